@@ -1,0 +1,16 @@
+//! The database schema, as an ordered list of sea-orm migrations. This crate is
+//! the single source of truth for tables and indexes on SQLite and PostgreSQL;
+//! the server applies pending migrations at start-up.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261127_000001_companies;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261127_000001_companies::Migration)]
+    }
+}
