@@ -1,0 +1,81 @@
+//! The one error type every server function returns, so the browser can tell
+//! "not found" from "invalid input" from "try again later" and show the right words.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ApiError {
+    /// The record does not exist, or the actor may not know that it does.
+    NotFound,
+    /// Not signed in (or the session ended).
+    Unauthenticated,
+    /// Signed in but not allowed to do this.
+    Forbidden,
+    /// Input that cannot be accepted; one message per offending field.
+    Invalid { fields: Vec<FieldError> },
+    /// Someone else changed the record first.
+    Conflict { message: String },
+    /// Anything the user cannot fix: details go to the server log, not the browser.
+    Unavailable,
+    /// The request never reached our code properly (network, encoding).
+    Transport { message: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::Invalid {
+            fields: vec![FieldError {
+                field: field.into(),
+                message: message.into(),
+            }],
+        }
+    }
+
+    /// Logs the internal cause on the server and hides it from the browser.
+    #[cfg(feature = "ssr")]
+    pub fn internal(context: &str, cause: impl fmt::Display) -> Self {
+        tracing::error!(%cause, "{context}");
+        Self::Unavailable
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotFound => f.write_str("Not found."),
+            Self::Unauthenticated => f.write_str("Please sign in."),
+            Self::Forbidden => f.write_str("You are not allowed to do that."),
+            Self::Invalid { fields } => {
+                let messages: Vec<_> = fields.iter().map(|e| e.message.as_str()).collect();
+                write!(f, "Please check your input: {}", messages.join("; "))
+            }
+            Self::Conflict { message } => f.write_str(message),
+            Self::Unavailable => {
+                f.write_str("The portal could not finish this just now. Please try again.")
+            }
+            Self::Transport { message } => write!(f, "Could not reach the portal: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+impl FromServerFnError for ApiError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        Self::Transport {
+            message: value.to_string(),
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! Server functions and the DTOs they exchange with the browser, one file per
+//! area. Bodies stay thin: load the actor, parse input, check policy, apply a
+//! domain rule, write in one transaction, return a DTO. Database models never
+//! leave the server; only the plain structs defined here cross the wire.
+
+pub mod error;
+pub mod portal;
+
+pub use error::ApiError;

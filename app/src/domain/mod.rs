@@ -1,0 +1,6 @@
+//! Pure business rules: value types that can only hold valid values, and the
+//! decisions the portal makes about them. Nothing here touches the network, the
+//! database, the clock or the UI framework, so every rule is unit-testable.
+
+pub mod company;
+pub mod order_status;

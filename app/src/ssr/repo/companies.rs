@@ -1,0 +1,53 @@
+use sea_orm::ColumnTrait;
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    Set,
+};
+
+use crate::domain::company::{CompanyKind, CountryCode};
+use crate::ssr::entities::company;
+
+pub async fn first_of_kind(
+    db: &impl ConnectionTrait,
+    kind: CompanyKind,
+) -> Result<Option<company::Model>, DbErr> {
+    company::Entity::find()
+        .filter(company::Column::Kind.eq(kind.as_str()))
+        .order_by_asc(company::Column::Id)
+        .one(db)
+        .await
+}
+
+pub async fn count_of_kind(db: &impl ConnectionTrait, kind: CompanyKind) -> Result<u64, DbErr> {
+    company::Entity::find()
+        .filter(company::Column::Kind.eq(kind.as_str()))
+        .count(db)
+        .await
+}
+
+pub async fn count_all(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
+    company::Entity::find().count(db).await
+}
+
+pub struct NewCompany<'a> {
+    pub kind: CompanyKind,
+    pub name: &'a str,
+    pub country: CountryCode,
+    pub city: &'a str,
+}
+
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    new: NewCompany<'_>,
+) -> Result<company::Model, DbErr> {
+    company::ActiveModel {
+        kind: Set(new.kind.as_str().to_string()),
+        name: Set(new.name.to_string()),
+        country: Set(new.country.to_string()),
+        city: Set(new.city.to_string()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+}

@@ -1,0 +1,5 @@
+//! Repository functions: every query the server functions need, one module per
+//! table group. Tenant-scoped reads take the actor's company so a forgotten
+//! policy check still cannot return another company's rows.
+
+pub mod companies;
