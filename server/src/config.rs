@@ -1,0 +1,393 @@
+//! Configuration from an optional TOML file and environment variables; the
+//! environment wins. Every setting is documented in the README's
+//! "Configuration" table, which must be kept in step with `Config::load`.
+
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/portal.db?mode=rwc";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub database_url: String,
+    pub host: IpAddr,
+    /// 0 lets the operating system choose (tests use this).
+    pub port: u16,
+    /// The address people use to reach the portal, for links in e-mails.
+    pub public_url: String,
+    /// Where the built browser files live (`pkg/portal.js`, `.wasm`, `.css`).
+    pub site_root: PathBuf,
+    /// Seed demo companies, users and orders when the database is empty.
+    pub demo_data: bool,
+    pub mail: MailConfig,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MailConfig {
+    pub transport: MailTransportKind,
+    pub from: String,
+    /// Where the file transport writes `.eml` files.
+    pub dir: PathBuf,
+    pub smtp_host: Option<String>,
+    pub smtp_port: u16,
+    pub smtp_username: Option<String>,
+    pub smtp_password: Option<Secret>,
+    pub smtp_tls: SmtpTls,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MailTransportKind {
+    File,
+    Smtp,
+    Log,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SmtpTls {
+    None,
+    StartTls,
+    Tls,
+}
+
+/// A value that must never be printed; `Debug` shows a placeholder.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read the configuration file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the configuration file {path} is not valid: {message}")]
+    Parse { path: PathBuf, message: String },
+    #[error("{name}={value:?} is not valid: {reason}")]
+    Invalid {
+        name: &'static str,
+        value: String,
+        reason: &'static str,
+    },
+}
+
+/// The file's shape: the same settings as the environment variables, in
+/// lower case without the `PORTAL_` prefix (`database_url`, `port`, `smtp_host`, ...).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSettings {
+    database_url: Option<String>,
+    host: Option<String>,
+    port: Option<u16>,
+    public_url: Option<String>,
+    site_root: Option<String>,
+    demo_data: Option<bool>,
+    mail_transport: Option<String>,
+    mail_from: Option<String>,
+    mail_dir: Option<String>,
+    smtp_host: Option<String>,
+    smtp_port: Option<u16>,
+    smtp_username: Option<String>,
+    smtp_password: Option<String>,
+    smtp_tls: Option<String>,
+}
+
+impl Config {
+    /// Reads `PORTAL_CONFIG` (or `portal.toml` if present) and the process environment.
+    pub fn load() -> Result<Self, ConfigError> {
+        let env: HashMap<String, String> = std::env::vars().collect();
+        Self::from_sources(&env, |path| std::fs::read_to_string(path))
+    }
+
+    /// The pure core of `load`, so tests can pass any environment and file.
+    pub fn from_sources(
+        env: &HashMap<String, String>,
+        read_file: impl Fn(&PathBuf) -> std::io::Result<String>,
+    ) -> Result<Self, ConfigError> {
+        let file = match env.get("PORTAL_CONFIG") {
+            Some(path) => Some(PathBuf::from(path)),
+            None => {
+                let default = PathBuf::from("portal.toml");
+                default.exists().then_some(default)
+            }
+        };
+        let file_settings = match file {
+            Some(path) => {
+                let text = read_file(&path).map_err(|source| ConfigError::Read {
+                    path: path.clone(),
+                    source,
+                })?;
+                toml::from_str::<FileSettings>(&text).map_err(|e| ConfigError::Parse {
+                    path,
+                    message: e.to_string(),
+                })?
+            }
+            None => FileSettings::default(),
+        };
+        Self::merge(env, file_settings)
+    }
+
+    fn merge(env: &HashMap<String, String>, file: FileSettings) -> Result<Self, ConfigError> {
+        let var = |name: &str| env.get(name).filter(|v| !v.trim().is_empty()).cloned();
+
+        let database_url = var("DATABASE_URL")
+            .or(file.database_url)
+            .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string());
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
+            return Err(ConfigError::Invalid {
+                name: "DATABASE_URL",
+                value: database_url,
+                reason: "use sqlite://path?mode=rwc or postgres://user:password@host/db",
+            });
+        }
+
+        let host_raw = var("PORTAL_HOST")
+            .or(file.host)
+            .unwrap_or_else(|| "127.0.0.1".into());
+        let host = host_raw.parse().map_err(|_| ConfigError::Invalid {
+            name: "PORTAL_HOST",
+            value: host_raw.clone(),
+            reason: "expected an IP address such as 127.0.0.1 or 0.0.0.0",
+        })?;
+        let port = match var("PORTAL_PORT") {
+            Some(raw) => raw.parse().map_err(|_| ConfigError::Invalid {
+                name: "PORTAL_PORT",
+                value: raw,
+                reason: "expected a port number from 0 to 65535",
+            })?,
+            None => file.port.unwrap_or(3000),
+        };
+
+        let public_url = var("PORTAL_PUBLIC_URL")
+            .or(file.public_url)
+            .unwrap_or_else(|| format!("http://localhost:{port}"));
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            return Err(ConfigError::Invalid {
+                name: "PORTAL_PUBLIC_URL",
+                value: public_url,
+                reason: "expected an http:// or https:// address",
+            });
+        }
+        let public_url = public_url.trim_end_matches('/').to_string();
+
+        let site_root = PathBuf::from(
+            var("PORTAL_SITE_ROOT")
+                .or(file.site_root)
+                .unwrap_or_else(|| "target/site".into()),
+        );
+        let demo_data = match var("PORTAL_DEMO_DATA") {
+            Some(raw) => parse_bool("PORTAL_DEMO_DATA", &raw)?,
+            None => file.demo_data.unwrap_or(false),
+        };
+
+        let transport_raw = var("PORTAL_MAIL_TRANSPORT")
+            .or(file.mail_transport)
+            .unwrap_or_else(|| "file".into());
+        let transport = match transport_raw.as_str() {
+            "file" => MailTransportKind::File,
+            "smtp" => MailTransportKind::Smtp,
+            "log" => MailTransportKind::Log,
+            _ => {
+                return Err(ConfigError::Invalid {
+                    name: "PORTAL_MAIL_TRANSPORT",
+                    value: transport_raw,
+                    reason: "expected file, smtp or log",
+                });
+            }
+        };
+        let tls_raw = var("PORTAL_SMTP_TLS")
+            .or(file.smtp_tls)
+            .unwrap_or_else(|| "starttls".into());
+        let smtp_tls = match tls_raw.as_str() {
+            "none" => SmtpTls::None,
+            "starttls" => SmtpTls::StartTls,
+            "tls" => SmtpTls::Tls,
+            _ => {
+                return Err(ConfigError::Invalid {
+                    name: "PORTAL_SMTP_TLS",
+                    value: tls_raw,
+                    reason: "expected none, starttls or tls",
+                });
+            }
+        };
+        let smtp_port = match var("PORTAL_SMTP_PORT") {
+            Some(raw) => raw.parse().map_err(|_| ConfigError::Invalid {
+                name: "PORTAL_SMTP_PORT",
+                value: raw,
+                reason: "expected a port number",
+            })?,
+            None => file.smtp_port.unwrap_or(match smtp_tls {
+                SmtpTls::Tls => 465,
+                SmtpTls::StartTls => 587,
+                SmtpTls::None => 25,
+            }),
+        };
+        let smtp_host = var("PORTAL_SMTP_HOST").or(file.smtp_host);
+        if transport == MailTransportKind::Smtp && smtp_host.is_none() {
+            return Err(ConfigError::Invalid {
+                name: "PORTAL_SMTP_HOST",
+                value: String::new(),
+                reason: "required when PORTAL_MAIL_TRANSPORT=smtp",
+            });
+        }
+        let mail = MailConfig {
+            transport,
+            from: var("PORTAL_MAIL_FROM")
+                .or(file.mail_from)
+                .unwrap_or_else(|| "Trade Portal <portal@localhost>".into()),
+            dir: PathBuf::from(
+                var("PORTAL_MAIL_DIR")
+                    .or(file.mail_dir)
+                    .unwrap_or_else(|| "data/mail".into()),
+            ),
+            smtp_host,
+            smtp_port,
+            smtp_username: var("PORTAL_SMTP_USERNAME").or(file.smtp_username),
+            smtp_password: var("PORTAL_SMTP_PASSWORD")
+                .or(file.smtp_password)
+                .map(Secret),
+            smtp_tls,
+        };
+
+        Ok(Config {
+            database_url,
+            host,
+            port,
+            public_url,
+            site_root,
+            demo_data,
+            mail,
+        })
+    }
+
+    pub fn listen_addr(&self) -> SocketAddr {
+        SocketAddr::new(self.host, self.port)
+    }
+
+    /// A configuration for tests and tools: the given database, a random port,
+    /// no demo data, mail to the log.
+    pub fn for_database(database_url: impl Into<String>, site_root: PathBuf) -> Self {
+        let mut env = HashMap::new();
+        env.insert("DATABASE_URL".to_string(), database_url.into());
+        env.insert("PORTAL_PORT".to_string(), "0".to_string());
+        env.insert("PORTAL_MAIL_TRANSPORT".to_string(), "log".to_string());
+        let mut config = Self::merge(&env, FileSettings::default())
+            .expect("the built-in test configuration is valid");
+        config.site_root = site_root;
+        config
+    }
+}
+
+fn parse_bool(name: &'static str, raw: &str) -> Result<bool, ConfigError> {
+    match raw.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" => Ok(false),
+        _ => Err(ConfigError::Invalid {
+            name,
+            value: raw.to_string(),
+            reason: "expected true or false",
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    fn no_file(_: &PathBuf) -> std::io::Result<String> {
+        Err(std::io::Error::new(std::io::ErrorKind::NotFound, "none"))
+    }
+
+    #[test]
+    fn defaults_give_a_local_sqlite_portal() {
+        let config = Config::from_sources(&env(&[]), no_file).unwrap();
+        assert_eq!(config.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(config.listen_addr().to_string(), "127.0.0.1:3000");
+        assert_eq!(config.public_url, "http://localhost:3000");
+        assert_eq!(config.mail.transport, MailTransportKind::File);
+        assert!(!config.demo_data);
+    }
+
+    #[test]
+    fn environment_overrides_the_file() {
+        let file = "port = 4000\npublic_url = \"https://portal.example.com/\"\ndemo_data = true\n";
+        let config = Config::from_sources(
+            &env(&[("PORTAL_CONFIG", "portal.toml"), ("PORTAL_PORT", "5000")]),
+            |_| Ok(file.to_string()),
+        )
+        .unwrap();
+        assert_eq!(config.port, 5000);
+        assert_eq!(config.public_url, "https://portal.example.com");
+        assert!(config.demo_data);
+    }
+
+    #[test]
+    fn bad_values_name_the_variable() {
+        for (name, value) in [
+            ("PORTAL_PORT", "eighty"),
+            ("PORTAL_HOST", "localhost:3000"),
+            ("DATABASE_URL", "mysql://x"),
+            ("PORTAL_PUBLIC_URL", "portal.example.com"),
+            ("PORTAL_DEMO_DATA", "perhaps"),
+            ("PORTAL_MAIL_TRANSPORT", "pigeon"),
+            ("PORTAL_SMTP_TLS", "ssl3"),
+        ] {
+            let err = Config::from_sources(&env(&[(name, value)]), no_file).unwrap_err();
+            assert!(err.to_string().contains(name), "{err} should name {name}");
+        }
+    }
+
+    #[test]
+    fn smtp_needs_a_host() {
+        let err =
+            Config::from_sources(&env(&[("PORTAL_MAIL_TRANSPORT", "smtp")]), no_file).unwrap_err();
+        assert!(err.to_string().contains("PORTAL_SMTP_HOST"));
+    }
+
+    #[test]
+    fn unknown_file_keys_are_reported() {
+        let err = Config::from_sources(&env(&[("PORTAL_CONFIG", "x.toml")]), |_| {
+            Ok("prot = 1\n".into())
+        })
+        .unwrap_err();
+        assert!(matches!(err, ConfigError::Parse { .. }), "{err}");
+    }
+
+    #[test]
+    fn the_smtp_password_is_never_printed() {
+        let config = Config::from_sources(
+            &env(&[
+                ("PORTAL_MAIL_TRANSPORT", "smtp"),
+                ("PORTAL_SMTP_HOST", "mail.example.com"),
+                ("PORTAL_SMTP_PASSWORD", "hunter2-hunter2"),
+            ]),
+            no_file,
+        )
+        .unwrap();
+        assert_eq!(config.mail.smtp_port, 587);
+        assert!(!format!("{config:?}").contains("hunter2"));
+    }
+}

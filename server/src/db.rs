@@ -1,0 +1,87 @@
+//! Opening the database (SQLite file or PostgreSQL) and bringing its schema up to date.
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr};
+use std::path::Path;
+use std::time::Duration;
+
+/// Connects, creating the SQLite file (and its folder) on first start, and
+/// applies every pending migration.
+pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let url = prepare_sqlite_url(url)?;
+    let mut options = ConnectOptions::new(url.clone());
+    options
+        .sqlx_logging(false)
+        .connect_timeout(Duration::from_secs(10))
+        .acquire_timeout(Duration::from_secs(10));
+    let db = Database::connect(options).await?;
+    if url.starts_with("sqlite:") {
+        // WAL lets readers proceed while a writer commits; it is a property of
+        // the file, so setting it once per start is enough.
+        db.execute_unprepared("PRAGMA journal_mode=WAL").await?;
+    }
+    Migrator::up(&db, None).await?;
+    Ok(db)
+}
+
+/// For a SQLite file URL: makes sure the folder exists and that the file is
+/// created if missing (`mode=rwc`). Other URLs pass through untouched.
+fn prepare_sqlite_url(url: &str) -> Result<String, DbErr> {
+    let Some(rest) = url.strip_prefix("sqlite:") else {
+        return Ok(url.to_string());
+    };
+    let rest = rest.trim_start_matches("//");
+    let (path, query) = match rest.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (rest, None),
+    };
+    if path.is_empty() || path == ":memory:" {
+        return Ok(url.to_string());
+    }
+    if let Some(parent) = Path::new(path)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(parent).map_err(|e| {
+            DbErr::Custom(format!(
+                "cannot create the database folder {}: {e}",
+                parent.display()
+            ))
+        })?;
+    }
+    let has_mode = query.is_some_and(|q| q.split('&').any(|p| p.starts_with("mode=")));
+    Ok(match (query, has_mode) {
+        (_, true) => url.to_string(),
+        (Some(_), false) => format!("{url}&mode=rwc"),
+        (None, false) => format!("{url}?mode=rwc"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prepare_sqlite_url;
+
+    #[test]
+    fn sqlite_files_are_created_when_missing() {
+        let dir = std::env::temp_dir().join(format!("portal-db-test-{}", std::process::id()));
+        let file = dir.join("nested/portal.db");
+        let url = format!("sqlite://{}", file.display());
+        assert_eq!(prepare_sqlite_url(&url).unwrap(), format!("{url}?mode=rwc"));
+        assert!(file.parent().unwrap().is_dir());
+        let with_query = format!("{url}?cache=shared");
+        assert_eq!(
+            prepare_sqlite_url(&with_query).unwrap(),
+            format!("{with_query}&mode=rwc")
+        );
+        let explicit = format!("{url}?mode=ro");
+        assert_eq!(prepare_sqlite_url(&explicit).unwrap(), explicit);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn other_urls_are_untouched() {
+        for url in ["postgres://u:p@localhost/portal", "sqlite::memory:"] {
+            assert_eq!(prepare_sqlite_url(url).unwrap(), url);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! `portal`: starts the web server with the configuration from the environment.
+
+use server::config::Config;
+use server::seed::SeedOutcome;
+use server::startup::Application;
+
+#[tokio::main]
+async fn main() {
+    server::telemetry::init();
+    let config = match Config::load() {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("configuration error: {e}");
+            std::process::exit(2);
+        }
+    };
+    let app = match Application::build(&config).await {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("cannot start the portal: {e}");
+            std::process::exit(1);
+        }
+    };
+    match app.seed_outcome() {
+        Some(SeedOutcome::Seeded(lines)) => {
+            tracing::info!("seeded demo data into the empty database");
+            for line in lines {
+                tracing::info!("  {line}");
+            }
+        }
+        Some(SeedOutcome::AlreadyHasData) => {
+            tracing::info!("the database already has data; demo data not added")
+        }
+        None => {}
+    }
+    tracing::info!(
+        "Trade Portal listening on http://{} (public address {})",
+        app.addr(),
+        config.public_url
+    );
+    let result = tokio::select! {
+        r = app.run_until_stopped() => r,
+        _ = tokio::signal::ctrl_c() => Ok(()),
+    };
+    if let Err(e) = result {
+        eprintln!("server error: {e}");
+        std::process::exit(1);
+    }
+}
