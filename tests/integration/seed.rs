@@ -1,0 +1,62 @@
+use app::domain::company::{CompanyKind, CountryCode};
+use app::ssr::repo::companies::{self, NewCompany};
+use integration_tests::fresh_database;
+use server::seed::{SeedOutcome, seed_demo_if_empty};
+
+#[tokio::test]
+async fn demo_data_fills_an_empty_database_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = server::db::connect_and_migrate(&fresh_database(&dir).await)
+        .await
+        .unwrap();
+    let outcome = seed_demo_if_empty(&db).await.unwrap();
+    assert!(matches!(outcome, SeedOutcome::Seeded(_)), "{outcome:?}");
+    assert_eq!(
+        companies::count_of_kind(&db, CompanyKind::House)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        companies::count_of_kind(&db, CompanyKind::Customer)
+            .await
+            .unwrap(),
+        2
+    );
+    assert_eq!(
+        companies::count_of_kind(&db, CompanyKind::Supplier)
+            .await
+            .unwrap(),
+        2
+    );
+
+    assert_eq!(
+        seed_demo_if_empty(&db).await.unwrap(),
+        SeedOutcome::AlreadyHasData
+    );
+    assert_eq!(companies::count_all(&db).await.unwrap(), 5);
+}
+
+#[tokio::test]
+async fn demo_data_never_touches_a_database_in_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = server::db::connect_and_migrate(&fresh_database(&dir).await)
+        .await
+        .unwrap();
+    companies::insert(
+        &db,
+        NewCompany {
+            kind: CompanyKind::House,
+            name: "Real Trading Ltd.",
+            country: CountryCode::parse("SG").unwrap(),
+            city: "Singapore",
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        seed_demo_if_empty(&db).await.unwrap(),
+        SeedOutcome::AlreadyHasData
+    );
+    assert_eq!(companies::count_all(&db).await.unwrap(), 1);
+}
