@@ -1,0 +1,71 @@
+# Shared by scripts/run.sh and scripts/test.sh: installs what a fresh machine
+# lacks (wasm target, wasm-bindgen-cli, Debian packages) and builds the browser
+# bundle into the site folder. Source it; do not run it.
+
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
+SITE_ROOT=${PORTAL_SITE_ROOT:-$ROOT/target/site}
+export PORTAL_SITE_ROOT=$SITE_ROOT
+
+log() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Installs Debian packages that are missing (as root, or through sudo).
+apt_install() {
+  local missing=() pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null || die "please install: ${missing[*]}"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || die "please install (as root): ${missing[*]}"
+    sudo="sudo"
+  fi
+  log "installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# The wasm target and a wasm-bindgen CLI of exactly the version in Cargo.lock
+# (a different version produces JS glue that does not match the WASM).
+ensure_wasm_tools() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    log "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  local want have
+  want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' "$ROOT/Cargo.lock")
+  [ -n "$want" ] || die "no wasm-bindgen in Cargo.lock"
+  have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
+  if [ "$have" != "$want" ]; then
+    log "installing wasm-bindgen-cli $want (once, a few minutes)"
+    # Without --locked: the CLI's own lock file names a crate version the registry no longer has.
+    CARGO_TARGET_DIR= cargo install wasm-bindgen-cli --version "$want" --force
+  fi
+}
+
+# Builds the hydrate bundle and assembles the site folder:
+#   $SITE_ROOT/pkg/portal.js, portal.wasm, portal.css
+build_site() {
+  local profile=${1:-dev} wasm_dir
+  cd "$ROOT"
+  log "building the browser bundle ($profile)"
+  if [ "$profile" = release ]; then
+    cargo build -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release
+    wasm_dir=wasm-release
+  else
+    cargo build -p frontend --lib --target wasm32-unknown-unknown
+    wasm_dir=debug
+  fi
+  mkdir -p "$SITE_ROOT/pkg"
+  wasm-bindgen --target web --no-typescript --out-dir "$SITE_ROOT/pkg" --out-name portal \
+    "$TARGET_DIR/wasm32-unknown-unknown/$wasm_dir/frontend.wasm"
+  # Leptos asks for <name>.wasm when LEPTOS_OUTPUT_NAME is set at compile time.
+  mv -f "$SITE_ROOT/pkg/portal_bg.wasm" "$SITE_ROOT/pkg/portal.wasm"
+  cp "$ROOT/style/main.css" "$SITE_ROOT/pkg/portal.css"
+  if [ -d "$ROOT/public" ]; then cp -R "$ROOT/public/." "$SITE_ROOT/"; fi
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: unit and property tests, then the integration and
+# browser tests on SQLite and again on PostgreSQL. Installs what it needs first
+# (Chromium, chromedriver, PostgreSQL, the wasm target, wasm-bindgen-cli) and
+# starts a throw-away PostgreSQL unless PORTAL_TEST_POSTGRES_URL names one.
+source "$(dirname "$0")/lib.sh"
+source "$ROOT/scripts/pg.sh"
+
+apt_install chromium chromium-driver postgresql python3
+ensure_wasm_tools
+build_site dev
+cd "$ROOT"
+
+if [ -z "${PORTAL_TEST_POSTGRES_URL:-}" ]; then
+  pg_start
+fi
+
+packages=(-p app -p server -p migration -p integration-tests)
+
+log "tests on SQLite"
+PORTAL_TEST_DB=sqlite cargo test "${packages[@]}"
+
+log "integration and browser tests on PostgreSQL"
+PORTAL_TEST_DB=postgres cargo test "${packages[@]}" --test integration
