@@ -9,6 +9,10 @@ TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
 SITE_ROOT=${PORTAL_SITE_ROOT:-$ROOT/target/site}
 export PORTAL_SITE_ROOT=$SITE_ROOT
 
+# The host-side packages, always built together: one feature set, so the run
+# and test commands share every compiled dependency.
+HOST_PACKAGES=(-p app -p server -p migration -p integration-tests)
+
 log() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 

@@ -11,10 +11,10 @@ ensure_wasm_tools
 build_site "$profile"
 cd "$ROOT"
 if [ "$profile" = release ]; then
-  cargo build -p server --bin portal --release
+  cargo build "${HOST_PACKAGES[@]}" --release
   bin="$TARGET_DIR/release/portal"
 else
-  cargo build -p server --bin portal
+  cargo build "${HOST_PACKAGES[@]}"
   bin="$TARGET_DIR/debug/portal"
 fi
 export PORTAL_DEMO_DATA=${PORTAL_DEMO_DATA:-true}

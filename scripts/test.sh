@@ -15,10 +15,8 @@ if [ -z "${PORTAL_TEST_POSTGRES_URL:-}" ]; then
   pg_start
 fi
 
-packages=(-p app -p server -p migration -p integration-tests)
-
 log "tests on SQLite"
-PORTAL_TEST_DB=sqlite cargo test "${packages[@]}"
+PORTAL_TEST_DB=sqlite cargo test "${HOST_PACKAGES[@]}"
 
 log "integration and browser tests on PostgreSQL"
-PORTAL_TEST_DB=postgres cargo test "${packages[@]}" --test integration
+PORTAL_TEST_DB=postgres cargo test "${HOST_PACKAGES[@]}" --test integration
