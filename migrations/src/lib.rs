@@ -5,12 +5,18 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261127_000001_companies;
+mod m20261127_000002_accounts;
+mod m20261127_000003_outbox;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261127_000001_companies::Migration)]
+        vec![
+            Box::new(m20261127_000001_companies::Migration),
+            Box::new(m20261127_000002_accounts::Migration),
+            Box::new(m20261127_000003_outbox::Migration),
+        ]
     }
 }
