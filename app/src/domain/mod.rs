@@ -2,5 +2,9 @@
 //! decisions the portal makes about them. Nothing here touches the network, the
 //! database, the clock or the UI framework, so every rule is unit-testable.
 
+pub mod account;
 pub mod company;
 pub mod order_status;
+pub mod policy;
+pub mod session;
+pub mod throttle;

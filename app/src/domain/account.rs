@@ -1,0 +1,261 @@
+//! Portal users: roles, and the values people type in (e-mail, password, name),
+//! each parsed once into a type that can only hold an acceptable value.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use super::company::CompanyKind;
+
+/// What a user does on the portal. A role belongs to one kind of company:
+/// admins and staff work for the trading house, customers for a customer
+/// company, suppliers for a supplier factory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Admin,
+    Staff,
+    Customer,
+    Supplier,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Self::Admin, Self::Staff, Self::Customer, Self::Supplier];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Admin => "admin",
+            Self::Staff => "staff",
+            Self::Customer => "customer",
+            Self::Supplier => "supplier",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Admin => "Administrator",
+            Self::Staff => "Sales staff",
+            Self::Customer => "Customer",
+            Self::Supplier => "Supplier",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == raw)
+    }
+
+    /// The kind of company a user with this role must belong to.
+    pub fn company_kind(self) -> CompanyKind {
+        match self {
+            Self::Admin | Self::Staff => CompanyKind::House,
+            Self::Customer => CompanyKind::Customer,
+            Self::Supplier => CompanyKind::Supplier,
+        }
+    }
+
+    /// Where the user lands after signing in.
+    pub fn home_path(self) -> &'static str {
+        match self {
+            Self::Admin => "/admin",
+            Self::Staff => "/staff",
+            Self::Customer => "/customer",
+            Self::Supplier => "/supplier",
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An e-mail address, trimmed and lower-cased so that one person has one account.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Email(String);
+
+impl Email {
+    pub const MAX_LEN: usize = 254;
+
+    pub fn parse(raw: &str) -> Result<Self, &'static str> {
+        let value = raw.trim().to_lowercase();
+        if value.is_empty() {
+            return Err("Enter an e-mail address.");
+        }
+        if value.len() > Self::MAX_LEN {
+            return Err("That e-mail address is too long.");
+        }
+        let Some((local, domain)) = value.split_once('@') else {
+            return Err("An e-mail address needs an @, like name@example.com.");
+        };
+        let bad_char = |c: char| c.is_whitespace() || c.is_control() || "<>()[],;:\"\\".contains(c);
+        if local.is_empty()
+            || domain.is_empty()
+            || domain.contains('@')
+            || !domain.contains('.')
+            || domain.starts_with('.')
+            || domain.ends_with('.')
+            || domain.contains("..")
+            || value.chars().any(bad_char)
+        {
+            return Err("That does not look like an e-mail address (name@example.com).");
+        }
+        Ok(Self(value))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A new password: 12 to 128 characters, anything allowed, no composition
+/// rules (ASVS 6.2.1 / 6.2.9). Existing passwords are checked against their
+/// hash as typed and never parsed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct NewPassword(String);
+
+impl NewPassword {
+    pub const MIN_CHARS: usize = 12;
+    pub const MAX_CHARS: usize = 128;
+
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let chars = raw.chars().count();
+        if chars < Self::MIN_CHARS {
+            return Err(format!(
+                "Use at least {} characters ({chars} so far); a short sentence works well.",
+                Self::MIN_CHARS
+            ));
+        }
+        if chars > Self::MAX_CHARS {
+            return Err(format!("Use at most {} characters.", Self::MAX_CHARS));
+        }
+        Ok(Self(raw.to_string()))
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for NewPassword {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("NewPassword(***)")
+    }
+}
+
+/// The name shown to others: 1 to 100 characters after trimming.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DisplayName(String);
+
+impl DisplayName {
+    pub fn parse(raw: &str) -> Result<Self, &'static str> {
+        let value = raw.trim();
+        if value.is_empty() {
+            return Err("Enter a name.");
+        }
+        if value.chars().count() > 100 {
+            return Err("Use at most 100 characters for the name.");
+        }
+        if value.chars().any(char::is_control) {
+            return Err("The name cannot contain control characters.");
+        }
+        Ok(Self(value.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn roles_round_trip_and_belong_to_one_company_kind() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+            assert!(role.home_path().starts_with('/'));
+        }
+        assert_eq!(Role::Admin.company_kind(), CompanyKind::House);
+        assert_eq!(Role::Staff.company_kind(), CompanyKind::House);
+        assert_eq!(Role::Customer.company_kind(), CompanyKind::Customer);
+        assert_eq!(Role::Supplier.company_kind(), CompanyKind::Supplier);
+        assert_eq!(Role::parse("root"), None);
+    }
+
+    #[test]
+    fn emails_are_normalised() {
+        assert_eq!(
+            Email::parse("  Anna.Schmidt@Nordlicht.DE ")
+                .unwrap()
+                .as_str(),
+            "anna.schmidt@nordlicht.de"
+        );
+    }
+
+    #[test]
+    fn malformed_emails_are_refused() {
+        for raw in [
+            "",
+            "anna",
+            "@x.de",
+            "anna@",
+            "anna@de",
+            "anna@@x.de",
+            "an na@x.de",
+            "a@x..de",
+            "a@.x.de",
+            "a@x.de.",
+            "a<b>@x.de",
+            "a@x.de\r\nBcc: evil@x.de",
+        ] {
+            assert!(Email::parse(raw).is_err(), "{raw:?} was accepted");
+        }
+        assert!(Email::parse(&format!("{}@x.de", "a".repeat(250))).is_err());
+    }
+
+    #[test]
+    fn password_length_is_counted_in_characters() {
+        assert!(NewPassword::parse("elf chars!!").is_err());
+        assert!(NewPassword::parse("twelve chars").is_ok());
+        // Twelve CJK characters are 36 bytes but twelve characters.
+        assert!(NewPassword::parse("我们的工厂明天会准时发货").is_ok());
+        assert!(NewPassword::parse("我们的工厂明天会准时发").is_err());
+        assert!(NewPassword::parse(&"x".repeat(128)).is_ok());
+        assert!(NewPassword::parse(&"x".repeat(129)).is_err());
+    }
+
+    #[test]
+    fn passwords_never_show_in_debug_output() {
+        let p = NewPassword::parse("correct horse battery").unwrap();
+        assert!(!format!("{p:?}").contains("horse"));
+    }
+
+    #[test]
+    fn display_names_are_trimmed_and_bounded() {
+        assert_eq!(DisplayName::parse("  Li Wei ").unwrap().as_str(), "Li Wei");
+        assert!(DisplayName::parse("   ").is_err());
+        assert!(DisplayName::parse(&"n".repeat(101)).is_err());
+        assert!(DisplayName::parse("a\u{7}b").is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn any_password_of_allowed_length_is_accepted(p in "\\PC{12,128}") {
+            prop_assert!(NewPassword::parse(&p).is_ok());
+        }
+
+        #[test]
+        fn parsed_emails_are_stable(local in "[a-z0-9._+-]{1,20}", domain in "[a-z0-9-]{1,20}\\.[a-z]{2,6}") {
+            let email = Email::parse(&format!("{local}@{domain}")).unwrap();
+            prop_assert_eq!(Email::parse(email.as_str()).unwrap(), email);
+        }
+    }
+}

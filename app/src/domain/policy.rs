@@ -1,0 +1,332 @@
+//! Who may do what. One pure function, `authorize`, decides every access on
+//! the portal; anything it does not explicitly allow is denied. Records of
+//! another tenant are denied as "not found", so a refusal never confirms that
+//! they exist.
+
+use serde::{Deserialize, Serialize};
+
+use super::account::Role;
+use super::company::CompanyKind;
+
+/// The signed-in person a request acts for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    pub user_id: i32,
+    pub company_id: i32,
+    pub role: Role,
+}
+
+impl Actor {
+    /// Trading-house people (admins, staff) work across all companies.
+    pub fn is_house(&self) -> bool {
+        matches!(self.role, Role::Admin | Role::Staff)
+    }
+}
+
+/// A company as far as the policy needs to know it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompanyRef {
+    pub id: i32,
+    pub kind: CompanyKind,
+}
+
+/// The role-separated areas of the portal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Area {
+    Customer,
+    Supplier,
+    Staff,
+    Admin,
+}
+
+impl Area {
+    pub const ALL: [Area; 4] = [Self::Customer, Self::Supplier, Self::Staff, Self::Admin];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    EnterArea(Area),
+    /// See the people of a company.
+    ListUsers {
+        company: CompanyRef,
+    },
+    /// Invite a person with `role` into `company`.
+    InviteUser {
+        company: CompanyRef,
+        role: Role,
+    },
+    /// Deactivate a user of `company` with `role`.
+    DeactivateUser {
+        company: CompanyRef,
+        role: Role,
+    },
+    /// Read the security audit log.
+    ReadAuditLog,
+    /// Change one's own password.
+    ChangeOwnPassword,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Allow,
+    /// Signed in but not allowed (HTTP 403).
+    Forbidden,
+    /// Outside the actor's tenant: answer as if it did not exist (HTTP 404).
+    NotFound,
+    /// The request itself makes no sense (e.g. a supplier role in a customer company).
+    Invalid(&'static str),
+}
+
+impl Decision {
+    pub fn is_allowed(self) -> bool {
+        self == Decision::Allow
+    }
+}
+
+/// Decides whether `actor` may perform `action`. Deny by default.
+pub fn authorize(actor: &Actor, action: &Action) -> Decision {
+    use Decision::*;
+    match *action {
+        Action::EnterArea(area) => match (area, actor.role) {
+            (Area::Customer, Role::Customer)
+            | (Area::Supplier, Role::Supplier)
+            | (Area::Staff, Role::Staff | Role::Admin)
+            | (Area::Admin, Role::Admin) => Allow,
+            _ => Forbidden,
+        },
+        Action::ListUsers { company } => match actor.role {
+            Role::Admin | Role::Staff => Allow,
+            _ if company.id == actor.company_id => Forbidden,
+            _ => NotFound,
+        },
+        Action::InviteUser { company, role } => {
+            if !actor.is_house() {
+                return if company.id == actor.company_id {
+                    Forbidden
+                } else {
+                    NotFound
+                };
+            }
+            if role.company_kind() != company.kind {
+                return Invalid("That role does not fit this kind of company.");
+            }
+            match (actor.role, role) {
+                (Role::Admin, _) => Allow,
+                // Staff bring in customers and suppliers, not colleagues.
+                (Role::Staff, Role::Customer | Role::Supplier) => Allow,
+                _ => Forbidden,
+            }
+        }
+        Action::DeactivateUser { company, .. } => match actor.role {
+            Role::Admin => Allow,
+            Role::Staff => Forbidden,
+            _ if company.id == actor.company_id => Forbidden,
+            _ => NotFound,
+        },
+        Action::ReadAuditLog => match actor.role {
+            Role::Admin => Allow,
+            _ => Forbidden,
+        },
+        Action::ChangeOwnPassword => Allow,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HOUSE: CompanyRef = CompanyRef {
+        id: 1,
+        kind: CompanyKind::House,
+    };
+    const CUSTOMER_A: CompanyRef = CompanyRef {
+        id: 2,
+        kind: CompanyKind::Customer,
+    };
+    const CUSTOMER_B: CompanyRef = CompanyRef {
+        id: 3,
+        kind: CompanyKind::Customer,
+    };
+    const SUPPLIER_A: CompanyRef = CompanyRef {
+        id: 4,
+        kind: CompanyKind::Supplier,
+    };
+    const SUPPLIER_B: CompanyRef = CompanyRef {
+        id: 5,
+        kind: CompanyKind::Supplier,
+    };
+
+    fn actor(role: Role) -> Actor {
+        let company = match role {
+            Role::Admin | Role::Staff => HOUSE,
+            Role::Customer => CUSTOMER_A,
+            Role::Supplier => SUPPLIER_A,
+        };
+        Actor {
+            user_id: 10,
+            company_id: company.id,
+            role,
+        }
+    }
+
+    /// A company of the same kind as the actor's own, but another tenant.
+    fn other_company(role: Role) -> CompanyRef {
+        match role {
+            Role::Admin | Role::Staff => CUSTOMER_B,
+            Role::Customer => CUSTOMER_B,
+            Role::Supplier => SUPPLIER_B,
+        }
+    }
+
+    fn own_company(role: Role) -> CompanyRef {
+        match role {
+            Role::Admin | Role::Staff => HOUSE,
+            Role::Customer => CUSTOMER_A,
+            Role::Supplier => SUPPLIER_A,
+        }
+    }
+
+    fn role_fitting(company: CompanyRef) -> Role {
+        match company.kind {
+            CompanyKind::House => Role::Staff,
+            CompanyKind::Customer => Role::Customer,
+            CompanyKind::Supplier => Role::Supplier,
+        }
+    }
+
+    /// Every action for a company, with a role that fits it.
+    fn actions_on(company: CompanyRef) -> Vec<Action> {
+        let role = role_fitting(company);
+        vec![
+            Action::ListUsers { company },
+            Action::InviteUser { company, role },
+            Action::DeactivateUser { company, role },
+        ]
+    }
+
+    #[test]
+    fn each_role_enters_only_its_own_areas() {
+        let expected = |role: Role, area: Area| match role {
+            Role::Admin => matches!(area, Area::Admin | Area::Staff),
+            Role::Staff => area == Area::Staff,
+            Role::Customer => area == Area::Customer,
+            Role::Supplier => area == Area::Supplier,
+        };
+        for role in Role::ALL {
+            for area in Area::ALL {
+                let decision = authorize(&actor(role), &Action::EnterArea(area));
+                assert_eq!(
+                    decision.is_allowed(),
+                    expected(role, area),
+                    "{role:?} {area:?}"
+                );
+                if !decision.is_allowed() {
+                    assert_eq!(decision, Decision::Forbidden);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn outside_users_get_not_found_for_other_tenants_and_forbidden_for_their_own() {
+        for role in [Role::Customer, Role::Supplier] {
+            let me = actor(role);
+            for action in actions_on(other_company(role)) {
+                assert_eq!(
+                    authorize(&me, &action),
+                    Decision::NotFound,
+                    "{role:?} {action:?}"
+                );
+            }
+            for action in actions_on(own_company(role)) {
+                assert_eq!(
+                    authorize(&me, &action),
+                    Decision::Forbidden,
+                    "{role:?} {action:?}"
+                );
+            }
+            // And the trading house's own records are not theirs either.
+            for action in actions_on(HOUSE) {
+                assert_eq!(
+                    authorize(&me, &action),
+                    Decision::NotFound,
+                    "{role:?} {action:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn admins_may_manage_people_of_every_company() {
+        let admin = actor(Role::Admin);
+        for company in [HOUSE, CUSTOMER_A, CUSTOMER_B, SUPPLIER_A, SUPPLIER_B] {
+            for action in actions_on(company) {
+                assert_eq!(authorize(&admin, &action), Decision::Allow, "{action:?}");
+            }
+        }
+        assert_eq!(
+            authorize(
+                &admin,
+                &Action::InviteUser {
+                    company: HOUSE,
+                    role: Role::Admin
+                }
+            ),
+            Decision::Allow
+        );
+    }
+
+    #[test]
+    fn staff_invite_customers_and_suppliers_but_not_colleagues_and_deactivate_nobody() {
+        let staff = actor(Role::Staff);
+        for company in [CUSTOMER_A, CUSTOMER_B, SUPPLIER_A, SUPPLIER_B] {
+            let role = role_fitting(company);
+            assert!(authorize(&staff, &Action::ListUsers { company }).is_allowed());
+            assert!(authorize(&staff, &Action::InviteUser { company, role }).is_allowed());
+            assert_eq!(
+                authorize(&staff, &Action::DeactivateUser { company, role }),
+                Decision::Forbidden
+            );
+        }
+        for role in [Role::Admin, Role::Staff] {
+            assert_eq!(
+                authorize(
+                    &staff,
+                    &Action::InviteUser {
+                        company: HOUSE,
+                        role
+                    }
+                ),
+                Decision::Forbidden
+            );
+        }
+    }
+
+    #[test]
+    fn a_role_must_fit_the_company_kind() {
+        let admin = actor(Role::Admin);
+        for (company, role) in [
+            (CUSTOMER_A, Role::Supplier),
+            (CUSTOMER_A, Role::Staff),
+            (SUPPLIER_A, Role::Customer),
+            (HOUSE, Role::Customer),
+        ] {
+            assert!(matches!(
+                authorize(&admin, &Action::InviteUser { company, role }),
+                Decision::Invalid(_)
+            ));
+        }
+    }
+
+    #[test]
+    fn only_admins_read_the_audit_log_and_everyone_changes_their_own_password() {
+        for role in Role::ALL {
+            assert_eq!(
+                authorize(&actor(role), &Action::ReadAuditLog).is_allowed(),
+                role == Role::Admin
+            );
+            assert!(authorize(&actor(role), &Action::ChangeOwnPassword).is_allowed());
+        }
+    }
+}
