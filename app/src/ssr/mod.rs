@@ -1,12 +1,18 @@
-//! Server-only code: the shared application state, database entities and the
-//! repository functions that query them. Compiled only with the `ssr` feature,
-//! so none of it (nor sea-orm) reaches the browser bundle.
+//! Server-only code: the shared application state, authentication, database
+//! entities, repository queries, the audit log and the mail outbox. Compiled
+//! only with the `ssr` feature, so none of it (nor sea-orm) reaches the browser.
 
+pub mod audit;
+pub mod auth;
+pub mod clock;
 pub mod entities;
+pub mod guard;
+pub mod mails;
+pub mod outbox;
 pub mod repo;
 mod state;
 
-pub use state::AppState;
+pub use state::{AppState, Settings};
 
 use crate::api::ApiError;
 
@@ -14,4 +20,9 @@ use crate::api::ApiError;
 pub fn app_state() -> Result<AppState, ApiError> {
     leptos::prelude::use_context::<AppState>()
         .ok_or_else(|| ApiError::internal("app state", "AppState missing from context"))
+}
+
+/// Maps a database error to the browser-safe error, logging the cause.
+pub fn db_error(context: &'static str) -> impl Fn(sea_orm::DbErr) -> ApiError {
+    move |e| ApiError::internal(context, e)
 }

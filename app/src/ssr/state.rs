@@ -1,13 +1,38 @@
-//! State shared by every request: the database pool and the site options.
+//! State shared by every request: the database pool, the clock, the settings
+//! the server functions need, and the site options.
 
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 use sea_orm::{DatabaseBackend, DatabaseConnection};
+use std::sync::Arc;
+use tokio::sync::Notify;
+
+use super::clock::Clock;
+use crate::domain::session::SessionLimits;
 
 #[derive(Clone)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
+    pub clock: Arc<dyn Clock>,
+    pub settings: Arc<Settings>,
+    /// Wakes the outbox worker when a transaction has queued mail.
+    pub outbox_wakeup: Arc<Notify>,
+}
+
+/// What server functions need to know about the installation.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Without a trailing slash, e.g. `https://portal.example.com`.
+    pub public_url: String,
+    pub session_limits: SessionLimits,
+}
+
+impl Settings {
+    /// Cookies get `Secure` when people reach the portal over https.
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
 }
 
 impl AppState {
@@ -17,6 +42,10 @@ impl AppState {
             DatabaseBackend::Postgres => "PostgreSQL",
             _ => "SQL",
         }
+    }
+
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
     }
 }
 

@@ -51,3 +51,22 @@ pub async fn insert(
     .insert(db)
     .await
 }
+
+pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<company::Model>, DbErr> {
+    company::Entity::find_by_id(id).one(db).await
+}
+
+pub async fn all(db: &impl ConnectionTrait) -> Result<Vec<company::Model>, DbErr> {
+    company::Entity::find()
+        .order_by_asc(company::Column::Kind)
+        .order_by_asc(company::Column::Name)
+        .all(db)
+        .await
+}
+
+/// The company as the policy sees it.
+pub fn policy_ref(model: &company::Model) -> Option<crate::domain::policy::CompanyRef> {
+    CompanyKind::parse(&model.kind)
+        .ok()
+        .map(|kind| crate::domain::policy::CompanyRef { id: model.id, kind })
+}

@@ -3,3 +3,6 @@
 //! policy check still cannot return another company's rows.
 
 pub mod companies;
+pub mod throttles;
+pub mod tokens;
+pub mod users;

@@ -1,0 +1,52 @@
+//! The signed-in user of the current request. The session middleware resolves
+//! the cookie once per request and stores the result in the request's
+//! extensions; server functions and page renders read it from there.
+
+use axum::http::request::Parts;
+use leptos::prelude::use_context;
+
+use crate::api::ApiError;
+use crate::domain::account::Role;
+use crate::domain::policy::Actor;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CurrentUser {
+    pub session_id: i32,
+    pub user_id: i32,
+    pub company_id: i32,
+    pub role: Role,
+    pub email: String,
+    pub display_name: String,
+}
+
+impl CurrentUser {
+    pub fn actor(&self) -> Actor {
+        Actor {
+            user_id: self.user_id,
+            company_id: self.company_id,
+            role: self.role,
+        }
+    }
+}
+
+/// The client's address as seen by the server (for throttling and the audit log).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientAddr(pub String);
+
+pub fn current_user() -> Option<CurrentUser> {
+    use_context::<Parts>().and_then(|parts| parts.extensions.get::<CurrentUser>().cloned())
+}
+
+/// The signed-in user, or `Unauthenticated`.
+pub fn require_user() -> Result<CurrentUser, ApiError> {
+    current_user().ok_or(ApiError::Unauthenticated)
+}
+
+pub fn client_addr() -> Option<String> {
+    use_context::<Parts>().and_then(|parts| {
+        parts
+            .extensions
+            .get::<ClientAddr>()
+            .map(|addr| addr.0.clone())
+    })
+}

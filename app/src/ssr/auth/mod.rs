@@ -1,0 +1,9 @@
+//! Authentication on the server: password hashing, random tokens, database
+//! sessions behind an HttpOnly cookie, and the signed-in user of a request.
+
+pub mod current;
+pub mod password;
+pub mod session;
+pub mod token;
+
+pub use current::{ClientAddr, CurrentUser, client_addr, current_user, require_user};

@@ -1,0 +1,155 @@
+//! Database sessions: creating one at sign-in, finding the user behind a
+//! cookie, ending them. The cookie carries a random token; the table stores
+//! only its hash.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
+};
+
+use super::current::CurrentUser;
+use super::token::{hash_token, looks_like_token, new_token};
+use crate::domain::account::Role;
+use crate::domain::session::{SessionLimits, SessionState, session_state};
+use crate::ssr::entities::{session, user};
+
+pub const COOKIE_NAME: &str = "portal_session";
+
+/// Only rewrite `last_seen_at` when it is this old, so browsing is not a
+/// write per request; idle expiry is therefore exact to within a minute.
+const TOUCH_AFTER: Duration = Duration::seconds(60);
+
+/// Starts a session for `user_id`; returns the token for the cookie.
+pub async fn create(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    now: DateTime<Utc>,
+    client_addr: Option<String>,
+) -> Result<String, DbErr> {
+    let token = new_token();
+    session::ActiveModel {
+        token_hash: Set(hash_token(&token)),
+        user_id: Set(user_id),
+        created_at: Set(now),
+        last_seen_at: Set(now),
+        client_addr: Set(client_addr),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(token)
+}
+
+/// The user behind a cookie token, if the session is alive and the user active.
+/// Expired sessions are deleted on sight.
+pub async fn resolve(
+    db: &impl ConnectionTrait,
+    token: &str,
+    now: DateTime<Utc>,
+    limits: SessionLimits,
+) -> Result<Option<CurrentUser>, DbErr> {
+    if !looks_like_token(token) {
+        return Ok(None);
+    }
+    let Some(session) = session::Entity::find()
+        .filter(session::Column::TokenHash.eq(hash_token(token)))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let Some(user) = user::Entity::find_by_id(session.user_id).one(db).await? else {
+        return Ok(None);
+    };
+    match session_state(session.created_at, session.last_seen_at, now, limits) {
+        SessionState::Active => {}
+        SessionState::IdleExpired | SessionState::AbsoluteExpired => {
+            session::Entity::delete_by_id(session.id).exec(db).await?;
+            return Ok(None);
+        }
+    }
+    let Some(role) = Role::parse(&user.role).filter(|_| user.active) else {
+        return Ok(None);
+    };
+    if now - session.last_seen_at >= TOUCH_AFTER {
+        session::ActiveModel {
+            id: Set(session.id),
+            last_seen_at: Set(now),
+            ..Default::default()
+        }
+        .update(db)
+        .await?;
+    }
+    Ok(Some(CurrentUser {
+        session_id: session.id,
+        user_id: user.id,
+        company_id: user.company_id,
+        role,
+        email: user.email,
+        display_name: user.display_name,
+    }))
+}
+
+pub async fn end(db: &impl ConnectionTrait, session_id: i32) -> Result<(), DbErr> {
+    session::Entity::delete_by_id(session_id).exec(db).await?;
+    Ok(())
+}
+
+pub async fn end_all_for_user(db: &impl ConnectionTrait, user_id: i32) -> Result<u64, DbErr> {
+    Ok(session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?
+        .rows_affected)
+}
+
+/// The `Set-Cookie` value for a new session.
+pub fn cookie(token: &str, secure: bool, limits: SessionLimits) -> String {
+    format!(
+        "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}",
+        limits.absolute.num_seconds(),
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+/// The `Set-Cookie` value that removes the session cookie.
+pub fn clearing_cookie(secure: bool) -> String {
+    format!(
+        "{COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+/// The session token from a `Cookie` header, if any.
+pub fn token_from_cookie_header(header: &str) -> Option<&str> {
+    header
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE_NAME)
+        .map(|(_, value)| value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies_are_http_only_lax_and_secure_on_https() {
+        let limits = SessionLimits::default();
+        let c = cookie("abc", true, limits);
+        assert!(c.contains("HttpOnly") && c.contains("SameSite=Lax") && c.ends_with("; Secure"));
+        assert!(c.contains("Max-Age=43200"));
+        assert!(!cookie("abc", false, limits).contains("Secure"));
+        assert!(clearing_cookie(false).contains("Max-Age=0"));
+    }
+
+    #[test]
+    fn the_session_token_is_found_among_other_cookies() {
+        assert_eq!(
+            token_from_cookie_header("a=1; portal_session=abc; b=2"),
+            Some("abc")
+        );
+        assert_eq!(token_from_cookie_header("portal_sessionx=abc"), None);
+        assert_eq!(token_from_cookie_header(""), None);
+    }
+}

@@ -1,0 +1,26 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "users")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub company_id: i32,
+    #[sea_orm(unique)]
+    pub email: String,
+    pub display_name: String,
+    /// `Role::as_str()`.
+    pub role: String,
+    /// argon2id PHC string; `None` until an invited person sets a password.
+    pub password_hash: Option<String>,
+    pub locale: String,
+    pub time_zone: String,
+    pub active: bool,
+    pub created_at: DateTimeUtc,
+    pub password_changed_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
