@@ -19,6 +19,8 @@ pub enum ApiError {
     Invalid { fields: Vec<FieldError> },
     /// Someone else changed the record first.
     Conflict { message: String },
+    /// Too many failed attempts; try again after this many minutes.
+    RateLimited { minutes: i64 },
     /// Anything the user cannot fix: details go to the server log, not the browser.
     Unavailable,
     /// The request never reached our code properly (network, encoding).
@@ -60,6 +62,11 @@ impl fmt::Display for ApiError {
                 write!(f, "Please check your input: {}", messages.join("; "))
             }
             Self::Conflict { message } => f.write_str(message),
+            Self::RateLimited { minutes } => write!(
+                f,
+                "Too many failed sign-ins. For your security, please wait {minutes} minute{} and try again.",
+                if *minutes == 1 { "" } else { "s" }
+            ),
             Self::Unavailable => {
                 f.write_str("The portal could not finish this just now. Please try again.")
             }
@@ -69,6 +76,19 @@ impl fmt::Display for ApiError {
 }
 
 impl std::error::Error for ApiError {}
+
+impl ApiError {
+    /// The message for one form field, if this error names it.
+    pub fn field_message(&self, field: &str) -> Option<String> {
+        match self {
+            Self::Invalid { fields } => fields
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.clone()),
+            _ => None,
+        }
+    }
+}
 
 impl FromServerFnError for ApiError {
     type Encoder = JsonEncoding;

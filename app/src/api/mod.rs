@@ -3,6 +3,9 @@
 //! domain rule, write in one transaction, return a DTO. Database models never
 //! leave the server; only the plain structs defined here cross the wire.
 
+pub mod admin;
+pub mod areas;
+pub mod auth;
 pub mod error;
 pub mod portal;
 

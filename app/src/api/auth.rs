@@ -1,0 +1,579 @@
+//! Signing in and out, invitations, password changes and resets.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::ApiError;
+use crate::domain::account::Role;
+use crate::domain::policy::Actor;
+
+/// The signed-in person as the browser may know them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionUser {
+    pub user_id: i32,
+    pub company_id: i32,
+    pub company_name: String,
+    pub role: Role,
+    pub display_name: String,
+    pub email: String,
+}
+
+impl SessionUser {
+    pub fn actor(&self) -> Actor {
+        Actor {
+            user_id: self.user_id,
+            company_id: self.company_id,
+            role: self.role,
+        }
+    }
+}
+
+/// What the invitation page shows before the invitee sets a password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationView {
+    pub email: String,
+    pub display_name: String,
+    pub company_name: String,
+    pub role: Role,
+}
+
+/// Only paths on this site, never `//host` or a full URL, may follow sign-in.
+pub fn safe_next_path(next: Option<&str>, role: Role) -> String {
+    match next {
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.contains('\\')
+                && (path.starts_with(role.home_path()) || path.starts_with("/account")) =>
+        {
+            path.to_string()
+        }
+        _ => role.home_path().to_string(),
+    }
+}
+
+#[server(endpoint = "auth/me")]
+pub async fn who_am_i() -> Result<Option<SessionUser>, ApiError> {
+    use crate::ssr::{app_state, auth::current_user, db_error, repo::companies};
+
+    let Some(user) = current_user() else {
+        return Ok(None);
+    };
+    let state = app_state()?;
+    let company = companies::find(&state.db, user.company_id)
+        .await
+        .map_err(db_error("loading the user's company"))?;
+    Ok(Some(SessionUser {
+        user_id: user.user_id,
+        company_id: user.company_id,
+        company_name: company.map(|c| c.name).unwrap_or_default(),
+        role: user.role,
+        display_name: user.display_name,
+        email: user.email,
+    }))
+}
+
+/// Signs in; returns the path to open next.
+#[server(endpoint = "auth/login")]
+pub async fn login(
+    email: String,
+    password: String,
+    next: Option<String>,
+) -> Result<String, ApiError> {
+    use crate::domain::account::Email;
+    use crate::domain::throttle::{self, ThrottleLimits, minutes_left};
+    use crate::ssr::audit::{self, AuditAction, AuditEntry};
+    use crate::ssr::auth::{client_addr, current_user, password as pw, session};
+    use crate::ssr::repo::{throttles, users};
+    use crate::ssr::{app_state, db_error};
+    use sea_orm::TransactionTrait;
+
+    let state = app_state()?;
+    let db = &state.db;
+    let now = state.now();
+    let addr = client_addr().unwrap_or_else(|| "unknown".to_string());
+    let account_key = throttles::account_key(&email);
+    let addr_key = throttles::addr_key(&addr);
+    let audit_entry = |action, detail| AuditEntry {
+        action,
+        actor: None,
+        target: Some(email.as_str()),
+        client_addr: Some(addr.as_str()),
+        detail,
+    };
+
+    for key in [&account_key, &addr_key] {
+        let current = throttles::load(db, key)
+            .await
+            .map_err(db_error("throttle"))?;
+        if let Err(until) = throttle::check(current.as_ref(), now) {
+            audit::record(db, audit_entry(AuditAction::LoginBlocked, Some(key)), now)
+                .await
+                .map_err(db_error("audit"))?;
+            return Err(ApiError::RateLimited {
+                minutes: minutes_left(until, now),
+            });
+        }
+    }
+
+    let user = match Email::parse(&email) {
+        Ok(parsed) => users::find_by_email(db, &parsed)
+            .await
+            .map_err(db_error("finding the user"))?,
+        Err(_) => None,
+    };
+    let stored_hash = user
+        .as_ref()
+        .filter(|u| u.active)
+        .and_then(|u| u.password_hash.clone());
+    let password_ok = pw::verify(password, stored_hash).await;
+    let role = user.as_ref().and_then(|u| Role::parse(&u.role));
+
+    let (Some(user), Some(role), true) = (user, role, password_ok) else {
+        let tx = db.begin().await.map_err(db_error("begin"))?;
+        let account = throttles::fail(&tx, &account_key, ThrottleLimits::ACCOUNT, now)
+            .await
+            .map_err(db_error("counting a failed sign-in"))?;
+        let address = throttles::fail(&tx, &addr_key, ThrottleLimits::ADDRESS, now)
+            .await
+            .map_err(db_error("counting a failed sign-in"))?;
+        audit::record(&tx, audit_entry(AuditAction::LoginFailed, None), now)
+            .await
+            .map_err(db_error("audit"))?;
+        tx.commit().await.map_err(db_error("commit"))?;
+        if let Some(until) = account.locked_until.or(address.locked_until) {
+            return Err(ApiError::RateLimited {
+                minutes: minutes_left(until, now),
+            });
+        }
+        return Err(ApiError::invalid(
+            "password",
+            "That e-mail address and password do not match an active account.",
+        ));
+    };
+
+    let tx = db.begin().await.map_err(db_error("begin"))?;
+    // A new token on every sign-in: whatever session this browser had ends.
+    if let Some(previous) = current_user() {
+        session::end(&tx, previous.session_id)
+            .await
+            .map_err(db_error("ending the previous session"))?;
+    }
+    throttles::clear(&tx, &account_key)
+        .await
+        .map_err(db_error("clearing the throttle"))?;
+    let token = session::create(&tx, user.id, now, Some(addr.clone()))
+        .await
+        .map_err(db_error("creating a session"))?;
+    let actor = Actor {
+        user_id: user.id,
+        company_id: user.company_id,
+        role,
+    };
+    audit::record(
+        &tx,
+        AuditEntry {
+            actor: Some(actor),
+            ..audit_entry(AuditAction::LoginSucceeded, None)
+        },
+        now,
+    )
+    .await
+    .map_err(db_error("audit"))?;
+    tx.commit().await.map_err(db_error("commit"))?;
+
+    set_cookie(&session::cookie(
+        &token,
+        state.settings.secure_cookies(),
+        state.settings.session_limits,
+    ))?;
+    Ok(safe_next_path(next.as_deref(), role))
+}
+
+#[cfg(feature = "ssr")]
+fn set_cookie(value: &str) -> Result<(), ApiError> {
+    use axum::http::{HeaderValue, header::SET_COOKIE};
+    let response = use_context::<leptos_axum::ResponseOptions>()
+        .ok_or_else(|| ApiError::internal("set cookie", "no ResponseOptions in context"))?;
+    let value = HeaderValue::from_str(value).map_err(|e| ApiError::internal("cookie", e))?;
+    response.append_header(SET_COOKIE, value);
+    Ok(())
+}
+
+#[server(endpoint = "auth/logout")]
+pub async fn logout() -> Result<(), ApiError> {
+    use crate::ssr::audit::{self, AuditAction, AuditEntry};
+    use crate::ssr::auth::{client_addr, current_user, session};
+    use crate::ssr::{app_state, db_error};
+
+    let state = app_state()?;
+    if let Some(user) = current_user() {
+        session::end(&state.db, user.session_id)
+            .await
+            .map_err(db_error("ending the session"))?;
+        let addr = client_addr();
+        audit::record(
+            &state.db,
+            AuditEntry {
+                action: AuditAction::Logout,
+                actor: Some(user.actor()),
+                target: None,
+                client_addr: addr.as_deref(),
+                detail: None,
+            },
+            state.now(),
+        )
+        .await
+        .map_err(db_error("audit"))?;
+    }
+    set_cookie(&crate::ssr::auth::session::clearing_cookie(
+        state.settings.secure_cookies(),
+    ))
+}
+
+/// Changes the signed-in user's password. Every session of the user ends; this
+/// browser gets a fresh one.
+#[server(endpoint = "auth/change-password")]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+) -> Result<(), ApiError> {
+    use crate::domain::account::NewPassword;
+    use crate::domain::policy::Action;
+    use crate::ssr::audit::{self, AuditAction, AuditEntry};
+    use crate::ssr::auth::{client_addr, password as pw, require_user, session};
+    use crate::ssr::repo::users;
+    use crate::ssr::{app_state, db_error, guard};
+    use sea_orm::TransactionTrait;
+
+    let user = require_user()?;
+    let state = app_state()?;
+    guard::check(&state, &user, Action::ChangeOwnPassword, "own password").await?;
+    let new_password = NewPassword::parse(&new_password)
+        .map_err(|message| ApiError::invalid("new_password", message))?;
+    let stored = users::find(&state.db, user.user_id)
+        .await
+        .map_err(db_error("loading the user"))?
+        .and_then(|u| u.password_hash);
+    if !pw::verify(current_password, stored).await {
+        return Err(ApiError::invalid(
+            "current_password",
+            "Your current password is not right.",
+        ));
+    }
+    let hash = pw::hash(new_password.expose().to_string())
+        .await
+        .map_err(|e| ApiError::internal("hashing a password", e))?;
+    let now = state.now();
+    let addr = client_addr();
+    let tx = state.db.begin().await.map_err(db_error("begin"))?;
+    users::set_password(&tx, user.user_id, hash, now)
+        .await
+        .map_err(db_error("saving the password"))?;
+    session::end_all_for_user(&tx, user.user_id)
+        .await
+        .map_err(db_error("ending sessions"))?;
+    let token = session::create(&tx, user.user_id, now, addr.clone())
+        .await
+        .map_err(db_error("creating a session"))?;
+    audit::record(
+        &tx,
+        AuditEntry {
+            action: AuditAction::PasswordChanged,
+            actor: Some(user.actor()),
+            target: Some(&user.email),
+            client_addr: addr.as_deref(),
+            detail: None,
+        },
+        now,
+    )
+    .await
+    .map_err(db_error("audit"))?;
+    tx.commit().await.map_err(db_error("commit"))?;
+    set_cookie(&session::cookie(
+        &token,
+        state.settings.secure_cookies(),
+        state.settings.session_limits,
+    ))
+}
+
+pub const RESET_REQUESTED_MESSAGE: &str = "If an active account uses that address, we have sent it a link to choose a new password. The link works once, for 30 minutes.";
+
+/// Sends a reset link if the address belongs to an active account. The answer
+/// is the same either way, so it cannot be used to find out who has an account.
+#[server(endpoint = "auth/request-reset")]
+pub async fn request_password_reset(email: String) -> Result<String, ApiError> {
+    use crate::domain::account::Email;
+    use crate::domain::session::TokenPurpose;
+    use crate::ssr::audit::{self, AuditAction, AuditEntry};
+    use crate::ssr::auth::client_addr;
+    use crate::ssr::repo::{tokens, users};
+    use crate::ssr::{app_state, db_error, mails, outbox};
+    use sea_orm::TransactionTrait;
+
+    let email = Email::parse(&email).map_err(|message| ApiError::invalid("email", message))?;
+    let state = app_state()?;
+    let now = state.now();
+    let addr = client_addr();
+    let user = users::find_by_email(&state.db, &email)
+        .await
+        .map_err(db_error("finding the user"))?
+        .filter(|u| u.active && u.password_hash.is_some());
+    let tx = state.db.begin().await.map_err(db_error("begin"))?;
+    if let Some(user) = &user {
+        let (token_id, token) = tokens::issue(&tx, TokenPurpose::PasswordReset, user.id, None, now)
+            .await
+            .map_err(db_error("issuing a reset token"))?;
+        let link = format!("{}/reset-password/{token}", state.settings.public_url);
+        outbox::enqueue(
+            &tx,
+            mails::password_reset(&user.email, &link, token_id),
+            now,
+        )
+        .await
+        .map_err(db_error("queuing the reset mail"))?;
+    }
+    audit::record(
+        &tx,
+        AuditEntry {
+            action: AuditAction::PasswordResetRequested,
+            actor: None,
+            target: Some(email.as_str()),
+            client_addr: addr.as_deref(),
+            detail: Some(if user.is_some() {
+                "sent"
+            } else {
+                "no such account"
+            }),
+        },
+        now,
+    )
+    .await
+    .map_err(db_error("audit"))?;
+    tx.commit().await.map_err(db_error("commit"))?;
+    state.outbox_wakeup.notify_one();
+    Ok(RESET_REQUESTED_MESSAGE.to_string())
+}
+
+/// Sets a new password from a reset link; every session of the account ends.
+#[server(endpoint = "auth/reset")]
+pub async fn reset_password(token: String, new_password: String) -> Result<(), ApiError> {
+    use crate::domain::account::NewPassword;
+    use crate::domain::session::TokenPurpose;
+    use crate::ssr::audit::{AuditAction, AuditEntry};
+    use crate::ssr::auth::{client_addr, password as pw, session};
+    use crate::ssr::repo::users;
+    use crate::ssr::{app_state, audit, db_error};
+    use sea_orm::TransactionTrait;
+
+    let state = app_state()?;
+    let now = state.now();
+    let found = usable_token(&state, TokenPurpose::PasswordReset, &token).await?;
+    let new_password = NewPassword::parse(&new_password)
+        .map_err(|message| ApiError::invalid("new_password", message))?;
+    let hash = pw::hash(new_password.expose().to_string())
+        .await
+        .map_err(|e| ApiError::internal("hashing a password", e))?;
+    let addr = client_addr();
+    let tx = state.db.begin().await.map_err(db_error("begin"))?;
+    if !crate::ssr::repo::tokens::consume(&tx, found.id, now)
+        .await
+        .map_err(db_error("using the token"))?
+    {
+        return Err(expired_link());
+    }
+    users::set_password(&tx, found.user_id, hash, now)
+        .await
+        .map_err(db_error("saving the password"))?;
+    session::end_all_for_user(&tx, found.user_id)
+        .await
+        .map_err(db_error("ending sessions"))?;
+    audit::record(
+        &tx,
+        AuditEntry {
+            action: AuditAction::PasswordResetCompleted,
+            actor: None,
+            target: Some(&format!("user {}", found.user_id)),
+            client_addr: addr.as_deref(),
+            detail: None,
+        },
+        now,
+    )
+    .await
+    .map_err(db_error("audit"))?;
+    tx.commit().await.map_err(db_error("commit"))?;
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+fn expired_link() -> ApiError {
+    ApiError::Conflict {
+        message: "This link has expired or was already used. Ask for a new one.".to_string(),
+    }
+}
+
+/// The token row behind a link, if it is still usable.
+#[cfg(feature = "ssr")]
+async fn usable_token(
+    state: &crate::ssr::AppState,
+    purpose: crate::domain::session::TokenPurpose,
+    token: &str,
+) -> Result<crate::ssr::entities::account_token::Model, ApiError> {
+    use crate::domain::session::{TokenState, token_state};
+    let found = crate::ssr::repo::tokens::find(&state.db, purpose, token)
+        .await
+        .map_err(crate::ssr::db_error("finding the token"))?
+        .ok_or(ApiError::NotFound)?;
+    match token_state(found.expires_at, found.used_at, state.now()) {
+        TokenState::Usable => Ok(found),
+        TokenState::Used | TokenState::Expired => Err(expired_link()),
+    }
+}
+
+#[server(endpoint = "auth/invitation")]
+pub async fn invitation_details(token: String) -> Result<InvitationView, ApiError> {
+    use crate::domain::session::TokenPurpose;
+    use crate::ssr::repo::{companies, users};
+    use crate::ssr::{app_state, db_error};
+
+    let state = app_state()?;
+    let found = usable_token(&state, TokenPurpose::Invitation, &token).await?;
+    let user = users::find(&state.db, found.user_id)
+        .await
+        .map_err(db_error("loading the invitee"))?
+        .filter(|u| u.active)
+        .ok_or(ApiError::NotFound)?;
+    let company = companies::find(&state.db, user.company_id)
+        .await
+        .map_err(db_error("loading the company"))?
+        .ok_or(ApiError::NotFound)?;
+    Ok(InvitationView {
+        email: user.email,
+        display_name: user.display_name,
+        company_name: company.name,
+        role: Role::parse(&user.role).ok_or(ApiError::NotFound)?,
+    })
+}
+
+/// The invitee sets their name and password and is signed in; returns the
+/// path of their area.
+#[server(endpoint = "auth/accept-invitation")]
+pub async fn accept_invitation(
+    token: String,
+    display_name: String,
+    new_password: String,
+) -> Result<String, ApiError> {
+    use crate::domain::account::{DisplayName, NewPassword};
+    use crate::domain::session::TokenPurpose;
+    use crate::ssr::audit::{self, AuditAction, AuditEntry};
+    use crate::ssr::auth::{client_addr, current_user, password as pw, session};
+    use crate::ssr::repo::{tokens, users};
+    use crate::ssr::{app_state, db_error};
+    use sea_orm::TransactionTrait;
+
+    let state = app_state()?;
+    let now = state.now();
+    let found = usable_token(&state, TokenPurpose::Invitation, &token).await?;
+    let mut problems = Vec::new();
+    let name = DisplayName::parse(&display_name)
+        .map_err(|m| problems.push(("display_name", m.to_string())))
+        .ok();
+    let password = NewPassword::parse(&new_password)
+        .map_err(|m| problems.push(("new_password", m)))
+        .ok();
+    let (Some(name), Some(password)) = (name, password) else {
+        return Err(ApiError::Invalid {
+            fields: problems
+                .into_iter()
+                .map(|(field, message)| super::error::FieldError {
+                    field: field.to_string(),
+                    message,
+                })
+                .collect(),
+        });
+    };
+    let user = users::find(&state.db, found.user_id)
+        .await
+        .map_err(db_error("loading the invitee"))?
+        .filter(|u| u.active)
+        .ok_or(ApiError::NotFound)?;
+    let role = Role::parse(&user.role).ok_or(ApiError::NotFound)?;
+    let hash = pw::hash(password.expose().to_string())
+        .await
+        .map_err(|e| ApiError::internal("hashing a password", e))?;
+    let addr = client_addr();
+    let tx = state.db.begin().await.map_err(db_error("begin"))?;
+    if !tokens::consume(&tx, found.id, now)
+        .await
+        .map_err(db_error("using the token"))?
+    {
+        return Err(expired_link());
+    }
+    users::set_password(&tx, user.id, hash, now)
+        .await
+        .map_err(db_error("saving the password"))?;
+    users::set_display_name(&tx, user.id, &name)
+        .await
+        .map_err(db_error("saving the name"))?;
+    if let Some(previous) = current_user() {
+        session::end(&tx, previous.session_id)
+            .await
+            .map_err(db_error("ending the previous session"))?;
+    }
+    let session_token = session::create(&tx, user.id, now, addr.clone())
+        .await
+        .map_err(db_error("creating a session"))?;
+    let actor = Actor {
+        user_id: user.id,
+        company_id: user.company_id,
+        role,
+    };
+    audit::record(
+        &tx,
+        AuditEntry {
+            action: AuditAction::InvitationAccepted,
+            actor: Some(actor),
+            target: Some(&user.email),
+            client_addr: addr.as_deref(),
+            detail: None,
+        },
+        now,
+    )
+    .await
+    .map_err(db_error("audit"))?;
+    tx.commit().await.map_err(db_error("commit"))?;
+    set_cookie(&session::cookie(
+        &session_token,
+        state.settings.secure_cookies(),
+        state.settings.session_limits,
+    ))?;
+    Ok(role.home_path().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_in_the_role_area_follow_sign_in() {
+        assert_eq!(
+            safe_next_path(Some("/customer/orders"), Role::Customer),
+            "/customer/orders"
+        );
+        assert_eq!(safe_next_path(Some("/account"), Role::Supplier), "/account");
+        for bad in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil",
+            "/admin",
+            "customer",
+        ] {
+            assert_eq!(
+                safe_next_path(Some(bad), Role::Customer),
+                "/customer",
+                "{bad}"
+            );
+        }
+        assert_eq!(safe_next_path(None, Role::Admin), "/admin");
+    }
+}
