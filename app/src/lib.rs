@@ -23,16 +23,38 @@ use leptos_router::{
     path,
 };
 
+use crate::components::guard::UserResource;
 use crate::components::layout::SiteLayout;
-use crate::pages::{landing::LandingPage, not_found::NotFound};
+use crate::pages::areas::{CustomerHome, StaffHome, SupplierHome};
+use crate::pages::auth::{
+    account::AccountPage,
+    invitation::InvitationPage,
+    login::LoginPage,
+    reset::{RequestResetPage, ResetPasswordPage},
+};
+use crate::pages::errors::NotFound;
+use crate::pages::landing::LandingPage;
+use crate::pages::people::{AdminHome, StaffPeople};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // Inline scripts run only with this response's nonce; the server's CSP
+    // header adds what a meta tag cannot express (frame-ancestors).
+    let csp = use_nonce()
+        .map(|nonce| {
+            format!(
+                "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+                 style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
+                 object-src 'none'; base-uri 'self'; form-action 'self'"
+            )
+        })
+        .unwrap_or_default();
     view! {
         <!DOCTYPE html>
         <html lang="en">
             <head>
                 <meta charset="utf-8" />
+                <meta http-equiv="Content-Security-Policy" content=csp />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" href="data:," />
                 <AutoReload options=options.clone() />
@@ -49,6 +71,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let user = Resource::new_blocking(|| (), |_| api::auth::who_am_i());
+    provide_context(UserResource(user));
     view! {
         <Stylesheet id="portal" href="/pkg/portal.css" />
         <Title formatter=|page: String| {
@@ -58,6 +82,16 @@ pub fn App() -> impl IntoView {
             <SiteLayout>
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=LandingPage />
+                    <Route path=path!("/login") view=LoginPage />
+                    <Route path=path!("/invitation/:token") view=InvitationPage />
+                    <Route path=path!("/reset-password") view=RequestResetPage />
+                    <Route path=path!("/reset-password/:token") view=ResetPasswordPage />
+                    <Route path=path!("/account") view=AccountPage />
+                    <Route path=path!("/customer") view=CustomerHome />
+                    <Route path=path!("/supplier") view=SupplierHome />
+                    <Route path=path!("/staff") view=StaffHome />
+                    <Route path=path!("/staff/people") view=StaffPeople />
+                    <Route path=path!("/admin") view=AdminHome />
                 </Routes>
             </SiteLayout>
         </Router>

@@ -1,7 +1,12 @@
-//! The frame around every page: brand, navigation, footer.
+//! The frame around every page: brand, navigation for the viewer's role, footer.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+use crate::api::auth::{Logout, SessionUser};
+use crate::components::forms::go_to;
+use crate::components::guard::use_user;
+use crate::domain::account::Role;
 
 #[component]
 pub fn SiteLayout(children: Children) -> impl IntoView {
@@ -18,10 +23,18 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
                     <span class="brand-name">"Trade Portal"</span>
                 </A>
                 <nav class="site-nav" aria-label="Main">
-                    <A href="/" exact=true>"Overview"</A>
-                    <a href="/#customers">"Customers"</a>
-                    <a href="/#suppliers">"Suppliers"</a>
-                    <a href="/#staff">"Sales team"</a>
+                    <Transition fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            match use_user().await {
+                                Ok(Some(user)) => view! { <SignedInNav user /> }.into_any(),
+                                _ => view! {
+                                    <A href="/" exact=true>"Overview"</A>
+                                    <A href="/login" attr:class="nav-signin">"Sign in"</A>
+                                }
+                                .into_any(),
+                            }
+                        })}
+                    </Transition>
                 </nav>
             </header>
             <main class="site-main">{children()}</main>
@@ -29,5 +42,39 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
                 <p>"Trade Portal · self-hosted order visibility for export trading companies"</p>
             </footer>
         </div>
+    }
+}
+
+/// Links for the areas the role may use, and nothing else.
+fn area_links(role: Role) -> Vec<(&'static str, &'static str)> {
+    match role {
+        Role::Customer => vec![("/customer", "My orders")],
+        Role::Supplier => vec![("/supplier", "My purchase orders")],
+        Role::Staff => vec![("/staff", "Sales desk"), ("/staff/people", "People")],
+        Role::Admin => vec![("/admin", "People"), ("/staff", "Sales desk")],
+    }
+}
+
+#[component]
+fn SignedInNav(user: SessionUser) -> impl IntoView {
+    let logout = ServerAction::<Logout>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = logout.value().get() {
+            go_to("/");
+        }
+    });
+    view! {
+        {area_links(user.role)
+            .into_iter()
+            .map(|(href, label)| view! { <A href=href>{label}</A> })
+            .collect_view()}
+        <A href="/account">"Account"</A>
+        <span class="nav-user" title=user.email.clone()>
+            {user.display_name.clone()}
+            <small>{format!(" · {}", user.company_name)}</small>
+        </span>
+        <ActionForm action=logout attr:class="inline-form">
+            <button type="submit" class="link-button" id="sign-out">"Sign out"</button>
+        </ActionForm>
     }
 }

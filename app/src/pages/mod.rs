@@ -1,4 +1,7 @@
 //! One module per page, grouped by the area of the portal it belongs to.
 
+pub mod areas;
+pub mod auth;
+pub mod errors;
 pub mod landing;
-pub mod not_found;
+pub mod people;

@@ -1,0 +1,58 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::auth::ChangePassword;
+use crate::components::forms::{FieldMessage, FormMessage, latest_error};
+use crate::components::guard::{AreaGuard, use_user};
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    view! {
+        <Title text="Your account" />
+        <AreaGuard area=None>
+            <AccountDetails />
+        </AreaGuard>
+    }
+}
+
+#[component]
+fn AccountDetails() -> impl IntoView {
+    let change = ServerAction::<ChangePassword>::new();
+    let error = latest_error(change.value());
+    view! {
+        <section class="panel narrow">
+            <h1>"Your account"</h1>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    use_user().await.ok().flatten().map(|user| view! {
+                        <dl class="facts">
+                            <dt>"Name"</dt><dd>{user.display_name.clone()}</dd>
+                            <dt>"E-mail"</dt><dd>{user.email.clone()}</dd>
+                            <dt>"Company"</dt><dd>{user.company_name.clone()}</dd>
+                            <dt>"Role"</dt><dd>{user.role.label()}</dd>
+                        </dl>
+                    })
+                })}
+            </Transition>
+            <h2>"Change password"</h2>
+            <p class="muted">"Changing your password signs you out everywhere else."</p>
+            <ActionForm action=change attr:class="stack-form" attr:id="change-password-form">
+                <label>
+                    "Current password"
+                    <input type="password" name="current_password" autocomplete="current-password" required />
+                </label>
+                <FieldMessage error field="current_password" />
+                <label>
+                    "New password (at least 12 characters)"
+                    <input type="password" name="new_password" autocomplete="new-password" required minlength="12" />
+                </label>
+                <FieldMessage error field="new_password" />
+                <FormMessage error fields=&["current_password", "new_password"] />
+                <button type="submit" class="button">"Change password"</button>
+            </ActionForm>
+            {move || matches!(change.value().get(), Some(Ok(()))).then(|| view! {
+                <p class="notice" id="password-changed">"Your password has been changed."</p>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,6 @@
+//! Signing in, invitations, password reset and the account page.
+
+pub mod account;
+pub mod invitation;
+pub mod login;
+pub mod reset;

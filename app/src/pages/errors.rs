@@ -1,0 +1,43 @@
+//! "Not found" and "not allowed" pages, with the matching HTTP status on the server.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+fn set_status(code: u16) {
+    #[cfg(feature = "ssr")]
+    {
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+            && let Ok(status) = axum::http::StatusCode::from_u16(code)
+        {
+            response.set_status(status);
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = code;
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    set_status(404);
+    view! {
+        <Title text="Not found" />
+        <section class="panel narrow">
+            <h1>"Page not found"</h1>
+            <p>"There is nothing at this address, or you may not see it."</p>
+            <p><A href="/">"Back to the overview"</A></p>
+        </section>
+    }
+}
+
+#[component]
+pub fn Forbidden() -> impl IntoView {
+    set_status(403);
+    view! {
+        <Title text="Not allowed" />
+        <section class="panel narrow" id="forbidden">
+            <h1>"Not allowed"</h1>
+            <p>"This part of the portal is not open to your account. The menu above shows what you can use."</p>
+        </section>
+    }
+}
