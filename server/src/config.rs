@@ -21,6 +21,10 @@ pub struct Config {
     pub site_root: PathBuf,
     /// Seed demo companies, users and orders when the database is empty.
     pub demo_data: bool,
+    /// Sessions end after this many minutes without a request.
+    pub session_idle_minutes: u32,
+    /// Sessions end this many hours after sign-in.
+    pub session_absolute_hours: u32,
     pub mail: MailConfig,
 }
 
@@ -95,6 +99,8 @@ struct FileSettings {
     public_url: Option<String>,
     site_root: Option<String>,
     demo_data: Option<bool>,
+    session_idle_minutes: Option<u32>,
+    session_absolute_hours: Option<u32>,
     mail_transport: Option<String>,
     mail_from: Option<String>,
     mail_dir: Option<String>,
@@ -196,6 +202,15 @@ impl Config {
             None => file.demo_data.unwrap_or(false),
         };
 
+        let session_idle_minutes = match var("PORTAL_SESSION_IDLE_MINUTES") {
+            Some(raw) => parse_positive("PORTAL_SESSION_IDLE_MINUTES", &raw)?,
+            None => file.session_idle_minutes.unwrap_or(30),
+        };
+        let session_absolute_hours = match var("PORTAL_SESSION_ABSOLUTE_HOURS") {
+            Some(raw) => parse_positive("PORTAL_SESSION_ABSOLUTE_HOURS", &raw)?,
+            None => file.session_absolute_hours.unwrap_or(12),
+        };
+
         let transport_raw = var("PORTAL_MAIL_TRANSPORT")
             .or(file.mail_transport)
             .unwrap_or_else(|| "file".into());
@@ -272,6 +287,8 @@ impl Config {
             public_url,
             site_root,
             demo_data,
+            session_idle_minutes,
+            session_absolute_hours,
             mail,
         })
     }
@@ -291,6 +308,17 @@ impl Config {
             .expect("the built-in test configuration is valid");
         config.site_root = site_root;
         config
+    }
+}
+
+fn parse_positive(name: &'static str, raw: &str) -> Result<u32, ConfigError> {
+    match raw.trim().parse::<u32>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(ConfigError::Invalid {
+            name,
+            value: raw.to_string(),
+            reason: "expected a whole number above 0",
+        }),
     }
 }
 
@@ -354,6 +382,8 @@ mod tests {
             ("PORTAL_DEMO_DATA", "perhaps"),
             ("PORTAL_MAIL_TRANSPORT", "pigeon"),
             ("PORTAL_SMTP_TLS", "ssl3"),
+            ("PORTAL_SESSION_IDLE_MINUTES", "0"),
+            ("PORTAL_SESSION_ABSOLUTE_HOURS", "half a day"),
         ] {
             let err = Config::from_sources(&env(&[(name, value)]), no_file).unwrap_err();
             assert!(err.to_string().contains(name), "{err} should name {name}");

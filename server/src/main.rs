@@ -1,7 +1,7 @@
 //! `portal`: starts the web server with the configuration from the environment.
 
 use server::config::Config;
-use server::seed::SeedOutcome;
+use server::seed::{DEMO_PASSWORD, SeedOutcome};
 use server::startup::Application;
 
 #[tokio::main]
@@ -22,11 +22,21 @@ async fn main() {
         }
     };
     match app.seed_outcome() {
-        Some(SeedOutcome::Seeded(lines)) => {
+        Some(SeedOutcome::Seeded(report)) => {
             tracing::info!("seeded demo data into the empty database");
-            for line in lines {
+            for line in &report.summary {
                 tracing::info!("  {line}");
             }
+            println!("\nDemo sign-ins (password for all: {DEMO_PASSWORD}):");
+            for login in &report.logins {
+                println!(
+                    "  {:<32} {:<14} {}",
+                    login.email,
+                    login.role.label(),
+                    login.company
+                );
+            }
+            println!();
         }
         Some(SeedOutcome::AlreadyHasData) => {
             tracing::info!("the database already has data; demo data not added")

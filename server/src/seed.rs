@@ -2,37 +2,65 @@
 //! companies yet) and writes everything in one transaction, so a demo is either
 //! complete or absent. Each area of the portal adds its own step to `STEPS`.
 
+use app::domain::account::{DisplayName, Email, Role};
 use app::domain::company::{CompanyKind, CountryCode};
+use app::ssr::auth::password;
 use app::ssr::repo::companies::{self, NewCompany};
+use app::ssr::repo::users::{self, NewUser};
+use chrono::{DateTime, Utc};
 use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait};
 use std::future::Future;
 use std::pin::Pin;
+
+/// Every demo account signs in with this password.
+pub const DEMO_PASSWORD: &str = "portal-demo-2026";
 
 /// What seeding did, for the start-up log.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SeedOutcome {
     /// The database already held data; nothing was written.
     AlreadyHasData,
-    /// Demo rows were written; one line per step for the log.
-    Seeded(Vec<String>),
+    Seeded(SeedReport),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeedReport {
+    /// One line per step.
+    pub summary: Vec<String>,
+    pub logins: Vec<DemoLogin>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoLogin {
+    pub email: String,
+    pub role: Role,
+    pub company: String,
 }
 
 /// Ids of the demo rows, filled in step by step so later steps can refer to
 /// earlier ones (users of a company, orders of a customer, ...).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Demo {
+    pub now: DateTime<Utc>,
     pub house: i32,
     pub customers: Vec<i32>,
     pub suppliers: Vec<i32>,
+    pub logins: Vec<DemoLogin>,
 }
 
 type StepFuture<'a> = Pin<Box<dyn Future<Output = Result<String, DbErr>> + Send + 'a>>;
 type Step = for<'a> fn(&'a DatabaseTransaction, &'a mut Demo) -> StepFuture<'a>;
 
 /// The seeding steps in order; each returns a one-line summary.
-const STEPS: &[Step] = &[|tx, demo| Box::pin(seed_companies(tx, demo))];
+const STEPS: &[Step] = &[
+    |tx, demo| Box::pin(seed_companies(tx, demo)),
+    |tx, demo| Box::pin(seed_users(tx, demo)),
+];
 
-pub async fn seed_demo_if_empty(db: &DatabaseConnection) -> Result<SeedOutcome, DbErr> {
+pub async fn seed_demo_if_empty(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+) -> Result<SeedOutcome, DbErr> {
     if companies::count_all(db).await? > 0 {
         return Ok(SeedOutcome::AlreadyHasData);
     }
@@ -43,13 +71,22 @@ pub async fn seed_demo_if_empty(db: &DatabaseConnection) -> Result<SeedOutcome, 
     if companies::count_all(&tx).await? > 0 {
         return Ok(SeedOutcome::AlreadyHasData);
     }
-    let mut demo = Demo::default();
+    let mut demo = Demo {
+        now,
+        house: 0,
+        customers: Vec::new(),
+        suppliers: Vec::new(),
+        logins: Vec::new(),
+    };
     let mut summary = Vec::with_capacity(STEPS.len());
     for step in STEPS {
         summary.push(step(&tx, &mut demo).await?);
     }
     tx.commit().await?;
-    Ok(SeedOutcome::Seeded(summary))
+    Ok(SeedOutcome::Seeded(SeedReport {
+        summary,
+        logins: demo.logins,
+    }))
 }
 
 async fn seed_companies(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String, DbErr> {
@@ -92,5 +129,94 @@ async fn seed_companies(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<Str
         "companies: 1 trading house, {} customers, {} suppliers",
         demo.customers.len(),
         demo.suppliers.len()
+    ))
+}
+
+async fn seed_users(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String, DbErr> {
+    let hash = password::hash(DEMO_PASSWORD.to_string())
+        .await
+        .map_err(DbErr::Custom)?;
+    let people: [(i32, Role, &str, &str, &str, &str); 6] = [
+        (
+            demo.house,
+            Role::Admin,
+            "admin@harbourbridge.example",
+            "Grace Ho",
+            "en",
+            "Asia/Hong_Kong",
+        ),
+        (
+            demo.house,
+            Role::Staff,
+            "sales@harbourbridge.example",
+            "Daniel Chan",
+            "en",
+            "Asia/Hong_Kong",
+        ),
+        (
+            demo.customers[0],
+            Role::Customer,
+            "einkauf@nordlicht.example",
+            "Anna Schmidt",
+            "en",
+            "Europe/Berlin",
+        ),
+        (
+            demo.customers[1],
+            Role::Customer,
+            "buying@maplepine.example",
+            "Olivia Tremblay",
+            "en",
+            "America/Vancouver",
+        ),
+        (
+            demo.suppliers[0],
+            Role::Supplier,
+            "orders@everbright.example",
+            "Li Wei",
+            "zh",
+            "Asia/Shanghai",
+        ),
+        (
+            demo.suppliers[1],
+            Role::Supplier,
+            "sales@greenleaf.example",
+            "Chen Jing",
+            "zh",
+            "Asia/Shanghai",
+        ),
+    ];
+    for (company_id, role, email, name, locale, time_zone) in people {
+        let email = Email::parse(email).expect("demo e-mails are valid");
+        let display_name = DisplayName::parse(name).expect("demo names are valid");
+        users::insert(
+            tx,
+            NewUser {
+                company_id,
+                email: &email,
+                display_name: &display_name,
+                role,
+                // Each account gets the same hash: salts differ per hash, not per
+                // user, and a demo needs only one known password.
+                password_hash: Some(hash.clone()),
+                locale,
+                time_zone,
+            },
+            demo.now,
+        )
+        .await?;
+        let company = companies::find(tx, company_id)
+            .await?
+            .map(|c| c.name)
+            .unwrap_or_default();
+        demo.logins.push(DemoLogin {
+            email: email.to_string(),
+            role,
+            company,
+        });
+    }
+    Ok(format!(
+        "users: {} demo accounts, one per role per company kind",
+        demo.logins.len()
     ))
 }

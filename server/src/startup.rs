@@ -1,16 +1,24 @@
-//! Building the application: database, migrations, demo data, routes, listener.
+//! Building the application: database, migrations, demo data, routes, the
+//! outbox worker, and the listener.
 
-use app::ssr::AppState;
+use app::domain::session::SessionLimits;
+use app::ssr::clock::{Clock, SystemClock};
+use app::ssr::{AppState, Settings};
 use app::{App, shell};
 use axum::Router;
+use axum::middleware::from_fn_with_state;
 use axum::routing::get;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use sea_orm::DatabaseConnection;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use tokio::net::TcpListener;
+use tokio::sync::Notify;
 
-use crate::config::Config;
+use crate::config::{Config, MailTransportKind};
+use crate::jobs::OutboxWorker;
+use crate::mail::Transport;
 use crate::seed::{self, SeedOutcome};
 
 #[derive(Debug, thiserror::Error)]
@@ -22,21 +30,46 @@ pub enum StartupError {
         addr: SocketAddr,
         source: std::io::Error,
     },
+    #[error(
+        "PORTAL_MAIL_TRANSPORT=smtp is not available in this version; use file (the default) or log"
+    )]
+    SmtpUnavailable,
+}
+
+/// What tests (and tools) may replace.
+#[derive(Default)]
+pub struct Overrides {
+    pub clock: Option<Arc<dyn Clock>>,
+    pub transport: Option<Transport>,
 }
 
 pub struct Application {
     listener: TcpListener,
     router: Router,
     addr: SocketAddr,
-    db: DatabaseConnection,
+    state: AppState,
+    worker: OutboxWorker,
     seed: Option<SeedOutcome>,
 }
 
 impl Application {
     pub async fn build(config: &Config) -> Result<Self, StartupError> {
+        Self::build_with(config, Overrides::default()).await
+    }
+
+    pub async fn build_with(config: &Config, overrides: Overrides) -> Result<Self, StartupError> {
+        let transport = match overrides.transport {
+            Some(transport) => transport,
+            None => match config.mail.transport {
+                MailTransportKind::File => Transport::File(config.mail.dir.clone()),
+                MailTransportKind::Log => Transport::Log,
+                MailTransportKind::Smtp => return Err(StartupError::SmtpUnavailable),
+            },
+        };
+        let clock = overrides.clock.unwrap_or_else(|| Arc::new(SystemClock));
         let db = crate::db::connect_and_migrate(&config.database_url).await?;
         let seed = if config.demo_data {
-            Some(seed::seed_demo_if_empty(&db).await?)
+            Some(seed::seed_demo_if_empty(&db, clock.now()).await?)
         } else {
             None
         };
@@ -57,16 +90,40 @@ impl Application {
             .site_pkg_dir("pkg")
             .site_addr(addr)
             .build();
+        let public_url = if config.port == 0 {
+            // Tests bind port 0; links must name the port actually bound.
+            format!("http://{addr}")
+        } else {
+            config.public_url.clone()
+        };
         let state = AppState {
             leptos_options,
             db: db.clone(),
+            clock: clock.clone(),
+            settings: Arc::new(Settings {
+                public_url,
+                session_limits: SessionLimits {
+                    idle: chrono::Duration::minutes(config.session_idle_minutes.into()),
+                    absolute: chrono::Duration::hours(config.session_absolute_hours.into()),
+                },
+            }),
+            outbox_wakeup: Arc::new(Notify::new()),
         };
-        let router = build_router(state);
+        let worker = OutboxWorker {
+            db,
+            transport,
+            from: config.mail.from.clone(),
+            clock,
+            wakeup: state.outbox_wakeup.clone(),
+        };
+        app::ssr::auth::password::warm_up();
+        let router = build_router(state.clone());
         Ok(Self {
             listener,
             router,
             addr,
-            db,
+            state,
+            worker,
             seed,
         })
     }
@@ -77,20 +134,28 @@ impl Application {
     }
 
     pub fn db(&self) -> &DatabaseConnection {
-        &self.db
+        &self.state.db
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
     }
 
     pub fn seed_outcome(&self) -> Option<&SeedOutcome> {
         self.seed.as_ref()
     }
 
+    /// Serves requests and runs the background jobs until the server stops.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        axum::serve(
+        let worker = tokio::spawn(self.worker.run());
+        let result = axum::serve(
             self.listener,
             self.router
                 .into_make_service_with_connect_info::<SocketAddr>(),
         )
-        .await
+        .await;
+        worker.abort();
+        result
     }
 }
 
@@ -109,5 +174,20 @@ pub fn build_router(state: AppState) -> Router {
             },
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(
+            crate::middleware::server_fn_error_status,
+        ))
+        .layer(from_fn_with_state(
+            state.clone(),
+            crate::middleware::resolve_session,
+        ))
+        .layer(from_fn_with_state(
+            state.clone(),
+            crate::middleware::reject_cross_site,
+        ))
+        .layer(from_fn_with_state(
+            state.clone(),
+            crate::middleware::security_headers,
+        ))
         .with_state(state)
 }

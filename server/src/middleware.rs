@@ -1,0 +1,194 @@
+//! Request-wide protections: security headers on every response, refusal of
+//! cross-site state changes (CSRF), and resolving the session cookie into the
+//! signed-in user once per request.
+
+use app::ssr::AppState;
+use app::ssr::auth::{ClientAddr, session};
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use std::net::SocketAddr;
+
+/// Headers on every response. The page's own `<meta>` CSP (in `app::shell`)
+/// adds the per-request script nonce that hydration needs; this header covers
+/// what a meta tag cannot (framing) and every non-HTML response.
+pub async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let mut response = next.run(req).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; \
+             style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
+             object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+        ),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    // Links carry single-use tokens; never leak them to other sites.
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    if state.settings.secure_cookies() {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    response
+}
+
+/// Refuses state-changing requests that a browser marks as coming from another
+/// site. Browsers send `Sec-Fetch-Site` (current ones) or `Origin` with every
+/// cross-site POST; requests with neither come from non-browser clients, which
+/// cannot carry a victim's cookies.
+pub async fn reject_cross_site(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(req).await;
+    }
+    let headers = req.headers();
+    let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+    let allowed = match fetch_site {
+        Some(site) => site == "same-origin" || site == "none",
+        None => match headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+            Some(origin) => same_origin(origin, &state.settings.public_url, headers),
+            None => true,
+        },
+    };
+    if allowed {
+        next.run(req).await
+    } else {
+        tracing::warn!(method = %req.method(), uri = %req.uri(), "refused a cross-site request");
+        (
+            StatusCode::FORBIDDEN,
+            "Cross-site requests are not allowed.\n",
+        )
+            .into_response()
+    }
+}
+
+fn same_origin(origin: &str, public_url: &str, headers: &axum::http::HeaderMap) -> bool {
+    if origin == public_url {
+        return true;
+    }
+    // Also accept the host the browser actually used (e.g. 127.0.0.1 vs localhost).
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    match (origin.split_once("://"), host) {
+        (Some((_, origin_host)), Some(host)) => origin_host == host,
+        _ => false,
+    }
+}
+
+/// Puts the client's address and, when the cookie names a live session, the
+/// signed-in user into the request's extensions.
+pub async fn resolve_session(
+    State(state): State<AppState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let addr = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| addr.ip().to_string());
+    if let Some(addr) = addr {
+        req.extensions_mut().insert(ClientAddr(addr));
+    }
+    let token = req
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| session::token_from_cookie_header(v).map(str::to_string));
+    let mut clear_cookie = false;
+    if let Some(token) = token {
+        match session::resolve(
+            &state.db,
+            &token,
+            state.now(),
+            state.settings.session_limits,
+        )
+        .await
+        {
+            Ok(Some(user)) => {
+                req.extensions_mut().insert(user);
+            }
+            Ok(None) => clear_cookie = true,
+            Err(e) => tracing::error!(error = %e, "could not resolve a session"),
+        }
+    }
+    let mut response = next.run(req).await;
+    if clear_cookie {
+        // The browser holds a dead session token; tell it to forget it.
+        if let Ok(value) =
+            HeaderValue::from_str(&session::clearing_cookie(state.settings.secure_cookies()))
+        {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    response
+}
+
+/// Server functions answer every error with 500; this gives each kind of
+/// `ApiError` its own status (401, 403, 404, 409, 422, 429) so that refusals
+/// look like refusals to every client. The browser's server-function client
+/// treats any 4xx/5xx as an error and decodes the same body.
+pub async fn server_fn_error_status(req: Request, next: Next) -> Response {
+    let response = next.run(req).await;
+    if !response.headers().contains_key("serverfnerror") {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "error body too large\n").into_response();
+    };
+    let kind = serde_json::from_slice::<serde_json::Value>(&bytes)
+        .ok()
+        .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string));
+    parts.status = match kind.as_deref() {
+        Some("not_found") => StatusCode::NOT_FOUND,
+        Some("unauthenticated") => StatusCode::UNAUTHORIZED,
+        Some("forbidden") => StatusCode::FORBIDDEN,
+        Some("invalid") => StatusCode::UNPROCESSABLE_ENTITY,
+        Some("conflict") => StatusCode::CONFLICT,
+        Some("rate_limited") => StatusCode::TOO_MANY_REQUESTS,
+        Some("transport") => StatusCode::BAD_REQUEST,
+        _ => parts.status,
+    };
+    Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_origin;
+    use axum::http::{HeaderMap, HeaderValue, header};
+
+    #[test]
+    fn origins_match_the_public_url_or_the_host_used() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::HOST, HeaderValue::from_static("127.0.0.1:3000"));
+        assert!(same_origin(
+            "http://localhost:3000",
+            "http://localhost:3000",
+            &headers
+        ));
+        assert!(same_origin(
+            "http://127.0.0.1:3000",
+            "http://localhost:3000",
+            &headers
+        ));
+        assert!(!same_origin(
+            "https://evil.example",
+            "http://localhost:3000",
+            &headers
+        ));
+    }
+}
