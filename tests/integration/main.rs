@@ -1,8 +1,13 @@
 //! The portal's integration tests: one binary, one module per feature. Each
 //! test starts the real application with `spawn_app()` on a fresh database.
 
+mod access;
+mod auth;
 mod browser_landing;
+mod browser_roles;
 mod health;
+mod invitations;
 mod landing;
 mod migrations;
+mod security;
 mod seed;

@@ -9,7 +9,7 @@ async fn demo_data_fills_an_empty_database_once() {
     let db = server::db::connect_and_migrate(&fresh_database(&dir).await)
         .await
         .unwrap();
-    let outcome = seed_demo_if_empty(&db).await.unwrap();
+    let outcome = seed_demo_if_empty(&db, chrono::Utc::now()).await.unwrap();
     assert!(matches!(outcome, SeedOutcome::Seeded(_)), "{outcome:?}");
     assert_eq!(
         companies::count_of_kind(&db, CompanyKind::House)
@@ -31,7 +31,7 @@ async fn demo_data_fills_an_empty_database_once() {
     );
 
     assert_eq!(
-        seed_demo_if_empty(&db).await.unwrap(),
+        seed_demo_if_empty(&db, chrono::Utc::now()).await.unwrap(),
         SeedOutcome::AlreadyHasData
     );
     assert_eq!(companies::count_all(&db).await.unwrap(), 5);
@@ -55,7 +55,7 @@ async fn demo_data_never_touches_a_database_in_use() {
     .await
     .unwrap();
     assert_eq!(
-        seed_demo_if_empty(&db).await.unwrap(),
+        seed_demo_if_empty(&db, chrono::Utc::now()).await.unwrap(),
         SeedOutcome::AlreadyHasData
     );
     assert_eq!(companies::count_all(&db).await.unwrap(), 1);

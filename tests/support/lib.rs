@@ -7,18 +7,27 @@
 //! never a silent fallback.
 
 pub mod browser;
+pub mod people;
 
+use app::ssr::clock::TestClock;
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use server::config::Config;
-use server::startup::Application;
+use server::mail::{MemoryMailbox, Transport};
+use server::startup::{Application, Overrides};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 pub struct TestApp {
     pub address: String,
     pub db: DatabaseConnection,
+    /// A cookie-keeping client; `new_client()` makes more (other browsers).
     pub client: reqwest::Client,
     pub backend: Backend,
     pub database_url: String,
+    /// The app's clock: stands still until advanced.
+    pub clock: TestClock,
+    /// Every mail the outbox worker delivered.
+    pub mailbox: MemoryMailbox,
     _dir: tempfile::TempDir,
 }
 
@@ -95,23 +104,39 @@ pub async fn spawn_app_with(options: SpawnOptions) -> TestApp {
     let mut config = Config::for_database(database_url.clone(), site_root());
     config.demo_data = options.demo_data;
     config.mail.dir = dir.path().join("mail");
-    let app = Application::build(&config).await.expect("build the app");
+    let clock = TestClock::starting_now();
+    let mailbox = MemoryMailbox::default();
+    let app = Application::build_with(
+        &config,
+        Overrides {
+            clock: Some(Arc::new(clock.clone())),
+            transport: Some(Transport::Memory(mailbox.clone())),
+        },
+    )
+    .await
+    .expect("build the app");
     let address = format!("http://{}", app.addr());
     let db = app.db().clone();
     tokio::spawn(app.run_until_stopped());
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .cookie_store(true)
-        .build()
-        .expect("http client");
     TestApp {
         address,
         db,
-        client,
+        client: new_client(),
         backend: backend(),
         database_url,
+        clock,
+        mailbox,
         _dir: dir,
     }
+}
+
+/// A client with its own cookie jar that does not follow redirects.
+pub fn new_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .expect("http client")
 }
 
 impl TestApp {
@@ -120,10 +145,77 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(self.url(path))
+        get_with(&self.client, &self.url(path)).await
+    }
+
+    /// Calls a server function (`/api/<endpoint>`) with form fields, as the
+    /// browser does; returns the status and the JSON body.
+    pub async fn call(
+        &self,
+        client: &reqwest::Client,
+        endpoint: &str,
+        fields: &[(&str, &str)],
+    ) -> (u16, serde_json::Value) {
+        let response = client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .form(fields)
             .send()
             .await
-            .expect("GET request")
+            .expect("server function request");
+        let status = response.status().as_u16();
+        let text = response.text().await.expect("response body");
+        let body = serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text));
+        (status, body)
     }
+
+    /// Signs `client` in; panics unless it works.
+    pub async fn sign_in(&self, client: &reqwest::Client, email: &str, password: &str) {
+        let (status, body) = self
+            .call(
+                client,
+                "auth/login",
+                &[("email", email), ("password", password)],
+            )
+            .await;
+        assert_eq!(status, 200, "sign-in of {email} failed: {body}");
+    }
+
+    /// A new client already signed in as `email`.
+    pub async fn client_for(&self, email: &str, password: &str) -> reqwest::Client {
+        let client = new_client();
+        self.sign_in(&client, email, password).await;
+        client
+    }
+
+    /// Who `client` is signed in as (`null` when anonymous).
+    pub async fn whoami(&self, client: &reqwest::Client) -> serde_json::Value {
+        let (status, body) = self.call(client, "auth/me", &[]).await;
+        assert_eq!(status, 200, "{body}");
+        body
+    }
+
+    /// Waits until the outbox worker has delivered `count` mails.
+    pub async fn wait_for_mails(&self, count: usize) -> Vec<server::mail::Envelope> {
+        for _ in 0..200 {
+            let mails = self.mailbox.messages();
+            if mails.len() >= count {
+                return mails;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        }
+        panic!("expected {count} mails, got {:?}", self.mailbox.messages());
+    }
+}
+
+pub async fn get_with(client: &reqwest::Client, url: &str) -> reqwest::Response {
+    client.get(url).send().await.expect("GET request")
+}
+
+/// The token at the end of the first link in a mail body.
+pub fn link_token(body: &str, path_prefix: &str) -> String {
+    let start = body.find(path_prefix).expect("link in mail") + path_prefix.len();
+    body[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect()
 }

@@ -1,0 +1,237 @@
+//! The access matrix: every endpoint that reads or writes tenant data, tried by
+//! every role against records it must not touch. Each refusal must be a 401,
+//! 403 or 404 and must not contain the other tenant's data. To cover a new
+//! endpoint, add one `Probe` line to `probes()`.
+
+use app::domain::account::Role;
+use integration_tests::people::{Cast, PASSWORD, create_cast};
+use integration_tests::{TestApp, new_client, spawn_app};
+
+/// One attempt: a server function with fields, built from the cast.
+struct Probe {
+    name: &'static str,
+    endpoint: &'static str,
+    fields: fn(&Cast) -> Vec<(&'static str, String)>,
+    /// The roles that may legitimately do this.
+    allowed: &'static [Role],
+}
+
+fn probes() -> Vec<Probe> {
+    vec![
+        Probe {
+            name: "list people",
+            endpoint: "admin/people",
+            fields: |_| vec![],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "invite into another customer",
+            endpoint: "admin/invite",
+            fields: |c| {
+                vec![
+                    ("company_id", c.customer_b.to_string()),
+                    ("email", "probe@b.test".into()),
+                    ("display_name", "Probe".into()),
+                    ("role", "customer".into()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "invite into another supplier",
+            endpoint: "admin/invite",
+            fields: |c| {
+                vec![
+                    ("company_id", c.supplier_b.to_string()),
+                    ("email", "probe2@b.test".into()),
+                    ("display_name", "Probe".into()),
+                    ("role", "supplier".into()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "invite staff into the house",
+            endpoint: "admin/invite",
+            fields: |c| {
+                vec![
+                    ("company_id", c.house.to_string()),
+                    ("email", "probe3@house.test".into()),
+                    ("display_name", "Probe".into()),
+                    ("role", "staff".into()),
+                ]
+            },
+            allowed: &[Role::Admin],
+        },
+        Probe {
+            name: "deactivate another customer's user",
+            endpoint: "admin/deactivate",
+            fields: |c| vec![("user_id", c.customer_b_user.id.to_string())],
+            allowed: &[Role::Admin],
+        },
+        Probe {
+            name: "deactivate another supplier's user",
+            endpoint: "admin/deactivate",
+            fields: |c| vec![("user_id", c.supplier_b_user.id.to_string())],
+            allowed: &[Role::Admin],
+        },
+        Probe {
+            name: "customer area",
+            endpoint: "areas/home",
+            fields: |_| vec![("area", "customer".into())],
+            allowed: &[Role::Customer],
+        },
+        Probe {
+            name: "supplier area",
+            endpoint: "areas/home",
+            fields: |_| vec![("area", "supplier".into())],
+            allowed: &[Role::Supplier],
+        },
+        Probe {
+            name: "staff area",
+            endpoint: "areas/home",
+            fields: |_| vec![("area", "staff".into())],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "admin area",
+            endpoint: "areas/home",
+            fields: |_| vec![("area", "admin".into())],
+            allowed: &[Role::Admin],
+        },
+    ]
+}
+
+/// Text of company B that must never appear in an answer to someone refused.
+const FOREIGN_MARKERS: &[&str] = &[
+    "Customer B",
+    "Supplier B",
+    "buyer@customer-b.test",
+    "factory@supplier-b.test",
+];
+
+async fn attempt(
+    app: &TestApp,
+    client: &reqwest::Client,
+    probe: &Probe,
+    cast: &Cast,
+) -> (u16, String) {
+    let fields = (probe.fields)(cast);
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, body) = app.call(client, probe.endpoint, &pairs).await;
+    (status, body.to_string())
+}
+
+#[tokio::test]
+async fn every_role_is_refused_what_it_may_not_do_and_nothing_leaks() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let mut failures = Vec::new();
+    for role in Role::ALL {
+        let client = app.client_for(&cast.by_role(role).email, PASSWORD).await;
+        for probe in probes().iter().filter(|p| !p.allowed.contains(&role)) {
+            let (status, body) = attempt(&app, &client, probe, &cast).await;
+            if ![403, 404].contains(&status) {
+                failures.push(format!(
+                    "{role:?} / {}: status {status}: {body}",
+                    probe.name
+                ));
+            }
+            if let Some(marker) = FOREIGN_MARKERS.iter().find(|m| body.contains(**m)) {
+                failures.push(format!("{role:?} / {}: leaked {marker:?}", probe.name));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "access matrix failures:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn anonymous_callers_are_refused_everywhere() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let anonymous = new_client();
+    for probe in probes() {
+        let (status, body) = attempt(&app, &anonymous, &probe, &cast).await;
+        assert_eq!(status, 401, "{}: {body}", probe.name);
+    }
+}
+
+#[tokio::test]
+async fn allowed_roles_really_are_allowed() {
+    // Guards against a matrix that passes because everything is refused.
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    for probe in probes() {
+        for role in probe.allowed {
+            let client = app.client_for(&cast.by_role(*role).email, PASSWORD).await;
+            let (status, body) = attempt(&app, &client, &probe, &cast).await;
+            // A repeated invitation of the same address is a 422, not a refusal.
+            assert!(
+                status == 200 || status == 422,
+                "{role:?} / {}: {status} {body}",
+                probe.name
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn staff_see_people_but_outside_users_never_see_other_tenants() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let (status, body) = app.call(&staff, "admin/people", &[]).await;
+    assert_eq!(status, 200);
+    let text = body.to_string();
+    assert!(text.contains("buyer@customer-b.test") && text.contains("factory@supplier-a.test"));
+    assert_eq!(body["can_deactivate"], false);
+    assert_eq!(
+        body["invitable_roles"],
+        serde_json::json!(["customer", "supplier"])
+    );
+}
+
+#[tokio::test]
+async fn area_pages_answer_403_to_other_roles_and_send_strangers_to_sign_in() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let pages = [
+        ("/customer", vec![Role::Customer]),
+        ("/supplier", vec![Role::Supplier]),
+        ("/staff", vec![Role::Staff, Role::Admin]),
+        ("/staff/people", vec![Role::Staff, Role::Admin]),
+        ("/admin", vec![Role::Admin]),
+    ];
+    for role in Role::ALL {
+        let client = app.client_for(&cast.by_role(role).email, PASSWORD).await;
+        for (path, allowed) in &pages {
+            let response = integration_tests::get_with(&client, &app.url(path)).await;
+            let status = response.status().as_u16();
+            let html = response.text().await.unwrap();
+            if allowed.contains(&role) {
+                assert_eq!(status, 200, "{role:?} {path}");
+                assert!(!html.contains("Not allowed"), "{role:?} {path}");
+            } else {
+                assert_eq!(status, 403, "{role:?} {path}");
+                assert!(html.contains("Not allowed"));
+                for marker in FOREIGN_MARKERS {
+                    assert!(!html.contains(marker), "{role:?} {path} leaked {marker}");
+                }
+            }
+        }
+    }
+    // As a browser asks for it (a page request accepts HTML).
+    let response = app
+        .client
+        .get(app.url("/customer"))
+        .header("accept", "text/html,application/xhtml+xml")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 302);
+    assert_eq!(response.headers()["location"], "/login?next=/customer");
+}

@@ -1,0 +1,89 @@
+//! Request-wide protections: security headers and cross-site request refusal.
+
+use integration_tests::people::{PASSWORD, create_cast};
+use integration_tests::spawn_app;
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let app = spawn_app().await;
+    for path in [
+        "/",
+        "/healthz",
+        "/login",
+        "/pkg/portal.css",
+        "/nothing-here",
+    ] {
+        let response = app.get(path).await;
+        let headers = response.headers();
+        let csp = headers["content-security-policy"].to_str().unwrap();
+        assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+        assert!(csp.contains("object-src 'none'"), "{path}: {csp}");
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(headers["referrer-policy"], "no-referrer", "{path}");
+        assert!(
+            !headers.contains_key("strict-transport-security"),
+            "no HSTS over http"
+        );
+    }
+}
+
+#[tokio::test]
+async fn pages_restrict_scripts_to_this_responses_nonce() {
+    let app = spawn_app().await;
+    let html = app.get("/").await.text().await.unwrap();
+    let start = html
+        .find("http-equiv=\"Content-Security-Policy\"")
+        .expect("CSP meta tag");
+    let meta = &html[start..html[start..].find('>').unwrap() + start];
+    let nonce_start = meta.find("'nonce-").expect("a nonce") + "'nonce-".len();
+    let nonce: String = meta[nonce_start..]
+        .chars()
+        .take_while(|c| *c != '\'')
+        .collect();
+    assert!(nonce.len() >= 16, "{meta}");
+    assert!(
+        html.contains(&format!("nonce=\"{nonce}\"")),
+        "the hydration script carries it"
+    );
+    let again = app.get("/").await.text().await.unwrap();
+    assert!(!again.contains(&nonce), "a fresh nonce per response");
+}
+
+#[tokio::test]
+async fn cross_site_posts_are_refused_and_same_site_ones_pass() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let form = [
+        ("email", cast.customer.email.as_str()),
+        ("password", PASSWORD),
+    ];
+    let cross_site = app
+        .client
+        .post(app.url("/api/auth/login"))
+        .header("sec-fetch-site", "cross-site")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(cross_site.status(), 403);
+    assert!(!cross_site.headers().contains_key("set-cookie"));
+    let foreign_origin = app
+        .client
+        .post(app.url("/api/auth/login"))
+        .header("origin", "https://evil.example")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(foreign_origin.status(), 403);
+    let same_origin = app
+        .client
+        .post(app.url("/api/auth/login"))
+        .header("sec-fetch-site", "same-origin")
+        .header("origin", app.address.as_str())
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(same_origin.status(), 200);
+}
