@@ -90,11 +90,11 @@ impl Application {
             .site_pkg_dir("pkg")
             .site_addr(addr)
             .build();
-        let public_url = if config.port == 0 {
-            // Tests bind port 0; links must name the port actually bound.
-            format!("http://{addr}")
-        } else {
-            config.public_url.clone()
+        let public_url = match config.public_url.strip_suffix(":0") {
+            // The default public URL names the configured port; with port 0
+            // links must name the port actually bound.
+            Some(_) => format!("http://{addr}"),
+            None => config.public_url.clone(),
         };
         let state = AppState {
             leptos_options,

@@ -4,7 +4,11 @@ use std::time::Duration;
 
 #[tokio::test]
 async fn landing_page_hydrates_and_calls_the_server() {
-    let app = spawn_app_with(SpawnOptions { demo_data: true }).await;
+    let app = spawn_app_with(SpawnOptions {
+        demo_data: true,
+        ..Default::default()
+    })
+    .await;
     let browser = Browser::launch(1280, 900).await;
     browser.open_hydrated(&app.url("/")).await;
 

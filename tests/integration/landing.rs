@@ -35,7 +35,11 @@ async fn unknown_pages_answer_404_with_the_site_frame() {
 
 #[tokio::test]
 async fn overview_server_function_counts_demo_partners() {
-    let app = spawn_app_with(SpawnOptions { demo_data: true }).await;
+    let app = spawn_app_with(SpawnOptions {
+        demo_data: true,
+        ..Default::default()
+    })
+    .await;
     let response = app
         .client
         .post(app.url("/api/portal/overview"))

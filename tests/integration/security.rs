@@ -1,7 +1,7 @@
 //! Request-wide protections: security headers and cross-site request refusal.
 
 use integration_tests::people::{PASSWORD, create_cast};
-use integration_tests::spawn_app;
+use integration_tests::{SpawnOptions, spawn_app, spawn_app_with};
 
 #[tokio::test]
 async fn every_response_carries_the_security_headers() {
@@ -86,4 +86,32 @@ async fn cross_site_posts_are_refused_and_same_site_ones_pass() {
         .await
         .unwrap();
     assert_eq!(same_origin.status(), 200);
+}
+
+#[tokio::test]
+async fn over_https_cookies_are_secure_and_hsts_is_sent() {
+    let app = spawn_app_with(SpawnOptions {
+        public_url: Some("https://portal.example.com".into()),
+        ..Default::default()
+    })
+    .await;
+    let cast = create_cast(&app.db).await;
+    let response = app.get("/").await;
+    assert_eq!(
+        response.headers()["strict-transport-security"],
+        "max-age=31536000; includeSubDomains"
+    );
+    let login = app
+        .client
+        .post(app.url("/api/auth/login"))
+        .form(&[
+            ("email", cast.customer.email.as_str()),
+            ("password", PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(login.status(), 200);
+    let cookie = login.headers()["set-cookie"].to_str().unwrap();
+    assert!(cookie.ends_with("; Secure"), "{cookie}");
 }

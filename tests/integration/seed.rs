@@ -29,6 +29,24 @@ async fn demo_data_fills_an_empty_database_once() {
             .unwrap(),
         2
     );
+    // One account per role for each demo company, all able to sign in.
+    let SeedOutcome::Seeded(report) = outcome else {
+        unreachable!()
+    };
+    let users = app::ssr::repo::users::all(&db).await.unwrap();
+    assert_eq!(users.len(), 6);
+    assert_eq!(report.logins.len(), 6);
+    for user in &users {
+        assert!(
+            app::ssr::auth::password::verify(
+                server::seed::DEMO_PASSWORD.to_string(),
+                user.password_hash.clone()
+            )
+            .await,
+            "{}",
+            user.email
+        );
+    }
 
     assert_eq!(
         seed_demo_if_empty(&db, chrono::Utc::now()).await.unwrap(),

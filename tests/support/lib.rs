@@ -89,12 +89,15 @@ pub async fn fresh_database(dir: &tempfile::TempDir) -> String {
     }
 }
 
+#[derive(Default)]
 pub struct SpawnOptions {
     pub demo_data: bool,
+    /// As if the portal were reached at this address (e.g. https).
+    pub public_url: Option<String>,
 }
 
 pub async fn spawn_app() -> TestApp {
-    spawn_app_with(SpawnOptions { demo_data: false }).await
+    spawn_app_with(SpawnOptions::default()).await
 }
 
 pub async fn spawn_app_with(options: SpawnOptions) -> TestApp {
@@ -103,6 +106,9 @@ pub async fn spawn_app_with(options: SpawnOptions) -> TestApp {
     let database_url = fresh_database(&dir).await;
     let mut config = Config::for_database(database_url.clone(), site_root());
     config.demo_data = options.demo_data;
+    if let Some(url) = options.public_url {
+        config.public_url = url;
+    }
     config.mail.dir = dir.path().join("mail");
     let clock = TestClock::starting_now();
     let mailbox = MemoryMailbox::default();
