@@ -151,8 +151,8 @@ pub async fn invite_user(
     use crate::domain::account::{DisplayName, Email};
     use crate::domain::policy::Action;
     use crate::domain::session::TokenPurpose;
-    use crate::ssr::audit::{self, AuditAction, AuditEntry};
-    use crate::ssr::auth::{client_addr, require_user};
+    use crate::ssr::audit::{self, AuditAction};
+    use crate::ssr::auth::require_user;
     use crate::ssr::repo::{companies, tokens, users};
     use crate::ssr::{app_state, db_error, guard, mails, outbox};
     use sea_orm::TransactionTrait;
@@ -178,23 +178,15 @@ pub async fn invite_user(
         &format!("company {company_id}"),
     )
     .await?;
-    let mut fields = Vec::new();
-    let email = Email::parse(&email)
-        .map_err(|m| fields.push(("email", m)))
-        .ok();
-    let name = DisplayName::parse(&display_name)
-        .map_err(|m| fields.push(("display_name", m)))
-        .ok();
-    let (Some(email), Some(name)) = (email, name) else {
-        return Err(ApiError::Invalid {
-            fields: fields
+    let (email, name) = match (Email::parse(&email), DisplayName::parse(&display_name)) {
+        (Ok(email), Ok(name)) => (email, name),
+        (email, name) => {
+            let fields = [("email", email.err()), ("display_name", name.err())]
                 .into_iter()
-                .map(|(field, message)| super::error::FieldError {
-                    field: field.to_string(),
-                    message: message.to_string(),
-                })
-                .collect(),
-        });
+                .filter_map(|(field, message)| Some((field, message?.to_string())))
+                .collect();
+            return Err(ApiError::invalid_fields(fields));
+        }
     };
     if users::find_by_email(&state.db, &email)
         .await
@@ -207,7 +199,6 @@ pub async fn invite_user(
         ));
     }
     let now = state.now();
-    let addr = client_addr();
     let tx = state.db.begin().await.map_err(db_error("begin"))?;
     let invitee = users::insert(
         &tx,
@@ -247,19 +238,15 @@ pub async fn invite_user(
     )
     .await
     .map_err(db_error("queuing the invitation"))?;
-    audit::record(
+    audit::log(
         &tx,
-        AuditEntry {
-            action: AuditAction::InvitationSent,
-            actor: Some(user.actor()),
-            target: Some(email.as_str()),
-            client_addr: addr.as_deref(),
-            detail: Some(role.as_str()),
-        },
         now,
+        AuditAction::InvitationSent,
+        Some(user.actor()),
+        Some(email.as_str()),
+        Some(role.as_str()),
     )
-    .await
-    .map_err(db_error("audit"))?;
+    .await?;
     tx.commit().await.map_err(db_error("commit"))?;
     state.outbox_wakeup.notify_one();
     Ok(format!(
@@ -271,8 +258,8 @@ pub async fn invite_user(
 #[server(endpoint = "admin/deactivate")]
 pub async fn deactivate_user(user_id: i32) -> Result<(), ApiError> {
     use crate::domain::policy::Action;
-    use crate::ssr::audit::{self, AuditAction, AuditEntry};
-    use crate::ssr::auth::{client_addr, require_user, session};
+    use crate::ssr::audit::{self, AuditAction};
+    use crate::ssr::auth::{require_user, session};
     use crate::ssr::repo::{companies, users};
     use crate::ssr::{app_state, db_error, guard};
     use sea_orm::TransactionTrait;
@@ -310,7 +297,6 @@ pub async fn deactivate_user(user_id: i32) -> Result<(), ApiError> {
         });
     }
     let now = state.now();
-    let addr = client_addr();
     let tx = state.db.begin().await.map_err(db_error("begin"))?;
     users::set_active(&tx, target.id, false)
         .await
@@ -318,19 +304,15 @@ pub async fn deactivate_user(user_id: i32) -> Result<(), ApiError> {
     session::end_all_for_user(&tx, target.id)
         .await
         .map_err(db_error("ending sessions"))?;
-    audit::record(
+    audit::log(
         &tx,
-        AuditEntry {
-            action: AuditAction::UserDeactivated,
-            actor: Some(user.actor()),
-            target: Some(&target.email),
-            client_addr: addr.as_deref(),
-            detail: None,
-        },
         now,
+        AuditAction::UserDeactivated,
+        Some(user.actor()),
+        Some(&target.email),
+        None,
     )
-    .await
-    .map_err(db_error("audit"))?;
+    .await?;
     tx.commit().await.map_err(db_error("commit"))?;
     Ok(())
 }

@@ -82,7 +82,7 @@ pub async fn login(
 ) -> Result<String, ApiError> {
     use crate::domain::account::Email;
     use crate::domain::throttle::{self, ThrottleLimits, minutes_left};
-    use crate::ssr::audit::{self, AuditAction, AuditEntry};
+    use crate::ssr::audit::{self, AuditAction};
     use crate::ssr::auth::{client_addr, current_user, password as pw, session};
     use crate::ssr::repo::{throttles, users};
     use crate::ssr::{app_state, db_error};
@@ -91,25 +91,23 @@ pub async fn login(
     let state = app_state()?;
     let db = &state.db;
     let now = state.now();
-    let addr = client_addr().unwrap_or_else(|| "unknown".to_string());
     let account_key = throttles::account_key(&email);
-    let addr_key = throttles::addr_key(&addr);
-    let audit_entry = |action, detail| AuditEntry {
-        action,
-        actor: None,
-        target: Some(email.as_str()),
-        client_addr: Some(addr.as_str()),
-        detail,
-    };
+    let addr_key = throttles::addr_key(&client_addr().unwrap_or_else(|| "unknown".into()));
 
     for key in [&account_key, &addr_key] {
         let current = throttles::load(db, key)
             .await
             .map_err(db_error("throttle"))?;
         if let Err(until) = throttle::check(current.as_ref(), now) {
-            audit::record(db, audit_entry(AuditAction::LoginBlocked, Some(key)), now)
-                .await
-                .map_err(db_error("audit"))?;
+            audit::log(
+                db,
+                now,
+                AuditAction::LoginBlocked,
+                None,
+                Some(&email),
+                Some(key),
+            )
+            .await?;
             return Err(ApiError::RateLimited {
                 minutes: minutes_left(until, now),
             });
@@ -137,9 +135,7 @@ pub async fn login(
         let address = throttles::fail(&tx, &addr_key, ThrottleLimits::ADDRESS, now)
             .await
             .map_err(db_error("counting a failed sign-in"))?;
-        audit::record(&tx, audit_entry(AuditAction::LoginFailed, None), now)
-            .await
-            .map_err(db_error("audit"))?;
+        audit::log(&tx, now, AuditAction::LoginFailed, None, Some(&email), None).await?;
         tx.commit().await.map_err(db_error("commit"))?;
         if let Some(until) = account.locked_until.or(address.locked_until) {
             return Err(ApiError::RateLimited {
@@ -162,48 +158,30 @@ pub async fn login(
     throttles::clear(&tx, &account_key)
         .await
         .map_err(db_error("clearing the throttle"))?;
-    let token = session::create(&tx, user.id, now, Some(addr.clone()))
-        .await
-        .map_err(db_error("creating a session"))?;
+    let token = session::start(&tx, user.id, now).await?;
     let actor = Actor {
         user_id: user.id,
         company_id: user.company_id,
         role,
     };
-    audit::record(
+    audit::log(
         &tx,
-        AuditEntry {
-            actor: Some(actor),
-            ..audit_entry(AuditAction::LoginSucceeded, None)
-        },
         now,
+        AuditAction::LoginSucceeded,
+        Some(actor),
+        Some(&email),
+        None,
     )
-    .await
-    .map_err(db_error("audit"))?;
+    .await?;
     tx.commit().await.map_err(db_error("commit"))?;
-
-    set_cookie(&session::cookie(
-        &token,
-        state.settings.secure_cookies(),
-        state.settings.session_limits,
-    ))?;
+    session::set_cookie(&state, Some(&token))?;
     Ok(safe_next_path(next.as_deref(), role))
-}
-
-#[cfg(feature = "ssr")]
-fn set_cookie(value: &str) -> Result<(), ApiError> {
-    use axum::http::{HeaderValue, header::SET_COOKIE};
-    let response = use_context::<leptos_axum::ResponseOptions>()
-        .ok_or_else(|| ApiError::internal("set cookie", "no ResponseOptions in context"))?;
-    let value = HeaderValue::from_str(value).map_err(|e| ApiError::internal("cookie", e))?;
-    response.append_header(SET_COOKIE, value);
-    Ok(())
 }
 
 #[server(endpoint = "auth/logout")]
 pub async fn logout() -> Result<(), ApiError> {
-    use crate::ssr::audit::{self, AuditAction, AuditEntry};
-    use crate::ssr::auth::{client_addr, current_user, session};
+    use crate::ssr::audit::{self, AuditAction};
+    use crate::ssr::auth::{current_user, session};
     use crate::ssr::{app_state, db_error};
 
     let state = app_state()?;
@@ -211,24 +189,17 @@ pub async fn logout() -> Result<(), ApiError> {
         session::end(&state.db, user.session_id)
             .await
             .map_err(db_error("ending the session"))?;
-        let addr = client_addr();
-        audit::record(
+        audit::log(
             &state.db,
-            AuditEntry {
-                action: AuditAction::Logout,
-                actor: Some(user.actor()),
-                target: None,
-                client_addr: addr.as_deref(),
-                detail: None,
-            },
             state.now(),
+            AuditAction::Logout,
+            Some(user.actor()),
+            None,
+            None,
         )
-        .await
-        .map_err(db_error("audit"))?;
+        .await?;
     }
-    set_cookie(&crate::ssr::auth::session::clearing_cookie(
-        state.settings.secure_cookies(),
-    ))
+    session::set_cookie(&state, None)
 }
 
 /// Changes the signed-in user's password. Every session of the user ends; this
@@ -240,8 +211,8 @@ pub async fn change_password(
 ) -> Result<(), ApiError> {
     use crate::domain::account::NewPassword;
     use crate::domain::policy::Action;
-    use crate::ssr::audit::{self, AuditAction, AuditEntry};
-    use crate::ssr::auth::{client_addr, password as pw, require_user, session};
+    use crate::ssr::audit::{self, AuditAction};
+    use crate::ssr::auth::{password as pw, require_user, session};
     use crate::ssr::repo::users;
     use crate::ssr::{app_state, db_error, guard};
     use sea_orm::TransactionTrait;
@@ -265,7 +236,6 @@ pub async fn change_password(
         .await
         .map_err(|e| ApiError::internal("hashing a password", e))?;
     let now = state.now();
-    let addr = client_addr();
     let tx = state.db.begin().await.map_err(db_error("begin"))?;
     users::set_password(&tx, user.user_id, hash, now)
         .await
@@ -273,28 +243,18 @@ pub async fn change_password(
     session::end_all_for_user(&tx, user.user_id)
         .await
         .map_err(db_error("ending sessions"))?;
-    let token = session::create(&tx, user.user_id, now, addr.clone())
-        .await
-        .map_err(db_error("creating a session"))?;
-    audit::record(
+    let token = session::start(&tx, user.user_id, now).await?;
+    audit::log(
         &tx,
-        AuditEntry {
-            action: AuditAction::PasswordChanged,
-            actor: Some(user.actor()),
-            target: Some(&user.email),
-            client_addr: addr.as_deref(),
-            detail: None,
-        },
         now,
+        AuditAction::PasswordChanged,
+        Some(user.actor()),
+        Some(&user.email),
+        None,
     )
-    .await
-    .map_err(db_error("audit"))?;
+    .await?;
     tx.commit().await.map_err(db_error("commit"))?;
-    set_cookie(&session::cookie(
-        &token,
-        state.settings.secure_cookies(),
-        state.settings.session_limits,
-    ))
+    session::set_cookie(&state, Some(&token))
 }
 
 pub const RESET_REQUESTED_MESSAGE: &str = "If an active account uses that address, we have sent it a link to choose a new password. The link works once, for 30 minutes.";
@@ -305,8 +265,7 @@ pub const RESET_REQUESTED_MESSAGE: &str = "If an active account uses that addres
 pub async fn request_password_reset(email: String) -> Result<String, ApiError> {
     use crate::domain::account::Email;
     use crate::domain::session::TokenPurpose;
-    use crate::ssr::audit::{self, AuditAction, AuditEntry};
-    use crate::ssr::auth::client_addr;
+    use crate::ssr::audit::{self, AuditAction};
     use crate::ssr::repo::{tokens, users};
     use crate::ssr::{app_state, db_error, mails, outbox};
     use sea_orm::TransactionTrait;
@@ -314,7 +273,6 @@ pub async fn request_password_reset(email: String) -> Result<String, ApiError> {
     let email = Email::parse(&email).map_err(|message| ApiError::invalid("email", message))?;
     let state = app_state()?;
     let now = state.now();
-    let addr = client_addr();
     let user = users::find_by_email(&state.db, &email)
         .await
         .map_err(db_error("finding the user"))?
@@ -333,23 +291,20 @@ pub async fn request_password_reset(email: String) -> Result<String, ApiError> {
         .await
         .map_err(db_error("queuing the reset mail"))?;
     }
-    audit::record(
+    let detail = if user.is_some() {
+        "sent"
+    } else {
+        "no such account"
+    };
+    audit::log(
         &tx,
-        AuditEntry {
-            action: AuditAction::PasswordResetRequested,
-            actor: None,
-            target: Some(email.as_str()),
-            client_addr: addr.as_deref(),
-            detail: Some(if user.is_some() {
-                "sent"
-            } else {
-                "no such account"
-            }),
-        },
         now,
+        AuditAction::PasswordResetRequested,
+        None,
+        Some(email.as_str()),
+        Some(detail),
     )
-    .await
-    .map_err(db_error("audit"))?;
+    .await?;
     tx.commit().await.map_err(db_error("commit"))?;
     state.outbox_wakeup.notify_one();
     Ok(RESET_REQUESTED_MESSAGE.to_string())
@@ -360,10 +315,10 @@ pub async fn request_password_reset(email: String) -> Result<String, ApiError> {
 pub async fn reset_password(token: String, new_password: String) -> Result<(), ApiError> {
     use crate::domain::account::NewPassword;
     use crate::domain::session::TokenPurpose;
-    use crate::ssr::audit::{AuditAction, AuditEntry};
-    use crate::ssr::auth::{client_addr, password as pw, session};
-    use crate::ssr::repo::users;
-    use crate::ssr::{app_state, audit, db_error};
+    use crate::ssr::audit::{self, AuditAction};
+    use crate::ssr::auth::{password as pw, session};
+    use crate::ssr::repo::{tokens, users};
+    use crate::ssr::{app_state, db_error};
     use sea_orm::TransactionTrait;
 
     let state = app_state()?;
@@ -374,9 +329,8 @@ pub async fn reset_password(token: String, new_password: String) -> Result<(), A
     let hash = pw::hash(new_password.expose().to_string())
         .await
         .map_err(|e| ApiError::internal("hashing a password", e))?;
-    let addr = client_addr();
     let tx = state.db.begin().await.map_err(db_error("begin"))?;
-    if !crate::ssr::repo::tokens::consume(&tx, found.id, now)
+    if !tokens::consume(&tx, found.id, now)
         .await
         .map_err(db_error("using the token"))?
     {
@@ -388,19 +342,16 @@ pub async fn reset_password(token: String, new_password: String) -> Result<(), A
     session::end_all_for_user(&tx, found.user_id)
         .await
         .map_err(db_error("ending sessions"))?;
-    audit::record(
+    let target = format!("user {}", found.user_id);
+    audit::log(
         &tx,
-        AuditEntry {
-            action: AuditAction::PasswordResetCompleted,
-            actor: None,
-            target: Some(&format!("user {}", found.user_id)),
-            client_addr: addr.as_deref(),
-            detail: None,
-        },
         now,
+        AuditAction::PasswordResetCompleted,
+        None,
+        Some(&target),
+        None,
     )
-    .await
-    .map_err(db_error("audit"))?;
+    .await?;
     tx.commit().await.map_err(db_error("commit"))?;
     Ok(())
 }
@@ -465,8 +416,8 @@ pub async fn accept_invitation(
 ) -> Result<String, ApiError> {
     use crate::domain::account::{DisplayName, NewPassword};
     use crate::domain::session::TokenPurpose;
-    use crate::ssr::audit::{self, AuditAction, AuditEntry};
-    use crate::ssr::auth::{client_addr, current_user, password as pw, session};
+    use crate::ssr::audit::{self, AuditAction};
+    use crate::ssr::auth::{current_user, password as pw, session};
     use crate::ssr::repo::{tokens, users};
     use crate::ssr::{app_state, db_error};
     use sea_orm::TransactionTrait;
@@ -474,23 +425,20 @@ pub async fn accept_invitation(
     let state = app_state()?;
     let now = state.now();
     let found = usable_token(&state, TokenPurpose::Invitation, &token).await?;
-    let mut problems = Vec::new();
-    let name = DisplayName::parse(&display_name)
-        .map_err(|m| problems.push(("display_name", m.to_string())))
-        .ok();
-    let password = NewPassword::parse(&new_password)
-        .map_err(|m| problems.push(("new_password", m)))
-        .ok();
-    let (Some(name), Some(password)) = (name, password) else {
-        return Err(ApiError::Invalid {
-            fields: problems
-                .into_iter()
-                .map(|(field, message)| super::error::FieldError {
-                    field: field.to_string(),
-                    message,
-                })
-                .collect(),
-        });
+    let name = DisplayName::parse(&display_name);
+    let password = NewPassword::parse(&new_password);
+    let (name, password) = match (name, password) {
+        (Ok(name), Ok(password)) => (name, password),
+        (name, password) => {
+            let mut fields = Vec::new();
+            if let Err(message) = name {
+                fields.push(("display_name", message.to_string()));
+            }
+            if let Err(message) = password {
+                fields.push(("new_password", message));
+            }
+            return Err(ApiError::invalid_fields(fields));
+        }
     };
     let user = users::find(&state.db, found.user_id)
         .await
@@ -501,7 +449,6 @@ pub async fn accept_invitation(
     let hash = pw::hash(password.expose().to_string())
         .await
         .map_err(|e| ApiError::internal("hashing a password", e))?;
-    let addr = client_addr();
     let tx = state.db.begin().await.map_err(db_error("begin"))?;
     if !tokens::consume(&tx, found.id, now)
         .await
@@ -520,33 +467,23 @@ pub async fn accept_invitation(
             .await
             .map_err(db_error("ending the previous session"))?;
     }
-    let session_token = session::create(&tx, user.id, now, addr.clone())
-        .await
-        .map_err(db_error("creating a session"))?;
+    let session_token = session::start(&tx, user.id, now).await?;
     let actor = Actor {
         user_id: user.id,
         company_id: user.company_id,
         role,
     };
-    audit::record(
+    audit::log(
         &tx,
-        AuditEntry {
-            action: AuditAction::InvitationAccepted,
-            actor: Some(actor),
-            target: Some(&user.email),
-            client_addr: addr.as_deref(),
-            detail: None,
-        },
         now,
+        AuditAction::InvitationAccepted,
+        Some(actor),
+        Some(&user.email),
+        None,
     )
-    .await
-    .map_err(db_error("audit"))?;
+    .await?;
     tx.commit().await.map_err(db_error("commit"))?;
-    set_cookie(&session::cookie(
-        &session_token,
-        state.settings.secure_cookies(),
-        state.settings.session_limits,
-    ))?;
+    session::set_cookie(&state, Some(&session_token))?;
     Ok(role.home_path().to_string())
 }
 

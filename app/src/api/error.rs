@@ -43,6 +43,19 @@ impl ApiError {
         }
     }
 
+    /// One message per field, in the order given.
+    pub fn invalid_fields(fields: Vec<(&str, String)>) -> Self {
+        Self::Invalid {
+            fields: fields
+                .into_iter()
+                .map(|(field, message)| FieldError {
+                    field: field.to_string(),
+                    message,
+                })
+                .collect(),
+        }
+    }
+
     /// Logs the internal cause on the server and hides it from the browser.
     #[cfg(feature = "ssr")]
     pub fn internal(context: &str, cause: impl fmt::Display) -> Self {

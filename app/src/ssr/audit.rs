@@ -67,3 +67,26 @@ pub async fn record(
     .await?;
     Ok(())
 }
+
+/// Records `action` for the current request (its client address, the app's
+/// clock) on `db`, which is usually the transaction of the change itself.
+pub async fn log(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    action: AuditAction,
+    actor: Option<Actor>,
+    target: Option<&str>,
+    detail: Option<&str>,
+) -> Result<(), crate::api::ApiError> {
+    let addr = super::auth::client_addr();
+    let entry = AuditEntry {
+        action,
+        actor,
+        target,
+        client_addr: addr.as_deref(),
+        detail,
+    };
+    record(db, entry, now)
+        .await
+        .map_err(|e| crate::api::ApiError::internal("writing the audit log", e))
+}

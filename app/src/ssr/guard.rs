@@ -3,8 +3,8 @@
 //! audit log and answered 403 or 404.
 
 use super::AppState;
-use super::audit::{self, AuditAction, AuditEntry};
-use super::auth::{CurrentUser, client_addr};
+use super::audit::{self, AuditAction};
+use super::auth::CurrentUser;
 use crate::api::ApiError;
 use crate::domain::policy::{Action, Decision, authorize};
 
@@ -21,17 +21,18 @@ pub async fn check(
         Decision::NotFound => ApiError::NotFound,
         Decision::Invalid(message) => return Err(ApiError::invalid("role", message)),
     };
-    let addr = client_addr();
     let detail = format!("{action:?}");
-    let entry = AuditEntry {
-        action: AuditAction::AccessDenied,
-        actor: Some(user.actor()),
-        target: Some(target),
-        client_addr: addr.as_deref(),
-        detail: Some(&detail),
-    };
-    if let Err(e) = audit::record(&state.db, entry, state.now()).await {
-        tracing::error!(error = %e, "could not write a denied access to the audit log");
+    let audited = audit::log(
+        &state.db,
+        state.now(),
+        AuditAction::AccessDenied,
+        Some(user.actor()),
+        Some(target),
+        Some(&detail),
+    )
+    .await;
+    if audited.is_err() {
+        tracing::error!("a denied access could not be written to the audit log");
     }
     Err(error)
 }

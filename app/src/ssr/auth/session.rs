@@ -103,6 +103,37 @@ pub async fn end_all_for_user(db: &impl ConnectionTrait, user_id: i32) -> Result
         .rows_affected)
 }
 
+/// Starts a session in `db` (the caller's transaction) for the current request.
+/// Send the returned token with `set_cookie` once the transaction committed.
+pub async fn start(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    now: DateTime<Utc>,
+) -> Result<String, crate::api::ApiError> {
+    create(db, user_id, now, super::client_addr())
+        .await
+        .map_err(|e| crate::api::ApiError::internal("creating a session", e))
+}
+
+/// Adds the session cookie (or, with `None`, its removal) to the response.
+pub fn set_cookie(
+    state: &crate::ssr::AppState,
+    token: Option<&str>,
+) -> Result<(), crate::api::ApiError> {
+    use crate::api::ApiError;
+    use axum::http::{HeaderValue, header::SET_COOKIE};
+    let secure = state.settings.secure_cookies();
+    let value = match token {
+        Some(token) => cookie(token, secure, state.settings.session_limits),
+        None => clearing_cookie(secure),
+    };
+    let response = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+        .ok_or_else(|| ApiError::internal("set cookie", "no ResponseOptions in context"))?;
+    let value = HeaderValue::from_str(&value).map_err(|e| ApiError::internal("cookie", e))?;
+    response.append_header(SET_COOKIE, value);
+    Ok(())
+}
+
 /// The `Set-Cookie` value for a new session.
 pub fn cookie(token: &str, secure: bool, limits: SessionLimits) -> String {
     format!(
