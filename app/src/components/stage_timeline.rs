@@ -2,23 +2,23 @@
 
 use leptos::prelude::*;
 
-use crate::domain::order_status::OrderStage;
+use crate::domain::order_status::OrderStatus;
 
 #[component]
 pub fn StageTimeline(
     /// The stage the order is at; `None` draws the plain sequence.
     #[prop(optional)]
-    current: Option<OrderStage>,
+    current: Option<OrderStatus>,
 ) -> impl IntoView {
-    let current_position = current.map(OrderStage::position);
+    let current_position = current.and_then(OrderStatus::position);
     view! {
         <ol class="stage-timeline" aria-label="Order stages">
-            {OrderStage::TIMELINE
+            {OrderStatus::TIMELINE
                 .into_iter()
                 .map(|stage| {
                     let state = match current_position {
-                        Some(p) if stage.position() < p => "done",
-                        Some(p) if stage.position() == p => "current",
+                        Some(p) if stage.position() < Some(p) => "done",
+                        Some(p) if stage.position() == Some(p) => "current",
                         _ => "upcoming",
                     };
                     view! {

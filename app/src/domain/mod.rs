@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod company;
+pub mod dates;
 pub mod order_status;
 pub mod policy;
 pub mod session;

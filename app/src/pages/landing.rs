@@ -6,7 +6,7 @@ use leptos_meta::Title;
 
 use crate::api::portal::{PortalFacts, portal_overview};
 use crate::components::stage_timeline::StageTimeline;
-use crate::domain::order_status::OrderStage;
+use crate::domain::order_status::OrderStatus;
 
 #[component]
 pub fn LandingPage() -> impl IntoView {
@@ -19,7 +19,7 @@ pub fn LandingPage() -> impl IntoView {
                 "in seconds. When production slips, the right people hear about it at once, and "
                 "agreed changes reach the factory floor."
             </p>
-            <StageTimeline current=OrderStage::InProduction />
+            <StageTimeline current=OrderStatus::InProduction />
         </section>
 
         <section class="cards">

@@ -1,0 +1,210 @@
+//! The three dates of an order line. *Requested* is what the customer asked
+//! for; *committed* is what the trading house promised, frozen when the order
+//! is confirmed and moved only by an approved change; *forecast* is the
+//! factory's latest estimate. A slip is a forecast after the commitment, and
+//! on-time is always judged against the commitment.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineDates {
+    pub requested: NaiveDate,
+    pub committed: Option<NaiveDate>,
+    pub forecast: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("The committed date is frozen once the order is confirmed; ask for a change instead.")]
+    CommitmentFrozen,
+    #[error("The requested date cannot be in the past.")]
+    RequestedInPast,
+    #[error("The committed date cannot be before today.")]
+    CommittedInPast,
+}
+
+impl LineDates {
+    pub fn new(requested: NaiveDate) -> Self {
+        Self {
+            requested,
+            committed: None,
+            forecast: None,
+        }
+    }
+
+    /// Confirming the order: the commitment becomes what was proposed (or the
+    /// requested date if none was), and the forecast starts equal to it.
+    pub fn confirm(self) -> Self {
+        let committed = self.committed.unwrap_or(self.requested);
+        Self {
+            committed: Some(committed),
+            forecast: Some(self.forecast.unwrap_or(committed)),
+            ..self
+        }
+    }
+
+    /// Staff proposing a commitment before confirmation.
+    pub fn propose_commitment(
+        self,
+        date: NaiveDate,
+        frozen: bool,
+        today: NaiveDate,
+    ) -> Result<Self, DateError> {
+        if frozen {
+            return Err(DateError::CommitmentFrozen);
+        }
+        if date < today {
+            return Err(DateError::CommittedInPast);
+        }
+        Ok(Self {
+            committed: Some(date),
+            ..self
+        })
+    }
+
+    /// An approved change request moves the commitment, frozen or not.
+    pub fn apply_approved_change(self, date: NaiveDate) -> Self {
+        Self {
+            committed: Some(date),
+            ..self
+        }
+    }
+
+    /// A new forecast from the factory never touches the commitment.
+    pub fn with_forecast(self, forecast: NaiveDate) -> Self {
+        Self {
+            forecast: Some(forecast),
+            ..self
+        }
+    }
+
+    /// Days the forecast lies after the commitment (0 when on time or unknown).
+    pub fn slip_days(&self) -> i64 {
+        match (self.committed, self.forecast) {
+            (Some(committed), Some(forecast)) => (forecast - committed).num_days().max(0),
+            _ => 0,
+        }
+    }
+
+    pub fn is_slipping(&self) -> bool {
+        self.slip_days() > 0
+    }
+
+    /// Past the commitment and not yet delivered.
+    pub fn is_overdue(&self, today: NaiveDate, delivered: bool) -> bool {
+        !delivered && self.committed.is_some_and(|c| c < today)
+    }
+}
+
+/// Whether a delivery on `delivered` kept the commitment; `None` without one.
+pub fn delivered_on_time(committed: Option<NaiveDate>, delivered: NaiveDate) -> Option<bool> {
+    committed.map(|c| delivered <= c)
+}
+
+/// A customer's requested date for a new line or change must not be in the past.
+pub fn check_requested(requested: NaiveDate, today: NaiveDate) -> Result<(), DateError> {
+    if requested < today {
+        Err(DateError::RequestedInPast)
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn d(days: i64) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2027, 1, 1).unwrap() + chrono::Duration::days(days)
+    }
+
+    #[test]
+    fn confirming_freezes_the_requested_date_as_the_commitment() {
+        let dates = LineDates::new(d(30)).confirm();
+        assert_eq!(dates.committed, Some(d(30)));
+        assert_eq!(dates.forecast, Some(d(30)));
+        assert!(!dates.is_slipping());
+    }
+
+    #[test]
+    fn a_proposed_commitment_is_kept_at_confirmation() {
+        let dates = LineDates::new(d(30))
+            .propose_commitment(d(35), false, d(0))
+            .unwrap()
+            .confirm();
+        assert_eq!(dates.committed, Some(d(35)));
+        assert_eq!(dates.requested, d(30));
+    }
+
+    #[test]
+    fn frozen_commitments_move_only_by_an_approved_change() {
+        let dates = LineDates::new(d(30)).confirm();
+        assert_eq!(
+            dates.propose_commitment(d(40), true, d(0)),
+            Err(DateError::CommitmentFrozen)
+        );
+        assert_eq!(dates.apply_approved_change(d(40)).committed, Some(d(40)));
+    }
+
+    #[test]
+    fn slips_are_measured_against_the_commitment() {
+        let dates = LineDates::new(d(30)).confirm().with_forecast(d(33));
+        assert_eq!(dates.slip_days(), 3);
+        assert!(dates.is_slipping());
+        // The requested date moving does not matter; only the commitment does.
+        let earlier_request = LineDates {
+            requested: d(10),
+            ..dates
+        };
+        assert_eq!(earlier_request.slip_days(), 3);
+        assert_eq!(dates.with_forecast(d(29)).slip_days(), 0);
+        assert_eq!(
+            LineDates::new(d(30)).with_forecast(d(60)).slip_days(),
+            0,
+            "no commitment yet"
+        );
+    }
+
+    #[test]
+    fn overdue_and_on_time() {
+        let dates = LineDates::new(d(30)).confirm();
+        assert!(!dates.is_overdue(d(30), false));
+        assert!(dates.is_overdue(d(31), false));
+        assert!(!dates.is_overdue(d(31), true));
+        assert_eq!(delivered_on_time(dates.committed, d(30)), Some(true));
+        assert_eq!(delivered_on_time(dates.committed, d(31)), Some(false));
+        assert_eq!(delivered_on_time(None, d(31)), None);
+    }
+
+    #[test]
+    fn requested_dates_in_the_past_are_refused() {
+        assert_eq!(
+            check_requested(d(-1), d(0)),
+            Err(DateError::RequestedInPast)
+        );
+        assert_eq!(check_requested(d(0), d(0)), Ok(()));
+        assert_eq!(
+            LineDates::new(d(30)).propose_commitment(d(-1), false, d(0)),
+            Err(DateError::CommittedInPast)
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn forecasts_never_change_the_commitment(
+            requested in -100i64..100,
+            forecasts in proptest::collection::vec(-100i64..200, 0..10),
+        ) {
+            let confirmed = LineDates::new(d(requested)).confirm();
+            let mut dates = confirmed;
+            for f in forecasts {
+                dates = dates.with_forecast(d(f));
+                prop_assert_eq!(dates.committed, confirmed.committed);
+                prop_assert_eq!(dates.requested, confirmed.requested);
+                prop_assert_eq!(dates.slip_days(), (f - requested).max(0));
+            }
+        }
+    }
+}
