@@ -18,6 +18,8 @@ use crate::mail::{Envelope, SendError, Transport};
 use app::ssr::clock::Clock;
 
 pub const MAX_ATTEMPTS: i32 = 8;
+/// What a delivered row's body is replaced with.
+pub const DELIVERED_BODY: &str = "(delivered; body removed)";
 const BATCH: u64 = 20;
 const IDLE_POLL: std::time::Duration = std::time::Duration::from_secs(5);
 
@@ -92,7 +94,11 @@ async fn record_outcome(
         .filter(outbox::Column::Id.eq(row.id.clone()))
         .col_expr(outbox::Column::Attempts, Expr::value(attempts));
     let update = match outcome {
-        Ok(()) => update.col_expr(outbox::Column::SentAt, Expr::value(Some(now))),
+        // Delivered mail may carry single-use links; the row keeps only the
+        // envelope, so a copy of the database holds no working link.
+        Ok(()) => update
+            .col_expr(outbox::Column::SentAt, Expr::value(Some(now)))
+            .col_expr(outbox::Column::BodyText, Expr::value(DELIVERED_BODY)),
         Err(error) => {
             let dead = matches!(error, SendError::Permanent(_)) || attempts >= MAX_ATTEMPTS;
             tracing::warn!(id = %row.id, attempts, dead, %error, "mail not delivered");

@@ -126,8 +126,15 @@ pub async fn resolve_session(
         }
     }
     let mut response = next.run(req).await;
-    if clear_cookie {
-        // The browser holds a dead session token; tell it to forget it.
+    let sets_new_session = response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.starts_with(&format!("{}=", session::COOKIE_NAME)));
+    if clear_cookie && !sets_new_session {
+        // The browser holds a dead session token; tell it to forget it
+        // (unless this very response signed it in afresh).
         if let Ok(value) =
             HeaderValue::from_str(&session::clearing_cookie(state.settings.secure_cookies()))
         {

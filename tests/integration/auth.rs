@@ -445,3 +445,97 @@ async fn the_audit_log_records_sign_ins_failures_sign_outs_and_denials() {
     assert_eq!(log[1].actor_user_id, Some(cast.customer.id));
     assert_eq!(log[2].actor_company_id, Some(cast.customer_a));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_guesses_are_all_counted() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let email = cast.customer.email.clone();
+    let url = app.url("/api/auth/login");
+    let guesses: Vec<_> = (0..10)
+        .map(|i| {
+            let (url, email) = (url.clone(), email.clone());
+            tokio::spawn(async move {
+                let password = format!("parallel guess number {i}");
+                new_client()
+                    .post(url)
+                    .form(&[("email", email.as_str()), ("password", password.as_str())])
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+                    .as_u16()
+            })
+        })
+        .collect();
+    let mut statuses = Vec::new();
+    for guess in guesses {
+        statuses.push(guess.await.unwrap());
+    }
+    assert!(statuses.iter().all(|s| *s != 200), "{statuses:?}");
+    // However they interleaved, the account is locked now.
+    let (status, _) = app
+        .call(
+            &new_client(),
+            "auth/login",
+            &[("email", &email), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(status, 429, "{statuses:?}");
+}
+
+#[tokio::test]
+async fn guessing_the_current_password_locks_like_sign_in() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let client = app.client_for(&cast.staff.email, PASSWORD).await;
+    for _ in 0..4 {
+        let (status, _) = app
+            .call(
+                &client,
+                "auth/change-password",
+                &[
+                    ("current_password", "guess guess guess"),
+                    ("new_password", "whatever new password"),
+                ],
+            )
+            .await;
+        assert_eq!(status, 422);
+    }
+    let (status, _) = app
+        .call(
+            &client,
+            "auth/change-password",
+            &[
+                ("current_password", "guess guess guess"),
+                ("new_password", "whatever new password"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 429);
+    let (status, _) = app
+        .call(
+            &client,
+            "auth/change-password",
+            &[
+                ("current_password", PASSWORD),
+                ("new_password", "whatever new password"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 429, "locked, even with the right password");
+}
+
+#[tokio::test]
+async fn a_stale_cookie_does_not_undo_a_fresh_sign_in() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let client = app.client_for(&cast.customer.email, PASSWORD).await;
+    app.clock.advance(Duration::minutes(31));
+    // The browser still sends the dead cookie with this sign-in.
+    app.sign_in(&client, &cast.customer.email, PASSWORD).await;
+    assert_eq!(
+        app.whoami(&client).await["email"],
+        cast.customer.email.as_str()
+    );
+}

@@ -298,3 +298,87 @@ async fn reset_links_expire_after_thirty_minutes() {
     app.sign_in(&new_client(), &cast.supplier.email, PASSWORD)
         .await;
 }
+
+#[tokio::test]
+async fn reset_requests_are_limited_per_address() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    for i in 0..5 {
+        let email = format!("someone{i}@nowhere.test");
+        let (status, _) = app
+            .call(&new_client(), "auth/request-reset", &[("email", &email)])
+            .await;
+        assert_eq!(status, 200);
+    }
+    let (status, body) = app
+        .call(
+            &new_client(),
+            "auth/request-reset",
+            &[("email", &cast.customer.email)],
+        )
+        .await;
+    assert_eq!(status, 429, "{body}");
+    assert!(app.mailbox.messages().is_empty());
+}
+
+#[tokio::test]
+async fn delivered_mail_leaves_no_working_link_in_the_database() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    app.call(
+        &new_client(),
+        "auth/request-reset",
+        &[("email", &cast.customer.email)],
+    )
+    .await;
+    let token = link_token(
+        &app.wait_for_mails(1).await[0].body_text,
+        "/reset-password/",
+    );
+    use sea_orm::EntityTrait;
+    for _ in 0..100 {
+        let rows = app::ssr::entities::outbox::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap();
+        if rows.iter().all(|r| r.sent_at.is_some()) {
+            assert!(rows.iter().all(|r| !r.body_text.contains(&token)));
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("the outbox row was never marked sent");
+}
+
+#[tokio::test]
+async fn deactivation_revokes_open_links() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    app.call(
+        &new_client(),
+        "auth/request-reset",
+        &[("email", &cast.supplier_b_user.email)],
+    )
+    .await;
+    let token = link_token(
+        &app.wait_for_mails(1).await[0].body_text,
+        "/reset-password/",
+    );
+    let admin = app.client_for(&cast.admin.email, PASSWORD).await;
+    let id = cast.supplier_b_user.id.to_string();
+    let (status, _) = app
+        .call(&admin, "admin/deactivate", &[("user_id", &id)])
+        .await;
+    assert_eq!(status, 200);
+    let (status, _) = app
+        .call(
+            &new_client(),
+            "auth/reset",
+            &[
+                ("token", &token),
+                ("new_password", "back in through the reset"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 409);
+}

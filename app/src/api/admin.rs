@@ -260,7 +260,7 @@ pub async fn deactivate_user(user_id: i32) -> Result<(), ApiError> {
     use crate::domain::policy::Action;
     use crate::ssr::audit::{self, AuditAction};
     use crate::ssr::auth::{require_user, session};
-    use crate::ssr::repo::{companies, users};
+    use crate::ssr::repo::{companies, tokens, users};
     use crate::ssr::{app_state, db_error, guard};
     use sea_orm::TransactionTrait;
 
@@ -304,6 +304,9 @@ pub async fn deactivate_user(user_id: i32) -> Result<(), ApiError> {
     session::end_all_for_user(&tx, target.id)
         .await
         .map_err(db_error("ending sessions"))?;
+    tokens::revoke_all(&tx, target.id, now)
+        .await
+        .map_err(db_error("revoking links"))?;
     audit::log(
         &tx,
         now,

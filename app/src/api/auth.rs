@@ -81,7 +81,7 @@ pub async fn login(
     next: Option<String>,
 ) -> Result<String, ApiError> {
     use crate::domain::account::Email;
-    use crate::domain::throttle::{self, ThrottleLimits, minutes_left};
+    use crate::domain::throttle::{ThrottleLimits, minutes_left};
     use crate::ssr::audit::{self, AuditAction};
     use crate::ssr::auth::{client_addr, current_user, password as pw, session};
     use crate::ssr::repo::{throttles, users};
@@ -94,25 +94,37 @@ pub async fn login(
     let account_key = throttles::account_key(&email);
     let addr_key = throttles::addr_key(&client_addr().unwrap_or_else(|| "unknown".into()));
 
-    for key in [&account_key, &addr_key] {
-        let current = throttles::load(db, key)
+    // Count this attempt against the account and the address before checking
+    // the password; a locked key stops here without counting.
+    let counting = db.begin().await.map_err(db_error("begin"))?;
+    let mut counted = Vec::with_capacity(2);
+    for (key, limits) in [
+        (&account_key, ThrottleLimits::ACCOUNT),
+        (&addr_key, ThrottleLimits::ADDRESS),
+    ] {
+        match throttles::count_attempt(&counting, key, limits, now)
             .await
-            .map_err(db_error("throttle"))?;
-        if let Err(until) = throttle::check(current.as_ref(), now) {
-            audit::log(
-                db,
-                now,
-                AuditAction::LoginBlocked,
-                None,
-                Some(&email),
-                Some(key),
-            )
-            .await?;
-            return Err(ApiError::RateLimited {
-                minutes: minutes_left(until, now),
-            });
+            .map_err(db_error("counting a sign-in attempt"))?
+        {
+            Ok(state) => counted.push(state),
+            Err(until) => {
+                counting.rollback().await.map_err(db_error("rollback"))?;
+                audit::log(
+                    db,
+                    now,
+                    AuditAction::LoginBlocked,
+                    None,
+                    Some(&email),
+                    Some(key),
+                )
+                .await?;
+                return Err(ApiError::RateLimited {
+                    minutes: minutes_left(until, now),
+                });
+            }
         }
     }
+    counting.commit().await.map_err(db_error("commit"))?;
 
     let user = match Email::parse(&email) {
         Ok(parsed) => users::find_by_email(db, &parsed)
@@ -128,16 +140,8 @@ pub async fn login(
     let role = user.as_ref().and_then(|u| Role::parse(&u.role));
 
     let (Some(user), Some(role), true) = (user, role, password_ok) else {
-        let tx = db.begin().await.map_err(db_error("begin"))?;
-        let account = throttles::fail(&tx, &account_key, ThrottleLimits::ACCOUNT, now)
-            .await
-            .map_err(db_error("counting a failed sign-in"))?;
-        let address = throttles::fail(&tx, &addr_key, ThrottleLimits::ADDRESS, now)
-            .await
-            .map_err(db_error("counting a failed sign-in"))?;
-        audit::log(&tx, now, AuditAction::LoginFailed, None, Some(&email), None).await?;
-        tx.commit().await.map_err(db_error("commit"))?;
-        if let Some(until) = account.locked_until.or(address.locked_until) {
+        audit::log(db, now, AuditAction::LoginFailed, None, Some(&email), None).await?;
+        if let Some(until) = counted.iter().find_map(|state| state.locked_until) {
             return Err(ApiError::RateLimited {
                 minutes: minutes_left(until, now),
             });
@@ -158,6 +162,9 @@ pub async fn login(
     throttles::clear(&tx, &account_key)
         .await
         .map_err(db_error("clearing the throttle"))?;
+    throttles::refund(&tx, &addr_key)
+        .await
+        .map_err(db_error("refunding the attempt"))?;
     let token = session::start(&tx, user.id, now).await?;
     let actor = Actor {
         user_id: user.id,
@@ -183,14 +190,18 @@ pub async fn logout() -> Result<(), ApiError> {
     use crate::ssr::audit::{self, AuditAction};
     use crate::ssr::auth::{current_user, session};
     use crate::ssr::{app_state, db_error};
+    use sea_orm::TransactionTrait;
 
     let state = app_state()?;
+    // The cookie goes whatever happens to the bookkeeping.
+    session::set_cookie(&state, None)?;
     if let Some(user) = current_user() {
-        session::end(&state.db, user.session_id)
+        let tx = state.db.begin().await.map_err(db_error("begin"))?;
+        session::end(&tx, user.session_id)
             .await
             .map_err(db_error("ending the session"))?;
         audit::log(
-            &state.db,
+            &tx,
             state.now(),
             AuditAction::Logout,
             Some(user.actor()),
@@ -198,8 +209,9 @@ pub async fn logout() -> Result<(), ApiError> {
             None,
         )
         .await?;
+        tx.commit().await.map_err(db_error("commit"))?;
     }
-    session::set_cookie(&state, None)
+    Ok(())
 }
 
 /// Changes the signed-in user's password. Every session of the user ends; this
@@ -211,9 +223,10 @@ pub async fn change_password(
 ) -> Result<(), ApiError> {
     use crate::domain::account::NewPassword;
     use crate::domain::policy::Action;
+    use crate::domain::throttle::{ThrottleLimits, minutes_left};
     use crate::ssr::audit::{self, AuditAction};
     use crate::ssr::auth::{password as pw, require_user, session};
-    use crate::ssr::repo::users;
+    use crate::ssr::repo::{throttles, tokens, users};
     use crate::ssr::{app_state, db_error, guard};
     use sea_orm::TransactionTrait;
 
@@ -222,11 +235,28 @@ pub async fn change_password(
     guard::check(&state, &user, Action::ChangeOwnPassword, "own password").await?;
     let new_password = NewPassword::parse(&new_password)
         .map_err(|message| ApiError::invalid("new_password", message))?;
+    let now = state.now();
+    // Guesses of the current password count like failed sign-ins, so a stolen
+    // session cannot be used to find the password.
+    let account_key = throttles::account_key(&user.email);
+    let counting = state.db.begin().await.map_err(db_error("begin"))?;
+    let counted = throttles::count_attempt(&counting, &account_key, ThrottleLimits::ACCOUNT, now)
+        .await
+        .map_err(db_error("counting an attempt"))?;
+    counting.commit().await.map_err(db_error("commit"))?;
+    let counted = counted.map_err(|until| ApiError::RateLimited {
+        minutes: minutes_left(until, now),
+    })?;
     let stored = users::find(&state.db, user.user_id)
         .await
         .map_err(db_error("loading the user"))?
         .and_then(|u| u.password_hash);
     if !pw::verify(current_password, stored).await {
+        if let Some(until) = counted.locked_until {
+            return Err(ApiError::RateLimited {
+                minutes: minutes_left(until, now),
+            });
+        }
         return Err(ApiError::invalid(
             "current_password",
             "Your current password is not right.",
@@ -235,11 +265,16 @@ pub async fn change_password(
     let hash = pw::hash(new_password.expose().to_string())
         .await
         .map_err(|e| ApiError::internal("hashing a password", e))?;
-    let now = state.now();
     let tx = state.db.begin().await.map_err(db_error("begin"))?;
     users::set_password(&tx, user.user_id, hash, now)
         .await
         .map_err(db_error("saving the password"))?;
+    throttles::clear(&tx, &account_key)
+        .await
+        .map_err(db_error("clearing the throttle"))?;
+    tokens::revoke_all(&tx, user.user_id, now)
+        .await
+        .map_err(db_error("revoking links"))?;
     session::end_all_for_user(&tx, user.user_id)
         .await
         .map_err(db_error("ending sessions"))?;
@@ -265,14 +300,35 @@ pub const RESET_REQUESTED_MESSAGE: &str = "If an active account uses that addres
 pub async fn request_password_reset(email: String) -> Result<String, ApiError> {
     use crate::domain::account::Email;
     use crate::domain::session::TokenPurpose;
+    use crate::domain::throttle::{ThrottleLimits, minutes_left};
     use crate::ssr::audit::{self, AuditAction};
-    use crate::ssr::repo::{tokens, users};
+    use crate::ssr::auth::client_addr;
+    use crate::ssr::repo::{throttles, tokens, users};
     use crate::ssr::{app_state, db_error, mails, outbox};
     use sea_orm::TransactionTrait;
 
     let email = Email::parse(&email).map_err(|message| ApiError::invalid("email", message))?;
     let state = app_state()?;
     let now = state.now();
+    // Every request sends mail, so requests are limited per address and per
+    // e-mail, counted the same way whether or not the account exists.
+    let addr = client_addr().unwrap_or_else(|| "unknown".into());
+    let counting = state.db.begin().await.map_err(db_error("begin"))?;
+    for key in [
+        throttles::reset_account_key(email.as_str()),
+        throttles::reset_addr_key(&addr),
+    ] {
+        let counted =
+            throttles::count_attempt(&counting, &key, ThrottleLimits::RESET_REQUESTS, now)
+                .await
+                .map_err(db_error("counting a reset request"))?;
+        if let Err(until) = counted {
+            return Err(ApiError::RateLimited {
+                minutes: minutes_left(until, now),
+            });
+        }
+    }
+    counting.commit().await.map_err(db_error("commit"))?;
     let user = users::find_by_email(&state.db, &email)
         .await
         .map_err(db_error("finding the user"))?
@@ -324,6 +380,11 @@ pub async fn reset_password(token: String, new_password: String) -> Result<(), A
     let state = app_state()?;
     let now = state.now();
     let found = usable_token(&state, TokenPurpose::PasswordReset, &token).await?;
+    users::find(&state.db, found.user_id)
+        .await
+        .map_err(db_error("loading the user"))?
+        .filter(|u| u.active)
+        .ok_or_else(expired_link)?;
     let new_password = NewPassword::parse(&new_password)
         .map_err(|message| ApiError::invalid("new_password", message))?;
     let hash = pw::hash(new_password.expose().to_string())

@@ -19,7 +19,7 @@ pub enum ApiError {
     Invalid { fields: Vec<FieldError> },
     /// Someone else changed the record first.
     Conflict { message: String },
-    /// Too many failed attempts; try again after this many minutes.
+    /// Too many attempts; try again after this many minutes.
     RateLimited { minutes: i64 },
     /// Anything the user cannot fix: details go to the server log, not the browser.
     Unavailable,
@@ -77,7 +77,7 @@ impl fmt::Display for ApiError {
             Self::Conflict { message } => f.write_str(message),
             Self::RateLimited { minutes } => write!(
                 f,
-                "Too many failed sign-ins. For your security, please wait {minutes} minute{} and try again.",
+                "Too many attempts. For your security, please wait {minutes} minute{} and try again.",
                 if *minutes == 1 { "" } else { "s" }
             ),
             Self::Unavailable => {

@@ -26,6 +26,16 @@ impl ThrottleLimits {
     };
 }
 
+impl ThrottleLimits {
+    /// Password-reset requests, per address and per e-mail: 5 in 15 minutes,
+    /// then 15 minutes' pause (each request sends mail).
+    pub const RESET_REQUESTS: ThrottleLimits = ThrottleLimits {
+        max_failures: 5,
+        window: Duration::minutes(15),
+        lockout: Duration::minutes(15),
+    };
+}
+
 /// What is stored per key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ThrottleState {

@@ -5,6 +5,7 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use argon2::{Algorithm, Argon2, Params, Version};
 use rand_core::OsRng;
 use std::sync::OnceLock;
+use tokio::sync::Semaphore;
 
 fn hasher() -> Argon2<'static> {
     let params = Params::new(19_456, 2, 1, None).expect("valid argon2 parameters");
@@ -29,7 +30,18 @@ fn dummy_hash() -> &'static str {
     })
 }
 
+/// Each hash takes 19 MiB and a core for tens of milliseconds; at most one per
+/// core runs at a time, so a flood of sign-ins queues instead of exhausting memory.
+fn slots() -> &'static Semaphore {
+    static SLOTS: OnceLock<Semaphore> = OnceLock::new();
+    SLOTS.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Semaphore::new(cores.max(2))
+    })
+}
+
 pub async fn hash(password: String) -> Result<String, String> {
+    let _slot = slots().acquire().await.map_err(|e| e.to_string())?;
     tokio::task::spawn_blocking(move || hash_blocking(&password))
         .await
         .map_err(|e| e.to_string())?
@@ -38,6 +50,9 @@ pub async fn hash(password: String) -> Result<String, String> {
 /// Verifies `password` against `stored`, or against the dummy hash when there
 /// is no stored hash. Returns true only for a real match.
 pub async fn verify(password: String, stored: Option<String>) -> bool {
+    let Ok(_slot) = slots().acquire().await else {
+        return false;
+    };
     tokio::task::spawn_blocking(move || {
         let real = stored.is_some();
         let phc = stored.unwrap_or_else(|| dummy_hash().to_string());

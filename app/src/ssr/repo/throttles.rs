@@ -1,9 +1,15 @@
-//! Stored sign-in failure counts; the rules live in `domain::throttle`.
+//! Stored attempt counts for sign-in and password-reset throttling; the rules
+//! live in `domain::throttle`. An attempt is counted *before* the password is
+//! checked, under a row lock, so parallel guesses cannot slip past the limit.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set};
+use sea_orm::sea_query::{Expr, ExprTrait as _, OnConflict, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect,
+    Set,
+};
 
-use crate::domain::throttle::{ThrottleLimits, ThrottleState, record_failure};
+use crate::domain::throttle::{self, ThrottleLimits, ThrottleState, record_failure};
 use crate::ssr::entities::login_throttle;
 
 pub fn account_key(email: &str) -> String {
@@ -14,42 +20,80 @@ pub fn addr_key(addr: &str) -> String {
     format!("addr:{addr}")
 }
 
-pub async fn load(db: &impl ConnectionTrait, key: &str) -> Result<Option<ThrottleState>, DbErr> {
-    Ok(login_throttle::Entity::find_by_id(key.to_string())
-        .one(db)
-        .await?
-        .map(|row| ThrottleState {
-            failures: row.failures.max(0) as u32,
-            window_started_at: row.window_started_at,
-            locked_until: row.locked_until,
-        }))
+pub fn reset_account_key(email: &str) -> String {
+    format!("reset-account:{}", email.trim().to_lowercase())
 }
 
-/// Counts one more failure for `key`; returns the new state.
-pub async fn fail(
+pub fn reset_addr_key(addr: &str) -> String {
+    format!("reset-addr:{addr}")
+}
+
+/// Counts one attempt for `key`; `Ok(Err(until))` (and nothing counted) while
+/// the key is locked. Call inside a transaction: the row stays locked until it
+/// ends (PostgreSQL row lock; SQLite's single writer).
+pub async fn count_attempt(
     db: &impl ConnectionTrait,
     key: &str,
     limits: ThrottleLimits,
     now: DateTime<Utc>,
-) -> Result<ThrottleState, DbErr> {
-    let before = load(db, key).await?;
-    let after = record_failure(before, limits, now);
-    let row = login_throttle::ActiveModel {
+) -> Result<Result<ThrottleState, DateTime<Utc>>, DbErr> {
+    let ensure_row = Query::insert()
+        .into_table(login_throttle::Entity)
+        .columns([
+            login_throttle::Column::Key,
+            login_throttle::Column::Failures,
+            login_throttle::Column::WindowStartedAt,
+        ])
+        .values_panic([key.into(), 0.into(), now.into()])
+        .on_conflict(
+            OnConflict::column(login_throttle::Column::Key)
+                .do_nothing()
+                .to_owned(),
+        )
+        .to_owned();
+    db.execute(&ensure_row).await?;
+    let row = login_throttle::Entity::find_by_id(key.to_string())
+        .lock_exclusive()
+        .one(db)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound(format!("throttle row {key}")))?;
+    let state = ThrottleState {
+        failures: u32::try_from(row.failures).unwrap_or(0),
+        window_started_at: row.window_started_at,
+        locked_until: row.locked_until,
+    };
+    if let Err(until) = throttle::check(Some(&state), now) {
+        return Ok(Err(until));
+    }
+    let after = record_failure(Some(state).filter(|s| s.failures > 0), limits, now);
+    login_throttle::ActiveModel {
         key: Set(key.to_string()),
-        failures: Set(after.failures.min(i32::MAX as u32) as i32),
+        failures: Set(i32::try_from(after.failures).unwrap_or(i32::MAX)),
         window_started_at: Set(after.window_started_at),
         locked_until: Set(after.locked_until),
-    };
-    if before.is_some() {
-        row.update(db).await?;
-    } else {
-        row.insert(db).await?;
     }
-    Ok(after)
+    .update(db)
+    .await?;
+    Ok(Ok(after))
 }
 
+/// Forgets the attempts of `key` (a successful sign-in for the account).
 pub async fn clear(db: &impl ConnectionTrait, key: &str) -> Result<(), DbErr> {
     login_throttle::Entity::delete_by_id(key.to_string())
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Takes back one counted attempt (a sign-in from this address succeeded).
+pub async fn refund(db: &impl ConnectionTrait, key: &str) -> Result<(), DbErr> {
+    login_throttle::Entity::update_many()
+        .col_expr(
+            login_throttle::Column::Failures,
+            Expr::col(login_throttle::Column::Failures).sub(1),
+        )
+        .filter(login_throttle::Column::Key.eq(key))
+        .filter(login_throttle::Column::Failures.gt(0))
         .exec(db)
         .await?;
     Ok(())

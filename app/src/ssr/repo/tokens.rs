@@ -73,3 +73,18 @@ pub async fn consume(
         .await?;
     Ok(result.rows_affected == 1)
 }
+
+/// Makes every open link of the user unusable (deactivation, password change).
+pub async fn revoke_all(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    account_token::Entity::update_many()
+        .col_expr(account_token::Column::UsedAt, Expr::value(now))
+        .filter(account_token::Column::UserId.eq(user_id))
+        .filter(account_token::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}
