@@ -7,6 +7,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261127_000001_companies;
 mod m20261127_000002_accounts;
 mod m20261127_000003_outbox;
+mod m20261127_000004_orders;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000001_companies::Migration),
             Box::new(m20261127_000002_accounts::Migration),
             Box::new(m20261127_000003_outbox::Migration),
+            Box::new(m20261127_000004_orders::Migration),
         ]
     }
 }

@@ -1,0 +1,27 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "orders")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    #[sea_orm(unique)]
+    pub number: String,
+    pub customer_company_id: i32,
+    pub sales_owner_id: Option<i32>,
+    pub currency: String,
+    pub incoterm: String,
+    pub payment_terms: String,
+    pub ship_to: String,
+    /// `OrderStatus::as_str()`.
+    pub status: String,
+    /// Bumped by every change; writers state the version they saw.
+    pub version: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,23 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "po_lines")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub purchase_order_id: i32,
+    pub line_no: i32,
+    pub product_code: String,
+    pub description: String,
+    pub quantity: i64,
+    pub quantity_done: i64,
+    pub committed_ready_date: Date,
+    pub forecast_ready_date: Option<Date>,
+    pub milestone: String,
+    pub last_progress_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
