@@ -97,6 +97,43 @@ impl LineDates {
     }
 }
 
+/// The badge a line shows next to its dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineBadge {
+    /// No commitment yet (before confirmation).
+    Unconfirmed,
+    OnTrack,
+    /// The forecast is one day past the commitment.
+    AtRisk,
+    /// The forecast is two or more days past the commitment, or the
+    /// commitment has passed without delivery.
+    Late,
+}
+
+impl LineBadge {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Unconfirmed => "Not confirmed",
+            Self::OnTrack => "On track",
+            Self::AtRisk => "At risk",
+            Self::Late => "Late",
+        }
+    }
+}
+
+pub fn badge(dates: &LineDates, today: NaiveDate, delivered: bool) -> LineBadge {
+    if dates.committed.is_none() {
+        LineBadge::Unconfirmed
+    } else if dates.is_overdue(today, delivered) || (!delivered && dates.slip_days() >= 2) {
+        LineBadge::Late
+    } else if !delivered && dates.slip_days() == 1 {
+        LineBadge::AtRisk
+    } else {
+        LineBadge::OnTrack
+    }
+}
+
 /// Whether a delivery on `delivered` kept the commitment; `None` without one.
 pub fn delivered_on_time(committed: Option<NaiveDate>, delivered: NaiveDate) -> Option<bool> {
     committed.map(|c| delivered <= c)
@@ -188,6 +225,35 @@ mod tests {
         assert_eq!(
             LineDates::new(d(30)).propose_commitment(d(-1), false, d(0)),
             Err(DateError::CommittedInPast)
+        );
+    }
+
+    #[test]
+    fn badges() {
+        let today = d(0);
+        let confirmed = LineDates::new(d(10)).confirm();
+        assert_eq!(
+            badge(&LineDates::new(d(10)), today, false),
+            LineBadge::Unconfirmed
+        );
+        assert_eq!(badge(&confirmed, today, false), LineBadge::OnTrack);
+        assert_eq!(
+            badge(&confirmed.with_forecast(d(11)), today, false),
+            LineBadge::AtRisk
+        );
+        assert_eq!(
+            badge(&confirmed.with_forecast(d(12)), today, false),
+            LineBadge::Late
+        );
+        assert_eq!(
+            badge(&confirmed, d(11), false),
+            LineBadge::Late,
+            "commitment passed"
+        );
+        assert_eq!(
+            badge(&confirmed, d(11), true),
+            LineBadge::OnTrack,
+            "delivered"
         );
     }
 

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod clock;
 pub mod entities;
 pub mod guard;
+pub mod live;
 pub mod mails;
 pub mod outbox;
 pub mod repo;

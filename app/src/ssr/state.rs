@@ -18,6 +18,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Wakes the outbox worker when a transaction has queued mail.
     pub outbox_wakeup: Arc<Notify>,
+    /// Order changes for open live-update streams.
+    pub live: super::live::LiveHub,
 }
 
 /// What server functions need to know about the installation.

@@ -3,6 +3,8 @@
 //! policy check still cannot return another company's rows.
 
 pub mod companies;
+pub mod orders;
+pub mod purchase_orders;
 pub mod throttles;
 pub mod tokens;
 pub mod users;

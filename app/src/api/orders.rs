@@ -1,0 +1,353 @@
+//! Sales orders for customers (their own) and the trading house (all): the
+//! list, one order with its lines, three dates and timeline, and status moves.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::ApiError;
+use crate::domain::dates::LineBadge;
+use crate::domain::order_status::OrderStatus;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderSummary {
+    pub id: i32,
+    pub number: String,
+    pub customer_name: String,
+    pub status: OrderStatus,
+    pub line_count: usize,
+    /// The earliest committed date among the lines.
+    pub next_committed: Option<NaiveDate>,
+    /// The worst badge among the lines.
+    pub badge: LineBadge,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderDetail {
+    pub id: i32,
+    pub number: String,
+    pub customer_name: String,
+    pub currency: String,
+    pub incoterm: String,
+    pub payment_terms: String,
+    pub ship_to: String,
+    pub status: OrderStatus,
+    pub version: i32,
+    pub lines: Vec<LineView>,
+    pub events: Vec<EventView>,
+    /// The statuses the viewer may move this order to now.
+    pub next_statuses: Vec<OrderStatus>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineView {
+    pub line_no: i32,
+    pub product_code: String,
+    pub description: String,
+    pub hs_code: String,
+    pub quantity: i64,
+    pub unit: String,
+    /// Formatted in the order's currency, e.g. "12.50".
+    pub unit_price: String,
+    pub requested: NaiveDate,
+    pub committed: Option<NaiveDate>,
+    pub forecast: Option<NaiveDate>,
+    pub slip_days: i64,
+    pub badge: LineBadge,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventView {
+    pub id: i32,
+    pub at: DateTime<Utc>,
+    pub who: Option<String>,
+    pub summary: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// How bad a badge is, for the worst-of-the-lines summary.
+#[cfg(feature = "ssr")]
+fn badge_rank(badge: LineBadge) -> u8 {
+    match badge {
+        LineBadge::OnTrack => 0,
+        LineBadge::Unconfirmed => 1,
+        LineBadge::AtRisk => 2,
+        LineBadge::Late => 3,
+    }
+}
+
+/// Money in minor units as a decimal string (two decimals).
+pub fn format_minor(minor: i64) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let abs = minor.unsigned_abs();
+    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use super::*;
+    use crate::domain::dates::{LineDates, badge};
+    use crate::ssr::auth::CurrentUser;
+    use crate::ssr::entities::{order, order_line};
+    use crate::ssr::repo::orders::OrderScope;
+
+    pub fn scope_of(user: &CurrentUser) -> Result<OrderScope, ApiError> {
+        // Suppliers work with purchase orders; sales orders do not exist for them.
+        OrderScope::for_actor(&user.actor()).ok_or(ApiError::NotFound)
+    }
+
+    pub fn delivered(status: OrderStatus) -> bool {
+        matches!(
+            status,
+            OrderStatus::Shipped | OrderStatus::Arrived | OrderStatus::Settled
+        )
+    }
+
+    pub fn line_view(line: &order_line::Model, status: OrderStatus, today: NaiveDate) -> LineView {
+        let dates = LineDates {
+            requested: line.requested_date,
+            committed: line.committed_date,
+            forecast: line.forecast_date,
+        };
+        LineView {
+            line_no: line.line_no,
+            product_code: line.product_code.clone(),
+            description: line.description.clone(),
+            hs_code: line.hs_code.clone(),
+            quantity: line.quantity,
+            unit: line.unit.clone(),
+            unit_price: format_minor(line.unit_price_minor),
+            requested: line.requested_date,
+            committed: line.committed_date,
+            forecast: line.forecast_date,
+            slip_days: dates.slip_days(),
+            badge: badge(&dates, today, delivered(status)),
+        }
+    }
+
+    pub fn status_of(order: &order::Model) -> Result<OrderStatus, ApiError> {
+        OrderStatus::parse(&order.status)
+            .ok_or_else(|| ApiError::internal("order status", &order.status))
+    }
+}
+
+#[server(endpoint = "orders/list")]
+pub async fn list_orders(
+    status: Option<String>,
+    query: Option<String>,
+) -> Result<Vec<OrderSummary>, ApiError> {
+    use crate::ssr::auth::require_user;
+    use crate::ssr::repo::{companies, orders};
+    use crate::ssr::{app_state, db_error};
+    use std::collections::HashMap;
+
+    let user = require_user()?;
+    let scope = server::scope_of(&user)?;
+    let status = match status.as_deref().filter(|s| !s.is_empty()) {
+        Some(raw) => Some(
+            OrderStatus::parse(raw)
+                .ok_or_else(|| ApiError::invalid("status", "Unknown status."))?,
+        ),
+        None => None,
+    };
+    let state = app_state()?;
+    let today = state.now().date_naive();
+    let filter = orders::OrderFilter {
+        status,
+        query,
+        limit: 100,
+        ..Default::default()
+    };
+    let found = orders::list(&state.db, scope, &filter)
+        .await
+        .map_err(db_error("listing orders"))?;
+    let ids: Vec<i32> = found.iter().map(|o| o.id).collect();
+    let lines = orders::lines_of(&state.db, &ids)
+        .await
+        .map_err(db_error("loading lines"))?;
+    let names: HashMap<i32, String> = companies::all(&state.db)
+        .await
+        .map_err(db_error("companies"))?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    found
+        .into_iter()
+        .map(|o| {
+            let status = server::status_of(&o)?;
+            let views: Vec<LineView> = lines
+                .iter()
+                .filter(|l| l.order_id == o.id)
+                .map(|l| server::line_view(l, status, today))
+                .collect();
+            Ok(OrderSummary {
+                id: o.id,
+                number: o.number,
+                customer_name: names
+                    .get(&o.customer_company_id)
+                    .cloned()
+                    .unwrap_or_default(),
+                status,
+                line_count: views.len(),
+                next_committed: views.iter().filter_map(|l| l.committed).min(),
+                badge: views
+                    .iter()
+                    .map(|l| l.badge)
+                    .max_by_key(|b| badge_rank(*b))
+                    .unwrap_or(LineBadge::Unconfirmed),
+            })
+        })
+        .collect()
+}
+
+#[server(endpoint = "orders/get")]
+pub async fn get_order(id: i32) -> Result<OrderDetail, ApiError> {
+    use crate::domain::order_status::{Mover, movers};
+    use crate::ssr::auth::require_user;
+    use crate::ssr::repo::{companies, orders, users};
+    use crate::ssr::{app_state, db_error};
+
+    let user = require_user()?;
+    let scope = server::scope_of(&user)?;
+    let state = app_state()?;
+    let order = orders::find(&state.db, scope, id)
+        .await
+        .map_err(db_error("loading the order"))?
+        .ok_or(ApiError::NotFound)?;
+    let status = server::status_of(&order)?;
+    let today = state.now().date_naive();
+    let lines = orders::lines_of(&state.db, &[order.id])
+        .await
+        .map_err(db_error("loading lines"))?;
+    let events = orders::events_of(&state.db, order.id)
+        .await
+        .map_err(db_error("loading the timeline"))?;
+    let people = users::all(&state.db).await.map_err(db_error("users"))?;
+    let customer = companies::find(&state.db, order.customer_company_id)
+        .await
+        .map_err(db_error("loading the customer"))?;
+    let mover = Mover::for_role(user.role);
+    let next_statuses = OrderStatus::ALL
+        .into_iter()
+        .filter(|to| mover.is_some_and(|m| movers(status, *to).contains(&m)))
+        .collect();
+    Ok(OrderDetail {
+        id: order.id,
+        number: order.number,
+        customer_name: customer.map(|c| c.name).unwrap_or_default(),
+        currency: order.currency,
+        incoterm: order.incoterm,
+        payment_terms: order.payment_terms,
+        ship_to: order.ship_to,
+        status,
+        version: order.version,
+        lines: lines
+            .iter()
+            .map(|l| server::line_view(l, status, today))
+            .collect(),
+        events: events
+            .into_iter()
+            .map(|e| EventView {
+                id: e.id,
+                at: e.at,
+                who: e
+                    .actor_user_id
+                    .and_then(|id| people.iter().find(|p| p.id == id))
+                    .map(|p| p.display_name.clone()),
+                summary: e.summary,
+                before: e.before,
+                after: e.after,
+            })
+            .collect(),
+        next_statuses,
+    })
+}
+
+/// Moves an order to `to`, if the viewer may take that step and nobody changed
+/// the order since they loaded it (`version`). Confirming freezes the lines'
+/// committed dates.
+#[server(endpoint = "orders/move")]
+pub async fn move_order_status(id: i32, to: String, version: i32) -> Result<(), ApiError> {
+    use crate::domain::dates::LineDates;
+    use crate::domain::order_status::{Mover, check_transition};
+    use crate::ssr::auth::require_user;
+    use crate::ssr::live::LiveEvent;
+    use crate::ssr::repo::orders;
+    use crate::ssr::{app_state, db_error};
+    use sea_orm::TransactionTrait;
+
+    let user = require_user()?;
+    let scope = server::scope_of(&user)?;
+    let to = OrderStatus::parse(&to).ok_or_else(|| ApiError::invalid("to", "Unknown status."))?;
+    let state = app_state()?;
+    let order = orders::find(&state.db, scope, id)
+        .await
+        .map_err(db_error("loading the order"))?
+        .ok_or(ApiError::NotFound)?;
+    let from = server::status_of(&order)?;
+    let mover = Mover::for_role(user.role).ok_or(ApiError::Forbidden)?;
+    check_transition(from, to, mover).map_err(|e| match e {
+        crate::domain::order_status::TransitionError::NotYours { .. } => ApiError::Forbidden,
+        other => ApiError::invalid("to", other.to_string()),
+    })?;
+    let now = state.now();
+    let tx = state.db.begin().await.map_err(db_error("begin"))?;
+    if !orders::set_status(&tx, order.id, version, to, now)
+        .await
+        .map_err(db_error("moving the order"))?
+    {
+        return Err(ApiError::Conflict {
+            message: "Someone changed this order since you opened it. Reload to see the change, then try again.".to_string(),
+        });
+    }
+    if to == OrderStatus::Confirmed {
+        for line in orders::lines_of(&tx, &[order.id])
+            .await
+            .map_err(db_error("loading lines"))?
+        {
+            let dates = LineDates {
+                requested: line.requested_date,
+                committed: line.committed_date,
+                forecast: line.forecast_date,
+            }
+            .confirm();
+            orders::set_line_dates(&tx, line.id, dates.committed, dates.forecast)
+                .await
+                .map_err(db_error("freezing the committed dates"))?;
+        }
+    }
+    let event = orders::append_event(
+        &tx,
+        orders::NewEvent {
+            order_id: order.id,
+            actor_user_id: Some(user.user_id),
+            kind: "status",
+            summary: format!("Status changed to {}", to.label()),
+            before: Some(from.label().to_string()),
+            after: Some(to.label().to_string()),
+        },
+        now,
+    )
+    .await
+    .map_err(db_error("writing the timeline"))?;
+    tx.commit().await.map_err(db_error("commit"))?;
+    state.live.publish(LiveEvent {
+        event_id: event.id,
+        order_id: order.id,
+        customer_company_id: order.customer_company_id,
+    });
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_minor;
+
+    #[test]
+    fn money_is_shown_with_two_decimals() {
+        assert_eq!(format_minor(1250), "12.50");
+        assert_eq!(format_minor(5), "0.05");
+        assert_eq!(format_minor(-199), "-1.99");
+    }
+}

@@ -1,0 +1,312 @@
+//! Sales orders, their lines and their timeline. Every read takes an
+//! `OrderScope`, derived from the actor, so a customer's query can only ever
+//! see that customer's orders, whatever the caller forgot to check.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait as _, Func, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, QueryTrait, Set,
+};
+
+use crate::domain::account::Role;
+use crate::domain::order_status::OrderStatus;
+use crate::domain::policy::Actor;
+use crate::ssr::entities::{order, order_event, order_line};
+
+/// Which orders an actor may see at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrderScope {
+    /// The trading house sees every order.
+    All,
+    /// A customer sees its own company's orders.
+    Customer(i32),
+}
+
+impl OrderScope {
+    /// `None` for suppliers: they see purchase orders, not sales orders.
+    pub fn for_actor(actor: &Actor) -> Option<Self> {
+        match actor.role {
+            Role::Admin | Role::Staff => Some(Self::All),
+            Role::Customer => Some(Self::Customer(actor.company_id)),
+            Role::Supplier => None,
+        }
+    }
+
+    fn condition(self) -> Condition {
+        match self {
+            Self::All => Condition::all(),
+            Self::Customer(company) => {
+                Condition::all().add(order::Column::CustomerCompanyId.eq(company))
+            }
+        }
+    }
+
+    pub fn sees_company(self, customer_company_id: i32) -> bool {
+        match self {
+            Self::All => true,
+            Self::Customer(company) => company == customer_company_id,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct OrderFilter {
+    pub status: Option<OrderStatus>,
+    /// Matches the order number, or a line's product code or description.
+    pub query: Option<String>,
+    pub customer: Option<i32>,
+    /// Keyset pagination: orders with a smaller id than this (newest first).
+    pub before_id: Option<i32>,
+    pub limit: u64,
+}
+
+pub async fn list(
+    db: &impl ConnectionTrait,
+    scope: OrderScope,
+    filter: &OrderFilter,
+) -> Result<Vec<order::Model>, DbErr> {
+    let mut select = order::Entity::find().filter(scope.condition());
+    if let Some(status) = filter.status {
+        select = select.filter(order::Column::Status.eq(status.as_str()));
+    }
+    if let Some(customer) = filter.customer {
+        select = select.filter(order::Column::CustomerCompanyId.eq(customer));
+    }
+    if let Some(before) = filter.before_id {
+        select = select.filter(order::Column::Id.lt(before));
+    }
+    if let Some(query) = filter
+        .query
+        .as_deref()
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+    {
+        // Case-insensitive on both databases (PostgreSQL's LIKE is not).
+        let pattern = format!("%{}%", query.replace(['%', '_'], "").to_lowercase());
+        let matches = |column: Expr| Expr::expr(Func::lower(column)).like(pattern.as_str());
+        let matching_lines = Query::select()
+            .column(order_line::Column::OrderId)
+            .from(order_line::Entity)
+            .cond_where(
+                Condition::any()
+                    .add(matches(Expr::col(order_line::Column::ProductCode)))
+                    .add(matches(Expr::col(order_line::Column::Description))),
+            )
+            .to_owned();
+        select = select.filter(
+            Condition::any()
+                .add(matches(Expr::col((order::Entity, order::Column::Number))))
+                .add(order::Column::Id.in_subquery(matching_lines)),
+        );
+    }
+    select
+        .order_by_desc(order::Column::Id)
+        .limit(filter.limit.clamp(1, 200))
+        .all(db)
+        .await
+}
+
+/// The order if it exists *and* lies in the scope; otherwise `None`.
+pub async fn find(
+    db: &impl ConnectionTrait,
+    scope: OrderScope,
+    id: i32,
+) -> Result<Option<order::Model>, DbErr> {
+    order::Entity::find_by_id(id)
+        .filter(scope.condition())
+        .one(db)
+        .await
+}
+
+pub async fn lines_of(
+    db: &impl ConnectionTrait,
+    order_ids: &[i32],
+) -> Result<Vec<order_line::Model>, DbErr> {
+    order_line::Entity::find()
+        .filter(order_line::Column::OrderId.is_in(order_ids.iter().copied()))
+        .order_by_asc(order_line::Column::OrderId)
+        .order_by_asc(order_line::Column::LineNo)
+        .all(db)
+        .await
+}
+
+pub async fn events_of(
+    db: &impl ConnectionTrait,
+    order_id: i32,
+) -> Result<Vec<order_event::Model>, DbErr> {
+    order_event::Entity::find()
+        .filter(order_event::Column::OrderId.eq(order_id))
+        .order_by_asc(order_event::Column::Id)
+        .all(db)
+        .await
+}
+
+/// Timeline entries after `after_id` on orders in the scope, oldest first,
+/// with each order's customer (for live-update catch-up).
+pub async fn events_after(
+    db: &impl ConnectionTrait,
+    scope: OrderScope,
+    after_id: i32,
+    limit: u64,
+) -> Result<Vec<(order_event::Model, i32)>, DbErr> {
+    let visible_orders = order::Entity::find()
+        .select_only()
+        .column(order::Column::Id)
+        .filter(scope.condition())
+        .into_query();
+    let events = order_event::Entity::find()
+        .filter(order_event::Column::Id.gt(after_id))
+        .filter(order_event::Column::OrderId.in_subquery(visible_orders))
+        .order_by_asc(order_event::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?;
+    let order_ids: Vec<i32> = events.iter().map(|e| e.order_id).collect();
+    let customers: std::collections::HashMap<i32, i32> = order::Entity::find()
+        .filter(order::Column::Id.is_in(order_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.customer_company_id))
+        .collect();
+    Ok(events
+        .into_iter()
+        .filter_map(|e| customers.get(&e.order_id).map(|c| (e.clone(), *c)))
+        .collect())
+}
+
+/// Moves the status if the order is still at `expected_version`; false when
+/// someone changed it first.
+pub async fn set_status(
+    db: &impl ConnectionTrait,
+    id: i32,
+    expected_version: i32,
+    status: OrderStatus,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let result = order::Entity::update_many()
+        .col_expr(order::Column::Status, Expr::value(status.as_str()))
+        .col_expr(order::Column::Version, Expr::value(expected_version + 1))
+        .col_expr(order::Column::UpdatedAt, Expr::value(now))
+        .filter(order::Column::Id.eq(id))
+        .filter(order::Column::Version.eq(expected_version))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+pub async fn set_line_dates(
+    db: &impl ConnectionTrait,
+    line_id: i32,
+    committed: Option<NaiveDate>,
+    forecast: Option<NaiveDate>,
+) -> Result<(), DbErr> {
+    order_line::ActiveModel {
+        id: Set(line_id),
+        committed_date: Set(committed),
+        forecast_date: Set(forecast),
+        ..Default::default()
+    }
+    .update(db)
+    .await?;
+    Ok(())
+}
+
+pub struct NewEvent<'a> {
+    pub order_id: i32,
+    pub actor_user_id: Option<i32>,
+    pub kind: &'a str,
+    pub summary: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+pub async fn append_event(
+    db: &impl ConnectionTrait,
+    event: NewEvent<'_>,
+    now: DateTime<Utc>,
+) -> Result<order_event::Model, DbErr> {
+    order_event::ActiveModel {
+        order_id: Set(event.order_id),
+        at: Set(now),
+        actor_user_id: Set(event.actor_user_id),
+        kind: Set(event.kind.to_string()),
+        summary: Set(event.summary),
+        before: Set(event.before),
+        after: Set(event.after),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+}
+
+pub struct NewOrder<'a> {
+    pub number: &'a str,
+    pub customer_company_id: i32,
+    pub sales_owner_id: Option<i32>,
+    pub currency: &'a str,
+    pub incoterm: &'a str,
+    pub payment_terms: &'a str,
+    pub ship_to: &'a str,
+    pub status: OrderStatus,
+}
+
+pub async fn insert_order(
+    db: &impl ConnectionTrait,
+    new: NewOrder<'_>,
+    now: DateTime<Utc>,
+) -> Result<order::Model, DbErr> {
+    order::ActiveModel {
+        number: Set(new.number.to_string()),
+        customer_company_id: Set(new.customer_company_id),
+        sales_owner_id: Set(new.sales_owner_id),
+        currency: Set(new.currency.to_string()),
+        incoterm: Set(new.incoterm.to_string()),
+        payment_terms: Set(new.payment_terms.to_string()),
+        ship_to: Set(new.ship_to.to_string()),
+        status: Set(new.status.as_str().to_string()),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+}
+
+pub struct NewLine<'a> {
+    pub order_id: i32,
+    pub line_no: i32,
+    pub product_code: &'a str,
+    pub description: &'a str,
+    pub hs_code: &'a str,
+    pub quantity: i64,
+    pub unit: &'a str,
+    pub unit_price_minor: i64,
+    pub requested: NaiveDate,
+    pub committed: Option<NaiveDate>,
+    pub forecast: Option<NaiveDate>,
+}
+
+pub async fn insert_line(
+    db: &impl ConnectionTrait,
+    new: NewLine<'_>,
+) -> Result<order_line::Model, DbErr> {
+    order_line::ActiveModel {
+        order_id: Set(new.order_id),
+        line_no: Set(new.line_no),
+        product_code: Set(new.product_code.to_string()),
+        description: Set(new.description.to_string()),
+        hs_code: Set(new.hs_code.to_string()),
+        quantity: Set(new.quantity),
+        unit: Set(new.unit.to_string()),
+        unit_price_minor: Set(new.unit_price_minor),
+        requested_date: Set(new.requested),
+        committed_date: Set(new.committed),
+        forecast_date: Set(new.forecast),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+}

@@ -1,0 +1,70 @@
+//! Purchase orders to the factories, their lines, and the links from each PO
+//! line to the customer order lines it fills.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
+
+use crate::ssr::entities::{po_line, po_line_link, purchase_order};
+
+pub async fn insert_po(
+    db: &impl ConnectionTrait,
+    number: &str,
+    supplier_company_id: i32,
+    now: DateTime<Utc>,
+) -> Result<purchase_order::Model, DbErr> {
+    purchase_order::ActiveModel {
+        number: Set(number.to_string()),
+        supplier_company_id: Set(supplier_company_id),
+        status: Set("open".to_string()),
+        version: Set(1),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+}
+
+pub struct NewPoLine<'a> {
+    pub purchase_order_id: i32,
+    pub line_no: i32,
+    pub product_code: &'a str,
+    pub description: &'a str,
+    pub quantity: i64,
+    pub quantity_done: i64,
+    pub committed_ready: NaiveDate,
+    pub forecast_ready: Option<NaiveDate>,
+    pub milestone: &'a str,
+    pub last_progress_at: Option<DateTime<Utc>>,
+}
+
+/// Inserts a PO line and links it to the customer lines it fills.
+pub async fn insert_po_line(
+    db: &impl ConnectionTrait,
+    new: NewPoLine<'_>,
+    fills: &[i32],
+) -> Result<po_line::Model, DbErr> {
+    let line = po_line::ActiveModel {
+        purchase_order_id: Set(new.purchase_order_id),
+        line_no: Set(new.line_no),
+        product_code: Set(new.product_code.to_string()),
+        description: Set(new.description.to_string()),
+        quantity: Set(new.quantity),
+        quantity_done: Set(new.quantity_done),
+        committed_ready_date: Set(new.committed_ready),
+        forecast_ready_date: Set(new.forecast_ready),
+        milestone: Set(new.milestone.to_string()),
+        last_progress_at: Set(new.last_progress_at),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    for order_line_id in fills {
+        po_line_link::ActiveModel {
+            po_line_id: Set(line.id),
+            order_line_id: Set(*order_line_id),
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(line)
+}
