@@ -6,6 +6,7 @@
 pub mod config;
 pub mod db;
 pub mod jobs;
+pub mod live;
 pub mod mail;
 pub mod middleware;
 pub mod routes;

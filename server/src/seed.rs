@@ -46,6 +46,8 @@ pub struct Demo {
     pub customers: Vec<i32>,
     pub suppliers: Vec<i32>,
     pub logins: Vec<DemoLogin>,
+    /// The house's sales staff member, owner of the demo orders.
+    pub sales_owner: Option<i32>,
 }
 
 type StepFuture<'a> = Pin<Box<dyn Future<Output = Result<String, DbErr>> + Send + 'a>>;
@@ -55,6 +57,7 @@ type Step = for<'a> fn(&'a DatabaseTransaction, &'a mut Demo) -> StepFuture<'a>;
 const STEPS: &[Step] = &[
     |tx, demo| Box::pin(seed_companies(tx, demo)),
     |tx, demo| Box::pin(seed_users(tx, demo)),
+    |tx, demo| Box::pin(seed_orders(tx, demo)),
 ];
 
 pub async fn seed_demo_if_empty(
@@ -77,6 +80,7 @@ pub async fn seed_demo_if_empty(
         customers: Vec::new(),
         suppliers: Vec::new(),
         logins: Vec::new(),
+        sales_owner: None,
     };
     let mut summary = Vec::with_capacity(STEPS.len());
     for step in STEPS {
@@ -189,7 +193,7 @@ async fn seed_users(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String,
     for (company_id, role, email, name, locale, time_zone) in people {
         let email = Email::parse(email).expect("demo e-mails are valid");
         let display_name = DisplayName::parse(name).expect("demo names are valid");
-        users::insert(
+        let user = users::insert(
             tx,
             NewUser {
                 company_id,
@@ -205,6 +209,9 @@ async fn seed_users(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String,
             demo.now,
         )
         .await?;
+        if role == Role::Staff {
+            demo.sales_owner = Some(user.id);
+        }
         let company = companies::find(tx, company_id)
             .await?
             .map(|c| c.name)
@@ -218,5 +225,361 @@ async fn seed_users(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String,
     Ok(format!(
         "users: {} demo accounts, one per role per company kind",
         demo.logins.len()
+    ))
+}
+
+/// A dozen orders over every stage, some on time and some slipping, with
+/// purchase-order lines at both factories linked to the customer lines.
+async fn seed_orders(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String, DbErr> {
+    use app::domain::order_status::OrderStatus::{self, *};
+    use app::ssr::repo::orders::{self, NewEvent, NewLine, NewOrder};
+    use app::ssr::repo::purchase_orders::{self, NewPoLine};
+    use chrono::Duration;
+
+    let today = demo.now.date_naive();
+    let day = |offset: i64| today + Duration::days(offset);
+    // (status, customer index, [(product, description, hs, qty, unit, price, requested offset, forecast slip)])
+    type Line = (
+        &'static str,
+        &'static str,
+        &'static str,
+        i64,
+        &'static str,
+        i64,
+        i64,
+        i64,
+    );
+    let book: [(OrderStatus, usize, &[Line]); 12] = [
+        (
+            Inquiry,
+            0,
+            &[(
+                "KT-2201",
+                "Stainless steel kettle 1.7 l, brushed",
+                "851671",
+                1200,
+                "pcs",
+                1450,
+                75,
+                0,
+            )],
+        ),
+        (
+            Quoted,
+            1,
+            &[(
+                "CR-0410",
+                "Stoneware dinner plate 27 cm, matte sage",
+                "691200",
+                3000,
+                "pcs",
+                310,
+                80,
+                0,
+            )],
+        ),
+        (
+            Confirmed,
+            0,
+            &[
+                (
+                    "KT-2201",
+                    "Stainless steel kettle 1.7 l, brushed",
+                    "851671",
+                    800,
+                    "pcs",
+                    1450,
+                    60,
+                    0,
+                ),
+                (
+                    "KT-3300",
+                    "Tea infuser, 304 steel",
+                    "732393",
+                    2000,
+                    "pcs",
+                    95,
+                    60,
+                    0,
+                ),
+            ],
+        ),
+        (
+            Confirmed,
+            1,
+            &[(
+                "CR-0520",
+                "Stoneware bowl 15 cm, speckled",
+                "691200",
+                4000,
+                "pcs",
+                220,
+                55,
+                0,
+            )],
+        ),
+        (
+            InProduction,
+            0,
+            &[
+                (
+                    "PN-1002",
+                    "Non-stick frying pan 28 cm",
+                    "732393",
+                    1500,
+                    "pcs",
+                    680,
+                    30,
+                    0,
+                ),
+                (
+                    "PN-1003",
+                    "Non-stick frying pan 24 cm",
+                    "732393",
+                    1500,
+                    "pcs",
+                    590,
+                    30,
+                    1,
+                ),
+            ],
+        ),
+        (
+            InProduction,
+            1,
+            &[(
+                "CR-0410",
+                "Stoneware dinner plate 27 cm, matte sage",
+                "691200",
+                6000,
+                "pcs",
+                300,
+                21,
+                4,
+            )],
+        ),
+        (
+            InProduction,
+            0,
+            &[
+                (
+                    "KT-3300",
+                    "Tea infuser, 304 steel",
+                    "732393",
+                    5000,
+                    "pcs",
+                    90,
+                    18,
+                    0,
+                ),
+                (
+                    "CR-0520",
+                    "Stoneware bowl 15 cm, speckled",
+                    "691200",
+                    2400,
+                    "pcs",
+                    230,
+                    18,
+                    2,
+                ),
+            ],
+        ),
+        (
+            Ready,
+            1,
+            &[(
+                "PN-1002",
+                "Non-stick frying pan 28 cm",
+                "732393",
+                900,
+                "pcs",
+                690,
+                7,
+                0,
+            )],
+        ),
+        (
+            Shipped,
+            0,
+            &[(
+                "CR-0410",
+                "Stoneware dinner plate 27 cm, matte sage",
+                "691200",
+                2500,
+                "pcs",
+                305,
+                -5,
+                0,
+            )],
+        ),
+        (
+            Arrived,
+            1,
+            &[(
+                "KT-2201",
+                "Stainless steel kettle 1.7 l, brushed",
+                "851671",
+                600,
+                "pcs",
+                1480,
+                -20,
+                0,
+            )],
+        ),
+        (
+            Settled,
+            0,
+            &[(
+                "PN-1003",
+                "Non-stick frying pan 24 cm",
+                "732393",
+                1000,
+                "pcs",
+                600,
+                -60,
+                0,
+            )],
+        ),
+        (
+            Cancelled,
+            1,
+            &[(
+                "CR-0520",
+                "Stoneware bowl 15 cm, speckled",
+                "691200",
+                1000,
+                "pcs",
+                225,
+                40,
+                0,
+            )],
+        ),
+    ];
+    let ship_to = [
+        "Nordlicht Haushaltswaren GmbH, Lagerhaus 4, Am Sandtorkai 12, 20457 Hamburg, Germany",
+        "Maple & Pine Home Goods Inc., Unit 7, 1550 Cliveden Ave, Delta BC V3M 6J8, Canada",
+    ];
+    let currency = ["EUR", "CAD"];
+    let mut po_count = 0;
+    for (index, (status, customer, lines)) in book.iter().enumerate() {
+        let number = format!("SO-{}-{:04}", today.format("%Y"), index + 1);
+        let order = orders::insert_order(
+            tx,
+            NewOrder {
+                number: &number,
+                customer_company_id: demo.customers[*customer],
+                sales_owner_id: demo.sales_owner,
+                currency: currency[*customer],
+                incoterm: "FOB",
+                payment_terms: "30% deposit, 70% against B/L copy",
+                ship_to: ship_to[*customer],
+                status: *status,
+            },
+            demo.now,
+        )
+        .await?;
+        let committed = status.commitments_frozen() && *status != Cancelled;
+        let mut created_lines = Vec::new();
+        for (line_no, (product, description, hs, qty, unit, price, requested, slip)) in
+            lines.iter().enumerate()
+        {
+            let requested = day(*requested);
+            let line = orders::insert_line(
+                tx,
+                NewLine {
+                    order_id: order.id,
+                    line_no: line_no as i32 + 1,
+                    product_code: product,
+                    description,
+                    hs_code: hs,
+                    quantity: *qty,
+                    unit,
+                    unit_price_minor: *price,
+                    requested,
+                    committed: committed.then_some(requested),
+                    forecast: committed.then(|| requested + Duration::days(*slip)),
+                },
+            )
+            .await?;
+            created_lines.push((line, *slip));
+        }
+        orders::append_event(
+            tx,
+            NewEvent {
+                order_id: order.id,
+                actor_user_id: demo.sales_owner,
+                kind: "created",
+                summary: "Order created".to_string(),
+                before: None,
+                after: Some(number.clone()),
+            },
+            demo.now - Duration::days(30),
+        )
+        .await?;
+        if *status != Inquiry {
+            orders::append_event(
+                tx,
+                NewEvent {
+                    order_id: order.id,
+                    actor_user_id: demo.sales_owner,
+                    kind: "status",
+                    summary: format!("Status changed to {}", status.label()),
+                    before: None,
+                    after: Some(status.label().to_string()),
+                },
+                demo.now - Duration::days(1),
+            )
+            .await?;
+        }
+        if !committed {
+            continue;
+        }
+        // Kitchenware from the Ningbo factory, ceramics from Foshan.
+        for (supplier_index, prefix) in [(0usize, ["KT", "PN"]), (1, ["CR", "CR"])] {
+            let mine: Vec<_> = created_lines
+                .iter()
+                .filter(|(l, _)| prefix.iter().any(|p| l.product_code.starts_with(p)))
+                .collect();
+            if mine.is_empty() {
+                continue;
+            }
+            po_count += 1;
+            let po = purchase_orders::insert_po(
+                tx,
+                &format!("PO-{}-{:04}", today.format("%Y"), po_count),
+                demo.suppliers[supplier_index],
+                demo.now,
+            )
+            .await?;
+            for (po_line_no, (line, slip)) in mine.iter().enumerate() {
+                let ready_by = line.requested_date - Duration::days(10);
+                let (milestone, done) = match status {
+                    Confirmed => ("not_started", 0),
+                    InProduction => ("in_production", line.quantity / 2),
+                    _ => ("ready", line.quantity),
+                };
+                purchase_orders::insert_po_line(
+                    tx,
+                    NewPoLine {
+                        purchase_order_id: po.id,
+                        line_no: po_line_no as i32 + 1,
+                        product_code: &line.product_code,
+                        description: &line.description,
+                        quantity: line.quantity,
+                        quantity_done: done,
+                        committed_ready: ready_by,
+                        forecast_ready: Some(ready_by + Duration::days(*slip)),
+                        milestone,
+                        last_progress_at: (done > 0).then_some(demo.now - Duration::days(2)),
+                    },
+                    &[line.id],
+                )
+                .await?;
+            }
+        }
+    }
+    Ok(format!(
+        "orders: {} sales orders over every stage, {po_count} purchase orders",
+        book.len()
     ))
 }

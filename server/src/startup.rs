@@ -108,6 +108,7 @@ impl Application {
                 },
             }),
             outbox_wakeup: Arc::new(Notify::new()),
+            live: Default::default(),
         };
         let worker = OutboxWorker {
             db,
@@ -164,6 +165,7 @@ pub fn build_router(state: AppState) -> Router {
     let context_state = state.clone();
     Router::new()
         .route("/healthz", get(crate::routes::healthz))
+        .route("/api/live", get(crate::live::live_events))
         .leptos_routes_with_context(
             &state,
             routes,
