@@ -34,6 +34,7 @@ use crate::pages::auth::{
 };
 use crate::pages::errors::NotFound;
 use crate::pages::landing::LandingPage;
+use crate::pages::orders::{CustomerOrderPage, StaffOrderPage, StaffOrdersPage};
 use crate::pages::people::{AdminHome, StaffPeople};
 
 /// The HTML document around the app, rendered on the server only.
@@ -88,7 +89,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reset-password/:token") view=ResetPasswordPage />
                     <Route path=path!("/account") view=AccountPage />
                     <Route path=path!("/customer") view=CustomerHome />
+                    <Route path=path!("/customer/orders/:id") view=CustomerOrderPage />
                     <Route path=path!("/supplier") view=SupplierHome />
+                    <Route path=path!("/staff/orders") view=StaffOrdersPage />
+                    <Route path=path!("/staff/orders/:id") view=StaffOrderPage />
                     <Route path=path!("/staff") view=StaffHome />
                     <Route path=path!("/staff/people") view=StaffPeople />
                     <Route path=path!("/admin") view=AdminHome />

@@ -4,10 +4,12 @@
 mod access;
 mod auth;
 mod browser_landing;
+mod browser_orders;
 mod browser_roles;
 mod health;
 mod invitations;
 mod landing;
 mod migrations;
+mod orders;
 mod security;
 mod seed;

@@ -48,6 +48,33 @@ async fn demo_data_fills_an_empty_database_once() {
         );
     }
 
+    // A dozen orders covering every stage, with lines.
+    use app::domain::order_status::OrderStatus;
+    use app::ssr::repo::orders::{self, OrderFilter, OrderScope};
+    let all = orders::list(
+        &db,
+        OrderScope::All,
+        &OrderFilter {
+            limit: 200,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(all.len(), 12);
+    for status in OrderStatus::ALL {
+        assert!(
+            all.iter().any(|o| o.status == status.as_str()),
+            "no {status:?} order"
+        );
+    }
+    let ids: Vec<i32> = all.iter().map(|o| o.id).collect();
+    let lines = orders::lines_of(&db, &ids).await.unwrap();
+    assert!(
+        lines.iter().any(|l| l.forecast_date > l.committed_date),
+        "some lines slip"
+    );
+
     assert_eq!(
         seed_demo_if_empty(&db, chrono::Utc::now()).await.unwrap(),
         SeedOutcome::AlreadyHasData

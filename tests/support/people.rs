@@ -4,8 +4,10 @@
 
 use app::domain::account::{DisplayName, Email, Role};
 use app::domain::company::{CompanyKind, CountryCode};
+use app::domain::order_status::OrderStatus;
 use app::ssr::auth::password;
 use app::ssr::repo::companies::{self, NewCompany};
+use app::ssr::repo::orders::{self, NewLine, NewOrder};
 use app::ssr::repo::users::{self, NewUser};
 use sea_orm::DatabaseConnection;
 
@@ -32,6 +34,10 @@ pub struct Cast {
     pub customer_b_user: Person,
     pub supplier: Person,
     pub supplier_b_user: Person,
+    /// An order of customer A, in production.
+    pub order_a: i32,
+    /// An order of customer B, quoted.
+    pub order_b: i32,
 }
 
 impl Cast {
@@ -105,7 +111,11 @@ pub async fn create_cast(db: &DatabaseConnection) -> Cast {
     let customer_b_user = person(customer_b, Role::Customer, "buyer@customer-b.test").await;
     let supplier = person(supplier_a, Role::Supplier, "factory@supplier-a.test").await;
     let supplier_b_user = person(supplier_b, Role::Supplier, "factory@supplier-b.test").await;
+    let order_a = create_order(db, customer_a, "SO-A-1", OrderStatus::InProduction).await;
+    let order_b = create_order(db, customer_b, "SO-B-1", OrderStatus::Quoted).await;
     Cast {
+        order_a,
+        order_b,
         house,
         customer_a,
         customer_b,
@@ -118,4 +128,54 @@ pub async fn create_cast(db: &DatabaseConnection) -> Cast {
         supplier,
         supplier_b_user,
     }
+}
+
+/// An order with two lines; committed dates (and a forecast two days late on
+/// line 2) once the status is past quoting.
+pub async fn create_order(
+    db: &DatabaseConnection,
+    customer: i32,
+    number: &str,
+    status: OrderStatus,
+) -> i32 {
+    let now = chrono::Utc::now();
+    let order = orders::insert_order(
+        db,
+        NewOrder {
+            number,
+            customer_company_id: customer,
+            sales_owner_id: None,
+            currency: "EUR",
+            incoterm: "FOB",
+            payment_terms: "30 days",
+            ship_to: "Secret Warehouse of that customer",
+            status,
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    let frozen = status.commitments_frozen();
+    for (line_no, product, slip) in [(1, "SECRET-PRODUCT-1", 0), (2, "SECRET-PRODUCT-2", 2)] {
+        let requested = now.date_naive() + chrono::Duration::days(30);
+        orders::insert_line(
+            db,
+            NewLine {
+                order_id: order.id,
+                line_no,
+                product_code: product,
+                description: "Test product",
+                hs_code: "732393",
+                quantity: 100,
+                unit: "pcs",
+                unit_price_minor: 1250,
+                requested,
+                committed: frozen.then_some(requested),
+                forecast: frozen.then(|| requested + chrono::Duration::days(slip)),
+            },
+        )
+        .await
+        .unwrap();
+    }
+    order.id
 }

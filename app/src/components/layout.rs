@@ -50,8 +50,16 @@ fn area_links(role: Role) -> Vec<(&'static str, &'static str)> {
     match role {
         Role::Customer => vec![("/customer", "My orders")],
         Role::Supplier => vec![("/supplier", "My purchase orders")],
-        Role::Staff => vec![("/staff", "Sales desk"), ("/staff/people", "People")],
-        Role::Admin => vec![("/admin", "People"), ("/staff", "Sales desk")],
+        Role::Staff => vec![
+            ("/staff", "Sales desk"),
+            ("/staff/orders", "Orders"),
+            ("/staff/people", "People"),
+        ],
+        Role::Admin => vec![
+            ("/admin", "People"),
+            ("/staff", "Sales desk"),
+            ("/staff/orders", "Orders"),
+        ],
     }
 }
 

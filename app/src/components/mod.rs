@@ -3,4 +3,5 @@
 pub mod forms;
 pub mod guard;
 pub mod layout;
+pub mod live;
 pub mod stage_timeline;

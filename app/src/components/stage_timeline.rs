@@ -7,7 +7,6 @@ use crate::domain::order_status::OrderStatus;
 #[component]
 pub fn StageTimeline(
     /// The stage the order is at; `None` draws the plain sequence.
-    #[prop(optional)]
     current: Option<OrderStatus>,
 ) -> impl IntoView {
     let current_position = current.and_then(OrderStatus::position);

@@ -8,6 +8,7 @@ use leptos_router::components::A;
 use crate::api::areas::area_home;
 use crate::components::guard::AreaGuard;
 use crate::domain::policy::Area;
+use crate::pages::orders::OrderList;
 
 #[component]
 fn AreaSummaryPanel(area: Area, title: &'static str, intro: &'static str) -> impl IntoView {
@@ -44,6 +45,10 @@ pub fn CustomerHome() -> impl IntoView {
                 title="My orders"
                 intro="Your company's orders with the trading house, and the changes you have asked for."
             />
+            <section class="panel">
+                <h2>"Orders"</h2>
+                <OrderList base="/customer/orders" />
+            </section>
         </AreaGuard>
     }
 }
@@ -72,7 +77,7 @@ pub fn StaffHome() -> impl IntoView {
                 title="Sales desk"
                 intro="Customers' orders, suppliers' progress and the change requests waiting for a decision."
             />
-            <p><A href="/staff/people">"People: invite customers' and suppliers' staff"</A></p>
+            <p><A href="/staff/orders">"All orders"</A>" · "<A href="/staff/people">"People: invite customers' and suppliers' staff"</A></p>
         </AreaGuard>
     }
 }

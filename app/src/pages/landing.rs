@@ -19,7 +19,7 @@ pub fn LandingPage() -> impl IntoView {
                 "in seconds. When production slips, the right people hear about it at once, and "
                 "agreed changes reach the factory floor."
             </p>
-            <StageTimeline current=OrderStatus::InProduction />
+            <StageTimeline current=Some(OrderStatus::InProduction) />
         </section>
 
         <section class="cards">

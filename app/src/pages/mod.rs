@@ -4,4 +4,5 @@ pub mod areas;
 pub mod auth;
 pub mod errors;
 pub mod landing;
+pub mod orders;
 pub mod people;

@@ -1,0 +1,243 @@
+//! Sales orders: the list (customers see their own, the trading house all) and
+//! one order with its lines, the three dates, the timeline and, for those who
+//! may, the next status steps. Both update live.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::orders::{MoveOrderStatus, OrderDetail, get_order, list_orders};
+use crate::components::forms::{FormMessage, latest_error};
+use crate::components::guard::AreaGuard;
+use crate::components::live::use_live_tick;
+use crate::components::stage_timeline::StageTimeline;
+use crate::domain::dates::LineBadge;
+use crate::domain::order_status::OrderStatus;
+use crate::domain::policy::Area;
+
+fn badge_class(badge: LineBadge) -> &'static str {
+    match badge {
+        LineBadge::Unconfirmed => "badge badge-muted",
+        LineBadge::OnTrack => "badge badge-ok",
+        LineBadge::AtRisk => "badge badge-warn",
+        LineBadge::Late => "badge badge-late",
+    }
+}
+
+fn date_text(date: Option<chrono::NaiveDate>) -> String {
+    date.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_else(|| "—".to_string())
+}
+
+/// The order list with a status filter and a search box.
+#[component]
+pub fn OrderList(
+    /// Where order links point: `/customer/orders` or `/staff/orders`.
+    base: &'static str,
+) -> impl IntoView {
+    let tick = use_live_tick();
+    let status = RwSignal::new(String::new());
+    let query = RwSignal::new(String::new());
+    let orders = Resource::new(
+        move || (status.get(), query.get(), tick.get()),
+        |(status, query, _)| list_orders(Some(status), Some(query)),
+    );
+    view! {
+        <div class="filters">
+            <label>
+                "Status"
+                <select id="status-filter" on:change=move |ev| status.set(event_target_value(&ev))>
+                    <option value="">"All"</option>
+                    {OrderStatus::ALL
+                        .into_iter()
+                        .map(|s| view! { <option value=s.as_str()>{s.label()}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <label>
+                "Search"
+                <input
+                    type="search"
+                    id="order-search"
+                    placeholder="Order number or product"
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                />
+            </label>
+        </div>
+        <Transition fallback=|| view! { <p class="muted">"Loading orders…"</p> }>
+            {move || Suspend::new(async move {
+                match orders.await {
+                    Ok(list) if list.is_empty() => view! { <p class="muted">"No orders match."</p> }.into_any(),
+                    Ok(list) => view! {
+                        <div class="table-scroll">
+                            <table class="orders-table">
+                                <thead>
+                                    <tr>
+                                        <th>"Order"</th><th>"Customer"</th><th>"Status"</th>
+                                        <th>"Lines"</th><th>"Next committed"</th><th>"Dates"</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {list.into_iter().map(|o| {
+                                        let number = o.number.clone();
+                                        view! {
+                                        <tr data-order=number>
+                                            <td><A href=format!("{base}/{}", o.id)>{o.number}</A></td>
+                                            <td>{o.customer_name}</td>
+                                            <td class="order-status">{o.status.label()}</td>
+                                            <td>{o.line_count}</td>
+                                            <td>{date_text(o.next_committed)}</td>
+                                            <td><span class=badge_class(o.badge)>{o.badge.label()}</span></td>
+                                        </tr>
+                                    }}).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }.into_any(),
+                    Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+pub fn CustomerOrderPage() -> impl IntoView {
+    view! {
+        <AreaGuard area=Some(Area::Customer)>
+            <OrderPage back="/customer" />
+        </AreaGuard>
+    }
+}
+
+#[component]
+pub fn StaffOrdersPage() -> impl IntoView {
+    view! {
+        <Title text="Orders" />
+        <AreaGuard area=Some(Area::Staff)>
+            <section class="panel">
+                <h1>"Orders"</h1>
+                <OrderList base="/staff/orders" />
+            </section>
+        </AreaGuard>
+    }
+}
+
+#[component]
+pub fn StaffOrderPage() -> impl IntoView {
+    view! {
+        <AreaGuard area=Some(Area::Staff)>
+            <OrderPage back="/staff/orders" />
+        </AreaGuard>
+    }
+}
+
+#[component]
+fn OrderPage(back: &'static str) -> impl IntoView {
+    let tick = use_live_tick();
+    let id = move || {
+        use_params_map()
+            .read()
+            .get("id")
+            .and_then(|raw| raw.parse::<i32>().ok())
+            .unwrap_or(0)
+    };
+    let order = Resource::new(move || (id(), tick.get()), |(id, _)| get_order(id));
+    view! {
+        <p><A href=back>"← All orders"</A></p>
+        <Transition fallback=|| view! { <p class="muted">"Loading the order…"</p> }>
+            {move || Suspend::new(async move {
+                match order.await {
+                    Ok(detail) => view! { <OrderDetailView detail /> }.into_any(),
+                    Err(e) => view! {
+                        <section class="panel narrow"><h1>"Order not found"</h1><p>{e.to_string()}</p></section>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn OrderDetailView(detail: OrderDetail) -> impl IntoView {
+    let move_action = ServerAction::<MoveOrderStatus>::new();
+    let error = latest_error(move_action.value());
+    let current = (detail.status != OrderStatus::Cancelled).then_some(detail.status);
+    let (id, version) = (detail.id, detail.version);
+    let next_statuses = detail.next_statuses.clone();
+    view! {
+        <Title text=detail.number.clone() />
+        <section class="panel" data-order-id=detail.id.to_string()>
+            <h1>"Order " {detail.number.clone()}</h1>
+            <p class="order-status-line">
+                "Status: " <strong id="order-status">{detail.status.label()}</strong>
+            </p>
+            <StageTimeline current=current />
+            {(!next_statuses.is_empty()).then(move || view! {
+                <div class="order-actions">
+                    {next_statuses.into_iter().map(|to| view! {
+                        <ActionForm action=move_action attr:class="inline-form">
+                            <input type="hidden" name="id" value=id.to_string() />
+                            <input type="hidden" name="version" value=version.to_string() />
+                            <input type="hidden" name="to" value=to.as_str() />
+                            <button type="submit" class="button secondary" data-move-to=to.as_str()>
+                                {format!("Move to {}", to.label())}
+                            </button>
+                        </ActionForm>
+                    }).collect_view()}
+                    <FormMessage error fields=&[] />
+                </div>
+            })}
+            <dl class="facts">
+                <dt>"Customer"</dt><dd>{detail.customer_name.clone()}</dd>
+                <dt>"Incoterm"</dt><dd>{detail.incoterm.clone()}</dd>
+                <dt>"Payment"</dt><dd>{detail.payment_terms.clone()}</dd>
+                <dt>"Ship to"</dt><dd>{detail.ship_to.clone()}</dd>
+            </dl>
+        </section>
+        <section class="panel">
+            <h2>"Lines"</h2>
+            <div class="table-scroll">
+                <table class="lines-table">
+                    <thead>
+                        <tr>
+                            <th>"#"</th><th>"Product"</th><th>"Qty"</th>
+                            <th>{format!("Unit price ({})", detail.currency)}</th>
+                            <th>"Requested"</th><th>"Committed"</th><th>"Forecast"</th><th></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {detail.lines.iter().map(|l| view! {
+                            <tr data-line=l.line_no.to_string()>
+                                <td>{l.line_no}</td>
+                                <td><strong>{l.product_code.clone()}</strong><br /><small>{l.description.clone()}" · HS "{l.hs_code.clone()}</small></td>
+                                <td>{format!("{} {}", l.quantity, l.unit)}</td>
+                                <td>{l.unit_price.clone()}</td>
+                                <td>{date_text(Some(l.requested))}</td>
+                                <td class="committed">{date_text(l.committed)}</td>
+                                <td class="forecast">{date_text(l.forecast)}</td>
+                                <td>
+                                    <span class=badge_class(l.badge)>{l.badge.label()}</span>
+                                    {(l.slip_days > 0).then(|| view! { <small>{format!(" +{} d", l.slip_days)}</small> })}
+                                </td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+        <section class="panel">
+            <h2>"Timeline"</h2>
+            <ol class="timeline" id="order-timeline">
+                {detail.events.iter().rev().map(|e| view! {
+                    <li>
+                        <time>{e.at.format("%Y-%m-%d %H:%M UTC").to_string()}</time>
+                        " " <strong>{e.summary.clone()}</strong>
+                        {e.who.clone().map(|who| view! { <span class="muted">" by "{who}</span> })}
+                    </li>
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}

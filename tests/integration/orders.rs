@@ -1,0 +1,279 @@
+//! Sales orders: scoped lists and pages, status moves with optimistic locking,
+//! and the live event stream.
+
+use app::domain::order_status::OrderStatus;
+use integration_tests::people::{PASSWORD, create_cast, create_order};
+use integration_tests::{TestApp, new_client, spawn_app};
+use std::time::Duration;
+
+fn numbers(body: &serde_json::Value) -> Vec<String> {
+    body.as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["number"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn customers_list_only_their_own_orders_and_the_house_lists_all() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let customer = app.client_for(&cast.customer.email, PASSWORD).await;
+    let (status, body) = app.call(&customer, "orders/list", &[]).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(numbers(&body), ["SO-A-1"]);
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let (_, body) = app.call(&staff, "orders/list", &[]).await;
+    assert_eq!(numbers(&body), ["SO-B-1", "SO-A-1"]);
+    let (_, body) = app
+        .call(&staff, "orders/list", &[("status", "quoted")])
+        .await;
+    assert_eq!(numbers(&body), ["SO-B-1"]);
+    let (_, body) = app
+        .call(&staff, "orders/list", &[("query", "secret-product-2")])
+        .await;
+    assert_eq!(numbers(&body).len(), 2, "search by product matches both");
+    let (status, body) = app.call(&staff, "orders/list", &[("status", "lost")]).await;
+    assert_eq!(status, 422, "{body}");
+    let supplier = app.client_for(&cast.supplier.email, PASSWORD).await;
+    let (status, _) = app.call(&supplier, "orders/list", &[]).await;
+    assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn an_order_shows_its_three_dates_and_a_slip_badge() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let customer = app.client_for(&cast.customer.email, PASSWORD).await;
+    let id = cast.order_a.to_string();
+    let (status, body) = app.call(&customer, "orders/get", &[("id", &id)]).await;
+    assert_eq!(status, 200, "{body}");
+    let lines = body["lines"].as_array().unwrap();
+    assert_eq!(lines[0]["badge"], "on_track");
+    assert_eq!(lines[1]["slip_days"], 2);
+    assert_eq!(lines[1]["badge"], "late");
+    assert_eq!(lines[1]["unit_price"], "12.50");
+    assert!(lines[1]["committed"].is_string() && lines[1]["forecast"].is_string());
+    // A customer may not ship its own order.
+    assert_eq!(body["next_statuses"], serde_json::json!([]));
+}
+
+#[tokio::test]
+async fn confirming_freezes_the_committed_dates_and_writes_the_timeline() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let id = cast.order_b.to_string();
+    let (_, before) = app.call(&staff, "orders/get", &[("id", &id)]).await;
+    assert!(before["lines"][0]["committed"].is_null());
+    let (status, body) = app
+        .call(
+            &staff,
+            "orders/move",
+            &[("id", &id), ("to", "confirmed"), ("version", "1")],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (_, after) = app.call(&staff, "orders/get", &[("id", &id)]).await;
+    assert_eq!(after["status"], "confirmed");
+    assert_eq!(after["version"], 2);
+    assert_eq!(
+        after["lines"][0]["committed"],
+        after["lines"][0]["requested"]
+    );
+    let last = after["events"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["summary"], "Status changed to Confirmed");
+    assert_eq!(last["before"], "Quoted");
+    assert_eq!(last["who"], "Test Person");
+}
+
+#[tokio::test]
+async fn status_moves_follow_the_rules() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let customer = app.client_for(&cast.customer.email, PASSWORD).await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let id = cast.order_a.to_string();
+    let (status, _) = app
+        .call(
+            &customer,
+            "orders/move",
+            &[("id", &id), ("to", "ready"), ("version", "1")],
+        )
+        .await;
+    assert_eq!(status, 403, "customers do not mark production ready");
+    let (status, body) = app
+        .call(
+            &staff,
+            "orders/move",
+            &[("id", &id), ("to", "settled"), ("version", "1")],
+        )
+        .await;
+    assert_eq!(status, 422, "no jumping ahead: {body}");
+    assert!(body.to_string().contains("In production"));
+    let (status, _) = app
+        .call(
+            &staff,
+            "orders/move",
+            &[("id", &id), ("to", "sideways"), ("version", "1")],
+        )
+        .await;
+    assert_eq!(status, 422);
+}
+
+#[tokio::test]
+async fn two_moves_of_the_same_version_give_one_winner_and_one_conflict() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let first = app.client_for(&cast.staff.email, PASSWORD).await;
+    let second = app.client_for(&cast.admin.email, PASSWORD).await;
+    let id = cast.order_b.to_string();
+    let confirm = [("id", id.as_str()), ("to", "confirmed"), ("version", "1")];
+    let cancel = [("id", id.as_str()), ("to", "cancelled"), ("version", "1")];
+    let a = app.call(&first, "orders/move", &confirm);
+    let b = app.call(&second, "orders/move", &cancel);
+    let ((status_a, _), (status_b, body_b)) = tokio::join!(a, b);
+    let mut statuses = [status_a, status_b];
+    statuses.sort();
+    assert_eq!(statuses, [200, 409], "{body_b}");
+    let (_, order) = app.call(&first, "orders/get", &[("id", &id)]).await;
+    assert_eq!(order["version"], 2);
+    let moves = order["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["summary"].as_str().unwrap().starts_with("Status"))
+        .count();
+    assert_eq!(moves, 1, "exactly one decision on the timeline");
+}
+
+/// Reads the event stream until `count` order events arrived or time is up;
+/// returns their ids and order ids.
+async fn read_events(
+    app: &TestApp,
+    client: &reqwest::Client,
+    last_event_id: Option<&str>,
+    count: usize,
+    wait: Duration,
+) -> Vec<(String, String)> {
+    let mut request = client.get(app.url("/api/live"));
+    if let Some(id) = last_event_id {
+        request = request.header("last-event-id", id);
+    }
+    let mut response = request.send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let mut text = String::new();
+    let deadline = tokio::time::Instant::now() + wait;
+    let mut events = Vec::new();
+    while events.len() < count {
+        let Ok(Ok(Some(chunk))) = tokio::time::timeout_at(deadline, response.chunk()).await else {
+            break;
+        };
+        text.push_str(&String::from_utf8_lossy(&chunk));
+        events = text
+            .split("\n\n")
+            .filter(|block| block.contains("event: order"))
+            .map(|block| {
+                let field = |name: &str| {
+                    block
+                        .lines()
+                        .find_map(|l| l.strip_prefix(name))
+                        .unwrap_or_default()
+                        .trim()
+                        .to_string()
+                };
+                (field("id:"), field("data:"))
+            })
+            .collect();
+    }
+    events
+}
+
+#[tokio::test]
+async fn the_live_stream_carries_only_what_the_viewer_may_see() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let customer_a = app.client_for(&cast.customer.email, PASSWORD).await;
+    let customer_b = app.client_for(&cast.customer_b_user.email, PASSWORD).await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+
+    let watch_a = read_events(&app, &customer_a, None, 1, Duration::from_secs(5));
+    let watch_b = read_events(&app, &customer_b, None, 1, Duration::from_secs(2));
+    let mover = async {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let id = cast.order_a.to_string();
+        let (status, body) = app
+            .call(
+                &staff,
+                "orders/move",
+                &[("id", &id), ("to", "ready"), ("version", "1")],
+            )
+            .await;
+        assert_eq!(status, 200, "{body}");
+    };
+    let (seen_a, seen_b, ()) = tokio::join!(watch_a, watch_b, mover);
+    assert_eq!(seen_a.len(), 1);
+    assert_eq!(seen_a[0].1, format!("{{\"order_id\":{}}}", cast.order_a));
+    assert!(seen_b.is_empty(), "customer B saw {seen_b:?}");
+
+    let (status, _) = {
+        let r = new_client().get(app.url("/api/live")).send().await.unwrap();
+        (r.status().as_u16(), ())
+    };
+    assert_eq!(status, 401, "no stream without a session");
+    let supplier = app.client_for(&cast.supplier.email, PASSWORD).await;
+    let r = supplier.get(app.url("/api/live")).send().await.unwrap();
+    assert_eq!(r.status(), 404);
+}
+
+#[tokio::test]
+async fn a_reconnecting_stream_catches_up_on_missed_events() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let other = create_order(&app.db, cast.customer_a, "SO-A-2", OrderStatus::Quoted).await;
+    let customer = app.client_for(&cast.customer.email, PASSWORD).await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    // Nothing is open while these happen.
+    let id = cast.order_a.to_string();
+    app.call(
+        &staff,
+        "orders/move",
+        &[("id", &id), ("to", "ready"), ("version", "1")],
+    )
+    .await;
+    let other_id = other.to_string();
+    app.call(
+        &staff,
+        "orders/move",
+        &[("id", &other_id), ("to", "confirmed"), ("version", "1")],
+    )
+    .await;
+    let b = cast.order_b.to_string();
+    app.call(
+        &staff,
+        "orders/move",
+        &[("id", &b), ("to", "confirmed"), ("version", "1")],
+    )
+    .await;
+    // Reconnect saying the last event seen was 0: the two events on A's orders
+    // come back, B's does not.
+    let missed = read_events(&app, &customer, Some("0"), 3, Duration::from_secs(2)).await;
+    let orders: Vec<&str> = missed.iter().map(|(_, data)| data.as_str()).collect();
+    assert_eq!(
+        orders,
+        [
+            format!("{{\"order_id\":{}}}", cast.order_a),
+            format!("{{\"order_id\":{other}}}")
+        ]
+    );
+    // Reconnecting after the first one replays only the second.
+    let after_first = read_events(
+        &app,
+        &customer,
+        Some(&missed[0].0),
+        2,
+        Duration::from_secs(2),
+    )
+    .await;
+    assert_eq!(after_first, missed[1..]);
+}
