@@ -287,6 +287,11 @@ pub async fn move_order_status(id: i32, to: String, version: i32) -> Result<(), 
         .ok_or(ApiError::NotFound)?;
     let from = server::status_of(&order)?;
     let mover = Mover::for_role(user.role).ok_or(ApiError::Forbidden)?;
+    // Judged against what the client saw: a step from a state that has since
+    // changed is a conflict, not a wrong step.
+    if order.version != version {
+        return Err(stale_order());
+    }
     check_transition(from, to, mover).map_err(|e| match e {
         crate::domain::order_status::TransitionError::NotYours { .. } => ApiError::Forbidden,
         other => ApiError::invalid("to", other.to_string()),
@@ -297,9 +302,7 @@ pub async fn move_order_status(id: i32, to: String, version: i32) -> Result<(), 
         .await
         .map_err(db_error("moving the order"))?
     {
-        return Err(ApiError::Conflict {
-            message: "Someone changed this order since you opened it. Reload to see the change, then try again.".to_string(),
-        });
+        return Err(stale_order());
     }
     if to == OrderStatus::Confirmed {
         for line in orders::lines_of(&tx, &[order.id])
@@ -331,13 +334,26 @@ pub async fn move_order_status(id: i32, to: String, version: i32) -> Result<(), 
     )
     .await
     .map_err(db_error("writing the timeline"))?;
-    tx.commit().await.map_err(db_error("commit"))?;
-    state.live.publish(LiveEvent {
+    let live_event = LiveEvent {
         event_id: event.id,
         order_id: order.id,
         customer_company_id: order.customer_company_id,
-    });
+    };
+    let announced = crate::ssr::live::announce(&tx, live_event)
+        .await
+        .map_err(db_error("announcing the change"))?;
+    tx.commit().await.map_err(db_error("commit"))?;
+    if !announced {
+        state.live.publish(live_event);
+    }
     Ok(())
+}
+
+#[cfg(feature = "ssr")]
+fn stale_order() -> ApiError {
+    ApiError::Conflict {
+        message: "Someone changed this order since you opened it. Reload to see the change, then try again.".to_string(),
+    }
 }
 
 #[cfg(test)]
