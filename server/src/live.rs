@@ -69,6 +69,45 @@ pub async fn live_events(State(state): State<AppState>, req: Request) -> Respons
         .into_response()
 }
 
+/// On PostgreSQL: listens for order changes announced by any instance and
+/// republishes them to this instance's streams. Reconnects after a lost
+/// connection (streams then catch up through `Last-Event-ID`).
+pub async fn relay_notifications(state: AppState) {
+    use app::ssr::live::NOTIFY_CHANNEL;
+    use sea_orm::sqlx::postgres::PgListener;
+
+    let pool = state.db.get_postgres_connection_pool().clone();
+    loop {
+        let mut listener = match PgListener::connect_with(&pool).await {
+            Ok(listener) => listener,
+            Err(e) => {
+                tracing::warn!(error = %e, "live relay: cannot connect; retrying");
+                tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+                continue;
+            }
+        };
+        if let Err(e) = listener.listen(NOTIFY_CHANNEL).await {
+            tracing::warn!(error = %e, "live relay: cannot listen; retrying");
+            tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+            continue;
+        }
+        loop {
+            match listener.recv().await {
+                Ok(notification) => match LiveEvent::from_payload(notification.payload()) {
+                    Some(event) => state.live.publish(event),
+                    None => {
+                        tracing::warn!(payload = notification.payload(), "live relay: bad payload")
+                    }
+                },
+                Err(e) => {
+                    tracing::warn!(error = %e, "live relay: connection lost");
+                    break;
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -149,6 +149,8 @@ impl Application {
     /// Serves requests and runs the background jobs until the server stops.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let worker = tokio::spawn(self.worker.run());
+        let relay = (self.state.db.get_database_backend() == sea_orm::DatabaseBackend::Postgres)
+            .then(|| tokio::spawn(crate::live::relay_notifications(self.state.clone())));
         let result = axum::serve(
             self.listener,
             self.router
@@ -156,6 +158,9 @@ impl Application {
         )
         .await;
         worker.abort();
+        if let Some(relay) = relay {
+            relay.abort();
+        }
         result
     }
 }

@@ -277,3 +277,38 @@ async fn a_reconnecting_stream_catches_up_on_missed_events() {
     .await;
     assert_eq!(after_first, missed[1..]);
 }
+
+#[tokio::test]
+async fn a_change_made_through_one_instance_reaches_streams_on_another() {
+    let app = spawn_app().await;
+    if app.backend != integration_tests::Backend::Postgres {
+        // Instances share events through PostgreSQL's NOTIFY; the embedded
+        // SQLite setup runs one instance. This test runs in the PostgreSQL pass.
+        eprintln!("skipped: needs PORTAL_TEST_DB=postgres");
+        return;
+    }
+    let cast = create_cast(&app.db).await;
+    let second = app.another_instance().await;
+    let customer = second.client_for(&cast.customer.email, PASSWORD).await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let watch = read_events(&second, &customer, None, 1, Duration::from_secs(5));
+    let mover = async {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let id = cast.order_a.to_string();
+        let (status, body) = app
+            .call(
+                &staff,
+                "orders/move",
+                &[("id", &id), ("to", "ready"), ("version", "1")],
+            )
+            .await;
+        assert_eq!(status, 200, "{body}");
+    };
+    let (seen, ()) = tokio::join!(watch, mover);
+    assert_eq!(
+        seen.len(),
+        1,
+        "the second instance never heard of the change"
+    );
+    assert_eq!(seen[0].1, format!("{{\"order_id\":{}}}", cast.order_a));
+}

@@ -104,6 +104,14 @@ pub async fn spawn_app_with(options: SpawnOptions) -> TestApp {
     server::telemetry::init();
     let dir = tempfile::tempdir().expect("temp dir");
     let database_url = fresh_database(&dir).await;
+    start_instance(database_url, options, dir).await
+}
+
+async fn start_instance(
+    database_url: String,
+    options: SpawnOptions,
+    dir: tempfile::TempDir,
+) -> TestApp {
     let mut config = Config::for_database(database_url.clone(), site_root());
     config.demo_data = options.demo_data;
     if let Some(url) = options.public_url {
@@ -133,6 +141,14 @@ pub async fn spawn_app_with(options: SpawnOptions) -> TestApp {
         clock,
         mailbox,
         _dir: dir,
+    }
+}
+
+impl TestApp {
+    /// A second portal instance on the same database (as behind a load balancer).
+    pub async fn another_instance(&self) -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        start_instance(self.database_url.clone(), SpawnOptions::default(), dir).await
     }
 }
 

@@ -1,8 +1,15 @@
-//! Live updates: after a change to an order commits, its new timeline entry is
+//! Live updates: when a change to an order commits, its new timeline entry is
 //! published here; every open event stream receives it and forwards it only
-//! if its viewer may see that order.
+//! if its viewer may see that order. With PostgreSQL the announcement travels
+//! through `NOTIFY` inside the change's own transaction, so every instance on
+//! the database hears it (each listens and republishes to its own streams) and
+//! nothing is announced for a change that rolled back.
 
+use sea_orm::{ConnectionTrait, DatabaseBackend, DbErr, Statement};
 use tokio::sync::broadcast;
+
+/// The PostgreSQL channel that carries order changes between instances.
+pub const NOTIFY_CHANNEL: &str = "portal_live";
 
 use super::repo::orders::OrderScope;
 
@@ -18,6 +25,40 @@ impl LiveEvent {
     pub fn visible_in(&self, scope: OrderScope) -> bool {
         scope.sees_company(self.customer_company_id)
     }
+
+    /// `event:order:customer`, the NOTIFY payload.
+    pub fn to_payload(&self) -> String {
+        format!(
+            "{}:{}:{}",
+            self.event_id, self.order_id, self.customer_company_id
+        )
+    }
+
+    pub fn from_payload(payload: &str) -> Option<Self> {
+        let mut parts = payload.split(':').map(|p| p.parse::<i32>().ok());
+        let event = Self {
+            event_id: parts.next()??,
+            order_id: parts.next()??,
+            customer_company_id: parts.next()??,
+        };
+        parts.next().is_none().then_some(event)
+    }
+}
+
+/// Announces `event` from inside the transaction that made the change. On
+/// PostgreSQL this queues a NOTIFY (delivered at commit) and returns true; on
+/// SQLite it returns false and the caller publishes after commit.
+pub async fn announce(db: &impl ConnectionTrait, event: LiveEvent) -> Result<bool, DbErr> {
+    if db.get_database_backend() != DatabaseBackend::Postgres {
+        return Ok(false);
+    }
+    db.execute_raw(Statement::from_sql_and_values(
+        DatabaseBackend::Postgres,
+        "SELECT pg_notify($1, $2)",
+        [NOTIFY_CHANNEL.into(), event.to_payload().into()],
+    ))
+    .await?;
+    Ok(true)
 }
 
 #[derive(Clone)]
@@ -40,5 +81,23 @@ impl LiveHub {
 
     pub fn subscribe(&self) -> broadcast::Receiver<LiveEvent> {
         self.sender.subscribe()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LiveEvent;
+
+    #[test]
+    fn payloads_round_trip_and_junk_is_refused() {
+        let event = LiveEvent {
+            event_id: 41,
+            order_id: 7,
+            customer_company_id: 3,
+        };
+        assert_eq!(LiveEvent::from_payload(&event.to_payload()), Some(event));
+        for junk in ["", "1:2", "1:2:3:4", "a:b:c", "1::3"] {
+            assert_eq!(LiveEvent::from_payload(junk), None, "{junk}");
+        }
     }
 }
