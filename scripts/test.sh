@@ -15,8 +15,12 @@ if [ -z "${PORTAL_TEST_POSTGRES_URL:-}" ]; then
   pg_start
 fi
 
+log "building the tests"
+cargo test "${HOST_PACKAGES[@]}" --no-run
+
+# A hung test fails the run after 20 minutes instead of holding it forever.
 log "tests on SQLite"
-PORTAL_TEST_DB=sqlite cargo test "${HOST_PACKAGES[@]}"
+PORTAL_TEST_DB=sqlite timeout 1200 cargo test "${HOST_PACKAGES[@]}"
 
 log "integration and browser tests on PostgreSQL"
-PORTAL_TEST_DB=postgres cargo test "${HOST_PACKAGES[@]}" --test integration
+PORTAL_TEST_DB=postgres timeout 1200 cargo test "${HOST_PACKAGES[@]}" --test integration

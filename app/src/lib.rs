@@ -19,6 +19,7 @@ pub mod ssr;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
+    SsrMode,
     components::{Route, Router, Routes},
     path,
 };
@@ -81,21 +82,23 @@ pub fn App() -> impl IntoView {
         } />
         <Router>
             <SiteLayout>
+                // Signed-in areas render completely before the response starts,
+                // so their status (403, redirect) and data arrive together.
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=LandingPage />
                     <Route path=path!("/login") view=LoginPage />
                     <Route path=path!("/invitation/:token") view=InvitationPage />
                     <Route path=path!("/reset-password") view=RequestResetPage />
                     <Route path=path!("/reset-password/:token") view=ResetPasswordPage />
-                    <Route path=path!("/account") view=AccountPage />
-                    <Route path=path!("/customer") view=CustomerHome />
-                    <Route path=path!("/customer/orders/:id") view=CustomerOrderPage />
-                    <Route path=path!("/supplier") view=SupplierHome />
-                    <Route path=path!("/staff/orders") view=StaffOrdersPage />
-                    <Route path=path!("/staff/orders/:id") view=StaffOrderPage />
-                    <Route path=path!("/staff") view=StaffHome />
-                    <Route path=path!("/staff/people") view=StaffPeople />
-                    <Route path=path!("/admin") view=AdminHome />
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/customer") view=CustomerHome ssr=SsrMode::Async />
+                    <Route path=path!("/customer/orders/:id") view=CustomerOrderPage ssr=SsrMode::Async />
+                    <Route path=path!("/supplier") view=SupplierHome ssr=SsrMode::Async />
+                    <Route path=path!("/staff/orders") view=StaffOrdersPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/orders/:id") view=StaffOrderPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff") view=StaffHome ssr=SsrMode::Async />
+                    <Route path=path!("/staff/people") view=StaffPeople ssr=SsrMode::Async />
+                    <Route path=path!("/admin") view=AdminHome ssr=SsrMode::Async />
                 </Routes>
             </SiteLayout>
         </Router>

@@ -38,29 +38,30 @@ pub fn encode_query_value(raw: &str) -> String {
 pub fn AreaGuard(area: Option<Area>, children: ChildrenFn) -> impl IntoView {
     let user = use_user();
     let location = use_location();
+    // The user is read synchronously inside the Suspense (not awaited in an
+    // async block), so the area's own components and resources are created
+    // in an ordinary reactive scope.
     view! {
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {
                 let children = children.clone();
                 move || {
-                    let children = children.clone();
-                    Suspend::new(async move {
-                        match user.await {
-                            Ok(Some(u)) => {
-                                let allowed = area
-                                    .is_none_or(|a| authorize(&u.actor(), &Action::EnterArea(a)).is_allowed());
-                                if allowed {
-                                    children().into_any()
-                                } else {
-                                    view! { <Forbidden /> }.into_any()
-                                }
+                    user.get().map(|result| match result {
+                        Ok(Some(u)) => {
+                            let allowed = area.is_none_or(|a| {
+                                authorize(&u.actor(), &Action::EnterArea(a)).is_allowed()
+                            });
+                            if allowed {
+                                children().into_any()
+                            } else {
+                                view! { <Forbidden /> }.into_any()
                             }
-                            Ok(None) => {
-                                let next = encode_query_value(&location.pathname.get_untracked());
-                                view! { <Redirect path=format!("/login?next={next}") /> }.into_any()
-                            }
-                            Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
                         }
+                        Ok(None) => {
+                            let next = encode_query_value(&location.pathname.get_untracked());
+                            view! { <Redirect path=format!("/login?next={next}") /> }.into_any()
+                        }
+                        Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
                     })
                 }
             }
