@@ -312,3 +312,84 @@ async fn a_change_made_through_one_instance_reaches_streams_on_another() {
     );
     assert_eq!(seen[0].1, format!("{{\"order_id\":{}}}", cast.order_a));
 }
+
+#[tokio::test]
+async fn the_house_filters_by_customer_risk_and_committed_dates_and_pages_through() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let b = cast.customer_b.to_string();
+    let (_, body) = app.call(&staff, "orders/list", &[("customer", &b)]).await;
+    assert_eq!(numbers(&body), ["SO-B-1"]);
+    let (_, body) = app
+        .call(&staff, "orders/list", &[("at_risk", "true")])
+        .await;
+    assert_eq!(
+        numbers(&body),
+        ["SO-A-1"],
+        "only the slipping order in production"
+    );
+
+    let today = chrono::Utc::now().date_naive();
+    let day = |n: i64| {
+        (today + chrono::Duration::days(n))
+            .format("%Y-%m-%d")
+            .to_string()
+    };
+    let (from, to) = (day(29), day(31));
+    let (_, body) = app
+        .call(
+            &staff,
+            "orders/list",
+            &[("committed_from", &from), ("committed_to", &to)],
+        )
+        .await;
+    assert_eq!(numbers(&body), ["SO-A-1"], "B is not committed yet");
+    let (status, body) = app
+        .call(
+            &staff,
+            "orders/list",
+            &[("committed_from", &to), ("committed_to", &from)],
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(body["fields"][0]["field"], "committed_to");
+    let (status, body) = app
+        .call(&staff, "orders/list", &[("committed_from", "31/12/2027")])
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(body["fields"][0]["field"], "committed_from");
+
+    for i in 0..55 {
+        create_order(
+            &app.db,
+            cast.customer_a,
+            &format!("SO-P-{i:03}"),
+            OrderStatus::Inquiry,
+        )
+        .await;
+    }
+    let (_, first) = app.call(&staff, "orders/list", &[]).await;
+    let first = first.as_array().unwrap().clone();
+    assert_eq!(first.len(), 50);
+    let oldest = first
+        .iter()
+        .map(|o| o["id"].as_i64().unwrap())
+        .min()
+        .unwrap()
+        .to_string();
+    let (_, second) = app
+        .call(&staff, "orders/list", &[("before_id", &oldest)])
+        .await;
+    let second = numbers(&second);
+    assert_eq!(second.len(), 7, "57 orders in all");
+    assert!(second.contains(&"SO-A-1".to_string()) && second.contains(&"SO-B-1".to_string()));
+    let first_numbers: Vec<_> = first
+        .iter()
+        .map(|o| o["number"].as_str().unwrap())
+        .collect();
+    assert!(
+        second.iter().all(|n| !first_numbers.contains(&n.as_str())),
+        "no order on both pages"
+    );
+}

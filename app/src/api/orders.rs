@@ -132,10 +132,20 @@ mod server {
     }
 }
 
+/// How many orders one page of the list shows.
+pub const PAGE_SIZE: u64 = 50;
+
+/// Orders the viewer may see, newest first, `PAGE_SIZE` at a time: pass the
+/// smallest id shown as `before_id` for the next page. Dates are `YYYY-MM-DD`.
 #[server(endpoint = "orders/list")]
 pub async fn list_orders(
     status: Option<String>,
     query: Option<String>,
+    customer: Option<i32>,
+    at_risk: Option<bool>,
+    committed_from: Option<String>,
+    committed_to: Option<String>,
+    before_id: Option<i32>,
 ) -> Result<Vec<OrderSummary>, ApiError> {
     use crate::ssr::auth::require_user;
     use crate::ssr::repo::{companies, orders};
@@ -151,13 +161,44 @@ pub async fn list_orders(
         ),
         None => None,
     };
+    let parse_date = |field: &'static str, raw: Option<String>| match raw.as_deref().map(str::trim)
+    {
+        None | Some("") => Ok(None),
+        Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| (field, "Use a date like 2027-03-31.".to_string())),
+    };
+    let (from, to) = (
+        parse_date("committed_from", committed_from),
+        parse_date("committed_to", committed_to),
+    );
+    let (committed_from, committed_to) = match (from, to) {
+        (Ok(from), Ok(to)) => (from, to),
+        (from, to) => {
+            return Err(ApiError::invalid_fields(
+                [from.err(), to.err()].into_iter().flatten().collect(),
+            ));
+        }
+    };
+    if let (Some(from), Some(to)) = (committed_from, committed_to)
+        && from > to
+    {
+        return Err(ApiError::invalid(
+            "committed_to",
+            "The end of the date range is before its start.",
+        ));
+    }
     let state = app_state()?;
     let today = state.now().date_naive();
     let filter = orders::OrderFilter {
         status,
         query,
-        limit: 100,
-        ..Default::default()
+        customer,
+        at_risk_on: at_risk.unwrap_or(false).then_some(today),
+        committed_from,
+        committed_to,
+        before_id,
+        limit: PAGE_SIZE,
     };
     let found = orders::list(&state.db, scope, &filter)
         .await
@@ -199,6 +240,33 @@ pub async fn list_orders(
             })
         })
         .collect()
+}
+
+/// The customers the trading house sells to, for the order filter.
+#[server(endpoint = "orders/customers")]
+pub async fn order_customers() -> Result<Vec<(i32, String)>, ApiError> {
+    use crate::domain::company::CompanyKind;
+    use crate::domain::policy::{Action, Area};
+    use crate::ssr::auth::require_user;
+    use crate::ssr::repo::companies;
+    use crate::ssr::{app_state, db_error, guard};
+
+    let user = require_user()?;
+    let state = app_state()?;
+    guard::check(
+        &state,
+        &user,
+        Action::EnterArea(Area::Staff),
+        "customer list",
+    )
+    .await?;
+    Ok(companies::all(&state.db)
+        .await
+        .map_err(db_error("companies"))?
+        .into_iter()
+        .filter(|c| c.kind == CompanyKind::Customer.as_str())
+        .map(|c| (c.id, c.name))
+        .collect())
 }
 
 #[server(endpoint = "orders/get")]

@@ -7,7 +7,9 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::orders::{MoveOrderStatus, OrderDetail, get_order, list_orders};
+use crate::api::orders::{
+    MoveOrderStatus, OrderDetail, PAGE_SIZE, get_order, list_orders, order_customers,
+};
 use crate::components::forms::{FormMessage, latest_error};
 use crate::components::guard::AreaGuard;
 use crate::components::live::use_live_tick;
@@ -30,24 +32,64 @@ fn date_text(date: Option<chrono::NaiveDate>) -> String {
         .unwrap_or_else(|| "—".to_string())
 }
 
-/// The order list with a status filter and a search box.
+/// The order list with filters (status, search, at risk, committed dates and,
+/// for the trading house, customer) and keyset paging, newest first.
 #[component]
 pub fn OrderList(
     /// Where order links point: `/customer/orders` or `/staff/orders`.
     base: &'static str,
+    /// Offer the customer filter (trading-house views).
+    #[prop(optional)]
+    by_customer: bool,
 ) -> impl IntoView {
     let tick = use_live_tick();
     let status = RwSignal::new(String::new());
     let query = RwSignal::new(String::new());
+    let customer = RwSignal::new(None::<i32>);
+    let at_risk = RwSignal::new(false);
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    // `None` is the newest page; otherwise the smallest id of the page before.
+    let before = RwSignal::new(None::<i32>);
     let orders = Resource::new(
-        move || (status.get(), query.get(), tick.get()),
-        |(status, query, _)| list_orders(Some(status), Some(query)),
+        move || {
+            (
+                (status.get(), query.get(), customer.get(), at_risk.get()),
+                (from.get(), to.get(), before.get(), tick.get()),
+            )
+        },
+        |((status, query, customer, at_risk), (from, to, before, _))| {
+            list_orders(
+                Some(status),
+                Some(query),
+                customer,
+                Some(at_risk),
+                Some(from),
+                Some(to),
+                before,
+            )
+        },
     );
+    let customers = Resource::new(
+        move || by_customer,
+        |wanted| async move {
+            if wanted {
+                order_customers().await.unwrap_or_default()
+            } else {
+                Vec::new()
+            }
+        },
+    );
+    // Any filter change starts again at the newest page.
+    let refilter = move |apply: &dyn Fn()| {
+        apply();
+        before.set(None);
+    };
     view! {
         <div class="filters">
             <label>
                 "Status"
-                <select id="status-filter" on:change=move |ev| status.set(event_target_value(&ev))>
+                <select id="status-filter" on:change=move |ev| refilter(&|| status.set(event_target_value(&ev)))>
                     <option value="">"All"</option>
                     {OrderStatus::ALL
                         .into_iter()
@@ -61,15 +103,45 @@ pub fn OrderList(
                     type="search"
                     id="order-search"
                     placeholder="Order number or product"
-                    on:input=move |ev| query.set(event_target_value(&ev))
+                    on:input=move |ev| refilter(&|| query.set(event_target_value(&ev)))
                 />
+            </label>
+            {by_customer.then(|| view! {
+                <label>
+                    "Customer"
+                    <select id="customer-filter" on:change=move |ev| refilter(&|| customer.set(event_target_value(&ev).parse().ok()))>
+                        <option value="">"All"</option>
+                        <Transition fallback=|| ()>
+                            {move || Suspend::new(async move {
+                                customers.await.into_iter().map(|(id, name)| view! {
+                                    <option value=id.to_string()>{name}</option>
+                                }).collect_view()
+                            })}
+                        </Transition>
+                    </select>
+                </label>
+            })}
+            <label>
+                "Committed from"
+                <input type="date" id="committed-from" on:change=move |ev| refilter(&|| from.set(event_target_value(&ev))) />
+            </label>
+            <label>
+                "to"
+                <input type="date" id="committed-to" on:change=move |ev| refilter(&|| to.set(event_target_value(&ev))) />
+            </label>
+            <label class="checkbox">
+                <input type="checkbox" id="at-risk-filter" on:change=move |ev| refilter(&|| at_risk.set(event_target_checked(&ev))) />
+                "Slipping or overdue only"
             </label>
         </div>
         <Transition fallback=|| view! { <p class="muted">"Loading orders…"</p> }>
             {move || Suspend::new(async move {
                 match orders.await {
                     Ok(list) if list.is_empty() => view! { <p class="muted">"No orders match."</p> }.into_any(),
-                    Ok(list) => view! {
+                    Ok(list) => {
+                        let full_page = list.len() as u64 == PAGE_SIZE;
+                        let oldest = list.iter().map(|o| o.id).min();
+                        view! {
                         <div class="table-scroll">
                             <table class="orders-table">
                                 <thead>
@@ -94,7 +166,16 @@ pub fn OrderList(
                                 </tbody>
                             </table>
                         </div>
-                    }.into_any(),
+                        <div class="pager">
+                            {move || before.get().is_some().then(|| view! {
+                                <button class="button secondary" on:click=move |_| before.set(None)>"Newest orders"</button>
+                            })}
+                            {full_page.then(|| view! {
+                                <button class="button secondary" id="older-orders" on:click=move |_| before.set(oldest)>"Older orders"</button>
+                            })}
+                        </div>
+                    }.into_any()
+                    }
                     Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
                 }
             })}
@@ -118,7 +199,7 @@ pub fn StaffOrdersPage() -> impl IntoView {
         <AreaGuard area=Some(Area::Staff)>
             <section class="panel">
                 <h1>"Orders"</h1>
-                <OrderList base="/staff/orders" />
+                <OrderList base="/staff/orders" by_customer=true />
             </section>
         </AreaGuard>
     }

@@ -56,6 +56,11 @@ pub struct OrderFilter {
     /// Matches the order number, or a line's product code or description.
     pub query: Option<String>,
     pub customer: Option<i32>,
+    /// Only orders in production stages with a line slipping or overdue on `today`.
+    pub at_risk_on: Option<NaiveDate>,
+    /// Only orders with a line committed within this range (inclusive).
+    pub committed_from: Option<NaiveDate>,
+    pub committed_to: Option<NaiveDate>,
     /// Keyset pagination: orders with a smaller id than this (newest first).
     pub before_id: Option<i32>,
     pub limit: u64,
@@ -72,6 +77,42 @@ pub async fn list(
     }
     if let Some(customer) = filter.customer {
         select = select.filter(order::Column::CustomerCompanyId.eq(customer));
+    }
+    if let Some(today) = filter.at_risk_on {
+        let risky_lines = Query::select()
+            .column(order_line::Column::OrderId)
+            .from(order_line::Entity)
+            .cond_where(
+                Condition::any()
+                    .add(
+                        Expr::col(order_line::Column::ForecastDate)
+                            .gt(Expr::col(order_line::Column::CommittedDate)),
+                    )
+                    .add(order_line::Column::CommittedDate.lt(today)),
+            )
+            .to_owned();
+        select = select
+            .filter(order::Column::Status.is_in([
+                OrderStatus::Confirmed.as_str(),
+                OrderStatus::InProduction.as_str(),
+                OrderStatus::Ready.as_str(),
+            ]))
+            .filter(order::Column::Id.in_subquery(risky_lines));
+    }
+    if filter.committed_from.is_some() || filter.committed_to.is_some() {
+        let mut in_range = Condition::all();
+        if let Some(from) = filter.committed_from {
+            in_range = in_range.add(order_line::Column::CommittedDate.gte(from));
+        }
+        if let Some(to) = filter.committed_to {
+            in_range = in_range.add(order_line::Column::CommittedDate.lte(to));
+        }
+        let lines_in_range = Query::select()
+            .column(order_line::Column::OrderId)
+            .from(order_line::Entity)
+            .cond_where(in_range)
+            .to_owned();
+        select = select.filter(order::Column::Id.in_subquery(lines_in_range));
     }
     if let Some(before) = filter.before_id {
         select = select.filter(order::Column::Id.lt(before));
