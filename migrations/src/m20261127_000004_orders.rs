@@ -154,6 +154,26 @@ impl MigrationTrait for Migration {
             .await?;
 
         manager
+            .create_index(
+                Index::create()
+                    .name("idx_po_lines_purchase_order")
+                    .table(PoLines::Table)
+                    .col(PoLines::PurchaseOrderId)
+                    .col(PoLines::LineNo)
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_orders_sales_owner")
+                    .table(Orders::Table)
+                    .col(Orders::SalesOwnerId)
+                    .to_owned(),
+            )
+            .await?;
+
+        manager
             .create_table(
                 Table::create()
                     .table(PoLineLinks::Table)
