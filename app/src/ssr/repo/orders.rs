@@ -124,7 +124,9 @@ pub async fn list(
         .filter(|q| !q.is_empty())
     {
         // Case-insensitive on both databases (PostgreSQL's LIKE is not).
-        let pattern = format!("%{}%", query.replace(['%', '_'], "").to_lowercase());
+        // Wildcards and PostgreSQL's default LIKE escape are dropped from the
+        // text, so both databases match it literally.
+        let pattern = format!("%{}%", query.replace(['%', '_', '\\'], "").to_lowercase());
         let matches = |column: Expr| Expr::expr(Func::lower(column)).like(pattern.as_str());
         let matching_lines = Query::select()
             .column(order_line::Column::OrderId)
@@ -191,14 +193,16 @@ pub async fn events_after(
     after_id: i32,
     limit: u64,
 ) -> Result<Vec<(order_event::Model, i32)>, DbErr> {
-    let visible_orders = order::Entity::find()
-        .select_only()
-        .column(order::Column::Id)
-        .filter(scope.condition())
-        .into_query();
-    let events = order_event::Entity::find()
-        .filter(order_event::Column::Id.gt(after_id))
-        .filter(order_event::Column::OrderId.in_subquery(visible_orders))
+    let mut events = order_event::Entity::find().filter(order_event::Column::Id.gt(after_id));
+    if scope != OrderScope::All {
+        let visible_orders = order::Entity::find()
+            .select_only()
+            .column(order::Column::Id)
+            .filter(scope.condition())
+            .into_query();
+        events = events.filter(order_event::Column::OrderId.in_subquery(visible_orders));
+    }
+    let events = events
         .order_by_asc(order_event::Column::Id)
         .limit(limit)
         .all(db)
