@@ -18,6 +18,11 @@ use tokio_stream::wrappers::BroadcastStream;
 /// How many missed events a reconnect replays at most.
 const CATCH_UP_LIMIT: u64 = 500;
 
+/// A stream ends after this long; the browser reconnects at once (with
+/// `Last-Event-ID`), and the reconnect checks the session again, so a signed
+/// out or deactivated user stops receiving events within this time.
+const STREAM_LIFETIME: std::time::Duration = std::time::Duration::from_secs(300);
+
 pub async fn live_events(State(state): State<AppState>, req: Request) -> Response {
     let Some(user) = req.extensions().get::<CurrentUser>().cloned() else {
         return (StatusCode::UNAUTHORIZED, "Please sign in.\n").into_response();
@@ -49,21 +54,31 @@ pub async fn live_events(State(state): State<AppState>, req: Request) -> Respons
         },
         None => Vec::new(),
     };
-    let replayed_up_to = missed.last().map(|e| e.event_id).or(last_seen).unwrap_or(0);
-    let live = BroadcastStream::new(receiver).filter_map(move |received| async move {
-        // A lagging receiver skips what it missed; the browser refetches anyway.
-        received
-            .ok()
-            .filter(|event| event.visible_in(scope) && event.event_id > replayed_up_to)
+    // Ids are handed out at insert, not at commit, so a live event may carry a
+    // smaller id than one already replayed: skip exactly the replayed ones.
+    let replayed: std::collections::HashSet<i32> = missed.iter().map(|e| e.event_id).collect();
+    let live = BroadcastStream::new(receiver).filter_map(move |received| {
+        let event = match received {
+            Ok(event) => {
+                Some(event).filter(|e| e.visible_in(scope) && !replayed.contains(&e.event_id))
+            }
+            // This stream fell behind and lost events: have the page refetch.
+            Err(_lagged) => Some(LiveEvent::RESYNC),
+        };
+        async move { event }
     });
-    let events = stream::iter(missed).chain(live).map(|event| {
-        Ok::<_, Infallible>(
-            Event::default()
-                .id(event.event_id.to_string())
+    let events = stream::iter(missed)
+        .chain(live)
+        .map(|event| {
+            let mut sse = Event::default()
                 .event("order")
-                .data(format!("{{\"order_id\":{}}}", event.order_id)),
-        )
-    });
+                .data(format!("{{\"order_id\":{}}}", event.order_id));
+            if event != LiveEvent::RESYNC {
+                sse = sse.id(event.event_id.to_string());
+            }
+            Ok::<_, Infallible>(sse)
+        })
+        .take_until(tokio::time::sleep(STREAM_LIFETIME));
     Sse::new(events)
         .keep_alive(KeepAlive::default())
         .into_response()

@@ -5,25 +5,62 @@
 
 use leptos::prelude::*;
 
-/// A counter that goes up whenever an order the viewer may see changes, and
-/// after a reconnect; resources that read it refetch.
-pub fn use_live_tick() -> ReadSignal<u64> {
+/// A counter that goes up when an order the viewer may see changes (only
+/// `order` itself, when given), and after a reconnect; resources that read it
+/// refetch. Bursts (a replay after reconnecting) give one refetch, not one per
+/// event.
+pub fn use_live_tick(order: Option<i32>) -> ReadSignal<u64> {
     let (tick, set_tick) = signal(0u64);
     #[cfg(feature = "hydrate")]
     {
+        use std::cell::Cell;
+        use std::rc::Rc;
+        use std::time::Duration;
         use wasm_bindgen::{JsCast, closure::Closure};
+
         Effect::new(move |_| {
             let Ok(source) = web_sys::EventSource::new("/api/live") else {
                 return;
             };
-            let on_order = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
-                set_tick.update(|t| *t += 1);
-            });
+            let scheduled = Rc::new(Cell::new(false));
+            let bump = move || {
+                if !scheduled.replace(true) {
+                    let scheduled = scheduled.clone();
+                    set_timeout(
+                        move || {
+                            scheduled.set(false);
+                            set_tick.update(|t| *t += 1);
+                        },
+                        Duration::from_millis(150),
+                    );
+                }
+            };
+            let on_order = {
+                let bump = bump.clone();
+                Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+                    move |event: web_sys::MessageEvent| {
+                        let changed = event
+                            .data()
+                            .as_string()
+                            .and_then(|data| {
+                                data.trim_start_matches("{\"order_id\":")
+                                    .trim_end_matches('}')
+                                    .parse::<i32>()
+                                    .ok()
+                            })
+                            .unwrap_or(0);
+                        // 0 means "anything may have changed".
+                        if order.is_none_or(|wanted| changed == 0 || changed == wanted) {
+                            bump();
+                        }
+                    },
+                )
+            };
             let mut opened_before = false;
             let on_open = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
                 // The first open is the page load itself; later ones are reconnects.
                 if opened_before {
-                    set_tick.update(|t| *t += 1);
+                    bump();
                 }
                 opened_before = true;
             });
@@ -36,6 +73,6 @@ pub fn use_live_tick() -> ReadSignal<u64> {
         });
     }
     #[cfg(not(feature = "hydrate"))]
-    let _ = set_tick;
+    let _ = (set_tick, order);
     tick
 }

@@ -42,7 +42,7 @@ pub fn OrderList(
     #[prop(optional)]
     by_customer: bool,
 ) -> impl IntoView {
-    let tick = use_live_tick();
+    let tick = use_live_tick(None);
     let status = RwSignal::new(String::new());
     let query = RwSignal::new(String::new());
     let customer = RwSignal::new(None::<i32>);
@@ -216,7 +216,6 @@ pub fn StaffOrderPage() -> impl IntoView {
 
 #[component]
 fn OrderPage(back: &'static str) -> impl IntoView {
-    let tick = use_live_tick();
     let id = move || {
         use_params_map()
             .read()
@@ -224,6 +223,7 @@ fn OrderPage(back: &'static str) -> impl IntoView {
             .and_then(|raw| raw.parse::<i32>().ok())
             .unwrap_or(0)
     };
+    let tick = use_live_tick(Some(id()));
     let order = Resource::new(move || (id(), tick.get()), |(id, _)| get_order(id));
     view! {
         <p><A href=back>"← All orders"</A></p>

@@ -22,8 +22,17 @@ pub struct LiveEvent {
 }
 
 impl LiveEvent {
+    /// "Something may have changed; refetch": sent when events may have been
+    /// missed (a lagging stream, a lost database connection). Seen by everyone,
+    /// it names no order.
+    pub const RESYNC: LiveEvent = LiveEvent {
+        event_id: 0,
+        order_id: 0,
+        customer_company_id: 0,
+    };
+
     pub fn visible_in(&self, scope: OrderScope) -> bool {
-        scope.sees_company(self.customer_company_id)
+        *self == Self::RESYNC || scope.sees_company(self.customer_company_id)
     }
 
     /// `event:order:customer`, the NOTIFY payload.
