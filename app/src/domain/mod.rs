@@ -5,6 +5,7 @@
 pub mod account;
 pub mod company;
 pub mod dates;
+pub mod order_input;
 pub mod order_status;
 pub mod policy;
 pub mod session;

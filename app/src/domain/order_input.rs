@@ -1,0 +1,147 @@
+//! What staff type when they enter an order, parsed into values that can only
+//! be valid: currency, incoterm, HS code, quantity, unit price, dates. Every
+//! problem is reported against its field, all at once.
+
+use chrono::NaiveDate;
+
+/// Currencies the portal trades in (ISO 4217).
+pub const CURRENCIES: &[&str] = &[
+    "USD", "EUR", "GBP", "CAD", "AUD", "JPY", "CNY", "HKD", "CHF", "SEK", "NOK", "DKK", "SGD",
+];
+
+/// Incoterms 2020.
+pub const INCOTERMS: &[&str] = &[
+    "EXW", "FCA", "FAS", "FOB", "CFR", "CIF", "CPT", "CIP", "DAP", "DPU", "DDP",
+];
+
+pub fn parse_currency(raw: &str) -> Result<&'static str, String> {
+    let code = raw.trim().to_ascii_uppercase();
+    CURRENCIES
+        .iter()
+        .find(|c| **c == code)
+        .copied()
+        .ok_or_else(|| {
+            format!(
+                "Unknown currency {:?}; use one of {}.",
+                raw.trim(),
+                CURRENCIES.join(", ")
+            )
+        })
+}
+
+pub fn parse_incoterm(raw: &str) -> Result<&'static str, String> {
+    let code = raw.trim().to_ascii_uppercase();
+    INCOTERMS
+        .iter()
+        .find(|c| **c == code)
+        .copied()
+        .ok_or_else(|| {
+            format!(
+                "Unknown incoterm {:?}; use one of {}.",
+                raw.trim(),
+                INCOTERMS.join(", ")
+            )
+        })
+}
+
+/// An HS code: 6, 8 or 10 digits; dots and spaces are ignored ("8516.71" → "851671").
+pub fn parse_hs_code(raw: &str) -> Result<String, String> {
+    let digits: String = raw.chars().filter(|c| !matches!(c, '.' | ' ')).collect();
+    if digits.chars().all(|c| c.is_ascii_digit()) && matches!(digits.len(), 6 | 8 | 10) {
+        Ok(digits)
+    } else {
+        Err("An HS code has 6, 8 or 10 digits, like 8516.71.".to_string())
+    }
+}
+
+/// A whole quantity above zero.
+pub fn parse_quantity(raw: &str) -> Result<i64, String> {
+    match raw.trim().parse::<i64>() {
+        Ok(n) if n > 0 && n <= 1_000_000_000 => Ok(n),
+        Ok(n) if n <= 0 => Err("The quantity must be above zero.".to_string()),
+        Ok(_) => Err("That quantity is too large.".to_string()),
+        Err(_) => Err("Enter the quantity as a whole number, like 1200.".to_string()),
+    }
+}
+
+/// A price with at most two decimals, as minor units ("12.5" → 1250).
+pub fn parse_unit_price(raw: &str) -> Result<i64, String> {
+    let text = raw.trim();
+    let bad = || "Enter the unit price like 12.50.".to_string();
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    if whole.is_empty()
+        || !whole.chars().all(|c| c.is_ascii_digit())
+        || !fraction.chars().all(|c| c.is_ascii_digit())
+        || fraction.len() > 2
+        || whole.len() > 12
+    {
+        return Err(bad());
+    }
+    let whole: i64 = whole.parse().map_err(|_| bad())?;
+    let cents: i64 = format!("{fraction:0<2}").parse().map_err(|_| bad())?;
+    Ok(whole * 100 + cents)
+}
+
+pub fn parse_requested_date(raw: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let date = NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
+        .map_err(|_| "Enter a date like 2027-03-31.".to_string())?;
+    if date < today {
+        Err("The requested date cannot be in the past.".to_string())
+    } else {
+        Ok(date)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn codes_are_checked_against_fixed_lists() {
+        assert_eq!(parse_currency(" eur "), Ok("EUR"));
+        assert!(parse_currency("EURO").is_err());
+        assert!(parse_currency("XXX").is_err());
+        assert_eq!(parse_incoterm("fob"), Ok("FOB"));
+        assert!(parse_incoterm("FOBB").is_err());
+    }
+
+    #[test]
+    fn hs_codes() {
+        assert_eq!(parse_hs_code("8516.71"), Ok("851671".to_string()));
+        assert_eq!(parse_hs_code("6912 00 10"), Ok("69120010".to_string()));
+        for bad in ["8516", "85167", "8516711", "85A671", "", "851671234567"] {
+            assert!(parse_hs_code(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn quantities_and_prices() {
+        assert_eq!(parse_quantity("1200"), Ok(1200));
+        for bad in ["0", "-5", "1.5", "lots", "", "2000000000"] {
+            assert!(parse_quantity(bad).is_err(), "{bad}");
+        }
+        assert_eq!(parse_unit_price("12.5"), Ok(1250));
+        assert_eq!(parse_unit_price("0.05"), Ok(5));
+        assert_eq!(parse_unit_price("7"), Ok(700));
+        for bad in ["-1", "1.234", "1,50", "", ".5", "abc"] {
+            assert!(parse_unit_price(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn requested_dates() {
+        let today = NaiveDate::from_ymd_opt(2027, 1, 10).unwrap();
+        assert!(parse_requested_date("2027-01-10", today).is_ok());
+        assert!(parse_requested_date("2027-01-09", today).is_err());
+        assert!(parse_requested_date("10.01.2027", today).is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn prices_round_trip_through_minor_units(minor in 0i64..10_000_000_000) {
+            let text = format!("{}.{:02}", minor / 100, minor % 100);
+            prop_assert_eq!(parse_unit_price(&text), Ok(minor));
+        }
+    }
+}
