@@ -35,7 +35,7 @@ use crate::pages::auth::{
 };
 use crate::pages::errors::NotFound;
 use crate::pages::landing::LandingPage;
-use crate::pages::orders::{CustomerOrderPage, StaffOrderPage, StaffOrdersPage};
+use crate::pages::orders::{CustomerOrderPage, NewOrderPage, StaffOrderPage, StaffOrdersPage};
 use crate::pages::people::{AdminHome, StaffPeople};
 
 /// The HTML document around the app, rendered on the server only.
@@ -95,6 +95,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/customer/orders/:id") view=CustomerOrderPage ssr=SsrMode::Async />
                     <Route path=path!("/supplier") view=SupplierHome ssr=SsrMode::Async />
                     <Route path=path!("/staff/orders") view=StaffOrdersPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/orders/new") view=NewOrderPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/orders/:id") view=StaffOrderPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=StaffHome ssr=SsrMode::Async />
                     <Route path=path!("/staff/people") view=StaffPeople ssr=SsrMode::Async />

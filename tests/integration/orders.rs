@@ -393,3 +393,130 @@ async fn the_house_filters_by_customer_risk_and_committed_dates_and_pages_throug
         "no order on both pages"
     );
 }
+
+fn new_order_form(customer: i32, requested: &str) -> Vec<(String, String)> {
+    let mut form = vec![
+        ("customer_id".to_string(), customer.to_string()),
+        ("currency".into(), "eur".into()),
+        ("incoterm".into(), "FOB".into()),
+        ("payment_terms".into(), "30% deposit".into()),
+        ("ship_to".into(), "Am Sandtorkai 12, Hamburg".into()),
+    ];
+    for (key, value) in [
+        ("product_code", "KT-9000"),
+        ("description", "Kettle, matte black"),
+        ("hs_code", "8516.71"),
+        ("quantity", "1200"),
+        ("unit", "pcs"),
+        ("unit_price", "14.5"),
+        ("requested", requested),
+    ] {
+        form.push((format!("lines[0][{key}]"), value.to_string()));
+    }
+    form
+}
+
+async fn post_form(
+    app: &TestApp,
+    client: &reqwest::Client,
+    endpoint: &str,
+    form: &[(String, String)],
+) -> (u16, serde_json::Value) {
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    app.call(client, endpoint, &pairs).await
+}
+
+#[tokio::test]
+async fn staff_create_an_order_that_the_customer_then_sees() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let requested = (chrono::Utc::now().date_naive() + chrono::Duration::days(60))
+        .format("%Y-%m-%d")
+        .to_string();
+    let (status, id) = post_form(
+        &app,
+        &staff,
+        "orders/create",
+        &new_order_form(cast.customer_a, &requested),
+    )
+    .await;
+    assert_eq!(status, 200, "{id}");
+    let id = id.as_i64().unwrap().to_string();
+    let customer = app.client_for(&cast.customer.email, PASSWORD).await;
+    let (status, order) = app.call(&customer, "orders/get", &[("id", &id)]).await;
+    assert_eq!(status, 200, "{order}");
+    assert_eq!(order["status"], "inquiry");
+    assert_eq!(order["currency"], "EUR");
+    assert!(order["number"].as_str().unwrap().starts_with("SO-"));
+    let line = &order["lines"][0];
+    assert_eq!(line["hs_code"], "851671");
+    assert_eq!(line["unit_price"], "14.50");
+    assert_eq!(line["requested"], requested.as_str());
+    assert!(line["committed"].is_null());
+    assert_eq!(order["events"][0]["summary"], "Order created");
+    // Customers and suppliers cannot enter orders.
+    for client in [
+        &customer,
+        &app.client_for(&cast.supplier.email, PASSWORD).await,
+    ] {
+        let (status, _) = post_form(
+            &app,
+            client,
+            "orders/create",
+            &new_order_form(cast.customer_a, &requested),
+        )
+        .await;
+        assert_eq!(status, 403);
+    }
+}
+
+#[tokio::test]
+async fn bad_order_input_gets_a_message_per_field_and_writes_nothing() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let yesterday = (chrono::Utc::now().date_naive() - chrono::Duration::days(1))
+        .format("%Y-%m-%d")
+        .to_string();
+    let mut form = new_order_form(cast.supplier_a, &yesterday);
+    for (key, value) in form.iter_mut() {
+        match key.as_str() {
+            "currency" => *value = "EURO".into(),
+            "lines[0][quantity]" => *value = "-5".into(),
+            "lines[0][hs_code]" => *value = "85AB".into(),
+            "lines[0][unit_price]" => *value = "1,50".into(),
+            _ => {}
+        }
+    }
+    let (status, body) = post_form(&app, &staff, "orders/create", &form).await;
+    assert_eq!(status, 422, "{body}");
+    let fields: Vec<&str> = body["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "customer_id",
+            "currency",
+            "lines[0].hs_code",
+            "lines[0].quantity",
+            "lines[0].unit_price",
+            "lines[0].requested",
+        ],
+        "{body}"
+    );
+    let (_, list) = app.call(&staff, "orders/list", &[]).await;
+    assert_eq!(numbers(&list).len(), 2, "nothing half-written");
+    // No lines at all is refused too.
+    let header_only: Vec<_> = new_order_form(cast.customer_a, "2099-01-01")
+        .into_iter()
+        .filter(|(k, _)| !k.starts_with("lines"))
+        .collect();
+    let (status, body) = post_form(&app, &staff, "orders/create", &header_only).await;
+    assert_eq!(status, 422);
+    assert_eq!(body["fields"][0]["field"], "lines");
+}

@@ -132,6 +132,36 @@ mod server {
     }
 }
 
+/// One line as typed into the new-order form; parsed on the server.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineInput {
+    pub product_code: String,
+    pub description: String,
+    pub hs_code: String,
+    pub quantity: String,
+    pub unit: String,
+    pub unit_price: String,
+    /// `YYYY-MM-DD`.
+    pub requested: String,
+}
+
+impl LineInput {
+    /// An untouched row of the form, skipped rather than reported.
+    pub fn is_blank(&self) -> bool {
+        [
+            &self.product_code,
+            &self.description,
+            &self.hs_code,
+            &self.quantity,
+            &self.unit,
+            &self.unit_price,
+            &self.requested,
+        ]
+        .iter()
+        .all(|v| v.trim().is_empty())
+    }
+}
+
 /// How many orders one page of the list shows.
 pub const PAGE_SIZE: u64 = 50;
 
@@ -415,6 +445,204 @@ pub async fn move_order_status(id: i32, to: String, version: i32) -> Result<(), 
         state.live.publish(live_event);
     }
     Ok(())
+}
+
+/// Sales staff enter a new order (an inquiry) for a customer; returns its id.
+/// Every problem is reported against its field (`lines[2].quantity`), and
+/// nothing is written unless everything is valid.
+#[server(endpoint = "orders/create")]
+pub async fn create_order(
+    customer_id: i32,
+    currency: String,
+    incoterm: String,
+    payment_terms: String,
+    ship_to: String,
+    #[server(default)] lines: Vec<LineInput>,
+) -> Result<i32, ApiError> {
+    use crate::domain::company::CompanyKind;
+    use crate::domain::order_input::*;
+    use crate::domain::policy::{Action, Area};
+    use crate::ssr::auth::require_user;
+    use crate::ssr::live::{LiveEvent, announce};
+    use crate::ssr::repo::{companies, orders};
+    use crate::ssr::{app_state, db_error, guard};
+    use sea_orm::TransactionTrait;
+
+    let user = require_user()?;
+    let state = app_state()?;
+    guard::check(&state, &user, Action::EnterArea(Area::Staff), "new order").await?;
+    let today = state.now().date_naive();
+    let mut errors: Vec<(String, String)> = Vec::new();
+    let mut check = |field: String, result: Result<(), String>| {
+        if let Err(message) = result {
+            errors.push((field, message));
+        }
+    };
+    let customer = companies::find(&state.db, customer_id)
+        .await
+        .map_err(db_error("loading the customer"))?
+        .filter(|c| c.kind == CompanyKind::Customer.as_str());
+    check(
+        "customer_id".into(),
+        customer
+            .as_ref()
+            .map(|_| ())
+            .ok_or_else(|| "Choose a customer.".to_string()),
+    );
+    let currency = parse_currency(&currency);
+    check("currency".into(), currency.clone().map(|_| ()));
+    let incoterm = parse_incoterm(&incoterm);
+    check("incoterm".into(), incoterm.clone().map(|_| ()));
+    let text = |raw: &str, max: usize, what: &str| {
+        let value = raw.trim();
+        if value.is_empty() {
+            Err(format!("Enter {what}."))
+        } else if value.chars().count() > max {
+            Err(format!("Use at most {max} characters for {what}."))
+        } else {
+            Ok(value.to_string())
+        }
+    };
+    check(
+        "payment_terms".into(),
+        text(&payment_terms, 100, "the payment terms").map(|_| ()),
+    );
+    check(
+        "ship_to".into(),
+        text(&ship_to, 500, "the ship-to address").map(|_| ()),
+    );
+    let lines: Vec<_> = lines.into_iter().filter(|l| !l.is_blank()).collect();
+    if lines.is_empty() {
+        check("lines".into(), Err("Add at least one line.".into()));
+    }
+    let mut parsed = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let field = |name: &str| format!("lines[{i}].{name}");
+        let product = text(&line.product_code, 40, "a product code");
+        let description = text(&line.description, 2000, "a description");
+        let unit = text(&line.unit, 12, "a unit");
+        let hs = parse_hs_code(&line.hs_code);
+        let quantity = parse_quantity(&line.quantity);
+        let price = parse_unit_price(&line.unit_price);
+        let requested = parse_requested_date(&line.requested, today);
+        check(
+            field("product_code"),
+            product.as_ref().map(|_| ()).map_err(Clone::clone),
+        );
+        check(
+            field("description"),
+            description.as_ref().map(|_| ()).map_err(Clone::clone),
+        );
+        check(
+            field("unit"),
+            unit.as_ref().map(|_| ()).map_err(Clone::clone),
+        );
+        check(
+            field("hs_code"),
+            hs.as_ref().map(|_| ()).map_err(Clone::clone),
+        );
+        check(
+            field("quantity"),
+            quantity.as_ref().map(|_| ()).map_err(Clone::clone),
+        );
+        check(
+            field("unit_price"),
+            price.as_ref().map(|_| ()).map_err(Clone::clone),
+        );
+        check(
+            field("requested"),
+            requested.as_ref().map(|_| ()).map_err(Clone::clone),
+        );
+        if let (Ok(p), Ok(d), Ok(u), Ok(h), Ok(q), Ok(pr), Ok(r)) =
+            (product, description, unit, hs, quantity, price, requested)
+        {
+            parsed.push((p, d, u, h, q, pr, r));
+        }
+    }
+    let (Some(customer), Ok(currency), Ok(incoterm), true) =
+        (customer, currency, incoterm, errors.is_empty())
+    else {
+        return Err(ApiError::Invalid {
+            fields: errors
+                .into_iter()
+                .map(|(field, message)| super::error::FieldError { field, message })
+                .collect(),
+        });
+    };
+
+    let now = state.now();
+    let tx = state.db.begin().await.map_err(db_error("begin"))?;
+    // Unique until the row has an id to number it by (fits the 32-character column).
+    let provisional = format!("NEW-{}", &crate::ssr::auth::token::new_token()[..16]);
+    let order = orders::insert_order(
+        &tx,
+        orders::NewOrder {
+            number: &provisional,
+            customer_company_id: customer.id,
+            sales_owner_id: Some(user.user_id),
+            currency,
+            incoterm,
+            payment_terms: payment_terms.trim(),
+            ship_to: ship_to.trim(),
+            status: OrderStatus::Inquiry,
+        },
+        now,
+    )
+    .await
+    .map_err(db_error("creating the order"))?;
+    let number = format!("SO-{}-{:05}", now.format("%Y"), order.id);
+    orders::set_number(&tx, order.id, &number)
+        .await
+        .map_err(db_error("numbering the order"))?;
+    for (i, (product, description, unit, hs, quantity, price, requested)) in
+        parsed.iter().enumerate()
+    {
+        orders::insert_line(
+            &tx,
+            orders::NewLine {
+                order_id: order.id,
+                line_no: i as i32 + 1,
+                product_code: product,
+                description,
+                hs_code: hs,
+                quantity: *quantity,
+                unit,
+                unit_price_minor: *price,
+                requested: *requested,
+                committed: None,
+                forecast: None,
+            },
+        )
+        .await
+        .map_err(db_error("adding a line"))?;
+    }
+    let event = orders::append_event(
+        &tx,
+        orders::NewEvent {
+            order_id: order.id,
+            actor_user_id: Some(user.user_id),
+            kind: "created",
+            summary: "Order created".to_string(),
+            before: None,
+            after: Some(number),
+        },
+        now,
+    )
+    .await
+    .map_err(db_error("writing the timeline"))?;
+    let live_event = LiveEvent {
+        event_id: event.id,
+        order_id: order.id,
+        customer_company_id: customer.id,
+    };
+    let announced = announce(&tx, live_event)
+        .await
+        .map_err(db_error("announcing the order"))?;
+    tx.commit().await.map_err(db_error("commit"))?;
+    if !announced {
+        state.live.publish(live_event);
+    }
+    Ok(order.id)
 }
 
 #[cfg(feature = "ssr")]

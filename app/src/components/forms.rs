@@ -15,13 +15,13 @@ where
 
 /// The message for one field, under the input.
 #[component]
-pub fn FieldMessage(error: Signal<Option<ApiError>>, field: &'static str) -> impl IntoView {
+pub fn FieldMessage(error: Signal<Option<ApiError>>, #[prop(into)] field: String) -> impl IntoView {
     move || {
         error
             .get()
-            .and_then(|e| e.field_message(field))
+            .and_then(|e| e.field_message(&field))
             .map(|message| {
-                view! { <p class="field-error" data-field=field role="alert">{message}</p> }
+                view! { <p class="field-error" data-field=field.clone() role="alert">{message}</p> }
             })
     }
 }

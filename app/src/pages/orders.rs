@@ -199,6 +199,7 @@ pub fn StaffOrdersPage() -> impl IntoView {
         <AreaGuard area=Some(Area::Staff)>
             <section class="panel">
                 <h1>"Orders"</h1>
+                <p><A href="/staff/orders/new" attr:class="button" attr:id="new-order">"New order"</A></p>
                 <OrderList base="/staff/orders" by_customer=true />
             </section>
         </AreaGuard>
@@ -319,6 +320,97 @@ fn OrderDetailView(detail: OrderDetail) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ol>
+        </section>
+    }
+}
+
+/// Sales staff enter a new order (an inquiry) with up to five lines.
+#[component]
+pub fn NewOrderPage() -> impl IntoView {
+    view! {
+        <Title text="New order" />
+        <AreaGuard area=Some(Area::Staff)>
+            <NewOrderForm />
+        </AreaGuard>
+    }
+}
+
+#[component]
+fn NewOrderForm() -> impl IntoView {
+    use crate::api::orders::CreateOrder;
+    use crate::components::forms::{FieldMessage, go_to};
+    use crate::domain::order_input::{CURRENCIES, INCOTERMS};
+
+    let create = ServerAction::<CreateOrder>::new();
+    let error = latest_error(create.value());
+    let customers = Resource::new(|| (), |_| order_customers());
+    Effect::new(move |_| {
+        if let Some(Ok(id)) = create.value().get() {
+            go_to(&format!("/staff/orders/{id}"));
+        }
+    });
+    let line_fields = [
+        ("product_code", "Product code", "text"),
+        ("description", "Description / spec", "text"),
+        ("hs_code", "HS code", "text"),
+        ("quantity", "Quantity", "text"),
+        ("unit", "Unit", "text"),
+        ("unit_price", "Unit price", "text"),
+        ("requested", "Requested date", "date"),
+    ];
+    view! {
+        <section class="panel">
+            <h1>"New order"</h1>
+            <ActionForm action=create attr:class="stack-form" attr:id="new-order-form">
+                <label>
+                    "Customer"
+                    <select name="customer_id" required>
+                        <Transition fallback=|| ()>
+                            {move || Suspend::new(async move {
+                                customers.await.unwrap_or_default().into_iter().map(|(id, name)| view! {
+                                    <option value=id.to_string()>{name}</option>
+                                }).collect_view()
+                            })}
+                        </Transition>
+                    </select>
+                </label>
+                <FieldMessage error field="customer_id" />
+                <div class="inline-grid-form">
+                    <label>
+                        "Currency"
+                        <select name="currency">
+                            {CURRENCIES.iter().map(|c| view! { <option value=*c>{*c}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <label>
+                        "Incoterm"
+                        <select name="incoterm">
+                            {INCOTERMS.iter().map(|c| view! { <option value=*c selected=*c == "FOB">{*c}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <label>"Payment terms" <input type="text" name="payment_terms" /></label>
+                </div>
+                <FieldMessage error field="payment_terms" />
+                <label>"Ship to" <input type="text" name="ship_to" /></label>
+                <FieldMessage error field="ship_to" />
+                <h2>"Lines"</h2>
+                <FieldMessage error field="lines" />
+                {(0..5).map(|i| view! {
+                    <fieldset class="line-input">
+                        <legend>{format!("Line {}", i + 1)}</legend>
+                        <div class="inline-grid-form">
+                            {line_fields.iter().map(|(name, label, kind)| view! {
+                                <label>{*label} <input type=*kind name=format!("lines[{i}][{name}]") /></label>
+                            }).collect_view()}
+                        </div>
+                        {line_fields.iter().map(|(name, _, _)| view! {
+                            <FieldMessage error field=format!("lines[{i}].{name}") />
+                        }).collect_view()}
+                    </fieldset>
+                }).collect_view()}
+                <FormMessage error fields=&[] />
+                <button type="submit" class="button">"Create the order"</button>
+            </ActionForm>
         </section>
     }
 }

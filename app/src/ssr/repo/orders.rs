@@ -355,3 +355,14 @@ pub async fn insert_line(
     .insert(db)
     .await
 }
+
+pub async fn set_number(db: &impl ConnectionTrait, id: i32, number: &str) -> Result<(), DbErr> {
+    order::ActiveModel {
+        id: Set(id),
+        number: Set(number.to_string()),
+        ..Default::default()
+    }
+    .update(db)
+    .await?;
+    Ok(())
+}
