@@ -8,30 +8,7 @@ use integration_tests::spawn_app;
 use std::time::{Duration, Instant};
 
 async fn sign_in(browser: &Browser, base: &str, email: &str) {
-    browser.open_hydrated(&format!("{base}/login")).await;
-    let form = browser
-        .client
-        .find(Locator::Css("#login-form"))
-        .await
-        .unwrap();
-    form.find(Locator::Css("input[name=email]"))
-        .await
-        .unwrap()
-        .send_keys(email)
-        .await
-        .unwrap();
-    form.find(Locator::Css("input[name=password]"))
-        .await
-        .unwrap()
-        .send_keys(PASSWORD)
-        .await
-        .unwrap();
-    form.find(Locator::Css("button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.sign_in(base, email, PASSWORD).await;
     browser
         .wait_for_text(".site-nav", Duration::from_secs(10), |t| {
             t.contains("Sign out")

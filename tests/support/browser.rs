@@ -98,6 +98,26 @@ impl Browser {
             .expect("the page hydrates (is target/site built? scripts/test.sh builds it)");
     }
 
+    /// Signs in through the sign-in form of the portal at `base`.
+    pub async fn sign_in(&self, base: &str, email: &str, password: &str) {
+        self.open_hydrated(&format!("{base}/login")).await;
+        let form = self.client.find(Locator::Css("#login-form")).await.unwrap();
+        for (field, value) in [("email", email), ("password", password)] {
+            form.find(Locator::Css(&format!("input[name={field}]")))
+                .await
+                .unwrap()
+                .send_keys(value)
+                .await
+                .unwrap();
+        }
+        form.find(Locator::Css("button[type=submit]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+    }
+
     /// Waits until the element's text satisfies `check`; returns the text.
     pub async fn wait_for_text(
         &self,
