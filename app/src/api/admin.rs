@@ -178,15 +178,11 @@ pub async fn invite_user(
         &format!("company {company_id}"),
     )
     .await?;
-    let (email, name) = match (Email::parse(&email), DisplayName::parse(&display_name)) {
-        (Ok(email), Ok(name)) => (email, name),
-        (email, name) => {
-            let fields = [("email", email.err()), ("display_name", name.err())]
-                .into_iter()
-                .filter_map(|(field, message)| Some((field, message?.to_string())))
-                .collect();
-            return Err(ApiError::invalid_fields(fields));
-        }
+    let mut problems = super::FieldErrors::default();
+    let email = problems.keep("email", Email::parse(&email));
+    let name = problems.keep("display_name", DisplayName::parse(&display_name));
+    let (Some(email), Some(name)) = (email, name) else {
+        return Err(problems.into_error());
     };
     if users::find_by_email(&state.db, &email)
         .await

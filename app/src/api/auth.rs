@@ -373,7 +373,7 @@ pub async fn reset_password(token: String, new_password: String) -> Result<(), A
     use crate::domain::session::TokenPurpose;
     use crate::ssr::audit::{self, AuditAction};
     use crate::ssr::auth::{password as pw, session};
-    use crate::ssr::repo::{tokens, users};
+    use crate::ssr::repo::users;
     use crate::ssr::{app_state, db_error};
     use sea_orm::TransactionTrait;
 
@@ -391,15 +391,7 @@ pub async fn reset_password(token: String, new_password: String) -> Result<(), A
         .await
         .map_err(|e| ApiError::internal("hashing a password", e))?;
     let tx = state.db.begin().await.map_err(db_error("begin"))?;
-    if !tokens::consume(&tx, found.id, now)
-        .await
-        .map_err(db_error("using the token"))?
-    {
-        return Err(expired_link());
-    }
-    users::set_password(&tx, found.user_id, hash, now)
-        .await
-        .map_err(db_error("saving the password"))?;
+    redeem_link(&tx, &found, hash, now).await?;
     session::end_all_for_user(&tx, found.user_id)
         .await
         .map_err(db_error("ending sessions"))?;
@@ -422,6 +414,29 @@ fn expired_link() -> ApiError {
     ApiError::Conflict {
         message: "This link has expired or was already used. Ask for a new one.".to_string(),
     }
+}
+
+/// Uses up a link's token and sets the password it was sent for, inside the
+/// caller's transaction. If another request used the token first, the link
+/// counts as expired and nothing is changed.
+#[cfg(feature = "ssr")]
+async fn redeem_link(
+    tx: &sea_orm::DatabaseTransaction,
+    token: &crate::ssr::entities::account_token::Model,
+    password_hash: String,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), ApiError> {
+    use crate::ssr::db_error;
+    use crate::ssr::repo::{tokens, users};
+    if !tokens::consume(tx, token.id, now)
+        .await
+        .map_err(db_error("using the token"))?
+    {
+        return Err(expired_link());
+    }
+    users::set_password(tx, token.user_id, password_hash, now)
+        .await
+        .map_err(db_error("saving the password"))
 }
 
 /// The token row behind a link, if it is still usable.
@@ -479,27 +494,18 @@ pub async fn accept_invitation(
     use crate::domain::session::TokenPurpose;
     use crate::ssr::audit::{self, AuditAction};
     use crate::ssr::auth::{current_user, password as pw, session};
-    use crate::ssr::repo::{tokens, users};
+    use crate::ssr::repo::users;
     use crate::ssr::{app_state, db_error};
     use sea_orm::TransactionTrait;
 
     let state = app_state()?;
     let now = state.now();
     let found = usable_token(&state, TokenPurpose::Invitation, &token).await?;
-    let name = DisplayName::parse(&display_name);
-    let password = NewPassword::parse(&new_password);
-    let (name, password) = match (name, password) {
-        (Ok(name), Ok(password)) => (name, password),
-        (name, password) => {
-            let mut fields = Vec::new();
-            if let Err(message) = name {
-                fields.push(("display_name", message.to_string()));
-            }
-            if let Err(message) = password {
-                fields.push(("new_password", message));
-            }
-            return Err(ApiError::invalid_fields(fields));
-        }
+    let mut problems = super::FieldErrors::default();
+    let name = problems.keep("display_name", DisplayName::parse(&display_name));
+    let password = problems.keep("new_password", NewPassword::parse(&new_password));
+    let (Some(name), Some(password)) = (name, password) else {
+        return Err(problems.into_error());
     };
     let user = users::find(&state.db, found.user_id)
         .await
@@ -511,15 +517,7 @@ pub async fn accept_invitation(
         .await
         .map_err(|e| ApiError::internal("hashing a password", e))?;
     let tx = state.db.begin().await.map_err(db_error("begin"))?;
-    if !tokens::consume(&tx, found.id, now)
-        .await
-        .map_err(db_error("using the token"))?
-    {
-        return Err(expired_link());
-    }
-    users::set_password(&tx, user.id, hash, now)
-        .await
-        .map_err(db_error("saving the password"))?;
+    redeem_link(&tx, &found, hash, now).await?;
     users::set_display_name(&tx, user.id, &name)
         .await
         .map_err(db_error("saving the name"))?;

@@ -43,19 +43,6 @@ impl ApiError {
         }
     }
 
-    /// One message per field, in the order given.
-    pub fn invalid_fields(fields: Vec<(&str, String)>) -> Self {
-        Self::Invalid {
-            fields: fields
-                .into_iter()
-                .map(|(field, message)| FieldError {
-                    field: field.to_string(),
-                    message,
-                })
-                .collect(),
-        }
-    }
-
     /// Logs the internal cause on the server and hides it from the browser.
     #[cfg(feature = "ssr")]
     pub fn internal(context: &str, cause: impl fmt::Display) -> Self {
@@ -89,6 +76,43 @@ impl fmt::Display for ApiError {
 }
 
 impl std::error::Error for ApiError {}
+
+/// Gathers what is wrong with a form while it is parsed, so every bad field is
+/// reported at once, in the order the fields were checked.
+#[derive(Debug, Default)]
+pub struct FieldErrors(Vec<FieldError>);
+
+impl FieldErrors {
+    /// The value if `result` is good; otherwise notes its message for `field`.
+    pub fn keep<T, E: fmt::Display>(
+        &mut self,
+        field: impl Into<String>,
+        result: Result<T, E>,
+    ) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(message) => {
+                self.add(field, message);
+                None
+            }
+        }
+    }
+
+    pub fn add(&mut self, field: impl Into<String>, message: impl fmt::Display) {
+        self.0.push(FieldError {
+            field: field.into(),
+            message: message.to_string(),
+        });
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn into_error(self) -> ApiError {
+        ApiError::Invalid { fields: self.0 }
+    }
+}
 
 impl ApiError {
     /// The message for one form field, if this error names it.

@@ -10,4 +10,4 @@ pub mod error;
 pub mod orders;
 pub mod portal;
 
-pub use error::ApiError;
+pub use error::{ApiError, FieldErrors};

@@ -191,25 +191,22 @@ pub async fn list_orders(
         ),
         None => None,
     };
-    let parse_date = |field: &'static str, raw: Option<String>| match raw.as_deref().map(str::trim)
-    {
+    let parse_date = |raw: Option<String>| match raw.as_deref().map(str::trim) {
         None | Some("") => Ok(None),
         Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
             .map(Some)
-            .map_err(|_| (field, "Use a date like 2027-03-31.".to_string())),
+            .map_err(|_| "Use a date like 2027-03-31."),
     };
-    let (from, to) = (
-        parse_date("committed_from", committed_from),
-        parse_date("committed_to", committed_to),
-    );
-    let (committed_from, committed_to) = match (from, to) {
-        (Ok(from), Ok(to)) => (from, to),
-        (from, to) => {
-            return Err(ApiError::invalid_fields(
-                [from.err(), to.err()].into_iter().flatten().collect(),
-            ));
-        }
-    };
+    let mut problems = super::FieldErrors::default();
+    let committed_from = problems
+        .keep("committed_from", parse_date(committed_from))
+        .flatten();
+    let committed_to = problems
+        .keep("committed_to", parse_date(committed_to))
+        .flatten();
+    if !problems.is_empty() {
+        return Err(problems.into_error());
+    }
     if let (Some(from), Some(to)) = (committed_from, committed_to)
         && from > to
     {
@@ -472,27 +469,14 @@ pub async fn create_order(
     let state = app_state()?;
     guard::check(&state, &user, Action::EnterArea(Area::Staff), "new order").await?;
     let today = state.now().date_naive();
-    let mut errors: Vec<(String, String)> = Vec::new();
-    let mut check = |field: String, result: Result<(), String>| {
-        if let Err(message) = result {
-            errors.push((field, message));
-        }
-    };
+    let mut problems = super::FieldErrors::default();
     let customer = companies::find(&state.db, customer_id)
         .await
         .map_err(db_error("loading the customer"))?
         .filter(|c| c.kind == CompanyKind::Customer.as_str());
-    check(
-        "customer_id".into(),
-        customer
-            .as_ref()
-            .map(|_| ())
-            .ok_or_else(|| "Choose a customer.".to_string()),
-    );
-    let currency = parse_currency(&currency);
-    check("currency".into(), currency.clone().map(|_| ()));
-    let incoterm = parse_incoterm(&incoterm);
-    check("incoterm".into(), incoterm.clone().map(|_| ()));
+    let customer = problems.keep("customer_id", customer.ok_or("Choose a customer."));
+    let currency = problems.keep("currency", parse_currency(&currency));
+    let incoterm = problems.keep("incoterm", parse_incoterm(&incoterm));
     let text = |raw: &str, max: usize, what: &str| {
         let value = raw.trim();
         if value.is_empty() {
@@ -503,71 +487,49 @@ pub async fn create_order(
             Ok(value.to_string())
         }
     };
-    check(
-        "payment_terms".into(),
-        text(&payment_terms, 100, "the payment terms").map(|_| ()),
+    let payment_terms = problems.keep(
+        "payment_terms",
+        text(&payment_terms, 100, "the payment terms"),
     );
-    check(
-        "ship_to".into(),
-        text(&ship_to, 500, "the ship-to address").map(|_| ()),
-    );
+    let ship_to = problems.keep("ship_to", text(&ship_to, 500, "the ship-to address"));
     let lines: Vec<_> = lines.into_iter().filter(|l| !l.is_blank()).collect();
     if lines.is_empty() {
-        check("lines".into(), Err("Add at least one line.".into()));
+        problems.add("lines", "Add at least one line.");
     }
     let mut parsed = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let field = |name: &str| format!("lines[{i}].{name}");
-        let product = text(&line.product_code, 40, "a product code");
-        let description = text(&line.description, 2000, "a description");
-        let unit = text(&line.unit, 12, "a unit");
-        let hs = parse_hs_code(&line.hs_code);
-        let quantity = parse_quantity(&line.quantity);
-        let price = parse_unit_price(&line.unit_price);
-        let requested = parse_requested_date(&line.requested, today);
-        check(
+        let product = problems.keep(
             field("product_code"),
-            product.as_ref().map(|_| ()).map_err(Clone::clone),
+            text(&line.product_code, 40, "a product code"),
         );
-        check(
+        let description = problems.keep(
             field("description"),
-            description.as_ref().map(|_| ()).map_err(Clone::clone),
+            text(&line.description, 2000, "a description"),
         );
-        check(
-            field("unit"),
-            unit.as_ref().map(|_| ()).map_err(Clone::clone),
-        );
-        check(
-            field("hs_code"),
-            hs.as_ref().map(|_| ()).map_err(Clone::clone),
-        );
-        check(
-            field("quantity"),
-            quantity.as_ref().map(|_| ()).map_err(Clone::clone),
-        );
-        check(
-            field("unit_price"),
-            price.as_ref().map(|_| ()).map_err(Clone::clone),
-        );
-        check(
+        let unit = problems.keep(field("unit"), text(&line.unit, 12, "a unit"));
+        let hs = problems.keep(field("hs_code"), parse_hs_code(&line.hs_code));
+        let quantity = problems.keep(field("quantity"), parse_quantity(&line.quantity));
+        let price = problems.keep(field("unit_price"), parse_unit_price(&line.unit_price));
+        let requested = problems.keep(
             field("requested"),
-            requested.as_ref().map(|_| ()).map_err(Clone::clone),
+            parse_requested_date(&line.requested, today),
         );
-        if let (Ok(p), Ok(d), Ok(u), Ok(h), Ok(q), Ok(pr), Ok(r)) =
+        if let (Some(p), Some(d), Some(u), Some(h), Some(q), Some(pr), Some(r)) =
             (product, description, unit, hs, quantity, price, requested)
         {
             parsed.push((p, d, u, h, q, pr, r));
         }
     }
-    let (Some(customer), Ok(currency), Ok(incoterm), true) =
-        (customer, currency, incoterm, errors.is_empty())
-    else {
-        return Err(ApiError::Invalid {
-            fields: errors
-                .into_iter()
-                .map(|(field, message)| super::error::FieldError { field, message })
-                .collect(),
-        });
+    let (Some(customer), Some(currency), Some(incoterm), Some(payment_terms), Some(ship_to), true) = (
+        customer,
+        currency,
+        incoterm,
+        payment_terms,
+        ship_to,
+        problems.is_empty(),
+    ) else {
+        return Err(problems.into_error());
     };
 
     let now = state.now();
@@ -582,8 +544,8 @@ pub async fn create_order(
             sales_owner_id: Some(user.user_id),
             currency,
             incoterm,
-            payment_terms: payment_terms.trim(),
-            ship_to: ship_to.trim(),
+            payment_terms: &payment_terms,
+            ship_to: &ship_to,
             status: OrderStatus::Inquiry,
         },
         now,
