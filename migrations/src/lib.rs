@@ -8,6 +8,8 @@ mod m20261127_000001_companies;
 mod m20261127_000002_accounts;
 mod m20261127_000003_outbox;
 mod m20261127_000004_orders;
+mod m20261127_000005_fulfilment;
+mod m20261127_000006_progress;
 
 pub struct Migrator;
 
@@ -19,6 +21,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000002_accounts::Migration),
             Box::new(m20261127_000003_outbox::Migration),
             Box::new(m20261127_000004_orders::Migration),
+            Box::new(m20261127_000005_fulfilment::Migration),
+            Box::new(m20261127_000006_progress::Migration),
         ]
     }
 }

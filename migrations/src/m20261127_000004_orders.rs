@@ -260,7 +260,7 @@ impl MigrationTrait for Migration {
 }
 
 #[derive(DeriveIden)]
-enum Orders {
+pub(crate) enum Orders {
     Table,
     Id,
     Number,
@@ -277,7 +277,7 @@ enum Orders {
 }
 
 #[derive(DeriveIden)]
-enum OrderLines {
+pub(crate) enum OrderLines {
     Table,
     Id,
     OrderId,
@@ -294,7 +294,7 @@ enum OrderLines {
 }
 
 #[derive(DeriveIden)]
-enum PurchaseOrders {
+pub(crate) enum PurchaseOrders {
     Table,
     Id,
     Number,
@@ -305,7 +305,7 @@ enum PurchaseOrders {
 }
 
 #[derive(DeriveIden)]
-enum PoLines {
+pub(crate) enum PoLines {
     Table,
     Id,
     PurchaseOrderId,
@@ -318,6 +318,8 @@ enum PoLines {
     ForecastReadyDate,
     Milestone,
     LastProgressAt,
+    /// Added by the progress migration.
+    Version,
 }
 
 #[derive(DeriveIden)]

@@ -15,6 +15,7 @@ pub struct Model {
     pub forecast_ready_date: Option<Date>,
     pub milestone: String,
     pub last_progress_at: Option<DateTimeUtc>,
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
