@@ -5,8 +5,10 @@
 pub mod account;
 pub mod company;
 pub mod dates;
+pub mod order_edit;
 pub mod order_input;
 pub mod order_status;
 pub mod policy;
+pub mod progress;
 pub mod session;
 pub mod throttle;

@@ -82,6 +82,13 @@ pub fn parse_unit_price(raw: &str) -> Result<i64, String> {
     Ok(whole * 100 + cents)
 }
 
+/// Money in minor units as a decimal string (two decimals).
+pub fn format_minor(minor: i64) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let abs = minor.unsigned_abs();
+    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+}
+
 pub fn parse_requested_date(raw: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let date = NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
         .map_err(|_| "Enter a date like 2027-03-31.".to_string())?;
@@ -127,6 +134,13 @@ mod tests {
         for bad in ["-1", "1.234", "1,50", "", ".5", "abc"] {
             assert!(parse_unit_price(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn money_is_shown_with_two_decimals() {
+        assert_eq!(format_minor(1250), "12.50");
+        assert_eq!(format_minor(5), "0.05");
+        assert_eq!(format_minor(-199), "-1.99");
     }
 
     #[test]
