@@ -232,6 +232,8 @@ async fn seed_users(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String,
 /// purchase-order lines at both factories linked to the customer lines.
 async fn seed_orders(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String, DbErr> {
     use app::domain::order_status::OrderStatus::{self, *};
+    use app::domain::progress::Milestone;
+    use app::ssr::repo::fulfilment;
     use app::ssr::repo::orders::{self, NewEvent, NewLine, NewOrder};
     use app::ssr::repo::purchase_orders::{self, NewPoLine};
     use chrono::Duration;
@@ -534,6 +536,42 @@ async fn seed_orders(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String
         if !committed {
             continue;
         }
+        // A 30 % deposit on confirmation, the balance once settled; goods
+        // that left the factory travel on a recorded shipment.
+        let value: i64 = created_lines
+            .iter()
+            .map(|(l, _)| l.quantity * l.unit_price_minor)
+            .sum();
+        let deposit = value * 3 / 10;
+        fulfilment::insert_payment(tx, order.id, day(-25), deposit, "TT deposit", demo.now).await?;
+        if *status == Settled {
+            fulfilment::insert_payment(
+                tx,
+                order.id,
+                day(-2),
+                value - deposit,
+                "TT balance",
+                demo.now,
+            )
+            .await?;
+        }
+        if matches!(status, Shipped | Arrived | Settled) {
+            let sailed = created_lines[0].0.requested_date - Duration::days(28);
+            fulfilment::insert_shipment(
+                tx,
+                fulfilment::NewShipment {
+                    order_id: order.id,
+                    shipped_on: sailed,
+                    carrier: "COSCO Shipping",
+                    vessel: "COSCO Aries 047W",
+                    bl_number: &format!("COSU{:010}", 6_400_000_000i64 + i64::from(order.id)),
+                    container_no: &format!("CSNU{:07}", 3_100_000 + order.id),
+                    eta: Some(sailed + Duration::days(26)),
+                },
+                demo.now,
+            )
+            .await?;
+        }
         // Kitchenware from the Ningbo factory, ceramics from Foshan.
         for (supplier_index, prefix) in [(0usize, ["KT", "PN"]), (1, ["CR", "CR"])] {
             let mine: Vec<_> = created_lines
@@ -554,9 +592,10 @@ async fn seed_orders(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String
             for (po_line_no, (line, slip)) in mine.iter().enumerate() {
                 let ready_by = line.requested_date - Duration::days(10);
                 let (milestone, done) = match status {
-                    Confirmed => ("not_started", 0),
-                    InProduction => ("in_production", line.quantity / 2),
-                    _ => ("ready", line.quantity),
+                    Confirmed => (Milestone::NotStarted, 0),
+                    InProduction => (Milestone::InProduction, line.quantity / 2),
+                    Ready => (Milestone::ReadyToShip, line.quantity),
+                    _ => (Milestone::Shipped, line.quantity),
                 };
                 purchase_orders::insert_po_line(
                     tx,
@@ -569,7 +608,7 @@ async fn seed_orders(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String
                         quantity_done: done,
                         committed_ready: ready_by,
                         forecast_ready: Some(ready_by + Duration::days(*slip)),
-                        milestone,
+                        milestone: milestone.as_str(),
                         last_progress_at: (done > 0).then_some(demo.now - Duration::days(2)),
                     },
                     &[line.id],

@@ -106,6 +106,64 @@ fn probes() -> Vec<Probe> {
             allowed: &[Role::Admin, Role::Staff],
         },
         Probe {
+            name: "edit another customer's order",
+            endpoint: "orders/update",
+            fields: |c| {
+                vec![
+                    ("id", c.order_b.to_string()),
+                    ("version", "1".into()),
+                    ("currency", "EUR".into()),
+                    ("incoterm", "FOB".into()),
+                    ("payment_terms", "60 days".into()),
+                    ("ship_to", "Elsewhere".into()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "place a purchase order",
+            endpoint: "orders/place-po",
+            fields: |c| {
+                vec![
+                    ("order_id", c.order_b.to_string()),
+                    ("version", "1".into()),
+                    ("supplier_id", c.supplier_b.to_string()),
+                    ("ready_by", "2099-01-01".into()),
+                    ("line_nos[0]", "1".into()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "record a shipment",
+            endpoint: "orders/ship",
+            fields: |c| {
+                vec![
+                    ("order_id", c.order_b.to_string()),
+                    ("version", "1".into()),
+                    ("shipped_on", "2027-01-01".into()),
+                    ("carrier", "Carrier".into()),
+                    ("vessel", "Vessel".into()),
+                    ("bl_number", "BL12345".into()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "record a payment",
+            endpoint: "orders/pay",
+            fields: |c| {
+                vec![
+                    ("order_id", c.order_b.to_string()),
+                    ("version", "1".into()),
+                    ("received_on", "2027-01-01".into()),
+                    ("amount", "10.00".into()),
+                    ("reference", "REF".into()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
             name: "customer area",
             endpoint: "areas/home",
             fields: |_| vec![("area", "customer".into())],
@@ -139,6 +197,7 @@ const FOREIGN_MARKERS: &[&str] = &[
     "buyer@customer-b.test",
     "factory@supplier-b.test",
     "SO-B-1",
+    "PO-B-1",
 ];
 
 async fn attempt(

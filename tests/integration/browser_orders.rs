@@ -83,3 +83,130 @@ async fn the_customer_sees_a_status_change_live() {
     customer.close().await;
     staff.close().await;
 }
+
+#[tokio::test]
+async fn timeline_times_are_shown_in_the_viewers_time_zone() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let shanghai = Browser::launch_in_time_zone(1280, 900, "Asia/Shanghai").await;
+    sign_in(&shanghai, &app.address, &cast.staff.email).await;
+    // Moving the order writes a timeline entry stamped now (UTC).
+    shanghai
+        .open_hydrated(&app.url(&format!("/staff/orders/{}", cast.order_a)))
+        .await;
+    shanghai.click("button[data-move-to=ready]").await;
+    let text = shanghai
+        .wait_for_text(
+            "#order-timeline li:first-child",
+            Duration::from_secs(5),
+            |t| t.contains("Status changed to Ready"),
+        )
+        .await;
+    let stamp = shanghai
+        .client
+        .find(Locator::Css("#order-timeline li:first-child time"))
+        .await
+        .unwrap();
+    let utc: chrono::DateTime<chrono::Utc> = stamp
+        .attr("datetime")
+        .await
+        .unwrap()
+        .expect("a machine-readable instant")
+        .parse()
+        .unwrap();
+    let expected = (utc + chrono::Duration::hours(8)).format("%Y-%m-%d %H:%M UTC+08:00");
+    assert!(
+        text.contains(&expected.to_string()),
+        "{text} lacks {expected}"
+    );
+    shanghai.close().await;
+}
+
+#[tokio::test]
+async fn staff_place_a_purchase_order_and_record_a_payment_from_the_order_page() {
+    use app::domain::order_status::OrderStatus;
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let id = integration_tests::people::create_order(
+        &app.db,
+        cast.customer_a,
+        "SO-DESK",
+        OrderStatus::Confirmed,
+    )
+    .await;
+    let staff = Browser::launch(1280, 900).await;
+    sign_in(&staff, &app.address, &cast.staff.email).await;
+    staff
+        .open_hydrated(&app.url(&format!("/staff/orders/{id}")))
+        .await;
+    staff
+        .wait_for_text(
+            "#place-po-form select[name=supplier_id]",
+            Duration::from_secs(10),
+            |t| t.contains("Supplier B"),
+        )
+        .await;
+    staff.click("#place-po-form input[value='2']").await;
+    staff
+        .set_value(
+            "#place-po-form select[name=supplier_id]",
+            &cast.supplier_b.to_string(),
+        )
+        .await;
+    let ready_by = chrono::Utc::now().date_naive() + chrono::Duration::days(15);
+    staff
+        .set_value("#place-po-form input[name=ready_by]", &ready_by.to_string())
+        .await;
+    staff.click("#place-po-form button[type=submit]").await;
+    let placed = staff
+        .wait_for_text("#purchasing table", Duration::from_secs(5), |t| {
+            t.contains("Supplier B")
+        })
+        .await;
+    assert!(placed.contains(&ready_by.to_string()), "{placed}");
+    staff
+        .wait_for_text("#order-timeline", Duration::from_secs(5), |t| {
+            t.contains("Production ordered for line(s) 2")
+        })
+        .await;
+
+    staff.click("#record-payment summary").await;
+    staff
+        .set_value(
+            "#payment-form input[name=received_on]",
+            &chrono::Utc::now().date_naive().to_string(),
+        )
+        .await;
+    for (field, value) in [("amount", "9999.00"), ("reference", "TT 0815")] {
+        staff
+            .client
+            .find(Locator::Css(&format!("#payment-form input[name={field}]")))
+            .await
+            .unwrap()
+            .send_keys(value)
+            .await
+            .unwrap();
+    }
+    staff.click("#payment-form button[type=submit]").await;
+    let message = staff
+        .wait_for_text("#payment-form .field-error", Duration::from_secs(5), |t| {
+            !t.is_empty()
+        })
+        .await;
+    assert!(message.contains("2500.00"), "{message}");
+    let amount = staff
+        .client
+        .find(Locator::Css("#payment-form input[name=amount]"))
+        .await
+        .unwrap();
+    amount.clear().await.unwrap();
+    amount.send_keys("750").await.unwrap();
+    staff.click("#payment-form button[type=submit]").await;
+    staff
+        .wait_for_text("#outstanding", Duration::from_secs(5), |t| {
+            t.contains("1750.00")
+        })
+        .await;
+    staff.screenshot("staff-order-desk").await;
+    staff.close().await;
+}

@@ -10,6 +10,7 @@ mod health;
 mod invitations;
 mod landing;
 mod migrations;
+mod order_desk;
 mod orders;
 mod security;
 mod seed;

@@ -26,6 +26,15 @@ fn free_port() -> u16 {
 impl Browser {
     /// Starts chromedriver and a headless Chromium with the given window size.
     pub async fn launch(width: u32, height: u32) -> Browser {
+        Self::launch_with(width, height, None).await
+    }
+
+    /// As `launch`, with the browser's clock in an IANA time zone.
+    pub async fn launch_in_time_zone(width: u32, height: u32, zone: &str) -> Browser {
+        Self::launch_with(width, height, Some(zone)).await
+    }
+
+    async fn launch_with(width: u32, height: u32, zone: Option<&str>) -> Browser {
         let chromium = std::env::var("PORTAL_TEST_CHROMIUM")
             .map(PathBuf::from)
             .ok()
@@ -39,7 +48,12 @@ impl Browser {
                 "chromedriver not found: install Debian's chromium-driver (scripts/test.sh does)",
             );
         let port = free_port();
-        let driver = Command::new(chromedriver)
+        let mut driver = Command::new(chromedriver);
+        // Chromium inherits the driver's environment, and takes its zone from TZ.
+        if let Some(zone) = zone {
+            driver.env("TZ", zone);
+        }
+        let driver = driver
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -116,6 +130,33 @@ impl Browser {
             .click()
             .await
             .unwrap();
+    }
+
+    /// Sets a form field by script (date inputs take typed keys in the
+    /// browser's locale format, which differs between machines).
+    pub async fn set_value(&self, css: &str, value: &str) {
+        self.client
+            .execute(
+                "const e = document.querySelector(arguments[0]); e.value = arguments[1]; \
+                 e.dispatchEvent(new Event('input', {bubbles: true})); \
+                 e.dispatchEvent(new Event('change', {bubbles: true}));",
+                vec![css.into(), value.into()],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("set {css}: {e}"));
+    }
+
+    /// Clicks the first element matching `css`, waiting up to ten seconds for it.
+    pub async fn click(&self, css: &str) {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
     /// Waits until the element's text satisfies `check`; returns the text.

@@ -8,6 +8,7 @@ use app::domain::order_status::OrderStatus;
 use app::ssr::auth::password;
 use app::ssr::repo::companies::{self, NewCompany};
 use app::ssr::repo::orders::{self, NewLine, NewOrder};
+use app::ssr::repo::purchase_orders::{self, NewPoLine};
 use app::ssr::repo::users::{self, NewUser};
 use sea_orm::DatabaseConnection;
 
@@ -38,6 +39,10 @@ pub struct Cast {
     pub order_a: i32,
     /// An order of customer B, quoted.
     pub order_b: i32,
+    /// Supplier A's PO line filling line 1 of order A (on time, in production).
+    pub po_line_a: i32,
+    /// Supplier B's PO line (PO-B-1) filling line 2 of order A (two days late).
+    pub po_line_b: i32,
 }
 
 impl Cast {
@@ -113,7 +118,39 @@ pub async fn create_cast(db: &DatabaseConnection) -> Cast {
     let supplier_b_user = person(supplier_b, Role::Supplier, "factory@supplier-b.test").await;
     let order_a = create_order(db, customer_a, "SO-A-1", OrderStatus::InProduction).await;
     let order_b = create_order(db, customer_b, "SO-B-1", OrderStatus::Quoted).await;
+    let lines = orders::lines_of(db, &[order_a]).await.unwrap();
+    let place =
+        async |supplier: i32, number: &str, line: &app::ssr::entities::order_line::Model| {
+            let po = purchase_orders::insert_po(db, number, supplier, now)
+                .await
+                .unwrap();
+            let committed = line.committed_date.unwrap() - chrono::Duration::days(10);
+            let slip = line.forecast_date.unwrap() - line.committed_date.unwrap();
+            purchase_orders::insert_po_line(
+                db,
+                NewPoLine {
+                    purchase_order_id: po.id,
+                    line_no: 1,
+                    product_code: &line.product_code,
+                    description: &line.description,
+                    quantity: line.quantity,
+                    quantity_done: 20,
+                    committed_ready: committed,
+                    forecast_ready: Some(committed + slip),
+                    milestone: "in_production",
+                    last_progress_at: Some(now),
+                },
+                &[line.id],
+            )
+            .await
+            .unwrap()
+            .id
+        };
+    let po_line_a = place(supplier_a, "PO-A-1", &lines[0]).await;
+    let po_line_b = place(supplier_b, "PO-B-1", &lines[1]).await;
     Cast {
+        po_line_a,
+        po_line_b,
         order_a,
         order_b,
         house,

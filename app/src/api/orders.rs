@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::ApiError;
 use crate::domain::dates::LineBadge;
+use crate::domain::order_edit::Editable;
 use crate::domain::order_status::OrderStatus;
+use crate::domain::progress::Milestone;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderSummary {
@@ -37,6 +39,49 @@ pub struct OrderDetail {
     pub events: Vec<EventView>,
     /// The statuses the viewer may move this order to now.
     pub next_statuses: Vec<OrderStatus>,
+    /// The order's value: the lines' quantity × unit price.
+    pub total: String,
+    pub paid: String,
+    pub outstanding: String,
+    pub shipments: Vec<ShipmentView>,
+    pub payments: Vec<PaymentView>,
+    /// What the viewer may change directly now (nothing for customers).
+    pub editable: Editable,
+    /// The trading house only: the factory lines placed for this order.
+    pub placed: Vec<PlacedView>,
+    /// The trading house only, while purchase orders can be placed: the
+    /// factories to choose from (id, name).
+    pub factories: Vec<(i32, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShipmentView {
+    pub shipped_on: NaiveDate,
+    pub carrier: String,
+    pub vessel: String,
+    pub bl_number: String,
+    pub container_no: String,
+    pub eta: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentView {
+    pub received_on: NaiveDate,
+    pub amount: String,
+    pub reference: String,
+}
+
+/// A purchase-order line placed with a factory for one of the order's lines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlacedView {
+    pub order_line_no: i32,
+    pub po_number: String,
+    pub supplier_name: String,
+    pub milestone: Milestone,
+    pub quantity: i64,
+    pub quantity_done: i64,
+    pub committed_ready: NaiveDate,
+    pub forecast_ready: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,6 +99,10 @@ pub struct LineView {
     pub forecast: Option<NaiveDate>,
     pub slip_days: i64,
     pub badge: LineBadge,
+    /// How far the factories are: the least advanced PO line filling it.
+    pub milestone: Option<Milestone>,
+    /// A purchase order has been placed for it.
+    pub placed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,20 +126,17 @@ fn badge_rank(badge: LineBadge) -> u8 {
     }
 }
 
-/// Money in minor units as a decimal string (two decimals).
-pub fn format_minor(minor: i64) -> String {
-    let sign = if minor < 0 { "-" } else { "" };
-    let abs = minor.unsigned_abs();
-    format!("{sign}{}.{:02}", abs / 100, abs % 100)
-}
+pub use crate::domain::order_input::format_minor;
 
 #[cfg(feature = "ssr")]
-mod server {
+pub(crate) mod server {
     use super::*;
+    use crate::api::FieldErrors;
     use crate::domain::dates::{LineDates, badge};
     use crate::ssr::auth::CurrentUser;
     use crate::ssr::entities::{order, order_line};
-    use crate::ssr::repo::orders::OrderScope;
+    use crate::ssr::repo::orders::{NewLine, OrderScope};
+    use crate::ssr::repo::purchase_orders::PlacedLine;
 
     pub fn scope_of(user: &CurrentUser) -> Result<OrderScope, ApiError> {
         // Suppliers work with purchase orders; sales orders do not exist for them.
@@ -123,7 +169,98 @@ mod server {
             forecast: line.forecast_date,
             slip_days: dates.slip_days(),
             badge: badge(&dates, today, delivered(status)),
+            milestone: None,
+            placed: false,
         }
+    }
+
+    /// What the viewer is told about the factories behind a line: how far
+    /// they are, never who they are.
+    pub fn with_progress(mut view: LineView, line_id: i32, placed: &[PlacedLine]) -> LineView {
+        let mine = placed.iter().filter(|p| p.order_line_id == line_id);
+        view.milestone = mine
+            .clone()
+            .filter_map(|p| Milestone::parse(&p.line.milestone))
+            .min();
+        view.placed = mine.count() > 0;
+        view
+    }
+
+    pub fn text(raw: &str, max: usize, what: &str) -> Result<String, String> {
+        let value = raw.trim();
+        if value.is_empty() {
+            Err(format!("Enter {what}."))
+        } else if value.chars().count() > max {
+            Err(format!("Use at most {max} characters for {what}."))
+        } else {
+            Ok(value.to_string())
+        }
+    }
+
+    /// A line of the order form, parsed; `None` when any field has a problem
+    /// (each reported as `lines[i].field`).
+    pub struct ParsedLine {
+        pub product_code: String,
+        pub description: String,
+        pub unit: String,
+        pub hs_code: String,
+        pub quantity: i64,
+        pub unit_price_minor: i64,
+        pub requested: NaiveDate,
+    }
+
+    impl ParsedLine {
+        pub fn as_new(&self, order_id: i32, line_no: i32) -> NewLine<'_> {
+            NewLine {
+                order_id,
+                line_no,
+                product_code: &self.product_code,
+                description: &self.description,
+                hs_code: &self.hs_code,
+                quantity: self.quantity,
+                unit: &self.unit,
+                unit_price_minor: self.unit_price_minor,
+                requested: self.requested,
+                committed: None,
+                forecast: None,
+            }
+        }
+    }
+
+    pub fn parse_line(
+        problems: &mut FieldErrors,
+        i: usize,
+        line: &LineInput,
+        today: NaiveDate,
+    ) -> Option<ParsedLine> {
+        use crate::domain::order_input::*;
+        let field = |name: &str| format!("lines[{i}].{name}");
+        let product_code = problems.keep(
+            field("product_code"),
+            text(&line.product_code, 40, "a product code"),
+        );
+        let description = problems.keep(
+            field("description"),
+            text(&line.description, 2000, "a description"),
+        );
+        let unit = problems.keep(field("unit"), text(&line.unit, 12, "a unit"));
+        let hs_code = problems.keep(field("hs_code"), parse_hs_code(&line.hs_code));
+        let quantity = problems.keep(field("quantity"), parse_quantity(&line.quantity));
+        let unit_price_minor =
+            problems.keep(field("unit_price"), parse_unit_price(&line.unit_price));
+        let requested = problems.keep(
+            field("requested"),
+            parse_requested_date(&line.requested, today),
+        );
+        Some(ParsedLine {
+            product_code: product_code?,
+            description: description?,
+            unit: unit?,
+            hs_code: hs_code?,
+            quantity: quantity?,
+            unit_price_minor: unit_price_minor?,
+            requested: requested?,
+        })
     }
 
     pub fn status_of(order: &order::Model) -> Result<OrderStatus, ApiError> {
@@ -133,7 +270,9 @@ mod server {
 }
 
 /// One line as typed into the new-order form; parsed on the server.
+/// Missing fields read as empty, so a row that only says `remove` is whole.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct LineInput {
     pub product_code: String,
     pub description: String,
@@ -143,6 +282,11 @@ pub struct LineInput {
     pub unit_price: String,
     /// `YYYY-MM-DD`.
     pub requested: String,
+    /// When editing: the number of the existing line this row changes; empty
+    /// for a new line.
+    pub line_no: String,
+    /// When editing: any value removes the line.
+    pub remove: String,
 }
 
 impl LineInput {
@@ -298,9 +442,10 @@ pub async fn order_customers() -> Result<Vec<(i32, String)>, ApiError> {
 
 #[server(endpoint = "orders/get")]
 pub async fn get_order(id: i32) -> Result<OrderDetail, ApiError> {
+    use crate::domain::company::CompanyKind;
     use crate::domain::order_status::{Mover, movers};
     use crate::ssr::auth::require_user;
-    use crate::ssr::repo::{companies, orders, users};
+    use crate::ssr::repo::{companies, fulfilment, orders, purchase_orders, users};
     use crate::ssr::{app_state, db_error};
 
     let user = require_user()?;
@@ -327,6 +472,64 @@ pub async fn get_order(id: i32) -> Result<OrderDetail, ApiError> {
         .into_iter()
         .filter(|to| mover.is_some_and(|m| movers(status, *to).contains(&m)))
         .collect();
+    let line_ids: Vec<i32> = lines.iter().map(|l| l.id).collect();
+    let placed = purchase_orders::placed_lines(&state.db, &line_ids)
+        .await
+        .map_err(db_error("loading purchase orders"))?;
+    let shipments = fulfilment::shipments_of(&state.db, order.id)
+        .await
+        .map_err(db_error("loading shipments"))?;
+    let payments = fulfilment::payments_of(&state.db, order.id)
+        .await
+        .map_err(db_error("loading payments"))?;
+    let total: i64 = lines
+        .iter()
+        .map(|l| l.quantity.saturating_mul(l.unit_price_minor))
+        .sum();
+    let paid: i64 = payments.iter().map(|p| p.amount_minor).sum();
+    let house = user.actor().is_house();
+    let names = if house {
+        companies::all(&state.db)
+            .await
+            .map_err(db_error("companies"))?
+    } else {
+        Vec::new()
+    };
+    let editable = if house {
+        crate::domain::order_edit::editable(status)
+    } else {
+        Editable::NOTHING
+    };
+    let factories = names
+        .iter()
+        .filter(|c| editable.purchasing && c.kind == CompanyKind::Supplier.as_str())
+        .map(|c| (c.id, c.name.clone()))
+        .collect();
+    let placed_views = if house {
+        placed
+            .iter()
+            .map(|p| PlacedView {
+                order_line_no: lines
+                    .iter()
+                    .find(|l| l.id == p.order_line_id)
+                    .map(|l| l.line_no)
+                    .unwrap_or_default(),
+                po_number: p.po.number.clone(),
+                supplier_name: names
+                    .iter()
+                    .find(|c| c.id == p.po.supplier_company_id)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default(),
+                milestone: Milestone::parse(&p.line.milestone).unwrap_or(Milestone::NotStarted),
+                quantity: p.line.quantity,
+                quantity_done: p.line.quantity_done,
+                committed_ready: p.line.committed_ready_date,
+                forecast_ready: p.line.forecast_ready_date,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(OrderDetail {
         id: order.id,
         number: order.number,
@@ -339,7 +542,7 @@ pub async fn get_order(id: i32) -> Result<OrderDetail, ApiError> {
         version: order.version,
         lines: lines
             .iter()
-            .map(|l| server::line_view(l, status, today))
+            .map(|l| server::with_progress(server::line_view(l, status, today), l.id, &placed))
             .collect(),
         events: events
             .into_iter()
@@ -356,6 +559,31 @@ pub async fn get_order(id: i32) -> Result<OrderDetail, ApiError> {
             })
             .collect(),
         next_statuses,
+        total: format_minor(total),
+        paid: format_minor(paid),
+        outstanding: format_minor(total - paid),
+        shipments: shipments
+            .into_iter()
+            .map(|s| ShipmentView {
+                shipped_on: s.shipped_on,
+                carrier: s.carrier,
+                vessel: s.vessel,
+                bl_number: s.bl_number,
+                container_no: s.container_no,
+                eta: s.eta,
+            })
+            .collect(),
+        payments: payments
+            .into_iter()
+            .map(|p| PaymentView {
+                received_on: p.received_on,
+                amount: format_minor(p.amount_minor),
+                reference: p.reference,
+            })
+            .collect(),
+        editable,
+        placed: placed_views,
+        factories,
     })
 }
 
@@ -367,7 +595,7 @@ pub async fn move_order_status(id: i32, to: String, version: i32) -> Result<(), 
     use crate::domain::dates::LineDates;
     use crate::domain::order_status::{Mover, check_transition};
     use crate::ssr::auth::require_user;
-    use crate::ssr::live::LiveEvent;
+    use crate::ssr::live::Outgoing;
     use crate::ssr::repo::orders;
     use crate::ssr::{app_state, db_error};
     use sea_orm::TransactionTrait;
@@ -415,32 +643,25 @@ pub async fn move_order_status(id: i32, to: String, version: i32) -> Result<(), 
                 .map_err(db_error("freezing the committed dates"))?;
         }
     }
-    let event = orders::append_event(
-        &tx,
-        orders::NewEvent {
-            order_id: order.id,
-            actor_user_id: Some(user.user_id),
-            kind: "status",
-            summary: format!("Status changed to {}", to.label()),
-            before: Some(from.label().to_string()),
-            after: Some(to.label().to_string()),
-        },
-        now,
-    )
-    .await
-    .map_err(db_error("writing the timeline"))?;
-    let live_event = LiveEvent {
-        event_id: event.id,
-        order_id: order.id,
-        customer_company_id: order.customer_company_id,
-    };
-    let announced = crate::ssr::live::announce(&tx, live_event)
+    let mut outgoing = Outgoing::default();
+    outgoing
+        .record(
+            &tx,
+            orders::NewEvent {
+                order_id: order.id,
+                actor_user_id: Some(user.user_id),
+                kind: "status",
+                summary: format!("Status changed to {}", to.label()),
+                before: Some(from.label().to_string()),
+                after: Some(to.label().to_string()),
+            },
+            order.customer_company_id,
+            now,
+        )
         .await
-        .map_err(db_error("announcing the change"))?;
+        .map_err(db_error("writing the timeline"))?;
     tx.commit().await.map_err(db_error("commit"))?;
-    if !announced {
-        state.live.publish(live_event);
-    }
+    outgoing.publish(&state.live);
     Ok(())
 }
 
@@ -457,10 +678,10 @@ pub async fn create_order(
     #[server(default)] lines: Vec<LineInput>,
 ) -> Result<i32, ApiError> {
     use crate::domain::company::CompanyKind;
-    use crate::domain::order_input::*;
+    use crate::domain::order_input::{parse_currency, parse_incoterm};
     use crate::domain::policy::{Action, Area};
     use crate::ssr::auth::require_user;
-    use crate::ssr::live::{LiveEvent, announce};
+    use crate::ssr::live::Outgoing;
     use crate::ssr::repo::{companies, orders};
     use crate::ssr::{app_state, db_error, guard};
     use sea_orm::TransactionTrait;
@@ -477,50 +698,23 @@ pub async fn create_order(
     let customer = problems.keep("customer_id", customer.ok_or("Choose a customer."));
     let currency = problems.keep("currency", parse_currency(&currency));
     let incoterm = problems.keep("incoterm", parse_incoterm(&incoterm));
-    let text = |raw: &str, max: usize, what: &str| {
-        let value = raw.trim();
-        if value.is_empty() {
-            Err(format!("Enter {what}."))
-        } else if value.chars().count() > max {
-            Err(format!("Use at most {max} characters for {what}."))
-        } else {
-            Ok(value.to_string())
-        }
-    };
     let payment_terms = problems.keep(
         "payment_terms",
-        text(&payment_terms, 100, "the payment terms"),
+        server::text(&payment_terms, 100, "the payment terms"),
     );
-    let ship_to = problems.keep("ship_to", text(&ship_to, 500, "the ship-to address"));
+    let ship_to = problems.keep(
+        "ship_to",
+        server::text(&ship_to, 500, "the ship-to address"),
+    );
     let lines: Vec<_> = lines.into_iter().filter(|l| !l.is_blank()).collect();
     if lines.is_empty() {
         problems.add("lines", "Add at least one line.");
     }
-    let mut parsed = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        let field = |name: &str| format!("lines[{i}].{name}");
-        let product = problems.keep(
-            field("product_code"),
-            text(&line.product_code, 40, "a product code"),
-        );
-        let description = problems.keep(
-            field("description"),
-            text(&line.description, 2000, "a description"),
-        );
-        let unit = problems.keep(field("unit"), text(&line.unit, 12, "a unit"));
-        let hs = problems.keep(field("hs_code"), parse_hs_code(&line.hs_code));
-        let quantity = problems.keep(field("quantity"), parse_quantity(&line.quantity));
-        let price = problems.keep(field("unit_price"), parse_unit_price(&line.unit_price));
-        let requested = problems.keep(
-            field("requested"),
-            parse_requested_date(&line.requested, today),
-        );
-        if let (Some(p), Some(d), Some(u), Some(h), Some(q), Some(pr), Some(r)) =
-            (product, description, unit, hs, quantity, price, requested)
-        {
-            parsed.push((p, d, u, h, q, pr, r));
-        }
-    }
+    let parsed: Vec<_> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, line)| server::parse_line(&mut problems, i, line, today))
+        .collect();
     let (Some(customer), Some(currency), Some(incoterm), Some(payment_terms), Some(ship_to), true) = (
         customer,
         currency,
@@ -556,54 +750,30 @@ pub async fn create_order(
     orders::set_number(&tx, order.id, &number)
         .await
         .map_err(db_error("numbering the order"))?;
-    for (i, (product, description, unit, hs, quantity, price, requested)) in
-        parsed.iter().enumerate()
-    {
-        orders::insert_line(
+    for (i, line) in parsed.iter().enumerate() {
+        orders::insert_line(&tx, line.as_new(order.id, i as i32 + 1))
+            .await
+            .map_err(db_error("adding a line"))?;
+    }
+    let mut outgoing = Outgoing::default();
+    outgoing
+        .record(
             &tx,
-            orders::NewLine {
+            orders::NewEvent {
                 order_id: order.id,
-                line_no: i as i32 + 1,
-                product_code: product,
-                description,
-                hs_code: hs,
-                quantity: *quantity,
-                unit,
-                unit_price_minor: *price,
-                requested: *requested,
-                committed: None,
-                forecast: None,
+                actor_user_id: Some(user.user_id),
+                kind: "created",
+                summary: "Order created".to_string(),
+                before: None,
+                after: Some(number),
             },
+            customer.id,
+            now,
         )
         .await
-        .map_err(db_error("adding a line"))?;
-    }
-    let event = orders::append_event(
-        &tx,
-        orders::NewEvent {
-            order_id: order.id,
-            actor_user_id: Some(user.user_id),
-            kind: "created",
-            summary: "Order created".to_string(),
-            before: None,
-            after: Some(number),
-        },
-        now,
-    )
-    .await
-    .map_err(db_error("writing the timeline"))?;
-    let live_event = LiveEvent {
-        event_id: event.id,
-        order_id: order.id,
-        customer_company_id: customer.id,
-    };
-    let announced = announce(&tx, live_event)
-        .await
-        .map_err(db_error("announcing the order"))?;
+        .map_err(db_error("writing the timeline"))?;
     tx.commit().await.map_err(db_error("commit"))?;
-    if !announced {
-        state.live.publish(live_event);
-    }
+    outgoing.publish(&state.live);
     Ok(order.id)
 }
 
@@ -611,17 +781,5 @@ pub async fn create_order(
 fn stale_order() -> ApiError {
     ApiError::Conflict {
         message: "Someone changed this order since you opened it. Reload to see the change, then try again.".to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::format_minor;
-
-    #[test]
-    fn money_is_shown_with_two_decimals() {
-        assert_eq!(format_minor(1250), "12.50");
-        assert_eq!(format_minor(5), "0.05");
-        assert_eq!(format_minor(-199), "-1.99");
     }
 }

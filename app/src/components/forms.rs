@@ -13,6 +13,18 @@ where
     Signal::derive(move || value.get().and_then(|r| r.err()))
 }
 
+/// "Saved." once the latest submission went through.
+pub fn saved_note<T, S>(value: S) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    S: Get<Value = Option<Result<T, ApiError>>> + Send + Sync + 'static,
+{
+    move || {
+        matches!(value.get(), Some(Ok(_)))
+            .then(|| view! { <p class="form-ok" role="status">"Saved."</p> })
+    }
+}
+
 /// The message for one field, under the input.
 #[component]
 pub fn FieldMessage(error: Signal<Option<ApiError>>, #[prop(into)] field: String) -> impl IntoView {

@@ -56,14 +56,10 @@ pub fn use_live_tick(order: Option<i32>) -> ReadSignal<u64> {
                     },
                 )
             };
-            let mut opened_before = false;
-            let on_open = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
-                // The first open is the page load itself; later ones are reconnects.
-                if opened_before {
-                    bump();
-                }
-                opened_before = true;
-            });
+            // Every open refetches: a reconnect may have missed events, and
+            // the first open closes the gap between the server rendering the
+            // page and the stream starting.
+            let on_open = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| bump());
             let _ =
                 source.add_event_listener_with_callback("order", on_order.as_ref().unchecked_ref());
             let _ =

@@ -4,4 +4,5 @@ pub mod forms;
 pub mod guard;
 pub mod layout;
 pub mod live;
+pub mod local_time;
 pub mod stage_timeline;

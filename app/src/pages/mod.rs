@@ -4,5 +4,6 @@ pub mod areas;
 pub mod auth;
 pub mod errors;
 pub mod landing;
+pub mod order_desk;
 pub mod orders;
 pub mod people;

@@ -13,10 +13,12 @@ use crate::api::orders::{
 use crate::components::forms::{FormMessage, latest_error};
 use crate::components::guard::AreaGuard;
 use crate::components::live::use_live_tick;
+use crate::components::local_time::LocalTime;
 use crate::components::stage_timeline::StageTimeline;
 use crate::domain::dates::LineBadge;
 use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::Area;
+use crate::pages::order_desk::OrderDesk;
 
 fn badge_class(badge: LineBadge) -> &'static str {
     match badge {
@@ -225,7 +227,13 @@ fn OrderPage(back: &'static str) -> impl IntoView {
             .unwrap_or(0)
     };
     let tick = use_live_tick(Some(id()));
-    let order = Resource::new(move || (id(), tick.get()), |(id, _)| get_order(id));
+    // The viewer's own changes show at once, stream or no stream.
+    let refresh = RwSignal::new(0u64);
+    provide_context(OrderRefresh(refresh));
+    let order = Resource::new(
+        move || (id(), tick.get(), refresh.get()),
+        |(id, _, _)| get_order(id),
+    );
     view! {
         <p><A href=back>"← All orders"</A></p>
         <Transition fallback=|| view! { <p class="muted">"Loading the order…"</p> }>
@@ -241,9 +249,29 @@ fn OrderPage(back: &'static str) -> impl IntoView {
     }
 }
 
+/// Asks the open order page to load the order again.
+#[derive(Clone, Copy)]
+pub struct OrderRefresh(RwSignal<u64>);
+
+/// Reloads the open order once a submission of this form succeeds.
+pub fn refresh_order_after<T, S>(value: S)
+where
+    T: Clone + Send + Sync + 'static,
+    S: Get<Value = Option<Result<T, crate::api::ApiError>>> + Send + Sync + 'static,
+{
+    if let Some(OrderRefresh(refresh)) = use_context::<OrderRefresh>() {
+        Effect::new(move |_| {
+            if matches!(value.get(), Some(Ok(_))) {
+                refresh.update(|n| *n += 1);
+            }
+        });
+    }
+}
+
 #[component]
 fn OrderDetailView(detail: OrderDetail) -> impl IntoView {
     let move_action = ServerAction::<MoveOrderStatus>::new();
+    refresh_order_after(move_action.value());
     let error = latest_error(move_action.value());
     let current = (detail.status != OrderStatus::Cancelled).then_some(detail.status);
     let (id, version) = (detail.id, detail.version);
@@ -286,7 +314,7 @@ fn OrderDetailView(detail: OrderDetail) -> impl IntoView {
                         <tr>
                             <th>"#"</th><th>"Product"</th><th>"Qty"</th>
                             <th>{format!("Unit price ({})", detail.currency)}</th>
-                            <th>"Requested"</th><th>"Committed"</th><th>"Forecast"</th><th></th>
+                            <th>"Requested"</th><th>"Committed"</th><th>"Forecast"</th><th></th><th>"Production"</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -303,18 +331,60 @@ fn OrderDetailView(detail: OrderDetail) -> impl IntoView {
                                     <span class=badge_class(l.badge)>{l.badge.label()}</span>
                                     {(l.slip_days > 0).then(|| view! { <small>{format!(" +{} d", l.slip_days)}</small> })}
                                 </td>
+                                <td class="milestone">{l.milestone.map(|m| m.label()).unwrap_or("—")}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
                 </table>
             </div>
         </section>
+        <p class="order-total">{format!("Order value: {} {}", detail.total, detail.currency)}</p>
+        {(!detail.shipments.is_empty()).then(|| view! {
+            <section class="panel" id="shipments">
+                <h2>"Shipment"</h2>
+                <div class="table-scroll">
+                    <table>
+                        <thead><tr>
+                            <th>"Departure"</th><th>"Arrival"</th><th>"Carrier"</th><th>"Vessel / flight"</th>
+                            <th>"B/L"</th><th>"Container"</th>
+                        </tr></thead>
+                        <tbody>
+                            {detail.shipments.iter().map(|s| view! {
+                                <tr>
+                                    <td>{s.shipped_on.to_string()}</td>
+                                    <td>{date_text(s.eta)}</td>
+                                    <td>{s.carrier.clone()}</td>
+                                    <td>{s.vessel.clone()}</td>
+                                    <td>{s.bl_number.clone()}</td>
+                                    <td>{if s.container_no.is_empty() { "—".to_string() } else { s.container_no.clone() }}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </section>
+        })}
+        {(!detail.payments.is_empty()).then(|| view! {
+            <section class="panel" id="payments">
+                <h2>"Payment"</h2>
+                <ul class="plain-list">
+                    {detail.payments.iter().map(|p| view! {
+                        <li>{format!("{} · {} {} · ref. {}", p.received_on, p.amount, detail.currency, p.reference)}</li>
+                    }).collect_view()}
+                </ul>
+                <p>
+                    {format!("Paid {} of {} {}", detail.paid, detail.total, detail.currency)}
+                    " · " <strong id="outstanding">{format!("Outstanding {} {}", detail.outstanding, detail.currency)}</strong>
+                </p>
+            </section>
+        })}
+        {detail.editable.any().then(|| view! { <OrderDesk detail=detail.clone() /> })}
         <section class="panel">
             <h2>"Timeline"</h2>
             <ol class="timeline" id="order-timeline">
                 {detail.events.iter().rev().map(|e| view! {
                     <li>
-                        <time>{e.at.format("%Y-%m-%d %H:%M UTC").to_string()}</time>
+                        <LocalTime at=e.at />
                         " " <strong>{e.summary.clone()}</strong>
                         {e.who.clone().map(|who| view! { <span class="muted">" by "{who}</span> })}
                     </li>

@@ -5,7 +5,11 @@
 //! the database hears it (each listens and republishes to its own streams) and
 //! nothing is announced for a change that rolled back.
 
+use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DatabaseBackend, DbErr, Statement};
+
+use super::entities::order_event;
+use super::repo::orders::NewEvent;
 use tokio::sync::broadcast;
 
 /// The PostgreSQL channel that carries order changes between instances.
@@ -68,6 +72,42 @@ pub async fn announce(db: &impl ConnectionTrait, event: LiveEvent) -> Result<boo
     ))
     .await?;
     Ok(true)
+}
+
+/// The timeline entries one transaction writes. Each is announced inside the
+/// transaction; those SQLite cannot announce are published to this instance's
+/// streams by `publish`, called after the commit.
+#[derive(Default)]
+pub struct Outgoing(Vec<LiveEvent>);
+
+impl Outgoing {
+    /// Appends a timeline entry to the order (whose customer is given, for
+    /// filtering streams) and announces it.
+    pub async fn record(
+        &mut self,
+        db: &impl ConnectionTrait,
+        event: NewEvent<'_>,
+        customer_company_id: i32,
+        now: DateTime<Utc>,
+    ) -> Result<order_event::Model, DbErr> {
+        let order_id = event.order_id;
+        let saved = super::repo::orders::append_event(db, event, now).await?;
+        let live = LiveEvent {
+            event_id: saved.id,
+            order_id,
+            customer_company_id,
+        };
+        if !announce(db, live).await? {
+            self.0.push(live);
+        }
+        Ok(saved)
+    }
+
+    pub fn publish(self, hub: &LiveHub) {
+        for event in self.0 {
+            hub.publish(event);
+        }
+    }
 }
 
 #[derive(Clone)]

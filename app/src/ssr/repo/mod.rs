@@ -3,6 +3,7 @@
 //! policy check still cannot return another company's rows.
 
 pub mod companies;
+pub mod fulfilment;
 pub mod orders;
 pub mod purchase_orders;
 pub mod throttles;

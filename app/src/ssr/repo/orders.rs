@@ -79,25 +79,21 @@ pub async fn list(
         select = select.filter(order::Column::CustomerCompanyId.eq(customer));
     }
     if let Some(today) = filter.at_risk_on {
-        let risky_lines = Query::select()
-            .column(order_line::Column::OrderId)
-            .from(order_line::Entity)
-            .cond_where(
-                Condition::any()
-                    .add(
-                        Expr::col(order_line::Column::ForecastDate)
-                            .gt(Expr::col(order_line::Column::CommittedDate)),
-                    )
-                    .add(order_line::Column::CommittedDate.lt(today)),
-            )
-            .to_owned();
+        let risky_lines = lines_of_the_order(
+            Condition::any()
+                .add(
+                    Expr::col(order_line::Column::ForecastDate)
+                        .gt(Expr::col(order_line::Column::CommittedDate)),
+                )
+                .add(order_line::Column::CommittedDate.lt(today)),
+        );
         select = select
             .filter(order::Column::Status.is_in([
                 OrderStatus::Confirmed.as_str(),
                 OrderStatus::InProduction.as_str(),
                 OrderStatus::Ready.as_str(),
             ]))
-            .filter(order::Column::Id.in_subquery(risky_lines));
+            .filter(Expr::exists(risky_lines));
     }
     if filter.committed_from.is_some() || filter.committed_to.is_some() {
         let mut in_range = Condition::all();
@@ -107,12 +103,7 @@ pub async fn list(
         if let Some(to) = filter.committed_to {
             in_range = in_range.add(order_line::Column::CommittedDate.lte(to));
         }
-        let lines_in_range = Query::select()
-            .column(order_line::Column::OrderId)
-            .from(order_line::Entity)
-            .cond_where(in_range)
-            .to_owned();
-        select = select.filter(order::Column::Id.in_subquery(lines_in_range));
+        select = select.filter(Expr::exists(lines_of_the_order(in_range)));
     }
     if let Some(before) = filter.before_id {
         select = select.filter(order::Column::Id.lt(before));
@@ -128,19 +119,21 @@ pub async fn list(
         // text, so both databases match it literally.
         let pattern = format!("%{}%", query.replace(['%', '_', '\\'], "").to_lowercase());
         let matches = |column: Expr| Expr::expr(Func::lower(column)).like(pattern.as_str());
-        let matching_lines = Query::select()
-            .column(order_line::Column::OrderId)
-            .from(order_line::Entity)
-            .cond_where(
-                Condition::any()
-                    .add(matches(Expr::col(order_line::Column::ProductCode)))
-                    .add(matches(Expr::col(order_line::Column::Description))),
-            )
-            .to_owned();
+        let matching_lines = lines_of_the_order(
+            Condition::any()
+                .add(matches(Expr::col((
+                    order_line::Entity,
+                    order_line::Column::ProductCode,
+                ))))
+                .add(matches(Expr::col((
+                    order_line::Entity,
+                    order_line::Column::Description,
+                )))),
+        );
         select = select.filter(
             Condition::any()
                 .add(matches(Expr::col((order::Entity, order::Column::Number))))
-                .add(order::Column::Id.in_subquery(matching_lines)),
+                .add(Expr::exists(matching_lines)),
         );
     }
     select
@@ -148,6 +141,24 @@ pub async fn list(
         .limit(filter.limit.clamp(1, 200))
         .all(db)
         .await
+}
+
+/// `SELECT 1 FROM order_lines WHERE order_lines.order_id = orders.id AND …`:
+/// correlated, so walking orders newest first stops after one page instead of
+/// collecting every matching line of the whole book first.
+fn lines_of_the_order(condition: Condition) -> sea_orm::sea_query::SelectStatement {
+    Query::select()
+        .expr(Expr::val(1))
+        .from(order_line::Entity)
+        .cond_where(
+            Condition::all()
+                .add(
+                    Expr::col((order_line::Entity, order_line::Column::OrderId))
+                        .equals((order::Entity, order::Column::Id)),
+                )
+                .add(condition),
+        )
+        .to_owned()
 }
 
 /// The order if it exists *and* lies in the scope; otherwise `None`.
@@ -364,5 +375,78 @@ pub async fn set_number(db: &impl ConnectionTrait, id: i32, number: &str) -> Res
     }
     .update(db)
     .await?;
+    Ok(())
+}
+
+/// Claims the order for a change made against `expected_version`: bumps the
+/// version, or returns false when someone changed the order first. Every
+/// change to an order or its lines goes through here inside its transaction,
+/// so two edits of the same version cannot both land.
+pub async fn bump_version(
+    db: &impl ConnectionTrait,
+    id: i32,
+    expected_version: i32,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let result = order::Entity::update_many()
+        .col_expr(order::Column::Version, Expr::value(expected_version + 1))
+        .col_expr(order::Column::UpdatedAt, Expr::value(now))
+        .filter(order::Column::Id.eq(id))
+        .filter(order::Column::Version.eq(expected_version))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// The order's own fields a direct edit may change.
+pub struct OrderTerms<'a> {
+    pub currency: &'a str,
+    pub incoterm: &'a str,
+    pub payment_terms: &'a str,
+    pub ship_to: &'a str,
+}
+
+pub async fn set_terms(
+    db: &impl ConnectionTrait,
+    id: i32,
+    terms: OrderTerms<'_>,
+) -> Result<(), DbErr> {
+    order::ActiveModel {
+        id: Set(id),
+        currency: Set(terms.currency.to_string()),
+        incoterm: Set(terms.incoterm.to_string()),
+        payment_terms: Set(terms.payment_terms.to_string()),
+        ship_to: Set(terms.ship_to.to_string()),
+        ..Default::default()
+    }
+    .update(db)
+    .await?;
+    Ok(())
+}
+
+/// Rewrites a line's commercial fields (not its committed or forecast dates).
+pub async fn update_line(
+    db: &impl ConnectionTrait,
+    line_id: i32,
+    new: &NewLine<'_>,
+) -> Result<(), DbErr> {
+    order_line::ActiveModel {
+        id: Set(line_id),
+        product_code: Set(new.product_code.to_string()),
+        description: Set(new.description.to_string()),
+        hs_code: Set(new.hs_code.to_string()),
+        quantity: Set(new.quantity),
+        unit: Set(new.unit.to_string()),
+        unit_price_minor: Set(new.unit_price_minor),
+        requested_date: Set(new.requested),
+        ..Default::default()
+    }
+    .update(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn delete_line(db: &impl ConnectionTrait, line_id: i32) -> Result<(), DbErr> {
+    order_line::Entity::delete_by_id(line_id).exec(db).await?;
     Ok(())
 }

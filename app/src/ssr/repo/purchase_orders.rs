@@ -2,7 +2,9 @@
 //! line to the customer order lines it fills.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
+};
 
 use crate::ssr::entities::{po_line, po_line_link, purchase_order};
 
@@ -54,6 +56,7 @@ pub async fn insert_po_line(
         forecast_ready_date: Set(new.forecast_ready),
         milestone: Set(new.milestone.to_string()),
         last_progress_at: Set(new.last_progress_at),
+        version: Set(1),
         ..Default::default()
     }
     .insert(db)
@@ -67,4 +70,54 @@ pub async fn insert_po_line(
         .await?;
     }
     Ok(line)
+}
+
+pub async fn set_po_number(db: &impl ConnectionTrait, id: i32, number: &str) -> Result<(), DbErr> {
+    purchase_order::ActiveModel {
+        id: Set(id),
+        number: Set(number.to_string()),
+        ..Default::default()
+    }
+    .update(db)
+    .await?;
+    Ok(())
+}
+
+/// A PO line with its purchase order and the customer line it fills.
+#[derive(Debug, Clone)]
+pub struct PlacedLine {
+    pub order_line_id: i32,
+    pub po: purchase_order::Model,
+    pub line: po_line::Model,
+}
+
+/// The PO lines filling any of `order_line_ids`, with their purchase orders.
+pub async fn placed_lines(
+    db: &impl ConnectionTrait,
+    order_line_ids: &[i32],
+) -> Result<Vec<PlacedLine>, DbErr> {
+    let links = po_line_link::Entity::find()
+        .filter(po_line_link::Column::OrderLineId.is_in(order_line_ids.iter().copied()))
+        .all(db)
+        .await?;
+    let lines = po_line::Entity::find()
+        .filter(po_line::Column::Id.is_in(links.iter().map(|l| l.po_line_id)))
+        .all(db)
+        .await?;
+    let pos = purchase_order::Entity::find()
+        .filter(purchase_order::Column::Id.is_in(lines.iter().map(|l| l.purchase_order_id)))
+        .all(db)
+        .await?;
+    Ok(links
+        .iter()
+        .filter_map(|link| {
+            let line = lines.iter().find(|l| l.id == link.po_line_id)?;
+            let po = pos.iter().find(|p| p.id == line.purchase_order_id)?;
+            Some(PlacedLine {
+                order_line_id: link.order_line_id,
+                po: po.clone(),
+                line: line.clone(),
+            })
+        })
+        .collect())
 }

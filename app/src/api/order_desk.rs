@@ -1,0 +1,649 @@
+//! What the trading house does to one order after entering it: change its
+//! terms and lines while that is still allowed, place purchase orders with the
+//! factories for its lines, and record shipments and payments. Every change
+//! claims the order's version, so two people editing the same version cannot
+//! both win, and lands on the timeline.
+
+use leptos::prelude::*;
+
+use super::ApiError;
+use super::orders::LineInput;
+
+#[cfg(feature = "ssr")]
+mod server {
+    use chrono::NaiveDate;
+
+    use crate::api::ApiError;
+    use crate::domain::order_status::OrderStatus;
+    use crate::domain::policy::{Action, Area};
+    use crate::ssr::AppState;
+    use crate::ssr::auth::CurrentUser;
+    use crate::ssr::entities::order;
+    use crate::ssr::repo::orders::{self, OrderScope};
+    use crate::ssr::{db_error, guard};
+
+    /// The signed-in staff member and the order they act on.
+    pub async fn staff_and_order(
+        state: &AppState,
+        id: i32,
+        what: &str,
+    ) -> Result<(CurrentUser, order::Model, OrderStatus), ApiError> {
+        let user = crate::ssr::auth::require_user()?;
+        guard::check(state, &user, Action::EnterArea(Area::Staff), what).await?;
+        let order = orders::find(&state.db, OrderScope::All, id)
+            .await
+            .map_err(db_error("loading the order"))?
+            .ok_or(ApiError::NotFound)?;
+        let status = OrderStatus::parse(&order.status)
+            .ok_or_else(|| ApiError::internal("order status", &order.status))?;
+        Ok((user, order, status))
+    }
+
+    pub fn stale() -> ApiError {
+        ApiError::Conflict {
+            message: "Someone changed this order since you opened it. Reload to see the change, then try again.".to_string(),
+        }
+    }
+
+    pub fn closed(what: &str, status: OrderStatus) -> ApiError {
+        ApiError::Conflict {
+            message: format!(
+                "{what} is not possible while the order is {}.",
+                status.label().to_lowercase()
+            ),
+        }
+    }
+
+    pub fn parse_date(raw: &str) -> Result<NaiveDate, &'static str> {
+        NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
+            .map_err(|_| "Enter a date like 2027-03-31.")
+    }
+}
+
+/// Changes an order's terms and, before confirmation, its lines (`lines[i]`
+/// with `line_no` for an existing line, empty for a new one, `remove` to drop
+/// it). After confirmation only payment terms and ship-to can change here.
+#[server(endpoint = "orders/update")]
+pub async fn update_order(
+    id: i32,
+    version: i32,
+    currency: String,
+    incoterm: String,
+    payment_terms: String,
+    ship_to: String,
+    #[server(default)] lines: Vec<LineInput>,
+) -> Result<(), ApiError> {
+    use crate::api::orders::server::{parse_line, text};
+    use crate::domain::order_edit::editable;
+    use crate::domain::order_input::{format_minor, parse_currency, parse_incoterm};
+    use crate::ssr::live::Outgoing;
+    use crate::ssr::repo::orders::{self, NewEvent, OrderTerms};
+    use crate::ssr::{app_state, db_error};
+    use sea_orm::TransactionTrait;
+
+    let state = app_state()?;
+    let (user, order, status) = server::staff_and_order(&state, id, "order edit").await?;
+    let open = editable(status);
+    if !open.delivery {
+        return Err(server::closed("Changing the order", status));
+    }
+    if order.version != version {
+        return Err(server::stale());
+    }
+    let today = state.now().date_naive();
+    let mut problems = super::FieldErrors::default();
+    let currency = problems.keep("currency", parse_currency(&currency));
+    let incoterm = problems.keep("incoterm", parse_incoterm(&incoterm));
+    let payment_terms = problems.keep(
+        "payment_terms",
+        text(&payment_terms, 100, "the payment terms"),
+    );
+    let ship_to = problems.keep("ship_to", text(&ship_to, 500, "the ship-to address"));
+    let frozen = "Fixed since the order was confirmed; ask the customer for a change request.";
+    if !open.commercial {
+        if currency.is_some_and(|c| c != order.currency) {
+            problems.add("currency", frozen);
+        }
+        if incoterm.is_some_and(|c| c != order.incoterm) {
+            problems.add("incoterm", frozen);
+        }
+        if !lines.is_empty() {
+            problems.add("lines", frozen);
+        }
+    }
+    let existing = orders::lines_of(&state.db, &[order.id])
+        .await
+        .map_err(db_error("loading lines"))?;
+    // (existing line or None for a new one, parsed values or None to remove)
+    let mut edits = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let current = match line.line_no.trim() {
+            "" => None,
+            raw => match existing
+                .iter()
+                .find(|l| raw.parse::<i32>().is_ok_and(|n| n == l.line_no))
+            {
+                Some(found) => Some(found),
+                None => {
+                    problems.add(format!("lines[{i}].line_no"), "No such line on this order.");
+                    continue;
+                }
+            },
+        };
+        if !line.remove.trim().is_empty() {
+            if current.is_some() {
+                edits.push((current, None));
+            }
+            continue;
+        }
+        if current.is_none() && line.is_blank() {
+            continue;
+        }
+        if let Some(parsed) = parse_line(&mut problems, i, line, today) {
+            edits.push((current, Some(parsed)));
+        }
+    }
+    let removed = edits.iter().filter(|(_, p)| p.is_none()).count();
+    let added = edits.iter().filter(|(c, _)| c.is_none()).count();
+    if open.commercial && existing.len() + added <= removed {
+        problems.add("lines", "An order keeps at least one line.");
+    }
+    let (Some(currency), Some(incoterm), Some(payment_terms), Some(ship_to), true) = (
+        currency,
+        incoterm,
+        payment_terms,
+        ship_to,
+        problems.is_empty(),
+    ) else {
+        return Err(problems.into_error());
+    };
+
+    // What changed, field by field, for the timeline.
+    let mut changes: Vec<(String, String, String)> = Vec::new();
+    let mut compare = |what: String, before: String, after: String| {
+        if before != after {
+            changes.push((what, before, after));
+        }
+    };
+    compare(
+        "Currency".into(),
+        order.currency.clone(),
+        currency.to_string(),
+    );
+    compare(
+        "Incoterm".into(),
+        order.incoterm.clone(),
+        incoterm.to_string(),
+    );
+    compare(
+        "Payment terms".into(),
+        order.payment_terms.clone(),
+        payment_terms.clone(),
+    );
+    compare("Ship-to".into(), order.ship_to.clone(), ship_to.clone());
+    for (current, parsed) in &edits {
+        match (current, parsed) {
+            (Some(old), Some(new)) => {
+                let n = old.line_no;
+                compare(
+                    format!("Line {n} product"),
+                    old.product_code.clone(),
+                    new.product_code.clone(),
+                );
+                compare(
+                    format!("Line {n} description"),
+                    old.description.clone(),
+                    new.description.clone(),
+                );
+                compare(
+                    format!("Line {n} HS code"),
+                    old.hs_code.clone(),
+                    new.hs_code.clone(),
+                );
+                compare(
+                    format!("Line {n} quantity"),
+                    format!("{} {}", old.quantity, old.unit),
+                    format!("{} {}", new.quantity, new.unit),
+                );
+                compare(
+                    format!("Line {n} unit price"),
+                    format_minor(old.unit_price_minor),
+                    format_minor(new.unit_price_minor),
+                );
+                compare(
+                    format!("Line {n} requested date"),
+                    old.requested_date.to_string(),
+                    new.requested.to_string(),
+                );
+            }
+            (Some(old), None) => compare(
+                format!("Line {} removed", old.line_no),
+                old.product_code.clone(),
+                String::new(),
+            ),
+            (None, Some(new)) => compare(
+                "Line added".into(),
+                String::new(),
+                format!("{} × {} {}", new.product_code, new.quantity, new.unit),
+            ),
+            (None, None) => {}
+        }
+    }
+    if changes.is_empty() {
+        return Ok(());
+    }
+
+    let now = state.now();
+    let tx = state.db.begin().await.map_err(db_error("begin"))?;
+    if !orders::bump_version(&tx, order.id, version, now)
+        .await
+        .map_err(db_error("claiming the order"))?
+    {
+        return Err(server::stale());
+    }
+    orders::set_terms(
+        &tx,
+        order.id,
+        OrderTerms {
+            currency,
+            incoterm,
+            payment_terms: &payment_terms,
+            ship_to: &ship_to,
+        },
+    )
+    .await
+    .map_err(db_error("changing the order"))?;
+    let mut next_no = existing.iter().map(|l| l.line_no).max().unwrap_or(0);
+    for (current, parsed) in &edits {
+        match (current, parsed) {
+            (Some(old), Some(new)) => {
+                orders::update_line(&tx, old.id, &new.as_new(order.id, old.line_no))
+                    .await
+                    .map_err(db_error("changing a line"))?
+            }
+            (Some(old), None) => orders::delete_line(&tx, old.id)
+                .await
+                .map_err(db_error("removing a line"))?,
+            (None, Some(new)) => {
+                next_no += 1;
+                orders::insert_line(&tx, new.as_new(order.id, next_no))
+                    .await
+                    .map_err(db_error("adding a line"))?;
+            }
+            (None, None) => {}
+        }
+    }
+    let mut outgoing = Outgoing::default();
+    for (what, before, after) in changes {
+        outgoing
+            .record(
+                &tx,
+                NewEvent {
+                    order_id: order.id,
+                    actor_user_id: Some(user.user_id),
+                    kind: "edit",
+                    summary: format!("{what} changed"),
+                    before: (!before.is_empty()).then_some(before),
+                    after: (!after.is_empty()).then_some(after),
+                },
+                order.customer_company_id,
+                now,
+            )
+            .await
+            .map_err(db_error("writing the timeline"))?;
+    }
+    tx.commit().await.map_err(db_error("commit"))?;
+    outgoing.publish(&state.live);
+    Ok(())
+}
+
+/// Places a purchase order with a factory for some of the order's lines (by
+/// line number), each to be ready by `ready_by`. Returns the PO number.
+#[server(endpoint = "orders/place-po")]
+pub async fn place_purchase_order(
+    order_id: i32,
+    version: i32,
+    supplier_id: i32,
+    ready_by: String,
+    #[server(default)] line_nos: Vec<i32>,
+) -> Result<String, ApiError> {
+    use crate::domain::company::CompanyKind;
+    use crate::domain::order_edit::{check_ready_by, editable};
+    use crate::domain::progress::Milestone;
+    use crate::ssr::live::Outgoing;
+    use crate::ssr::repo::purchase_orders::{self, NewPoLine};
+    use crate::ssr::repo::{companies, orders};
+    use crate::ssr::{app_state, db_error};
+    use sea_orm::TransactionTrait;
+
+    let state = app_state()?;
+    let (user, order, status) = server::staff_and_order(&state, order_id, "purchase order").await?;
+    if !editable(status).purchasing {
+        return Err(server::closed("Placing a purchase order", status));
+    }
+    if order.version != version {
+        return Err(server::stale());
+    }
+    let today = state.now().date_naive();
+    let mut problems = super::FieldErrors::default();
+    let supplier = companies::find(&state.db, supplier_id)
+        .await
+        .map_err(db_error("loading the supplier"))?
+        .filter(|c| c.kind == CompanyKind::Supplier.as_str());
+    let supplier = problems.keep("supplier_id", supplier.ok_or("Choose a factory."));
+    let ready_by = problems.keep("ready_by", server::parse_date(&ready_by));
+    let lines = orders::lines_of(&state.db, &[order.id])
+        .await
+        .map_err(db_error("loading lines"))?;
+    let placed =
+        purchase_orders::placed_lines(&state.db, &lines.iter().map(|l| l.id).collect::<Vec<_>>())
+            .await
+            .map_err(db_error("loading purchase orders"))?;
+    let mut chosen = Vec::new();
+    for no in &line_nos {
+        match lines.iter().find(|l| l.line_no == *no) {
+            None => problems.add("line_nos", format!("Line {no} is not on this order.")),
+            Some(line) => match placed.iter().find(|p| p.order_line_id == line.id) {
+                Some(p) => problems.add(
+                    "line_nos",
+                    format!("Line {no} is already on {}.", p.po.number),
+                ),
+                None if !chosen
+                    .iter()
+                    .any(|c: &&crate::ssr::entities::order_line::Model| c.id == line.id) =>
+                {
+                    chosen.push(line)
+                }
+                None => {}
+            },
+        }
+    }
+    if line_nos.is_empty() {
+        problems.add("line_nos", "Choose at least one line.");
+    }
+    if let Some(ready_by) = ready_by {
+        let committed: Vec<_> = chosen
+            .iter()
+            .map(|l| (l.line_no, l.committed_date))
+            .collect();
+        if let Err(message) = check_ready_by(ready_by, today, &committed) {
+            problems.add("ready_by", message);
+        }
+    }
+    let (Some(supplier), Some(ready_by), true) = (supplier, ready_by, problems.is_empty()) else {
+        return Err(problems.into_error());
+    };
+
+    let now = state.now();
+    let tx = state.db.begin().await.map_err(db_error("begin"))?;
+    // Claiming the order serialises placements, so no line lands on two POs.
+    if !orders::bump_version(&tx, order.id, version, now)
+        .await
+        .map_err(db_error("claiming the order"))?
+    {
+        return Err(server::stale());
+    }
+    let provisional = format!("NEW-{}", &crate::ssr::auth::token::new_token()[..16]);
+    let po = purchase_orders::insert_po(&tx, &provisional, supplier.id, now)
+        .await
+        .map_err(db_error("creating the purchase order"))?;
+    let number = format!("PO-{}-{:05}", now.format("%Y"), po.id);
+    purchase_orders::set_po_number(&tx, po.id, &number)
+        .await
+        .map_err(db_error("numbering the purchase order"))?;
+    for (i, line) in chosen.iter().enumerate() {
+        purchase_orders::insert_po_line(
+            &tx,
+            NewPoLine {
+                purchase_order_id: po.id,
+                line_no: i as i32 + 1,
+                product_code: &line.product_code,
+                description: &line.description,
+                quantity: line.quantity,
+                quantity_done: 0,
+                committed_ready: ready_by,
+                forecast_ready: Some(ready_by),
+                milestone: Milestone::NotStarted.as_str(),
+                last_progress_at: None,
+            },
+            &[line.id],
+        )
+        .await
+        .map_err(db_error("adding a PO line"))?;
+    }
+    let line_list = chosen
+        .iter()
+        .map(|l| l.line_no.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut outgoing = Outgoing::default();
+    outgoing
+        .record(
+            &tx,
+            orders::NewEvent {
+                order_id: order.id,
+                actor_user_id: Some(user.user_id),
+                kind: "purchase",
+                // The customer sees the timeline; the factory's name stays in-house.
+                summary: format!("Production ordered for line(s) {line_list}"),
+                before: None,
+                after: Some(format!("ready by {ready_by}")),
+            },
+            order.customer_company_id,
+            now,
+        )
+        .await
+        .map_err(db_error("writing the timeline"))?;
+    tx.commit().await.map_err(db_error("commit"))?;
+    outgoing.publish(&state.live);
+    Ok(number)
+}
+
+/// Records a shipment of the order (departure, carrier, vessel, B/L, container, ETA).
+#[server(endpoint = "orders/ship")]
+#[allow(clippy::too_many_arguments)]
+pub async fn record_shipment(
+    order_id: i32,
+    version: i32,
+    shipped_on: String,
+    carrier: String,
+    vessel: String,
+    bl_number: String,
+    #[server(default)] container_no: String,
+    #[server(default)] eta: String,
+) -> Result<(), ApiError> {
+    use crate::api::orders::server::text;
+    use crate::domain::order_edit::{
+        check_voyage, editable, parse_container_no, parse_transport_document,
+    };
+    use crate::ssr::live::Outgoing;
+    use crate::ssr::repo::fulfilment::{self, NewShipment};
+    use crate::ssr::repo::orders;
+    use crate::ssr::{app_state, db_error};
+    use sea_orm::TransactionTrait;
+
+    let state = app_state()?;
+    let (user, order, status) = server::staff_and_order(&state, order_id, "shipment").await?;
+    if !editable(status).shipments {
+        return Err(server::closed("Recording a shipment", status));
+    }
+    if order.version != version {
+        return Err(server::stale());
+    }
+    let today = state.now().date_naive();
+    let mut problems = super::FieldErrors::default();
+    let shipped_on = problems.keep("shipped_on", server::parse_date(&shipped_on));
+    let eta = match eta.trim() {
+        "" => Some(None),
+        raw => problems.keep("eta", server::parse_date(raw)).map(Some),
+    };
+    let carrier = problems.keep("carrier", text(&carrier, 80, "the carrier"));
+    let vessel = problems.keep("vessel", text(&vessel, 80, "the vessel or flight"));
+    let bl_number = problems.keep("bl_number", parse_transport_document(&bl_number));
+    let container_no = problems.keep("container_no", parse_container_no(&container_no));
+    if let (Some(shipped_on), Some(eta)) = (shipped_on, eta)
+        && let Err((field, message)) = check_voyage(shipped_on, eta, today)
+    {
+        problems.add(field, message);
+    }
+    let (
+        Some(shipped_on),
+        Some(eta),
+        Some(carrier),
+        Some(vessel),
+        Some(bl_number),
+        Some(container_no),
+        true,
+    ) = (
+        shipped_on,
+        eta,
+        carrier,
+        vessel,
+        bl_number,
+        container_no,
+        problems.is_empty(),
+    )
+    else {
+        return Err(problems.into_error());
+    };
+    let now = state.now();
+    let tx = state.db.begin().await.map_err(db_error("begin"))?;
+    if !orders::bump_version(&tx, order.id, version, now)
+        .await
+        .map_err(db_error("claiming the order"))?
+    {
+        return Err(server::stale());
+    }
+    fulfilment::insert_shipment(
+        &tx,
+        NewShipment {
+            order_id: order.id,
+            shipped_on,
+            carrier: &carrier,
+            vessel: &vessel,
+            bl_number: &bl_number,
+            container_no: &container_no,
+            eta,
+        },
+        now,
+    )
+    .await
+    .map_err(db_error("recording the shipment"))?;
+    let mut outgoing = Outgoing::default();
+    outgoing
+        .record(
+            &tx,
+            orders::NewEvent {
+                order_id: order.id,
+                actor_user_id: Some(user.user_id),
+                kind: "shipment",
+                summary: format!("Shipment recorded: {carrier}, {vessel}, B/L {bl_number}"),
+                before: None,
+                after: Some(match eta {
+                    Some(eta) => format!("departs {shipped_on}, arrives {eta}"),
+                    None => format!("departs {shipped_on}"),
+                }),
+            },
+            order.customer_company_id,
+            now,
+        )
+        .await
+        .map_err(db_error("writing the timeline"))?;
+    tx.commit().await.map_err(db_error("commit"))?;
+    outgoing.publish(&state.live);
+    Ok(())
+}
+
+/// Records a payment received against the order, in the order's currency.
+#[server(endpoint = "orders/pay")]
+pub async fn record_payment(
+    order_id: i32,
+    version: i32,
+    received_on: String,
+    amount: String,
+    reference: String,
+) -> Result<(), ApiError> {
+    use crate::api::orders::server::text;
+    use crate::domain::order_edit::{check_payment, editable};
+    use crate::domain::order_input::{format_minor, parse_unit_price};
+    use crate::ssr::live::Outgoing;
+    use crate::ssr::repo::{fulfilment, orders};
+    use crate::ssr::{app_state, db_error};
+    use sea_orm::TransactionTrait;
+
+    let state = app_state()?;
+    let (user, order, status) = server::staff_and_order(&state, order_id, "payment").await?;
+    if !editable(status).payments {
+        return Err(server::closed("Recording a payment", status));
+    }
+    if order.version != version {
+        return Err(server::stale());
+    }
+    let today = state.now().date_naive();
+    let mut problems = super::FieldErrors::default();
+    let received_on = problems.keep("received_on", server::parse_date(&received_on));
+    let amount = problems.keep(
+        "amount",
+        parse_unit_price(&amount).map_err(|_| "Enter the amount like 1250.00."),
+    );
+    let reference = problems.keep("reference", text(&reference, 80, "the bank reference"));
+    let lines = orders::lines_of(&state.db, &[order.id])
+        .await
+        .map_err(db_error("loading lines"))?;
+    let total: i64 = lines
+        .iter()
+        .map(|l| l.quantity.saturating_mul(l.unit_price_minor))
+        .sum();
+    let paid: i64 = fulfilment::payments_of(&state.db, order.id)
+        .await
+        .map_err(db_error("loading payments"))?
+        .iter()
+        .map(|p| p.amount_minor)
+        .sum();
+    if let (Some(amount), Some(received_on)) = (amount, received_on)
+        && let Err((field, message)) = check_payment(amount, received_on, today, total - paid)
+    {
+        problems.add(field, message);
+    }
+    let (Some(received_on), Some(amount), Some(reference), true) =
+        (received_on, amount, reference, problems.is_empty())
+    else {
+        return Err(problems.into_error());
+    };
+    let now = state.now();
+    let tx = state.db.begin().await.map_err(db_error("begin"))?;
+    // The version claim also keeps two payments from both fitting the same balance.
+    if !orders::bump_version(&tx, order.id, version, now)
+        .await
+        .map_err(db_error("claiming the order"))?
+    {
+        return Err(server::stale());
+    }
+    fulfilment::insert_payment(&tx, order.id, received_on, amount, &reference, now)
+        .await
+        .map_err(db_error("recording the payment"))?;
+    let mut outgoing = Outgoing::default();
+    outgoing
+        .record(
+            &tx,
+            orders::NewEvent {
+                order_id: order.id,
+                actor_user_id: Some(user.user_id),
+                kind: "payment",
+                summary: format!(
+                    "Payment received: {} {}",
+                    format_minor(amount),
+                    order.currency
+                ),
+                before: None,
+                after: Some(format!("{received_on}, ref. {reference}")),
+            },
+            order.customer_company_id,
+            now,
+        )
+        .await
+        .map_err(db_error("writing the timeline"))?;
+    tx.commit().await.map_err(db_error("commit"))?;
+    outgoing.publish(&state.live);
+    Ok(())
+}

@@ -1,0 +1,272 @@
+//! The trading house's tools on one order page: the factory lines placed for
+//! it, placing a purchase order, editing terms and lines while allowed, and
+//! recording shipments and payments. Customers never see this part.
+
+use leptos::prelude::*;
+
+use crate::api::order_desk::{PlacePurchaseOrder, RecordPayment, RecordShipment, UpdateOrder};
+use crate::api::orders::OrderDetail;
+use crate::components::forms::{FieldMessage, FormMessage, latest_error, saved_note};
+use crate::domain::order_input::{CURRENCIES, INCOTERMS};
+use crate::pages::orders::refresh_order_after;
+
+fn date_text(date: Option<chrono::NaiveDate>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_else(|| "—".into())
+}
+
+#[component]
+pub fn OrderDesk(detail: OrderDetail) -> impl IntoView {
+    let open = detail.editable;
+    let unplaced: Vec<(i32, String)> = detail
+        .lines
+        .iter()
+        .filter(|l| !l.placed)
+        .map(|l| (l.line_no, l.product_code.clone()))
+        .collect();
+    view! {
+        {(!detail.placed.is_empty() || open.purchasing).then(|| view! {
+            <section class="panel" id="purchasing">
+                <h2>"Factories"</h2>
+                {(!detail.placed.is_empty()).then(|| view! {
+                    <div class="table-scroll">
+                        <table class="placed-table">
+                            <thead><tr>
+                                <th>"Line"</th><th>"PO"</th><th>"Factory"</th><th>"Milestone"</th>
+                                <th>"Done"</th><th>"Ready by"</th><th>"Forecast"</th>
+                            </tr></thead>
+                            <tbody>
+                                {detail.placed.iter().map(|p| view! {
+                                    <tr data-po=p.po_number.clone()>
+                                        <td>{p.order_line_no}</td>
+                                        <td>{p.po_number.clone()}</td>
+                                        <td>{p.supplier_name.clone()}</td>
+                                        <td>{p.milestone.label()}</td>
+                                        <td>{format!("{} / {}", p.quantity_done, p.quantity)}</td>
+                                        <td>{p.committed_ready.to_string()}</td>
+                                        <td>{date_text(p.forecast_ready)}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                })}
+                {(open.purchasing && !unplaced.is_empty()).then(|| view! {
+                    <PlaceOrderForm id=detail.id version=detail.version unplaced=unplaced.clone() factories=detail.factories.clone() />
+                })}
+            </section>
+        })}
+        {open.delivery.then(|| view! { <EditOrderForm detail=detail.clone() /> })}
+        {open.shipments.then(|| view! { <ShipmentForm id=detail.id version=detail.version /> })}
+        {open.payments.then(|| view! {
+            <PaymentForm id=detail.id version=detail.version currency=detail.currency.clone() outstanding=detail.outstanding.clone() />
+        })}
+    }
+}
+
+#[component]
+fn PlaceOrderForm(
+    id: i32,
+    version: i32,
+    unplaced: Vec<(i32, String)>,
+    factories: Vec<(i32, String)>,
+) -> impl IntoView {
+    let place = ServerAction::<PlacePurchaseOrder>::new();
+    let error = latest_error(place.value());
+    refresh_order_after(place.value());
+    view! {
+        <h3>"Place a purchase order"</h3>
+        <ActionForm action=place attr:class="stack-form" attr:id="place-po-form">
+            <input type="hidden" name="order_id" value=id.to_string() />
+            <input type="hidden" name="version" value=version.to_string() />
+            <fieldset>
+                <legend>"Lines"</legend>
+                {unplaced.into_iter().enumerate().map(|(i, (no, product))| view! {
+                    <label class="checkbox">
+                        <input type="checkbox" name=format!("line_nos[{i}]") value=no.to_string() />
+                        {format!("Line {no} · {product}")}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            <FieldMessage error field="line_nos" />
+            <div class="inline-grid-form">
+                <label>
+                    "Factory"
+                    <select name="supplier_id">
+                        {factories.into_iter().map(|(id, name)| view! {
+                            <option value=id.to_string()>{name}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>"Ready by" <input type="date" name="ready_by" /></label>
+            </div>
+            <FieldMessage error field="supplier_id" />
+            <FieldMessage error field="ready_by" />
+            <FormMessage error fields=&["line_nos", "supplier_id", "ready_by"] />
+            <button type="submit" class="button">"Place the purchase order"</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn EditOrderForm(detail: OrderDetail) -> impl IntoView {
+    let update = ServerAction::<UpdateOrder>::new();
+    let error = latest_error(update.value());
+    refresh_order_after(update.value());
+    let commercial = detail.editable.commercial;
+    let line_fields = [
+        ("product_code", "Product code", "text"),
+        ("description", "Description / spec", "text"),
+        ("hs_code", "HS code", "text"),
+        ("quantity", "Quantity", "text"),
+        ("unit", "Unit", "text"),
+        ("unit_price", "Unit price", "text"),
+        ("requested", "Requested date", "date"),
+    ];
+    let rows: Vec<(String, [String; 7])> = detail
+        .lines
+        .iter()
+        .map(|l| {
+            (
+                l.line_no.to_string(),
+                [
+                    l.product_code.clone(),
+                    l.description.clone(),
+                    l.hs_code.clone(),
+                    l.quantity.to_string(),
+                    l.unit.clone(),
+                    l.unit_price.clone(),
+                    l.requested.to_string(),
+                ],
+            )
+        })
+        .chain(std::iter::once((String::new(), Default::default())))
+        .collect();
+    let row_count = rows.len();
+    view! {
+        <details class="panel" id="edit-order">
+            <summary><h2>"Edit the order"</h2></summary>
+            <ActionForm action=update attr:class="stack-form" attr:id="edit-order-form">
+                <input type="hidden" name="id" value=detail.id.to_string() />
+                <input type="hidden" name="version" value=detail.version.to_string() />
+                {if commercial {
+                    view! {
+                        <div class="inline-grid-form">
+                            <label>
+                                "Currency"
+                                <select name="currency">
+                                    {CURRENCIES.iter().map(|c| view! { <option value=*c selected=*c == detail.currency>{*c}</option> }).collect_view()}
+                                </select>
+                            </label>
+                            <label>
+                                "Incoterm"
+                                <select name="incoterm">
+                                    {INCOTERMS.iter().map(|c| view! { <option value=*c selected=*c == detail.incoterm>{*c}</option> }).collect_view()}
+                                </select>
+                            </label>
+                        </div>
+                    }.into_any()
+                } else {
+                    view! {
+                        <input type="hidden" name="currency" value=detail.currency.clone() />
+                        <input type="hidden" name="incoterm" value=detail.incoterm.clone() />
+                        <p class="muted">"Currency, incoterm and lines are fixed since confirmation; they change through a customer's change request."</p>
+                    }.into_any()
+                }}
+                <FieldMessage error field="currency" />
+                <FieldMessage error field="incoterm" />
+                <label>"Payment terms" <input type="text" name="payment_terms" value=detail.payment_terms.clone() /></label>
+                <FieldMessage error field="payment_terms" />
+                <label>"Ship to" <input type="text" name="ship_to" value=detail.ship_to.clone() /></label>
+                <FieldMessage error field="ship_to" />
+                {commercial.then(|| view! {
+                    <FieldMessage error field="lines" />
+                    {rows.into_iter().enumerate().map(|(i, (line_no, values))| {
+                        let is_new = line_no.is_empty();
+                        view! {
+                            <fieldset class="line-input">
+                                <legend>{if is_new { "New line".to_string() } else { format!("Line {line_no}") }}</legend>
+                                <input type="hidden" name=format!("lines[{i}][line_no]") value=line_no />
+                                <div class="inline-grid-form">
+                                    {line_fields.iter().zip(values).map(|((name, label, kind), value)| view! {
+                                        <label>{*label} <input type=*kind name=format!("lines[{i}][{name}]") value=value /></label>
+                                    }).collect_view()}
+                                    {(!is_new).then(|| view! {
+                                        <label class="checkbox"><input type="checkbox" name=format!("lines[{i}][remove]") value="yes" />"Remove"</label>
+                                    })}
+                                </div>
+                                {line_fields.iter().map(|(name, _, _)| view! {
+                                    <FieldMessage error field=format!("lines[{i}].{name}") />
+                                }).collect_view()}
+                            </fieldset>
+                        }
+                    }).collect_view()}
+                    <p class="muted">{format!("{} line(s); fill the last row to add one.", row_count - 1)}</p>
+                })}
+                <FormMessage error fields=&["currency", "incoterm", "payment_terms", "ship_to", "lines"] />
+                {saved_note(update.value())}
+                <button type="submit" class="button">"Save changes"</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+#[component]
+fn ShipmentForm(id: i32, version: i32) -> impl IntoView {
+    let ship = ServerAction::<RecordShipment>::new();
+    let error = latest_error(ship.value());
+    refresh_order_after(ship.value());
+    let fields = [
+        ("shipped_on", "Departure", "date"),
+        ("eta", "Arrival (ETA)", "date"),
+        ("carrier", "Carrier", "text"),
+        ("vessel", "Vessel / voyage or flight", "text"),
+        ("bl_number", "B/L or waybill no.", "text"),
+        ("container_no", "Container no.", "text"),
+    ];
+    view! {
+        <details class="panel" id="record-shipment">
+            <summary><h2>"Record a shipment"</h2></summary>
+            <ActionForm action=ship attr:class="stack-form" attr:id="shipment-form">
+                <input type="hidden" name="order_id" value=id.to_string() />
+                <input type="hidden" name="version" value=version.to_string() />
+                <div class="inline-grid-form">
+                    {fields.iter().map(|(name, label, kind)| view! {
+                        <label>{*label} <input type=*kind name=*name /></label>
+                    }).collect_view()}
+                </div>
+                {fields.iter().map(|(name, _, _)| view! { <FieldMessage error field=*name /> }).collect_view()}
+                <FormMessage error fields=&["shipped_on", "eta", "carrier", "vessel", "bl_number", "container_no"] />
+                {saved_note(ship.value())}
+                <button type="submit" class="button">"Record the shipment"</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+#[component]
+fn PaymentForm(id: i32, version: i32, currency: String, outstanding: String) -> impl IntoView {
+    let pay = ServerAction::<RecordPayment>::new();
+    let error = latest_error(pay.value());
+    refresh_order_after(pay.value());
+    view! {
+        <details class="panel" id="record-payment">
+            <summary><h2>"Record a payment"</h2></summary>
+            <p class="muted">{format!("Outstanding: {outstanding} {currency}")}</p>
+            <ActionForm action=pay attr:class="stack-form" attr:id="payment-form">
+                <input type="hidden" name="order_id" value=id.to_string() />
+                <input type="hidden" name="version" value=version.to_string() />
+                <div class="inline-grid-form">
+                    <label>"Received on" <input type="date" name="received_on" /></label>
+                    <label>{format!("Amount ({currency})")} <input type="text" name="amount" /></label>
+                    <label>"Bank reference" <input type="text" name="reference" /></label>
+                </div>
+                <FieldMessage error field="received_on" />
+                <FieldMessage error field="amount" />
+                <FieldMessage error field="reference" />
+                <FormMessage error fields=&["received_on", "amount", "reference"] />
+                {saved_note(pay.value())}
+                <button type="submit" class="button">"Record the payment"</button>
+            </ActionForm>
+        </details>
+    }
+}
