@@ -12,6 +12,7 @@
 pub mod api;
 pub mod components;
 pub mod domain;
+pub mod i18n;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
@@ -26,7 +27,7 @@ use leptos_router::{
 
 use crate::components::guard::UserResource;
 use crate::components::layout::SiteLayout;
-use crate::pages::areas::{CustomerHome, StaffHome, SupplierHome};
+use crate::pages::areas::{CustomerHome, StaffHome};
 use crate::pages::auth::{
     account::AccountPage,
     invitation::InvitationPage,
@@ -37,6 +38,9 @@ use crate::pages::errors::NotFound;
 use crate::pages::landing::LandingPage;
 use crate::pages::orders::{CustomerOrderPage, NewOrderPage, StaffOrderPage, StaffOrdersPage};
 use crate::pages::people::{AdminHome, StaffPeople};
+use crate::pages::supplier::{
+    StaffPoLinePage, StaffProductionPage, SupplierHome, SupplierLinePage,
+};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -94,6 +98,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/customer") view=CustomerHome ssr=SsrMode::Async />
                     <Route path=path!("/customer/orders/:id") view=CustomerOrderPage ssr=SsrMode::Async />
                     <Route path=path!("/supplier") view=SupplierHome ssr=SsrMode::Async />
+                    <Route path=path!("/supplier/lines/:id") view=SupplierLinePage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/production") view=StaffProductionPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/po-lines/:id") view=StaffPoLinePage ssr=SsrMode::Async />
                     <Route path=path!("/staff/orders") view=StaffOrdersPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/orders/new") view=NewOrderPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/orders/:id") view=StaffOrderPage ssr=SsrMode::Async />

@@ -25,6 +25,8 @@ pub struct Config {
     pub session_idle_minutes: u32,
     /// Sessions end this many hours after sign-in.
     pub session_absolute_hours: u32,
+    /// A PO line in the factory with no progress for this many days is stale.
+    pub stale_after_days: u32,
     pub mail: MailConfig,
 }
 
@@ -101,6 +103,7 @@ struct FileSettings {
     demo_data: Option<bool>,
     session_idle_minutes: Option<u32>,
     session_absolute_hours: Option<u32>,
+    stale_after_days: Option<u32>,
     mail_transport: Option<String>,
     mail_from: Option<String>,
     mail_dir: Option<String>,
@@ -210,6 +213,10 @@ impl Config {
             Some(raw) => parse_positive("PORTAL_SESSION_ABSOLUTE_HOURS", &raw)?,
             None => file.session_absolute_hours.unwrap_or(12),
         };
+        let stale_after_days = match var("PORTAL_STALE_AFTER_DAYS") {
+            Some(raw) => parse_positive("PORTAL_STALE_AFTER_DAYS", &raw)?,
+            None => file.stale_after_days.unwrap_or(7),
+        };
 
         let transport_raw = var("PORTAL_MAIL_TRANSPORT")
             .or(file.mail_transport)
@@ -289,6 +296,7 @@ impl Config {
             demo_data,
             session_idle_minutes,
             session_absolute_hours,
+            stale_after_days,
             mail,
         })
     }
@@ -384,6 +392,7 @@ mod tests {
             ("PORTAL_SMTP_TLS", "ssl3"),
             ("PORTAL_SESSION_IDLE_MINUTES", "0"),
             ("PORTAL_SESSION_ABSOLUTE_HOURS", "half a day"),
+            ("PORTAL_STALE_AFTER_DAYS", "-1"),
         ] {
             let err = Config::from_sources(&env(&[(name, value)]), no_file).unwrap_err();
             assert!(err.to_string().contains(name), "{err} should name {name}");

@@ -106,6 +106,7 @@ impl Application {
                     idle: chrono::Duration::minutes(config.session_idle_minutes.into()),
                     absolute: chrono::Duration::hours(config.session_absolute_hours.into()),
                 },
+                stale_after_days: config.stale_after_days,
             }),
             outbox_wakeup: Arc::new(Notify::new()),
             live: Default::default(),

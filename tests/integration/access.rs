@@ -164,6 +164,48 @@ fn probes() -> Vec<Probe> {
             allowed: &[Role::Admin, Role::Staff],
         },
         Probe {
+            name: "list PO lines",
+            endpoint: "progress/lines",
+            fields: |_| vec![],
+            allowed: &[Role::Admin, Role::Staff, Role::Supplier],
+        },
+        Probe {
+            name: "read another factory's PO line",
+            endpoint: "progress/line",
+            fields: |c| vec![("id", c.po_line_b.to_string())],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "report on another factory's PO line",
+            endpoint: "progress/post",
+            fields: |c| {
+                vec![
+                    ("id", c.po_line_b.to_string()),
+                    ("version", "1".into()),
+                    ("milestone", "packed".into()),
+                    ("quantity_done", "20".into()),
+                ]
+            },
+            allowed: &[],
+        },
+        Probe {
+            name: "bulk report on another factory's PO line",
+            endpoint: "progress/bulk",
+            fields: |c| {
+                vec![
+                    ("line_ids[0]", c.po_line_b.to_string()),
+                    ("milestone", "packed".into()),
+                ]
+            },
+            allowed: &[],
+        },
+        Probe {
+            name: "choose a language",
+            endpoint: "auth/locale",
+            fields: |_| vec![("locale", "zh".into())],
+            allowed: &[Role::Admin, Role::Staff, Role::Customer, Role::Supplier],
+        },
+        Probe {
             name: "customer area",
             endpoint: "areas/home",
             fields: |_| vec![("area", "customer".into())],

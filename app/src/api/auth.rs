@@ -16,6 +16,7 @@ pub struct SessionUser {
     pub role: Role,
     pub display_name: String,
     pub email: String,
+    pub locale: crate::i18n::Locale,
 }
 
 impl SessionUser {
@@ -70,7 +71,26 @@ pub async fn who_am_i() -> Result<Option<SessionUser>, ApiError> {
         role: user.role,
         display_name: user.display_name,
         email: user.email,
+        locale: user.locale,
     }))
+}
+
+/// Sets the language the signed-in person reads the portal in.
+#[server(endpoint = "auth/locale")]
+pub async fn set_locale(locale: String) -> Result<(), ApiError> {
+    use crate::i18n::Locale;
+    use crate::ssr::auth::require_user;
+    use crate::ssr::repo::users;
+    use crate::ssr::{app_state, db_error};
+
+    let user = require_user()?;
+    let locale =
+        Locale::parse(&locale).ok_or_else(|| ApiError::invalid("locale", "Unknown language."))?;
+    let state = app_state()?;
+    users::set_locale(&state.db, user.user_id, locale.as_str())
+        .await
+        .map_err(db_error("saving the language"))?;
+    Ok(())
 }
 
 /// Signs in; returns the path to open next.

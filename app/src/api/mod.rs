@@ -10,5 +10,6 @@ pub mod error;
 pub mod order_desk;
 pub mod orders;
 pub mod portal;
+pub mod progress;
 
 pub use error::{ApiError, FieldErrors};

@@ -52,6 +52,20 @@ pub struct OrderDetail {
     /// The trading house only, while purchase orders can be placed: the
     /// factories to choose from (id, name).
     pub factories: Vec<(i32, String)>,
+    /// Factory reports on the order's lines, newest first.
+    pub production: Vec<ProductionNote>,
+}
+
+/// A factory report as the order page shows it: milestone and forecast for
+/// everyone; the factory's reason and note for the trading house only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductionNote {
+    pub at: DateTime<Utc>,
+    pub line_no: i32,
+    pub milestone: Milestone,
+    pub forecast_ready: Option<NaiveDate>,
+    pub reason: Option<String>,
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -530,6 +544,31 @@ pub async fn get_order(id: i32) -> Result<OrderDetail, ApiError> {
     } else {
         Vec::new()
     };
+    let reports = crate::ssr::repo::progress::history_of_lines(
+        &state.db,
+        &placed.iter().map(|p| p.line.id).collect::<Vec<_>>(),
+    )
+    .await
+    .map_err(db_error("loading factory reports"))?;
+    let production = reports
+        .into_iter()
+        .rev()
+        .flat_map(|r| {
+            placed
+                .iter()
+                .filter(|p| p.line.id == r.po_line_id)
+                .filter_map(|p| lines.iter().find(|l| l.id == p.order_line_id))
+                .map(|l| ProductionNote {
+                    at: r.at,
+                    line_no: l.line_no,
+                    milestone: Milestone::parse(&r.milestone).unwrap_or(Milestone::NotStarted),
+                    forecast_ready: r.forecast_ready_date,
+                    reason: r.reason.clone().filter(|_| house),
+                    note: r.note.clone().filter(|_| house),
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
     Ok(OrderDetail {
         id: order.id,
         number: order.number,
@@ -584,6 +623,7 @@ pub async fn get_order(id: i32) -> Result<OrderDetail, ApiError> {
         editable,
         placed: placed_views,
         factories,
+        production,
     })
 }
 

@@ -45,20 +45,22 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
     }
 }
 
-/// Links for the areas the role may use, and nothing else.
+/// Links for the areas the role may use, and nothing else (label keys).
 fn area_links(role: Role) -> Vec<(&'static str, &'static str)> {
     match role {
-        Role::Customer => vec![("/customer", "My orders")],
-        Role::Supplier => vec![("/supplier", "My purchase orders")],
+        Role::Customer => vec![("/customer", "nav-my-orders")],
+        Role::Supplier => vec![("/supplier", "nav-my-purchase-orders")],
         Role::Staff => vec![
-            ("/staff", "Sales desk"),
-            ("/staff/orders", "Orders"),
-            ("/staff/people", "People"),
+            ("/staff", "nav-sales-desk"),
+            ("/staff/orders", "nav-orders"),
+            ("/staff/production", "nav-production"),
+            ("/staff/people", "nav-people"),
         ],
         Role::Admin => vec![
-            ("/admin", "People"),
-            ("/staff", "Sales desk"),
-            ("/staff/orders", "Orders"),
+            ("/admin", "nav-people"),
+            ("/staff", "nav-sales-desk"),
+            ("/staff/orders", "nav-orders"),
+            ("/staff/production", "nav-production"),
         ],
     }
 }
@@ -71,18 +73,19 @@ fn SignedInNav(user: SessionUser) -> impl IntoView {
             go_to("/");
         }
     });
+    let locale = user.locale;
     view! {
         {area_links(user.role)
             .into_iter()
-            .map(|(href, label)| view! { <A href=href>{label}</A> })
+            .map(|(href, label)| view! { <A href=href>{locale.t(label)}</A> })
             .collect_view()}
-        <A href="/account">"Account"</A>
+        <A href="/account">{locale.t("nav-account")}</A>
         <span class="nav-user" title=user.email.clone()>
             {user.display_name.clone()}
             <small>{format!(" · {}", user.company_name)}</small>
         </span>
         <ActionForm action=logout attr:class="inline-form">
-            <button type="submit" class="link-button" id="sign-out">"Sign out"</button>
+            <button type="submit" class="link-button" id="sign-out">{locale.t("nav-sign-out")}</button>
         </ActionForm>
     }
 }

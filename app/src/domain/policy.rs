@@ -65,6 +65,12 @@ pub enum Action {
     ReadAuditLog,
     /// Change one's own password.
     ChangeOwnPassword,
+    /// See a purchase-order line placed with the factory `supplier` (a
+    /// company id); with `report`, post progress on it.
+    PoLine {
+        supplier: i32,
+        report: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,6 +135,14 @@ pub fn authorize(actor: &Actor, action: &Action) -> Decision {
             _ => Forbidden,
         },
         Action::ChangeOwnPassword => Allow,
+        Action::PoLine { supplier, report } => match actor.role {
+            Role::Supplier if supplier == actor.company_id => Allow,
+            // The house follows every factory, but progress is the factory's word.
+            Role::Admin | Role::Staff if !report => Allow,
+            Role::Admin | Role::Staff => Forbidden,
+            // Customers never learn which factory makes their goods.
+            Role::Supplier | Role::Customer => NotFound,
+        },
     }
 }
 
@@ -203,6 +217,25 @@ mod tests {
             Action::InviteUser { company, role },
             Action::DeactivateUser { company, role },
         ]
+    }
+
+    #[test]
+    fn factories_see_and_report_only_their_own_lines() {
+        use Decision::*;
+        for role in Role::ALL {
+            for supplier in [SUPPLIER_A.id, SUPPLIER_B.id] {
+                for report in [false, true] {
+                    let expected = match role {
+                        Role::Supplier if supplier == SUPPLIER_A.id => Allow,
+                        Role::Supplier | Role::Customer => NotFound,
+                        Role::Admin | Role::Staff if report => Forbidden,
+                        Role::Admin | Role::Staff => Allow,
+                    };
+                    let decision = authorize(&actor(role), &Action::PoLine { supplier, report });
+                    assert_eq!(decision, expected, "{role:?} {supplier} report={report}");
+                }
+            }
+        }
     }
 
     #[test]

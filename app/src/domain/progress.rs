@@ -122,8 +122,8 @@ pub enum ProgressError {
     NegativeQuantity,
     #[error("The quantity done was {was}; give a reason to lower it.")]
     QuantityBackwards { was: i64 },
-    #[error("The line was at “{was}”; give a reason to step back.")]
-    MilestoneBackwards { was: &'static str },
+    #[error("The line was at “{}”; give a reason to step back.", .was.label())]
+    MilestoneBackwards { was: Milestone },
     #[error("The forecast ready date cannot be in the past.")]
     ForecastInPast,
     #[error("The forecast moves later than {was}; give a reason.")]
@@ -198,7 +198,7 @@ pub fn check_progress(
     }
     if input.milestone < line.milestone && reason.is_none() {
         problems.push(ProgressError::MilestoneBackwards {
-            was: line.milestone.label(),
+            was: line.milestone,
         });
     }
     let forecast_changed =

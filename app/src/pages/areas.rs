@@ -54,20 +54,6 @@ pub fn CustomerHome() -> impl IntoView {
 }
 
 #[component]
-pub fn SupplierHome() -> impl IntoView {
-    view! {
-        <Title text="My purchase orders" />
-        <AreaGuard area=Some(Area::Supplier)>
-            <AreaSummaryPanel
-                area=Area::Supplier
-                title="My purchase orders"
-                intro="The purchase-order lines assigned to your factory, and the progress you report on them."
-            />
-        </AreaGuard>
-    }
-}
-
-#[component]
 pub fn StaffHome() -> impl IntoView {
     view! {
         <Title text="Sales desk" />
@@ -77,7 +63,7 @@ pub fn StaffHome() -> impl IntoView {
                 title="Sales desk"
                 intro="Customers' orders, suppliers' progress and the change requests waiting for a decision."
             />
-            <p><A href="/staff/orders">"All orders"</A>" · "<A href="/staff/people">"People: invite customers' and suppliers' staff"</A></p>
+            <p><A href="/staff/orders">"All orders"</A>" · "<A href="/staff/production">"Production at the factories"</A>" · "<A href="/staff/people">"People: invite customers' and suppliers' staff"</A></p>
         </AreaGuard>
     }
 }

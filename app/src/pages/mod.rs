@@ -7,3 +7,4 @@ pub mod landing;
 pub mod order_desk;
 pub mod orders;
 pub mod people;
+pub mod supplier;

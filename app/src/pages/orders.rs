@@ -378,6 +378,22 @@ fn OrderDetailView(detail: OrderDetail) -> impl IntoView {
                 </p>
             </section>
         })}
+        {(!detail.production.is_empty()).then(|| view! {
+            <section class="panel" id="production">
+                <h2>"Production updates"</h2>
+                <ol class="timeline">
+                    {detail.production.iter().map(|p| view! {
+                        <li>
+                            <LocalTime at=p.at />
+                            " " <strong>{format!("Line {}: {}", p.line_no, p.milestone.label())}</strong>
+                            {p.forecast_ready.map(|d| view! { <span>{format!(" · ready {d}")}</span> })}
+                            {p.reason.clone().map(|r| view! { <span class="muted">{format!(" · reason: {r}")}</span> })}
+                            {p.note.clone().map(|n| view! { <span class="muted">{format!(" · note: {n}")}</span> })}
+                        </li>
+                    }).collect_view()}
+                </ol>
+            </section>
+        })}
         {detail.editable.any().then(|| view! { <OrderDesk detail=detail.clone() /> })}
         <section class="panel">
             <h2>"Timeline"</h2>

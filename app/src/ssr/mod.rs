@@ -10,6 +10,7 @@ pub mod guard;
 pub mod live;
 pub mod mails;
 pub mod outbox;
+pub mod production;
 pub mod repo;
 mod state;
 

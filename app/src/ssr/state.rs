@@ -28,6 +28,8 @@ pub struct Settings {
     /// Without a trailing slash, e.g. `https://portal.example.com`.
     pub public_url: String,
     pub session_limits: SessionLimits,
+    /// A PO line in the factory with no progress for this many days is stale.
+    pub stale_after_days: u32,
 }
 
 impl Settings {

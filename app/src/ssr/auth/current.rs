@@ -17,6 +17,8 @@ pub struct CurrentUser {
     pub role: Role,
     pub email: String,
     pub display_name: String,
+    /// The language the person reads the portal in.
+    pub locale: crate::i18n::Locale,
 }
 
 impl CurrentUser {

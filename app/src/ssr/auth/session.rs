@@ -87,6 +87,7 @@ pub async fn resolve(
         role,
         email: user.email,
         display_name: user.display_name,
+        locale: crate::i18n::Locale::parse(&user.locale).unwrap_or_default(),
     }))
 }
 

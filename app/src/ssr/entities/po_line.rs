@@ -19,6 +19,19 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::purchase_order::Entity",
+        from = "Column::PurchaseOrderId",
+        to = "super::purchase_order::Column::Id"
+    )]
+    PurchaseOrder,
+}
+
+impl Related<super::purchase_order::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::PurchaseOrder.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}

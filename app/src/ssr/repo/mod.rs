@@ -5,6 +5,7 @@
 pub mod companies;
 pub mod fulfilment;
 pub mod orders;
+pub mod progress;
 pub mod purchase_orders;
 pub mod throttles;
 pub mod tokens;

@@ -120,3 +120,18 @@ pub async fn set_active(
     .await?;
     Ok(())
 }
+
+pub async fn set_locale(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    locale: &str,
+) -> Result<(), DbErr> {
+    user::ActiveModel {
+        id: Set(user_id),
+        locale: Set(locale.to_string()),
+        ..Default::default()
+    }
+    .update(db)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,353 @@
+//! The factory's area, built for a phone: its open purchase-order lines (late
+//! ones first) as cards, a per-line page to post progress with its history,
+//! and a bulk step for several lines of one PO. Texts follow the person's
+//! language (English or Chinese). Staff see the same lines read-only.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::auth::SetLocale;
+use crate::api::progress::{BulkProgress, PoLineView, PostProgress, get_po_line, list_po_lines};
+use crate::components::forms::{FieldMessage, FormMessage, go_to, latest_error};
+use crate::components::guard::{AreaGuard, use_user};
+use crate::components::local_time::LocalTime;
+use crate::domain::policy::Area;
+use crate::domain::progress::Milestone;
+use crate::i18n::Locale;
+
+/// The signed-in person's language (English until the user is known).
+pub fn use_locale() -> Signal<Locale> {
+    let user = use_user();
+    Signal::derive(move || {
+        user.get()
+            .and_then(|r| r.ok().flatten())
+            .map(|u| u.locale)
+            .unwrap_or_default()
+    })
+}
+
+fn milestone_text(locale: Locale, milestone: Milestone) -> String {
+    locale.t(&format!("milestone-{}", milestone.as_str()))
+}
+
+fn date_text(date: Option<chrono::NaiveDate>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_else(|| "—".into())
+}
+
+#[component]
+pub fn SupplierHome() -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <Title text=move || locale.get().t("supplier-title") />
+        <AreaGuard area=Some(Area::Supplier)>
+            <section class="panel supplier-area">
+                <div class="heading-row">
+                    <h1>{move || locale.get().t("supplier-title")}</h1>
+                    <LanguageSwitch />
+                </div>
+                <p class="lead">{move || locale.get().t("supplier-intro")}</p>
+                <LineList base="/supplier/lines" can_report=true />
+            </section>
+        </AreaGuard>
+    }
+}
+
+#[component]
+pub fn StaffProductionPage() -> impl IntoView {
+    view! {
+        <Title text="Production" />
+        <AreaGuard area=Some(Area::Staff)>
+            <section class="panel">
+                <h1>"Production at the factories"</h1>
+                <LineList base="/staff/po-lines" can_report=false />
+            </section>
+        </AreaGuard>
+    }
+}
+
+/// English | 中文: saves the choice with the person and reloads the page.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let locale = use_locale();
+    let set = ServerAction::<SetLocale>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = set.value().get() {
+            go_to(&window_path());
+        }
+    });
+    view! {
+        <div class="language-switch" role="group" aria-label="Language">
+            {Locale::ALL.into_iter().map(|l| view! {
+                <button
+                    type="button"
+                    class="button secondary"
+                    data-locale=l.as_str()
+                    aria-pressed=move || (locale.get() == l).to_string()
+                    on:click=move |_| { set.dispatch(SetLocale { locale: l.as_str().to_string() }); }
+                >
+                    {l.t("language-name")}
+                </button>
+            }).collect_view()}
+        </div>
+    }
+}
+
+fn window_path() -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        window()
+            .location()
+            .pathname()
+            .unwrap_or_else(|_| "/".into())
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        "/".into()
+    }
+}
+
+#[component]
+fn LineList(base: &'static str, can_report: bool) -> impl IntoView {
+    let locale = use_locale();
+    let show = RwSignal::new("open".to_string());
+    let query = RwSignal::new(String::new());
+    let bulk = ServerAction::<BulkProgress>::new();
+    let bulk_error = latest_error(bulk.value());
+    let lines = Resource::new(
+        move || (show.get(), query.get(), bulk.version().get()),
+        |(show, query, _)| list_po_lines(Some(show), Some(query)),
+    );
+    let shows = ["open", "late", "stale", "done"];
+    view! {
+        <div class="filters">
+            <label>
+                {move || locale.get().t("supplier-show")}
+                <select id="line-show" on:change=move |ev| show.set(event_target_value(&ev))>
+                    {shows.into_iter().map(|s| view! {
+                        <option value=s>{move || locale.get().t(&format!("supplier-show-{s}"))}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label>
+                {move || locale.get().t("supplier-search")}
+                <input type="search" id="line-search" on:input=move |ev| query.set(event_target_value(&ev)) />
+            </label>
+        </div>
+        <ActionForm action=bulk attr:id="bulk-form">
+            <Transition fallback=move || view! { <p class="muted">{locale.get().t("supplier-loading")}</p> }>
+                {move || Suspend::new(async move {
+                    let locale = locale.get();
+                    match lines.await {
+                        Ok(list) if list.is_empty() => view! { <p class="muted">{locale.t("supplier-none")}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="po-lines" id="po-lines">
+                                {list.into_iter().enumerate().map(|(i, line)| view! {
+                                    <LineCard line index=i base can_report locale />
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+            {can_report.then(|| view! {
+                <fieldset class="bulk">
+                    <legend>{move || locale.get().t("supplier-bulk-title")}</legend>
+                    <p class="muted">{move || locale.get().t("supplier-bulk-hint")}</p>
+                    <label>
+                        {move || locale.get().t("supplier-milestone")}
+                        <select name="milestone" id="bulk-milestone">
+                            {Milestone::ALL.into_iter().map(|m| view! {
+                                <option value=m.as_str()>{move || milestone_text(locale.get(), m)}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label>
+                        {move || locale.get().t("supplier-note")}
+                        <input type="text" name="note" />
+                    </label>
+                    <FieldMessage error=bulk_error field="line_ids" />
+                    <FieldMessage error=bulk_error field="milestone" />
+                    <FormMessage error=bulk_error fields=&["line_ids", "milestone"] />
+                    {move || bulk.value().get().and_then(|r| r.ok()).map(|count| view! {
+                        <p class="form-ok" role="status">{locale.get().t_with("supplier-bulk-done", &[("count", count.into())])}</p>
+                    })}
+                    <button type="submit" class="button">{move || locale.get().t("supplier-bulk-apply")}</button>
+                </fieldset>
+            })}
+        </ActionForm>
+    }
+}
+
+#[component]
+fn LineCard(
+    line: PoLineView,
+    index: usize,
+    base: &'static str,
+    can_report: bool,
+    locale: Locale,
+) -> impl IntoView {
+    let href = format!("{base}/{}", line.id);
+    view! {
+        <li class="po-line-card" class:late=line.late data-po-line=line.id.to_string()>
+            <div class="card-head">
+                {(can_report && !line.closed).then(|| view! {
+                    <input type="checkbox" name=format!("line_ids[{index}]") value=line.id.to_string()
+                        aria-label=format!("{} {}", line.po_number, line.line_no) />
+                })}
+                <A href=href.clone()><strong>{format!("{} · {}", line.po_number, locale.t_with("supplier-line", &[("line", line.line_no.into())]))}</strong></A>
+                {line.late.then(|| view! { <span class="badge badge-late">{locale.t("supplier-late")}</span> })}
+                {line.stale.then(|| view! {
+                    <span class="badge badge-warn">{locale.t_with("supplier-stale", &[("days", line.quiet_days.into())])}</span>
+                })}
+            </div>
+            <p class="product"><strong>{line.product_code.clone()}</strong>" " <span class="muted">{line.description.clone()}</span></p>
+            {line.supplier_name.clone().map(|name| view! { <p class="muted">{locale.t("supplier-factory")}": " {name}</p> })}
+            <dl class="card-facts">
+                <dt>{locale.t("supplier-milestone")}</dt><dd class="milestone">{milestone_text(locale, line.milestone)}</dd>
+                <dt>{locale.t("supplier-done")}</dt><dd>{format!("{} / {}", line.quantity_done, line.quantity)}</dd>
+                <dt>{locale.t("supplier-ready-by")}</dt><dd>{line.committed_ready.to_string()}</dd>
+                <dt>{locale.t("supplier-forecast")}</dt><dd class="forecast">{date_text(line.forecast_ready)}</dd>
+            </dl>
+            {(can_report && !line.closed).then(|| view! {
+                <A href=href attr:class="button secondary update-link">{locale.t("supplier-update")}</A>
+            })}
+        </li>
+    }
+}
+
+#[component]
+pub fn SupplierLinePage() -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <Title text=move || locale.get().t("supplier-post-title") />
+        <AreaGuard area=Some(Area::Supplier)>
+            <LinePage back="/supplier" can_report=true />
+        </AreaGuard>
+    }
+}
+
+#[component]
+pub fn StaffPoLinePage() -> impl IntoView {
+    view! {
+        <Title text="Production line" />
+        <AreaGuard area=Some(Area::Staff)>
+            <LinePage back="/staff/production" can_report=false />
+        </AreaGuard>
+    }
+}
+
+#[component]
+fn LinePage(back: &'static str, can_report: bool) -> impl IntoView {
+    let locale = use_locale();
+    let id = move || {
+        use_params_map()
+            .read()
+            .get("id")
+            .and_then(|raw| raw.parse::<i32>().ok())
+            .unwrap_or(0)
+    };
+    let post = ServerAction::<PostProgress>::new();
+    let error = latest_error(post.value());
+    let detail = Resource::new(
+        move || (id(), post.version().get()),
+        |(id, _)| get_po_line(id),
+    );
+    view! {
+        <p><A href=back>{move || locale.get().t("supplier-back")}</A></p>
+        <Transition fallback=move || view! { <p class="muted">{locale.get().t("supplier-loading")}</p> }>
+            {move || Suspend::new(async move {
+                let locale = locale.get();
+                match detail.await {
+                    Err(e) => view! { <section class="panel narrow"><p class="form-error">{e.to_string()}</p></section> }.into_any(),
+                    Ok(detail) => {
+                        let line = detail.line.clone();
+                        view! {
+                            <section class="panel supplier-area" data-po-line=line.id.to_string()>
+                                <h1>{format!("{} · {}", line.po_number, locale.t_with("supplier-line", &[("line", line.line_no.into())]))}</h1>
+                                <p class="product"><strong>{line.product_code.clone()}</strong>" " {line.description.clone()}</p>
+                                <dl class="card-facts">
+                                    <dt>{locale.t("supplier-milestone")}</dt><dd id="line-milestone">{milestone_text(locale, line.milestone)}</dd>
+                                    <dt>{locale.t("supplier-done")}</dt><dd>{format!("{} / {}", line.quantity_done, line.quantity)}</dd>
+                                    <dt>{locale.t("supplier-committed")}</dt><dd>{line.committed_ready.to_string()}</dd>
+                                    <dt>{locale.t("supplier-forecast")}</dt><dd id="line-forecast">{date_text(line.forecast_ready)}</dd>
+                                </dl>
+                                {line.closed.then(|| view! { <p class="muted">{locale.t("supplier-closed")}</p> })}
+                            </section>
+                            {(can_report && !line.closed).then(|| view! {
+                                <section class="panel supplier-area">
+                                    <h2>{locale.t("supplier-post-title")}</h2>
+                                    <ActionForm action=post attr:class="stack-form" attr:id="progress-form">
+                                        <input type="hidden" name="id" value=line.id.to_string() />
+                                        <input type="hidden" name="version" value=line.version.to_string() />
+                                        <label>
+                                            {locale.t("supplier-milestone")}
+                                            <select name="milestone">
+                                                {Milestone::ALL.into_iter().map(|m| view! {
+                                                    <option value=m.as_str() selected=m == line.milestone>{milestone_text(locale, m)}</option>
+                                                }).collect_view()}
+                                            </select>
+                                        </label>
+                                        <FieldMessage error field="milestone" />
+                                        <label>
+                                            {locale.t("supplier-quantity-done")}
+                                            <input type="number" inputmode="numeric" min="0" name="quantity_done" value=line.quantity_done.to_string() />
+                                        </label>
+                                        <FieldMessage error field="quantity_done" />
+                                        <label>
+                                            {locale.t("supplier-lot")}
+                                            <input type="number" inputmode="numeric" min="1" name="lot_quantity" />
+                                        </label>
+                                        <FieldMessage error field="lot_quantity" />
+                                        <label>
+                                            {locale.t("supplier-new-forecast")}
+                                            <input type="date" name="forecast" value=line.forecast_ready.map(|d| d.to_string()).unwrap_or_default() />
+                                        </label>
+                                        <FieldMessage error field="forecast" />
+                                        <label>
+                                            {locale.t("supplier-reason")}
+                                            <input type="text" name="reason" />
+                                        </label>
+                                        <FieldMessage error field="reason" />
+                                        <label>
+                                            {locale.t("supplier-note")}
+                                            <textarea name="note" rows="2"></textarea>
+                                        </label>
+                                        <FieldMessage error field="note" />
+                                        <FormMessage error fields=&["milestone", "quantity_done", "lot_quantity", "forecast", "reason", "note"] />
+                                        <button type="submit" class="button">{locale.t("supplier-post")}</button>
+                                    </ActionForm>
+                                </section>
+                            })}
+                            <section class="panel supplier-area">
+                                <h2>{locale.t("supplier-history")}</h2>
+                                {if detail.history.is_empty() {
+                                    view! { <p class="muted">{locale.t("supplier-history-empty")}</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <ol class="timeline" id="progress-history">
+                                            {detail.history.into_iter().map(|h| view! {
+                                                <li>
+                                                    <LocalTime at=h.at />
+                                                    " " <strong>{milestone_text(locale, h.milestone)}</strong>
+                                                    {format!(" · {} / {}", h.quantity_done, line.quantity)}
+                                                    {h.lot_quantity.map(|lot| format!(" · lot {lot}"))}
+                                                    {h.forecast_ready.map(|d| format!(" · {} {d}", locale.t("supplier-forecast")))}
+                                                    {h.who.map(|who| view! { <span class="muted">" · "{who}</span> })}
+                                                    {h.reason.map(|r| view! { <p class="muted">{r}</p> })}
+                                                    {h.note.map(|n| view! { <p class="muted">{n}</p> })}
+                                                </li>
+                                            }).collect_view()}
+                                        </ol>
+                                    }.into_any()
+                                }}
+                            </section>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}

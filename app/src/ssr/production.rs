@@ -1,0 +1,151 @@
+//! What a factory's progress means for the customers' orders. After a PO line
+//! moves, every customer line it fills gets its forecast recomputed from all
+//! the factory lines behind it, each affected order's production status
+//! follows its lines, and the customer's timeline says what happened — in the
+//! same transaction as the report itself. The factory stays anonymous on the
+//! customer's timeline (no actor is named).
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+
+use crate::domain::dates::LineDates;
+use crate::domain::order_status::{LineProgress, OrderStatus, status_from_progress};
+use crate::domain::progress::{Milestone, customer_forecast};
+use crate::ssr::entities::po_line_link;
+use crate::ssr::live::Outgoing;
+use crate::ssr::repo::orders::{self, NewEvent, OrderScope};
+use crate::ssr::repo::purchase_orders::{self, PlacedLine};
+
+/// A PO line that just moved from one milestone to another.
+pub struct Moved {
+    pub po_line_id: i32,
+    pub from: Milestone,
+    pub to: Milestone,
+}
+
+pub async fn follow_factory(
+    db: &impl ConnectionTrait,
+    moved: &[Moved],
+    outgoing: &mut Outgoing,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let links = po_line_link::Entity::find()
+        .filter(po_line_link::Column::PoLineId.is_in(moved.iter().map(|m| m.po_line_id)))
+        .all(db)
+        .await?;
+    let order_line_ids: Vec<i32> = links.iter().map(|l| l.order_line_id).collect();
+    let touched = order_line_models(db, &order_line_ids).await?;
+    let order_ids: Vec<i32> = {
+        let mut ids: Vec<i32> = touched.iter().map(|l| l.order_id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
+    for order_id in order_ids {
+        let Some(order) = orders::find(db, OrderScope::All, order_id).await? else {
+            continue;
+        };
+        let lines = orders::lines_of(db, &[order_id]).await?;
+        let placed =
+            purchase_orders::placed_lines(db, &lines.iter().map(|l| l.id).collect::<Vec<_>>())
+                .await?;
+        let mut events: Vec<(String, Option<String>, Option<String>, &str)> = Vec::new();
+        for line in lines.iter().filter(|l| order_line_ids.contains(&l.id)) {
+            let behind: Vec<&PlacedLine> = placed
+                .iter()
+                .filter(|p| p.order_line_id == line.id)
+                .collect();
+            for m in moved.iter().filter(|m| m.from != m.to) {
+                if behind.iter().any(|p| p.line.id == m.po_line_id) {
+                    events.push((
+                        format!("Line {}: {}", line.line_no, m.to.label()),
+                        Some(m.from.label().to_string()),
+                        Some(m.to.label().to_string()),
+                        "progress",
+                    ));
+                }
+            }
+            let factory_dates: Vec<_> = behind
+                .iter()
+                .map(|p| (p.line.committed_ready_date, p.line.forecast_ready_date))
+                .collect();
+            let forecast =
+                customer_forecast(line.committed_date, line.forecast_date, &factory_dates);
+            if forecast != line.forecast_date {
+                let dates = LineDates {
+                    requested: line.requested_date,
+                    committed: line.committed_date,
+                    forecast: line.forecast_date,
+                };
+                let dates = match forecast {
+                    Some(date) => dates.with_forecast(date),
+                    None => dates,
+                };
+                orders::set_line_dates(db, line.id, dates.committed, dates.forecast).await?;
+                events.push((
+                    format!("Forecast for line {} moved", line.line_no),
+                    line.forecast_date.map(|d| d.to_string()),
+                    forecast.map(|d| d.to_string()),
+                    "forecast",
+                ));
+            }
+        }
+        let status = OrderStatus::parse(&order.status).unwrap_or(OrderStatus::Inquiry);
+        let progress: Vec<LineProgress> = lines
+            .iter()
+            .map(|line| {
+                let stages: Vec<Milestone> = placed
+                    .iter()
+                    .filter(|p| p.order_line_id == line.id)
+                    .filter_map(|p| Milestone::parse(&p.line.milestone))
+                    .collect();
+                LineProgress {
+                    started: stages.iter().any(|m| m.started()),
+                    ready: !stages.is_empty() && stages.iter().all(|m| m.ready()),
+                }
+            })
+            .collect();
+        let next = status_from_progress(status, &progress);
+        if next != status {
+            // A staff move racing this one wins; production status catches
+            // up with the next report.
+            if orders::set_status(db, order.id, order.version, next, now).await? {
+                events.push((
+                    format!("Status changed to {}", next.label()),
+                    Some(status.label().to_string()),
+                    Some(next.label().to_string()),
+                    "status",
+                ));
+            }
+        }
+        for (summary, before, after, kind) in events {
+            outgoing
+                .record(
+                    db,
+                    NewEvent {
+                        order_id: order.id,
+                        actor_user_id: None,
+                        kind,
+                        summary,
+                        before,
+                        after,
+                    },
+                    order.customer_company_id,
+                    now,
+                )
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+async fn order_line_models(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+) -> Result<Vec<crate::ssr::entities::order_line::Model>, DbErr> {
+    use crate::ssr::entities::order_line;
+    order_line::Entity::find()
+        .filter(order_line::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await
+}

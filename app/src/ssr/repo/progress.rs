@@ -1,0 +1,229 @@
+//! Purchase-order lines as factories work on them: the lines a factory (or
+//! the house) may see, their progress history, and writing an update. Reads
+//! take a `PoScope`, so a factory's query can only return its own lines.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait as _, Func};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
+
+use crate::domain::account::Role;
+use crate::domain::policy::Actor;
+use crate::domain::progress::Milestone;
+use crate::ssr::entities::{order_line, po_line, po_line_link, progress_update, purchase_order};
+
+/// Which purchase-order lines an actor may see at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PoScope {
+    All,
+    Supplier(i32),
+}
+
+impl PoScope {
+    /// `None` for customers: purchase orders are not theirs to know.
+    pub fn for_actor(actor: &Actor) -> Option<Self> {
+        match actor.role {
+            Role::Admin | Role::Staff => Some(Self::All),
+            Role::Supplier => Some(Self::Supplier(actor.company_id)),
+            Role::Customer => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PoLineRow {
+    pub po: purchase_order::Model,
+    pub line: po_line::Model,
+}
+
+/// Which lines a list shows, before the date rules sort and sift them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Still in the factory (not ready, not shipped).
+    Open,
+    /// Ready to ship or shipped.
+    Done,
+}
+
+pub async fn lines(
+    db: &impl ConnectionTrait,
+    scope: PoScope,
+    stage: Stage,
+    query: Option<&str>,
+    limit: u64,
+) -> Result<Vec<PoLineRow>, DbErr> {
+    let finished = [Milestone::ReadyToShip.as_str(), Milestone::Shipped.as_str()];
+    let mut select = po_line::Entity::find()
+        .find_also_related(purchase_order::Entity)
+        .filter(match scope {
+            PoScope::All => Condition::all(),
+            PoScope::Supplier(company) => {
+                Condition::all().add(purchase_order::Column::SupplierCompanyId.eq(company))
+            }
+        })
+        .filter(match stage {
+            Stage::Open => po_line::Column::Milestone.is_not_in(finished),
+            Stage::Done => po_line::Column::Milestone.is_in(finished),
+        });
+    if let Some(query) = query.map(str::trim).filter(|q| !q.is_empty()) {
+        // As in the order search: wildcards are taken literally, case ignored.
+        let pattern = format!("%{}%", query.replace(['%', '_', '\\'], "").to_lowercase());
+        let matches = |column: Expr| Expr::expr(Func::lower(column)).like(pattern.as_str());
+        select = select.filter(
+            Condition::any()
+                .add(matches(Expr::col((
+                    purchase_order::Entity,
+                    purchase_order::Column::Number,
+                ))))
+                .add(matches(Expr::col((
+                    po_line::Entity,
+                    po_line::Column::ProductCode,
+                ))))
+                .add(matches(Expr::col((
+                    po_line::Entity,
+                    po_line::Column::Description,
+                )))),
+        );
+    }
+    Ok(select
+        .order_by_asc(po_line::Column::CommittedReadyDate)
+        .order_by_asc(po_line::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|(line, po)| po.map(|po| PoLineRow { po, line }))
+        .collect())
+}
+
+/// The line if it exists *and* lies in the scope; otherwise `None`.
+pub async fn find_line(
+    db: &impl ConnectionTrait,
+    scope: PoScope,
+    id: i32,
+) -> Result<Option<PoLineRow>, DbErr> {
+    let Some((line, Some(po))) = po_line::Entity::find_by_id(id)
+        .find_also_related(purchase_order::Entity)
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let visible = match scope {
+        PoScope::All => true,
+        PoScope::Supplier(company) => po.supplier_company_id == company,
+    };
+    Ok(visible.then_some(PoLineRow { po, line }))
+}
+
+pub async fn lines_by_ids(
+    db: &impl ConnectionTrait,
+    scope: PoScope,
+    ids: &[i32],
+) -> Result<Vec<PoLineRow>, DbErr> {
+    let mut rows = Vec::new();
+    for id in ids {
+        if let Some(row) = find_line(db, scope, *id).await? {
+            rows.push(row);
+        }
+    }
+    Ok(rows)
+}
+
+pub async fn history(
+    db: &impl ConnectionTrait,
+    po_line_id: i32,
+) -> Result<Vec<progress_update::Model>, DbErr> {
+    progress_update::Entity::find()
+        .filter(progress_update::Column::PoLineId.eq(po_line_id))
+        .order_by_desc(progress_update::Column::Id)
+        .all(db)
+        .await
+}
+
+/// Progress reports on any of the lines, oldest first.
+pub async fn history_of_lines(
+    db: &impl ConnectionTrait,
+    po_line_ids: &[i32],
+) -> Result<Vec<progress_update::Model>, DbErr> {
+    progress_update::Entity::find()
+        .filter(progress_update::Column::PoLineId.is_in(po_line_ids.iter().copied()))
+        .order_by_asc(progress_update::Column::Id)
+        .all(db)
+        .await
+}
+
+pub struct NewProgress<'a> {
+    pub po_line_id: i32,
+    pub user_id: i32,
+    pub milestone: Milestone,
+    pub quantity_done: i64,
+    pub lot_quantity: Option<i64>,
+    pub forecast_ready: Option<NaiveDate>,
+    pub reason: Option<&'a str>,
+    pub note: Option<&'a str>,
+}
+
+/// Writes the report and moves the line to it, if the line is still at
+/// `expected_version`; false when someone updated it first.
+pub async fn record(
+    db: &impl ConnectionTrait,
+    new: NewProgress<'_>,
+    expected_version: i32,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let moved = po_line::Entity::update_many()
+        .col_expr(
+            po_line::Column::Milestone,
+            Expr::value(new.milestone.as_str()),
+        )
+        .col_expr(
+            po_line::Column::QuantityDone,
+            Expr::value(new.quantity_done),
+        )
+        .col_expr(
+            po_line::Column::ForecastReadyDate,
+            Expr::value(new.forecast_ready),
+        )
+        .col_expr(po_line::Column::LastProgressAt, Expr::value(now))
+        .col_expr(po_line::Column::Version, Expr::value(expected_version + 1))
+        .filter(po_line::Column::Id.eq(new.po_line_id))
+        .filter(po_line::Column::Version.eq(expected_version))
+        .exec(db)
+        .await?;
+    if moved.rows_affected != 1 {
+        return Ok(false);
+    }
+    progress_update::ActiveModel {
+        po_line_id: Set(new.po_line_id),
+        at: Set(now),
+        user_id: Set(Some(new.user_id)),
+        milestone: Set(new.milestone.as_str().to_string()),
+        quantity_done: Set(new.quantity_done),
+        lot_quantity: Set(new.lot_quantity),
+        forecast_ready_date: Set(new.forecast_ready),
+        reason: Set(new.reason.map(str::to_string)),
+        note: Set(new.note.map(str::to_string)),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(true)
+}
+
+/// The customer order lines a PO line fills.
+pub async fn filled_lines(
+    db: &impl ConnectionTrait,
+    po_line_id: i32,
+) -> Result<Vec<order_line::Model>, DbErr> {
+    let links = po_line_link::Entity::find()
+        .filter(po_line_link::Column::PoLineId.eq(po_line_id))
+        .all(db)
+        .await?;
+    order_line::Entity::find()
+        .filter(order_line::Column::Id.is_in(links.iter().map(|l| l.order_line_id)))
+        .all(db)
+        .await
+}
