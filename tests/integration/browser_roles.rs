@@ -61,13 +61,17 @@ async fn a_supplier_signs_in_and_sees_only_the_supplier_area_then_signs_out() {
     let browser = Browser::launch(390, 844).await;
     sign_in(&browser, &app.address, &cast.supplier.email).await;
 
-    browser
-        .wait_for_text(".area-company", Duration::from_secs(10), |t| {
-            t == "Supplier A"
+    let lines = browser
+        .wait_for_text("#po-lines", Duration::from_secs(10), |t| {
+            t.contains("PO-A-1")
         })
         .await;
+    assert!(!lines.contains("PO-B-1"), "{lines}");
     let nav = nav_text(&browser).await;
-    assert!(nav.contains("My purchase orders"), "{nav}");
+    assert!(
+        nav.contains("My purchase orders") && nav.contains("Supplier A"),
+        "{nav}"
+    );
     assert!(
         !nav.contains("My orders") && !nav.contains("People"),
         "{nav}"

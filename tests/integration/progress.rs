@@ -117,7 +117,9 @@ async fn every_bad_report_gets_its_message_and_writes_nothing() {
     let (app, cast) = setup().await;
     let factory = app.client_for(&cast.supplier.email, PASSWORD).await;
     let before = line(&app, &factory, cast.po_line_a).await;
-    let cases: Vec<(Vec<(&str, String)>, &str, &str)> = vec![
+    // (fields, the field the message belongs to, words it must contain)
+    type Case = (Vec<(&'static str, String)>, &'static str, &'static str);
+    let cases: Vec<Case> = vec![
         (
             vec![
                 ("milestone", "qc_passed".into()),

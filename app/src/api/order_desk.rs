@@ -4,6 +4,9 @@
 //! claims the order's version, so two people editing the same version cannot
 //! both win, and lands on the timeline.
 
+// Server functions take one argument per form field.
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 
 use super::ApiError;
@@ -441,7 +444,6 @@ pub async fn place_purchase_order(
 
 /// Records a shipment of the order (departure, carrier, vessel, B/L, container, ETA).
 #[server(endpoint = "orders/ship")]
-#[allow(clippy::too_many_arguments)]
 pub async fn record_shipment(
     order_id: i32,
     version: i32,

@@ -3,6 +3,9 @@
 //! forecast, or moves several lines of one PO at once. The house reads every
 //! factory's lines. Messages come back in the reader's language.
 
+// Server functions take one argument per form field.
+#![allow(clippy::too_many_arguments)]
+
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -258,7 +261,6 @@ pub async fn get_po_line(id: i32) -> Result<PoLineDetail, ApiError> {
 /// `Milestone::as_str`), `quantity_done`, optional `lot_quantity`, optional
 /// `forecast` (`YYYY-MM-DD`; empty keeps the current one), `reason`, `note`.
 #[server(endpoint = "progress/post")]
-#[allow(clippy::too_many_arguments)]
 pub async fn post_progress(
     id: i32,
     version: i32,
