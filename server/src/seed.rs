@@ -233,9 +233,9 @@ async fn seed_users(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String,
 async fn seed_orders(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String, DbErr> {
     use app::domain::order_status::OrderStatus::{self, *};
     use app::domain::progress::Milestone;
-    use app::ssr::repo::fulfilment;
     use app::ssr::repo::orders::{self, NewEvent, NewLine, NewOrder};
     use app::ssr::repo::purchase_orders::{self, NewPoLine};
+    use app::ssr::repo::{fulfilment, progress};
     use chrono::Duration;
 
     let today = demo.now.date_naive();
@@ -597,7 +597,7 @@ async fn seed_orders(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String
                     Ready => (Milestone::ReadyToShip, line.quantity),
                     _ => (Milestone::Shipped, line.quantity),
                 };
-                purchase_orders::insert_po_line(
+                let po_line = purchase_orders::insert_po_line(
                     tx,
                     NewPoLine {
                         purchase_order_id: po.id,
@@ -605,15 +605,40 @@ async fn seed_orders(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String
                         product_code: &line.product_code,
                         description: &line.description,
                         quantity: line.quantity,
-                        quantity_done: done,
+                        quantity_done: 0,
                         committed_ready: ready_by,
-                        forecast_ready: Some(ready_by + Duration::days(*slip)),
-                        milestone: milestone.as_str(),
-                        last_progress_at: (done > 0).then_some(demo.now - Duration::days(2)),
+                        forecast_ready: Some(ready_by),
+                        milestone: Milestone::NotStarted.as_str(),
+                        last_progress_at: None,
                     },
                     &[line.id],
                 )
                 .await?;
+                if milestone != Milestone::NotStarted {
+                    // The ceramics factory has gone quiet on what it is
+                    // producing, so the demo shows stale lines next to fresh ones.
+                    let quiet = if supplier_index == 1 && *status == InProduction {
+                        9
+                    } else {
+                        2
+                    };
+                    progress::record(
+                        tx,
+                        progress::NewProgress {
+                            po_line_id: po_line.id,
+                            user_id: None,
+                            milestone,
+                            quantity_done: done,
+                            lot_quantity: None,
+                            forecast_ready: Some(ready_by + Duration::days(*slip)),
+                            reason: (*slip > 0).then_some("Raw material delivered late"),
+                            note: None,
+                        },
+                        1,
+                        demo.now - Duration::days(quiet),
+                    )
+                    .await?;
+                }
             }
         }
     }

@@ -75,6 +75,50 @@ async fn demo_data_fills_an_empty_database_once() {
         "some lines slip"
     );
 
+    // Both factories have lines, with progress history; some have gone quiet.
+    use app::domain::progress::{Milestone, PoLineState, is_stale};
+    use app::ssr::repo::progress::{self, PoScope, Stage};
+    let today = chrono::Utc::now().date_naive();
+    let mut stale = 0;
+    for supplier in app::ssr::repo::companies::all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.kind == CompanyKind::Supplier.as_str())
+    {
+        let open = progress::lines(&db, PoScope::Supplier(supplier.id), Stage::Open, None, 500)
+            .await
+            .unwrap();
+        let done = progress::lines(&db, PoScope::Supplier(supplier.id), Stage::Done, None, 500)
+            .await
+            .unwrap();
+        assert!(!open.is_empty() && !done.is_empty(), "{}", supplier.name);
+        let ids: Vec<i32> = open.iter().chain(&done).map(|r| r.line.id).collect();
+        assert!(
+            !progress::history_of_lines(&db, &ids)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        for row in &open {
+            let state = PoLineState {
+                milestone: Milestone::parse(&row.line.milestone).unwrap(),
+                quantity: row.line.quantity,
+                quantity_done: row.line.quantity_done,
+                committed_ready: row.line.committed_ready_date,
+                forecast_ready: row.line.forecast_ready_date,
+                po_closed: false,
+            };
+            let last = row
+                .line
+                .last_progress_at
+                .unwrap_or(row.po.created_at)
+                .date_naive();
+            stale += usize::from(is_stale(&state, last, today, 7));
+        }
+    }
+    assert!(stale > 0, "the demo shows a stale line");
+
     assert_eq!(
         seed_demo_if_empty(&db, chrono::Utc::now()).await.unwrap(),
         SeedOutcome::AlreadyHasData

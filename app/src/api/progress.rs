@@ -355,7 +355,7 @@ pub async fn post_progress(
         &tx,
         NewProgress {
             po_line_id: id,
-            user_id: user.user_id,
+            user_id: Some(user.user_id),
             milestone: accepted.milestone,
             quantity_done: accepted.quantity_done,
             lot_quantity: accepted.lot_quantity,
@@ -480,7 +480,7 @@ pub async fn bulk_progress(
             &tx,
             NewProgress {
                 po_line_id: row.line.id,
-                user_id: user.user_id,
+                user_id: Some(user.user_id),
                 milestone: accepted.milestone,
                 quantity_done: accepted.quantity_done,
                 lot_quantity: None,

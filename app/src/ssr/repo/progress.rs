@@ -157,7 +157,7 @@ pub async fn history_of_lines(
 
 pub struct NewProgress<'a> {
     pub po_line_id: i32,
-    pub user_id: i32,
+    pub user_id: Option<i32>,
     pub milestone: Milestone,
     pub quantity_done: i64,
     pub lot_quantity: Option<i64>,
@@ -199,7 +199,7 @@ pub async fn record(
     progress_update::ActiveModel {
         po_line_id: Set(new.po_line_id),
         at: Set(now),
-        user_id: Set(Some(new.user_id)),
+        user_id: Set(new.user_id),
         milestone: Set(new.milestone.as_str().to_string()),
         quantity_done: Set(new.quantity_done),
         lot_quantity: Set(new.lot_quantity),
