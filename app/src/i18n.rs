@@ -132,7 +132,7 @@ mod tests {
     #[test]
     fn every_message_formats_without_errors_in_every_language() {
         let mut args = FluentArgs::new();
-        for name in ["line", "days", "count", "ordered", "was", "problem"] {
+        for name in ["line", "days", "count", "ordered", "was", "problem", "done"] {
             args.set(name, FluentValue::from(2));
         }
         for locale in Locale::ALL {

@@ -36,6 +36,7 @@ use crate::pages::auth::{
 };
 use crate::pages::errors::NotFound;
 use crate::pages::landing::LandingPage;
+use crate::pages::mail::DeadLettersPage;
 use crate::pages::orders::{CustomerOrderPage, NewOrderPage, StaffOrderPage, StaffOrdersPage};
 use crate::pages::people::{AdminHome, StaffPeople};
 use crate::pages::supplier::{
@@ -106,6 +107,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/orders/:id") view=StaffOrderPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=StaffHome ssr=SsrMode::Async />
                     <Route path=path!("/staff/people") view=StaffPeople ssr=SsrMode::Async />
+                    <Route path=path!("/staff/mail") view=DeadLettersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminHome ssr=SsrMode::Async />
                 </Routes>
             </SiteLayout>

@@ -10,6 +10,7 @@ mod m20261127_000003_outbox;
 mod m20261127_000004_orders;
 mod m20261127_000005_fulfilment;
 mod m20261127_000006_progress;
+mod m20261127_000007_alerts;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000004_orders::Migration),
             Box::new(m20261127_000005_fulfilment::Migration),
             Box::new(m20261127_000006_progress::Migration),
+            Box::new(m20261127_000007_alerts::Migration),
         ]
     }
 }

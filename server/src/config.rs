@@ -27,6 +27,12 @@ pub struct Config {
     pub session_absolute_hours: u32,
     /// A PO line in the factory with no progress for this many days is stale.
     pub stale_after_days: u32,
+    /// A factory is late enough to alert staff when more than this many days late.
+    pub supplier_late_days: u32,
+    /// A customer line is late enough to alert when this many days late or more.
+    pub customer_late_days: u32,
+    /// How often the slippage scan runs, in seconds.
+    pub slip_scan_seconds: u32,
     pub mail: MailConfig,
 }
 
@@ -104,6 +110,9 @@ struct FileSettings {
     session_idle_minutes: Option<u32>,
     session_absolute_hours: Option<u32>,
     stale_after_days: Option<u32>,
+    supplier_late_days: Option<u32>,
+    customer_late_days: Option<u32>,
+    slip_scan_seconds: Option<u32>,
     mail_transport: Option<String>,
     mail_from: Option<String>,
     mail_dir: Option<String>,
@@ -217,6 +226,18 @@ impl Config {
             Some(raw) => parse_positive("PORTAL_STALE_AFTER_DAYS", &raw)?,
             None => file.stale_after_days.unwrap_or(7),
         };
+        let supplier_late_days = match var("PORTAL_SUPPLIER_LATE_DAYS") {
+            Some(raw) => parse_positive("PORTAL_SUPPLIER_LATE_DAYS", &raw)?,
+            None => file.supplier_late_days.unwrap_or(1),
+        };
+        let customer_late_days = match var("PORTAL_CUSTOMER_LATE_DAYS") {
+            Some(raw) => parse_positive("PORTAL_CUSTOMER_LATE_DAYS", &raw)?,
+            None => file.customer_late_days.unwrap_or(2),
+        };
+        let slip_scan_seconds = match var("PORTAL_SLIP_SCAN_SECONDS") {
+            Some(raw) => parse_positive("PORTAL_SLIP_SCAN_SECONDS", &raw)?,
+            None => file.slip_scan_seconds.unwrap_or(300),
+        };
 
         let transport_raw = var("PORTAL_MAIL_TRANSPORT")
             .or(file.mail_transport)
@@ -297,6 +318,9 @@ impl Config {
             session_idle_minutes,
             session_absolute_hours,
             stale_after_days,
+            supplier_late_days,
+            customer_late_days,
+            slip_scan_seconds,
             mail,
         })
     }
@@ -393,6 +417,8 @@ mod tests {
             ("PORTAL_SESSION_IDLE_MINUTES", "0"),
             ("PORTAL_SESSION_ABSOLUTE_HOURS", "half a day"),
             ("PORTAL_STALE_AFTER_DAYS", "-1"),
+            ("PORTAL_CUSTOMER_LATE_DAYS", "two"),
+            ("PORTAL_SLIP_SCAN_SECONDS", "0"),
         ] {
             let err = Config::from_sources(&env(&[(name, value)]), no_file).unwrap_err();
             assert!(err.to_string().contains(name), "{err} should name {name}");

@@ -7,10 +7,7 @@
 use app::ssr::entities::outbox;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 use std::sync::Arc;
 use tokio::sync::Notify;
 
@@ -57,14 +54,7 @@ impl OutboxWorker {
     /// Delivers what is due now; returns how many rows it handled.
     pub async fn deliver_due(&self) -> Result<usize, DbErr> {
         let now = self.clock.now();
-        let due = outbox::Entity::find()
-            .filter(outbox::Column::SentAt.is_null())
-            .filter(outbox::Column::Dead.eq(false))
-            .filter(outbox::Column::NextAttemptAt.lte(now))
-            .order_by_asc(outbox::Column::NextAttemptAt)
-            .limit(BATCH)
-            .all(&self.db)
-            .await?;
+        let due = claim_due(&self.db, now, BATCH).await?;
         let count = due.len();
         for row in due {
             let envelope = Envelope {
@@ -73,6 +63,7 @@ impl OutboxWorker {
                 to: row.recipient.clone(),
                 subject: row.subject.clone(),
                 body_text: row.body_text.clone(),
+                body_html: row.body_html.clone(),
                 date: row.created_at,
             };
             let outcome = self.transport.send(&envelope).await;
@@ -80,6 +71,52 @@ impl OutboxWorker {
         }
         Ok(count)
     }
+}
+
+/// How long a worker may take to deliver the rows it claimed before another
+/// may try them (after a crash, say): at worst a duplicate with the same
+/// Message-ID, never a loss.
+const LEASE: Duration = Duration::minutes(5);
+
+/// Takes up to `limit` due rows for this worker. On PostgreSQL rows another
+/// instance is claiming are skipped (`FOR UPDATE SKIP LOCKED`), so no two
+/// instances send the same row at once; SQLite has one writer at a time.
+pub async fn claim_due(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    limit: u64,
+) -> Result<Vec<outbox::Model>, DbErr> {
+    use sea_orm::{DatabaseBackend, Statement};
+    let backend = db.get_database_backend();
+    let (skip_locked, p) = match backend {
+        DatabaseBackend::Postgres => (" FOR UPDATE SKIP LOCKED", ["$1", "$2", "$3"]),
+        _ => ("", ["?", "?", "?"]),
+    };
+    let sql = format!(
+        "UPDATE outbox SET claimed_until = {lease} WHERE id IN (\
+         SELECT id FROM outbox WHERE sent_at IS NULL AND dead = {no} \
+         AND next_attempt_at <= {now} AND (claimed_until IS NULL OR claimed_until < {now2}) \
+         ORDER BY next_attempt_at LIMIT {limit}{skip_locked}) RETURNING *",
+        lease = p[0],
+        now = p[1],
+        now2 = p[2],
+        no = if backend == DatabaseBackend::Postgres {
+            "false"
+        } else {
+            "0"
+        },
+    );
+    let statement = Statement::from_sql_and_values(
+        backend,
+        sql,
+        [(now + LEASE).into(), now.into(), now.into()],
+    );
+    let mut rows = outbox::Entity::find()
+        .from_raw_sql(statement)
+        .all(db)
+        .await?;
+    rows.sort_by_key(|r| r.next_attempt_at);
+    Ok(rows)
 }
 
 async fn record_outcome(
@@ -92,7 +129,11 @@ async fn record_outcome(
     let attempts = row.attempts + 1;
     let update = outbox::Entity::update_many()
         .filter(outbox::Column::Id.eq(row.id.clone()))
-        .col_expr(outbox::Column::Attempts, Expr::value(attempts));
+        .col_expr(outbox::Column::Attempts, Expr::value(attempts))
+        .col_expr(
+            outbox::Column::ClaimedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        );
     let update = match outcome {
         // Delivered mail may carry single-use links; the row keeps only the
         // envelope, so a copy of the database holds no working link.
@@ -125,6 +166,40 @@ fn jitter() -> f64 {
         .map(|d| d.subsec_nanos())
         .unwrap_or(0);
     f64::from(nanos % 1000) / 1000.0
+}
+
+/// Looks for what time alone makes late: slips crossing a level as days
+/// pass, committed dates passing, factories going quiet. Each pass runs in
+/// one transaction, so its alerts are queued exactly when its levels move.
+pub struct SlipScanner {
+    pub state: app::ssr::AppState,
+    pub every: std::time::Duration,
+}
+
+impl SlipScanner {
+    pub async fn run(self) {
+        loop {
+            // Progress reports assess their own lines at once; the scan only
+            // has to catch up with the calendar, so it starts one interval in.
+            tokio::time::sleep(self.every).await;
+            match self.scan_once().await {
+                Ok(report) if report.mails > 0 => {
+                    tracing::info!(?report, "slippage scan queued alerts");
+                    self.state.outbox_wakeup.notify_one();
+                }
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = %e, "slippage scan failed"),
+            }
+        }
+    }
+
+    pub async fn scan_once(&self) -> Result<app::ssr::alerts::ScanReport, DbErr> {
+        use sea_orm::TransactionTrait;
+        let tx = self.state.db.begin().await?;
+        let report = app::ssr::alerts::scan(&tx, &self.state.alert_context()).await?;
+        tx.commit().await?;
+        Ok(report)
+    }
 }
 
 #[cfg(test)]

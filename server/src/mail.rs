@@ -1,12 +1,18 @@
-//! Mail transports: where the outbox worker hands finished messages. `File`
-//! writes one `.eml` per message (the default on a fresh install), `Log` writes
-//! them to the log, `Memory` keeps them for tests. SMTP delivery is configured
-//! through the same settings but not available in this build; choosing it stops
-//! start-up with a clear message rather than losing mail.
+//! Mail transports: where the outbox worker hands finished messages. `Smtp`
+//! delivers through a mail server (pooled connections; plain, STARTTLS or TLS
+//! as configured), `File` writes one `.eml` per message (the default on a
+//! fresh install), `Log` writes them to the log, `Memory` keeps them for
+//! tests. Every message is built the same way (plain text plus an HTML
+//! alternative when there is one), with the outbox id as its Message-ID.
 
 use chrono::{DateTime, Utc};
+use lettre::message::{Mailbox, MultiPart, header::ContentType};
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+
+use crate::config::{MailConfig, SmtpTls};
 
 /// A message ready to hand over.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +23,7 @@ pub struct Envelope {
     pub to: String,
     pub subject: String,
     pub body_text: String,
+    pub body_html: Option<String>,
     pub date: DateTime<Utc>,
 }
 
@@ -32,6 +39,7 @@ pub enum SendError {
 
 #[derive(Clone)]
 pub enum Transport {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
     File(PathBuf),
     Log,
     Memory(MemoryMailbox),
@@ -47,15 +55,76 @@ impl MemoryMailbox {
     }
 }
 
+/// The SMTP transport the configuration describes.
+pub fn smtp_transport(config: &MailConfig) -> Result<Transport, String> {
+    let host = config
+        .smtp_host
+        .clone()
+        .ok_or("PORTAL_SMTP_HOST is required for the smtp transport")?;
+    let mut builder = match config.smtp_tls {
+        SmtpTls::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&host),
+        SmtpTls::StartTls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&host)
+            .map_err(|e| format!("PORTAL_SMTP_HOST: {e}"))?,
+        SmtpTls::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&host)
+            .map_err(|e| format!("PORTAL_SMTP_HOST: {e}"))?,
+    }
+    .port(config.smtp_port)
+    .timeout(Some(std::time::Duration::from_secs(30)));
+    if let (Some(user), Some(password)) = (&config.smtp_username, &config.smtp_password) {
+        builder = builder.credentials(Credentials::new(
+            user.clone(),
+            password.expose().to_string(),
+        ));
+    }
+    Ok(Transport::Smtp(builder.build()))
+}
+
+/// The message as it goes on the wire. Addresses are parsed (a bad one is a
+/// permanent failure); lettre encodes header values, and line breaks are
+/// removed from the subject first, so no value can add a header.
+pub fn build_message(envelope: &Envelope) -> Result<Message, SendError> {
+    let address = |raw: &str| {
+        raw.parse::<Mailbox>()
+            .map_err(|e| SendError::Permanent(format!("address {raw:?}: {e}")))
+    };
+    let builder = Message::builder()
+        .message_id(Some(format!("<{}@trade-portal>", envelope.id)))
+        .date(envelope.date.into())
+        .from(address(&envelope.from)?)
+        .to(address(&envelope.to)?)
+        .subject(envelope.subject.replace(['\r', '\n'], " "));
+    let built = match &envelope.body_html {
+        Some(html) => builder.multipart(MultiPart::alternative_plain_html(
+            envelope.body_text.clone(),
+            html.clone(),
+        )),
+        None => builder
+            .header(ContentType::TEXT_PLAIN)
+            .body(envelope.body_text.clone()),
+    };
+    built.map_err(|e| SendError::Permanent(format!("building the message: {e}")))
+}
+
 impl Transport {
     pub async fn send(&self, envelope: &Envelope) -> Result<(), SendError> {
         match self {
+            Transport::Smtp(smtp) => {
+                let message = build_message(envelope)?;
+                smtp.send(message).await.map(|_| ()).map_err(|e| {
+                    if e.is_permanent() {
+                        SendError::Permanent(e.to_string())
+                    } else {
+                        SendError::Temporary(e.to_string())
+                    }
+                })
+            }
             Transport::File(dir) => {
+                let message = build_message(envelope)?;
                 tokio::fs::create_dir_all(dir)
                     .await
                     .map_err(|e| SendError::Temporary(format!("mail folder: {e}")))?;
                 let path = dir.join(format!("{}.eml", envelope.id));
-                tokio::fs::write(&path, render_rfc5322(envelope))
+                tokio::fs::write(&path, message.formatted())
                     .await
                     .map_err(|e| SendError::Temporary(format!("writing {}: {e}", path.display())))
             }
@@ -64,6 +133,7 @@ impl Transport {
                 Ok(())
             }
             Transport::Memory(mailbox) => {
+                build_message(envelope)?;
                 mailbox
                     .0
                     .lock()
@@ -75,49 +145,39 @@ impl Transport {
     }
 }
 
-/// A plain-text message in Internet Message Format. Header values come from
-/// our own templates and validated addresses; line breaks are still removed so
-/// no value can start a header of its own.
-pub fn render_rfc5322(envelope: &Envelope) -> String {
-    let clean = |value: &str| value.replace(['\r', '\n'], " ");
-    let body = envelope
-        .body_text
-        .replace("\r\n", "\n")
-        .replace('\n', "\r\n");
-    format!(
-        "Message-ID: <{}@trade-portal>\r\nDate: {}\r\nFrom: {}\r\nTo: {}\r\nSubject: {}\r\n\
-         MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\
-         Content-Transfer-Encoding: 8bit\r\n\r\n{}",
-        clean(&envelope.id),
-        envelope.date.to_rfc2822(),
-        clean(&envelope.from),
-        clean(&envelope.to),
-        clean(&envelope.subject),
-        body
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn header_values_cannot_inject_headers() {
-        let envelope = Envelope {
-            id: "1".into(),
+    fn envelope() -> Envelope {
+        Envelope {
+            id: "0b6f".into(),
             from: "portal@example.com".into(),
-            to: "a@example.com\r\nBcc: evil@example.com".into(),
+            to: "a@example.com".into(),
             subject: "Hi\nX-Evil: 1".into(),
             body_text: "line one\nline two".into(),
+            body_html: Some("<p>line one</p>".into()),
             date: DateTime::from_timestamp(0, 0).unwrap(),
-        };
-        let text = render_rfc5322(&envelope);
+        }
+    }
+
+    #[test]
+    fn header_values_cannot_inject_headers() {
+        let text = String::from_utf8(build_message(&envelope()).unwrap().formatted()).unwrap();
         let headers = text.split("\r\n\r\n").next().unwrap();
         assert!(
-            !headers
-                .lines()
-                .any(|l| l.starts_with("Bcc:") || l.starts_with("X-Evil:"))
+            !headers.lines().any(|l| l.starts_with("X-Evil:")),
+            "{headers}"
         );
-        assert!(text.ends_with("line one\r\nline two"));
+        assert!(
+            headers.contains("Message-ID: <0b6f@trade-portal>"),
+            "{headers}"
+        );
+        assert!(text.contains("multipart/alternative"));
+        let bad = Envelope {
+            to: "a@example.com\r\nBcc: evil@example.com".into(),
+            ..envelope()
+        };
+        assert!(matches!(build_message(&bad), Err(SendError::Permanent(_))));
     }
 }

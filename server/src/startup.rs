@@ -30,10 +30,8 @@ pub enum StartupError {
         addr: SocketAddr,
         source: std::io::Error,
     },
-    #[error(
-        "PORTAL_MAIL_TRANSPORT=smtp is not available in this version; use file (the default) or log"
-    )]
-    SmtpUnavailable,
+    #[error("mail: {0}")]
+    Mail(String),
 }
 
 /// What tests (and tools) may replace.
@@ -49,6 +47,7 @@ pub struct Application {
     addr: SocketAddr,
     state: AppState,
     worker: OutboxWorker,
+    scan_every: std::time::Duration,
     seed: Option<SeedOutcome>,
 }
 
@@ -63,7 +62,9 @@ impl Application {
             None => match config.mail.transport {
                 MailTransportKind::File => Transport::File(config.mail.dir.clone()),
                 MailTransportKind::Log => Transport::Log,
-                MailTransportKind::Smtp => return Err(StartupError::SmtpUnavailable),
+                MailTransportKind::Smtp => {
+                    crate::mail::smtp_transport(&config.mail).map_err(StartupError::Mail)?
+                }
             },
         };
         let clock = overrides.clock.unwrap_or_else(|| Arc::new(SystemClock));
@@ -107,6 +108,10 @@ impl Application {
                     absolute: chrono::Duration::hours(config.session_absolute_hours.into()),
                 },
                 stale_after_days: config.stale_after_days,
+                slip: app::domain::slip::SlipThresholds {
+                    supplier_days: config.supplier_late_days.into(),
+                    customer_days: config.customer_late_days.into(),
+                },
             }),
             outbox_wakeup: Arc::new(Notify::new()),
             live: Default::default(),
@@ -126,6 +131,7 @@ impl Application {
             addr,
             state,
             worker,
+            scan_every: std::time::Duration::from_secs(config.slip_scan_seconds.into()),
             seed,
         })
     }
@@ -150,6 +156,13 @@ impl Application {
     /// Serves requests and runs the background jobs until the server stops.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let worker = tokio::spawn(self.worker.run());
+        let scanner = tokio::spawn(
+            crate::jobs::SlipScanner {
+                state: self.state.clone(),
+                every: self.scan_every,
+            }
+            .run(),
+        );
         let relay = (self.state.db.get_database_backend() == sea_orm::DatabaseBackend::Postgres)
             .then(|| tokio::spawn(crate::live::relay_notifications(self.state.clone())));
         let result = axum::serve(
@@ -159,6 +172,7 @@ impl Application {
         )
         .await;
         worker.abort();
+        scanner.abort();
         if let Some(relay) = relay {
             relay.abort();
         }

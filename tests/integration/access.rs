@@ -206,6 +206,18 @@ fn probes() -> Vec<Probe> {
             allowed: &[Role::Admin, Role::Staff, Role::Customer, Role::Supplier],
         },
         Probe {
+            name: "dead letters",
+            endpoint: "mail/dead",
+            fields: |_| vec![],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "retry a dead letter",
+            endpoint: "mail/retry",
+            fields: |_| vec![("id", "no-such-mail".into())],
+            allowed: &[],
+        },
+        Probe {
             name: "customer area",
             endpoint: "areas/home",
             fields: |_| vec![("area", "customer".into())],

@@ -8,6 +8,7 @@
 
 pub mod browser;
 pub mod people;
+pub mod smtp;
 
 use app::ssr::clock::TestClock;
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
@@ -94,6 +95,9 @@ pub struct SpawnOptions {
     pub demo_data: bool,
     /// As if the portal were reached at this address (e.g. https).
     pub public_url: Option<String>,
+    /// Deliver mail over SMTP to 127.0.0.1 on this port instead of the
+    /// in-memory mailbox.
+    pub smtp_port: Option<u16>,
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -120,11 +124,20 @@ async fn start_instance(
     config.mail.dir = dir.path().join("mail");
     let clock = TestClock::starting_now();
     let mailbox = MemoryMailbox::default();
+    let transport = match options.smtp_port {
+        Some(port) => {
+            config.mail.smtp_host = Some("127.0.0.1".into());
+            config.mail.smtp_port = port;
+            config.mail.smtp_tls = server::config::SmtpTls::None;
+            server::mail::smtp_transport(&config.mail).expect("an SMTP transport")
+        }
+        None => Transport::Memory(mailbox.clone()),
+    };
     let app = Application::build_with(
         &config,
         Overrides {
             clock: Some(Arc::new(clock.clone())),
-            transport: Some(Transport::Memory(mailbox.clone())),
+            transport: Some(transport),
         },
     )
     .await

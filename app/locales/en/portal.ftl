@@ -72,6 +72,7 @@ progress-quantity-backwards = The quantity done was { $was }; give a reason to l
 progress-milestone-backwards = The line was at “{ $was }”; give a reason to step back.
 progress-forecast-past = The forecast ready date cannot be in the past.
 progress-later-needs-reason = The forecast moves later than { $was }; give a reason.
+progress-shipped-incomplete = Only a line done in full can be shipped ({ $done } of { $ordered } done).
 progress-bad-lot = A lot must be above zero and at most the quantity done.
 progress-reason-too-long = Keep the reason under 500 characters.
 progress-note-too-long = Keep the note under 2000 characters.

@@ -68,6 +68,7 @@ progress-quantity-backwards = 已完成数量原为 { $was }；减少数量请�
 progress-milestone-backwards = 此行原在“{ $was }”；回退节点请填写原因。
 progress-forecast-past = 预计完工日期不能早于今天。
 progress-later-needs-reason = 预计日期晚于 { $was }；请填写原因。
+progress-shipped-incomplete = 只有全部完成的行才能发运（已完成 { $done }/{ $ordered }）。
 progress-bad-lot = 本批数量必须大于零且不超过已完成数量。
 progress-reason-too-long = 原因请控制在 500 字以内。
 progress-note-too-long = 备注请控制在 2000 字以内。

@@ -7,6 +7,7 @@ pub mod admin;
 pub mod areas;
 pub mod auth;
 pub mod error;
+pub mod mail;
 pub mod order_desk;
 pub mod orders;
 pub mod portal;

@@ -76,7 +76,7 @@ pub async fn update_order(
     ship_to: String,
     #[server(default)] lines: Vec<LineInput>,
 ) -> Result<(), ApiError> {
-    use crate::api::orders::server::{parse_line, text};
+    use crate::api::orders::server::{ParsedLine, parse_line, text};
     use crate::domain::order_edit::editable;
     use crate::domain::order_input::{format_minor, parse_currency, parse_incoterm};
     use crate::ssr::live::Outgoing;
@@ -118,7 +118,10 @@ pub async fn update_order(
         .await
         .map_err(db_error("loading lines"))?;
     // (existing line or None for a new one, parsed values or None to remove)
-    let mut edits = Vec::new();
+    let mut edits: Vec<(
+        Option<&crate::ssr::entities::order_line::Model>,
+        Option<ParsedLine>,
+    )> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let current = match line.line_no.trim() {
             "" => None,
@@ -134,15 +137,38 @@ pub async fn update_order(
             },
         };
         if !line.remove.trim().is_empty() {
-            if current.is_some() {
-                edits.push((current, None));
+            if let Some(existing) = current {
+                if edits
+                    .iter()
+                    .any(|(c, _)| c.is_some_and(|c| c.id == existing.id))
+                {
+                    problems.add(
+                        format!("lines[{i}].line_no"),
+                        "This line appears twice in the form.",
+                    );
+                } else {
+                    edits.push((current, None));
+                }
             }
             continue;
         }
         if current.is_none() && line.is_blank() {
             continue;
         }
-        if let Some(parsed) = parse_line(&mut problems, i, line, today) {
+        if let Some(existing) = current
+            && edits
+                .iter()
+                .any(|(c, _)| c.is_some_and(|c| c.id == existing.id))
+        {
+            problems.add(
+                format!("lines[{i}].line_no"),
+                "This line appears twice in the form.",
+            );
+            continue;
+        }
+        // A requested date already past may stay as it is; only a new one is checked.
+        let earliest = current.map_or(today, |c| c.requested_date.min(today));
+        if let Some(parsed) = parse_line(&mut problems, i, line, earliest) {
             edits.push((current, Some(parsed)));
         }
     }
@@ -306,7 +332,7 @@ pub async fn update_order(
 pub async fn place_purchase_order(
     order_id: i32,
     version: i32,
-    supplier_id: i32,
+    #[server(default)] supplier_id: i32,
     ready_by: String,
     #[server(default)] line_nos: Vec<i32>,
 ) -> Result<String, ApiError> {
@@ -427,10 +453,11 @@ pub async fn place_purchase_order(
                 order_id: order.id,
                 actor_user_id: Some(user.user_id),
                 kind: "purchase",
-                // The customer sees the timeline; the factory's name stays in-house.
+                // The customer sees the timeline: neither the factory nor its
+                // ready date (which would expose the planned transit time).
                 summary: format!("Production ordered for line(s) {line_list}"),
                 before: None,
-                after: Some(format!("ready by {ready_by}")),
+                after: None,
             },
             order.customer_company_id,
             now,
@@ -592,10 +619,7 @@ pub async fn record_payment(
     let lines = orders::lines_of(&state.db, &[order.id])
         .await
         .map_err(db_error("loading lines"))?;
-    let total: i64 = lines
-        .iter()
-        .map(|l| l.quantity.saturating_mul(l.unit_price_minor))
-        .sum();
+    let total = crate::api::orders::order_value(&lines);
     let paid: i64 = fulfilment::payments_of(&state.db, order.id)
         .await
         .map_err(db_error("loading payments"))?

@@ -142,6 +142,15 @@ fn badge_rank(badge: LineBadge) -> u8 {
 
 pub use crate::domain::order_input::format_minor;
 
+/// The value of an order's lines in minor units (saturating: a sum beyond
+/// the range shows as the largest value rather than failing the page).
+#[cfg(feature = "ssr")]
+pub(crate) fn order_value(lines: &[crate::ssr::entities::order_line::Model]) -> i64 {
+    lines.iter().fold(0i64, |sum, l| {
+        sum.saturating_add(l.quantity.saturating_mul(l.unit_price_minor))
+    })
+}
+
 #[cfg(feature = "ssr")]
 pub(crate) mod server {
     use super::*;
@@ -496,10 +505,7 @@ pub async fn get_order(id: i32) -> Result<OrderDetail, ApiError> {
     let payments = fulfilment::payments_of(&state.db, order.id)
         .await
         .map_err(db_error("loading payments"))?;
-    let total: i64 = lines
-        .iter()
-        .map(|l| l.quantity.saturating_mul(l.unit_price_minor))
-        .sum();
+    let total = order_value(&lines);
     let paid: i64 = payments.iter().map(|p| p.amount_minor).sum();
     let house = user.actor().is_house();
     let names = if house {
@@ -562,7 +568,9 @@ pub async fn get_order(id: i32) -> Result<OrderDetail, ApiError> {
                     at: r.at,
                     line_no: l.line_no,
                     milestone: Milestone::parse(&r.milestone).unwrap_or(Milestone::NotStarted),
-                    forecast_ready: r.forecast_ready_date,
+                    // The factory's own date is for the house; customers
+                    // see the resulting delivery forecast on the line.
+                    forecast_ready: r.forecast_ready_date.filter(|_| house),
                     reason: r.reason.clone().filter(|_| house),
                     note: r.note.clone().filter(|_| house),
                 })
@@ -666,6 +674,11 @@ pub async fn move_order_status(id: i32, to: String, version: i32) -> Result<(), 
         .map_err(db_error("moving the order"))?
     {
         return Err(stale_order());
+    }
+    if to == OrderStatus::Cancelled {
+        crate::ssr::repo::purchase_orders::cancel_for_order(&tx, order.id)
+            .await
+            .map_err(db_error("cancelling the purchase orders"))?;
     }
     if to == OrderStatus::Confirmed {
         for line in orders::lines_of(&tx, &[order.id])

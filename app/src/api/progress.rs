@@ -146,6 +146,10 @@ pub(crate) mod server {
                 &[("was", was.to_string().into())],
             ),
             ProgressError::BadLot => locale.t("progress-bad-lot"),
+            ProgressError::ShippedIncomplete { done, ordered } => locale.t_with(
+                "progress-shipped-incomplete",
+                &[("done", (*done).into()), ("ordered", (*ordered).into())],
+            ),
             ProgressError::ReasonTooLong => locale.t("progress-reason-too-long"),
             ProgressError::NoteTooLong => locale.t("progress-note-too-long"),
         }
@@ -174,7 +178,13 @@ pub async fn list_po_lines(
     };
     let state = app_state()?;
     let today = state.now().date_naive();
-    let rows = progress::lines(&state.db, scope, stage, query.as_deref(), LIST_LIMIT)
+    // Late and stale are judged per line, so they are sifted from a wider read.
+    let read_limit = if matches!(show.as_str(), "late" | "stale") {
+        LIST_LIMIT * 20
+    } else {
+        LIST_LIMIT
+    };
+    let rows = progress::lines(&state.db, scope, stage, query.as_deref(), read_limit)
         .await
         .map_err(db_error("listing PO lines"))?;
     let names = if scope == PoScope::All {
@@ -200,6 +210,7 @@ pub async fn list_po_lines(
         })
         .collect();
     server::sort(&mut views, today);
+    views.truncate(LIST_LIMIT as usize);
     Ok(views)
 }
 
@@ -273,6 +284,7 @@ pub async fn post_progress(
 ) -> Result<(), ApiError> {
     use crate::domain::policy::Action;
     use crate::domain::progress::{ProgressInput, check_progress};
+    use crate::ssr::alerts::AlertContext;
     use crate::ssr::auth::require_user;
     use crate::ssr::live::Outgoing;
     use crate::ssr::production::{Moved, follow_factory};
@@ -380,12 +392,16 @@ pub async fn post_progress(
             to: accepted.milestone,
         }],
         &mut outgoing,
-        now,
+        &AlertContext {
+            now,
+            ..state.alert_context()
+        },
     )
     .await
     .map_err(db_error("updating the customer orders"))?;
     tx.commit().await.map_err(db_error("commit"))?;
     outgoing.publish(&state.live);
+    state.outbox_wakeup.notify_one();
     Ok(())
 }
 
@@ -400,6 +416,7 @@ pub async fn bulk_progress(
 ) -> Result<usize, ApiError> {
     use crate::domain::policy::Action;
     use crate::domain::progress::{ProgressInput, check_progress};
+    use crate::ssr::alerts::AlertContext;
     use crate::ssr::auth::require_user;
     use crate::ssr::live::Outgoing;
     use crate::ssr::production::{Moved, follow_factory};
@@ -505,10 +522,19 @@ pub async fn bulk_progress(
         });
     }
     let mut outgoing = Outgoing::default();
-    follow_factory(&tx, &moved, &mut outgoing, now)
-        .await
-        .map_err(db_error("updating the customer orders"))?;
+    follow_factory(
+        &tx,
+        &moved,
+        &mut outgoing,
+        &AlertContext {
+            now,
+            ..state.alert_context()
+        },
+    )
+    .await
+    .map_err(db_error("updating the customer orders"))?;
     tx.commit().await.map_err(db_error("commit"))?;
     outgoing.publish(&state.live);
+    state.outbox_wakeup.notify_one();
     Ok(moved.len())
 }

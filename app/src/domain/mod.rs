@@ -11,4 +11,5 @@ pub mod order_status;
 pub mod policy;
 pub mod progress;
 pub mod session;
+pub mod slip;
 pub mod throttle;

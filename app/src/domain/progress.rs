@@ -130,6 +130,8 @@ pub enum ProgressError {
     LaterNeedsReason { was: NaiveDate },
     #[error("A lot must be above zero and at most the quantity done.")]
     BadLot,
+    #[error("Only a line done in full can be shipped ({done} of {ordered} done).")]
+    ShippedIncomplete { done: i64, ordered: i64 },
     #[error("Keep the reason under 500 characters.")]
     ReasonTooLong,
     #[error("Keep the note under 2000 characters.")]
@@ -147,6 +149,7 @@ impl ProgressError {
             ProgressError::MilestoneBackwards { .. } => "milestone",
             ProgressError::ForecastInPast | ProgressError::LaterNeedsReason { .. } => "forecast",
             ProgressError::BadLot => "lot_quantity",
+            ProgressError::ShippedIncomplete { .. } => "quantity_done",
             ProgressError::ReasonTooLong => "reason",
             ProgressError::NoteTooLong => "note",
         }
@@ -199,6 +202,15 @@ pub fn check_progress(
     if input.milestone < line.milestone && reason.is_none() {
         problems.push(ProgressError::MilestoneBackwards {
             was: line.milestone,
+        });
+    }
+    if input.milestone == Milestone::Shipped
+        && input.quantity_done != line.quantity
+        && (0..=line.quantity).contains(&input.quantity_done)
+    {
+        problems.push(ProgressError::ShippedIncomplete {
+            done: input.quantity_done,
+            ordered: line.quantity,
         });
     }
     let forecast_changed =
@@ -255,7 +267,8 @@ pub fn customer_forecast(
     };
     placed
         .iter()
-        .filter_map(|(ready, forecast)| forecast.map(|f| f - *ready))
+        // A factory line without a forecast is taken as on time.
+        .map(|(ready, forecast)| forecast.unwrap_or(*ready) - *ready)
         .max()
         .map(|shift| committed + shift)
         .or(current)
@@ -438,6 +451,24 @@ mod tests {
     }
 
     #[test]
+    fn only_complete_lines_ship() {
+        let partial = ProgressInput {
+            milestone: Milestone::Shipped,
+            ..input()
+        };
+        assert_eq!(
+            fields(check_progress(&line(), &partial, day(10))),
+            ["quantity_done"]
+        );
+        let full = ProgressInput {
+            milestone: Milestone::Shipped,
+            quantity_done: 1000,
+            ..input()
+        };
+        assert!(check_progress(&line(), &full, day(10)).is_ok());
+    }
+
+    #[test]
     fn closed_lines_take_no_updates() {
         let shipped = PoLineState {
             milestone: Milestone::Shipped,
@@ -519,7 +550,7 @@ mod tests {
         assert_eq!(customer_forecast(None, None, &placed), None);
         assert_eq!(
             customer_forecast(Some(day(20)), Some(day(22)), &[(day(10), None)]),
-            Some(day(22))
+            Some(day(20))
         );
     }
 

@@ -4,6 +4,7 @@ pub mod areas;
 pub mod auth;
 pub mod errors;
 pub mod landing;
+pub mod mail;
 pub mod order_desk;
 pub mod orders;
 pub mod people;

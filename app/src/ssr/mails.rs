@@ -20,6 +20,7 @@ pub fn invitation(
              Set your password here (the link works once, for 72 hours):\n{link}\n\n\
              If you did not expect this invitation, you can ignore this e-mail.\n"
         ),
+        body_html: None,
     }
 }
 
@@ -34,5 +35,6 @@ pub fn password_reset(recipient: &str, link: &str, token_id: i32) -> OutgoingMai
              Choose a new password here (the link works once, for 30 minutes):\n{link}\n\n\
              If this was not you, ignore this e-mail; your password stays as it is.\n"
         ),
+        body_html: None,
     }
 }

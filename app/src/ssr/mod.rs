@@ -2,12 +2,14 @@
 //! entities, repository queries, the audit log and the mail outbox. Compiled
 //! only with the `ssr` feature, so none of it (nor sea-orm) reaches the browser.
 
+pub mod alerts;
 pub mod audit;
 pub mod auth;
 pub mod clock;
 pub mod entities;
 pub mod guard;
 pub mod live;
+pub mod mail_templates;
 pub mod mails;
 pub mod outbox;
 pub mod production;

@@ -5,12 +5,12 @@
 //! same transaction as the report itself. The factory stays anonymous on the
 //! customer's timeline (no actor is named).
 
-use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 
 use crate::domain::dates::LineDates;
 use crate::domain::order_status::{LineProgress, OrderStatus, status_from_progress};
 use crate::domain::progress::{Milestone, customer_forecast};
+use crate::ssr::alerts::{AlertContext, Audience, assess_order_line, assess_po_line};
 use crate::ssr::entities::po_line_link;
 use crate::ssr::live::Outgoing;
 use crate::ssr::repo::orders::{self, NewEvent, OrderScope};
@@ -23,12 +23,27 @@ pub struct Moved {
     pub to: Milestone,
 }
 
+/// Returns how many alert mails were queued.
 pub async fn follow_factory(
     db: &impl ConnectionTrait,
     moved: &[Moved],
     outgoing: &mut Outgoing,
-    now: DateTime<Utc>,
-) -> Result<(), DbErr> {
+    alerts: &AlertContext,
+) -> Result<usize, DbErr> {
+    let now = alerts.now;
+    let people = Audience::load(db).await?;
+    let mut mails = 0;
+    for m in moved {
+        if let Some(row) = crate::ssr::repo::progress::find_line(
+            db,
+            crate::ssr::repo::progress::PoScope::All,
+            m.po_line_id,
+        )
+        .await?
+        {
+            mails += assess_po_line(db, alerts, &people, &row).await?;
+        }
+    }
     let links = po_line_link::Entity::find()
         .filter(po_line_link::Column::PoLineId.is_in(moved.iter().map(|m| m.po_line_id)))
         .all(db)
@@ -42,9 +57,14 @@ pub async fn follow_factory(
         ids
     };
     for order_id in order_ids {
-        let Some(order) = orders::find(db, OrderScope::All, order_id).await? else {
+        // Reports on different lines of one order take turns here, so the
+        // last of them sees the others and the status cannot be left behind.
+        let Some(order) = lock_order(db, order_id).await? else {
             continue;
         };
+        if OrderStatus::parse(&order.status).is_some_and(|s| s.is_final()) {
+            continue;
+        }
         let lines = orders::lines_of(db, &[order_id]).await?;
         let placed =
             purchase_orders::placed_lines(db, &lines.iter().map(|l| l.id).collect::<Vec<_>>())
@@ -118,6 +138,16 @@ pub async fn follow_factory(
                 ));
             }
         }
+        for line in orders::lines_of(db, &[order_id])
+            .await?
+            .iter()
+            .filter(|l| order_line_ids.contains(&l.id))
+        {
+            let order = orders::find(db, OrderScope::All, order_id)
+                .await?
+                .unwrap_or(order.clone());
+            mails += assess_order_line(db, alerts, &people, &order, line).await?;
+        }
         for (summary, before, after, kind) in events {
             outgoing
                 .record(
@@ -136,7 +166,23 @@ pub async fn follow_factory(
                 .await?;
         }
     }
-    Ok(())
+    Ok(mails)
+}
+
+/// The order, locked for the rest of the transaction on PostgreSQL (SQLite
+/// transactions already write one at a time).
+async fn lock_order(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Option<crate::ssr::entities::order::Model>, DbErr> {
+    use crate::ssr::entities::order;
+    use sea_orm::{DatabaseBackend, QuerySelect};
+    let query = order::Entity::find_by_id(id);
+    if db.get_database_backend() == DatabaseBackend::Postgres {
+        query.lock_exclusive().one(db).await
+    } else {
+        query.one(db).await
+    }
 }
 
 async fn order_line_models(

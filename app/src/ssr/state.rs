@@ -30,6 +30,8 @@ pub struct Settings {
     pub session_limits: SessionLimits,
     /// A PO line in the factory with no progress for this many days is stale.
     pub stale_after_days: u32,
+    /// When a factory or a customer line counts as late enough to alert.
+    pub slip: crate::domain::slip::SlipThresholds,
 }
 
 impl Settings {
@@ -40,6 +42,16 @@ impl Settings {
 }
 
 impl AppState {
+    /// What slippage alerts need to know, as of now.
+    pub fn alert_context(&self) -> super::alerts::AlertContext {
+        super::alerts::AlertContext {
+            thresholds: self.settings.slip,
+            stale_after_days: self.settings.stale_after_days,
+            public_url: self.settings.public_url.clone(),
+            now: self.now(),
+        }
+    }
+
     pub fn backend_name(&self) -> &'static str {
         match self.db.get_database_backend() {
             DatabaseBackend::Sqlite => "SQLite",

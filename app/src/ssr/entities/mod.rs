@@ -8,6 +8,7 @@ pub mod login_throttle;
 pub mod order;
 pub mod order_event;
 pub mod order_line;
+pub mod order_mute;
 pub mod outbox;
 pub mod payment;
 pub mod po_line;

@@ -17,6 +17,8 @@ pub struct Model {
     pub requested_date: Date,
     pub committed_date: Option<Date>,
     pub forecast_date: Option<Date>,
+    pub alert_level: i32,
+    pub overdue_alerted: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -18,6 +18,9 @@ pub struct Model {
     pub sent_at: Option<DateTimeUtc>,
     pub last_error: Option<String>,
     pub dead: bool,
+    pub body_html: Option<String>,
+    /// While set and in the future, a worker is delivering the row.
+    pub claimed_until: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

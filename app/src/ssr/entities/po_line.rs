@@ -16,6 +16,7 @@ pub struct Model {
     pub milestone: String,
     pub last_progress_at: Option<DateTimeUtc>,
     pub version: i32,
+    pub alert_level: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

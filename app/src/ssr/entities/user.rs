@@ -18,6 +18,8 @@ pub struct Model {
     pub active: bool,
     pub created_at: DateTimeUtc,
     pub password_changed_at: Option<DateTimeUtc>,
+    /// Alert kinds the person wants, comma-separated; `None` is the role's default.
+    pub alert_kinds: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -104,8 +104,10 @@ pub async fn placed_lines(
         .filter(po_line::Column::Id.is_in(links.iter().map(|l| l.po_line_id)))
         .all(db)
         .await?;
+    // Cancelled purchase orders no longer fill anything.
     let pos = purchase_order::Entity::find()
         .filter(purchase_order::Column::Id.is_in(lines.iter().map(|l| l.purchase_order_id)))
+        .filter(purchase_order::Column::Status.ne("cancelled"))
         .all(db)
         .await?;
     Ok(links
@@ -120,4 +122,24 @@ pub async fn placed_lines(
             })
         })
         .collect())
+}
+
+/// Cancels the purchase orders placed for an order's lines, so factories stop
+/// working (and reporting) on a cancelled order.
+pub async fn cancel_for_order(db: &impl ConnectionTrait, order_id: i32) -> Result<(), DbErr> {
+    use crate::ssr::entities::order_line;
+    let lines = order_line::Entity::find()
+        .filter(order_line::Column::OrderId.eq(order_id))
+        .all(db)
+        .await?;
+    let placed = placed_lines(db, &lines.iter().map(|l| l.id).collect::<Vec<_>>()).await?;
+    purchase_order::Entity::update_many()
+        .col_expr(
+            purchase_order::Column::Status,
+            sea_orm::sea_query::Expr::value("cancelled"),
+        )
+        .filter(purchase_order::Column::Id.is_in(placed.iter().map(|p| p.po.id)))
+        .exec(db)
+        .await?;
+    Ok(())
 }

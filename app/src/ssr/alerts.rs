@@ -1,0 +1,511 @@
+//! Slippage alerts, decided and queued inside the transaction of the change
+//! that caused them (a progress report) or of the periodic scan that catches
+//! slips made by time passing. Each line remembers the highest slip level it
+//! was alerted at; that memory is updated only if nobody changed it first, so
+//! a report and a scan racing over one line queue its alert once. Mails go to
+//! the outbox with a dedupe key per line, level, date and recipient.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+
+use crate::domain::account::Role;
+use crate::domain::order_status::OrderStatus;
+use crate::domain::progress::{Milestone, PoLineState, is_stale};
+use crate::domain::slip::{AlertKind, Notice, SlipThresholds, assess, days_late, is_overdue};
+use crate::i18n::Locale;
+use crate::ssr::entities::{company, order, order_line, order_mute, po_line, po_line_link, user};
+use crate::ssr::mail_templates::render;
+use crate::ssr::outbox::{OutgoingMail, enqueue};
+use crate::ssr::repo::progress::PoLineRow;
+
+/// What every assessment needs to know.
+#[derive(Debug, Clone)]
+pub struct AlertContext {
+    pub thresholds: SlipThresholds,
+    pub stale_after_days: u32,
+    pub public_url: String,
+    pub now: DateTime<Utc>,
+}
+
+impl AlertContext {
+    fn today(&self) -> NaiveDate {
+        self.now.date_naive()
+    }
+}
+
+/// The people alerts can go to, loaded once per assessment run.
+pub struct Audience {
+    users: Vec<user::Model>,
+    companies: Vec<company::Model>,
+    mutes: Vec<order_mute::Model>,
+}
+
+impl Audience {
+    pub async fn load(db: &impl ConnectionTrait) -> Result<Self, DbErr> {
+        Ok(Self {
+            users: user::Entity::find()
+                .filter(user::Column::Active.eq(true))
+                .all(db)
+                .await?,
+            companies: company::Entity::find().all(db).await?,
+            mutes: order_mute::Entity::find().all(db).await?,
+        })
+    }
+
+    fn wants(&self, person: &user::Model, kind: AlertKind, orders: &[i32]) -> bool {
+        let Some(role) = Role::parse(&person.role) else {
+            return false;
+        };
+        AlertKind::chosen(role, person.alert_kinds.as_deref()).contains(&kind)
+            && !orders.iter().any(|o| {
+                self.mutes
+                    .iter()
+                    .any(|m| m.user_id == person.id && m.order_id == *o)
+            })
+    }
+
+    fn staff(&self, kind: AlertKind, orders: &[i32]) -> Vec<&user::Model> {
+        self.users
+            .iter()
+            .filter(|u| matches!(Role::parse(&u.role), Some(Role::Staff | Role::Admin)))
+            .filter(|u| self.wants(u, kind, orders))
+            .collect()
+    }
+
+    fn of_company(&self, company_id: i32, kind: AlertKind, orders: &[i32]) -> Vec<&user::Model> {
+        self.users
+            .iter()
+            .filter(|u| u.company_id == company_id)
+            .filter(|u| self.wants(u, kind, orders))
+            .collect()
+    }
+
+    fn company_name(&self, id: i32) -> String {
+        self.companies
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.name.clone())
+            .unwrap_or_default()
+    }
+}
+
+async fn send(
+    db: &impl ConnectionTrait,
+    ctx: &AlertContext,
+    kind: AlertKind,
+    to: &user::Model,
+    key: &str,
+    path: &str,
+    mut values: Vec<(&'static str, String)>,
+) -> Result<bool, DbErr> {
+    values.push(("name", to.display_name.clone()));
+    values.push(("link", format!("{}{path}", ctx.public_url)));
+    let locale = Locale::parse(&to.locale).unwrap_or_default();
+    let mail = render(kind, locale, &values);
+    enqueue(
+        db,
+        OutgoingMail {
+            dedupe_key: format!("{}:{key}:{}", kind.as_str(), to.id),
+            kind: kind.as_str(),
+            recipient: to.email.clone(),
+            subject: mail.subject,
+            body_text: mail.text,
+            body_html: Some(mail.html),
+        },
+        ctx.now,
+    )
+    .await
+}
+
+/// Moves a line's remembered level from `old` to `new` unless someone else
+/// already did; false means this run must not alert.
+async fn claim_level<E: EntityTrait>(
+    db: &impl ConnectionTrait,
+    id_column: E::Column,
+    level_column: E::Column,
+    id: i32,
+    old: i32,
+    new: i32,
+) -> Result<bool, DbErr>
+where
+    E::Column: ColumnTrait,
+{
+    if old == new {
+        return Ok(true);
+    }
+    let result = E::update_many()
+        .col_expr(level_column, Expr::value(new))
+        .filter(id_column.eq(id))
+        .filter(level_column.eq(old))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// The customer orders (and lines) a PO line fills.
+async fn orders_filled_by(
+    db: &impl ConnectionTrait,
+    po_line_id: i32,
+) -> Result<Vec<(order::Model, order_line::Model)>, DbErr> {
+    let links = po_line_link::Entity::find()
+        .filter(po_line_link::Column::PoLineId.eq(po_line_id))
+        .all(db)
+        .await?;
+    let lines = order_line::Entity::find()
+        .filter(order_line::Column::Id.is_in(links.iter().map(|l| l.order_line_id)))
+        .all(db)
+        .await?;
+    let orders = order::Entity::find()
+        .filter(order::Column::Id.is_in(lines.iter().map(|l| l.order_id)))
+        .all(db)
+        .await?;
+    Ok(lines
+        .into_iter()
+        .filter_map(|l| {
+            orders
+                .iter()
+                .find(|o| o.id == l.order_id)
+                .map(|o| (o.clone(), l))
+        })
+        .collect())
+}
+
+/// Assesses a factory line; returns how many mails were queued.
+pub async fn assess_po_line(
+    db: &impl ConnectionTrait,
+    ctx: &AlertContext,
+    people: &Audience,
+    row: &PoLineRow,
+) -> Result<usize, DbErr> {
+    let milestone = Milestone::parse(&row.line.milestone).unwrap_or(Milestone::NotStarted);
+    let late = days_late(row.line.committed_ready_date, row.line.forecast_ready_date);
+    let now_level = if milestone.ready() || row.po.status != "open" {
+        0
+    } else {
+        ctx.thresholds.supplier_level(late)
+    };
+    let (notice, keep) = assess(row.line.alert_level.clamp(0, 3) as u8, now_level);
+    if notice == Notice::Nothing
+        || !claim_level::<po_line::Entity>(
+            db,
+            po_line::Column::Id,
+            po_line::Column::AlertLevel,
+            row.line.id,
+            row.line.alert_level,
+            i32::from(keep),
+        )
+        .await?
+    {
+        if notice == Notice::Nothing && i32::from(keep) != row.line.alert_level {
+            claim_level::<po_line::Entity>(
+                db,
+                po_line::Column::Id,
+                po_line::Column::AlertLevel,
+                row.line.id,
+                row.line.alert_level,
+                i32::from(keep),
+            )
+            .await?;
+        }
+        return Ok(0);
+    }
+    let filled = orders_filled_by(db, row.line.id).await?;
+    let order_ids: Vec<i32> = filled.iter().map(|(o, _)| o.id).collect();
+    let orders_text = filled
+        .iter()
+        .map(|(o, l)| format!("{} line {}", o.number, l.line_no))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let reason = crate::ssr::repo::progress::history(db, row.line.id)
+        .await?
+        .into_iter()
+        .find_map(|h| h.reason)
+        .unwrap_or_else(|| "—".to_string());
+    let forecast = row
+        .line
+        .forecast_ready_date
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let path = format!("/staff/po-lines/{}", row.line.id);
+    let mut queued = 0;
+    match notice {
+        Notice::Slipped { level } => {
+            for person in people.staff(AlertKind::SupplierSlip, &order_ids) {
+                let values = vec![
+                    ("po", row.po.number.clone()),
+                    ("line", row.line.line_no.to_string()),
+                    ("product", row.line.product_code.clone()),
+                    ("supplier", people.company_name(row.po.supplier_company_id)),
+                    ("committed", row.line.committed_ready_date.to_string()),
+                    ("forecast", forecast.clone()),
+                    ("days", late.to_string()),
+                    ("level", level.to_string()),
+                    ("reason", reason.clone()),
+                    ("orders", orders_text.clone()),
+                ];
+                let key = format!("po:{}:{level}:{forecast}", row.line.id);
+                queued += usize::from(
+                    send(
+                        db,
+                        ctx,
+                        AlertKind::SupplierSlip,
+                        person,
+                        &key,
+                        &path,
+                        values,
+                    )
+                    .await?,
+                );
+            }
+        }
+        Notice::BackOnTrack => {
+            for person in people.staff(AlertKind::BackOnTrack, &order_ids) {
+                let values = vec![
+                    (
+                        "what",
+                        format!("{} line {}", row.po.number, row.line.line_no),
+                    ),
+                    ("committed", row.line.committed_ready_date.to_string()),
+                    ("forecast", forecast.clone()),
+                ];
+                let key = format!("po:{}:{forecast}:{}", row.line.id, ctx.now.timestamp());
+                queued += usize::from(
+                    send(db, ctx, AlertKind::BackOnTrack, person, &key, &path, values).await?,
+                );
+            }
+        }
+        Notice::Nothing => {}
+    }
+    Ok(queued)
+}
+
+/// Assesses a customer line (slip and overdue); returns mails queued.
+pub async fn assess_order_line(
+    db: &impl ConnectionTrait,
+    ctx: &AlertContext,
+    people: &Audience,
+    order: &order::Model,
+    line: &order_line::Model,
+) -> Result<usize, DbErr> {
+    let status = OrderStatus::parse(&order.status).unwrap_or(OrderStatus::Inquiry);
+    let in_production = matches!(
+        status,
+        OrderStatus::Confirmed | OrderStatus::InProduction | OrderStatus::Ready
+    );
+    let Some(committed) = line.committed_date else {
+        return Ok(0);
+    };
+    let late = days_late(committed, line.forecast_date);
+    let now_level = if in_production {
+        ctx.thresholds.customer_level(late)
+    } else {
+        0
+    };
+    let (notice, keep) = assess(line.alert_level.clamp(0, 3) as u8, now_level);
+    let claimed = claim_level::<order_line::Entity>(
+        db,
+        order_line::Column::Id,
+        order_line::Column::AlertLevel,
+        line.id,
+        line.alert_level,
+        i32::from(keep),
+    )
+    .await?;
+    let forecast = line
+        .forecast_date
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let mut queued = 0;
+    // Customers and the sales owner hear about their order.
+    let recipients = |kind: AlertKind| {
+        let mut list = people.of_company(order.customer_company_id, kind, &[order.id]);
+        list.extend(
+            people
+                .staff(kind, &[order.id])
+                .into_iter()
+                .filter(|u| Some(u.id) == order.sales_owner_id),
+        );
+        list
+    };
+    let path_for = |person: &user::Model| match Role::parse(&person.role) {
+        Some(Role::Customer) => format!("/customer/orders/{}", order.id),
+        _ => format!("/staff/orders/{}", order.id),
+    };
+    if claimed {
+        match notice {
+            Notice::Slipped { level } => {
+                for person in recipients(AlertKind::CustomerSlip) {
+                    let values = vec![
+                        ("order", order.number.clone()),
+                        ("line", line.line_no.to_string()),
+                        ("product", line.product_code.clone()),
+                        ("committed", committed.to_string()),
+                        ("forecast", forecast.clone()),
+                        ("days", late.to_string()),
+                    ];
+                    let key = format!("ol:{}:{level}:{forecast}", line.id);
+                    let path = path_for(person);
+                    queued += usize::from(
+                        send(
+                            db,
+                            ctx,
+                            AlertKind::CustomerSlip,
+                            person,
+                            &key,
+                            &path,
+                            values,
+                        )
+                        .await?,
+                    );
+                }
+            }
+            Notice::BackOnTrack => {
+                for person in recipients(AlertKind::BackOnTrack) {
+                    let values = vec![
+                        ("what", format!("{} line {}", order.number, line.line_no)),
+                        ("committed", committed.to_string()),
+                        ("forecast", forecast.clone()),
+                    ];
+                    let key = format!("ol:{}:{forecast}:{}", line.id, ctx.now.timestamp());
+                    let path = path_for(person);
+                    queued += usize::from(
+                        send(db, ctx, AlertKind::BackOnTrack, person, &key, &path, values).await?,
+                    );
+                }
+            }
+            Notice::Nothing => {}
+        }
+    }
+    let ready = !in_production || status == OrderStatus::Ready;
+    if !line.overdue_alerted && is_overdue(Some(committed), ctx.today(), ready) {
+        let first = order_line::Entity::update_many()
+            .col_expr(order_line::Column::OverdueAlerted, Expr::value(true))
+            .filter(order_line::Column::Id.eq(line.id))
+            .filter(order_line::Column::OverdueAlerted.eq(false))
+            .exec(db)
+            .await?
+            .rows_affected
+            == 1;
+        if first {
+            let owner_or_staff: Vec<&user::Model> = {
+                let all = people.staff(AlertKind::Overdue, &[order.id]);
+                let owner: Vec<&user::Model> = all
+                    .iter()
+                    .copied()
+                    .filter(|u| Some(u.id) == order.sales_owner_id)
+                    .collect();
+                if owner.is_empty() { all } else { owner }
+            };
+            for person in owner_or_staff {
+                let values = vec![
+                    ("order", order.number.clone()),
+                    ("line", line.line_no.to_string()),
+                    ("product", line.product_code.clone()),
+                    ("committed", committed.to_string()),
+                ];
+                let key = format!("ol:{}:{committed}", line.id);
+                let path = format!("/staff/orders/{}", order.id);
+                queued += usize::from(
+                    send(db, ctx, AlertKind::Overdue, person, &key, &path, values).await?,
+                );
+            }
+        }
+    }
+    Ok(queued)
+}
+
+/// A reminder to the factory when a line in production has had no report for
+/// the configured days; once per quiet spell (the key names its last report).
+pub async fn remind_if_stale(
+    db: &impl ConnectionTrait,
+    ctx: &AlertContext,
+    people: &Audience,
+    row: &PoLineRow,
+) -> Result<usize, DbErr> {
+    let state = PoLineState {
+        milestone: Milestone::parse(&row.line.milestone).unwrap_or(Milestone::NotStarted),
+        quantity: row.line.quantity,
+        quantity_done: row.line.quantity_done,
+        committed_ready: row.line.committed_ready_date,
+        forecast_ready: row.line.forecast_ready_date,
+        po_closed: row.po.status != "open",
+    };
+    let last = row.line.last_progress_at.unwrap_or(row.po.created_at);
+    if !is_stale(&state, last.date_naive(), ctx.today(), ctx.stale_after_days) {
+        return Ok(0);
+    }
+    let quiet = (ctx.today() - last.date_naive()).num_days();
+    let mut queued = 0;
+    for person in people.of_company(row.po.supplier_company_id, AlertKind::StaleReminder, &[]) {
+        let values = vec![
+            ("po", row.po.number.clone()),
+            ("line", row.line.line_no.to_string()),
+            ("product", row.line.product_code.clone()),
+            ("days", quiet.to_string()),
+        ];
+        let key = format!("po:{}:{}", row.line.id, last.timestamp());
+        let path = format!("/supplier/lines/{}", row.line.id);
+        queued += usize::from(
+            send(
+                db,
+                ctx,
+                AlertKind::StaleReminder,
+                person,
+                &key,
+                &path,
+                values,
+            )
+            .await?,
+        );
+    }
+    Ok(queued)
+}
+
+/// What a full scan found and did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ScanReport {
+    pub po_lines: usize,
+    pub order_lines: usize,
+    pub mails: usize,
+}
+
+/// Assesses every open PO line and every customer line of an order in
+/// production, for slips and reminders that time alone brings about.
+pub async fn scan(db: &impl ConnectionTrait, ctx: &AlertContext) -> Result<ScanReport, DbErr> {
+    use crate::ssr::entities::purchase_order;
+    let people = Audience::load(db).await?;
+    let mut report = ScanReport::default();
+    let open_lines = po_line::Entity::find()
+        .find_also_related(purchase_order::Entity)
+        .filter(purchase_order::Column::Status.eq("open"))
+        .filter(po_line::Column::Milestone.ne(Milestone::Shipped.as_str()))
+        .all(db)
+        .await?;
+    for (line, po) in open_lines {
+        let Some(po) = po else { continue };
+        let row = PoLineRow { po, line };
+        report.po_lines += 1;
+        report.mails += assess_po_line(db, ctx, &people, &row).await?;
+        report.mails += remind_if_stale(db, ctx, &people, &row).await?;
+    }
+    let orders = order::Entity::find()
+        .filter(order::Column::Status.is_in([
+            OrderStatus::Confirmed.as_str(),
+            OrderStatus::InProduction.as_str(),
+            OrderStatus::Ready.as_str(),
+        ]))
+        .all(db)
+        .await?;
+    let lines = order_line::Entity::find()
+        .filter(order_line::Column::OrderId.is_in(orders.iter().map(|o| o.id)))
+        .all(db)
+        .await?;
+    for line in &lines {
+        if let Some(order) = orders.iter().find(|o| o.id == line.order_id) {
+            report.order_lines += 1;
+            report.mails += assess_order_line(db, ctx, &people, order, line).await?;
+        }
+    }
+    Ok(report)
+}

@@ -1,0 +1,330 @@
+//! Slippage alerts end to end: a report that slips queues exactly the
+//! expected mails for the expected people, once per level; recoveries and
+//! what time alone brings (overdue, quiet factories) come from the scan;
+//! delivery goes through a real SMTP server that may refuse for a while or
+//! for good.
+
+use app::ssr::alerts::{AlertContext, scan};
+use app::ssr::clock::Clock;
+use app::ssr::entities::outbox;
+use integration_tests::people::{Cast, PASSWORD, create_cast};
+use integration_tests::smtp::{Answer, SmtpSink};
+use integration_tests::{SpawnOptions, TestApp, spawn_app, spawn_app_with};
+use sea_orm::{EntityTrait, TransactionTrait};
+use std::time::Duration;
+
+fn day(offset: i64) -> String {
+    (chrono::Utc::now().date_naive() + chrono::Duration::days(offset)).to_string()
+}
+
+/// Supplier A reports line 1 of order A `late` days behind its commitment.
+async fn report_late(app: &TestApp, cast: &Cast, version: i64, late: i64) -> serde_json::Value {
+    let factory = app.client_for(&cast.supplier.email, PASSWORD).await;
+    let forecast = day(20 + late);
+    let (status, body) = app
+        .call(
+            &factory,
+            "progress/post",
+            &[
+                ("id", &cast.po_line_a.to_string()),
+                ("version", &version.to_string()),
+                ("milestone", "in_production"),
+                ("quantity_done", "20"),
+                ("forecast", &forecast),
+                ("reason", "Glaze supplier late"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    body
+}
+
+async fn outbox_rows(app: &TestApp) -> Vec<outbox::Model> {
+    let mut rows = outbox::Entity::find().all(&app.db).await.unwrap();
+    rows.sort_by(|a, b| {
+        a.created_at
+            .cmp(&b.created_at)
+            .then(a.recipient.cmp(&b.recipient))
+    });
+    rows
+}
+
+fn recipients_of(rows: &[outbox::Model], kind: &str) -> Vec<String> {
+    let mut list: Vec<String> = rows
+        .iter()
+        .filter(|r| r.kind == kind)
+        .map(|r| r.recipient.clone())
+        .collect();
+    list.sort();
+    list
+}
+
+fn context(app: &TestApp) -> AlertContext {
+    AlertContext {
+        thresholds: Default::default(),
+        stale_after_days: 7,
+        public_url: app.address.clone(),
+        now: app.clock.now(),
+    }
+}
+
+async fn run_scan(app: &TestApp) -> app::ssr::alerts::ScanReport {
+    let tx = app.db.begin().await.unwrap();
+    let report = scan(&tx, &context(app)).await.unwrap();
+    tx.commit().await.unwrap();
+    report
+}
+
+#[tokio::test]
+async fn a_slip_mails_staff_and_the_customer_once_per_level() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    report_late(&app, &cast, 1, 3).await;
+    let mails = app.wait_for_mails(2).await;
+    let rows = outbox_rows(&app).await;
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(recipients_of(&rows, "supplier_slip"), ["staff@house.test"]);
+    assert_eq!(
+        recipients_of(&rows, "customer_slip"),
+        ["buyer@customer-a.test"]
+    );
+
+    let staff_mail = mails.iter().find(|m| m.to == "staff@house.test").unwrap();
+    assert_eq!(
+        staff_mail.subject,
+        "PO-A-1 line 1 is 3 days late at Supplier A"
+    );
+    for part in [
+        day(20),
+        day(23),
+        "Glaze supplier late".to_string(),
+        "SO-A-1 line 1".into(),
+    ] {
+        assert!(
+            staff_mail.body_text.contains(&part),
+            "{part} missing: {}",
+            staff_mail.body_text
+        );
+    }
+    assert!(staff_mail.body_text.contains(&format!(
+        "{}/staff/po-lines/{}",
+        app.address, cast.po_line_a
+    )));
+    let customer_mail = mails
+        .iter()
+        .find(|m| m.to == "buyer@customer-a.test")
+        .unwrap();
+    assert_eq!(
+        customer_mail.subject,
+        "Order SO-A-1 line 1 is now expected 3 days late"
+    );
+    assert!(
+        customer_mail.body_text.contains(&day(30)) && customer_mail.body_text.contains(&day(33))
+    );
+    assert!(
+        customer_mail
+            .body_html
+            .as_deref()
+            .unwrap()
+            .contains("<strong>SO-A-1</strong>")
+    );
+    for secret in ["Supplier A", "PO-A-1", "Glaze"] {
+        assert!(
+            !customer_mail.body_text.contains(secret),
+            "{secret} told to the customer"
+        );
+    }
+
+    // Later still, but in the same level: nothing more.
+    report_late(&app, &cast, 2, 5).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(outbox_rows(&app).await.len(), 2);
+    // A week late is worse: both hear again.
+    report_late(&app, &cast, 3, 8).await;
+    app.wait_for_mails(4).await;
+    let rows = outbox_rows(&app).await;
+    assert_eq!(rows.len(), 4, "{rows:?}");
+    // Back on time: a recovery notice to each.
+    report_late(&app, &cast, 4, 0).await;
+    app.wait_for_mails(6).await;
+    let rows = outbox_rows(&app).await;
+    assert_eq!(
+        recipients_of(&rows, "back_on_track"),
+        ["buyer@customer-a.test", "staff@house.test"]
+    );
+    // A scan has nothing new to say about line 1; it does catch line 2,
+    // which was created late and never reported on.
+    let report = run_scan(&app).await;
+    assert_eq!(report.mails, 2, "{report:?}");
+    let rows = outbox_rows(&app).await;
+    assert_eq!(rows.len(), 8);
+    let about_line_2: Vec<&str> = rows
+        .iter()
+        .map(|r| r.subject.as_str())
+        .filter(|s| s.contains("PO-B-1 line 1") || s.contains("SO-A-1 line 2"))
+        .collect();
+    assert_eq!(about_line_2.len(), 2, "{rows:?}");
+}
+
+#[tokio::test]
+async fn the_scan_catches_what_time_brings_in_each_readers_language() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let factory = app.client_for(&cast.supplier.email, PASSWORD).await;
+    app.call(&factory, "auth/locale", &[("locale", "zh")]).await;
+
+    // Line 2 of order A was created 2 days late (and its factory, B, too):
+    // the first scan alerts both slips, once.
+    let first = run_scan(&app).await;
+    assert!(first.po_lines >= 2 && first.order_lines >= 2, "{first:?}");
+    let rows = outbox_rows(&app).await;
+    assert_eq!(recipients_of(&rows, "supplier_slip"), ["staff@house.test"]);
+    assert_eq!(
+        recipients_of(&rows, "customer_slip"),
+        ["buyer@customer-a.test"]
+    );
+    let again = run_scan(&app).await;
+    assert_eq!(again.mails, 0);
+
+    // Eight quiet days: the factories are reminded, in their language.
+    app.clock.advance(chrono::Duration::days(8));
+    run_scan(&app).await;
+    let rows = outbox_rows(&app).await;
+    let reminders: Vec<&outbox::Model> =
+        rows.iter().filter(|r| r.kind == "stale_reminder").collect();
+    assert_eq!(reminders.len(), 2, "{rows:?}");
+    let zh = reminders
+        .iter()
+        .find(|r| r.recipient == "factory@supplier-a.test")
+        .unwrap();
+    assert!(
+        zh.subject.starts_with("请更新 PO-A-1 第 1 行"),
+        "{}",
+        zh.subject
+    );
+    run_scan(&app).await;
+    assert_eq!(
+        outbox_rows(&app)
+            .await
+            .iter()
+            .filter(|r| r.kind == "stale_reminder")
+            .count(),
+        2
+    );
+
+    // Past the committed date and not ready: overdue, to the house.
+    app.clock.advance(chrono::Duration::days(25));
+    run_scan(&app).await;
+    let rows = outbox_rows(&app).await;
+    let overdue = recipients_of(&rows, "overdue");
+    assert_eq!(
+        overdue.len(),
+        4,
+        "two lines to staff and admin: {overdue:?}"
+    );
+    run_scan(&app).await;
+    assert_eq!(recipients_of(&outbox_rows(&app).await, "overdue").len(), 4);
+}
+
+#[tokio::test]
+async fn alerts_reach_a_real_smtp_server_with_their_headers() {
+    let sink = SmtpSink::start().await;
+    let app = spawn_app_with(SpawnOptions {
+        smtp_port: Some(sink.port),
+        ..Default::default()
+    })
+    .await;
+    let cast = create_cast(&app.db).await;
+    report_late(&app, &cast, 1, 3).await;
+    let received = sink.wait_for(2, 20).await;
+    let rows = outbox_rows(&app).await;
+    for mail in &received {
+        let row = rows
+            .iter()
+            .find(|r| mail.to.iter().any(|t| t.contains(&r.recipient)))
+            .expect("a row for each mail");
+        assert_eq!(
+            mail.header("Message-ID").unwrap(),
+            format!("<{}@trade-portal>", row.id)
+        );
+        assert_eq!(mail.header("Subject").unwrap(), row.subject);
+        assert!(mail.data.contains("multipart/alternative"), "{}", mail.data);
+        assert!(row.sent_at.is_some() && !row.dead);
+    }
+}
+
+#[tokio::test]
+async fn temporary_refusals_are_retried_until_the_server_takes_the_mail() {
+    let sink = SmtpSink::start().await;
+    sink.answer(Answer::Refuse(451));
+    let app = spawn_app_with(SpawnOptions {
+        smtp_port: Some(sink.port),
+        ..Default::default()
+    })
+    .await;
+    let cast = create_cast(&app.db).await;
+    report_late(&app, &cast, 1, 3).await;
+    // Both mails fail once and wait for a retry.
+    for _ in 0..200 {
+        if outbox_rows(&app).await.iter().all(|r| r.attempts >= 1) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    let rows = outbox_rows(&app).await;
+    assert!(
+        rows.iter()
+            .all(|r| r.attempts >= 1 && !r.dead && r.sent_at.is_none()),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter()
+            .all(|r| r.last_error.as_deref().unwrap_or("").contains("451")),
+        "{rows:?}"
+    );
+    assert!(sink.received().is_empty());
+    // The server recovers; once the retry is due, everything arrives.
+    sink.answer(Answer::Accept);
+    app.clock.advance(chrono::Duration::hours(2));
+    sink.wait_for(2, 20).await;
+    let rows = outbox_rows(&app).await;
+    assert!(rows.iter().all(|r| r.sent_at.is_some()), "{rows:?}");
+}
+
+#[tokio::test]
+async fn permanent_refusals_are_dead_lettered_visible_to_staff_and_can_be_retried() {
+    let sink = SmtpSink::start().await;
+    sink.answer(Answer::Refuse(550));
+    let app = spawn_app_with(SpawnOptions {
+        smtp_port: Some(sink.port),
+        ..Default::default()
+    })
+    .await;
+    let cast = create_cast(&app.db).await;
+    report_late(&app, &cast, 1, 3).await;
+    for _ in 0..200 {
+        if outbox_rows(&app).await.iter().all(|r| r.dead) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    let rows = outbox_rows(&app).await;
+    assert!(rows.iter().all(|r| r.dead && r.attempts == 1), "{rows:?}");
+
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let (status, dead) = app.call(&staff, "mail/dead", &[]).await;
+    assert_eq!(status, 200, "{dead}");
+    assert_eq!(dead.as_array().unwrap().len(), 2);
+    assert!(
+        dead[0]["last_error"].as_str().unwrap().contains("550"),
+        "{dead}"
+    );
+    sink.answer(Answer::Accept);
+    let id = dead[0]["id"].as_str().unwrap().to_string();
+    let (status, body) = app.call(&staff, "mail/retry", &[("id", &id)]).await;
+    assert_eq!(status, 200, "{body}");
+    let received = sink.wait_for(1, 20).await;
+    assert_eq!(received.len(), 1);
+    let (_, dead) = app.call(&staff, "mail/dead", &[]).await;
+    assert_eq!(dead.as_array().unwrap().len(), 1);
+}
