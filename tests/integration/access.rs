@@ -218,6 +218,23 @@ fn probes() -> Vec<Probe> {
             allowed: &[],
         },
         Probe {
+            name: "mute another customer's order",
+            endpoint: "alerts/mute",
+            fields: |c| {
+                vec![
+                    ("order_id", c.order_b.to_string()),
+                    ("muted", "true".into()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "alert choices",
+            endpoint: "alerts/choices",
+            fields: |_| vec![],
+            allowed: &[Role::Admin, Role::Staff, Role::Customer, Role::Supplier],
+        },
+        Probe {
             name: "customer area",
             endpoint: "areas/home",
             fields: |_| vec![("area", "customer".into())],

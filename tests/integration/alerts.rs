@@ -328,3 +328,74 @@ async fn permanent_refusals_are_dead_lettered_visible_to_staff_and_can_be_retrie
     let (_, dead) = app.call(&staff, "mail/dead", &[]).await;
     assert_eq!(dead.as_array().unwrap().len(), 1);
 }
+
+#[tokio::test]
+async fn people_choose_their_alerts_and_mute_single_orders() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let customer = app.client_for(&cast.customer.email, PASSWORD).await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let (status, choices) = app.call(&customer, "alerts/choices", &[]).await;
+    assert_eq!(status, 200, "{choices}");
+    assert_eq!(
+        choices["offered"],
+        serde_json::json!(["customer_slip", "back_on_track"])
+    );
+    assert_eq!(choices["chosen"], choices["offered"]);
+    // Only the recovery notices, please.
+    let (status, body) = app
+        .call(&customer, "alerts/choose", &[("kinds[0]", "back_on_track")])
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, _) = app
+        .call(&customer, "alerts/choose", &[("kinds[0]", "supplier_slip")])
+        .await;
+    assert_eq!(status, 422, "a kind not offered to customers");
+    let (_, choices) = app.call(&customer, "alerts/choices", &[]).await;
+    assert_eq!(choices["chosen"], serde_json::json!(["back_on_track"]));
+    // Staff mute this order.
+    let order = cast.order_a.to_string();
+    let (status, _) = app
+        .call(
+            &staff,
+            "alerts/mute",
+            &[("order_id", &order), ("muted", "true")],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (_, detail) = app.call(&staff, "orders/get", &[("id", &order)]).await;
+    assert_eq!(detail["muted"], true);
+
+    report_late(&app, &cast, 1, 3).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(outbox_rows(&app).await, vec![], "nobody wanted these");
+
+    // Unmuted, staff hear about the next level.
+    app.call(
+        &staff,
+        "alerts/mute",
+        &[("order_id", &order), ("muted", "false")],
+    )
+    .await;
+    report_late(&app, &cast, 2, 8).await;
+    let rows = {
+        for _ in 0..100 {
+            if !outbox_rows(&app).await.is_empty() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        outbox_rows(&app).await
+    };
+    assert_eq!(recipients_of(&rows, "supplier_slip"), ["staff@house.test"]);
+    assert_eq!(recipients_of(&rows, "customer_slip"), Vec::<String>::new());
+    // Nobody mutes what they cannot see.
+    let (status, _) = app
+        .call(
+            &customer,
+            "alerts/mute",
+            &[("order_id", &cast.order_b.to_string()), ("muted", "true")],
+        )
+        .await;
+    assert_eq!(status, 404);
+}

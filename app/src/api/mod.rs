@@ -4,6 +4,7 @@
 //! leave the server; only the plain structs defined here cross the wire.
 
 pub mod admin;
+pub mod alerts;
 pub mod areas;
 pub mod auth;
 pub mod error;

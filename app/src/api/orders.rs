@@ -54,6 +54,8 @@ pub struct OrderDetail {
     pub factories: Vec<(i32, String)>,
     /// Factory reports on the order's lines, newest first.
     pub production: Vec<ProductionNote>,
+    /// The viewer asked for no alerts about this order.
+    pub muted: bool,
 }
 
 /// A factory report as the order page shows it: milestone and forecast for
@@ -577,6 +579,15 @@ pub async fn get_order(id: i32) -> Result<OrderDetail, ApiError> {
                 .collect::<Vec<_>>()
         })
         .collect();
+    let muted = {
+        use crate::ssr::entities::order_mute;
+        use sea_orm::EntityTrait;
+        order_mute::Entity::find_by_id((user.user_id, order.id))
+            .one(&state.db)
+            .await
+            .map_err(db_error("loading alert choices"))?
+            .is_some()
+    };
     Ok(OrderDetail {
         id: order.id,
         number: order.number,
@@ -632,6 +643,7 @@ pub async fn get_order(id: i32) -> Result<OrderDetail, ApiError> {
         placed: placed_views,
         factories,
         production,
+        muted,
     })
 }
 

@@ -299,6 +299,7 @@ fn OrderDetailView(detail: OrderDetail) -> impl IntoView {
                     <FormMessage error fields=&[] />
                 </div>
             })}
+            <MuteButton id=detail.id muted=detail.muted />
             <dl class="facts">
                 <dt>"Customer"</dt><dd>{detail.customer_name.clone()}</dd>
                 <dt>"Incoterm"</dt><dd>{detail.incoterm.clone()}</dd>
@@ -407,6 +408,23 @@ fn OrderDetailView(detail: OrderDetail) -> impl IntoView {
                 }).collect_view()}
             </ol>
         </section>
+    }
+}
+
+/// Alerts about this order on or off, for the viewer only.
+#[component]
+fn MuteButton(id: i32, muted: bool) -> impl IntoView {
+    use crate::api::alerts::MuteOrder;
+    let mute = ServerAction::<MuteOrder>::new();
+    refresh_order_after(mute.value());
+    view! {
+        <ActionForm action=mute attr:class="inline-form mute-form">
+            <input type="hidden" name="order_id" value=id.to_string() />
+            <input type="hidden" name="muted" value=(!muted).to_string() />
+            <button type="submit" class="link-button" id="mute-order">
+                {if muted { "Alerts for this order are off: turn on" } else { "Turn off alerts for this order" }}
+            </button>
+        </ActionForm>
     }
 }
 

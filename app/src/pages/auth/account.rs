@@ -15,6 +15,36 @@ pub fn AccountPage() -> impl IntoView {
     }
 }
 
+/// Which slippage alerts the person receives by e-mail.
+#[component]
+fn AlertChoicesForm() -> impl IntoView {
+    use crate::api::alerts::{ChooseAlerts, alert_choices};
+    let choose = ServerAction::<ChooseAlerts>::new();
+    let error = latest_error(choose.value());
+    let choices = Resource::new(move || choose.version().get(), |_| alert_choices());
+    view! {
+        <h2>"Alerts by e-mail"</h2>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                choices.await.ok().map(|c| view! {
+                    <ActionForm action=choose attr:class="stack-form" attr:id="alert-choices">
+                        {c.offered.iter().enumerate().map(|(i, kind)| view! {
+                            <label class="checkbox">
+                                <input type="checkbox" name=format!("kinds[{i}]") value=kind.as_str() checked=c.chosen.contains(kind) />
+                                {kind.label()}
+                            </label>
+                        }).collect_view()}
+                        <p class="muted">"Each alert comes once when a line slips into a worse level, and once when it is back on track. You can also turn alerts off for a single order on its page."</p>
+                        <FormMessage error fields=&[] />
+                        {move || matches!(choose.value().get(), Some(Ok(()))).then(|| view! { <p class="form-ok" role="status">"Saved."</p> })}
+                        <button type="submit" class="button">"Save alert choices"</button>
+                    </ActionForm>
+                })
+            })}
+        </Transition>
+    }
+}
+
 #[component]
 fn AccountDetails() -> impl IntoView {
     let change = ServerAction::<ChangePassword>::new();
@@ -34,6 +64,7 @@ fn AccountDetails() -> impl IntoView {
                     })
                 })}
             </Transition>
+            <AlertChoicesForm />
             <h2>"Change password"</h2>
             <p class="muted">"Changing your password signs you out everywhere else."</p>
             <ActionForm action=change attr:class="stack-form" attr:id="change-password-form">

@@ -135,3 +135,18 @@ pub async fn set_locale(
     .await?;
     Ok(())
 }
+
+pub async fn set_alert_kinds(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    kinds: &str,
+) -> Result<(), DbErr> {
+    user::ActiveModel {
+        id: Set(user_id),
+        alert_kinds: Set(Some(kinds.to_string())),
+        ..Default::default()
+    }
+    .update(db)
+    .await?;
+    Ok(())
+}
