@@ -17,6 +17,8 @@ fi
 
 log "building the tests"
 cargo test "${HOST_PACKAGES[@]}" --no-run
+# The crash test starts the real server binary and kills it.
+cargo build "${HOST_PACKAGES[@]}" --bins
 
 # A hung test fails the run after 20 minutes instead of holding it forever.
 log "tests on SQLite"

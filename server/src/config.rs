@@ -47,6 +47,9 @@ pub struct MailConfig {
     pub smtp_username: Option<String>,
     pub smtp_password: Option<Secret>,
     pub smtp_tls: SmtpTls,
+    /// How long a worker may hold the mails it is delivering before another
+    /// instance may try them.
+    pub lease_seconds: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,6 +118,7 @@ struct FileSettings {
     slip_scan_seconds: Option<u32>,
     mail_transport: Option<String>,
     mail_from: Option<String>,
+    mail_lease_seconds: Option<u32>,
     mail_dir: Option<String>,
     smtp_host: Option<String>,
     smtp_port: Option<u16>,
@@ -306,6 +310,10 @@ impl Config {
                 .or(file.smtp_password)
                 .map(Secret),
             smtp_tls,
+            lease_seconds: match var("PORTAL_MAIL_LEASE_SECONDS") {
+                Some(raw) => parse_positive("PORTAL_MAIL_LEASE_SECONDS", &raw)?,
+                None => file.mail_lease_seconds.unwrap_or(300),
+            },
         };
 
         Ok(Config {

@@ -34,6 +34,8 @@ pub struct OutboxWorker {
     pub from: String,
     pub clock: Arc<dyn Clock>,
     pub wakeup: Arc<Notify>,
+    /// How long claimed rows stay reserved for this worker.
+    pub lease: Duration,
 }
 
 impl OutboxWorker {
@@ -54,7 +56,7 @@ impl OutboxWorker {
     /// Delivers what is due now; returns how many rows it handled.
     pub async fn deliver_due(&self) -> Result<usize, DbErr> {
         let now = self.clock.now();
-        let due = claim_due(&self.db, now, BATCH).await?;
+        let due = claim_due(&self.db, now, BATCH, self.lease).await?;
         let count = due.len();
         for row in due {
             let envelope = Envelope {
@@ -73,18 +75,18 @@ impl OutboxWorker {
     }
 }
 
-/// How long a worker may take to deliver the rows it claimed before another
-/// may try them (after a crash, say): at worst a duplicate with the same
-/// Message-ID, never a loss.
-const LEASE: Duration = Duration::minutes(5);
-
 /// Takes up to `limit` due rows for this worker. On PostgreSQL rows another
 /// instance is claiming are skipped (`FOR UPDATE SKIP LOCKED`), so no two
 /// instances send the same row at once; SQLite has one writer at a time.
+///
+/// `lease` is how long this worker may take to deliver what it claimed before
+/// another may try the rows (after a crash, say): at worst a duplicate with
+/// the same Message-ID, never a loss.
 pub async fn claim_due(
     db: &impl ConnectionTrait,
     now: DateTime<Utc>,
     limit: u64,
+    lease: Duration,
 ) -> Result<Vec<outbox::Model>, DbErr> {
     use sea_orm::{DatabaseBackend, Statement};
     let backend = db.get_database_backend();
@@ -109,7 +111,7 @@ pub async fn claim_due(
     let statement = Statement::from_sql_and_values(
         backend,
         sql,
-        [(now + LEASE).into(), now.into(), now.into()],
+        [(now + lease).into(), now.into(), now.into()],
     );
     let mut rows = outbox::Entity::find()
         .from_raw_sql(statement)

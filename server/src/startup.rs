@@ -122,6 +122,7 @@ impl Application {
             from: config.mail.from.clone(),
             clock,
             wakeup: state.outbox_wakeup.clone(),
+            lease: chrono::Duration::seconds(config.mail.lease_seconds.into()),
         };
         app::ssr::auth::password::warm_up();
         let router = build_router(state.clone());

@@ -399,3 +399,50 @@ async fn people_choose_their_alerts_and_mute_single_orders() {
         .await;
     assert_eq!(status, 404);
 }
+
+#[tokio::test]
+async fn two_instances_never_send_the_same_mail() {
+    use app::ssr::outbox::{OutgoingMail, enqueue};
+    let app = spawn_app().await;
+    let other = app.another_instance().await;
+    for i in 0..60 {
+        enqueue(
+            &app.db,
+            OutgoingMail {
+                dedupe_key: format!("twice:{i}"),
+                kind: "customer_slip",
+                recipient: format!("buyer{i}@customer.test"),
+                subject: format!("Alert {i}"),
+                body_text: "text".into(),
+                body_html: None,
+            },
+            app.clock.now().min(other.clock.now()),
+        )
+        .await
+        .unwrap();
+    }
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let total = app.mailbox.messages().len() + other.mailbox.messages().len();
+        if total >= 60 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "only {total} of 60 sent"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut ids: Vec<String> = app
+        .mailbox
+        .messages()
+        .into_iter()
+        .chain(other.mailbox.messages())
+        .map(|m| m.id)
+        .collect();
+    assert_eq!(ids.len(), 60, "a mail was sent twice");
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 60);
+}

@@ -8,6 +8,7 @@ mod browser_landing;
 mod browser_orders;
 mod browser_progress;
 mod browser_roles;
+mod crash;
 mod health;
 mod invitations;
 mod landing;

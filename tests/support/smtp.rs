@@ -33,12 +33,17 @@ pub enum Answer {
     Accept,
     /// Refuse every message with this code (e.g. 451 or 550).
     Refuse(u16),
+    /// Take the whole message, then never answer (a server hanging while
+    /// the client waits for the final reply).
+    Hang,
 }
 
 #[derive(Clone)]
 pub struct SmtpSink {
     pub port: u16,
     received: Arc<Mutex<Vec<ReceivedMail>>>,
+    /// Messages taken in `Hang` mode, never acknowledged.
+    hung: Arc<Mutex<Vec<ReceivedMail>>>,
     answer: Arc<Mutex<Answer>>,
 }
 
@@ -51,6 +56,7 @@ impl SmtpSink {
         let sink = SmtpSink {
             port,
             received: Default::default(),
+            hung: Default::default(),
             answer: Arc::new(Mutex::new(Answer::Accept)),
         };
         let serving = sink.clone();
@@ -67,6 +73,10 @@ impl SmtpSink {
 
     pub fn answer(&self, answer: Answer) {
         *self.answer.lock().unwrap() = answer;
+    }
+
+    pub fn hung(&self) -> Vec<ReceivedMail> {
+        self.hung.lock().unwrap().clone()
     }
 
     pub fn received(&self) -> Vec<ReceivedMail> {
@@ -123,6 +133,16 @@ impl SmtpSink {
                             "250 OK".into()
                         }
                         Answer::Refuse(code) => format!("{code} not now"),
+                        Answer::Hang => {
+                            from = command
+                                .splitn(2, ':')
+                                .nth(1)
+                                .unwrap_or("")
+                                .trim()
+                                .to_string();
+                            to.clear();
+                            "250 OK".into()
+                        }
                     }
                 }
                 "RCPT" => {
@@ -153,11 +173,21 @@ impl SmtpSink {
                                 .unwrap_or(&line),
                         );
                     }
-                    self.received.lock().unwrap().push(ReceivedMail {
+                    let mail = ReceivedMail {
                         from: from.clone(),
                         to: to.clone(),
                         data,
-                    });
+                    };
+                    if *self.answer.lock().unwrap() == Answer::Hang {
+                        self.hung.lock().unwrap().push(mail);
+                        // Hold the connection without a word until the client goes.
+                        let mut rest = String::new();
+                        while lines.read_line(&mut rest).await? > 0 {
+                            rest.clear();
+                        }
+                        return Ok(());
+                    }
+                    self.received.lock().unwrap().push(mail);
                     "250 OK queued".into()
                 }
                 "RSET" | "NOOP" => "250 OK".into(),
