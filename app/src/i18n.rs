@@ -132,7 +132,9 @@ mod tests {
     #[test]
     fn every_message_formats_without_errors_in_every_language() {
         let mut args = FluentArgs::new();
-        for name in ["line", "days", "count", "ordered", "was", "problem", "done"] {
+        for name in [
+            "line", "days", "count", "ordered", "was", "problem", "done", "name",
+        ] {
             args.set(name, FluentValue::from(2));
         }
         for locale in Locale::ALL {

@@ -1,7 +1,8 @@
 //! Slippage alerts: the slip level each PO line and customer line was last
 //! alerted at (so an alert goes out once per level), whether an overdue alert
 //! went out, HTML bodies and delivery leases on the outbox (so several
-//! instances never send the same row at once), and people's alert choices.
+//! instances never send the same row at once), people's alert choices, and
+//! the alerts waiting for a person's daily digest.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -40,12 +41,36 @@ impl MigrationTrait for Migration {
                 Users::Table.into_iden(),
                 text_null(Alerts::AlertKinds).to_owned(),
             ),
+            (
+                Users::Table.into_iden(),
+                boolean(Alerts::AlertDigest).default(false).to_owned(),
+            ),
         ];
         for (table, column) in columns {
             manager
                 .alter_table(Table::alter().table(table).add_column(column).to_owned())
                 .await?;
         }
+        manager
+            .create_table(
+                Table::create()
+                    .table(DigestItems::Table)
+                    .col(pk_auto(DigestItems::Id))
+                    .col(integer(DigestItems::UserId))
+                    .col(string_len_uniq(DigestItems::DedupeKey, 200))
+                    .col(string_len(DigestItems::Kind, 64))
+                    .col(string_len(DigestItems::Subject, 300))
+                    .col(text(DigestItems::BodyText))
+                    .col(timestamp_with_time_zone(DigestItems::CreatedAt))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(DigestItems::Table, DigestItems::UserId)
+                            .to(Users::Table, Users::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .to_owned(),
+            )
+            .await?;
         manager
             .create_table(
                 Table::create()
@@ -78,7 +103,11 @@ impl MigrationTrait for Migration {
         manager
             .drop_table(Table::drop().table(OrderMutes::Table).to_owned())
             .await?;
+        manager
+            .drop_table(Table::drop().table(DigestItems::Table).to_owned())
+            .await?;
         let columns: Vec<(DynIden, DynIden)> = vec![
+            (Users::Table.into_iden(), Alerts::AlertDigest.into_iden()),
             (Users::Table.into_iden(), Alerts::AlertKinds.into_iden()),
             (Outbox::Table.into_iden(), Outbox::ClaimedUntil.into_iden()),
             (Outbox::Table.into_iden(), Outbox::BodyHtml.into_iden()),
@@ -106,6 +135,19 @@ enum Alerts {
     AlertLevel,
     OverdueAlerted,
     AlertKinds,
+    AlertDigest,
+}
+
+#[derive(DeriveIden)]
+enum DigestItems {
+    Table,
+    Id,
+    UserId,
+    DedupeKey,
+    Kind,
+    Subject,
+    BodyText,
+    CreatedAt,
 }
 
 #[derive(DeriveIden)]

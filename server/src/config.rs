@@ -33,6 +33,8 @@ pub struct Config {
     pub customer_late_days: u32,
     /// How often the slippage scan runs, in seconds.
     pub slip_scan_seconds: u32,
+    /// The hour (UTC, 0–23) from which daily alert digests go out.
+    pub digest_hour: u32,
     pub mail: MailConfig,
 }
 
@@ -116,6 +118,7 @@ struct FileSettings {
     supplier_late_days: Option<u32>,
     customer_late_days: Option<u32>,
     slip_scan_seconds: Option<u32>,
+    digest_hour: Option<u32>,
     mail_transport: Option<String>,
     mail_from: Option<String>,
     mail_lease_seconds: Option<u32>,
@@ -238,6 +241,19 @@ impl Config {
             Some(raw) => parse_positive("PORTAL_CUSTOMER_LATE_DAYS", &raw)?,
             None => file.customer_late_days.unwrap_or(2),
         };
+        let digest_hour = match var("PORTAL_DIGEST_HOUR") {
+            Some(raw) => match raw.trim().parse::<u32>() {
+                Ok(hour) if hour < 24 => hour,
+                _ => {
+                    return Err(ConfigError::Invalid {
+                        name: "PORTAL_DIGEST_HOUR",
+                        value: raw.to_string(),
+                        reason: "expected an hour from 0 to 23",
+                    });
+                }
+            },
+            None => file.digest_hour.unwrap_or(7),
+        };
         let slip_scan_seconds = match var("PORTAL_SLIP_SCAN_SECONDS") {
             Some(raw) => parse_positive("PORTAL_SLIP_SCAN_SECONDS", &raw)?,
             None => file.slip_scan_seconds.unwrap_or(300),
@@ -329,6 +345,7 @@ impl Config {
             supplier_late_days,
             customer_late_days,
             slip_scan_seconds,
+            digest_hour,
             mail,
         })
     }
@@ -427,6 +444,7 @@ mod tests {
             ("PORTAL_STALE_AFTER_DAYS", "-1"),
             ("PORTAL_CUSTOMER_LATE_DAYS", "two"),
             ("PORTAL_SLIP_SCAN_SECONDS", "0"),
+            ("PORTAL_DIGEST_HOUR", "24"),
         ] {
             let err = Config::from_sources(&env(&[(name, value)]), no_file).unwrap_err();
             assert!(err.to_string().contains(name), "{err} should name {name}");

@@ -204,6 +204,37 @@ impl SlipScanner {
     }
 }
 
+/// Sends the daily digests: checks every few minutes whether the digest hour
+/// (UTC) has come; each person gets at most one digest a day.
+pub struct DigestSender {
+    pub state: app::ssr::AppState,
+    pub hour: u32,
+}
+
+impl DigestSender {
+    pub async fn run(self) {
+        loop {
+            tokio::time::sleep(std::time::Duration::from_secs(600)).await;
+            match self.send_once().await {
+                Ok(0) => {}
+                Ok(sent) => {
+                    tracing::info!(sent, "daily digests queued");
+                    self.state.outbox_wakeup.notify_one();
+                }
+                Err(e) => tracing::error!(error = %e, "daily digests failed"),
+            }
+        }
+    }
+
+    pub async fn send_once(&self) -> Result<usize, DbErr> {
+        use sea_orm::TransactionTrait;
+        let tx = self.state.db.begin().await?;
+        let sent = app::ssr::alerts::send_digests(&tx, self.state.now(), self.hour).await?;
+        tx.commit().await?;
+        Ok(sent)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::backoff;

@@ -48,6 +48,7 @@ pub struct Application {
     state: AppState,
     worker: OutboxWorker,
     scan_every: std::time::Duration,
+    digest_hour: u32,
     seed: Option<SeedOutcome>,
 }
 
@@ -133,6 +134,7 @@ impl Application {
             state,
             worker,
             scan_every: std::time::Duration::from_secs(config.slip_scan_seconds.into()),
+            digest_hour: config.digest_hour,
             seed,
         })
     }
@@ -157,6 +159,13 @@ impl Application {
     /// Serves requests and runs the background jobs until the server stops.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let worker = tokio::spawn(self.worker.run());
+        let digests = tokio::spawn(
+            crate::jobs::DigestSender {
+                state: self.state.clone(),
+                hour: self.digest_hour,
+            }
+            .run(),
+        );
         let scanner = tokio::spawn(
             crate::jobs::SlipScanner {
                 state: self.state.clone(),
@@ -174,6 +183,7 @@ impl Application {
         .await;
         worker.abort();
         scanner.abort();
+        digests.abort();
         if let Some(relay) = relay {
             relay.abort();
         }

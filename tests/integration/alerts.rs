@@ -446,3 +446,65 @@ async fn two_instances_never_send_the_same_mail() {
     ids.dedup();
     assert_eq!(ids.len(), 60);
 }
+
+#[tokio::test]
+async fn digest_readers_get_one_mail_a_day_listing_their_alerts() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let customer = app.client_for(&cast.customer.email, PASSWORD).await;
+    let (status, body) = app
+        .call(
+            &customer,
+            "alerts/choose",
+            &[
+                ("kinds[0]", "customer_slip"),
+                ("kinds[1]", "back_on_track"),
+                ("digest", "daily"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (_, choices) = app.call(&customer, "alerts/choices", &[]).await;
+    assert_eq!(choices["digest"], true);
+    report_late(&app, &cast, 1, 3).await;
+    report_late(&app, &cast, 2, 9).await;
+    app.wait_for_mails(2).await;
+    let rows = outbox_rows(&app).await;
+    assert_eq!(
+        recipients_of(&rows, "customer_slip"),
+        Vec::<String>::new(),
+        "held for the digest"
+    );
+
+    // The next morning after the digest hour (07:00 UTC by default).
+    let morning = (app.clock.now() + chrono::Duration::days(1))
+        .date_naive()
+        .and_hms_opt(8, 0, 0)
+        .unwrap()
+        .and_utc();
+    let tx = app.db.begin().await.unwrap();
+    assert_eq!(
+        app::ssr::alerts::send_digests(&tx, morning, 7)
+            .await
+            .unwrap(),
+        1
+    );
+    tx.commit().await.unwrap();
+    let tx = app.db.begin().await.unwrap();
+    assert_eq!(
+        app::ssr::alerts::send_digests(&tx, morning + chrono::Duration::hours(1), 7)
+            .await
+            .unwrap(),
+        0,
+        "one digest a day"
+    );
+    tx.commit().await.unwrap();
+    let rows = outbox_rows(&app).await;
+    let digest: Vec<&outbox::Model> = rows.iter().filter(|r| r.kind == "digest").collect();
+    assert_eq!(digest.len(), 1);
+    assert_eq!(digest[0].recipient, "buyer@customer-a.test");
+    assert_eq!(digest[0].subject, "Your daily alert digest: 2 alerts");
+    assert!(
+        digest[0].body_text.contains("3 days late") && digest[0].body_text.contains("9 days late")
+    );
+}

@@ -4,6 +4,7 @@
 mod access;
 mod alerts;
 mod auth;
+mod browser_alerts;
 mod browser_landing;
 mod browser_orders;
 mod browser_progress;

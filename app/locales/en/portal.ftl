@@ -83,3 +83,10 @@ progress-stale = Someone updated this line since you opened it. Reload to see th
 progress-one-po = Choose lines of one purchase order.
 progress-no-lines = Tick at least one line.
 progress-line-problem = Line { $line }: { $problem }
+
+## Mail
+digest-subject = { $count ->
+    [one] Your daily alert digest: one alert
+   *[other] Your daily alert digest: { $count } alerts
+}
+digest-intro = Hello { $name }, here is what happened since your last digest.

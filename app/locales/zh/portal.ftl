@@ -79,3 +79,7 @@ progress-stale = 您打开此页后有人更新了这一行。请刷新查看，
 progress-one-po = 请只勾选同一采购单的行。
 progress-no-lines = 请至少勾选一行。
 progress-line-problem = 第 { $line } 行：{ $problem }
+
+## Mail
+digest-subject = 每日提醒汇总：{ $count } 条
+digest-intro = { $name }，您好：以下是自上次汇总以来的情况。

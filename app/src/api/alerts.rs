@@ -12,6 +12,8 @@ pub struct AlertChoiceView {
     /// What the person's role can receive, in display order.
     pub offered: Vec<AlertKind>,
     pub chosen: Vec<AlertKind>,
+    /// Alerts come once a day in one mail instead of at once.
+    pub digest: bool,
 }
 
 #[server(endpoint = "alerts/choices")]
@@ -22,19 +24,24 @@ pub async fn alert_choices() -> Result<AlertChoiceView, ApiError> {
 
     let user = require_user()?;
     let state = app_state()?;
-    let stored = users::find(&state.db, user.user_id)
+    let person = users::find(&state.db, user.user_id)
         .await
         .map_err(db_error("loading the person"))?
-        .and_then(|u| u.alert_kinds);
+        .ok_or(ApiError::NotFound)?;
     Ok(AlertChoiceView {
         offered: AlertKind::offered_to(user.role).to_vec(),
-        chosen: AlertKind::chosen(user.role, stored.as_deref()),
+        chosen: AlertKind::chosen(user.role, person.alert_kinds.as_deref()),
+        digest: person.alert_digest,
     })
 }
 
-/// Stores the kinds ticked (`kinds[i]`); none ticked means no alerts.
+/// Stores the kinds ticked (`kinds[i]`; none ticked means no alerts) and
+/// whether they come as a daily digest (`digest` set to anything).
 #[server(endpoint = "alerts/choose")]
-pub async fn choose_alerts(#[server(default)] kinds: Vec<String>) -> Result<(), ApiError> {
+pub async fn choose_alerts(
+    #[server(default)] kinds: Vec<String>,
+    #[server(default)] digest: String,
+) -> Result<(), ApiError> {
     use crate::ssr::auth::require_user;
     use crate::ssr::repo::users;
     use crate::ssr::{app_state, db_error};
@@ -48,9 +55,14 @@ pub async fn choose_alerts(#[server(default)] kinds: Vec<String>) -> Result<(), 
         chosen.push(kind.as_str());
     }
     let state = app_state()?;
-    users::set_alert_kinds(&state.db, user.user_id, &chosen.join(","))
-        .await
-        .map_err(db_error("saving the alert choices"))?;
+    users::set_alert_choices(
+        &state.db,
+        user.user_id,
+        &chosen.join(","),
+        !digest.trim().is_empty(),
+    )
+    .await
+    .map_err(db_error("saving the alert choices"))?;
     Ok(())
 }
 

@@ -103,6 +103,9 @@ async fn send(
     values.push(("link", format!("{}{path}", ctx.public_url)));
     let locale = Locale::parse(&to.locale).unwrap_or_default();
     let mail = render(kind, locale, &values);
+    if to.alert_digest {
+        return hold_for_digest(db, ctx, kind, to, key, mail).await;
+    }
     enqueue(
         db,
         OutgoingMail {
@@ -116,6 +119,100 @@ async fn send(
         ctx.now,
     )
     .await
+}
+
+async fn hold_for_digest(
+    db: &impl ConnectionTrait,
+    ctx: &AlertContext,
+    kind: AlertKind,
+    to: &user::Model,
+    key: &str,
+    mail: crate::ssr::mail_templates::RenderedMail,
+) -> Result<bool, DbErr> {
+    use crate::ssr::entities::digest_item;
+    use sea_orm::Set;
+    use sea_orm::sea_query::OnConflict;
+    let held = digest_item::Entity::insert(digest_item::ActiveModel {
+        user_id: Set(to.id),
+        dedupe_key: Set(format!("{}:{key}:{}", kind.as_str(), to.id)),
+        kind: Set(kind.as_str().to_string()),
+        subject: Set(mail.subject),
+        body_text: Set(mail.text),
+        created_at: Set(ctx.now),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::column(digest_item::Column::DedupeKey)
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Ok(held == 1)
+}
+
+/// Once a day, from `hour` (UTC): one mail per person holding digest alerts,
+/// listing them; the alerts it lists are removed in the same transaction.
+/// A second run the same day finds the day's digest queued and sends
+/// nothing (what arrived since waits for tomorrow). Returns mails queued.
+pub async fn send_digests(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    hour: u32,
+) -> Result<usize, DbErr> {
+    use crate::ssr::entities::digest_item;
+    use chrono::Timelike;
+    if now.hour() < hour {
+        return Ok(0);
+    }
+    let items = digest_item::Entity::find()
+        .filter(digest_item::Column::CreatedAt.lte(now))
+        .all(db)
+        .await?;
+    let mut people: Vec<i32> = items.iter().map(|i| i.user_id).collect();
+    people.sort_unstable();
+    people.dedup();
+    let mut queued = 0;
+    for person in people {
+        let Some(to) = user::Entity::find_by_id(person).one(db).await? else {
+            continue;
+        };
+        let mine: Vec<&digest_item::Model> = items.iter().filter(|i| i.user_id == person).collect();
+        let locale = Locale::parse(&to.locale).unwrap_or_default();
+        let subject = locale.t_with("digest-subject", &[("count", mine.len().into())]);
+        let mut text = format!(
+            "{}\n\n",
+            locale.t_with("digest-intro", &[("name", to.display_name.clone().into())])
+        );
+        for item in &mine {
+            text.push_str(&format!(
+                "== {} ==\n{}\n\n",
+                item.subject,
+                item.body_text.trim()
+            ));
+        }
+        let sent = enqueue(
+            db,
+            OutgoingMail {
+                dedupe_key: format!("digest:{}:{}", to.id, now.date_naive()),
+                kind: "digest",
+                recipient: to.email.clone(),
+                subject,
+                body_text: text,
+                body_html: None,
+            },
+            now,
+        )
+        .await?;
+        if sent {
+            digest_item::Entity::delete_many()
+                .filter(digest_item::Column::Id.is_in(mine.iter().map(|i| i.id)))
+                .exec(db)
+                .await?;
+            queued += 1;
+        }
+    }
+    Ok(queued)
 }
 
 /// Moves a line's remembered level from `old` to `new` unless someone else

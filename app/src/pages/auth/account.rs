@@ -34,6 +34,10 @@ fn AlertChoicesForm() -> impl IntoView {
                                 {kind.label()}
                             </label>
                         }).collect_view()}
+                        <label class="checkbox">
+                            <input type="checkbox" name="digest" value="daily" checked=c.digest />
+                            "Collect them into one e-mail a day"
+                        </label>
                         <p class="muted">"Each alert comes once when a line slips into a worse level, and once when it is back on track. You can also turn alerts off for a single order on its page."</p>
                         <FormMessage error fields=&[] />
                         {move || matches!(choose.value().get(), Some(Ok(()))).then(|| view! { <p class="form-ok" role="status">"Saved."</p> })}

@@ -4,6 +4,7 @@
 pub mod account_token;
 pub mod audit_log;
 pub mod company;
+pub mod digest_item;
 pub mod login_throttle;
 pub mod order;
 pub mod order_event;

@@ -20,6 +20,8 @@ pub struct Model {
     pub password_changed_at: Option<DateTimeUtc>,
     /// Alert kinds the person wants, comma-separated; `None` is the role's default.
     pub alert_kinds: Option<String>,
+    /// Alerts wait for one mail a day instead of going out at once.
+    pub alert_digest: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -136,14 +136,16 @@ pub async fn set_locale(
     Ok(())
 }
 
-pub async fn set_alert_kinds(
+pub async fn set_alert_choices(
     db: &impl ConnectionTrait,
     user_id: i32,
     kinds: &str,
+    digest: bool,
 ) -> Result<(), DbErr> {
     user::ActiveModel {
         id: Set(user_id),
         alert_kinds: Set(Some(kinds.to_string())),
+        alert_digest: Set(digest),
         ..Default::default()
     }
     .update(db)
