@@ -124,8 +124,8 @@ impl SmtpSink {
                     match answer {
                         Answer::Accept => {
                             from = command
-                                .splitn(2, ':')
-                                .nth(1)
+                                .split_once(':')
+                                .map(|x| x.1)
                                 .unwrap_or("")
                                 .trim()
                                 .to_string();
@@ -135,8 +135,8 @@ impl SmtpSink {
                         Answer::Refuse(code) => format!("{code} not now"),
                         Answer::Hang => {
                             from = command
-                                .splitn(2, ':')
-                                .nth(1)
+                                .split_once(':')
+                                .map(|x| x.1)
                                 .unwrap_or("")
                                 .trim()
                                 .to_string();
@@ -148,8 +148,8 @@ impl SmtpSink {
                 "RCPT" => {
                     to.push(
                         command
-                            .splitn(2, ':')
-                            .nth(1)
+                            .split_once(':')
+                            .map(|x| x.1)
                             .unwrap_or("")
                             .trim()
                             .to_string(),
