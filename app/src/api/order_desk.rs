@@ -42,6 +42,64 @@ mod server {
         Ok((user, order, status))
     }
 
+    /// Starts the change's transaction by claiming the order at the version
+    /// the client saw; someone else's change since then is a conflict.
+    pub async fn claim(
+        state: &AppState,
+        order_id: i32,
+        version: i32,
+    ) -> Result<sea_orm::DatabaseTransaction, ApiError> {
+        use sea_orm::TransactionTrait;
+        let tx = state.db.begin().await.map_err(db_error("begin"))?;
+        if !orders::bump_version(&tx, order_id, version, state.now())
+            .await
+            .map_err(db_error("claiming the order"))?
+        {
+            return Err(stale());
+        }
+        Ok(tx)
+    }
+
+    /// A timeline entry of the change.
+    pub struct Entry {
+        pub summary: String,
+        pub before: Option<String>,
+        pub after: Option<String>,
+    }
+
+    /// Writes the change's timeline entries, commits, and tells open pages.
+    pub async fn finish(
+        state: &AppState,
+        tx: sea_orm::DatabaseTransaction,
+        order: &order::Model,
+        user_id: i32,
+        kind: &str,
+        entries: Vec<Entry>,
+    ) -> Result<(), ApiError> {
+        let mut outgoing = crate::ssr::live::Outgoing::default();
+        for entry in entries {
+            outgoing
+                .record(
+                    &tx,
+                    orders::NewEvent {
+                        order_id: order.id,
+                        actor_user_id: Some(user_id),
+                        kind,
+                        summary: entry.summary,
+                        before: entry.before,
+                        after: entry.after,
+                    },
+                    order.customer_company_id,
+                    state.now(),
+                )
+                .await
+                .map_err(db_error("writing the timeline"))?;
+        }
+        tx.commit().await.map_err(db_error("commit"))?;
+        outgoing.publish(&state.live);
+        Ok(())
+    }
+
     pub fn stale() -> ApiError {
         ApiError::Conflict {
             message: "Someone changed this order since you opened it. Reload to see the change, then try again.".to_string(),
@@ -79,10 +137,8 @@ pub async fn update_order(
     use crate::api::orders::server::{ParsedLine, parse_line, text};
     use crate::domain::order_edit::editable;
     use crate::domain::order_input::{format_minor, parse_currency, parse_incoterm};
-    use crate::ssr::live::Outgoing;
     use crate::ssr::repo::orders::{self, NewEvent, OrderTerms};
     use crate::ssr::{app_state, db_error};
-    use sea_orm::TransactionTrait;
 
     let state = app_state()?;
     let (user, order, status) = server::staff_and_order(&state, id, "order edit").await?;
@@ -263,13 +319,7 @@ pub async fn update_order(
     }
 
     let now = state.now();
-    let tx = state.db.begin().await.map_err(db_error("begin"))?;
-    if !orders::bump_version(&tx, order.id, version, now)
-        .await
-        .map_err(db_error("claiming the order"))?
-    {
-        return Err(server::stale());
-    }
+    let tx = server::claim(&state, order.id, version).await?;
     orders::set_terms(
         &tx,
         order.id,
@@ -302,27 +352,15 @@ pub async fn update_order(
             (None, None) => {}
         }
     }
-    let mut outgoing = Outgoing::default();
-    for (what, before, after) in changes {
-        outgoing
-            .record(
-                &tx,
-                NewEvent {
-                    order_id: order.id,
-                    actor_user_id: Some(user.user_id),
-                    kind: "edit",
-                    summary: format!("{what} changed"),
-                    before: (!before.is_empty()).then_some(before),
-                    after: (!after.is_empty()).then_some(after),
-                },
-                order.customer_company_id,
-                now,
-            )
-            .await
-            .map_err(db_error("writing the timeline"))?;
-    }
-    tx.commit().await.map_err(db_error("commit"))?;
-    outgoing.publish(&state.live);
+    let entries = changes
+        .into_iter()
+        .map(|(what, before, after)| server::Entry {
+            summary: format!("{what} changed"),
+            before: (!before.is_empty()).then_some(before),
+            after: (!after.is_empty()).then_some(after),
+        })
+        .collect();
+    server::finish(&state, tx, &order, user.user_id, "edit", entries).await?;
     Ok(())
 }
 
@@ -339,11 +377,9 @@ pub async fn place_purchase_order(
     use crate::domain::company::CompanyKind;
     use crate::domain::order_edit::{check_ready_by, editable};
     use crate::domain::progress::Milestone;
-    use crate::ssr::live::Outgoing;
     use crate::ssr::repo::purchase_orders::{self, NewPoLine};
     use crate::ssr::repo::{companies, orders};
     use crate::ssr::{app_state, db_error};
-    use sea_orm::TransactionTrait;
 
     let state = app_state()?;
     let (user, order, status) = server::staff_and_order(&state, order_id, "purchase order").await?;
@@ -404,14 +440,8 @@ pub async fn place_purchase_order(
     };
 
     let now = state.now();
-    let tx = state.db.begin().await.map_err(db_error("begin"))?;
     // Claiming the order serialises placements, so no line lands on two POs.
-    if !orders::bump_version(&tx, order.id, version, now)
-        .await
-        .map_err(db_error("claiming the order"))?
-    {
-        return Err(server::stale());
-    }
+    let tx = server::claim(&state, order.id, version).await?;
     let provisional = format!("NEW-{}", &crate::ssr::auth::token::new_token()[..16]);
     let po = purchase_orders::insert_po(&tx, &provisional, supplier.id, now)
         .await
@@ -445,27 +475,21 @@ pub async fn place_purchase_order(
         .map(|l| l.line_no.to_string())
         .collect::<Vec<_>>()
         .join(", ");
-    let mut outgoing = Outgoing::default();
-    outgoing
-        .record(
-            &tx,
-            orders::NewEvent {
-                order_id: order.id,
-                actor_user_id: Some(user.user_id),
-                kind: "purchase",
-                // The customer sees the timeline: neither the factory nor its
-                // ready date (which would expose the planned transit time).
-                summary: format!("Production ordered for line(s) {line_list}"),
-                before: None,
-                after: None,
-            },
-            order.customer_company_id,
-            now,
-        )
-        .await
-        .map_err(db_error("writing the timeline"))?;
-    tx.commit().await.map_err(db_error("commit"))?;
-    outgoing.publish(&state.live);
+    server::finish(
+        &state,
+        tx,
+        &order,
+        user.user_id,
+        "purchase",
+        vec![server::Entry {
+            // The customer sees the timeline: neither the factory nor its
+            // ready date (which would expose the planned transit time).
+            summary: format!("Production ordered for line(s) {line_list}"),
+            before: None,
+            after: None,
+        }],
+    )
+    .await?;
     Ok(number)
 }
 
@@ -485,11 +509,9 @@ pub async fn record_shipment(
     use crate::domain::order_edit::{
         check_voyage, editable, parse_container_no, parse_transport_document,
     };
-    use crate::ssr::live::Outgoing;
     use crate::ssr::repo::fulfilment::{self, NewShipment};
     use crate::ssr::repo::orders;
     use crate::ssr::{app_state, db_error};
-    use sea_orm::TransactionTrait;
 
     let state = app_state()?;
     let (user, order, status) = server::staff_and_order(&state, order_id, "shipment").await?;
@@ -536,13 +558,7 @@ pub async fn record_shipment(
         return Err(problems.into_error());
     };
     let now = state.now();
-    let tx = state.db.begin().await.map_err(db_error("begin"))?;
-    if !orders::bump_version(&tx, order.id, version, now)
-        .await
-        .map_err(db_error("claiming the order"))?
-    {
-        return Err(server::stale());
-    }
+    let tx = server::claim(&state, order.id, version).await?;
     fulfilment::insert_shipment(
         &tx,
         NewShipment {
@@ -558,28 +574,22 @@ pub async fn record_shipment(
     )
     .await
     .map_err(db_error("recording the shipment"))?;
-    let mut outgoing = Outgoing::default();
-    outgoing
-        .record(
-            &tx,
-            orders::NewEvent {
-                order_id: order.id,
-                actor_user_id: Some(user.user_id),
-                kind: "shipment",
-                summary: format!("Shipment recorded: {carrier}, {vessel}, B/L {bl_number}"),
-                before: None,
-                after: Some(match eta {
-                    Some(eta) => format!("departs {shipped_on}, arrives {eta}"),
-                    None => format!("departs {shipped_on}"),
-                }),
-            },
-            order.customer_company_id,
-            now,
-        )
-        .await
-        .map_err(db_error("writing the timeline"))?;
-    tx.commit().await.map_err(db_error("commit"))?;
-    outgoing.publish(&state.live);
+    server::finish(
+        &state,
+        tx,
+        &order,
+        user.user_id,
+        "shipment",
+        vec![server::Entry {
+            summary: format!("Shipment recorded: {carrier}, {vessel}, B/L {bl_number}"),
+            before: None,
+            after: Some(match eta {
+                Some(eta) => format!("departs {shipped_on}, arrives {eta}"),
+                None => format!("departs {shipped_on}"),
+            }),
+        }],
+    )
+    .await?;
     Ok(())
 }
 
@@ -595,10 +605,8 @@ pub async fn record_payment(
     use crate::api::orders::server::text;
     use crate::domain::order_edit::{check_payment, editable};
     use crate::domain::order_input::{format_minor, parse_unit_price};
-    use crate::ssr::live::Outgoing;
     use crate::ssr::repo::{fulfilment, orders};
     use crate::ssr::{app_state, db_error};
-    use sea_orm::TransactionTrait;
 
     let state = app_state()?;
     let (user, order, status) = server::staff_and_order(&state, order_id, "payment").await?;
@@ -637,39 +645,27 @@ pub async fn record_payment(
         return Err(problems.into_error());
     };
     let now = state.now();
-    let tx = state.db.begin().await.map_err(db_error("begin"))?;
     // The version claim also keeps two payments from both fitting the same balance.
-    if !orders::bump_version(&tx, order.id, version, now)
-        .await
-        .map_err(db_error("claiming the order"))?
-    {
-        return Err(server::stale());
-    }
+    let tx = server::claim(&state, order.id, version).await?;
     fulfilment::insert_payment(&tx, order.id, received_on, amount, &reference, now)
         .await
         .map_err(db_error("recording the payment"))?;
-    let mut outgoing = Outgoing::default();
-    outgoing
-        .record(
-            &tx,
-            orders::NewEvent {
-                order_id: order.id,
-                actor_user_id: Some(user.user_id),
-                kind: "payment",
-                summary: format!(
-                    "Payment received: {} {}",
-                    format_minor(amount),
-                    order.currency
-                ),
-                before: None,
-                after: Some(format!("{received_on}, ref. {reference}")),
-            },
-            order.customer_company_id,
-            now,
-        )
-        .await
-        .map_err(db_error("writing the timeline"))?;
-    tx.commit().await.map_err(db_error("commit"))?;
-    outgoing.publish(&state.live);
+    server::finish(
+        &state,
+        tx,
+        &order,
+        user.user_id,
+        "payment",
+        vec![server::Entry {
+            summary: format!(
+                "Payment received: {} {}",
+                format_minor(amount),
+                order.currency
+            ),
+            before: None,
+            after: Some(format!("{received_on}, ref. {reference}")),
+        }],
+    )
+    .await?;
     Ok(())
 }
