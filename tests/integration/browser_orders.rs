@@ -34,11 +34,7 @@ async fn the_customer_sees_a_status_change_live() {
         })
         .await;
     // A mark in the page that a reload would wipe out.
-    customer
-        .client
-        .execute("window.__stillTheSamePage = true;", vec![])
-        .await
-        .unwrap();
+    customer.mark_page().await;
 
     staff
         .open_hydrated(&app.url(&format!("/staff/orders/{}", cast.order_a)))
@@ -59,16 +55,7 @@ async fn the_customer_sees_a_status_change_live() {
         .wait_for_text("#order-status", Duration::from_secs(5), |t| t == "Ready")
         .await;
     let elapsed = clicked.elapsed();
-    let same_page = customer
-        .client
-        .execute("return window.__stillTheSamePage === true;", vec![])
-        .await
-        .unwrap();
-    assert_eq!(
-        same_page,
-        serde_json::Value::Bool(true),
-        "the page was reloaded"
-    );
+    customer.assert_not_reloaded().await;
     let timeline = customer
         .client
         .find(Locator::Css("#order-timeline"))

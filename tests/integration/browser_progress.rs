@@ -55,11 +55,7 @@ async fn a_factory_reports_from_a_phone_and_the_customer_sees_the_slip_live() {
             |t| !t.is_empty(),
         )
         .await;
-    customer
-        .client
-        .execute("window.__stillTheSamePage = true;", vec![])
-        .await
-        .unwrap();
+    customer.mark_page().await;
 
     factory.open_hydrated(&app.url("/supplier")).await;
     factory.click("button[data-locale=zh]").await;
@@ -136,24 +132,8 @@ async fn a_factory_reports_from_a_phone_and_the_customer_sees_the_slip_live() {
             |t| t == "QC passed",
         )
         .await;
-    let same_page = customer
-        .client
-        .execute("return window.__stillTheSamePage === true;", vec![])
-        .await
-        .unwrap();
-    assert_eq!(
-        same_page,
-        serde_json::Value::Bool(true),
-        "the page was reloaded"
-    );
-    let page = customer
-        .client
-        .find(Locator::Css("main"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    customer.assert_not_reloaded().await;
+    let page = customer.main_text().await;
     assert!(
         !page.contains("釉料") && !page.contains("Supplier A"),
         "{page}"

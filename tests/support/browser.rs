@@ -187,6 +187,39 @@ impl Browser {
         panic!("{css} never showed the expected text; last seen: {last:?}");
     }
 
+    /// Marks the open page, so `assert_not_reloaded` can tell a live update
+    /// from a page load.
+    pub async fn mark_page(&self) {
+        self.client
+            .execute("window.__stillTheSamePage = true;", vec![])
+            .await
+            .expect("mark the page");
+    }
+
+    pub async fn assert_not_reloaded(&self) {
+        let same_page = self
+            .client
+            .execute("return window.__stillTheSamePage === true;", vec![])
+            .await
+            .expect("read the page mark");
+        assert_eq!(
+            same_page,
+            serde_json::Value::Bool(true),
+            "the page was reloaded"
+        );
+    }
+
+    /// The visible text of the page's main part.
+    pub async fn main_text(&self) -> String {
+        self.client
+            .find(Locator::Css("main"))
+            .await
+            .expect("a main element")
+            .text()
+            .await
+            .expect("its text")
+    }
+
     /// Saves a PNG screenshot under `target/screenshots/` and returns its path.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         let png = self.client.screenshot().await.expect("screenshot");
