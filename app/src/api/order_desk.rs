@@ -137,7 +137,7 @@ pub async fn update_order(
     use crate::api::orders::server::{ParsedLine, parse_line, text};
     use crate::domain::order_edit::editable;
     use crate::domain::order_input::{format_minor, parse_currency, parse_incoterm};
-    use crate::ssr::repo::orders::{self, NewEvent, OrderTerms};
+    use crate::ssr::repo::orders::{self, OrderTerms};
     use crate::ssr::{app_state, db_error};
 
     let state = app_state()?;
@@ -318,7 +318,6 @@ pub async fn update_order(
         return Ok(());
     }
 
-    let now = state.now();
     let tx = server::claim(&state, order.id, version).await?;
     orders::set_terms(
         &tx,
@@ -510,7 +509,6 @@ pub async fn record_shipment(
         check_voyage, editable, parse_container_no, parse_transport_document,
     };
     use crate::ssr::repo::fulfilment::{self, NewShipment};
-    use crate::ssr::repo::orders;
     use crate::ssr::{app_state, db_error};
 
     let state = app_state()?;
