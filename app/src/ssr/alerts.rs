@@ -7,7 +7,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, QueryTrait,
+};
 
 use crate::domain::account::Role;
 use crate::domain::order_status::OrderStatus;
@@ -594,12 +596,23 @@ pub async fn scan(db: &impl ConnectionTrait, ctx: &AlertContext) -> Result<ScanR
         ]))
         .all(db)
         .await?;
+    let by_id: std::collections::HashMap<i32, &order::Model> =
+        orders.iter().map(|o| (o.id, o)).collect();
+    let in_production = order::Entity::find()
+        .select_only()
+        .column(order::Column::Id)
+        .filter(order::Column::Status.is_in([
+            OrderStatus::Confirmed.as_str(),
+            OrderStatus::InProduction.as_str(),
+            OrderStatus::Ready.as_str(),
+        ]))
+        .into_query();
     let lines = order_line::Entity::find()
-        .filter(order_line::Column::OrderId.is_in(orders.iter().map(|o| o.id)))
+        .filter(order_line::Column::OrderId.in_subquery(in_production))
         .all(db)
         .await?;
     for line in &lines {
-        if let Some(order) = orders.iter().find(|o| o.id == line.order_id) {
+        if let Some(order) = by_id.get(&line.order_id) {
             report.order_lines += 1;
             report.mails += assess_order_line(db, ctx, &people, order, line).await?;
         }
