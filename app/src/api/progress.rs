@@ -64,24 +64,13 @@ pub(crate) mod server {
     use crate::i18n::Locale;
     use crate::ssr::repo::progress::PoLineRow;
 
-    pub fn state_of(row: &PoLineRow) -> PoLineState {
-        PoLineState {
-            milestone: Milestone::parse(&row.line.milestone).unwrap_or(Milestone::NotStarted),
-            quantity: row.line.quantity,
-            quantity_done: row.line.quantity_done,
-            committed_ready: row.line.committed_ready_date,
-            forecast_ready: row.line.forecast_ready_date,
-            po_closed: row.po.status != "open",
-        }
-    }
-
     pub fn view(
         row: &PoLineRow,
         today: NaiveDate,
         stale_after_days: u32,
         supplier_name: Option<String>,
     ) -> PoLineView {
-        let state = state_of(row);
+        let state = row.state();
         let last = row
             .line
             .last_progress_at
@@ -342,7 +331,7 @@ pub async fn post_progress(
     else {
         return Err(problems.into_error());
     };
-    let line_state = server::state_of(&row);
+    let line_state = row.state();
     let input = ProgressInput {
         milestone,
         quantity_done,
@@ -456,7 +445,7 @@ pub async fn bulk_progress(
     let mut problems = super::FieldErrors::default();
     let mut plan = Vec::new();
     for row in &rows {
-        let line_state = server::state_of(row);
+        let line_state = row.state();
         let input = ProgressInput {
             milestone,
             quantity_done: row.line.quantity_done,

@@ -13,7 +13,7 @@ use sea_orm::{
 
 use crate::domain::account::Role;
 use crate::domain::order_status::OrderStatus;
-use crate::domain::progress::{Milestone, PoLineState, is_stale};
+use crate::domain::progress::{Milestone, is_stale};
 use crate::domain::slip::{AlertKind, Notice, SlipThresholds, assess, days_late, is_overdue};
 use crate::i18n::Locale;
 use crate::ssr::entities::{company, order, order_line, order_mute, po_line, po_line_link, user};
@@ -277,9 +277,9 @@ pub async fn assess_po_line(
     people: &Audience,
     row: &PoLineRow,
 ) -> Result<usize, DbErr> {
-    let milestone = Milestone::parse(&row.line.milestone).unwrap_or(Milestone::NotStarted);
-    let late = days_late(row.line.committed_ready_date, row.line.forecast_ready_date);
-    let now_level = if milestone.ready() || row.po.status != "open" {
+    let state = row.state();
+    let late = days_late(state.committed_ready, state.forecast_ready);
+    let now_level = if state.milestone.ready() || state.po_closed {
         0
     } else {
         ctx.thresholds.supplier_level(late)
@@ -522,14 +522,7 @@ pub async fn remind_if_stale(
     people: &Audience,
     row: &PoLineRow,
 ) -> Result<usize, DbErr> {
-    let state = PoLineState {
-        milestone: Milestone::parse(&row.line.milestone).unwrap_or(Milestone::NotStarted),
-        quantity: row.line.quantity,
-        quantity_done: row.line.quantity_done,
-        committed_ready: row.line.committed_ready_date,
-        forecast_ready: row.line.forecast_ready_date,
-        po_closed: row.po.status != "open",
-    };
+    let state = row.state();
     let last = row.line.last_progress_at.unwrap_or(row.po.created_at);
     if !is_stale(&state, last.date_naive(), ctx.today(), ctx.stale_after_days) {
         return Ok(0);

@@ -38,6 +38,20 @@ pub struct PoLineRow {
     pub line: po_line::Model,
 }
 
+impl PoLineRow {
+    /// The line as the progress rules see it.
+    pub fn state(&self) -> crate::domain::progress::PoLineState {
+        crate::domain::progress::PoLineState {
+            milestone: Milestone::parse(&self.line.milestone).unwrap_or(Milestone::NotStarted),
+            quantity: self.line.quantity,
+            quantity_done: self.line.quantity_done,
+            committed_ready: self.line.committed_ready_date,
+            forecast_ready: self.line.forecast_ready_date,
+            po_closed: self.po.status != "open",
+        }
+    }
+}
+
 /// Which lines a list shows, before the date rules sort and sift them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
