@@ -133,7 +133,8 @@ mod tests {
     fn every_message_formats_without_errors_in_every_language() {
         let mut args = FluentArgs::new();
         for name in [
-            "line", "days", "count", "ordered", "was", "problem", "done", "name",
+            "line", "days", "count", "ordered", "was", "problem", "done", "name", "from", "to",
+            "po", "product",
         ] {
             args.set(name, FluentValue::from(2));
         }

@@ -11,6 +11,7 @@ mod m20261127_000004_orders;
 mod m20261127_000005_fulfilment;
 mod m20261127_000006_progress;
 mod m20261127_000007_alerts;
+mod m20261127_000008_changes;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000005_fulfilment::Migration),
             Box::new(m20261127_000006_progress::Migration),
             Box::new(m20261127_000007_alerts::Migration),
+            Box::new(m20261127_000008_changes::Migration),
         ]
     }
 }

@@ -90,3 +90,21 @@ digest-subject = { $count ->
    *[other] Your daily alert digest: { $count } alerts
 }
 digest-intro = Hello { $name }, here is what happened since your last digest.
+
+## Change requests
+change-ack-title = Changes to acknowledge
+change-ack-intro = The customer's order changed; please confirm you have seen each change, and give a new forecast on the line if your dates move.
+change-ack-line = { $po } line { $line } ({ $product })
+change-ack-quantity = Quantity: { $from } → { $to }
+change-ack-description = Specification: { $from } → { $to }
+change-ack-ready = Ready by: { $from } → { $to }
+change-ack-cancelled = This line is cancelled; stop work on it.
+change-ack-button = Acknowledge
+change-ack-done = Acknowledged
+change-decision-open = received
+change-decision-approved = approved
+change-decision-rejected = rejected
+change-decision-countered = answered with a counter-proposal
+change-decision-accepted = changed as in the counter-proposal you accepted
+change-decision-declined = closed (counter-proposal declined)
+change-decision-withdrawn = withdrawn

@@ -83,3 +83,21 @@ progress-line-problem = 第 { $line } 行：{ $problem }
 ## Mail
 digest-subject = 每日提醒汇总：{ $count } 条
 digest-intro = { $name }，您好：以下是自上次汇总以来的情况。
+
+## Change requests
+change-ack-title = 待确认的变更
+change-ack-intro = 客户订单已变更；请逐条确认已知悉，如交期受影响，请在该行更新预计完工日期。
+change-ack-line = { $po } 第 { $line } 行（{ $product }）
+change-ack-quantity = 数量：{ $from } → { $to }
+change-ack-description = 规格：{ $from } → { $to }
+change-ack-ready = 完工期限：{ $from } → { $to }
+change-ack-cancelled = 此行已取消，请停止生产。
+change-ack-button = 确认
+change-ack-done = 已确认
+change-decision-open = 已收到
+change-decision-approved = 已批准
+change-decision-rejected = 已拒绝
+change-decision-countered = 对方提出了修改方案
+change-decision-accepted = 已按您接受的修改方案变更
+change-decision-declined = 已关闭（您拒绝了修改方案）
+change-decision-withdrawn = 已撤回

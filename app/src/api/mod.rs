@@ -7,6 +7,7 @@ pub mod admin;
 pub mod alerts;
 pub mod areas;
 pub mod auth;
+pub mod changes;
 pub mod error;
 pub mod mail;
 pub mod order_desk;

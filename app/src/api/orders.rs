@@ -56,6 +56,13 @@ pub struct OrderDetail {
     pub production: Vec<ProductionNote>,
     /// The viewer asked for no alerts about this order.
     pub muted: bool,
+    /// Approved changes applied so far.
+    pub revision: i32,
+    /// Change requests on this order, newest first.
+    pub changes: Vec<crate::api::changes::ChangeView>,
+    /// The customer may ask for a change now: which kinds are open in the
+    /// order's status (empty when none is, or one is already waiting).
+    pub changeable: Vec<crate::domain::change_request::ChangeKind>,
 }
 
 /// A factory report as the order page shows it: milestone and forecast for
@@ -588,7 +595,32 @@ pub async fn get_order(id: i32) -> Result<OrderDetail, ApiError> {
             .map_err(db_error("loading alert choices"))?
             .is_some()
     };
+    let mut changes = Vec::new();
+    for request in crate::api::changes::server::requests_of_order(&state.db, order.id)
+        .await
+        .map_err(db_error("loading change requests"))?
+    {
+        changes.push(crate::api::changes::server::view(&state, &request, &order, house).await?);
+    }
+    let changeable = {
+        use crate::domain::change_request::{ChangeKind, allowed};
+        let waiting = changes.iter().any(|c| c.status.is_pending());
+        [
+            ChangeKind::Quantity,
+            ChangeKind::Description,
+            ChangeKind::RequestedDate,
+            ChangeKind::ShipTo,
+            ChangeKind::AddLine,
+            ChangeKind::CancelLine,
+        ]
+        .into_iter()
+        .filter(|k| !house && !waiting && allowed(*k, status))
+        .collect()
+    };
     Ok(OrderDetail {
+        revision: order.revision,
+        changes,
+        changeable,
         id: order.id,
         number: order.number,
         customer_name: customer.map(|c| c.name).unwrap_or_default(),

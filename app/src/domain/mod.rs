@@ -3,6 +3,7 @@
 //! database, the clock or the UI framework, so every rule is unit-testable.
 
 pub mod account;
+pub mod change_request;
 pub mod company;
 pub mod dates;
 pub mod order_edit;

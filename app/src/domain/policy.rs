@@ -71,6 +71,15 @@ pub enum Action {
         supplier: i32,
         report: bool,
     },
+    /// Ask for a change to an order of the customer company `customer`,
+    /// withdraw the request, or answer the house's counter-proposal.
+    AskChange {
+        customer: i32,
+    },
+    /// Approve, reject or counter a change request on an order of `customer`.
+    DecideChange {
+        customer: i32,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,6 +151,17 @@ pub fn authorize(actor: &Actor, action: &Action) -> Decision {
             Role::Admin | Role::Staff => Forbidden,
             // Customers never learn which factory makes their goods.
             Role::Supplier | Role::Customer => NotFound,
+        },
+        Action::AskChange { customer } => match actor.role {
+            Role::Customer if customer == actor.company_id => Allow,
+            // The customer's word: the house decides, it does not ask.
+            Role::Admin | Role::Staff => Forbidden,
+            Role::Customer | Role::Supplier => NotFound,
+        },
+        Action::DecideChange { customer } => match actor.role {
+            Role::Admin | Role::Staff => Allow,
+            Role::Customer if customer == actor.company_id => Forbidden,
+            Role::Customer | Role::Supplier => NotFound,
         },
     }
 }
@@ -360,6 +380,38 @@ mod tests {
                 role == Role::Admin
             );
             assert!(authorize(&actor(role), &Action::ChangeOwnPassword).is_allowed());
+        }
+    }
+
+    #[test]
+    fn customers_ask_for_changes_and_the_house_decides() {
+        use Decision::*;
+        for role in [Role::Admin, Role::Staff, Role::Customer, Role::Supplier] {
+            let who = actor(role);
+            let own = Action::AskChange {
+                customer: CUSTOMER_A.id,
+            };
+            let other = Action::AskChange {
+                customer: CUSTOMER_B.id,
+            };
+            let decide_own = Action::DecideChange {
+                customer: CUSTOMER_A.id,
+            };
+            let decide_other = Action::DecideChange {
+                customer: CUSTOMER_B.id,
+            };
+            let expected = match role {
+                Role::Customer => [Allow, NotFound, Forbidden, NotFound],
+                Role::Admin | Role::Staff => [Forbidden, Forbidden, Allow, Allow],
+                Role::Supplier => [NotFound, NotFound, NotFound, NotFound],
+            };
+            let got = [
+                authorize(&who, &own),
+                authorize(&who, &other),
+                authorize(&who, &decide_own),
+                authorize(&who, &decide_other),
+            ];
+            assert_eq!(got, expected, "{role:?}");
         }
     }
 }

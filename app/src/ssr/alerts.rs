@@ -571,6 +571,7 @@ pub async fn scan(db: &impl ConnectionTrait, ctx: &AlertContext) -> Result<ScanR
     let open_lines = po_line::Entity::find()
         .find_also_related(purchase_order::Entity)
         .filter(purchase_order::Column::Status.eq("open"))
+        .filter(po_line::Column::Cancelled.eq(false))
         .filter(po_line::Column::Milestone.ne(Milestone::Shipped.as_str()))
         .all(db)
         .await?;

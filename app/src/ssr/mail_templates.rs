@@ -60,8 +60,55 @@ fn fill(template: &str, values: &[(&str, String)], escape: impl Fn(&str) -> Stri
     out
 }
 
+/// Mails of the change-request workflow. They are part of the work itself
+/// (a decision to take, a change to acknowledge), so they are always sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeMail {
+    /// To the house: a customer asks for a change.
+    Requested,
+    /// To the customer: the request was decided (or countered).
+    Decided,
+    /// To a factory: its purchase order changed.
+    ToAcknowledge,
+}
+
+impl ChangeMail {
+    pub const ALL: [ChangeMail; 3] = [Self::Requested, Self::Decided, Self::ToAcknowledge];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Requested => "change_requested",
+            Self::Decided => "change_decided",
+            Self::ToAcknowledge => "change_to_acknowledge",
+        }
+    }
+
+    fn source(self, locale: Locale) -> &'static str {
+        macro_rules! pick {
+            ($kind:literal) => {
+                match locale {
+                    Locale::En => include_str!(concat!("../../mail/", $kind, "/en.txt")),
+                    Locale::Zh => include_str!(concat!("../../mail/", $kind, "/zh.txt")),
+                }
+            };
+        }
+        match self {
+            Self::Requested => pick!("change_requested"),
+            Self::Decided => pick!("change_decided"),
+            Self::ToAcknowledge => pick!("change_to_acknowledge"),
+        }
+    }
+}
+
 pub fn render(kind: MailKind, locale: Locale, values: &[(&str, String)]) -> RenderedMail {
-    let source = kind.source(locale);
+    render_source(kind.source(locale), values)
+}
+
+pub fn render_change(kind: ChangeMail, locale: Locale, values: &[(&str, String)]) -> RenderedMail {
+    render_source(kind.source(locale), values)
+}
+
+fn render_source(source: &str, values: &[(&str, String)]) -> RenderedMail {
     let (head, html) = source
         .split_once("\n--- html ---\n")
         .unwrap_or((source, ""));
@@ -96,6 +143,23 @@ mod tests {
     fn every_kind_has_every_language_with_the_same_placeholders() {
         for kind in MailKind::ALL {
             assert_eq!(MailKind::parse(kind.as_str()), Some(kind));
+            let en = kind.source(Locale::En);
+            for locale in Locale::ALL {
+                let source = kind.source(locale);
+                assert!(source.starts_with("Subject: "), "{kind:?} {locale:?}");
+                assert!(source.contains("\n--- html ---\n"), "{kind:?} {locale:?}");
+                assert_eq!(
+                    placeholders(source),
+                    placeholders(en),
+                    "{kind:?} {locale:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn change_mails_have_every_language_with_the_same_placeholders() {
+        for kind in ChangeMail::ALL {
             let en = kind.source(Locale::En);
             for locale in Locale::ALL {
                 let source = kind.source(locale);

@@ -3,6 +3,7 @@
 
 pub mod account_token;
 pub mod audit_log;
+pub mod change_request;
 pub mod company;
 pub mod digest_item;
 pub mod login_throttle;
@@ -13,6 +14,7 @@ pub mod order_mute;
 pub mod outbox;
 pub mod payment;
 pub mod po_line;
+pub mod po_line_change;
 pub mod po_line_link;
 pub mod progress_update;
 pub mod purchase_order;

@@ -17,6 +17,8 @@ pub struct Model {
     pub status: String,
     /// Bumped by every change; writers state the version they saw.
     pub version: i32,
+    /// Approved change requests applied so far.
+    pub revision: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -17,6 +17,8 @@ pub struct Model {
     pub last_progress_at: Option<DateTimeUtc>,
     pub version: i32,
     pub alert_level: i32,
+    /// Cancelled by an approved change request.
+    pub cancelled: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -47,7 +47,7 @@ impl PoLineRow {
             quantity_done: self.line.quantity_done,
             committed_ready: self.line.committed_ready_date,
             forecast_ready: self.line.forecast_ready_date,
-            po_closed: self.po.status != "open",
+            po_closed: self.po.status != "open" || self.line.cancelled,
         }
     }
 }
@@ -77,6 +77,7 @@ pub async fn lines(
                 Condition::all().add(purchase_order::Column::SupplierCompanyId.eq(company))
             }
         })
+        .filter(po_line::Column::Cancelled.eq(false))
         .filter(match stage {
             Stage::Open => po_line::Column::Milestone.is_not_in(finished),
             Stage::Done => po_line::Column::Milestone.is_in(finished),

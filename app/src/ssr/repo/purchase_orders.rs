@@ -102,9 +102,10 @@ pub async fn placed_lines(
         .await?;
     let lines = po_line::Entity::find()
         .filter(po_line::Column::Id.is_in(links.iter().map(|l| l.po_line_id)))
+        .filter(po_line::Column::Cancelled.eq(false))
         .all(db)
         .await?;
-    // Cancelled purchase orders no longer fill anything.
+    // Cancelled purchase orders (and lines) no longer fill anything.
     let pos = purchase_order::Entity::find()
         .filter(purchase_order::Column::Id.is_in(lines.iter().map(|l| l.purchase_order_id)))
         .filter(purchase_order::Column::Status.ne("cancelled"))
