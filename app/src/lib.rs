@@ -34,6 +34,7 @@ use crate::pages::auth::{
     login::LoginPage,
     reset::{RequestResetPage, ResetPasswordPage},
 };
+use crate::pages::changes::{ChangeDecisionPage, ChangeInboxPage};
 use crate::pages::errors::NotFound;
 use crate::pages::landing::LandingPage;
 use crate::pages::mail::DeadLettersPage;
@@ -108,6 +109,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff") view=StaffHome ssr=SsrMode::Async />
                     <Route path=path!("/staff/people") view=StaffPeople ssr=SsrMode::Async />
                     <Route path=path!("/staff/mail") view=DeadLettersPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/changes") view=ChangeInboxPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/changes/:id") view=ChangeDecisionPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminHome ssr=SsrMode::Async />
                 </Routes>
             </SiteLayout>

@@ -1,17 +1,95 @@
 //! The access matrix: every endpoint that reads or writes tenant data, tried by
 //! every role against records it must not touch. Each refusal must be a 401,
 //! 403 or 404 and must not contain the other tenant's data. To cover a new
-//! endpoint, add one `Probe` line to `probes()`.
+//! endpoint, add one `Probe` line to `probes()` (records the cast does not
+//! create go into `World`).
 
 use app::domain::account::Role;
 use integration_tests::people::{Cast, PASSWORD, create_cast};
 use integration_tests::{TestApp, new_client, spawn_app};
 
-/// One attempt: a server function with fields, built from the cast.
+/// The cast, plus the records of another tenant that the cast does not
+/// create: a change request of customer B's, and a change supplier B is asked
+/// to acknowledge. Probes read the cast's fields through it.
+struct World {
+    cast: Cast,
+    /// Customer B's open change request on its order.
+    change_b: i32,
+    /// A change to supplier B's PO line (PO-B-1), not yet acknowledged.
+    po_change_b: i32,
+}
+
+impl std::ops::Deref for World {
+    type Target = Cast;
+
+    fn deref(&self) -> &Cast {
+        &self.cast
+    }
+}
+
+async fn world(app: &TestApp) -> World {
+    let cast = create_cast(&app.db).await;
+    let buyer_b = app.client_for(&cast.customer_b_user.email, PASSWORD).await;
+    let (status, body) = app
+        .call(
+            &buyer_b,
+            "changes/request",
+            &[
+                ("order_id", &cast.order_b.to_string()),
+                ("version", "1"),
+                ("ship_to", "Another warehouse of customer B"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let change_b = body.as_i64().expect("a change request id") as i32;
+    // Customer A has line 2 of order A re-specified; supplier B makes it.
+    let buyer_a = app.client_for(&cast.customer.email, PASSWORD).await;
+    let order_id = cast.order_a.to_string();
+    let (status, order_a) = app.call(&buyer_a, "orders/get", &[("id", &order_id)]).await;
+    assert_eq!(status, 200, "{order_a}");
+    let line_2 = &order_a["lines"][1];
+    let (status, body) = app
+        .call(
+            &buyer_a,
+            "changes/request",
+            &[
+                ("order_id", &order_id),
+                ("version", &order_a["version"].to_string()),
+                ("ship_to", order_a["ship_to"].as_str().unwrap()),
+                ("lines[0][line_no]", "2"),
+                ("lines[0][quantity]", &line_2["quantity"].to_string()),
+                ("lines[0][description]", "Test product, blue glaze"),
+                ("lines[0][requested]", line_2["requested"].as_str().unwrap()),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let (status, body) = app
+        .call(
+            &staff,
+            "changes/decide",
+            &[("id", &body.to_string()), ("decision", "approve")],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let factory_b = app.client_for(&cast.supplier_b_user.email, PASSWORD).await;
+    let (status, changes) = app.call(&factory_b, "changes/factory", &[]).await;
+    assert_eq!(status, 200, "{changes}");
+    let po_change_b = changes[0]["id"].as_i64().expect("a change for supplier B") as i32;
+    World {
+        cast,
+        change_b,
+        po_change_b,
+    }
+}
+
+/// One attempt: a server function with fields, built from the world.
 struct Probe {
     name: &'static str,
     endpoint: &'static str,
-    fields: fn(&Cast) -> Vec<(&'static str, String)>,
+    fields: fn(&World) -> Vec<(&'static str, String)>,
     /// The roles that may legitimately do this.
     allowed: &'static [Role],
 }
@@ -235,6 +313,66 @@ fn probes() -> Vec<Probe> {
             allowed: &[Role::Admin, Role::Staff, Role::Customer, Role::Supplier],
         },
         Probe {
+            name: "ask for a change to another customer's order",
+            endpoint: "changes/request",
+            fields: |c| {
+                vec![
+                    ("order_id", c.order_b.to_string()),
+                    ("version", "1".into()),
+                    ("ship_to", "Elsewhere".into()),
+                ]
+            },
+            allowed: &[],
+        },
+        Probe {
+            name: "read another customer's change request",
+            endpoint: "changes/get",
+            fields: |c| vec![("id", c.change_b.to_string())],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "change request inbox",
+            endpoint: "changes/inbox",
+            fields: |_| vec![],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "decide another customer's change request",
+            endpoint: "changes/decide",
+            fields: |c| {
+                vec![
+                    ("id", c.change_b.to_string()),
+                    ("decision", "reject".into()),
+                    ("answer", "Probe".into()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "answer another customer's counter-proposal",
+            endpoint: "changes/answer",
+            fields: |c| vec![("id", c.change_b.to_string()), ("accept", "false".into())],
+            allowed: &[],
+        },
+        Probe {
+            name: "withdraw another customer's change request",
+            endpoint: "changes/withdraw",
+            fields: |c| vec![("id", c.change_b.to_string())],
+            allowed: &[],
+        },
+        Probe {
+            name: "list factory changes to acknowledge",
+            endpoint: "changes/factory",
+            fields: |_| vec![],
+            allowed: &[Role::Admin, Role::Staff, Role::Supplier],
+        },
+        Probe {
+            name: "acknowledge another factory's change",
+            endpoint: "changes/acknowledge",
+            fields: |c| vec![("id", c.po_change_b.to_string())],
+            allowed: &[],
+        },
+        Probe {
             name: "customer area",
             endpoint: "areas/home",
             fields: |_| vec![("area", "customer".into())],
@@ -275,9 +413,9 @@ async fn attempt(
     app: &TestApp,
     client: &reqwest::Client,
     probe: &Probe,
-    cast: &Cast,
+    world: &World,
 ) -> (u16, String) {
-    let fields = (probe.fields)(cast);
+    let fields = (probe.fields)(world);
     let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let (status, body) = app.call(client, probe.endpoint, &pairs).await;
     (status, body.to_string())
@@ -286,12 +424,12 @@ async fn attempt(
 #[tokio::test]
 async fn every_role_is_refused_what_it_may_not_do_and_nothing_leaks() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let world = world(&app).await;
     let mut failures = Vec::new();
     for role in Role::ALL {
-        let client = app.client_for(&cast.by_role(role).email, PASSWORD).await;
+        let client = app.client_for(&world.by_role(role).email, PASSWORD).await;
         for probe in probes().iter().filter(|p| !p.allowed.contains(&role)) {
-            let (status, body) = attempt(&app, &client, probe, &cast).await;
+            let (status, body) = attempt(&app, &client, probe, &world).await;
             if ![403, 404].contains(&status) {
                 failures.push(format!(
                     "{role:?} / {}: status {status}: {body}",
@@ -313,10 +451,10 @@ async fn every_role_is_refused_what_it_may_not_do_and_nothing_leaks() {
 #[tokio::test]
 async fn anonymous_callers_are_refused_everywhere() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let world = world(&app).await;
     let anonymous = new_client();
     for probe in probes() {
-        let (status, body) = attempt(&app, &anonymous, &probe, &cast).await;
+        let (status, body) = attempt(&app, &anonymous, &probe, &world).await;
         assert_eq!(status, 401, "{}: {body}", probe.name);
     }
 }
@@ -325,13 +463,14 @@ async fn anonymous_callers_are_refused_everywhere() {
 async fn allowed_roles_really_are_allowed() {
     // Guards against a matrix that passes because everything is refused.
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let world = world(&app).await;
     for probe in probes() {
         for role in probe.allowed {
-            let client = app.client_for(&cast.by_role(*role).email, PASSWORD).await;
-            let (status, body) = attempt(&app, &client, &probe, &cast).await;
+            let client = app.client_for(&world.by_role(*role).email, PASSWORD).await;
+            let (status, body) = attempt(&app, &client, &probe, &world).await;
             // A repeated invitation of the same address is a 422, and a second
-            // move of the same order version a 409: answers, not refusals.
+            // move of the same order version (or decision on the same change
+            // request) a 409: answers, not refusals.
             assert!(
                 [200, 409, 422].contains(&status),
                 "{role:?} / {}: {status} {body}",

@@ -63,7 +63,7 @@ pub fn StaffHome() -> impl IntoView {
                 title="Sales desk"
                 intro="Customers' orders, suppliers' progress and the change requests waiting for a decision."
             />
-            <p><A href="/staff/orders">"All orders"</A>" · "<A href="/staff/production">"Production at the factories"</A>" · "<A href="/staff/mail">"Undelivered mail"</A>" · "<A href="/staff/people">"People: invite customers' and suppliers' staff"</A></p>
+            <p><A href="/staff/orders">"All orders"</A>" · "<A href="/staff/changes">"Change requests"</A>" · "<A href="/staff/production">"Production at the factories"</A>" · "<A href="/staff/mail">"Undelivered mail"</A>" · "<A href="/staff/people">"People: invite customers' and suppliers' staff"</A></p>
         </AreaGuard>
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod areas;
 pub mod auth;
+pub mod changes;
 pub mod errors;
 pub mod landing;
 pub mod mail;

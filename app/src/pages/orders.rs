@@ -18,6 +18,7 @@ use crate::components::stage_timeline::StageTimeline;
 use crate::domain::dates::LineBadge;
 use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::Area;
+use crate::pages::changes::OrderChanges;
 use crate::pages::order_desk::OrderDesk;
 
 fn badge_class(badge: LineBadge) -> &'static str {
@@ -395,6 +396,7 @@ fn OrderDetailView(detail: OrderDetail) -> impl IntoView {
                 </ol>
             </section>
         })}
+        <OrderChanges detail=detail.clone() />
         {detail.editable.any().then(|| view! { <OrderDesk detail=detail.clone() /> })}
         <section class="panel">
             <h2>"Timeline"</h2>

@@ -16,6 +16,7 @@ use crate::components::local_time::LocalTime;
 use crate::domain::policy::Area;
 use crate::domain::progress::Milestone;
 use crate::i18n::Locale;
+use crate::pages::changes::FactoryChanges;
 
 /// The signed-in person's language (English until the user is known).
 pub fn use_locale() -> Signal<Locale> {
@@ -48,6 +49,7 @@ pub fn SupplierHome() -> impl IntoView {
                     <LanguageSwitch />
                 </div>
                 <p class="lead">{move || locale.get().t("supplier-intro")}</p>
+                <FactoryChanges />
                 <LineList base="/supplier/lines" can_report=true />
             </section>
         </AreaGuard>

@@ -1,0 +1,432 @@
+//! Change requests on the pages: the customer's form to ask for a change and
+//! the order's requests with their answers (on the order page), the house's
+//! inbox and decision page, and the factory's list of changes to acknowledge.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::changes::{
+    AcknowledgeChange, AnswerChange, ChangeView, DecideChange, RequestChange, WithdrawChange,
+    change_inbox, factory_changes, get_change,
+};
+use crate::api::orders::OrderDetail;
+use crate::components::forms::{FieldMessage, FormMessage, latest_error};
+use crate::components::guard::AreaGuard;
+use crate::components::live::use_live_tick;
+use crate::components::local_time::LocalTime;
+use crate::domain::change_request::{ChangeKind, ChangeStatus};
+use crate::domain::policy::Area;
+use crate::pages::orders::refresh_order_after;
+use crate::pages::supplier::use_locale;
+
+fn status_class(status: ChangeStatus) -> &'static str {
+    match status {
+        ChangeStatus::Open | ChangeStatus::Countered => "badge badge-warn",
+        ChangeStatus::Approved | ChangeStatus::Accepted => "badge badge-ok",
+        ChangeStatus::Rejected | ChangeStatus::Declined | ChangeStatus::Withdrawn => {
+            "badge badge-muted"
+        }
+    }
+}
+
+/// The items of a request: what, from, to, and the house's counter value.
+#[component]
+fn ChangeItems(change: ChangeView) -> impl IntoView {
+    let countered = change.items.iter().any(|i| i.counter.is_some());
+    view! {
+        <div class="table-scroll">
+            <table class="change-items">
+                <thead><tr>
+                    <th>"Change"</th><th>"Now"</th><th>"Asked"</th>
+                    {countered.then(|| view! { <th>"Counter-proposal"</th> })}
+                </tr></thead>
+                <tbody>
+                    {change.items.iter().map(|i| view! {
+                        <tr>
+                            <td>{i.what.clone()}</td>
+                            <td>{if i.before.is_empty() { "—".to_string() } else { i.before.clone() }}</td>
+                            <td class="asked">{if i.after.is_empty() { "—".to_string() } else { i.after.clone() }}</td>
+                            {countered.then(|| view! {
+                                <td class="counter">{i.counter.clone().unwrap_or_else(|| "as asked".to_string())}</td>
+                            })}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The order's change requests, with withdraw / accept / decline for the
+/// customer and a link to decide for the house.
+#[component]
+pub fn OrderChanges(detail: OrderDetail) -> impl IntoView {
+    let can_ask = !detail.changeable.is_empty();
+    (!detail.changes.is_empty() || can_ask).then(|| {
+        view! {
+            <section class="panel" id="change-requests">
+                <h2>"Change requests"</h2>
+                {(detail.revision > 0).then(|| view! {
+                    <p class="muted" id="order-revision">{format!("Revision {} of this order.", detail.revision)}</p>
+                })}
+                {detail.changes.iter().cloned().map(|change| view! {
+                    <ChangeCard change=change />
+                }).collect_view()}
+                {can_ask.then(|| view! { <RequestChangeForm detail=detail.clone() /> })}
+            </section>
+        }
+    })
+}
+
+#[component]
+fn ChangeCard(change: ChangeView) -> impl IntoView {
+    let withdraw = ServerAction::<WithdrawChange>::new();
+    let answer = ServerAction::<AnswerChange>::new();
+    refresh_order_after(withdraw.value());
+    refresh_order_after(answer.value());
+    let withdraw_error = latest_error(withdraw.value());
+    let answer_error = latest_error(answer.value());
+    let id = change.id;
+    view! {
+        <article class="change-card" data-change=id.to_string() data-status=change.status.as_str()>
+            <p>
+                <strong>{format!("CR-{id}")}</strong>" · "
+                <span class=status_class(change.status)>{change.status.label()}</span>
+                " · asked by "{change.requested_by.clone()}" · " <LocalTime at=change.created_at />
+            </p>
+            <ChangeItems change=change.clone() />
+            {(!change.note.is_empty()).then(|| view! { <p>"Note: "{change.note.clone()}</p> })}
+            {change.answer.clone().filter(|a| !a.is_empty()).map(|a| view! {
+                <p class="change-answer">"Answer from the trading house: "{a}</p>
+            })}
+            {change.can_decide.then(|| view! {
+                <p><A href=format!("/staff/changes/{id}") attr:class="button">"Decide this request"</A></p>
+            })}
+            {change.can_answer.then(|| view! {
+                <div class="order-actions">
+                    <ActionForm action=answer attr:class="inline-form">
+                        <input type="hidden" name="id" value=id.to_string() />
+                        <input type="hidden" name="accept" value="true" />
+                        <button type="submit" class="button" id="accept-counter">"Accept the counter-proposal"</button>
+                    </ActionForm>
+                    <ActionForm action=answer attr:class="inline-form">
+                        <input type="hidden" name="id" value=id.to_string() />
+                        <input type="hidden" name="accept" value="false" />
+                        <button type="submit" class="button secondary" id="decline-counter">"Decline"</button>
+                    </ActionForm>
+                </div>
+                <FormMessage error=answer_error fields=&[] />
+            })}
+            {change.can_withdraw.then(|| view! {
+                <ActionForm action=withdraw attr:class="inline-form">
+                    <input type="hidden" name="id" value=id.to_string() />
+                    <button type="submit" class="link-button" id="withdraw-change">"Withdraw this request"</button>
+                </ActionForm>
+                <FormMessage error=withdraw_error fields=&[] />
+            })}
+        </article>
+    }
+}
+
+/// The customer's form: every line with its current values to change, a
+/// cancel box, the ship-to address, a line to add and a note. Only the
+/// changes open in the order's status are offered.
+#[component]
+fn RequestChangeForm(detail: OrderDetail) -> impl IntoView {
+    let request = ServerAction::<RequestChange>::new();
+    refresh_order_after(request.value());
+    let error = latest_error(request.value());
+    let open = |kind: ChangeKind| detail.changeable.contains(&kind);
+    let (quantity, description, date, ship_to, add, cancel) = (
+        open(ChangeKind::Quantity),
+        open(ChangeKind::Description),
+        open(ChangeKind::RequestedDate),
+        open(ChangeKind::ShipTo),
+        open(ChangeKind::AddLine),
+        open(ChangeKind::CancelLine),
+    );
+    view! {
+        <details class="change-form" id="request-change">
+            <summary><h3>"Ask for a change"</h3></summary>
+            <p class="muted">"Change what you need and send; the trading house answers, and an approved change reaches the factory."</p>
+            <ActionForm action=request attr:class="stack-form" attr:id="request-change-form">
+                <input type="hidden" name="order_id" value=detail.id.to_string() />
+                <input type="hidden" name="version" value=detail.version.to_string() />
+                {detail.lines.iter().enumerate().map(|(i, l)| {
+                    let name = move |field: &str| format!("lines[{i}][{field}]");
+                    view! {
+                        <fieldset class="line-input" data-line=l.line_no.to_string()>
+                            <legend>{format!("Line {} · {}", l.line_no, l.product_code)}</legend>
+                            <input type="hidden" name=name("line_no") value=l.line_no.to_string() />
+                            <div class="inline-grid-form">
+                                <label>
+                                    {format!("Quantity ({})", l.unit)}
+                                    <input type=if quantity { "text" } else { "hidden" } name=name("quantity") value=l.quantity.to_string() inputmode="numeric" />
+                                    {(!quantity).then(|| view! { <span>{l.quantity}</span> })}
+                                </label>
+                                <label>
+                                    "Delivery date"
+                                    <input type=if date { "date" } else { "hidden" } name=name("requested") value=l.requested.to_string() />
+                                    {(!date).then(|| view! { <span>{l.requested.to_string()}</span> })}
+                                </label>
+                                {cancel.then(|| view! {
+                                    <label class="checkbox"><input type="checkbox" name=name("cancel") value="yes" />"Cancel this line"</label>
+                                })}
+                            </div>
+                            <label>
+                                "Description / specification"
+                                <input type=if description { "text" } else { "hidden" } name=name("description") value=l.description.clone() />
+                                {(!description).then(|| view! { <span>{l.description.clone()}</span> })}
+                            </label>
+                            {["quantity", "requested", "description", "cancel", "line_no"].into_iter().map(|f| view! {
+                                <FieldMessage error field=format!("lines[{i}].{f}") />
+                            }).collect_view()}
+                        </fieldset>
+                    }
+                }).collect_view()}
+                <label>
+                    "Ship to"
+                    <input type=if ship_to { "text" } else { "hidden" } name="ship_to" value=detail.ship_to.clone() />
+                    {(!ship_to).then(|| view! { <span>{detail.ship_to.clone()}</span> })}
+                </label>
+                <FieldMessage error field="ship_to" />
+                {add.then(|| view! {
+                    <fieldset class="line-input">
+                        <legend>"Add a line (optional)"</legend>
+                        <div class="inline-grid-form">
+                            <label>"Product code" <input type="text" name="added[0][product_code]" /></label>
+                            <label>"Quantity" <input type="text" name="added[0][quantity]" inputmode="numeric" /></label>
+                            <label>"Unit" <input type="text" name="added[0][unit]" placeholder="pcs" /></label>
+                            <label>"Delivery date" <input type="date" name="added[0][requested]" /></label>
+                        </div>
+                        <label>"Description / specification" <input type="text" name="added[0][description]" /></label>
+                        {["product_code", "quantity", "unit", "requested", "description"].into_iter().map(|f| view! {
+                            <FieldMessage error field=format!("added[0].{f}") />
+                        }).collect_view()}
+                        <FieldMessage error field="added" />
+                    </fieldset>
+                })}
+                <label>"Note for the trading house" <textarea name="note" rows="3"></textarea></label>
+                <FieldMessage error field="note" />
+                <FieldMessage error field="lines" />
+                <FormMessage error fields=&["ship_to", "note", "lines", "added"] />
+                <button type="submit" class="button" id="send-change">"Send the change request"</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// The house's inbox of requests waiting for it (oldest first), then those
+/// waiting for a customer's answer.
+#[component]
+pub fn ChangeInboxPage() -> impl IntoView {
+    let tick = use_live_tick(None);
+    let inbox = Resource::new(move || tick.get(), |_| change_inbox());
+    view! {
+        <Title text="Change requests" />
+        <AreaGuard area=Some(Area::Staff)>
+            <section class="panel">
+                <h1>"Change requests"</h1>
+                <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                    {move || Suspend::new(async move {
+                        match inbox.await {
+                            Ok(list) if list.is_empty() => view! { <p class="muted" id="inbox-empty">"No change request is waiting."</p> }.into_any(),
+                            Ok(list) => view! {
+                                <div class="table-scroll">
+                                    <table id="change-inbox">
+                                        <thead><tr>
+                                            <th>"Request"</th><th>"Order"</th><th>"Customer"</th><th>"Waiting for"</th>
+                                            <th>"Age"</th><th>"Changes"</th>
+                                        </tr></thead>
+                                        <tbody>
+                                            {list.into_iter().map(|c| view! {
+                                                <tr data-change=c.id.to_string()>
+                                                    <td><A href=format!("/staff/changes/{}", c.id)>{format!("CR-{}", c.id)}</A></td>
+                                                    <td>{c.order_number.clone()}</td>
+                                                    <td>{c.customer_name.clone()}</td>
+                                                    <td>{if c.status == ChangeStatus::Open { "Us" } else { "The customer" }}</td>
+                                                    <td>{match c.age_days { 0 => "today".to_string(), 1 => "1 day".to_string(), n => format!("{n} days") }}</td>
+                                                    <td>{c.items.iter().map(|i| i.what.clone()).collect::<Vec<_>>().join(", ")}</td>
+                                                </tr>
+                                            }).collect_view()}
+                                        </tbody>
+                                    </table>
+                                </div>
+                            }.into_any(),
+                            Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            </section>
+        </AreaGuard>
+    }
+}
+
+/// One request for the house: the diff, its impact on the commitments and
+/// the factories, conflicts with the order as it is now, and the decision.
+#[component]
+pub fn ChangeDecisionPage() -> impl IntoView {
+    let id = move || {
+        use_params_map()
+            .read()
+            .get("id")
+            .and_then(|raw| raw.parse::<i32>().ok())
+            .unwrap_or(0)
+    };
+    let decide = ServerAction::<DecideChange>::new();
+    let tick = use_live_tick(None);
+    let change = Resource::new(
+        move || (id(), tick.get(), decide.version().get()),
+        |(id, _, _)| get_change(id),
+    );
+    view! {
+        <Title text="Change request" />
+        <AreaGuard area=Some(Area::Staff)>
+            <p><A href="/staff/changes">"← All change requests"</A></p>
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match change.await {
+                        Ok(c) => view! { <DecisionView change=c decide /> }.into_any(),
+                        Err(e) => view! {
+                            <section class="panel narrow"><h1>"Change request not found"</h1><p>{e.to_string()}</p></section>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </AreaGuard>
+    }
+}
+
+#[component]
+fn DecisionView(change: ChangeView, decide: ServerAction<DecideChange>) -> impl IntoView {
+    let error = latest_error(decide.value());
+    let id = change.id;
+    let order_number = change.order_number.clone();
+    let order_href = format!("/staff/orders/{}", change.order_id);
+    view! {
+        <section class="panel" data-change=id.to_string() data-status=change.status.as_str()>
+            <h1>{format!("Change request CR-{id}")}</h1>
+            <p>
+                <span class=status_class(change.status) id="change-status">{change.status.label()}</span>
+                " · order "<A href=order_href>{order_number}</A>
+                " · "{change.customer_name.clone()}" · asked by "{change.requested_by.clone()}" · "
+                <LocalTime at=change.created_at />
+            </p>
+            <ChangeItems change=change.clone() />
+            {(!change.note.is_empty()).then(|| view! { <p>"Note from the customer: "{change.note.clone()}</p> })}
+            {change.answer.clone().filter(|a| !a.is_empty()).map(|a| view! { <p>"Our answer: "{a}</p> })}
+        </section>
+        {(!change.impact.is_empty() || !change.factories.is_empty()).then(|| view! {
+            <section class="panel" id="change-impact">
+                <h2>"Impact"</h2>
+                <ul class="plain-list">
+                    {change.impact.iter().map(|n| view! {
+                        <li class=match n.holds { Some(false) => "impact impact-bad", None => "impact impact-unknown", Some(true) => "impact" }>
+                            {n.line_no.map(|l| format!("Line {l}: ")).unwrap_or_default()}{n.message.clone()}
+                        </li>
+                    }).collect_view()}
+                </ul>
+                {(!change.factories.is_empty()).then(|| view! {
+                    <p>"Factory lines that change and must be acknowledged: "{change.factories.join("; ")}</p>
+                })}
+            </section>
+        })}
+        {(!change.conflicts.is_empty()).then(|| view! {
+            <section class="panel" id="change-conflicts">
+                <h2>"Conflicts with the order as it is now"</h2>
+                <ul class="plain-list">
+                    {change.conflicts.iter().map(|c| view! { <li class="form-error">{c.clone()}</li> }).collect_view()}
+                </ul>
+                <p class="muted">"Approving would overwrite these; reject the request with a note, or counter-propose."</p>
+            </section>
+        })}
+        {change.can_decide.then(|| view! {
+            <section class="panel" id="decide-change">
+                <h2>"Decision"</h2>
+                <ActionForm action=decide attr:class="stack-form" attr:id="decide-form">
+                    <input type="hidden" name="id" value=id.to_string() />
+                    <fieldset class="decision-choice">
+                        <legend>"Decide"</legend>
+                        <label class="checkbox"><input type="radio" name="decision" value="approve" checked=true />"Approve as asked"</label>
+                        <label class="checkbox"><input type="radio" name="decision" value="counter" />"Counter-propose (fill in your values below)"</label>
+                        <label class="checkbox"><input type="radio" name="decision" value="reject" />"Reject (give the reason below)"</label>
+                    </fieldset>
+                    {change.items.iter().enumerate().map(|(i, item)| {
+                        let price = change.needs_price.contains(&i);
+                        let counterable = !matches!(item.kind, ChangeKind::CancelLine);
+                        let kind = if item.kind == ChangeKind::RequestedDate { "date" } else { "text" };
+                        view! {
+                            <fieldset class="line-input">
+                                <legend>{item.what.clone()}</legend>
+                                <div class="inline-grid-form">
+                                    {counterable.then(|| view! {
+                                        <label>
+                                            {if item.kind == ChangeKind::AddLine { "Counter quantity".to_string() } else { format!("Counter value (asked: {})", item.after) }}
+                                            <input type=kind name=format!("items[{i}][counter]") />
+                                        </label>
+                                    })}
+                                    {price.then(|| view! {
+                                        <label>"Unit price of the new line" <input type="text" name=format!("items[{i}][unit_price]") inputmode="decimal" /></label>
+                                    })}
+                                </div>
+                                <FieldMessage error field=format!("items[{i}].counter") />
+                                <FieldMessage error field=format!("items[{i}].unit_price") />
+                            </fieldset>
+                        }
+                    }).collect_view()}
+                    <label>"Message or reason for the customer" <textarea name="answer" rows="3"></textarea></label>
+                    <FieldMessage error field="answer" />
+                    <FieldMessage error field="items" />
+                    <FormMessage error fields=&["answer", "items"] />
+                    <button type="submit" class="button" id="send-decision">"Send the decision"</button>
+                </ActionForm>
+            </section>
+        })}
+    }
+}
+
+/// The factory's changes to acknowledge, at the top of its area.
+#[component]
+pub fn FactoryChanges() -> impl IntoView {
+    let locale = use_locale();
+    let acknowledge = ServerAction::<AcknowledgeChange>::new();
+    let error = latest_error(acknowledge.value());
+    let changes = Resource::new(
+        move || acknowledge.version().get(),
+        |_| factory_changes(false),
+    );
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let list = changes.await.unwrap_or_default();
+                (!list.is_empty()).then(|| view! {
+                    <section class="factory-changes" id="factory-changes">
+                        <h2>{move || locale.get().t("change-ack-title")}</h2>
+                        <p class="muted">{move || locale.get().t("change-ack-intro")}</p>
+                        {list.into_iter().map(|c| view! {
+                            <article class="line-card" data-po-change=c.id.to_string()>
+                                <p><strong>{move || locale.get().t_with("change-ack-line", &[
+                                    ("po", c.po_number.clone().into()),
+                                    ("line", c.line_no.into()),
+                                    ("product", c.product_code.clone().into()),
+                                ])}</strong></p>
+                                <ul class="plain-list">
+                                    {c.changes.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}
+                                </ul>
+                                <ActionForm action=acknowledge attr:class="inline-form">
+                                    <input type="hidden" name="id" value=c.id.to_string() />
+                                    <button type="submit" class="button" data-acknowledge=c.id.to_string()>
+                                        {move || locale.get().t("change-ack-button")}
+                                    </button>
+                                </ActionForm>
+                            </article>
+                        }).collect_view()}
+                        <FormMessage error fields=&[] />
+                    </section>
+                })
+            })}
+        </Transition>
+    }
+}
