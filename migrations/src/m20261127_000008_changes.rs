@@ -86,6 +86,14 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        // One request waiting per order: two sent at once cannot both stay.
+        manager
+            .get_connection()
+            .execute_unprepared(
+                "CREATE UNIQUE INDEX idx_change_requests_one_pending ON change_requests (order_id) \
+                 WHERE status IN ('open', 'countered')",
+            )
+            .await?;
         manager
             .create_table(
                 Table::create()

@@ -144,6 +144,7 @@ async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
                 ship_to: Set("Hamburg".into()),
                 status: Set(statuses[rng.next(statuses.len() as u64) as usize].into()),
                 version: Set(1),
+                revision: Set(0),
                 created_at: Set(now),
                 updated_at: Set(now),
             });
@@ -193,6 +194,7 @@ async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
                     last_progress_at: Set(Some(now)),
                     version: Set(1),
                     alert_level: Set(0),
+                    cancelled: Set(false),
                 });
                 links.push(po_line_link::ActiveModel {
                     po_line_id: Set(next_po_line_id),

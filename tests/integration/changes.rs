@@ -825,7 +825,11 @@ async fn a_cancelled_line_stops_its_factory_and_an_added_line_needs_a_price() {
 
     let (status, body) = decide(&app, &staff, id, "approve", &[]).await;
     assert_eq!(status, 422, "{body}");
-    assert_eq!(fields_of(&body), ["items[1].unit_price"], "{body}");
+    assert_eq!(
+        fields_of(&body),
+        ["items[1].unit_price", "items[1].hs_code"],
+        "{body}"
+    );
     assert_eq!(change(&app, &staff, id).await["status"], "open");
     assert_eq!(
         order(&app, &customer, cast.order_a).await["lines"],
@@ -840,6 +844,7 @@ async fn a_cancelled_line_stops_its_factory_and_an_added_line_needs_a_price() {
         &[
             ("items[0][unit_price]", ""),
             ("items[1][unit_price]", "3.40"),
+            ("items[1][hs_code]", "7323.93"),
         ],
     )
     .await;
@@ -857,6 +862,7 @@ async fn a_cancelled_line_stops_its_factory_and_an_added_line_needs_a_price() {
     assert_eq!(new["product_code"], "NEW-LID");
     assert_eq!(new["quantity"], 40);
     assert_eq!(new["unit_price"], "3.40");
+    assert_eq!(new["hs_code"], "732393");
     assert_eq!(new["requested"], by.as_str());
     assert_eq!(new["committed"], by.as_str());
     // 100 × 12.50 + 40 × 3.40
@@ -907,4 +913,39 @@ async fn a_cancelled_line_stops_its_factory_and_an_added_line_needs_a_price() {
         "{}",
         acknowledge[0].body_text
     );
+}
+
+#[tokio::test]
+async fn two_requests_sent_at_once_leave_one_waiting() {
+    let (app, cast) = setup().await;
+    let buyer_1 = app.client_for(&cast.customer.email, PASSWORD).await;
+    let buyer_2 = app.client_for(&cast.customer.email, PASSWORD).await;
+    let seen = order(&app, &buyer_1, cast.order_a).await;
+    let (a, b) = tokio::join!(
+        ask(&app, &buyer_1, &seen, ship_to("Rotterdam, Pier 2")),
+        ask(
+            &app,
+            &buyer_2,
+            &seen,
+            row(&seen, 0, 1, &[("quantity", "130")])
+        ),
+    );
+    let mut statuses = [a.0, b.0];
+    statuses.sort();
+    assert_eq!(statuses, [200, 409], "{a:?} {b:?}");
+
+    // The database itself keeps one waiting request per order, whatever
+    // the timing of the two checks above.
+    use sea_orm::{ActiveModelTrait, Set};
+    let waiting = app::ssr::entities::change_request::ActiveModel {
+        order_id: Set(cast.order_a),
+        requested_by: Set(cast.customer.id),
+        base_version: Set(seen["version"].as_i64().unwrap() as i32),
+        status: Set("countered".into()),
+        items: Set("[]".into()),
+        note: Set("a second one".into()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    };
+    assert!(waiting.insert(&app.db).await.is_err());
 }

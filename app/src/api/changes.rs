@@ -98,7 +98,7 @@ pub struct AddedLineInput {
 }
 
 impl AddedLineInput {
-    fn is_blank(&self) -> bool {
+    pub fn is_blank(&self) -> bool {
         [
             &self.product_code,
             &self.description,
@@ -112,12 +112,13 @@ impl AddedLineInput {
 }
 
 /// The house's answer to one item: a counter value, and for an added line
-/// its unit price.
+/// its unit price and HS code.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ItemDecisionInput {
     pub counter: String,
     pub unit_price: String,
+    pub hs_code: String,
 }
 
 #[cfg(feature = "ssr")]
@@ -161,6 +162,7 @@ pub(crate) mod server {
                     quantity: l.quantity,
                     unit: l.unit.clone(),
                     unit_price_minor: l.unit_price_minor,
+                    hs_code: l.hs_code.clone(),
                     requested: l.requested_date,
                     committed: l.committed_date,
                     forecast: l.forecast_date,
@@ -440,14 +442,15 @@ pub(crate) mod server {
                     ));
                 }
             }
-            // Prices are given with the decision, so a missing one is not a
-            // conflict yet.
+            // Prices and HS codes are given with the decision, so a missing
+            // one is not a conflict yet.
             let priced: Vec<ChangeItem> = asked
                 .iter()
                 .cloned()
                 .map(|i| match i {
                     ChangeItem::AddLine(mut new) => {
                         new.unit_price_minor.get_or_insert(0);
+                        new.hs_code.get_or_insert_with(String::new);
                         ChangeItem::AddLine(new)
                     }
                     other => other,
@@ -502,6 +505,7 @@ pub(crate) mod server {
         from: ChangeStatus,
         to: ChangeStatus,
         items: &[ChangeItem],
+        answer: Option<String>,
         counter_json: Option<String>,
     ) -> Result<(), ApiError> {
         use crate::ssr::alerts::AlertContext;
@@ -543,7 +547,7 @@ pub(crate) mod server {
             from,
             to,
             (from == ChangeStatus::Open).then_some(actor_user_id),
-            None,
+            answer.clone().filter(|a| !a.is_empty()),
             counter_json,
             now,
         )
@@ -579,25 +583,21 @@ pub(crate) mod server {
                     .map_err(db_error("cancelling a line"))?,
                 Some(new) => {
                     let has_factory = placed.iter().any(|p| p.order_line_id == line.id);
-                    // Without a factory behind it, nothing but the
-                    // commitment informs a line's forecast.
-                    let forecast = if !has_factory && new.committed != line.committed_date {
-                        new.committed
-                    } else {
-                        line.forecast_date
-                    };
-                    order_line::ActiveModel {
+                    let mut row = order_line::ActiveModel {
                         id: Set(line.id),
                         quantity: Set(new.quantity),
                         description: Set(new.description.clone()),
                         requested_date: Set(new.requested),
                         committed_date: Set(new.committed),
-                        forecast_date: Set(forecast),
                         ..Default::default()
+                    };
+                    // Without a factory behind it, nothing but the commitment
+                    // informs a line's forecast; with one, the factories'
+                    // dates are followed below, inside this transaction.
+                    if !has_factory && new.committed != line.committed_date {
+                        row.forecast_date = Set(new.committed);
                     }
-                    .update(&tx)
-                    .await
-                    .map_err(db_error("changing a line"))?;
+                    row.update(&tx).await.map_err(db_error("changing a line"))?;
                 }
             }
         }
@@ -606,12 +606,6 @@ pub(crate) mod server {
             .iter()
             .filter(|n| !lines.iter().any(|l| l.line_no == n.line_no))
         {
-            // The HS code of the same product elsewhere on the order, if any.
-            let hs_code = lines
-                .iter()
-                .find(|l| l.product_code == new.product_code)
-                .map(|l| l.hs_code.clone())
-                .unwrap_or_default();
             orders::insert_line(
                 &tx,
                 orders::NewLine {
@@ -619,7 +613,7 @@ pub(crate) mod server {
                     line_no: new.line_no,
                     product_code: &new.product_code,
                     description: &new.description,
-                    hs_code: &hs_code,
+                    hs_code: &new.hs_code,
                     quantity: new.quantity,
                     unit: &new.unit,
                     unit_price_minor: new.unit_price_minor,
@@ -637,22 +631,23 @@ pub(crate) mod server {
             let Some(p) = placed.iter().find(|p| p.line.id == change.po_line_id) else {
                 continue;
             };
-            let mut row = po_line::ActiveModel {
-                id: Set(p.line.id),
-                version: Set(p.line.version + 1),
-                ..Default::default()
-            };
+            // Only if the factory has not reported since the line was read:
+            // the change was judged against what it had made then.
+            let mut update = po_line::Entity::update_many()
+                .col_expr(po_line::Column::Version, Expr::value(p.line.version + 1))
+                .filter(po_line::Column::Id.eq(p.line.id))
+                .filter(po_line::Column::Version.eq(p.line.version));
             if let Some((_, qty)) = change.quantity {
-                row.quantity = Set(qty);
+                update = update.col_expr(po_line::Column::Quantity, Expr::value(qty));
             }
             if let Some((_, text)) = &change.description {
-                row.description = Set(text.clone());
+                update = update.col_expr(po_line::Column::Description, Expr::value(text.clone()));
             }
             if let Some((_, date)) = change.ready_by {
-                row.committed_ready_date = Set(date);
+                update = update.col_expr(po_line::Column::CommittedReadyDate, Expr::value(date));
             }
             if change.cancelled {
-                row.cancelled = Set(true);
+                update = update.col_expr(po_line::Column::Cancelled, Expr::value(true));
             } else {
                 moved.push(Moved {
                     po_line_id: p.line.id,
@@ -662,9 +657,17 @@ pub(crate) mod server {
                         .unwrap_or(crate::domain::progress::Milestone::NotStarted),
                 });
             }
-            row.update(&tx)
+            if update
+                .exec(&tx)
                 .await
-                .map_err(db_error("changing a factory line"))?;
+                .map_err(db_error("changing a factory line"))?
+                .rows_affected
+                != 1
+            {
+                return Err(ApiError::Conflict {
+                    message: "The factory reported on this order a moment ago. Reload to see its report, then decide again.".to_string(),
+                });
+            }
             let saved = po_line_change::ActiveModel {
                 po_line_id: Set(p.line.id),
                 change_request_id: Set(request.id),
@@ -708,6 +711,35 @@ pub(crate) mod server {
                 .map_err(db_error("queuing a mail"))?;
             }
         }
+        // A purchase order whose every line is cancelled is cancelled too.
+        let mut emptied: Vec<i32> = placed
+            .iter()
+            .filter(|p| {
+                po_changes
+                    .iter()
+                    .any(|c| c.cancelled && c.po_line_id == p.line.id)
+            })
+            .map(|p| p.po.id)
+            .collect();
+        emptied.dedup();
+        for po_id in emptied {
+            use crate::ssr::entities::purchase_order;
+            use sea_orm::PaginatorTrait;
+            let left = po_line::Entity::find()
+                .filter(po_line::Column::PurchaseOrderId.eq(po_id))
+                .filter(po_line::Column::Cancelled.eq(false))
+                .count(&tx)
+                .await
+                .map_err(db_error("counting factory lines"))?;
+            if left == 0 {
+                purchase_order::Entity::update_many()
+                    .col_expr(purchase_order::Column::Status, Expr::value("cancelled"))
+                    .filter(purchase_order::Column::Id.eq(po_id))
+                    .exec(&tx)
+                    .await
+                    .map_err(db_error("cancelling a purchase order"))?;
+            }
+        }
         let mut outgoing = Outgoing::default();
         let mut entries = vec![(
             format!(
@@ -720,8 +752,14 @@ pub(crate) mod server {
         )];
         for item in items {
             let (what, before, after) = item.describe();
+            // "Line 2 cancelled" and "New line" say what happened already.
+            let summary = if before.is_empty() || after.is_empty() {
+                what
+            } else {
+                format!("{what} changed")
+            };
             entries.push((
-                format!("{what} changed"),
+                summary,
                 (!before.is_empty()).then_some(before),
                 (!after.is_empty()).then_some(after),
             ));
@@ -764,7 +802,10 @@ pub(crate) mod server {
             .await
             .map_err(db_error("following the factories"))?;
         }
-        if let Some(requester) = people.iter().find(|u| u.id == request.requested_by) {
+        if let Some(requester) = people
+            .iter()
+            .find(|u| u.id == request.requested_by && u.active)
+        {
             let locale = Locale::parse(&requester.locale).unwrap_or_default();
             mail(
                 &tx,
@@ -777,7 +818,7 @@ pub(crate) mod server {
                     ("order", order.number.clone()),
                     ("decision", decision_word(to, locale)),
                     ("changes", summary(items)),
-                    ("answer", String::new()),
+                    ("answer", answer.clone().unwrap_or_default()),
                 ],
             )
             .await
@@ -917,9 +958,7 @@ pub async fn request_change(
         .iter()
         .any(|r| ChangeStatus::parse(&r.status).is_some_and(|s| s.is_pending()))
     {
-        return Err(ApiError::Conflict {
-            message: "This order already has a change request waiting for an answer; withdraw it or wait for the answer first.".to_string(),
-        });
+        return Err(one_pending());
     }
     let today = state.now().date_naive();
     let current_lines = orders::lines_of(&state.db, &[order.id])
@@ -1018,6 +1057,7 @@ pub async fn request_change(
                 unit,
                 requested,
                 unit_price_minor: None,
+                hs_code: None,
             });
         }
     }
@@ -1069,7 +1109,11 @@ pub async fn request_change(
     }
     .insert(&tx)
     .await
-    .map_err(db_error("saving the request"))?;
+    .map_err(|e| match e.sql_err() {
+        // Another request of this order was saved a moment ago.
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => one_pending(),
+        _ => db_error("saving the request")(e),
+    })?;
     let changes = server::summary(&items);
     let mut outgoing = crate::ssr::live::Outgoing::default();
     outgoing
@@ -1120,6 +1164,13 @@ pub async fn request_change(
     outgoing.publish(&state.live);
     state.outbox_wakeup.notify_one();
     Ok(saved.id)
+}
+
+#[cfg(feature = "ssr")]
+fn one_pending() -> ApiError {
+    ApiError::Conflict {
+        message: "This order already has a change request waiting for an answer; withdraw it or wait for the answer first.".to_string(),
+    }
 }
 
 /// Loads a request with its order for the signed-in person: the house sees
@@ -1217,14 +1268,16 @@ pub async fn decide_change(
     #[server(default)] answer: String,
     #[server(default)] items: Vec<ItemDecisionInput>,
 ) -> Result<(), ApiError> {
+    use crate::api::orders::server::text;
     use crate::domain::change_request::{ChangeItem, Party, Step, next_status};
-    use crate::domain::order_input::{parse_quantity, parse_unit_price};
+    use crate::domain::order_input::{parse_hs_code, parse_quantity, parse_unit_price};
     use crate::domain::policy::Action;
     use crate::ssr::{app_state, db_error, guard};
     use sea_orm::TransactionTrait;
 
     let user = crate::ssr::auth::require_user()?;
     let state = app_state()?;
+    let today = state.now().date_naive();
     let (request, order) = request_for(&state, &user, id).await?;
     guard::check(
         &state,
@@ -1261,13 +1314,32 @@ pub async fn decide_change(
                         *to = q;
                     }
                 }
-                ChangeItem::Description { to, .. } => *to = counter.to_string(),
+                ChangeItem::Description { to, .. } => {
+                    if let Some(t) =
+                        problems.keep(field("counter"), text(counter, 2000, "a description"))
+                    {
+                        *to = t;
+                    }
+                }
                 ChangeItem::RequestedDate { to, .. } => {
-                    if let Some(d) = problems.keep(field("counter"), server::parse_date(counter)) {
+                    let date = server::parse_date(counter).and_then(|d| {
+                        if d < today {
+                            Err("The date cannot be in the past.")
+                        } else {
+                            Ok(d)
+                        }
+                    });
+                    if let Some(d) = problems.keep(field("counter"), date) {
                         *to = d;
                     }
                 }
-                ChangeItem::ShipTo { to, .. } => *to = counter.to_string(),
+                ChangeItem::ShipTo { to, .. } => {
+                    if let Some(t) =
+                        problems.keep(field("counter"), text(counter, 500, "the ship-to address"))
+                    {
+                        *to = t;
+                    }
+                }
                 ChangeItem::AddLine(new) => {
                     if let Some(q) = problems.keep(field("counter"), parse_quantity(counter)) {
                         new.quantity = q;
@@ -1292,6 +1364,7 @@ pub async fn decide_change(
                     ),
                 ),
             }
+            new.hs_code = problems.keep(field("hs_code"), parse_hs_code(&input.hs_code));
         }
         decided.push(item);
     }
@@ -1310,9 +1383,50 @@ pub async fn decide_change(
     if !problems.is_empty() {
         return Err(problems.into_error());
     }
+    if step == Step::Counter {
+        // A counter-proposal the order could not take would only fail when
+        // the customer accepts it.
+        use crate::domain::change_request::{apply, factory_changes};
+        use crate::ssr::repo::{orders, purchase_orders};
+        let lines = orders::lines_of(&state.db, &[order.id])
+            .await
+            .map_err(db_error("loading lines"))?;
+        let placed = purchase_orders::placed_lines(
+            &state.db,
+            &lines.iter().map(|l| l.id).collect::<Vec<_>>(),
+        )
+        .await
+        .map_err(db_error("loading purchase orders"))?;
+        let status = crate::api::orders::server::status_of(&order)?;
+        let current = server::order_state(&order, status, &lines);
+        let mut found = apply(&current, &decided, today).err().unwrap_or_default();
+        found.extend(
+            factory_changes(&decided, &server::po_states(&lines, &placed))
+                .err()
+                .unwrap_or_default(),
+        );
+        if !found.is_empty() {
+            return Err(ApiError::Conflict {
+                message: format!(
+                    "The order could not take this counter-proposal: {}",
+                    found.join(" ")
+                ),
+            });
+        }
+    }
     match step {
         Step::Approve => {
-            server::apply_change(&state, user.user_id, &request, from, to, &decided, None).await
+            server::apply_change(
+                &state,
+                user.user_id,
+                &request,
+                from,
+                to,
+                &decided,
+                Some(answer),
+                None,
+            )
+            .await
         }
         Step::Reject | Step::Counter => {
             let counter_json = (step == Step::Counter)
@@ -1404,7 +1518,8 @@ pub async fn answer_change(id: i32, accept: bool) -> Result<(), ApiError> {
             .as_deref()
             .ok_or_else(|| ApiError::internal("counter-proposal", "missing"))?;
         let items = server::items_of(counter)?;
-        return server::apply_change(&state, user.user_id, &request, from, to, &items, None).await;
+        return server::apply_change(&state, user.user_id, &request, from, to, &items, None, None)
+            .await;
     }
     let tx = state.db.begin().await.map_err(db_error("begin"))?;
     if !server::claim_request(&tx, &request, from, to, None, None, None, state.now())
@@ -1485,6 +1600,32 @@ pub async fn factory_changes(#[server(default)] all: bool) -> Result<Vec<PoChang
     let mut select = po_line_change::Entity::find()
         .order_by_desc(po_line_change::Column::Id)
         .limit(200);
+    if let PoScope::Supplier(company) = scope {
+        use sea_orm::sea_query::{ExprTrait as _, Query};
+        select = select.filter(
+            po_line_change::Column::PoLineId.in_subquery(
+                Query::select()
+                    .column((po_line::Entity, po_line::Column::Id))
+                    .from(po_line::Entity)
+                    .inner_join(
+                        purchase_order::Entity,
+                        sea_orm::sea_query::Expr::col((
+                            purchase_order::Entity,
+                            purchase_order::Column::Id,
+                        ))
+                        .equals((po_line::Entity, po_line::Column::PurchaseOrderId)),
+                    )
+                    .and_where(
+                        sea_orm::sea_query::Expr::col((
+                            purchase_order::Entity,
+                            purchase_order::Column::SupplierCompanyId,
+                        ))
+                        .eq(company),
+                    )
+                    .to_owned(),
+            ),
+        );
+    }
     if !all {
         select = select.filter(po_line_change::Column::AcknowledgedAt.is_null());
     }

@@ -217,6 +217,9 @@ pub struct NewLine {
     pub requested: NaiveDate,
     #[serde(default)]
     pub unit_price_minor: Option<i64>,
+    /// Set by the house with the price (customs needs it on every line).
+    #[serde(default)]
+    pub hs_code: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -338,6 +341,7 @@ pub struct LineState {
     pub quantity: i64,
     pub unit: String,
     pub unit_price_minor: i64,
+    pub hs_code: String,
     pub requested: NaiveDate,
     pub committed: Option<NaiveDate>,
     pub forecast: Option<NaiveDate>,
@@ -514,10 +518,10 @@ pub fn apply(
             if new.requested < today {
                 conflicts.push(format!("The new line's date {} has passed.", new.requested));
             }
-            match new.unit_price_minor {
-                Some(price) => added.push((new.clone(), price)),
-                None => conflicts.push(format!(
-                    "The new line {} needs a unit price.",
+            match (new.unit_price_minor, &new.hs_code) {
+                (Some(price), Some(_)) => added.push((new.clone(), price)),
+                _ => conflicts.push(format!(
+                    "The new line {} needs a unit price and an HS code.",
                     new.product_code
                 )),
             }
@@ -599,9 +603,10 @@ pub fn apply(
         })
         .collect();
     next.lines.retain(|l| !cancelled.contains(&l.line_no));
-    let mut line_no = order.lines.iter().map(|l| l.line_no).max().unwrap_or(0);
-    for (new, price) in added {
-        line_no += 1;
+    // New lines are numbered after the highest number the order ever had
+    // here, so a cancelled line's number is not reused.
+    let last = order.lines.iter().map(|l| l.line_no).max().unwrap_or(0);
+    for (line_no, (new, price)) in (last + 1..).zip(added) {
         let requested = new.requested;
         next.lines.push(LineState {
             line_no,
@@ -610,6 +615,7 @@ pub fn apply(
             quantity: new.quantity,
             unit: new.unit,
             unit_price_minor: price,
+            hs_code: new.hs_code.unwrap_or_default(),
             requested,
             committed: order.status.commitments_frozen().then_some(requested),
             forecast: None,
@@ -834,6 +840,7 @@ mod tests {
             quantity: qty,
             unit: "pcs".into(),
             unit_price_minor: 1250,
+            hs_code: "732393".into(),
             requested: day(20),
             committed: Some(day(20)),
             forecast: Some(day(18)),
@@ -1078,6 +1085,7 @@ mod tests {
             unit: "pcs".into(),
             requested: day(28),
             unit_price_minor: None,
+            hs_code: None,
         };
         let cancel = ChangeItem::CancelLine {
             line_no: 2,
@@ -1090,6 +1098,7 @@ mod tests {
         let priced = [
             ChangeItem::AddLine(NewLine {
                 unit_price_minor: Some(300),
+                hs_code: Some("851671".into()),
                 ..new
             }),
             cancel,
@@ -1099,6 +1108,7 @@ mod tests {
         assert_eq!(numbers, [1, 3]);
         assert_eq!(next.lines[1].committed, Some(day(28)));
         assert_eq!(next.lines[1].unit_price_minor, 300);
+        assert_eq!(next.lines[1].hs_code, "851671");
     }
 
     #[test]
@@ -1202,6 +1212,7 @@ mod tests {
                 unit: "pcs".into(),
                 requested: day(9),
                 unit_price_minor: None,
+                hs_code: None,
             }),
         ];
         let stored = serde_json::to_string(&items).unwrap();

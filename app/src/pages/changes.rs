@@ -369,10 +369,12 @@ fn DecisionView(change: ChangeView, decide: ServerAction<DecideChange>) -> impl 
                                     })}
                                     {price.then(|| view! {
                                         <label>"Unit price of the new line" <input type="text" name=format!("items[{i}][unit_price]") inputmode="decimal" /></label>
+                                        <label>"HS code" <input type="text" name=format!("items[{i}][hs_code]") /></label>
                                     })}
                                 </div>
                                 <FieldMessage error field=format!("items[{i}].counter") />
                                 <FieldMessage error field=format!("items[{i}].unit_price") />
+                                <FieldMessage error field=format!("items[{i}].hs_code") />
                             </fieldset>
                         }
                     }).collect_view()}

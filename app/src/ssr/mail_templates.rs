@@ -52,11 +52,29 @@ fn escape_html(value: &str) -> String {
     out
 }
 
+/// One pass over the template: a value that itself contains `{{name}}`
+/// (a customer's note, say) is never filled in again.
 fn fill(template: &str, values: &[(&str, String)], escape: impl Fn(&str) -> String) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{{{name}}}}}"), &escape(value));
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        match after
+            .split_once("}}")
+            .and_then(|(name, tail)| Some((values.iter().find(|(n, _)| *n == name)?, tail)))
+        {
+            Some(((_, value), tail)) => {
+                out.push_str(&escape(value));
+                rest = tail;
+            }
+            None => {
+                out.push_str("{{");
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -172,6 +190,18 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_value_is_never_filled_in_twice() {
+        let values = [
+            ("note", "see {{link}} and {{name}}".to_string()),
+            ("link", "https://portal.example/x".to_string()),
+        ];
+        assert_eq!(
+            fill("{{note}} / {{link}} / {{unknown}}", &values, str::to_string),
+            "see {{link}} and {{name}} / https://portal.example/x / {{unknown}}"
+        );
     }
 
     #[test]
