@@ -11,6 +11,7 @@
 
 pub mod api;
 pub mod components;
+pub mod csv;
 pub mod domain;
 pub mod i18n;
 pub mod pages;
@@ -43,6 +44,7 @@ use crate::pages::people::{AdminHome, StaffPeople};
 use crate::pages::supplier::{
     StaffPoLinePage, StaffProductionPage, SupplierHome, SupplierLinePage,
 };
+use crate::pages::workspace::{BoardPage, KpiPage};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -110,6 +112,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/people") view=StaffPeople ssr=SsrMode::Async />
                     <Route path=path!("/staff/mail") view=DeadLettersPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/changes") view=ChangeInboxPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/board") view=BoardPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/kpis") view=KpiPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/changes/:id") view=ChangeDecisionPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminHome ssr=SsrMode::Async />
                 </Routes>

@@ -12,6 +12,7 @@ mod m20261127_000005_fulfilment;
 mod m20261127_000006_progress;
 mod m20261127_000007_alerts;
 mod m20261127_000008_changes;
+mod m20261127_000009_workspace;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000006_progress::Migration),
             Box::new(m20261127_000007_alerts::Migration),
             Box::new(m20261127_000008_changes::Migration),
+            Box::new(m20261127_000009_workspace::Migration),
         ]
     }
 }

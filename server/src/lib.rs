@@ -5,6 +5,7 @@
 
 pub mod config;
 pub mod db;
+pub mod exports;
 pub mod jobs;
 pub mod live;
 pub mod mail;

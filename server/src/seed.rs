@@ -555,8 +555,18 @@ async fn seed_orders(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String
             )
             .await?;
         }
+        // Confirmed five weeks ago; shipped on the sailing date below.
+        let sailing = created_lines[0].0.requested_date - Duration::days(28);
+        let shipped = matches!(status, Shipped | Arrived | Settled);
+        // Shipped orders took three to six weeks from confirmation.
+        let confirmed = if shipped {
+            sailing - Duration::days(21 + 7 * (index as i64 % 4))
+        } else {
+            day(-35)
+        };
+        orders::set_history(tx, order.id, Some(confirmed), shipped.then_some(sailing)).await?;
         if matches!(status, Shipped | Arrived | Settled) {
-            let sailed = created_lines[0].0.requested_date - Duration::days(28);
+            let sailed = sailing;
             fulfilment::insert_shipment(
                 tx,
                 fulfilment::NewShipment {
@@ -614,6 +624,12 @@ async fn seed_orders(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String
                     &[line.id],
                 )
                 .await?;
+                if milestone.ready() {
+                    // Ready on the day the factory forecast, not the day of
+                    // the last report.
+                    purchase_orders::set_ready_on(tx, po_line.id, ready_by + Duration::days(*slip))
+                        .await?;
+                }
                 if milestone != Milestone::NotStarted {
                     // The ceramics factory has gone quiet on what it is
                     // producing, so the demo shows stale lines next to fresh ones.

@@ -197,6 +197,8 @@ pub fn build_router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(crate::routes::healthz))
         .route("/api/live", get(crate::live::live_events))
+        .route("/exports/orders.csv", get(crate::exports::order_book))
+        .route("/exports/kpi/{file}", get(crate::exports::kpi_table))
         .leptos_routes_with_context(
             &state,
             routes,

@@ -373,6 +373,31 @@ fn probes() -> Vec<Probe> {
             allowed: &[],
         },
         Probe {
+            name: "KPIs",
+            endpoint: "workspace/kpis",
+            fields: |_| vec![],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "at-risk board",
+            endpoint: "workspace/board",
+            fields: |_| vec![],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            // A factory reads its own; the house must name one (404 without).
+            name: "own scorecard",
+            endpoint: "workspace/scorecard",
+            fields: |_| vec![],
+            allowed: &[Role::Supplier],
+        },
+        Probe {
+            name: "read another factory's scorecard",
+            endpoint: "workspace/scorecard",
+            fields: |c| vec![("supplier_id", c.supplier_b.to_string())],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
             name: "customer area",
             endpoint: "areas/home",
             fields: |_| vec![("area", "customer".into())],

@@ -108,3 +108,11 @@ change-decision-countered = answered with a counter-proposal
 change-decision-accepted = changed as in the counter-proposal you accepted
 change-decision-declined = closed (counter-proposal declined)
 change-decision-withdrawn = withdrawn
+
+## Scorecard
+scorecard-title = My scorecard (last 90 days)
+scorecard-on-time = Ready on time
+scorecard-days-late = Average days late
+scorecard-fresh = Open lines with a recent report
+scorecard-acknowledgement = Time to acknowledge a change
+scorecard-definition = On time: lines first reported ready by the committed ready date. A recent report: within the reminder window. Only your own lines count.

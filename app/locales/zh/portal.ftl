@@ -101,3 +101,11 @@ change-decision-countered = 对方提出了修改方案
 change-decision-accepted = 已按您接受的修改方案变更
 change-decision-declined = 已关闭（您拒绝了修改方案）
 change-decision-withdrawn = 已撤回
+
+## Scorecard
+scorecard-title = 我的评分（近 90 天）
+scorecard-on-time = 按时完工
+scorecard-days-late = 平均延误天数
+scorecard-fresh = 近期有进度更新的在制行
+scorecard-acknowledgement = 确认变更所需时间
+scorecard-definition = 按时：首次报告完工不晚于约定完工日期的行。近期更新：在提醒期限之内。只统计贵厂自己的行。

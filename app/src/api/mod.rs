@@ -14,5 +14,6 @@ pub mod order_desk;
 pub mod orders;
 pub mod portal;
 pub mod progress;
+pub mod workspace;
 
 pub use error::{ApiError, FieldErrors};

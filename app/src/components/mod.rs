@@ -1,5 +1,6 @@
 //! View pieces shared by several pages.
 
+pub mod chart;
 pub mod forms;
 pub mod guard;
 pub mod layout;

@@ -6,6 +6,7 @@ pub mod account;
 pub mod change_request;
 pub mod company;
 pub mod dates;
+pub mod kpi;
 pub mod order_edit;
 pub mod order_input;
 pub mod order_status;

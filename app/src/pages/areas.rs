@@ -47,6 +47,7 @@ pub fn CustomerHome() -> impl IntoView {
             />
             <section class="panel">
                 <h2>"Orders"</h2>
+                <p><a href="/exports/orders.csv" id="export-orders" rel="external">"Download my open orders (CSV)"</a></p>
                 <OrderList base="/customer/orders" />
             </section>
         </AreaGuard>
@@ -63,7 +64,7 @@ pub fn StaffHome() -> impl IntoView {
                 title="Sales desk"
                 intro="Customers' orders, suppliers' progress and the change requests waiting for a decision."
             />
-            <p><A href="/staff/orders">"All orders"</A>" · "<A href="/staff/changes">"Change requests"</A>" · "<A href="/staff/production">"Production at the factories"</A>" · "<A href="/staff/mail">"Undelivered mail"</A>" · "<A href="/staff/people">"People: invite customers' and suppliers' staff"</A></p>
+            <p><A href="/staff/board">"At-risk board"</A>" · "<A href="/staff/orders">"All orders"</A>" · "<A href="/staff/changes">"Change requests"</A>" · "<A href="/staff/kpis">"KPIs"</A>" · "<A href="/staff/production">"Production at the factories"</A>" · "<A href="/staff/mail">"Undelivered mail"</A>" · "<A href="/staff/people">"People: invite customers' and suppliers' staff"</A></p>
         </AreaGuard>
     }
 }

@@ -10,3 +10,4 @@ pub mod order_desk;
 pub mod orders;
 pub mod people;
 pub mod supplier;
+pub mod workspace;

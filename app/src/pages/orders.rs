@@ -202,7 +202,10 @@ pub fn StaffOrdersPage() -> impl IntoView {
         <AreaGuard area=Some(Area::Staff)>
             <section class="panel">
                 <h1>"Orders"</h1>
-                <p><A href="/staff/orders/new" attr:class="button" attr:id="new-order">"New order"</A></p>
+                <p>
+                    <A href="/staff/orders/new" attr:class="button" attr:id="new-order">"New order"</A>
+                    " · " <a href="/exports/orders.csv" id="export-orders" rel="external">"Download the order book (CSV)"</a>
+                </p>
                 <OrderList base="/staff/orders" by_customer=true />
             </section>
         </AreaGuard>

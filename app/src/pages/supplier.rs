@@ -17,6 +17,7 @@ use crate::domain::policy::Area;
 use crate::domain::progress::Milestone;
 use crate::i18n::Locale;
 use crate::pages::changes::FactoryChanges;
+use crate::pages::workspace::OwnScorecard;
 
 /// The signed-in person's language (English until the user is known).
 pub fn use_locale() -> Signal<Locale> {
@@ -50,6 +51,7 @@ pub fn SupplierHome() -> impl IntoView {
                 </div>
                 <p class="lead">{move || locale.get().t("supplier-intro")}</p>
                 <FactoryChanges />
+                <OwnScorecard />
                 <LineList base="/supplier/lines" can_report=true />
             </section>
         </AreaGuard>

@@ -19,6 +19,10 @@ pub struct Model {
     pub version: i32,
     /// Approved change requests applied so far.
     pub revision: i32,
+    /// The day the order was confirmed (cycle time starts).
+    pub confirmed_on: Option<Date>,
+    /// The day the order shipped (cycle time ends; on-time is judged by it).
+    pub shipped_on: Option<Date>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

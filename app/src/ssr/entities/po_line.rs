@@ -19,6 +19,8 @@ pub struct Model {
     pub alert_level: i32,
     /// Cancelled by an approved change request.
     pub cancelled: bool,
+    /// The day the factory first reported the line ready.
+    pub ready_on: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -4,6 +4,7 @@
 
 pub mod companies;
 pub mod fulfilment;
+pub mod kpi;
 pub mod orders;
 pub mod progress;
 pub mod purchase_orders;

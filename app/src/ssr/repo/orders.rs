@@ -241,14 +241,23 @@ pub async fn set_status(
     status: OrderStatus,
     now: DateTime<Utc>,
 ) -> Result<bool, DbErr> {
-    let result = order::Entity::update_many()
+    let mut update = order::Entity::update_many()
         .col_expr(order::Column::Status, Expr::value(status.as_str()))
         .col_expr(order::Column::Version, Expr::value(expected_version + 1))
         .col_expr(order::Column::UpdatedAt, Expr::value(now))
         .filter(order::Column::Id.eq(id))
-        .filter(order::Column::Version.eq(expected_version))
-        .exec(db)
-        .await?;
+        .filter(order::Column::Version.eq(expected_version));
+    // The days the workspace measures cycle time and on-time delivery by.
+    match status {
+        OrderStatus::Confirmed => {
+            update = update.col_expr(order::Column::ConfirmedOn, Expr::value(now.date_naive()))
+        }
+        OrderStatus::Shipped => {
+            update = update.col_expr(order::Column::ShippedOn, Expr::value(now.date_naive()))
+        }
+        _ => {}
+    }
+    let result = update.exec(db).await?;
     Ok(result.rows_affected == 1)
 }
 
@@ -448,5 +457,24 @@ pub async fn update_line(
 
 pub async fn delete_line(db: &impl ConnectionTrait, line_id: i32) -> Result<(), DbErr> {
     order_line::Entity::delete_by_id(line_id).exec(db).await?;
+    Ok(())
+}
+
+/// Records when an order was confirmed and shipped, for orders entered with
+/// their history (demo data, imports).
+pub async fn set_history(
+    db: &impl ConnectionTrait,
+    id: i32,
+    confirmed_on: Option<NaiveDate>,
+    shipped_on: Option<NaiveDate>,
+) -> Result<(), DbErr> {
+    order::ActiveModel {
+        id: Set(id),
+        confirmed_on: Set(confirmed_on),
+        shipped_on: Set(shipped_on),
+        ..Default::default()
+    }
+    .update(db)
+    .await?;
     Ok(())
 }

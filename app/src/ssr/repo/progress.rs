@@ -211,6 +211,15 @@ pub async fn record(
     if moved.rows_affected != 1 {
         return Ok(false);
     }
+    if new.milestone.ready() {
+        // The first day it was ready is what the factory is measured by.
+        po_line::Entity::update_many()
+            .col_expr(po_line::Column::ReadyOn, Expr::value(now.date_naive()))
+            .filter(po_line::Column::Id.eq(new.po_line_id))
+            .filter(po_line::Column::ReadyOn.is_null())
+            .exec(db)
+            .await?;
+    }
     progress_update::ActiveModel {
         po_line_id: Set(new.po_line_id),
         at: Set(now),

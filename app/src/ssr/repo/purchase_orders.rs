@@ -144,3 +144,21 @@ pub async fn cancel_for_order(db: &impl ConnectionTrait, order_id: i32) -> Resul
         .await?;
     Ok(())
 }
+
+/// Records the day a factory line became ready, for lines entered with their
+/// history (demo data, imports).
+pub async fn set_ready_on(
+    db: &impl ConnectionTrait,
+    po_line_id: i32,
+    ready_on: chrono::NaiveDate,
+) -> Result<(), DbErr> {
+    po_line::Entity::update_many()
+        .col_expr(
+            po_line::Column::ReadyOn,
+            sea_orm::sea_query::Expr::value(ready_on),
+        )
+        .filter(po_line::Column::Id.eq(po_line_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,352 @@
+//! The database side of the staff workspace: aggregates over a period,
+//! grouped so that few rows come back however big the book is (the
+//! definitions that turn them into figures are in `domain::kpi`), and the
+//! candidates for the at-risk board.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{ConnectionTrait, DatabaseBackend, DbErr, QueryResult, Statement, Value};
+
+/// A period of whole days, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl Period {
+    fn start(self) -> DateTime<Utc> {
+        self.from.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()
+    }
+
+    fn end(self) -> DateTime<Utc> {
+        (self.to + chrono::Duration::days(1))
+            .and_hms_opt(0, 0, 0)
+            .unwrap_or_default()
+            .and_utc()
+    }
+}
+
+/// Runs `sql`, written with `?` placeholders, on either backend.
+async fn rows(
+    db: &impl ConnectionTrait,
+    sql: &str,
+    values: Vec<Value>,
+) -> Result<Vec<QueryResult>, DbErr> {
+    let backend = db.get_database_backend();
+    let sql = if backend == DatabaseBackend::Postgres {
+        let mut n = 0;
+        sql.chars()
+            .map(|c| {
+                if c == '?' {
+                    n += 1;
+                    format!("${n}")
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect()
+    } else {
+        sql.to_string()
+    };
+    db.query_all_raw(Statement::from_sql_and_values(backend, sql, values))
+        .await
+}
+
+/// Whole days from `earlier` to `later` (two date columns), in this
+/// database's dialect.
+fn days_between(db: &impl ConnectionTrait, later: &str, earlier: &str) -> String {
+    match db.get_database_backend() {
+        DatabaseBackend::Postgres => format!("({later} - {earlier})"),
+        _ => format!("CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"),
+    }
+}
+
+/// (confirmed, shipped) of the orders shipped in the period.
+pub async fn shipped_orders(
+    db: &impl ConnectionTrait,
+    period: Period,
+) -> Result<Vec<(NaiveDate, NaiveDate)>, DbErr> {
+    rows(
+        db,
+        "SELECT confirmed_on, shipped_on FROM orders \
+         WHERE shipped_on >= ? AND shipped_on <= ? AND confirmed_on IS NOT NULL",
+        vec![period.from.into(), period.to.into()],
+    )
+    .await?
+    .iter()
+    .map(|r| Ok((r.try_get("", "confirmed_on")?, r.try_get("", "shipped_on")?)))
+    .collect()
+}
+
+/// Per product: lines of orders shipped in the period that had a committed
+/// date, and how many of them shipped after it.
+pub async fn delivery_by_product(
+    db: &impl ConnectionTrait,
+    period: Period,
+) -> Result<Vec<(String, u64, u64)>, DbErr> {
+    rows(
+        db,
+        "SELECT l.product_code AS name, COUNT(*) AS total, \
+         SUM(CASE WHEN o.shipped_on > l.committed_date THEN 1 ELSE 0 END) AS late \
+         FROM orders o JOIN order_lines l ON l.order_id = o.id \
+         WHERE o.shipped_on >= ? AND o.shipped_on <= ? AND l.committed_date IS NOT NULL \
+         GROUP BY l.product_code",
+        vec![period.from.into(), period.to.into()],
+    )
+    .await?
+    .iter()
+    .map(|r| {
+        Ok((
+            r.try_get("", "name")?,
+            r.try_get::<i64>("", "total")? as u64,
+            r.try_get::<Option<i64>>("", "late")?.unwrap_or(0) as u64,
+        ))
+    })
+    .collect()
+}
+
+/// Lines shipped in the period without a committed date (not measured).
+pub async fn shipped_without_commitment(
+    db: &impl ConnectionTrait,
+    period: Period,
+) -> Result<u64, DbErr> {
+    let found = rows(
+        db,
+        "SELECT COUNT(*) AS n FROM orders o JOIN order_lines l ON l.order_id = o.id \
+         WHERE o.shipped_on >= ? AND o.shipped_on <= ? AND l.committed_date IS NULL",
+        vec![period.from.into(), period.to.into()],
+    )
+    .await?;
+    Ok(found
+        .first()
+        .map(|r| r.try_get::<i64>("", "n"))
+        .transpose()?
+        .unwrap_or(0) as u64)
+}
+
+/// (asked, decided) of the change requests the house decided in the period.
+pub async fn decided_requests(
+    db: &impl ConnectionTrait,
+    period: Period,
+) -> Result<Vec<(DateTime<Utc>, DateTime<Utc>)>, DbErr> {
+    use crate::ssr::entities::change_request;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+    change_request::Entity::find()
+        .select_only()
+        .column(change_request::Column::CreatedAt)
+        .column(change_request::Column::DecidedAt)
+        .filter(change_request::Column::DecidedAt.gte(period.start()))
+        .filter(change_request::Column::DecidedAt.lt(period.end()))
+        .into_tuple::<(DateTime<Utc>, Option<DateTime<Utc>>)>()
+        .all(db)
+        .await
+        .map(|list| {
+            list.into_iter()
+                .filter_map(|(asked, decided)| Some((asked, decided?)))
+                .collect()
+        })
+}
+
+/// Mails queued in the period, by kind.
+pub async fn mails_by_kind(
+    db: &impl ConnectionTrait,
+    period: Period,
+) -> Result<Vec<(String, u64)>, DbErr> {
+    use crate::ssr::entities::outbox;
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+    outbox::Entity::find()
+        .select_only()
+        .column(outbox::Column::Kind)
+        .column_as(Expr::cust("COUNT(*)"), "n")
+        .filter(outbox::Column::CreatedAt.gte(period.start()))
+        .filter(outbox::Column::CreatedAt.lt(period.end()))
+        .group_by(outbox::Column::Kind)
+        .into_tuple::<(String, i64)>()
+        .all(db)
+        .await
+        .map(|list| list.into_iter().map(|(k, n)| (k, n as u64)).collect())
+}
+
+/// Per supplier: factory lines first ready in the period, how many after
+/// their committed ready date, and the days late summed over those.
+pub async fn readiness_by_supplier(
+    db: &impl ConnectionTrait,
+    period: Period,
+    supplier: Option<i32>,
+) -> Result<Vec<(i32, u64, u64, i64)>, DbErr> {
+    let days = days_between(db, "l.ready_on", "l.committed_ready_date");
+    let mut values: Vec<Value> = vec![period.from.into(), period.to.into(), false.into()];
+    let only = match supplier {
+        Some(id) => {
+            values.push(id.into());
+            " AND p.supplier_company_id = ?"
+        }
+        None => "",
+    };
+    rows(
+        db,
+        &format!(
+            "SELECT p.supplier_company_id AS supplier, COUNT(*) AS total, \
+             SUM(CASE WHEN l.ready_on > l.committed_ready_date THEN 1 ELSE 0 END) AS late, \
+             SUM(CASE WHEN l.ready_on > l.committed_ready_date THEN {days} ELSE 0 END) AS days_late \
+             FROM po_lines l JOIN purchase_orders p ON p.id = l.purchase_order_id \
+             WHERE l.ready_on >= ? AND l.ready_on <= ? AND l.cancelled = ?{only} \
+             GROUP BY p.supplier_company_id"
+        ),
+        values,
+    )
+    .await?
+    .iter()
+    .map(|r| {
+        Ok((
+            r.try_get("", "supplier")?,
+            r.try_get::<i64>("", "total")? as u64,
+            r.try_get::<Option<i64>>("", "late")?.unwrap_or(0) as u64,
+            r.try_get::<Option<i64>>("", "days_late")?.unwrap_or(0),
+        ))
+    })
+    .collect()
+}
+
+/// Per supplier: its open factory lines (not ready, not cancelled, on an
+/// open purchase order) and how many of them it reported on since `since`.
+pub async fn freshness_by_supplier(
+    db: &impl ConnectionTrait,
+    since: DateTime<Utc>,
+    supplier: Option<i32>,
+) -> Result<Vec<(i32, u64, u64)>, DbErr> {
+    let mut values: Vec<Value> = vec![since.into(), "open".into(), false.into()];
+    let only = match supplier {
+        Some(id) => {
+            values.push(id.into());
+            " AND p.supplier_company_id = ?"
+        }
+        None => "",
+    };
+    rows(
+        db,
+        &format!(
+            "SELECT p.supplier_company_id AS supplier, COUNT(*) AS total, \
+             SUM(CASE WHEN l.last_progress_at >= ? THEN 1 ELSE 0 END) AS fresh \
+             FROM po_lines l JOIN purchase_orders p ON p.id = l.purchase_order_id \
+             WHERE p.status = ? AND l.cancelled = ? \
+             AND l.milestone NOT IN ('ready_to_ship', 'shipped'){only} \
+             GROUP BY p.supplier_company_id"
+        ),
+        values,
+    )
+    .await?
+    .iter()
+    .map(|r| {
+        Ok((
+            r.try_get("", "supplier")?,
+            r.try_get::<i64>("", "total")? as u64,
+            r.try_get::<Option<i64>>("", "fresh")?.unwrap_or(0) as u64,
+        ))
+    })
+    .collect()
+}
+
+/// Per supplier: (asked, acknowledged) of the changes it was asked to
+/// acknowledge since `since`; `None` while still waiting.
+pub async fn acknowledgements(
+    db: &impl ConnectionTrait,
+    since: DateTime<Utc>,
+    supplier: Option<i32>,
+) -> Result<Vec<(i32, DateTime<Utc>, Option<DateTime<Utc>>)>, DbErr> {
+    let mut values: Vec<Value> = vec![since.into()];
+    let only = match supplier {
+        Some(id) => {
+            values.push(id.into());
+            " AND p.supplier_company_id = ?"
+        }
+        None => "",
+    };
+    rows(
+        db,
+        &format!(
+            "SELECT p.supplier_company_id AS supplier, c.created_at AS asked, \
+             c.acknowledged_at AS acknowledged \
+             FROM po_line_changes c JOIN po_lines l ON l.id = c.po_line_id \
+             JOIN purchase_orders p ON p.id = l.purchase_order_id \
+             WHERE c.created_at >= ?{only}"
+        ),
+        values,
+    )
+    .await?
+    .iter()
+    .map(|r| {
+        Ok((
+            r.try_get("", "supplier")?,
+            r.try_get("", "asked")?,
+            r.try_get("", "acknowledged")?,
+        ))
+    })
+    .collect()
+}
+
+/// Per customer and currency: the value of the orders confirmed in the
+/// period (minor units), cancelled orders left out.
+pub async fn revenue_by_customer(
+    db: &impl ConnectionTrait,
+    period: Period,
+) -> Result<Vec<(i32, String, i64)>, DbErr> {
+    rows(
+        db,
+        "SELECT o.customer_company_id AS customer, o.currency AS currency, \
+         CAST(SUM(l.quantity * l.unit_price_minor) AS BIGINT) AS revenue \
+         FROM orders o JOIN order_lines l ON l.order_id = o.id \
+         WHERE o.confirmed_on >= ? AND o.confirmed_on <= ? AND o.status <> ? \
+         GROUP BY o.customer_company_id, o.currency",
+        vec![period.from.into(), period.to.into(), "cancelled".into()],
+    )
+    .await?
+    .iter()
+    .map(|r| {
+        Ok((
+            r.try_get("", "customer")?,
+            r.try_get("", "currency")?,
+            r.try_get::<Option<i64>>("", "revenue")?.unwrap_or(0),
+        ))
+    })
+    .collect()
+}
+
+/// The open customer lines that may be at risk on `today`: slipping or
+/// overdue, on an order with a change request waiting for the house, or
+/// filled by a factory line with a change not acknowledged or no report
+/// since `stale_before`. The rules in `domain::kpi::risks` decide.
+pub async fn board_candidates(
+    db: &impl ConnectionTrait,
+    today: NaiveDate,
+    stale_before: DateTime<Utc>,
+) -> Result<Vec<i32>, DbErr> {
+    let found = rows(
+        db,
+        "SELECT l.id AS id FROM order_lines l JOIN orders o ON o.id = l.order_id \
+         WHERE o.status IN ('confirmed', 'in_production', 'ready') AND ( \
+           l.forecast_date > l.committed_date \
+           OR l.committed_date < ? \
+           OR o.id IN (SELECT order_id FROM change_requests WHERE status = 'open') \
+           OR l.id IN (SELECT k.order_line_id FROM po_line_links k \
+                JOIN po_lines p ON p.id = k.po_line_id \
+                JOIN po_line_changes c ON c.po_line_id = p.id \
+                WHERE c.acknowledged_at IS NULL) \
+           OR l.id IN (SELECT k.order_line_id FROM po_line_links k \
+                JOIN po_lines p ON p.id = k.po_line_id \
+                JOIN purchase_orders po ON po.id = p.purchase_order_id \
+                WHERE po.status = 'open' AND p.cancelled = ? \
+                AND p.milestone NOT IN ('ready_to_ship', 'shipped') \
+                AND (p.last_progress_at < ? OR (p.last_progress_at IS NULL AND po.created_at < ?))) \
+         ) ORDER BY l.id LIMIT 2000",
+        vec![
+            today.into(),
+            false.into(),
+            stale_before.into(),
+            stale_before.into(),
+        ],
+    )
+    .await?;
+    found.iter().map(|r| r.try_get("", "id")).collect()
+}

@@ -1,0 +1,308 @@
+//! CSV downloads: the order book (the house's, with the list's filters, or a
+//! customer's own open orders) and each KPI table of a period. Files follow
+//! `app::csv` (quoted where needed, UTF-8 with a byte-order mark).
+
+use app::api::workspace::server::{period, report};
+use app::csv;
+use app::domain::dates::{LineDates, badge};
+use app::domain::order_input::format_minor;
+use app::domain::order_status::OrderStatus;
+use app::domain::policy::{Action, Area};
+use app::ssr::AppState;
+use app::ssr::auth::CurrentUser;
+use app::ssr::guard;
+use app::ssr::repo::companies;
+use app::ssr::repo::orders::{self, OrderFilter, OrderScope};
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+/// The most orders one download holds.
+const MAX_ORDERS: u64 = 20_000;
+
+fn refused(error: app::api::ApiError) -> Response {
+    use app::api::ApiError::*;
+    let status = match error {
+        Unauthenticated => StatusCode::UNAUTHORIZED,
+        Forbidden => StatusCode::FORBIDDEN,
+        NotFound => StatusCode::NOT_FOUND,
+        Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        _ => StatusCode::SERVICE_UNAVAILABLE,
+    };
+    (status, format!("{error}\n")).into_response()
+}
+
+fn download(name: &str, body: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+fn failed(e: sea_orm::DbErr) -> Response {
+    tracing::error!(error = %e, "export failed");
+    refused(app::api::ApiError::Unavailable)
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct OrderBookQuery {
+    status: Option<String>,
+    q: Option<String>,
+    customer: Option<i32>,
+    at_risk: Option<bool>,
+}
+
+/// `GET /exports/orders.csv`: one row per order line.
+pub async fn order_book(
+    State(state): State<AppState>,
+    Query(query): Query<OrderBookQuery>,
+    req: Request,
+) -> Response {
+    let Some(user) = req.extensions().get::<CurrentUser>().cloned() else {
+        return refused(app::api::ApiError::Unauthenticated);
+    };
+    let Some(scope) = OrderScope::for_actor(&user.actor()) else {
+        return refused(app::api::ApiError::NotFound);
+    };
+    let today = state.now().date_naive();
+    let house = scope == OrderScope::All;
+    let status = match query.status.as_deref().filter(|s| !s.is_empty()) {
+        None => None,
+        Some(raw) => match OrderStatus::parse(raw) {
+            Some(status) => Some(status),
+            None => {
+                return refused(app::api::ApiError::invalid("status", "Unknown status."));
+            }
+        },
+    };
+    // Customers download their open order book; the house what its list shows.
+    let filter = OrderFilter {
+        status: status.filter(|_| house),
+        query: query.q.filter(|_| house),
+        customer: query.customer.filter(|_| house),
+        at_risk_on: (house && query.at_risk == Some(true)).then_some(today),
+        limit: MAX_ORDERS,
+        ..OrderFilter::default()
+    };
+    let found = match orders::list(&state.db, scope, &filter).await {
+        Ok(found) => found,
+        Err(e) => return failed(e),
+    };
+    let found: Vec<_> = found
+        .into_iter()
+        .filter(|o| house || OrderStatus::parse(&o.status).is_some_and(|s| !s.is_final()))
+        .collect();
+    let names = match companies::all(&state.db).await {
+        Ok(names) => names,
+        Err(e) => return failed(e),
+    };
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for chunk in found.chunks(500) {
+        let ids: Vec<i32> = chunk.iter().map(|o| o.id).collect();
+        let lines = match orders::lines_of(&state.db, &ids).await {
+            Ok(lines) => lines,
+            Err(e) => return failed(e),
+        };
+        for order in chunk {
+            let status = OrderStatus::parse(&order.status).unwrap_or(OrderStatus::Inquiry);
+            let customer = names
+                .iter()
+                .find(|c| c.id == order.customer_company_id)
+                .map(|c| c.name.clone())
+                .unwrap_or_default();
+            for line in lines.iter().filter(|l| l.order_id == order.id) {
+                let dates = LineDates {
+                    requested: line.requested_date,
+                    committed: line.committed_date,
+                    forecast: line.forecast_date,
+                };
+                let delivered = matches!(
+                    status,
+                    OrderStatus::Shipped | OrderStatus::Arrived | OrderStatus::Settled
+                );
+                let date =
+                    |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+                rows.push(vec![
+                    order.number.clone(),
+                    customer.clone(),
+                    status.label().to_string(),
+                    line.line_no.to_string(),
+                    line.product_code.clone(),
+                    line.description.clone(),
+                    line.hs_code.clone(),
+                    line.quantity.to_string(),
+                    line.unit.clone(),
+                    format_minor(line.unit_price_minor),
+                    order.currency.clone(),
+                    line.requested_date.to_string(),
+                    date(line.committed_date),
+                    date(line.forecast_date),
+                    dates.slip_days().to_string(),
+                    badge(&dates, today, delivered).label().to_string(),
+                ]);
+            }
+        }
+    }
+    let body = csv::document(
+        &[
+            "Order",
+            "Customer",
+            "Status",
+            "Line",
+            "Product",
+            "Description",
+            "HS code",
+            "Quantity",
+            "Unit",
+            "Unit price",
+            "Currency",
+            "Requested",
+            "Committed",
+            "Forecast",
+            "Days late",
+            "State",
+        ],
+        &rows,
+    );
+    download(&format!("orders-{today}.csv"), body)
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct PeriodQuery {
+    from: Option<String>,
+    to: Option<String>,
+}
+
+/// `GET /exports/kpi/{table}.csv`: one KPI table of the period, for the house.
+pub async fn kpi_table(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    Query(query): Query<PeriodQuery>,
+    req: Request,
+) -> Response {
+    let Some(user) = req.extensions().get::<CurrentUser>().cloned() else {
+        return refused(app::api::ApiError::Unauthenticated);
+    };
+    if let Err(e) = guard::check(&state, &user, Action::EnterArea(Area::Staff), "KPI export").await
+    {
+        return refused(e);
+    }
+    let Some(table) = file.strip_suffix(".csv") else {
+        return refused(app::api::ApiError::NotFound);
+    };
+    let period = match period(query.from, query.to, state.now().date_naive()) {
+        Ok(period) => period,
+        Err(e) => return refused(e),
+    };
+    let report = match report(&state, period).await {
+        Ok(report) => report,
+        Err(e) => return failed(e),
+    };
+    let percent = |rate: app::domain::kpi::Rate| {
+        rate.percent()
+            .map(|p| format!("{p:.1}"))
+            .unwrap_or_default()
+    };
+    let optional = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let body = match table {
+        "alerts" => csv::document(
+            &["Kind", "Mails"],
+            &report
+                .alerts
+                .iter()
+                .map(|a| vec![a.label.clone(), a.count.to_string()])
+                .collect::<Vec<_>>(),
+        ),
+        "scorecards" => csv::document(
+            &[
+                "Factory",
+                "On time %",
+                "Ready lines",
+                "Late lines",
+                "Average days late",
+                "Fresh %",
+                "Open lines",
+                "Acknowledgement median h",
+                "Acknowledgement p90 h",
+                "Waiting",
+            ],
+            &report
+                .scorecards
+                .iter()
+                .map(|c| {
+                    vec![
+                        c.name.clone(),
+                        percent(c.on_time),
+                        c.on_time.total.to_string(),
+                        (c.on_time.total - c.on_time.hits).to_string(),
+                        c.average_days_late
+                            .map(|d| format!("{d:.1}"))
+                            .unwrap_or_default(),
+                        percent(c.fresh),
+                        c.fresh.total.to_string(),
+                        optional(c.acknowledgement.median),
+                        optional(c.acknowledgement.p90),
+                        c.waiting.to_string(),
+                    ]
+                })
+                .collect::<Vec<_>>(),
+        ),
+        "customers" => csv::document(
+            &[
+                "Currency",
+                "Customer",
+                "Revenue",
+                "Share %",
+                "Cumulative %",
+                "Vital few",
+            ],
+            &report
+                .pareto
+                .iter()
+                .flat_map(|t| {
+                    t.rows.iter().map(|r| {
+                        vec![
+                            t.currency.clone(),
+                            r.name.clone(),
+                            format_minor(r.value),
+                            format!("{:.1}", r.share),
+                            format!("{:.1}", r.cumulative),
+                            if r.vital { "yes" } else { "no" }.to_string(),
+                        ]
+                    })
+                })
+                .collect::<Vec<_>>(),
+        ),
+        "products" | "suppliers" => {
+            let list = if table == "products" {
+                &report.worst_products
+            } else {
+                &report.worst_suppliers
+            };
+            csv::document(
+                &["Name", "Late", "Lines", "Late %"],
+                &list
+                    .iter()
+                    .map(|d| {
+                        vec![
+                            d.name.clone(),
+                            d.late.to_string(),
+                            d.total.to_string(),
+                            percent(d.rate()),
+                        ]
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        }
+        _ => return refused(app::api::ApiError::NotFound),
+    };
+    download(&format!("{table}-{}-{}.csv", report.from, report.to), body)
+}
