@@ -90,6 +90,8 @@ impl MigrationTrait for Migration {
     }
 }
 
+// Column names: each is a day, so each ends in "on".
+#[allow(clippy::enum_variant_names)]
 #[derive(DeriveIden)]
 enum Workspace {
     ConfirmedOn,

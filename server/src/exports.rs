@@ -195,7 +195,10 @@ pub async fn kpi_table(
     {
         return refused(e);
     }
-    let Some(table) = file.strip_suffix(".csv") else {
+    let Some(table) = file
+        .strip_suffix(".csv")
+        .filter(|t| ["alerts", "scorecards", "customers", "products", "suppliers"].contains(t))
+    else {
         return refused(app::api::ApiError::NotFound);
     };
     let period = match period(query.from, query.to, state.now().date_naive()) {

@@ -139,12 +139,7 @@ pub mod server {
         let stale_since = state.now() - Duration::days(i64::from(state.settings.stale_after_days));
         let ready = kpi::readiness_by_supplier(db, period, supplier).await?;
         let fresh = kpi::freshness_by_supplier(db, stale_since, supplier).await?;
-        let since = period
-            .from
-            .and_hms_opt(0, 0, 0)
-            .unwrap_or_default()
-            .and_utc();
-        let acks = kpi::acknowledgements(db, since, supplier).await?;
+        let acks = kpi::acknowledgements(db, period, supplier).await?;
         let names = companies::all(db).await?;
         let mut cards: Vec<Scorecard> = names
             .iter()
@@ -161,8 +156,11 @@ pub mod server {
                     .map(|r| (r.1, r.2))
                     .unwrap_or_default();
                 let mine: Vec<_> = acks.iter().filter(|a| a.0 == c.id).collect();
+                // Speed over the changes asked in the period; waiting counts
+                // every change still open, however old.
                 let answered: Vec<_> = mine
                     .iter()
+                    .filter(|(_, asked, _)| *asked >= period.start())
                     .filter_map(|(_, asked, done)| Some((*asked, (*done)?)))
                     .collect();
                 Scorecard {

@@ -188,7 +188,7 @@ fn KpiView(report: KpiReport) -> impl IntoView {
                 <h2>"On-time delivery"</h2>
                 <p class="figure">{report.on_time.text()}</p>
                 <p class="definition">{format!(
-                    "Lines of orders shipped in the period that left on or before their committed date (never the forecast). Lines without a committed date are not counted ({} this period).",
+                    "Lines of orders shipped in the period (the day the order was marked shipped) on or before their committed date (never the forecast). Lines without a committed date are not counted ({} this period).",
                     report.unmeasured
                 )}</p>
             </div>
@@ -215,7 +215,7 @@ fn KpiView(report: KpiReport) -> impl IntoView {
         <p><a href=csv("alerts") rel="external">"Download as CSV"</a></p>
 
         <h2>"Supplier scorecards"</h2>
-        <p class="definition">"On time: lines first ready in the period by their committed ready date; average days late over the late ones; fresh: open lines reported on within the staleness window; acknowledgement: hours to acknowledge a change asked in the period, and changes still waiting."</p>
+        <p class="definition">"On time: lines first ready in the period by their committed ready date; average days late over the late ones; fresh: open lines reported on within the staleness window, as of today; acknowledgement: hours to acknowledge a change asked in the period, and changes still waiting."</p>
         <BarChart id="chart-suppliers" title="Supplier on-time rate".to_string() axis="On time (%)".to_string() bars=scorecard_bars max=100.0 />
         <div class="table-scroll">
             <table id="kpi-scorecards">

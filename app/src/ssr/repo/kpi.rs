@@ -14,11 +14,11 @@ pub struct Period {
 }
 
 impl Period {
-    fn start(self) -> DateTime<Utc> {
+    pub fn start(self) -> DateTime<Utc> {
         self.from.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()
     }
 
-    fn end(self) -> DateTime<Utc> {
+    pub fn end(self) -> DateTime<Utc> {
         (self.to + chrono::Duration::days(1))
             .and_hms_opt(0, 0, 0)
             .unwrap_or_default()
@@ -210,7 +210,8 @@ pub async fn readiness_by_supplier(
 }
 
 /// Per supplier: its open factory lines (not ready, not cancelled, on an
-/// open purchase order) and how many of them it reported on since `since`.
+/// open purchase order) and how many of them it reported on since `since`
+/// (a line never reported on counts from the day it was placed).
 pub async fn freshness_by_supplier(
     db: &impl ConnectionTrait,
     since: DateTime<Utc>,
@@ -228,7 +229,7 @@ pub async fn freshness_by_supplier(
         db,
         &format!(
             "SELECT p.supplier_company_id AS supplier, COUNT(*) AS total, \
-             SUM(CASE WHEN l.last_progress_at >= ? THEN 1 ELSE 0 END) AS fresh \
+             SUM(CASE WHEN COALESCE(l.last_progress_at, p.created_at) >= ? THEN 1 ELSE 0 END) AS fresh \
              FROM po_lines l JOIN purchase_orders p ON p.id = l.purchase_order_id \
              WHERE p.status = ? AND l.cancelled = ? \
              AND l.milestone NOT IN ('ready_to_ship', 'shipped'){only} \
@@ -249,13 +250,13 @@ pub async fn freshness_by_supplier(
 }
 
 /// Per supplier: (asked, acknowledged) of the changes it was asked to
-/// acknowledge since `since`; `None` while still waiting.
+/// acknowledge before the end of the period; `None` while still waiting.
 pub async fn acknowledgements(
     db: &impl ConnectionTrait,
-    since: DateTime<Utc>,
+    period: Period,
     supplier: Option<i32>,
 ) -> Result<Vec<(i32, DateTime<Utc>, Option<DateTime<Utc>>)>, DbErr> {
-    let mut values: Vec<Value> = vec![since.into()];
+    let mut values: Vec<Value> = vec![period.end().into()];
     let only = match supplier {
         Some(id) => {
             values.push(id.into());
@@ -270,7 +271,7 @@ pub async fn acknowledgements(
              c.acknowledged_at AS acknowledged \
              FROM po_line_changes c JOIN po_lines l ON l.id = c.po_line_id \
              JOIN purchase_orders p ON p.id = l.purchase_order_id \
-             WHERE c.created_at >= ?{only}"
+             WHERE c.created_at < ?{only}"
         ),
         values,
     )
@@ -313,6 +314,9 @@ pub async fn revenue_by_customer(
     .collect()
 }
 
+/// The most lines the board looks at, earliest commitments first.
+pub const BOARD_LIMIT: usize = 2000;
+
 /// The open customer lines that may be at risk on `today`: slipping or
 /// overdue, on an order with a change request waiting for the house, or
 /// filled by a factory line with a change not acknowledged or no report
@@ -339,12 +343,13 @@ pub async fn board_candidates(
                 WHERE po.status = 'open' AND p.cancelled = ? \
                 AND p.milestone NOT IN ('ready_to_ship', 'shipped') \
                 AND (p.last_progress_at < ? OR (p.last_progress_at IS NULL AND po.created_at < ?))) \
-         ) ORDER BY l.id LIMIT 2000",
+         ) ORDER BY l.committed_date, l.id LIMIT ?",
         vec![
             today.into(),
             false.into(),
             stale_before.into(),
             stale_before.into(),
+            (BOARD_LIMIT as i64).into(),
         ],
     )
     .await?;
