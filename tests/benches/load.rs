@@ -554,7 +554,11 @@ async fn sequential(client: &reqwest::Client, url: &str) -> Sequential {
             .send()
             .await
             .unwrap();
-        assert!(response.status().is_success(), "{url}: {}", response.status());
+        assert!(
+            response.status().is_success(),
+            "{url}: {}",
+            response.status()
+        );
         response.text().await.unwrap();
         times.push(t.elapsed().as_secs_f64() * 1000.0);
     }
@@ -620,7 +624,7 @@ fn main() {
     );
     for r in &rows {
         table.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {:.2} | {:.0} ms / {:.0} ms over {} open PO lines |\n",
+            "| {} | {} | {} | {} | {} | {:.2} | {:.0} ms / {:.0} ms ({} PO lines late, alerted or quiet: looked at) |\n",
             r.lines,
             fmt(&r.list),
             fmt(&r.detail),
@@ -668,7 +672,10 @@ fn main() {
         let path = integration_tests::workspace_root().join("BENCHMARKS.md");
         let kept = std::fs::read_to_string(&path)
             .ok()
-            .and_then(|old| old.find("\n## Against the targets").map(|i| old[i..].to_string()))
+            .and_then(|old| {
+                old.find("\n## Against the targets")
+                    .map(|i| old[i..].to_string())
+            })
             .unwrap_or_default();
         std::fs::write(path, format!("{doc}{kept}")).unwrap();
     }

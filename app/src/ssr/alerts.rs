@@ -7,8 +7,10 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::ExprTrait as _;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, QueryTrait,
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect,
+    QueryTrait,
 };
 
 use crate::domain::account::Role;
@@ -402,15 +404,21 @@ pub async fn assess_order_line(
         0
     };
     let (notice, keep) = assess(line.alert_level.clamp(0, 3) as u8, now_level);
-    let claimed = claim_level::<order_line::Entity>(
-        db,
-        order_line::Column::Id,
-        order_line::Column::AlertLevel,
-        line.id,
-        line.alert_level,
-        i32::from(keep),
-    )
-    .await?;
+    // Nothing to say and nothing to remember: no write (a scan passes
+    // every line in production, and most of them are as they were).
+    let claimed = if notice == Notice::Nothing && i32::from(keep) == line.alert_level {
+        false
+    } else {
+        claim_level::<order_line::Entity>(
+            db,
+            order_line::Column::Id,
+            order_line::Column::AlertLevel,
+            line.id,
+            line.alert_level,
+            i32::from(keep),
+        )
+        .await?
+    };
     let forecast = line
         .forecast_date
         .map(|d| d.to_string())
@@ -562,17 +570,41 @@ pub struct ScanReport {
     pub mails: usize,
 }
 
-/// Assesses every open PO line and every customer line of an order in
-/// production, for slips and reminders that time alone brings about.
+/// Assesses the open PO lines and the customer lines of orders in
+/// production that may need it, for slips and reminders that time alone
+/// brings about.
 pub async fn scan(db: &impl ConnectionTrait, ctx: &AlertContext) -> Result<ScanReport, DbErr> {
     use crate::ssr::entities::purchase_order;
     let people = Audience::load(db).await?;
     let mut report = ScanReport::default();
+    // Only lines with something to assess: alerted before, running late, or
+    // quiet long enough to be stale (the rules below decide). A line on
+    // time, never alerted and recently reported needs nothing.
+    let stale_cutoff = (ctx.today() - chrono::Duration::days(i64::from(ctx.stale_after_days))
+        + chrono::Duration::days(1))
+    .and_hms_opt(0, 0, 0)
+    .unwrap_or_default()
+    .and_utc();
     let open_lines = po_line::Entity::find()
         .find_also_related(purchase_order::Entity)
         .filter(purchase_order::Column::Status.eq("open"))
         .filter(po_line::Column::Cancelled.eq(false))
         .filter(po_line::Column::Milestone.ne(Milestone::Shipped.as_str()))
+        .filter(
+            Condition::any()
+                .add(po_line::Column::AlertLevel.ne(0))
+                .add(
+                    Expr::col((po_line::Entity, po_line::Column::ForecastReadyDate)).gt(Expr::col(
+                        (po_line::Entity, po_line::Column::CommittedReadyDate),
+                    )),
+                )
+                .add(po_line::Column::LastProgressAt.lt(stale_cutoff))
+                .add(
+                    Condition::all()
+                        .add(po_line::Column::LastProgressAt.is_null())
+                        .add(purchase_order::Column::CreatedAt.lt(stale_cutoff)),
+                ),
+        )
         .all(db)
         .await?;
     for (line, po) in open_lines {
@@ -601,8 +633,24 @@ pub async fn scan(db: &impl ConnectionTrait, ctx: &AlertContext) -> Result<ScanR
             OrderStatus::Ready.as_str(),
         ]))
         .into_query();
+    // As above: alerted before, slipping, or past the commitment and not yet
+    // told.
     let lines = order_line::Entity::find()
         .filter(order_line::Column::OrderId.in_subquery(in_production))
+        .filter(
+            Condition::any()
+                .add(order_line::Column::AlertLevel.ne(0))
+                .add(
+                    Expr::col((order_line::Entity, order_line::Column::ForecastDate)).gt(
+                        Expr::col((order_line::Entity, order_line::Column::CommittedDate)),
+                    ),
+                )
+                .add(
+                    Condition::all()
+                        .add(order_line::Column::OverdueAlerted.eq(false))
+                        .add(order_line::Column::CommittedDate.lt(ctx.today())),
+                ),
+        )
         .all(db)
         .await?;
     for line in &lines {
