@@ -58,15 +58,19 @@ build_site() {
   local profile=${1:-dev} wasm_dir
   cd "$ROOT"
   log "building the browser bundle ($profile)"
+  local strip=()
   if [ "$profile" = release ]; then
     cargo build -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release
     wasm_dir=wasm-release
+    # Function names are for debuggers; in a release bundle they are over
+    # half of the file.
+    strip=(--remove-name-section --remove-producers-section)
   else
     cargo build -p frontend --lib --target wasm32-unknown-unknown
     wasm_dir=debug
   fi
   mkdir -p "$SITE_ROOT/pkg"
-  wasm-bindgen --target web --no-typescript --out-dir "$SITE_ROOT/pkg" --out-name portal \
+  wasm-bindgen --target web --no-typescript "${strip[@]}" --out-dir "$SITE_ROOT/pkg" --out-name portal \
     "$TARGET_DIR/wasm32-unknown-unknown/$wasm_dir/frontend.wasm"
   # Leptos asks for <name>.wasm when LEPTOS_OUTPUT_NAME is set at compile time.
   mv -f "$SITE_ROOT/pkg/portal_bg.wasm" "$SITE_ROOT/pkg/portal.wasm"

@@ -8,7 +8,7 @@
 pub const BOM: &str = "\u{feff}";
 
 fn field(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@']) && !is_number(value) {
+    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number(value) {
         format!("'{value}")
     } else {
         value.to_string()

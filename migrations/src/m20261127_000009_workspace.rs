@@ -48,6 +48,12 @@ impl MigrationTrait for Migration {
                 PoLines::Table.into_iden(),
                 Workspace::ReadyOn.into_iden(),
             ),
+            // The factories' open work, for report freshness.
+            (
+                "idx_po_lines_milestone",
+                PoLines::Table.into_iden(),
+                Workspace::Milestone.into_iden(),
+            ),
         ];
         for (name, table, column) in indexes {
             manager
@@ -65,6 +71,7 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for (name, table) in [
+            ("idx_po_lines_milestone", PoLines::Table.into_iden()),
             ("idx_po_lines_ready_on", PoLines::Table.into_iden()),
             ("idx_orders_confirmed_on", Orders::Table.into_iden()),
             ("idx_orders_shipped_on", Orders::Table.into_iden()),
@@ -90,11 +97,12 @@ impl MigrationTrait for Migration {
     }
 }
 
-// Column names: each is a day, so each ends in "on".
+// Column names: the days end in "on".
 #[allow(clippy::enum_variant_names)]
 #[derive(DeriveIden)]
 enum Workspace {
     ConfirmedOn,
     ShippedOn,
     ReadyOn,
+    Milestone,
 }

@@ -92,10 +92,24 @@ pub async fn order_book(
         limit: MAX_ORDERS,
         ..OrderFilter::default()
     };
-    let found = match orders::list(&state.db, scope, &filter).await {
-        Ok(found) => found,
-        Err(e) => return failed(e),
-    };
+    // The list reads a page at a time (newest first); the download takes
+    // pages until the book ends or the cap is reached.
+    let mut found = Vec::new();
+    let mut filter = filter;
+    loop {
+        let page = match orders::list(&state.db, scope, &filter).await {
+            Ok(page) => page,
+            Err(e) => return failed(e),
+        };
+        let Some(last) = page.last().map(|o| o.id) else {
+            break;
+        };
+        found.extend(page);
+        if found.len() as u64 >= MAX_ORDERS {
+            break;
+        }
+        filter.before_id = Some(last);
+    }
     let found: Vec<_> = found
         .into_iter()
         .filter(|o| house || OrderStatus::parse(&o.status).is_some_and(|s| !s.is_final()))

@@ -109,13 +109,16 @@ async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
     person(suppliers[0], Role::Supplier, "factory@factory-0.bench").await;
 
     let orders = lines.div_ceil(LINES_PER_ORDER);
-    let statuses = [
+    // A tenth of the book is the last two months' work, at every stage;
+    // the rest is four years of history, shipped and mostly settled.
+    let recent_statuses = [
         "confirmed",
         "in_production",
         "in_production",
         "ready",
         "shipped",
     ];
+    let past_statuses = ["shipped", "arrived", "settled", "settled"];
     let batch = 500;
     let mut next_line_id = 1;
     let mut next_po_line_id = 1;
@@ -136,12 +139,22 @@ async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
             } else {
                 customers[rng.next(customers.len() as u64) as usize]
             };
-            let status = statuses[rng.next(statuses.len() as u64) as usize];
-            // Confirmed within the last four months; shipped ones left three
-            // to eight weeks later, so a 90-day period holds a realistic share.
-            let confirmed = today - Days::days(rng.next(120) as i64);
-            let shipped = (status == "shipped")
-                .then(|| (confirmed + Days::days(21 + rng.next(35) as i64)).min(today));
+            let (status, age) = if rng.next(10) == 0 {
+                (
+                    recent_statuses[rng.next(recent_statuses.len() as u64) as usize],
+                    rng.next(60),
+                )
+            } else {
+                (
+                    past_statuses[rng.next(past_statuses.len() as u64) as usize],
+                    61 + rng.next(1400),
+                )
+            };
+            let confirmed = today - Days::days(age as i64);
+            // Shipped three to eight weeks after confirmation.
+            let left = matches!(status, "shipped" | "arrived" | "settled");
+            let shipped =
+                left.then(|| (confirmed + Days::days(21 + rng.next(35) as i64)).min(today));
             order_rows.push(order::ActiveModel {
                 id: Set(id),
                 number: Set(format!("SO-B-{id:07}")),
@@ -209,11 +222,11 @@ async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
                     forecast_ready_date: Set(Some(ready_by + Days::days(slip))),
                     milestone: Set(match status {
                         "ready" => "ready_to_ship",
-                        "shipped" => "shipped",
+                        "shipped" | "arrived" | "settled" => "shipped",
                         _ => "in_production",
                     }
                     .into()),
-                    ready_on: Set(matches!(status, "ready" | "shipped")
+                    ready_on: Set((left || status == "ready")
                         .then(|| (ready_by + Days::days(slip)).min(today))),
                     last_progress_at: Set(Some(now)),
                     version: Set(1),
@@ -274,8 +287,10 @@ async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
         .into_iter()
         .map(|p| p.id)
         .collect();
+    // Lines still in production take a "QC passed" report.
     let supplier_lines = po_line::Entity::find()
         .filter(po_line::Column::PurchaseOrderId.is_in(supplier_pos))
+        .filter(po_line::Column::Milestone.eq("in_production"))
         .all(db)
         .await
         .unwrap()
@@ -569,6 +584,176 @@ async fn sequential(client: &reqwest::Client, url: &str) -> Sequential {
     }
 }
 
+/// What the live-update run measured.
+struct LiveRow {
+    clients: usize,
+    deliveries: usize,
+    expected: usize,
+    p50_ms: f64,
+    p99_ms: f64,
+    rss_before_mb: f64,
+    rss_after_mb: f64,
+}
+
+/// This process's resident memory, in MB (server and clients together).
+fn rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .unwrap_or(0.0)
+        / 1024.0
+}
+
+/// `clients` open event streams of one customer; the customer's factory
+/// reports progress `POSTS` times; each stream's delay from the report being
+/// sent to its first event arriving is one delivery.
+async fn run_live(clients: usize) -> LiveRow {
+    const POSTS: usize = 20;
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("live.db").display());
+    let db = server::db::connect_and_migrate(&url).await.unwrap();
+    let book = generate(&db, 4_000, 7).await;
+    let mut config = Config::for_database(url, integration_tests::site_root());
+    config.slip_scan_seconds = 86_400;
+    let app = Application::build(&config).await.unwrap();
+    let base = format!("http://{}", app.addr());
+    tokio::spawn(app.run_until_stopped());
+    let customer = sign_in(&base, &book.customer_email).await;
+    let factory = sign_in(&base, &book.supplier_email).await;
+    // Factory lines filling this customer's orders: each report reaches its streams.
+    let lines: Vec<i32> = {
+        use app::ssr::entities::po_line_link;
+        let order_lines: Vec<i32> = order_line::Entity::find()
+            .filter(order_line::Column::OrderId.is_in(book.customer_orders.clone()))
+            .all(&db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|l| l.id)
+            .collect();
+        po_line_link::Entity::find()
+            .filter(po_line_link::Column::OrderLineId.is_in(order_lines))
+            .all(&db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|l| l.po_line_id)
+            .collect()
+    };
+    let factory_lines: Vec<i32> = lines
+        .into_iter()
+        .filter(|id| book.supplier_lines.contains(id))
+        .collect();
+    assert!(
+        factory_lines.len() >= POSTS,
+        "the book has {} factory lines for the customer",
+        factory_lines.len()
+    );
+    let rss_before = rss_mb();
+    let epoch = Instant::now();
+    // Nanoseconds since `epoch` when the current report was sent, and its number.
+    let sent_at = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let round = Arc::new(AtomicUsize::new(0));
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<f64>();
+    let ready = Arc::new(AtomicUsize::new(0));
+    let mut streams = Vec::new();
+    for _ in 0..clients {
+        let (customer, base, sent_at, round, tx, ready) = (
+            customer.clone(),
+            base.clone(),
+            sent_at.clone(),
+            round.clone(),
+            tx.clone(),
+            ready.clone(),
+        );
+        streams.push(tokio::spawn(async move {
+            let mut response = customer
+                .get(format!("{base}/api/live"))
+                .header("accept", "text/event-stream")
+                .send()
+                .await
+                .unwrap();
+            ready.fetch_add(1, Ordering::Relaxed);
+            let mut seen_round = 0;
+            while let Ok(Some(chunk)) = response.chunk().await {
+                let now = epoch.elapsed().as_nanos() as u64;
+                let current = round.load(Ordering::Acquire);
+                if current > seen_round && String::from_utf8_lossy(&chunk).contains("data:") {
+                    seen_round = current;
+                    let sent = sent_at.load(Ordering::Acquire);
+                    let _ = tx.send((now.saturating_sub(sent)) as f64 / 1e6);
+                }
+            }
+        }));
+    }
+    drop(tx);
+    while ready.load(Ordering::Relaxed) < clients {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    // Let the streams settle (the first keep-alives, the catch-up).
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let mut latencies = Vec::new();
+    for (n, id) in factory_lines.iter().take(POSTS).enumerate() {
+        sent_at.store(epoch.elapsed().as_nanos() as u64, Ordering::Release);
+        round.store(n + 1, Ordering::Release);
+        let answer = factory
+            .post(format!("{base}/api/progress/post"))
+            .form(&[
+                ("id", id.to_string()),
+                ("version", "1".into()),
+                ("milestone", "qc_passed".into()),
+                ("quantity_done", "10".into()),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            answer.status().is_success(),
+            "report {n}: {}",
+            answer.status()
+        );
+        // Wait for this round's deliveries (or give up after two seconds).
+        let deadline = Instant::now() + Duration::from_secs(2);
+        let mut got = 0;
+        while got < clients && Instant::now() < deadline {
+            match tokio::time::timeout(Duration::from_millis(100), rx.recv()).await {
+                Ok(Some(ms)) => {
+                    latencies.push(ms);
+                    got += 1;
+                }
+                Ok(None) => break,
+                Err(_) => {}
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let rss_after = rss_mb();
+    for stream in streams {
+        stream.abort();
+    }
+    latencies.sort_by(f64::total_cmp);
+    let pick = |q: f64| {
+        latencies
+            .get(((latencies.len().max(1) - 1) as f64 * q) as usize)
+            .copied()
+            .unwrap_or(f64::NAN)
+    };
+    LiveRow {
+        clients,
+        deliveries: latencies.len(),
+        expected: clients * POSTS,
+        p50_ms: pick(0.5),
+        p99_ms: pick(0.99),
+        rss_before_mb: rss_before,
+        rss_after_mb: rss_after,
+    }
+}
+
 fn bundle() -> String {
     let pkg = integration_tests::site_root().join("pkg");
     let mut out = String::new();
@@ -599,13 +784,38 @@ fn main() {
         .position(|a| a == "--lines")
         .and_then(|i| args.get(i + 1))
         .map(|s| s.split(',').filter_map(|n| n.parse().ok()).collect())
-        .unwrap_or_else(|| vec![1_000]);
+        .unwrap_or_default();
     let write = args.iter().any(|a| a == "--write");
+    let live_sizes: Vec<usize> = args
+        .iter()
+        .position(|a| a == "--live")
+        .and_then(|i| args.get(i + 1))
+        .map(|s| s.split(',').filter_map(|n| n.parse().ok()).collect())
+        .unwrap_or_default();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .unwrap();
     let rows: Vec<Row> = sizes.iter().map(|n| runtime.block_on(run(*n))).collect();
+    let live: Vec<LiveRow> = live_sizes
+        .iter()
+        .map(|n| runtime.block_on(run_live(*n)))
+        .collect();
+    let mut live_table = String::from(
+        "| open streams | deliveries | delivery p50 | delivery p99 | process memory (RSS) before → with the streams open |\n|---|---|---|---|---|\n",
+    );
+    for r in &live {
+        live_table.push_str(&format!(
+            "| {} | {} of {} | {:.1} ms | {:.1} ms | {:.0} MB → {:.0} MB |\n",
+            r.clients,
+            r.deliveries,
+            r.expected,
+            r.p50_ms,
+            r.p99_ms,
+            r.rss_before_mb,
+            r.rss_after_mb
+        ));
+    }
     let fmt = |s: &Stats| {
         format!(
             "{:.0} req/s, p50 {:.1} ms, p99 {:.1} ms{}",
@@ -646,7 +856,8 @@ fn main() {
         ));
     }
     let bundle = bundle();
-    println!("{table}\n{workspace}\n| file | raw | gzip |\n|---|---|---|\n{bundle}");
+    let today = Utc::now().format("%Y-%m-%d");
+    println!("{table}\n{workspace}\n{live_table}\n| file | raw | gzip |\n|---|---|---|\n{bundle}");
     if write {
         let machine = std::process::Command::new("sh")
             .arg("-c")
@@ -654,29 +865,52 @@ fn main() {
             .output()
             .map(|o| String::from_utf8_lossy(&o.stdout).split('\n').map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" · "))
             .unwrap_or_default();
-        let doc = format!(
-            "# Benchmarks\n\nRun: `cargo bench -p integration-tests --bench load -- --lines 1000,100000 --write` \
-             (release build; SQLite in a temporary folder; {CONCURRENCY} concurrent clients for {}s per row; \
-             the measured customer holds about a quarter of the book, a full page at every size; data from a fixed seed).\n\n\
-             Machine: {machine} (cores · CPU · memory). Measured {}.\n\n## Pages and reports\n\n{table}\n\
-             \"list / ceiling\" is the order list page's rate over the bare JSON handler returning the same rows.\n\n\
-             ## Staff workspace\n\nOne sales person loading the page seven times in a row (the whole HTML, figures computed).\n\n{workspace}\n\
-             ## Browser bundle\n\nAs built in `target/site/pkg` when the benchmark ran (`scripts/run.sh` builds the release bundle).\n\n\
-             | file | raw | gzip |\n|---|---|---|\n{bundle}\n\
-             ## Not measured yet\n\n- Live-update delivery latency and memory with 100 and 1,000 open event streams.\n\
-             - PostgreSQL figures.\n",
-            RUN_FOR.as_secs(),
-            Utc::now().format("%Y-%m-%d")
-        );
-        // The hand-written reading of the figures, from its heading on, stays.
         let path = integration_tests::workspace_root().join("BENCHMARKS.md");
-        let kept = std::fs::read_to_string(&path)
-            .ok()
-            .and_then(|old| {
-                old.find("\n## Against the targets")
-                    .map(|i| old[i..].to_string())
-            })
-            .unwrap_or_default();
-        std::fs::write(path, format!("{doc}{kept}")).unwrap();
+        let old = std::fs::read_to_string(&path).unwrap_or_default();
+        // A section is rewritten when this run measured it; otherwise the
+        // last measured one stays, and so does the hand-written reading of
+        // the figures ("Against the targets").
+        let keep = |heading: &str| section(&old, heading).unwrap_or_default();
+        let pages = if rows.is_empty() {
+            keep("Pages and reports") + &keep("Staff workspace")
+        } else {
+            format!(
+                "## Pages and reports\n\nMeasured {today} with `--lines`: {CONCURRENCY} concurrent clients for {}s per row; \
+                 the measured customer holds about a quarter of the book, a full page at every size.\n\n{table}\n\
+                 \"list / ceiling\" is the order list page's rate over the bare JSON handler returning the same rows.\n\n\
+                 ## Staff workspace\n\nOne sales person loading the page seven times in a row (the whole HTML, figures computed).\n\n{workspace}\n",
+                RUN_FOR.as_secs(),
+            )
+        };
+        let live_section = if live.is_empty() {
+            keep("Live updates")
+        } else {
+            format!(
+                "## Live updates\n\nMeasured {today} with `--live`: that many event streams of one customer open at once (one process serves \
+                 them and runs the clients); the customer's factory posts 20 progress reports, one after the other; \
+                 a delivery is a stream's first event after a report, timed from the moment the report was sent. \
+                 Memory is the whole process (server and clients together), so the server alone uses less.\n\n{live_table}\n"
+            )
+        };
+        let doc = format!(
+            "# Benchmarks\n\nRun: `cargo bench -p integration-tests --bench load -- --lines 1000,100000,1000000 --live 100,1000 --write` \
+             (release build; SQLite in a temporary folder; data from a fixed seed). `--lines` and `--live` can be run apart; \
+             each rewrites only its own sections.\n\n\
+             Machine: {machine} (cores · CPU · memory).\n\n{pages}{live_section}\
+             ## Browser bundle\n\nAs built in `target/site/pkg` when the benchmark ran, {today} (`scripts/run.sh` builds the release bundle).\n\n\
+             | file | raw | gzip |\n|---|---|---|\n{bundle}\n\
+             ## Not measured yet\n\n- PostgreSQL figures.\n\n{}",
+            keep("Against the targets"),
+        );
+        std::fs::write(path, doc).unwrap();
     }
+}
+
+/// The section under `## {heading}` of a Markdown file, up to the next
+/// section, heading included.
+fn section(doc: &str, heading: &str) -> Option<String> {
+    let start = doc.find(&format!("\n## {heading}\n"))? + 1;
+    let rest = &doc[start..];
+    let end = rest[3..].find("\n## ").map(|i| i + 4).unwrap_or(rest.len());
+    Some(rest[..end].to_string())
 }

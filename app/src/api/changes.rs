@@ -145,12 +145,32 @@ pub(crate) mod server {
     use crate::ssr::repo::{companies, orders, purchase_orders, users};
     use crate::ssr::{AppState, db_error};
 
-    pub fn order_state(
+    /// The order as the change rules see it, with the highest line number
+    /// it ever had (a cancelled line's number stays taken).
+    pub async fn order_state(
+        db: &impl ConnectionTrait,
         order: &order::Model,
         status: OrderStatus,
         lines: &[order_line::Model],
-    ) -> OrderState {
-        OrderState {
+    ) -> Result<OrderState, ApiError> {
+        let mut last_line_no = lines.iter().map(|l| l.line_no).max().unwrap_or(0);
+        for request in requests_of_order(db, order.id)
+            .await
+            .map_err(db_error("loading change requests"))?
+        {
+            let applied = match ChangeStatus::parse(&request.status) {
+                Some(ChangeStatus::Approved) => Some(request.items.as_str()),
+                Some(ChangeStatus::Accepted) => request.counter_items.as_deref(),
+                _ => None,
+            };
+            for item in applied.map(items_of).transpose()?.unwrap_or_default() {
+                if let ChangeItem::CancelLine { line_no, .. } = item {
+                    last_line_no = last_line_no.max(line_no);
+                }
+            }
+        }
+        Ok(OrderState {
+            last_line_no,
             status,
             ship_to: order.ship_to.clone(),
             lines: lines
@@ -168,7 +188,7 @@ pub(crate) mod server {
                     forecast: l.forecast_date,
                 })
                 .collect(),
-        }
+        })
     }
 
     pub fn po_states(lines: &[order_line::Model], placed: &[PlacedLine]) -> Vec<PoLineState> {
@@ -419,7 +439,7 @@ pub(crate) mod server {
             )
             .await
             .map_err(db_error("loading purchase orders"))?;
-            let current = order_state(order, order_status, &lines);
+            let current = order_state(&state.db, order, order_status, &lines).await?;
             let po = po_states(&lines, &placed);
             let asked = counter.as_ref().unwrap_or(&items);
             impact_notes = impact(&current, asked, &po);
@@ -530,7 +550,7 @@ pub(crate) mod server {
         )
         .await
         .map_err(db_error("loading purchase orders"))?;
-        let current = order_state(&order, status, &lines);
+        let current = order_state(&state.db, &order, status, &lines).await?;
         let conflict = |found: Vec<String>| ApiError::Conflict {
             message: format!(
                 "The order changed since this change was asked for, so it cannot be applied as it stands: {}",
@@ -626,7 +646,26 @@ pub(crate) mod server {
             .map_err(db_error("adding a line"))?;
         }
         let people = users::all(&tx).await.map_err(db_error("users"))?;
-        let mut moved = Vec::new();
+        // Every factory line still behind the order: forecasts against the
+        // new commitments, the order's status and the alerts are worked out
+        // again from them, whether or not the factory's own line changed.
+        let moved: Vec<Moved> = placed
+            .iter()
+            .filter(|p| {
+                !po_changes
+                    .iter()
+                    .any(|c| c.cancelled && c.po_line_id == p.line.id)
+            })
+            .map(|p| {
+                let at = crate::domain::progress::Milestone::parse(&p.line.milestone)
+                    .unwrap_or(crate::domain::progress::Milestone::NotStarted);
+                Moved {
+                    po_line_id: p.line.id,
+                    from: at,
+                    to: at,
+                }
+            })
+            .collect();
         for change in &po_changes {
             let Some(p) = placed.iter().find(|p| p.line.id == change.po_line_id) else {
                 continue;
@@ -648,14 +687,6 @@ pub(crate) mod server {
             }
             if change.cancelled {
                 update = update.col_expr(po_line::Column::Cancelled, Expr::value(true));
-            } else {
-                moved.push(Moved {
-                    po_line_id: p.line.id,
-                    from: crate::domain::progress::Milestone::parse(&p.line.milestone)
-                        .unwrap_or(crate::domain::progress::Milestone::NotStarted),
-                    to: crate::domain::progress::Milestone::parse(&p.line.milestone)
-                        .unwrap_or(crate::domain::progress::Milestone::NotStarted),
-                });
             }
             if update
                 .exec(&tx)
@@ -865,6 +896,7 @@ pub(crate) mod server {
             && let Some(requester) = users::find(&tx, request.requested_by)
                 .await
                 .map_err(db_error("users"))?
+                .filter(|u| u.active)
         {
             let locale = Locale::parse(&requester.locale).unwrap_or_default();
             mail(
@@ -1068,7 +1100,7 @@ pub async fn request_change(
         return Err(problems.into_error());
     }
     proposal.ship_to = ship_to;
-    let current = server::order_state(&order, status, &current_lines);
+    let current = server::order_state(&state.db, &order, status, &current_lines).await?;
     let items = diff(&current, &proposal);
     for problem in check_request(&current, &items, &note, today) {
         let row = problem
@@ -1398,7 +1430,7 @@ pub async fn decide_change(
         .await
         .map_err(db_error("loading purchase orders"))?;
         let status = crate::api::orders::server::status_of(&order)?;
-        let current = server::order_state(&order, status, &lines);
+        let current = server::order_state(&state.db, &order, status, &lines).await?;
         let mut found = apply(&current, &decided, today).err().unwrap_or_default();
         found.extend(
             factory_changes(&decided, &server::po_states(&lines, &placed))

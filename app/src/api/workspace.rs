@@ -410,17 +410,17 @@ pub async fn get_scorecard(
     #[server(default)] supplier_id: Option<i32>,
 ) -> Result<Scorecard, ApiError> {
     use crate::domain::account::Role;
-    use crate::ssr::{app_state, db_error};
+    use crate::domain::policy::Action;
+    use crate::ssr::{app_state, db_error, guard};
     let user = crate::ssr::auth::require_user()?;
     let state = app_state()?;
-    let supplier = match user.role {
-        Role::Supplier => match supplier_id {
-            Some(id) if id != user.company_id => return Err(ApiError::NotFound),
-            _ => user.company_id,
-        },
-        Role::Admin | Role::Staff => supplier_id.ok_or(ApiError::NotFound)?,
-        Role::Customer => return Err(ApiError::NotFound),
+    // A factory means its own; the house must say which.
+    let supplier = match (user.role, supplier_id) {
+        (_, Some(id)) => id,
+        (Role::Supplier, None) => user.company_id,
+        _ => return Err(ApiError::NotFound),
     };
+    guard::check(&state, &user, Action::Scorecard { supplier }, "scorecard").await?;
     let period = server::period(None, None, state.now().date_naive())?;
     server::scorecards(&state, period, Some(supplier))
         .await

@@ -234,6 +234,15 @@ pub enum ChangeKind {
 }
 
 impl ChangeKind {
+    pub const ALL: [ChangeKind; 6] = [
+        Self::Quantity,
+        Self::Description,
+        Self::RequestedDate,
+        Self::ShipTo,
+        Self::AddLine,
+        Self::CancelLine,
+    ];
+
     /// Why the change is closed in a status where [`allowed`] says no.
     fn closed_reason(self) -> &'static str {
         match self {
@@ -292,10 +301,20 @@ impl ChangeItem {
             Self::AddLine(new) => (
                 "New line".to_string(),
                 String::new(),
-                format!(
-                    "{} × {} {}, by {}",
-                    new.product_code, new.quantity, new.unit, new.requested
-                ),
+                match new.unit_price_minor {
+                    Some(price) => format!(
+                        "{} × {} {}, by {}, at {} each",
+                        new.product_code,
+                        new.quantity,
+                        new.unit,
+                        new.requested,
+                        super::order_input::format_minor(price)
+                    ),
+                    None => format!(
+                        "{} × {} {}, by {}",
+                        new.product_code, new.quantity, new.unit, new.requested
+                    ),
+                },
             ),
             Self::CancelLine {
                 line_no,
@@ -331,6 +350,9 @@ pub struct OrderState {
     pub status: OrderStatus,
     pub ship_to: String,
     pub lines: Vec<LineState>,
+    /// The highest line number the order ever had (cancelled lines are
+    /// gone, but their numbers stay taken).
+    pub last_line_no: i32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -432,6 +454,17 @@ pub fn check_request(
     today: NaiveDate,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
+    if !ChangeKind::ALL.iter().any(|k| allowed(*k, order.status)) {
+        problems.push(Problem {
+            line_no: None,
+            kind: None,
+            message: format!(
+                "The order is {}; it can no longer change.",
+                order.status.label().to_lowercase()
+            ),
+        });
+        return problems;
+    }
     if items.is_empty() && note.trim().is_empty() {
         problems.push(Problem {
             line_no: None,
@@ -603,9 +636,15 @@ pub fn apply(
         })
         .collect();
     next.lines.retain(|l| !cancelled.contains(&l.line_no));
-    // New lines are numbered after the highest number the order ever had
-    // here, so a cancelled line's number is not reused.
-    let last = order.lines.iter().map(|l| l.line_no).max().unwrap_or(0);
+    // New lines are numbered after the highest number the order ever had,
+    // so a cancelled line's number is not reused.
+    let last = order
+        .lines
+        .iter()
+        .map(|l| l.line_no)
+        .max()
+        .unwrap_or(0)
+        .max(order.last_line_no);
     for (line_no, (new, price)) in (last + 1..).zip(added) {
         let requested = new.requested;
         next.lines.push(LineState {
@@ -852,6 +891,7 @@ mod tests {
             status,
             ship_to: "Hamburg".into(),
             lines: vec![line(1, 100), line(2, 200)],
+            last_line_no: 2,
         }
     }
 
@@ -1030,6 +1070,12 @@ mod tests {
             },
         ];
         assert_eq!(check_request(&confirmed, &both, "", day(1)).len(), 1);
+        // A shipped order takes no request at all, not even a note.
+        let shipped = order(OrderStatus::Shipped);
+        assert_eq!(
+            check_request(&shipped, &[], "Please hurry", day(1)).len(),
+            1
+        );
     }
 
     #[test]
@@ -1109,6 +1155,13 @@ mod tests {
         assert_eq!(next.lines[1].committed, Some(day(28)));
         assert_eq!(next.lines[1].unit_price_minor, 300);
         assert_eq!(next.lines[1].hs_code, "851671");
+        // A number once cancelled stays taken.
+        let after_cancels = OrderState {
+            last_line_no: 5,
+            ..base.clone()
+        };
+        let next = apply(&after_cancels, &priced, day(1)).unwrap();
+        assert_eq!(next.lines.last().unwrap().line_no, 6);
     }
 
     #[test]

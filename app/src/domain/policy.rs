@@ -80,6 +80,10 @@ pub enum Action {
     DecideChange {
         customer: i32,
     },
+    /// Read the scorecard of the factory `supplier` (a company id).
+    Scorecard {
+        supplier: i32,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,6 +166,12 @@ pub fn authorize(actor: &Actor, action: &Action) -> Decision {
             Role::Admin | Role::Staff => Allow,
             Role::Customer if customer == actor.company_id => Forbidden,
             Role::Customer | Role::Supplier => NotFound,
+        },
+        Action::Scorecard { supplier } => match actor.role {
+            Role::Admin | Role::Staff => Allow,
+            Role::Supplier if supplier == actor.company_id => Allow,
+            // Another factory's record, or any factory's for a customer.
+            Role::Supplier | Role::Customer => NotFound,
         },
     }
 }
@@ -380,6 +390,30 @@ mod tests {
                 role == Role::Admin
             );
             assert!(authorize(&actor(role), &Action::ChangeOwnPassword).is_allowed());
+        }
+    }
+
+    #[test]
+    fn a_factory_reads_its_own_scorecard_only() {
+        use Decision::*;
+        let own = Action::Scorecard {
+            supplier: SUPPLIER_A.id,
+        };
+        let other = Action::Scorecard {
+            supplier: SUPPLIER_B.id,
+        };
+        for role in [Role::Admin, Role::Staff, Role::Customer, Role::Supplier] {
+            let who = actor(role);
+            let expected = match role {
+                Role::Admin | Role::Staff => [Allow, Allow],
+                Role::Supplier => [Allow, NotFound],
+                Role::Customer => [NotFound, NotFound],
+            };
+            assert_eq!(
+                [authorize(&who, &own), authorize(&who, &other)],
+                expected,
+                "{role:?}"
+            );
         }
     }
 

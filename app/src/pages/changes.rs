@@ -339,7 +339,7 @@ fn DecisionView(change: ChangeView, decide: ServerAction<DecideChange>) -> impl 
                 <ul class="plain-list">
                     {change.conflicts.iter().map(|c| view! { <li class="form-error">{c.clone()}</li> }).collect_view()}
                 </ul>
-                <p class="muted">"Approving would overwrite these; reject the request with a note, or counter-propose."</p>
+                <p class="muted">"The order cannot take the change as asked while these stand: reject it with a note, or counter-propose."</p>
             </section>
         })}
         {change.can_decide.then(|| view! {

@@ -232,7 +232,7 @@ pub async fn freshness_by_supplier(
              SUM(CASE WHEN COALESCE(l.last_progress_at, p.created_at) >= ? THEN 1 ELSE 0 END) AS fresh \
              FROM po_lines l JOIN purchase_orders p ON p.id = l.purchase_order_id \
              WHERE p.status = ? AND l.cancelled = ? \
-             AND l.milestone NOT IN ('ready_to_ship', 'shipped'){only} \
+             AND l.milestone IN ('not_started', 'materials_in', 'in_production', 'qc_passed', 'packed'){only} \
              GROUP BY p.supplier_company_id"
         ),
         values,
@@ -331,7 +331,7 @@ pub async fn board_candidates(
         "SELECT l.id AS id FROM order_lines l JOIN orders o ON o.id = l.order_id \
          WHERE o.status IN ('confirmed', 'in_production', 'ready') AND ( \
            l.forecast_date > l.committed_date \
-           OR l.committed_date < ? \
+           OR (l.committed_date < ? AND o.status <> 'ready') \
            OR o.id IN (SELECT order_id FROM change_requests WHERE status = 'open') \
            OR l.id IN (SELECT k.order_line_id FROM po_line_links k \
                 JOIN po_lines p ON p.id = k.po_line_id \
@@ -343,7 +343,8 @@ pub async fn board_candidates(
                 WHERE po.status = 'open' AND p.cancelled = ? \
                 AND p.milestone NOT IN ('ready_to_ship', 'shipped') \
                 AND (p.last_progress_at < ? OR (p.last_progress_at IS NULL AND po.created_at < ?))) \
-         ) ORDER BY l.committed_date, l.id LIMIT ?",
+         ) ORDER BY CASE WHEN l.committed_date IS NULL THEN 1 ELSE 0 END, l.committed_date, l.id \
+         LIMIT ?",
         vec![
             today.into(),
             false.into(),
