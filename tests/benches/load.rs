@@ -617,7 +617,7 @@ async fn run_live(clients: usize) -> LiveRow {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}?mode=rwc", dir.path().join("live.db").display());
     let db = server::db::connect_and_migrate(&url).await.unwrap();
-    let book = generate(&db, 4_000, 7).await;
+    let book = generate(&db, 40_000, 7).await;
     let mut config = Config::for_database(url, integration_tests::site_root());
     config.slip_scan_seconds = 86_400;
     let app = Application::build(&config).await.unwrap();
@@ -628,8 +628,16 @@ async fn run_live(clients: usize) -> LiveRow {
     // Factory lines filling this customer's orders: each report reaches its streams.
     let lines: Vec<i32> = {
         use app::ssr::entities::po_line_link;
+        let orders: Vec<i32> = order::Entity::find()
+            .filter(order::Column::CustomerCompanyId.eq(book.customer_company))
+            .all(&db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|o| o.id)
+            .collect();
         let order_lines: Vec<i32> = order_line::Entity::find()
-            .filter(order_line::Column::OrderId.is_in(book.customer_orders.clone()))
+            .filter(order_line::Column::OrderId.is_in(orders))
             .all(&db)
             .await
             .unwrap()
