@@ -8,12 +8,7 @@ use integration_tests::spawn_app;
 use std::time::{Duration, Instant};
 
 async fn sign_in(browser: &Browser, base: &str, email: &str) {
-    browser.sign_in(base, email, PASSWORD).await;
-    browser
-        .wait_for_text(".site-nav", Duration::from_secs(10), |t| {
-            t.contains("Sign out")
-        })
-        .await;
+    browser.sign_in_and_wait(base, email, PASSWORD).await;
 }
 
 #[tokio::test]

@@ -12,12 +12,7 @@ async fn the_board_shows_a_new_slip_live() {
     let cast = create_cast(&app.db).await;
     let staff = Browser::launch(1280, 900).await;
     staff
-        .sign_in(&app.address, &cast.staff.email, PASSWORD)
-        .await;
-    staff
-        .wait_for_text(".site-nav", Duration::from_secs(10), |t| {
-            t.contains("Sign out")
-        })
+        .sign_in_and_wait(&app.address, &cast.staff.email, PASSWORD)
         .await;
     staff.open_hydrated(&app.url("/staff/board")).await;
     // Line 2 is two days late from the start; line 1 is on time.

@@ -137,6 +137,15 @@ impl Browser {
             .unwrap();
     }
 
+    /// Signs in and waits until the signed-in navigation shows.
+    pub async fn sign_in_and_wait(&self, base: &str, email: &str, password: &str) {
+        self.sign_in(base, email, password).await;
+        self.wait_for_text(".site-nav", Duration::from_secs(10), |t| {
+            t.contains("Sign out")
+        })
+        .await;
+    }
+
     /// Sets a form field by script (date inputs take typed keys in the
     /// browser's locale format, which differs between machines).
     pub async fn set_value(&self, css: &str, value: &str) {

@@ -922,6 +922,29 @@ pub(crate) mod server {
         Ok(())
     }
 
+    /// The customer's own ending of a request (withdrawn, counter declined):
+    /// the request moves unless someone moved it first, and the timeline
+    /// says so.
+    pub async fn close(
+        state: &AppState,
+        user_id: i32,
+        request: &change_request::Model,
+        order: &order::Model,
+        from: ChangeStatus,
+        to: ChangeStatus,
+        summary: String,
+    ) -> Result<(), ApiError> {
+        use sea_orm::TransactionTrait;
+        let tx = state.db.begin().await.map_err(db_error("begin"))?;
+        if !claim_request(&tx, request, from, to, None, None, None, state.now())
+            .await
+            .map_err(db_error("closing the request"))?
+        {
+            return Err(already_decided());
+        }
+        record_step(state, tx, order, user_id, summary, None, None).await
+    }
+
     pub fn parse_date(raw: &str) -> Result<NaiveDate, &'static str> {
         NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
             .map_err(|_| "Enter a date like 2027-03-31.")
@@ -1526,8 +1549,7 @@ pub async fn decide_change(
 pub async fn answer_change(id: i32, accept: bool) -> Result<(), ApiError> {
     use crate::domain::change_request::{Party, Step, next_status};
     use crate::domain::policy::Action;
-    use crate::ssr::{app_state, db_error, guard};
-    use sea_orm::TransactionTrait;
+    use crate::ssr::{app_state, guard};
 
     let user = crate::ssr::auth::require_user()?;
     let state = app_state()?;
@@ -1553,26 +1575,11 @@ pub async fn answer_change(id: i32, accept: bool) -> Result<(), ApiError> {
         return server::apply_change(&state, user.user_id, &request, from, to, &items, None, None)
             .await;
     }
-    let tx = state.db.begin().await.map_err(db_error("begin"))?;
-    if !server::claim_request(&tx, &request, from, to, None, None, None, state.now())
-        .await
-        .map_err(db_error("answering"))?
-    {
-        return Err(server::already_decided());
-    }
-    server::record_step(
-        &state,
-        tx,
-        &order,
-        user.user_id,
-        format!(
-            "Counter-proposal on change request {} declined",
-            server::number(request.id)
-        ),
-        None,
-        None,
-    )
-    .await
+    let summary = format!(
+        "Counter-proposal on change request {} declined",
+        server::number(request.id)
+    );
+    server::close(&state, user.user_id, &request, &order, from, to, summary).await
 }
 
 /// The customer withdraws a request that is still waiting.
@@ -1580,8 +1587,7 @@ pub async fn answer_change(id: i32, accept: bool) -> Result<(), ApiError> {
 pub async fn withdraw_change(id: i32) -> Result<(), ApiError> {
     use crate::domain::change_request::{Party, Step, next_status};
     use crate::domain::policy::Action;
-    use crate::ssr::{app_state, db_error, guard};
-    use sea_orm::TransactionTrait;
+    use crate::ssr::{app_state, guard};
 
     let user = crate::ssr::auth::require_user()?;
     let state = app_state()?;
@@ -1597,23 +1603,8 @@ pub async fn withdraw_change(id: i32) -> Result<(), ApiError> {
     .await?;
     let from = server::status_of(&request)?;
     let to = next_status(from, Step::Withdraw, Party::Customer).map_err(server::step_error)?;
-    let tx = state.db.begin().await.map_err(db_error("begin"))?;
-    if !server::claim_request(&tx, &request, from, to, None, None, None, state.now())
-        .await
-        .map_err(db_error("withdrawing"))?
-    {
-        return Err(server::already_decided());
-    }
-    server::record_step(
-        &state,
-        tx,
-        &order,
-        user.user_id,
-        format!("Change request {} withdrawn", server::number(request.id)),
-        None,
-        None,
-    )
-    .await
+    let summary = format!("Change request {} withdrawn", server::number(request.id));
+    server::close(&state, user.user_id, &request, &order, from, to, summary).await
 }
 
 /// The changes a factory is asked to acknowledge (its own only; the house

@@ -234,6 +234,16 @@ fn OrderPage(back: &'static str) -> impl IntoView {
     // The viewer's own changes show at once, stream or no stream.
     let refresh = RwSignal::new(0u64);
     provide_context(OrderRefresh(refresh));
+    // Made here rather than in its button: the button is rebuilt whenever the
+    // order is fetched again (as when the live stream opens), and a click
+    // made just before must still refresh the page once it is answered.
+    let mute = ServerAction::<crate::api::alerts::MuteOrder>::new();
+    Effect::new(move |_| {
+        if matches!(mute.value().get(), Some(Ok(_))) {
+            refresh.update(|n| *n += 1);
+        }
+    });
+    provide_context(mute);
     let order = Resource::new(
         move || (id(), tick.get(), refresh.get()),
         |(id, _, _)| get_order(id),
@@ -420,8 +430,7 @@ fn OrderDetailView(detail: OrderDetail) -> impl IntoView {
 #[component]
 fn MuteButton(id: i32, muted: bool) -> impl IntoView {
     use crate::api::alerts::MuteOrder;
-    let mute = ServerAction::<MuteOrder>::new();
-    refresh_order_after(mute.value());
+    let mute = use_context::<ServerAction<MuteOrder>>().unwrap_or_default();
     view! {
         <ActionForm action=mute attr:class="inline-form mute-form">
             <input type="hidden" name="order_id" value=id.to_string() />

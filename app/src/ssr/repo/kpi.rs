@@ -52,6 +52,18 @@ async fn rows(
         .await
 }
 
+/// `AND p.supplier_company_id = ?` with its value, when one factory is asked
+/// about (the queries name the purchase order `p`).
+fn one_supplier(values: &mut Vec<Value>, supplier: Option<i32>) -> &'static str {
+    match supplier {
+        Some(id) => {
+            values.push(id.into());
+            " AND p.supplier_company_id = ?"
+        }
+        None => "",
+    }
+}
+
 /// Whole days from `earlier` to `later` (two date columns), in this
 /// database's dialect.
 fn days_between(db: &impl ConnectionTrait, later: &str, earlier: &str) -> String {
@@ -177,13 +189,7 @@ pub async fn readiness_by_supplier(
 ) -> Result<Vec<(i32, u64, u64, i64)>, DbErr> {
     let days = days_between(db, "l.ready_on", "l.committed_ready_date");
     let mut values: Vec<Value> = vec![period.from.into(), period.to.into(), false.into()];
-    let only = match supplier {
-        Some(id) => {
-            values.push(id.into());
-            " AND p.supplier_company_id = ?"
-        }
-        None => "",
-    };
+    let only = one_supplier(&mut values, supplier);
     rows(
         db,
         &format!(
@@ -218,13 +224,7 @@ pub async fn freshness_by_supplier(
     supplier: Option<i32>,
 ) -> Result<Vec<(i32, u64, u64)>, DbErr> {
     let mut values: Vec<Value> = vec![since.into(), "open".into(), false.into()];
-    let only = match supplier {
-        Some(id) => {
-            values.push(id.into());
-            " AND p.supplier_company_id = ?"
-        }
-        None => "",
-    };
+    let only = one_supplier(&mut values, supplier);
     rows(
         db,
         &format!(
@@ -257,13 +257,7 @@ pub async fn acknowledgements(
     supplier: Option<i32>,
 ) -> Result<Vec<(i32, DateTime<Utc>, Option<DateTime<Utc>>)>, DbErr> {
     let mut values: Vec<Value> = vec![period.end().into()];
-    let only = match supplier {
-        Some(id) => {
-            values.push(id.into());
-            " AND p.supplier_company_id = ?"
-        }
-        None => "",
-    };
+    let only = one_supplier(&mut values, supplier);
     rows(
         db,
         &format!(
