@@ -837,28 +837,53 @@ pub(crate) mod server {
             .iter()
             .find(|u| u.id == request.requested_by && u.active)
         {
-            let locale = Locale::parse(&requester.locale).unwrap_or_default();
-            mail(
+            let answer = answer.clone().unwrap_or_default();
+            tell_requester(
                 &tx,
                 state,
-                ChangeMail::Decided,
                 requester,
-                &format!("{}:{}", request.id, to.as_str()),
-                &format!("/customer/orders/{}", order.id),
-                vec![
-                    ("order", order.number.clone()),
-                    ("decision", decision_word(to, locale)),
-                    ("changes", summary(items)),
-                    ("answer", answer.clone().unwrap_or_default()),
-                ],
+                request.id,
+                &order,
+                to,
+                summary(items),
+                answer,
             )
-            .await
-            .map_err(db_error("queuing a mail"))?;
+            .await?;
         }
         tx.commit().await.map_err(db_error("commit"))?;
         outgoing.publish(&state.live);
         state.outbox_wakeup.notify_one();
         Ok(())
+    }
+
+    /// The "your request was decided" mail to the customer who asked.
+    async fn tell_requester(
+        db: &impl ConnectionTrait,
+        state: &AppState,
+        requester: &user::Model,
+        request_id: i32,
+        order: &order::Model,
+        status: ChangeStatus,
+        changes: String,
+        answer: String,
+    ) -> Result<(), ApiError> {
+        let locale = Locale::parse(&requester.locale).unwrap_or_default();
+        mail(
+            db,
+            state,
+            ChangeMail::Decided,
+            requester,
+            &format!("{request_id}:{}", status.as_str()),
+            &format!("/customer/orders/{}", order.id),
+            vec![
+                ("order", order.number.clone()),
+                ("decision", decision_word(status, locale)),
+                ("changes", changes),
+                ("answer", answer),
+            ],
+        )
+        .await
+        .map_err(db_error("queuing a mail"))
     }
 
     /// A timeline entry, the mail to the customer (if any) and the commit of
@@ -898,23 +923,11 @@ pub(crate) mod server {
                 .map_err(db_error("users"))?
                 .filter(|u| u.active)
         {
-            let locale = Locale::parse(&requester.locale).unwrap_or_default();
-            mail(
-                &tx,
-                state,
-                ChangeMail::Decided,
-                &requester,
-                &format!("{}:{}", request.id, status.as_str()),
-                &format!("/customer/orders/{}", order.id),
-                vec![
-                    ("order", order.number.clone()),
-                    ("decision", decision_word(status, locale)),
-                    ("changes", changes),
-                    ("answer", request.answer.clone().unwrap_or_default()),
-                ],
+            let answer = request.answer.clone().unwrap_or_default();
+            tell_requester(
+                &tx, state, &requester, request.id, order, status, changes, answer,
             )
-            .await
-            .map_err(db_error("queuing a mail"))?;
+            .await?;
         }
         tx.commit().await.map_err(db_error("commit"))?;
         outgoing.publish(&state.live);
