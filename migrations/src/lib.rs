@@ -13,6 +13,7 @@ mod m20261127_000006_progress;
 mod m20261127_000007_alerts;
 mod m20261127_000008_changes;
 mod m20261127_000009_workspace;
+mod m20261127_000010_kpi_indexes;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000007_alerts::Migration),
             Box::new(m20261127_000008_changes::Migration),
             Box::new(m20261127_000009_workspace::Migration),
+            Box::new(m20261127_000010_kpi_indexes::Migration),
         ]
     }
 }

@@ -20,8 +20,8 @@ use app::ssr::repo::companies::{self, NewCompany};
 use app::ssr::repo::users::{self, NewUser};
 use chrono::{Duration as Days, Utc};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, TransactionTrait,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, TransactionTrait,
 };
 use server::config::Config;
 use server::startup::Application;
@@ -437,16 +437,74 @@ struct Row {
     scanned: usize,
 }
 
-async fn run(lines: usize) -> Row {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!(
-        "sqlite://{}?mode=rwc",
-        dir.path().join("bench.db").display()
-    );
-    let db = server::db::connect_and_migrate(&url).await.unwrap();
+/// Where a run keeps its book: a SQLite file in a temporary folder, or a
+/// fresh database on a PostgreSQL server.
+enum Store {
+    Sqlite,
+    Postgres(String),
+}
+
+impl Store {
+    /// An empty database for `name`, and the folder to keep while it is used.
+    async fn fresh(&self, name: &str) -> (String, Option<tempfile::TempDir>) {
+        match self {
+            Store::Sqlite => {
+                let dir = tempfile::tempdir().unwrap();
+                let url = format!(
+                    "sqlite://{}?mode=rwc",
+                    dir.path().join(format!("{name}.db")).display()
+                );
+                (url, Some(dir))
+            }
+            Store::Postgres(server) => {
+                let admin = sea_orm::Database::connect(server.as_str()).await.unwrap();
+                let db = format!("portal_bench_{name}");
+                admin
+                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"))
+                    .await
+                    .unwrap();
+                admin
+                    .execute_unprepared(&format!("CREATE DATABASE {db}"))
+                    .await
+                    .unwrap();
+                admin.close().await.unwrap();
+                let base = server.rsplit_once('/').map(|(b, _)| b).unwrap_or(server);
+                (format!("{base}/{db}"), None)
+            }
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        match self {
+            Store::Sqlite => "SQLite",
+            Store::Postgres(_) => "PostgreSQL",
+        }
+    }
+}
+
+/// Generates a book into a migrated database; on PostgreSQL the id
+/// sequences are moved past the rows written with explicit ids.
+async fn generate_into(url: &str, lines: usize, seed: u64) -> (DatabaseConnection, Book) {
+    let db = server::db::connect_and_migrate(url).await.unwrap();
     let started = Instant::now();
-    let book = generate(&db, lines, 42).await;
+    let book = generate(&db, lines, seed).await;
+    if db.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
+        for table in ["orders", "order_lines", "purchase_orders", "po_lines"] {
+            db.execute_unprepared(&format!(
+                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"
+            ))
+            .await
+            .unwrap();
+        }
+        db.execute_unprepared("ANALYZE").await.unwrap();
+    }
     eprintln!("{lines} lines generated in {:?}", started.elapsed());
+    (db, book)
+}
+
+async fn run(lines: usize, store: &Store) -> Row {
+    let (url, _dir) = store.fresh(&format!("book_{lines}")).await;
+    let (db, book) = generate_into(&url, lines, 42).await;
     let mut config = Config::for_database(url, integration_tests::site_root());
     config.slip_scan_seconds = 86_400;
     let app = Application::build(&config).await.unwrap();
@@ -595,9 +653,9 @@ struct LiveRow {
     rss_after_mb: f64,
 }
 
-/// This process's resident memory, in MB (server and clients together).
-fn rss_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
+/// A process's resident memory, in MB, from its `/proc/…/status`.
+fn rss_mb(status: &str) -> f64 {
+    std::fs::read_to_string(status)
         .ok()
         .and_then(|s| {
             s.lines()
@@ -614,15 +672,23 @@ fn rss_mb() -> f64 {
 /// sent to its first event arriving is one delivery.
 async fn run_live(clients: usize) -> LiveRow {
     const POSTS: usize = 20;
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}?mode=rwc", dir.path().join("live.db").display());
-    let db = server::db::connect_and_migrate(&url).await.unwrap();
-    let book = generate(&db, 40_000, 7).await;
-    let mut config = Config::for_database(url, integration_tests::site_root());
-    config.slip_scan_seconds = 86_400;
-    let app = Application::build(&config).await.unwrap();
-    let base = format!("http://{}", app.addr());
-    tokio::spawn(app.run_until_stopped());
+    let (url, _dir) = Store::Sqlite.fresh("live").await;
+    let (db, book) = generate_into(&url, 40_000, 7).await;
+    // The portal runs as its own process (this binary with `--serve`), so
+    // its memory is measured apart from the clients'.
+    let mut server = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--serve", &url])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut addr = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(server.stdout.take().unwrap()),
+        &mut addr,
+    )
+    .unwrap();
+    let base = format!("http://{}", addr.trim());
+    let server_rss = || rss_mb(&format!("/proc/{}/status", server.id()));
     let customer = sign_in(&base, &book.customer_email).await;
     let factory = sign_in(&base, &book.supplier_email).await;
     // Factory lines filling this customer's orders: each report reaches its streams.
@@ -662,7 +728,7 @@ async fn run_live(clients: usize) -> LiveRow {
         "the book has {} factory lines for the customer",
         factory_lines.len()
     );
-    let rss_before = rss_mb();
+    let rss_before = server_rss();
     let epoch = Instant::now();
     // Nanoseconds since `epoch` when the current report was sent, and its number.
     let sent_at = Arc::new(std::sync::atomic::AtomicU64::new(0));
@@ -740,10 +806,12 @@ async fn run_live(clients: usize) -> LiveRow {
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    let rss_after = rss_mb();
+    let rss_after = server_rss();
     for stream in streams {
         stream.abort();
     }
+    server.kill().unwrap();
+    server.wait().unwrap();
     latencies.sort_by(f64::total_cmp);
     let pick = |q: f64| {
         latencies
@@ -785,8 +853,48 @@ fn bundle() -> String {
     out
 }
 
+/// `--serve URL`: the portal alone on a free port over an existing book;
+/// prints its address, then serves until killed.
+async fn serve(url: String) {
+    let mut config = Config::for_database(url, integration_tests::site_root());
+    config.slip_scan_seconds = 86_400;
+    let app = Application::build(&config).await.unwrap();
+    println!("{}", app.addr());
+    app.run_until_stopped().await.unwrap();
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    let value = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    if let Some(url) = value("--serve") {
+        runtime.block_on(serve(url));
+        return;
+    }
+    if let Some(lines) = value("--generate") {
+        // `--generate N --into URL`: a book of N order lines in an empty
+        // (or new SQLite) database, for looking at by hand.
+        let url = value("--into").expect("--generate N --into DATABASE_URL");
+        let lines = lines
+            .parse()
+            .expect("--generate takes a number of order lines");
+        let seed = value("--seed").map_or(42, |s| s.parse().expect("--seed takes a number"));
+        runtime.block_on(generate_into(&url, lines, seed));
+        return;
+    }
+    let store = match value("--postgres") {
+        Some(server) => Store::Postgres(server),
+        None => Store::Sqlite,
+    };
+    let self_store_name = store.name();
     let sizes: Vec<usize> = args
         .iter()
         .position(|a| a == "--lines")
@@ -800,17 +908,16 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .map(|s| s.split(',').filter_map(|n| n.parse().ok()).collect())
         .unwrap_or_default();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let rows: Vec<Row> = sizes.iter().map(|n| runtime.block_on(run(*n))).collect();
+    let rows: Vec<Row> = sizes
+        .iter()
+        .map(|n| runtime.block_on(run(*n, &store)))
+        .collect();
     let live: Vec<LiveRow> = live_sizes
         .iter()
         .map(|n| runtime.block_on(run_live(*n)))
         .collect();
     let mut live_table = String::from(
-        "| open streams | deliveries | delivery p50 | delivery p99 | process memory (RSS) before → with the streams open |\n|---|---|---|---|---|\n",
+        "| open streams | deliveries | delivery p50 | delivery p99 | server memory (RSS) before → with the streams open |\n|---|---|---|---|---|\n",
     );
     for r in &live {
         live_table.push_str(&format!(
@@ -879,17 +986,29 @@ fn main() {
         // last measured one stays, and so does the hand-written reading of
         // the figures ("Against the targets").
         let keep = |heading: &str| section(&old, heading).unwrap_or_default();
-        let pages = if rows.is_empty() {
-            keep("Pages and reports") + &keep("Staff workspace")
-        } else {
-            format!(
-                "## Pages and reports\n\nMeasured {today} with `--lines`: {CONCURRENCY} concurrent clients for {}s per row; \
-                 the measured customer holds about a quarter of the book, a full page at every size.\n\n{table}\n\
-                 \"list / ceiling\" is the order list page's rate over the bare JSON handler returning the same rows.\n\n\
-                 ## Staff workspace\n\nOne sales person loading the page seven times in a row (the whole HTML, figures computed).\n\n{workspace}\n",
-                RUN_FOR.as_secs(),
-            )
+        // Each database has its own pair of sections.
+        let pages_for = |store: &Store| {
+            let (pages, staff) = match store {
+                Store::Sqlite => ("Pages and reports", "Staff workspace"),
+                Store::Postgres(_) => (
+                    "Pages and reports on PostgreSQL",
+                    "Staff workspace on PostgreSQL",
+                ),
+            };
+            if rows.is_empty() || store.name() != self_store_name {
+                keep(pages) + &keep(staff)
+            } else {
+                format!(
+                    "## {pages}\n\nMeasured {today} with `--lines` on {}: {CONCURRENCY} concurrent clients for {}s per row; \
+                     the measured customer holds about a quarter of the book, a full page at every size.\n\n{table}\n\
+                     \"list / ceiling\" is the order list page's rate over the bare JSON handler returning the same rows.\n\n\
+                     ## {staff}\n\nOne sales person loading the page seven times in a row (the whole HTML, figures computed).\n\n{workspace}\n",
+                    store.name(),
+                    RUN_FOR.as_secs(),
+                )
+            }
         };
+        let pages = pages_for(&Store::Sqlite) + &pages_for(&Store::Postgres(String::new()));
         let live_section = if live.is_empty() {
             keep("Live updates")
         } else {
@@ -897,17 +1016,18 @@ fn main() {
                 "## Live updates\n\nMeasured {today} with `--live`: that many event streams of one customer open at once (one process serves \
                  them and runs the clients); the customer's factory posts 20 progress reports, one after the other; \
                  a delivery is a stream's first event after a report, timed from the moment the report was sent. \
-                 Memory is the whole process (server and clients together), so the server alone uses less.\n\n{live_table}\n"
+                 The portal runs as its own process over a 40,000-line book; memory is that process's resident set.\n\n{live_table}\n"
             )
         };
         let doc = format!(
             "# Benchmarks\n\nRun: `cargo bench -p integration-tests --bench load -- --lines 1000,100000,1000000 --live 100,1000 --write` \
              (release build; SQLite in a temporary folder; data from a fixed seed). `--lines` and `--live` can be run apart; \
-             each rewrites only its own sections.\n\n\
+             each rewrites only its own sections. With `--postgres postgres://user@host/db` the `--lines` sizes run on \
+             PostgreSQL instead (a fresh database per size on that server). `--generate N --into DATABASE_URL` only writes \
+             a book of N order lines.\n\n\
              Machine: {machine} (cores · CPU · memory).\n\n{pages}{live_section}\
              ## Browser bundle\n\nAs built in `target/site/pkg` when the benchmark ran, {today} (`scripts/run.sh` builds the release bundle).\n\n\
-             | file | raw | gzip |\n|---|---|---|\n{bundle}\n\
-             ## Not measured yet\n\n- PostgreSQL figures.\n\n{}",
+             | file | raw | gzip |\n|---|---|---|\n{bundle}\n{}",
             keep("Against the targets"),
         );
         std::fs::write(path, doc).unwrap();

@@ -137,10 +137,14 @@ pub mod server {
     ) -> Result<Vec<Scorecard>, DbErr> {
         let db = &state.db;
         let stale_since = state.now() - Duration::days(i64::from(state.settings.stale_after_days));
-        let ready = kpi::readiness_by_supplier(db, period, supplier).await?;
-        let fresh = kpi::freshness_by_supplier(db, stale_since, supplier).await?;
-        let acks = kpi::acknowledgements(db, period, supplier).await?;
-        let names = companies::all(db).await?;
+        // Independent reads: on a large book they overlap on the pool's
+        // connections instead of queueing.
+        let (ready, fresh, acks, names) = tokio::try_join!(
+            kpi::readiness_by_supplier(db, period, supplier),
+            kpi::freshness_by_supplier(db, stale_since, supplier),
+            kpi::acknowledgements(db, period, supplier),
+            companies::all(db),
+        )?;
         let mut cards: Vec<Scorecard> = names
             .iter()
             .filter(|c| c.kind == "supplier" && supplier.is_none_or(|s| s == c.id))
@@ -187,18 +191,24 @@ pub mod server {
     pub async fn report(state: &AppState, period: Period) -> Result<KpiReport, DbErr> {
         let started = std::time::Instant::now();
         let db = &state.db;
-        let cycle = cycle_time(&kpi::shipped_orders(db, period).await?);
-        let products = kpi::delivery_by_product(db, period).await?;
-        let on_time = products
-            .iter()
-            .fold(Rate::default(), |acc, (_, total, late)| Rate {
-                hits: acc.hits + (total - late),
-                total: acc.total + total,
-            });
-        let unmeasured = kpi::shipped_without_commitment(db, period).await?;
-        let turnaround = turnaround_hours(&kpi::decided_requests(db, period).await?);
-        let alerts = kpi::mails_by_kind(db, period)
-            .await?
+        // Independent reads, overlapping on the pool's connections.
+        let (shipped, products, decided, mails, scorecards, names, revenue) = tokio::try_join!(
+            kpi::shipped_orders(db, period),
+            kpi::delivery_by_product(db, period),
+            kpi::decided_requests(db, period),
+            kpi::mails_by_kind(db, period),
+            scorecards(state, period, None),
+            companies::all(db),
+            kpi::revenue_by_customer(db, period),
+        )?;
+        let cycle = cycle_time(&shipped);
+        let on_time = products.iter().fold(Rate::default(), |acc, p| Rate {
+            hits: acc.hits + (p.committed - p.late),
+            total: acc.total + p.committed,
+        });
+        let unmeasured = products.iter().map(|p| p.unmeasured).sum();
+        let turnaround = turnaround_hours(&decided);
+        let alerts = mails
             .into_iter()
             .filter_map(|(kind, count)| {
                 let alert = AlertKind::parse(&kind)?;
@@ -209,12 +219,10 @@ pub mod server {
                 })
             })
             .collect();
-        let scorecards = scorecards(state, period, None).await?;
         let supplier_on_time = scorecards.iter().fold(Rate::default(), |acc, c| Rate {
             hits: acc.hits + c.on_time.hits,
             total: acc.total + c.on_time.total,
         });
-        let names = companies::all(db).await?;
         let name_of = |id: i32| {
             names
                 .iter()
@@ -222,7 +230,6 @@ pub mod server {
                 .map(|c| c.name.clone())
                 .unwrap_or_default()
         };
-        let revenue = kpi::revenue_by_customer(db, period).await?;
         let mut currencies: Vec<String> = revenue.iter().map(|r| r.1.clone()).collect();
         currencies.sort();
         currencies.dedup();
@@ -242,7 +249,11 @@ pub mod server {
         let worst_products = worst_delays(
             products
                 .into_iter()
-                .map(|(name, total, late)| DelayRow { name, late, total })
+                .map(|p| DelayRow {
+                    name: p.product,
+                    late: p.late,
+                    total: p.committed,
+                })
                 .collect(),
             2,
             10,

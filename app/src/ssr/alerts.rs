@@ -589,7 +589,16 @@ pub async fn scan(db: &impl ConnectionTrait, ctx: &AlertContext) -> Result<ScanR
         .find_also_related(purchase_order::Entity)
         .filter(purchase_order::Column::Status.eq("open"))
         .filter(po_line::Column::Cancelled.eq(false))
-        .filter(po_line::Column::Milestone.ne(Milestone::Shipped.as_str()))
+        // Named one by one (not "not shipped") so the open-work index finds
+        // them without walking the shipped history.
+        .filter(
+            po_line::Column::Milestone.is_in(
+                Milestone::ALL
+                    .iter()
+                    .filter(|m| **m != Milestone::Shipped)
+                    .map(|m| m.as_str()),
+            ),
+        )
         .filter(
             Condition::any()
                 .add(po_line::Column::AlertLevel.ne(0))
@@ -614,16 +623,6 @@ pub async fn scan(db: &impl ConnectionTrait, ctx: &AlertContext) -> Result<ScanR
         report.mails += assess_po_line(db, ctx, &people, &row).await?;
         report.mails += remind_if_stale(db, ctx, &people, &row).await?;
     }
-    let orders = order::Entity::find()
-        .filter(order::Column::Status.is_in([
-            OrderStatus::Confirmed.as_str(),
-            OrderStatus::InProduction.as_str(),
-            OrderStatus::Ready.as_str(),
-        ]))
-        .all(db)
-        .await?;
-    let by_id: std::collections::HashMap<i32, &order::Model> =
-        orders.iter().map(|o| (o.id, o)).collect();
     let in_production = order::Entity::find()
         .select_only()
         .column(order::Column::Id)
@@ -653,6 +652,20 @@ pub async fn scan(db: &impl ConnectionTrait, ctx: &AlertContext) -> Result<ScanR
         )
         .all(db)
         .await?;
+    // Only the orders of those lines, a bounded number of ids per query.
+    let mut ids: Vec<i32> = lines.iter().map(|l| l.order_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut by_id = std::collections::HashMap::new();
+    for chunk in ids.chunks(500) {
+        for o in order::Entity::find()
+            .filter(order::Column::Id.is_in(chunk.iter().copied()))
+            .all(db)
+            .await?
+        {
+            by_id.insert(o.id, o);
+        }
+    }
     for line in &lines {
         if let Some(order) = by_id.get(&line.order_id) {
             report.order_lines += 1;

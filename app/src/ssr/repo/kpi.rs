@@ -90,50 +90,50 @@ pub async fn shipped_orders(
     .collect()
 }
 
-/// Per product: lines of orders shipped in the period that had a committed
-/// date, and how many of them shipped after it.
+/// Per product, over the lines of orders shipped in the period: how many
+/// had a committed date, how many of those shipped after it, and how many
+/// had none (not measured).
 pub async fn delivery_by_product(
     db: &impl ConnectionTrait,
     period: Period,
-) -> Result<Vec<(String, u64, u64)>, DbErr> {
+) -> Result<Vec<ProductDelivery>, DbErr> {
     rows(
         db,
-        "SELECT l.product_code AS name, COUNT(*) AS total, \
-         SUM(CASE WHEN o.shipped_on > l.committed_date THEN 1 ELSE 0 END) AS late \
+        "SELECT l.product_code AS name, \
+         SUM(CASE WHEN l.committed_date IS NOT NULL THEN 1 ELSE 0 END) AS total, \
+         SUM(CASE WHEN o.shipped_on > l.committed_date THEN 1 ELSE 0 END) AS late, \
+         SUM(CASE WHEN l.committed_date IS NULL THEN 1 ELSE 0 END) AS unmeasured \
          FROM orders o JOIN order_lines l ON l.order_id = o.id \
-         WHERE o.shipped_on >= ? AND o.shipped_on <= ? AND l.committed_date IS NOT NULL \
+         WHERE o.shipped_on >= ? AND o.shipped_on <= ? \
          GROUP BY l.product_code",
         vec![period.from.into(), period.to.into()],
     )
     .await?
     .iter()
     .map(|r| {
-        Ok((
-            r.try_get("", "name")?,
-            r.try_get::<i64>("", "total")? as u64,
-            r.try_get::<Option<i64>>("", "late")?.unwrap_or(0) as u64,
-        ))
+        let count = |column| -> Result<u64, DbErr> {
+            Ok(r.try_get::<Option<i64>>("", column)?.unwrap_or(0) as u64)
+        };
+        Ok(ProductDelivery {
+            product: r.try_get("", "name")?,
+            committed: count("total")?,
+            late: count("late")?,
+            unmeasured: count("unmeasured")?,
+        })
     })
     .collect()
 }
 
-/// Lines shipped in the period without a committed date (not measured).
-pub async fn shipped_without_commitment(
-    db: &impl ConnectionTrait,
-    period: Period,
-) -> Result<u64, DbErr> {
-    let found = rows(
-        db,
-        "SELECT COUNT(*) AS n FROM orders o JOIN order_lines l ON l.order_id = o.id \
-         WHERE o.shipped_on >= ? AND o.shipped_on <= ? AND l.committed_date IS NULL",
-        vec![period.from.into(), period.to.into()],
-    )
-    .await?;
-    Ok(found
-        .first()
-        .map(|r| r.try_get::<i64>("", "n"))
-        .transpose()?
-        .unwrap_or(0) as u64)
+/// One product's lines shipped in a period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProductDelivery {
+    pub product: String,
+    /// Lines with a committed date.
+    pub committed: u64,
+    /// Of those, shipped after it.
+    pub late: u64,
+    /// Lines without a committed date.
+    pub unmeasured: u64,
 }
 
 /// (asked, decided) of the change requests the house decided in the period.
@@ -315,6 +315,10 @@ pub const BOARD_LIMIT: usize = 2000;
 /// overdue, on an order with a change request waiting for the house, or
 /// filled by a factory line with a change not acknowledged or no report
 /// since `stale_before`. The rules in `domain::kpi::risks` decide.
+///
+/// The subqueries start from the few rows that can match (unacknowledged
+/// changes; factory lines still in work, by the open-work index), so the
+/// book's history is never walked.
 pub async fn board_candidates(
     db: &impl ConnectionTrait,
     today: NaiveDate,
@@ -328,14 +332,13 @@ pub async fn board_candidates(
            OR (l.committed_date < ? AND o.status <> 'ready') \
            OR o.id IN (SELECT order_id FROM change_requests WHERE status = 'open') \
            OR l.id IN (SELECT k.order_line_id FROM po_line_links k \
-                JOIN po_lines p ON p.id = k.po_line_id \
-                JOIN po_line_changes c ON c.po_line_id = p.id \
-                WHERE c.acknowledged_at IS NULL) \
-           OR l.id IN (SELECT k.order_line_id FROM po_line_links k \
-                JOIN po_lines p ON p.id = k.po_line_id \
+                WHERE k.po_line_id IN (SELECT c.po_line_id FROM po_line_changes c \
+                    WHERE c.acknowledged_at IS NULL)) \
+           OR l.id IN (SELECT k.order_line_id FROM po_lines p \
                 JOIN purchase_orders po ON po.id = p.purchase_order_id \
+                JOIN po_line_links k ON k.po_line_id = p.id \
                 WHERE po.status = 'open' AND p.cancelled = ? \
-                AND p.milestone NOT IN ('ready_to_ship', 'shipped') \
+                AND p.milestone IN ('not_started', 'materials_in', 'in_production', 'qc_passed', 'packed') \
                 AND (p.last_progress_at < ? OR (p.last_progress_at IS NULL AND po.created_at < ?))) \
          ) ORDER BY CASE WHEN l.committed_date IS NULL THEN 1 ELSE 0 END, l.committed_date, l.id \
          LIMIT ?",
