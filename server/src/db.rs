@@ -24,6 +24,31 @@ pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr>
     Ok(db)
 }
 
+/// Connections for the long aggregate reads (the KPIs, the at-risk board).
+///
+/// On a SQLite file these are a pool of their own, opened read-only: the
+/// main pool is a single connection (so writes never meet a busy file), and
+/// a report read through it would hold every other request up for its whole
+/// run. Read-only connections read beside the writer (WAL) and beside each
+/// other. Elsewhere (PostgreSQL, an in-memory SQLite) the main pool serves.
+pub async fn connect_reports(
+    url: &str,
+    db: &DatabaseConnection,
+) -> Result<DatabaseConnection, DbErr> {
+    let url = prepare_sqlite_url(url)?;
+    if !url.starts_with("sqlite:") || url.contains(":memory:") || url.contains("mode=memory") {
+        return Ok(db.clone());
+    }
+    let mut options = ConnectOptions::new(url);
+    options
+        .sqlx_logging(false)
+        .max_connections(4)
+        .connect_timeout(Duration::from_secs(10))
+        .acquire_timeout(Duration::from_secs(10))
+        .map_sqlx_sqlite_opts(|o| o.read_only(true));
+    Database::connect(options).await
+}
+
 /// For a SQLite file URL: makes sure the folder exists and that the file is
 /// created if missing (`mode=rwc`). Other URLs pass through untouched.
 fn prepare_sqlite_url(url: &str) -> Result<String, DbErr> {

@@ -70,6 +70,7 @@ impl Application {
         };
         let clock = overrides.clock.unwrap_or_else(|| Arc::new(SystemClock));
         let db = crate::db::connect_and_migrate(&config.database_url).await?;
+        let reports = crate::db::connect_reports(&config.database_url, &db).await?;
         let seed = if config.demo_data {
             Some(seed::seed_demo_if_empty(&db, clock.now()).await?)
         } else {
@@ -101,6 +102,7 @@ impl Application {
         let state = AppState {
             leptos_options,
             db: db.clone(),
+            reports,
             clock: clock.clone(),
             settings: Arc::new(Settings {
                 public_url,

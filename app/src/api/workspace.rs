@@ -135,7 +135,7 @@ pub mod server {
         period: Period,
         supplier: Option<i32>,
     ) -> Result<Vec<Scorecard>, DbErr> {
-        let db = &state.db;
+        let db = &state.reports;
         let stale_since = state.now() - Duration::days(i64::from(state.settings.stale_after_days));
         // Independent reads: on a large book they overlap on the pool's
         // connections instead of queueing.
@@ -190,7 +190,7 @@ pub mod server {
 
     pub async fn report(state: &AppState, period: Period) -> Result<KpiReport, DbErr> {
         let started = std::time::Instant::now();
-        let db = &state.db;
+        let db = &state.reports;
         // Independent reads, overlapping on the pool's connections.
         let (shipped, products, decided, mails, scorecards, names, revenue) = tokio::try_join!(
             kpi::shipped_orders(db, period),
@@ -295,7 +295,7 @@ pub mod server {
         use crate::ssr::repo::purchase_orders;
         use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-        let db = &state.db;
+        let db = &state.reports;
         let now = state.now();
         let today = now.date_naive();
         let stale_before = now - Duration::days(i64::from(state.settings.stale_after_days));

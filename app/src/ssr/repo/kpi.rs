@@ -193,11 +193,17 @@ pub async fn readiness_by_supplier(
     rows(
         db,
         &format!(
-            "SELECT p.supplier_company_id AS supplier, COUNT(*) AS total, \
-             SUM(CASE WHEN l.ready_on > l.committed_ready_date THEN 1 ELSE 0 END) AS late, \
-             SUM(CASE WHEN l.ready_on > l.committed_ready_date THEN {days} ELSE 0 END) AS days_late \
-             FROM po_lines l JOIN purchase_orders p ON p.id = l.purchase_order_id \
-             WHERE l.ready_on >= ? AND l.ready_on <= ? AND l.cancelled = ?{only} \
+            // Summed per purchase order first: the join to find the factory
+            // then reads one row per order, not one per line.
+            "SELECT p.supplier_company_id AS supplier, CAST(SUM(t.total) AS BIGINT) AS total, \
+             CAST(SUM(t.late) AS BIGINT) AS late, CAST(SUM(t.days_late) AS BIGINT) AS days_late \
+             FROM (SELECT l.purchase_order_id AS po, COUNT(*) AS total, \
+                SUM(CASE WHEN l.ready_on > l.committed_ready_date THEN 1 ELSE 0 END) AS late, \
+                SUM(CASE WHEN l.ready_on > l.committed_ready_date THEN {days} ELSE 0 END) AS days_late \
+                FROM po_lines l \
+                WHERE l.ready_on >= ? AND l.ready_on <= ? AND l.cancelled = ? \
+                GROUP BY l.purchase_order_id) t \
+             JOIN purchase_orders p ON p.id = t.po WHERE 1 = 1{only} \
              GROUP BY p.supplier_company_id"
         ),
         values,
@@ -289,11 +295,14 @@ pub async fn revenue_by_customer(
 ) -> Result<Vec<(i32, String, i64)>, DbErr> {
     rows(
         db,
-        "SELECT o.customer_company_id AS customer, o.currency AS currency, \
-         CAST(SUM(l.quantity * l.unit_price_minor) AS BIGINT) AS revenue \
-         FROM orders o JOIN order_lines l ON l.order_id = o.id \
-         WHERE o.confirmed_on >= ? AND o.confirmed_on <= ? AND o.status <> ? \
-         GROUP BY o.customer_company_id, o.currency",
+        // Each order's value first, so the grouping sorts orders, not lines.
+        "SELECT customer, currency, CAST(SUM(value) AS BIGINT) AS revenue FROM ( \
+           SELECT o.customer_company_id AS customer, o.currency AS currency, \
+           (SELECT SUM(l.quantity * l.unit_price_minor) FROM order_lines l \
+            WHERE l.order_id = o.id) AS value \
+           FROM orders o \
+           WHERE o.confirmed_on >= ? AND o.confirmed_on <= ? AND o.status <> ?) t \
+         GROUP BY customer, currency",
         vec![period.from.into(), period.to.into(), "cancelled".into()],
     )
     .await?
