@@ -403,14 +403,15 @@ pub async fn list_orders(
         before_id,
         limit: PAGE_SIZE,
     };
-    let found = orders::list(&state.db, scope, &filter)
+    // Plain reads, no transaction: the read-only pool, beside other requests.
+    let found = orders::list(&state.reports, scope, &filter)
         .await
         .map_err(db_error("listing orders"))?;
     let ids: Vec<i32> = found.iter().map(|o| o.id).collect();
-    let lines = orders::lines_of(&state.db, &ids)
+    let lines = orders::lines_of(&state.reports, &ids)
         .await
         .map_err(db_error("loading lines"))?;
-    let names: HashMap<i32, String> = companies::all(&state.db)
+    let names: HashMap<i32, String> = companies::all(&state.reports)
         .await
         .map_err(db_error("companies"))?
         .into_iter()

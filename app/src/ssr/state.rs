@@ -14,9 +14,9 @@ use crate::domain::session::SessionLimits;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
-    /// For long read-only aggregates (KPIs, the board): on SQLite a
-    /// read-only pool beside the single writing connection, so a report
-    /// neither waits for nor holds up other requests; otherwise `db`.
+    /// For reads outside a transaction (the order list, KPIs, the board):
+    /// on SQLite a read-only pool beside the single writing connection, so
+    /// they neither wait for nor hold up other requests; otherwise `db`.
     pub reports: DatabaseConnection,
     pub clock: Arc<dyn Clock>,
     pub settings: Arc<Settings>,
