@@ -64,6 +64,18 @@ fn one_supplier(values: &mut Vec<Value>, supplier: Option<i32>) -> &'static str 
     }
 }
 
+/// The milestones of a factory line still in work (not ready), as a SQL
+/// list: named one by one so the open-work index finds them.
+fn in_work() -> String {
+    use crate::domain::progress::Milestone;
+    let names: Vec<String> = Milestone::ALL
+        .iter()
+        .filter(|m| !m.ready())
+        .map(|m| format!("'{}'", m.as_str()))
+        .collect();
+    format!("({})", names.join(", "))
+}
+
 /// Whole days from `earlier` to `later` (two date columns), in this
 /// database's dialect.
 fn days_between(db: &impl ConnectionTrait, later: &str, earlier: &str) -> String {
@@ -231,6 +243,7 @@ pub async fn freshness_by_supplier(
 ) -> Result<Vec<(i32, u64, u64)>, DbErr> {
     let mut values: Vec<Value> = vec![since.into(), "open".into(), false.into()];
     let only = one_supplier(&mut values, supplier);
+    let in_work = in_work();
     rows(
         db,
         &format!(
@@ -238,7 +251,7 @@ pub async fn freshness_by_supplier(
              SUM(CASE WHEN COALESCE(l.last_progress_at, p.created_at) >= ? THEN 1 ELSE 0 END) AS fresh \
              FROM po_lines l JOIN purchase_orders p ON p.id = l.purchase_order_id \
              WHERE p.status = ? AND l.cancelled = ? \
-             AND l.milestone IN ('not_started', 'materials_in', 'in_production', 'qc_passed', 'packed'){only} \
+             AND l.milestone IN {in_work}{only} \
              GROUP BY p.supplier_company_id"
         ),
         values,
@@ -335,6 +348,7 @@ pub async fn board_candidates(
 ) -> Result<Vec<i32>, DbErr> {
     let found = rows(
         db,
+        &format!(
         "SELECT l.id AS id FROM order_lines l JOIN orders o ON o.id = l.order_id \
          WHERE o.status IN ('confirmed', 'in_production', 'ready') AND ( \
            l.forecast_date > l.committed_date \
@@ -347,10 +361,12 @@ pub async fn board_candidates(
                 JOIN purchase_orders po ON po.id = p.purchase_order_id \
                 JOIN po_line_links k ON k.po_line_id = p.id \
                 WHERE po.status = 'open' AND p.cancelled = ? \
-                AND p.milestone IN ('not_started', 'materials_in', 'in_production', 'qc_passed', 'packed') \
+                AND p.milestone IN {} \
                 AND (p.last_progress_at < ? OR (p.last_progress_at IS NULL AND po.created_at < ?))) \
          ) ORDER BY CASE WHEN l.committed_date IS NULL THEN 1 ELSE 0 END, l.committed_date, l.id \
          LIMIT ?",
+            in_work()
+        ),
         vec![
             today.into(),
             false.into(),
