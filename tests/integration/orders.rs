@@ -41,6 +41,21 @@ async fn customers_list_only_their_own_orders_and_the_house_lists_all() {
 }
 
 #[tokio::test]
+async fn an_area_page_loads_its_data_once() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let customer = app.client_for(&cast.customer.email, PASSWORD).await;
+    let response = integration_tests::get_with(&customer, &app.url("/customer")).await;
+    assert_eq!(response.status(), 200);
+    let html = response.text().await.unwrap();
+    // The order list and the company panel each travel to the browser as
+    // data for hydration: once each, not once per render pass.
+    let order = r#"\"number\":\"SO-A-1\""#;
+    assert_eq!(html.matches(order).count(), 1, "order list data in:\n{html}");
+    assert_eq!(html.matches("company_city").count(), 1);
+}
+
+#[tokio::test]
 async fn an_order_shows_its_three_dates_and_a_slip_badge() {
     let app = spawn_app().await;
     let cast = create_cast(&app.db).await;

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_location;
 
 use crate::api::ApiError;
 use crate::api::auth::SessionUser;
-use crate::domain::policy::{Action, Area, authorize};
+use crate::domain::policy::{Action, Actor, Area, authorize};
 use crate::pages::errors::Forbidden;
 
 /// The signed-in user, loaded once per page load (blocking, so the server
@@ -34,37 +34,87 @@ pub fn encode_query_value(raw: &str) -> String {
 
 /// Renders `children` only for users allowed into `area`; `None` admits any
 /// signed-in user.
+///
+/// The server knows the user from the request, and a hydrating page has the
+/// user the server sent, so both decide at once and build the area exactly
+/// once. Server-side rendering walks reactive closures more than once (to
+/// find every resource), and an area built in a closure created its
+/// resources, and ran their queries, on every walk. A sign-in or sign-out
+/// loads a whole new page, so the decision stands for the page's life. Only
+/// when the user is not known yet does the guard wait for it.
 #[component]
 pub fn AreaGuard(area: Option<Area>, children: ChildrenFn) -> impl IntoView {
     let user = use_user();
     let location = use_location();
-    // The user is read synchronously inside the Suspense (not awaited in an
-    // async block), so the area's own components and resources are created
-    // in an ordinary reactive scope.
+    let enter = move |gate: Gate| match gate {
+        Gate::Enter => children().into_any(),
+        Gate::Forbidden => view! { <Forbidden /> }.into_any(),
+        Gate::SignIn => {
+            let next = encode_query_value(&location.pathname.get_untracked());
+            view! { <Redirect path=format!("/login?next={next}") /> }.into_any()
+        }
+        Gate::Failed(message) => view! { <p class="form-error">{message}</p> }.into_any(),
+    };
+    if let Some(gate) = known_gate(user, area) {
+        return enter(gate);
+    }
     view! {
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-            {
-                let children = children.clone();
-                move || {
-                    user.get().map(|result| match result {
-                        Ok(Some(u)) => {
-                            let allowed = area.is_none_or(|a| {
-                                authorize(&u.actor(), &Action::EnterArea(a)).is_allowed()
-                            });
-                            if allowed {
-                                children().into_any()
-                            } else {
-                                view! { <Forbidden /> }.into_any()
-                            }
-                        }
-                        Ok(None) => {
-                            let next = encode_query_value(&location.pathname.get_untracked());
-                            view! { <Redirect path=format!("/login?next={next}") /> }.into_any()
-                        }
-                        Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
-                    })
+            {move || user.get().map(|result| enter(Gate::of(&result, area)))}
+        </Suspense>
+    }
+    .into_any()
+}
+
+/// What the guard shows for the current user.
+enum Gate {
+    Enter,
+    Forbidden,
+    SignIn,
+    Failed(String),
+}
+
+impl Gate {
+    fn of(user: &Result<Option<SessionUser>, ApiError>, area: Option<Area>) -> Gate {
+        match user {
+            Ok(Some(u)) => Gate::for_actor(Some(u.actor()), area),
+            Ok(None) => Gate::SignIn,
+            Err(e) => Gate::Failed(e.to_string()),
+        }
+    }
+
+    fn for_actor(actor: Option<Actor>, area: Option<Area>) -> Gate {
+        match actor {
+            None => Gate::SignIn,
+            Some(actor) => {
+                let allowed =
+                    area.is_none_or(|a| authorize(&actor, &Action::EnterArea(a)).is_allowed());
+                if allowed {
+                    Gate::Enter
+                } else {
+                    Gate::Forbidden
                 }
             }
-        </Suspense>
+        }
+    }
+}
+
+/// The decision, if the user is already known: on the server from the
+/// request itself, in the browser from the value the server sent.
+fn known_gate(
+    user: Resource<Result<Option<SessionUser>, ApiError>>,
+    area: Option<Area>,
+) -> Option<Gate> {
+    #[cfg(feature = "ssr")]
+    {
+        let _ = user;
+        Some(Gate::for_actor(
+            crate::ssr::auth::current_user().map(|u| u.actor()),
+            area,
+        ))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        user.get_untracked().map(|result| Gate::of(&result, area))
     }
 }
