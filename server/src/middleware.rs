@@ -111,6 +111,7 @@ pub async fn resolve_session(
     let mut clear_cookie = false;
     if let Some(token) = token {
         match session::resolve(
+            &state.reports,
             &state.db,
             &token,
             state.now(),

@@ -30,20 +30,18 @@ pub async fn area_home(area: Area) -> Result<AreaSummary, ApiError> {
         &format!("{area:?} area"),
     )
     .await?;
-    let company = companies::find(&state.db, user.company_id)
+    // Read on every visit to an area's start page: the read-only pool.
+    let company = companies::find(&state.reports, user.company_id)
         .await
         .map_err(db_error("loading the company"))?
         .ok_or(ApiError::NotFound)?;
     // Scoped by the actor's own company in the query itself.
-    let colleagues = users::of_company(&state.db, user.company_id)
+    let colleagues = users::count_active_colleagues(&state.reports, &user.actor())
         .await
-        .map_err(db_error("loading colleagues"))?
-        .into_iter()
-        .filter(|u| u.active && u.id != user.user_id)
-        .count();
+        .map_err(db_error("counting colleagues"))?;
     Ok(AreaSummary {
         company_name: company.name,
         company_city: company.city,
-        colleagues,
+        colleagues: usize::try_from(colleagues).unwrap_or(usize::MAX),
     })
 }

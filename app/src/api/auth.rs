@@ -55,19 +55,15 @@ pub fn safe_next_path(next: Option<&str>, role: Role) -> String {
 
 #[server(endpoint = "auth/me")]
 pub async fn who_am_i() -> Result<Option<SessionUser>, ApiError> {
-    use crate::ssr::{app_state, auth::current_user, db_error, repo::companies};
+    use crate::ssr::auth::current_user;
 
     let Some(user) = current_user() else {
         return Ok(None);
     };
-    let state = app_state()?;
-    let company = companies::find(&state.db, user.company_id)
-        .await
-        .map_err(db_error("loading the user's company"))?;
     Ok(Some(SessionUser {
         user_id: user.user_id,
         company_id: user.company_id,
-        company_name: company.map(|c| c.name).unwrap_or_default(),
+        company_name: user.company_name,
         role: user.role,
         display_name: user.display_name,
         email: user.email,

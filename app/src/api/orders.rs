@@ -356,7 +356,6 @@ pub async fn list_orders(
     use crate::ssr::auth::require_user;
     use crate::ssr::repo::{companies, orders};
     use crate::ssr::{app_state, db_error};
-    use std::collections::HashMap;
 
     let user = require_user()?;
     let scope = server::scope_of(&user)?;
@@ -411,12 +410,9 @@ pub async fn list_orders(
     let lines = orders::lines_of(&state.reports, &ids)
         .await
         .map_err(db_error("loading lines"))?;
-    let names: HashMap<i32, String> = companies::all(&state.reports)
+    let names = companies::names_of(&state.reports, found.iter().map(|o| o.customer_company_id))
         .await
-        .map_err(db_error("companies"))?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect();
+        .map_err(db_error("companies"))?;
     found
         .into_iter()
         .map(|o| {

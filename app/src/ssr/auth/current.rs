@@ -14,6 +14,7 @@ pub struct CurrentUser {
     pub session_id: i32,
     pub user_id: i32,
     pub company_id: i32,
+    pub company_name: String,
     pub role: Role,
     pub email: String,
     pub display_name: String,

@@ -4,14 +4,15 @@
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, JoinType,
+    QueryFilter, QuerySelect, Set,
 };
 
 use super::current::CurrentUser;
 use super::token::{hash_token, looks_like_token, new_token};
 use crate::domain::account::Role;
 use crate::domain::session::{SessionLimits, SessionState, session_state};
-use crate::ssr::entities::{session, user};
+use crate::ssr::entities::{company, session, user};
 
 pub const COOKIE_NAME: &str = "portal_session";
 
@@ -40,10 +41,31 @@ pub async fn create(
     Ok(token)
 }
 
+/// The session row and its user (and company name), as one joined read.
+#[derive(FromQueryResult)]
+struct Found {
+    session_id: i32,
+    created_at: DateTime<Utc>,
+    last_seen_at: DateTime<Utc>,
+    user_id: i32,
+    company_id: i32,
+    role: String,
+    active: bool,
+    email: String,
+    display_name: String,
+    locale: String,
+    company_name: String,
+}
+
 /// The user behind a cookie token, if the session is alive and the user active.
 /// Expired sessions are deleted on sight.
+///
+/// Every request asks this, so the lookup is one query on `reads` (on SQLite
+/// the read-only pool, so it does not queue behind writers); only the rare
+/// expiry or `last_seen_at` touch goes to `writer`.
 pub async fn resolve(
-    db: &impl ConnectionTrait,
+    reads: &impl ConnectionTrait,
+    writer: &impl ConnectionTrait,
     token: &str,
     now: DateTime<Utc>,
     limits: SessionLimits,
@@ -51,43 +73,70 @@ pub async fn resolve(
     if !looks_like_token(token) {
         return Ok(None);
     }
-    let Some(session) = session::Entity::find()
+    let Some(found) = session::Entity::find()
+        .select_only()
+        .column_as(session::Column::Id, "session_id")
+        .column(session::Column::CreatedAt)
+        .column(session::Column::LastSeenAt)
+        .column(session::Column::UserId)
+        .column(user::Column::CompanyId)
+        .column(user::Column::Role)
+        .column(user::Column::Active)
+        .column(user::Column::Email)
+        .column(user::Column::DisplayName)
+        .column(user::Column::Locale)
+        .column_as(company::Column::Name, "company_name")
+        .join(
+            JoinType::InnerJoin,
+            session::Entity::belongs_to(user::Entity)
+                .from(session::Column::UserId)
+                .to(user::Column::Id)
+                .into(),
+        )
+        .join(
+            JoinType::InnerJoin,
+            user::Entity::belongs_to(company::Entity)
+                .from(user::Column::CompanyId)
+                .to(company::Column::Id)
+                .into(),
+        )
         .filter(session::Column::TokenHash.eq(hash_token(token)))
-        .one(db)
+        .into_model::<Found>()
+        .one(reads)
         .await?
     else {
         return Ok(None);
     };
-    let Some(user) = user::Entity::find_by_id(session.user_id).one(db).await? else {
-        return Ok(None);
-    };
-    match session_state(session.created_at, session.last_seen_at, now, limits) {
+    match session_state(found.created_at, found.last_seen_at, now, limits) {
         SessionState::Active => {}
         SessionState::IdleExpired | SessionState::AbsoluteExpired => {
-            session::Entity::delete_by_id(session.id).exec(db).await?;
+            session::Entity::delete_by_id(found.session_id)
+                .exec(writer)
+                .await?;
             return Ok(None);
         }
     }
-    let Some(role) = Role::parse(&user.role).filter(|_| user.active) else {
+    let Some(role) = Role::parse(&found.role).filter(|_| found.active) else {
         return Ok(None);
     };
-    if now - session.last_seen_at >= TOUCH_AFTER {
+    if now - found.last_seen_at >= TOUCH_AFTER {
         session::ActiveModel {
-            id: Set(session.id),
+            id: Set(found.session_id),
             last_seen_at: Set(now),
             ..Default::default()
         }
-        .update(db)
+        .update(writer)
         .await?;
     }
     Ok(Some(CurrentUser {
-        session_id: session.id,
-        user_id: user.id,
-        company_id: user.company_id,
+        session_id: found.session_id,
+        user_id: found.user_id,
+        company_id: found.company_id,
+        company_name: found.company_name,
         role,
-        email: user.email,
-        display_name: user.display_name,
-        locale: crate::i18n::Locale::parse(&user.locale).unwrap_or_default(),
+        email: found.email,
+        display_name: found.display_name,
+        locale: crate::i18n::Locale::parse(&found.locale).unwrap_or_default(),
     }))
 }
 

@@ -1,8 +1,9 @@
 use sea_orm::ColumnTrait;
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    Set,
+    QuerySelect, Set,
 };
+use std::collections::HashMap;
 
 use crate::domain::company::{CompanyKind, CountryCode};
 use crate::ssr::entities::company;
@@ -54,6 +55,26 @@ pub async fn insert(
 
 pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<company::Model>, DbErr> {
     company::Entity::find_by_id(id).one(db).await
+}
+
+/// The names of the companies in `ids` (the others are not read).
+pub async fn names_of(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = i32>,
+) -> Result<HashMap<i32, String>, DbErr> {
+    let mut ids: Vec<i32> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(company::Entity::find()
+        .select_only()
+        .column(company::Column::Id)
+        .column(company::Column::Name)
+        .filter(company::Column::Id.is_in(ids))
+        .into_tuple::<(i32, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
 }
 
 pub async fn all(db: &impl ConnectionTrait) -> Result<Vec<company::Model>, DbErr> {

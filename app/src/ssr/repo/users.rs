@@ -1,10 +1,11 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, Set,
 };
 
 use crate::domain::account::{DisplayName, Email, Role};
+use crate::domain::policy::Actor;
 use crate::ssr::entities::user;
 
 pub async fn find_by_email(
@@ -38,6 +39,19 @@ pub async fn of_company(
         .filter(user::Column::CompanyId.eq(company_id))
         .order_by_asc(user::Column::DisplayName)
         .all(db)
+        .await
+}
+
+/// How many other active people of the actor's company are on the portal.
+pub async fn count_active_colleagues(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+) -> Result<u64, DbErr> {
+    user::Entity::find()
+        .filter(user::Column::CompanyId.eq(actor.company_id))
+        .filter(user::Column::Active.eq(true))
+        .filter(user::Column::Id.ne(actor.user_id))
+        .count(db)
         .await
 }
 
