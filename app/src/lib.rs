@@ -18,6 +18,7 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
+use crate::components::data::load_blocking;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
@@ -81,7 +82,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let user = Resource::new_blocking(|| (), |_| api::auth::who_am_i());
+    let user = load_blocking(|| (), |_| api::auth::who_am_i());
     provide_context(UserResource(user));
     view! {
         <Stylesheet id="portal" href="/pkg/portal.css" />

@@ -8,15 +8,16 @@ use leptos_router::hooks::use_location;
 
 use crate::api::ApiError;
 use crate::api::auth::SessionUser;
+use crate::components::data::Data;
 use crate::domain::policy::{Action, Actor, Area, authorize};
 use crate::pages::errors::Forbidden;
 
 /// The signed-in user, loaded once per page load (blocking, so the server
 /// knows it before sending the status line).
 #[derive(Clone, Copy)]
-pub struct UserResource(pub Resource<Result<Option<SessionUser>, ApiError>>);
+pub struct UserResource(pub Data<Result<Option<SessionUser>, ApiError>>);
 
-pub fn use_user() -> Resource<Result<Option<SessionUser>, ApiError>> {
+pub fn use_user() -> Data<Result<Option<SessionUser>, ApiError>> {
     expect_context::<UserResource>().0
 }
 
@@ -102,7 +103,7 @@ impl Gate {
 /// The decision, if the user is already known: on the server from the
 /// request itself, in the browser from the value the server sent.
 fn known_gate(
-    user: Resource<Result<Option<SessionUser>, ApiError>>,
+    user: Data<Result<Option<SessionUser>, ApiError>>,
     area: Option<Area>,
 ) -> Option<Gate> {
     #[cfg(feature = "ssr")]

@@ -1,6 +1,7 @@
 //! View pieces shared by several pages.
 
 pub mod chart;
+pub mod data;
 pub mod forms;
 pub mod guard;
 pub mod layout;

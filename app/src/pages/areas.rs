@@ -1,6 +1,7 @@
 //! The start page of each role's area. The order, purchase-order and KPI
 //! views hang off these pages.
 
+use crate::components::data::load;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -12,7 +13,7 @@ use crate::pages::orders::OrderList;
 
 #[component]
 fn AreaSummaryPanel(area: Area, title: &'static str, intro: &'static str) -> impl IntoView {
-    let summary = Resource::new(move || area, area_home);
+    let summary = load(move || area, area_home);
     view! {
         <section class="panel" data-area=format!("{area:?}").to_lowercase()>
             <h1>{title}</h1>

@@ -2,6 +2,7 @@
 //! the order's requests with their answers (on the order page), the house's
 //! inbox and decision page, and the factory's list of changes to acknowledge.
 
+use crate::components::data::load;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -223,7 +224,7 @@ fn RequestChangeForm(detail: OrderDetail) -> impl IntoView {
 #[component]
 pub fn ChangeInboxPage() -> impl IntoView {
     let tick = use_live_tick(None);
-    let inbox = Resource::new(move || tick.get(), |_| change_inbox());
+    let inbox = load(move || tick.get(), |_| change_inbox());
     view! {
         <Title text="Change requests" />
         <AreaGuard area=Some(Area::Staff)>
@@ -277,7 +278,7 @@ pub fn ChangeDecisionPage() -> impl IntoView {
     };
     let decide = ServerAction::<DecideChange>::new();
     let tick = use_live_tick(None);
-    let change = Resource::new(
+    let change = load(
         move || (id(), tick.get(), decide.version().get()),
         |(id, _, _)| get_change(id),
     );
@@ -395,7 +396,7 @@ pub fn FactoryChanges() -> impl IntoView {
     let locale = use_locale();
     let acknowledge = ServerAction::<AcknowledgeChange>::new();
     let error = latest_error(acknowledge.value());
-    let changes = Resource::new(
+    let changes = load(
         move || acknowledge.version().get(),
         |_| factory_changes(false),
     );

@@ -1,5 +1,6 @@
 //! Staff page of mail that could not be delivered, with a retry button each.
 
+use crate::components::data::load;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -23,7 +24,7 @@ pub fn DeadLettersPage() -> impl IntoView {
 fn DeadLetters() -> impl IntoView {
     let retry = ServerAction::<RetryDeadLetter>::new();
     let error = latest_error(retry.value());
-    let letters = Resource::new(move || retry.version().get(), |_| dead_letters());
+    let letters = load(move || retry.version().get(), |_| dead_letters());
     view! {
         <section class="panel">
             <h1>"Undelivered mail"</h1>

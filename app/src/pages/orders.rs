@@ -2,6 +2,7 @@
 //! one order with its lines, the three dates, the timeline and, for those who
 //! may, the next status steps. Both update live.
 
+use crate::components::data::load;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -54,7 +55,7 @@ pub fn OrderList(
     let to = RwSignal::new(String::new());
     // `None` is the newest page; otherwise the smallest id of the page before.
     let before = RwSignal::new(None::<i32>);
-    let orders = Resource::new(
+    let orders = load(
         move || {
             (
                 (status.get(), query.get(), customer.get(), at_risk.get()),
@@ -73,7 +74,7 @@ pub fn OrderList(
             )
         },
     );
-    let customers = Resource::new(
+    let customers = load(
         move || by_customer,
         |wanted| async move {
             if wanted {
@@ -244,7 +245,7 @@ fn OrderPage(back: &'static str) -> impl IntoView {
         }
     });
     provide_context(mute);
-    let order = Resource::new(
+    let order = load(
         move || (id(), tick.get(), refresh.get()),
         |(id, _, _)| get_order(id),
     );
@@ -461,7 +462,7 @@ fn NewOrderForm() -> impl IntoView {
 
     let create = ServerAction::<CreateOrder>::new();
     let error = latest_error(create.value());
-    let customers = Resource::new(|| (), |_| order_customers());
+    let customers = load(|| (), |_| order_customers());
     Effect::new(move |_| {
         if let Some(Ok(id)) = create.value().get() {
             go_to(&format!("/staff/orders/{id}"));

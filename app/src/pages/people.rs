@@ -2,6 +2,7 @@
 //! `/admin` for administrators and `/staff/people` for sales staff; the server
 //! decides what each may do.
 
+use crate::components::data::load;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -34,7 +35,7 @@ pub fn StaffPeople() -> impl IntoView {
 fn PeopleDirectoryView() -> impl IntoView {
     let invite = ServerAction::<InviteUser>::new();
     let deactivate = ServerAction::<DeactivateUser>::new();
-    let directory = Resource::new(
+    let directory = load(
         move || (invite.version().get(), deactivate.version().get()),
         |_| list_people(),
     );

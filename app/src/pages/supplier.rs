@@ -3,6 +3,7 @@
 //! and a bulk step for several lines of one PO. Texts follow the person's
 //! language (English or Chinese). Staff see the same lines read-only.
 
+use crate::components::data::load;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -119,7 +120,7 @@ fn LineList(base: &'static str, can_report: bool) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let bulk = ServerAction::<BulkProgress>::new();
     let bulk_error = latest_error(bulk.value());
-    let lines = Resource::new(
+    let lines = load(
         move || (show.get(), query.get(), bulk.version().get()),
         |(show, query, _)| list_po_lines(Some(show), Some(query)),
     );
@@ -255,7 +256,7 @@ fn LinePage(back: &'static str, can_report: bool) -> impl IntoView {
     };
     let post = ServerAction::<PostProgress>::new();
     let error = latest_error(post.value());
-    let detail = Resource::new(
+    let detail = load(
         move || (id(), post.version().get()),
         |(id, _)| get_po_line(id),
     );

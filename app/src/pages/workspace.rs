@@ -2,6 +2,7 @@
 //! period with their definitions, charts and CSV exports, and a factory's own
 //! scorecard in its area.
 
+use crate::components::data::load;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -37,7 +38,7 @@ fn spread_text(spread: Spread, unit: &str) -> String {
 #[component]
 pub fn BoardPage() -> impl IntoView {
     let tick = use_live_tick(None);
-    let board = Resource::new(move || tick.get(), |_| at_risk_board());
+    let board = load(move || tick.get(), |_| at_risk_board());
     view! {
         <Title text="At-risk board" />
         <AreaGuard area=Some(Area::Staff)>
@@ -110,7 +111,7 @@ pub fn KpiPage() -> impl IntoView {
         let q = query.read();
         (q.get("from"), q.get("to"))
     };
-    let report = Resource::new(period, |(from, to)| get_kpis(from, to));
+    let report = load(period, |(from, to)| get_kpis(from, to));
     view! {
         <Title text="KPIs" />
         <AreaGuard area=Some(Area::Staff)>
@@ -298,7 +299,7 @@ fn KpiView(report: KpiReport) -> impl IntoView {
 #[component]
 pub fn OwnScorecard() -> impl IntoView {
     let locale = use_locale();
-    let card = Resource::new(|| (), |_| get_scorecard(None));
+    let card = load(|| (), |_| get_scorecard(None));
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {

@@ -1,3 +1,4 @@
+use crate::components::data::load;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -21,7 +22,7 @@ fn AlertChoicesForm() -> impl IntoView {
     use crate::api::alerts::{ChooseAlerts, alert_choices};
     let choose = ServerAction::<ChooseAlerts>::new();
     let error = latest_error(choose.value());
-    let choices = Resource::new(move || choose.version().get(), |_| alert_choices());
+    let choices = load(move || choose.version().get(), |_| alert_choices());
     view! {
         <h2>"Alerts by e-mail"</h2>
         <Transition fallback=|| ()>

@@ -1,3 +1,4 @@
+use crate::components::data::load;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -8,7 +9,7 @@ use crate::components::forms::{FieldMessage, FormMessage, go_to, latest_error};
 #[component]
 pub fn InvitationPage() -> impl IntoView {
     let token = move || use_params_map().read().get("token").unwrap_or_default();
-    let details = Resource::new(token, invitation_details);
+    let details = load(token, invitation_details);
     let accept = ServerAction::<AcceptInvitation>::new();
     let error = latest_error(accept.value());
     Effect::new(move |_| {
