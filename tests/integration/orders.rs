@@ -51,7 +51,11 @@ async fn an_area_page_loads_its_data_once() {
     // The order list and the company panel each travel to the browser as
     // data for hydration: once each, not once per render pass.
     let order = r#"\"number\":\"SO-A-1\""#;
-    assert_eq!(html.matches(order).count(), 1, "order list data in:\n{html}");
+    assert_eq!(
+        html.matches(order).count(),
+        1,
+        "order list data in:\n{html}"
+    );
     assert_eq!(html.matches("company_city").count(), 1);
 }
 
