@@ -2,6 +2,7 @@
 //! cross-site state changes (CSRF), and resolving the session cookie into the
 //! signed-in user once per request.
 
+use app::api::ApiError;
 use app::ssr::AppState;
 use app::ssr::auth::{ClientAddr, session};
 use axum::extract::{ConnectInfo, Request, State};
@@ -158,19 +159,12 @@ pub async fn server_fn_error_status(req: Request, next: Next) -> Response {
     let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
         return (StatusCode::INTERNAL_SERVER_ERROR, "error body too large\n").into_response();
     };
-    let kind = serde_json::from_slice::<serde_json::Value>(&bytes)
+    if let Some(status) = serde_json::from_slice::<ApiError>(&bytes)
         .ok()
-        .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string));
-    parts.status = match kind.as_deref() {
-        Some("not_found") => StatusCode::NOT_FOUND,
-        Some("unauthenticated") => StatusCode::UNAUTHORIZED,
-        Some("forbidden") => StatusCode::FORBIDDEN,
-        Some("invalid") => StatusCode::UNPROCESSABLE_ENTITY,
-        Some("conflict") => StatusCode::CONFLICT,
-        Some("rate_limited") => StatusCode::TOO_MANY_REQUESTS,
-        Some("transport") => StatusCode::BAD_REQUEST,
-        _ => parts.status,
-    };
+        .and_then(|error| StatusCode::from_u16(error.status()).ok())
+    {
+        parts.status = status;
+    }
     Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 

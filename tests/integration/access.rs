@@ -561,3 +561,36 @@ async fn area_pages_answer_403_to_other_roles_and_send_strangers_to_sign_in() {
     assert_eq!(response.status(), 302);
     assert_eq!(response.headers()["location"], "/login?next=/customer");
 }
+
+#[tokio::test]
+async fn record_pages_of_others_answer_404_and_show_nothing_of_them() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let customer = app.client_for(&cast.customer.email, PASSWORD).await;
+    let supplier = app.client_for(&cast.supplier.email, PASSWORD).await;
+    let own_and_foreign = [
+        (
+            &customer,
+            format!("/customer/orders/{}", cast.order_a),
+            format!("/customer/orders/{}", cast.order_b),
+        ),
+        (
+            &supplier,
+            format!("/supplier/lines/{}", cast.po_line_a),
+            format!("/supplier/lines/{}", cast.po_line_b),
+        ),
+    ];
+    for (client, own, foreign) in own_and_foreign {
+        let response = integration_tests::get_with(client, &app.url(&own)).await;
+        assert_eq!(response.status(), 200, "{own}");
+        for path in [foreign, format!("{own}999")] {
+            let response = integration_tests::get_with(client, &app.url(&path)).await;
+            assert_eq!(response.status(), 404, "{path}");
+            let html = response.text().await.unwrap();
+            assert!(html.contains("Not found."), "{path}");
+            for marker in FOREIGN_MARKERS {
+                assert!(!html.contains(marker), "{path} leaked {marker}");
+            }
+        }
+    }
+}

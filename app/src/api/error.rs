@@ -43,6 +43,21 @@ impl ApiError {
         }
     }
 
+    /// The HTTP status that answers this error (for a server function's
+    /// reply and for a page whose data failed to load).
+    pub fn status(&self) -> u16 {
+        match self {
+            Self::NotFound => 404,
+            Self::Unauthenticated => 401,
+            Self::Forbidden => 403,
+            Self::Invalid { .. } => 422,
+            Self::Conflict { .. } => 409,
+            Self::RateLimited { .. } => 429,
+            Self::Unavailable => 500,
+            Self::Transport { .. } => 400,
+        }
+    }
+
     /// Logs the internal cause on the server and hides it from the browser.
     #[cfg(feature = "ssr")]
     pub fn internal(context: &str, cause: impl fmt::Display) -> Self {

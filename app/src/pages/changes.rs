@@ -290,9 +290,12 @@ pub fn ChangeDecisionPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match change.await {
                         Ok(c) => view! { <DecisionView change=c decide /> }.into_any(),
-                        Err(e) => view! {
-                            <section class="panel narrow"><h1>"Change request not found"</h1><p>{e.to_string()}</p></section>
-                        }.into_any(),
+                        Err(e) => {
+                            crate::pages::errors::answer_with(&e);
+                            view! {
+                                <section class="panel narrow"><h1>"Change request not found"</h1><p>{e.to_string()}</p></section>
+                            }.into_any()
+                        }
                     }
                 })}
             </Transition>

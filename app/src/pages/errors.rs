@@ -4,6 +4,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
+use crate::api::ApiError;
+
 fn set_status(code: u16) {
     #[cfg(feature = "ssr")]
     {
@@ -15,6 +17,12 @@ fn set_status(code: u16) {
     }
     #[cfg(not(feature = "ssr"))]
     let _ = code;
+}
+
+/// A page whose own record failed to load answers with the error's status
+/// (404 for a record that is not there or not the viewer's), not with 200.
+pub fn answer_with(error: &ApiError) {
+    set_status(error.status());
 }
 
 #[component]

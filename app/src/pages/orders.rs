@@ -255,9 +255,12 @@ fn OrderPage(back: &'static str) -> impl IntoView {
             {move || Suspend::new(async move {
                 match order.await {
                     Ok(detail) => view! { <OrderDetailView detail /> }.into_any(),
-                    Err(e) => view! {
-                        <section class="panel narrow"><h1>"Order not found"</h1><p>{e.to_string()}</p></section>
-                    }.into_any(),
+                    Err(e) => {
+                        crate::pages::errors::answer_with(&e);
+                        view! {
+                            <section class="panel narrow"><h1>"Order not found"</h1><p>{e.to_string()}</p></section>
+                        }.into_any()
+                    }
                 }
             })}
         </Transition>

@@ -266,7 +266,10 @@ fn LinePage(back: &'static str, can_report: bool) -> impl IntoView {
             {move || Suspend::new(async move {
                 let locale = locale.get();
                 match detail.await {
-                    Err(e) => view! { <section class="panel narrow"><p class="form-error">{e.to_string()}</p></section> }.into_any(),
+                    Err(e) => {
+                        crate::pages::errors::answer_with(&e);
+                        view! { <section class="panel narrow"><p class="form-error">{e.to_string()}</p></section> }.into_any()
+                    }
                     Ok(detail) => {
                         let line = detail.line.clone();
                         view! {
