@@ -15,8 +15,14 @@ use std::net::SocketAddr;
 /// adds the per-request script nonce that hydration needs; this header covers
 /// what a meta tag cannot (framing) and every non-HTML response.
 pub async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let bundle_file = req.uri().path().starts_with("/pkg/");
     let mut response = next.run(req).await;
     let headers = response.headers_mut();
+    if bundle_file {
+        // The bundle is sent brotli, gzip or plain by what the browser
+        // accepts; caches must keep the copies apart.
+        headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(

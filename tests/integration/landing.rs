@@ -54,3 +54,51 @@ async fn overview_server_function_counts_demo_partners() {
     assert_eq!(body["supplier_count"], 2);
     assert_eq!(body["house_name"], "Harbour Bridge Trading Co.");
 }
+
+#[tokio::test]
+async fn the_bundle_travels_compressed_to_browsers_that_accept_it() {
+    let app = spawn_app().await;
+    for file in ["portal.wasm", "portal.js", "portal.css"] {
+        let path = format!("/pkg/{file}");
+        let on_disk = std::fs::read(integration_tests::site_root().join("pkg").join(file)).unwrap();
+        let plain = app.get(&path).await;
+        assert_eq!(plain.status(), 200, "{path}");
+        assert!(plain.headers().get("content-encoding").is_none());
+        assert_eq!(plain.bytes().await.unwrap().len(), on_disk.len(), "{path}");
+
+        let packed = app
+            .client
+            .get(app.url(&path))
+            .header("accept-encoding", "gzip")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(packed.status(), 200, "{path}");
+        assert_eq!(packed.headers()["content-encoding"], "gzip", "{path}");
+        assert_eq!(packed.headers()["vary"], "accept-encoding", "{path}");
+        let body = packed.bytes().await.unwrap();
+        assert!(body.len() < on_disk.len(), "{path}: not smaller");
+        assert!(
+            gunzip(&body) == on_disk,
+            "{path}: the gzip copy is not this file"
+        );
+    }
+}
+
+fn gunzip(packed: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut gzip = Command::new("gzip")
+        .arg("-dc")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("gzip");
+    let mut stdin = gzip.stdin.take().unwrap();
+    let input = packed.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let output = gzip.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    assert!(output.status.success(), "not gzip");
+    output.stdout
+}
