@@ -842,8 +842,12 @@ fn bundle() -> String {
             .and_then(|o| String::from_utf8(o.stdout).ok())
             .and_then(|s| s.trim().parse::<u64>().ok())
             .unwrap_or(0);
+        // What the portal sends a browser that accepts brotli (built with
+        // the release bundle when the `brotli` tool is installed).
+        let brotli = std::fs::metadata(pkg.join(format!("{file}.br")))
+            .map_or("—".to_string(), |m| format!("{} KB", m.len() / 1024));
         out.push_str(&format!(
-            "| `{file}` | {} KB | {} KB |\n",
+            "| `{file}` | {} KB | {} KB | {brotli} |\n",
             raw / 1024,
             gzip / 1024
         ));
@@ -970,7 +974,9 @@ fn main() {
     }
     let bundle = bundle();
     let today = Utc::now().format("%Y-%m-%d");
-    println!("{table}\n{workspace}\n{live_table}\n| file | raw | gzip |\n|---|---|---|\n{bundle}");
+    println!(
+        "{table}\n{workspace}\n{live_table}\n| file | raw | gzip | brotli (as sent) |\n|---|---|---|---|\n{bundle}"
+    );
     if write {
         let machine = std::process::Command::new("sh")
             .arg("-c")
@@ -1023,8 +1029,8 @@ fn main() {
              PostgreSQL instead (a fresh database per size on that server). `--generate N --into DATABASE_URL` only writes \
              a book of N order lines.\n\n\
              Machine: {machine} (cores · CPU · memory).\n\n{pages}{live_section}\
-             ## Browser bundle\n\nAs built in `target/site/pkg` when the benchmark ran, {today} (`scripts/run.sh` builds the release bundle).\n\n\
-             | file | raw | gzip |\n|---|---|---|\n{bundle}\n{}",
+             ## Browser bundle\n\nAs built in `target/site/pkg` when the benchmark ran, {today} (`scripts/run.sh --release` builds the release bundle and its compressed copies; the portal sends the brotli or gzip copy to browsers that accept it).\n\n\
+             | file | raw | gzip | brotli (as sent) |\n|---|---|---|---|\n{bundle}\n{}",
             keep("Against the targets"),
         );
         std::fs::write(path, doc).unwrap();
