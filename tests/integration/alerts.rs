@@ -49,6 +49,20 @@ async fn outbox_rows(app: &TestApp) -> Vec<outbox::Model> {
     rows
 }
 
+/// The outbox once every row is marked sent. The worker records a send just
+/// after the mail server takes the mail, so a test that saw the mail arrive
+/// may look a moment before the row says so.
+async fn rows_once_sent(app: &TestApp) -> Vec<outbox::Model> {
+    for _ in 0..200 {
+        let rows = outbox_rows(app).await;
+        if rows.iter().all(|r| r.sent_at.is_some()) {
+            return rows;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    outbox_rows(app).await
+}
+
 fn recipients_of(rows: &[outbox::Model], kind: &str) -> Vec<String> {
     let mut list: Vec<String> = rows
         .iter()
@@ -238,7 +252,7 @@ async fn alerts_reach_a_real_smtp_server_with_their_headers() {
     let cast = create_cast(&app.db).await;
     report_late(&app, &cast, 1, 3).await;
     let received = sink.wait_for(2, 20).await;
-    let rows = outbox_rows(&app).await;
+    let rows = rows_once_sent(&app).await;
     for mail in &received {
         let row = rows
             .iter()
@@ -288,7 +302,7 @@ async fn temporary_refusals_are_retried_until_the_server_takes_the_mail() {
     sink.answer(Answer::Accept);
     app.clock.advance(chrono::Duration::hours(2));
     sink.wait_for(2, 20).await;
-    let rows = outbox_rows(&app).await;
+    let rows = rows_once_sent(&app).await;
     assert!(rows.iter().all(|r| r.sent_at.is_some()), "{rows:?}");
 }
 
