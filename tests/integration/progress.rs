@@ -220,6 +220,13 @@ async fn messages_come_in_the_factorys_language() {
         .await;
     assert_eq!(status, 200);
     assert_eq!(app.whoami(&factory).await["locale"], "zh");
+    // The page arrives in the factory's language from the server already,
+    // as the browser will render it.
+    let page = integration_tests::get_with(&factory, &app.url("/supplier")).await;
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("分配给贵厂的采购订单行"), "{html}");
+    assert!(!html.contains("The purchase-order lines assigned to your factory"));
     let (status, body) = post(
         &app,
         &factory,

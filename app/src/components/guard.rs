@@ -116,6 +116,10 @@ fn known_gate(
     }
     #[cfg(not(feature = "ssr"))]
     {
-        user.get_untracked().map(|result| Gate::of(&result, area))
+        // Read through the resource's value itself: the value is already
+        // there (the server sent it), so the resource's warning about reads
+        // outside a Suspense, which may not match the server, does not apply.
+        let value: &AsyncDerived<_> = &user;
+        value.get_untracked().map(|result| Gate::of(&result, area))
     }
 }

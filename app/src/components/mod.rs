@@ -7,4 +7,5 @@ pub mod guard;
 pub mod layout;
 pub mod live;
 pub mod local_time;
+pub mod params;
 pub mod stage_timeline;

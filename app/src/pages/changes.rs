@@ -6,7 +6,6 @@ use crate::components::data::load;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::changes::{
     AcknowledgeChange, AnswerChange, ChangeView, DecideChange, RequestChange, WithdrawChange,
@@ -269,13 +268,7 @@ pub fn ChangeInboxPage() -> impl IntoView {
 /// the factories, conflicts with the order as it is now, and the decision.
 #[component]
 pub fn ChangeDecisionPage() -> impl IntoView {
-    let id = move || {
-        use_params_map()
-            .read()
-            .get("id")
-            .and_then(|raw| raw.parse::<i32>().ok())
-            .unwrap_or(0)
-    };
+    let id = crate::components::params::use_route_id();
     let decide = ServerAction::<DecideChange>::new();
     let tick = use_live_tick(None);
     let change = load(

@@ -6,7 +6,6 @@ use crate::components::data::load;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::orders::{
     MoveOrderStatus, OrderDetail, PAGE_SIZE, get_order, list_orders, order_customers,
@@ -224,14 +223,9 @@ pub fn StaffOrderPage() -> impl IntoView {
 
 #[component]
 fn OrderPage(back: &'static str) -> impl IntoView {
-    let id = move || {
-        use_params_map()
-            .read()
-            .get("id")
-            .and_then(|raw| raw.parse::<i32>().ok())
-            .unwrap_or(0)
-    };
-    let tick = use_live_tick(Some(id()));
+    let id = crate::components::params::use_route_id();
+    // The stream is opened once, for the order the page was opened on.
+    let tick = use_live_tick(Some(untrack(id)));
     // The viewer's own changes show at once, stream or no stream.
     let refresh = RwSignal::new(0u64);
     provide_context(OrderRefresh(refresh));

@@ -7,12 +7,11 @@ use crate::components::data::load;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::auth::SetLocale;
 use crate::api::progress::{BulkProgress, PoLineView, PostProgress, get_po_line, list_po_lines};
 use crate::components::forms::{FieldMessage, FormMessage, go_to, latest_error};
-use crate::components::guard::{AreaGuard, use_user};
+use crate::components::guard::AreaGuard;
 use crate::components::local_time::LocalTime;
 use crate::domain::policy::Area;
 use crate::domain::progress::Milestone;
@@ -20,15 +19,25 @@ use crate::i18n::Locale;
 use crate::pages::changes::FactoryChanges;
 use crate::pages::workspace::OwnScorecard;
 
-/// The signed-in person's language (English until the user is known).
+/// The signed-in person's language (English for visitors).
+///
+/// The server takes it from the request and the browser from the user the
+/// server sent, so both render the same words. A change of language or user
+/// loads a whole new page, so it stands for the page's life.
 pub fn use_locale() -> Signal<Locale> {
-    let user = use_user();
-    Signal::derive(move || {
-        user.get()
+    #[cfg(feature = "ssr")]
+    let locale = crate::ssr::auth::current_user().map(|u| u.locale);
+    #[cfg(not(feature = "ssr"))]
+    let locale = {
+        let user = crate::components::guard::use_user();
+        // The value the server sent, read as it is (see `AreaGuard`).
+        let value: &AsyncDerived<_> = &user;
+        value
+            .get_untracked()
             .and_then(|r| r.ok().flatten())
             .map(|u| u.locale)
-            .unwrap_or_default()
-    })
+    };
+    Signal::stored(locale.unwrap_or_default())
 }
 
 fn milestone_text(locale: Locale, milestone: Milestone) -> String {
@@ -247,13 +256,7 @@ pub fn StaffPoLinePage() -> impl IntoView {
 #[component]
 fn LinePage(back: &'static str, can_report: bool) -> impl IntoView {
     let locale = use_locale();
-    let id = move || {
-        use_params_map()
-            .read()
-            .get("id")
-            .and_then(|raw| raw.parse::<i32>().ok())
-            .unwrap_or(0)
-    };
+    let id = crate::components::params::use_route_id();
     let post = ServerAction::<PostProgress>::new();
     let error = latest_error(post.value());
     let detail = load(

@@ -1,0 +1,17 @@
+//! Reading the current route's parameters.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// The route's `:id` as a number, read reactively; 0 (which no record has)
+/// when it is missing or not a number, so the page shows "not found".
+pub fn use_route_id() -> impl Fn() -> i32 + Copy + Send + Sync + 'static {
+    let params = use_params_map();
+    move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|raw| raw.parse::<i32>().ok())
+            .unwrap_or(0)
+    }
+}
