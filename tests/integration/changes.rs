@@ -489,15 +489,26 @@ async fn a_rejection_needs_a_reason_and_leaves_the_order_as_it_was() {
     assert!(mails(&app, "change_to_acknowledge").await.is_empty());
 }
 
+/// Customer A asks to ship order A to Rotterdam instead. Returns the
+/// customer's and the staff member's clients, the order as the customer saw
+/// it, and the waiting request's id.
+async fn ship_to_rotterdam_asked(
+    app: &TestApp,
+    cast: &Cast,
+) -> (reqwest::Client, reqwest::Client, Value, i64) {
+    let customer = app.client_for(&cast.customer.email, PASSWORD).await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let seen = order(app, &customer, cast.order_a).await;
+    let (status, body) = ask(app, &customer, &seen, ship_to("Rotterdam, Waalhaven 12")).await;
+    assert_eq!(status, 200, "{body}");
+    let id = body.as_i64().expect("the request's id");
+    (customer, staff, seen, id)
+}
+
 #[tokio::test]
 async fn a_withdrawn_request_can_no_longer_be_decided() {
     let (app, cast) = setup().await;
-    let customer = app.client_for(&cast.customer.email, PASSWORD).await;
-    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
-    let seen = order(&app, &customer, cast.order_a).await;
-    let (status, body) = ask(&app, &customer, &seen, ship_to("Rotterdam, Waalhaven 12")).await;
-    assert_eq!(status, 200, "{body}");
-    let id = body.as_i64().expect("the request's id");
+    let (customer, staff, seen, id) = ship_to_rotterdam_asked(&app, &cast).await;
     let id_text = id.to_string();
 
     let (status, _) = app
@@ -535,6 +546,22 @@ async fn a_withdrawn_request_can_no_longer_be_decided() {
     );
     let (_, inbox) = app.call(&staff, "changes/inbox", &[]).await;
     assert_eq!(inbox, json!([]));
+    // The house people it went to are told, once.
+    let withdrawn = mails(&app, "change_withdrawn").await;
+    assert_eq!(
+        recipients(&withdrawn),
+        ["admin@house.test", "staff@house.test"]
+    );
+    assert!(
+        withdrawn[0].subject.contains("SO-A-1") && withdrawn[0].subject.contains(&number),
+        "{withdrawn:?}"
+    );
+    assert!(
+        withdrawn[0]
+            .body_text
+            .contains(&format!("/staff/changes/{id}")),
+        "{withdrawn:?}"
+    );
     // A withdrawn request no longer blocks a new one.
     let (status, body) = ask(&app, &customer, &after, ship_to("Antwerp, Quay 5")).await;
     assert_eq!(status, 200, "{body}");
@@ -948,4 +975,47 @@ async fn two_requests_sent_at_once_leave_one_waiting() {
         ..Default::default()
     };
     assert!(waiting.insert(&app.db).await.is_err());
+}
+
+#[tokio::test]
+async fn a_declined_counter_proposal_changes_nothing_and_the_house_is_told() {
+    let (app, cast) = setup().await;
+    let (customer, staff, seen, id) = ship_to_rotterdam_asked(&app, &cast).await;
+    let (status, body) = decide(
+        &app,
+        &staff,
+        id,
+        "counter",
+        &[
+            ("answer", "Antwerp instead?"),
+            ("items[0][counter]", "Antwerp, Quay 5"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+
+    let (status, body) = app
+        .call(
+            &customer,
+            "changes/answer",
+            &[("id", &id.to_string()), ("accept", "false")],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let request = change(&app, &staff, id).await;
+    assert_eq!(request["status"], "declined", "{request}");
+    let after = order(&app, &customer, cast.order_a).await;
+    assert_eq!(after["ship_to"], seen["ship_to"]);
+    assert_eq!(after["revision"], 0);
+
+    let declined = mails(&app, "counter_declined").await;
+    assert_eq!(
+        recipients(&declined),
+        ["admin@house.test", "staff@house.test"]
+    );
+    assert!(
+        declined[0].subject.contains("SO-A-1") && declined[0].subject.contains(&format!("CR-{id}")),
+        "{declined:?}"
+    );
+    assert!(mails(&app, "change_withdrawn").await.is_empty());
 }

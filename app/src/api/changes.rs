@@ -335,6 +335,41 @@ pub(crate) mod server {
         Ok(())
     }
 
+    /// Queues `kind` about request `request_id` to the house people the
+    /// order's requests go to, with the order number and customer name
+    /// added to `values`.
+    pub async fn tell_deciders(
+        db: &impl ConnectionTrait,
+        state: &AppState,
+        kind: ChangeMail,
+        request_id: i32,
+        order: &order::Model,
+        mut values: Vec<(&'static str, String)>,
+    ) -> Result<(), ApiError> {
+        let customer = companies::find(db, order.customer_company_id)
+            .await
+            .map_err(db_error("loading the customer"))?
+            .map(|c| c.name)
+            .unwrap_or_default();
+        values.push(("order", order.number.clone()));
+        values.push(("customer", customer));
+        let people = users::all(db).await.map_err(db_error("users"))?;
+        for person in deciders(&people, order) {
+            mail(
+                db,
+                state,
+                kind,
+                person,
+                &request_id.to_string(),
+                &format!("/staff/changes/{request_id}"),
+                values.clone(),
+            )
+            .await
+            .map_err(db_error("queuing a mail"))?;
+        }
+        Ok(())
+    }
+
     /// The house people a request goes to: the order's sales owner, or every
     /// active staff member and admin when it has none.
     pub fn deciders<'a>(people: &'a [user::Model], order: &order::Model) -> Vec<&'a user::Model> {
@@ -935,19 +970,53 @@ pub(crate) mod server {
         Ok(())
     }
 
-    /// The customer's own ending of a request (withdrawn, counter declined):
-    /// the request moves unless someone moved it first, and the timeline
-    /// says so.
+    /// How a customer ends a request without changing the order.
+    #[derive(Clone, Copy)]
+    pub enum Ending {
+        Withdrawn,
+        CounterDeclined,
+    }
+
+    impl Ending {
+        fn step(self) -> Step {
+            match self {
+                Ending::Withdrawn => Step::Withdraw,
+                Ending::CounterDeclined => Step::Decline,
+            }
+        }
+
+        fn summary(self, request: i32) -> String {
+            match self {
+                Ending::Withdrawn => format!("Change request {} withdrawn", number(request)),
+                Ending::CounterDeclined => format!(
+                    "Counter-proposal on change request {} declined",
+                    number(request)
+                ),
+            }
+        }
+
+        fn mail(self) -> ChangeMail {
+            match self {
+                Ending::Withdrawn => ChangeMail::Withdrawn,
+                Ending::CounterDeclined => ChangeMail::CounterDeclined,
+            }
+        }
+    }
+
+    /// The customer's own ending of a request: the request moves unless
+    /// someone moved it first, the timeline says so, and the house people
+    /// it went to are told.
     pub async fn close(
         state: &AppState,
         user_id: i32,
         request: &change_request::Model,
         order: &order::Model,
-        from: ChangeStatus,
-        to: ChangeStatus,
-        summary: String,
+        ending: Ending,
     ) -> Result<(), ApiError> {
+        use crate::domain::change_request::{Party, next_status};
         use sea_orm::TransactionTrait;
+        let from = status_of(request)?;
+        let to = next_status(from, ending.step(), Party::Customer).map_err(step_error)?;
         let tx = state.db.begin().await.map_err(db_error("begin"))?;
         if !claim_request(&tx, request, from, to, None, None, None, state.now())
             .await
@@ -955,6 +1024,9 @@ pub(crate) mod server {
         {
             return Err(already_decided());
         }
+        let values = vec![("request", number(request.id))];
+        tell_deciders(&tx, state, ending.mail(), request.id, order, values).await?;
+        let summary = ending.summary(request.id);
         record_step(state, tx, order, user_id, summary, None, None).await
     }
 
@@ -991,7 +1063,6 @@ pub async fn request_change(
     use crate::ssr::entities::change_request;
     use crate::ssr::mail_templates::ChangeMail;
     use crate::ssr::repo::orders::{self, NewEvent};
-    use crate::ssr::repo::{companies, users};
     use crate::ssr::{app_state, db_error, guard};
     use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
 
@@ -1204,30 +1275,8 @@ pub async fn request_change(
         )
         .await
         .map_err(db_error("writing the timeline"))?;
-    let customer = companies::find(&tx, order.customer_company_id)
-        .await
-        .map_err(db_error("loading the customer"))?
-        .map(|c| c.name)
-        .unwrap_or_default();
-    let people = users::all(&tx).await.map_err(db_error("users"))?;
-    for person in server::deciders(&people, &order) {
-        server::mail(
-            &tx,
-            &state,
-            ChangeMail::Requested,
-            person,
-            &saved.id.to_string(),
-            &format!("/staff/changes/{}", saved.id),
-            vec![
-                ("order", order.number.clone()),
-                ("customer", customer.clone()),
-                ("changes", changes.clone()),
-                ("note", note.trim().to_string()),
-            ],
-        )
-        .await
-        .map_err(db_error("queuing a mail"))?;
-    }
+    let values = vec![("changes", changes), ("note", note.trim().to_string())];
+    server::tell_deciders(&tx, &state, ChangeMail::Requested, saved.id, &order, values).await?;
     tx.commit().await.map_err(db_error("commit"))?;
     outgoing.publish(&state.live);
     state.outbox_wakeup.notify_one();
@@ -1576,29 +1625,23 @@ pub async fn answer_change(id: i32, accept: bool) -> Result<(), ApiError> {
         "change answer",
     )
     .await?;
-    let step = if accept { Step::Accept } else { Step::Decline };
-    let from = server::status_of(&request)?;
-    let to = next_status(from, step, Party::Customer).map_err(server::step_error)?;
-    if accept {
-        let counter = request
-            .counter_items
-            .as_deref()
-            .ok_or_else(|| ApiError::internal("counter-proposal", "missing"))?;
-        let items = server::items_of(counter)?;
-        return server::apply_change(&state, user.user_id, &request, from, to, &items, None, None)
-            .await;
+    if !accept {
+        let ending = server::Ending::CounterDeclined;
+        return server::close(&state, user.user_id, &request, &order, ending).await;
     }
-    let summary = format!(
-        "Counter-proposal on change request {} declined",
-        server::number(request.id)
-    );
-    server::close(&state, user.user_id, &request, &order, from, to, summary).await
+    let from = server::status_of(&request)?;
+    let to = next_status(from, Step::Accept, Party::Customer).map_err(server::step_error)?;
+    let counter = request
+        .counter_items
+        .as_deref()
+        .ok_or_else(|| ApiError::internal("counter-proposal", "missing"))?;
+    let items = server::items_of(counter)?;
+    server::apply_change(&state, user.user_id, &request, from, to, &items, None, None).await
 }
 
 /// The customer withdraws a request that is still waiting.
 #[server(endpoint = "changes/withdraw")]
 pub async fn withdraw_change(id: i32) -> Result<(), ApiError> {
-    use crate::domain::change_request::{Party, Step, next_status};
     use crate::domain::policy::Action;
     use crate::ssr::{app_state, guard};
 
@@ -1614,10 +1657,14 @@ pub async fn withdraw_change(id: i32) -> Result<(), ApiError> {
         "change withdrawal",
     )
     .await?;
-    let from = server::status_of(&request)?;
-    let to = next_status(from, Step::Withdraw, Party::Customer).map_err(server::step_error)?;
-    let summary = format!("Change request {} withdrawn", server::number(request.id));
-    server::close(&state, user.user_id, &request, &order, from, to, summary).await
+    server::close(
+        &state,
+        user.user_id,
+        &request,
+        &order,
+        server::Ending::Withdrawn,
+    )
+    .await
 }
 
 /// The changes a factory is asked to acknowledge (its own only; the house

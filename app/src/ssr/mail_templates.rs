@@ -88,16 +88,28 @@ pub enum ChangeMail {
     Decided,
     /// To a factory: its purchase order changed.
     ToAcknowledge,
+    /// To the house: the customer withdrew a request still waiting.
+    Withdrawn,
+    /// To the house: the customer declined its counter-proposal.
+    CounterDeclined,
 }
 
 impl ChangeMail {
-    pub const ALL: [ChangeMail; 3] = [Self::Requested, Self::Decided, Self::ToAcknowledge];
+    pub const ALL: [ChangeMail; 5] = [
+        Self::Requested,
+        Self::Decided,
+        Self::ToAcknowledge,
+        Self::Withdrawn,
+        Self::CounterDeclined,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Requested => "change_requested",
             Self::Decided => "change_decided",
             Self::ToAcknowledge => "change_to_acknowledge",
+            Self::Withdrawn => "change_withdrawn",
+            Self::CounterDeclined => "counter_declined",
         }
     }
 
@@ -114,6 +126,8 @@ impl ChangeMail {
             Self::Requested => pick!("change_requested"),
             Self::Decided => pick!("change_decided"),
             Self::ToAcknowledge => pick!("change_to_acknowledge"),
+            Self::Withdrawn => pick!("change_withdrawn"),
+            Self::CounterDeclined => pick!("counter_declined"),
         }
     }
 }
