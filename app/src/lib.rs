@@ -18,7 +18,7 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
-use crate::components::data::load_blocking;
+use crate::components::data::Data;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
@@ -82,7 +82,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let user = load_blocking(|| (), |_| api::auth::who_am_i());
+    // Blocking: the server knows the user before the status line is sent.
+    let user: Data<_> = Resource::new_with_options(|| (), |_| api::auth::who_am_i(), true);
     provide_context(UserResource(user));
     view! {
         <Stylesheet id="portal" href="/pkg/portal.css" />

@@ -29,6 +29,21 @@ impl SessionUser {
     }
 }
 
+#[cfg(feature = "ssr")]
+impl From<crate::ssr::auth::CurrentUser> for SessionUser {
+    fn from(user: crate::ssr::auth::CurrentUser) -> Self {
+        SessionUser {
+            user_id: user.user_id,
+            company_id: user.company_id,
+            company_name: user.company_name,
+            role: user.role,
+            display_name: user.display_name,
+            email: user.email,
+            locale: user.locale,
+        }
+    }
+}
+
 /// What the invitation page shows before the invitee sets a password.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InvitationView {
@@ -55,20 +70,7 @@ pub fn safe_next_path(next: Option<&str>, role: Role) -> String {
 
 #[server(endpoint = "auth/me")]
 pub async fn who_am_i() -> Result<Option<SessionUser>, ApiError> {
-    use crate::ssr::auth::current_user;
-
-    let Some(user) = current_user() else {
-        return Ok(None);
-    };
-    Ok(Some(SessionUser {
-        user_id: user.user_id,
-        company_id: user.company_id,
-        company_name: user.company_name,
-        role: user.role,
-        display_name: user.display_name,
-        email: user.email,
-        locale: user.locale,
-    }))
+    Ok(crate::ssr::auth::current_user().map(SessionUser::from))
 }
 
 /// Sets the language the signed-in person reads the portal in.

@@ -50,19 +50,6 @@ where
     Resource::new_with_options(source, fetch, false)
 }
 
-/// As `load`, but the server finishes it before the response starts.
-pub fn load_blocking<S, T, Fut>(
-    source: impl Fn() -> S + Send + Sync + 'static,
-    fetch: impl Fn(S) -> Fut + Send + Sync + 'static,
-) -> Data<T>
-where
-    S: PartialEq + Clone + Send + Sync + 'static,
-    T: Serialize + DeserializeOwned + Send + Sync + 'static,
-    Fut: Future<Output = T> + Send + 'static,
-{
-    Resource::new_with_options(source, fetch, true)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

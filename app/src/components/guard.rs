@@ -9,7 +9,7 @@ use leptos_router::hooks::use_location;
 use crate::api::ApiError;
 use crate::api::auth::SessionUser;
 use crate::components::data::Data;
-use crate::domain::policy::{Action, Actor, Area, authorize};
+use crate::domain::policy::{Action, Area, authorize};
 use crate::pages::errors::Forbidden;
 
 /// The signed-in user, loaded once per page load (blocking, so the server
@@ -56,8 +56,8 @@ pub fn AreaGuard(area: Option<Area>, children: ChildrenFn) -> impl IntoView {
         }
         Gate::Failed(message) => view! { <p class="form-error">{message}</p> }.into_any(),
     };
-    if let Some(gate) = known_gate(user, area) {
-        return enter(gate);
+    if let Some(known) = known_user() {
+        return enter(Gate::of(&known, area));
     }
     view! {
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
@@ -78,48 +78,35 @@ enum Gate {
 impl Gate {
     fn of(user: &Result<Option<SessionUser>, ApiError>, area: Option<Area>) -> Gate {
         match user {
-            Ok(Some(u)) => Gate::for_actor(Some(u.actor()), area),
-            Ok(None) => Gate::SignIn,
-            Err(e) => Gate::Failed(e.to_string()),
-        }
-    }
-
-    fn for_actor(actor: Option<Actor>, area: Option<Area>) -> Gate {
-        match actor {
-            None => Gate::SignIn,
-            Some(actor) => {
+            Ok(Some(u)) => {
                 let allowed =
-                    area.is_none_or(|a| authorize(&actor, &Action::EnterArea(a)).is_allowed());
+                    area.is_none_or(|a| authorize(&u.actor(), &Action::EnterArea(a)).is_allowed());
                 if allowed {
                     Gate::Enter
                 } else {
                     Gate::Forbidden
                 }
             }
+            Ok(None) => Gate::SignIn,
+            Err(e) => Gate::Failed(e.to_string()),
         }
     }
 }
 
-/// The decision, if the user is already known: on the server from the
-/// request itself, in the browser from the value the server sent.
-fn known_gate(
-    user: Data<Result<Option<SessionUser>, ApiError>>,
-    area: Option<Area>,
-) -> Option<Gate> {
+/// The signed-in user if already known, without waiting: on the server
+/// from the request itself, in the browser from the value the server sent
+/// (read as it is: the resource's warning about reads outside a Suspense,
+/// which may not match the server, does not apply to it). `None` while the
+/// user is still loading.
+pub fn known_user() -> Option<Result<Option<SessionUser>, ApiError>> {
     #[cfg(feature = "ssr")]
     {
-        let _ = user;
-        Some(Gate::for_actor(
-            crate::ssr::auth::current_user().map(|u| u.actor()),
-            area,
-        ))
+        Some(Ok(crate::ssr::auth::current_user().map(SessionUser::from)))
     }
     #[cfg(not(feature = "ssr"))]
     {
-        // Read through the resource's value itself: the value is already
-        // there (the server sent it), so the resource's warning about reads
-        // outside a Suspense, which may not match the server, does not apply.
+        let user = use_user();
         let value: &AsyncDerived<_> = &user;
-        value.get_untracked().map(|result| Gate::of(&result, area))
+        value.get_untracked()
     }
 }

@@ -25,18 +25,9 @@ use crate::pages::workspace::OwnScorecard;
 /// server sent, so both render the same words. A change of language or user
 /// loads a whole new page, so it stands for the page's life.
 pub fn use_locale() -> Signal<Locale> {
-    #[cfg(feature = "ssr")]
-    let locale = crate::ssr::auth::current_user().map(|u| u.locale);
-    #[cfg(not(feature = "ssr"))]
-    let locale = {
-        let user = crate::components::guard::use_user();
-        // The value the server sent, read as it is (see `AreaGuard`).
-        let value: &AsyncDerived<_> = &user;
-        value
-            .get_untracked()
-            .and_then(|r| r.ok().flatten())
-            .map(|u| u.locale)
-    };
+    let locale = crate::components::guard::known_user()
+        .and_then(|r| r.ok().flatten())
+        .map(|u| u.locale);
     Signal::stored(locale.unwrap_or_default())
 }
 

@@ -14,7 +14,7 @@ use crate::domain::session::SessionLimits;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
-    /// For reads outside a transaction (the order list, KPIs, the board):
+    /// For reads outside a transaction (sessions, the order list, KPIs, the board):
     /// on SQLite a read-only pool beside the single writing connection, so
     /// they neither wait for nor hold up other requests; otherwise `db`.
     pub reports: DatabaseConnection,
