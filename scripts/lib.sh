@@ -9,9 +9,11 @@ TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
 SITE_ROOT=${PORTAL_SITE_ROOT:-$ROOT/target/site}
 export PORTAL_SITE_ROOT=$SITE_ROOT
 
-# The host-side packages, always built together: one feature set, so the run
-# and test commands share every compiled dependency.
+# The host-side packages the tests build together. The run command builds
+# the server alone (see scripts/run.sh).
 HOST_PACKAGES=(-p app -p server -p migration -p integration-tests)
+# Debian packages the test command needs.
+TEST_PACKAGES=(chromium chromium-driver postgresql python3)
 
 log() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -35,21 +37,62 @@ apt_install() {
 }
 
 # The wasm target and a wasm-bindgen CLI of exactly the version in Cargo.lock
-# (a different version produces JS glue that does not match the WASM).
+# (a different version produces JS glue that does not match the WASM). The CLI
+# compiles in the background while the caller builds the portal; build_site
+# waits for it. PORTAL_TOOLS_ROOT names a folder of its own for the CLI
+# (`cargo install --root`), PORTAL_TOOLS_TARGET a build folder that makes a
+# repeat install quick; without them cargo's usual places serve.
+WASM_TOOL_PID=""
 ensure_wasm_tools() {
-  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-    log "adding the wasm32-unknown-unknown target"
-    rustup target add wasm32-unknown-unknown
+  # Idempotent and quick when the target is there already.
+  rustup target add wasm32-unknown-unknown >/dev/null 2>&1 \
+    || rustup target add wasm32-unknown-unknown \
+    || die "could not add the wasm32-unknown-unknown target"
+  if [ -n "${PORTAL_TOOLS_ROOT:-}" ]; then
+    mkdir -p "$PORTAL_TOOLS_ROOT/bin"
+    export PATH="$PORTAL_TOOLS_ROOT/bin:$PATH"
   fi
-  local want have
+  local want
+  want=$(wasm_bindgen_wanted)
+  [ "$(wasm_bindgen_found)" = "$want" ] && return 0
+  log "installing wasm-bindgen-cli $want in the background (once, a few minutes)"
+  local install=(cargo install wasm-bindgen-cli --version "$want" --force --quiet)
+  [ -n "${PORTAL_TOOLS_ROOT:-}" ] && install+=(--root "$PORTAL_TOOLS_ROOT")
+  [ -n "${PORTAL_TOOLS_TARGET:-}" ] && install+=(--target-dir "$PORTAL_TOOLS_TARGET")
+  # Without --locked: the CLI's own lock file names a crate version the
+  # registry no longer has. CARGO_TARGET_DIR is unset, not emptied: cargo
+  # refuses an empty value.
+  env -u CARGO_TARGET_DIR "${install[@]}" &
+  WASM_TOOL_PID=$!
+}
+
+# The wasm-bindgen version Cargo.lock pins.
+wasm_bindgen_wanted() {
+  local want
   want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' "$ROOT/Cargo.lock")
   [ -n "$want" ] || die "no wasm-bindgen in Cargo.lock"
-  have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
-  if [ "$have" != "$want" ]; then
-    log "installing wasm-bindgen-cli $want (once, a few minutes)"
-    # Without --locked: the CLI's own lock file names a crate version the registry no longer has.
-    CARGO_TARGET_DIR= cargo install wasm-bindgen-cli --version "$want" --force
+  printf '%s\n' "$want"
+}
+
+# The version of the wasm-bindgen CLI this script would run (empty if none).
+wasm_bindgen_found() {
+  if [ -n "${PORTAL_TOOLS_ROOT:-}" ]; then
+    "$PORTAL_TOOLS_ROOT/bin/wasm-bindgen" --version 2>/dev/null | awk '{ print $2 }' || true
+  else
+    wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true
   fi
+}
+
+# Waits for a background install and checks that the pinned CLI now runs.
+wait_wasm_tools() {
+  if [ -n "$WASM_TOOL_PID" ]; then
+    wait "$WASM_TOOL_PID" || die "installing wasm-bindgen-cli failed (see above)"
+    WASM_TOOL_PID=""
+  fi
+  local want have
+  want=$(wasm_bindgen_wanted)
+  have=$(wasm_bindgen_found)
+  [ "$have" = "$want" ] || die "wasm-bindgen $want is needed, found '${have:-none}'"
 }
 
 # Builds the hydrate bundle and assembles the site folder:
@@ -69,6 +112,7 @@ build_site() {
     cargo build -p frontend --lib --target wasm32-unknown-unknown
     wasm_dir=debug
   fi
+  wait_wasm_tools
   mkdir -p "$SITE_ROOT/pkg"
   wasm-bindgen --target web --no-typescript "${strip[@]}" --out-dir "$SITE_ROOT/pkg" --out-name portal \
     "$TARGET_DIR/wasm32-unknown-unknown/$wasm_dir/frontend.wasm"

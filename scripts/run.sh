@@ -7,16 +7,21 @@ source "$(dirname "$0")/lib.sh"
 profile=dev
 [ "${1:-}" = "--release" ] && profile=release
 
+# The wasm-bindgen CLI (when missing) compiles while the server does.
 ensure_wasm_tools
-build_site "$profile"
 cd "$ROOT"
+# Only the server binary: the test crate's dependencies (browser driver,
+# HTTP client) are not needed to start the portal.
 if [ "$profile" = release ]; then
-  cargo build "${HOST_PACKAGES[@]}" --release
+  log "building the server (release)"
+  cargo build -p server --bin portal --release
   bin="$TARGET_DIR/release/portal"
 else
-  cargo build "${HOST_PACKAGES[@]}"
+  log "building the server"
+  cargo build -p server --bin portal
   bin="$TARGET_DIR/debug/portal"
 fi
+build_site "$profile"
 export PORTAL_DEMO_DATA=${PORTAL_DEMO_DATA:-true}
 log "starting the portal (Ctrl-C to stop)"
 exec "$bin"

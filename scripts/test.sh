@@ -6,9 +6,9 @@
 source "$(dirname "$0")/lib.sh"
 source "$ROOT/scripts/pg.sh"
 
-apt_install chromium chromium-driver postgresql python3
+apt_install "${TEST_PACKAGES[@]}"
+# The wasm-bindgen CLI (when missing) compiles while the tests do.
 ensure_wasm_tools
-build_site dev
 cd "$ROOT"
 
 if [ -z "${PORTAL_TEST_POSTGRES_URL:-}" ]; then
@@ -19,6 +19,8 @@ log "building the tests"
 cargo test "${HOST_PACKAGES[@]}" --no-run
 # The crash test starts the real server binary and kills it.
 cargo build "${HOST_PACKAGES[@]}" --bins
+build_site dev
+cd "$ROOT"
 
 # A hung test fails the run after 20 minutes instead of holding it forever.
 log "tests on SQLite"

@@ -180,10 +180,10 @@ pub struct SlipScanner {
 
 impl SlipScanner {
     pub async fn run(self) {
+        // The first pass runs at once: a portal that was down (or a demo
+        // book just seeded) has slips the calendar brought about meanwhile,
+        // and nobody should wait an interval to hear of them.
         loop {
-            // Progress reports assess their own lines at once; the scan only
-            // has to catch up with the calendar, so it starts one interval in.
-            tokio::time::sleep(self.every).await;
             match self.scan_once().await {
                 Ok(report) if report.mails > 0 => {
                     tracing::info!(?report, "slippage scan queued alerts");
@@ -192,6 +192,7 @@ impl SlipScanner {
                 Ok(_) => {}
                 Err(e) => tracing::error!(error = %e, "slippage scan failed"),
             }
+            tokio::time::sleep(self.every).await;
         }
     }
 
