@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by scripts/run.sh and scripts/test.sh: installs what a fresh machine
 # lacks (wasm target, wasm-bindgen-cli, Debian packages) and builds the browser
 # bundle into the site folder. Source it; do not run it.
@@ -11,11 +12,34 @@ export PORTAL_SITE_ROOT=$SITE_ROOT
 
 # The host-side packages the tests build together. The run command builds
 # the server alone (see scripts/run.sh).
+# shellcheck disable=SC2034 # used by the scripts that source this file
 HOST_PACKAGES=(-p app -p server -p migration -p integration-tests)
 # Debian packages the test command needs.
+# shellcheck disable=SC2034
 TEST_PACKAGES=(chromium chromium-driver postgresql python3)
 
 log() { printf '==> %s\n' "$*" >&2; }
+
+# Commands to run when the script ends, however it ends (a trap holds one).
+EXIT_HOOKS=()
+at_exit() {
+  local hook
+  for hook in "${EXIT_HOOKS[@]}"; do [ "$hook" = "$1" ] && return 0; done
+  EXIT_HOOKS+=("$1")
+  trap run_exit_hooks EXIT
+}
+run_exit_hooks() {
+  local hook
+  for hook in "${EXIT_HOOKS[@]}"; do "$hook" || true; done
+}
+
+# Ends builds still running in the background (a failed step leaves them).
+stop_background() {
+  local pid
+  for pid in ${WASM_TOOL_PID:-} ${BUNDLE_PID:-}; do
+    kill "$pid" 2>/dev/null || true
+  done
+}
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # Installs Debian packages that are missing (as root, or through sudo).
@@ -38,7 +62,7 @@ apt_install() {
 
 # The wasm target and a wasm-bindgen CLI of exactly the version in Cargo.lock
 # (a different version produces JS glue that does not match the WASM). The CLI
-# compiles in the background while the caller builds the portal; build_site
+# compiles in the background while the caller builds the portal; finish_site
 # waits for it. PORTAL_TOOLS_ROOT names a folder of its own for the CLI
 # (`cargo install --root`), PORTAL_TOOLS_TARGET a build folder that makes a
 # repeat install quick; without them cargo's usual places serve.
@@ -64,6 +88,7 @@ ensure_wasm_tools() {
   # refuses an empty value.
   env -u CARGO_TARGET_DIR "${install[@]}" &
   WASM_TOOL_PID=$!
+  at_exit stop_background
 }
 
 # The wasm-bindgen version Cargo.lock pins.
@@ -95,27 +120,43 @@ wait_wasm_tools() {
   [ "$have" = "$want" ] || die "wasm-bindgen $want is needed, found '${have:-none}'"
 }
 
-# Builds the hydrate bundle and assembles the site folder:
+# The browser bundle builds in a target folder of its own, so it can compile
+# beside the server build (cargo locks a target folder per build; the two
+# share no compiled crates anyway: even proc-macros differ in features).
+WASM_TARGET_DIR=${PORTAL_WASM_TARGET_DIR:-$TARGET_DIR/wasm}
+BUNDLE_PID=""
+
+# Starts building the hydrate bundle in the background.
+start_bundle() {
+  local profile=${1:-dev}
+  local build=(cargo build -p frontend --lib --target wasm32-unknown-unknown --target-dir "$WASM_TARGET_DIR")
+  [ "$profile" = release ] && build+=(--profile wasm-release)
+  log "building the browser bundle ($profile) in the background"
+  # cargo reads .cargo/config.toml from the working folder.
+  cd "$ROOT" || exit 1
+  "${build[@]}" &
+  BUNDLE_PID=$!
+  at_exit stop_background
+}
+
+# Waits for the bundle and assembles the site folder:
 #   $SITE_ROOT/pkg/portal.js, portal.wasm, portal.css
-build_site() {
-  local profile=${1:-dev} wasm_dir
-  cd "$ROOT"
-  log "building the browser bundle ($profile)"
-  local strip=()
+finish_site() {
+  local profile=${1:-dev} wasm_dir=debug strip=()
+  if [ -n "$BUNDLE_PID" ]; then
+    wait "$BUNDLE_PID" || die "building the browser bundle failed (see above)"
+    BUNDLE_PID=""
+  fi
   if [ "$profile" = release ]; then
-    cargo build -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release
     wasm_dir=wasm-release
     # Function names are for debuggers; in a release bundle they are over
     # half of the file.
     strip=(--remove-name-section --remove-producers-section)
-  else
-    cargo build -p frontend --lib --target wasm32-unknown-unknown
-    wasm_dir=debug
   fi
   wait_wasm_tools
   mkdir -p "$SITE_ROOT/pkg"
   wasm-bindgen --target web --no-typescript "${strip[@]}" --out-dir "$SITE_ROOT/pkg" --out-name portal \
-    "$TARGET_DIR/wasm32-unknown-unknown/$wasm_dir/frontend.wasm"
+    "$WASM_TARGET_DIR/wasm32-unknown-unknown/$wasm_dir/frontend.wasm"
   # Leptos asks for <name>.wasm when LEPTOS_OUTPUT_NAME is set at compile time.
   mv -f "$SITE_ROOT/pkg/portal_bg.wasm" "$SITE_ROOT/pkg/portal.wasm"
   cp "$ROOT/style/main.css" "$SITE_ROOT/pkg/portal.css"

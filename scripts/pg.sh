@@ -1,9 +1,11 @@
-# A throw-away PostgreSQL cluster on 127.0.0.1 for tests. Source it, then call
-# pg_start: it exports PORTAL_TEST_POSTGRES_URL and stops the cluster on exit.
+# shellcheck shell=bash
+# A throw-away PostgreSQL cluster on 127.0.0.1 for tests. Source it after
+# lib.sh, then call pg_start: it exports PORTAL_TEST_POSTGRES_URL and stops the
+# cluster on exit.
 
 pg_start() {
   local bin
-  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  bin=$(printf '%s\n' /usr/lib/postgresql/*/bin | grep -v '\*' | sort -V | tail -n 1)
   [ -n "$bin" ] || { echo "error: PostgreSQL server binaries not found" >&2; return 1; }
   PG_DIR=$(mktemp -d /tmp/portal-pg.XXXXXX)
   local port run=()
@@ -20,7 +22,7 @@ pg_start() {
     start >/dev/null || { cat "$PG_DIR/server.log" >&2; return 1; }
   PG_CTL_CMD=("${run[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop)
   export PORTAL_TEST_POSTGRES_URL="postgres://portal@127.0.0.1:$port/postgres"
-  trap pg_stop EXIT
+  at_exit pg_stop
   echo "==> PostgreSQL test server on 127.0.0.1:$port" >&2
 }
 

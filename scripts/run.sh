@@ -2,14 +2,17 @@
 # Builds and starts the portal with demo data on SQLite (data/portal.db).
 # Installs what it needs first. Pass --release for an optimised build.
 # Any setting from the README's configuration table can be given in the environment.
+# shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 profile=dev
 [ "${1:-}" = "--release" ] && profile=release
 
-# The wasm-bindgen CLI (when missing) compiles while the server does.
+# The wasm-bindgen CLI (when missing) and the browser bundle compile while
+# the server does: on two cores each fills the other's idle moments.
 ensure_wasm_tools
-cd "$ROOT"
+start_bundle "$profile"
+cd "$ROOT" || exit 1
 # Only the server binary: the test crate's dependencies (browser driver,
 # HTTP client) are not needed to start the portal.
 if [ "$profile" = release ]; then
@@ -21,7 +24,7 @@ else
   cargo build -p server --bin portal
   bin="$TARGET_DIR/debug/portal"
 fi
-build_site "$profile"
+finish_site "$profile"
 export PORTAL_DEMO_DATA=${PORTAL_DEMO_DATA:-true}
 log "starting the portal (Ctrl-C to stop)"
 exec "$bin"
