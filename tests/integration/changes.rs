@@ -1019,3 +1019,65 @@ async fn a_declined_counter_proposal_changes_nothing_and_the_house_is_told() {
     );
     assert!(mails(&app, "change_withdrawn").await.is_empty());
 }
+
+/// A later delivery date gives the factory more slack, so its ready date
+/// stays and it has nothing to acknowledge; an earlier one pulls its ready
+/// date in and asks it to acknowledge. The decision page names exactly the
+/// factory lines the approval then changes, in both cases.
+#[tokio::test]
+async fn a_new_date_reaches_the_factory_only_when_it_pulls_the_ready_date_in() {
+    let (app, cast) = setup().await;
+    let customer = app.client_for(&cast.customer.email, PASSWORD).await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let factory_a = app.client_for(&cast.supplier.email, PASSWORD).await;
+    // PO-A-1 is due ready 10 days before line 1's commitment (day 30).
+    let (later, earlier) = (day(44), day(15));
+
+    let seen = order(&app, &customer, cast.order_a).await;
+    let (status, body) = ask(
+        &app,
+        &customer,
+        &seen,
+        row(&seen, 0, 1, &[("requested", &later)]),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let id = body.as_i64().expect("the request's id");
+    let request = change(&app, &staff, id).await;
+    assert_eq!(request["factories"], json!([]), "{request}");
+    let (status, body) = decide(&app, &staff, id, "approve", &[]).await;
+    assert_eq!(status, 200, "{body}");
+    let after = order(&app, &customer, cast.order_a).await;
+    assert_eq!(after["lines"][0]["committed"], later.as_str());
+    assert!(to_acknowledge(&app, &factory_a).await.is_empty());
+    let (status, lines) = app.call(&factory_a, "progress/lines", &[]).await;
+    assert_eq!(status, 200, "{lines}");
+    assert!(
+        lines.to_string().contains(&day(20)),
+        "the factory's ready date stays: {lines}"
+    );
+
+    let (status, body) = ask(
+        &app,
+        &customer,
+        &after,
+        row(&after, 0, 1, &[("requested", &earlier)]),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let id = body.as_i64().expect("the request's id");
+    let request = change(&app, &staff, id).await;
+    let named = request["factories"].as_array().expect("a list").clone();
+    assert_eq!(named.len(), 1, "{request}");
+    assert!(named[0].to_string().contains("PO-A-1"), "{request}");
+    let (status, body) = decide(&app, &staff, id, "approve", &[]).await;
+    assert_eq!(status, 200, "{body}");
+    let asked_of_a = to_acknowledge(&app, &factory_a).await;
+    assert_eq!(asked_of_a.len(), 1, "{asked_of_a:?}");
+    assert_eq!(asked_of_a[0]["po_number"], "PO-A-1");
+    let what = asked_of_a[0]["changes"].to_string();
+    assert!(
+        what.contains(&day(20)) && what.contains(&earlier),
+        "the ready date moves from day 20 to day 15: {what}"
+    );
+}

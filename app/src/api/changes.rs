@@ -478,25 +478,6 @@ pub(crate) mod server {
             let po = po_states(&lines, &placed);
             let asked = counter.as_ref().unwrap_or(&items);
             impact_notes = impact(&current, asked, &po);
-            let names = companies::all(&state.db)
-                .await
-                .map_err(db_error("companies"))?;
-            for p in &placed {
-                let Some(line) = lines.iter().find(|l| l.id == p.order_line_id) else {
-                    continue;
-                };
-                if asked.iter().any(|i| i.line_no() == Some(line.line_no)) {
-                    let supplier = names
-                        .iter()
-                        .find(|c| c.id == p.po.supplier_company_id)
-                        .map(|c| c.name.clone())
-                        .unwrap_or_default();
-                    factories.push(format!(
-                        "{} line {} ({supplier}) for line {}",
-                        p.po.number, p.line.line_no, line.line_no
-                    ));
-                }
-            }
             // Prices and HS codes are given with the decision, so a missing
             // one is not a conflict yet.
             let priced: Vec<ChangeItem> = asked
@@ -515,8 +496,34 @@ pub(crate) mod server {
             if let Err(found) = apply(&current, &priced, today) {
                 conflicts = found;
             }
-            if let Err(found) = factory_changes(&priced, &po) {
-                conflicts.extend(found);
+            // The factory lines named here are exactly those the apply step
+            // changes and asks to acknowledge: both come from one rule.
+            match factory_changes(&priced, &po) {
+                Ok(changed) if !changed.is_empty() => {
+                    let names = companies::all(&state.db)
+                        .await
+                        .map_err(db_error("companies"))?;
+                    for change in &changed {
+                        let Some(p) = placed.iter().find(|p| p.line.id == change.po_line_id)
+                        else {
+                            continue;
+                        };
+                        let Some(line) = lines.iter().find(|l| l.id == p.order_line_id) else {
+                            continue;
+                        };
+                        let supplier = names
+                            .iter()
+                            .find(|c| c.id == p.po.supplier_company_id)
+                            .map(|c| c.name.clone())
+                            .unwrap_or_default();
+                        factories.push(format!(
+                            "{} line {} ({supplier}) for line {}",
+                            p.po.number, p.line.line_no, line.line_no
+                        ));
+                    }
+                }
+                Ok(_) => {}
+                Err(found) => conflicts.extend(found),
             }
         }
         let needs_price = items
