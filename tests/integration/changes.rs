@@ -1081,3 +1081,65 @@ async fn a_new_date_reaches_the_factory_only_when_it_pulls_the_ready_date_in() {
         "the ready date moves from day 20 to day 15: {what}"
     );
 }
+
+/// A counter-proposal the factory has overtaken since (it made more than the
+/// countered quantity) is refused when the customer accepts it, and the
+/// refusal names no factory figure: the customer never sees the factory.
+#[tokio::test]
+async fn a_refused_acceptance_tells_the_customer_nothing_of_the_factory() {
+    let (app, cast) = setup().await;
+    let customer = app.client_for(&cast.customer.email, PASSWORD).await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let factory_a = app.client_for(&cast.supplier.email, PASSWORD).await;
+
+    let seen = order(&app, &customer, cast.order_a).await;
+    let (status, body) = ask(
+        &app,
+        &customer,
+        &seen,
+        row(&seen, 0, 1, &[("quantity", "90")]),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let id = body.as_i64().expect("the request's id");
+    let (status, body) = decide(
+        &app,
+        &staff,
+        id,
+        "counter",
+        &[("answer", "We can do 40."), ("items[0][counter]", "40")],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+
+    let (status, body) = app
+        .call(
+            &factory_a,
+            "progress/post",
+            &[
+                ("id", &cast.po_line_a.to_string()),
+                ("version", "1"),
+                ("milestone", "in_production"),
+                ("quantity_done", "73"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+
+    let (status, body) = app
+        .call(
+            &customer,
+            "changes/answer",
+            &[("id", &id.to_string()), ("accept", "true")],
+        )
+        .await;
+    assert_eq!(status, 409, "{body}");
+    let told = body.to_string();
+    assert!(told.contains("Line 1"), "{told}");
+    assert!(
+        !told.contains("73") && !told.to_lowercase().contains("factory"),
+        "a factory figure reached the customer: {told}"
+    );
+    let unchanged = order(&app, &customer, cast.order_a).await;
+    assert_eq!(unchanged["lines"][0]["quantity"], 100);
+}

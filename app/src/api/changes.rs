@@ -134,7 +134,7 @@ pub(crate) mod server {
     use crate::api::ApiError;
     use crate::domain::change_request::{
         ChangeItem, ChangeStatus, LineState, OrderState, PoLineChange, PoLineState, Step,
-        StepError, apply, factory_changes, impact,
+        Party, StepError, apply, factory_changes, impact,
     };
     use crate::domain::order_status::OrderStatus;
     use crate::i18n::Locale;
@@ -523,7 +523,7 @@ pub(crate) mod server {
                     }
                 }
                 Ok(_) => {}
-                Err(found) => conflicts.extend(found),
+                Err(found) => conflicts.extend(found.iter().map(|p| p.text_for(Party::House))),
             }
         }
         let needs_price = items
@@ -569,6 +569,7 @@ pub(crate) mod server {
         items: &[ChangeItem],
         answer: Option<String>,
         counter_json: Option<String>,
+        party: Party,
     ) -> Result<(), ApiError> {
         use crate::ssr::alerts::AlertContext;
         use crate::ssr::live::Outgoing;
@@ -600,7 +601,9 @@ pub(crate) mod server {
             ),
         };
         let next = apply(&current, items, today).map_err(conflict)?;
-        let po_changes = factory_changes(items, &po_states(&lines, &placed)).map_err(conflict)?;
+        let po_changes = factory_changes(items, &po_states(&lines, &placed)).map_err(|found| {
+            conflict(found.iter().map(|p| p.text_for(party)).collect())
+        })?;
 
         let tx = state.db.begin().await.map_err(db_error("begin"))?;
         if !claim_request(
@@ -1020,7 +1023,7 @@ pub(crate) mod server {
         order: &order::Model,
         ending: Ending,
     ) -> Result<(), ApiError> {
-        use crate::domain::change_request::{Party, next_status};
+        use crate::domain::change_request::next_status;
         use sea_orm::TransactionTrait;
         let from = status_of(request)?;
         let to = next_status(from, ending.step(), Party::Customer).map_err(step_error)?;
@@ -1527,7 +1530,9 @@ pub async fn decide_change(
         found.extend(
             factory_changes(&decided, &server::po_states(&lines, &placed))
                 .err()
-                .unwrap_or_default(),
+                .unwrap_or_default()
+                .iter()
+                .map(|p| p.text_for(Party::House)),
         );
         if !found.is_empty() {
             return Err(ApiError::Conflict {
@@ -1549,6 +1554,7 @@ pub async fn decide_change(
                 &decided,
                 Some(answer),
                 None,
+                Party::House,
             )
             .await
         }
@@ -1643,7 +1649,18 @@ pub async fn answer_change(id: i32, accept: bool) -> Result<(), ApiError> {
         .as_deref()
         .ok_or_else(|| ApiError::internal("counter-proposal", "missing"))?;
     let items = server::items_of(counter)?;
-    server::apply_change(&state, user.user_id, &request, from, to, &items, None, None).await
+    server::apply_change(
+        &state,
+        user.user_id,
+        &request,
+        from,
+        to,
+        &items,
+        None,
+        None,
+        Party::Customer,
+    )
+    .await
 }
 
 /// The customer withdraws a request that is still waiting.

@@ -703,6 +703,32 @@ impl PoLineChange {
     }
 }
 
+/// A change the factory behind a line can no longer take: it has already
+/// made more than the new quantity. The house may know how many; the
+/// customer never sees a factory's figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FactoryProblem {
+    pub line_no: i32,
+    pub made: i64,
+}
+
+impl FactoryProblem {
+    /// The problem for `party`: the house reads the factory's figure, the
+    /// customer only that production has gone too far.
+    pub fn text_for(&self, party: Party) -> String {
+        match party {
+            Party::House => format!(
+                "Line {}: the factory has already made {}; the quantity cannot go below that.",
+                self.line_no, self.made
+            ),
+            Party::Customer => format!(
+                "Line {}: production has gone too far to take this quantity; the house will come back to you.",
+                self.line_no
+            ),
+        }
+    }
+}
+
 /// What the factories behind the order must change: a quantity moves their
 /// line by the same amount (never below what is already made), a new
 /// description replaces theirs, an earlier delivery date pulls their ready
@@ -711,7 +737,7 @@ impl PoLineChange {
 pub fn factory_changes(
     items: &[ChangeItem],
     po_lines: &[PoLineState],
-) -> Result<Vec<PoLineChange>, Vec<String>> {
+) -> Result<Vec<PoLineChange>, Vec<FactoryProblem>> {
     let mut changes: Vec<PoLineChange> = Vec::new();
     let mut problems = Vec::new();
     for po in po_lines {
@@ -727,10 +753,10 @@ pub fn factory_changes(
                 ChangeItem::Quantity { from, to, .. } => {
                     let wanted = po.quantity.saturating_add(to - from);
                     if wanted < po.quantity_done.max(1) {
-                        problems.push(format!(
-                            "Line {}: the factory has already made {}; the quantity cannot go below that.",
-                            po.order_line_no, po.quantity_done
-                        ));
+                        problems.push(FactoryProblem {
+                            line_no: po.order_line_no,
+                            made: po.quantity_done,
+                        });
                     } else {
                         change.quantity = Some((po.quantity, wanted));
                     }
@@ -1217,7 +1243,12 @@ mod tests {
             from: 100,
             to: 30,
         }];
-        assert!(factory_changes(&below, &lines).is_err());
+        let problems = factory_changes(&below, &lines).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        let made = problems[0].made.to_string();
+        assert!(problems[0].text_for(Party::House).contains(&made));
+        let told = problems[0].text_for(Party::Customer);
+        assert!(!told.contains(&made) && !told.contains("factory"), "{told}");
     }
 
     #[test]
