@@ -7,6 +7,7 @@ mod auth;
 mod browser_alerts;
 mod browser_changes;
 mod browser_landing;
+mod browser_layout;
 mod browser_orders;
 mod browser_progress;
 mod browser_roles;

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 use crate::api::auth::{Logout, SessionUser};
 use crate::components::forms::go_to;
@@ -65,6 +66,23 @@ fn area_links(role: Role) -> Vec<(&'static str, &'static str)> {
     }
 }
 
+/// The one link among `hrefs` that the page at `path` belongs to: the
+/// longest whose path segments begin `path` (`/staff` for `/staff/changes/3`,
+/// but `/staff/orders` alone for `/staff/orders/7`).
+pub fn current_link<'a>(path: &str, hrefs: &[&'a str]) -> Option<&'a str> {
+    let within = |href: &str| {
+        path == href
+            || path
+                .strip_prefix(href)
+                .is_some_and(|rest| rest.starts_with('/') || href.ends_with('/'))
+    };
+    hrefs
+        .iter()
+        .copied()
+        .filter(|href| within(href))
+        .max_by_key(|href| href.len())
+}
+
 #[component]
 fn SignedInNav(user: SessionUser) -> impl IntoView {
     let logout = ServerAction::<Logout>::new();
@@ -74,10 +92,19 @@ fn SignedInNav(user: SessionUser) -> impl IntoView {
         }
     });
     let locale = user.locale;
+    let location = use_location();
+    let hrefs: Vec<&'static str> = area_links(user.role).iter().map(|(h, _)| *h).collect();
     view! {
         {area_links(user.role)
             .into_iter()
-            .map(|(href, label)| view! { <A href=href>{locale.t(label)}</A> })
+            .map(|(href, label)| {
+                let hrefs = hrefs.clone();
+                let current = move || {
+                    let path = location.pathname.get();
+                    (current_link(&path, &hrefs) == Some(href)).then_some("page")
+                };
+                view! { <a href=href aria-current=current>{locale.t(label)}</a> }
+            })
             .collect_view()}
         <A href="/account">{locale.t("nav-account")}</A>
         <span class="nav-user" title=user.email.clone()>
@@ -87,5 +114,53 @@ fn SignedInNav(user: SessionUser) -> impl IntoView {
         <ActionForm action=logout attr:class="inline-form">
             <button type="submit" class="link-button" id="sign-out">{locale.t("nav-sign-out")}</button>
         </ActionForm>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const STAFF: [&str; 4] = [
+        "/staff",
+        "/staff/orders",
+        "/staff/production",
+        "/staff/people",
+    ];
+
+    #[test]
+    fn one_link_is_current_the_longest_that_holds_the_page() {
+        assert_eq!(current_link("/staff", &STAFF), Some("/staff"));
+        assert_eq!(current_link("/staff/changes/4", &STAFF), Some("/staff"));
+        assert_eq!(current_link("/staff/orders", &STAFF), Some("/staff/orders"));
+        assert_eq!(
+            current_link("/staff/orders/7", &STAFF),
+            Some("/staff/orders")
+        );
+        assert_eq!(current_link("/staff/ordersx", &STAFF), Some("/staff"));
+        assert_eq!(current_link("/account", &STAFF), None);
+        assert_eq!(current_link("/customer", &["/customer"]), Some("/customer"));
+        assert_eq!(current_link("/customers", &["/customer"]), None);
+    }
+
+    proptest! {
+        #[test]
+        fn the_current_link_is_a_prefix_of_the_page_and_no_longer_one_is(
+            base in prop::sample::select(vec!["", "/staff", "/staff/orders", "/account"]),
+            rest in "(/?[a-z]{0,6}){0,3}",
+        ) {
+            let path = format!("{base}{rest}");
+            let holds = |href: &str| path == href || path.starts_with(&format!("{href}/"));
+            match current_link(&path, &STAFF) {
+                Some(href) => {
+                    prop_assert!(holds(href));
+                    for other in STAFF.iter().filter(|h| h.len() > href.len()) {
+                        prop_assert!(!holds(other));
+                    }
+                }
+                None => prop_assert!(STAFF.iter().all(|h| !holds(h))),
+            }
+        }
     }
 }
