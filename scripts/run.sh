@@ -8,10 +8,8 @@ source "$(dirname "$0")/lib.sh"
 profile=dev
 [ "${1:-}" = "--release" ] && profile=release
 
-# The wasm-bindgen CLI (when missing) and the browser bundle compile while
-# the server does: on two cores each fills the other's idle moments.
+# The wasm-bindgen CLI (when missing) compiles while the server does.
 ensure_wasm_tools
-start_bundle "$profile"
 cd "$ROOT" || exit 1
 # Only the server binary: the test crate's dependencies (browser driver,
 # HTTP client) are not needed to start the portal.
@@ -24,7 +22,7 @@ else
   cargo build -p server --bin portal
   bin="$TARGET_DIR/debug/portal"
 fi
-finish_site "$profile"
+build_site "$profile"
 export PORTAL_DEMO_DATA=${PORTAL_DEMO_DATA:-true}
 log "starting the portal (Ctrl-C to stop)"
 exec "$bin"

@@ -9,10 +9,8 @@ source "$(dirname "$0")/lib.sh"
 source "$ROOT/scripts/pg.sh"
 
 apt_install "${TEST_PACKAGES[@]}"
-# The wasm-bindgen CLI (when missing) and the browser bundle compile while
-# the tests do.
+# The wasm-bindgen CLI (when missing) compiles while the tests do.
 ensure_wasm_tools
-start_bundle dev
 cd "$ROOT" || exit 1
 
 if [ -z "${PORTAL_TEST_POSTGRES_URL:-}" ]; then
@@ -23,7 +21,7 @@ log "building the tests"
 cargo test "${HOST_PACKAGES[@]}" --no-run
 # The crash test starts the real server binary and kills it.
 cargo build "${HOST_PACKAGES[@]}" --bins
-finish_site dev
+build_site dev
 cd "$ROOT" || exit 1
 
 # A hung test fails the run after 20 minutes instead of holding it forever.
