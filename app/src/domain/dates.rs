@@ -7,6 +7,31 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+/// The first and last day the portal takes from anyone: wide enough for any
+/// order's history and plans, narrow enough that date arithmetic on a stored
+/// date (periods, forecasts, slips) can never leave chrono's range.
+pub fn first_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2000, 1, 1).expect("a valid date")
+}
+
+pub fn last_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2199, 12, 31).expect("a valid date")
+}
+
+/// A date typed as `YYYY-MM-DD` (spaces around it allowed), within
+/// [`first_day`] and [`last_day`]; anything else is `None`. Every date a
+/// request carries goes through here.
+pub fn parse_day(raw: &str) -> Option<NaiveDate> {
+    let raw = raw.trim();
+    // chrono reads a signed year of any width ("+262142-12-31").
+    if raw.len() != 10 || !raw.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+        .ok()
+        .filter(|day| (first_day()..=last_day()).contains(day))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineDates {
     pub requested: NaiveDate,
@@ -150,6 +175,29 @@ pub fn check_requested(requested: NaiveDate, today: NaiveDate) -> Result<(), Dat
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn typed_days_are_bounded() {
+        assert_eq!(
+            parse_day(" 2027-03-31 "),
+            NaiveDate::from_ymd_opt(2027, 3, 31)
+        );
+        for bad in [
+            "+262142-12-31",
+            "262142-12-31",
+            "1999-12-31",
+            "2200-01-01",
+            "2027-02-30",
+            "27-03-31",
+            "2027-3-31x",
+            "",
+            "-2027-03-31",
+        ] {
+            assert_eq!(parse_day(bad), None, "{bad}");
+        }
+        assert_eq!(parse_day("2000-01-01"), Some(first_day()));
+        assert_eq!(parse_day("2199-12-31"), Some(last_day()));
+    }
+
     use super::*;
     use proptest::prelude::*;
 
@@ -258,6 +306,27 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn any_text_parses_to_a_day_whose_arithmetic_is_safe(
+            raw in "\\PC{0,16}",
+            shaped in "[+-]?[0-9]{1,7}-[0-9]{1,3}-[0-9]{1,3}",
+        ) {
+            for text in [raw, shaped] {
+                if let Some(day) = parse_day(&text) {
+                    prop_assert!(day >= first_day() && day <= last_day());
+                    prop_assert!(day.checked_add_signed(chrono::Duration::days(36_500)).is_some());
+                    prop_assert!(day.checked_sub_signed(chrono::Duration::days(36_500)).is_some());
+                }
+            }
+        }
+
+        #[test]
+        fn every_day_in_range_reads_back(offset in 0i64..73_000) {
+            let day = first_day() + chrono::Duration::days(offset);
+            prop_assume!(day <= last_day());
+            prop_assert_eq!(parse_day(&day.to_string()), Some(day));
+        }
+
         #[test]
         fn forecasts_never_change_the_commitment(
             requested in -100i64..100,
