@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod wire;
 
 use crate::components::data::Data;
 use leptos::prelude::*;

@@ -21,15 +21,9 @@ use serde::Deserialize;
 /// The most orders one download holds.
 const MAX_ORDERS: u64 = 20_000;
 
-fn refused(error: app::api::ApiError) -> Response {
-    use app::api::ApiError::*;
-    let status = match error {
-        Unauthenticated => StatusCode::UNAUTHORIZED,
-        Forbidden => StatusCode::FORBIDDEN,
-        NotFound => StatusCode::NOT_FOUND,
-        Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-        _ => StatusCode::SERVICE_UNAVAILABLE,
-    };
+/// A refusal with the status every other route gives the same error.
+fn refused(error: app::wire::ApiError) -> Response {
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     (status, format!("{error}\n")).into_response()
 }
 
@@ -49,7 +43,7 @@ fn download(name: &str, body: String) -> Response {
 
 fn failed(e: sea_orm::DbErr) -> Response {
     tracing::error!(error = %e, "export failed");
-    refused(app::api::ApiError::Unavailable)
+    refused(app::wire::ApiError::Unavailable)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -67,10 +61,10 @@ pub async fn order_book(
     req: Request,
 ) -> Response {
     let Some(user) = req.extensions().get::<CurrentUser>().cloned() else {
-        return refused(app::api::ApiError::Unauthenticated);
+        return refused(app::wire::ApiError::Unauthenticated);
     };
     let Some(scope) = OrderScope::for_actor(&user.actor()) else {
-        return refused(app::api::ApiError::NotFound);
+        return refused(app::wire::ApiError::NotFound);
     };
     let today = state.now().date_naive();
     let house = scope == OrderScope::All;
@@ -79,7 +73,7 @@ pub async fn order_book(
         Some(raw) => match OrderStatus::parse(raw) {
             Some(status) => Some(status),
             None => {
-                return refused(app::api::ApiError::invalid("status", "Unknown status."));
+                return refused(app::wire::ApiError::invalid("status", "Unknown status."));
             }
         },
     };
@@ -203,7 +197,7 @@ pub async fn kpi_table(
     req: Request,
 ) -> Response {
     let Some(user) = req.extensions().get::<CurrentUser>().cloned() else {
-        return refused(app::api::ApiError::Unauthenticated);
+        return refused(app::wire::ApiError::Unauthenticated);
     };
     if let Err(e) = guard::check(&state, &user, Action::EnterArea(Area::Staff), "KPI export").await
     {
@@ -213,7 +207,7 @@ pub async fn kpi_table(
         .strip_suffix(".csv")
         .filter(|t| ["alerts", "scorecards", "customers", "products", "suppliers"].contains(t))
     else {
-        return refused(app::api::ApiError::NotFound);
+        return refused(app::wire::ApiError::NotFound);
     };
     let period = match period(query.from, query.to, state.now().date_naive()) {
         Ok(period) => period,
@@ -319,7 +313,7 @@ pub async fn kpi_table(
                     .collect::<Vec<_>>(),
             )
         }
-        _ => return refused(app::api::ApiError::NotFound),
+        _ => return refused(app::wire::ApiError::NotFound),
     };
     download(&format!("{table}-{}-{}.csv", report.from, report.to), body)
 }

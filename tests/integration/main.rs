@@ -15,6 +15,7 @@ mod browser_workspace;
 mod changes;
 mod crash;
 mod health;
+mod input_bounds;
 mod invitations;
 mod landing;
 mod migrations;

@@ -82,6 +82,8 @@ progress-unknown-milestone = Choose a milestone from the list.
 progress-stale = Someone updated this line since you opened it. Reload to see the change, then try again.
 progress-one-po = Choose lines of one purchase order.
 progress-no-lines = Tick at least one line.
+progress-too-many-lines = Report on at most { $count } lines at once.
+search-too-long = Search for at most 100 characters.
 progress-line-problem = Line { $line }: { $problem }
 
 ## Mail

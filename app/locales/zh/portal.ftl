@@ -78,6 +78,8 @@ progress-unknown-milestone = 请从列表中选择进度节点。
 progress-stale = 您打开此页后有人更新了这一行。请刷新查看，然后重试。
 progress-one-po = 请只勾选同一采购单的行。
 progress-no-lines = 请至少勾选一行。
+progress-too-many-lines = 一次最多汇报 { $count } 行。
+search-too-long = 搜索内容最多 100 个字符。
 progress-line-problem = 第 { $line } 行：{ $problem }
 
 ## Mail

@@ -57,18 +57,15 @@ pub async fn list_people() -> Result<PeopleDirectory, ApiError> {
     use crate::domain::policy::{Action, Area, authorize};
     use crate::ssr::auth::require_user;
     use crate::ssr::repo::{companies, users};
-    use crate::ssr::{app_state, db_error, guard};
+    use crate::ssr::{app_state, guard};
 
     let user = require_user()?;
     let state = app_state()?;
     guard::check(&state, &user, Action::EnterArea(Area::Staff), "people").await?;
     let actor = user.actor();
-    let all_users = users::all(&state.db).await.map_err(db_error("users"))?;
+    let all_users = users::all(&state.db).await?;
     let mut directory = Vec::new();
-    for company in companies::all(&state.db)
-        .await
-        .map_err(db_error("companies"))?
-    {
+    for company in companies::all(&state.db).await? {
         let Some(company_ref) = companies::policy_ref(&company) else {
             continue;
         };
@@ -154,14 +151,11 @@ pub async fn invite_user(
     use crate::ssr::audit::{self, AuditAction};
     use crate::ssr::auth::require_user;
     use crate::ssr::repo::{companies, tokens, users};
-    use crate::ssr::{app_state, db_error, guard, mails, outbox};
-    use sea_orm::TransactionTrait;
+    use crate::ssr::{app_state, guard, mails, outbox};
 
     let user = require_user()?;
     let state = app_state()?;
-    let company = companies::find(&state.db, company_id)
-        .await
-        .map_err(db_error("loading the company"))?;
+    let company = companies::find(&state.db, company_id).await?;
     let company_ref = company.as_ref().and_then(companies::policy_ref);
     let (Some(company), Some(company_ref)) = (company, company_ref) else {
         // Unknown companies look exactly like other tenants' companies.
@@ -184,20 +178,16 @@ pub async fn invite_user(
     let (Some(email), Some(name)) = (email, name) else {
         return Err(problems.into_error());
     };
-    if users::find_by_email(&state.db, &email)
-        .await
-        .map_err(db_error("checking the e-mail"))?
-        .is_some()
-    {
+    if users::find_by_email(&state.db, &email).await?.is_some() {
         return Err(ApiError::invalid(
             "email",
             "Someone already has an account with this e-mail address.",
         ));
     }
     let now = state.now();
-    let tx = state.db.begin().await.map_err(db_error("begin"))?;
+    let work = crate::ssr::work::UnitOfWork::begin(&state).await?;
     let invitee = users::insert(
-        &tx,
+        &work.tx,
         users::NewUser {
             company_id,
             email: &email,
@@ -209,20 +199,18 @@ pub async fn invite_user(
         },
         now,
     )
-    .await
-    .map_err(db_error("creating the invitee"))?;
+    .await?;
     let (token_id, token) = tokens::issue(
-        &tx,
+        &work.tx,
         TokenPurpose::Invitation,
         invitee.id,
         Some(user.user_id),
         now,
     )
-    .await
-    .map_err(db_error("issuing the invitation"))?;
+    .await?;
     let link = format!("{}/invitation/{token}", state.settings.public_url);
     outbox::enqueue(
-        &tx,
+        &work.tx,
         mails::invitation(
             email.as_str(),
             &company.name,
@@ -232,10 +220,9 @@ pub async fn invite_user(
         ),
         now,
     )
-    .await
-    .map_err(db_error("queuing the invitation"))?;
+    .await?;
     audit::log(
-        &tx,
+        &work.tx,
         now,
         AuditAction::InvitationSent,
         Some(user.actor()),
@@ -243,8 +230,7 @@ pub async fn invite_user(
         Some(role.as_str()),
     )
     .await?;
-    tx.commit().await.map_err(db_error("commit"))?;
-    state.outbox_wakeup.notify_one();
+    work.commit(&state).await?;
     Ok(format!(
         "Invitation sent to {email}. The link works for 72 hours."
     ))
@@ -257,18 +243,13 @@ pub async fn deactivate_user(user_id: i32) -> Result<(), ApiError> {
     use crate::ssr::audit::{self, AuditAction};
     use crate::ssr::auth::{require_user, session};
     use crate::ssr::repo::{companies, tokens, users};
-    use crate::ssr::{app_state, db_error, guard};
-    use sea_orm::TransactionTrait;
+    use crate::ssr::{app_state, guard};
 
     let user = require_user()?;
     let state = app_state()?;
-    let target = users::find(&state.db, user_id)
-        .await
-        .map_err(db_error("loading the user"))?;
+    let target = users::find(&state.db, user_id).await?;
     let company = match &target {
-        Some(t) => companies::find(&state.db, t.company_id)
-            .await
-            .map_err(db_error("loading the company"))?,
+        Some(t) => companies::find(&state.db, t.company_id).await?,
         None => None,
     };
     let company_ref = company.as_ref().and_then(companies::policy_ref);
@@ -293,18 +274,12 @@ pub async fn deactivate_user(user_id: i32) -> Result<(), ApiError> {
         });
     }
     let now = state.now();
-    let tx = state.db.begin().await.map_err(db_error("begin"))?;
-    users::set_active(&tx, target.id, false)
-        .await
-        .map_err(db_error("deactivating"))?;
-    session::end_all_for_user(&tx, target.id)
-        .await
-        .map_err(db_error("ending sessions"))?;
-    tokens::revoke_all(&tx, target.id, now)
-        .await
-        .map_err(db_error("revoking links"))?;
+    let work = crate::ssr::work::UnitOfWork::begin(&state).await?;
+    users::set_active(&work.tx, target.id, false).await?;
+    session::end_all_for_user(&work.tx, target.id).await?;
+    tokens::revoke_all(&work.tx, target.id, now).await?;
     audit::log(
-        &tx,
+        &work.tx,
         now,
         AuditAction::UserDeactivated,
         Some(user.actor()),
@@ -312,6 +287,6 @@ pub async fn deactivate_user(user_id: i32) -> Result<(), ApiError> {
         None,
     )
     .await?;
-    tx.commit().await.map_err(db_error("commit"))?;
+    work.commit(&state).await?;
     Ok(())
 }

@@ -18,15 +18,14 @@ pub struct AlertChoiceView {
 
 #[server(endpoint = "alerts/choices")]
 pub async fn alert_choices() -> Result<AlertChoiceView, ApiError> {
+    use crate::ssr::app_state;
     use crate::ssr::auth::require_user;
     use crate::ssr::repo::users;
-    use crate::ssr::{app_state, db_error};
 
     let user = require_user()?;
     let state = app_state()?;
     let person = users::find(&state.db, user.user_id)
-        .await
-        .map_err(db_error("loading the person"))?
+        .await?
         .ok_or(ApiError::NotFound)?;
     Ok(AlertChoiceView {
         offered: AlertKind::offered_to(user.role).to_vec(),
@@ -42,9 +41,9 @@ pub async fn choose_alerts(
     #[server(default)] kinds: Vec<String>,
     #[server(default)] digest: String,
 ) -> Result<(), ApiError> {
+    use crate::ssr::app_state;
     use crate::ssr::auth::require_user;
     use crate::ssr::repo::users;
-    use crate::ssr::{app_state, db_error};
 
     let user = require_user()?;
     let mut chosen = Vec::new();
@@ -61,18 +60,17 @@ pub async fn choose_alerts(
         &chosen.join(","),
         !digest.trim().is_empty(),
     )
-    .await
-    .map_err(db_error("saving the alert choices"))?;
+    .await?;
     Ok(())
 }
 
 /// Mutes (or unmutes) alerts about one order the person may see.
 #[server(endpoint = "alerts/mute")]
 pub async fn mute_order(order_id: i32, muted: bool) -> Result<(), ApiError> {
+    use crate::ssr::app_state;
     use crate::ssr::auth::require_user;
     use crate::ssr::entities::order_mute;
     use crate::ssr::repo::orders::{self, OrderScope};
-    use crate::ssr::{app_state, db_error};
     use sea_orm::sea_query::OnConflict;
     use sea_orm::{EntityTrait, Set};
 
@@ -80,8 +78,7 @@ pub async fn mute_order(order_id: i32, muted: bool) -> Result<(), ApiError> {
     let scope = OrderScope::for_actor(&user.actor()).ok_or(ApiError::NotFound)?;
     let state = app_state()?;
     orders::find(&state.db, scope, order_id)
-        .await
-        .map_err(db_error("loading the order"))?
+        .await?
         .ok_or(ApiError::NotFound)?;
     if muted {
         order_mute::Entity::insert(order_mute::ActiveModel {
@@ -94,13 +91,11 @@ pub async fn mute_order(order_id: i32, muted: bool) -> Result<(), ApiError> {
                 .to_owned(),
         )
         .exec_without_returning(&state.db)
-        .await
-        .map_err(db_error("muting"))?;
+        .await?;
     } else {
         order_mute::Entity::delete_by_id((user.user_id, order_id))
             .exec(&state.db)
-            .await
-            .map_err(db_error("unmuting"))?;
+            .await?;
     }
     Ok(())
 }

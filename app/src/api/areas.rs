@@ -19,7 +19,7 @@ pub async fn area_home(area: Area) -> Result<AreaSummary, ApiError> {
     use crate::domain::policy::Action;
     use crate::ssr::auth::require_user;
     use crate::ssr::repo::{companies, users};
-    use crate::ssr::{app_state, db_error, guard};
+    use crate::ssr::{app_state, guard};
 
     let user = require_user()?;
     let state = app_state()?;
@@ -32,13 +32,10 @@ pub async fn area_home(area: Area) -> Result<AreaSummary, ApiError> {
     .await?;
     // Read on every visit to an area's start page: the read-only pool.
     let company = companies::find(&state.reports, user.company_id)
-        .await
-        .map_err(db_error("loading the company"))?
+        .await?
         .ok_or(ApiError::NotFound)?;
     // Scoped by the actor's own company in the query itself.
-    let colleagues = users::count_active_colleagues(&state.reports, &user.actor())
-        .await
-        .map_err(db_error("counting colleagues"))?;
+    let colleagues = users::count_active_colleagues(&state.reports, &user.actor()).await?;
     Ok(AreaSummary {
         company_name: company.name,
         company_city: company.city,

@@ -77,17 +77,15 @@ pub async fn who_am_i() -> Result<Option<SessionUser>, ApiError> {
 #[server(endpoint = "auth/locale")]
 pub async fn set_locale(locale: String) -> Result<(), ApiError> {
     use crate::i18n::Locale;
+    use crate::ssr::app_state;
     use crate::ssr::auth::require_user;
     use crate::ssr::repo::users;
-    use crate::ssr::{app_state, db_error};
 
     let user = require_user()?;
     let locale =
         Locale::parse(&locale).ok_or_else(|| ApiError::invalid("locale", "Unknown language."))?;
     let state = app_state()?;
-    users::set_locale(&state.db, user.user_id, locale.as_str())
-        .await
-        .map_err(db_error("saving the language"))?;
+    users::set_locale(&state.db, user.user_id, locale.as_str()).await?;
     Ok(())
 }
 
@@ -100,10 +98,10 @@ pub async fn login(
 ) -> Result<String, ApiError> {
     use crate::domain::account::Email;
     use crate::domain::throttle::{ThrottleLimits, minutes_left};
+    use crate::ssr::app_state;
     use crate::ssr::audit::{self, AuditAction};
     use crate::ssr::auth::{client_addr, current_user, password as pw, session};
     use crate::ssr::repo::{throttles, users};
-    use crate::ssr::{app_state, db_error};
     use sea_orm::TransactionTrait;
 
     let state = app_state()?;
@@ -114,19 +112,16 @@ pub async fn login(
 
     // Count this attempt against the account and the address before checking
     // the password; a locked key stops here without counting.
-    let counting = db.begin().await.map_err(db_error("begin"))?;
+    let counting = db.begin().await?;
     let mut counted = Vec::with_capacity(2);
     for (key, limits) in [
         (&account_key, ThrottleLimits::ACCOUNT),
         (&addr_key, ThrottleLimits::ADDRESS),
     ] {
-        match throttles::count_attempt(&counting, key, limits, now)
-            .await
-            .map_err(db_error("counting a sign-in attempt"))?
-        {
+        match throttles::count_attempt(&counting, key, limits, now).await? {
             Ok(state) => counted.push(state),
             Err(until) => {
-                counting.rollback().await.map_err(db_error("rollback"))?;
+                counting.rollback().await?;
                 audit::log(
                     db,
                     now,
@@ -142,12 +137,10 @@ pub async fn login(
             }
         }
     }
-    counting.commit().await.map_err(db_error("commit"))?;
+    counting.commit().await?;
 
     let user = match Email::parse(&email) {
-        Ok(parsed) => users::find_by_email(db, &parsed)
-            .await
-            .map_err(db_error("finding the user"))?,
+        Ok(parsed) => users::find_by_email(db, &parsed).await?,
         Err(_) => None,
     };
     let stored_hash = user
@@ -170,19 +163,13 @@ pub async fn login(
         ));
     };
 
-    let tx = db.begin().await.map_err(db_error("begin"))?;
+    let tx = db.begin().await?;
     // A new token on every sign-in: whatever session this browser had ends.
     if let Some(previous) = current_user() {
-        session::end(&tx, previous.session_id)
-            .await
-            .map_err(db_error("ending the previous session"))?;
+        session::end(&tx, previous.session_id).await?;
     }
-    throttles::clear(&tx, &account_key)
-        .await
-        .map_err(db_error("clearing the throttle"))?;
-    throttles::refund(&tx, &addr_key)
-        .await
-        .map_err(db_error("refunding the attempt"))?;
+    throttles::clear(&tx, &account_key).await?;
+    throttles::refund(&tx, &addr_key).await?;
     let token = session::start(&tx, user.id, now).await?;
     let actor = Actor {
         user_id: user.id,
@@ -198,28 +185,25 @@ pub async fn login(
         None,
     )
     .await?;
-    tx.commit().await.map_err(db_error("commit"))?;
+    tx.commit().await?;
     session::set_cookie(&state, Some(&token))?;
     Ok(safe_next_path(next.as_deref(), role))
 }
 
 #[server(endpoint = "auth/logout")]
 pub async fn logout() -> Result<(), ApiError> {
+    use crate::ssr::app_state;
     use crate::ssr::audit::{self, AuditAction};
     use crate::ssr::auth::{current_user, session};
-    use crate::ssr::{app_state, db_error};
-    use sea_orm::TransactionTrait;
 
     let state = app_state()?;
     // The cookie goes whatever happens to the bookkeeping.
     session::set_cookie(&state, None)?;
     if let Some(user) = current_user() {
-        let tx = state.db.begin().await.map_err(db_error("begin"))?;
-        session::end(&tx, user.session_id)
-            .await
-            .map_err(db_error("ending the session"))?;
+        let work = crate::ssr::work::UnitOfWork::begin(&state).await?;
+        session::end(&work.tx, user.session_id).await?;
         audit::log(
-            &tx,
+            &work.tx,
             state.now(),
             AuditAction::Logout,
             Some(user.actor()),
@@ -227,7 +211,7 @@ pub async fn logout() -> Result<(), ApiError> {
             None,
         )
         .await?;
-        tx.commit().await.map_err(db_error("commit"))?;
+        work.commit(&state).await?;
     }
     Ok(())
 }
@@ -245,7 +229,7 @@ pub async fn change_password(
     use crate::ssr::audit::{self, AuditAction};
     use crate::ssr::auth::{password as pw, require_user, session};
     use crate::ssr::repo::{throttles, tokens, users};
-    use crate::ssr::{app_state, db_error, guard};
+    use crate::ssr::{app_state, guard};
     use sea_orm::TransactionTrait;
 
     let user = require_user()?;
@@ -257,17 +241,15 @@ pub async fn change_password(
     // Guesses of the current password count like failed sign-ins, so a stolen
     // session cannot be used to find the password.
     let account_key = throttles::account_key(&user.email);
-    let counting = state.db.begin().await.map_err(db_error("begin"))?;
-    let counted = throttles::count_attempt(&counting, &account_key, ThrottleLimits::ACCOUNT, now)
-        .await
-        .map_err(db_error("counting an attempt"))?;
-    counting.commit().await.map_err(db_error("commit"))?;
+    let counting = state.db.begin().await?;
+    let counted =
+        throttles::count_attempt(&counting, &account_key, ThrottleLimits::ACCOUNT, now).await?;
+    counting.commit().await?;
     let counted = counted.map_err(|until| ApiError::RateLimited {
         minutes: minutes_left(until, now),
     })?;
     let stored = users::find(&state.db, user.user_id)
-        .await
-        .map_err(db_error("loading the user"))?
+        .await?
         .and_then(|u| u.password_hash);
     if !pw::verify(current_password, stored).await {
         if let Some(until) = counted.locked_until {
@@ -283,22 +265,14 @@ pub async fn change_password(
     let hash = pw::hash(new_password.expose().to_string())
         .await
         .map_err(|e| ApiError::internal("hashing a password", e))?;
-    let tx = state.db.begin().await.map_err(db_error("begin"))?;
-    users::set_password(&tx, user.user_id, hash, now)
-        .await
-        .map_err(db_error("saving the password"))?;
-    throttles::clear(&tx, &account_key)
-        .await
-        .map_err(db_error("clearing the throttle"))?;
-    tokens::revoke_all(&tx, user.user_id, now)
-        .await
-        .map_err(db_error("revoking links"))?;
-    session::end_all_for_user(&tx, user.user_id)
-        .await
-        .map_err(db_error("ending sessions"))?;
-    let token = session::start(&tx, user.user_id, now).await?;
+    let work = crate::ssr::work::UnitOfWork::begin(&state).await?;
+    users::set_password(&work.tx, user.user_id, hash, now).await?;
+    throttles::clear(&work.tx, &account_key).await?;
+    tokens::revoke_all(&work.tx, user.user_id, now).await?;
+    session::end_all_for_user(&work.tx, user.user_id).await?;
+    let token = session::start(&work.tx, user.user_id, now).await?;
     audit::log(
-        &tx,
+        &work.tx,
         now,
         AuditAction::PasswordChanged,
         Some(user.actor()),
@@ -306,7 +280,7 @@ pub async fn change_password(
         None,
     )
     .await?;
-    tx.commit().await.map_err(db_error("commit"))?;
+    work.commit(&state).await?;
     session::set_cookie(&state, Some(&token))
 }
 
@@ -322,7 +296,7 @@ pub async fn request_password_reset(email: String) -> Result<String, ApiError> {
     use crate::ssr::audit::{self, AuditAction};
     use crate::ssr::auth::client_addr;
     use crate::ssr::repo::{throttles, tokens, users};
-    use crate::ssr::{app_state, db_error, mails, outbox};
+    use crate::ssr::{app_state, mails, outbox};
     use sea_orm::TransactionTrait;
 
     let email = Email::parse(&email).map_err(|message| ApiError::invalid("email", message))?;
@@ -331,39 +305,34 @@ pub async fn request_password_reset(email: String) -> Result<String, ApiError> {
     // Every request sends mail, so requests are limited per address and per
     // e-mail, counted the same way whether or not the account exists.
     let addr = client_addr().unwrap_or_else(|| "unknown".into());
-    let counting = state.db.begin().await.map_err(db_error("begin"))?;
+    let counting = state.db.begin().await?;
     for key in [
         throttles::reset_account_key(email.as_str()),
         throttles::reset_addr_key(&addr),
     ] {
         let counted =
-            throttles::count_attempt(&counting, &key, ThrottleLimits::RESET_REQUESTS, now)
-                .await
-                .map_err(db_error("counting a reset request"))?;
+            throttles::count_attempt(&counting, &key, ThrottleLimits::RESET_REQUESTS, now).await?;
         if let Err(until) = counted {
             return Err(ApiError::RateLimited {
                 minutes: minutes_left(until, now),
             });
         }
     }
-    counting.commit().await.map_err(db_error("commit"))?;
+    counting.commit().await?;
     let user = users::find_by_email(&state.db, &email)
-        .await
-        .map_err(db_error("finding the user"))?
+        .await?
         .filter(|u| u.active && u.password_hash.is_some());
-    let tx = state.db.begin().await.map_err(db_error("begin"))?;
+    let work = crate::ssr::work::UnitOfWork::begin(&state).await?;
     if let Some(user) = &user {
-        let (token_id, token) = tokens::issue(&tx, TokenPurpose::PasswordReset, user.id, None, now)
-            .await
-            .map_err(db_error("issuing a reset token"))?;
+        let (token_id, token) =
+            tokens::issue(&work.tx, TokenPurpose::PasswordReset, user.id, None, now).await?;
         let link = format!("{}/reset-password/{token}", state.settings.public_url);
         outbox::enqueue(
-            &tx,
+            &work.tx,
             mails::password_reset(&user.email, &link, token_id),
             now,
         )
-        .await
-        .map_err(db_error("queuing the reset mail"))?;
+        .await?;
     }
     let detail = if user.is_some() {
         "sent"
@@ -371,7 +340,7 @@ pub async fn request_password_reset(email: String) -> Result<String, ApiError> {
         "no such account"
     };
     audit::log(
-        &tx,
+        &work.tx,
         now,
         AuditAction::PasswordResetRequested,
         None,
@@ -379,8 +348,7 @@ pub async fn request_password_reset(email: String) -> Result<String, ApiError> {
         Some(detail),
     )
     .await?;
-    tx.commit().await.map_err(db_error("commit"))?;
-    state.outbox_wakeup.notify_one();
+    work.commit(&state).await?;
     Ok(RESET_REQUESTED_MESSAGE.to_string())
 }
 
@@ -389,18 +357,16 @@ pub async fn request_password_reset(email: String) -> Result<String, ApiError> {
 pub async fn reset_password(token: String, new_password: String) -> Result<(), ApiError> {
     use crate::domain::account::NewPassword;
     use crate::domain::session::TokenPurpose;
+    use crate::ssr::app_state;
     use crate::ssr::audit::{self, AuditAction};
     use crate::ssr::auth::{password as pw, session};
     use crate::ssr::repo::users;
-    use crate::ssr::{app_state, db_error};
-    use sea_orm::TransactionTrait;
 
     let state = app_state()?;
     let now = state.now();
     let found = usable_token(&state, TokenPurpose::PasswordReset, &token).await?;
     users::find(&state.db, found.user_id)
-        .await
-        .map_err(db_error("loading the user"))?
+        .await?
         .filter(|u| u.active)
         .ok_or_else(expired_link)?;
     let new_password = NewPassword::parse(&new_password)
@@ -408,14 +374,12 @@ pub async fn reset_password(token: String, new_password: String) -> Result<(), A
     let hash = pw::hash(new_password.expose().to_string())
         .await
         .map_err(|e| ApiError::internal("hashing a password", e))?;
-    let tx = state.db.begin().await.map_err(db_error("begin"))?;
-    redeem_link(&tx, &found, hash, now).await?;
-    session::end_all_for_user(&tx, found.user_id)
-        .await
-        .map_err(db_error("ending sessions"))?;
+    let work = crate::ssr::work::UnitOfWork::begin(&state).await?;
+    redeem_link(&work.tx, &found, hash, now).await?;
+    session::end_all_for_user(&work.tx, found.user_id).await?;
     let target = format!("user {}", found.user_id);
     audit::log(
-        &tx,
+        &work.tx,
         now,
         AuditAction::PasswordResetCompleted,
         None,
@@ -423,7 +387,7 @@ pub async fn reset_password(token: String, new_password: String) -> Result<(), A
         None,
     )
     .await?;
-    tx.commit().await.map_err(db_error("commit"))?;
+    work.commit(&state).await?;
     Ok(())
 }
 
@@ -446,10 +410,7 @@ async fn redeem_link(
 ) -> Result<(), ApiError> {
     use crate::ssr::db_error;
     use crate::ssr::repo::{tokens, users};
-    if !tokens::consume(tx, token.id, now)
-        .await
-        .map_err(db_error("using the token"))?
-    {
+    if !tokens::consume(tx, token.id, now).await? {
         return Err(expired_link());
     }
     users::set_password(tx, token.user_id, password_hash, now)
@@ -478,19 +439,17 @@ async fn usable_token(
 #[server(endpoint = "auth/invitation")]
 pub async fn invitation_details(token: String) -> Result<InvitationView, ApiError> {
     use crate::domain::session::TokenPurpose;
+    use crate::ssr::app_state;
     use crate::ssr::repo::{companies, users};
-    use crate::ssr::{app_state, db_error};
 
     let state = app_state()?;
     let found = usable_token(&state, TokenPurpose::Invitation, &token).await?;
     let user = users::find(&state.db, found.user_id)
-        .await
-        .map_err(db_error("loading the invitee"))?
+        .await?
         .filter(|u| u.active)
         .ok_or(ApiError::NotFound)?;
     let company = companies::find(&state.db, user.company_id)
-        .await
-        .map_err(db_error("loading the company"))?
+        .await?
         .ok_or(ApiError::NotFound)?;
     Ok(InvitationView {
         email: user.email,
@@ -510,11 +469,10 @@ pub async fn accept_invitation(
 ) -> Result<String, ApiError> {
     use crate::domain::account::{DisplayName, NewPassword};
     use crate::domain::session::TokenPurpose;
+    use crate::ssr::app_state;
     use crate::ssr::audit::{self, AuditAction};
     use crate::ssr::auth::{current_user, password as pw, session};
     use crate::ssr::repo::users;
-    use crate::ssr::{app_state, db_error};
-    use sea_orm::TransactionTrait;
 
     let state = app_state()?;
     let now = state.now();
@@ -526,32 +484,27 @@ pub async fn accept_invitation(
         return Err(problems.into_error());
     };
     let user = users::find(&state.db, found.user_id)
-        .await
-        .map_err(db_error("loading the invitee"))?
+        .await?
         .filter(|u| u.active)
         .ok_or(ApiError::NotFound)?;
     let role = Role::parse(&user.role).ok_or(ApiError::NotFound)?;
     let hash = pw::hash(password.expose().to_string())
         .await
         .map_err(|e| ApiError::internal("hashing a password", e))?;
-    let tx = state.db.begin().await.map_err(db_error("begin"))?;
-    redeem_link(&tx, &found, hash, now).await?;
-    users::set_display_name(&tx, user.id, &name)
-        .await
-        .map_err(db_error("saving the name"))?;
+    let work = crate::ssr::work::UnitOfWork::begin(&state).await?;
+    redeem_link(&work.tx, &found, hash, now).await?;
+    users::set_display_name(&work.tx, user.id, &name).await?;
     if let Some(previous) = current_user() {
-        session::end(&tx, previous.session_id)
-            .await
-            .map_err(db_error("ending the previous session"))?;
+        session::end(&work.tx, previous.session_id).await?;
     }
-    let session_token = session::start(&tx, user.id, now).await?;
+    let session_token = session::start(&work.tx, user.id, now).await?;
     let actor = Actor {
         user_id: user.id,
         company_id: user.company_id,
         role,
     };
     audit::log(
-        &tx,
+        &work.tx,
         now,
         AuditAction::InvitationAccepted,
         Some(actor),
@@ -559,7 +512,7 @@ pub async fn accept_invitation(
         None,
     )
     .await?;
-    tx.commit().await.map_err(db_error("commit"))?;
+    work.commit(&state).await?;
     session::set_cookie(&state, Some(&session_token))?;
     Ok(role.home_path().to_string())
 }

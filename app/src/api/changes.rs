@@ -133,8 +133,8 @@ pub(crate) mod server {
     use super::{ChangeItemView, ChangeView};
     use crate::api::ApiError;
     use crate::domain::change_request::{
-        ChangeItem, ChangeStatus, LineState, OrderState, PoLineChange, PoLineState, Step,
-        Party, StepError, apply, factory_changes, impact,
+        ChangeItem, ChangeStatus, LineState, OrderState, Party, PoLineChange, PoLineState, Step,
+        StepError, apply, factory_changes, impact,
     };
     use crate::domain::order_status::OrderStatus;
     use crate::i18n::Locale;
@@ -143,6 +143,7 @@ pub(crate) mod server {
     use crate::ssr::outbox::{OutgoingMail, enqueue};
     use crate::ssr::repo::purchase_orders::PlacedLine;
     use crate::ssr::repo::{companies, orders, purchase_orders, users};
+    use crate::ssr::work::UnitOfWork;
     use crate::ssr::{AppState, db_error};
 
     /// The order as the change rules see it, with the highest line number
@@ -154,10 +155,7 @@ pub(crate) mod server {
         lines: &[order_line::Model],
     ) -> Result<OrderState, ApiError> {
         let mut last_line_no = lines.iter().map(|l| l.line_no).max().unwrap_or(0);
-        for request in requests_of_order(db, order.id)
-            .await
-            .map_err(db_error("loading change requests"))?
-        {
+        for request in requests_of_order(db, order.id).await? {
             let applied = match ChangeStatus::parse(&request.status) {
                 Some(ChangeStatus::Approved) => Some(request.items.as_str()),
                 Some(ChangeStatus::Accepted) => request.counter_items.as_deref(),
@@ -347,13 +345,12 @@ pub(crate) mod server {
         mut values: Vec<(&'static str, String)>,
     ) -> Result<(), ApiError> {
         let customer = companies::find(db, order.customer_company_id)
-            .await
-            .map_err(db_error("loading the customer"))?
+            .await?
             .map(|c| c.name)
             .unwrap_or_default();
         values.push(("order", order.number.clone()));
         values.push(("customer", customer));
-        let people = users::all(db).await.map_err(db_error("users"))?;
+        let people = users::all(db).await?;
         for person in deciders(&people, order) {
             mail(
                 db,
@@ -364,8 +361,7 @@ pub(crate) mod server {
                 &format!("/staff/changes/{request_id}"),
                 values.clone(),
             )
-            .await
-            .map_err(db_error("queuing a mail"))?;
+            .await?;
         }
         Ok(())
     }
@@ -434,14 +430,16 @@ pub(crate) mod server {
             Some(raw) => Some(items_of(raw)?),
             None => None,
         };
-        let people = users::all(&state.db).await.map_err(db_error("users"))?;
+        let named: Vec<i32> = [Some(request.requested_by), request.decided_by]
+            .into_iter()
+            .flatten()
+            .collect();
+        let people = users::by_ids(&state.db, &named).await?;
         let name_of = |id: Option<i32>| {
             id.and_then(|id| people.iter().find(|p| p.id == id))
                 .map(|p| p.display_name.clone())
         };
-        let customer = companies::find(&state.db, order.customer_company_id)
-            .await
-            .map_err(db_error("loading the customer"))?;
+        let customer = companies::find(&state.db, order.customer_company_id).await?;
         let item_views = items
             .iter()
             .enumerate()
@@ -465,15 +463,12 @@ pub(crate) mod server {
         let (mut impact_notes, mut factories, mut conflicts) = (Vec::new(), Vec::new(), Vec::new());
         let pending = status.is_pending();
         if house && pending {
-            let lines = orders::lines_of(&state.db, &[order.id])
-                .await
-                .map_err(db_error("loading lines"))?;
+            let lines = orders::lines_of(&state.db, &[order.id]).await?;
             let placed = purchase_orders::placed_lines(
                 &state.db,
                 &lines.iter().map(|l| l.id).collect::<Vec<_>>(),
             )
-            .await
-            .map_err(db_error("loading purchase orders"))?;
+            .await?;
             let current = order_state(&state.db, order, order_status, &lines).await?;
             let po = po_states(&lines, &placed);
             let asked = counter.as_ref().unwrap_or(&items);
@@ -500,12 +495,11 @@ pub(crate) mod server {
             // changes and asks to acknowledge: both come from one rule.
             match factory_changes(&priced, &po) {
                 Ok(changed) if !changed.is_empty() => {
-                    let names = companies::all(&state.db)
-                        .await
-                        .map_err(db_error("companies"))?;
+                    let suppliers: Vec<i32> =
+                        placed.iter().map(|p| p.po.supplier_company_id).collect();
+                    let names = companies::by_ids(&state.db, &suppliers).await?;
                     for change in &changed {
-                        let Some(p) = placed.iter().find(|p| p.line.id == change.po_line_id)
-                        else {
+                        let Some(p) = placed.iter().find(|p| p.line.id == change.po_line_id) else {
                             continue;
                         };
                         let Some(line) = lines.iter().find(|l| l.id == p.order_line_id) else {
@@ -572,27 +566,21 @@ pub(crate) mod server {
         party: Party,
     ) -> Result<(), ApiError> {
         use crate::ssr::alerts::AlertContext;
-        use crate::ssr::live::Outgoing;
         use crate::ssr::production::{Moved, follow_factory};
         use crate::ssr::repo::orders::{NewEvent, OrderScope};
-        use sea_orm::TransactionTrait;
 
         let now = state.now();
         let today = now.date_naive();
         let order = orders::find(&state.db, OrderScope::All, request.order_id)
-            .await
-            .map_err(db_error("loading the order"))?
+            .await?
             .ok_or(ApiError::NotFound)?;
         let status = crate::api::orders::server::status_of(&order)?;
-        let lines = orders::lines_of(&state.db, &[order.id])
-            .await
-            .map_err(db_error("loading lines"))?;
+        let lines = orders::lines_of(&state.db, &[order.id]).await?;
         let placed = purchase_orders::placed_lines(
             &state.db,
             &lines.iter().map(|l| l.id).collect::<Vec<_>>(),
         )
-        .await
-        .map_err(db_error("loading purchase orders"))?;
+        .await?;
         let current = order_state(&state.db, &order, status, &lines).await?;
         let conflict = |found: Vec<String>| ApiError::Conflict {
             message: format!(
@@ -601,13 +589,12 @@ pub(crate) mod server {
             ),
         };
         let next = apply(&current, items, today).map_err(conflict)?;
-        let po_changes = factory_changes(items, &po_states(&lines, &placed)).map_err(|found| {
-            conflict(found.iter().map(|p| p.text_for(party)).collect())
-        })?;
+        let po_changes = factory_changes(items, &po_states(&lines, &placed))
+            .map_err(|found| conflict(found.iter().map(|p| p.text_for(party)).collect()))?;
 
-        let tx = state.db.begin().await.map_err(db_error("begin"))?;
+        let mut work = crate::ssr::work::UnitOfWork::begin(state).await?;
         if !claim_request(
-            &tx,
+            &work.tx,
             request,
             from,
             to,
@@ -616,15 +603,11 @@ pub(crate) mod server {
             counter_json,
             now,
         )
-        .await
-        .map_err(db_error("deciding the request"))?
+        .await?
         {
             return Err(already_decided());
         }
-        if !orders::bump_version(&tx, order.id, order.version, now)
-            .await
-            .map_err(db_error("claiming the order"))?
-        {
+        if !orders::bump_version(&work.tx, order.id, order.version, now).await? {
             return Err(ApiError::Conflict {
                 message:
                     "The order changed a moment ago. Reload to see the change, then try again."
@@ -638,14 +621,11 @@ pub(crate) mod server {
             revision: Set(revision),
             ..Default::default()
         }
-        .update(&tx)
-        .await
-        .map_err(db_error("changing the order"))?;
+        .update(&work.tx)
+        .await?;
         for line in &lines {
             match next.lines.iter().find(|l| l.line_no == line.line_no) {
-                None => orders::delete_line(&tx, line.id)
-                    .await
-                    .map_err(db_error("cancelling a line"))?,
+                None => orders::delete_line(&work.tx, line.id).await?,
                 Some(new) => {
                     let has_factory = placed.iter().any(|p| p.order_line_id == line.id);
                     let mut row = order_line::ActiveModel {
@@ -662,7 +642,7 @@ pub(crate) mod server {
                     if !has_factory && new.committed != line.committed_date {
                         row.forecast_date = Set(new.committed);
                     }
-                    row.update(&tx).await.map_err(db_error("changing a line"))?;
+                    row.update(&work.tx).await?;
                 }
             }
         }
@@ -672,7 +652,7 @@ pub(crate) mod server {
             .filter(|n| !lines.iter().any(|l| l.line_no == n.line_no))
         {
             orders::insert_line(
-                &tx,
+                &work.tx,
                 orders::NewLine {
                     order_id: order.id,
                     line_no: new.line_no,
@@ -687,10 +667,9 @@ pub(crate) mod server {
                     forecast: new.committed,
                 },
             )
-            .await
-            .map_err(db_error("adding a line"))?;
+            .await?;
         }
-        let people = users::all(&tx).await.map_err(db_error("users"))?;
+        let people = users::all(&work.tx).await?;
         // Every factory line still behind the order: forecasts against the
         // new commitments, the order's status and the alerts are worked out
         // again from them, whether or not the factory's own line changed.
@@ -733,13 +712,7 @@ pub(crate) mod server {
             if change.cancelled {
                 update = update.col_expr(po_line::Column::Cancelled, Expr::value(true));
             }
-            if update
-                .exec(&tx)
-                .await
-                .map_err(db_error("changing a factory line"))?
-                .rows_affected
-                != 1
-            {
+            if update.exec(&work.tx).await?.rows_affected != 1 {
                 return Err(ApiError::Conflict {
                     message: "The factory reported on this order a moment ago. Reload to see its report, then decide again.".to_string(),
                 });
@@ -754,9 +727,8 @@ pub(crate) mod server {
                 acknowledged_by: Set(None),
                 ..Default::default()
             }
-            .insert(&tx)
-            .await
-            .map_err(db_error("asking the factory"))?;
+            .insert(&work.tx)
+            .await?;
             for person in people
                 .iter()
                 .filter(|u| u.active && u.company_id == p.po.supplier_company_id)
@@ -775,7 +747,7 @@ pub(crate) mod server {
                     po_change_lines(change, locale).join("\n")
                 );
                 mail(
-                    &tx,
+                    &work.tx,
                     state,
                     ChangeMail::ToAcknowledge,
                     person,
@@ -783,8 +755,7 @@ pub(crate) mod server {
                     &format!("/supplier/lines/{}", p.line.id),
                     vec![("po", p.po.number.clone()), ("changes", changes)],
                 )
-                .await
-                .map_err(db_error("queuing a mail"))?;
+                .await?;
             }
         }
         // A purchase order whose every line is cancelled is cancelled too.
@@ -804,19 +775,16 @@ pub(crate) mod server {
             let left = po_line::Entity::find()
                 .filter(po_line::Column::PurchaseOrderId.eq(po_id))
                 .filter(po_line::Column::Cancelled.eq(false))
-                .count(&tx)
-                .await
-                .map_err(db_error("counting factory lines"))?;
+                .count(&work.tx)
+                .await?;
             if left == 0 {
                 purchase_order::Entity::update_many()
                     .col_expr(purchase_order::Column::Status, Expr::value("cancelled"))
                     .filter(purchase_order::Column::Id.eq(po_id))
-                    .exec(&tx)
-                    .await
-                    .map_err(db_error("cancelling a purchase order"))?;
+                    .exec(&work.tx)
+                    .await?;
             }
         }
-        let mut outgoing = Outgoing::default();
         let mut entries = vec![(
             format!(
                 "Change request {} {} (revision {revision})",
@@ -848,35 +816,31 @@ pub(crate) mod server {
             ));
         }
         for (summary, before, after) in entries {
-            outgoing
-                .record(
-                    &tx,
-                    NewEvent {
-                        order_id: order.id,
-                        actor_user_id: Some(actor_user_id),
-                        kind: "change",
-                        summary,
-                        before,
-                        after,
-                    },
-                    order.customer_company_id,
-                    now,
-                )
-                .await
-                .map_err(db_error("writing the timeline"))?;
+            work.record(
+                NewEvent {
+                    order_id: order.id,
+                    actor_user_id: Some(actor_user_id),
+                    kind: "change",
+                    summary,
+                    before,
+                    after,
+                },
+                order.customer_company_id,
+                now,
+            )
+            .await?;
         }
         if !moved.is_empty() {
             follow_factory(
-                &tx,
+                &work.tx,
                 &moved,
-                &mut outgoing,
+                &mut work.live,
                 &AlertContext {
                     now,
                     ..state.alert_context()
                 },
             )
-            .await
-            .map_err(db_error("following the factories"))?;
+            .await?;
         }
         if let Some(requester) = people
             .iter()
@@ -884,7 +848,7 @@ pub(crate) mod server {
         {
             let answer = answer.clone().unwrap_or_default();
             tell_requester(
-                &tx,
+                &work.tx,
                 state,
                 requester,
                 request.id,
@@ -895,9 +859,7 @@ pub(crate) mod server {
             )
             .await?;
         }
-        tx.commit().await.map_err(db_error("commit"))?;
-        outgoing.publish(&state.live);
-        state.outbox_wakeup.notify_one();
+        work.commit(state).await?;
         Ok(())
     }
 
@@ -935,49 +897,40 @@ pub(crate) mod server {
     /// a step that does not change the order.
     pub async fn record_step(
         state: &AppState,
-        tx: sea_orm::DatabaseTransaction,
+        mut work: UnitOfWork,
         order: &order::Model,
         actor_user_id: i32,
         summary: String,
         after: Option<String>,
         tell_customer: Option<(&change_request::Model, ChangeStatus, String)>,
     ) -> Result<(), ApiError> {
-        use crate::ssr::live::Outgoing;
         use crate::ssr::repo::orders::NewEvent;
         let now = state.now();
-        let mut outgoing = Outgoing::default();
-        outgoing
-            .record(
-                &tx,
-                NewEvent {
-                    order_id: order.id,
-                    actor_user_id: Some(actor_user_id),
-                    kind: "change",
-                    summary,
-                    before: None,
-                    after,
-                },
-                order.customer_company_id,
-                now,
-            )
-            .await
-            .map_err(db_error("writing the timeline"))?;
+        work.record(
+            NewEvent {
+                order_id: order.id,
+                actor_user_id: Some(actor_user_id),
+                kind: "change",
+                summary,
+                before: None,
+                after,
+            },
+            order.customer_company_id,
+            now,
+        )
+        .await?;
         if let Some((request, status, changes)) = tell_customer
-            && let Some(requester) = users::find(&tx, request.requested_by)
-                .await
-                .map_err(db_error("users"))?
+            && let Some(requester) = users::find(&work.tx, request.requested_by)
+                .await?
                 .filter(|u| u.active)
         {
             let answer = request.answer.clone().unwrap_or_default();
             tell_requester(
-                &tx, state, &requester, request.id, order, status, changes, answer,
+                &work.tx, state, &requester, request.id, order, status, changes, answer,
             )
             .await?;
         }
-        tx.commit().await.map_err(db_error("commit"))?;
-        outgoing.publish(&state.live);
-        state.outbox_wakeup.notify_one();
-        Ok(())
+        work.commit(state).await
     }
 
     /// How a customer ends a request without changing the order.
@@ -1024,25 +977,20 @@ pub(crate) mod server {
         ending: Ending,
     ) -> Result<(), ApiError> {
         use crate::domain::change_request::next_status;
-        use sea_orm::TransactionTrait;
         let from = status_of(request)?;
         let to = next_status(from, ending.step(), Party::Customer).map_err(step_error)?;
-        let tx = state.db.begin().await.map_err(db_error("begin"))?;
-        if !claim_request(&tx, request, from, to, None, None, None, state.now())
-            .await
-            .map_err(db_error("closing the request"))?
-        {
+        let work = UnitOfWork::begin(state).await?;
+        if !claim_request(&work.tx, request, from, to, None, None, None, state.now()).await? {
             return Err(already_decided());
         }
         let values = vec![("request", number(request.id))];
-        tell_deciders(&tx, state, ending.mail(), request.id, order, values).await?;
+        tell_deciders(&work.tx, state, ending.mail(), request.id, order, values).await?;
         let summary = ending.summary(request.id);
-        record_step(state, tx, order, user_id, summary, None, None).await
+        record_step(state, work, order, user_id, summary, None, None).await
     }
 
     pub fn parse_date(raw: &str) -> Result<NaiveDate, &'static str> {
-        NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
-            .map_err(|_| "Enter a date like 2027-03-31.")
+        crate::domain::dates::parse_day(raw).ok_or("Enter a date like 2027-03-31.")
     }
 
     pub fn step_of(raw: &str) -> Result<Step, ApiError> {
@@ -1074,14 +1022,13 @@ pub async fn request_change(
     use crate::ssr::mail_templates::ChangeMail;
     use crate::ssr::repo::orders::{self, NewEvent};
     use crate::ssr::{app_state, db_error, guard};
-    use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
+    use sea_orm::{ActiveModelTrait, Set};
 
     let user = crate::ssr::auth::require_user()?;
     let scope = scope_of(&user)?;
     let state = app_state()?;
     let order = orders::find(&state.db, scope, order_id)
-        .await
-        .map_err(db_error("loading the order"))?
+        .await?
         .ok_or(ApiError::NotFound)?;
     guard::check(
         &state,
@@ -1100,9 +1047,7 @@ pub async fn request_change(
                     .to_string(),
         });
     }
-    let existing = server::requests_of_order(&state.db, order.id)
-        .await
-        .map_err(db_error("loading change requests"))?;
+    let existing = server::requests_of_order(&state.db, order.id).await?;
     if existing
         .iter()
         .any(|r| ChangeStatus::parse(&r.status).is_some_and(|s| s.is_pending()))
@@ -1110,9 +1055,7 @@ pub async fn request_change(
         return Err(one_pending());
     }
     let today = state.now().date_naive();
-    let current_lines = orders::lines_of(&state.db, &[order.id])
-        .await
-        .map_err(db_error("loading lines"))?;
+    let current_lines = orders::lines_of(&state.db, &[order.id]).await?;
     let mut problems = super::FieldErrors::default();
     let ship_to = problems.keep("ship_to", text(&ship_to, 500, "the ship-to address"));
     if note.chars().count() > 2000 {
@@ -1240,7 +1183,7 @@ pub async fn request_change(
     }
 
     let now = state.now();
-    let tx = state.db.begin().await.map_err(db_error("begin"))?;
+    let mut work = crate::ssr::work::UnitOfWork::begin(&state).await?;
     let saved = change_request::ActiveModel {
         order_id: Set(order.id),
         requested_by: Set(user.user_id),
@@ -1256,7 +1199,7 @@ pub async fn request_change(
         closed_at: Set(None),
         ..Default::default()
     }
-    .insert(&tx)
+    .insert(&work.tx)
     .await
     .map_err(|e| match e.sql_err() {
         // Another request of this order was saved a moment ago.
@@ -1264,32 +1207,34 @@ pub async fn request_change(
         _ => db_error("saving the request")(e),
     })?;
     let changes = server::summary(&items);
-    let mut outgoing = crate::ssr::live::Outgoing::default();
-    outgoing
-        .record(
-            &tx,
-            NewEvent {
-                order_id: order.id,
-                actor_user_id: Some(user.user_id),
-                kind: "change",
-                summary: format!("Change request {} made", server::number(saved.id)),
-                before: None,
-                after: Some(if changes.is_empty() {
-                    note.trim().to_string()
-                } else {
-                    changes.replace('\n', "; ")
-                }),
-            },
-            order.customer_company_id,
-            now,
-        )
-        .await
-        .map_err(db_error("writing the timeline"))?;
+    work.record(
+        NewEvent {
+            order_id: order.id,
+            actor_user_id: Some(user.user_id),
+            kind: "change",
+            summary: format!("Change request {} made", server::number(saved.id)),
+            before: None,
+            after: Some(if changes.is_empty() {
+                note.trim().to_string()
+            } else {
+                changes.replace('\n', "; ")
+            }),
+        },
+        order.customer_company_id,
+        now,
+    )
+    .await?;
     let values = vec![("changes", changes), ("note", note.trim().to_string())];
-    server::tell_deciders(&tx, &state, ChangeMail::Requested, saved.id, &order, values).await?;
-    tx.commit().await.map_err(db_error("commit"))?;
-    outgoing.publish(&state.live);
-    state.outbox_wakeup.notify_one();
+    server::tell_deciders(
+        &work.tx,
+        &state,
+        ChangeMail::Requested,
+        saved.id,
+        &order,
+        values,
+    )
+    .await?;
+    work.commit(&state).await?;
     Ok(saved.id)
 }
 
@@ -1314,16 +1259,13 @@ async fn request_for(
     ),
     ApiError,
 > {
-    use crate::ssr::db_error;
     use crate::ssr::repo::orders;
     let scope = crate::api::orders::server::scope_of(user)?;
     let request = server::find_request(&state.db, id)
-        .await
-        .map_err(db_error("loading the request"))?
+        .await?
         .ok_or(ApiError::NotFound)?;
     let order = orders::find(&state.db, scope, request.order_id)
-        .await
-        .map_err(db_error("loading the order"))?
+        .await?
         .ok_or(ApiError::NotFound)?;
     Ok((request, order))
 }
@@ -1345,7 +1287,7 @@ pub async fn change_inbox() -> Result<Vec<ChangeView>, ApiError> {
     use crate::domain::policy::{Action, Area};
     use crate::ssr::entities::change_request;
     use crate::ssr::repo::orders::{self, OrderScope};
-    use crate::ssr::{app_state, db_error, guard};
+    use crate::ssr::{app_state, guard};
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
     let user = crate::ssr::auth::require_user()?;
@@ -1365,14 +1307,10 @@ pub async fn change_inbox() -> Result<Vec<ChangeView>, ApiError> {
         .order_by_asc(change_request::Column::CreatedAt)
         .order_by_asc(change_request::Column::Id)
         .all(&state.db)
-        .await
-        .map_err(db_error("loading change requests"))?;
+        .await?;
     let mut views = Vec::new();
     for request in &pending {
-        if let Some(order) = orders::find(&state.db, OrderScope::All, request.order_id)
-            .await
-            .map_err(db_error("loading the order"))?
-        {
+        if let Some(order) = orders::find(&state.db, OrderScope::All, request.order_id).await? {
             let mut view = server::view(&state, request, &order, true).await?;
             // The inbox names the changes; the impact is read on the request.
             view.impact.clear();
@@ -1399,8 +1337,7 @@ pub async fn decide_change(
     use crate::domain::change_request::{ChangeItem, Party, Step, next_status};
     use crate::domain::order_input::{parse_hs_code, parse_quantity, parse_unit_price};
     use crate::domain::policy::Action;
-    use crate::ssr::{app_state, db_error, guard};
-    use sea_orm::TransactionTrait;
+    use crate::ssr::{app_state, guard};
 
     let user = crate::ssr::auth::require_user()?;
     let state = app_state()?;
@@ -1515,15 +1452,12 @@ pub async fn decide_change(
         // the customer accepts it.
         use crate::domain::change_request::{apply, factory_changes};
         use crate::ssr::repo::{orders, purchase_orders};
-        let lines = orders::lines_of(&state.db, &[order.id])
-            .await
-            .map_err(db_error("loading lines"))?;
+        let lines = orders::lines_of(&state.db, &[order.id]).await?;
         let placed = purchase_orders::placed_lines(
             &state.db,
             &lines.iter().map(|l| l.id).collect::<Vec<_>>(),
         )
-        .await
-        .map_err(db_error("loading purchase orders"))?;
+        .await?;
         let status = crate::api::orders::server::status_of(&order)?;
         let current = server::order_state(&state.db, &order, status, &lines).await?;
         let mut found = apply(&current, &decided, today).err().unwrap_or_default();
@@ -1564,9 +1498,9 @@ pub async fn decide_change(
                 .transpose()
                 .map_err(|e| ApiError::internal("counter items", e))?;
             let now = state.now();
-            let tx = state.db.begin().await.map_err(db_error("begin"))?;
+            let work = crate::ssr::work::UnitOfWork::begin(&state).await?;
             if !server::claim_request(
-                &tx,
+                &work.tx,
                 &request,
                 from,
                 to,
@@ -1575,8 +1509,7 @@ pub async fn decide_change(
                 counter_json,
                 now,
             )
-            .await
-            .map_err(db_error("deciding the request"))?
+            .await?
             {
                 return Err(server::already_decided());
             }
@@ -1605,7 +1538,7 @@ pub async fn decide_change(
             };
             server::record_step(
                 &state,
-                tx,
+                work,
                 &order,
                 user.user_id,
                 summary,
@@ -1696,9 +1629,9 @@ pub async fn withdraw_change(id: i32) -> Result<(), ApiError> {
 #[server(endpoint = "changes/factory")]
 pub async fn factory_changes(#[server(default)] all: bool) -> Result<Vec<PoChangeView>, ApiError> {
     use crate::domain::change_request::PoLineChange;
+    use crate::ssr::app_state;
     use crate::ssr::entities::{po_line, po_line_change, purchase_order};
     use crate::ssr::repo::progress::PoScope;
-    use crate::ssr::{app_state, db_error};
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
     let user = crate::ssr::auth::require_user()?;
@@ -1736,16 +1669,12 @@ pub async fn factory_changes(#[server(default)] all: bool) -> Result<Vec<PoChang
     if !all {
         select = select.filter(po_line_change::Column::AcknowledgedAt.is_null());
     }
-    let changes = select
-        .all(&state.db)
-        .await
-        .map_err(db_error("loading factory changes"))?;
+    let changes = select.all(&state.db).await?;
     let lines = po_line::Entity::find()
         .find_also_related(purchase_order::Entity)
         .filter(po_line::Column::Id.is_in(changes.iter().map(|c| c.po_line_id)))
         .all(&state.db)
-        .await
-        .map_err(db_error("loading factory lines"))?;
+        .await?;
     let mut views = Vec::new();
     for change in changes {
         let Some((line, Some(po))) = lines.iter().find(|(l, _)| l.id == change.po_line_id) else {
@@ -1777,24 +1706,21 @@ pub async fn factory_changes(#[server(default)] all: bool) -> Result<Vec<PoChang
 pub async fn acknowledge_change(id: i32) -> Result<(), ApiError> {
     use crate::domain::policy::Action;
     use crate::ssr::entities::{change_request, po_line_change};
-    use crate::ssr::live::Outgoing;
     use crate::ssr::repo::orders::{self, NewEvent, OrderScope};
     use crate::ssr::repo::progress::{self, PoScope};
-    use crate::ssr::{app_state, db_error, guard};
+    use crate::ssr::{app_state, guard};
     use sea_orm::sea_query::Expr;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
     let user = crate::ssr::auth::require_user()?;
     let scope = PoScope::for_actor(&user.actor()).ok_or(ApiError::NotFound)?;
     let state = app_state()?;
     let change = po_line_change::Entity::find_by_id(id)
         .one(&state.db)
-        .await
-        .map_err(db_error("loading the change"))?
+        .await?
         .ok_or(ApiError::NotFound)?;
     let row = progress::find_line(&state.db, scope, change.po_line_id)
-        .await
-        .map_err(db_error("loading the line"))?
+        .await?
         .ok_or(ApiError::NotFound)?;
     guard::check(
         &state,
@@ -1807,7 +1733,7 @@ pub async fn acknowledge_change(id: i32) -> Result<(), ApiError> {
     )
     .await?;
     let now = state.now();
-    let tx = state.db.begin().await.map_err(db_error("begin"))?;
+    let mut work = crate::ssr::work::UnitOfWork::begin(&state).await?;
     let done = po_line_change::Entity::update_many()
         .col_expr(po_line_change::Column::AcknowledgedAt, Expr::value(now))
         .col_expr(
@@ -1816,9 +1742,8 @@ pub async fn acknowledge_change(id: i32) -> Result<(), ApiError> {
         )
         .filter(po_line_change::Column::Id.eq(change.id))
         .filter(po_line_change::Column::AcknowledgedAt.is_null())
-        .exec(&tx)
-        .await
-        .map_err(db_error("acknowledging"))?
+        .exec(&work.tx)
+        .await?
         .rows_affected
         == 1;
     if !done {
@@ -1827,37 +1752,29 @@ pub async fn acknowledge_change(id: i32) -> Result<(), ApiError> {
         });
     }
     let request = change_request::Entity::find_by_id(change.change_request_id)
-        .one(&tx)
-        .await
-        .map_err(db_error("loading the request"))?;
-    let mut outgoing = Outgoing::default();
+        .one(&work.tx)
+        .await?;
     if let Some(request) = request
-        && let Some(order) = orders::find(&tx, OrderScope::All, request.order_id)
-            .await
-            .map_err(db_error("loading the order"))?
+        && let Some(order) = orders::find(&work.tx, OrderScope::All, request.order_id).await?
     {
         // The factory stays anonymous on the customer's timeline.
-        outgoing
-            .record(
-                &tx,
-                NewEvent {
-                    order_id: order.id,
-                    actor_user_id: None,
-                    kind: "change",
-                    summary: format!(
-                        "The factory acknowledged change request {}",
-                        server::number(request.id)
-                    ),
-                    before: None,
-                    after: None,
-                },
-                order.customer_company_id,
-                now,
-            )
-            .await
-            .map_err(db_error("writing the timeline"))?;
+        work.record(
+            NewEvent {
+                order_id: order.id,
+                actor_user_id: None,
+                kind: "change",
+                summary: format!(
+                    "The factory acknowledged change request {}",
+                    server::number(request.id)
+                ),
+                before: None,
+                after: None,
+            },
+            order.customer_company_id,
+            now,
+        )
+        .await?;
     }
-    tx.commit().await.map_err(db_error("commit"))?;
-    outgoing.publish(&state.live);
+    work.commit(&state).await?;
     Ok(())
 }

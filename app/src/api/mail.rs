@@ -23,7 +23,7 @@ pub async fn dead_letters() -> Result<Vec<DeadLetter>, ApiError> {
     use crate::domain::policy::{Action, Area};
     use crate::ssr::auth::require_user;
     use crate::ssr::entities::outbox;
-    use crate::ssr::{app_state, db_error, guard};
+    use crate::ssr::{app_state, guard};
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
     let user = require_user()?;
@@ -40,8 +40,7 @@ pub async fn dead_letters() -> Result<Vec<DeadLetter>, ApiError> {
         .order_by_desc(outbox::Column::CreatedAt)
         .limit(200)
         .all(&state.db)
-        .await
-        .map_err(db_error("loading dead letters"))?
+        .await?
         .into_iter()
         .map(|row| DeadLetter {
             id: row.id,
@@ -62,7 +61,7 @@ pub async fn retry_dead_letter(id: String) -> Result<(), ApiError> {
     use crate::domain::policy::{Action, Area};
     use crate::ssr::auth::require_user;
     use crate::ssr::entities::outbox;
-    use crate::ssr::{app_state, db_error, guard};
+    use crate::ssr::{app_state, guard};
     use sea_orm::sea_query::Expr;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
@@ -82,8 +81,7 @@ pub async fn retry_dead_letter(id: String) -> Result<(), ApiError> {
         .filter(outbox::Column::Id.eq(id))
         .filter(outbox::Column::Dead.eq(true))
         .exec(&state.db)
-        .await
-        .map_err(db_error("reviving the mail"))?;
+        .await?;
     if revived.rows_affected == 0 {
         return Err(ApiError::NotFound);
     }

@@ -8,7 +8,6 @@ pub mod alerts;
 pub mod areas;
 pub mod auth;
 pub mod changes;
-pub mod error;
 pub mod mail;
 pub mod order_desk;
 pub mod orders;
@@ -16,4 +15,4 @@ pub mod portal;
 pub mod progress;
 pub mod workspace;
 
-pub use error::{ApiError, FieldErrors};
+pub use crate::wire::{ApiError, FieldErrors};

@@ -22,8 +22,9 @@ mod server {
     use crate::ssr::AppState;
     use crate::ssr::auth::CurrentUser;
     use crate::ssr::entities::order;
+    use crate::ssr::guard;
     use crate::ssr::repo::orders::{self, OrderScope};
-    use crate::ssr::{db_error, guard};
+    use crate::ssr::work::UnitOfWork;
 
     /// The signed-in staff member and the order they act on.
     pub async fn staff_and_order(
@@ -34,30 +35,21 @@ mod server {
         let user = crate::ssr::auth::require_user()?;
         guard::check(state, &user, Action::EnterArea(Area::Staff), what).await?;
         let order = orders::find(&state.db, OrderScope::All, id)
-            .await
-            .map_err(db_error("loading the order"))?
+            .await?
             .ok_or(ApiError::NotFound)?;
         let status = OrderStatus::parse(&order.status)
             .ok_or_else(|| ApiError::internal("order status", &order.status))?;
         Ok((user, order, status))
     }
 
-    /// Starts the change's transaction by claiming the order at the version
-    /// the client saw; someone else's change since then is a conflict.
+    /// Starts the change's unit of work by claiming the order at the
+    /// version the client saw; someone else's change since then is a conflict.
     pub async fn claim(
         state: &AppState,
         order_id: i32,
         version: i32,
-    ) -> Result<sea_orm::DatabaseTransaction, ApiError> {
-        use sea_orm::TransactionTrait;
-        let tx = state.db.begin().await.map_err(db_error("begin"))?;
-        if !orders::bump_version(&tx, order_id, version, state.now())
-            .await
-            .map_err(db_error("claiming the order"))?
-        {
-            return Err(stale());
-        }
-        Ok(tx)
+    ) -> Result<UnitOfWork, ApiError> {
+        UnitOfWork::claim_order(state, order_id, version, stale).await
     }
 
     /// A timeline entry of the change.
@@ -70,34 +62,28 @@ mod server {
     /// Writes the change's timeline entries, commits, and tells open pages.
     pub async fn finish(
         state: &AppState,
-        tx: sea_orm::DatabaseTransaction,
+        mut work: UnitOfWork,
         order: &order::Model,
         user_id: i32,
         kind: &str,
         entries: Vec<Entry>,
     ) -> Result<(), ApiError> {
-        let mut outgoing = crate::ssr::live::Outgoing::default();
         for entry in entries {
-            outgoing
-                .record(
-                    &tx,
-                    orders::NewEvent {
-                        order_id: order.id,
-                        actor_user_id: Some(user_id),
-                        kind,
-                        summary: entry.summary,
-                        before: entry.before,
-                        after: entry.after,
-                    },
-                    order.customer_company_id,
-                    state.now(),
-                )
-                .await
-                .map_err(db_error("writing the timeline"))?;
+            work.record(
+                orders::NewEvent {
+                    order_id: order.id,
+                    actor_user_id: Some(user_id),
+                    kind,
+                    summary: entry.summary,
+                    before: entry.before,
+                    after: entry.after,
+                },
+                order.customer_company_id,
+                state.now(),
+            )
+            .await?;
         }
-        tx.commit().await.map_err(db_error("commit"))?;
-        outgoing.publish(&state.live);
-        Ok(())
+        work.commit(state).await
     }
 
     pub fn stale() -> ApiError {
@@ -116,8 +102,7 @@ mod server {
     }
 
     pub fn parse_date(raw: &str) -> Result<NaiveDate, &'static str> {
-        NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
-            .map_err(|_| "Enter a date like 2027-03-31.")
+        crate::domain::dates::parse_day(raw).ok_or("Enter a date like 2027-03-31.")
     }
 }
 
@@ -137,8 +122,8 @@ pub async fn update_order(
     use crate::api::orders::server::{ParsedLine, parse_line, text};
     use crate::domain::order_edit::editable;
     use crate::domain::order_input::{format_minor, parse_currency, parse_incoterm};
+    use crate::ssr::app_state;
     use crate::ssr::repo::orders::{self, OrderTerms};
-    use crate::ssr::{app_state, db_error};
 
     let state = app_state()?;
     let (user, order, status) = server::staff_and_order(&state, id, "order edit").await?;
@@ -170,9 +155,7 @@ pub async fn update_order(
             problems.add("lines", frozen);
         }
     }
-    let existing = orders::lines_of(&state.db, &[order.id])
-        .await
-        .map_err(db_error("loading lines"))?;
+    let existing = orders::lines_of(&state.db, &[order.id]).await?;
     // (existing line or None for a new one, parsed values or None to remove)
     let mut edits: Vec<(
         Option<&crate::ssr::entities::order_line::Model>,
@@ -318,9 +301,9 @@ pub async fn update_order(
         return Ok(());
     }
 
-    let tx = server::claim(&state, order.id, version).await?;
+    let work = server::claim(&state, order.id, version).await?;
     orders::set_terms(
-        &tx,
+        &work.tx,
         order.id,
         OrderTerms {
             currency,
@@ -329,24 +312,17 @@ pub async fn update_order(
             ship_to: &ship_to,
         },
     )
-    .await
-    .map_err(db_error("changing the order"))?;
+    .await?;
     let mut next_no = existing.iter().map(|l| l.line_no).max().unwrap_or(0);
     for (current, parsed) in &edits {
         match (current, parsed) {
             (Some(old), Some(new)) => {
-                orders::update_line(&tx, old.id, &new.as_new(order.id, old.line_no))
-                    .await
-                    .map_err(db_error("changing a line"))?
+                orders::update_line(&work.tx, old.id, &new.as_new(order.id, old.line_no)).await?
             }
-            (Some(old), None) => orders::delete_line(&tx, old.id)
-                .await
-                .map_err(db_error("removing a line"))?,
+            (Some(old), None) => orders::delete_line(&work.tx, old.id).await?,
             (None, Some(new)) => {
                 next_no += 1;
-                orders::insert_line(&tx, new.as_new(order.id, next_no))
-                    .await
-                    .map_err(db_error("adding a line"))?;
+                orders::insert_line(&work.tx, new.as_new(order.id, next_no)).await?;
             }
             (None, None) => {}
         }
@@ -359,7 +335,7 @@ pub async fn update_order(
             after: (!after.is_empty()).then_some(after),
         })
         .collect();
-    server::finish(&state, tx, &order, user.user_id, "edit", entries).await?;
+    server::finish(&state, work, &order, user.user_id, "edit", entries).await?;
     Ok(())
 }
 
@@ -376,9 +352,9 @@ pub async fn place_purchase_order(
     use crate::domain::company::CompanyKind;
     use crate::domain::order_edit::{check_ready_by, editable};
     use crate::domain::progress::Milestone;
+    use crate::ssr::app_state;
     use crate::ssr::repo::purchase_orders::{self, NewPoLine};
     use crate::ssr::repo::{companies, orders};
-    use crate::ssr::{app_state, db_error};
 
     let state = app_state()?;
     let (user, order, status) = server::staff_and_order(&state, order_id, "purchase order").await?;
@@ -391,18 +367,14 @@ pub async fn place_purchase_order(
     let today = state.now().date_naive();
     let mut problems = super::FieldErrors::default();
     let supplier = companies::find(&state.db, supplier_id)
-        .await
-        .map_err(db_error("loading the supplier"))?
+        .await?
         .filter(|c| c.kind == CompanyKind::Supplier.as_str());
     let supplier = problems.keep("supplier_id", supplier.ok_or("Choose a factory."));
     let ready_by = problems.keep("ready_by", server::parse_date(&ready_by));
-    let lines = orders::lines_of(&state.db, &[order.id])
-        .await
-        .map_err(db_error("loading lines"))?;
+    let lines = orders::lines_of(&state.db, &[order.id]).await?;
     let placed =
         purchase_orders::placed_lines(&state.db, &lines.iter().map(|l| l.id).collect::<Vec<_>>())
-            .await
-            .map_err(db_error("loading purchase orders"))?;
+            .await?;
     let mut chosen = Vec::new();
     for no in &line_nos {
         match lines.iter().find(|l| l.line_no == *no) {
@@ -440,18 +412,14 @@ pub async fn place_purchase_order(
 
     let now = state.now();
     // Claiming the order serialises placements, so no line lands on two POs.
-    let tx = server::claim(&state, order.id, version).await?;
+    let work = server::claim(&state, order.id, version).await?;
     let provisional = format!("NEW-{}", &crate::ssr::auth::token::new_token()[..16]);
-    let po = purchase_orders::insert_po(&tx, &provisional, supplier.id, now)
-        .await
-        .map_err(db_error("creating the purchase order"))?;
+    let po = purchase_orders::insert_po(&work.tx, &provisional, supplier.id, now).await?;
     let number = format!("PO-{}-{:05}", now.format("%Y"), po.id);
-    purchase_orders::set_po_number(&tx, po.id, &number)
-        .await
-        .map_err(db_error("numbering the purchase order"))?;
+    purchase_orders::set_po_number(&work.tx, po.id, &number).await?;
     for (i, line) in chosen.iter().enumerate() {
         purchase_orders::insert_po_line(
-            &tx,
+            &work.tx,
             NewPoLine {
                 purchase_order_id: po.id,
                 line_no: i as i32 + 1,
@@ -466,8 +434,7 @@ pub async fn place_purchase_order(
             },
             &[line.id],
         )
-        .await
-        .map_err(db_error("adding a PO line"))?;
+        .await?;
     }
     let line_list = chosen
         .iter()
@@ -476,7 +443,7 @@ pub async fn place_purchase_order(
         .join(", ");
     server::finish(
         &state,
-        tx,
+        work,
         &order,
         user.user_id,
         "purchase",
@@ -508,8 +475,8 @@ pub async fn record_shipment(
     use crate::domain::order_edit::{
         check_voyage, editable, parse_container_no, parse_transport_document,
     };
+    use crate::ssr::app_state;
     use crate::ssr::repo::fulfilment::{self, NewShipment};
-    use crate::ssr::{app_state, db_error};
 
     let state = app_state()?;
     let (user, order, status) = server::staff_and_order(&state, order_id, "shipment").await?;
@@ -556,9 +523,9 @@ pub async fn record_shipment(
         return Err(problems.into_error());
     };
     let now = state.now();
-    let tx = server::claim(&state, order.id, version).await?;
+    let work = server::claim(&state, order.id, version).await?;
     fulfilment::insert_shipment(
-        &tx,
+        &work.tx,
         NewShipment {
             order_id: order.id,
             shipped_on,
@@ -570,11 +537,10 @@ pub async fn record_shipment(
         },
         now,
     )
-    .await
-    .map_err(db_error("recording the shipment"))?;
+    .await?;
     server::finish(
         &state,
-        tx,
+        work,
         &order,
         user.user_id,
         "shipment",
@@ -603,8 +569,8 @@ pub async fn record_payment(
     use crate::api::orders::server::text;
     use crate::domain::order_edit::{check_payment, editable};
     use crate::domain::order_input::{format_minor, parse_unit_price};
+    use crate::ssr::app_state;
     use crate::ssr::repo::{fulfilment, orders};
-    use crate::ssr::{app_state, db_error};
 
     let state = app_state()?;
     let (user, order, status) = server::staff_and_order(&state, order_id, "payment").await?;
@@ -622,13 +588,10 @@ pub async fn record_payment(
         parse_unit_price(&amount).map_err(|_| "Enter the amount like 1250.00."),
     );
     let reference = problems.keep("reference", text(&reference, 80, "the bank reference"));
-    let lines = orders::lines_of(&state.db, &[order.id])
-        .await
-        .map_err(db_error("loading lines"))?;
+    let lines = orders::lines_of(&state.db, &[order.id]).await?;
     let total = crate::api::orders::order_value(&lines);
     let paid: i64 = fulfilment::payments_of(&state.db, order.id)
-        .await
-        .map_err(db_error("loading payments"))?
+        .await?
         .iter()
         .map(|p| p.amount_minor)
         .sum();
@@ -644,13 +607,11 @@ pub async fn record_payment(
     };
     let now = state.now();
     // The version claim also keeps two payments from both fitting the same balance.
-    let tx = server::claim(&state, order.id, version).await?;
-    fulfilment::insert_payment(&tx, order.id, received_on, amount, &reference, now)
-        .await
-        .map_err(db_error("recording the payment"))?;
+    let work = server::claim(&state, order.id, version).await?;
+    fulfilment::insert_payment(&work.tx, order.id, received_on, amount, &reference, now).await?;
     server::finish(
         &state,
-        tx,
+        work,
         &order,
         user.user_id,
         "payment",

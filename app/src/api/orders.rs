@@ -353,12 +353,18 @@ pub async fn list_orders(
     committed_to: Option<String>,
     before_id: Option<i32>,
 ) -> Result<Vec<OrderSummary>, ApiError> {
+    use crate::ssr::app_state;
     use crate::ssr::auth::require_user;
     use crate::ssr::repo::{companies, orders};
-    use crate::ssr::{app_state, db_error};
 
     let user = require_user()?;
     let scope = server::scope_of(&user)?;
+    if query
+        .as_deref()
+        .is_some_and(|q| q.chars().count() > crate::api::progress::MAX_QUERY_CHARS)
+    {
+        return Err(ApiError::invalid("query", user.locale.t("search-too-long")));
+    }
     let status = match status.as_deref().filter(|s| !s.is_empty()) {
         Some(raw) => Some(
             OrderStatus::parse(raw)
@@ -368,9 +374,9 @@ pub async fn list_orders(
     };
     let parse_date = |raw: Option<String>| match raw.as_deref().map(str::trim) {
         None | Some("") => Ok(None),
-        Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        Some(text) => crate::domain::dates::parse_day(text)
             .map(Some)
-            .map_err(|_| "Use a date like 2027-03-31."),
+            .ok_or("Use a date like 2027-03-31."),
     };
     let mut problems = super::FieldErrors::default();
     let committed_from = problems
@@ -403,16 +409,11 @@ pub async fn list_orders(
         limit: PAGE_SIZE,
     };
     // Plain reads, no transaction: the read-only pool, beside other requests.
-    let found = orders::list(&state.reports, scope, &filter)
-        .await
-        .map_err(db_error("listing orders"))?;
+    let found = orders::list(&state.reports, scope, &filter).await?;
     let ids: Vec<i32> = found.iter().map(|o| o.id).collect();
-    let lines = orders::lines_of(&state.reports, &ids)
-        .await
-        .map_err(db_error("loading lines"))?;
-    let names = companies::names_of(&state.reports, found.iter().map(|o| o.customer_company_id))
-        .await
-        .map_err(db_error("companies"))?;
+    let lines = orders::lines_of(&state.reports, &ids).await?;
+    let names =
+        companies::names_of(&state.reports, found.iter().map(|o| o.customer_company_id)).await?;
     found
         .into_iter()
         .map(|o| {
@@ -449,7 +450,7 @@ pub async fn order_customers() -> Result<Vec<(i32, String)>, ApiError> {
     use crate::domain::policy::{Action, Area};
     use crate::ssr::auth::require_user;
     use crate::ssr::repo::companies;
-    use crate::ssr::{app_state, db_error, guard};
+    use crate::ssr::{app_state, guard};
 
     let user = require_user()?;
     let state = app_state()?;
@@ -461,8 +462,7 @@ pub async fn order_customers() -> Result<Vec<(i32, String)>, ApiError> {
     )
     .await?;
     Ok(companies::all(&state.db)
-        .await
-        .map_err(db_error("companies"))?
+        .await?
         .into_iter()
         .filter(|c| c.kind == CompanyKind::Customer.as_str())
         .map(|c| (c.id, c.name))
@@ -473,51 +473,36 @@ pub async fn order_customers() -> Result<Vec<(i32, String)>, ApiError> {
 pub async fn get_order(id: i32) -> Result<OrderDetail, ApiError> {
     use crate::domain::company::CompanyKind;
     use crate::domain::order_status::{Mover, movers};
+    use crate::ssr::app_state;
     use crate::ssr::auth::require_user;
     use crate::ssr::repo::{companies, fulfilment, orders, purchase_orders, users};
-    use crate::ssr::{app_state, db_error};
 
     let user = require_user()?;
     let scope = server::scope_of(&user)?;
     let state = app_state()?;
     let order = orders::find(&state.db, scope, id)
-        .await
-        .map_err(db_error("loading the order"))?
+        .await?
         .ok_or(ApiError::NotFound)?;
     let status = server::status_of(&order)?;
     let today = state.now().date_naive();
-    let lines = orders::lines_of(&state.db, &[order.id])
-        .await
-        .map_err(db_error("loading lines"))?;
-    let events = orders::events_of(&state.db, order.id)
-        .await
-        .map_err(db_error("loading the timeline"))?;
-    let people = users::all(&state.db).await.map_err(db_error("users"))?;
-    let customer = companies::find(&state.db, order.customer_company_id)
-        .await
-        .map_err(db_error("loading the customer"))?;
+    let lines = orders::lines_of(&state.db, &[order.id]).await?;
+    let events = orders::events_of(&state.db, order.id).await?;
+    let people = users::all(&state.db).await?;
+    let customer = companies::find(&state.db, order.customer_company_id).await?;
     let mover = Mover::for_role(user.role);
     let next_statuses = OrderStatus::ALL
         .into_iter()
         .filter(|to| mover.is_some_and(|m| movers(status, *to).contains(&m)))
         .collect();
     let line_ids: Vec<i32> = lines.iter().map(|l| l.id).collect();
-    let placed = purchase_orders::placed_lines(&state.db, &line_ids)
-        .await
-        .map_err(db_error("loading purchase orders"))?;
-    let shipments = fulfilment::shipments_of(&state.db, order.id)
-        .await
-        .map_err(db_error("loading shipments"))?;
-    let payments = fulfilment::payments_of(&state.db, order.id)
-        .await
-        .map_err(db_error("loading payments"))?;
+    let placed = purchase_orders::placed_lines(&state.db, &line_ids).await?;
+    let shipments = fulfilment::shipments_of(&state.db, order.id).await?;
+    let payments = fulfilment::payments_of(&state.db, order.id).await?;
     let total = order_value(&lines);
     let paid: i64 = payments.iter().map(|p| p.amount_minor).sum();
     let house = user.actor().is_house();
     let names = if house {
-        companies::all(&state.db)
-            .await
-            .map_err(db_error("companies"))?
+        companies::all(&state.db).await?
     } else {
         Vec::new()
     };
@@ -560,8 +545,7 @@ pub async fn get_order(id: i32) -> Result<OrderDetail, ApiError> {
         &state.db,
         &placed.iter().map(|p| p.line.id).collect::<Vec<_>>(),
     )
-    .await
-    .map_err(db_error("loading factory reports"))?;
+    .await?;
     let production = reports
         .into_iter()
         .rev()
@@ -588,15 +572,11 @@ pub async fn get_order(id: i32) -> Result<OrderDetail, ApiError> {
         use sea_orm::EntityTrait;
         order_mute::Entity::find_by_id((user.user_id, order.id))
             .one(&state.db)
-            .await
-            .map_err(db_error("loading alert choices"))?
+            .await?
             .is_some()
     };
     let mut changes = Vec::new();
-    for request in crate::api::changes::server::requests_of_order(&state.db, order.id)
-        .await
-        .map_err(db_error("loading change requests"))?
-    {
+    for request in crate::api::changes::server::requests_of_order(&state.db, order.id).await? {
         changes.push(crate::api::changes::server::view(&state, &request, &order, house).await?);
     }
     let changeable = {
@@ -683,19 +663,16 @@ pub async fn get_order(id: i32) -> Result<OrderDetail, ApiError> {
 pub async fn move_order_status(id: i32, to: String, version: i32) -> Result<(), ApiError> {
     use crate::domain::dates::LineDates;
     use crate::domain::order_status::{Mover, check_transition};
+    use crate::ssr::app_state;
     use crate::ssr::auth::require_user;
-    use crate::ssr::live::Outgoing;
     use crate::ssr::repo::orders;
-    use crate::ssr::{app_state, db_error};
-    use sea_orm::TransactionTrait;
 
     let user = require_user()?;
     let scope = server::scope_of(&user)?;
     let to = OrderStatus::parse(&to).ok_or_else(|| ApiError::invalid("to", "Unknown status."))?;
     let state = app_state()?;
     let order = orders::find(&state.db, scope, id)
-        .await
-        .map_err(db_error("loading the order"))?
+        .await?
         .ok_or(ApiError::NotFound)?;
     let from = server::status_of(&order)?;
     let mover = Mover::for_role(user.role).ok_or(ApiError::Forbidden)?;
@@ -709,53 +686,38 @@ pub async fn move_order_status(id: i32, to: String, version: i32) -> Result<(), 
         other => ApiError::invalid("to", other.to_string()),
     })?;
     let now = state.now();
-    let tx = state.db.begin().await.map_err(db_error("begin"))?;
-    if !orders::set_status(&tx, order.id, version, to, now)
-        .await
-        .map_err(db_error("moving the order"))?
-    {
+    let mut work = crate::ssr::work::UnitOfWork::begin(&state).await?;
+    if !orders::set_status(&work.tx, order.id, version, to, now).await? {
         return Err(stale_order());
     }
     if to == OrderStatus::Cancelled {
-        crate::ssr::repo::purchase_orders::cancel_for_order(&tx, order.id)
-            .await
-            .map_err(db_error("cancelling the purchase orders"))?;
+        crate::ssr::repo::purchase_orders::cancel_for_order(&work.tx, order.id).await?;
     }
     if to == OrderStatus::Confirmed {
-        for line in orders::lines_of(&tx, &[order.id])
-            .await
-            .map_err(db_error("loading lines"))?
-        {
+        for line in orders::lines_of(&work.tx, &[order.id]).await? {
             let dates = LineDates {
                 requested: line.requested_date,
                 committed: line.committed_date,
                 forecast: line.forecast_date,
             }
             .confirm();
-            orders::set_line_dates(&tx, line.id, dates.committed, dates.forecast)
-                .await
-                .map_err(db_error("freezing the committed dates"))?;
+            orders::set_line_dates(&work.tx, line.id, dates.committed, dates.forecast).await?;
         }
     }
-    let mut outgoing = Outgoing::default();
-    outgoing
-        .record(
-            &tx,
-            orders::NewEvent {
-                order_id: order.id,
-                actor_user_id: Some(user.user_id),
-                kind: "status",
-                summary: format!("Status changed to {}", to.label()),
-                before: Some(from.label().to_string()),
-                after: Some(to.label().to_string()),
-            },
-            order.customer_company_id,
-            now,
-        )
-        .await
-        .map_err(db_error("writing the timeline"))?;
-    tx.commit().await.map_err(db_error("commit"))?;
-    outgoing.publish(&state.live);
+    work.record(
+        orders::NewEvent {
+            order_id: order.id,
+            actor_user_id: Some(user.user_id),
+            kind: "status",
+            summary: format!("Status changed to {}", to.label()),
+            before: Some(from.label().to_string()),
+            after: Some(to.label().to_string()),
+        },
+        order.customer_company_id,
+        now,
+    )
+    .await?;
+    work.commit(&state).await?;
     Ok(())
 }
 
@@ -775,10 +737,8 @@ pub async fn create_order(
     use crate::domain::order_input::{parse_currency, parse_incoterm};
     use crate::domain::policy::{Action, Area};
     use crate::ssr::auth::require_user;
-    use crate::ssr::live::Outgoing;
     use crate::ssr::repo::{companies, orders};
-    use crate::ssr::{app_state, db_error, guard};
-    use sea_orm::TransactionTrait;
+    use crate::ssr::{app_state, guard};
 
     let user = require_user()?;
     let state = app_state()?;
@@ -786,8 +746,7 @@ pub async fn create_order(
     let today = state.now().date_naive();
     let mut problems = super::FieldErrors::default();
     let customer = companies::find(&state.db, customer_id)
-        .await
-        .map_err(db_error("loading the customer"))?
+        .await?
         .filter(|c| c.kind == CompanyKind::Customer.as_str());
     let customer = problems.keep("customer_id", customer.ok_or("Choose a customer."));
     let currency = problems.keep("currency", parse_currency(&currency));
@@ -821,11 +780,11 @@ pub async fn create_order(
     };
 
     let now = state.now();
-    let tx = state.db.begin().await.map_err(db_error("begin"))?;
+    let mut work = crate::ssr::work::UnitOfWork::begin(&state).await?;
     // Unique until the row has an id to number it by (fits the 32-character column).
     let provisional = format!("NEW-{}", &crate::ssr::auth::token::new_token()[..16]);
     let order = orders::insert_order(
-        &tx,
+        &work.tx,
         orders::NewOrder {
             number: &provisional,
             customer_company_id: customer.id,
@@ -838,36 +797,26 @@ pub async fn create_order(
         },
         now,
     )
-    .await
-    .map_err(db_error("creating the order"))?;
+    .await?;
     let number = format!("SO-{}-{:05}", now.format("%Y"), order.id);
-    orders::set_number(&tx, order.id, &number)
-        .await
-        .map_err(db_error("numbering the order"))?;
+    orders::set_number(&work.tx, order.id, &number).await?;
     for (i, line) in parsed.iter().enumerate() {
-        orders::insert_line(&tx, line.as_new(order.id, i as i32 + 1))
-            .await
-            .map_err(db_error("adding a line"))?;
+        orders::insert_line(&work.tx, line.as_new(order.id, i as i32 + 1)).await?;
     }
-    let mut outgoing = Outgoing::default();
-    outgoing
-        .record(
-            &tx,
-            orders::NewEvent {
-                order_id: order.id,
-                actor_user_id: Some(user.user_id),
-                kind: "created",
-                summary: "Order created".to_string(),
-                before: None,
-                after: Some(number),
-            },
-            customer.id,
-            now,
-        )
-        .await
-        .map_err(db_error("writing the timeline"))?;
-    tx.commit().await.map_err(db_error("commit"))?;
-    outgoing.publish(&state.live);
+    work.record(
+        orders::NewEvent {
+            order_id: order.id,
+            actor_user_id: Some(user.user_id),
+            kind: "created",
+            summary: "Order created".to_string(),
+            before: None,
+            after: Some(number),
+        },
+        customer.id,
+        now,
+    )
+    .await?;
+    work.commit(&state).await?;
     Ok(order.id)
 }
 

@@ -147,18 +147,27 @@ pub(crate) mod server {
 
 /// The lines the viewer may see: `show` is `open` (default), `late`,
 /// `stale` or `done`; `query` matches PO number or product.
+/// The longest search text taken (a PO number or a product is far shorter).
+pub const MAX_QUERY_CHARS: usize = 100;
+
 #[server(endpoint = "progress/lines")]
 pub async fn list_po_lines(
     show: Option<String>,
     query: Option<String>,
 ) -> Result<Vec<PoLineView>, ApiError> {
+    use crate::ssr::app_state;
     use crate::ssr::auth::require_user;
     use crate::ssr::repo::companies;
     use crate::ssr::repo::progress::{self, PoScope, Stage};
-    use crate::ssr::{app_state, db_error};
 
     let user = require_user()?;
     let scope = PoScope::for_actor(&user.actor()).ok_or(ApiError::NotFound)?;
+    if query
+        .as_deref()
+        .is_some_and(|q| q.chars().count() > MAX_QUERY_CHARS)
+    {
+        return Err(ApiError::invalid("query", user.locale.t("search-too-long")));
+    }
     let show = show.unwrap_or_default();
     let stage = match show.as_str() {
         "" | "open" | "late" | "stale" => Stage::Open,
@@ -173,13 +182,9 @@ pub async fn list_po_lines(
     } else {
         LIST_LIMIT
     };
-    let rows = progress::lines(&state.db, scope, stage, query.as_deref(), read_limit)
-        .await
-        .map_err(db_error("listing PO lines"))?;
+    let rows = progress::lines(&state.db, scope, stage, query.as_deref(), read_limit).await?;
     let names = if scope == PoScope::All {
-        companies::all(&state.db)
-            .await
-            .map_err(db_error("companies"))?
+        companies::all(&state.db).await?
     } else {
         Vec::new()
     };
@@ -209,14 +214,13 @@ pub async fn get_po_line(id: i32) -> Result<PoLineDetail, ApiError> {
     use crate::ssr::auth::require_user;
     use crate::ssr::repo::progress::{self, PoScope};
     use crate::ssr::repo::{companies, users};
-    use crate::ssr::{app_state, db_error, guard};
+    use crate::ssr::{app_state, guard};
 
     let user = require_user()?;
     let scope = PoScope::for_actor(&user.actor()).ok_or(ApiError::NotFound)?;
     let state = app_state()?;
     let row = progress::find_line(&state.db, PoScope::All, id)
-        .await
-        .map_err(db_error("loading the line"))?
+        .await?
         .ok_or(ApiError::NotFound)?;
     let action = Action::PoLine {
         supplier: row.po.supplier_company_id,
@@ -226,16 +230,15 @@ pub async fn get_po_line(id: i32) -> Result<PoLineDetail, ApiError> {
     let today = state.now().date_naive();
     let supplier = if scope == PoScope::All {
         companies::find(&state.db, row.po.supplier_company_id)
-            .await
-            .map_err(db_error("loading the supplier"))?
+            .await?
             .map(|c| c.name)
     } else {
         None
     };
-    let people = users::all(&state.db).await.map_err(db_error("users"))?;
-    let history = progress::history(&state.db, id)
-        .await
-        .map_err(db_error("loading the history"))?
+    let history = progress::history(&state.db, id).await?;
+    let reporters: Vec<i32> = history.iter().filter_map(|h| h.user_id).collect();
+    let people = users::by_ids(&state.db, &reporters).await?;
+    let history = history
         .into_iter()
         .map(|h| ProgressEntry {
             at: h.at,
@@ -275,18 +278,15 @@ pub async fn post_progress(
     use crate::domain::progress::{ProgressInput, check_progress};
     use crate::ssr::alerts::AlertContext;
     use crate::ssr::auth::require_user;
-    use crate::ssr::live::Outgoing;
     use crate::ssr::production::{Moved, follow_factory};
     use crate::ssr::repo::progress::{self, NewProgress, PoScope};
-    use crate::ssr::{app_state, db_error, guard};
-    use sea_orm::TransactionTrait;
+    use crate::ssr::{app_state, guard};
 
     let user = require_user()?;
     PoScope::for_actor(&user.actor()).ok_or(ApiError::NotFound)?;
     let state = app_state()?;
     let row = progress::find_line(&state.db, PoScope::All, id)
-        .await
-        .map_err(db_error("loading the line"))?
+        .await?
         .ok_or(ApiError::NotFound)?;
     let action = Action::PoLine {
         supplier: row.po.supplier_company_id,
@@ -321,8 +321,7 @@ pub async fn post_progress(
         raw => problems
             .keep(
                 "forecast",
-                NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-                    .map_err(|_| locale.t("progress-bad-date")),
+                crate::domain::dates::parse_day(raw).ok_or_else(|| locale.t("progress-bad-date")),
             )
             .map(Some),
     };
@@ -351,9 +350,9 @@ pub async fn post_progress(
     };
 
     let now = state.now();
-    let tx = state.db.begin().await.map_err(db_error("begin"))?;
+    let mut work = crate::ssr::work::UnitOfWork::begin(&state).await?;
     let recorded = progress::record(
-        &tx,
+        &work.tx,
         NewProgress {
             po_line_id: id,
             user_id: Some(user.user_id),
@@ -367,36 +366,35 @@ pub async fn post_progress(
         version,
         now,
     )
-    .await
-    .map_err(db_error("recording progress"))?;
+    .await?;
     if !recorded {
         return Err(stale());
     }
-    let mut outgoing = Outgoing::default();
     follow_factory(
-        &tx,
+        &work.tx,
         &[Moved {
             po_line_id: id,
             from: line_state.milestone,
             to: accepted.milestone,
         }],
-        &mut outgoing,
+        &mut work.live,
         &AlertContext {
             now,
             ..state.alert_context()
         },
     )
-    .await
-    .map_err(db_error("updating the customer orders"))?;
-    tx.commit().await.map_err(db_error("commit"))?;
-    outgoing.publish(&state.live);
-    state.outbox_wakeup.notify_one();
+    .await?;
+    work.commit(&state).await?;
     Ok(())
 }
 
 /// Moves several lines of one purchase order to `milestone` at once (e.g.
 /// all packed); quantities and forecasts stay. All or nothing: if any line
 /// refuses, none moves. Returns how many lines moved.
+/// The most lines one report may move at once: more than any purchase order
+/// holds, and a bound on the work one request can ask for.
+pub const MAX_BULK_LINES: usize = 200;
+
 #[server(endpoint = "progress/bulk")]
 pub async fn bulk_progress(
     #[server(default)] line_ids: Vec<i32>,
@@ -407,11 +405,9 @@ pub async fn bulk_progress(
     use crate::domain::progress::{ProgressInput, check_progress};
     use crate::ssr::alerts::AlertContext;
     use crate::ssr::auth::require_user;
-    use crate::ssr::live::Outgoing;
     use crate::ssr::production::{Moved, follow_factory};
     use crate::ssr::repo::progress::{self, NewProgress, PoScope};
-    use crate::ssr::{app_state, db_error, guard};
-    use sea_orm::TransactionTrait;
+    use crate::ssr::{app_state, guard};
 
     let user = require_user()?;
     PoScope::for_actor(&user.actor()).ok_or(ApiError::NotFound)?;
@@ -423,11 +419,18 @@ pub async fn bulk_progress(
     if ids.is_empty() {
         return Err(ApiError::invalid("line_ids", locale.t("progress-no-lines")));
     }
+    if ids.len() > MAX_BULK_LINES {
+        return Err(ApiError::invalid(
+            "line_ids",
+            locale.t_with(
+                "progress-too-many-lines",
+                &[("count", MAX_BULK_LINES.into())],
+            ),
+        ));
+    }
     let milestone = Milestone::parse(&milestone)
         .ok_or_else(|| ApiError::invalid("milestone", locale.t("progress-unknown-milestone")))?;
-    let rows = progress::lines_by_ids(&state.db, PoScope::All, &ids)
-        .await
-        .map_err(db_error("loading the lines"))?;
+    let rows = progress::lines_by_ids(&state.db, PoScope::All, &ids).await?;
     if rows.len() != ids.len() {
         return Err(ApiError::NotFound);
     }
@@ -479,11 +482,11 @@ pub async fn bulk_progress(
         return Err(problems.into_error());
     }
     let now = state.now();
-    let tx = state.db.begin().await.map_err(db_error("begin"))?;
+    let mut work = crate::ssr::work::UnitOfWork::begin(&state).await?;
     let mut moved = Vec::new();
     for (row, from, accepted) in &plan {
         let recorded = progress::record(
-            &tx,
+            &work.tx,
             NewProgress {
                 po_line_id: row.line.id,
                 user_id: Some(user.user_id),
@@ -497,8 +500,7 @@ pub async fn bulk_progress(
             row.line.version,
             now,
         )
-        .await
-        .map_err(db_error("recording progress"))?;
+        .await?;
         if !recorded {
             return Err(ApiError::Conflict {
                 message: locale.t("progress-stale"),
@@ -510,20 +512,16 @@ pub async fn bulk_progress(
             to: accepted.milestone,
         });
     }
-    let mut outgoing = Outgoing::default();
     follow_factory(
-        &tx,
+        &work.tx,
         &moved,
-        &mut outgoing,
+        &mut work.live,
         &AlertContext {
             now,
             ..state.alert_context()
         },
     )
-    .await
-    .map_err(db_error("updating the customer orders"))?;
-    tx.commit().await.map_err(db_error("commit"))?;
-    outgoing.publish(&state.live);
-    state.outbox_wakeup.notify_one();
+    .await?;
+    work.commit(&state).await?;
     Ok(moved.len())
 }

@@ -101,8 +101,7 @@ pub mod server {
             Some(text) => problems
                 .keep(
                     field,
-                    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                        .map_err(|_| "Use a date like 2027-03-31."),
+                    crate::domain::dates::parse_day(text).ok_or("Use a date like 2027-03-31."),
                 )
                 .map(Some)
                 .unwrap_or(None),
@@ -422,7 +421,7 @@ pub async fn get_scorecard(
 ) -> Result<Scorecard, ApiError> {
     use crate::domain::account::Role;
     use crate::domain::policy::Action;
-    use crate::ssr::{app_state, db_error, guard};
+    use crate::ssr::{app_state, guard};
     let user = crate::ssr::auth::require_user()?;
     let state = app_state()?;
     // A factory means its own; the house must say which.
@@ -434,8 +433,7 @@ pub async fn get_scorecard(
     guard::check(&state, &user, Action::Scorecard { supplier }, "scorecard").await?;
     let period = server::period(None, None, state.now().date_naive())?;
     server::scorecards(&state, period, Some(supplier))
-        .await
-        .map_err(db_error("computing the scorecard"))?
+        .await?
         .into_iter()
         .next()
         .ok_or(ApiError::NotFound)

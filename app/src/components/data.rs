@@ -58,10 +58,10 @@ mod tests {
     #[test]
     fn page_data_survives_the_trip_through_the_page() {
         let text = r#"{"Ok":[{"id":7,"number":"SO-7","customer_name":"Ça \"Va\" ✓","status":"confirmed","line_count":2,"next_committed":"2027-03-31","badge":"late"}]}"#;
-        let decoded: Result<Vec<OrderSummary>, crate::api::ApiError> =
+        let decoded: Result<Vec<OrderSummary>, crate::wire::ApiError> =
             <Json as Decoder<_>>::decode(text).unwrap();
         let encoded = <Json as Encoder<_>>::encode(&decoded).unwrap();
-        let again: Result<Vec<OrderSummary>, crate::api::ApiError> =
+        let again: Result<Vec<OrderSummary>, crate::wire::ApiError> =
             <Json as Decoder<_>>::decode(&encoded).unwrap();
         assert_eq!(decoded, again);
         let orders = again.unwrap();

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::ApiError;
+use crate::wire::ApiError;
 
 /// The error of the latest submission, if it failed.
 pub fn latest_error<T, S>(value: S) -> Signal<Option<ApiError>>

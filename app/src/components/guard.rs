@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
 
-use crate::api::ApiError;
 use crate::api::auth::SessionUser;
 use crate::components::data::Data;
 use crate::domain::policy::{Action, Area, authorize};
 use crate::pages::errors::Forbidden;
+use crate::wire::ApiError;
 
 /// The signed-in user, loaded once per page load (blocking, so the server
 /// knows it before sending the status line).
@@ -109,4 +109,16 @@ pub fn known_user() -> Option<Result<Option<SessionUser>, ApiError>> {
         let value: &AsyncDerived<_> = &user;
         value.get_untracked()
     }
+}
+
+/// The signed-in person's language (English for visitors).
+///
+/// The server takes it from the request and the browser from the user the
+/// server sent, so both render the same words. A change of language or user
+/// loads a whole new page, so it stands for the page's life.
+pub fn use_locale() -> Signal<crate::i18n::Locale> {
+    let locale = known_user()
+        .and_then(|r| r.ok().flatten())
+        .map(|u| u.locale);
+    Signal::stored(locale.unwrap_or_default())
 }

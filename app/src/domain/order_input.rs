@@ -90,8 +90,7 @@ pub fn format_minor(minor: i64) -> String {
 }
 
 pub fn parse_requested_date(raw: &str, today: NaiveDate) -> Result<NaiveDate, String> {
-    let date = NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
-        .map_err(|_| "Enter a date like 2027-03-31.".to_string())?;
+    let date = super::dates::parse_day(raw).ok_or("Enter a date like 2027-03-31.".to_string())?;
     if date < today {
         Err("The requested date cannot be in the past.".to_string())
     } else {

@@ -14,12 +14,12 @@ use crate::api::changes::{
 use crate::api::orders::OrderDetail;
 use crate::components::forms::{FieldMessage, FormMessage, latest_error};
 use crate::components::guard::AreaGuard;
+use crate::components::guard::use_locale;
 use crate::components::live::use_live_tick;
 use crate::components::local_time::LocalTime;
 use crate::domain::change_request::{ChangeKind, ChangeStatus};
 use crate::domain::policy::Area;
 use crate::pages::orders::refresh_order_after;
-use crate::pages::supplier::use_locale;
 
 fn status_class(status: ChangeStatus) -> &'static str {
     match status {

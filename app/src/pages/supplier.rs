@@ -11,25 +11,13 @@ use leptos_router::components::A;
 use crate::api::auth::SetLocale;
 use crate::api::progress::{BulkProgress, PoLineView, PostProgress, get_po_line, list_po_lines};
 use crate::components::forms::{FieldMessage, FormMessage, go_to, latest_error};
-use crate::components::guard::AreaGuard;
+use crate::components::guard::{AreaGuard, use_locale};
 use crate::components::local_time::LocalTime;
 use crate::domain::policy::Area;
 use crate::domain::progress::Milestone;
 use crate::i18n::Locale;
 use crate::pages::changes::FactoryChanges;
 use crate::pages::workspace::OwnScorecard;
-
-/// The signed-in person's language (English for visitors).
-///
-/// The server takes it from the request and the browser from the user the
-/// server sent, so both render the same words. A change of language or user
-/// loads a whole new page, so it stands for the page's life.
-pub fn use_locale() -> Signal<Locale> {
-    let locale = crate::components::guard::known_user()
-        .and_then(|r| r.ok().flatten())
-        .map(|u| u.locale);
-    Signal::stored(locale.unwrap_or_default())
-}
 
 fn milestone_text(locale: Locale, milestone: Milestone) -> String {
     locale.t(&format!("milestone-{}", milestone.as_str()))

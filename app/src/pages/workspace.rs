@@ -13,11 +13,11 @@ use crate::api::workspace::{
 };
 use crate::components::chart::{Bar, BarChart};
 use crate::components::guard::AreaGuard;
+use crate::components::guard::use_locale;
 use crate::components::live::use_live_tick;
 use crate::domain::kpi::{Rate, RiskReason, Spread};
 use crate::domain::order_input::format_minor;
 use crate::domain::policy::Area;
-use crate::pages::supplier::use_locale;
 
 fn date_text(date: Option<chrono::NaiveDate>) -> String {
     date.map(|d| d.to_string()).unwrap_or_else(|| "—".into())

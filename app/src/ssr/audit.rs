@@ -77,7 +77,7 @@ pub async fn log(
     actor: Option<Actor>,
     target: Option<&str>,
     detail: Option<&str>,
-) -> Result<(), crate::api::ApiError> {
+) -> Result<(), crate::wire::ApiError> {
     let addr = super::auth::client_addr();
     let entry = AuditEntry {
         action,
@@ -88,5 +88,5 @@ pub async fn log(
     };
     record(db, entry, now)
         .await
-        .map_err(|e| crate::api::ApiError::internal("writing the audit log", e))
+        .map_err(|e| crate::wire::ApiError::internal("writing the audit log", e))
 }

@@ -5,8 +5,8 @@
 use super::AppState;
 use super::audit::{self, AuditAction};
 use super::auth::CurrentUser;
-use crate::api::ApiError;
 use crate::domain::policy::{Action, Decision, authorize};
+use crate::wire::ApiError;
 
 pub async fn check(
     state: &AppState,

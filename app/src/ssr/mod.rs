@@ -15,10 +15,11 @@ pub mod outbox;
 pub mod production;
 pub mod repo;
 mod state;
+pub mod work;
 
 pub use state::{AppState, Settings};
 
-use crate::api::ApiError;
+use crate::wire::ApiError;
 
 /// The application state provided to every server function and page render.
 pub fn app_state() -> Result<AppState, ApiError> {

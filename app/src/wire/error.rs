@@ -66,6 +66,19 @@ impl ApiError {
     }
 }
 
+/// Every database error reaches the browser as `Unavailable`, whatever it
+/// was: `?` converts it here, and the cause is logged with the place in the
+/// code where it arose.
+#[cfg(feature = "ssr")]
+impl From<sea_orm::DbErr> for ApiError {
+    #[track_caller]
+    fn from(cause: sea_orm::DbErr) -> Self {
+        let at = std::panic::Location::caller();
+        tracing::error!(%cause, %at, "database error");
+        Self::Unavailable
+    }
+}
+
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -5,9 +5,9 @@
 use axum::http::request::Parts;
 use leptos::prelude::use_context;
 
-use crate::api::ApiError;
 use crate::domain::account::Role;
 use crate::domain::policy::Actor;
+use crate::wire::ApiError;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CurrentUser {

@@ -77,6 +77,17 @@ pub async fn names_of(
         .collect())
 }
 
+/// The companies with these ids (those that exist), in no particular order.
+pub async fn by_ids(db: &impl ConnectionTrait, ids: &[i32]) -> Result<Vec<company::Model>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    company::Entity::find()
+        .filter(company::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await
+}
+
 pub async fn all(db: &impl ConnectionTrait) -> Result<Vec<company::Model>, DbErr> {
     company::Entity::find()
         .order_by_asc(company::Column::Kind)

@@ -22,6 +22,17 @@ pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<user::Mod
     user::Entity::find_by_id(id).one(db).await
 }
 
+/// The people with these ids (those that exist), in no particular order.
+pub async fn by_ids(db: &impl ConnectionTrait, ids: &[i32]) -> Result<Vec<user::Model>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    user::Entity::find()
+        .filter(user::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await
+}
+
 pub async fn all(db: &impl ConnectionTrait) -> Result<Vec<user::Model>, DbErr> {
     user::Entity::find()
         .order_by_asc(user::Column::CompanyId)

@@ -1,0 +1,64 @@
+//! One unit of work for every write: the transaction, the live events it
+//! records on order timelines, and what follows its commit. Mail written to
+//! the outbox inside the transaction is sent when the commit wakes the
+//! worker; open pages hear of the timeline entries once they are durable.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{DatabaseTransaction, TransactionTrait};
+
+use super::AppState;
+use super::live::Outgoing;
+use super::repo::orders::{self, NewEvent};
+use crate::wire::ApiError;
+
+pub struct UnitOfWork {
+    pub tx: DatabaseTransaction,
+    /// Timeline entries to announce to open pages after the commit.
+    pub live: Outgoing,
+}
+
+impl UnitOfWork {
+    pub async fn begin(state: &AppState) -> Result<Self, ApiError> {
+        Ok(Self {
+            tx: state.db.begin().await?,
+            live: Outgoing::default(),
+        })
+    }
+
+    /// Begins a write to an order by claiming it at the version the writer
+    /// saw: anyone else's write since then makes this one a conflict.
+    pub async fn claim_order(
+        state: &AppState,
+        order_id: i32,
+        version: i32,
+        conflict: impl FnOnce() -> ApiError,
+    ) -> Result<Self, ApiError> {
+        let work = Self::begin(state).await?;
+        if !orders::bump_version(&work.tx, order_id, version, state.now()).await? {
+            return Err(conflict());
+        }
+        Ok(work)
+    }
+
+    /// Appends an entry to an order's timeline (the customer's company is
+    /// given so streams can filter it), to be announced after the commit.
+    pub async fn record(
+        &mut self,
+        event: NewEvent<'_>,
+        customer_company_id: i32,
+        now: DateTime<Utc>,
+    ) -> Result<(), ApiError> {
+        self.live
+            .record(&self.tx, event, customer_company_id, now)
+            .await?;
+        Ok(())
+    }
+
+    /// Commits, then tells open pages and wakes the outbox worker.
+    pub async fn commit(self, state: &AppState) -> Result<(), ApiError> {
+        self.tx.commit().await?;
+        self.live.publish(&state.live);
+        state.outbox_wakeup.notify_one();
+        Ok(())
+    }
+}
