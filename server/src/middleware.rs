@@ -2,9 +2,9 @@
 //! cross-site state changes (CSRF), and resolving the session cookie into the
 //! signed-in user once per request.
 
-use app::api::ApiError;
 use app::ssr::AppState;
 use app::ssr::auth::{ClientAddr, session};
+use app::wire::ApiError;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
@@ -116,6 +116,13 @@ pub async fn resolve_session(
         .filter_map(|v| v.to_str().ok())
         .find_map(|v| session::token_from_cookie_header(v).map(str::to_string));
     let mut clear_cookie = false;
+    // The live stream reconnects by itself every few minutes: only what a
+    // person does keeps a session from going idle.
+    let activity = if req.uri().path() == "/api/live" {
+        session::Activity::Background
+    } else {
+        session::Activity::Person
+    };
     if let Some(token) = token {
         match session::resolve(
             &state.reports,
@@ -123,6 +130,7 @@ pub async fn resolve_session(
             &token,
             state.now(),
             state.settings.session_limits,
+            activity,
         )
         .await
         {

@@ -256,6 +256,28 @@ async fn sessions_end_after_thirty_idle_minutes() {
     );
 }
 
+/// An open page's live stream reconnects by itself; that is no activity
+/// of the person's, so the session still goes idle.
+#[tokio::test]
+async fn the_live_stream_does_not_keep_an_idle_session_alive() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let client = app.client_for(&cast.customer.email, PASSWORD).await;
+    app.clock.advance(Duration::minutes(20));
+    let stream = client
+        .get(app.url("/api/live"))
+        .send()
+        .await
+        .expect("open the live stream");
+    assert_eq!(stream.status(), 200, "the session is alive at 20 minutes");
+    drop(stream);
+    app.clock.advance(Duration::minutes(15));
+    assert!(
+        app.whoami(&client).await.is_null(),
+        "35 minutes without anything the person did ends the session"
+    );
+}
+
 #[tokio::test]
 async fn sessions_end_after_twelve_hours_however_busy() {
     let app = spawn_app().await;

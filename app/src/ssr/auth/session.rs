@@ -63,12 +63,22 @@ struct Found {
 /// Every request asks this, so the lookup is one query on `reads` (on SQLite
 /// the read-only pool, so it does not queue behind writers); only the rare
 /// expiry or `last_seen_at` touch goes to `writer`.
+/// Whether a request is something a person did, which keeps their session
+/// alive, or traffic a page makes by itself (the live stream reconnecting),
+/// which must not: an open tab would otherwise never go idle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Activity {
+    Person,
+    Background,
+}
+
 pub async fn resolve(
     reads: &impl ConnectionTrait,
     writer: &impl ConnectionTrait,
     token: &str,
     now: DateTime<Utc>,
     limits: SessionLimits,
+    activity: Activity,
 ) -> Result<Option<CurrentUser>, DbErr> {
     if !looks_like_token(token) {
         return Ok(None);
@@ -119,7 +129,7 @@ pub async fn resolve(
     let Some(role) = Role::parse(&found.role).filter(|_| found.active) else {
         return Ok(None);
     };
-    if now - found.last_seen_at >= TOUCH_AFTER {
+    if activity == Activity::Person && now - found.last_seen_at >= TOUCH_AFTER {
         session::ActiveModel {
             id: Set(found.session_id),
             last_seen_at: Set(now),
@@ -159,18 +169,18 @@ pub async fn start(
     db: &impl ConnectionTrait,
     user_id: i32,
     now: DateTime<Utc>,
-) -> Result<String, crate::api::ApiError> {
+) -> Result<String, crate::wire::ApiError> {
     create(db, user_id, now, super::client_addr())
         .await
-        .map_err(|e| crate::api::ApiError::internal("creating a session", e))
+        .map_err(|e| crate::wire::ApiError::internal("creating a session", e))
 }
 
 /// Adds the session cookie (or, with `None`, its removal) to the response.
 pub fn set_cookie(
     state: &crate::ssr::AppState,
     token: Option<&str>,
-) -> Result<(), crate::api::ApiError> {
-    use crate::api::ApiError;
+) -> Result<(), crate::wire::ApiError> {
+    use crate::wire::ApiError;
     use axum::http::{HeaderValue, header::SET_COOKIE};
     let secure = state.settings.secure_cookies();
     let value = match token {
