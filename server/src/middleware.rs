@@ -13,7 +13,8 @@ use std::net::SocketAddr;
 
 /// Headers on every response. The page's own `<meta>` CSP (in `app::shell`)
 /// adds the per-request script nonce that hydration needs; this header covers
-/// what a meta tag cannot (framing) and every non-HTML response.
+/// what a meta tag cannot (framing) and every non-HTML response. Everything
+/// but the static bundle under `/pkg/` is `Cache-Control: no-store`.
 pub async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let bundle_file = req.uri().path().starts_with("/pkg/");
     let mut response = next.run(req).await;
@@ -22,6 +23,12 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
         // The bundle is sent brotli, gzip or plain by what the browser
         // accepts; caches must keep the copies apart.
         headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
+    } else if !headers.contains_key(header::CACHE_CONTROL) {
+        // Pages, server-function replies and downloads may hold a signed-in
+        // person's data: no browser or proxy may keep a copy (a shared
+        // computer's back button, a company proxy). A handler that chose its
+        // own caching keeps it.
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
