@@ -98,7 +98,7 @@ pub async fn login(
     password: String,
     next: Option<String>,
 ) -> Result<String, ApiError> {
-    use crate::domain::account::Email;
+    use crate::domain::account::{Email, MAX_PASSWORD_BYTES};
     use crate::domain::throttle::{ThrottleLimits, minutes_left};
     use crate::ssr::audit::{self, AuditAction};
     use crate::ssr::auth::{client_addr, current_user, password as pw, session};
@@ -106,6 +106,12 @@ pub async fn login(
     use crate::ssr::{app_state, db_error};
     use sea_orm::TransactionTrait;
 
+    // Before any other work: the throttle key and the audit log are built
+    // from the address, and no account has a password this long.
+    email_within_bounds(&email)?;
+    if password.len() > MAX_PASSWORD_BYTES {
+        return Err(wrong_credentials());
+    }
     let state = app_state()?;
     let db = &state.db;
     let now = state.now();
@@ -164,10 +170,7 @@ pub async fn login(
                 minutes: minutes_left(until, now),
             });
         }
-        return Err(ApiError::invalid(
-            "password",
-            "That e-mail address and password do not match an active account.",
-        ));
+        return Err(wrong_credentials());
     };
 
     let tx = db.begin().await.map_err(db_error("begin"))?;
@@ -325,6 +328,7 @@ pub async fn request_password_reset(email: String) -> Result<String, ApiError> {
     use crate::ssr::{app_state, db_error, mails, outbox};
     use sea_orm::TransactionTrait;
 
+    email_within_bounds(&email)?;
     let email = Email::parse(&email).map_err(|message| ApiError::invalid("email", message))?;
     let state = app_state()?;
     let now = state.now();
@@ -424,6 +428,27 @@ pub async fn reset_password(token: String, new_password: String) -> Result<(), A
     )
     .await?;
     tx.commit().await.map_err(db_error("commit"))?;
+    Ok(())
+}
+
+/// The one answer to a sign-in that does not match an active account, so it
+/// never tells which part was wrong.
+#[cfg(feature = "ssr")]
+fn wrong_credentials() -> ApiError {
+    ApiError::invalid(
+        "password",
+        "That e-mail address and password do not match an active account.",
+    )
+}
+
+/// Refuses an e-mail field longer than any address, before anything (a
+/// throttle key, an audit row) is made of it.
+#[cfg(feature = "ssr")]
+fn email_within_bounds(email: &str) -> Result<(), ApiError> {
+    use crate::domain::account::Email;
+    if email.len() > Email::MAX_LEN {
+        return Err(ApiError::invalid("email", Email::TOO_LONG));
+    }
     Ok(())
 }
 
