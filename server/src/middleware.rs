@@ -90,16 +90,21 @@ pub async fn reject_cross_site(
     }
 }
 
+/// Whether `origin` is the portal: its public URL, or the host the browser
+/// actually used (e.g. 127.0.0.1 vs localhost) under the public URL's
+/// scheme. An origin is scheme and host: a page served over plain http is
+/// another origin than the https portal of the same name.
 fn same_origin(origin: &str, public_url: &str, headers: &axum::http::HeaderMap) -> bool {
     if origin == public_url {
         return true;
     }
-    // Also accept the host the browser actually used (e.g. 127.0.0.1 vs localhost).
+    let Some((scheme, origin_host)) = origin.split_once("://") else {
+        return false;
+    };
+    let public_scheme = public_url.split_once("://").map(|(scheme, _)| scheme);
     let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
-    match (origin.split_once("://"), host) {
-        (Some((_, origin_host)), Some(host)) => origin_host == host,
-        _ => false,
-    }
+    public_scheme.is_some_and(|public| public.eq_ignore_ascii_case(scheme))
+        && host.is_some_and(|host| host == origin_host)
 }
 
 /// Puts the client's address and, when the cookie names a live session, the
@@ -205,5 +210,24 @@ mod tests {
             "http://localhost:3000",
             &headers
         ));
+    }
+
+    #[test]
+    fn origins_match_in_scheme_as_well_as_host() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::HOST, HeaderValue::from_static("portal.example.com"));
+        let public = "https://portal.example.com";
+        assert!(same_origin("https://portal.example.com", public, &headers));
+        assert!(!same_origin("http://portal.example.com", public, &headers));
+        assert!(!same_origin("portal.example.com", public, &headers));
+        assert!(!same_origin("null", public, &headers));
+        // The host the browser used counts under the public URL's scheme only.
+        headers.insert(header::HOST, HeaderValue::from_static("10.0.0.5:3000"));
+        assert!(same_origin("https://10.0.0.5:3000", public, &headers));
+        assert!(!same_origin("http://10.0.0.5:3000", public, &headers));
+        assert!(!same_origin("https://10.0.0.5:3000", public, &HeaderMap::new()));
+        let mut local = HeaderMap::new();
+        local.insert(header::HOST, HeaderValue::from_static("127.0.0.1:3000"));
+        assert!(!same_origin("https://127.0.0.1:3000", "http://localhost:3000", &local));
     }
 }

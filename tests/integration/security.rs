@@ -158,3 +158,37 @@ async fn signed_in_answers_are_never_stored_but_the_bundle_may_be() {
         .to_string();
     assert!(!caching.contains("no-store"), "/pkg/portal.css: {caching}");
 }
+
+#[tokio::test]
+async fn a_plain_http_origin_is_not_the_https_portal() {
+    let app = spawn_app_with(SpawnOptions {
+        public_url: Some("https://portal.example.com".into()),
+        ..Default::default()
+    })
+    .await;
+    let cast = create_cast(&app.db).await;
+    let form = [
+        ("email", cast.customer.email.as_str()),
+        ("password", PASSWORD),
+    ];
+    // Same host as the request's Host header; only the scheme differs.
+    let plain = app
+        .client
+        .post(app.url("/api/auth/login"))
+        .header("origin", app.address.as_str())
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(plain.status(), 403);
+    assert!(!plain.headers().contains_key("set-cookie"));
+    let secure = app
+        .client
+        .post(app.url("/api/auth/login"))
+        .header("origin", app.address.replacen("http://", "https://", 1))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(secure.status(), 200);
+}
