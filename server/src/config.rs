@@ -177,7 +177,7 @@ impl Config {
         {
             return Err(ConfigError::Invalid {
                 name: "DATABASE_URL",
-                value: database_url,
+                value: redact_url(&database_url),
                 reason: "use sqlite://path?mode=rwc or postgres://user:password@host/db",
             });
         }
@@ -368,6 +368,40 @@ impl Config {
     }
 }
 
+/// `url` with its password replaced by `***` (`postgres://user:***@host/db`),
+/// for every message that shows a database URL. It works on text that does
+/// not parse as a URL too (a password with `#` or `/` in it): everything
+/// from the scheme to the last `@` counts as user and password, so an odd
+/// URL may lose more than its password, never less. A `password=` query
+/// parameter is hidden as well.
+pub fn redact_url(url: &str) -> String {
+    const PARAMETER: &str = "password=";
+    let credentials_hidden = match url.split_once("://") {
+        Some((scheme, rest)) => match rest.rsplit_once('@') {
+            Some((user_info, host)) => match user_info.split_once(':') {
+                Some((user, _password)) => format!("{scheme}://{user}:***@{host}"),
+                None => url.to_string(),
+            },
+            None => url.to_string(),
+        },
+        None => url.to_string(),
+    };
+    let mut redacted = String::with_capacity(credentials_hidden.len());
+    let mut rest = credentials_hidden.as_str();
+    while let Some(start) = rest.find(PARAMETER) {
+        redacted.push_str(&rest[..start]);
+        let is_parameter = redacted.ends_with('?') || redacted.ends_with('&');
+        redacted.push_str(PARAMETER);
+        rest = &rest[start + PARAMETER.len()..];
+        if is_parameter {
+            redacted.push_str("***");
+            rest = &rest[rest.find('&').unwrap_or(rest.len())..];
+        }
+    }
+    redacted.push_str(rest);
+    redacted
+}
+
 fn parse_positive(name: &'static str, raw: &str) -> Result<u32, ConfigError> {
     match raw.trim().parse::<u32>() {
         Ok(n) if n > 0 => Ok(n),
@@ -465,6 +499,42 @@ mod tests {
         })
         .unwrap_err();
         assert!(matches!(err, ConfigError::Parse { .. }), "{err}");
+    }
+
+    #[test]
+    fn database_passwords_are_redacted() {
+        for (url, shown) in [
+            (
+                "postgres://portal:secret@db.example.com:5432/portal",
+                "postgres://portal:***@db.example.com:5432/portal",
+            ),
+            (
+                "postgresql://portal:se#c/r@et@db.example.com/portal",
+                "postgresql://portal:***@db.example.com/portal",
+            ),
+            (
+                "postgres://db.example.com/portal?sslmode=require&password=secret",
+                "postgres://db.example.com/portal?sslmode=require&password=***",
+            ),
+            (
+                "postgres://db.example.com/portal?password=secret&sslmode=require",
+                "postgres://db.example.com/portal?password=***&sslmode=require",
+            ),
+            (
+                "postgres://portal@db.example.com/portal",
+                "postgres://portal@db.example.com/portal",
+            ),
+            (DEFAULT_DATABASE_URL, DEFAULT_DATABASE_URL),
+            ("sqlite::memory:", "sqlite::memory:"),
+        ] {
+            assert_eq!(redact_url(url), shown, "{url}");
+        }
+        let unusable = "mysql://root:hunter2-hunter2@db.example.com/portal";
+        let err = Config::from_sources(&env(&[("DATABASE_URL", unusable)]), no_file)
+            .unwrap_err()
+            .to_string();
+        assert!(!err.contains("hunter2"), "{err}");
+        assert!(err.contains("root:***@db.example.com"), "{err}");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Opening the database (SQLite file or PostgreSQL) and bringing its schema up to date.
 
 use migration::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr, RuntimeErr};
 use std::path::Path;
 use std::time::Duration;
 
@@ -14,7 +14,9 @@ pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr>
         .sqlx_logging(false)
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(10));
-    let db = Database::connect(options).await?;
+    let db = Database::connect(options)
+        .await
+        .map_err(|e| without_password(&url, e))?;
     if url.starts_with("sqlite:") {
         // WAL lets readers proceed while a writer commits; it is a property of
         // the file, so setting it once per start is enough.
@@ -39,14 +41,34 @@ pub async fn connect_reports(
     if !url.starts_with("sqlite:") || url.contains(":memory:") || url.contains("mode=memory") {
         return Ok(db.clone());
     }
-    let mut options = ConnectOptions::new(url);
+    let mut options = ConnectOptions::new(url.clone());
     options
         .sqlx_logging(false)
         .max_connections(4)
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(10))
         .map_sqlx_sqlite_opts(|o| o.read_only(true));
-    Database::connect(options).await
+    Database::connect(options)
+        .await
+        .map_err(|e| without_password(&url, e))
+}
+
+/// `error` with the password of `url` hidden: the driver quotes the whole
+/// URL when it cannot parse it, and the error ends up in the log.
+fn without_password(url: &str, error: DbErr) -> DbErr {
+    let redacted = crate::config::redact_url(url);
+    if redacted == url {
+        return error;
+    }
+    match error {
+        DbErr::Conn(RuntimeErr::Internal(message)) => {
+            DbErr::Conn(RuntimeErr::Internal(message.replace(url, &redacted)))
+        }
+        other if other.to_string().contains(url) => {
+            DbErr::Custom(other.to_string().replace(url, &redacted))
+        }
+        other => other,
+    }
 }
 
 /// For a SQLite file URL: makes sure the folder exists and that the file is
@@ -84,7 +106,7 @@ fn prepare_sqlite_url(url: &str) -> Result<String, DbErr> {
 
 #[cfg(test)]
 mod tests {
-    use super::prepare_sqlite_url;
+    use super::{connect_and_migrate, prepare_sqlite_url};
 
     #[test]
     fn sqlite_files_are_created_when_missing() {
@@ -108,5 +130,17 @@ mod tests {
         for url in ["postgres://u:p@localhost/portal", "sqlite::memory:"] {
             assert_eq!(prepare_sqlite_url(url).unwrap(), url);
         }
+    }
+
+    #[tokio::test]
+    async fn an_unparsable_url_is_reported_without_its_password() {
+        // An unencoded `#` ends the authority early: the URL cannot be parsed.
+        let url = "postgres://portal:pa#ssword@db.example.com/portal";
+        let Err(error) = connect_and_migrate(url).await else {
+            panic!("{url} cannot be opened");
+        };
+        let message = error.to_string();
+        assert!(!message.contains("pa#ssword"), "{message}");
+        assert!(message.contains("portal:***@db.example.com"), "{message}");
     }
 }

@@ -64,6 +64,7 @@ impl OutboxWorker {
                 from: self.from.clone(),
                 to: row.recipient.clone(),
                 subject: row.subject.clone(),
+                kind: row.kind.clone(),
                 body_text: row.body_text.clone(),
                 body_html: row.body_html.clone(),
                 date: row.created_at,

@@ -1,9 +1,10 @@
 //! Mail transports: where the outbox worker hands finished messages. `Smtp`
 //! delivers through a mail server (pooled connections; plain, STARTTLS or TLS
 //! as configured), `File` writes one `.eml` per message (the default on a
-//! fresh install), `Log` writes them to the log, `Memory` keeps them for
-//! tests. Every message is built the same way (plain text plus an HTML
-//! alternative when there is one), with the outbox id as its Message-ID.
+//! fresh install), `Log` notes them in the log (never their bodies, which
+//! hold sign-in and reset links), `Memory` keeps them for tests. Every
+//! message is built the same way (plain text plus an HTML alternative when
+//! there is one), with the outbox id as its Message-ID.
 
 use chrono::{DateTime, Utc};
 use lettre::message::{Mailbox, MultiPart, header::ContentType};
@@ -22,6 +23,8 @@ pub struct Envelope {
     pub from: String,
     pub to: String,
     pub subject: String,
+    /// What the mail is for (`invitation`, `password_reset`, ...), as queued.
+    pub kind: String,
     pub body_text: String,
     pub body_html: Option<String>,
     pub date: DateTime<Utc>,
@@ -129,7 +132,7 @@ impl Transport {
                     .map_err(|e| SendError::Temporary(format!("writing {}: {e}", path.display())))
             }
             Transport::Log => {
-                tracing::info!(to = %envelope.to, subject = %envelope.subject, "mail:\n{}", envelope.body_text);
+                log_mail(envelope);
                 Ok(())
             }
             Transport::Memory(mailbox) => {
@@ -145,6 +148,18 @@ impl Transport {
     }
 }
 
+/// The log transport's line: recipient, subject and kind. Never the body:
+/// invitation and reset links in it would let anyone who reads the log
+/// sign in as the recipient.
+fn log_mail(envelope: &Envelope) {
+    tracing::info!(
+        to = %envelope.to,
+        subject = %envelope.subject,
+        kind = %envelope.kind,
+        "mail not sent (log transport)"
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,6 +170,7 @@ mod tests {
             from: "portal@example.com".into(),
             to: "a@example.com".into(),
             subject: "Hi\nX-Evil: 1".into(),
+            kind: "invitation".into(),
             body_text: "line one\nline two".into(),
             body_html: Some("<p>line one</p>".into()),
             date: DateTime::from_timestamp(0, 0).unwrap(),
@@ -179,5 +195,40 @@ mod tests {
             ..envelope()
         };
         assert!(matches!(build_message(&bad), Err(SendError::Permanent(_))));
+    }
+
+    #[test]
+    fn the_log_transport_never_writes_the_body() {
+        #[derive(Clone, Default)]
+        struct Captured(Arc<Mutex<Vec<u8>>>);
+        impl std::io::Write for Captured {
+            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+                self.0
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .extend_from_slice(bytes);
+                Ok(bytes.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let captured = Captured::default();
+        let writer = captured.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::TRACE)
+            .with_ansi(false)
+            .with_writer(move || writer.clone())
+            .finish();
+        let secret = Envelope {
+            body_text: "Sign in: https://portal.example.com/invitation/SECRETTOKEN".into(),
+            body_html: Some("<a href=\"/invitation/SECRETTOKEN\">Sign in</a>".into()),
+            ..envelope()
+        };
+        tracing::subscriber::with_default(subscriber, || log_mail(&secret));
+        let logged = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+        assert!(logged.contains("a@example.com"), "{logged}");
+        assert!(logged.contains("invitation"), "{logged}");
+        assert!(!logged.contains("SECRETTOKEN"), "{logged}");
     }
 }

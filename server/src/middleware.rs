@@ -13,7 +13,8 @@ use std::net::SocketAddr;
 
 /// Headers on every response. The page's own `<meta>` CSP (in `app::shell`)
 /// adds the per-request script nonce that hydration needs; this header covers
-/// what a meta tag cannot (framing) and every non-HTML response.
+/// what a meta tag cannot (framing) and every non-HTML response. Everything
+/// but the static bundle under `/pkg/` is `Cache-Control: no-store`.
 pub async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let bundle_file = req.uri().path().starts_with("/pkg/");
     let mut response = next.run(req).await;
@@ -22,6 +23,12 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
         // The bundle is sent brotli, gzip or plain by what the browser
         // accepts; caches must keep the copies apart.
         headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
+    } else if !headers.contains_key(header::CACHE_CONTROL) {
+        // Pages, server-function replies and downloads may hold a signed-in
+        // person's data: no browser or proxy may keep a copy (a shared
+        // computer's back button, a company proxy). A handler that chose its
+        // own caching keeps it.
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
@@ -83,16 +90,21 @@ pub async fn reject_cross_site(
     }
 }
 
+/// Whether `origin` is the portal: its public URL, or the host the browser
+/// actually used (e.g. 127.0.0.1 vs localhost) under the public URL's
+/// scheme. An origin is scheme and host: a page served over plain http is
+/// another origin than the https portal of the same name.
 fn same_origin(origin: &str, public_url: &str, headers: &axum::http::HeaderMap) -> bool {
     if origin == public_url {
         return true;
     }
-    // Also accept the host the browser actually used (e.g. 127.0.0.1 vs localhost).
+    let Some((scheme, origin_host)) = origin.split_once("://") else {
+        return false;
+    };
+    let public_scheme = public_url.split_once("://").map(|(scheme, _)| scheme);
     let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
-    match (origin.split_once("://"), host) {
-        (Some((_, origin_host)), Some(host)) => origin_host == host,
-        _ => false,
-    }
+    public_scheme.is_some_and(|public| public.eq_ignore_ascii_case(scheme))
+        && host.is_some_and(|host| host == origin_host)
 }
 
 /// Puts the client's address and, when the cookie names a live session, the
@@ -206,5 +218,24 @@ mod tests {
             "http://localhost:3000",
             &headers
         ));
+    }
+
+    #[test]
+    fn origins_match_in_scheme_as_well_as_host() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::HOST, HeaderValue::from_static("portal.example.com"));
+        let public = "https://portal.example.com";
+        assert!(same_origin("https://portal.example.com", public, &headers));
+        assert!(!same_origin("http://portal.example.com", public, &headers));
+        assert!(!same_origin("portal.example.com", public, &headers));
+        assert!(!same_origin("null", public, &headers));
+        // The host the browser used counts under the public URL's scheme only.
+        headers.insert(header::HOST, HeaderValue::from_static("10.0.0.5:3000"));
+        assert!(same_origin("https://10.0.0.5:3000", public, &headers));
+        assert!(!same_origin("http://10.0.0.5:3000", public, &headers));
+        assert!(!same_origin("https://10.0.0.5:3000", public, &HeaderMap::new()));
+        let mut local = HeaderMap::new();
+        local.insert(header::HOST, HeaderValue::from_static("127.0.0.1:3000"));
+        assert!(!same_origin("https://127.0.0.1:3000", "http://localhost:3000", &local));
     }
 }

@@ -284,6 +284,12 @@ fn probes() -> Vec<Probe> {
             allowed: &[Role::Admin, Role::Staff, Role::Customer, Role::Supplier],
         },
         Probe {
+            name: "facts about the installation",
+            endpoint: "portal/overview",
+            fields: |_| vec![],
+            allowed: &[Role::Admin, Role::Staff, Role::Customer, Role::Supplier],
+        },
+        Probe {
             name: "dead letters",
             endpoint: "mail/dead",
             fields: |_| vec![],

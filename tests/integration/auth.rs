@@ -561,3 +561,88 @@ async fn a_stale_cookie_does_not_undo_a_fresh_sign_in() {
         cast.customer.email.as_str()
     );
 }
+
+#[tokio::test]
+async fn overlong_sign_in_fields_are_refused_and_nothing_long_is_stored() {
+    use app::ssr::audit::{self, AuditAction, AuditEntry};
+    use app::ssr::entities::{audit_log, login_throttle};
+    use sea_orm::EntityTrait;
+
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let huge_email = format!("{}@example.com", "a".repeat(100 * 1024));
+    let (status, body) = app
+        .call(
+            &app.client,
+            "auth/login",
+            &[
+                ("email", &huge_email),
+                ("password", "wrong wrong wrong"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["fields"][0]["field"], "email", "{body}");
+    let (status, body) = app
+        .call(&app.client, "auth/request-reset", &[("email", &huge_email)])
+        .await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["fields"][0]["field"], "email", "{body}");
+    // An overlong password gets the answer a wrong one gets.
+    let huge_password = "p".repeat(100 * 1024);
+    let (status, long_answer) = app
+        .call(
+            &app.client,
+            "auth/login",
+            &[
+                ("email", &cast.customer.email),
+                ("password", &huge_password),
+            ],
+        )
+        .await;
+    assert_eq!(status, 422, "{long_answer}");
+    let (_, wrong_answer) = app
+        .call(
+            &app.client,
+            "auth/login",
+            &[
+                ("email", &cast.customer.email),
+                ("password", "wrong wrong wrong"),
+            ],
+        )
+        .await;
+    assert_eq!(long_answer, wrong_answer);
+
+    // Whatever a caller hands the audit log, a row stays small.
+    let long = "x".repeat(10_000);
+    audit::record(
+        &app.db,
+        AuditEntry {
+            action: AuditAction::AccessDenied,
+            actor: None,
+            target: Some(&long),
+            client_addr: Some(&long),
+            detail: Some(&long),
+        },
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+
+    let audit_rows = audit_log::Entity::find().all(&app.db).await.unwrap();
+    let longest_audit_text = audit_rows
+        .iter()
+        .flat_map(|row| [&row.target, &row.client_addr, &row.detail])
+        .filter_map(|text| text.as_deref())
+        .map(|text| text.chars().count())
+        .max()
+        .unwrap_or(0);
+    assert_eq!(longest_audit_text, 320);
+    let throttles = login_throttle::Entity::find().all(&app.db).await.unwrap();
+    let longest_key = throttles
+        .iter()
+        .map(|row| row.key.chars().count())
+        .max()
+        .unwrap_or(0);
+    assert!(longest_key <= 320, "a throttle key of {longest_key} characters");
+}

@@ -1,5 +1,6 @@
 use integration_tests::browser::Browser;
 use integration_tests::{SpawnOptions, spawn_app_with};
+use server::seed::DEMO_PASSWORD;
 use std::time::Duration;
 
 #[tokio::test]
@@ -10,6 +11,19 @@ async fn landing_page_hydrates_and_calls_the_server() {
     })
     .await;
     let browser = Browser::launch(1280, 900).await;
+    // Visitors see no status panel; the people of the portal do.
+    browser.open_hydrated(&app.url("/")).await;
+    assert!(
+        browser
+            .client
+            .find(fantoccini::Locator::Css("#check-status"))
+            .await
+            .is_err(),
+        "a visitor sees no status panel"
+    );
+    browser
+        .sign_in_and_wait(&app.address, "sales@harbourbridge.example", DEMO_PASSWORD)
+        .await;
     browser.open_hydrated(&app.url("/")).await;
 
     // Before the click the server-rendered placeholder is shown.

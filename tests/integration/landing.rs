@@ -1,4 +1,5 @@
-use integration_tests::{SpawnOptions, spawn_app, spawn_app_with};
+use integration_tests::{SpawnOptions, get_with, new_client, spawn_app, spawn_app_with};
+use server::seed::DEMO_PASSWORD;
 
 #[tokio::test]
 async fn landing_page_is_rendered_on_the_server() {
@@ -34,25 +35,40 @@ async fn unknown_pages_answer_404_with_the_site_frame() {
 }
 
 #[tokio::test]
-async fn overview_server_function_counts_demo_partners() {
+async fn the_overview_is_for_signed_in_people_and_names_no_database() {
     let app = spawn_app_with(SpawnOptions {
         demo_data: true,
         ..Default::default()
     })
     .await;
-    let response = app
-        .client
-        .post(app.url("/api/portal/overview"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body("")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
-    let body: serde_json::Value = response.json().await.unwrap();
+    let overview = async |client: &reqwest::Client| {
+        let response = client
+            .post(app.url("/api/portal/overview"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("")
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        (status, response.text().await.unwrap())
+    };
+    let (status, body) = overview(&new_client()).await;
+    assert_eq!(status, 401, "{body}");
+    assert!(!body.contains("Harbour Bridge"), "{body}");
+    let html = app.get("/").await.text().await.unwrap();
+    assert!(!html.contains("check-status"), "no status panel for visitors");
+    assert!(!html.contains("Harbour Bridge"), "{html}");
+
+    let staff = app.client_for("sales@harbourbridge.example", DEMO_PASSWORD).await;
+    let (status, body) = overview(&staff).await;
+    assert_eq!(status, 200, "{body}");
+    let body: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(body["customer_count"], 2);
     assert_eq!(body["supplier_count"], 2);
     assert_eq!(body["house_name"], "Harbour Bridge Trading Co.");
+    assert!(body.get("database").is_none(), "{body}");
+    let html = get_with(&staff, &app.url("/")).await.text().await.unwrap();
+    assert!(html.contains("check-status"), "signed in, the panel shows");
 }
 
 #[tokio::test]

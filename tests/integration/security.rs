@@ -1,7 +1,7 @@
 //! Request-wide protections: security headers and cross-site request refusal.
 
 use integration_tests::people::{PASSWORD, create_cast};
-use integration_tests::{SpawnOptions, spawn_app, spawn_app_with};
+use integration_tests::{SpawnOptions, get_with, spawn_app, spawn_app_with};
 
 #[tokio::test]
 async fn every_response_carries_the_security_headers() {
@@ -114,4 +114,81 @@ async fn over_https_cookies_are_secure_and_hsts_is_sent() {
     assert_eq!(login.status(), 200);
     let cookie = login.headers()["set-cookie"].to_str().unwrap();
     assert!(cookie.ends_with("; Secure"), "{cookie}");
+}
+
+#[tokio::test]
+async fn signed_in_answers_are_never_stored_but_the_bundle_may_be() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let buyer = app.client_for(&cast.customer.email, PASSWORD).await;
+    let no_fields: &[(&str, &str)] = &[];
+    let answers = [
+        ("/customer", get_with(&buyer, &app.url("/customer")).await),
+        (
+            "/api/orders/list",
+            buyer
+                .post(app.url("/api/orders/list"))
+                .form(no_fields)
+                .send()
+                .await
+                .unwrap(),
+        ),
+        (
+            "/exports/orders.csv",
+            get_with(&buyer, &app.url("/exports/orders.csv")).await,
+        ),
+    ];
+    for (path, response) in answers {
+        assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(
+            response
+                .headers()
+                .get("cache-control")
+                .and_then(|v| v.to_str().ok()),
+            Some("no-store"),
+            "{path}"
+        );
+    }
+    let bundle = app.get("/pkg/portal.css").await;
+    let caching = bundle
+        .headers()
+        .get("cache-control")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    assert!(!caching.contains("no-store"), "/pkg/portal.css: {caching}");
+}
+
+#[tokio::test]
+async fn a_plain_http_origin_is_not_the_https_portal() {
+    let app = spawn_app_with(SpawnOptions {
+        public_url: Some("https://portal.example.com".into()),
+        ..Default::default()
+    })
+    .await;
+    let cast = create_cast(&app.db).await;
+    let form = [
+        ("email", cast.customer.email.as_str()),
+        ("password", PASSWORD),
+    ];
+    // Same host as the request's Host header; only the scheme differs.
+    let plain = app
+        .client
+        .post(app.url("/api/auth/login"))
+        .header("origin", app.address.as_str())
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(plain.status(), 403);
+    assert!(!plain.headers().contains_key("set-cookie"));
+    let secure = app
+        .client
+        .post(app.url("/api/auth/login"))
+        .header("origin", app.address.replacen("http://", "https://", 1))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(secure.status(), 200);
 }

@@ -96,7 +96,7 @@ pub async fn login(
     password: String,
     next: Option<String>,
 ) -> Result<String, ApiError> {
-    use crate::domain::account::Email;
+    use crate::domain::account::{Email, MAX_PASSWORD_BYTES};
     use crate::domain::throttle::{ThrottleLimits, minutes_left};
     use crate::ssr::app_state;
     use crate::ssr::audit::{self, AuditAction};
@@ -104,6 +104,12 @@ pub async fn login(
     use crate::ssr::repo::{throttles, users};
     use sea_orm::TransactionTrait;
 
+    // Before any other work: the throttle key and the audit log are built
+    // from the address, and no account has a password this long.
+    email_within_bounds(&email)?;
+    if password.len() > MAX_PASSWORD_BYTES {
+        return Err(wrong_credentials());
+    }
     let state = app_state()?;
     let db = &state.db;
     let now = state.now();
@@ -157,10 +163,7 @@ pub async fn login(
                 minutes: minutes_left(until, now),
             });
         }
-        return Err(ApiError::invalid(
-            "password",
-            "That e-mail address and password do not match an active account.",
-        ));
+        return Err(wrong_credentials());
     };
 
     let tx = db.begin().await?;
@@ -299,6 +302,7 @@ pub async fn request_password_reset(email: String) -> Result<String, ApiError> {
     use crate::ssr::{app_state, mails, outbox};
     use sea_orm::TransactionTrait;
 
+    email_within_bounds(&email)?;
     let email = Email::parse(&email).map_err(|message| ApiError::invalid("email", message))?;
     let state = app_state()?;
     let now = state.now();
@@ -388,6 +392,27 @@ pub async fn reset_password(token: String, new_password: String) -> Result<(), A
     )
     .await?;
     work.commit(&state).await?;
+    Ok(())
+}
+
+/// The one answer to a sign-in that does not match an active account, so it
+/// never tells which part was wrong.
+#[cfg(feature = "ssr")]
+fn wrong_credentials() -> ApiError {
+    ApiError::invalid(
+        "password",
+        "That e-mail address and password do not match an active account.",
+    )
+}
+
+/// Refuses an e-mail field longer than any address, before anything (a
+/// throttle key, an audit row) is made of it.
+#[cfg(feature = "ssr")]
+fn email_within_bounds(email: &str) -> Result<(), ApiError> {
+    use crate::domain::account::Email;
+    if email.len() > Email::MAX_LEN {
+        return Err(ApiError::invalid("email", Email::TOO_LONG));
+    }
     Ok(())
 }
 

@@ -74,7 +74,9 @@ impl fmt::Display for Role {
 pub struct Email(String);
 
 impl Email {
+    /// The longest address, in bytes (RFC 5321 with RFC 3696 errata).
     pub const MAX_LEN: usize = 254;
+    pub const TOO_LONG: &'static str = "That e-mail address is too long.";
 
     pub fn parse(raw: &str) -> Result<Self, &'static str> {
         let value = raw.trim().to_lowercase();
@@ -82,7 +84,7 @@ impl Email {
             return Err("Enter an e-mail address.");
         }
         if value.len() > Self::MAX_LEN {
-            return Err("That e-mail address is too long.");
+            return Err(Self::TOO_LONG);
         }
         let Some((local, domain)) = value.split_once('@') else {
             return Err("An e-mail address needs an @, like name@example.com.");
@@ -112,6 +114,11 @@ impl fmt::Display for Email {
         f.write_str(&self.0)
     }
 }
+
+/// The longest password a sign-in takes, in bytes. New passwords have at most
+/// 128 characters (512 bytes in UTF-8); anything longer cannot be one and is
+/// refused before it costs any work.
+pub const MAX_PASSWORD_BYTES: usize = 1024;
 
 /// A new password: 12 to 128 characters, anything allowed, no composition
 /// rules (ASVS 6.2.1 / 6.2.9). Existing passwords are checked against their

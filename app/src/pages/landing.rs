@@ -1,10 +1,11 @@
-//! The public landing page: what the portal does for each kind of user, and a
-//! live check of the installation.
+//! The public landing page: what the portal does for each kind of user, and,
+//! for people who are signed in, a live check of the installation.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::portal::{PortalFacts, portal_overview};
+use crate::components::guard::use_user;
 use crate::components::stage_timeline::StageTimeline;
 use crate::domain::order_status::OrderStatus;
 
@@ -38,7 +39,13 @@ pub fn LandingPage() -> impl IntoView {
             </article>
         </section>
 
-        <PortalStatus />
+        // Who runs the portal and how many partners it serves is for the
+        // people who work in it, not for every visitor.
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                use_user().await.ok().flatten().map(|_| view! { <PortalStatus /> })
+            })}
+        </Transition>
     }
 }
 
@@ -87,8 +94,6 @@ fn OverviewFacts(overview: PortalFacts) -> impl IntoView {
             <dd id="fact-customers">{overview.customer_count}</dd>
             <dt>"Supplier factories"</dt>
             <dd id="fact-suppliers">{overview.supplier_count}</dd>
-            <dt>"Database"</dt>
-            <dd id="fact-database">{overview.database}" · reachable"</dd>
         </dl>
     }
 }

@@ -48,6 +48,19 @@ pub struct AuditEntry<'a> {
     pub detail: Option<&'a str>,
 }
 
+/// The most characters a text column of an audit row keeps. Callers pass
+/// what requests sent (an e-mail field, a throttle key); however long that
+/// was, a row stays small.
+pub const MAX_TEXT_CHARS: usize = 320;
+
+/// `value` cut to `MAX_TEXT_CHARS` characters.
+fn capped(value: &str) -> String {
+    match value.char_indices().nth(MAX_TEXT_CHARS) {
+        Some((end, _)) => value[..end].to_string(),
+        None => value.to_string(),
+    }
+}
+
 pub async fn record(
     db: &impl ConnectionTrait,
     entry: AuditEntry<'_>,
@@ -58,9 +71,9 @@ pub async fn record(
         actor_user_id: Set(entry.actor.map(|a| a.user_id)),
         actor_company_id: Set(entry.actor.map(|a| a.company_id)),
         action: Set(entry.action.as_str().to_string()),
-        target: Set(entry.target.map(|t| t.chars().take(200).collect())),
-        client_addr: Set(entry.client_addr.map(str::to_string)),
-        detail: Set(entry.detail.map(str::to_string)),
+        target: Set(entry.target.map(capped)),
+        client_addr: Set(entry.client_addr.map(capped)),
+        detail: Set(entry.detail.map(capped)),
         ..Default::default()
     }
     .insert(db)
@@ -89,4 +102,22 @@ pub async fn log(
     record(db, entry, now)
         .await
         .map_err(|e| crate::wire::ApiError::internal("writing the audit log", e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MAX_TEXT_CHARS, capped};
+
+    #[test]
+    fn stored_texts_are_cut_at_a_character_boundary() {
+        assert_eq!(capped("short"), "short");
+        let exact = "a".repeat(MAX_TEXT_CHARS);
+        assert_eq!(capped(&exact), exact);
+        let wide = "蓝".repeat(MAX_TEXT_CHARS + 5);
+        let cut = capped(&wide);
+        assert_eq!(cut.chars().count(), MAX_TEXT_CHARS);
+        assert_eq!(cut, "蓝".repeat(MAX_TEXT_CHARS));
+        let huge = "x".repeat(100_000);
+        assert_eq!(capped(&huge).len(), MAX_TEXT_CHARS);
+    }
 }

@@ -3,7 +3,7 @@
 
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
-use sea_orm::{DatabaseBackend, DatabaseConnection};
+use sea_orm::DatabaseConnection;
 use std::sync::Arc;
 use tokio::sync::Notify;
 
@@ -53,14 +53,6 @@ impl AppState {
             stale_after_days: self.settings.stale_after_days,
             public_url: self.settings.public_url.clone(),
             now: self.now(),
-        }
-    }
-
-    pub fn backend_name(&self) -> &'static str {
-        match self.db.get_database_backend() {
-            DatabaseBackend::Sqlite => "SQLite",
-            DatabaseBackend::Postgres => "PostgreSQL",
-            _ => "SQL",
         }
     }
 
