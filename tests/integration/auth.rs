@@ -575,10 +575,7 @@ async fn overlong_sign_in_fields_are_refused_and_nothing_long_is_stored() {
         .call(
             &app.client,
             "auth/login",
-            &[
-                ("email", &huge_email),
-                ("password", "wrong wrong wrong"),
-            ],
+            &[("email", &huge_email), ("password", "wrong wrong wrong")],
         )
         .await;
     assert_eq!(status, 422, "{body}");
@@ -638,11 +635,23 @@ async fn overlong_sign_in_fields_are_refused_and_nothing_long_is_stored() {
         .max()
         .unwrap_or(0);
     assert_eq!(longest_audit_text, 320);
+    let within = |text: &Option<String>, max: usize| {
+        text.as_deref().is_none_or(|t| t.chars().count() <= max)
+    };
+    assert!(
+        audit_rows
+            .iter()
+            .all(|row| within(&row.target, 200) && within(&row.client_addr, 64)),
+        "targets and addresses fit their columns"
+    );
     let throttles = login_throttle::Entity::find().all(&app.db).await.unwrap();
     let longest_key = throttles
         .iter()
         .map(|row| row.key.chars().count())
         .max()
         .unwrap_or(0);
-    assert!(longest_key <= 320, "a throttle key of {longest_key} characters");
+    assert!(
+        longest_key <= 320,
+        "a throttle key of {longest_key} characters"
+    );
 }

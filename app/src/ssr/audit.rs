@@ -50,12 +50,15 @@ pub struct AuditEntry<'a> {
 
 /// The most characters a text column of an audit row keeps. Callers pass
 /// what requests sent (an e-mail field, a throttle key); however long that
-/// was, a row stays small.
+/// was, a row stays small. The target and the address keep what their
+/// columns hold (200 and 64 characters).
 pub const MAX_TEXT_CHARS: usize = 320;
+const MAX_TARGET_CHARS: usize = 200;
+const MAX_ADDR_CHARS: usize = 64;
 
-/// `value` cut to `MAX_TEXT_CHARS` characters.
-fn capped(value: &str) -> String {
-    match value.char_indices().nth(MAX_TEXT_CHARS) {
+/// `value` cut to `max` characters.
+fn cut(value: &str, max: usize) -> String {
+    match value.char_indices().nth(max) {
         Some((end, _)) => value[..end].to_string(),
         None => value.to_string(),
     }
@@ -71,9 +74,9 @@ pub async fn record(
         actor_user_id: Set(entry.actor.map(|a| a.user_id)),
         actor_company_id: Set(entry.actor.map(|a| a.company_id)),
         action: Set(entry.action.as_str().to_string()),
-        target: Set(entry.target.map(capped)),
-        client_addr: Set(entry.client_addr.map(capped)),
-        detail: Set(entry.detail.map(capped)),
+        target: Set(entry.target.map(|t| cut(t, MAX_TARGET_CHARS))),
+        client_addr: Set(entry.client_addr.map(|a| cut(a, MAX_ADDR_CHARS))),
+        detail: Set(entry.detail.map(|d| cut(d, MAX_TEXT_CHARS))),
         ..Default::default()
     }
     .insert(db)
@@ -106,18 +109,18 @@ pub async fn log(
 
 #[cfg(test)]
 mod tests {
-    use super::{MAX_TEXT_CHARS, capped};
+    use super::{MAX_TEXT_CHARS, cut};
 
     #[test]
     fn stored_texts_are_cut_at_a_character_boundary() {
-        assert_eq!(capped("short"), "short");
+        assert_eq!(cut("short", MAX_TEXT_CHARS), "short");
         let exact = "a".repeat(MAX_TEXT_CHARS);
-        assert_eq!(capped(&exact), exact);
+        assert_eq!(cut(&exact, MAX_TEXT_CHARS), exact);
         let wide = "蓝".repeat(MAX_TEXT_CHARS + 5);
-        let cut = capped(&wide);
-        assert_eq!(cut.chars().count(), MAX_TEXT_CHARS);
-        assert_eq!(cut, "蓝".repeat(MAX_TEXT_CHARS));
+        let kept = cut(&wide, MAX_TEXT_CHARS);
+        assert_eq!(kept.chars().count(), MAX_TEXT_CHARS);
+        assert_eq!(kept, "蓝".repeat(MAX_TEXT_CHARS));
         let huge = "x".repeat(100_000);
-        assert_eq!(capped(&huge).len(), MAX_TEXT_CHARS);
+        assert_eq!(cut(&huge, MAX_TEXT_CHARS).len(), MAX_TEXT_CHARS);
     }
 }
