@@ -149,3 +149,31 @@ async fn demo_data_never_touches_a_database_in_use() {
     );
     assert_eq!(companies::count_all(&db).await.unwrap(), 1);
 }
+
+/// The slippage scan runs once as the portal starts, so a newcomer sees the
+/// demo's slips alerted at once, not one scan interval (5 minutes) later.
+#[tokio::test]
+async fn the_first_slippage_scan_runs_at_start_up() {
+    use app::ssr::entities::outbox;
+    use sea_orm::EntityTrait;
+    let app = integration_tests::spawn_app_with(integration_tests::SpawnOptions {
+        demo_data: true,
+        ..Default::default()
+    })
+    .await;
+    for _ in 0..200 {
+        let kinds: Vec<String> = outbox::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|row| row.kind)
+            .collect();
+        if kinds.iter().any(|k| k == "supplier_slip") && kinds.iter().any(|k| k == "customer_slip")
+        {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("no slip alerts were queued within 10 seconds of the start");
+}
