@@ -233,9 +233,17 @@ mod tests {
         headers.insert(header::HOST, HeaderValue::from_static("10.0.0.5:3000"));
         assert!(same_origin("https://10.0.0.5:3000", public, &headers));
         assert!(!same_origin("http://10.0.0.5:3000", public, &headers));
-        assert!(!same_origin("https://10.0.0.5:3000", public, &HeaderMap::new()));
+        assert!(!same_origin(
+            "https://10.0.0.5:3000",
+            public,
+            &HeaderMap::new()
+        ));
         let mut local = HeaderMap::new();
         local.insert(header::HOST, HeaderValue::from_static("127.0.0.1:3000"));
-        assert!(!same_origin("https://127.0.0.1:3000", "http://localhost:3000", &local));
+        assert!(!same_origin(
+            "https://127.0.0.1:3000",
+            "http://localhost:3000",
+            &local
+        ));
     }
 }

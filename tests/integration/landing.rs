@@ -56,10 +56,15 @@ async fn the_overview_is_for_signed_in_people_and_names_no_database() {
     assert_eq!(status, 401, "{body}");
     assert!(!body.contains("Harbour Bridge"), "{body}");
     let html = app.get("/").await.text().await.unwrap();
-    assert!(!html.contains("check-status"), "no status panel for visitors");
+    assert!(
+        !html.contains("check-status"),
+        "no status panel for visitors"
+    );
     assert!(!html.contains("Harbour Bridge"), "{html}");
 
-    let staff = app.client_for("sales@harbourbridge.example", DEMO_PASSWORD).await;
+    let staff = app
+        .client_for("sales@harbourbridge.example", DEMO_PASSWORD)
+        .await;
     let (status, body) = overview(&staff).await;
     assert_eq!(status, 200, "{body}");
     let body: serde_json::Value = serde_json::from_str(&body).unwrap();
