@@ -290,6 +290,37 @@ fn probes() -> Vec<Probe> {
             allowed: &[Role::Admin, Role::Staff, Role::Customer, Role::Supplier],
         },
         Probe {
+            name: "enter an order for a customer",
+            endpoint: "orders/create",
+            fields: |c| {
+                vec![
+                    ("customer_id", c.customer_b.to_string()),
+                    ("currency", "EUR".into()),
+                    ("incoterm", "FOB".into()),
+                    ("payment_terms", "30% deposit".into()),
+                    ("ship_to", "Probe street 1".into()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "choose one's own alerts",
+            endpoint: "alerts/choose",
+            fields: |_| vec![("digest", String::new())],
+            allowed: &[Role::Admin, Role::Staff, Role::Customer, Role::Supplier],
+        },
+        Probe {
+            name: "change one's own password",
+            endpoint: "auth/change-password",
+            fields: |_| {
+                vec![
+                    ("current_password", "not the password at all".into()),
+                    ("new_password", "a new password of enough length".into()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff, Role::Customer, Role::Supplier],
+        },
+        Probe {
             name: "dead letters",
             endpoint: "mail/dead",
             fields: |_| vec![],
