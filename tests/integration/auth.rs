@@ -362,6 +362,20 @@ async fn changing_the_password_ends_every_other_session() {
         .await;
     assert_eq!(status, 422);
     assert_eq!(body["fields"][0]["field"], "current_password");
+    // An overlong guess is a wrong guess like any other.
+    let overlong = "x".repeat(100_000);
+    let (status, long_answer) = app
+        .call(
+            &laptop,
+            "auth/change-password",
+            &[
+                ("current_password", overlong.as_str()),
+                ("new_password", new_password),
+            ],
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(long_answer, body);
     let (status, body) = app
         .call(
             &laptop,

@@ -254,7 +254,10 @@ pub async fn change_password(
     let stored = users::find(&state.db, user.user_id)
         .await?
         .and_then(|u| u.password_hash);
-    if !pw::verify(current_password, stored).await {
+    // No account has a password this long: it is a wrong guess (counted
+    // as one), never argon2 work on a megabyte of input.
+    let within = current_password.len() <= crate::domain::account::MAX_PASSWORD_BYTES;
+    if !within || !pw::verify(current_password, stored).await {
         if let Some(until) = counted.locked_until {
             return Err(ApiError::RateLimited {
                 minutes: minutes_left(until, now),
