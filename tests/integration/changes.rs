@@ -112,6 +112,18 @@ async fn ask(
     app.call(client, "changes/request", &pairs).await
 }
 
+/// As `ask`, for a request that must be taken: returns its id.
+async fn request_taken(
+    app: &TestApp,
+    client: &reqwest::Client,
+    order: &Value,
+    fields: Vec<(String, String)>,
+) -> i64 {
+    let (status, body) = ask(app, client, order, fields).await;
+    assert_eq!(status, 200, "{body}");
+    body.as_i64().expect("the request's id")
+}
+
 async fn decide(
     app: &TestApp,
     client: &reqwest::Client,
@@ -236,15 +248,13 @@ async fn an_accepted_counter_proposal_moves_the_commitment_and_reaches_the_facto
     assert_eq!(seen["revision"], 0);
     assert_eq!(seen["lines"][0]["committed"], day(30).as_str());
     let (asked, countered) = (day(40), day(35));
-    let (status, body) = ask(
+    let id = request_taken(
         &app,
         &customer,
         &seen,
         row(&seen, 0, 1, &[("quantity", "120"), ("requested", &asked)]),
     )
     .await;
-    assert_eq!(status, 200, "{body}");
-    let id = body.as_i64().expect("the request's id");
     let number = format!("CR-{id}");
 
     // The house finds it in the inbox, with the factory it reaches.
@@ -435,15 +445,13 @@ async fn a_rejection_needs_a_reason_and_leaves_the_order_as_it_was() {
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let factory_a = app.client_for(&cast.supplier.email, PASSWORD).await;
     let before = order(&app, &customer, cast.order_a).await;
-    let (status, body) = ask(
+    let id = request_taken(
         &app,
         &customer,
         &before,
         row(&before, 0, 1, &[("quantity", "150")]),
     )
     .await;
-    assert_eq!(status, 200, "{body}");
-    let id = body.as_i64().expect("the request's id");
     let number = format!("CR-{id}");
 
     for blank in [vec![], vec![("answer", "   ")]] {
@@ -573,15 +581,13 @@ async fn a_request_against_an_old_version_or_a_field_changed_since_is_a_conflict
     let customer = app.client_for(&cast.customer.email, PASSWORD).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let first_seen = order(&app, &customer, cast.order_a).await;
-    let (status, body) = ask(
+    let first = request_taken(
         &app,
         &customer,
         &first_seen,
         row(&first_seen, 0, 1, &[("quantity", "120")]),
     )
     .await;
-    assert_eq!(status, 200, "{body}");
-    let first = body.as_i64().expect("the request's id");
     let (status, body) = decide(&app, &staff, first, "approve", &[]).await;
     assert_eq!(status, 200, "{body}");
 
@@ -672,15 +678,13 @@ async fn two_approvals_at_once_apply_the_change_once() {
     let staff_2 = app.client_for(&cast.staff.email, PASSWORD).await;
     let factory_a = app.client_for(&cast.supplier.email, PASSWORD).await;
     let seen = order(&app, &customer, cast.order_a).await;
-    let (status, body) = ask(
+    let id = request_taken(
         &app,
         &customer,
         &seen,
         row(&seen, 0, 1, &[("quantity", "120")]),
     )
     .await;
-    assert_eq!(status, 200, "{body}");
-    let id = body.as_i64().expect("the request's id");
 
     let (a, b) = tokio::join!(
         decide(&app, &staff_1, id, "approve", &[]),
@@ -1034,15 +1038,13 @@ async fn a_new_date_reaches_the_factory_only_when_it_pulls_the_ready_date_in() {
     let (later, earlier) = (day(44), day(15));
 
     let seen = order(&app, &customer, cast.order_a).await;
-    let (status, body) = ask(
+    let id = request_taken(
         &app,
         &customer,
         &seen,
         row(&seen, 0, 1, &[("requested", &later)]),
     )
     .await;
-    assert_eq!(status, 200, "{body}");
-    let id = body.as_i64().expect("the request's id");
     let request = change(&app, &staff, id).await;
     assert_eq!(request["factories"], json!([]), "{request}");
     let (status, body) = decide(&app, &staff, id, "approve", &[]).await;
@@ -1057,15 +1059,13 @@ async fn a_new_date_reaches_the_factory_only_when_it_pulls_the_ready_date_in() {
         "the factory's ready date stays: {lines}"
     );
 
-    let (status, body) = ask(
+    let id = request_taken(
         &app,
         &customer,
         &after,
         row(&after, 0, 1, &[("requested", &earlier)]),
     )
     .await;
-    assert_eq!(status, 200, "{body}");
-    let id = body.as_i64().expect("the request's id");
     let request = change(&app, &staff, id).await;
     let named = request["factories"].as_array().expect("a list").clone();
     assert_eq!(named.len(), 1, "{request}");
@@ -1093,15 +1093,13 @@ async fn a_refused_acceptance_tells_the_customer_nothing_of_the_factory() {
     let factory_a = app.client_for(&cast.supplier.email, PASSWORD).await;
 
     let seen = order(&app, &customer, cast.order_a).await;
-    let (status, body) = ask(
+    let id = request_taken(
         &app,
         &customer,
         &seen,
         row(&seen, 0, 1, &[("quantity", "90")]),
     )
     .await;
-    assert_eq!(status, 200, "{body}");
-    let id = body.as_i64().expect("the request's id");
     let (status, body) = decide(
         &app,
         &staff,
