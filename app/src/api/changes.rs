@@ -123,11 +123,10 @@ pub struct ItemDecisionInput {
 
 #[cfg(feature = "ssr")]
 pub(crate) mod server {
-    use chrono::{DateTime, NaiveDate, Utc};
+    use chrono::NaiveDate;
     use sea_orm::sea_query::Expr;
     use sea_orm::{
-        ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
-        QueryOrder, Set,
+        ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
     };
 
     use super::{ChangeItemView, ChangeView};
@@ -155,7 +154,7 @@ pub(crate) mod server {
         lines: &[order_line::Model],
     ) -> Result<OrderState, ApiError> {
         let mut last_line_no = lines.iter().map(|l| l.line_no).max().unwrap_or(0);
-        for request in requests_of_order(db, order.id).await? {
+        for request in crate::ssr::repo::changes::of_order(db, order.id).await? {
             let applied = match ChangeStatus::parse(&request.status) {
                 Some(ChangeStatus::Approved) => Some(request.items.as_str()),
                 Some(ChangeStatus::Accepted) => request.counter_items.as_deref(),
@@ -243,57 +242,6 @@ pub(crate) mod server {
             })
             .collect::<Vec<_>>()
             .join("\n")
-    }
-
-    pub async fn find_request(
-        db: &impl ConnectionTrait,
-        id: i32,
-    ) -> Result<Option<change_request::Model>, DbErr> {
-        change_request::Entity::find_by_id(id).one(db).await
-    }
-
-    pub async fn requests_of_order(
-        db: &impl ConnectionTrait,
-        order_id: i32,
-    ) -> Result<Vec<change_request::Model>, DbErr> {
-        change_request::Entity::find()
-            .filter(change_request::Column::OrderId.eq(order_id))
-            .order_by_desc(change_request::Column::Id)
-            .all(db)
-            .await
-    }
-
-    /// Moves the request from `from` to `to` unless someone moved it first;
-    /// the caller's transaction is what makes the rest of the step stick.
-    pub async fn claim_request(
-        db: &impl ConnectionTrait,
-        request: &change_request::Model,
-        from: ChangeStatus,
-        to: ChangeStatus,
-        decided_by: Option<i32>,
-        answer: Option<String>,
-        counter_items: Option<String>,
-        now: DateTime<Utc>,
-    ) -> Result<bool, DbErr> {
-        let mut update = change_request::Entity::update_many()
-            .col_expr(change_request::Column::Status, Expr::value(to.as_str()))
-            .filter(change_request::Column::Id.eq(request.id))
-            .filter(change_request::Column::Status.eq(from.as_str()));
-        if let Some(who) = decided_by {
-            update = update
-                .col_expr(change_request::Column::DecidedBy, Expr::value(who))
-                .col_expr(change_request::Column::DecidedAt, Expr::value(now));
-        }
-        if let Some(answer) = answer {
-            update = update.col_expr(change_request::Column::Answer, Expr::value(answer));
-        }
-        if let Some(counter) = counter_items {
-            update = update.col_expr(change_request::Column::CounterItems, Expr::value(counter));
-        }
-        if !to.is_pending() {
-            update = update.col_expr(change_request::Column::ClosedAt, Expr::value(now));
-        }
-        Ok(update.exec(db).await?.rows_affected == 1)
     }
 
     pub fn already_decided() -> ApiError {
@@ -424,7 +372,7 @@ pub(crate) mod server {
         house: bool,
     ) -> Result<ChangeView, ApiError> {
         let status = status_of(request)?;
-        let order_status = crate::api::orders::server::status_of(order)?;
+        let order_status = crate::ssr::repo::orders::status_of(order)?;
         let items = items_of(&request.items)?;
         let counter = match &request.counter_items {
             Some(raw) => Some(items_of(raw)?),
@@ -574,7 +522,7 @@ pub(crate) mod server {
         let order = orders::find(&state.db, OrderScope::All, request.order_id)
             .await?
             .ok_or(ApiError::NotFound)?;
-        let status = crate::api::orders::server::status_of(&order)?;
+        let status = crate::ssr::repo::orders::status_of(&order)?;
         let lines = orders::lines_of(&state.db, &[order.id]).await?;
         let placed = purchase_orders::placed_lines(
             &state.db,
@@ -593,7 +541,7 @@ pub(crate) mod server {
             .map_err(|found| conflict(found.iter().map(|p| p.text_for(party)).collect()))?;
 
         let mut work = crate::ssr::work::UnitOfWork::begin(state).await?;
-        if !claim_request(
+        if !crate::ssr::repo::changes::claim(
             &work.tx,
             request,
             from,
@@ -980,7 +928,18 @@ pub(crate) mod server {
         let from = status_of(request)?;
         let to = next_status(from, ending.step(), Party::Customer).map_err(step_error)?;
         let work = UnitOfWork::begin(state).await?;
-        if !claim_request(&work.tx, request, from, to, None, None, None, state.now()).await? {
+        if !crate::ssr::repo::changes::claim(
+            &work.tx,
+            request,
+            from,
+            to,
+            None,
+            None,
+            None,
+            state.now(),
+        )
+        .await?
+        {
             return Err(already_decided());
         }
         let values = vec![("request", number(request.id))];
@@ -1012,20 +971,21 @@ pub async fn request_change(
     #[server(default)] lines: Vec<ChangeLineInput>,
     #[server(default)] added: Vec<AddedLineInput>,
 ) -> Result<i32, ApiError> {
-    use crate::api::orders::server::{scope_of, status_of, text};
     use crate::domain::change_request::{
         ChangeKind, LineProposal, NewLine, Proposal, check_request, diff,
     };
     use crate::domain::order_input::parse_quantity;
+    use crate::domain::order_input::required_text as text;
     use crate::domain::policy::Action;
     use crate::ssr::entities::change_request;
     use crate::ssr::mail_templates::ChangeMail;
     use crate::ssr::repo::orders::{self, NewEvent};
+    use crate::ssr::repo::orders::{OrderScope, status_of};
     use crate::ssr::{app_state, db_error, guard};
     use sea_orm::{ActiveModelTrait, Set};
 
     let user = crate::ssr::auth::require_user()?;
-    let scope = scope_of(&user)?;
+    let scope = OrderScope::of_user(&user)?;
     let state = app_state()?;
     let order = orders::find(&state.db, scope, order_id)
         .await?
@@ -1047,7 +1007,7 @@ pub async fn request_change(
                     .to_string(),
         });
     }
-    let existing = server::requests_of_order(&state.db, order.id).await?;
+    let existing = crate::ssr::repo::changes::of_order(&state.db, order.id).await?;
     if existing
         .iter()
         .any(|r| ChangeStatus::parse(&r.status).is_some_and(|s| s.is_pending()))
@@ -1260,8 +1220,8 @@ async fn request_for(
     ApiError,
 > {
     use crate::ssr::repo::orders;
-    let scope = crate::api::orders::server::scope_of(user)?;
-    let request = server::find_request(&state.db, id)
+    let scope = crate::ssr::repo::orders::OrderScope::of_user(user)?;
+    let request = crate::ssr::repo::changes::find(&state.db, id)
         .await?
         .ok_or(ApiError::NotFound)?;
     let order = orders::find(&state.db, scope, request.order_id)
@@ -1333,8 +1293,8 @@ pub async fn decide_change(
     #[server(default)] answer: String,
     #[server(default)] items: Vec<ItemDecisionInput>,
 ) -> Result<(), ApiError> {
-    use crate::api::orders::server::text;
     use crate::domain::change_request::{ChangeItem, Party, Step, next_status};
+    use crate::domain::order_input::required_text as text;
     use crate::domain::order_input::{parse_hs_code, parse_quantity, parse_unit_price};
     use crate::domain::policy::Action;
     use crate::ssr::{app_state, guard};
@@ -1458,7 +1418,7 @@ pub async fn decide_change(
             &lines.iter().map(|l| l.id).collect::<Vec<_>>(),
         )
         .await?;
-        let status = crate::api::orders::server::status_of(&order)?;
+        let status = crate::ssr::repo::orders::status_of(&order)?;
         let current = server::order_state(&state.db, &order, status, &lines).await?;
         let mut found = apply(&current, &decided, today).err().unwrap_or_default();
         found.extend(
@@ -1499,7 +1459,7 @@ pub async fn decide_change(
                 .map_err(|e| ApiError::internal("counter items", e))?;
             let now = state.now();
             let work = crate::ssr::work::UnitOfWork::begin(&state).await?;
-            if !server::claim_request(
+            if !crate::ssr::repo::changes::claim(
                 &work.tx,
                 &request,
                 from,

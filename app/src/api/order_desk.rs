@@ -119,8 +119,9 @@ pub async fn update_order(
     ship_to: String,
     #[server(default)] lines: Vec<LineInput>,
 ) -> Result<(), ApiError> {
-    use crate::api::orders::server::{ParsedLine, parse_line, text};
+    use crate::api::orders::server::{ParsedLine, parse_line};
     use crate::domain::order_edit::editable;
+    use crate::domain::order_input::required_text as text;
     use crate::domain::order_input::{format_minor, parse_currency, parse_incoterm};
     use crate::ssr::app_state;
     use crate::ssr::repo::orders::{self, OrderTerms};
@@ -471,10 +472,10 @@ pub async fn record_shipment(
     #[server(default)] container_no: String,
     #[server(default)] eta: String,
 ) -> Result<(), ApiError> {
-    use crate::api::orders::server::text;
     use crate::domain::order_edit::{
         check_voyage, editable, parse_container_no, parse_transport_document,
     };
+    use crate::domain::order_input::required_text as text;
     use crate::ssr::app_state;
     use crate::ssr::repo::fulfilment::{self, NewShipment};
 
@@ -566,8 +567,8 @@ pub async fn record_payment(
     amount: String,
     reference: String,
 ) -> Result<(), ApiError> {
-    use crate::api::orders::server::text;
     use crate::domain::order_edit::{check_payment, editable};
+    use crate::domain::order_input::required_text as text;
     use crate::domain::order_input::{format_minor, parse_unit_price};
     use crate::ssr::app_state;
     use crate::ssr::repo::{fulfilment, orders};

@@ -165,15 +165,9 @@ pub(crate) mod server {
     use super::*;
     use crate::api::FieldErrors;
     use crate::domain::dates::{LineDates, badge};
-    use crate::ssr::auth::CurrentUser;
-    use crate::ssr::entities::{order, order_line};
-    use crate::ssr::repo::orders::{NewLine, OrderScope};
+    use crate::ssr::entities::order_line;
+    use crate::ssr::repo::orders::NewLine;
     use crate::ssr::repo::purchase_orders::PlacedLine;
-
-    pub fn scope_of(user: &CurrentUser) -> Result<OrderScope, ApiError> {
-        // Suppliers work with purchase orders; sales orders do not exist for them.
-        OrderScope::for_actor(&user.actor()).ok_or(ApiError::NotFound)
-    }
 
     pub fn delivered(status: OrderStatus) -> bool {
         matches!(
@@ -218,17 +212,6 @@ pub(crate) mod server {
         view
     }
 
-    pub fn text(raw: &str, max: usize, what: &str) -> Result<String, String> {
-        let value = raw.trim();
-        if value.is_empty() {
-            Err(format!("Enter {what}."))
-        } else if value.chars().count() > max {
-            Err(format!("Use at most {max} characters for {what}."))
-        } else {
-            Ok(value.to_string())
-        }
-    }
-
     /// A line of the order form, parsed; `None` when any field has a problem
     /// (each reported as `lines[i].field`).
     pub struct ParsedLine {
@@ -265,7 +248,7 @@ pub(crate) mod server {
         line: &LineInput,
         today: NaiveDate,
     ) -> Option<ParsedLine> {
-        use crate::domain::order_input::*;
+        use crate::domain::order_input::{required_text as text, *};
         let field = |name: &str| format!("lines[{i}].{name}");
         let product_code = problems.keep(
             field("product_code"),
@@ -293,11 +276,6 @@ pub(crate) mod server {
             unit_price_minor: unit_price_minor?,
             requested: requested?,
         })
-    }
-
-    pub fn status_of(order: &order::Model) -> Result<OrderStatus, ApiError> {
-        OrderStatus::parse(&order.status)
-            .ok_or_else(|| ApiError::internal("order status", &order.status))
     }
 }
 
@@ -358,7 +336,7 @@ pub async fn list_orders(
     use crate::ssr::repo::{companies, orders};
 
     let user = require_user()?;
-    let scope = server::scope_of(&user)?;
+    let scope = crate::ssr::repo::orders::OrderScope::of_user(&user)?;
     if query
         .as_deref()
         .is_some_and(|q| q.chars().count() > crate::api::progress::MAX_QUERY_CHARS)
@@ -417,7 +395,7 @@ pub async fn list_orders(
     found
         .into_iter()
         .map(|o| {
-            let status = server::status_of(&o)?;
+            let status = crate::ssr::repo::orders::status_of(&o)?;
             let views: Vec<LineView> = lines
                 .iter()
                 .filter(|l| l.order_id == o.id)
@@ -478,12 +456,12 @@ pub async fn get_order(id: i32) -> Result<OrderDetail, ApiError> {
     use crate::ssr::repo::{companies, fulfilment, orders, purchase_orders, users};
 
     let user = require_user()?;
-    let scope = server::scope_of(&user)?;
+    let scope = crate::ssr::repo::orders::OrderScope::of_user(&user)?;
     let state = app_state()?;
     let order = orders::find(&state.db, scope, id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let status = server::status_of(&order)?;
+    let status = crate::ssr::repo::orders::status_of(&order)?;
     let today = state.now().date_naive();
     let lines = orders::lines_of(&state.db, &[order.id]).await?;
     let events = orders::events_of(&state.db, order.id).await?;
@@ -576,7 +554,7 @@ pub async fn get_order(id: i32) -> Result<OrderDetail, ApiError> {
             .is_some()
     };
     let mut changes = Vec::new();
-    for request in crate::api::changes::server::requests_of_order(&state.db, order.id).await? {
+    for request in crate::ssr::repo::changes::of_order(&state.db, order.id).await? {
         changes.push(crate::api::changes::server::view(&state, &request, &order, house).await?);
     }
     let changeable = {
@@ -668,13 +646,13 @@ pub async fn move_order_status(id: i32, to: String, version: i32) -> Result<(), 
     use crate::ssr::repo::orders;
 
     let user = require_user()?;
-    let scope = server::scope_of(&user)?;
+    let scope = crate::ssr::repo::orders::OrderScope::of_user(&user)?;
     let to = OrderStatus::parse(&to).ok_or_else(|| ApiError::invalid("to", "Unknown status."))?;
     let state = app_state()?;
     let order = orders::find(&state.db, scope, id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let from = server::status_of(&order)?;
+    let from = crate::ssr::repo::orders::status_of(&order)?;
     let mover = Mover::for_role(user.role).ok_or(ApiError::Forbidden)?;
     // Judged against what the client saw: a step from a state that has since
     // changed is a conflict, not a wrong step.
@@ -753,11 +731,11 @@ pub async fn create_order(
     let incoterm = problems.keep("incoterm", parse_incoterm(&incoterm));
     let payment_terms = problems.keep(
         "payment_terms",
-        server::text(&payment_terms, 100, "the payment terms"),
+        crate::domain::order_input::required_text(&payment_terms, 100, "the payment terms"),
     );
     let ship_to = problems.keep(
         "ship_to",
-        server::text(&ship_to, 500, "the ship-to address"),
+        crate::domain::order_input::required_text(&ship_to, 500, "the ship-to address"),
     );
     let lines: Vec<_> = lines.into_iter().filter(|l| !l.is_blank()).collect();
     if lines.is_empty() {

@@ -14,6 +14,19 @@ pub const INCOTERMS: &[&str] = &[
     "EXW", "FCA", "FAS", "FOB", "CFR", "CIF", "CPT", "CIP", "DAP", "DPU", "DDP",
 ];
 
+/// Text a person must give: trimmed, not empty, at most `max` characters;
+/// `what` names it in the message.
+pub fn required_text(raw: &str, max: usize, what: &str) -> Result<String, String> {
+    let value = raw.trim();
+    if value.is_empty() {
+        Err(format!("Enter {what}."))
+    } else if value.chars().count() > max {
+        Err(format!("Use at most {max} characters for {what}."))
+    } else {
+        Ok(value.to_string())
+    }
+}
+
 pub fn parse_currency(raw: &str) -> Result<&'static str, String> {
     let code = raw.trim().to_ascii_uppercase();
     CURRENCIES

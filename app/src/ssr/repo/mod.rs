@@ -2,6 +2,7 @@
 //! table group. Tenant-scoped reads take the actor's company so a forgotten
 //! policy check still cannot return another company's rows.
 
+pub mod changes;
 pub mod companies;
 pub mod fulfilment;
 pub mod kpi;

@@ -13,6 +13,13 @@ use crate::domain::account::Role;
 use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::Actor;
 use crate::ssr::entities::{order, order_event, order_line};
+use crate::wire::ApiError;
+
+/// The order's status; a value the portal does not know is an error.
+pub fn status_of(order: &order::Model) -> Result<OrderStatus, ApiError> {
+    OrderStatus::parse(&order.status)
+        .ok_or_else(|| ApiError::internal("order status", &order.status))
+}
 
 /// Which orders an actor may see at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +31,12 @@ pub enum OrderScope {
 }
 
 impl OrderScope {
+    /// The scope of a signed-in person; a factory gets 404, since sales
+    /// orders do not exist for it.
+    pub fn of_user(user: &crate::ssr::auth::CurrentUser) -> Result<Self, ApiError> {
+        Self::for_actor(&user.actor()).ok_or(ApiError::NotFound)
+    }
+
     /// `None` for suppliers: they see purchase orders, not sales orders.
     pub fn for_actor(actor: &Actor) -> Option<Self> {
         match actor.role {
