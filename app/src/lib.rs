@@ -6,6 +6,8 @@
 //! - `api`: server functions and the DTOs they exchange with the browser.
 //! - `pages`, `components`: the views.
 //! - `ssr`: server-only glue (state, database entities); never part of the WASM build.
+//! - `usecases`: server-only; what each server function does, one module per area.
+//! - `wire`: the DTOs and errors that cross to the browser, compiled for both.
 
 #![recursion_limit = "256"]
 
@@ -17,6 +19,8 @@ pub mod i18n;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+#[cfg(feature = "ssr")]
+pub mod usecases;
 pub mod wire;
 
 use crate::components::data::Data;

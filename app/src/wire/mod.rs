@@ -1,8 +1,20 @@
 //! What crosses between the server and the browser and is compiled for both:
-//! the error every server function answers with and its per-field messages.
+//! the DTOs and form inputs of every area, the error every server function
+//! answers with and its per-field messages.
 //! Server-side code takes these from here, never from the server functions'
 //! module, so nothing below the wire layer depends on it.
 
+pub mod admin;
+pub mod alerts;
+pub mod areas;
+pub mod auth;
+pub mod changes;
 pub mod error;
+pub mod mail;
+pub mod order_desk;
+pub mod orders;
+pub mod portal;
+pub mod progress;
+pub mod workspace;
 
 pub use error::{ApiError, FieldErrors};
