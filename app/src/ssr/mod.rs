@@ -27,6 +27,13 @@ pub fn app_state() -> Result<AppState, ApiError> {
         .ok_or_else(|| ApiError::internal("app state", "AppState missing from context"))
 }
 
+/// The state and the signed-in person, as every use case for people who
+/// have signed in begins; 401 for anyone else.
+pub fn signed_in() -> Result<(AppState, auth::CurrentUser), ApiError> {
+    let user = auth::require_user()?;
+    Ok((app_state()?, user))
+}
+
 /// Maps a database error to the browser-safe error, logging the cause.
 pub fn db_error(context: &'static str) -> impl Fn(sea_orm::DbErr) -> ApiError {
     move |e| ApiError::internal(context, e)
