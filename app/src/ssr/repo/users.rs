@@ -41,6 +41,32 @@ pub async fn all(db: &impl ConnectionTrait) -> Result<Vec<user::Model>, DbErr> {
         .await
 }
 
+/// The active people of the house (staff and admins).
+pub async fn active_house(db: &impl ConnectionTrait) -> Result<Vec<user::Model>, DbErr> {
+    user::Entity::find()
+        .filter(user::Column::Active.eq(true))
+        .filter(user::Column::Role.is_in([Role::Staff.as_str(), Role::Admin.as_str()]))
+        .order_by_asc(user::Column::Id)
+        .all(db)
+        .await
+}
+
+/// The active people of these companies.
+pub async fn active_of_companies(
+    db: &impl ConnectionTrait,
+    company_ids: &[i32],
+) -> Result<Vec<user::Model>, DbErr> {
+    if company_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    user::Entity::find()
+        .filter(user::Column::Active.eq(true))
+        .filter(user::Column::CompanyId.is_in(company_ids.iter().copied()))
+        .order_by_asc(user::Column::Id)
+        .all(db)
+        .await
+}
+
 /// The users of one company only.
 pub async fn of_company(
     db: &impl ConnectionTrait,
