@@ -21,3 +21,4 @@ pub mod purchase_order;
 pub mod session;
 pub mod shipment;
 pub mod user;
+pub mod values;
