@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod change_request;
+pub mod change_workflow;
 pub mod company;
 pub mod dates;
 pub mod kpi;

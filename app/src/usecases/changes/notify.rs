@@ -1,0 +1,207 @@
+//! The workflow mails of change requests: to the house people a request
+//! goes to, to the customer who asked, and to the factories asked to
+//! acknowledge a change. Each is queued inside the step's transaction.
+
+// A decision's mail states the request, the order, the decision and its words.
+#![allow(clippy::too_many_arguments)]
+
+use sea_orm::{ConnectionTrait, DbErr};
+
+use crate::domain::account::Role;
+use crate::domain::change_request::{ChangeStatus, PoLineChange};
+use crate::domain::change_workflow::{self, Person};
+use crate::i18n::Locale;
+use crate::ssr::entities::{order, user};
+use crate::ssr::mail_templates::{ChangeMail, render_change};
+use crate::ssr::outbox::{OutgoingMail, enqueue};
+use crate::ssr::repo::purchase_orders::PlacedLine;
+use crate::ssr::repo::{companies, users};
+use crate::ssr::{AppState, db_error};
+use crate::wire::ApiError;
+
+/// Queues a workflow mail to one person, in their language.
+pub(super) async fn mail(
+    db: &impl ConnectionTrait,
+    state: &AppState,
+    kind: ChangeMail,
+    to: &user::Model,
+    key: &str,
+    path: &str,
+    mut values: Vec<(&'static str, String)>,
+) -> Result<(), DbErr> {
+    values.push(("name", to.display_name.clone()));
+    values.push(("link", format!("{}{path}", state.settings.public_url)));
+    let locale = Locale::parse(&to.locale).unwrap_or_default();
+    let rendered = render_change(kind, locale, &values);
+    enqueue(
+        db,
+        OutgoingMail {
+            dedupe_key: format!("{}:{key}:{}", kind.as_str(), to.id),
+            kind: kind.as_str(),
+            recipient: to.email.clone(),
+            subject: rendered.subject,
+            body_text: rendered.text,
+            body_html: Some(rendered.html),
+        },
+        state.now(),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Queues `kind` about request `request_id` to the house people the
+/// order's requests go to, with the order number and customer name
+/// added to `values`.
+pub(super) async fn tell_deciders(
+    db: &impl ConnectionTrait,
+    state: &AppState,
+    kind: ChangeMail,
+    request_id: i32,
+    order: &order::Model,
+    mut values: Vec<(&'static str, String)>,
+) -> Result<(), ApiError> {
+    let customer = companies::find(db, order.customer_company_id)
+        .await?
+        .map(|c| c.name)
+        .unwrap_or_default();
+    values.push(("order", order.number.clone()));
+    values.push(("customer", customer));
+    let people = users::all(db).await?;
+    for person in deciders(&people, order) {
+        mail(
+            db,
+            state,
+            kind,
+            person,
+            &request_id.to_string(),
+            &format!("/staff/changes/{request_id}"),
+            values.clone(),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// The house people a request goes to, by the rule of
+/// `change_workflow::deciders`: the order's sales owner, or every active
+/// staff member and admin when it has none.
+pub(super) fn deciders<'a>(
+    people: &'a [user::Model],
+    order: &order::Model,
+) -> Vec<&'a user::Model> {
+    let seen: Vec<Person> = people
+        .iter()
+        .map(|u| Person {
+            id: u.id,
+            role: Role::parse(&u.role),
+            active: u.active,
+        })
+        .collect();
+    let chosen = change_workflow::deciders(&seen, order.sales_owner_id);
+    people.iter().filter(|u| chosen.contains(&u.id)).collect()
+}
+
+/// The "your request was decided" mail to the customer who asked.
+pub(super) async fn tell_requester(
+    db: &impl ConnectionTrait,
+    state: &AppState,
+    requester: &user::Model,
+    request_id: i32,
+    order: &order::Model,
+    status: ChangeStatus,
+    changes: String,
+    answer: String,
+) -> Result<(), ApiError> {
+    let locale = Locale::parse(&requester.locale).unwrap_or_default();
+    mail(
+        db,
+        state,
+        ChangeMail::Decided,
+        requester,
+        &format!("{request_id}:{}", status.as_str()),
+        &format!("/customer/orders/{}", order.id),
+        vec![
+            ("order", order.number.clone()),
+            ("decision", decision_word(status, locale)),
+            ("changes", changes),
+            ("answer", answer),
+        ],
+    )
+    .await
+    .map_err(db_error("queuing a mail"))
+}
+
+/// Asks the factory behind `placed` to acknowledge `change` (stored as
+/// `change_id`): one mail to each of its active people, in their language.
+pub(super) async fn tell_factory(
+    db: &impl ConnectionTrait,
+    state: &AppState,
+    people: &[user::Model],
+    placed: &PlacedLine,
+    change: &PoLineChange,
+    change_id: i32,
+) -> Result<(), ApiError> {
+    for person in people
+        .iter()
+        .filter(|u| u.active && u.company_id == placed.po.supplier_company_id)
+    {
+        let locale = Locale::parse(&person.locale).unwrap_or_default();
+        let changes = format!(
+            "{}\n{}",
+            locale.t_with(
+                "change-ack-line",
+                &[
+                    ("po", placed.po.number.as_str().into()),
+                    ("line", placed.line.line_no.into()),
+                    ("product", placed.line.product_code.as_str().into()),
+                ],
+            ),
+            po_change_lines(change, locale).join("\n")
+        );
+        mail(
+            db,
+            state,
+            ChangeMail::ToAcknowledge,
+            person,
+            &change_id.to_string(),
+            &format!("/supplier/lines/{}", placed.line.id),
+            vec![("po", placed.po.number.clone()), ("changes", changes)],
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+fn decision_word(status: ChangeStatus, locale: Locale) -> String {
+    locale.t(&format!("change-decision-{}", status.as_str()))
+}
+
+/// A factory change in the factory's language, one line per field.
+pub(super) fn po_change_lines(change: &PoLineChange, locale: Locale) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some((from, to)) = &change.quantity {
+        lines.push(locale.t_with(
+            "change-ack-quantity",
+            &[("from", (*from).into()), ("to", (*to).into())],
+        ));
+    }
+    if let Some((from, to)) = &change.description {
+        lines.push(locale.t_with(
+            "change-ack-description",
+            &[("from", from.as_str().into()), ("to", to.as_str().into())],
+        ));
+    }
+    if let Some((from, to)) = &change.ready_by {
+        lines.push(locale.t_with(
+            "change-ack-ready",
+            &[
+                ("from", from.to_string().into()),
+                ("to", to.to_string().into()),
+            ],
+        ));
+    }
+    if change.cancelled {
+        lines.push(locale.t("change-ack-cancelled"));
+    }
+    lines
+}

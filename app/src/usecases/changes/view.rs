@@ -1,0 +1,216 @@
+//! What the pages show of change requests: one request for the viewer, and
+//! the house's inbox of requests waiting for someone.
+
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use super::{items_of, order_state, po_states, request_for, status_of};
+use crate::domain::change_request::{
+    ChangeItem, ChangeStatus, ImpactNote, Party, PoLineChange, apply, factory_changes, impact,
+};
+use crate::domain::change_workflow::as_if_priced;
+use crate::domain::order_status::OrderStatus;
+use crate::domain::policy::{Action, Area};
+use crate::ssr::auth::CurrentUser;
+use crate::ssr::entities::{change_request, order, order_line};
+use crate::ssr::repo::purchase_orders::{self, PlacedLine};
+use crate::ssr::repo::{companies, orders, users};
+use crate::ssr::{AppState, guard};
+use crate::wire::ApiError;
+use crate::wire::changes::{ChangeItemView, ChangeView};
+
+/// One change request as the viewer may see it.
+pub async fn get(state: &AppState, user: &CurrentUser, id: i32) -> Result<ChangeView, ApiError> {
+    let (request, order) = request_for(state, user, id).await?;
+    view(state, &request, &order, user.actor().is_house()).await
+}
+
+/// The house's inbox: requests waiting for the house (oldest first), then
+/// those waiting for the customer's answer to a counter-proposal.
+pub async fn inbox(state: &AppState, user: &CurrentUser) -> Result<Vec<ChangeView>, ApiError> {
+    guard::check(state, user, Action::EnterArea(Area::Staff), "change inbox").await?;
+    let pending = change_request::Entity::find()
+        .filter(change_request::Column::Status.is_in([
+            ChangeStatus::Open.as_str(),
+            ChangeStatus::Countered.as_str(),
+        ]))
+        .order_by_asc(change_request::Column::CreatedAt)
+        .order_by_asc(change_request::Column::Id)
+        .all(&state.db)
+        .await?;
+    let mut views = Vec::new();
+    for request in &pending {
+        if let Some(order) =
+            orders::find(&state.db, orders::OrderScope::All, request.order_id).await?
+        {
+            let mut shown = view(state, request, &order, true).await?;
+            // The inbox names the changes; the impact is read on the request.
+            shown.impact.clear();
+            shown.factories.clear();
+            views.push(shown);
+        }
+    }
+    views.sort_by_key(|v| (v.status != ChangeStatus::Open, v.created_at));
+    Ok(views)
+}
+
+/// Builds the page view of a request for the viewer (`house` adds the
+/// impact, the factories and the conflicts).
+pub async fn view(
+    state: &AppState,
+    request: &change_request::Model,
+    order: &order::Model,
+    house: bool,
+) -> Result<ChangeView, ApiError> {
+    let status = status_of(request)?;
+    let order_status = orders::status_of(order)?;
+    let items = items_of(&request.items)?;
+    let counter = request.counter_items.as_deref().map(items_of).transpose()?;
+    let named: Vec<i32> = [Some(request.requested_by), request.decided_by]
+        .into_iter()
+        .flatten()
+        .collect();
+    let people = users::by_ids(&state.db, &named).await?;
+    let name_of = |id: Option<i32>| {
+        id.and_then(|id| people.iter().find(|p| p.id == id))
+            .map(|p| p.display_name.clone())
+    };
+    let customer = companies::find(&state.db, order.customer_company_id).await?;
+    let pending = status.is_pending();
+    let notes = if house && pending {
+        let asked = counter.as_ref().unwrap_or(&items);
+        house_notes(state, order, order_status, asked).await?
+    } else {
+        HouseNotes::default()
+    };
+    let now = state.now();
+    Ok(ChangeView {
+        id: request.id,
+        order_id: order.id,
+        order_number: order.number.clone(),
+        customer_name: customer.map(|c| c.name).unwrap_or_default(),
+        status,
+        requested_by: name_of(Some(request.requested_by)).unwrap_or_default(),
+        created_at: request.created_at,
+        age_days: (now - request.created_at).num_days().max(0),
+        note: request.note.clone(),
+        answer: request.answer.clone(),
+        decided_by: name_of(request.decided_by),
+        items: item_views(&items, counter.as_deref()),
+        impact: notes.impact,
+        factories: notes.factories,
+        conflicts: notes.conflicts,
+        needs_price: needs_price(&items),
+        can_decide: house && status == ChangeStatus::Open,
+        can_answer: !house && status == ChangeStatus::Countered,
+        can_withdraw: !house && pending,
+    })
+}
+
+/// Each item in words, with the house's counter value where it differs.
+fn item_views(items: &[ChangeItem], counter: Option<&[ChangeItem]>) -> Vec<ChangeItemView> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let (what, before, after) = item.describe();
+            let counter = counter
+                .and_then(|c| c.get(i))
+                .filter(|c| *c != item)
+                .map(|c| c.describe().2);
+            ChangeItemView {
+                kind: item.kind(),
+                line_no: item.line_no(),
+                what,
+                before,
+                after,
+                counter,
+            }
+        })
+        .collect()
+}
+
+/// Added lines waiting for a price (their positions in `items`).
+fn needs_price(items: &[ChangeItem]) -> Vec<usize> {
+    items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| matches!(i, ChangeItem::AddLine(n) if n.unit_price_minor.is_none()))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// What only the house reads on a pending request.
+#[derive(Default)]
+struct HouseNotes {
+    impact: Vec<ImpactNote>,
+    factories: Vec<String>,
+    conflicts: Vec<String>,
+}
+
+/// The impact of `asked` on the commitments, the factory lines it reaches
+/// and why it could no longer be applied as asked.
+async fn house_notes(
+    state: &AppState,
+    order: &order::Model,
+    order_status: OrderStatus,
+    asked: &[ChangeItem],
+) -> Result<HouseNotes, ApiError> {
+    let lines = orders::lines_of(&state.db, &[order.id]).await?;
+    let placed =
+        purchase_orders::placed_lines(&state.db, &lines.iter().map(|l| l.id).collect::<Vec<_>>())
+            .await?;
+    let current = order_state(&state.db, order, order_status, &lines).await?;
+    let po = po_states(&lines, &placed);
+    let mut notes = HouseNotes {
+        impact: impact(&current, asked, &po),
+        ..HouseNotes::default()
+    };
+    let priced = as_if_priced(asked);
+    let today = state.now().date_naive();
+    if let Err(found) = apply(&current, &priced, today) {
+        notes.conflicts = found;
+    }
+    // The factory lines named here are exactly those the apply step
+    // changes and asks to acknowledge: both come from one rule.
+    match factory_changes(&priced, &po) {
+        Ok(changed) if !changed.is_empty() => {
+            notes.factories = factory_names(state, &lines, &placed, &changed).await?;
+        }
+        Ok(_) => {}
+        Err(found) => notes
+            .conflicts
+            .extend(found.iter().map(|p| p.text_for(Party::House))),
+    }
+    Ok(notes)
+}
+
+/// Each changed factory line in words: its purchase order and line, the
+/// factory, and the customer line it fills.
+async fn factory_names(
+    state: &AppState,
+    lines: &[order_line::Model],
+    placed: &[PlacedLine],
+    changed: &[PoLineChange],
+) -> Result<Vec<String>, ApiError> {
+    let suppliers: Vec<i32> = placed.iter().map(|p| p.po.supplier_company_id).collect();
+    let names = companies::by_ids(&state.db, &suppliers).await?;
+    let mut factories = Vec::new();
+    for change in changed {
+        let Some(p) = placed.iter().find(|p| p.line.id == change.po_line_id) else {
+            continue;
+        };
+        let Some(line) = lines.iter().find(|l| l.id == p.order_line_id) else {
+            continue;
+        };
+        let supplier = names
+            .iter()
+            .find(|c| c.id == p.po.supplier_company_id)
+            .map(|c| c.name.clone())
+            .unwrap_or_default();
+        factories.push(format!(
+            "{} line {} ({supplier}) for line {}",
+            p.po.number, p.line.line_no, line.line_no
+        ));
+    }
+    Ok(factories)
+}
