@@ -344,6 +344,18 @@ pub fn allowed(kind: ChangeKind, status: OrderStatus) -> bool {
     }
 }
 
+/// The changes a customer may ask for now: those [`allowed`] in the order's
+/// status, and none while one of the order's requests is still waiting.
+pub fn askable(status: OrderStatus, waiting: bool) -> Vec<ChangeKind> {
+    if waiting {
+        return Vec::new();
+    }
+    ChangeKind::ALL
+        .into_iter()
+        .filter(|k| allowed(*k, status))
+        .collect()
+}
+
 /// The order as the change rules see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrderState {
@@ -1304,6 +1316,19 @@ mod tests {
             serde_json::from_str::<Vec<ChangeItem>>(&stored).unwrap(),
             items
         );
+    }
+
+    #[test]
+    fn customers_ask_for_one_change_at_a_time() {
+        use OrderStatus::*;
+        assert_eq!(askable(Inquiry, false), ChangeKind::ALL.to_vec());
+        assert!(askable(Inquiry, true).is_empty(), "one is waiting");
+        assert_eq!(
+            askable(Ready, false),
+            vec![ChangeKind::RequestedDate, ChangeKind::ShipTo]
+        );
+        assert!(askable(Shipped, false).is_empty());
+        assert!(askable(Cancelled, false).is_empty());
     }
 
     fn any_status() -> impl Strategy<Value = OrderStatus> {

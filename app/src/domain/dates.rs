@@ -159,6 +159,26 @@ pub fn badge(dates: &LineDates, today: NaiveDate, delivered: bool) -> LineBadge 
     }
 }
 
+/// The worst of an order's line badges, for its summary in the list: late
+/// over at risk over unconfirmed over on track; `Unconfirmed` for an order
+/// without lines.
+pub fn worst_badge(badges: impl IntoIterator<Item = LineBadge>) -> LineBadge {
+    badges
+        .into_iter()
+        .max_by_key(|b| severity(*b))
+        .unwrap_or(LineBadge::Unconfirmed)
+}
+
+/// How bad a badge is, for [`worst_badge`].
+fn severity(badge: LineBadge) -> u8 {
+    match badge {
+        LineBadge::OnTrack => 0,
+        LineBadge::Unconfirmed => 1,
+        LineBadge::AtRisk => 2,
+        LineBadge::Late => 3,
+    }
+}
+
 /// Whether a delivery on `delivered` kept the commitment; `None` without one.
 pub fn delivered_on_time(committed: Option<NaiveDate>, delivered: NaiveDate) -> Option<bool> {
     committed.map(|c| delivered <= c)
@@ -302,6 +322,20 @@ mod tests {
             badge(&confirmed, d(11), true),
             LineBadge::OnTrack,
             "delivered"
+        );
+    }
+
+    #[test]
+    fn an_order_shows_its_worst_line() {
+        use LineBadge::*;
+        assert_eq!(worst_badge([OnTrack, AtRisk, Unconfirmed]), AtRisk);
+        assert_eq!(worst_badge([Late, AtRisk, OnTrack]), Late);
+        assert_eq!(worst_badge([OnTrack, Unconfirmed]), Unconfirmed);
+        assert_eq!(worst_badge([OnTrack, OnTrack]), OnTrack);
+        assert_eq!(
+            worst_badge(Vec::<LineBadge>::new()),
+            Unconfirmed,
+            "no lines"
         );
     }
 

@@ -150,6 +150,25 @@ pub fn check_payment(
     Ok(())
 }
 
+/// The earliest requested date an edited line accepts. An existing line may
+/// keep a requested date that has passed since it was entered (so it cannot
+/// move before that date); a new line's date must not be in the past.
+pub fn earliest_requested(current: Option<NaiveDate>, today: NaiveDate) -> NaiveDate {
+    current.map_or(today, |requested| requested.min(today))
+}
+
+/// The timeline entry for production ordered from a factory. The customer
+/// reads the timeline, so it names the order's lines only: neither the
+/// factory nor its ready date (which would expose the planned transit time).
+pub fn production_ordered(line_nos: &[i32]) -> String {
+    let lines = line_nos
+        .iter()
+        .map(|n| n.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!("Production ordered for line(s) {lines}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,6 +219,22 @@ mod tests {
         let late = check_ready_by(day(21), day(5), &committed).unwrap_err();
         assert!(late.contains("Line 1"), "{late}");
         assert!(check_ready_by(day(4), day(5), &committed).is_err());
+    }
+
+    #[test]
+    fn a_past_requested_date_may_stay() {
+        assert_eq!(earliest_requested(None, day(10)), day(10), "a new line");
+        assert_eq!(earliest_requested(Some(day(5)), day(10)), day(5));
+        assert_eq!(earliest_requested(Some(day(20)), day(10)), day(10));
+    }
+
+    #[test]
+    fn the_timeline_names_lines_not_factories() {
+        assert_eq!(
+            production_ordered(&[1, 3]),
+            "Production ordered for line(s) 1, 3"
+        );
+        assert_eq!(production_ordered(&[2]), "Production ordered for line(s) 2");
     }
 
     #[test]

@@ -1,0 +1,97 @@
+//! What the trading house does to one order after entering it: change its
+//! terms and lines while that is still allowed, place purchase orders with the
+//! factories for its lines, and record shipments and payments. Every change
+//! claims the order's version, so two people editing the same version cannot
+//! both win, and lands on the timeline.
+
+mod pay;
+mod place_po;
+mod ship;
+mod update;
+
+pub use pay::record_payment;
+pub use place_po::place_purchase_order;
+pub use ship::record_shipment;
+pub use update::update;
+
+use chrono::NaiveDate;
+
+use crate::domain::order_status::OrderStatus;
+use crate::domain::policy::{Action, Area};
+use crate::ssr::auth::CurrentUser;
+use crate::ssr::entities::order;
+use crate::ssr::repo::orders::{self, OrderScope, status_of};
+use crate::ssr::work::UnitOfWork;
+use crate::ssr::{AppState, guard};
+use crate::usecases::orders::stale_order;
+use crate::wire::ApiError;
+
+/// The order a staff member acts on, with its status; `what` names the
+/// action for the guard's log.
+async fn staff_order(
+    state: &AppState,
+    user: &CurrentUser,
+    id: i32,
+    what: &str,
+) -> Result<(order::Model, OrderStatus), ApiError> {
+    guard::check(state, user, Action::EnterArea(Area::Staff), what).await?;
+    let order = orders::find(&state.db, OrderScope::All, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let status = status_of(&order)?;
+    Ok((order, status))
+}
+
+/// Starts the change's unit of work by claiming the order at the
+/// version the client saw; someone else's change since then is a conflict.
+async fn claim(state: &AppState, order_id: i32, version: i32) -> Result<UnitOfWork, ApiError> {
+    UnitOfWork::claim_order(state, order_id, version, stale_order).await
+}
+
+/// A timeline entry of the change.
+struct Entry {
+    summary: String,
+    before: Option<String>,
+    after: Option<String>,
+}
+
+/// Writes the change's timeline entries, commits, and tells open pages.
+async fn finish(
+    state: &AppState,
+    mut work: UnitOfWork,
+    order: &order::Model,
+    user_id: i32,
+    kind: &str,
+    entries: Vec<Entry>,
+) -> Result<(), ApiError> {
+    for entry in entries {
+        work.record(
+            orders::NewEvent {
+                order_id: order.id,
+                actor_user_id: Some(user_id),
+                kind,
+                summary: entry.summary,
+                before: entry.before,
+                after: entry.after,
+            },
+            order.customer_company_id,
+            state.now(),
+        )
+        .await?;
+    }
+    work.commit(state).await
+}
+
+/// The step is closed in the order's status.
+fn closed(what: &str, status: OrderStatus) -> ApiError {
+    ApiError::Conflict {
+        message: format!(
+            "{what} is not possible while the order is {}.",
+            status.label().to_lowercase()
+        ),
+    }
+}
+
+fn parse_date(raw: &str) -> Result<NaiveDate, &'static str> {
+    crate::domain::dates::parse_day(raw).ok_or("Enter a date like 2027-03-31.")
+}

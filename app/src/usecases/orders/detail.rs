@@ -1,0 +1,333 @@
+//! One order as its viewer sees it: lines with their three dates and how far
+//! the factories are, the timeline, shipments and payments, change requests
+//! and, for the trading house, the purchase orders behind it. Loaded in one
+//! step, then assembled into the page's view.
+
+use chrono::NaiveDate;
+use sea_orm::EntityTrait;
+
+use super::{line_view, order_value, with_progress};
+use crate::domain::change_request::askable;
+use crate::domain::company::CompanyKind;
+use crate::domain::order_edit::{Editable, editable};
+use crate::domain::order_status::{Mover, OrderStatus, movers};
+use crate::domain::progress::Milestone;
+use crate::ssr::AppState;
+use crate::ssr::auth::CurrentUser;
+use crate::ssr::entities::{
+    company, order, order_event, order_line, order_mute, payment, progress_update, shipment, user,
+};
+use crate::ssr::repo::orders::{OrderScope, status_of};
+use crate::ssr::repo::purchase_orders::{self, PlacedLine};
+use crate::ssr::repo::{companies, fulfilment, orders, progress, users};
+use crate::wire::ApiError;
+use crate::wire::changes::ChangeView;
+use crate::wire::orders::{
+    EventView, OrderDetail, PaymentView, PlacedView, ProductionNote, ShipmentView, format_minor,
+};
+
+/// Everything the order page is built from, read for one viewer.
+struct Facts {
+    order: order::Model,
+    status: OrderStatus,
+    house: bool,
+    editable: Editable,
+    customer_name: String,
+    lines: Vec<order_line::Model>,
+    events: Vec<order_event::Model>,
+    /// The people named on the timeline, and no one else.
+    people: Vec<user::Model>,
+    placed: Vec<PlacedLine>,
+    /// The trading house only: the factories the placed lines are with.
+    suppliers: Vec<company::Model>,
+    /// The trading house only, while purchase orders can be placed: the
+    /// factories to choose from (id, name).
+    factories: Vec<(i32, String)>,
+    shipments: Vec<shipment::Model>,
+    payments: Vec<payment::Model>,
+    /// Factory reports on the placed lines, oldest first.
+    reports: Vec<progress_update::Model>,
+    muted: bool,
+    changes: Vec<ChangeView>,
+}
+
+/// One order the viewer may see; any other is not found.
+pub async fn get(state: &AppState, user: &CurrentUser, id: i32) -> Result<OrderDetail, ApiError> {
+    let scope = OrderScope::of_user(user)?;
+    let order = orders::find(&state.db, scope, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let status = status_of(&order)?;
+    let today = state.now().date_naive();
+    let facts = load(state, user, order, status).await?;
+    Ok(assemble(facts, Mover::for_role(user.role), today))
+}
+
+/// Reads what the viewer may see of the order.
+async fn load(
+    state: &AppState,
+    user: &CurrentUser,
+    order: order::Model,
+    status: OrderStatus,
+) -> Result<Facts, ApiError> {
+    let db = &state.db;
+    let house = user.actor().is_house();
+    let editable = if house {
+        editable(status)
+    } else {
+        Editable::NOTHING
+    };
+    let lines = orders::lines_of(db, &[order.id]).await?;
+    let events = orders::events_of(db, order.id).await?;
+    let people = users::by_ids(db, &actor_ids(&events)).await?;
+    let customer_name = companies::find(db, order.customer_company_id)
+        .await?
+        .map(|c| c.name)
+        .unwrap_or_default();
+    let line_ids: Vec<i32> = lines.iter().map(|l| l.id).collect();
+    let placed = purchase_orders::placed_lines(db, &line_ids).await?;
+    let shipments = fulfilment::shipments_of(db, order.id).await?;
+    let payments = fulfilment::payments_of(db, order.id).await?;
+    let (suppliers, factories) = load_factories(state, &placed, house, editable).await?;
+    let po_line_ids: Vec<i32> = placed.iter().map(|p| p.line.id).collect();
+    let reports = progress::history_of_lines(db, &po_line_ids).await?;
+    let muted = order_mute::Entity::find_by_id((user.user_id, order.id))
+        .one(db)
+        .await?
+        .is_some();
+    let changes = load_changes(state, &order, house).await?;
+    Ok(Facts {
+        order,
+        status,
+        house,
+        editable,
+        customer_name,
+        lines,
+        events,
+        people,
+        placed,
+        suppliers,
+        factories,
+        shipments,
+        payments,
+        reports,
+        muted,
+        changes,
+    })
+}
+
+/// The people who wrote the timeline's entries, each once.
+fn actor_ids(events: &[order_event::Model]) -> Vec<i32> {
+    let mut ids: Vec<i32> = events.iter().filter_map(|e| e.actor_user_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// For the trading house: the factories the placed lines are with and,
+/// while purchase orders can be placed, every factory to choose from.
+async fn load_factories(
+    state: &AppState,
+    placed: &[PlacedLine],
+    house: bool,
+    editable: Editable,
+) -> Result<(Vec<company::Model>, Vec<(i32, String)>), ApiError> {
+    if !house {
+        return Ok((Vec::new(), Vec::new()));
+    }
+    let mut ids: Vec<i32> = placed.iter().map(|p| p.po.supplier_company_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let suppliers = companies::by_ids(&state.db, &ids).await?;
+    let factories = if editable.purchasing {
+        companies::all(&state.db)
+            .await?
+            .into_iter()
+            .filter(|c| c.kind == CompanyKind::Supplier.as_str())
+            .map(|c| (c.id, c.name))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok((suppliers, factories))
+}
+
+/// The order's change requests as the viewer sees them, newest first.
+async fn load_changes(
+    state: &AppState,
+    order: &order::Model,
+    house: bool,
+) -> Result<Vec<ChangeView>, ApiError> {
+    let mut changes = Vec::new();
+    for request in crate::ssr::repo::changes::of_order(&state.db, order.id).await? {
+        changes.push(crate::usecases::changes::view(state, &request, order, house).await?);
+    }
+    Ok(changes)
+}
+
+/// The page's view of what was loaded.
+fn assemble(facts: Facts, mover: Option<Mover>, today: NaiveDate) -> OrderDetail {
+    let Facts {
+        order,
+        status,
+        house,
+        editable,
+        customer_name,
+        lines,
+        events,
+        people,
+        placed,
+        suppliers,
+        factories,
+        shipments,
+        payments,
+        reports,
+        muted,
+        changes,
+    } = facts;
+    let total = order_value(&lines);
+    let paid: i64 = payments.iter().map(|p| p.amount_minor).sum();
+    let waiting = changes.iter().any(|c| c.status.is_pending());
+    OrderDetail {
+        revision: order.revision,
+        changeable: if house {
+            Vec::new()
+        } else {
+            askable(status, waiting)
+        },
+        changes,
+        id: order.id,
+        number: order.number,
+        customer_name,
+        currency: order.currency,
+        incoterm: order.incoterm,
+        payment_terms: order.payment_terms,
+        ship_to: order.ship_to,
+        status,
+        version: order.version,
+        lines: lines
+            .iter()
+            .map(|l| with_progress(line_view(l, status, today), l.id, &placed))
+            .collect(),
+        events: event_views(events, &people),
+        next_statuses: next_statuses(status, mover),
+        total: format_minor(total),
+        paid: format_minor(paid),
+        outstanding: format_minor(total - paid),
+        shipments: shipments.into_iter().map(shipment_view).collect(),
+        payments: payments.into_iter().map(payment_view).collect(),
+        editable,
+        placed: if house {
+            placed_views(&placed, &lines, &suppliers)
+        } else {
+            Vec::new()
+        },
+        factories,
+        production: production_notes(reports, &placed, &lines, house),
+        muted,
+    }
+}
+
+/// The statuses a mover may take the order to from `status`.
+fn next_statuses(status: OrderStatus, mover: Option<Mover>) -> Vec<OrderStatus> {
+    OrderStatus::ALL
+        .into_iter()
+        .filter(|to| mover.is_some_and(|m| movers(status, *to).contains(&m)))
+        .collect()
+}
+
+/// The timeline, each entry with the name of the person who wrote it.
+fn event_views(events: Vec<order_event::Model>, people: &[user::Model]) -> Vec<EventView> {
+    events
+        .into_iter()
+        .map(|e| EventView {
+            id: e.id,
+            at: e.at,
+            who: e
+                .actor_user_id
+                .and_then(|id| people.iter().find(|p| p.id == id))
+                .map(|p| p.display_name.clone()),
+            summary: e.summary,
+            before: e.before,
+            after: e.after,
+        })
+        .collect()
+}
+
+/// The purchase-order lines placed for the order's lines, with their factories.
+fn placed_views(
+    placed: &[PlacedLine],
+    lines: &[order_line::Model],
+    suppliers: &[company::Model],
+) -> Vec<PlacedView> {
+    placed
+        .iter()
+        .map(|p| PlacedView {
+            order_line_no: lines
+                .iter()
+                .find(|l| l.id == p.order_line_id)
+                .map(|l| l.line_no)
+                .unwrap_or_default(),
+            po_number: p.po.number.clone(),
+            supplier_name: suppliers
+                .iter()
+                .find(|c| c.id == p.po.supplier_company_id)
+                .map(|c| c.name.clone())
+                .unwrap_or_default(),
+            milestone: Milestone::parse(&p.line.milestone).unwrap_or(Milestone::NotStarted),
+            quantity: p.line.quantity,
+            quantity_done: p.line.quantity_done,
+            committed_ready: p.line.committed_ready_date,
+            forecast_ready: p.line.forecast_ready_date,
+        })
+        .collect()
+}
+
+/// Factory reports on the order's lines, newest first.
+fn production_notes(
+    reports: Vec<progress_update::Model>,
+    placed: &[PlacedLine],
+    lines: &[order_line::Model],
+    house: bool,
+) -> Vec<ProductionNote> {
+    reports
+        .into_iter()
+        .rev()
+        .flat_map(|r| {
+            placed
+                .iter()
+                .filter(|p| p.line.id == r.po_line_id)
+                .filter_map(|p| lines.iter().find(|l| l.id == p.order_line_id))
+                .map(|l| ProductionNote {
+                    at: r.at,
+                    line_no: l.line_no,
+                    milestone: Milestone::parse(&r.milestone).unwrap_or(Milestone::NotStarted),
+                    // The factory's own date is for the house; customers
+                    // see the resulting delivery forecast on the line.
+                    forecast_ready: r.forecast_ready_date.filter(|_| house),
+                    reason: r.reason.clone().filter(|_| house),
+                    note: r.note.clone().filter(|_| house),
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn shipment_view(s: shipment::Model) -> ShipmentView {
+    ShipmentView {
+        shipped_on: s.shipped_on,
+        carrier: s.carrier,
+        vessel: s.vessel,
+        bl_number: s.bl_number,
+        container_no: s.container_no,
+        eta: s.eta,
+    }
+}
+
+fn payment_view(p: payment::Model) -> PaymentView {
+    PaymentView {
+        received_on: p.received_on,
+        amount: format_minor(p.amount_minor),
+        reference: p.reference,
+    }
+}

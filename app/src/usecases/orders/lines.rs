@@ -1,0 +1,124 @@
+//! An order's lines: as the viewer sees them (dates, badge, how far the
+//! factories are) and as typed into the order form, parsed.
+
+use chrono::NaiveDate;
+
+use crate::domain::dates::{LineDates, badge};
+use crate::domain::order_status::OrderStatus;
+use crate::domain::progress::Milestone;
+use crate::ssr::entities::order_line;
+use crate::ssr::repo::orders::NewLine;
+use crate::ssr::repo::purchase_orders::PlacedLine;
+use crate::wire::FieldErrors;
+use crate::wire::orders::{LineInput, LineView, format_minor};
+
+/// The goods have left: a passed commitment no longer makes a line late.
+pub fn delivered(status: OrderStatus) -> bool {
+    matches!(
+        status,
+        OrderStatus::Shipped | OrderStatus::Arrived | OrderStatus::Settled
+    )
+}
+
+/// A line with its three dates and badge, before anything is known of the
+/// factories behind it.
+pub fn line_view(line: &order_line::Model, status: OrderStatus, today: NaiveDate) -> LineView {
+    let dates = LineDates {
+        requested: line.requested_date,
+        committed: line.committed_date,
+        forecast: line.forecast_date,
+    };
+    LineView {
+        line_no: line.line_no,
+        product_code: line.product_code.clone(),
+        description: line.description.clone(),
+        hs_code: line.hs_code.clone(),
+        quantity: line.quantity,
+        unit: line.unit.clone(),
+        unit_price: format_minor(line.unit_price_minor),
+        requested: line.requested_date,
+        committed: line.committed_date,
+        forecast: line.forecast_date,
+        slip_days: dates.slip_days(),
+        badge: badge(&dates, today, delivered(status)),
+        milestone: None,
+        placed: false,
+    }
+}
+
+/// What the viewer is told about the factories behind a line: how far
+/// they are, never who they are.
+pub fn with_progress(mut view: LineView, line_id: i32, placed: &[PlacedLine]) -> LineView {
+    let mine = placed.iter().filter(|p| p.order_line_id == line_id);
+    view.milestone = mine
+        .clone()
+        .filter_map(|p| Milestone::parse(&p.line.milestone))
+        .min();
+    view.placed = mine.count() > 0;
+    view
+}
+
+/// A line of the order form, parsed; `None` when any field has a problem
+/// (each reported as `lines[i].field`).
+pub struct ParsedLine {
+    pub product_code: String,
+    pub description: String,
+    pub unit: String,
+    pub hs_code: String,
+    pub quantity: i64,
+    pub unit_price_minor: i64,
+    pub requested: NaiveDate,
+}
+
+impl ParsedLine {
+    pub fn as_new(&self, order_id: i32, line_no: i32) -> NewLine<'_> {
+        NewLine {
+            order_id,
+            line_no,
+            product_code: &self.product_code,
+            description: &self.description,
+            hs_code: &self.hs_code,
+            quantity: self.quantity,
+            unit: &self.unit,
+            unit_price_minor: self.unit_price_minor,
+            requested: self.requested,
+            committed: None,
+            forecast: None,
+        }
+    }
+}
+
+pub fn parse_line(
+    problems: &mut FieldErrors,
+    i: usize,
+    line: &LineInput,
+    today: NaiveDate,
+) -> Option<ParsedLine> {
+    use crate::domain::order_input::{required_text as text, *};
+    let field = |name: &str| format!("lines[{i}].{name}");
+    let product_code = problems.keep(
+        field("product_code"),
+        text(&line.product_code, 40, "a product code"),
+    );
+    let description = problems.keep(
+        field("description"),
+        text(&line.description, 2000, "a description"),
+    );
+    let unit = problems.keep(field("unit"), text(&line.unit, 12, "a unit"));
+    let hs_code = problems.keep(field("hs_code"), parse_hs_code(&line.hs_code));
+    let quantity = problems.keep(field("quantity"), parse_quantity(&line.quantity));
+    let unit_price_minor = problems.keep(field("unit_price"), parse_unit_price(&line.unit_price));
+    let requested = problems.keep(
+        field("requested"),
+        parse_requested_date(&line.requested, today),
+    );
+    Some(ParsedLine {
+        product_code: product_code?,
+        description: description?,
+        unit: unit?,
+        hs_code: hs_code?,
+        quantity: quantity?,
+        unit_price_minor: unit_price_minor?,
+        requested: requested?,
+    })
+}

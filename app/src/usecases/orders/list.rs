@@ -1,0 +1,159 @@
+//! The orders the viewer may see, a page at a time, and the customers to
+//! filter them by.
+
+// The list takes one argument per filter field.
+#![allow(clippy::too_many_arguments)]
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::line_view;
+use crate::domain::company::CompanyKind;
+use crate::domain::dates::{parse_day, worst_badge};
+use crate::domain::order_status::OrderStatus;
+use crate::domain::policy::{Action, Area};
+use crate::ssr::auth::CurrentUser;
+use crate::ssr::entities::{order, order_line};
+use crate::ssr::repo::companies;
+use crate::ssr::repo::orders::{self, OrderFilter, OrderScope, status_of};
+use crate::ssr::{AppState, guard};
+use crate::wire::orders::{LineView, OrderSummary, PAGE_SIZE};
+use crate::wire::progress::MAX_QUERY_CHARS;
+use crate::wire::{ApiError, FieldErrors};
+
+/// Orders the viewer may see, newest first, `PAGE_SIZE` at a time: pass the
+/// smallest id shown as `before_id` for the next page. Dates are `YYYY-MM-DD`.
+pub async fn list(
+    state: &AppState,
+    user: &CurrentUser,
+    status: Option<String>,
+    query: Option<String>,
+    customer: Option<i32>,
+    at_risk: Option<bool>,
+    committed_from: Option<String>,
+    committed_to: Option<String>,
+    before_id: Option<i32>,
+) -> Result<Vec<OrderSummary>, ApiError> {
+    let scope = OrderScope::of_user(user)?;
+    if query
+        .as_deref()
+        .is_some_and(|q| q.chars().count() > MAX_QUERY_CHARS)
+    {
+        return Err(ApiError::invalid("query", user.locale.t("search-too-long")));
+    }
+    let status = parse_status(status.as_deref())?;
+    let (committed_from, committed_to) = parse_committed(committed_from, committed_to)?;
+    let today = state.now().date_naive();
+    let filter = OrderFilter {
+        status,
+        query,
+        customer,
+        at_risk_on: at_risk.unwrap_or(false).then_some(today),
+        committed_from,
+        committed_to,
+        before_id,
+        limit: PAGE_SIZE,
+    };
+    // Plain reads, no transaction: the read-only pool, beside other requests.
+    let found = orders::list(&state.reports, scope, &filter).await?;
+    summarise(state, found, today).await
+}
+
+/// The status asked for; empty or absent means any.
+fn parse_status(raw: Option<&str>) -> Result<Option<OrderStatus>, ApiError> {
+    match raw.filter(|s| !s.is_empty()) {
+        Some(raw) => {
+            Ok(Some(OrderStatus::parse(raw).ok_or_else(|| {
+                ApiError::invalid("status", "Unknown status.")
+            })?))
+        }
+        None => Ok(None),
+    }
+}
+
+/// The range of committed dates asked for, each end optional.
+fn parse_committed(
+    from: Option<String>,
+    to: Option<String>,
+) -> Result<(Option<NaiveDate>, Option<NaiveDate>), ApiError> {
+    let parse_date = |raw: Option<String>| match raw.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(text) => parse_day(text)
+            .map(Some)
+            .ok_or("Use a date like 2027-03-31."),
+    };
+    let mut problems = FieldErrors::default();
+    let from = problems.keep("committed_from", parse_date(from)).flatten();
+    let to = problems.keep("committed_to", parse_date(to)).flatten();
+    if !problems.is_empty() {
+        return Err(problems.into_error());
+    }
+    if let (Some(from), Some(to)) = (from, to)
+        && from > to
+    {
+        return Err(ApiError::invalid(
+            "committed_to",
+            "The end of the date range is before its start.",
+        ));
+    }
+    Ok((from, to))
+}
+
+/// The found orders with their lines and customers' names, as list rows.
+async fn summarise(
+    state: &AppState,
+    found: Vec<order::Model>,
+    today: NaiveDate,
+) -> Result<Vec<OrderSummary>, ApiError> {
+    let ids: Vec<i32> = found.iter().map(|o| o.id).collect();
+    let lines = orders::lines_of(&state.reports, &ids).await?;
+    let names =
+        companies::names_of(&state.reports, found.iter().map(|o| o.customer_company_id)).await?;
+    found
+        .into_iter()
+        .map(|o| summary(o, &lines, &names, today))
+        .collect()
+}
+
+/// One row of the list: the order, how many lines it has, the earliest date
+/// committed among them and the worst of their badges.
+fn summary(
+    order: order::Model,
+    lines: &[order_line::Model],
+    names: &HashMap<i32, String>,
+    today: NaiveDate,
+) -> Result<OrderSummary, ApiError> {
+    let status = status_of(&order)?;
+    let views: Vec<LineView> = lines
+        .iter()
+        .filter(|l| l.order_id == order.id)
+        .map(|l| line_view(l, status, today))
+        .collect();
+    Ok(OrderSummary {
+        id: order.id,
+        number: order.number,
+        customer_name: names
+            .get(&order.customer_company_id)
+            .cloned()
+            .unwrap_or_default(),
+        status,
+        line_count: views.len(),
+        next_committed: views.iter().filter_map(|l| l.committed).min(),
+        badge: worst_badge(views.iter().map(|l| l.badge)),
+    })
+}
+
+/// The customers the trading house sells to, for the order filter.
+pub async fn customers(
+    state: &AppState,
+    user: &CurrentUser,
+) -> Result<Vec<(i32, String)>, ApiError> {
+    guard::check(state, user, Action::EnterArea(Area::Staff), "customer list").await?;
+    Ok(companies::all(&state.db)
+        .await?
+        .into_iter()
+        .filter(|c| c.kind == CompanyKind::Customer.as_str())
+        .map(|c| (c.id, c.name))
+        .collect())
+}
