@@ -10,7 +10,6 @@
 use leptos::prelude::*;
 
 use super::ApiError;
-pub use crate::wire::order_desk::*;
 use crate::wire::orders::LineInput;
 
 /// Changes an order's terms and, before confirmation, its lines (`lines[i]`

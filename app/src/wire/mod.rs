@@ -11,7 +11,6 @@ pub mod auth;
 pub mod changes;
 pub mod error;
 pub mod mail;
-pub mod order_desk;
 pub mod orders;
 pub mod portal;
 pub mod progress;
