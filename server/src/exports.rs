@@ -2,7 +2,6 @@
 //! customer's own open orders) and each KPI table of a period. Files follow
 //! `app::csv` (quoted where needed, UTF-8 with a byte-order mark).
 
-use app::api::workspace::server::{period, report};
 use app::csv;
 use app::domain::dates::{LineDates, badge};
 use app::domain::order_input::format_minor;
@@ -13,6 +12,7 @@ use app::ssr::auth::CurrentUser;
 use app::ssr::guard;
 use app::ssr::repo::companies;
 use app::ssr::repo::orders::{self, OrderFilter, OrderScope};
+use app::usecases::workspace::{period, report};
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};

@@ -1,90 +1,21 @@
 //! Mail that could not be delivered: the staff see dead letters (refused for
 //! good, or out of retries) with the last error, and send them again.
 
-use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use super::ApiError;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DeadLetter {
-    pub id: String,
-    pub kind: String,
-    pub recipient: String,
-    pub subject: String,
-    pub attempts: i32,
-    pub last_error: Option<String>,
-    pub created_at: DateTime<Utc>,
-}
+pub use crate::wire::mail::*;
 
 #[server(endpoint = "mail/dead")]
 pub async fn dead_letters() -> Result<Vec<DeadLetter>, ApiError> {
-    use crate::domain::policy::{Action, Area};
-    use crate::ssr::auth::require_user;
-    use crate::ssr::entities::outbox;
-    use crate::ssr::{app_state, guard};
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
-
-    let user = require_user()?;
-    let state = app_state()?;
-    guard::check(
-        &state,
-        &user,
-        Action::EnterArea(Area::Staff),
-        "dead letters",
-    )
-    .await?;
-    Ok(outbox::Entity::find()
-        .filter(outbox::Column::Dead.eq(true))
-        .order_by_desc(outbox::Column::CreatedAt)
-        .limit(200)
-        .all(&state.db)
-        .await?
-        .into_iter()
-        .map(|row| DeadLetter {
-            id: row.id,
-            kind: row.kind,
-            recipient: row.recipient,
-            subject: row.subject,
-            attempts: row.attempts,
-            last_error: row.last_error,
-            created_at: row.created_at,
-        })
-        .collect())
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::mail::dead_letters(&state, &user).await
 }
 
 /// Puts a dead letter back in the queue for an immediate attempt, with a
 /// fresh set of retries.
 #[server(endpoint = "mail/retry")]
 pub async fn retry_dead_letter(id: String) -> Result<(), ApiError> {
-    use crate::domain::policy::{Action, Area};
-    use crate::ssr::auth::require_user;
-    use crate::ssr::entities::outbox;
-    use crate::ssr::{app_state, guard};
-    use sea_orm::sea_query::Expr;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-
-    let user = require_user()?;
-    let state = app_state()?;
-    guard::check(
-        &state,
-        &user,
-        Action::EnterArea(Area::Staff),
-        "dead letter retry",
-    )
-    .await?;
-    let revived = outbox::Entity::update_many()
-        .col_expr(outbox::Column::Dead, Expr::value(false))
-        .col_expr(outbox::Column::Attempts, Expr::value(0))
-        .col_expr(outbox::Column::NextAttemptAt, Expr::value(state.now()))
-        .filter(outbox::Column::Id.eq(id))
-        .filter(outbox::Column::Dead.eq(true))
-        .exec(&state.db)
-        .await?;
-    if revived.rows_affected == 0 {
-        return Err(ApiError::NotFound);
-    }
-    state.outbox_wakeup.notify_one();
-    Ok(())
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::mail::retry(&state, &user, id).await
 }

@@ -120,6 +120,13 @@ impl fmt::Display for Email {
 /// refused before it costs any work.
 pub const MAX_PASSWORD_BYTES: usize = 1024;
 
+/// Whether `raw` could be anyone's password: none is longer than
+/// `MAX_PASSWORD_BYTES`, so a longer one is a wrong guess, answered before
+/// any hashing work.
+pub fn could_be_password(raw: &str) -> bool {
+    raw.len() <= MAX_PASSWORD_BYTES
+}
+
 /// A new password: 12 to 128 characters, anything allowed, no composition
 /// rules (ASVS 6.2.1 / 6.2.9). Existing passwords are checked against their
 /// hash as typed and never parsed.
@@ -183,6 +190,17 @@ impl DisplayName {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn an_overlong_password_is_nobodys() {
+        assert!(could_be_password("a short sentence works well"));
+        assert!(could_be_password(&"x".repeat(MAX_PASSWORD_BYTES)));
+        assert!(!could_be_password(&"x".repeat(MAX_PASSWORD_BYTES + 1)));
+        // Bytes, not characters.
+        assert!(!could_be_password(
+            &"\u{1F600}".repeat(MAX_PASSWORD_BYTES / 4 + 1)
+        ));
+    }
 
     #[test]
     fn roles_round_trip_and_belong_to_one_company_kind() {

@@ -91,6 +91,26 @@ pub fn turnaround_hours(
     Spread::of(&hours)
 }
 
+/// How a factory answers agreed changes: the hours it took to acknowledge
+/// those asked from `since` on (the acknowledged ones), and how many changes
+/// still wait for it, however old. `changes` holds each change's asking
+/// time and its acknowledgement, if any.
+pub fn change_acknowledgement(
+    changes: &[(
+        chrono::DateTime<chrono::Utc>,
+        Option<chrono::DateTime<chrono::Utc>>,
+    )],
+    since: chrono::DateTime<chrono::Utc>,
+) -> (Spread, u64) {
+    let answered: Vec<_> = changes
+        .iter()
+        .filter(|(asked, _)| *asked >= since)
+        .filter_map(|(asked, done)| Some((*asked, (*done)?)))
+        .collect();
+    let waiting = changes.iter().filter(|(_, done)| done.is_none()).count() as u64;
+    (turnaround_hours(&answered), waiting)
+}
+
 /// One row of a Pareto table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ParetoRow {
@@ -253,6 +273,24 @@ mod tests {
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2027, 3, d).unwrap()
+    }
+
+    #[test]
+    fn acknowledgement_speed_covers_the_period_and_every_open_change_waits() {
+        let at = |d: u32, h: u32| day(d).and_hms_opt(h, 0, 0).unwrap().and_utc();
+        let changes = [
+            // Asked before the period: not in the speed.
+            (at(1, 8), Some(at(1, 12))),
+            // Asked before the period and still open: waiting all the same.
+            (at(1, 9), None),
+            (at(10, 8), Some(at(10, 10))),
+            (at(11, 8), Some(at(12, 8))),
+            (at(12, 8), None),
+        ];
+        let (speed, waiting) = change_acknowledgement(&changes, at(5, 0));
+        assert_eq!(speed, Spread::of(&[2, 24]));
+        assert_eq!(waiting, 2);
+        assert_eq!(change_acknowledgement(&[], at(5, 0)), (Spread::of(&[]), 0));
     }
 
     #[test]

@@ -176,6 +176,16 @@ pub fn authorize(actor: &Actor, action: &Action) -> Decision {
     }
 }
 
+/// Whose scorecard a request means: the factory it names, or a factory's
+/// own when it names none. The house must say which (`None`).
+pub fn scorecard_supplier(actor: &Actor, named: Option<i32>) -> Option<i32> {
+    match (actor.role, named) {
+        (_, Some(id)) => Some(id),
+        (Role::Supplier, None) => Some(actor.company_id),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -414,6 +424,20 @@ mod tests {
                 expected,
                 "{role:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_factory_means_its_own_scorecard_and_the_house_must_name_one() {
+        for role in Role::ALL {
+            let who = actor(role);
+            assert_eq!(
+                scorecard_supplier(&who, Some(SUPPLIER_B.id)),
+                Some(SUPPLIER_B.id),
+                "{role:?}"
+            );
+            let own = (role == Role::Supplier).then_some(SUPPLIER_A.id);
+            assert_eq!(scorecard_supplier(&who, None), own, "{role:?}");
         }
     }
 

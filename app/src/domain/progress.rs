@@ -293,10 +293,74 @@ pub fn work_order_key(line: &PoLineState, today: NaiveDate) -> (bool, NaiveDate)
     (!line.is_late(today), line.committed_ready)
 }
 
+/// Which lines a progress list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineFilter {
+    /// Still in the factory (the default).
+    Open,
+    /// Open and late.
+    Late,
+    /// Open and not reported on lately.
+    Stale,
+    /// Ready to ship or shipped.
+    Done,
+}
+
+impl LineFilter {
+    /// `open` (or nothing), `late`, `stale` or `done`.
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "" | "open" => Some(Self::Open),
+            "late" => Some(Self::Late),
+            "stale" => Some(Self::Stale),
+            "done" => Some(Self::Done),
+            _ => None,
+        }
+    }
+
+    /// The list holds the finished lines; every other one the open lines.
+    pub fn done(self) -> bool {
+        self == Self::Done
+    }
+
+    /// Late and stale are judged per line, not by the query, so those lists
+    /// are sifted from a wider read of the open lines.
+    pub fn sifted(self) -> bool {
+        matches!(self, Self::Late | Self::Stale)
+    }
+
+    /// Whether a line, late and stale as given, stays in the list.
+    pub fn keeps(self, late: bool, stale: bool) -> bool {
+        match self {
+            Self::Late => late,
+            Self::Stale => stale,
+            Self::Open | Self::Done => true,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn late_and_stale_lists_are_sifted_from_the_open_lines() {
+        assert_eq!(LineFilter::parse(""), Some(LineFilter::Open));
+        assert_eq!(LineFilter::parse("open"), Some(LineFilter::Open));
+        assert_eq!(LineFilter::parse("Late"), None);
+        assert_eq!(LineFilter::parse("everything"), None);
+        for (raw, filter) in [("late", LineFilter::Late), ("stale", LineFilter::Stale)] {
+            assert_eq!(LineFilter::parse(raw), Some(filter));
+            assert!(filter.sifted() && !filter.done(), "{raw}");
+        }
+        assert_eq!(LineFilter::parse("done"), Some(LineFilter::Done));
+        assert!(LineFilter::Done.done());
+        assert!(!LineFilter::Open.sifted() && !LineFilter::Done.sifted());
+        assert!(LineFilter::Late.keeps(true, false) && !LineFilter::Late.keeps(false, true));
+        assert!(LineFilter::Stale.keeps(false, true) && !LineFilter::Stale.keeps(true, false));
+        assert!(LineFilter::Open.keeps(false, false) && LineFilter::Done.keeps(false, false));
+    }
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2027, 5, d).unwrap()

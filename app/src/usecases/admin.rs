@@ -1,1 +1,273 @@
+//! People management for the trading house: who works on the portal for which
+//! company, invitations, deactivation. Admins manage everyone; staff see
+//! everyone and invite customers' and suppliers' people.
 
+use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::domain::account::{DisplayName, Email, Role};
+use crate::domain::company::CompanyKind;
+use crate::domain::policy::{Action, Actor, Area, CompanyRef, authorize};
+use crate::domain::session::TokenPurpose;
+use crate::ssr::audit::{self, AuditAction};
+use crate::ssr::auth::{CurrentUser, session};
+use crate::ssr::entities::{company, user};
+use crate::ssr::repo::{companies, tokens, users};
+use crate::ssr::work::UnitOfWork;
+use crate::ssr::{AppState, guard, mails, outbox};
+use crate::wire::admin::{CompanyPeople, PeopleDirectory, Person, PersonStatus};
+use crate::wire::{ApiError, FieldErrors};
+
+/// The people of every company the viewer may list, and what the viewer
+/// may do about them.
+pub async fn people(state: &AppState, user: &CurrentUser) -> Result<PeopleDirectory, ApiError> {
+    guard::check(state, user, Action::EnterArea(Area::Staff), "people").await?;
+    let actor = user.actor();
+    let listed: Vec<(company::Model, CompanyRef)> = companies::all(&state.db)
+        .await?
+        .into_iter()
+        .filter_map(|company| {
+            let company_ref = companies::policy_ref(&company)?;
+            let action = Action::ListUsers {
+                company: company_ref,
+            };
+            authorize(&actor, &action)
+                .is_allowed()
+                .then_some((company, company_ref))
+        })
+        .collect();
+    let ids: Vec<i32> = listed.iter().map(|(company, _)| company.id).collect();
+    let everyone = people_of(state, &ids).await?;
+    let directory = listed
+        .into_iter()
+        .map(|(company, company_ref)| CompanyPeople {
+            id: company.id,
+            people: everyone
+                .iter()
+                .filter(|u| u.company_id == company.id)
+                .filter_map(person)
+                .collect(),
+            name: company.name,
+            kind: company_ref.kind,
+        })
+        .collect();
+    Ok(PeopleDirectory {
+        companies: directory,
+        can_deactivate: can_deactivate(&actor),
+        invitable_roles: invitable_roles(&actor),
+    })
+}
+
+/// The people of these companies, by company and then by name.
+async fn people_of(state: &AppState, company_ids: &[i32]) -> Result<Vec<user::Model>, DbErr> {
+    if company_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    user::Entity::find()
+        .filter(user::Column::CompanyId.is_in(company_ids.iter().copied()))
+        .order_by_asc(user::Column::CompanyId)
+        .order_by_asc(user::Column::DisplayName)
+        .all(&state.db)
+        .await
+}
+
+fn person(u: &user::Model) -> Option<Person> {
+    Some(Person {
+        id: u.id,
+        display_name: u.display_name.clone(),
+        email: u.email.clone(),
+        role: Role::parse(&u.role)?,
+        status: match (u.active, u.password_hash.is_some()) {
+            (false, _) => PersonStatus::Deactivated,
+            (true, false) => PersonStatus::Invited,
+            (true, true) => PersonStatus::Active,
+        },
+    })
+}
+
+/// The roles the actor may invite into some company.
+fn invitable_roles(actor: &Actor) -> Vec<Role> {
+    Role::ALL
+        .into_iter()
+        .filter(|role| {
+            let company = CompanyRef {
+                id: -1,
+                kind: role.company_kind(),
+            };
+            authorize(
+                actor,
+                &Action::InviteUser {
+                    company,
+                    role: *role,
+                },
+            )
+            .is_allowed()
+        })
+        .collect()
+}
+
+/// Whether the actor may deactivate people at all.
+fn can_deactivate(actor: &Actor) -> bool {
+    authorize(
+        actor,
+        &Action::DeactivateUser {
+            company: CompanyRef {
+                id: -1,
+                kind: CompanyKind::Customer,
+            },
+            role: Role::Customer,
+        },
+    )
+    .is_allowed()
+}
+
+/// Invites a person; the e-mail with the single-use link goes through the outbox.
+pub async fn invite(
+    state: &AppState,
+    user: &CurrentUser,
+    company_id: i32,
+    email: String,
+    display_name: String,
+    role: String,
+) -> Result<String, ApiError> {
+    let company = companies::find(&state.db, company_id).await?;
+    let company_ref = company.as_ref().and_then(companies::policy_ref);
+    let (Some(company), Some(company_ref)) = (company, company_ref) else {
+        // Unknown companies look exactly like other tenants' companies.
+        return Err(ApiError::NotFound);
+    };
+    let role = Role::parse(&role).ok_or_else(|| ApiError::invalid("role", "Choose a role."))?;
+    guard::check(
+        state,
+        user,
+        Action::InviteUser {
+            company: company_ref,
+            role,
+        },
+        &format!("company {company_id}"),
+    )
+    .await?;
+    let mut problems = FieldErrors::default();
+    let email = problems.keep("email", Email::parse(&email));
+    let name = problems.keep("display_name", DisplayName::parse(&display_name));
+    let (Some(email), Some(name)) = (email, name) else {
+        return Err(problems.into_error());
+    };
+    if users::find_by_email(&state.db, &email).await?.is_some() {
+        return Err(ApiError::invalid(
+            "email",
+            "Someone already has an account with this e-mail address.",
+        ));
+    }
+    send_invitation(state, user, &company, &email, &name, role).await?;
+    Ok(format!(
+        "Invitation sent to {email}. The link works for 72 hours."
+    ))
+}
+
+/// Adds the invitee without a password and queues the mail with their
+/// single-use link, in one unit of work.
+async fn send_invitation(
+    state: &AppState,
+    user: &CurrentUser,
+    company: &company::Model,
+    email: &Email,
+    name: &DisplayName,
+    role: Role,
+) -> Result<(), ApiError> {
+    let now = state.now();
+    let work = UnitOfWork::begin(state).await?;
+    let invitee = users::insert(
+        &work.tx,
+        users::NewUser {
+            company_id: company.id,
+            email,
+            display_name: name,
+            role,
+            password_hash: None,
+            locale: "en",
+            time_zone: "UTC",
+        },
+        now,
+    )
+    .await?;
+    let (token_id, token) = tokens::issue(
+        &work.tx,
+        TokenPurpose::Invitation,
+        invitee.id,
+        Some(user.user_id),
+        now,
+    )
+    .await?;
+    let link = format!("{}/invitation/{token}", state.settings.public_url);
+    outbox::enqueue(
+        &work.tx,
+        mails::invitation(
+            email.as_str(),
+            &company.name,
+            &user.display_name,
+            &link,
+            token_id,
+        ),
+        now,
+    )
+    .await?;
+    audit::log(
+        &work.tx,
+        now,
+        AuditAction::InvitationSent,
+        Some(user.actor()),
+        Some(email.as_str()),
+        Some(role.as_str()),
+    )
+    .await?;
+    work.commit(state).await
+}
+
+/// Deactivates a user; their sessions end at once.
+pub async fn deactivate(
+    state: &AppState,
+    user: &CurrentUser,
+    user_id: i32,
+) -> Result<(), ApiError> {
+    let target = users::find(&state.db, user_id).await?;
+    let company = match &target {
+        Some(t) => companies::find(&state.db, t.company_id).await?,
+        None => None,
+    };
+    let company_ref = company.as_ref().and_then(companies::policy_ref);
+    let target_role = target.as_ref().and_then(|t| Role::parse(&t.role));
+    let (Some(target), Some(company_ref), Some(target_role)) = (target, company_ref, target_role)
+    else {
+        return Err(ApiError::NotFound);
+    };
+    guard::check(
+        state,
+        user,
+        Action::DeactivateUser {
+            company: company_ref,
+            role: target_role,
+        },
+        &format!("user {user_id}"),
+    )
+    .await?;
+    if target.id == user.user_id {
+        return Err(ApiError::Conflict {
+            message: "You cannot deactivate your own account.".to_string(),
+        });
+    }
+    let now = state.now();
+    let work = UnitOfWork::begin(state).await?;
+    users::set_active(&work.tx, target.id, false).await?;
+    session::end_all_for_user(&work.tx, target.id).await?;
+    tokens::revoke_all(&work.tx, target.id, now).await?;
+    audit::log(
+        &work.tx,
+        now,
+        AuditAction::UserDeactivated,
+        Some(user.actor()),
+        Some(&target.email),
+        None,
+    )
+    .await?;
+    work.commit(state).await
+}

@@ -1,1 +1,70 @@
+//! What the staff workspace shows: the KPIs of a period, the supplier
+//! scorecards and the at-risk board.
 
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::kpi::{DelayRow, ParetoRow, Rate, RiskReason, Spread};
+
+/// One factory's record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scorecard {
+    pub supplier_id: i32,
+    pub name: String,
+    /// Lines first ready in the period on or before their committed ready date.
+    pub on_time: Rate,
+    /// Average days late over the lines that were late.
+    pub average_days_late: Option<f64>,
+    /// Open lines reported on within the staleness window.
+    pub fresh: Rate,
+    /// Hours to acknowledge a change (acknowledged ones), in the period.
+    pub acknowledgement: Spread,
+    /// Changes still waiting for acknowledgement.
+    pub waiting: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AlertCount {
+    pub kind: String,
+    pub label: String,
+    pub count: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParetoTable {
+    pub currency: String,
+    pub rows: Vec<ParetoRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KpiReport {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub cycle_days: Spread,
+    pub on_time: Rate,
+    /// Lines shipped without a committed date (not in `on_time`).
+    pub unmeasured: u64,
+    pub turnaround_hours: Spread,
+    pub alerts: Vec<AlertCount>,
+    pub scorecards: Vec<Scorecard>,
+    pub supplier_on_time: Rate,
+    pub pareto: Vec<ParetoTable>,
+    pub worst_products: Vec<DelayRow>,
+    pub worst_suppliers: Vec<DelayRow>,
+    /// How long the server took to compute the report.
+    pub elapsed_ms: u64,
+}
+
+/// A line on the at-risk board.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardRow {
+    pub order_id: i32,
+    pub order_number: String,
+    pub customer_name: String,
+    pub line_no: i32,
+    pub product_code: String,
+    pub committed: Option<NaiveDate>,
+    pub forecast: Option<NaiveDate>,
+    pub slip_days: i64,
+    pub reasons: Vec<RiskReason>,
+}

@@ -1,0 +1,88 @@
+//! An invitee opens their link, sets their name and password and is signed
+//! in.
+
+use super::{SignedIn, Visitor};
+use crate::domain::account::{DisplayName, NewPassword, Role};
+use crate::domain::policy::Actor;
+use crate::domain::session::TokenPurpose;
+use crate::ssr::AppState;
+use crate::ssr::audit::{self, AuditAction};
+use crate::ssr::auth::{password as pw, session};
+use crate::ssr::repo::{companies, users};
+use crate::ssr::work::UnitOfWork;
+use crate::wire::auth::InvitationView;
+use crate::wire::{ApiError, FieldErrors};
+
+/// What the invitation page shows before the invitee sets a password.
+pub async fn invitation_details(
+    state: &AppState,
+    token: String,
+) -> Result<InvitationView, ApiError> {
+    let found = super::usable_token(state, TokenPurpose::Invitation, &token).await?;
+    let user = users::find(&state.db, found.user_id)
+        .await?
+        .filter(|u| u.active)
+        .ok_or(ApiError::NotFound)?;
+    let company = companies::find(&state.db, user.company_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok(InvitationView {
+        email: user.email,
+        display_name: user.display_name,
+        company_name: company.name,
+        role: Role::parse(&user.role).ok_or(ApiError::NotFound)?,
+    })
+}
+
+/// The invitee sets their name and password and is signed in; returns the
+/// new session's token and the path of their area.
+pub async fn accept_invitation(
+    state: &AppState,
+    visitor: &Visitor,
+    token: String,
+    display_name: String,
+    new_password: String,
+) -> Result<SignedIn, ApiError> {
+    let now = state.now();
+    let found = super::usable_token(state, TokenPurpose::Invitation, &token).await?;
+    let mut problems = FieldErrors::default();
+    let name = problems.keep("display_name", DisplayName::parse(&display_name));
+    let password = problems.keep("new_password", NewPassword::parse(&new_password));
+    let (Some(name), Some(password)) = (name, password) else {
+        return Err(problems.into_error());
+    };
+    let user = users::find(&state.db, found.user_id)
+        .await?
+        .filter(|u| u.active)
+        .ok_or(ApiError::NotFound)?;
+    let role = Role::parse(&user.role).ok_or(ApiError::NotFound)?;
+    let hash = pw::hash(password.expose().to_string())
+        .await
+        .map_err(|e| ApiError::internal("hashing a password", e))?;
+    let work = UnitOfWork::begin(state).await?;
+    super::redeem_link(&work.tx, &found, hash, now).await?;
+    users::set_display_name(&work.tx, user.id, &name).await?;
+    if let Some(previous) = visitor.session {
+        session::end(&work.tx, previous).await?;
+    }
+    let session_token = session::start(&work.tx, user.id, now).await?;
+    let actor = Actor {
+        user_id: user.id,
+        company_id: user.company_id,
+        role,
+    };
+    audit::log(
+        &work.tx,
+        now,
+        AuditAction::InvitationAccepted,
+        Some(actor),
+        Some(&user.email),
+        None,
+    )
+    .await?;
+    work.commit(state).await?;
+    Ok(SignedIn {
+        token: session_token,
+        next: role.home_path().to_string(),
+    })
+}

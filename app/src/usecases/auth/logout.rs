@@ -1,0 +1,24 @@
+//! Signing out: the session ends and the audit log says so.
+
+use crate::ssr::AppState;
+use crate::ssr::audit::{self, AuditAction};
+use crate::ssr::auth::{CurrentUser, session};
+use crate::ssr::work::UnitOfWork;
+use crate::wire::ApiError;
+
+/// Ends the signed-in person's session. The server function removes the
+/// cookie before, whatever happens here.
+pub async fn logout(state: &AppState, user: &CurrentUser) -> Result<(), ApiError> {
+    let work = UnitOfWork::begin(state).await?;
+    session::end(&work.tx, user.session_id).await?;
+    audit::log(
+        &work.tx,
+        state.now(),
+        AuditAction::Logout,
+        Some(user.actor()),
+        None,
+        None,
+    )
+    .await?;
+    work.commit(state).await
+}

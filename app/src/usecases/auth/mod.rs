@@ -1,0 +1,105 @@
+//! Signing in and out, invitations, password changes and resets. The HTTP
+//! side (the session cookie, the client's address, the session a browser
+//! already has) stays with the server functions: sign-ins return the new
+//! session's token for them to send, anonymous requests come with a
+//! `Visitor`. What several use cases share is here.
+
+mod invitation;
+mod login;
+mod logout;
+mod password;
+mod reset;
+
+pub use invitation::{accept_invitation, invitation_details};
+pub use login::login;
+pub use logout::logout;
+pub use password::change_password;
+pub use reset::{request_reset, reset_password};
+
+use chrono::{DateTime, Utc};
+use sea_orm::DatabaseTransaction;
+
+use crate::domain::account::Email;
+use crate::domain::session::{TokenPurpose, TokenState, token_state};
+use crate::i18n::Locale;
+use crate::ssr::auth::CurrentUser;
+use crate::ssr::entities::account_token;
+use crate::ssr::repo::{tokens, users};
+use crate::ssr::{AppState, db_error};
+use crate::wire::ApiError;
+
+/// Where an anonymous request comes from, as the server saw it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Visitor {
+    /// The client's address (for throttling), `unknown` when it is not known.
+    pub addr: String,
+    /// The session this browser already has, which a new sign-in ends.
+    pub session: Option<i32>,
+}
+
+/// A new session: the token for the cookie, and the path to open next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedIn {
+    pub token: String,
+    pub next: String,
+}
+
+/// Sets the language the signed-in person reads the portal in.
+pub async fn set_locale(
+    state: &AppState,
+    user: &CurrentUser,
+    locale: String,
+) -> Result<(), ApiError> {
+    let locale =
+        Locale::parse(&locale).ok_or_else(|| ApiError::invalid("locale", "Unknown language."))?;
+    users::set_locale(&state.db, user.user_id, locale.as_str()).await?;
+    Ok(())
+}
+
+/// Refuses an e-mail field longer than any address, before anything (a
+/// throttle key, an audit row) is made of it.
+fn email_within_bounds(email: &str) -> Result<(), ApiError> {
+    if email.len() > Email::MAX_LEN {
+        return Err(ApiError::invalid("email", Email::TOO_LONG));
+    }
+    Ok(())
+}
+
+fn expired_link() -> ApiError {
+    ApiError::Conflict {
+        message: "This link has expired or was already used. Ask for a new one.".to_string(),
+    }
+}
+
+/// Uses up a link's token and sets the password it was sent for, inside the
+/// caller's transaction. If another request used the token first, the link
+/// counts as expired and nothing is changed.
+async fn redeem_link(
+    tx: &DatabaseTransaction,
+    token: &account_token::Model,
+    password_hash: String,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    if !tokens::consume(tx, token.id, now).await? {
+        return Err(expired_link());
+    }
+    users::set_password(tx, token.user_id, password_hash, now)
+        .await
+        .map_err(db_error("saving the password"))
+}
+
+/// The token row behind a link, if it is still usable.
+async fn usable_token(
+    state: &AppState,
+    purpose: TokenPurpose,
+    token: &str,
+) -> Result<account_token::Model, ApiError> {
+    let found = tokens::find(&state.db, purpose, token)
+        .await
+        .map_err(db_error("finding the token"))?
+        .ok_or(ApiError::NotFound)?;
+    match token_state(found.expires_at, found.used_at, state.now()) {
+        TokenState::Usable => Ok(found),
+        TokenState::Used | TokenState::Expired => Err(expired_link()),
+    }
+}

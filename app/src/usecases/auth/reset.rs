@@ -1,0 +1,119 @@
+//! Forgotten passwords: a single-use link by mail, then a new password from
+//! it.
+
+use chrono::{DateTime, Utc};
+use sea_orm::TransactionTrait;
+
+use super::Visitor;
+use crate::domain::account::{Email, NewPassword};
+use crate::domain::session::TokenPurpose;
+use crate::domain::throttle::{ThrottleLimits, minutes_left};
+use crate::ssr::audit::{self, AuditAction};
+use crate::ssr::auth::{password as pw, session};
+use crate::ssr::repo::{throttles, tokens, users};
+use crate::ssr::work::UnitOfWork;
+use crate::ssr::{AppState, mails, outbox};
+use crate::wire::ApiError;
+use crate::wire::auth::RESET_REQUESTED_MESSAGE;
+
+/// Sends a reset link if the address belongs to an active account. The answer
+/// is the same either way, so it cannot be used to find out who has an account.
+pub async fn request_reset(
+    state: &AppState,
+    visitor: &Visitor,
+    email: String,
+) -> Result<String, ApiError> {
+    super::email_within_bounds(&email)?;
+    let email = Email::parse(&email).map_err(|message| ApiError::invalid("email", message))?;
+    let now = state.now();
+    count_request(state, &email, &visitor.addr, now).await?;
+    let user = users::find_by_email(&state.db, &email)
+        .await?
+        .filter(|u| u.active && u.password_hash.is_some());
+    let work = UnitOfWork::begin(state).await?;
+    if let Some(user) = &user {
+        let (token_id, token) =
+            tokens::issue(&work.tx, TokenPurpose::PasswordReset, user.id, None, now).await?;
+        let link = format!("{}/reset-password/{token}", state.settings.public_url);
+        outbox::enqueue(
+            &work.tx,
+            mails::password_reset(&user.email, &link, token_id),
+            now,
+        )
+        .await?;
+    }
+    let detail = if user.is_some() {
+        "sent"
+    } else {
+        "no such account"
+    };
+    audit::log(
+        &work.tx,
+        now,
+        AuditAction::PasswordResetRequested,
+        None,
+        Some(email.as_str()),
+        Some(detail),
+    )
+    .await?;
+    work.commit(state).await?;
+    Ok(RESET_REQUESTED_MESSAGE.to_string())
+}
+
+/// Every request sends mail, so requests are limited per address and per
+/// e-mail, counted the same way whether or not the account exists.
+async fn count_request(
+    state: &AppState,
+    email: &Email,
+    addr: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let counting = state.db.begin().await?;
+    for key in [
+        throttles::reset_account_key(email.as_str()),
+        throttles::reset_addr_key(addr),
+    ] {
+        let counted =
+            throttles::count_attempt(&counting, &key, ThrottleLimits::RESET_REQUESTS, now).await?;
+        if let Err(until) = counted {
+            return Err(ApiError::RateLimited {
+                minutes: minutes_left(until, now),
+            });
+        }
+    }
+    counting.commit().await?;
+    Ok(())
+}
+
+/// Sets a new password from a reset link; every session of the account ends.
+pub async fn reset_password(
+    state: &AppState,
+    token: String,
+    new_password: String,
+) -> Result<(), ApiError> {
+    let now = state.now();
+    let found = super::usable_token(state, TokenPurpose::PasswordReset, &token).await?;
+    users::find(&state.db, found.user_id)
+        .await?
+        .filter(|u| u.active)
+        .ok_or_else(super::expired_link)?;
+    let new_password = NewPassword::parse(&new_password)
+        .map_err(|message| ApiError::invalid("new_password", message))?;
+    let hash = pw::hash(new_password.expose().to_string())
+        .await
+        .map_err(|e| ApiError::internal("hashing a password", e))?;
+    let work = UnitOfWork::begin(state).await?;
+    super::redeem_link(&work.tx, &found, hash, now).await?;
+    session::end_all_for_user(&work.tx, found.user_id).await?;
+    let target = format!("user {}", found.user_id);
+    audit::log(
+        &work.tx,
+        now,
+        AuditAction::PasswordResetCompleted,
+        None,
+        Some(&target),
+        None,
+    )
+    .await?;
+    work.commit(state).await
+}

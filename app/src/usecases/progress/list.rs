@@ -1,0 +1,59 @@
+//! The lines a factory (or the house) works through, late first.
+
+use crate::domain::progress::LineFilter;
+use crate::ssr::AppState;
+use crate::ssr::auth::CurrentUser;
+use crate::ssr::repo::companies;
+use crate::ssr::repo::progress::{self, PoScope, Stage};
+use crate::wire::ApiError;
+use crate::wire::progress::{LIST_LIMIT, MAX_QUERY_CHARS, PoLineView};
+
+/// The lines the viewer may see: `show` is `open` (default), `late`,
+/// `stale` or `done`; `query` matches PO number or product.
+pub async fn list(
+    state: &AppState,
+    user: &CurrentUser,
+    show: Option<String>,
+    query: Option<String>,
+) -> Result<Vec<PoLineView>, ApiError> {
+    let scope = PoScope::for_actor(&user.actor()).ok_or(ApiError::NotFound)?;
+    if query
+        .as_deref()
+        .is_some_and(|q| q.chars().count() > MAX_QUERY_CHARS)
+    {
+        return Err(ApiError::invalid("query", user.locale.t("search-too-long")));
+    }
+    let filter = LineFilter::parse(show.as_deref().unwrap_or(""))
+        .ok_or_else(|| ApiError::invalid("show", "Unknown choice."))?;
+    let stage = if filter.done() {
+        Stage::Done
+    } else {
+        Stage::Open
+    };
+    let today = state.now().date_naive();
+    let read_limit = if filter.sifted() {
+        LIST_LIMIT * 20
+    } else {
+        LIST_LIMIT
+    };
+    let rows = progress::lines(&state.db, scope, stage, query.as_deref(), read_limit).await?;
+    let names = if scope == PoScope::All {
+        companies::all(&state.db).await?
+    } else {
+        Vec::new()
+    };
+    let mut views: Vec<PoLineView> = rows
+        .iter()
+        .map(|row| {
+            let supplier = names
+                .iter()
+                .find(|c| c.id == row.po.supplier_company_id)
+                .map(|c| c.name.clone());
+            super::view(row, today, state.settings.stale_after_days, supplier)
+        })
+        .filter(|v| filter.keeps(v.late, v.stale))
+        .collect();
+    super::sort(&mut views, today);
+    views.truncate(LIST_LIMIT as usize);
+    Ok(views)
+}

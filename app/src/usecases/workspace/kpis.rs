@@ -1,0 +1,146 @@
+//! The KPIs of a period, as the house reads them and the CSV exports write
+//! them.
+
+use std::time::Instant;
+
+use sea_orm::DbErr;
+
+use crate::domain::kpi::{DelayRow, Rate, cycle_time, pareto, turnaround_hours, worst_delays};
+use crate::domain::policy::{Action, Area};
+use crate::domain::slip::AlertKind;
+use crate::ssr::auth::CurrentUser;
+use crate::ssr::entities::company;
+use crate::ssr::repo::companies;
+use crate::ssr::repo::kpi::{self, Period, ProductDelivery};
+use crate::ssr::{AppState, db_error, guard};
+use crate::wire::ApiError;
+use crate::wire::workspace::{AlertCount, KpiReport, ParetoTable, Scorecard};
+
+/// The KPIs of a period (by default the last 90 days), for the house.
+pub async fn kpis(
+    state: &AppState,
+    user: &CurrentUser,
+    from: Option<String>,
+    to: Option<String>,
+) -> Result<KpiReport, ApiError> {
+    guard::check(state, user, Action::EnterArea(Area::Staff), "KPIs").await?;
+    let period = super::period(from, to, state.now().date_naive())?;
+    report(state, period)
+        .await
+        .map_err(db_error("computing the KPIs"))
+}
+
+/// Every figure of the period, from the reporting connection.
+pub async fn report(state: &AppState, period: Period) -> Result<KpiReport, DbErr> {
+    let started = Instant::now();
+    let db = &state.reports;
+    // Independent reads, overlapping on the pool's connections.
+    let (shipped, products, decided, mails, scorecards, names, revenue) = tokio::try_join!(
+        kpi::shipped_orders(db, period),
+        kpi::delivery_by_product(db, period),
+        kpi::decided_requests(db, period),
+        kpi::mails_by_kind(db, period),
+        super::scorecards(state, period, None),
+        companies::all(db),
+        kpi::revenue_by_customer(db, period),
+    )?;
+    let on_time = products.iter().fold(Rate::default(), |acc, p| Rate {
+        hits: acc.hits + (p.committed - p.late),
+        total: acc.total + p.committed,
+    });
+    let unmeasured = products.iter().map(|p| p.unmeasured).sum();
+    let supplier_on_time = scorecards.iter().fold(Rate::default(), |acc, c| Rate {
+        hits: acc.hits + c.on_time.hits,
+        total: acc.total + c.on_time.total,
+    });
+    let worst_suppliers = worst_suppliers(&scorecards);
+    Ok(KpiReport {
+        from: period.from,
+        to: period.to,
+        cycle_days: cycle_time(&shipped),
+        on_time,
+        unmeasured,
+        turnaround_hours: turnaround_hours(&decided),
+        alerts: alert_counts(mails),
+        scorecards,
+        supplier_on_time,
+        pareto: pareto_tables(&revenue, &names),
+        worst_products: worst_products(products),
+        worst_suppliers,
+        elapsed_ms: started.elapsed().as_millis() as u64,
+    })
+}
+
+/// The alert mails of the period by kind (kinds no longer sent left out).
+fn alert_counts(mails: Vec<(String, u64)>) -> Vec<AlertCount> {
+    mails
+        .into_iter()
+        .filter_map(|(kind, count)| {
+            let alert = AlertKind::parse(&kind)?;
+            Some(AlertCount {
+                label: alert.label().to_string(),
+                kind,
+                count,
+            })
+        })
+        .collect()
+}
+
+/// One Pareto table of the customers' revenue per currency, by currency.
+fn pareto_tables(revenue: &[(i32, String, i64)], names: &[company::Model]) -> Vec<ParetoTable> {
+    let name_of = |id: i32| {
+        names
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.name.clone())
+            .unwrap_or_default()
+    };
+    let mut currencies: Vec<String> = revenue.iter().map(|r| r.1.clone()).collect();
+    currencies.sort();
+    currencies.dedup();
+    currencies
+        .into_iter()
+        .map(|currency| ParetoTable {
+            rows: pareto(
+                revenue
+                    .iter()
+                    .filter(|r| r.1 == currency)
+                    .map(|r| (name_of(r.0), r.2))
+                    .collect(),
+            ),
+            currency,
+        })
+        .collect()
+}
+
+/// The products most often late against their commitment.
+fn worst_products(products: Vec<ProductDelivery>) -> Vec<DelayRow> {
+    worst_delays(
+        products
+            .into_iter()
+            .map(|p| DelayRow {
+                name: p.product,
+                late: p.late,
+                total: p.committed,
+            })
+            .collect(),
+        2,
+        10,
+    )
+}
+
+/// The factories most often late against their committed ready dates.
+fn worst_suppliers(scorecards: &[Scorecard]) -> Vec<DelayRow> {
+    worst_delays(
+        scorecards
+            .iter()
+            .map(|c| DelayRow {
+                name: c.name.clone(),
+                late: c.on_time.total - c.on_time.hits,
+                total: c.on_time.total,
+            })
+            .collect(),
+        1,
+        10,
+    )
+}
