@@ -1,36 +1,10 @@
 //! The change-request rules around the order's own fields (those are in
-//! `change_request`): who in the house a request goes to, what the house's
-//! decision must hold, and what an applied change does behind the order's
+//! `change_request`): what the house's decision must hold, and what an applied change does behind the order's
 //! lines — to a line's forecast and to the factories' purchase orders.
 
 use chrono::NaiveDate;
 
-use super::account::Role;
 use super::change_request::ChangeItem;
-
-/// A person as the recipient rule sees them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Person {
-    pub id: i32,
-    /// `None` for a role the portal does not know.
-    pub role: Option<Role>,
-    pub active: bool,
-}
-
-/// The house people a request goes to: the order's sales owner, or every
-/// active staff member and admin when it has none (or the owner is no longer
-/// an active member of the house). The ids come in the order of `people`.
-pub fn deciders(people: &[Person], sales_owner: Option<i32>) -> Vec<i32> {
-    let house: Vec<i32> = people
-        .iter()
-        .filter(|p| p.active && matches!(p.role, Some(Role::Staff | Role::Admin)))
-        .map(|p| p.id)
-        .collect();
-    match sales_owner {
-        Some(owner) if house.contains(&owner) => vec![owner],
-        _ => house,
-    }
-}
 
 /// The items of a request as the house checks them before deciding: prices
 /// and HS codes are given with the decision, so an added line still waiting
@@ -114,14 +88,6 @@ mod tests {
         NaiveDate::from_ymd_opt(2027, 3, d).unwrap()
     }
 
-    fn person(id: i32, role: Role, active: bool) -> Person {
-        Person {
-            id,
-            role: Some(role),
-            active,
-        }
-    }
-
     fn added(quantity: i64, price: Option<i64>) -> ChangeItem {
         ChangeItem::AddLine(NewLine {
             product_code: "P-9".into(),
@@ -132,28 +98,6 @@ mod tests {
             unit_price_minor: price,
             hs_code: price.map(|_| "732393".to_string()),
         })
-    }
-
-    #[test]
-    fn a_request_goes_to_the_owner_or_else_to_the_whole_house() {
-        let people = [
-            person(1, Role::Admin, true),
-            person(2, Role::Staff, true),
-            person(3, Role::Staff, false),
-            person(4, Role::Customer, true),
-            person(5, Role::Supplier, true),
-            Person {
-                id: 6,
-                role: None,
-                active: true,
-            },
-        ];
-        assert_eq!(deciders(&people, Some(2)), vec![2]);
-        assert_eq!(deciders(&people, None), vec![1, 2]);
-        // An owner who left, or who is not of the house, reaches no one.
-        assert_eq!(deciders(&people, Some(3)), vec![1, 2]);
-        assert_eq!(deciders(&people, Some(4)), vec![1, 2]);
-        assert_eq!(deciders(&[], Some(2)), Vec::<i32>::new());
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod order_input;
 pub mod order_status;
 pub mod policy;
 pub mod progress;
+pub mod recipients;
 pub mod session;
 pub mod slip;
 pub mod throttle;

@@ -16,11 +16,12 @@ use sea_orm::{
 use crate::domain::account::Role;
 use crate::domain::order_status::OrderStatus;
 use crate::domain::progress::{Milestone, is_stale};
+use crate::domain::recipients::owner_else_all;
 use crate::domain::slip::{AlertKind, Notice, SlipThresholds, assess, days_late, is_overdue};
 use crate::i18n::Locale;
 use crate::ssr::entities::{company, order, order_line, order_mute, po_line, po_line_link, user};
-use crate::ssr::mail_templates::render;
-use crate::ssr::outbox::{OutgoingMail, enqueue};
+use crate::ssr::notify::{Mail, PersonMail, to_address};
+use crate::ssr::outbox::enqueue;
 use crate::ssr::repo::progress::PoLineRow;
 
 /// What every assessment needs to know.
@@ -101,28 +102,14 @@ async fn send(
     to: &user::Model,
     key: &str,
     path: &str,
-    mut values: Vec<(&'static str, String)>,
+    values: Vec<(&'static str, String)>,
 ) -> Result<bool, DbErr> {
-    values.push(("name", to.display_name.clone()));
-    values.push(("link", format!("{}{path}", ctx.public_url)));
-    let locale = Locale::parse(&to.locale).unwrap_or_default();
-    let mail = render(kind, locale, &values);
+    let link = format!("{}{path}", ctx.public_url);
+    let mail = PersonMail::compose(Mail::from(kind), to, key, link, values);
     if to.alert_digest {
-        return hold_for_digest(db, ctx, kind, to, key, mail).await;
+        return hold_for_digest(db, ctx, kind, to, mail).await;
     }
-    enqueue(
-        db,
-        OutgoingMail {
-            dedupe_key: format!("{}:{key}:{}", kind.as_str(), to.id),
-            kind: kind.as_str(),
-            recipient: to.email.clone(),
-            subject: mail.subject,
-            body_text: mail.text,
-            body_html: Some(mail.html),
-        },
-        ctx.now,
-    )
-    .await
+    mail.queue(db, ctx.now).await
 }
 
 async fn hold_for_digest(
@@ -130,18 +117,17 @@ async fn hold_for_digest(
     ctx: &AlertContext,
     kind: AlertKind,
     to: &user::Model,
-    key: &str,
-    mail: crate::ssr::mail_templates::RenderedMail,
+    mail: PersonMail,
 ) -> Result<bool, DbErr> {
     use crate::ssr::entities::digest_item;
     use sea_orm::Set;
     use sea_orm::sea_query::OnConflict;
     let held = digest_item::Entity::insert(digest_item::ActiveModel {
         user_id: Set(to.id),
-        dedupe_key: Set(format!("{}:{key}:{}", kind.as_str(), to.id)),
+        dedupe_key: Set(mail.dedupe_key),
         kind: Set(kind.as_str().to_string()),
-        subject: Set(mail.subject),
-        body_text: Set(mail.text),
+        subject: Set(mail.rendered.subject),
+        body_text: Set(mail.rendered.text),
         created_at: Set(ctx.now),
         ..Default::default()
     })
@@ -183,31 +169,21 @@ pub async fn send_digests(
         };
         let mine: Vec<&digest_item::Model> = items.iter().filter(|i| i.user_id == person).collect();
         let locale = Locale::parse(&to.locale).unwrap_or_default();
-        let subject = locale.t_with("digest-subject", &[("count", mine.len().into())]);
-        let mut text = format!(
-            "{}\n\n",
-            locale.t_with("digest-intro", &[("name", to.display_name.clone().into())])
+        let heading = locale.t_with("digest-subject", &[("count", mine.len().into())]);
+        let intro = locale.t_with("digest-intro", &[("name", to.display_name.clone().into())]);
+        let items = mine
+            .iter()
+            .map(|item| format!("== {} ==\n{}", item.subject, item.body_text.trim()))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let mail = to_address(
+            Mail::Digest,
+            locale,
+            &to.email,
+            format!("digest:{}:{}", to.id, now.date_naive()),
+            &[("heading", heading), ("intro", intro), ("items", items)],
         );
-        for item in &mine {
-            text.push_str(&format!(
-                "== {} ==\n{}\n\n",
-                item.subject,
-                item.body_text.trim()
-            ));
-        }
-        let sent = enqueue(
-            db,
-            OutgoingMail {
-                dedupe_key: format!("digest:{}:{}", to.id, now.date_naive()),
-                kind: "digest",
-                recipient: to.email.clone(),
-                subject,
-                body_text: text,
-                body_html: None,
-            },
-            now,
-        )
-        .await?;
+        let sent = enqueue(db, mail, now).await?;
         if sent {
             digest_item::Entity::delete_many()
                 .filter(digest_item::Column::Id.is_in(mine.iter().map(|i| i.id)))
@@ -495,15 +471,11 @@ pub async fn assess_order_line(
             .rows_affected
             == 1;
         if first {
-            let owner_or_staff: Vec<&user::Model> = {
-                let all = people.staff(AlertKind::Overdue, &[order.id]);
-                let owner: Vec<&user::Model> = all
-                    .iter()
-                    .copied()
-                    .filter(|u| Some(u.id) == order.sales_owner_id)
-                    .collect();
-                if owner.is_empty() { all } else { owner }
-            };
+            let owner_or_staff = owner_else_all(
+                people.staff(AlertKind::Overdue, &[order.id]),
+                order.sales_owner_id,
+                |u| u.id,
+            );
             for person in owner_or_staff {
                 let values = vec![
                     ("order", order.number.clone()),

@@ -11,9 +11,10 @@ use crate::domain::session::TokenPurpose;
 use crate::ssr::audit::{self, AuditAction};
 use crate::ssr::auth::{CurrentUser, session};
 use crate::ssr::entities::{company, user};
+use crate::ssr::notify::{self, Mail};
 use crate::ssr::repo::{companies, tokens, users};
 use crate::ssr::work::UnitOfWork;
-use crate::ssr::{AppState, guard, mails, outbox};
+use crate::ssr::{AppState, guard, outbox};
 use crate::wire::admin::{CompanyPeople, PeopleDirectory, Person, PersonStatus};
 use crate::wire::{ApiError, FieldErrors};
 
@@ -201,12 +202,16 @@ async fn send_invitation(
     let link = format!("{}/invitation/{token}", state.settings.public_url);
     outbox::enqueue(
         &work.tx,
-        mails::invitation(
+        notify::to_address(
+            Mail::Invitation,
+            crate::i18n::Locale::parse(&invitee.locale).unwrap_or_default(),
             email.as_str(),
-            &company.name,
-            &user.display_name,
-            &link,
-            token_id,
+            format!("invitation:{token_id}"),
+            &[
+                ("inviter", user.display_name.clone()),
+                ("company", company.name.clone()),
+                ("link", link),
+            ],
         ),
         now,
     )

@@ -8,11 +8,13 @@ use super::Visitor;
 use crate::domain::account::{Email, NewPassword};
 use crate::domain::session::TokenPurpose;
 use crate::domain::throttle::{ThrottleLimits, minutes_left};
+use crate::i18n::Locale;
 use crate::ssr::audit::{self, AuditAction};
 use crate::ssr::auth::{password as pw, session};
+use crate::ssr::notify::{self, Mail};
 use crate::ssr::repo::{throttles, tokens, users};
 use crate::ssr::work::UnitOfWork;
-use crate::ssr::{AppState, mails, outbox};
+use crate::ssr::{AppState, outbox};
 use crate::wire::ApiError;
 use crate::wire::auth::RESET_REQUESTED_MESSAGE;
 
@@ -37,7 +39,13 @@ pub async fn request_reset(
         let link = format!("{}/reset-password/{token}", state.settings.public_url);
         outbox::enqueue(
             &work.tx,
-            mails::password_reset(&user.email, &link, token_id),
+            notify::to_address(
+                Mail::PasswordReset,
+                Locale::parse(&user.locale).unwrap_or_default(),
+                &user.email,
+                format!("password_reset:{token_id}"),
+                &[("link", link)],
+            ),
             now,
         )
         .await?;

@@ -62,7 +62,12 @@ pub(super) async fn apply_change(
     let order = &planned.order;
     let revision = write_order(&work.tx, order, &planned.next, now).await?;
     write_lines(&work.tx, &planned).await?;
-    let people = users::all(&work.tx).await?;
+    let factories: Vec<i32> = planned
+        .placed
+        .iter()
+        .map(|p| p.po.supplier_company_id)
+        .collect();
+    let people = users::active_of_companies(&work.tx, &factories).await?;
     let moved = change_factories(&work.tx, state, request.id, &planned, &people, now).await?;
     let asked_factory = !planned.po_changes.is_empty();
     for event in timeline(request, actor_user_id, to, revision, items, asked_factory) {
@@ -75,14 +80,14 @@ pub(super) async fn apply_change(
         };
         follow_factory(&work.tx, &moved, &mut work.live, &alerts).await?;
     }
-    if let Some(requester) = people
-        .iter()
-        .find(|u| u.id == request.requested_by && u.active)
+    if let Some(requester) = users::find(&work.tx, request.requested_by)
+        .await?
+        .filter(|u| u.active)
     {
         let answer = answer.clone().unwrap_or_default();
         let changes = summary(items);
         tell_requester(
-            &work.tx, state, requester, request.id, order, to, changes, answer,
+            &work.tx, state, &requester, request.id, order, to, changes, answer,
         )
         .await?;
     }

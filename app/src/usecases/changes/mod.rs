@@ -39,7 +39,7 @@ use crate::domain::order_status::OrderStatus;
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{change_request, order, order_line};
-use crate::ssr::mail_templates::ChangeMail;
+use crate::ssr::notify::Mail;
 use crate::ssr::repo::orders::{self, NewEvent, OrderScope};
 use crate::ssr::repo::purchase_orders::PlacedLine;
 use crate::ssr::repo::users;
@@ -224,10 +224,10 @@ impl Ending {
         }
     }
 
-    fn mail(self) -> ChangeMail {
+    fn mail(self) -> Mail {
         match self {
-            Ending::Withdrawn => ChangeMail::Withdrawn,
-            Ending::CounterDeclined => ChangeMail::CounterDeclined,
+            Ending::Withdrawn => Mail::ChangeWithdrawn,
+            Ending::CounterDeclined => Mail::CounterDeclined,
         }
     }
 }

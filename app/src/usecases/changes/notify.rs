@@ -7,13 +7,11 @@
 
 use sea_orm::{ConnectionTrait, DbErr};
 
-use crate::domain::account::Role;
 use crate::domain::change_request::{ChangeStatus, PoLineChange};
-use crate::domain::change_workflow::{self, Person};
+use crate::domain::recipients::owner_else_all;
 use crate::i18n::Locale;
 use crate::ssr::entities::{order, user};
-use crate::ssr::mail_templates::{ChangeMail, render_change};
-use crate::ssr::outbox::{OutgoingMail, enqueue};
+use crate::ssr::notify::{self, Mail};
 use crate::ssr::repo::purchase_orders::PlacedLine;
 use crate::ssr::repo::{companies, users};
 use crate::ssr::{AppState, db_error};
@@ -23,29 +21,14 @@ use crate::wire::ApiError;
 pub(super) async fn mail(
     db: &impl ConnectionTrait,
     state: &AppState,
-    kind: ChangeMail,
+    kind: Mail,
     to: &user::Model,
     key: &str,
     path: &str,
-    mut values: Vec<(&'static str, String)>,
+    values: Vec<(&'static str, String)>,
 ) -> Result<(), DbErr> {
-    values.push(("name", to.display_name.clone()));
-    values.push(("link", format!("{}{path}", state.settings.public_url)));
-    let locale = Locale::parse(&to.locale).unwrap_or_default();
-    let rendered = render_change(kind, locale, &values);
-    enqueue(
-        db,
-        OutgoingMail {
-            dedupe_key: format!("{}:{key}:{}", kind.as_str(), to.id),
-            kind: kind.as_str(),
-            recipient: to.email.clone(),
-            subject: rendered.subject,
-            body_text: rendered.text,
-            body_html: Some(rendered.html),
-        },
-        state.now(),
-    )
-    .await?;
+    let url = &state.settings.public_url;
+    notify::to_person(db, url, state.now(), kind, to, key, path, values).await?;
     Ok(())
 }
 
@@ -55,7 +38,7 @@ pub(super) async fn mail(
 pub(super) async fn tell_deciders(
     db: &impl ConnectionTrait,
     state: &AppState,
-    kind: ChangeMail,
+    kind: Mail,
     request_id: i32,
     order: &order::Model,
     mut values: Vec<(&'static str, String)>,
@@ -66,13 +49,13 @@ pub(super) async fn tell_deciders(
         .unwrap_or_default();
     values.push(("order", order.number.clone()));
     values.push(("customer", customer));
-    let people = users::all(db).await?;
-    for person in deciders(&people, order) {
+    let house = users::active_house(db).await?;
+    for person in owner_else_all(house, order.sales_owner_id, |u| u.id) {
         mail(
             db,
             state,
             kind,
-            person,
+            &person,
             &request_id.to_string(),
             &format!("/staff/changes/{request_id}"),
             values.clone(),
@@ -80,25 +63,6 @@ pub(super) async fn tell_deciders(
         .await?;
     }
     Ok(())
-}
-
-/// The house people a request goes to, by the rule of
-/// `change_workflow::deciders`: the order's sales owner, or every active
-/// staff member and admin when it has none.
-pub(super) fn deciders<'a>(
-    people: &'a [user::Model],
-    order: &order::Model,
-) -> Vec<&'a user::Model> {
-    let seen: Vec<Person> = people
-        .iter()
-        .map(|u| Person {
-            id: u.id,
-            role: Role::parse(&u.role),
-            active: u.active,
-        })
-        .collect();
-    let chosen = change_workflow::deciders(&seen, order.sales_owner_id);
-    people.iter().filter(|u| chosen.contains(&u.id)).collect()
 }
 
 /// The "your request was decided" mail to the customer who asked.
@@ -116,7 +80,7 @@ pub(super) async fn tell_requester(
     mail(
         db,
         state,
-        ChangeMail::Decided,
+        Mail::ChangeDecided,
         requester,
         &format!("{request_id}:{}", status.as_str()),
         &format!("/customer/orders/{}", order.id),
@@ -161,7 +125,7 @@ pub(super) async fn tell_factory(
         mail(
             db,
             state,
-            ChangeMail::ToAcknowledge,
+            Mail::ChangeToAcknowledge,
             person,
             &change_id.to_string(),
             &format!("/supplier/lines/{}", placed.line.id),

@@ -21,7 +21,7 @@ use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::Action;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{change_request, order, order_line};
-use crate::ssr::mail_templates::ChangeMail;
+use crate::ssr::notify::Mail;
 use crate::ssr::repo::orders::{self, NewEvent, OrderScope};
 use crate::ssr::work::UnitOfWork;
 use crate::ssr::{AppState, db_error, guard};
@@ -316,7 +316,7 @@ async fn save(
     tell_deciders(
         &work.tx,
         state,
-        ChangeMail::Requested,
+        Mail::ChangeRequested,
         saved.id,
         order,
         values,

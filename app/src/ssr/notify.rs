@@ -1,0 +1,319 @@
+//! Every mail the portal sends, composed one way. Each kind is a folder under
+//! `app/mail/` with one file per language (`en.txt`, `zh.txt`) holding the
+//! subject line, the plain text and, after `--- html ---`, the HTML part.
+//! `{{name}}` placeholders are filled from values: as they are in the text,
+//! escaped in the HTML, and with line breaks removed in the subject, so no
+//! value can start a header of its own. A new mail is a new folder and one
+//! line in `mails!` below.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ConnectionTrait, DbErr};
+
+use crate::domain::slip::AlertKind;
+use crate::i18n::Locale;
+use crate::ssr::entities::user;
+use crate::ssr::outbox::{OutgoingMail, enqueue};
+
+macro_rules! mails {
+    ($($(#[$doc:meta])* $kind:ident => $folder:literal,)+) => {
+        /// Every kind of mail, each a folder of templates.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Mail {
+            $($(#[$doc])* $kind,)+
+        }
+
+        impl Mail {
+            pub const ALL: &[Mail] = &[$(Mail::$kind,)+];
+
+            /// The folder name, also the outbox's `kind` column.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Mail::$kind => $folder,)+
+                }
+            }
+
+            fn source(self, locale: Locale) -> &'static str {
+                match (self, locale) {
+                    $(
+                        (Mail::$kind, Locale::En) => include_str!(concat!("../../mail/", $folder, "/en.txt")),
+                        (Mail::$kind, Locale::Zh) => include_str!(concat!("../../mail/", $folder, "/zh.txt")),
+                    )+
+                }
+            }
+        }
+    };
+}
+
+mails! {
+    /// To the house: a factory line is late.
+    SupplierSlip => "supplier_slip",
+    /// To the customer and its sales owner: an order line is late.
+    CustomerSlip => "customer_slip",
+    /// To those told of a slip: the line is on time again.
+    BackOnTrack => "back_on_track",
+    /// To the sales owner: a committed date passed with the goods not ready.
+    Overdue => "overdue",
+    /// To a factory: its line has had no report for too long.
+    StaleReminder => "stale_reminder",
+    /// To the house: a customer asks for a change.
+    ChangeRequested => "change_requested",
+    /// To the customer: the request was decided (or countered).
+    ChangeDecided => "change_decided",
+    /// To a factory: its purchase order changed.
+    ChangeToAcknowledge => "change_to_acknowledge",
+    /// To the house: the customer withdrew a request still waiting.
+    ChangeWithdrawn => "change_withdrawn",
+    /// To the house: the customer declined its counter-proposal.
+    CounterDeclined => "counter_declined",
+    /// To a new person: the link that sets the first password.
+    Invitation => "invitation",
+    /// To a person who asked: the link that sets a new password.
+    PasswordReset => "password_reset",
+    /// Once a day, to people who read alerts together: the day's alerts.
+    Digest => "digest",
+}
+
+impl From<AlertKind> for Mail {
+    fn from(kind: AlertKind) -> Self {
+        match kind {
+            AlertKind::SupplierSlip => Mail::SupplierSlip,
+            AlertKind::CustomerSlip => Mail::CustomerSlip,
+            AlertKind::BackOnTrack => Mail::BackOnTrack,
+            AlertKind::Overdue => Mail::Overdue,
+            AlertKind::StaleReminder => Mail::StaleReminder,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedMail {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+fn escape_html(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One pass over the template: a value that itself contains `{{name}}`
+/// (a customer's note, say) is never filled in again.
+fn fill(template: &str, values: &[(&str, String)], escape: impl Fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        match after
+            .split_once("}}")
+            .and_then(|(name, tail)| Some((values.iter().find(|(n, _)| *n == name)?, tail)))
+        {
+            Some(((_, value), tail)) => {
+                out.push_str(&escape(value));
+                rest = tail;
+            }
+            None => {
+                out.push_str("{{");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+pub fn render(kind: Mail, locale: Locale, values: &[(&str, String)]) -> RenderedMail {
+    render_source(kind.source(locale), values)
+}
+
+fn render_source(source: &str, values: &[(&str, String)]) -> RenderedMail {
+    let (head, html) = source
+        .split_once("\n--- html ---\n")
+        .unwrap_or((source, ""));
+    let (subject_line, text) = head.split_once('\n').unwrap_or((head, ""));
+    let subject = subject_line.trim_start_matches("Subject:").trim();
+    RenderedMail {
+        subject: fill(subject, values, |v| v.replace(['\r', '\n'], " "))
+            .chars()
+            .take(250)
+            .collect(),
+        text: fill(text.trim_start_matches('\n'), values, str::to_string),
+        html: fill(html, values, escape_html),
+    }
+}
+
+/// A mail to one person, in their language, with their name and a link to
+/// `path` filled in; `key` makes it unique per person.
+pub struct PersonMail {
+    pub dedupe_key: String,
+    pub recipient: String,
+    pub kind: Mail,
+    pub rendered: RenderedMail,
+}
+
+impl PersonMail {
+    pub fn compose(
+        kind: Mail,
+        to: &user::Model,
+        key: &str,
+        link: String,
+        mut values: Vec<(&'static str, String)>,
+    ) -> Self {
+        values.push(("name", to.display_name.clone()));
+        values.push(("link", link));
+        let locale = Locale::parse(&to.locale).unwrap_or_default();
+        Self {
+            dedupe_key: format!("{}:{key}:{}", kind.as_str(), to.id),
+            recipient: to.email.clone(),
+            kind,
+            rendered: render(kind, locale, &values),
+        }
+    }
+
+    /// Queues it in the caller's transaction; false when it was queued before.
+    pub async fn queue(self, db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<bool, DbErr> {
+        enqueue(db, self.into_outgoing(), now).await
+    }
+
+    pub fn into_outgoing(self) -> OutgoingMail {
+        OutgoingMail {
+            dedupe_key: self.dedupe_key,
+            kind: self.kind.as_str(),
+            recipient: self.recipient,
+            subject: self.rendered.subject,
+            body_text: self.rendered.text,
+            body_html: Some(self.rendered.html),
+        }
+    }
+}
+
+/// Queues `kind` to one person with a link into the portal at `path`.
+#[allow(clippy::too_many_arguments)]
+pub async fn to_person(
+    db: &impl ConnectionTrait,
+    public_url: &str,
+    now: DateTime<Utc>,
+    kind: Mail,
+    to: &user::Model,
+    key: &str,
+    path: &str,
+    values: Vec<(&'static str, String)>,
+) -> Result<bool, DbErr> {
+    PersonMail::compose(kind, to, key, format!("{public_url}{path}"), values)
+        .queue(db, now)
+        .await
+}
+
+/// A mail to an address that has no account yet, or no name to greet.
+pub fn to_address(
+    kind: Mail,
+    locale: Locale,
+    recipient: &str,
+    dedupe_key: String,
+    values: &[(&str, String)],
+) -> OutgoingMail {
+    let rendered = render(kind, locale, values);
+    OutgoingMail {
+        dedupe_key,
+        kind: kind.as_str(),
+        recipient: recipient.to_string(),
+        subject: rendered.subject,
+        body_text: rendered.text,
+        body_html: Some(rendered.html),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(text: &str) -> Vec<String> {
+        let mut found: Vec<String> = text
+            .split("{{")
+            .skip(1)
+            .filter_map(|rest| rest.split_once("}}").map(|(name, _)| name.to_string()))
+            .collect();
+        found.sort();
+        found.dedup();
+        found
+    }
+
+    /// Every language of one mail: a subject, an HTML part, and the same
+    /// placeholders as the English one.
+    fn check_languages(name: &str, source: impl Fn(Locale) -> &'static str) {
+        let en = source(Locale::En);
+        for locale in Locale::ALL {
+            let text = source(locale);
+            assert!(text.starts_with("Subject: "), "{name} {locale:?}");
+            assert!(text.contains("\n--- html ---\n"), "{name} {locale:?}");
+            assert_eq!(placeholders(text), placeholders(en), "{name} {locale:?}");
+        }
+    }
+
+    #[test]
+    fn every_kind_has_every_language_with_the_same_placeholders() {
+        for kind in Mail::ALL {
+            check_languages(kind.as_str(), |l| kind.source(l));
+        }
+        for alert in AlertKind::ALL {
+            assert_eq!(AlertKind::parse(alert.as_str()), Some(alert));
+            assert_eq!(Mail::from(alert).as_str(), alert.as_str());
+        }
+    }
+
+    #[test]
+    fn a_value_is_never_filled_in_twice() {
+        let values = [
+            ("note", "see {{link}} and {{name}}".to_string()),
+            ("link", "https://portal.example/x".to_string()),
+        ];
+        assert_eq!(
+            fill("{{note}} / {{link}} / {{unknown}}", &values, str::to_string),
+            "see {{link}} and {{name}} / https://portal.example/x / {{unknown}}"
+        );
+    }
+
+    #[test]
+    fn values_are_escaped_in_html_and_cannot_break_the_subject() {
+        let values = [
+            ("po", "PO-1\r\nBcc: evil@example.com".to_string()),
+            ("line", "2".to_string()),
+            ("days", "3".to_string()),
+            ("supplier", "<script>alert(1)</script>".to_string()),
+            ("name", "Ann".to_string()),
+            ("product", "Mug & Cup".to_string()),
+            ("forecast", "2027-03-04".to_string()),
+            ("committed", "2027-03-01".to_string()),
+            ("level", "1".to_string()),
+            ("reason", "late glaze".to_string()),
+            ("orders", "SO-1 line 2".to_string()),
+            (
+                "link",
+                "https://portal.example/staff/po-lines/1".to_string(),
+            ),
+        ];
+        let mail = render(Mail::SupplierSlip, Locale::En, &values);
+        assert!(!mail.subject.contains('\n') && !mail.subject.contains('\r'));
+        assert!(mail.subject.starts_with("PO-1  Bcc"), "{}", mail.subject);
+        assert!(mail.html.contains("&lt;script&gt;") && !mail.html.contains("<script>"));
+        assert!(mail.html.contains("Mug &amp; Cup"));
+        assert!(
+            mail.text.contains("<script>alert(1)</script>"),
+            "plain text stays as is"
+        );
+        assert!(!mail.text.contains("{{") && !mail.html.contains("{{"));
+        let zh = render(Mail::SupplierSlip, Locale::Zh, &values);
+        assert!(zh.subject.contains("延误 3 天"), "{}", zh.subject);
+    }
+}
