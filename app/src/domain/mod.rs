@@ -3,8 +3,10 @@
 //! database, the clock or the UI framework, so every rule is unit-testable.
 
 pub mod account;
+pub mod approval;
 pub mod change_request;
 pub mod company;
+pub mod credit;
 pub mod dates;
 pub mod kpi;
 pub mod order_edit;
@@ -12,6 +14,8 @@ pub mod order_input;
 pub mod order_status;
 pub mod policy;
 pub mod progress;
+pub mod quotation;
 pub mod session;
 pub mod slip;
+pub mod terms;
 pub mod throttle;
