@@ -3,9 +3,11 @@
 //! database, the clock or the UI framework, so every rule is unit-testable.
 
 pub mod account;
+pub mod approval;
 pub mod change_request;
 pub mod change_workflow;
 pub mod company;
+pub mod credit;
 pub mod dates;
 pub mod kpi;
 pub mod order_edit;
@@ -13,7 +15,9 @@ pub mod order_input;
 pub mod order_status;
 pub mod policy;
 pub mod progress;
+pub mod quotation;
 pub mod recipients;
 pub mod session;
 pub mod slip;
+pub mod terms;
 pub mod throttle;
