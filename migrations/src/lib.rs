@@ -14,6 +14,7 @@ mod m20261127_000007_alerts;
 mod m20261127_000008_changes;
 mod m20261127_000009_workspace;
 mod m20261127_000010_kpi_indexes;
+mod m20261201_000011_quotations;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000008_changes::Migration),
             Box::new(m20261127_000009_workspace::Migration),
             Box::new(m20261127_000010_kpi_indexes::Migration),
+            Box::new(m20261201_000011_quotations::Migration),
         ]
     }
 }

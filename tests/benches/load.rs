@@ -171,6 +171,9 @@ async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
                 shipped_on: Set(shipped),
                 created_at: Set(now),
                 updated_at: Set(now),
+                quotation_id: Set(None),
+                penalty_bp_per_day: Set(None),
+                latest_shipment: Set(None),
             });
             let supplier = suppliers[rng.next(suppliers.len() as u64) as usize];
             po_rows.push(purchase_order::ActiveModel {

@@ -2,10 +2,16 @@
 //! the server: server functions map them to DTOs.
 
 pub mod account_token;
+pub mod approval_step;
 pub mod audit_log;
 pub mod change_request;
 pub mod company;
+pub mod credit_standing;
 pub mod digest_item;
+pub mod house_rule;
+pub mod inquiry;
+pub mod inquiry_line;
+pub mod instalment;
 pub mod login_throttle;
 pub mod order;
 pub mod order_event;
@@ -18,6 +24,8 @@ pub mod po_line_change;
 pub mod po_line_link;
 pub mod progress_update;
 pub mod purchase_order;
+pub mod quotation;
+pub mod quotation_line;
 pub mod session;
 pub mod shipment;
 pub mod user;

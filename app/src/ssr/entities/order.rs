@@ -25,6 +25,12 @@ pub struct Model {
     pub shipped_on: Option<Date>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// The quotation the order was made from, when it came from one.
+    pub quotation_id: Option<i32>,
+    /// Late-delivery penalty per day, in basis points of the order's total.
+    pub penalty_bp_per_day: Option<i32>,
+    /// The last day the goods may ship.
+    pub latest_shipment: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

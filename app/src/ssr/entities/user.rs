@@ -22,6 +22,9 @@ pub struct Model {
     pub alert_kinds: Option<String>,
     /// Alerts wait for one mail a day instead of going out at once.
     pub alert_digest: bool,
+    /// `sales`, `sales_manager`, `cost_accountant` or `commercial_director`;
+    /// only the house's staff have one.
+    pub staff_level: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
