@@ -32,6 +32,7 @@ use leptos_router::{
     path,
 };
 
+use crate::components::errors::NotFound;
 use crate::components::guard::UserResource;
 use crate::components::layout::SiteLayout;
 use crate::pages::areas::{CustomerHome, StaffHome};
@@ -42,7 +43,6 @@ use crate::pages::auth::{
     reset::{RequestResetPage, ResetPasswordPage},
 };
 use crate::pages::changes::{ChangeDecisionPage, ChangeInboxPage};
-use crate::pages::errors::NotFound;
 use crate::pages::landing::LandingPage;
 use crate::pages::mail::DeadLettersPage;
 use crate::pages::orders::{CustomerOrderPage, NewOrderPage, StaffOrderPage, StaffOrdersPage};

@@ -8,8 +8,8 @@ use leptos_router::hooks::use_location;
 
 use crate::api::auth::SessionUser;
 use crate::components::data::Data;
+use crate::components::errors::Forbidden;
 use crate::domain::policy::{Action, Area, authorize};
-use crate::pages::errors::Forbidden;
 use crate::wire::ApiError;
 
 /// The signed-in user, loaded once per page load (blocking, so the server

@@ -72,3 +72,22 @@ pub fn use_live_tick(order: Option<i32>) -> ReadSignal<u64> {
     let _ = (set_tick, order);
     tick
 }
+
+/// Asks the open order page to load the order again.
+#[derive(Clone, Copy)]
+pub struct OrderRefresh(pub RwSignal<u64>);
+
+/// Reloads the open order once a submission of this form succeeds.
+pub fn refresh_order_after<T, S>(value: S)
+where
+    T: Clone + Send + Sync + 'static,
+    S: Get<Value = Option<Result<T, crate::wire::ApiError>>> + Send + Sync + 'static,
+{
+    if let Some(OrderRefresh(refresh)) = use_context::<OrderRefresh>() {
+        Effect::new(move |_| {
+            if matches!(value.get(), Some(Ok(_))) {
+                refresh.update(|n| *n += 1);
+            }
+        });
+    }
+}

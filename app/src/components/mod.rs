@@ -2,6 +2,7 @@
 
 pub mod chart;
 pub mod data;
+pub mod errors;
 pub mod forms;
 pub mod guard;
 pub mod layout;

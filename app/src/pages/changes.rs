@@ -15,11 +15,11 @@ use crate::api::orders::OrderDetail;
 use crate::components::forms::{FieldMessage, FormMessage, latest_error};
 use crate::components::guard::AreaGuard;
 use crate::components::guard::use_locale;
+use crate::components::live::refresh_order_after;
 use crate::components::live::use_live_tick;
 use crate::components::local_time::LocalTime;
 use crate::domain::change_request::{ChangeKind, ChangeStatus};
 use crate::domain::policy::Area;
-use crate::pages::orders::refresh_order_after;
 
 fn status_class(status: ChangeStatus) -> &'static str {
     match status {
@@ -284,7 +284,7 @@ pub fn ChangeDecisionPage() -> impl IntoView {
                     match change.await {
                         Ok(c) => view! { <DecisionView change=c decide /> }.into_any(),
                         Err(e) => {
-                            crate::pages::errors::answer_with(&e);
+                            crate::components::errors::answer_with(&e);
                             view! {
                                 <section class="panel narrow"><h1>"Change request not found"</h1><p>{e.to_string()}</p></section>
                             }.into_any()

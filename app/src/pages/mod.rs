@@ -3,7 +3,6 @@
 pub mod areas;
 pub mod auth;
 pub mod changes;
-pub mod errors;
 pub mod landing;
 pub mod mail;
 pub mod order_desk;

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use crate::api::order_desk::{PlacePurchaseOrder, RecordPayment, RecordShipment, UpdateOrder};
 use crate::api::orders::OrderDetail;
 use crate::components::forms::{FieldMessage, FormMessage, latest_error, saved_note};
+use crate::components::live::refresh_order_after;
 use crate::domain::order_input::{CURRENCIES, INCOTERMS};
-use crate::pages::orders::refresh_order_after;
 
 fn date_text(date: Option<chrono::NaiveDate>) -> String {
     date.map(|d| d.to_string()).unwrap_or_else(|| "—".into())

@@ -12,7 +12,7 @@ use crate::api::orders::{
 };
 use crate::components::forms::{FormMessage, latest_error};
 use crate::components::guard::AreaGuard;
-use crate::components::live::use_live_tick;
+use crate::components::live::{OrderRefresh, refresh_order_after, use_live_tick};
 use crate::components::local_time::LocalTime;
 use crate::components::stage_timeline::StageTimeline;
 use crate::domain::dates::LineBadge;
@@ -250,7 +250,7 @@ fn OrderPage(back: &'static str) -> impl IntoView {
                 match order.await {
                     Ok(detail) => view! { <OrderDetailView detail /> }.into_any(),
                     Err(e) => {
-                        crate::pages::errors::answer_with(&e);
+                        crate::components::errors::answer_with(&e);
                         view! {
                             <section class="panel narrow"><h1>"Order not found"</h1><p>{e.to_string()}</p></section>
                         }.into_any()
@@ -258,25 +258,6 @@ fn OrderPage(back: &'static str) -> impl IntoView {
                 }
             })}
         </Transition>
-    }
-}
-
-/// Asks the open order page to load the order again.
-#[derive(Clone, Copy)]
-pub struct OrderRefresh(RwSignal<u64>);
-
-/// Reloads the open order once a submission of this form succeeds.
-pub fn refresh_order_after<T, S>(value: S)
-where
-    T: Clone + Send + Sync + 'static,
-    S: Get<Value = Option<Result<T, crate::api::ApiError>>> + Send + Sync + 'static,
-{
-    if let Some(OrderRefresh(refresh)) = use_context::<OrderRefresh>() {
-        Effect::new(move |_| {
-            if matches!(value.get(), Some(Ok(_))) {
-                refresh.update(|n| *n += 1);
-            }
-        });
     }
 }
 

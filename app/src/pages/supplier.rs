@@ -249,7 +249,7 @@ fn LinePage(back: &'static str, can_report: bool) -> impl IntoView {
                 let locale = locale.get();
                 match detail.await {
                     Err(e) => {
-                        crate::pages::errors::answer_with(&e);
+                        crate::components::errors::answer_with(&e);
                         view! { <section class="panel narrow"><p class="form-error">{e.to_string()}</p></section> }.into_any()
                     }
                     Ok(detail) => {

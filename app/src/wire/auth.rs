@@ -28,21 +28,6 @@ impl SessionUser {
     }
 }
 
-#[cfg(feature = "ssr")]
-impl From<crate::ssr::auth::CurrentUser> for SessionUser {
-    fn from(user: crate::ssr::auth::CurrentUser) -> Self {
-        SessionUser {
-            user_id: user.user_id,
-            company_id: user.company_id,
-            company_name: user.company_name,
-            role: user.role,
-            display_name: user.display_name,
-            email: user.email,
-            locale: user.locale,
-        }
-    }
-}
-
 /// What the invitation page shows before the invitee sets a password.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InvitationView {

@@ -53,3 +53,17 @@ pub fn client_addr() -> Option<String> {
             .map(|addr| addr.0.clone())
     })
 }
+
+impl From<CurrentUser> for crate::wire::auth::SessionUser {
+    fn from(user: CurrentUser) -> Self {
+        crate::wire::auth::SessionUser {
+            user_id: user.user_id,
+            company_id: user.company_id,
+            company_name: user.company_name,
+            role: user.role,
+            display_name: user.display_name,
+            email: user.email,
+            locale: user.locale,
+        }
+    }
+}

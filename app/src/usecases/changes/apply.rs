@@ -62,13 +62,8 @@ pub(super) async fn apply_change(
     let order = &planned.order;
     let revision = write_order(&work.tx, order, &planned.next, now).await?;
     write_lines(&work.tx, &planned).await?;
-    let factories: Vec<i32> = planned
-        .placed
-        .iter()
-        .map(|p| p.po.supplier_company_id)
-        .collect();
-    let people = users::active_of_companies(&work.tx, &factories).await?;
-    let moved = change_factories(&work.tx, state, request.id, &planned, &people, now).await?;
+    let (placed, po_changes) = (&planned.placed, &planned.po_changes);
+    let moved = change_factories(&work.tx, state, request.id, placed, po_changes, now).await?;
     let asked_factory = !planned.po_changes.is_empty();
     for event in timeline(request, actor_user_id, to, revision, items, asked_factory) {
         work.record(event, order.customer_company_id, now).await?;
@@ -97,12 +92,12 @@ pub(super) async fn apply_change(
 
 /// What the step works on: the order as it is now, its lines, the factory
 /// lines behind them, and what the change makes of the order and of them.
-pub(super) struct Plan {
-    pub(super) order: order::Model,
-    pub(super) lines: Vec<order_line::Model>,
-    pub(super) placed: Vec<PlacedLine>,
-    pub(super) next: OrderState,
-    pub(super) po_changes: Vec<PoLineChange>,
+struct Plan {
+    order: order::Model,
+    lines: Vec<order_line::Model>,
+    placed: Vec<PlacedLine>,
+    next: OrderState,
+    po_changes: Vec<PoLineChange>,
 }
 
 /// Reads the order and the factory lines behind it and works out the

@@ -7,7 +7,6 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
-use super::apply::Plan;
 use super::notify::tell_factory;
 use crate::domain::change_request::PoLineChange;
 use crate::domain::change_workflow::{FactoryLine, emptied_purchase_orders};
@@ -16,23 +15,25 @@ use crate::ssr::AppState;
 use crate::ssr::entities::{po_line, po_line_change, purchase_order, user};
 use crate::ssr::production::Moved;
 use crate::ssr::repo::purchase_orders::PlacedLine;
+use crate::ssr::repo::users;
 use crate::wire::ApiError;
 
-/// Changes the factory lines behind the order as the plan says (for
-/// request `request_id`) and cancels the purchase orders left empty.
-/// Returns the factory lines still behind the order, for the forecasts to
-/// follow.
+/// Changes the factory lines `placed` behind the order as `po_changes` say
+/// (for request `request_id`), tells the factories' people, and cancels the
+/// purchase orders left empty. Returns the factory lines still behind the
+/// order, for the forecasts to follow.
 pub(super) async fn change_factories(
     db: &impl ConnectionTrait,
     state: &AppState,
     request_id: i32,
-    plan: &Plan,
-    people: &[user::Model],
+    placed: &[PlacedLine],
+    po_changes: &[PoLineChange],
     now: DateTime<Utc>,
 ) -> Result<Vec<Moved>, ApiError> {
-    let (placed, po_changes) = (&plan.placed, &plan.po_changes);
     let moved = still_placed(placed, po_changes);
-    change_factory_lines(db, state, request_id, placed, po_changes, people, now).await?;
+    let factories: Vec<i32> = placed.iter().map(|p| p.po.supplier_company_id).collect();
+    let people = users::active_of_companies(db, &factories).await?;
+    change_factory_lines(db, state, request_id, placed, po_changes, &people, now).await?;
     cancel_emptied_orders(db, placed, po_changes).await?;
     Ok(moved)
 }

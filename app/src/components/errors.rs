@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::api::ApiError;
+use crate::wire::ApiError;
 
 fn set_status(code: u16) {
     #[cfg(feature = "ssr")]
