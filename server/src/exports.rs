@@ -106,7 +106,7 @@ pub async fn order_book(
     }
     let found: Vec<_> = found
         .into_iter()
-        .filter(|o| house || OrderStatus::parse(&o.status).is_some_and(|s| !s.is_final()))
+        .filter(|o| house || !o.status.is_final())
         .collect();
     let names = match companies::all(&state.db).await {
         Ok(names) => names,
@@ -120,7 +120,7 @@ pub async fn order_book(
             Err(e) => return failed(e),
         };
         for order in chunk {
-            let status = OrderStatus::parse(&order.status).unwrap_or(OrderStatus::Inquiry);
+            let status = order.status;
             let customer = names
                 .iter()
                 .find(|c| c.id == order.customer_company_id)

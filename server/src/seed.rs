@@ -618,7 +618,7 @@ async fn seed_orders(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String
                         quantity_done: 0,
                         committed_ready: ready_by,
                         forecast_ready: Some(ready_by),
-                        milestone: Milestone::NotStarted.as_str(),
+                        milestone: Milestone::NotStarted,
                         last_progress_at: None,
                     },
                     &[line.id],

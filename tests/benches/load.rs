@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use app::domain::account::{DisplayName, Email, Role};
 use app::domain::company::{CompanyKind, CountryCode};
+use app::domain::progress::Milestone;
 use app::ssr::entities::{order, order_line, po_line, po_line_link, purchase_order};
 use app::ssr::repo::companies::{self, NewCompany};
 use app::ssr::repo::users::{self, NewUser};
@@ -164,7 +165,9 @@ async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
                 incoterm: Set("FOB".into()),
                 payment_terms: Set("30 days".into()),
                 ship_to: Set("Hamburg".into()),
-                status: Set(status.into()),
+                status: Set(
+                    app::domain::order_status::OrderStatus::parse(status).expect("a known status")
+                ),
                 version: Set(1),
                 revision: Set(0),
                 confirmed_on: Set(Some(confirmed)),
@@ -180,7 +183,7 @@ async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
                 id: Set(id),
                 number: Set(format!("PO-B-{id:07}")),
                 supplier_company_id: Set(supplier),
-                status: Set("open".into()),
+                status: Set(app::domain::order_status::PurchaseOrderStatus::Open),
                 version: Set(1),
                 created_at: Set(now),
             });
@@ -224,11 +227,10 @@ async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
                     committed_ready_date: Set(ready_by),
                     forecast_ready_date: Set(Some(ready_by + Days::days(slip))),
                     milestone: Set(match status {
-                        "ready" => "ready_to_ship",
-                        "shipped" | "arrived" | "settled" => "shipped",
-                        _ => "in_production",
-                    }
-                    .into()),
+                        "ready" => Milestone::ReadyToShip,
+                        "shipped" | "arrived" | "settled" => Milestone::Shipped,
+                        _ => Milestone::InProduction,
+                    }),
                     ready_on: Set((left || status == "ready")
                         .then(|| (ready_by + Days::days(slip)).min(today))),
                     last_progress_at: Set(Some(now)),

@@ -972,7 +972,7 @@ async fn two_requests_sent_at_once_leave_one_waiting() {
         order_id: Set(cast.order_a),
         requested_by: Set(cast.customer.id),
         base_version: Set(seen["version"].as_i64().unwrap() as i32),
-        status: Set("countered".into()),
+        status: Set(app::domain::change_request::ChangeStatus::Countered),
         items: Set("[]".into()),
         note: Set("a second one".into()),
         created_at: Set(chrono::Utc::now()),

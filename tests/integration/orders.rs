@@ -539,3 +539,23 @@ async fn bad_order_input_gets_a_message_per_field_and_writes_nothing() {
     assert_eq!(status, 422);
     assert_eq!(body["fields"][0]["field"], "lines");
 }
+
+#[tokio::test]
+async fn a_status_the_portal_does_not_know_is_an_error_not_a_default() {
+    use sea_orm::ConnectionTrait;
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let id = cast.order_a.to_string();
+    let (status, _) = app.call(&staff, "orders/get", &[("id", &id)]).await;
+    assert_eq!(status, 200);
+    app.db
+        .execute_unprepared(&format!(
+            "UPDATE orders SET status = 'half_shipped' WHERE id = {id}"
+        ))
+        .await
+        .unwrap();
+    let (status, body) = app.call(&staff, "orders/get", &[("id", &id)]).await;
+    assert_eq!(status, 500, "{body}");
+    assert!(!body.to_string().contains("half_shipped"), "{body}");
+}

@@ -64,7 +64,7 @@ async fn demo_data_fills_an_empty_database_once() {
     assert_eq!(all.len(), 12);
     for status in OrderStatus::ALL {
         assert!(
-            all.iter().any(|o| o.status == status.as_str()),
+            all.iter().any(|o| o.status == status),
             "no {status:?} order"
         );
     }
@@ -76,7 +76,7 @@ async fn demo_data_fills_an_empty_database_once() {
     );
 
     // Both factories have lines, with progress history; some have gone quiet.
-    use app::domain::progress::{Milestone, PoLineState, is_stale};
+    use app::domain::progress::{PoLineState, is_stale};
     use app::ssr::repo::progress::{self, PoScope, Stage};
     let today = chrono::Utc::now().date_naive();
     let mut stale = 0;
@@ -102,7 +102,7 @@ async fn demo_data_fills_an_empty_database_once() {
         );
         for row in &open {
             let state = PoLineState {
-                milestone: Milestone::parse(&row.line.milestone).unwrap(),
+                milestone: row.line.milestone,
                 quantity: row.line.quantity,
                 quantity_done: row.line.quantity_done,
                 committed_ready: row.line.committed_ready_date,

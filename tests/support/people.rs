@@ -137,7 +137,7 @@ pub async fn create_cast(db: &DatabaseConnection) -> Cast {
                     quantity_done: 20,
                     committed_ready: committed,
                     forecast_ready: Some(committed + slip),
-                    milestone: "in_production",
+                    milestone: app::domain::progress::Milestone::InProduction,
                     last_progress_at: Some(now),
                 },
                 &[line.id],

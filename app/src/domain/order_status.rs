@@ -187,6 +187,29 @@ pub fn status_from_progress(current: OrderStatus, lines: &[LineProgress]) -> Ord
     derived.max(current)
 }
 
+/// A purchase order with a factory is open until every line on it is
+/// cancelled; then it is cancelled too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PurchaseOrderStatus {
+    Open,
+    Cancelled,
+}
+
+impl PurchaseOrderStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        [Self::Open, Self::Cancelled]
+            .into_iter()
+            .find(|s| s.as_str() == raw)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

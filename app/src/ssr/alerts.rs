@@ -59,9 +59,7 @@ impl Audience {
     }
 
     fn wants(&self, person: &user::Model, kind: AlertKind, orders: &[i32]) -> bool {
-        let Some(role) = Role::parse(&person.role) else {
-            return false;
-        };
+        let role = person.role;
         AlertKind::chosen(role, person.alert_kinds.as_deref()).contains(&kind)
             && !orders.iter().any(|o| {
                 self.mutes
@@ -73,7 +71,7 @@ impl Audience {
     fn staff(&self, kind: AlertKind, orders: &[i32]) -> Vec<&user::Model> {
         self.users
             .iter()
-            .filter(|u| matches!(Role::parse(&u.role), Some(Role::Staff | Role::Admin)))
+            .filter(|u| matches!(u.role, Role::Staff | Role::Admin))
             .filter(|u| self.wants(u, kind, orders))
             .collect()
     }
@@ -365,7 +363,7 @@ pub async fn assess_order_line(
     order: &order::Model,
     line: &order_line::Model,
 ) -> Result<usize, DbErr> {
-    let status = OrderStatus::parse(&order.status).unwrap_or(OrderStatus::Inquiry);
+    let status = order.status;
     let in_production = matches!(
         status,
         OrderStatus::Confirmed | OrderStatus::InProduction | OrderStatus::Ready
@@ -411,8 +409,8 @@ pub async fn assess_order_line(
         );
         list
     };
-    let path_for = |person: &user::Model| match Role::parse(&person.role) {
-        Some(Role::Customer) => format!("/customer/orders/{}", order.id),
+    let path_for = |person: &user::Model| match person.role {
+        Role::Customer => format!("/customer/orders/{}", order.id),
         _ => format!("/staff/orders/{}", order.id),
     };
     if claimed {

@@ -8,7 +8,7 @@
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 
 use crate::domain::dates::LineDates;
-use crate::domain::order_status::{LineProgress, OrderStatus, status_from_progress};
+use crate::domain::order_status::{LineProgress, status_from_progress};
 use crate::domain::progress::{Milestone, customer_forecast};
 use crate::ssr::alerts::{AlertContext, Audience, assess_order_line, assess_po_line};
 use crate::ssr::entities::po_line_link;
@@ -62,7 +62,7 @@ pub async fn follow_factory(
         let Some(order) = lock_order(db, order_id).await? else {
             continue;
         };
-        if OrderStatus::parse(&order.status).is_some_and(|s| s.is_final()) {
+        if order.status.is_final() {
             continue;
         }
         let lines = orders::lines_of(db, &[order_id]).await?;
@@ -110,14 +110,14 @@ pub async fn follow_factory(
                 ));
             }
         }
-        let status = OrderStatus::parse(&order.status).unwrap_or(OrderStatus::Inquiry);
+        let status = order.status;
         let progress: Vec<LineProgress> = lines
             .iter()
             .map(|line| {
                 let stages: Vec<Milestone> = placed
                     .iter()
                     .filter(|p| p.order_line_id == line.id)
-                    .filter_map(|p| Milestone::parse(&p.line.milestone))
+                    .map(|p| p.line.milestone)
                     .collect();
                 LineProgress {
                     started: stages.iter().any(|m| m.started()),

@@ -76,7 +76,7 @@ fn person(u: &user::Model) -> Option<Person> {
         id: u.id,
         display_name: u.display_name.clone(),
         email: u.email.clone(),
-        role: Role::parse(&u.role)?,
+        role: u.role,
         status: match (u.active, u.password_hash.is_some()) {
             (false, _) => PersonStatus::Deactivated,
             (true, false) => PersonStatus::Invited,
@@ -240,7 +240,7 @@ pub async fn deactivate(
         None => None,
     };
     let company_ref = company.as_ref().and_then(companies::policy_ref);
-    let target_role = target.as_ref().and_then(|t| Role::parse(&t.role));
+    let target_role = target.as_ref().map(|t| t.role);
     let (Some(target), Some(company_ref), Some(target_role)) = (target, company_ref, target_role)
     else {
         return Err(ApiError::NotFound);

@@ -49,7 +49,7 @@ struct Found {
     last_seen_at: DateTime<Utc>,
     user_id: i32,
     company_id: i32,
-    role: String,
+    role: Role,
     active: bool,
     email: String,
     display_name: String,
@@ -126,7 +126,7 @@ pub async fn resolve(
             return Ok(None);
         }
     }
-    let Some(role) = Role::parse(&found.role).filter(|_| found.active) else {
+    let (role, true) = (found.role, found.active) else {
         return Ok(None);
     };
     if activity == Activity::Person && now - found.last_seen_at >= TOUCH_AFTER {

@@ -1,3 +1,4 @@
+use crate::domain::change_request::ChangeStatus;
 use sea_orm::entity::prelude::*;
 
 /// A customer's request to change an order, and what became of it.
@@ -11,7 +12,7 @@ pub struct Model {
     /// The order's version when the request was made.
     pub base_version: i32,
     /// `ChangeStatus::as_str()`.
-    pub status: String,
+    pub status: ChangeStatus,
     /// JSON list of `ChangeItem`s as asked.
     pub items: String,
     pub note: String,

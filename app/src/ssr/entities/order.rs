@@ -1,3 +1,4 @@
+use crate::domain::order_status::OrderStatus;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -14,7 +15,7 @@ pub struct Model {
     pub payment_terms: String,
     pub ship_to: String,
     /// `OrderStatus::as_str()`.
-    pub status: String,
+    pub status: OrderStatus,
     /// Bumped by every change; writers state the version they saw.
     pub version: i32,
     /// Approved change requests applied so far.

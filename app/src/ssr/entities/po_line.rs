@@ -1,3 +1,4 @@
+use crate::domain::progress::Milestone;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -13,7 +14,7 @@ pub struct Model {
     pub quantity_done: i64,
     pub committed_ready_date: Date,
     pub forecast_ready_date: Option<Date>,
-    pub milestone: String,
+    pub milestone: Milestone,
     pub last_progress_at: Option<DateTimeUtc>,
     pub version: i32,
     pub alert_level: i32,

@@ -1,3 +1,4 @@
+use crate::domain::progress::Milestone;
 use sea_orm::entity::prelude::*;
 
 /// One progress report on a PO line; rows are only ever added.
@@ -9,7 +10,7 @@ pub struct Model {
     pub po_line_id: i32,
     pub at: DateTimeUtc,
     pub user_id: Option<i32>,
-    pub milestone: String,
+    pub milestone: Milestone,
     pub quantity_done: i64,
     pub lot_quantity: Option<i64>,
     pub forecast_ready_date: Option<Date>,

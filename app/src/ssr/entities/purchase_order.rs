@@ -1,3 +1,4 @@
+use crate::domain::order_status::PurchaseOrderStatus;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,7 +9,7 @@ pub struct Model {
     #[sea_orm(unique)]
     pub number: String,
     pub supplier_company_id: i32,
-    pub status: String,
+    pub status: PurchaseOrderStatus,
     pub version: i32,
     pub created_at: DateTimeUtc,
 }

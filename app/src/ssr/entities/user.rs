@@ -1,3 +1,4 @@
+use crate::domain::account::Role;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,7 +11,7 @@ pub struct Model {
     pub email: String,
     pub display_name: String,
     /// `Role::as_str()`.
-    pub role: String,
+    pub role: Role,
     /// argon2id PHC string; `None` until an invited person sets a password.
     pub password_hash: Option<String>,
     pub locale: String,

@@ -1,5 +1,5 @@
-//! The domain's closed sets stored as text: order status, milestone, role
-//! and change status are columns of these types, written with `as_str` and
+//! The domain's closed sets stored as text: order and purchase-order
+//! status, milestone, role and change status are columns of these types, written with `as_str` and
 //! read with `parse`. A value the portal does not know makes the read fail
 //! with a database error naming the type; it is never read as a default.
 
@@ -8,7 +8,7 @@ use sea_orm::{ColIdx, DbErr, QueryResult, TryGetError, TryGetable, Value};
 
 use crate::domain::account::Role;
 use crate::domain::change_request::ChangeStatus;
-use crate::domain::order_status::OrderStatus;
+use crate::domain::order_status::{OrderStatus, PurchaseOrderStatus};
 use crate::domain::progress::Milestone;
 
 /// Why a stored value could not be read as its type.
@@ -89,4 +89,10 @@ macro_rules! stored_as_text {
     )+};
 }
 
-stored_as_text!(OrderStatus, Milestone, Role, ChangeStatus);
+stored_as_text!(
+    OrderStatus,
+    PurchaseOrderStatus,
+    Milestone,
+    Role,
+    ChangeStatus
+);

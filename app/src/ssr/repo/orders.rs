@@ -15,12 +15,6 @@ use crate::domain::policy::Actor;
 use crate::ssr::entities::{order, order_event, order_line};
 use crate::wire::ApiError;
 
-/// The order's status; a value the portal does not know is an error.
-pub fn status_of(order: &order::Model) -> Result<OrderStatus, ApiError> {
-    OrderStatus::parse(&order.status)
-        .ok_or_else(|| ApiError::internal("order status", &order.status))
-}
-
 /// Which orders an actor may see at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OrderScope {
@@ -343,7 +337,7 @@ pub async fn insert_order(
         incoterm: Set(new.incoterm.to_string()),
         payment_terms: Set(new.payment_terms.to_string()),
         ship_to: Set(new.ship_to.to_string()),
-        status: Set(new.status.as_str().to_string()),
+        status: Set(new.status),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),

@@ -42,12 +42,13 @@ impl PoLineRow {
     /// The line as the progress rules see it.
     pub fn state(&self) -> crate::domain::progress::PoLineState {
         crate::domain::progress::PoLineState {
-            milestone: Milestone::parse(&self.line.milestone).unwrap_or(Milestone::NotStarted),
+            milestone: self.line.milestone,
             quantity: self.line.quantity,
             quantity_done: self.line.quantity_done,
             committed_ready: self.line.committed_ready_date,
             forecast_ready: self.line.forecast_ready_date,
-            po_closed: self.po.status != "open" || self.line.cancelled,
+            po_closed: self.po.status != crate::domain::order_status::PurchaseOrderStatus::Open
+                || self.line.cancelled,
         }
     }
 }
@@ -224,7 +225,7 @@ pub async fn record(
         po_line_id: Set(new.po_line_id),
         at: Set(now),
         user_id: Set(new.user_id),
-        milestone: Set(new.milestone.as_str().to_string()),
+        milestone: Set(new.milestone),
         quantity_done: Set(new.quantity_done),
         lot_quantity: Set(new.lot_quantity),
         forecast_ready_date: Set(new.forecast_ready),

@@ -6,6 +6,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
 };
 
+use crate::domain::progress::Milestone;
 use crate::ssr::entities::{po_line, po_line_link, purchase_order};
 
 pub async fn insert_po(
@@ -17,7 +18,7 @@ pub async fn insert_po(
     purchase_order::ActiveModel {
         number: Set(number.to_string()),
         supplier_company_id: Set(supplier_company_id),
-        status: Set("open".to_string()),
+        status: Set(crate::domain::order_status::PurchaseOrderStatus::Open),
         version: Set(1),
         created_at: Set(now),
         ..Default::default()
@@ -35,7 +36,7 @@ pub struct NewPoLine<'a> {
     pub quantity_done: i64,
     pub committed_ready: NaiveDate,
     pub forecast_ready: Option<NaiveDate>,
-    pub milestone: &'a str,
+    pub milestone: Milestone,
     pub last_progress_at: Option<DateTime<Utc>>,
 }
 
@@ -54,7 +55,7 @@ pub async fn insert_po_line(
         quantity_done: Set(new.quantity_done),
         committed_ready_date: Set(new.committed_ready),
         forecast_ready_date: Set(new.forecast_ready),
-        milestone: Set(new.milestone.to_string()),
+        milestone: Set(new.milestone),
         last_progress_at: Set(new.last_progress_at),
         version: Set(1),
         ..Default::default()

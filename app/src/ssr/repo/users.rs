@@ -112,7 +112,7 @@ pub async fn insert(
         company_id: Set(new.company_id),
         email: Set(new.email.as_str().to_string()),
         display_name: Set(new.display_name.as_str().to_string()),
-        role: Set(new.role.as_str().to_string()),
+        role: Set(new.role),
         password_hash: Set(new.password_hash),
         locale: Set(new.locale.to_string()),
         time_zone: Set(new.time_zone.to_string()),

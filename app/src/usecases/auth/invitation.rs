@@ -2,7 +2,7 @@
 //! in.
 
 use super::{SignedIn, Visitor};
-use crate::domain::account::{DisplayName, NewPassword, Role};
+use crate::domain::account::{DisplayName, NewPassword};
 use crate::domain::policy::Actor;
 use crate::domain::session::TokenPurpose;
 use crate::ssr::AppState;
@@ -30,7 +30,7 @@ pub async fn invitation_details(
         email: user.email,
         display_name: user.display_name,
         company_name: company.name,
-        role: Role::parse(&user.role).ok_or(ApiError::NotFound)?,
+        role: user.role,
     })
 }
 
@@ -55,7 +55,7 @@ pub async fn accept_invitation(
         .await?
         .filter(|u| u.active)
         .ok_or(ApiError::NotFound)?;
-    let role = Role::parse(&user.role).ok_or(ApiError::NotFound)?;
+    let role = user.role;
     let hash = pw::hash(password.expose().to_string())
         .await
         .map_err(|e| ApiError::internal("hashing a password", e))?;

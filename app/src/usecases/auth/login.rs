@@ -110,7 +110,7 @@ async fn check_password(
         .filter(|u| u.active)
         .and_then(|u| u.password_hash.clone());
     let password_ok = pw::verify(password, stored_hash).await;
-    let role = user.as_ref().and_then(|u| Role::parse(&u.role));
+    let role = user.as_ref().map(|u| u.role);
 
     let (Some(user), Some(role), true) = (user, role, password_ok) else {
         audit::log(db, now, AuditAction::LoginFailed, None, Some(email), None).await?;

@@ -2,7 +2,7 @@
 //! house's counter-proposal, or withdraw the request.
 
 use super::apply::apply_change;
-use super::{Ending, close, items_of, request_for, status_of, step_error};
+use super::{Ending, close, items_of, request_for, step_error};
 use crate::domain::change_request::{Party, Step, next_status};
 use crate::domain::policy::Action;
 use crate::ssr::auth::CurrentUser;
@@ -31,7 +31,7 @@ pub async fn answer(
         let ending = Ending::CounterDeclined;
         return close(state, user.user_id, &request, &order, ending).await;
     }
-    let from = status_of(&request)?;
+    let from = request.status;
     let to = next_status(from, Step::Accept, Party::Customer).map_err(step_error)?;
     let counter = request
         .counter_items

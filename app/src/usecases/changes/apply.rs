@@ -112,7 +112,7 @@ async fn plan(
     let order = orders::find(&state.db, OrderScope::All, request.order_id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let status = orders::status_of(&order)?;
+    let status = order.status;
     let lines = orders::lines_of(&state.db, &[order.id]).await?;
     let placed =
         purchase_orders::placed_lines(&state.db, &lines.iter().map(|l| l.id).collect::<Vec<_>>())

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::apply::apply_change;
 use super::{
     already_decided, items_of, number, order_state, parse_coming_date, po_states, record_step,
-    request_for, status_of, step_error, step_of, summary,
+    request_for, step_error, step_of, summary,
 };
 use crate::domain::change_request::{
     ChangeItem, ChangeStatus, NewLine, Party, Step, apply, factory_changes, next_status,
@@ -48,7 +48,7 @@ pub async fn decide(
     )
     .await?;
     let step = step_of(&decision)?;
-    let from = status_of(&request)?;
+    let from = request.status;
     let to = next_status(from, step, Party::House).map_err(step_error)?;
     let asked = items_of(&request.items)?;
     let answer = answer.trim().to_string();
@@ -204,7 +204,7 @@ async fn check_counter_fits(
     let placed =
         purchase_orders::placed_lines(&state.db, &lines.iter().map(|l| l.id).collect::<Vec<_>>())
             .await?;
-    let status = orders::status_of(order)?;
+    let status = order.status;
     let current = order_state(&state.db, order, status, &lines).await?;
     let mut found = apply(&current, decided, today).err().unwrap_or_default();
     found.extend(

@@ -10,7 +10,6 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 use super::notify::tell_factory;
 use crate::domain::change_request::PoLineChange;
 use crate::domain::change_workflow::{FactoryLine, emptied_purchase_orders};
-use crate::domain::progress::Milestone;
 use crate::ssr::AppState;
 use crate::ssr::entities::{po_line, po_line_change, purchase_order, user};
 use crate::ssr::production::Moved;
@@ -50,7 +49,7 @@ fn still_placed(placed: &[PlacedLine], po_changes: &[PoLineChange]) -> Vec<Moved
                 .any(|c| c.cancelled && c.po_line_id == p.line.id)
         })
         .map(|p| {
-            let at = Milestone::parse(&p.line.milestone).unwrap_or(Milestone::NotStarted);
+            let at = p.line.milestone;
             Moved {
                 po_line_id: p.line.id,
                 from: at,

@@ -56,9 +56,9 @@ pub async fn order_state(
 ) -> Result<OrderState, ApiError> {
     let mut last_line_no = lines.iter().map(|l| l.line_no).max().unwrap_or(0);
     for request in crate::ssr::repo::changes::of_order(db, order.id).await? {
-        let applied = match ChangeStatus::parse(&request.status) {
-            Some(ChangeStatus::Approved) => Some(request.items.as_str()),
-            Some(ChangeStatus::Accepted) => request.counter_items.as_deref(),
+        let applied = match request.status {
+            ChangeStatus::Approved => Some(request.items.as_str()),
+            ChangeStatus::Accepted => request.counter_items.as_deref(),
             _ => None,
         };
         for item in applied.map(items_of).transpose()?.unwrap_or_default() {
@@ -110,11 +110,6 @@ pub fn po_states(lines: &[order_line::Model], placed: &[PlacedLine]) -> Vec<PoLi
 
 pub fn items_of(raw: &str) -> Result<Vec<ChangeItem>, ApiError> {
     serde_json::from_str(raw).map_err(|e| ApiError::internal("change items", e))
-}
-
-pub fn status_of(request: &change_request::Model) -> Result<ChangeStatus, ApiError> {
-    ChangeStatus::parse(&request.status)
-        .ok_or_else(|| ApiError::internal("change status", &request.status))
 }
 
 fn step_error(error: StepError) -> ApiError {
@@ -242,7 +237,7 @@ async fn close(
     order: &order::Model,
     ending: Ending,
 ) -> Result<(), ApiError> {
-    let from = status_of(request)?;
+    let from = request.status;
     let to = next_status(from, ending.step(), Party::Customer).map_err(step_error)?;
     let work = UnitOfWork::begin(state).await?;
     if !crate::ssr::repo::changes::claim(&work.tx, request, from, to, None, None, None, state.now())

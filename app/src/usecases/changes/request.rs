@@ -81,7 +81,7 @@ async fn order_to_change(
         "change request",
     )
     .await?;
-    let status = orders::status_of(&order)?;
+    let status = order.status;
     if order.version != version {
         return Err(ApiError::Conflict {
             message:
@@ -90,10 +90,7 @@ async fn order_to_change(
         });
     }
     let existing = crate::ssr::repo::changes::of_order(&state.db, order.id).await?;
-    if existing
-        .iter()
-        .any(|r| ChangeStatus::parse(&r.status).is_some_and(|s| s.is_pending()))
-    {
+    if existing.iter().any(|r| r.status.is_pending()) {
         return Err(one_pending());
     }
     Ok((order, status))
@@ -276,7 +273,7 @@ async fn save(
         order_id: Set(order.id),
         requested_by: Set(user_id),
         base_version: Set(order.version),
-        status: Set(ChangeStatus::Open.as_str().to_string()),
+        status: Set(ChangeStatus::Open),
         items: Set(serde_json::to_string(items).map_err(|e| ApiError::internal("items", e))?),
         note: Set(note.trim().to_string()),
         counter_items: Set(None),

@@ -3,7 +3,7 @@
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use super::{items_of, order_state, po_states, request_for, status_of};
+use super::{items_of, order_state, po_states, request_for};
 use crate::domain::change_request::{
     ChangeItem, ChangeStatus, ImpactNote, Party, PoLineChange, apply, factory_changes, impact,
 };
@@ -61,8 +61,8 @@ pub async fn view(
     order: &order::Model,
     house: bool,
 ) -> Result<ChangeView, ApiError> {
-    let status = status_of(request)?;
-    let order_status = orders::status_of(order)?;
+    let status = request.status;
+    let order_status = order.status;
     let items = items_of(&request.items)?;
     let counter = request.counter_items.as_deref().map(items_of).transpose()?;
     let named: Vec<i32> = [Some(request.requested_by), request.decided_by]

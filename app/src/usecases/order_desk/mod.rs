@@ -20,7 +20,7 @@ use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::{Action, Area};
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::order;
-use crate::ssr::repo::orders::{self, OrderScope, status_of};
+use crate::ssr::repo::orders::{self, OrderScope};
 use crate::ssr::work::UnitOfWork;
 use crate::ssr::{AppState, guard};
 use crate::usecases::orders::stale_order;
@@ -38,7 +38,7 @@ async fn staff_order(
     let order = orders::find(&state.db, OrderScope::All, id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let status = status_of(&order)?;
+    let status = order.status;
     Ok((order, status))
 }
 

@@ -117,7 +117,7 @@ async fn write(
                 quantity_done: 0,
                 committed_ready: ready_by,
                 forecast_ready: Some(ready_by),
-                milestone: Milestone::NotStarted.as_str(),
+                milestone: Milestone::NotStarted,
                 last_progress_at: None,
             },
             &[line.id],

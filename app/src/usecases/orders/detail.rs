@@ -11,13 +11,12 @@ use crate::domain::change_request::askable;
 use crate::domain::company::CompanyKind;
 use crate::domain::order_edit::{Editable, editable};
 use crate::domain::order_status::{Mover, OrderStatus, movers};
-use crate::domain::progress::Milestone;
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{
     company, order, order_event, order_line, order_mute, payment, progress_update, shipment, user,
 };
-use crate::ssr::repo::orders::{OrderScope, status_of};
+use crate::ssr::repo::orders::OrderScope;
 use crate::ssr::repo::purchase_orders::{self, PlacedLine};
 use crate::ssr::repo::{companies, fulfilment, orders, progress, users};
 use crate::wire::ApiError;
@@ -57,7 +56,7 @@ pub async fn get(state: &AppState, user: &CurrentUser, id: i32) -> Result<OrderD
     let order = orders::find(&state.db, scope, id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let status = status_of(&order)?;
+    let status = order.status;
     let today = state.now().date_naive();
     let facts = load(state, user, order, status).await?;
     Ok(assemble(facts, Mover::for_role(user.role), today))
@@ -274,7 +273,7 @@ fn placed_views(
                 .find(|c| c.id == p.po.supplier_company_id)
                 .map(|c| c.name.clone())
                 .unwrap_or_default(),
-            milestone: Milestone::parse(&p.line.milestone).unwrap_or(Milestone::NotStarted),
+            milestone: p.line.milestone,
             quantity: p.line.quantity,
             quantity_done: p.line.quantity_done,
             committed_ready: p.line.committed_ready_date,
@@ -301,7 +300,7 @@ fn production_notes(
                 .map(|l| ProductionNote {
                     at: r.at,
                     line_no: l.line_no,
-                    milestone: Milestone::parse(&r.milestone).unwrap_or(Milestone::NotStarted),
+                    milestone: r.milestone,
                     // The factory's own date is for the house; customers
                     // see the resulting delivery forecast on the line.
                     forecast_ready: r.forecast_ready_date.filter(|_| house),

@@ -5,7 +5,6 @@ use chrono::NaiveDate;
 
 use crate::domain::dates::{LineDates, badge};
 use crate::domain::order_status::OrderStatus;
-use crate::domain::progress::Milestone;
 use crate::ssr::entities::order_line;
 use crate::ssr::repo::orders::NewLine;
 use crate::ssr::repo::purchase_orders::PlacedLine;
@@ -50,10 +49,7 @@ pub fn line_view(line: &order_line::Model, status: OrderStatus, today: NaiveDate
 /// they are, never who they are.
 pub fn with_progress(mut view: LineView, line_id: i32, placed: &[PlacedLine]) -> LineView {
     let mine = placed.iter().filter(|p| p.order_line_id == line_id);
-    view.milestone = mine
-        .clone()
-        .filter_map(|p| Milestone::parse(&p.line.milestone))
-        .min();
+    view.milestone = mine.clone().map(|p| p.line.milestone).min();
     view.placed = mine.count() > 0;
     view
 }

@@ -16,7 +16,7 @@ use crate::domain::policy::{Action, Area};
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{order, order_line};
 use crate::ssr::repo::companies;
-use crate::ssr::repo::orders::{self, OrderFilter, OrderScope, status_of};
+use crate::ssr::repo::orders::{self, OrderFilter, OrderScope};
 use crate::ssr::{AppState, guard};
 use crate::wire::orders::{LineView, OrderSummary, PAGE_SIZE};
 use crate::wire::progress::MAX_QUERY_CHARS;
@@ -124,7 +124,7 @@ fn summary(
     names: &HashMap<i32, String>,
     today: NaiveDate,
 ) -> Result<OrderSummary, ApiError> {
-    let status = status_of(&order)?;
+    let status = order.status;
     let views: Vec<LineView> = lines
         .iter()
         .filter(|l| l.order_id == order.id)

@@ -1,7 +1,6 @@
 //! One purchase-order line with every report on it.
 
 use crate::domain::policy::Action;
-use crate::domain::progress::Milestone;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::repo::progress::{self, PoScope};
 use crate::ssr::repo::{companies, users};
@@ -52,7 +51,7 @@ async fn history_of(state: &AppState, id: i32) -> Result<Vec<ProgressEntry>, Api
                 .user_id
                 .and_then(|id| people.iter().find(|p| p.id == id))
                 .map(|p| p.display_name.clone()),
-            milestone: Milestone::parse(&h.milestone).unwrap_or(Milestone::NotStarted),
+            milestone: h.milestone,
             quantity_done: h.quantity_done,
             lot_quantity: h.lot_quantity,
             forecast_ready: h.forecast_ready_date,

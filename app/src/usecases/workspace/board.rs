@@ -7,7 +7,6 @@ use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter};
 use crate::domain::change_request::ChangeStatus;
 use crate::domain::kpi::{LineFacts, RiskReason, risks, urgency};
 use crate::domain::policy::{Action, Area};
-use crate::domain::progress::Milestone;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{change_request, company, order, order_line, po_line_change};
 use crate::ssr::repo::purchase_orders::{self, PlacedLine};
@@ -102,7 +101,7 @@ impl Known {
         order: &order::Model,
         stale_before: DateTime<Utc>,
     ) -> LineFacts {
-        let ready = |p: &PlacedLine| Milestone::parse(&p.line.milestone).is_some_and(|m| m.ready());
+        let ready = |p: &PlacedLine| p.line.milestone.ready();
         let behind: Vec<_> = self
             .placed
             .iter()
@@ -119,7 +118,7 @@ impl Known {
                     .any(|c| c.po_line_id == p.line.id)
             }),
             factory_stale: behind.iter().any(|&p| {
-                p.po.status == "open"
+                p.po.status == crate::domain::order_status::PurchaseOrderStatus::Open
                     && !ready(p)
                     && p.line.last_progress_at.unwrap_or(p.po.created_at) < stale_before
             }),
