@@ -7,22 +7,14 @@ use chrono::NaiveDate;
 
 use super::{Entry, claim, closed, finish, staff_order};
 use crate::domain::order_edit::{Editable, earliest_requested, editable};
-use crate::domain::order_input::{format_minor, parse_currency, parse_incoterm, required_text};
+use crate::domain::order_input::format_minor;
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{order, order_line};
 use crate::ssr::repo::orders::{self, OrderTerms};
-use crate::usecases::orders::{ParsedLine, parse_line, stale_order};
+use crate::usecases::orders::{self as order_forms, ParsedLine, Terms, parse_line, stale_order};
 use crate::wire::orders::LineInput;
 use crate::wire::{ApiError, FieldErrors};
-
-/// The order's own fields as the form sets them, each valid.
-struct Terms {
-    currency: &'static str,
-    incoterm: &'static str,
-    payment_terms: String,
-    ship_to: String,
-}
 
 /// A row of the form applied to the order: the existing line it changes
 /// (`None` for a new line) and its new values (`None` to remove it).
@@ -53,7 +45,7 @@ pub async fn update(
     }
     let today = state.now().date_naive();
     let mut problems = FieldErrors::default();
-    let terms = parse_terms(
+    let terms = editable_terms(
         &mut problems,
         &order,
         open,
@@ -89,7 +81,7 @@ pub async fn update(
 
 /// The order's own fields, checked; currency and incoterm (and the lines,
 /// `has_lines`) are frozen once the order is confirmed.
-fn parse_terms(
+fn editable_terms(
     problems: &mut FieldErrors,
     order: &order::Model,
     open: Editable,
@@ -99,34 +91,20 @@ fn parse_terms(
     ship_to: &str,
     has_lines: bool,
 ) -> Option<Terms> {
-    let currency = problems.keep("currency", parse_currency(currency));
-    let incoterm = problems.keep("incoterm", parse_incoterm(incoterm));
-    let payment_terms = problems.keep(
-        "payment_terms",
-        required_text(payment_terms, 100, "the payment terms"),
-    );
-    let ship_to = problems.keep(
-        "ship_to",
-        required_text(ship_to, 500, "the ship-to address"),
-    );
+    let terms = order_forms::parse_terms(problems, currency, incoterm, payment_terms, ship_to);
     let frozen = "Fixed since the order was confirmed; ask the customer for a change request.";
     if !open.commercial {
-        if currency.is_some_and(|c| c != order.currency) {
+        if terms.as_ref().is_some_and(|t| t.currency != order.currency) {
             problems.add("currency", frozen);
         }
-        if incoterm.is_some_and(|c| c != order.incoterm) {
+        if terms.as_ref().is_some_and(|t| t.incoterm != order.incoterm) {
             problems.add("incoterm", frozen);
         }
         if has_lines {
             problems.add("lines", frozen);
         }
     }
-    Some(Terms {
-        currency: currency?,
-        incoterm: incoterm?,
-        payment_terms: payment_terms?,
-        ship_to: ship_to?,
-    })
+    terms
 }
 
 /// The form's rows as edits of the order's lines: untouched new rows are

@@ -5,9 +5,8 @@
 
 use chrono::NaiveDate;
 
-use super::{ParsedLine, parse_line};
+use super::{ParsedLine, Terms, parse_line, parse_terms};
 use crate::domain::company::CompanyKind;
-use crate::domain::order_input::{parse_currency, parse_incoterm, required_text};
 use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::{Action, Area};
 use crate::ssr::auth::CurrentUser;
@@ -22,10 +21,7 @@ use crate::wire::{ApiError, FieldErrors};
 /// The new-order form, every field valid.
 struct NewOrderForm {
     customer: company::Model,
-    currency: &'static str,
-    incoterm: &'static str,
-    payment_terms: String,
-    ship_to: String,
+    terms: Terms,
     lines: Vec<ParsedLine>,
 }
 
@@ -71,16 +67,7 @@ fn parse_form(
 ) -> Result<NewOrderForm, ApiError> {
     let mut problems = FieldErrors::default();
     let customer = problems.keep("customer_id", customer.ok_or("Choose a customer."));
-    let currency = problems.keep("currency", parse_currency(currency));
-    let incoterm = problems.keep("incoterm", parse_incoterm(incoterm));
-    let payment_terms = problems.keep(
-        "payment_terms",
-        required_text(payment_terms, 100, "the payment terms"),
-    );
-    let ship_to = problems.keep(
-        "ship_to",
-        required_text(ship_to, 500, "the ship-to address"),
-    );
+    let terms = parse_terms(&mut problems, currency, incoterm, payment_terms, ship_to);
     let lines: Vec<_> = lines.into_iter().filter(|l| !l.is_blank()).collect();
     if lines.is_empty() {
         problems.add("lines", "Add at least one line.");
@@ -90,22 +77,12 @@ fn parse_form(
         .enumerate()
         .filter_map(|(i, line)| parse_line(&mut problems, i, line, today))
         .collect();
-    let (Some(customer), Some(currency), Some(incoterm), Some(payment_terms), Some(ship_to), true) = (
-        customer,
-        currency,
-        incoterm,
-        payment_terms,
-        ship_to,
-        problems.is_empty(),
-    ) else {
+    let (Some(customer), Some(terms), true) = (customer, terms, problems.is_empty()) else {
         return Err(problems.into_error());
     };
     Ok(NewOrderForm {
         customer,
-        currency,
-        incoterm,
-        payment_terms,
-        ship_to,
+        terms,
         lines: parsed,
     })
 }
@@ -123,10 +100,10 @@ async fn write(state: &AppState, user: &CurrentUser, form: NewOrderForm) -> Resu
             number: &provisional,
             customer_company_id: form.customer.id,
             sales_owner_id: Some(user.user_id),
-            currency: form.currency,
-            incoterm: form.incoterm,
-            payment_terms: &form.payment_terms,
-            ship_to: &form.ship_to,
+            currency: form.terms.currency,
+            incoterm: form.terms.incoterm,
+            payment_terms: &form.terms.payment_terms,
+            ship_to: &form.terms.ship_to,
             status: OrderStatus::Inquiry,
         },
         now,

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::dates::{LineDates, badge};
+use crate::domain::order_input::{parse_currency, parse_incoterm, required_text};
 use crate::domain::order_status::OrderStatus;
 use crate::ssr::entities::order_line;
 use crate::ssr::repo::orders::NewLine;
@@ -116,5 +117,40 @@ pub fn parse_line(
         quantity: quantity?,
         unit_price_minor: unit_price_minor?,
         requested: requested?,
+    })
+}
+
+/// An order's own fields as the house types them, checked.
+pub struct Terms {
+    pub currency: &'static str,
+    pub incoterm: &'static str,
+    pub payment_terms: String,
+    pub ship_to: String,
+}
+
+/// Checks the order's own fields, each problem against its field; `None`
+/// when any has one.
+pub fn parse_terms(
+    problems: &mut FieldErrors,
+    currency: &str,
+    incoterm: &str,
+    payment_terms: &str,
+    ship_to: &str,
+) -> Option<Terms> {
+    let currency = problems.keep("currency", parse_currency(currency));
+    let incoterm = problems.keep("incoterm", parse_incoterm(incoterm));
+    let payment_terms = problems.keep(
+        "payment_terms",
+        required_text(payment_terms, 100, "the payment terms"),
+    );
+    let ship_to = problems.keep(
+        "ship_to",
+        required_text(ship_to, 500, "the ship-to address"),
+    );
+    Some(Terms {
+        currency: currency?,
+        incoterm: incoterm?,
+        payment_terms: payment_terms?,
+        ship_to: ship_to?,
     })
 }

@@ -10,7 +10,7 @@ mod status;
 
 pub use create::create;
 pub use detail::get;
-pub use lines::{ParsedLine, delivered, line_view, parse_line, with_progress};
+pub use lines::{ParsedLine, Terms, delivered, line_view, parse_line, parse_terms, with_progress};
 pub use list::{customers, list};
 pub use status::move_status;
 
