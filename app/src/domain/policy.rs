@@ -84,6 +84,24 @@ pub enum Action {
     Scorecard {
         supplier: i32,
     },
+    /// Start an inquiry for the customer company `customer`, or accept or
+    /// decline a quotation sent to it: the customer's own word.
+    AskQuote {
+        customer: i32,
+    },
+    /// See the inquiries of `customer` and the quotations sent to it, never
+    /// their costs.
+    SeeQuotes {
+        customer: i32,
+    },
+    /// Cost, submit, send, revise or withdraw a quotation for `customer`, and
+    /// see its costs, margins, approvals and the customer's credit standing.
+    Quote {
+        customer: i32,
+    },
+    /// Decide an approval step of a quotation; which level a person may
+    /// decide is the approval rules' question (`domain::approval::can_act`).
+    ApproveQuote,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,6 +183,26 @@ pub fn authorize(actor: &Actor, action: &Action) -> Decision {
         Action::DecideChange { customer } => match actor.role {
             Role::Admin | Role::Staff => Allow,
             Role::Customer if customer == actor.company_id => Forbidden,
+            Role::Customer | Role::Supplier => NotFound,
+        },
+        Action::AskQuote { customer } => match actor.role {
+            Role::Customer if customer == actor.company_id => Allow,
+            Role::Admin | Role::Staff => Forbidden,
+            Role::Customer | Role::Supplier => NotFound,
+        },
+        Action::SeeQuotes { customer } => match actor.role {
+            Role::Admin | Role::Staff => Allow,
+            Role::Customer if customer == actor.company_id => Allow,
+            Role::Customer | Role::Supplier => NotFound,
+        },
+        Action::Quote { customer } => match actor.role {
+            Role::Admin | Role::Staff => Allow,
+            // Costs and margins are the house's alone.
+            Role::Customer if customer == actor.company_id => Forbidden,
+            Role::Customer | Role::Supplier => NotFound,
+        },
+        Action::ApproveQuote => match actor.role {
+            Role::Admin | Role::Staff => Allow,
             Role::Customer | Role::Supplier => NotFound,
         },
         Action::Scorecard { supplier } => match actor.role {
@@ -257,6 +295,62 @@ mod tests {
             Action::InviteUser { company, role },
             Action::DeactivateUser { company, role },
         ]
+    }
+
+    #[test]
+    fn quotations_are_the_customers_to_ask_and_answer_and_the_houses_to_cost() {
+        let (house, customer, factory) = (
+            actor(Role::Staff),
+            actor(Role::Customer),
+            actor(Role::Supplier),
+        );
+        let own = CUSTOMER_A.id;
+        let other = CUSTOMER_B.id;
+        assert_eq!(
+            authorize(&customer, &Action::AskQuote { customer: own }),
+            Decision::Allow
+        );
+        assert_eq!(
+            authorize(&customer, &Action::AskQuote { customer: other }),
+            Decision::NotFound
+        );
+        assert_eq!(
+            authorize(&house, &Action::AskQuote { customer: own }),
+            Decision::Forbidden
+        );
+        assert_eq!(
+            authorize(&customer, &Action::SeeQuotes { customer: own }),
+            Decision::Allow
+        );
+        assert_eq!(
+            authorize(&customer, &Action::SeeQuotes { customer: other }),
+            Decision::NotFound
+        );
+        assert_eq!(
+            authorize(&customer, &Action::Quote { customer: own }),
+            Decision::Forbidden
+        );
+        assert_eq!(
+            authorize(&house, &Action::Quote { customer: own }),
+            Decision::Allow
+        );
+        assert_eq!(authorize(&house, &Action::ApproveQuote), Decision::Allow);
+        for action in [
+            Action::AskQuote { customer: own },
+            Action::SeeQuotes { customer: own },
+            Action::Quote { customer: own },
+            Action::ApproveQuote,
+        ] {
+            assert_eq!(
+                authorize(&factory, &action),
+                Decision::NotFound,
+                "{action:?}"
+            );
+            assert_eq!(
+                authorize(&customer, &Action::ApproveQuote),
+                Decision::NotFound
+            );
+        }
     }
 
     #[test]

@@ -106,6 +106,34 @@ pub fn totals(lines: &[QuoteLine]) -> Result<QuoteTotals, QuoteError> {
     })
 }
 
+/// Where a customer's inquiry stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InquiryStatus {
+    /// Waiting for the house's quotation.
+    Open,
+    /// A quotation answers it.
+    Quoted,
+    /// Its quotation was accepted, declined, withdrawn or expired.
+    Closed,
+}
+
+impl InquiryStatus {
+    pub const ALL: [InquiryStatus; 3] = [Self::Open, Self::Quoted, Self::Closed];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::Quoted => "quoted",
+            Self::Closed => "closed",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == raw.trim())
+    }
+}
+
 /// Where a quotation stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -126,10 +154,12 @@ pub enum QuotationStatus {
     Expired,
     /// The house took it back.
     Withdrawn,
+    /// A later revision replaced it (after a rejection or a revision).
+    Superseded,
 }
 
 impl QuotationStatus {
-    pub const ALL: [QuotationStatus; 8] = [
+    pub const ALL: [QuotationStatus; 9] = [
         Self::Draft,
         Self::InApproval,
         Self::Approved,
@@ -138,6 +168,7 @@ impl QuotationStatus {
         Self::Declined,
         Self::Expired,
         Self::Withdrawn,
+        Self::Superseded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -150,6 +181,7 @@ impl QuotationStatus {
             Self::Declined => "declined",
             Self::Expired => "expired",
             Self::Withdrawn => "withdrawn",
+            Self::Superseded => "superseded",
         }
     }
 
@@ -167,6 +199,7 @@ impl QuotationStatus {
             Self::Declined => "Declined",
             Self::Expired => "Expired",
             Self::Withdrawn => "Withdrawn",
+            Self::Superseded => "Replaced by a later revision",
         }
     }
 
@@ -174,7 +207,7 @@ impl QuotationStatus {
     pub fn is_final(self) -> bool {
         matches!(
             self,
-            Self::Accepted | Self::Declined | Self::Expired | Self::Withdrawn
+            Self::Accepted | Self::Declined | Self::Expired | Self::Withdrawn | Self::Superseded
         )
     }
 }
@@ -352,10 +385,97 @@ pub fn check_acceptance(
     }
 }
 
+/// A quotation line as the submit check sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineReadiness {
+    pub line_no: i32,
+    pub has_factory: bool,
+    pub purchase_price_minor: i64,
+    pub selling_price_minor: i64,
+}
+
+/// What keeps a draft from going to approval: no lines, or a line without
+/// its factory or either price. Each problem names its line.
+pub fn submit_problems(lines: &[LineReadiness]) -> Vec<String> {
+    if lines.is_empty() {
+        return vec!["A quotation needs at least one line.".to_string()];
+    }
+    let mut problems = Vec::new();
+    for line in lines {
+        if !line.has_factory {
+            problems.push(format!("Line {}: choose the factory.", line.line_no));
+        }
+        if line.purchase_price_minor <= 0 {
+            problems.push(format!("Line {}: give the factory's price.", line.line_no));
+        }
+        if line.selling_price_minor <= 0 {
+            problems.push(format!("Line {}: give the selling price.", line.line_no));
+        }
+    }
+    problems
+}
+
+/// The date the house commits to for a line when the customer accepts on
+/// `accepted_on`: the customer's requested date, unless the factory's lead
+/// time cannot make it, then the day the lead time reaches.
+pub fn committed_date(
+    requested: Option<NaiveDate>,
+    lead_time_days: u32,
+    accepted_on: NaiveDate,
+) -> NaiveDate {
+    let earliest = accepted_on
+        .checked_add_days(chrono::Days::new(u64::from(lead_time_days)))
+        .unwrap_or(NaiveDate::MAX);
+    requested.map_or(earliest, |day| day.max(earliest))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_draft_goes_to_approval_only_with_factories_and_prices() {
+        assert_eq!(submit_problems(&[]).len(), 1);
+        let ready = LineReadiness {
+            line_no: 1,
+            has_factory: true,
+            purchase_price_minor: 800,
+            selling_price_minor: 1_000,
+        };
+        assert!(submit_problems(&[ready]).is_empty());
+        let unpriced = LineReadiness {
+            line_no: 2,
+            has_factory: false,
+            purchase_price_minor: 0,
+            selling_price_minor: 0,
+        };
+        let problems = submit_problems(&[ready, unpriced]);
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems.iter().all(|p| p.starts_with("Line 2")));
+    }
+
+    #[test]
+    fn the_commitment_is_the_requested_day_unless_the_lead_time_is_longer() {
+        let accepted = day(1);
+        assert_eq!(committed_date(Some(day(20)), 10, accepted), day(20));
+        assert_eq!(committed_date(Some(day(5)), 10, accepted), day(11));
+        assert_eq!(committed_date(None, 10, accepted), day(11));
+    }
+
+    proptest! {
+        #[test]
+        fn the_commitment_is_never_before_the_lead_time_nor_the_request(
+            lead in 0u32..400,
+            offset in 0i64..400,
+        ) {
+            let accepted = day(1);
+            let requested = accepted + chrono::Duration::days(offset);
+            let committed = committed_date(Some(requested), lead, accepted);
+            prop_assert!(committed >= requested);
+            prop_assert!(committed >= accepted + chrono::Duration::days(i64::from(lead)));
+        }
+    }
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2027, 3, d).unwrap()

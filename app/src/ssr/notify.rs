@@ -71,6 +71,20 @@ mails! {
     PasswordReset => "password_reset",
     /// Once a day, to people who read alerts together: the day's alerts.
     Digest => "digest",
+    /// To sales: a customer asks for a quotation.
+    InquiryReceived => "inquiry_received",
+    /// To the approvers of a level: a quotation waits for them.
+    ApprovalWaiting => "approval_waiting",
+    /// To the approvers of a level: the step took longer than its target.
+    ApprovalReminder => "approval_reminder",
+    /// To the commercial director and administrators: twice the target.
+    ApprovalEscalated => "approval_escalated",
+    /// To the customer's buyers: a quotation to accept or decline.
+    QuotationSent => "quotation_sent",
+    /// To the quotation's owner: the customer accepted or declined.
+    QuotationAnswered => "quotation_answered",
+    /// To the quotation's owner: an approver sent it back.
+    QuotationReturned => "quotation_returned",
 }
 
 impl From<AlertKind> for Mail {

@@ -15,4 +15,5 @@ pub mod order_desk;
 pub mod orders;
 pub mod portal;
 pub mod progress;
+pub mod quotations;
 pub mod workspace;

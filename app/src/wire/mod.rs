@@ -14,6 +14,7 @@ pub mod mail;
 pub mod orders;
 pub mod portal;
 pub mod progress;
+pub mod quotations;
 pub mod workspace;
 
 pub use error::{ApiError, FieldErrors};

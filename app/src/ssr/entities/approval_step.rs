@@ -1,3 +1,4 @@
+use crate::domain::approval::StaffLevel;
 use sea_orm::entity::prelude::*;
 
 /// One approval a quotation needs before it is sent, and its decision.
@@ -10,7 +11,7 @@ pub struct Model {
     /// Steps are decided in this order.
     pub position: i32,
     /// The staff level that may decide the step.
-    pub level: String,
+    pub level: StaffLevel,
     /// Why the rules ask for this step.
     pub reason: String,
     pub due_at: DateTimeUtc,

@@ -1,3 +1,4 @@
+use crate::domain::quotation::InquiryStatus;
 use sea_orm::entity::prelude::*;
 
 /// A customer's inquiry: what they would buy, where to and by when.
@@ -9,7 +10,7 @@ pub struct Model {
     pub customer_company_id: i32,
     pub created_by: i32,
     /// open, quoted or closed.
-    pub status: String,
+    pub status: InquiryStatus,
     pub destination: String,
     pub incoterm: String,
     pub requested_date: Option<Date>,

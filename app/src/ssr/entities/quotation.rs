@@ -1,3 +1,4 @@
+use crate::domain::quotation::QuotationStatus;
 use sea_orm::entity::prelude::*;
 
 /// One revision of a quotation: the commercial terms the house offers.
@@ -15,7 +16,7 @@ pub struct Model {
     pub created_by: i32,
     /// draft, in_approval, approved, sent, accepted, declined, expired,
     /// withdrawn or superseded.
-    pub status: String,
+    pub status: QuotationStatus,
     pub currency: String,
     pub valid_until: Date,
     pub incoterm: String,

@@ -1,4 +1,5 @@
 use crate::domain::account::Role;
+use crate::domain::approval::StaffLevel;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -25,7 +26,7 @@ pub struct Model {
     pub alert_digest: bool,
     /// `sales`, `sales_manager`, `cost_accountant` or `commercial_director`;
     /// only the house's staff have one.
-    pub staff_level: Option<String>,
+    pub staff_level: Option<StaffLevel>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

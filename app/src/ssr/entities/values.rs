@@ -7,9 +7,11 @@ use sea_orm::sea_query::{ArrayType, ColumnType, Nullable, StringLen, ValueType, 
 use sea_orm::{ColIdx, DbErr, QueryResult, TryGetError, TryGetable, Value};
 
 use crate::domain::account::Role;
+use crate::domain::approval::StaffLevel;
 use crate::domain::change_request::ChangeStatus;
 use crate::domain::order_status::{OrderStatus, PurchaseOrderStatus};
 use crate::domain::progress::Milestone;
+use crate::domain::quotation::{InquiryStatus, QuotationStatus};
 
 /// Why a stored value could not be read as its type.
 #[derive(Debug)]
@@ -94,5 +96,8 @@ stored_as_text!(
     PurchaseOrderStatus,
     Milestone,
     Role,
-    ChangeStatus
+    ChangeStatus,
+    InquiryStatus,
+    QuotationStatus,
+    StaffLevel,
 );

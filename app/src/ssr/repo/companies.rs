@@ -19,6 +19,18 @@ pub async fn first_of_kind(
         .await
 }
 
+/// Every company of one kind, by name.
+pub async fn of_kind(
+    db: &impl ConnectionTrait,
+    kind: CompanyKind,
+) -> Result<Vec<company::Model>, DbErr> {
+    company::Entity::find()
+        .filter(company::Column::Kind.eq(kind.as_str()))
+        .order_by_asc(company::Column::Name)
+        .all(db)
+        .await
+}
+
 pub async fn count_of_kind(db: &impl ConnectionTrait, kind: CompanyKind) -> Result<u64, DbErr> {
     company::Entity::find()
         .filter(company::Column::Kind.eq(kind.as_str()))

@@ -9,6 +9,7 @@ pub mod kpi;
 pub mod orders;
 pub mod progress;
 pub mod purchase_orders;
+pub mod quotations;
 pub mod throttles;
 pub mod tokens;
 pub mod users;
