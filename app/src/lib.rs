@@ -45,7 +45,8 @@ use crate::pages::auth::{
 use crate::pages::changes::{ChangeDecisionPage, ChangeInboxPage};
 use crate::pages::landing::LandingPage;
 use crate::pages::mail::DeadLettersPage;
-use crate::pages::orders::{CustomerOrderPage, NewOrderPage, StaffOrderPage, StaffOrdersPage};
+use crate::pages::order_list::StaffOrdersPage;
+use crate::pages::orders::{CustomerOrderPage, NewOrderPage, StaffOrderPage};
 use crate::pages::people::{AdminHome, StaffPeople};
 use crate::pages::supplier::{
     StaffPoLinePage, StaffProductionPage, SupplierHome, SupplierLinePage,

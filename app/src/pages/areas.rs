@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use crate::api::areas::area_home;
 use crate::components::guard::AreaGuard;
 use crate::domain::policy::Area;
-use crate::pages::orders::OrderList;
+use crate::pages::order_list::OrderList;
 
 #[component]
 fn AreaSummaryPanel(area: Area, title: &'static str, intro: &'static str) -> impl IntoView {

@@ -1,6 +1,7 @@
-//! Change requests on the pages: the customer's form to ask for a change and
-//! the order's requests with their answers (on the order page), the house's
-//! inbox and decision page, and the factory's list of changes to acknowledge.
+//! Change requests on the pages: the order's requests with their answers (on
+//! the order page, above the customer's form in `change_request`), the
+//! house's inbox and decision page, and the factory's list of changes to
+//! acknowledge.
 
 use crate::components::data::load;
 use leptos::prelude::*;
@@ -8,8 +9,8 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::changes::{
-    AcknowledgeChange, AnswerChange, ChangeView, DecideChange, RequestChange, WithdrawChange,
-    change_inbox, factory_changes, get_change,
+    AcknowledgeChange, AnswerChange, ChangeView, DecideChange, WithdrawChange, change_inbox,
+    factory_changes, get_change,
 };
 use crate::api::orders::OrderDetail;
 use crate::components::forms::{FieldMessage, FormMessage, latest_error};
@@ -18,8 +19,9 @@ use crate::components::guard::use_locale;
 use crate::components::live::refresh_order_after;
 use crate::components::live::use_live_tick;
 use crate::components::local_time::LocalTime;
-use crate::domain::change_request::{ChangeKind, ChangeStatus};
+use crate::domain::change_request::{ChangeKind, ChangeStatus, ImpactNote};
 use crate::domain::policy::Area;
+use crate::pages::change_request::RequestChangeForm;
 
 fn status_class(status: ChangeStatus) -> &'static str {
     match status {
@@ -130,94 +132,6 @@ fn ChangeCard(change: ChangeView) -> impl IntoView {
     }
 }
 
-/// The customer's form: every line with its current values to change, a
-/// cancel box, the ship-to address, a line to add and a note. Only the
-/// changes open in the order's status are offered.
-#[component]
-fn RequestChangeForm(detail: OrderDetail) -> impl IntoView {
-    let request = ServerAction::<RequestChange>::new();
-    refresh_order_after(request.value());
-    let error = latest_error(request.value());
-    let open = |kind: ChangeKind| detail.changeable.contains(&kind);
-    let (quantity, description, date, ship_to, add, cancel) = (
-        open(ChangeKind::Quantity),
-        open(ChangeKind::Description),
-        open(ChangeKind::RequestedDate),
-        open(ChangeKind::ShipTo),
-        open(ChangeKind::AddLine),
-        open(ChangeKind::CancelLine),
-    );
-    view! {
-        <details class="change-form" id="request-change">
-            <summary><h3>"Ask for a change"</h3></summary>
-            <p class="muted">"Change what you need and send; the trading house answers, and an approved change reaches the factory."</p>
-            <ActionForm action=request attr:class="stack-form" attr:id="request-change-form">
-                <input type="hidden" name="order_id" value=detail.id.to_string() />
-                <input type="hidden" name="version" value=detail.version.to_string() />
-                {detail.lines.iter().enumerate().map(|(i, l)| {
-                    let name = move |field: &str| format!("lines[{i}][{field}]");
-                    view! {
-                        <fieldset class="line-input" data-line=l.line_no.to_string()>
-                            <legend>{format!("Line {} · {}", l.line_no, l.product_code)}</legend>
-                            <input type="hidden" name=name("line_no") value=l.line_no.to_string() />
-                            <div class="inline-grid-form">
-                                <label>
-                                    {format!("Quantity ({})", l.unit)}
-                                    <input type=if quantity { "text" } else { "hidden" } name=name("quantity") value=l.quantity.to_string() inputmode="numeric" />
-                                    {(!quantity).then(|| view! { <span>{l.quantity}</span> })}
-                                </label>
-                                <label>
-                                    "Delivery date"
-                                    <input type=if date { "date" } else { "hidden" } name=name("requested") value=l.requested.to_string() />
-                                    {(!date).then(|| view! { <span>{l.requested.to_string()}</span> })}
-                                </label>
-                                {cancel.then(|| view! {
-                                    <label class="checkbox"><input type="checkbox" name=name("cancel") value="yes" />"Cancel this line"</label>
-                                })}
-                            </div>
-                            <label>
-                                "Description / specification"
-                                <input type=if description { "text" } else { "hidden" } name=name("description") value=l.description.clone() />
-                                {(!description).then(|| view! { <span>{l.description.clone()}</span> })}
-                            </label>
-                            {["quantity", "requested", "description", "cancel", "line_no"].into_iter().map(|f| view! {
-                                <FieldMessage error field=format!("lines[{i}].{f}") />
-                            }).collect_view()}
-                        </fieldset>
-                    }
-                }).collect_view()}
-                <label>
-                    "Ship to"
-                    <input type=if ship_to { "text" } else { "hidden" } name="ship_to" value=detail.ship_to.clone() />
-                    {(!ship_to).then(|| view! { <span>{detail.ship_to.clone()}</span> })}
-                </label>
-                <FieldMessage error field="ship_to" />
-                {add.then(|| view! {
-                    <fieldset class="line-input">
-                        <legend>"Add a line (optional)"</legend>
-                        <div class="inline-grid-form">
-                            <label>"Product code" <input type="text" name="added[0][product_code]" /></label>
-                            <label>"Quantity" <input type="text" name="added[0][quantity]" inputmode="numeric" /></label>
-                            <label>"Unit" <input type="text" name="added[0][unit]" placeholder="pcs" /></label>
-                            <label>"Delivery date" <input type="date" name="added[0][requested]" /></label>
-                        </div>
-                        <label>"Description / specification" <input type="text" name="added[0][description]" /></label>
-                        {["product_code", "quantity", "unit", "requested", "description"].into_iter().map(|f| view! {
-                            <FieldMessage error field=format!("added[0].{f}") />
-                        }).collect_view()}
-                        <FieldMessage error field="added" />
-                    </fieldset>
-                })}
-                <label>"Note for the trading house" <textarea name="note" rows="3"></textarea></label>
-                <FieldMessage error field="note" />
-                <FieldMessage error field="lines" />
-                <FormMessage error fields=&["ship_to", "note", "lines", "added"] />
-                <button type="submit" class="button" id="send-change">"Send the change request"</button>
-            </ActionForm>
-        </details>
-    }
-}
-
 /// The house's inbox of requests waiting for it (oldest first), then those
 /// waiting for a customer's answer.
 #[component]
@@ -298,7 +212,6 @@ pub fn ChangeDecisionPage() -> impl IntoView {
 
 #[component]
 fn DecisionView(change: ChangeView, decide: ServerAction<DecideChange>) -> impl IntoView {
-    let error = latest_error(decide.value());
     let id = change.id;
     let order_number = change.order_number.clone();
     let order_href = format!("/staff/orders/{}", change.order_id);
@@ -315,74 +228,93 @@ fn DecisionView(change: ChangeView, decide: ServerAction<DecideChange>) -> impl 
             {(!change.note.is_empty()).then(|| view! { <p>"Note from the customer: "{change.note.clone()}</p> })}
             {change.answer.clone().filter(|a| !a.is_empty()).map(|a| view! { <p>"Our answer: "{a}</p> })}
         </section>
-        {(!change.impact.is_empty() || !change.factories.is_empty()).then(|| view! {
-            <section class="panel" id="change-impact">
-                <h2>"Impact"</h2>
-                <ul class="plain-list">
-                    {change.impact.iter().map(|n| view! {
-                        <li class=match n.holds { Some(false) => "impact impact-bad", None => "impact impact-unknown", Some(true) => "impact" }>
-                            {n.line_no.map(|l| format!("Line {l}: ")).unwrap_or_default()}{n.message.clone()}
-                        </li>
-                    }).collect_view()}
-                </ul>
-                {(!change.factories.is_empty()).then(|| view! {
-                    <p>"Factory lines that change and must be acknowledged: "{change.factories.join("; ")}</p>
-                })}
-            </section>
-        })}
-        {(!change.conflicts.is_empty()).then(|| view! {
-            <section class="panel" id="change-conflicts">
-                <h2>"Conflicts with the order as it is now"</h2>
-                <ul class="plain-list">
-                    {change.conflicts.iter().map(|c| view! { <li class="form-error">{c.clone()}</li> }).collect_view()}
-                </ul>
-                <p class="muted">"The order cannot take the change as asked while these stand: reject it with a note, or counter-propose."</p>
-            </section>
-        })}
-        {change.can_decide.then(|| view! {
-            <section class="panel" id="decide-change">
-                <h2>"Decision"</h2>
-                <ActionForm action=decide attr:class="stack-form" attr:id="decide-form">
-                    <input type="hidden" name="id" value=id.to_string() />
-                    <fieldset class="decision-choice">
-                        <legend>"Decide"</legend>
-                        <label class="checkbox"><input type="radio" name="decision" value="approve" checked=true />"Approve as asked"</label>
-                        <label class="checkbox"><input type="radio" name="decision" value="counter" />"Counter-propose (fill in your values below)"</label>
-                        <label class="checkbox"><input type="radio" name="decision" value="reject" />"Reject (give the reason below)"</label>
-                    </fieldset>
-                    {change.items.iter().enumerate().map(|(i, item)| {
-                        let price = change.needs_price.contains(&i);
-                        let counterable = !matches!(item.kind, ChangeKind::CancelLine);
-                        let kind = if item.kind == ChangeKind::RequestedDate { "date" } else { "text" };
-                        view! {
-                            <fieldset class="line-input">
-                                <legend>{item.what.clone()}</legend>
-                                <div class="inline-grid-form">
-                                    {counterable.then(|| view! {
-                                        <label>
-                                            {if item.kind == ChangeKind::AddLine { "Counter quantity".to_string() } else { format!("Counter value (asked: {})", item.after) }}
-                                            <input type=kind name=format!("items[{i}][counter]") />
-                                        </label>
-                                    })}
-                                    {price.then(|| view! {
-                                        <label>"Unit price of the new line" <input type="text" name=format!("items[{i}][unit_price]") inputmode="decimal" /></label>
-                                        <label>"HS code" <input type="text" name=format!("items[{i}][hs_code]") /></label>
-                                    })}
-                                </div>
-                                <FieldMessage error field=format!("items[{i}].counter") />
-                                <FieldMessage error field=format!("items[{i}].unit_price") />
-                                <FieldMessage error field=format!("items[{i}].hs_code") />
-                            </fieldset>
-                        }
-                    }).collect_view()}
-                    <label>"Message or reason for the customer" <textarea name="answer" rows="3"></textarea></label>
-                    <FieldMessage error field="answer" />
-                    <FieldMessage error field="items" />
-                    <FormMessage error fields=&["answer", "items"] />
-                    <button type="submit" class="button" id="send-decision">"Send the decision"</button>
-                </ActionForm>
-            </section>
-        })}
+        <ImpactPanel impact=change.impact.clone() factories=change.factories.clone() />
+        <ConflictsPanel conflicts=change.conflicts.clone() />
+        {change.can_decide.then(|| view! { <DecisionForm change=change.clone() decide /> })}
+    }
+}
+
+/// What the change does to the commitments, and the factory lines it moves.
+#[component]
+fn ImpactPanel(impact: Vec<ImpactNote>, factories: Vec<String>) -> impl IntoView {
+    (!impact.is_empty() || !factories.is_empty()).then(|| view! {
+        <section class="panel" id="change-impact">
+            <h2>"Impact"</h2>
+            <ul class="plain-list">
+                {impact.iter().map(|n| view! {
+                    <li class=match n.holds { Some(false) => "impact impact-bad", None => "impact impact-unknown", Some(true) => "impact" }>
+                        {n.line_no.map(|l| format!("Line {l}: ")).unwrap_or_default()}{n.message.clone()}
+                    </li>
+                }).collect_view()}
+            </ul>
+            {(!factories.is_empty()).then(|| view! {
+                <p>"Factory lines that change and must be acknowledged: "{factories.join("; ")}</p>
+            })}
+        </section>
+    })
+}
+
+#[component]
+fn ConflictsPanel(conflicts: Vec<String>) -> impl IntoView {
+    (!conflicts.is_empty()).then(|| view! {
+        <section class="panel" id="change-conflicts">
+            <h2>"Conflicts with the order as it is now"</h2>
+            <ul class="plain-list">
+                {conflicts.iter().map(|c| view! { <li class="form-error">{c.clone()}</li> }).collect_view()}
+            </ul>
+            <p class="muted">"The order cannot take the change as asked while these stand: reject it with a note, or counter-propose."</p>
+        </section>
+    })
+}
+
+/// Approve, counter-propose (with a value per item) or reject, with a message.
+#[component]
+fn DecisionForm(change: ChangeView, decide: ServerAction<DecideChange>) -> impl IntoView {
+    let error = latest_error(decide.value());
+    let id = change.id;
+    view! {
+        <section class="panel" id="decide-change">
+            <h2>"Decision"</h2>
+            <ActionForm action=decide attr:class="stack-form" attr:id="decide-form">
+                <input type="hidden" name="id" value=id.to_string() />
+                <fieldset class="decision-choice">
+                    <legend>"Decide"</legend>
+                    <label class="checkbox"><input type="radio" name="decision" value="approve" checked=true />"Approve as asked"</label>
+                    <label class="checkbox"><input type="radio" name="decision" value="counter" />"Counter-propose (fill in your values below)"</label>
+                    <label class="checkbox"><input type="radio" name="decision" value="reject" />"Reject (give the reason below)"</label>
+                </fieldset>
+                {change.items.iter().enumerate().map(|(i, item)| {
+                    let price = change.needs_price.contains(&i);
+                    let counterable = !matches!(item.kind, ChangeKind::CancelLine);
+                    let kind = if item.kind == ChangeKind::RequestedDate { "date" } else { "text" };
+                    view! {
+                        <fieldset class="line-input">
+                            <legend>{item.what.clone()}</legend>
+                            <div class="inline-grid-form">
+                                {counterable.then(|| view! {
+                                    <label>
+                                        {if item.kind == ChangeKind::AddLine { "Counter quantity".to_string() } else { format!("Counter value (asked: {})", item.after) }}
+                                        <input type=kind name=format!("items[{i}][counter]") />
+                                    </label>
+                                })}
+                                {price.then(|| view! {
+                                    <label>"Unit price of the new line" <input type="text" name=format!("items[{i}][unit_price]") inputmode="decimal" /></label>
+                                    <label>"HS code" <input type="text" name=format!("items[{i}][hs_code]") /></label>
+                                })}
+                            </div>
+                            <FieldMessage error field=format!("items[{i}].counter") />
+                            <FieldMessage error field=format!("items[{i}].unit_price") />
+                            <FieldMessage error field=format!("items[{i}].hs_code") />
+                        </fieldset>
+                    }
+                }).collect_view()}
+                <label>"Message or reason for the customer" <textarea name="answer" rows="3"></textarea></label>
+                <FieldMessage error field="answer" />
+                <FieldMessage error field="items" />
+                <FormMessage error fields=&["answer", "items"] />
+                <button type="submit" class="button" id="send-decision">"Send the decision"</button>
+            </ActionForm>
+        </section>
     }
 }
 

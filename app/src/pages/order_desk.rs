@@ -4,8 +4,9 @@
 
 use leptos::prelude::*;
 
+use crate::api::ApiError;
 use crate::api::order_desk::{PlacePurchaseOrder, RecordPayment, RecordShipment, UpdateOrder};
-use crate::api::orders::OrderDetail;
+use crate::api::orders::{LineView, OrderDetail};
 use crate::components::forms::{FieldMessage, FormMessage, latest_error, saved_note};
 use crate::components::live::refresh_order_after;
 use crate::domain::order_input::{CURRENCIES, INCOTERMS};
@@ -113,6 +114,61 @@ fn EditOrderForm(detail: OrderDetail) -> impl IntoView {
     let error = latest_error(update.value());
     refresh_order_after(update.value());
     let commercial = detail.editable.commercial;
+    view! {
+        <details class="panel" id="edit-order">
+            <summary><h2>"Edit the order"</h2></summary>
+            <ActionForm action=update attr:class="stack-form" attr:id="edit-order-form">
+                <input type="hidden" name="id" value=detail.id.to_string() />
+                <input type="hidden" name="version" value=detail.version.to_string() />
+                <TermsFields commercial currency=detail.currency.clone() incoterm=detail.incoterm.clone() />
+                <FieldMessage error field="currency" />
+                <FieldMessage error field="incoterm" />
+                <label>"Payment terms" <input type="text" name="payment_terms" value=detail.payment_terms.clone() /></label>
+                <FieldMessage error field="payment_terms" />
+                <label>"Ship to" <input type="text" name="ship_to" value=detail.ship_to.clone() /></label>
+                <FieldMessage error field="ship_to" />
+                {commercial.then(|| view! { <EditLines lines=detail.lines.clone() error /> })}
+                <FormMessage error fields=&["currency", "incoterm", "payment_terms", "ship_to", "lines"] />
+                {saved_note(update.value())}
+                <button type="submit" class="button">"Save changes"</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// Currency and incoterm: chosen while the terms are open, otherwise sent
+/// unchanged with a note on why.
+#[component]
+fn TermsFields(commercial: bool, currency: String, incoterm: String) -> impl IntoView {
+    if commercial {
+        view! {
+            <div class="inline-grid-form">
+                <label>
+                    "Currency"
+                    <select name="currency">
+                        {CURRENCIES.iter().map(|c| view! { <option value=*c selected=*c == currency>{*c}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    "Incoterm"
+                    <select name="incoterm">
+                        {INCOTERMS.iter().map(|c| view! { <option value=*c selected=*c == incoterm>{*c}</option> }).collect_view()}
+                    </select>
+                </label>
+            </div>
+        }.into_any()
+    } else {
+        view! {
+            <input type="hidden" name="currency" value=currency />
+            <input type="hidden" name="incoterm" value=incoterm />
+            <p class="muted">"Currency, incoterm and lines are fixed since confirmation; they change through a customer's change request."</p>
+        }.into_any()
+    }
+}
+
+/// Every line with its values to edit or remove, and an empty row to add one.
+#[component]
+fn EditLines(lines: Vec<LineView>, error: Signal<Option<ApiError>>) -> impl IntoView {
     let line_fields = [
         ("product_code", "Product code", "text"),
         ("description", "Description / spec", "text"),
@@ -122,8 +178,7 @@ fn EditOrderForm(detail: OrderDetail) -> impl IntoView {
         ("unit_price", "Unit price", "text"),
         ("requested", "Requested date", "date"),
     ];
-    let rows: Vec<(String, [String; 7])> = detail
-        .lines
+    let rows: Vec<(String, [String; 7])> = lines
         .iter()
         .map(|l| {
             (
@@ -143,70 +198,28 @@ fn EditOrderForm(detail: OrderDetail) -> impl IntoView {
         .collect();
     let row_count = rows.len();
     view! {
-        <details class="panel" id="edit-order">
-            <summary><h2>"Edit the order"</h2></summary>
-            <ActionForm action=update attr:class="stack-form" attr:id="edit-order-form">
-                <input type="hidden" name="id" value=detail.id.to_string() />
-                <input type="hidden" name="version" value=detail.version.to_string() />
-                {if commercial {
-                    view! {
-                        <div class="inline-grid-form">
-                            <label>
-                                "Currency"
-                                <select name="currency">
-                                    {CURRENCIES.iter().map(|c| view! { <option value=*c selected=*c == detail.currency>{*c}</option> }).collect_view()}
-                                </select>
-                            </label>
-                            <label>
-                                "Incoterm"
-                                <select name="incoterm">
-                                    {INCOTERMS.iter().map(|c| view! { <option value=*c selected=*c == detail.incoterm>{*c}</option> }).collect_view()}
-                                </select>
-                            </label>
-                        </div>
-                    }.into_any()
-                } else {
-                    view! {
-                        <input type="hidden" name="currency" value=detail.currency.clone() />
-                        <input type="hidden" name="incoterm" value=detail.incoterm.clone() />
-                        <p class="muted">"Currency, incoterm and lines are fixed since confirmation; they change through a customer's change request."</p>
-                    }.into_any()
-                }}
-                <FieldMessage error field="currency" />
-                <FieldMessage error field="incoterm" />
-                <label>"Payment terms" <input type="text" name="payment_terms" value=detail.payment_terms.clone() /></label>
-                <FieldMessage error field="payment_terms" />
-                <label>"Ship to" <input type="text" name="ship_to" value=detail.ship_to.clone() /></label>
-                <FieldMessage error field="ship_to" />
-                {commercial.then(|| view! {
-                    <FieldMessage error field="lines" />
-                    {rows.into_iter().enumerate().map(|(i, (line_no, values))| {
-                        let is_new = line_no.is_empty();
-                        view! {
-                            <fieldset class="line-input">
-                                <legend>{if is_new { "New line".to_string() } else { format!("Line {line_no}") }}</legend>
-                                <input type="hidden" name=format!("lines[{i}][line_no]") value=line_no />
-                                <div class="inline-grid-form">
-                                    {line_fields.iter().zip(values).map(|((name, label, kind), value)| view! {
-                                        <label>{*label} <input type=*kind name=format!("lines[{i}][{name}]") value=value /></label>
-                                    }).collect_view()}
-                                    {(!is_new).then(|| view! {
-                                        <label class="checkbox"><input type="checkbox" name=format!("lines[{i}][remove]") value="yes" />"Remove"</label>
-                                    })}
-                                </div>
-                                {line_fields.iter().map(|(name, _, _)| view! {
-                                    <FieldMessage error field=format!("lines[{i}].{name}") />
-                                }).collect_view()}
-                            </fieldset>
-                        }
+        <FieldMessage error field="lines" />
+        {rows.into_iter().enumerate().map(|(i, (line_no, values))| {
+            let is_new = line_no.is_empty();
+            view! {
+                <fieldset class="line-input">
+                    <legend>{if is_new { "New line".to_string() } else { format!("Line {line_no}") }}</legend>
+                    <input type="hidden" name=format!("lines[{i}][line_no]") value=line_no />
+                    <div class="inline-grid-form">
+                        {line_fields.iter().zip(values).map(|((name, label, kind), value)| view! {
+                            <label>{*label} <input type=*kind name=format!("lines[{i}][{name}]") value=value /></label>
+                        }).collect_view()}
+                        {(!is_new).then(|| view! {
+                            <label class="checkbox"><input type="checkbox" name=format!("lines[{i}][remove]") value="yes" />"Remove"</label>
+                        })}
+                    </div>
+                    {line_fields.iter().map(|(name, _, _)| view! {
+                        <FieldMessage error field=format!("lines[{i}].{name}") />
                     }).collect_view()}
-                    <p class="muted">{format!("{} line(s); fill the last row to add one.", row_count - 1)}</p>
-                })}
-                <FormMessage error fields=&["currency", "incoterm", "payment_terms", "ship_to", "lines"] />
-                {saved_note(update.value())}
-                <button type="submit" class="button">"Save changes"</button>
-            </ActionForm>
-        </details>
+                </fieldset>
+            }
+        }).collect_view()}
+        <p class="muted">{format!("{} line(s); fill the last row to add one.", row_count - 1)}</p>
     }
 }
 

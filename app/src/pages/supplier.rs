@@ -9,7 +9,9 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::auth::SetLocale;
-use crate::api::progress::{BulkProgress, PoLineView, PostProgress, get_po_line, list_po_lines};
+use crate::api::progress::{
+    BulkProgress, PoLineView, PostProgress, ProgressEntry, get_po_line, list_po_lines,
+};
 use crate::components::forms::{FieldMessage, FormMessage, go_to, latest_error};
 use crate::components::guard::{AreaGuard, use_locale};
 use crate::components::local_time::LocalTime;
@@ -255,17 +257,7 @@ fn LinePage(back: &'static str, can_report: bool) -> impl IntoView {
                     Ok(detail) => {
                         let line = detail.line.clone();
                         view! {
-                            <section class="panel supplier-area" data-po-line=line.id.to_string()>
-                                <h1>{format!("{} · {}", line.po_number, locale.t_with("supplier-line", &[("line", line.line_no.into())]))}</h1>
-                                <p class="product"><strong>{line.product_code.clone()}</strong>" " {line.description.clone()}</p>
-                                <dl class="card-facts">
-                                    <dt>{locale.t("supplier-milestone")}</dt><dd id="line-milestone">{milestone_text(locale, line.milestone)}</dd>
-                                    <dt>{locale.t("supplier-done")}</dt><dd>{format!("{} / {}", line.quantity_done, line.quantity)}</dd>
-                                    <dt>{locale.t("supplier-committed")}</dt><dd>{line.committed_ready.to_string()}</dd>
-                                    <dt>{locale.t("supplier-forecast")}</dt><dd id="line-forecast">{date_text(line.forecast_ready)}</dd>
-                                </dl>
-                                {line.closed.then(|| view! { <p class="muted">{locale.t("supplier-closed")}</p> })}
-                            </section>
+                            <LineSummary line=line.clone() locale />
                             {(can_report && !line.closed).then(|| view! {
                                 <section class="panel supplier-area">
                                     <h2>{locale.t("supplier-post-title")}</h2>
@@ -311,33 +303,59 @@ fn LinePage(back: &'static str, can_report: bool) -> impl IntoView {
                                     </ActionForm>
                                 </section>
                             })}
-                            <section class="panel supplier-area">
-                                <h2>{locale.t("supplier-history")}</h2>
-                                {if detail.history.is_empty() {
-                                    view! { <p class="muted">{locale.t("supplier-history-empty")}</p> }.into_any()
-                                } else {
-                                    view! {
-                                        <ol class="timeline" id="progress-history">
-                                            {detail.history.into_iter().map(|h| view! {
-                                                <li>
-                                                    <LocalTime at=h.at />
-                                                    " " <strong>{milestone_text(locale, h.milestone)}</strong>
-                                                    {format!(" · {} / {}", h.quantity_done, line.quantity)}
-                                                    {h.lot_quantity.map(|lot| format!(" · lot {lot}"))}
-                                                    {h.forecast_ready.map(|d| format!(" · {} {d}", locale.t("supplier-forecast")))}
-                                                    {h.who.map(|who| view! { <span class="muted">" · "{who}</span> })}
-                                                    {h.reason.map(|r| view! { <p class="muted">{r}</p> })}
-                                                    {h.note.map(|n| view! { <p class="muted">{n}</p> })}
-                                                </li>
-                                            }).collect_view()}
-                                        </ol>
-                                    }.into_any()
-                                }}
-                            </section>
+                            <ProgressHistory history=detail.history quantity=line.quantity locale />
                         }.into_any()
                     }
                 }
             })}
         </Transition>
+    }
+}
+
+/// The line's facts: product, milestone, quantities and dates.
+#[component]
+fn LineSummary(line: PoLineView, locale: Locale) -> impl IntoView {
+    view! {
+        <section class="panel supplier-area" data-po-line=line.id.to_string()>
+            <h1>{format!("{} · {}", line.po_number, locale.t_with("supplier-line", &[("line", line.line_no.into())]))}</h1>
+            <p class="product"><strong>{line.product_code.clone()}</strong>" " {line.description.clone()}</p>
+            <dl class="card-facts">
+                <dt>{locale.t("supplier-milestone")}</dt><dd id="line-milestone">{milestone_text(locale, line.milestone)}</dd>
+                <dt>{locale.t("supplier-done")}</dt><dd>{format!("{} / {}", line.quantity_done, line.quantity)}</dd>
+                <dt>{locale.t("supplier-committed")}</dt><dd>{line.committed_ready.to_string()}</dd>
+                <dt>{locale.t("supplier-forecast")}</dt><dd id="line-forecast">{date_text(line.forecast_ready)}</dd>
+            </dl>
+            {line.closed.then(|| view! { <p class="muted">{locale.t("supplier-closed")}</p> })}
+        </section>
+    }
+}
+
+/// The progress reported on the line so far.
+#[component]
+fn ProgressHistory(history: Vec<ProgressEntry>, quantity: i64, locale: Locale) -> impl IntoView {
+    view! {
+        <section class="panel supplier-area">
+            <h2>{locale.t("supplier-history")}</h2>
+            {if history.is_empty() {
+                view! { <p class="muted">{locale.t("supplier-history-empty")}</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="timeline" id="progress-history">
+                        {history.into_iter().map(|h| view! {
+                            <li>
+                                <LocalTime at=h.at />
+                                " " <strong>{milestone_text(locale, h.milestone)}</strong>
+                                {format!(" · {} / {}", h.quantity_done, quantity)}
+                                {h.lot_quantity.map(|lot| format!(" · lot {lot}"))}
+                                {h.forecast_ready.map(|d| format!(" · {} {d}", locale.t("supplier-forecast")))}
+                                {h.who.map(|who| view! { <span class="muted">" · "{who}</span> })}
+                                {h.reason.map(|r| view! { <p class="muted">{r}</p> })}
+                                {h.note.map(|n| view! { <p class="muted">{n}</p> })}
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                }.into_any()
+            }}
+        </section>
     }
 }

@@ -9,13 +9,13 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::workspace::{
-    BoardRow, KpiReport, Scorecard, at_risk_board, get_kpis, get_scorecard,
+    AlertCount, BoardRow, KpiReport, ParetoTable, Scorecard, at_risk_board, get_kpis, get_scorecard,
 };
 use crate::components::chart::{Bar, BarChart};
 use crate::components::guard::AreaGuard;
 use crate::components::guard::use_locale;
 use crate::components::live::use_live_tick;
-use crate::domain::kpi::{Rate, RiskReason, Spread};
+use crate::domain::kpi::{DelayRow, Rate, RiskReason, Spread};
 use crate::domain::order_input::format_minor;
 use crate::domain::policy::Area;
 
@@ -145,33 +145,6 @@ fn percent(rate: Rate) -> f64 {
 fn KpiView(report: KpiReport) -> impl IntoView {
     let range = format!("from={}&to={}", report.from, report.to);
     let csv = move |table: &str| format!("/exports/kpi/{table}.csv?{range}");
-    let scorecard_bars: Vec<Bar> = report
-        .scorecards
-        .iter()
-        .map(|c| Bar {
-            label: c.name.clone(),
-            value: percent(c.on_time),
-            text: c
-                .on_time
-                .percent()
-                .map(|p| format!("{p:.0} %"))
-                .unwrap_or_else(|| "no data".into()),
-        })
-        .collect();
-    let product_bars: Vec<Bar> = report
-        .worst_products
-        .iter()
-        .map(|d| Bar {
-            label: d.name.clone(),
-            value: percent(d.rate()),
-            text: format!(
-                "{:.0} % late ({} of {})",
-                percent(d.rate()),
-                d.late,
-                d.total
-            ),
-        })
-        .collect();
     view! {
         <form method="get" class="filters" id="kpi-period">
             <label>"From" <input type="date" name="from" value=report.from.to_string() /></label>
@@ -179,6 +152,18 @@ fn KpiView(report: KpiReport) -> impl IntoView {
             <button type="submit" class="button">"Show"</button>
         </form>
         <p class="muted">{format!("{} to {} · computed in {} ms", report.from, report.to, report.elapsed_ms)}</p>
+        <KpiFigures report=report.clone() />
+        <AlertCounts alerts=report.alerts.clone() csv=csv("alerts") />
+        <SupplierScorecards scorecards=report.scorecards.clone() csv=csv("scorecards") />
+        <CustomerPareto pareto=report.pareto.clone() csv=csv("customers") />
+        <DelayRates products=report.worst_products.clone() suppliers=report.worst_suppliers.clone() csv=csv("products") />
+    }
+}
+
+/// The four headline figures with their definitions.
+#[component]
+fn KpiFigures(report: KpiReport) -> impl IntoView {
+    view! {
         <div class="kpi-grid" id="kpis">
             <div class="kpi" id="kpi-cycle">
                 <h2>"Order cycle time"</h2>
@@ -204,17 +189,39 @@ fn KpiView(report: KpiReport) -> impl IntoView {
                 <p class="definition">"Factory lines first reported ready in the period on or before their committed ready date."</p>
             </div>
         </div>
+    }
+}
 
+#[component]
+fn AlertCounts(alerts: Vec<AlertCount>, csv: String) -> impl IntoView {
+    view! {
         <h2>"Alerts by kind"</h2>
         <p class="definition">"Alert mails queued in the period, by kind (alerts held for a daily digest count once sent)."</p>
         <table id="kpi-alerts">
             <thead><tr><th>"Kind"</th><th>"Mails"</th></tr></thead>
             <tbody>
-                {report.alerts.iter().map(|a| view! { <tr><td>{a.label.clone()}</td><td>{a.count}</td></tr> }).collect_view()}
+                {alerts.iter().map(|a| view! { <tr><td>{a.label.clone()}</td><td>{a.count}</td></tr> }).collect_view()}
             </tbody>
         </table>
-        <p><a href=csv("alerts") rel="external">"Download as CSV"</a></p>
+        <p><a href=csv rel="external">"Download as CSV"</a></p>
+    }
+}
 
+#[component]
+fn SupplierScorecards(scorecards: Vec<Scorecard>, csv: String) -> impl IntoView {
+    let scorecard_bars: Vec<Bar> = scorecards
+        .iter()
+        .map(|c| Bar {
+            label: c.name.clone(),
+            value: percent(c.on_time),
+            text: c
+                .on_time
+                .percent()
+                .map(|p| format!("{p:.0} %"))
+                .unwrap_or_else(|| "no data".into()),
+        })
+        .collect();
+    view! {
         <h2>"Supplier scorecards"</h2>
         <p class="definition">"On time: lines first ready in the period by their committed ready date; average days late over the late ones; fresh: open lines reported on within the staleness window, as of today; acknowledgement: hours to acknowledge a change asked in the period, and changes still waiting."</p>
         <BarChart id="chart-suppliers" title="Supplier on-time rate".to_string() axis="On time (%)".to_string() bars=scorecard_bars max=100.0 />
@@ -222,7 +229,7 @@ fn KpiView(report: KpiReport) -> impl IntoView {
             <table id="kpi-scorecards">
                 <thead><tr><th>"Factory"</th><th>"On time"</th><th>"Avg days late"</th><th>"Fresh"</th><th>"Acknowledgement"</th><th>"Waiting"</th></tr></thead>
                 <tbody>
-                    {report.scorecards.iter().map(|c| view! {
+                    {scorecards.iter().map(|c| view! {
                         <tr>
                             <td>{c.name.clone()}</td>
                             <td>{c.on_time.text()}</td>
@@ -235,11 +242,16 @@ fn KpiView(report: KpiReport) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <p><a href=csv("scorecards") rel="external">"Download as CSV"</a></p>
+        <p><a href=csv rel="external">"Download as CSV"</a></p>
+    }
+}
 
+#[component]
+fn CustomerPareto(pareto: Vec<ParetoTable>, csv: String) -> impl IntoView {
+    view! {
         <h2>"Customers: who makes 80 % of revenue"</h2>
         <p class="definition">"Value of the orders confirmed in the period (quantity × unit price), per currency, largest first; the vital few are the customers the first 80 % comes from. Margin is not shown: purchase prices are not recorded in the portal."</p>
-        {report.pareto.iter().map(|table| {
+        {pareto.iter().map(|table| {
             let bars: Vec<Bar> = table.rows.iter().map(|r| Bar {
                 label: r.name.clone(),
                 value: r.share,
@@ -266,8 +278,28 @@ fn KpiView(report: KpiReport) -> impl IntoView {
                 </div>
             }
         }).collect_view()}
-        <p><a href=csv("customers") rel="external">"Download as CSV"</a></p>
+        <p><a href=csv rel="external">"Download as CSV"</a></p>
+    }
+}
 
+/// Products and factories with the highest share of late lines; the CSV
+/// link is for the products.
+#[component]
+fn DelayRates(products: Vec<DelayRow>, suppliers: Vec<DelayRow>, csv: String) -> impl IntoView {
+    let product_bars: Vec<Bar> = products
+        .iter()
+        .map(|d| Bar {
+            label: d.name.clone(),
+            value: percent(d.rate()),
+            text: format!(
+                "{:.0} % late ({} of {})",
+                percent(d.rate()),
+                d.late,
+                d.total
+            ),
+        })
+        .collect();
+    view! {
         <h2>"Highest delay rates"</h2>
         <p class="definition">"Products: lines shipped in the period after their committed date, of lines shipped with one (at least two lines). Factories: lines ready after their committed ready date."</p>
         <BarChart id="chart-products" title="Products shipped late".to_string() axis="Late (%)".to_string() bars=product_bars max=100.0 />
@@ -275,18 +307,18 @@ fn KpiView(report: KpiReport) -> impl IntoView {
             <table id="kpi-products">
                 <thead><tr><th>"Product"</th><th>"Late"</th><th>"Lines"</th><th>"Rate"</th></tr></thead>
                 <tbody>
-                    {report.worst_products.iter().map(|d| view! {
+                    {products.iter().map(|d| view! {
                         <tr><td>{d.name.clone()}</td><td>{d.late}</td><td>{d.total}</td><td>{d.rate().text()}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>
         </div>
-        <p><a href=csv("products") rel="external">"Download as CSV"</a></p>
+        <p><a href=csv rel="external">"Download as CSV"</a></p>
         <div class="table-scroll">
             <table id="kpi-worst-suppliers">
                 <thead><tr><th>"Factory"</th><th>"Late"</th><th>"Lines"</th><th>"Rate"</th></tr></thead>
                 <tbody>
-                    {report.worst_suppliers.iter().map(|d| view! {
+                    {suppliers.iter().map(|d| view! {
                         <tr><td>{d.name.clone()}</td><td>{d.late}</td><td>{d.total}</td><td>{d.rate().text()}</td></tr>
                     }).collect_view()}
                 </tbody>

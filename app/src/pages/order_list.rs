@@ -1,0 +1,221 @@
+//! The list of sales orders (customers see their own, the trading house all)
+//! with its filters and paging, and the house's orders page around it. The
+//! list updates live.
+
+use crate::components::data::{Data, load};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::api::orders::{OrderSummary, PAGE_SIZE, list_orders, order_customers};
+use crate::components::guard::AreaGuard;
+use crate::components::live::use_live_tick;
+use crate::domain::order_status::OrderStatus;
+use crate::domain::policy::Area;
+use crate::pages::orders::{badge_class, date_text};
+
+/// The order list with filters (status, search, at risk, committed dates and,
+/// for the trading house, customer) and keyset paging, newest first.
+#[component]
+pub fn OrderList(
+    /// Where order links point: `/customer/orders` or `/staff/orders`.
+    base: &'static str,
+    /// Offer the customer filter (trading-house views).
+    #[prop(optional)]
+    by_customer: bool,
+) -> impl IntoView {
+    let tick = use_live_tick(None);
+    let status = RwSignal::new(String::new());
+    let query = RwSignal::new(String::new());
+    let customer = RwSignal::new(None::<i32>);
+    let at_risk = RwSignal::new(false);
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    // `None` is the newest page; otherwise the smallest id of the page before.
+    let before = RwSignal::new(None::<i32>);
+    let orders = load(
+        move || {
+            (
+                (status.get(), query.get(), customer.get(), at_risk.get()),
+                (from.get(), to.get(), before.get(), tick.get()),
+            )
+        },
+        |((status, query, customer, at_risk), (from, to, before, _))| {
+            list_orders(
+                Some(status),
+                Some(query),
+                customer,
+                Some(at_risk),
+                Some(from),
+                Some(to),
+                before,
+            )
+        },
+    );
+    let customers = load(
+        move || by_customer,
+        |wanted| async move {
+            if wanted {
+                order_customers().await.unwrap_or_default()
+            } else {
+                Vec::new()
+            }
+        },
+    );
+    view! {
+        <OrderFilters by_customer customers status query customer at_risk from to before />
+        <Transition fallback=|| view! { <p class="muted">"Loading orders…"</p> }>
+            {move || Suspend::new(async move {
+                match orders.await {
+                    Ok(list) if list.is_empty() => view! { <p class="muted">"No orders match."</p> }.into_any(),
+                    Ok(list) => {
+                        let full_page = list.len() as u64 == PAGE_SIZE;
+                        let oldest = list.iter().map(|o| o.id).min();
+                        view! {
+                            <OrderTable list base />
+                            <OrderPager before full_page oldest />
+                        }.into_any()
+                    }
+                    Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// The filters above the list.
+#[component]
+fn OrderFilters(
+    by_customer: bool,
+    customers: Data<Vec<(i32, String)>>,
+    status: RwSignal<String>,
+    query: RwSignal<String>,
+    customer: RwSignal<Option<i32>>,
+    at_risk: RwSignal<bool>,
+    from: RwSignal<String>,
+    to: RwSignal<String>,
+    before: RwSignal<Option<i32>>,
+) -> impl IntoView {
+    // Any filter change starts again at the newest page.
+    let refilter = move |apply: &dyn Fn()| {
+        apply();
+        before.set(None);
+    };
+    view! {
+        <div class="filters">
+            <label>
+                "Status"
+                <select id="status-filter" on:change=move |ev| refilter(&|| status.set(event_target_value(&ev)))>
+                    <option value="">"All"</option>
+                    {OrderStatus::ALL
+                        .into_iter()
+                        .map(|s| view! { <option value=s.as_str()>{s.label()}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <label>
+                "Search"
+                <input
+                    type="search"
+                    id="order-search"
+                    placeholder="Order number or product"
+                    on:input=move |ev| refilter(&|| query.set(event_target_value(&ev)))
+                />
+            </label>
+            {by_customer.then(|| view! {
+                <label>
+                    "Customer"
+                    <select id="customer-filter" on:change=move |ev| refilter(&|| customer.set(event_target_value(&ev).parse().ok()))>
+                        <option value="">"All"</option>
+                        <Transition fallback=|| ()>
+                            {move || Suspend::new(async move {
+                                customers.await.into_iter().map(|(id, name)| view! {
+                                    <option value=id.to_string()>{name}</option>
+                                }).collect_view()
+                            })}
+                        </Transition>
+                    </select>
+                </label>
+            })}
+            <label>
+                "Committed from"
+                <input type="date" id="committed-from" on:change=move |ev| refilter(&|| from.set(event_target_value(&ev))) />
+            </label>
+            <label>
+                "to"
+                <input type="date" id="committed-to" on:change=move |ev| refilter(&|| to.set(event_target_value(&ev))) />
+            </label>
+            <label class="checkbox">
+                <input type="checkbox" id="at-risk-filter" on:change=move |ev| refilter(&|| at_risk.set(event_target_checked(&ev))) />
+                "Slipping or overdue only"
+            </label>
+        </div>
+    }
+}
+
+/// One page of orders as a table, each linking to its order.
+#[component]
+fn OrderTable(list: Vec<OrderSummary>, base: &'static str) -> impl IntoView {
+    view! {
+        <div class="table-scroll">
+            <table class="orders-table">
+                <thead>
+                    <tr>
+                        <th>"Order"</th><th>"Customer"</th><th>"Status"</th>
+                        <th>"Lines"</th><th>"Next committed"</th><th>"Dates"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {list.into_iter().map(|o| {
+                        let number = o.number.clone();
+                        view! {
+                        <tr data-order=number>
+                            <td><A href=format!("{base}/{}", o.id)>{o.number}</A></td>
+                            <td>{o.customer_name}</td>
+                            <td class="order-status">{o.status.label()}</td>
+                            <td>{o.line_count}</td>
+                            <td>{date_text(o.next_committed)}</td>
+                            <td><span class=badge_class(o.badge)>{o.badge.label()}</span></td>
+                        </tr>
+                    }}).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Back to the newest page, and on to older ones while pages are full.
+#[component]
+fn OrderPager(
+    before: RwSignal<Option<i32>>,
+    full_page: bool,
+    oldest: Option<i32>,
+) -> impl IntoView {
+    view! {
+        <div class="pager">
+            {move || before.get().is_some().then(|| view! {
+                <button class="button secondary" on:click=move |_| before.set(None)>"Newest orders"</button>
+            })}
+            {full_page.then(|| view! {
+                <button class="button secondary" id="older-orders" on:click=move |_| before.set(oldest)>"Older orders"</button>
+            })}
+        </div>
+    }
+}
+
+#[component]
+pub fn StaffOrdersPage() -> impl IntoView {
+    view! {
+        <Title text="Orders" />
+        <AreaGuard area=Some(Area::Staff)>
+            <section class="panel">
+                <h1>"Orders"</h1>
+                <p>
+                    <A href="/staff/orders/new" attr:class="button" attr:id="new-order">"New order"</A>
+                    " · " <a href="/exports/orders.csv" id="export-orders" rel="external">"Download the order book (CSV)"</a>
+                </p>
+                <OrderList base="/staff/orders" by_customer=true />
+            </section>
+        </AreaGuard>
+    }
+}
