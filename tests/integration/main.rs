@@ -22,6 +22,7 @@ mod migrations;
 mod order_desk;
 mod orders;
 mod progress;
+mod quotations;
 mod security;
 mod seed;
 mod workspace;

@@ -8,6 +8,7 @@
 
 pub mod browser;
 pub mod people;
+pub mod quotes;
 pub mod smtp;
 
 use app::ssr::clock::TestClock;
@@ -29,6 +30,8 @@ pub struct TestApp {
     pub clock: TestClock,
     /// Every mail the outbox worker delivered.
     pub mailbox: MemoryMailbox,
+    /// The running app's state, for calling use cases and jobs directly.
+    pub state: app::ssr::AppState,
     _dir: tempfile::TempDir,
 }
 
@@ -144,6 +147,7 @@ async fn start_instance(
     .expect("build the app");
     let address = format!("http://{}", app.addr());
     let db = app.db().clone();
+    let state = app.state().clone();
     tokio::spawn(app.run_until_stopped());
     TestApp {
         address,
@@ -153,6 +157,7 @@ async fn start_instance(
         database_url,
         clock,
         mailbox,
+        state,
         _dir: dir,
     }
 }

@@ -216,3 +216,45 @@ pub async fn create_order(
     }
     order.id
 }
+
+/// A member of the house at a staff level (sales manager, cost accountant,
+/// commercial director), signed in with the shared password.
+pub async fn add_house_person(
+    db: &DatabaseConnection,
+    house: i32,
+    email: &str,
+    level: app::domain::approval::StaffLevel,
+) -> Person {
+    use sea_orm::{ActiveModelTrait, Set};
+    let hash = password::hash(PASSWORD.to_string()).await.unwrap();
+    let address = Email::parse(email).unwrap();
+    let user = users::insert(
+        db,
+        NewUser {
+            company_id: house,
+            email: &address,
+            display_name: &DisplayName::parse(level.label()).unwrap(),
+            role: Role::Staff,
+            password_hash: Some(hash),
+            locale: "en",
+            time_zone: "UTC",
+        },
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    app::ssr::entities::user::ActiveModel {
+        id: Set(user.id),
+        staff_level: Set(Some(level)),
+        ..Default::default()
+    }
+    .update(db)
+    .await
+    .unwrap();
+    Person {
+        id: user.id,
+        company_id: house,
+        email: user.email,
+        role: Role::Staff,
+    }
+}

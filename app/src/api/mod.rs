@@ -13,6 +13,7 @@ pub mod order_desk;
 pub mod orders;
 pub mod portal;
 pub mod progress;
+pub mod quotations;
 pub mod workspace;
 
 pub use crate::wire::{ApiError, FieldErrors};

@@ -1,0 +1,162 @@
+//! From inquiry to contract: customers ask and answer, the house costs,
+//! approves and sends. Each server function signs the person in and calls
+//! one use case of `usecases::quotations`; the DTOs are those of
+//! `wire::quotations`.
+
+// Server functions take one argument per form field.
+#![allow(clippy::too_many_arguments)]
+
+use leptos::prelude::*;
+
+use super::ApiError;
+pub use crate::wire::quotations::*;
+
+/// A customer's buyer asks for a quotation; returns the inquiry's id.
+#[server(endpoint = "inquiries/create")]
+pub async fn create_inquiry(
+    destination: String,
+    incoterm: String,
+    currency: String,
+    #[server(default)] requested: String,
+    #[server(default)] note: String,
+    #[server(default)] lines: Vec<InquiryLineInput>,
+) -> Result<i32, ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::quotations::inquiries::create(
+        &state,
+        &user,
+        destination,
+        incoterm,
+        currency,
+        requested,
+        note,
+        lines,
+    )
+    .await
+}
+
+/// The inquiries the viewer may see, newest first.
+#[server(endpoint = "inquiries/list")]
+pub async fn list_inquiries() -> Result<Vec<InquirySummary>, ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::quotations::inquiries::list(&state, &user).await
+}
+
+#[server(endpoint = "inquiries/get")]
+pub async fn get_inquiry(id: i32) -> Result<InquiryView, ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::quotations::inquiries::get(&state, &user, id).await
+}
+
+/// Sales open a draft quotation answering an inquiry; returns its id.
+#[server(endpoint = "quotations/start")]
+pub async fn start_quotation(inquiry_id: i32) -> Result<i32, ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::quotations::draft::start(&state, &user, inquiry_id).await
+}
+
+/// Saves a draft's terms and lines against the `version` sales saw.
+#[server(endpoint = "quotations/save")]
+pub async fn save_quotation(
+    id: i32,
+    version: i32,
+    #[server(default)] terms: QuoteTermsInput,
+    #[server(default)] lines: Vec<QuoteLineInput>,
+) -> Result<(), ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::quotations::draft::save(&state, &user, id, version, terms, lines).await
+}
+
+/// Hands a costed draft in for the approvals it needs.
+#[server(endpoint = "quotations/submit")]
+pub async fn submit_quotation(id: i32, version: i32) -> Result<(), ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::quotations::submit::submit(&state, &user, id, version).await
+}
+
+/// Decides approval step `position`: approve, or reject with a comment.
+#[server(endpoint = "quotations/decide")]
+pub async fn decide_quotation(
+    id: i32,
+    position: i32,
+    approve: bool,
+    #[server(default)] comment: String,
+) -> Result<(), ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::quotations::approve::decide(&state, &user, id, position, approve, comment)
+        .await
+}
+
+#[server(endpoint = "quotations/send")]
+pub async fn send_quotation(id: i32, version: i32) -> Result<(), ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::quotations::send::send(&state, &user, id, version).await
+}
+
+/// Opens a new draft revision; returns its id.
+#[server(endpoint = "quotations/revise")]
+pub async fn revise_quotation(id: i32, version: i32) -> Result<i32, ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::quotations::send::revise(&state, &user, id, version).await
+}
+
+#[server(endpoint = "quotations/withdraw")]
+pub async fn withdraw_quotation(id: i32, version: i32) -> Result<(), ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::quotations::send::withdraw(&state, &user, id, version).await
+}
+
+/// A quotation as the house works on it.
+#[server(endpoint = "quotations/get")]
+pub async fn get_quotation(id: i32) -> Result<HouseQuotation, ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::quotations::view::get(&state, &user, id).await
+}
+
+/// A quotation as the customer reads it.
+#[server(endpoint = "quotations/mine")]
+pub async fn quotation_for_customer(id: i32) -> Result<CustomerQuotation, ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::quotations::view::customer_get(&state, &user, id).await
+}
+
+/// The quotations the viewer may see; `inbox` keeps those waiting for the
+/// viewer's approval.
+#[server(endpoint = "quotations/list")]
+pub async fn list_quotations(
+    #[server(default)] inbox: bool,
+) -> Result<Vec<QuotationSummary>, ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::quotations::view::list(&state, &user, inbox).await
+}
+
+/// The customer accepts or declines revision `revision`; returns the new
+/// order's id when it accepted.
+#[server(endpoint = "quotations/respond")]
+pub async fn respond_quotation(
+    id: i32,
+    revision: i32,
+    accept: bool,
+) -> Result<Option<i32>, ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::quotations::respond::respond(&state, &user, id, revision, accept).await
+}
+
+/// A customer's credit standing and why.
+#[server(endpoint = "credit/get")]
+pub async fn credit_standing(customer_id: i32) -> Result<CreditView, ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::quotations::credit::get(&state, &user, customer_id).await
+}
+
+/// The commercial director sets (or clears, with an empty score) a
+/// customer's credit score.
+#[server(endpoint = "credit/set")]
+pub async fn set_credit_score(
+    customer_id: i32,
+    #[server(default)] score: String,
+    #[server(default)] note: String,
+) -> Result<CreditView, ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::quotations::credit::set_score(&state, &user, customer_id, score, note).await
+}
