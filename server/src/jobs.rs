@@ -206,6 +206,29 @@ impl SlipScanner {
     }
 }
 
+/// Chases quotations: reminds and escalates approval steps waiting past
+/// their target, and expires sent quotations whose validity passed. Each
+/// pass is one unit of work; its mails go out when it commits.
+pub struct QuotationSweeper {
+    pub state: app::ssr::AppState,
+    pub every: std::time::Duration,
+}
+
+impl QuotationSweeper {
+    pub async fn run(self) {
+        loop {
+            match app::usecases::quotations::reminders::sweep(&self.state).await {
+                Ok(swept) if swept != Default::default() => {
+                    tracing::info!(?swept, "quotation sweep");
+                }
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = ?e, "quotation sweep failed"),
+            }
+            tokio::time::sleep(self.every).await;
+        }
+    }
+}
+
 /// Sends the daily digests: checks every few minutes whether the digest hour
 /// (UTC) has come; each person gets at most one digest a day.
 pub struct DigestSender {

@@ -175,6 +175,13 @@ impl Application {
             }
             .run(),
         );
+        let sweeper = tokio::spawn(
+            crate::jobs::QuotationSweeper {
+                state: self.state.clone(),
+                every: self.scan_every,
+            }
+            .run(),
+        );
         let relay = (self.state.db.get_database_backend() == sea_orm::DatabaseBackend::Postgres)
             .then(|| tokio::spawn(crate::live::relay_notifications(self.state.clone())));
         let result = axum::serve(
@@ -186,6 +193,7 @@ impl Application {
         worker.abort();
         scanner.abort();
         digests.abort();
+        sweeper.abort();
         if let Some(relay) = relay {
             relay.abort();
         }

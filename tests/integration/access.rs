@@ -17,6 +17,10 @@ struct World {
     change_b: i32,
     /// A change to supplier B's PO line (PO-B-1), not yet acknowledged.
     po_change_b: i32,
+    /// Customer B's inquiry, and the quotation sent for it (made by
+    /// supplier B).
+    inquiry_b: i32,
+    quote_b: i32,
 }
 
 impl std::ops::Deref for World {
@@ -78,11 +82,32 @@ async fn world(app: &TestApp) -> World {
     let (status, changes) = app.call(&factory_b, "changes/factory", &[]).await;
     assert_eq!(status, 200, "{changes}");
     let po_change_b = changes[0]["id"].as_i64().expect("a change for supplier B") as i32;
+    let (inquiry_b, quote_b) = quotation_of_b(app, &cast, &buyer_b, &staff).await;
     World {
         cast,
         change_b,
         po_change_b,
+        inquiry_b,
+        quote_b,
     }
+}
+
+/// Customer B asks, sales quote with supplier B, an admin approves, and the
+/// quotation is sent.
+async fn quotation_of_b(
+    app: &TestApp,
+    cast: &Cast,
+    buyer_b: &reqwest::Client,
+    staff: &reqwest::Client,
+) -> (i32, i32) {
+    use integration_tests::quotes;
+    let inquiry = quotes::inquire(app, buyer_b, "Customer B's secret mug").await;
+    let quote = quotes::cost(app, staff, inquiry, cast.supplier_b, "8.00", "10.00", "30").await;
+    assert_eq!(quotes::step(app, staff, quote, "submit").await.0, 200);
+    let admin = app.client_for(&cast.admin.email, PASSWORD).await;
+    assert_eq!(quotes::decide(app, &admin, quote, 1, true, "").await.0, 200);
+    assert_eq!(quotes::step(app, staff, quote, "send").await.0, 200);
+    (inquiry, quote)
 }
 
 /// One attempt: a server function with fields, built from the world.
@@ -435,6 +460,128 @@ fn probes() -> Vec<Probe> {
             allowed: &[Role::Admin, Role::Staff],
         },
         Probe {
+            name: "start an inquiry for one's own company",
+            endpoint: "inquiries/create",
+            fields: |_| {
+                vec![
+                    ("destination", "Hamburg".into()),
+                    ("incoterm", "FOB".into()),
+                    ("currency", "EUR".into()),
+                    ("lines[0][description]", "Probe mug".into()),
+                    ("lines[0][quantity]", "10".into()),
+                    ("lines[0][unit]", "pcs".into()),
+                ]
+            },
+            allowed: &[Role::Customer],
+        },
+        Probe {
+            name: "list inquiries",
+            endpoint: "inquiries/list",
+            fields: |_| vec![],
+            allowed: &[Role::Admin, Role::Staff, Role::Customer],
+        },
+        Probe {
+            name: "read another customer's inquiry",
+            endpoint: "inquiries/get",
+            fields: |c| vec![("id", c.inquiry_b.to_string())],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "quote another customer's inquiry",
+            endpoint: "quotations/start",
+            fields: |c| vec![("inquiry_id", c.inquiry_b.to_string())],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "read a quotation with its costs",
+            endpoint: "quotations/get",
+            fields: |c| vec![("id", c.quote_b.to_string())],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "read another customer's quotation",
+            endpoint: "quotations/mine",
+            fields: |c| vec![("id", c.quote_b.to_string())],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "list quotations",
+            endpoint: "quotations/list",
+            fields: |_| vec![],
+            allowed: &[Role::Admin, Role::Staff, Role::Customer],
+        },
+        Probe {
+            name: "save another customer's quotation",
+            endpoint: "quotations/save",
+            fields: |c| vec![("id", c.quote_b.to_string()), ("version", "1".into())],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "submit another customer's quotation",
+            endpoint: "quotations/submit",
+            fields: |c| vec![("id", c.quote_b.to_string()), ("version", "1".into())],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "decide an approval of another customer's quotation",
+            endpoint: "quotations/decide",
+            fields: |c| {
+                vec![
+                    ("id", c.quote_b.to_string()),
+                    ("position", "1".into()),
+                    ("approve", "true".into()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "send another customer's quotation",
+            endpoint: "quotations/send",
+            fields: |c| vec![("id", c.quote_b.to_string()), ("version", "1".into())],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "revise another customer's quotation",
+            endpoint: "quotations/revise",
+            fields: |c| vec![("id", c.quote_b.to_string()), ("version", "1".into())],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "withdraw another customer's quotation",
+            endpoint: "quotations/withdraw",
+            fields: |c| vec![("id", c.quote_b.to_string()), ("version", "1".into())],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "answer another customer's quotation",
+            endpoint: "quotations/respond",
+            fields: |c| {
+                vec![
+                    ("id", c.quote_b.to_string()),
+                    ("revision", "1".into()),
+                    ("accept", "false".into()),
+                ]
+            },
+            allowed: &[],
+        },
+        Probe {
+            name: "read another customer's credit standing",
+            endpoint: "credit/get",
+            fields: |c| vec![("customer_id", c.customer_b.to_string())],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "set another customer's credit score",
+            endpoint: "credit/set",
+            fields: |c| {
+                vec![
+                    ("customer_id", c.customer_b.to_string()),
+                    ("score", "10".into()),
+                ]
+            },
+            allowed: &[Role::Admin],
+        },
+        Probe {
             name: "customer area",
             endpoint: "areas/home",
             fields: |_| vec![("area", "customer".into())],
@@ -469,6 +616,7 @@ const FOREIGN_MARKERS: &[&str] = &[
     "factory@supplier-b.test",
     "SO-B-1",
     "PO-B-1",
+    "Customer B's secret mug",
 ];
 
 async fn attempt(

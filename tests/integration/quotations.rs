@@ -189,8 +189,14 @@ async fn an_inquiry_becomes_a_confirmed_order_through_two_approvals() {
         to("approval_waiting"),
         ["manager@house.test", "costs@house.test"]
     );
-    assert_eq!(to("quotation_sent"), [h.cast.customer.email.clone()]);
-    assert_eq!(to("quotation_answered"), [h.cast.staff.email.clone()]);
+    assert_eq!(
+        to("quotation_sent"),
+        std::slice::from_ref(&h.cast.customer.email)
+    );
+    assert_eq!(
+        to("quotation_answered"),
+        std::slice::from_ref(&h.cast.staff.email)
+    );
 }
 
 #[tokio::test]
