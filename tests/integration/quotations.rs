@@ -520,3 +520,42 @@ async fn a_step_waiting_too_long_reminds_then_escalates_once_each() {
     assert_eq!((swept.reminded, swept.escalated), (0, 1));
     assert_eq!(sweep().await.escalated, 0, "once");
 }
+
+#[tokio::test]
+async fn margins_profit_ranking_and_win_rate_follow_the_quotations() {
+    let app = spawn_app().await;
+    let h = house(&app).await;
+    let won = sent_quotation(&app, &h).await;
+    let lost = sent_quotation(&app, &h).await;
+    let answer = async |id: i32, accept: &str| {
+        app.call(
+            &h.buyer,
+            "quotations/respond",
+            &[
+                ("id", &id.to_string()),
+                ("revision", "1"),
+                ("accept", accept),
+            ],
+        )
+        .await
+    };
+    let (status, order) = answer(won, "true").await;
+    assert_eq!(status, 200, "{order}");
+    assert_eq!(answer(lost, "false").await.0, 200);
+    let order_id = order.as_i64().unwrap().to_string();
+    let (_, staff_view) = app.call(&h.sales, "orders/get", &[("id", &order_id)]).await;
+    assert_eq!(staff_view["margin"], "2000.00 (20.0 %)", "{staff_view}");
+    let (_, buyer_view) = app.call(&h.buyer, "orders/get", &[("id", &order_id)]).await;
+    assert!(buyer_view["margin"].is_null(), "{buyer_view}");
+
+    let (status, kpis) = app.call(&h.sales, "workspace/kpis", &[]).await;
+    assert_eq!(status, 200, "{kpis}");
+    assert_eq!(kpis["win_rate"], serde_json::json!({"hits": 1, "total": 2}));
+    let profit = &kpis["profit_pareto"][0];
+    assert_eq!(profit["currency"], "EUR");
+    assert_eq!(profit["rows"][0]["name"], "Customer A");
+    assert_eq!(profit["rows"][0]["value"], 200_000);
+    assert_eq!(kpis["approval_hours"]["count"], 2, "{kpis}");
+    assert_eq!(kpis["inquiry_to_quote_hours"]["count"], 2);
+    assert_eq!(kpis["unquoted"], 0);
+}

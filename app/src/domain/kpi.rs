@@ -266,9 +266,66 @@ pub fn urgency(reasons: &[RiskReason], facts: &LineFacts) -> (RiskReason, i64, O
     )
 }
 
+/// Quotation win rate: of the quotations the customers answered or let
+/// lapse, the share they accepted. Quotations still open, withdrawn by the
+/// house or replaced by a revision are not outcomes and do not count.
+pub fn win_rate(outcomes: &[crate::domain::quotation::QuotationStatus]) -> Rate {
+    use crate::domain::quotation::QuotationStatus::*;
+    outcomes
+        .iter()
+        .fold(Rate::default(), |acc, status| match status {
+            Accepted => Rate {
+                hits: acc.hits + 1,
+                total: acc.total + 1,
+            },
+            Declined | Expired => Rate {
+                hits: acc.hits,
+                total: acc.total + 1,
+            },
+            _ => acc,
+        })
+}
+
+/// Hours from an inquiry to its first quotation sent; inquiries not yet
+/// quoted are left out of the spread (and counted apart by the caller).
+pub fn inquiry_to_quote_hours(
+    inquiries: &[(
+        chrono::DateTime<chrono::Utc>,
+        Option<chrono::DateTime<chrono::Utc>>,
+    )],
+) -> Spread {
+    let quoted: Vec<(chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>)> = inquiries
+        .iter()
+        .filter_map(|(asked, sent)| Some((*asked, (*sent)?)))
+        .collect();
+    turnaround_hours(&quoted)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_win_rate_counts_answers_and_lapses_only() {
+        use crate::domain::quotation::QuotationStatus::*;
+        let rate = win_rate(&[
+            Accepted, Declined, Expired, Accepted, Withdrawn, Sent, Superseded,
+        ]);
+        assert_eq!((rate.hits, rate.total), (2, 4));
+        assert_eq!(win_rate(&[]).percent(), None);
+    }
+
+    #[test]
+    fn inquiries_not_yet_quoted_stay_out_of_the_quoting_time() {
+        let asked = chrono::DateTime::parse_from_rfc3339("2027-03-01T08:00:00Z")
+            .unwrap()
+            .to_utc();
+        let spread = inquiry_to_quote_hours(&[
+            (asked, Some(asked + chrono::Duration::hours(4))),
+            (asked, None),
+        ]);
+        assert_eq!((spread.count, spread.median), (1, Some(4)));
+    }
     use proptest::prelude::*;
 
     fn day(d: u32) -> NaiveDate {

@@ -128,6 +128,7 @@ fn OrderHeader(detail: OrderDetail) -> impl IntoView {
                 <dt>"Incoterm"</dt><dd>{detail.incoterm.clone()}</dd>
                 <dt>"Payment"</dt><dd>{detail.payment_terms.clone()}</dd>
                 <dt>"Ship to"</dt><dd>{detail.ship_to.clone()}</dd>
+                {detail.margin.clone().map(|m| view! { <dt>"Margin"</dt><dd id="order-margin">{m}</dd> })}
             </dl>
         </section>
     }

@@ -155,7 +155,9 @@ fn KpiView(report: KpiReport) -> impl IntoView {
         <KpiFigures report=report.clone() />
         <AlertCounts alerts=report.alerts.clone() csv=csv("alerts") />
         <SupplierScorecards scorecards=report.scorecards.clone() csv=csv("scorecards") />
+        <QuotationFigures report=report.clone() />
         <CustomerPareto pareto=report.pareto.clone() csv=csv("customers") />
+        <ProfitPareto pareto=report.profit_pareto.clone() />
         <DelayRates products=report.worst_products.clone() suppliers=report.worst_suppliers.clone() csv=csv("products") />
     }
 }
@@ -187,6 +189,33 @@ fn KpiFigures(report: KpiReport) -> impl IntoView {
                 <h2>"Supplier on-time"</h2>
                 <p class="figure">{report.supplier_on_time.text()}</p>
                 <p class="definition">"Factory lines first reported ready in the period on or before their committed ready date."</p>
+            </div>
+        </div>
+    }
+}
+
+/// How the house answers inquiries: time to quote, time in approval, wins.
+#[component]
+fn QuotationFigures(report: KpiReport) -> impl IntoView {
+    view! {
+        <div class="kpi-grid" id="kpi-quotations">
+            <div class="kpi" id="kpi-quote-time">
+                <h2>"Inquiry to quotation"</h2>
+                <p class="figure">{spread_text(report.inquiry_to_quote_hours, "hours")}</p>
+                <p class="definition">{format!(
+                    "Hours from a customer's inquiry to the first quotation sent for it, for inquiries made in the period; {} of them not quoted yet.",
+                    report.unquoted
+                )}</p>
+            </div>
+            <div class="kpi" id="kpi-approval-time">
+                <h2>"Approval lead time"</h2>
+                <p class="figure">{spread_text(report.approval_hours, "hours")}</p>
+                <p class="definition">"Hours from submitting a quotation to its last approval, for quotations submitted in the period that were approved at every step."</p>
+            </div>
+            <div class="kpi" id="kpi-win-rate">
+                <h2>"Quotation win rate"</h2>
+                <p class="figure">{report.win_rate.text()}</p>
+                <p class="definition">"Quotations accepted, of those the customers accepted or declined in the period or let expire in it; open, withdrawn and replaced ones do not count."</p>
             </div>
         </div>
     }
@@ -250,7 +279,28 @@ fn SupplierScorecards(scorecards: Vec<Scorecard>, csv: String) -> impl IntoView 
 fn CustomerPareto(pareto: Vec<ParetoTable>, csv: String) -> impl IntoView {
     view! {
         <h2>"Customers: who makes 80 % of revenue"</h2>
-        <p class="definition">"Value of the orders confirmed in the period (quantity × unit price), per currency, largest first; the vital few are the customers the first 80 % comes from. Margin is not shown: purchase prices are not recorded in the portal."</p>
+        <p class="definition">"Value of the orders confirmed in the period (quantity × unit price), per currency, largest first; the vital few are the customers the first 80 % comes from."</p>
+        <ParetoTables pareto id="chart-pareto" what="revenue" />
+        <p><a href=csv rel="external">"Download as CSV"</a></p>
+    }
+}
+
+/// The same ranking by profit.
+#[component]
+fn ProfitPareto(pareto: Vec<ParetoTable>) -> impl IntoView {
+    view! {
+        <h2>"Customers: who makes 80 % of profit"</h2>
+        <p class="definition">"Profit of the orders confirmed in the period that came from a costed quotation: per line, quantity × (selling price − the factory's price), per currency, largest first. Orders entered without a quotation carry no purchase price and are not counted."</p>
+        <div id="kpi-profit">
+            <ParetoTables pareto id="chart-profit" what="profit" />
+        </div>
+    }
+}
+
+/// One table and bar chart per currency.
+#[component]
+fn ParetoTables(pareto: Vec<ParetoTable>, id: &'static str, what: &'static str) -> impl IntoView {
+    view! {
         {pareto.iter().map(|table| {
             let bars: Vec<Bar> = table.rows.iter().map(|r| Bar {
                 label: r.name.clone(),
@@ -259,10 +309,10 @@ fn CustomerPareto(pareto: Vec<ParetoTable>, csv: String) -> impl IntoView {
             }).collect();
             view! {
                 <h3>{table.currency.clone()}</h3>
-                <BarChart id="chart-pareto" title=format!("Share of revenue, {}", table.currency) axis="Share (%)".to_string() bars max=100.0 />
+                <BarChart id=id title=format!("Share of {what}, {}", table.currency) axis="Share (%)".to_string() bars max=100.0 />
                 <div class="table-scroll">
                     <table class="kpi-pareto">
-                        <thead><tr><th>"Customer"</th><th>"Revenue"</th><th>"Share"</th><th>"Cumulative"</th><th>"Vital few"</th></tr></thead>
+                        <thead><tr><th>"Customer"</th><th>{if what == "profit" { "Profit" } else { "Revenue" }}</th><th>"Share"</th><th>"Cumulative"</th><th>"Vital few"</th></tr></thead>
                         <tbody>
                             {table.rows.iter().map(|r| view! {
                                 <tr>
@@ -278,7 +328,6 @@ fn CustomerPareto(pareto: Vec<ParetoTable>, csv: String) -> impl IntoView {
                 </div>
             }
         }).collect_view()}
-        <p><a href=csv rel="external">"Download as CSV"</a></p>
     }
 }
 

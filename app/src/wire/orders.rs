@@ -57,6 +57,9 @@ pub struct OrderDetail {
     pub muted: bool,
     /// Approved changes applied so far.
     pub revision: i32,
+    /// The trading house only, for an order made from a costed quotation:
+    /// its margin, like "1100.00 (11.0 %)".
+    pub margin: Option<String>,
     /// Change requests on this order, newest first.
     pub changes: Vec<crate::wire::changes::ChangeView>,
     /// The customer may ask for a change now: which kinds are open in the

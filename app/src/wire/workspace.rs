@@ -49,6 +49,16 @@ pub struct KpiReport {
     pub scorecards: Vec<Scorecard>,
     pub supplier_on_time: Rate,
     pub pareto: Vec<ParetoTable>,
+    /// The customers by profit, for orders made from costed quotations.
+    pub profit_pareto: Vec<ParetoTable>,
+    /// Hours from an inquiry to its first quotation sent.
+    pub inquiry_to_quote_hours: Spread,
+    /// Inquiries of the period not quoted yet.
+    pub unquoted: u64,
+    /// Hours from submitting a quotation to its last approval.
+    pub approval_hours: Spread,
+    /// Quotations accepted, of those answered or lapsed in the period.
+    pub win_rate: Rate,
     pub worst_products: Vec<DelayRow>,
     pub worst_suppliers: Vec<DelayRow>,
     /// How long the server took to compute the report.

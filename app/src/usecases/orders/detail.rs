@@ -48,6 +48,9 @@ struct Facts {
     reports: Vec<progress_update::Model>,
     muted: bool,
     changes: Vec<ChangeView>,
+    /// The trading house only: the costed lines of the quotation the order
+    /// was made from.
+    costed: Vec<crate::ssr::entities::quotation_line::Model>,
 }
 
 /// One order the viewer may see; any other is not found.
@@ -95,7 +98,12 @@ async fn load(
         .await?
         .is_some();
     let changes = load_changes(state, &order, house).await?;
+    let costed = match order.quotation_id {
+        Some(quote) if house => crate::ssr::repo::quotations::lines_of(db, &[quote]).await?,
+        _ => Vec::new(),
+    };
     Ok(Facts {
+        costed,
         order,
         status,
         house,
@@ -183,6 +191,7 @@ fn assemble(facts: Facts, mover: Option<Mover>, today: NaiveDate) -> OrderDetail
         reports,
         muted,
         changes,
+        costed,
     } = facts;
     let total = order_value(&lines);
     let paid: i64 = payments.iter().map(|p| p.amount_minor).sum();
@@ -224,7 +233,38 @@ fn assemble(facts: Facts, mover: Option<Mover>, today: NaiveDate) -> OrderDetail
         factories,
         production: production_notes(reports, &placed, &lines, house),
         muted,
+        margin: margin_of(&lines, &costed),
     }
+}
+
+/// The order's margin at its selling prices against the factory prices of
+/// the quotation it was made from, for the lines that were costed there.
+fn margin_of(
+    lines: &[order_line::Model],
+    costed: &[crate::ssr::entities::quotation_line::Model],
+) -> Option<String> {
+    use crate::domain::quotation::{QuoteLine, totals};
+    let priced: Vec<QuoteLine> = lines
+        .iter()
+        .filter_map(|l| {
+            let quote = costed.iter().find(|q| q.line_no == l.line_no)?;
+            Some(QuoteLine {
+                quantity: l.quantity,
+                purchase_price_minor: quote.purchase_price_minor,
+                selling_price_minor: l.unit_price_minor,
+                lead_time_days: 0,
+            })
+        })
+        .collect();
+    if priced.is_empty() {
+        return None;
+    }
+    let totals = totals(&priced).ok()?;
+    let percent = totals
+        .margin_bp
+        .map(crate::usecases::quotations::format_margin)
+        .unwrap_or_default();
+    Some(format!("{} ({percent})", format_minor(totals.margin_minor)))
 }
 
 /// The statuses a mover may take the order to from `status`.

@@ -5,7 +5,10 @@ use std::time::Instant;
 
 use sea_orm::DbErr;
 
-use crate::domain::kpi::{DelayRow, Rate, cycle_time, pareto, turnaround_hours, worst_delays};
+use crate::domain::kpi::{
+    DelayRow, Rate, cycle_time, inquiry_to_quote_hours, pareto, turnaround_hours, win_rate,
+    worst_delays,
+};
 use crate::domain::policy::{Action, Area};
 use crate::domain::slip::AlertKind;
 use crate::ssr::auth::CurrentUser;
@@ -35,7 +38,7 @@ pub async fn report(state: &AppState, period: Period) -> Result<KpiReport, DbErr
     let started = Instant::now();
     let db = &state.reports;
     // Independent reads, overlapping on the pool's connections.
-    let (shipped, products, decided, mails, scorecards, names, revenue) = tokio::try_join!(
+    let (shipped, products, decided, mails, scorecards, names, revenue, profit, flow) = tokio::try_join!(
         kpi::shipped_orders(db, period),
         kpi::delivery_by_product(db, period),
         kpi::decided_requests(db, period),
@@ -43,6 +46,8 @@ pub async fn report(state: &AppState, period: Period) -> Result<KpiReport, DbErr
         super::scorecards(state, period, None),
         companies::all(db),
         kpi::revenue_by_customer(db, period),
+        kpi::profit_by_customer(db, period),
+        kpi::quotation_flow(db, period),
     )?;
     let on_time = products.iter().fold(Rate::default(), |acc, p| Rate {
         hits: acc.hits + (p.committed - p.late),
@@ -65,6 +70,15 @@ pub async fn report(state: &AppState, period: Period) -> Result<KpiReport, DbErr
         scorecards,
         supplier_on_time,
         pareto: pareto_tables(&revenue, &names),
+        profit_pareto: pareto_tables(&profit, &names),
+        inquiry_to_quote_hours: inquiry_to_quote_hours(&flow.inquiry_to_quote),
+        unquoted: flow
+            .inquiry_to_quote
+            .iter()
+            .filter(|(_, sent)| sent.is_none())
+            .count() as u64,
+        approval_hours: turnaround_hours(&flow.approvals),
+        win_rate: win_rate(&flow.outcomes),
         worst_products: worst_products(products),
         worst_suppliers,
         elapsed_ms: started.elapsed().as_millis() as u64,
