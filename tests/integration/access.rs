@@ -582,6 +582,37 @@ fn probes() -> Vec<Probe> {
             allowed: &[Role::Admin],
         },
         Probe {
+            name: "set a staff level",
+            endpoint: "admin/staff-level",
+            fields: |c| {
+                vec![
+                    ("user_id", c.staff.id.to_string()),
+                    ("level", "sales_manager".into()),
+                ]
+            },
+            allowed: &[Role::Admin],
+        },
+        Probe {
+            name: "read the house's rules",
+            endpoint: "rules/get",
+            fields: |_| vec![],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "change the house's rules",
+            endpoint: "rules/set",
+            fields: |_| {
+                vec![
+                    ("form[manager_always]", "on".into()),
+                    ("form[step_target_hours]", "4".into()),
+                    ("form[credit_threshold]", "60".into()),
+                    ("form[normal_deposit]", "30".into()),
+                    ("form[low_credit_deposit]", "50".into()),
+                ]
+            },
+            allowed: &[Role::Admin],
+        },
+        Probe {
             name: "customer area",
             endpoint: "areas/home",
             fields: |_| vec![("area", "customer".into())],

@@ -559,3 +559,60 @@ async fn margins_profit_ranking_and_win_rate_follow_the_quotations() {
     assert_eq!(kpis["inquiry_to_quote_hours"]["count"], 2);
     assert_eq!(kpis["unquoted"], 0);
 }
+
+#[tokio::test]
+async fn the_house_sets_its_rules_and_who_approves() {
+    let app = spawn_app().await;
+    let h = house(&app).await;
+    let admin = app.client_for(&h.cast.admin.email, PASSWORD).await;
+    let rules = [
+        ("form[manager_always]", "on"),
+        ("form[cost_accountant_below]", ""),
+        ("form[director_above]", "5000"),
+        ("form[director_when_deposit_short]", "on"),
+        ("form[step_target_hours]", "2"),
+        ("form[credit_threshold]", "60"),
+        ("form[normal_deposit]", "30"),
+        ("form[low_credit_deposit]", "50"),
+    ];
+    assert_eq!(app.call(&h.sales, "rules/set", &rules).await.0, 403);
+    let (status, body) = app.call(&admin, "rules/set", &rules).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["form"]["director_above"], "5000.00");
+    let mut bad = rules;
+    bad[7] = ("form[low_credit_deposit]", "20");
+    let (status, body) = app.call(&admin, "rules/set", &bad).await;
+    assert_eq!(status, 422, "{body}");
+    // The sales person becomes a commercial director: a 10,000 total now
+    // needs the director, and the cost accountant is no longer asked.
+    let staff_id = h.cast.staff.id.to_string();
+    let level = [
+        ("user_id", staff_id.as_str()),
+        ("level", "commercial_director"),
+    ];
+    assert_eq!(app.call(&h.sales, "admin/staff-level", &level).await.0, 403);
+    assert_eq!(app.call(&admin, "admin/staff-level", &level).await.0, 200);
+    let inquiry = inquire(&app, &h.buyer, "Stoneware mug").await;
+    let id = cost(
+        &app,
+        &h.sales,
+        inquiry,
+        h.cast.supplier_a,
+        "9.50",
+        "10.00",
+        "30",
+    )
+    .await;
+    assert_eq!(step(&app, &h.sales, id, "submit").await.0, 200);
+    let view = get(&app, &h.sales, id).await;
+    let levels: Vec<&str> = view["approvals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["level"].as_str().unwrap())
+        .collect();
+    assert_eq!(levels, ["sales_manager", "commercial_director"], "{view}");
+    assert_eq!(decide(&app, &h.manager, id, 1, true, "").await.0, 200);
+    let (status, body) = decide(&app, &h.sales, id, 2, true, "").await;
+    assert_eq!(status, 200, "{body}");
+}

@@ -31,3 +31,14 @@ pub async fn deactivate_user(user_id: i32) -> Result<(), ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::admin::deactivate(&state, &user, user_id).await
 }
+
+/// An administrator sets (or clears, with an empty `level`) the staff level
+/// of one of the house's people.
+#[server(endpoint = "admin/staff-level")]
+pub async fn set_staff_level(
+    user_id: i32,
+    #[server(default)] level: String,
+) -> Result<(), ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::admin::set_staff_level(&state, &user, user_id, level).await
+}

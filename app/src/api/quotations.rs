@@ -160,3 +160,19 @@ pub async fn set_credit_score(
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::quotations::credit::set_score(&state, &user, customer_id, score, note).await
 }
+
+/// The house's approval rules and credit policy.
+#[server(endpoint = "rules/get")]
+pub async fn house_rules() -> Result<HouseRulesView, ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::quotations::rules::get(&state, &user).await
+}
+
+/// An administrator changes the approval rules and credit policy.
+#[server(endpoint = "rules/set")]
+pub async fn set_house_rules(
+    #[server(default)] form: HouseRulesForm,
+) -> Result<HouseRulesView, ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::quotations::rules::set(&state, &user, form).await
+}

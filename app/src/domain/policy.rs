@@ -102,6 +102,9 @@ pub enum Action {
     /// Decide an approval step of a quotation; which level a person may
     /// decide is the approval rules' question (`domain::approval::can_act`).
     ApproveQuote,
+    /// Set the house's rules (approval levels, credit policy) and its
+    /// people's staff levels.
+    ConfigureHouse,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,6 +206,11 @@ pub fn authorize(actor: &Actor, action: &Action) -> Decision {
         },
         Action::ApproveQuote => match actor.role {
             Role::Admin | Role::Staff => Allow,
+            Role::Customer | Role::Supplier => NotFound,
+        },
+        Action::ConfigureHouse => match actor.role {
+            Role::Admin => Allow,
+            Role::Staff => Forbidden,
             Role::Customer | Role::Supplier => NotFound,
         },
         Action::Scorecard { supplier } => match actor.role {

@@ -6,9 +6,14 @@ use crate::components::data::load;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::admin::{DeactivateUser, InviteUser, PeopleDirectory, PersonStatus, list_people};
+use crate::api::admin::{
+    DeactivateUser, InviteUser, PeopleDirectory, Person, PersonStatus, SetStaffLevel, list_people,
+};
+use crate::api::quotations::{SetHouseRules, house_rules};
 use crate::components::forms::{FieldMessage, FormMessage, latest_error};
 use crate::components::guard::AreaGuard;
+use crate::domain::account::Role;
+use crate::domain::approval::StaffLevel;
 use crate::domain::policy::Area;
 
 #[component]
@@ -17,6 +22,7 @@ pub fn AdminHome() -> impl IntoView {
         <Title text="People" />
         <AreaGuard area=Some(Area::Admin)>
             <PeopleDirectoryView />
+            <HouseRulesPanel />
         </AreaGuard>
     }
 }
@@ -35,8 +41,15 @@ pub fn StaffPeople() -> impl IntoView {
 fn PeopleDirectoryView() -> impl IntoView {
     let invite = ServerAction::<InviteUser>::new();
     let deactivate = ServerAction::<DeactivateUser>::new();
+    let set_level = ServerAction::<SetStaffLevel>::new();
     let directory = load(
-        move || (invite.version().get(), deactivate.version().get()),
+        move || {
+            (
+                invite.version().get(),
+                deactivate.version().get(),
+                set_level.version().get(),
+            )
+        },
         |_| list_people(),
     );
     view! {
@@ -47,7 +60,7 @@ fn PeopleDirectoryView() -> impl IntoView {
                     match directory.await {
                         Ok(dir) => view! {
                             <InviteForm invite directory=dir.clone() />
-                            <Directory dir deactivate />
+                            <Directory dir deactivate set_level />
                         }.into_any(),
                         Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
                     }
@@ -104,8 +117,13 @@ fn InviteForm(invite: ServerAction<InviteUser>, directory: PeopleDirectory) -> i
 }
 
 #[component]
-fn Directory(dir: PeopleDirectory, deactivate: ServerAction<DeactivateUser>) -> impl IntoView {
+fn Directory(
+    dir: PeopleDirectory,
+    deactivate: ServerAction<DeactivateUser>,
+    set_level: ServerAction<SetStaffLevel>,
+) -> impl IntoView {
     let can_deactivate = dir.can_deactivate;
+    let can_set_levels = dir.can_set_levels;
     let error = latest_error(deactivate.value());
     view! {
         <FormMessage error fields=&[] />
@@ -126,11 +144,12 @@ fn Directory(dir: PeopleDirectory, deactivate: ServerAction<DeactivateUser>) -> 
                                 .map(|p| {
                                     let deactivatable = can_deactivate && p.status != PersonStatus::Deactivated;
                                     let email = p.email.clone();
+                                    let person = p.clone();
                                     view! {
                                         <tr data-email=email>
                                             <td>{p.display_name}</td>
                                             <td>{p.email}</td>
-                                            <td>{p.role.label()}</td>
+                                            <td><RoleCell person can_set=can_set_levels set_level /></td>
                                             <td class=format!("status status-{:?}", p.status).to_lowercase()>{p.status.label()}</td>
                                             <td>
                                                 {deactivatable.then(|| view! {
@@ -149,5 +168,69 @@ fn Directory(dir: PeopleDirectory, deactivate: ServerAction<DeactivateUser>) -> 
                 </div>
             })
             .collect_view()}
+    }
+}
+
+/// A person's role and, for the house, their staff level: a choice for an
+/// administrator, a word for everyone else.
+#[component]
+fn RoleCell(
+    person: Person,
+    can_set: bool,
+    set_level: ServerAction<SetStaffLevel>,
+) -> impl IntoView {
+    let house = matches!(person.role, Role::Staff | Role::Admin);
+    let level = person.staff_level;
+    view! {
+        {person.role.label()}
+        {(house && !can_set).then(|| level.map(|l| format!(" · {}", l.label())))}
+        {(house && can_set).then(|| view! {
+            <ActionForm action=set_level attr:class="inline-form staff-level">
+                <input type="hidden" name="user_id" value=person.id.to_string() />
+                <select name="level" aria-label="Staff level">
+                    <option value="" selected=level.is_none()>"No approvals"</option>
+                    {StaffLevel::ALL
+                        .into_iter()
+                        .map(|l| view! { <option value=l.as_str() selected=level == Some(l)>{l.label()}</option> })
+                        .collect_view()}
+                </select>
+                <button type="submit" class="link-button">"Set"</button>
+            </ActionForm>
+        })}
+    }
+}
+
+/// The approval rules and credit policy; administrators change them here.
+#[component]
+fn HouseRulesPanel() -> impl IntoView {
+    let save = ServerAction::<SetHouseRules>::new();
+    let rules = load(move || save.version().get(), |_| house_rules());
+    let error = latest_error(save.value());
+    view! {
+        <section class="panel" id="house-rules">
+            <h2>"Quotation rules"</h2>
+            <p class="definition">"Which levels approve a quotation, and the deposit a customer's credit calls for. The sales manager approves first, then the cost accountant, then the commercial director."</p>
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    rules.await.map(|view| {
+                        let f = view.form;
+                        view! {
+                            <ActionForm action=save attr:class="inline-grid-form" attr:id="house-rules-form">
+                                <label><input type="checkbox" name="form[manager_always]" checked=!f.manager_always.is_empty() />" The sales manager approves every quotation"</label>
+                                <label>"Cost accountant below margin (%)" <input type="text" name="form[cost_accountant_below]" value=f.cost_accountant_below /></label>
+                                <label>"Commercial director above total" <input type="text" name="form[director_above]" value=f.director_above /></label>
+                                <label><input type="checkbox" name="form[director_when_deposit_short]" checked=!f.director_when_deposit_short.is_empty() />" The commercial director approves a deposit below what credit requires"</label>
+                                <label>"Hours per approval step" <input type="number" name="form[step_target_hours]" value=f.step_target_hours /></label>
+                                <label>"Low credit below score" <input type="number" name="form[credit_threshold]" value=f.credit_threshold /></label>
+                                <label>"Deposit, good credit (%)" <input type="text" name="form[normal_deposit]" value=f.normal_deposit /></label>
+                                <label>"Deposit, low credit (%)" <input type="text" name="form[low_credit_deposit]" value=f.low_credit_deposit /></label>
+                                {view.can_edit.then(|| view! { <button type="submit" class="button" id="save-rules">"Save the rules"</button> })}
+                            </ActionForm>
+                        }
+                    })
+                })}
+            </Transition>
+            <FormMessage error fields=&[] />
+        </section>
     }
 }

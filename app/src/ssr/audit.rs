@@ -20,6 +20,8 @@ pub enum AuditAction {
     PasswordResetCompleted,
     UserDeactivated,
     AccessDenied,
+    StaffLevelSet,
+    HouseRulesSet,
 }
 
 impl AuditAction {
@@ -36,6 +38,8 @@ impl AuditAction {
             Self::PasswordResetCompleted => "password_reset_completed",
             Self::UserDeactivated => "user_deactivated",
             Self::AccessDenied => "access_denied",
+            Self::StaffLevelSet => "staff_level_set",
+            Self::HouseRulesSet => "house_rules_set",
         }
     }
 }

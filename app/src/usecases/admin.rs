@@ -2,7 +2,7 @@
 //! company, invitations, deactivation. Admins manage everyone; staff see
 //! everyone and invite customers' and suppliers' people.
 
-use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::domain::account::{DisplayName, Email, Role};
 use crate::domain::company::CompanyKind;
@@ -55,6 +55,7 @@ pub async fn people(state: &AppState, user: &CurrentUser) -> Result<PeopleDirect
         companies: directory,
         can_deactivate: can_deactivate(&actor),
         invitable_roles: invitable_roles(&actor),
+        can_set_levels: authorize(&actor, &Action::ConfigureHouse).is_allowed(),
     })
 }
 
@@ -77,6 +78,7 @@ fn person(u: &user::Model) -> Option<Person> {
         display_name: u.display_name.clone(),
         email: u.email.clone(),
         role: u.role,
+        staff_level: u.staff_level,
         status: match (u.active, u.password_hash.is_some()) {
             (false, _) => PersonStatus::Deactivated,
             (true, false) => PersonStatus::Invited,
@@ -272,6 +274,48 @@ pub async fn deactivate(
         Some(user.actor()),
         Some(&target.email),
         None,
+    )
+    .await?;
+    work.commit(state).await
+}
+
+/// An administrator sets the staff level of one of the house's people
+/// (`sales`, `sales_manager`, `cost_accountant`, `commercial_director`), or
+/// clears it with an empty value.
+pub async fn set_staff_level(
+    state: &AppState,
+    user: &CurrentUser,
+    user_id: i32,
+    level: String,
+) -> Result<(), ApiError> {
+    guard::check(state, user, Action::ConfigureHouse, "staff level").await?;
+    let level = match level.trim() {
+        "" => None,
+        raw => Some(
+            crate::domain::approval::StaffLevel::parse(raw)
+                .ok_or_else(|| ApiError::invalid("level", "Choose one of the staff levels."))?,
+        ),
+    };
+    let target = users::find(&state.db, user_id)
+        .await?
+        .filter(|t| matches!(t.role, Role::Staff | Role::Admin))
+        .ok_or(ApiError::NotFound)?;
+    let now = state.now();
+    let work = UnitOfWork::begin(state).await?;
+    user::ActiveModel {
+        id: sea_orm::Set(target.id),
+        staff_level: sea_orm::Set(level),
+        ..Default::default()
+    }
+    .update(&work.tx)
+    .await?;
+    audit::log(
+        &work.tx,
+        now,
+        AuditAction::StaffLevelSet,
+        Some(user.actor()),
+        Some(&target.email),
+        level.map(|l| l.as_str()),
     )
     .await?;
     work.commit(state).await

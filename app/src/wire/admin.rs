@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::account::Role;
+use crate::domain::approval::StaffLevel;
 use crate::domain::company::CompanyKind;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -12,6 +13,8 @@ pub struct PeopleDirectory {
     /// What the viewer may do, so the page offers only that.
     pub can_deactivate: bool,
     pub invitable_roles: Vec<Role>,
+    /// The viewer may set the house people's staff levels.
+    pub can_set_levels: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,6 +32,8 @@ pub struct Person {
     pub email: String,
     pub role: Role,
     pub status: PersonStatus,
+    /// For the house's people: the approvals they give.
+    pub staff_level: Option<StaffLevel>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

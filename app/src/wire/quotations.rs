@@ -293,3 +293,30 @@ pub struct QuotationSummary {
     /// The house only: the viewer may decide the step it waits for.
     pub mine_to_approve: bool,
 }
+
+/// The house's approval rules and credit policy as the form shows them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HouseRulesForm {
+    /// Any value: the sales manager approves every quotation.
+    pub manager_always: String,
+    /// The cost accountant approves a margin below this percent; empty: never.
+    pub cost_accountant_below: String,
+    /// The commercial director approves a total above this amount; empty: never.
+    pub director_above: String,
+    /// Any value: the director approves a deposit below what credit requires.
+    pub director_when_deposit_short: String,
+    /// Hours each step should take.
+    pub step_target_hours: String,
+    /// Credit scores below this are low credit.
+    pub credit_threshold: String,
+    pub normal_deposit: String,
+    pub low_credit_deposit: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HouseRulesView {
+    pub form: HouseRulesForm,
+    /// The viewer may change them.
+    pub can_edit: bool,
+}

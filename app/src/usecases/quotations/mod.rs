@@ -14,6 +14,7 @@ pub mod inquiries;
 mod mail;
 pub mod reminders;
 pub mod respond;
+pub mod rules;
 pub mod send;
 pub mod submit;
 pub mod view;
