@@ -29,13 +29,14 @@ async fn demo_data_fills_an_empty_database_once() {
             .unwrap(),
         2
     );
-    // One account per role for each demo company, all able to sign in.
+    // One account per role for each demo company and one per staff level of
+    // the house, all able to sign in.
     let SeedOutcome::Seeded(report) = outcome else {
         unreachable!()
     };
     let users = app::ssr::repo::users::all(&db).await.unwrap();
-    assert_eq!(users.len(), 6);
-    assert_eq!(report.logins.len(), 6);
+    assert_eq!(users.len(), 9);
+    assert_eq!(report.logins.len(), 9);
     for user in &users {
         assert!(
             app::ssr::auth::password::verify(
@@ -48,7 +49,8 @@ async fn demo_data_fills_an_empty_database_once() {
         );
     }
 
-    // A dozen orders covering every stage, with lines.
+    // A dozen orders covering every stage, with lines, and the contract an
+    // accepted quotation became.
     use app::domain::order_status::OrderStatus;
     use app::ssr::repo::orders::{self, OrderFilter, OrderScope};
     let all = orders::list(
@@ -61,7 +63,7 @@ async fn demo_data_fills_an_empty_database_once() {
     )
     .await
     .unwrap();
-    assert_eq!(all.len(), 12);
+    assert_eq!(all.len(), 13);
     for status in OrderStatus::ALL {
         assert!(
             all.iter().any(|o| o.status == status),
@@ -124,6 +126,88 @@ async fn demo_data_fills_an_empty_database_once() {
         SeedOutcome::AlreadyHasData
     );
     assert_eq!(companies::count_all(&db).await.unwrap(), 5);
+}
+
+/// A newcomer sees the way from inquiry to contract at once: a quotation in
+/// every state, an inquiry in every state, each accepted quotation with the
+/// order it became, a person for every approval level, an approval the
+/// reminder sweep chases, and a customer on low credit.
+#[tokio::test]
+async fn demo_quotations_show_every_state() {
+    use app::domain::approval::StaffLevel;
+    use app::domain::quotation::{InquiryStatus, QuotationStatus};
+    use app::ssr::entities::{approval_step, inquiry, order, quotation};
+    use sea_orm::EntityTrait;
+    let dir = tempfile::tempdir().unwrap();
+    let db = server::db::connect_and_migrate(&fresh_database(&dir).await)
+        .await
+        .unwrap();
+    let now = chrono::Utc::now();
+    seed_demo_if_empty(&db, now).await.unwrap();
+
+    let quotes = quotation::Entity::find().all(&db).await.unwrap();
+    for status in QuotationStatus::ALL {
+        assert!(
+            quotes.iter().any(|q| q.status == status),
+            "no {status:?} quotation"
+        );
+    }
+    let inquiries = inquiry::Entity::find().all(&db).await.unwrap();
+    for status in InquiryStatus::ALL {
+        assert!(
+            inquiries.iter().any(|i| i.status == status),
+            "no {status:?} inquiry"
+        );
+    }
+    let accepted: Vec<_> = quotes
+        .iter()
+        .filter(|q| q.status == QuotationStatus::Accepted)
+        .collect();
+    assert!(!accepted.is_empty());
+    for quote in accepted {
+        let order_id = quote
+            .order_id
+            .unwrap_or_else(|| panic!("{} has no order", quote.number));
+        let made = order::Entity::find_by_id(order_id)
+            .one(&db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(made.quotation_id, Some(quote.id), "{}", made.number);
+        assert_eq!(made.customer_company_id, quote.customer_company_id);
+    }
+
+    let people = app::ssr::repo::users::all(&db).await.unwrap();
+    for level in StaffLevel::ALL {
+        assert!(
+            people.iter().any(|u| u.staff_level == Some(level)),
+            "nobody is {level:?}"
+        );
+    }
+    let steps = approval_step::Entity::find().all(&db).await.unwrap();
+    assert!(
+        steps
+            .iter()
+            .any(|s| s.decided_at.is_none() && s.due_at < now),
+        "an approval is late"
+    );
+
+    let maple = companies::all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.name.starts_with("Maple"))
+        .unwrap();
+    let credit = app::usecases::quotations::credit::view_of(&db, maple.id, now.date_naive())
+        .await
+        .unwrap();
+    assert!(credit.set_by_house);
+    assert!(credit.score < credit.threshold, "{credit:?}");
+    assert!(
+        credit.reasons.iter().any(|r| r.contains("late")),
+        "{credit:?}"
+    );
+    assert_eq!(credit.required_deposit, "50 %");
 }
 
 #[tokio::test]

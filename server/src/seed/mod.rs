@@ -3,14 +3,19 @@
 //! complete or absent. Each area of the portal adds its own step to `STEPS`.
 
 use app::domain::account::{DisplayName, Email, Role};
+use app::domain::approval::StaffLevel;
 use app::domain::company::{CompanyKind, CountryCode};
 use app::ssr::auth::password;
 use app::ssr::repo::companies::{self, NewCompany};
 use app::ssr::repo::users::{self, NewUser};
 use chrono::{DateTime, Utc};
-use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, DatabaseConnection, DatabaseTransaction, DbErr, Set, TransactionTrait,
+};
 use std::future::Future;
 use std::pin::Pin;
+
+mod quotations;
 
 /// Every demo account signs in with this password.
 pub const DEMO_PASSWORD: &str = "portal-demo-2026";
@@ -48,6 +53,10 @@ pub struct Demo {
     pub logins: Vec<DemoLogin>,
     /// The house's sales staff member, owner of the demo orders.
     pub sales_owner: Option<i32>,
+    /// The house's staff by level, who take the approvals.
+    pub staff: Vec<(StaffLevel, i32)>,
+    /// Each customer's buyer, in the order of `customers`.
+    pub buyers: Vec<i32>,
 }
 
 type StepFuture<'a> = Pin<Box<dyn Future<Output = Result<String, DbErr>> + Send + 'a>>;
@@ -58,6 +67,7 @@ const STEPS: &[Step] = &[
     |tx, demo| Box::pin(seed_companies(tx, demo)),
     |tx, demo| Box::pin(seed_users(tx, demo)),
     |tx, demo| Box::pin(seed_orders(tx, demo)),
+    |tx, demo| Box::pin(quotations::seed_quotations(tx, demo)),
 ];
 
 pub async fn seed_demo_if_empty(
@@ -81,6 +91,8 @@ pub async fn seed_demo_if_empty(
         suppliers: Vec::new(),
         logins: Vec::new(),
         sales_owner: None,
+        staff: Vec::new(),
+        buyers: Vec::new(),
     };
     let mut summary = Vec::with_capacity(STEPS.len());
     for step in STEPS {
@@ -136,81 +148,158 @@ async fn seed_companies(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<Str
     ))
 }
 
+/// Whose account a demo person holds.
+#[derive(Clone, Copy)]
+enum Of {
+    House,
+    /// Index into `Demo::customers`.
+    Customer(usize),
+    /// Index into `Demo::suppliers`.
+    Supplier(usize),
+}
+
+/// One demo account.
+struct Person {
+    of: Of,
+    role: Role,
+    /// Only the house's staff have a level; it decides which approvals
+    /// they take.
+    level: Option<StaffLevel>,
+    email: &'static str,
+    name: &'static str,
+    locale: &'static str,
+    time_zone: &'static str,
+}
+
+/// The house's administrator and a person per staff level, a buyer per
+/// customer (in the order of `Demo::customers`) and a contact per factory.
+const PEOPLE: [Person; 9] = [
+    Person {
+        of: Of::House,
+        role: Role::Admin,
+        level: None,
+        email: "admin@harbourbridge.example",
+        name: "Grace Ho",
+        locale: "en",
+        time_zone: "Asia/Hong_Kong",
+    },
+    Person {
+        of: Of::House,
+        role: Role::Staff,
+        level: Some(StaffLevel::Sales),
+        email: "sales@harbourbridge.example",
+        name: "Daniel Chan",
+        locale: "en",
+        time_zone: "Asia/Hong_Kong",
+    },
+    Person {
+        of: Of::House,
+        role: Role::Staff,
+        level: Some(StaffLevel::SalesManager),
+        email: "manager@harbourbridge.example",
+        name: "Mei Lin",
+        locale: "zh",
+        time_zone: "Asia/Hong_Kong",
+    },
+    Person {
+        of: Of::House,
+        role: Role::Staff,
+        level: Some(StaffLevel::CostAccountant),
+        email: "costs@harbourbridge.example",
+        name: "Kevin Lau",
+        locale: "en",
+        time_zone: "Asia/Hong_Kong",
+    },
+    Person {
+        of: Of::House,
+        role: Role::Staff,
+        level: Some(StaffLevel::CommercialDirector),
+        email: "director@harbourbridge.example",
+        name: "Helen Wong",
+        locale: "zh",
+        time_zone: "Asia/Hong_Kong",
+    },
+    Person {
+        of: Of::Customer(0),
+        role: Role::Customer,
+        level: None,
+        email: "einkauf@nordlicht.example",
+        name: "Anna Schmidt",
+        locale: "en",
+        time_zone: "Europe/Berlin",
+    },
+    Person {
+        of: Of::Customer(1),
+        role: Role::Customer,
+        level: None,
+        email: "buying@maplepine.example",
+        name: "Olivia Tremblay",
+        locale: "en",
+        time_zone: "America/Vancouver",
+    },
+    Person {
+        of: Of::Supplier(0),
+        role: Role::Supplier,
+        level: None,
+        email: "orders@everbright.example",
+        name: "Li Wei",
+        locale: "zh",
+        time_zone: "Asia/Shanghai",
+    },
+    Person {
+        of: Of::Supplier(1),
+        role: Role::Supplier,
+        level: None,
+        email: "sales@greenleaf.example",
+        name: "Chen Jing",
+        locale: "zh",
+        time_zone: "Asia/Shanghai",
+    },
+];
+
 async fn seed_users(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String, DbErr> {
     let hash = password::hash(DEMO_PASSWORD.to_string())
         .await
         .map_err(DbErr::Custom)?;
-    let people: [(i32, Role, &str, &str, &str, &str); 6] = [
-        (
-            demo.house,
-            Role::Admin,
-            "admin@harbourbridge.example",
-            "Grace Ho",
-            "en",
-            "Asia/Hong_Kong",
-        ),
-        (
-            demo.house,
-            Role::Staff,
-            "sales@harbourbridge.example",
-            "Daniel Chan",
-            "en",
-            "Asia/Hong_Kong",
-        ),
-        (
-            demo.customers[0],
-            Role::Customer,
-            "einkauf@nordlicht.example",
-            "Anna Schmidt",
-            "en",
-            "Europe/Berlin",
-        ),
-        (
-            demo.customers[1],
-            Role::Customer,
-            "buying@maplepine.example",
-            "Olivia Tremblay",
-            "en",
-            "America/Vancouver",
-        ),
-        (
-            demo.suppliers[0],
-            Role::Supplier,
-            "orders@everbright.example",
-            "Li Wei",
-            "zh",
-            "Asia/Shanghai",
-        ),
-        (
-            demo.suppliers[1],
-            Role::Supplier,
-            "sales@greenleaf.example",
-            "Chen Jing",
-            "zh",
-            "Asia/Shanghai",
-        ),
-    ];
-    for (company_id, role, email, name, locale, time_zone) in people {
-        let email = Email::parse(email).expect("demo e-mails are valid");
-        let display_name = DisplayName::parse(name).expect("demo names are valid");
+    for person in &PEOPLE {
+        let company_id = match person.of {
+            Of::House => demo.house,
+            Of::Customer(i) => demo.customers[i],
+            Of::Supplier(i) => demo.suppliers[i],
+        };
+        let email = Email::parse(person.email).expect("demo e-mails are valid");
+        let display_name = DisplayName::parse(person.name).expect("demo names are valid");
         let user = users::insert(
             tx,
             NewUser {
                 company_id,
                 email: &email,
                 display_name: &display_name,
-                role,
+                role: person.role,
                 // Each account gets the same hash: salts differ per hash, not per
                 // user, and a demo needs only one known password.
                 password_hash: Some(hash.clone()),
-                locale,
-                time_zone,
+                locale: person.locale,
+                time_zone: person.time_zone,
             },
             demo.now,
         )
         .await?;
-        if role == Role::Staff {
-            demo.sales_owner = Some(user.id);
+        if let Some(level) = person.level {
+            app::ssr::entities::user::ActiveModel {
+                id: Set(user.id),
+                staff_level: Set(Some(level)),
+                ..Default::default()
+            }
+            .update(tx)
+            .await?;
+            demo.staff.push((level, user.id));
+            if level == StaffLevel::Sales {
+                demo.sales_owner = Some(user.id);
+            }
+        }
+        if person.role == Role::Customer {
+            demo.buyers.push(user.id);
         }
         let company = companies::find(tx, company_id)
             .await?
@@ -218,15 +307,21 @@ async fn seed_users(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String,
             .unwrap_or_default();
         demo.logins.push(DemoLogin {
             email: email.to_string(),
-            role,
+            role: person.role,
             company,
         });
     }
     Ok(format!(
-        "users: {} demo accounts, one per role per company kind",
+        "users: {} demo accounts, one per role per company kind and one per staff level",
         demo.logins.len()
     ))
 }
+
+/// Where each customer's goods go, in the order of `Demo::customers`.
+const SHIP_TO: [&str; 2] = [
+    "Nordlicht Haushaltswaren GmbH, Lagerhaus 4, Am Sandtorkai 12, 20457 Hamburg, Germany",
+    "Maple & Pine Home Goods Inc., Unit 7, 1550 Cliveden Ave, Delta BC V3M 6J8, Canada",
+];
 
 /// A dozen orders over every stage, some on time and some slipping, with
 /// purchase-order lines at both factories linked to the customer lines.
@@ -457,10 +552,6 @@ async fn seed_orders(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String
             )],
         ),
     ];
-    let ship_to = [
-        "Nordlicht Haushaltswaren GmbH, Lagerhaus 4, Am Sandtorkai 12, 20457 Hamburg, Germany",
-        "Maple & Pine Home Goods Inc., Unit 7, 1550 Cliveden Ave, Delta BC V3M 6J8, Canada",
-    ];
     let currency = ["EUR", "CAD"];
     let mut po_count = 0;
     for (index, (status, customer, lines)) in book.iter().enumerate() {
@@ -474,7 +565,7 @@ async fn seed_orders(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String
                 currency: currency[*customer],
                 incoterm: "FOB",
                 payment_terms: "30% deposit, 70% against B/L copy",
-                ship_to: ship_to[*customer],
+                ship_to: SHIP_TO[*customer],
                 status: *status,
             },
             demo.now,
