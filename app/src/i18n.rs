@@ -134,7 +134,7 @@ mod tests {
         let mut args = FluentArgs::new();
         for name in [
             "line", "days", "count", "ordered", "was", "problem", "done", "name", "from", "to",
-            "po", "product",
+            "po", "product", "number", "revision",
         ] {
             args.set(name, FluentValue::from(2));
         }

@@ -43,11 +43,15 @@ use crate::pages::auth::{
     reset::{RequestResetPage, ResetPasswordPage},
 };
 use crate::pages::changes::{ChangeDecisionPage, ChangeInboxPage};
+use crate::pages::customer_quotation::CustomerQuotationPage;
+use crate::pages::inquiries::CustomerInquiriesPage;
 use crate::pages::landing::LandingPage;
 use crate::pages::mail::DeadLettersPage;
 use crate::pages::order_list::StaffOrdersPage;
 use crate::pages::orders::{CustomerOrderPage, NewOrderPage, StaffOrderPage};
 use crate::pages::people::{AdminHome, StaffPeople};
+use crate::pages::quotation::StaffQuotationPage;
+use crate::pages::quote_desk::{ApprovalsPage, StaffInquiriesPage, StaffInquiryPage};
 use crate::pages::supplier::{
     StaffPoLinePage, StaffProductionPage, SupplierHome, SupplierLinePage,
 };
@@ -109,6 +113,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/customer") view=CustomerHome ssr=SsrMode::Async />
                     <Route path=path!("/customer/orders/:id") view=CustomerOrderPage ssr=SsrMode::Async />
+                    <Route path=path!("/customer/inquiries") view=CustomerInquiriesPage ssr=SsrMode::Async />
+                    <Route path=path!("/customer/quotations/:id") view=CustomerQuotationPage ssr=SsrMode::Async />
                     <Route path=path!("/supplier") view=SupplierHome ssr=SsrMode::Async />
                     <Route path=path!("/supplier/lines/:id") view=SupplierLinePage ssr=SsrMode::Async />
                     <Route path=path!("/staff/production") view=StaffProductionPage ssr=SsrMode::Async />
@@ -123,6 +129,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/board") view=BoardPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/kpis") view=KpiPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/changes/:id") view=ChangeDecisionPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/inquiries") view=StaffInquiriesPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/inquiries/:id") view=StaffInquiryPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/quotations/:id") view=StaffQuotationPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/approvals") view=ApprovalsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminHome ssr=SsrMode::Async />
                 </Routes>
             </SiteLayout>

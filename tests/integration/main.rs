@@ -10,6 +10,7 @@ mod browser_landing;
 mod browser_layout;
 mod browser_orders;
 mod browser_progress;
+mod browser_quotations;
 mod browser_roles;
 mod browser_workspace;
 mod changes;

@@ -49,11 +49,16 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
 /// Links for the areas the role may use, and nothing else (label keys).
 fn area_links(role: Role) -> Vec<(&'static str, &'static str)> {
     match role {
-        Role::Customer => vec![("/customer", "nav-my-orders")],
+        Role::Customer => vec![
+            ("/customer", "nav-my-orders"),
+            ("/customer/inquiries", "nav-inquiries"),
+        ],
         Role::Supplier => vec![("/supplier", "nav-my-purchase-orders")],
         Role::Staff => vec![
             ("/staff", "nav-sales-desk"),
             ("/staff/orders", "nav-orders"),
+            ("/staff/inquiries", "nav-quotations"),
+            ("/staff/approvals", "nav-approvals"),
             ("/staff/production", "nav-production"),
             ("/staff/people", "nav-people"),
         ],
@@ -61,6 +66,8 @@ fn area_links(role: Role) -> Vec<(&'static str, &'static str)> {
             ("/admin", "nav-people"),
             ("/staff", "nav-sales-desk"),
             ("/staff/orders", "nav-orders"),
+            ("/staff/inquiries", "nav-quotations"),
+            ("/staff/approvals", "nav-approvals"),
             ("/staff/production", "nav-production"),
         ],
     }
@@ -122,9 +129,11 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const STAFF: [&str; 4] = [
+    const STAFF: [&str; 6] = [
         "/staff",
         "/staff/orders",
+        "/staff/inquiries",
+        "/staff/approvals",
         "/staff/production",
         "/staff/people",
     ];

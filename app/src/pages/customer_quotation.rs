@@ -1,0 +1,170 @@
+//! A quotation as the customer reads it: the offer the house sent, its
+//! terms and prices, and, while it stands, accept or decline. Accepting
+//! makes it a confirmed order, linked from here.
+
+use crate::components::data::load;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::api::quotations::{
+    CustomerQuotation, CustomerQuoteLine, RespondQuotation, quotation_for_customer,
+};
+use crate::components::forms::{FormMessage, latest_error};
+use crate::components::guard::{AreaGuard, use_locale};
+use crate::domain::policy::Area;
+use crate::domain::quotation::QuotationStatus;
+use crate::i18n::Locale;
+use crate::pages::orders::date_text;
+use crate::pages::quote_words::{quote_status, quote_status_class};
+
+#[component]
+pub fn CustomerQuotationPage() -> impl IntoView {
+    let locale = use_locale().get_untracked();
+    let id = crate::components::params::use_route_id();
+    // Made here, not in its buttons: they are rebuilt when the answer loads
+    // the quotation again.
+    let respond = ServerAction::<RespondQuotation>::new();
+    let quotation = load(
+        move || (id(), respond.version().get()),
+        |(id, _)| quotation_for_customer(id),
+    );
+    view! {
+        <Title text=locale.t("quote-page-title") />
+        <AreaGuard area=Some(Area::Customer)>
+            <p><A href="/customer/inquiries">{locale.t("quote-back-inquiries")}</A></p>
+            <Transition fallback=move || view! { <p class="muted">{locale.t("quote-loading")}</p> }>
+                {move || Suspend::new(async move {
+                    match quotation.await {
+                        Ok(quote) => view! { <QuotationView quote respond locale /> }.into_any(),
+                        Err(e) => {
+                            crate::components::errors::answer_with(&e);
+                            view! {
+                                <section class="panel narrow">
+                                    <h1>{locale.t("quote-not-found")}</h1>
+                                    <p>{e.to_string()}</p>
+                                </section>
+                            }.into_any()
+                        }
+                    }
+                })}
+            </Transition>
+        </AreaGuard>
+    }
+}
+
+#[component]
+fn QuotationView(
+    quote: CustomerQuotation,
+    respond: ServerAction<RespondQuotation>,
+    locale: Locale,
+) -> impl IntoView {
+    let total = format!("{} {}", quote.total, quote.currency);
+    view! {
+        <section class="panel" data-quotation=quote.id.to_string()>
+            <h1>{locale.t_with("quote-title", &[("number", quote.number.clone().into())])}</h1>
+            <p>
+                {locale.t_with("quote-revision", &[("revision", quote.revision.into())])}" · "
+                <span class=quote_status_class(quote.status) id="quote-status" data-status=quote.status.as_str()>
+                    {quote_status(locale, quote.status)}
+                </span>
+            </p>
+            <dl class="facts">
+                <dt>{locale.t("quote-valid-until")}</dt><dd id="quote-valid-until">{quote.valid_until.to_string()}</dd>
+                <dt>{locale.t("quote-incoterm")}</dt><dd>{format!("{} {}", quote.incoterm, quote.port)}</dd>
+                <dt>{locale.t("quote-latest-shipment")}</dt><dd>{quote.latest_shipment.to_string()}</dd>
+            </dl>
+            <h2>{locale.t("quote-terms")}</h2>
+            <ul class="plain-list" id="quote-terms">
+                {quote.terms.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}
+            </ul>
+        </section>
+        <section class="panel">
+            <h2>{locale.t("quote-lines")}</h2>
+            <CustomerLines lines=quote.lines.clone() currency=quote.currency.clone() locale />
+            <p class="order-total" id="quote-total">{locale.t("quote-total")}" " <strong>{total}</strong></p>
+            {(!quote.note.is_empty()).then(|| view! {
+                <p>{locale.t("quote-note")}" " {quote.note.clone()}</p>
+            })}
+        </section>
+        <AnswerPanel quote=quote.clone() respond locale />
+    }
+}
+
+#[component]
+fn CustomerLines(lines: Vec<CustomerQuoteLine>, currency: String, locale: Locale) -> impl IntoView {
+    view! {
+        <div class="table-scroll">
+            <table class="lines-table" id="quote-lines">
+                <thead><tr>
+                    <th>"#"</th>
+                    <th>{locale.t("quote-col-product")}</th>
+                    <th>{locale.t("quote-col-quantity")}</th>
+                    <th>{locale.t("quote-col-requested")}</th>
+                    <th>{format!("{} ({currency})", locale.t("quote-col-unit-price"))}</th>
+                    <th>{format!("{} ({currency})", locale.t("quote-col-total"))}</th>
+                </tr></thead>
+                <tbody>
+                    {lines.into_iter().map(|l| view! {
+                        <tr data-line=l.line_no.to_string()>
+                            <td>{l.line_no}</td>
+                            <td><strong>{l.product_code}</strong><br /><small>{l.description}</small></td>
+                            <td>{format!("{} {}", l.quantity, l.unit)}</td>
+                            <td>{date_text(l.requested)}</td>
+                            <td>{l.unit_price}</td>
+                            <td>{l.total}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Accept or decline while the offer stands; afterwards what was answered,
+/// and the order an acceptance made.
+#[component]
+fn AnswerPanel(
+    quote: CustomerQuotation,
+    respond: ServerAction<RespondQuotation>,
+    locale: Locale,
+) -> impl IntoView {
+    let error = latest_error(respond.value());
+    let (id, revision) = (quote.id, quote.revision);
+    let answered = match quote.status {
+        QuotationStatus::Accepted => Some(locale.t("quote-accepted")),
+        QuotationStatus::Declined => Some(locale.t("quote-declined")),
+        _ => None,
+    };
+    let shown = quote.can_answer || answered.is_some() || quote.order_id.is_some();
+    shown.then(move || view! {
+        <section class="panel" id="quote-answer">
+            {quote.can_answer.then(|| view! {
+                <p>{locale.t("quote-answer-hint")}</p>
+                <div class="order-actions">
+                    <ActionForm action=respond attr:class="inline-form">
+                        <input type="hidden" name="id" value=id.to_string() />
+                        <input type="hidden" name="revision" value=revision.to_string() />
+                        <input type="hidden" name="accept" value="true" />
+                        <button type="submit" class="button" id="accept-quotation">{locale.t("quote-accept")}</button>
+                    </ActionForm>
+                    <ActionForm action=respond attr:class="inline-form">
+                        <input type="hidden" name="id" value=id.to_string() />
+                        <input type="hidden" name="revision" value=revision.to_string() />
+                        <input type="hidden" name="accept" value="false" />
+                        <button type="submit" class="button secondary" id="decline-quotation">{locale.t("quote-decline")}</button>
+                    </ActionForm>
+                </div>
+            })}
+            <FormMessage error fields=&[] />
+            {answered.map(|text| view! { <p id="quote-answered">{text}</p> })}
+            {quote.order_id.map(|order| view! {
+                <p>
+                    <A href=format!("/customer/orders/{order}") attr:class="button" attr:id="contract-link">
+                        {locale.t("quote-open-order")}
+                    </A>
+                </p>
+            })}
+        </section>
+    })
+}
