@@ -137,10 +137,12 @@ impl Browser {
             .unwrap();
     }
 
-    /// Signs in and waits until the signed-in navigation shows.
+    /// Signs in and waits until the signed-in navigation shows (generously:
+    /// the password check is deliberately slow, and a loaded machine runs
+    /// many at once).
     pub async fn sign_in_and_wait(&self, base: &str, email: &str, password: &str) {
         self.sign_in(base, email, password).await;
-        self.wait_for_text(".site-nav", Duration::from_secs(10), |t| {
+        self.wait_for_text(".site-nav", Duration::from_secs(30), |t| {
             t.contains("Sign out")
         })
         .await;
