@@ -43,6 +43,7 @@ use crate::pages::auth::{
     reset::{RequestResetPage, ResetPasswordPage},
 };
 use crate::pages::changes::{ChangeDecisionPage, ChangeInboxPage};
+use crate::pages::confirmation::{CustomerConfirmationPage, StaffConfirmationPage};
 use crate::pages::customer_quotation::CustomerQuotationPage;
 use crate::pages::inquiries::CustomerInquiriesPage;
 use crate::pages::landing::LandingPage;
@@ -113,6 +114,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/customer") view=CustomerHome ssr=SsrMode::Async />
                     <Route path=path!("/customer/orders/:id") view=CustomerOrderPage ssr=SsrMode::Async />
+                    <Route path=path!("/customer/orders/:id/confirmation") view=CustomerConfirmationPage ssr=SsrMode::Async />
                     <Route path=path!("/customer/inquiries") view=CustomerInquiriesPage ssr=SsrMode::Async />
                     <Route path=path!("/customer/quotations/:id") view=CustomerQuotationPage ssr=SsrMode::Async />
                     <Route path=path!("/supplier") view=SupplierHome ssr=SsrMode::Async />
@@ -122,6 +124,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/orders") view=StaffOrdersPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/orders/new") view=NewOrderPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/orders/:id") view=StaffOrderPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/orders/:id/confirmation") view=StaffConfirmationPage ssr=SsrMode::Async />
                     <Route path=path!("/staff") view=StaffHome ssr=SsrMode::Async />
                     <Route path=path!("/staff/people") view=StaffPeople ssr=SsrMode::Async />
                     <Route path=path!("/staff/mail") view=DeadLettersPage ssr=SsrMode::Async />

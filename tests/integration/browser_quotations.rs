@@ -266,5 +266,20 @@ async fn an_inquiry_becomes_a_confirmed_order_the_customer_sees_live() {
     assert!(text.contains("Customer A"), "{text}");
     customer.assert_not_reloaded().await;
     customer.screenshot("customer-sees-the-new-order").await;
+
+    // The order page links to the confirmation of what was agreed.
+    customer.open_hydrated(&app.url(&order)).await;
+    customer.click("#confirmation-link").await;
+    let schedule = customer
+        .wait_for_text("#confirmation-schedule", WAIT, |t| t.contains("Deposit"))
+        .await;
+    assert!(schedule.contains("3000.00 EUR"), "{schedule}");
+    assert!(schedule.contains("Balance"), "{schedule}");
+    customer
+        .wait_for_text("#confirmation-total", WAIT, |t| t == "10000.00 EUR")
+        .await;
+    customer
+        .screenshot("customer-prints-the-confirmation")
+        .await;
     customer.close().await;
 }

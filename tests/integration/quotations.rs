@@ -173,6 +173,15 @@ async fn an_inquiry_becomes_a_confirmed_order_through_two_approvals() {
         history.iter().any(|s| s.contains("accepted")),
         "{history:?}"
     );
+    let contract = &order["contract"];
+    assert!(contract["quotation"].as_str().unwrap().ends_with("rev. 1"));
+    let kinds: Vec<&str> = contract["schedule"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["deposit", "balance"], "{contract}");
     let (_, inquiries) = app.call(&h.buyer, "inquiries/list", &[]).await;
     assert_eq!(inquiries[0]["status"], "closed");
     // The new inquiry, a step waiting for each approver, the quotation to

@@ -273,3 +273,32 @@ approval-reject = Reject
 approvals-inbox-title = Waiting for my approval
 approvals-inbox-intro = Quotations whose next approval step is yours.
 approvals-inbox-none = Nothing is waiting for your approval.
+
+confirmation-title = Order confirmation
+confirmation-none = This order was entered directly, not made from an accepted quotation, so it has no confirmation of agreed terms.
+confirmation-print = Print
+confirmation-customer = Customer
+confirmation-quotation = Quotation accepted
+confirmation-accepted = Accepted on
+confirmation-ship-to = Ship to
+confirmation-latest-shipment = Latest shipment
+confirmation-col-line = Line
+confirmation-col-product = Product
+confirmation-col-quantity = Quantity
+confirmation-col-price = Unit price
+confirmation-col-committed = Delivery date
+confirmation-terms = Agreed terms
+confirmation-schedule = Payment schedule
+confirmation-col-instalment = Instalment
+confirmation-col-amount = Amount
+confirmation-col-due = Due
+confirmation-kind-deposit = Deposit
+confirmation-kind-balance = Balance
+confirmation-due-bl_issued = { $days ->
+    [0] On the bill of lading date
+   *[other] { $days } days after the bill of lading date
+}
+confirmation-due-documents_presented = { $days ->
+    [0] When the documents are presented under the letter of credit
+   *[other] { $days } days after the documents are presented
+}

@@ -266,3 +266,32 @@ approval-reject = 驳回
 approvals-inbox-title = 待我审批
 approvals-inbox-intro = 下一步由您审批的报价单。
 approvals-inbox-none = 目前没有待您审批的报价单。
+
+confirmation-title = 订单确认书
+confirmation-none = 此订单为直接录入，并非由已接受的报价生成，因此没有约定条款的确认书。
+confirmation-print = 打印
+confirmation-customer = 客户
+confirmation-quotation = 已接受的报价
+confirmation-accepted = 接受日期
+confirmation-ship-to = 收货地址
+confirmation-latest-shipment = 最迟装运日
+confirmation-col-line = 行
+confirmation-col-product = 产品
+confirmation-col-quantity = 数量
+confirmation-col-price = 单价
+confirmation-col-committed = 交货日期
+confirmation-terms = 约定条款
+confirmation-schedule = 付款计划
+confirmation-col-instalment = 款项
+confirmation-col-amount = 金额
+confirmation-col-due = 到期
+confirmation-kind-deposit = 定金
+confirmation-kind-balance = 尾款
+confirmation-due-bl_issued = { $days ->
+    [0] 提单日
+   *[other] 提单日后 { $days } 天
+}
+confirmation-due-documents_presented = { $days ->
+    [0] 信用证项下交单时
+   *[other] 交单后 { $days } 天
+}

@@ -130,6 +130,14 @@ fn OrderHeader(detail: OrderDetail) -> impl IntoView {
                 <dt>"Ship to"</dt><dd>{detail.ship_to.clone()}</dd>
                 {detail.margin.clone().map(|m| view! { <dt>"Margin"</dt><dd id="order-margin">{m}</dd> })}
             </dl>
+            {detail.contract.as_ref().map(|c| {
+                let path = leptos_router::hooks::use_location().pathname.get_untracked();
+                view! {
+                    <p><a href=format!("{path}/confirmation") id="confirmation-link">
+                        {format!("Order confirmation ({})", c.quotation)}
+                    </a></p>
+                }
+            })}
         </section>
     }
 }

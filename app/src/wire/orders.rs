@@ -57,6 +57,8 @@ pub struct OrderDetail {
     pub muted: bool,
     /// Approved changes applied so far.
     pub revision: i32,
+    /// The contract, for an order made from an accepted quotation.
+    pub contract: Option<ContractView>,
     /// The trading house only, for an order made from a costed quotation:
     /// its margin, like "1100.00 (11.0 %)".
     pub margin: Option<String>,
@@ -87,6 +89,34 @@ pub struct ShipmentView {
     pub bl_number: String,
     pub container_no: String,
     pub eta: Option<NaiveDate>,
+}
+
+/// What the customer agreed to when it accepted the quotation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContractView {
+    /// The quotation and revision accepted, like "Q-2026-00007 rev. 2".
+    pub quotation: String,
+    pub accepted_on: Option<NaiveDate>,
+    pub latest_shipment: Option<NaiveDate>,
+    /// Per day late, like "0.5 %".
+    pub penalty: Option<String>,
+    /// The terms in words.
+    pub terms: Vec<String>,
+    pub schedule: Vec<InstalmentView>,
+}
+
+/// One instalment of the payment schedule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstalmentView {
+    /// `deposit` or `balance`.
+    pub kind: String,
+    pub amount: String,
+    pub paid: String,
+    /// A date, or the shipping event it waits for (`bl_issued`,
+    /// `documents_presented`) and the days after it.
+    pub due_date: Option<NaiveDate>,
+    pub due_event: Option<String>,
+    pub due_offset_days: i32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

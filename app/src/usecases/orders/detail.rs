@@ -51,6 +51,7 @@ struct Facts {
     /// The trading house only: the costed lines of the quotation the order
     /// was made from.
     costed: Vec<crate::ssr::entities::quotation_line::Model>,
+    contract: Option<crate::wire::orders::ContractView>,
 }
 
 /// One order the viewer may see; any other is not found.
@@ -98,12 +99,14 @@ async fn load(
         .await?
         .is_some();
     let changes = load_changes(state, &order, house).await?;
+    let contract = super::contract::contract_of(db, &order).await?;
     let costed = match order.quotation_id {
         Some(quote) if house => crate::ssr::repo::quotations::lines_of(db, &[quote]).await?,
         _ => Vec::new(),
     };
     Ok(Facts {
         costed,
+        contract,
         order,
         status,
         house,
@@ -192,6 +195,7 @@ fn assemble(facts: Facts, mover: Option<Mover>, today: NaiveDate) -> OrderDetail
         muted,
         changes,
         costed,
+        contract,
     } = facts;
     let total = order_value(&lines);
     let paid: i64 = payments.iter().map(|p| p.amount_minor).sum();
@@ -234,6 +238,7 @@ fn assemble(facts: Facts, mover: Option<Mover>, today: NaiveDate) -> OrderDetail
         production: production_notes(reports, &placed, &lines, house),
         muted,
         margin: margin_of(&lines, &costed),
+        contract,
     }
 }
 

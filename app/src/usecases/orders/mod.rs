@@ -8,6 +8,7 @@ mod lines;
 mod list;
 mod status;
 
+mod contract;
 pub use create::create;
 pub use detail::get;
 pub use lines::{ParsedLine, Terms, delivered, line_view, parse_line, parse_terms, with_progress};
