@@ -12,7 +12,7 @@ use app::domain::approval::{
 };
 use app::domain::credit::{CreditPolicy, deposit_check, required_deposit_bp, standing};
 use app::domain::order_status::OrderStatus;
-use app::domain::quotation::{InquiryStatus, QuotationStatus, QuoteLine, committed_date, totals};
+use app::domain::quotation::{InquiryStatus, QuotationStatus, QuoteLine, totals};
 use app::domain::terms::{
     DEFAULT_PENALTY_BP_PER_DAY, DueWhen, InstalmentKind, PaymentTerms, deposit_amount, schedule,
 };
@@ -20,8 +20,9 @@ use app::ssr::entities::{
     approval_step, credit_standing, inquiry, inquiry_line, instalment, order, quotation,
     quotation_line,
 };
-use app::ssr::repo::orders::{self, NewEvent, NewLine, NewOrder};
+use app::ssr::repo::orders::{self, NewEvent, NewOrder};
 use app::ssr::repo::{fulfilment, quotations as quote_repo};
+use app::usecases::quotations::respond::write_contract_lines;
 use app::usecases::quotations::respond::{DEPOSIT_DUE_DAYS, event_name};
 use app::usecases::quotations::submit::reason_words;
 use app::usecases::quotations::{
@@ -764,42 +765,10 @@ async fn write_contract(
     }
     .update(tx)
     .await?;
-    write_order_lines(tx, made.id, lines, day).await?;
+    write_contract_lines(tx, made.id, lines, day).await?;
     write_schedule(tx, demo, quote, made.id, lines, day).await?;
     write_history(tx, quote, made.id, &number, inquiry, by, accepted).await?;
     Ok(made.id)
-}
-
-/// The order's lines at the quotation's prices, committed to the requested
-/// date unless the factory's lead time from the acceptance is longer.
-async fn write_order_lines(
-    tx: &DatabaseTransaction,
-    order_id: i32,
-    lines: &[quotation_line::Model],
-    accepted_on: NaiveDate,
-) -> Result<(), DbErr> {
-    for line in lines {
-        let lead = u32::try_from(line.lead_time_days).unwrap_or(0);
-        let committed = committed_date(line.requested_date, lead, accepted_on);
-        orders::insert_line(
-            tx,
-            NewLine {
-                order_id,
-                line_no: line.line_no,
-                product_code: &line.product_code,
-                description: &line.description,
-                hs_code: &line.hs_code,
-                quantity: line.quantity,
-                unit: &line.unit,
-                unit_price_minor: line.selling_price_minor,
-                requested: line.requested_date.unwrap_or(committed),
-                committed: Some(committed),
-                forecast: Some(committed),
-            },
-        )
-        .await?;
-    }
-    Ok(())
 }
 
 /// The deposit, paid two days before it was due, and the balance, due

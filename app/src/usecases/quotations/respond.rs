@@ -142,23 +142,26 @@ async fn make_contract(
         .filter(order::Column::Id.eq(order.id))
         .exec(&work.tx)
         .await?;
-    write_lines(work, order.id, &lines, today).await?;
+    write_contract_lines(&work.tx, order.id, &lines, today).await?;
     write_schedule(work, quote, order.id, &lines, today).await?;
     write_history(work, quote, order.id, by, &number, now).await?;
     Ok(order.id)
 }
 
-async fn write_lines(
-    work: &UnitOfWork,
+/// The order's lines at the quotation's selling prices, each committed to
+/// the requested date unless the factory's lead time from `accepted_on` is
+/// longer (`domain::quotation::committed_date`).
+pub async fn write_contract_lines(
+    db: &impl sea_orm::ConnectionTrait,
     order_id: i32,
     lines: &[quotation_line::Model],
-    today: NaiveDate,
-) -> Result<(), ApiError> {
+    accepted_on: NaiveDate,
+) -> Result<(), sea_orm::DbErr> {
     for line in lines {
         let lead = quote_line(line).lead_time_days;
-        let committed = committed_date(line.requested_date, lead, today);
+        let committed = committed_date(line.requested_date, lead, accepted_on);
         orders::insert_line(
-            &work.tx,
+            db,
             NewLine {
                 order_id,
                 line_no: line.line_no,
