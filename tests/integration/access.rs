@@ -475,6 +475,12 @@ fn probes() -> Vec<Probe> {
             allowed: &[Role::Customer],
         },
         Probe {
+            name: "products one's company ordered before",
+            endpoint: "inquiries/products",
+            fields: |_| vec![],
+            allowed: &[Role::Customer],
+        },
+        Probe {
             name: "list inquiries",
             endpoint: "inquiries/list",
             fields: |_| vec![],

@@ -625,3 +625,39 @@ async fn the_house_sets_its_rules_and_who_approves() {
     let (status, body) = decide(&app, &h.sales, id, 2, true, "").await;
     assert_eq!(status, 200, "{body}");
 }
+
+#[tokio::test]
+async fn a_buyer_picks_from_what_its_company_ordered_before() {
+    let app = spawn_app().await;
+    let h = house(&app).await;
+    let id = sent_quotation(&app, &h).await;
+    let (status, _) = app
+        .call(
+            &h.buyer,
+            "quotations/respond",
+            &[
+                ("id", &id.to_string()),
+                ("revision", "1"),
+                ("accept", "true"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let codes = async |client: &reqwest::Client| -> Vec<String> {
+        let (status, body) = app.call(client, "inquiries/products", &[]).await;
+        assert_eq!(status, 200, "{body}");
+        body.as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["product_code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        codes(&h.buyer).await,
+        ["MUG-1", "SECRET-PRODUCT-1", "SECRET-PRODUCT-2"]
+    );
+    let other = app
+        .client_for(&h.cast.customer_b_user.email, PASSWORD)
+        .await;
+    assert!(!codes(&other).await.contains(&"MUG-1".to_string()));
+}

@@ -35,6 +35,13 @@ pub async fn create_inquiry(
     .await
 }
 
+/// The products the customer's company ordered before.
+#[server(endpoint = "inquiries/products")]
+pub async fn past_products() -> Result<Vec<PastProduct>, ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::quotations::inquiries::past_products(&state, &user).await
+}
+
 /// The inquiries the viewer may see, newest first.
 #[server(endpoint = "inquiries/list")]
 pub async fn list_inquiries() -> Result<Vec<InquirySummary>, ApiError> {

@@ -146,6 +146,7 @@ fn NewInquiryForm(create: ServerAction<CreateInquiry>, locale: Locale) -> impl I
                 <FieldMessage error field="currency" />
                 <FieldMessage error field="requested" />
                 <h3>{locale.t("new-inquiry-products")}</h3>
+                <PastProducts />
                 <FieldMessage error field="lines" />
                 {(0..START_ROWS).map(|index| view! { <InquiryLineFields index error locale /> }).collect_view()}
                 <label>{locale.t("new-inquiry-note")} <textarea name="note" rows="3"></textarea></label>
@@ -157,6 +158,24 @@ fn NewInquiryForm(create: ServerAction<CreateInquiry>, locale: Locale) -> impl I
                 <button type="submit" class="button" id="send-inquiry">{locale.t("new-inquiry-send")}</button>
             </ActionForm>
         </section>
+    }
+}
+
+/// The products the company ordered before, offered on the product-code
+/// fields.
+#[component]
+fn PastProducts() -> impl IntoView {
+    let products = load(|| (), |_| crate::api::quotations::past_products());
+    view! {
+        <datalist id="past-products">
+            <Transition>
+                {move || Suspend::new(async move {
+                    products.await.unwrap_or_default().into_iter().map(|p| view! {
+                        <option value=p.product_code>{p.description}</option>
+                    }).collect_view()
+                })}
+            </Transition>
+        </datalist>
     }
 }
 
@@ -183,7 +202,7 @@ fn InquiryLineFields(
             <legend>{locale.t_with("new-inquiry-line", &[("line", (index + 1).into())])}</legend>
             <div class="inline-grid-form">
                 {LINE_FIELDS.iter().map(|(name, label, mode)| view! {
-                    <label>{locale.t(label)} <input type="text" name=format!("lines[{index}][{name}]") inputmode=*mode /></label>
+                    <label>{locale.t(label)} <input type="text" name=format!("lines[{index}][{name}]") inputmode=*mode list=(*name == "product_code").then_some("past-products") /></label>
                 }).collect_view()}
             </div>
             {LINE_FIELDS.iter().map(|(name, _, _)| view! {

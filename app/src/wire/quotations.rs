@@ -320,3 +320,11 @@ pub struct HouseRulesView {
     /// The viewer may change them.
     pub can_edit: bool,
 }
+
+/// A product the customer's company ordered before, offered when it asks
+/// again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PastProduct {
+    pub product_code: String,
+    pub description: String,
+}

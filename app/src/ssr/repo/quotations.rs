@@ -396,3 +396,42 @@ pub async fn set_house_rule<T: Serialize>(
         .await?;
     Ok(())
 }
+
+/// The products a customer ordered before, one row per product code (its
+/// latest description), by code; at most `limit`.
+pub async fn past_products(
+    db: &impl ConnectionTrait,
+    customer_company_id: i32,
+    limit: usize,
+) -> Result<Vec<(String, String)>, DbErr> {
+    use crate::ssr::entities::order_line;
+    use sea_orm::sea_query::Query;
+    let rows: Vec<(String, String)> = order_line::Entity::find()
+        .select_only()
+        .column(order_line::Column::ProductCode)
+        .column(order_line::Column::Description)
+        .filter(
+            order_line::Column::OrderId.in_subquery(
+                Query::select()
+                    .column(order::Column::Id)
+                    .from(order::Entity)
+                    .and_where(order::Column::CustomerCompanyId.eq(customer_company_id))
+                    .to_owned(),
+            ),
+        )
+        .order_by_asc(order_line::Column::ProductCode)
+        .order_by_desc(order_line::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (code, description) in rows {
+        if out.last().is_none_or(|(last, _)| *last != code) {
+            out.push((code, description));
+        }
+        if out.len() == limit {
+            break;
+        }
+    }
+    Ok(out)
+}

@@ -286,3 +286,23 @@ pub fn quote_ref(row: &crate::ssr::entities::quotation::Model) -> QuoteRef {
         status: row.status,
     }
 }
+
+/// The products the customer's company ordered before, to pick from when it
+/// asks again.
+pub async fn past_products(
+    state: &AppState,
+    user: &CurrentUser,
+) -> Result<Vec<crate::wire::quotations::PastProduct>, ApiError> {
+    let customer = user.company_id;
+    guard::check(state, user, Action::AskQuote { customer }, "past products").await?;
+    Ok(quotations::past_products(&state.db, customer, 500)
+        .await?
+        .into_iter()
+        .map(
+            |(product_code, description)| crate::wire::quotations::PastProduct {
+                product_code,
+                description,
+            },
+        )
+        .collect())
+}
