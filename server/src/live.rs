@@ -73,7 +73,7 @@ pub async fn live_events(State(state): State<AppState>, req: Request) -> Respons
             let mut sse = Event::default()
                 .event("order")
                 .data(format!("{{\"order_id\":{}}}", event.order_id));
-            if event != LiveEvent::RESYNC {
+            if event.has_id() {
                 sse = sse.id(event.event_id.to_string());
             }
             Ok::<_, Infallible>(sse)

@@ -224,6 +224,8 @@ async fn an_inquiry_becomes_a_confirmed_order_the_customer_sees_live() {
     let customer = Browser::launch(1280, 900).await;
     sign_in(&customer, &app.address, &cast.customer.email).await;
     send_inquiry(&customer, &app).await;
+    // The inquiries page stays open while the house works on it.
+    customer.mark_page().await;
 
     let staff = Browser::launch(1280, 900).await;
     sign_in(&staff, &app.address, &cast.staff.email).await;
@@ -249,6 +251,11 @@ async fn an_inquiry_becomes_a_confirmed_order_the_customer_sees_live() {
         .wait_for_text("#quote-status", WAIT, |t| t == "Sent")
         .await;
     staff.close().await;
+
+    // The customer's open inquiries page shows the quotation, live.
+    let link = format!("#inquiries a[href='/customer/quotations/{id}']");
+    customer.wait_for_text(&link, WAIT, |t| !t.is_empty()).await;
+    customer.assert_not_reloaded().await;
 
     // The customer keeps its order list open here and accepts elsewhere.
     customer.open_hydrated(&app.url("/customer")).await;

@@ -25,9 +25,11 @@ pub fn CustomerQuotationPage() -> impl IntoView {
     // Made here, not in its buttons: they are rebuilt when the answer loads
     // the quotation again.
     let respond = ServerAction::<RespondQuotation>::new();
+    // A revision or withdrawal by the house shows without a reload.
+    let tick = crate::components::live::use_live_tick(None);
     let quotation = load(
-        move || (id(), respond.version().get()),
-        |(id, _)| quotation_for_customer(id),
+        move || (id(), respond.version().get(), tick.get()),
+        |(id, _, _)| quotation_for_customer(id),
     );
     view! {
         <Title text=locale.t("quote-page-title") />

@@ -46,7 +46,12 @@ pub fn CustomerInquiriesPage() -> impl IntoView {
     let locale = use_locale().get_untracked();
     let create = ServerAction::<CreateInquiry>::new();
     // Every answer to the form loads the list again: a new inquiry shows.
-    let inquiries = load(move || create.version().get(), |_| list_inquiries());
+    // A quotation sent or answered elsewhere shows without a reload.
+    let tick = crate::components::live::use_live_tick(None);
+    let inquiries = load(
+        move || (create.version().get(), tick.get()),
+        |_| list_inquiries(),
+    );
     view! {
         <Title text=locale.t("inquiries-title") />
         <AreaGuard area=Some(Area::Customer)>

@@ -28,8 +28,10 @@ use crate::pages::quote_words::{
 #[component]
 pub fn StaffInquiriesPage() -> impl IntoView {
     let locale = use_locale().get_untracked();
-    let inquiries = load(|| (), |_| list_inquiries());
-    let quotations = load(|| (), |_| list_quotations(false));
+    // New inquiries and answers arrive without a reload.
+    let tick = crate::components::live::use_live_tick(None);
+    let inquiries = load(move || tick.get(), |_| list_inquiries());
+    let quotations = load(move || tick.get(), |_| list_quotations(false));
     view! {
         <Title text=locale.t("staff-inquiries-title") />
         <AreaGuard area=Some(Area::Staff)>

@@ -35,6 +35,22 @@ impl LiveEvent {
         customer_company_id: 0,
     };
 
+    /// "Something of this customer's changed; refetch": a change that writes
+    /// no order timeline entry (an inquiry quoted, a quotation sent or
+    /// answered). It has no id, so it is never replayed.
+    pub fn nudge(customer_company_id: i32) -> LiveEvent {
+        LiveEvent {
+            event_id: 0,
+            order_id: 0,
+            customer_company_id,
+        }
+    }
+
+    /// Whether a reconnecting stream can catch up on it by its id.
+    pub fn has_id(&self) -> bool {
+        self.event_id > 0
+    }
+
     pub fn visible_in(&self, scope: OrderScope) -> bool {
         *self == Self::RESYNC || scope.sees_company(self.customer_company_id)
     }
@@ -101,6 +117,19 @@ impl Outgoing {
             self.0.push(live);
         }
         Ok(saved)
+    }
+
+    /// Announces a change of the customer's that has no timeline entry.
+    pub async fn nudge(
+        &mut self,
+        db: &impl ConnectionTrait,
+        customer_company_id: i32,
+    ) -> Result<(), DbErr> {
+        let live = LiveEvent::nudge(customer_company_id);
+        if !announce(db, live).await? {
+            self.0.push(live);
+        }
+        Ok(())
     }
 
     pub fn publish(self, hub: &LiveHub) {

@@ -54,6 +54,13 @@ impl UnitOfWork {
         Ok(())
     }
 
+    /// Tells the customer's open pages (and the house's) that something of
+    /// theirs changed without an order timeline entry, after the commit.
+    pub async fn nudge(&mut self, customer_company_id: i32) -> Result<(), ApiError> {
+        self.live.nudge(&self.tx, customer_company_id).await?;
+        Ok(())
+    }
+
     /// Commits, then tells open pages and wakes the outbox worker.
     pub async fn commit(self, state: &AppState) -> Result<(), ApiError> {
         self.tx.commit().await?;

@@ -54,7 +54,7 @@ pub async fn start(state: &AppState, user: &CurrentUser, inquiry_id: i32) -> Res
     let (_, policy) = house_rules(&state.db).await?;
     let standing = credit::standing_of(&state.db, customer, today).await?;
     let deposit = crate::domain::credit::required_deposit_bp(&standing, &policy);
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
     let saved = quotation::ActiveModel {
         number: Set(format!("Q-NEW-{}", inquiry.id)),
         revision: Set(1),
@@ -109,6 +109,7 @@ pub async fn start(state: &AppState, user: &CurrentUser, inquiry_id: i32) -> Res
         .await?;
     }
     quotations::set_inquiry_status(&work.tx, inquiry.id, InquiryStatus::Quoted, now).await?;
+    work.nudge(customer).await?;
     work.commit(state).await?;
     Ok(saved.id)
 }

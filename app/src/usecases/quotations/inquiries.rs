@@ -103,6 +103,7 @@ pub async fn create(
     let company = companies::find(&work.tx, customer).await?;
     let customer_name = company.map(|c| c.name).unwrap_or_default();
     mail::inquiry_received(&mut work, state, &saved, &customer_name).await?;
+    work.nudge(customer).await?;
     work.commit(state).await?;
     Ok(saved.id)
 }

@@ -24,7 +24,7 @@ pub async fn sweep(state: &AppState) -> Result<Swept, ApiError> {
     let now = state.now();
     let (rules, _) = house_rules(&state.db).await?;
     let mut swept = Swept::default();
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
     let steps = quotations::open_steps(&work.tx).await?;
     let domain = super::approve::domain_steps(&steps);
     for (row, step) in steps.iter().zip(&domain) {
@@ -66,6 +66,7 @@ pub async fn sweep(state: &AppState) -> Result<Swept, ApiError> {
                 quotations::set_inquiry_status(&work.tx, inquiry, InquiryStatus::Closed, now)
                     .await?;
             }
+            work.nudge(quote.customer_company_id).await?;
             swept.expired += 1;
         }
     }

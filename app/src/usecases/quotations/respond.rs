@@ -84,6 +84,7 @@ pub async fn respond(
     let name = customer_name(&work.tx, customer).await?;
     let answer = if accept { "accepted" } else { "declined" };
     mail::quotation_answered(&work, state, &current, answer, &name).await?;
+    work.nudge(customer).await?;
     work.commit(state).await?;
     Ok(order_id)
 }

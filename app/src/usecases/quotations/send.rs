@@ -81,6 +81,8 @@ pub async fn send(
         ..sent
     };
     mail::quotation_sent(&work, state, &sent).await?;
+    let mut work = work;
+    work.nudge(row.customer_company_id).await?;
     work.commit(state).await
 }
 
@@ -134,5 +136,7 @@ pub async fn withdraw(
     if let Some(inquiry) = row.inquiry_id {
         quotations::set_inquiry_status(&work.tx, inquiry, InquiryStatus::Closed, now).await?;
     }
+    let mut work = work;
+    work.nudge(row.customer_company_id).await?;
     work.commit(state).await
 }
