@@ -4,12 +4,14 @@
 
 pub mod changes;
 pub mod companies;
+pub mod credit;
 pub mod fulfilment;
 pub mod kpi;
 pub mod orders;
 pub mod progress;
 pub mod purchase_orders;
 pub mod quotations;
+pub mod quote_kpi;
 pub mod throttles;
 pub mod tokens;
 pub mod users;

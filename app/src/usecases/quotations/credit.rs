@@ -15,7 +15,7 @@ use crate::domain::policy::Action;
 use crate::domain::terms::format_percent;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::credit_standing;
-use crate::ssr::repo::{quotations, users};
+use crate::ssr::repo::users;
 use crate::ssr::{AppState, guard};
 use crate::wire::ApiError;
 use crate::wire::quotations::CreditView;
@@ -26,8 +26,8 @@ pub async fn standing_of(
     customer: i32,
     today: NaiveDate,
 ) -> Result<CreditStanding, ApiError> {
-    let record = quotations::payment_record(db, customer).await?;
-    let house = quotations::credit_standing(db, customer).await?;
+    let record = crate::ssr::repo::credit::payment_record(db, customer).await?;
+    let house = crate::ssr::repo::credit::credit_standing(db, customer).await?;
     let score = house
         .and_then(|h| h.house_score)
         .and_then(|s| u8::try_from(s).ok());

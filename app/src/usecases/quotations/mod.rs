@@ -53,8 +53,8 @@ pub fn scope_of(user: &CurrentUser) -> Result<QuoteScope, ApiError> {
 pub async fn house_rules(
     db: &impl ConnectionTrait,
 ) -> Result<(ApprovalRules, CreditPolicy), ApiError> {
-    let rules = quotations::house_rule(db, APPROVAL_RULES).await?;
-    let policy = quotations::house_rule(db, CREDIT_POLICY).await?;
+    let rules = crate::ssr::repo::credit::house_rule(db, APPROVAL_RULES).await?;
+    let policy = crate::ssr::repo::credit::house_rule(db, CREDIT_POLICY).await?;
     Ok((rules.unwrap_or_default(), policy.unwrap_or_default()))
 }
 

@@ -10,7 +10,6 @@ use crate::domain::policy::{Action, Area, authorize};
 use crate::domain::terms::{format_percent, parse_deposit_percent};
 use crate::ssr::audit::{self, AuditAction};
 use crate::ssr::auth::CurrentUser;
-use crate::ssr::repo::quotations;
 use crate::ssr::work::UnitOfWork;
 use crate::ssr::{AppState, guard};
 use crate::wire::quotations::{HouseRulesForm, HouseRulesView};
@@ -51,8 +50,10 @@ pub async fn set(
     let (rules, policy) = parse(&form)?;
     let now = state.now();
     let work = UnitOfWork::begin(state).await?;
-    quotations::set_house_rule(&work.tx, APPROVAL_RULES, &rules, user.user_id, now).await?;
-    quotations::set_house_rule(&work.tx, CREDIT_POLICY, &policy, user.user_id, now).await?;
+    crate::ssr::repo::credit::set_house_rule(&work.tx, APPROVAL_RULES, &rules, user.user_id, now)
+        .await?;
+    crate::ssr::repo::credit::set_house_rule(&work.tx, CREDIT_POLICY, &policy, user.user_id, now)
+        .await?;
     audit::log(
         &work.tx,
         now,

@@ -15,6 +15,7 @@ use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::company;
 use crate::ssr::repo::companies;
 use crate::ssr::repo::kpi::{self, Period, ProductDelivery};
+use crate::ssr::repo::quote_kpi;
 use crate::ssr::{AppState, db_error, guard};
 use crate::wire::ApiError;
 use crate::wire::workspace::{AlertCount, KpiReport, ParetoTable, Scorecard};
@@ -46,8 +47,8 @@ pub async fn report(state: &AppState, period: Period) -> Result<KpiReport, DbErr
         super::scorecards(state, period, None),
         companies::all(db),
         kpi::revenue_by_customer(db, period),
-        kpi::profit_by_customer(db, period),
-        kpi::quotation_flow(db, period),
+        quote_kpi::profit_by_customer(db, period),
+        quote_kpi::quotation_flow(db, period),
     )?;
     let on_time = products.iter().fold(Rate::default(), |acc, p| Rate {
         hits: acc.hits + (p.committed - p.late),
