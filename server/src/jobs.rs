@@ -188,20 +188,19 @@ impl SlipScanner {
             match self.scan_once().await {
                 Ok(report) if report.mails > 0 => {
                     tracing::info!(?report, "slippage scan queued alerts");
-                    self.state.outbox_wakeup.notify_one();
                 }
                 Ok(_) => {}
-                Err(e) => tracing::error!(error = %e, "slippage scan failed"),
+                Err(e) => tracing::error!(error = ?e, "slippage scan failed"),
             }
             tokio::time::sleep(self.every).await;
         }
     }
 
-    pub async fn scan_once(&self) -> Result<app::ssr::alerts::ScanReport, DbErr> {
-        use sea_orm::TransactionTrait;
-        let tx = self.state.db.begin().await?;
-        let report = app::ssr::alerts::scan(&tx, &self.state.alert_context()).await?;
-        tx.commit().await?;
+    /// One pass in one unit of work, whose commit wakes the outbox worker.
+    pub async fn scan_once(&self) -> Result<app::ssr::alerts::ScanReport, app::wire::ApiError> {
+        let work = app::ssr::work::UnitOfWork::begin(&self.state).await?;
+        let report = app::ssr::alerts::scan(&work.tx, &self.state.alert_context()).await?;
+        work.commit(&self.state).await?;
         Ok(report)
     }
 }
@@ -242,20 +241,17 @@ impl DigestSender {
             tokio::time::sleep(std::time::Duration::from_secs(600)).await;
             match self.send_once().await {
                 Ok(0) => {}
-                Ok(sent) => {
-                    tracing::info!(sent, "daily digests queued");
-                    self.state.outbox_wakeup.notify_one();
-                }
-                Err(e) => tracing::error!(error = %e, "daily digests failed"),
+                Ok(sent) => tracing::info!(sent, "daily digests queued"),
+                Err(e) => tracing::error!(error = ?e, "daily digests failed"),
             }
         }
     }
 
-    pub async fn send_once(&self) -> Result<usize, DbErr> {
-        use sea_orm::TransactionTrait;
-        let tx = self.state.db.begin().await?;
-        let sent = app::ssr::alerts::send_digests(&tx, self.state.now(), self.hour).await?;
-        tx.commit().await?;
+    /// One pass in one unit of work, whose commit wakes the outbox worker.
+    pub async fn send_once(&self) -> Result<usize, app::wire::ApiError> {
+        let work = app::ssr::work::UnitOfWork::begin(&self.state).await?;
+        let sent = app::ssr::alerts::send_digests(&work.tx, self.state.now(), self.hour).await?;
+        work.commit(&self.state).await?;
         Ok(sent)
     }
 }

@@ -7,6 +7,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use crate::domain::policy::{Action, Area};
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::outbox;
+use crate::ssr::work::UnitOfWork;
 use crate::ssr::{AppState, guard};
 use crate::wire::ApiError;
 use crate::wire::mail::DeadLetter;
@@ -46,17 +47,18 @@ pub async fn retry(state: &AppState, user: &CurrentUser, id: String) -> Result<(
         "dead letter retry",
     )
     .await?;
+    let work = UnitOfWork::begin(state).await?;
     let revived = outbox::Entity::update_many()
         .col_expr(outbox::Column::Dead, Expr::value(false))
         .col_expr(outbox::Column::Attempts, Expr::value(0))
         .col_expr(outbox::Column::NextAttemptAt, Expr::value(state.now()))
         .filter(outbox::Column::Id.eq(id))
         .filter(outbox::Column::Dead.eq(true))
-        .exec(&state.db)
+        .exec(&work.tx)
         .await?;
     if revived.rows_affected == 0 {
         return Err(ApiError::NotFound);
     }
-    state.outbox_wakeup.notify_one();
-    Ok(())
+    // The commit wakes the outbox worker, which sends it at once.
+    work.commit(state).await
 }
