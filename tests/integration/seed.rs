@@ -86,7 +86,7 @@ async fn demo_data_fills_an_empty_database_once() {
         .await
         .unwrap()
         .into_iter()
-        .filter(|c| c.kind == CompanyKind::Supplier.as_str())
+        .filter(|c| c.kind == CompanyKind::Supplier)
     {
         let open = progress::lines(&db, PoScope::Supplier(supplier.id), Stage::Open, None, 500)
             .await

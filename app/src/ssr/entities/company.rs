@@ -1,3 +1,4 @@
+use crate::domain::company::CompanyKind;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -6,7 +7,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     /// `CompanyKind::as_str()`.
-    pub kind: String,
+    pub kind: CompanyKind,
     #[sea_orm(unique)]
     pub name: String,
     pub country: String,

@@ -1,5 +1,5 @@
-//! The domain's closed sets stored as text: order and purchase-order
-//! status, milestone, role and change status are columns of these types, written with `as_str` and
+//! The domain's closed sets stored as text: statuses, milestones, roles,
+//! staff levels and company kinds are columns of these types, written with `as_str` and
 //! read with `parse`. A value the portal does not know makes the read fail
 //! with a database error naming the type; it is never read as a default.
 
@@ -9,6 +9,7 @@ use sea_orm::{ColIdx, DbErr, QueryResult, TryGetError, TryGetable, Value};
 use crate::domain::account::Role;
 use crate::domain::approval::StaffLevel;
 use crate::domain::change_request::ChangeStatus;
+use crate::domain::company::CompanyKind;
 use crate::domain::order_status::{OrderStatus, PurchaseOrderStatus};
 use crate::domain::progress::Milestone;
 use crate::domain::quotation::{InquiryStatus, QuotationStatus};
@@ -43,7 +44,8 @@ macro_rules! stored_as_text {
         impl TryGetable for $ty {
             fn try_get_by<I: ColIdx>(res: &QueryResult, idx: I) -> Result<Self, TryGetError> {
                 let raw = String::try_get_by(res, idx)?;
-                $ty::parse(&raw).ok_or_else(|| {
+                // `parse` answers an Option or a Result; either way, the value.
+                $ty::parse(&raw).into_iter().next().ok_or_else(|| {
                     TryGetError::DbErr(DbErr::TryIntoErr {
                         from: "String",
                         into: stringify!($ty),
@@ -59,7 +61,7 @@ macro_rules! stored_as_text {
         impl ValueType for $ty {
             fn try_from(value: Value) -> Result<Self, ValueTypeErr> {
                 let raw = <String as ValueType>::try_from(value)?;
-                $ty::parse(&raw).ok_or(ValueTypeErr)
+                $ty::parse(&raw).into_iter().next().ok_or(ValueTypeErr)
             }
 
             fn type_name() -> String {
@@ -100,4 +102,5 @@ stored_as_text!(
     InquiryStatus,
     QuotationStatus,
     StaffLevel,
+    CompanyKind,
 );

@@ -54,7 +54,7 @@ pub async fn insert(
     new: NewCompany<'_>,
 ) -> Result<company::Model, DbErr> {
     company::ActiveModel {
-        kind: Set(new.kind.as_str().to_string()),
+        kind: Set(new.kind),
         name: Set(new.name.to_string()),
         country: Set(new.country.to_string()),
         city: Set(new.city.to_string()),
@@ -110,7 +110,8 @@ pub async fn all(db: &impl ConnectionTrait) -> Result<Vec<company::Model>, DbErr
 
 /// The company as the policy sees it.
 pub fn policy_ref(model: &company::Model) -> Option<crate::domain::policy::CompanyRef> {
-    CompanyKind::parse(&model.kind)
-        .ok()
-        .map(|kind| crate::domain::policy::CompanyRef { id: model.id, kind })
+    Some(crate::domain::policy::CompanyRef {
+        id: model.id,
+        kind: model.kind,
+    })
 }

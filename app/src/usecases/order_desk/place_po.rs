@@ -37,7 +37,7 @@ pub async fn place_purchase_order(
     let mut problems = FieldErrors::default();
     let supplier = companies::find(&state.db, supplier_id)
         .await?
-        .filter(|c| c.kind == CompanyKind::Supplier.as_str());
+        .filter(|c| c.kind == CompanyKind::Supplier);
     let supplier = problems.keep("supplier_id", supplier.ok_or("Choose a factory."));
     let ready_by = problems.keep("ready_by", parse_date(&ready_by));
     let lines = orders::lines_of(&state.db, &[order.id]).await?;

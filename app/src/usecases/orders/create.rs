@@ -41,7 +41,7 @@ pub async fn create(
     guard::check(state, user, Action::EnterArea(Area::Staff), "new order").await?;
     let customer = companies::find(&state.db, customer_id)
         .await?
-        .filter(|c| c.kind == CompanyKind::Customer.as_str());
+        .filter(|c| c.kind == CompanyKind::Customer);
     let form = parse_form(
         state.now().date_naive(),
         customer,

@@ -153,7 +153,7 @@ async fn load_factories(
         companies::all(&state.db)
             .await?
             .into_iter()
-            .filter(|c| c.kind == CompanyKind::Supplier.as_str())
+            .filter(|c| c.kind == CompanyKind::Supplier)
             .map(|c| (c.id, c.name))
             .collect()
     } else {

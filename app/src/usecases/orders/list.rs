@@ -153,7 +153,7 @@ pub async fn customers(
     Ok(companies::all(&state.db)
         .await?
         .into_iter()
-        .filter(|c| c.kind == CompanyKind::Customer.as_str())
+        .filter(|c| c.kind == CompanyKind::Customer)
         .map(|c| (c.id, c.name))
         .collect())
 }

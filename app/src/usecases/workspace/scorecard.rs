@@ -48,7 +48,10 @@ pub async fn scorecards(
     )?;
     let mut cards: Vec<Scorecard> = names
         .iter()
-        .filter(|c| c.kind == "supplier" && supplier.is_none_or(|s| s == c.id))
+        .filter(|c| {
+            c.kind == crate::domain::company::CompanyKind::Supplier
+                && supplier.is_none_or(|s| s == c.id)
+        })
         .map(|c| {
             let (total, late, days) = ready
                 .iter()
