@@ -113,15 +113,27 @@ async fn a_server_killed_mid_delivery_loses_no_mail() {
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     };
+    // The sink has the last mail a moment before the portal records it as
+    // sent: wait for the record, then stop the portal.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let unsent = app::ssr::entities::outbox::Entity::find()
+            .filter(app::ssr::entities::outbox::Column::SentAt.is_null())
+            .all(&db)
+            .await
+            .unwrap();
+        if unsent.is_empty() {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "never recorded as sent: {unsent:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     second.kill().unwrap();
     second.wait().unwrap();
     assert_eq!(arrived.len(), 5);
     // Each at most twice in all (the one in flight may repeat), never lost.
     assert!(sink.received().len() <= 5);
-    let unsent = app::ssr::entities::outbox::Entity::find()
-        .filter(app::ssr::entities::outbox::Column::SentAt.is_null())
-        .all(&db)
-        .await
-        .unwrap();
-    assert!(unsent.is_empty(), "{unsent:?}");
 }
