@@ -7,9 +7,9 @@ use chrono::NaiveDate;
 use sea_orm::{ActiveModelTrait, Set};
 
 use super::{inquiry_number, mail, scope_of};
-use crate::domain::dates::parse_day;
 use crate::domain::order_input::{
-    format_minor, parse_currency, parse_incoterm, parse_quantity, parse_unit_price, required_text,
+    format_minor, parse_currency, parse_incoterm, parse_quantity, parse_requested_date,
+    parse_unit_price, required_text,
 };
 use crate::domain::policy::Action;
 use crate::domain::quotation::InquiryStatus;
@@ -127,7 +127,7 @@ fn parse_form(
     let requested = match requested.trim() {
         "" => Some(None),
         raw => problems
-            .keep("requested", requested_day(raw, today))
+            .keep("requested", parse_requested_date(raw, today))
             .map(Some),
     };
     if note.chars().count() > 2000 {
@@ -165,14 +165,6 @@ fn parse_form(
         note: note.trim().to_string(),
         lines: parsed,
     })
-}
-
-fn requested_day(raw: &str, today: NaiveDate) -> Result<NaiveDate, String> {
-    match parse_day(raw) {
-        None => Err("Enter a date like 2027-03-31.".to_string()),
-        Some(day) if day < today => Err("The date cannot be in the past.".to_string()),
-        Some(day) => Ok(day),
-    }
 }
 
 fn parse_line(problems: &mut FieldErrors, i: usize, line: &InquiryLineInput) -> Option<ParsedLine> {
