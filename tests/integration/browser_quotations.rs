@@ -1,8 +1,8 @@
 //! From inquiry to contract in real browsers: the customer sends an inquiry
 //! through its form; sales prepare and cost the quotation and submit it; the
 //! sales manager and the cost accountant (an 11 % margin needs both) approve
-//! their steps; sales send it; the customer accepts it in one browser while
-//! its order list, open in another, shows the new confirmed order without a
+//! their steps; sales send it; the customer accepts it in one tab while its
+//! order list, open in another, shows the new confirmed order without a
 //! reload.
 
 use app::domain::approval::StaffLevel;
@@ -173,11 +173,11 @@ async fn approve_in_turn(app: &TestApp, approvers: &[(&Person, &str)]) {
     browser.close().await;
 }
 
-/// The customer opens the sent quotation from its inquiries, reads no cost
-/// or factory in it, and accepts; returns the link to the new order.
-async fn accept(app: &TestApp, email: &str, id: &str) -> String {
-    let browser = Browser::launch(1280, 900).await;
-    sign_in(&browser, &app.address, email).await;
+/// The customer opens the sent quotation from its inquiries in a second tab,
+/// reads no cost or factory in it, and accepts; returns the link to the new
+/// order, back on the first tab.
+async fn accept(app: &TestApp, browser: &Browser, id: &str) -> String {
+    let first_tab = browser.open_tab().await;
     browser.open_hydrated(&app.url("/customer/inquiries")).await;
     browser
         .click(&format!("#inquiries a[href='/customer/quotations/{id}']"))
@@ -197,9 +197,9 @@ async fn accept(app: &TestApp, email: &str, id: &str) -> String {
     browser
         .wait_for_text("#quote-status", WAIT, |t| t == "Accepted")
         .await;
-    let order = attribute(&browser, "#contract-link", "href").await;
+    let order = attribute(browser, "#contract-link", "href").await;
     assert!(order.starts_with("/customer/orders/"), "{order}");
-    browser.close().await;
+    browser.close_tab(first_tab).await;
     order
 }
 
@@ -257,13 +257,13 @@ async fn an_inquiry_becomes_a_confirmed_order_the_customer_sees_live() {
     customer.wait_for_text(&link, WAIT, |t| !t.is_empty()).await;
     customer.assert_not_reloaded().await;
 
-    // The customer keeps its order list open here and accepts elsewhere.
+    // The customer keeps its order list open in one tab and accepts in another.
     customer.open_hydrated(&app.url("/customer")).await;
     customer
         .wait_for_text(".orders-table", WAIT, |t| t.contains("SO-A-1"))
         .await;
     customer.mark_page().await;
-    let order = accept(&app, &cast.customer.email, &id).await;
+    let order = accept(&app, &customer, &id).await;
 
     // The open list shows the new confirmed order, without a reload.
     let row = format!(".orders-table tr:has(a[href='{order}'])");

@@ -220,6 +220,27 @@ impl Browser {
         );
     }
 
+    /// Opens a second tab of this browser (same person, same session) and
+    /// switches to it; returns the handle of the tab that was in front.
+    pub async fn open_tab(&self) -> fantoccini::wd::WindowHandle {
+        let front = self.client.window().await.expect("the front tab");
+        let tab = self.client.new_window(true).await.expect("a new tab");
+        self.client
+            .switch_to_window(tab.handle)
+            .await
+            .expect("switch to the new tab");
+        front
+    }
+
+    /// Closes the tab in front and goes back to `tab`.
+    pub async fn close_tab(&self, tab: fantoccini::wd::WindowHandle) {
+        self.client.close_window().await.expect("close the tab");
+        self.client
+            .switch_to_window(tab)
+            .await
+            .expect("switch back");
+    }
+
     /// The visible text of the page's main part.
     pub async fn main_text(&self) -> String {
         self.client
