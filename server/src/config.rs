@@ -2,10 +2,11 @@
 //! environment wins. Every setting is documented in the README's
 //! "Configuration" table, which must be kept in step with `Config::load`.
 
+use app::ssr::storage::{StorageConfig, Url};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/portal.db?mode=rwc";
 
@@ -36,6 +37,8 @@ pub struct Config {
     /// The hour (UTC, 0–23) from which daily alert digests go out.
     pub digest_hour: u32,
     pub mail: MailConfig,
+    /// Where uploaded and generated files are kept.
+    pub files: StorageConfig,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -128,6 +131,14 @@ struct FileSettings {
     smtp_username: Option<String>,
     smtp_password: Option<String>,
     smtp_tls: Option<String>,
+    files: Option<String>,
+    files_dir: Option<String>,
+    s3_endpoint: Option<String>,
+    s3_bucket: Option<String>,
+    s3_region: Option<String>,
+    s3_access_key: Option<String>,
+    s3_secret_key: Option<String>,
+    s3_path_style: Option<bool>,
 }
 
 impl Config {
@@ -332,6 +343,66 @@ impl Config {
             },
         };
 
+        let files_raw = var("PORTAL_FILES")
+            .or(file.files)
+            .unwrap_or_else(|| "local".into());
+        let files = match files_raw.as_str() {
+            "local" => StorageConfig::Local {
+                dir: var("PORTAL_FILES_DIR")
+                    .or(file.files_dir)
+                    .map(PathBuf::from)
+                    .unwrap_or_else(|| default_files_dir(&database_url)),
+            },
+            "s3" => {
+                let endpoint_raw = required_for_s3(
+                    "PORTAL_S3_ENDPOINT",
+                    var("PORTAL_S3_ENDPOINT").or(file.s3_endpoint),
+                )?;
+                let endpoint = parse_s3_endpoint(&endpoint_raw)?;
+                let bucket = required_for_s3(
+                    "PORTAL_S3_BUCKET",
+                    var("PORTAL_S3_BUCKET").or(file.s3_bucket),
+                )?;
+                if !is_bucket_name(&bucket) {
+                    return Err(ConfigError::Invalid {
+                        name: "PORTAL_S3_BUCKET",
+                        value: bucket,
+                        reason: "expected 3 to 63 lower-case letters, digits, dots or hyphens",
+                    });
+                }
+                let region = var("PORTAL_S3_REGION")
+                    .or(file.s3_region)
+                    .unwrap_or_else(|| "us-east-1".into());
+                let access_key = required_for_s3(
+                    "PORTAL_S3_ACCESS_KEY",
+                    var("PORTAL_S3_ACCESS_KEY").or(file.s3_access_key),
+                )?;
+                let secret_key = required_for_s3(
+                    "PORTAL_S3_SECRET_KEY",
+                    var("PORTAL_S3_SECRET_KEY").or(file.s3_secret_key),
+                )?;
+                let path_style = match var("PORTAL_S3_PATH_STYLE") {
+                    Some(raw) => parse_bool("PORTAL_S3_PATH_STYLE", &raw)?,
+                    None => file.s3_path_style.unwrap_or(true),
+                };
+                StorageConfig::S3 {
+                    endpoint,
+                    bucket,
+                    region,
+                    access_key,
+                    secret_key,
+                    path_style,
+                }
+            }
+            _ => {
+                return Err(ConfigError::Invalid {
+                    name: "PORTAL_FILES",
+                    value: files_raw,
+                    reason: "expected local or s3",
+                });
+            }
+        };
+
         Ok(Config {
             database_url,
             host,
@@ -347,6 +418,7 @@ impl Config {
             slip_scan_seconds,
             digest_hour,
             mail,
+            files,
         })
     }
 
@@ -402,6 +474,62 @@ pub fn redact_url(url: &str) -> String {
     redacted
 }
 
+/// Files beside a SQLite database file (`data/portal.db` keeps its files in
+/// `data/files`), so one folder holds everything the portal stores; `files`
+/// in the working directory for PostgreSQL or an in-memory database.
+fn default_files_dir(database_url: &str) -> PathBuf {
+    let beside_database = database_url
+        .strip_prefix("sqlite:")
+        .map(|rest| rest.strip_prefix("//").unwrap_or(rest))
+        .map(|rest| rest.split('?').next().unwrap_or_default())
+        .filter(|path| !path.is_empty() && !path.starts_with(':'))
+        .and_then(|path| Path::new(path).parent())
+        .map(|folder| folder.join("files"));
+    beside_database.unwrap_or_else(|| PathBuf::from("files"))
+}
+
+/// A setting S3 storage cannot do without; its value is never shown, as it
+/// may be the secret key.
+fn required_for_s3(name: &'static str, value: Option<String>) -> Result<String, ConfigError> {
+    match value {
+        Some(value) => Ok(value),
+        None => Err(ConfigError::Invalid {
+            name,
+            value: String::new(),
+            reason: "required when PORTAL_FILES=s3",
+        }),
+    }
+}
+
+/// An http(s) address with a host. Credentials in it are refused: they
+/// belong in `PORTAL_S3_ACCESS_KEY` and `PORTAL_S3_SECRET_KEY`, which are
+/// never printed.
+fn parse_s3_endpoint(raw: &str) -> Result<Url, ConfigError> {
+    let invalid = |reason| ConfigError::Invalid {
+        name: "PORTAL_S3_ENDPOINT",
+        value: redact_url(raw),
+        reason,
+    };
+    let url = Url::parse(raw.trim())
+        .map_err(|_| invalid("expected an address such as https://s3.eu-west-1.amazonaws.com"))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        return Err(invalid("expected an http:// or https:// address"));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(invalid(
+            "give the keys in PORTAL_S3_ACCESS_KEY and PORTAL_S3_SECRET_KEY, not in the address",
+        ));
+    }
+    Ok(url)
+}
+
+fn is_bucket_name(name: &str) -> bool {
+    (3..=63).contains(&name.len())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-')
+}
+
 fn parse_positive(name: &'static str, raw: &str) -> Result<u32, ConfigError> {
     match raw.trim().parse::<u32>() {
         Ok(n) if n > 0 => Ok(n),
@@ -448,6 +576,12 @@ mod tests {
         assert_eq!(config.public_url, "http://localhost:3000");
         assert_eq!(config.mail.transport, MailTransportKind::File);
         assert!(!config.demo_data);
+        assert_eq!(
+            config.files,
+            StorageConfig::Local {
+                dir: PathBuf::from("data/files")
+            }
+        );
     }
 
     #[test]
@@ -479,6 +613,7 @@ mod tests {
             ("PORTAL_CUSTOMER_LATE_DAYS", "two"),
             ("PORTAL_SLIP_SCAN_SECONDS", "0"),
             ("PORTAL_DIGEST_HOUR", "24"),
+            ("PORTAL_FILES", "ftp"),
         ] {
             let err = Config::from_sources(&env(&[(name, value)]), no_file).unwrap_err();
             assert!(err.to_string().contains(name), "{err} should name {name}");
@@ -490,6 +625,117 @@ mod tests {
         let err =
             Config::from_sources(&env(&[("PORTAL_MAIL_TRANSPORT", "smtp")]), no_file).unwrap_err();
         assert!(err.to_string().contains("PORTAL_SMTP_HOST"));
+    }
+
+    #[test]
+    fn files_go_beside_a_sqlite_database_or_into_files() {
+        for (url, dir) in [
+            ("sqlite://data/portal.db?mode=rwc", "data/files"),
+            (
+                "sqlite:///srv/portal/portal.db?mode=rwc",
+                "/srv/portal/files",
+            ),
+            ("sqlite://portal.db", "files"),
+            ("sqlite::memory:", "files"),
+            ("postgres://portal@db.example.com/portal", "files"),
+        ] {
+            let config = Config::from_sources(&env(&[("DATABASE_URL", url)]), no_file).unwrap();
+            assert_eq!(
+                config.files,
+                StorageConfig::Local {
+                    dir: PathBuf::from(dir)
+                },
+                "{url}"
+            );
+        }
+        let config = Config::from_sources(
+            &env(&[
+                ("PORTAL_FILES", "local"),
+                ("PORTAL_FILES_DIR", "/var/portal"),
+            ]),
+            no_file,
+        )
+        .unwrap();
+        assert_eq!(
+            config.files,
+            StorageConfig::Local {
+                dir: PathBuf::from("/var/portal")
+            }
+        );
+    }
+
+    const S3_SETTINGS: [(&str, &str); 5] = [
+        ("PORTAL_FILES", "s3"),
+        ("PORTAL_S3_ENDPOINT", "http://127.0.0.1:9000"),
+        ("PORTAL_S3_BUCKET", "portal-files"),
+        ("PORTAL_S3_ACCESS_KEY", "portal"),
+        ("PORTAL_S3_SECRET_KEY", "hunter2-hunter2"),
+    ];
+
+    #[test]
+    fn s3_storage_takes_its_settings_with_defaults() {
+        let config = Config::from_sources(&env(&S3_SETTINGS), no_file).unwrap();
+        let StorageConfig::S3 {
+            endpoint,
+            bucket,
+            region,
+            access_key,
+            secret_key,
+            path_style,
+        } = &config.files
+        else {
+            panic!("expected S3 storage, got {:?}", config.files);
+        };
+        assert_eq!(endpoint.as_str(), "http://127.0.0.1:9000/");
+        assert_eq!(bucket, "portal-files");
+        assert_eq!(region, "us-east-1");
+        assert_eq!(access_key, "portal");
+        assert_eq!(secret_key, "hunter2-hunter2");
+        assert!(*path_style);
+        assert!(!format!("{config:?}").contains("hunter2"));
+
+        let file = "files = \"s3\"\ns3_region = \"eu-central-1\"\ns3_path_style = false\n";
+        let mut settings = env(&S3_SETTINGS[1..]);
+        settings.insert("PORTAL_CONFIG".into(), "portal.toml".into());
+        let config = Config::from_sources(&settings, |_| Ok(file.to_string())).unwrap();
+        assert!(matches!(
+            &config.files,
+            StorageConfig::S3 { region, path_style: false, .. } if region == "eu-central-1"
+        ));
+    }
+
+    #[test]
+    fn s3_storage_names_what_is_missing_or_wrong() {
+        for (name, _) in &S3_SETTINGS[1..] {
+            let settings: Vec<_> = S3_SETTINGS
+                .iter()
+                .filter(|(other, _)| other != name)
+                .copied()
+                .collect();
+            let err = Config::from_sources(&env(&settings), no_file)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(name), "{err} should name {name}");
+            assert!(!err.contains("hunter2"), "{err}");
+        }
+        for (name, value) in [
+            ("PORTAL_S3_ENDPOINT", "s3.example.com"),
+            ("PORTAL_S3_ENDPOINT", "ftp://s3.example.com"),
+            (
+                "PORTAL_S3_ENDPOINT",
+                "https://portal:hunter2-hunter2@s3.example.com",
+            ),
+            ("PORTAL_S3_BUCKET", "Portal_Files"),
+            ("PORTAL_S3_PATH_STYLE", "sometimes"),
+        ] {
+            let mut settings = env(&S3_SETTINGS);
+            settings.insert(name.into(), value.into());
+            let err = Config::from_sources(&settings, no_file)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(name), "{err} should name {name}");
+            assert!(!err.contains("hunter2"), "{err}");
+        }
     }
 
     #[test]
