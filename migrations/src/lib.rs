@@ -15,6 +15,7 @@ mod m20261127_000008_changes;
 mod m20261127_000009_workspace;
 mod m20261127_000010_kpi_indexes;
 mod m20261201_000011_quotations;
+mod m20261201_000012_shipping;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000009_workspace::Migration),
             Box::new(m20261127_000010_kpi_indexes::Migration),
             Box::new(m20261201_000011_quotations::Migration),
+            Box::new(m20261201_000012_shipping::Migration),
         ]
     }
 }

@@ -228,6 +228,28 @@ impl QuotationSweeper {
     }
 }
 
+/// Reminds of instalments due and overdue, and warns of letters of credit
+/// whose latest shipment date comes at risk; each level once.
+pub struct PaymentScanner {
+    pub state: app::ssr::AppState,
+    pub every: std::time::Duration,
+}
+
+impl PaymentScanner {
+    pub async fn run(self) {
+        loop {
+            match app::usecases::shipping::scan_payments_and_credits(&self.state).await {
+                Ok(report) if report != Default::default() => {
+                    tracing::info!(?report, "payment and credit scan");
+                }
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = ?e, "payment and credit scan failed"),
+            }
+            tokio::time::sleep(self.every).await;
+        }
+    }
+}
+
 /// Sends the daily digests: checks every few minutes whether the digest hour
 /// (UTC) has come; each person gets at most one digest a day.
 pub struct DigestSender {

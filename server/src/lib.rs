@@ -6,6 +6,7 @@
 pub mod config;
 pub mod db;
 pub mod exports;
+pub mod files;
 pub mod jobs;
 pub mod live;
 pub mod mail;

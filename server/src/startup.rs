@@ -32,6 +32,8 @@ pub enum StartupError {
     },
     #[error("mail: {0}")]
     Mail(String),
+    #[error("file storage: {0}")]
+    Files(app::ssr::storage::StorageError),
 }
 
 /// What tests (and tools) may replace.
@@ -71,8 +73,11 @@ impl Application {
         let clock = overrides.clock.unwrap_or_else(|| Arc::new(SystemClock));
         let db = crate::db::connect_and_migrate(&config.database_url).await?;
         let reports = crate::db::connect_reports(&config.database_url, &db).await?;
+        let files = Arc::new(
+            app::ssr::storage::FileStore::open(&config.files).map_err(StartupError::Files)?,
+        );
         let seed = if config.demo_data {
-            Some(seed::seed_demo_if_empty(&db, clock.now()).await?)
+            Some(seed::seed_demo_if_empty(&db, &files, clock.now()).await?)
         } else {
             None
         };
@@ -115,9 +120,11 @@ impl Application {
                     supplier_days: config.supplier_late_days.into(),
                     customer_days: config.customer_late_days.into(),
                 },
+                file_limits: app::domain::files::FileLimits::DEFAULT,
             }),
             outbox_wakeup: Arc::new(Notify::new()),
             live: Default::default(),
+            files,
         };
         let worker = OutboxWorker {
             db,
@@ -175,6 +182,13 @@ impl Application {
             }
             .run(),
         );
+        let collector = tokio::spawn(
+            crate::jobs::PaymentScanner {
+                state: self.state.clone(),
+                every: self.scan_every,
+            }
+            .run(),
+        );
         let sweeper = tokio::spawn(
             crate::jobs::QuotationSweeper {
                 state: self.state.clone(),
@@ -194,6 +208,7 @@ impl Application {
         scanner.abort();
         digests.abort();
         sweeper.abort();
+        collector.abort();
         if let Some(relay) = relay {
             relay.abort();
         }
@@ -209,6 +224,15 @@ pub fn build_router(state: AppState) -> Router {
         .route("/api/live", get(crate::live::live_events))
         .route("/exports/orders.csv", get(crate::exports::order_book))
         .route("/exports/kpi/{file}", get(crate::exports::kpi_table))
+        .route(
+            "/files",
+            axum::routing::post(crate::files::upload).layer(axum::extract::DefaultBodyLimit::max(
+                // The file and the few fields around it.
+                usize::try_from(state.settings.file_limits.max_bytes).unwrap_or(usize::MAX)
+                    + 64 * 1024,
+            )),
+        )
+        .route("/files/{id}", get(crate::files::download))
         .leptos_routes_with_context(
             &state,
             routes,

@@ -21,6 +21,8 @@ struct World {
     /// supplier B).
     inquiry_b: i32,
     quote_b: i32,
+    /// A file on customer B's order, shared with customer B.
+    file_b: i32,
 }
 
 impl std::ops::Deref for World {
@@ -83,12 +85,14 @@ async fn world(app: &TestApp) -> World {
     assert_eq!(status, 200, "{changes}");
     let po_change_b = changes[0]["id"].as_i64().expect("a change for supplier B") as i32;
     let (inquiry_b, quote_b) = quotation_of_b(app, &cast, &buyer_b, &staff).await;
+    let file_b = file_on_order_b(app, &cast).await;
     World {
         cast,
         change_b,
         po_change_b,
         inquiry_b,
         quote_b,
+        file_b,
     }
 }
 
@@ -117,6 +121,34 @@ struct Probe {
     fields: fn(&World) -> Vec<(&'static str, String)>,
     /// The roles that may legitimately do this.
     allowed: &'static [Role],
+}
+
+/// A file row on customer B's order (the bytes are not needed to decide
+/// who may act on it).
+async fn file_on_order_b(app: &TestApp, cast: &Cast) -> i32 {
+    use sea_orm::{ActiveModelTrait, Set};
+    app::ssr::entities::file::ActiveModel {
+        owner_kind: Set("order".into()),
+        owner_id: Set(cast.order_b),
+        order_id: Set(Some(cast.order_b)),
+        purchase_order_id: Set(None),
+        customer_company_id: Set(Some(cast.customer_b)),
+        factory_company_id: Set(None),
+        shared_with_customer: Set(true),
+        shared_with_factory: Set(false),
+        name: Set("SECRET-B-CONTRACT.pdf".into()),
+        content_type: Set("application/pdf".into()),
+        size_bytes: Set(1),
+        sha256: Set("0".repeat(64)),
+        storage_key: Set("files/2026/12/access-matrix".into()),
+        uploaded_by: Set(None),
+        uploaded_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap()
+    .id
 }
 
 fn probes() -> Vec<Probe> {
@@ -238,16 +270,140 @@ fn probes() -> Vec<Probe> {
             allowed: &[Role::Admin, Role::Staff],
         },
         Probe {
-            name: "record a shipment",
-            endpoint: "orders/ship",
+            name: "read another customer's shipments, documents and schedule",
+            endpoint: "shipping/get",
+            fields: |c| vec![("order_id", c.order_b.to_string())],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "plan a shipment",
+            endpoint: "shipping/plan",
             fields: |c| {
                 vec![
                     ("order_id", c.order_b.to_string()),
                     ("version", "1".into()),
-                    ("shipped_on", "2027-01-01".into()),
-                    ("carrier", "Carrier".into()),
-                    ("vessel", "Vessel".into()),
-                    ("bl_number", "BL12345".into()),
+                    ("shipment[carrier]", "Carrier".into()),
+                    ("shipment[vessel]", "Vessel".into()),
+                    ("shipment[etd]", "2027-01-01".into()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "change a shipment",
+            endpoint: "shipping/update",
+            fields: |c| {
+                vec![
+                    ("order_id", c.order_b.to_string()),
+                    ("version", "1".into()),
+                    ("shipment_id", "1".into()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "move a shipment through customs",
+            endpoint: "shipping/customs",
+            fields: |c| {
+                vec![
+                    ("order_id", c.order_b.to_string()),
+                    ("version", "1".into()),
+                    ("shipment_id", "1".into()),
+                    ("status", "declared".into()),
+                    ("on", "2026-01-01".into()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "mark a shipment departed",
+            endpoint: "shipping/depart",
+            fields: |c| {
+                vec![
+                    ("order_id", c.order_b.to_string()),
+                    ("version", "1".into()),
+                    ("shipment_id", "1".into()),
+                    ("atd", "2026-01-01".into()),
+                    ("override_reason", "because".into()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "mark a shipment arrived",
+            endpoint: "shipping/arrive",
+            fields: |c| {
+                vec![
+                    ("order_id", c.order_b.to_string()),
+                    ("version", "1".into()),
+                    ("shipment_id", "1".into()),
+                    ("ata", "2026-01-01".into()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "make a document",
+            endpoint: "shipping/generate",
+            fields: |c| {
+                vec![
+                    ("order_id", c.order_b.to_string()),
+                    ("version", "1".into()),
+                    ("kind", "proforma_invoice".into()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "move a document of the checklist",
+            endpoint: "shipping/document",
+            fields: |c| {
+                vec![
+                    ("order_id", c.order_b.to_string()),
+                    ("version", "99".into()),
+                    ("document_id", "1".into()),
+                    ("state", "sent".into()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "share another customer's file",
+            endpoint: "files/share",
+            fields: |c| {
+                vec![
+                    ("file_id", c.file_b.to_string()),
+                    ("shared", "false".into()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "list the files of another factory's line",
+            endpoint: "files/po-line",
+            fields: |c| vec![("po_line_id", c.po_line_b.to_string())],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "record a letter of credit",
+            endpoint: "shipping/lc",
+            fields: |c| {
+                vec![
+                    ("order_id", c.order_b.to_string()),
+                    ("version", "1".into()),
+                    ("lc[number]", "LC-1".into()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "record a presentation to the bank",
+            endpoint: "shipping/presented",
+            fields: |c| {
+                vec![
+                    ("order_id", c.order_b.to_string()),
+                    ("version", "99".into()),
+                    ("presented_on", "2026-01-01".into()),
                 ]
             },
             allowed: &[Role::Admin, Role::Staff],
@@ -654,6 +810,7 @@ const FOREIGN_MARKERS: &[&str] = &[
     "SO-B-1",
     "PO-B-1",
     "Customer B's secret mug",
+    "SECRET-B-CONTRACT",
 ];
 
 async fn attempt(

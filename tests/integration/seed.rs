@@ -9,7 +9,9 @@ async fn demo_data_fills_an_empty_database_once() {
     let db = server::db::connect_and_migrate(&fresh_database(&dir).await)
         .await
         .unwrap();
-    let outcome = seed_demo_if_empty(&db, chrono::Utc::now()).await.unwrap();
+    let outcome = seed_demo_if_empty(&db, &integration_tests::demo_files(), chrono::Utc::now())
+        .await
+        .unwrap();
     assert!(matches!(outcome, SeedOutcome::Seeded(_)), "{outcome:?}");
     assert_eq!(
         companies::count_of_kind(&db, CompanyKind::House)
@@ -122,7 +124,9 @@ async fn demo_data_fills_an_empty_database_once() {
     assert!(stale > 0, "the demo shows a stale line");
 
     assert_eq!(
-        seed_demo_if_empty(&db, chrono::Utc::now()).await.unwrap(),
+        seed_demo_if_empty(&db, &integration_tests::demo_files(), chrono::Utc::now())
+            .await
+            .unwrap(),
         SeedOutcome::AlreadyHasData
     );
     assert_eq!(companies::count_all(&db).await.unwrap(), 5);
@@ -143,7 +147,9 @@ async fn demo_quotations_show_every_state() {
         .await
         .unwrap();
     let now = chrono::Utc::now();
-    seed_demo_if_empty(&db, now).await.unwrap();
+    seed_demo_if_empty(&db, &integration_tests::demo_files(), now)
+        .await
+        .unwrap();
 
     let quotes = quotation::Entity::find().all(&db).await.unwrap();
     for status in QuotationStatus::ALL {
@@ -228,7 +234,9 @@ async fn demo_data_never_touches_a_database_in_use() {
     .await
     .unwrap();
     assert_eq!(
-        seed_demo_if_empty(&db, chrono::Utc::now()).await.unwrap(),
+        seed_demo_if_empty(&db, &integration_tests::demo_files(), chrono::Utc::now())
+            .await
+            .unwrap(),
         SeedOutcome::AlreadyHasData
     );
     assert_eq!(companies::count_all(&db).await.unwrap(), 1);

@@ -162,17 +162,26 @@ impl Browser {
             .unwrap_or_else(|e| panic!("set {css}: {e}"));
     }
 
-    /// Clicks the first element matching `css`, waiting up to ten seconds for it.
+    /// Clicks the first element matching `css`, waiting up to ten seconds for
+    /// it. An element replaced by a live refresh between finding and
+    /// clicking is found again.
     pub async fn click(&self, css: &str) {
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(10))
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+        for attempt in 0..5 {
+            let element = self
+                .client
+                .wait()
+                .at_most(Duration::from_secs(10))
+                .for_element(Locator::Css(css))
+                .await
+                .unwrap_or_else(|e| panic!("{css} never appeared: {e}"));
+            match element.click().await {
+                Ok(_) => return,
+                Err(e) if attempt < 4 && e.to_string().contains("stale element") => {
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(e) => panic!("click {css}: {e}"),
+            }
+        }
     }
 
     /// Waits until the element's text satisfies `check`; returns the text.

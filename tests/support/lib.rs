@@ -1,5 +1,6 @@
 //! Test support: `spawn_app()` starts the real portal in-process on a random
-//! port with a fresh database, and `Browser` drives headless Chromium.
+//! port with a fresh database, `Browser` drives headless Chromium, and
+//! `s3::start_s3()` and `smtp` run real S3 and SMTP servers on 127.0.0.1.
 //!
 //! The database backend comes from `PORTAL_TEST_DB`: `sqlite` (default, a new
 //! file per test) or `postgres` (a new database per test on the server at
@@ -9,6 +10,7 @@
 pub mod browser;
 pub mod people;
 pub mod quotes;
+pub mod s3;
 pub mod smtp;
 
 use app::ssr::clock::TestClock;
@@ -125,6 +127,9 @@ async fn start_instance(
         config.public_url = url;
     }
     config.mail.dir = dir.path().join("mail");
+    config.files = app::ssr::storage::StorageConfig::Local {
+        dir: dir.path().join("files"),
+    };
     let clock = TestClock::starting_now();
     let mailbox = MemoryMailbox::default();
     let transport = match options.smtp_port {
@@ -258,4 +263,14 @@ pub fn link_token(body: &str, path_prefix: &str) -> String {
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric())
         .collect()
+}
+
+/// A local file store in a fresh temporary folder, for seeding outside a
+/// running portal.
+pub fn demo_files() -> Arc<app::ssr::storage::FileStore> {
+    let dir = std::env::temp_dir().join(format!("portal-files-{}", uuid::Uuid::new_v4()));
+    Arc::new(
+        app::ssr::storage::FileStore::open(&app::ssr::storage::StorageConfig::Local { dir })
+            .expect("a local file store"),
+    )
 }

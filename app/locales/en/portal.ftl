@@ -302,3 +302,285 @@ confirmation-due-documents_presented = { $days ->
     [0] When the documents are presented under the letter of credit
    *[other] { $days } days after the documents are presented
 }
+
+## HS codes
+hs-code-empty = Enter the HS code, like 6109.10.
+hs-code-too-long = An HS code is at most { $max } characters, like 6109.10.00.90.
+hs-code-bad-character = An HS code has only digits, with dots or spaces between the groups, like 6109.10.00.
+hs-code-too-short = An HS code has at least 6 digits; this one has { $digits }.
+hs-code-odd-length = An HS code has 6, 8 or 10 digits; this one has { $digits }.
+hs-code-too-many-digits = An HS code has at most 10 digits; this one has { $digits }.
+hs-code-bad-grouping = Put dots or spaces only between the groups of an HS code, like 6109.10.00.90.
+hs-code-unknown-chapter = There is no HS chapter { $chapter }; chapters run from 01 to 97.
+hs-code-reserved-chapter = HS chapter 77 is reserved; no goods are classified in it.
+
+## Shipping documents
+document-proforma_invoice = Proforma invoice
+document-commercial_invoice = Commercial invoice
+document-packing_list = Packing list
+document-bill_of_lading = Bill of lading
+document-certificate_of_origin = Certificate of origin
+document-inspection_certificate = Inspection certificate
+document-insurance_certificate = Insurance certificate
+document-state-required = To obtain
+document-state-received = Received
+document-state-sent = Sent
+document-state-already-sent = This document has been sent; its status cannot change any more.
+document-state-not-received = { $document } comes from outside the house: record it as received before sending it.
+document-state-not-forward = A document only moves forward; it cannot go from “{ $from }” to “{ $to }”.
+
+## Checks before customs
+check-bad-hs-code = Line { $line }: the HS code “{ $code }” is not valid. { $problem }
+check-nothing-shipped = The shipment carries nothing yet.
+check-not-on-order = Line { $line } is shipped but is not on the order.
+check-bad-quantity = Line { $line }: the quantity shipped must be above zero, not { $quantity }.
+check-ships-more-than-ordered = Line { $line }: { $shipping } are shipping, but only { $left } are left to ship.
+check-invoice-missing = The commercial invoice is missing.
+check-packing-list-missing = The packing list is missing.
+check-line-missing-from = { $document }: line { $line } is shipped but not listed.
+check-line-not-shipped = { $document }: line { $line } is listed but not shipped.
+check-qty-differs = { $document }, line { $line }: the quantity is { $document_qty }, but { $shipment_qty } are shipped.
+check-description-differs = { $document }, line { $line }: the description “{ $document_text }” differs from the order's “{ $order_text }”.
+check-hs-code-differs = { $document }, line { $line }: the HS code “{ $document_code }” differs from the order's { $order_code }.
+check-amount-missing = Commercial invoice, line { $line }: the amount is missing.
+check-amount-differs = Commercial invoice, line { $line }: the amount is { $amount }, but the quantity at the order's price comes to { $expected }.
+check-total-missing = The commercial invoice states no total.
+check-total-differs = The commercial invoice total is { $total }, but its lines add up to { $sum }.
+
+## Customs and voyage
+customs-status-not_declared = Not declared
+customs-status-declared = Declared
+customs-status-inspected = Inspected
+customs-status-released = Released
+customs-status-held = Held
+customs-already-released = Customs has released the goods; the customs status cannot change any more.
+customs-not-allowed = The customs status cannot go from “{ $from }” to “{ $to }”.
+shipment-stage-planned = Planned
+shipment-stage-departed = Departed
+shipment-stage-arrived = Arrived
+voyage-out-of-range = Enter a date between 2000-01-01 and 2100-12-31.
+voyage-eta-before-departure = The ETA is before the departure on { $date }.
+voyage-ata-before-atd = The arrival is before the departure on { $date }.
+voyage-ata-without-atd = Record the departure (ATD) before the arrival.
+voyage-atd-in-future = The actual departure cannot be in the future.
+voyage-ata-in-future = The actual arrival cannot be in the future.
+shipment-qty-not-positive = The quantity shipped must be above zero.
+shipment-qty-nothing-left = Other shipments already carry all of this line.
+shipment-qty-more-than-left = Only { $left } of this line are left to ship.
+
+## Payments
+payment-status-scheduled = Date to follow
+payment-status-due = Due
+payment-status-due-soon = Due soon
+payment-status-overdue = { $days ->
+    [one] One day overdue
+   *[other] { $days } days overdue
+}
+payment-status-part-paid = Part paid
+payment-status-paid = Paid
+payment-allocation-not-positive = The amount received must be above zero.
+payment-allocation-unknown-instalment = Choose an instalment of this order.
+payment-allocation-more-than-owed = That is more than the { $amount } still owed.
+
+## Letters of credit
+lc-empty = Fill in this field.
+lc-too-long = Use at most { $max } characters.
+lc-bad-characters = Keep this on one line, without control characters.
+lc-unknown-currency = Choose one of the portal's currencies.
+lc-bad-amount = Enter the amount like 12500.00.
+lc-amount-not-positive = The amount must be above zero.
+lc-bad-tolerance = Enter the tolerance as a percentage from 0 to 10, like 5.
+lc-bad-date = Enter a date like 2027-03-31, between 2000 and 2100.
+lc-shipment-after-expiry = The latest shipment date cannot be after the expiry.
+lc-bad-presentation-days = Enter the presentation period as whole days from 1 to 90.
+lc-risk-clear = On time for the latest shipment date
+lc-risk-at-risk = { $days ->
+    [0] At risk: no day to spare before the latest shipment date
+    [one] At risk: one day to spare before the latest shipment date
+   *[other] At risk: { $days } days to spare before the latest shipment date
+}
+lc-risk-will-miss = { $days ->
+    [one] Will miss the latest shipment date by one day
+   *[other] Will miss the latest shipment date by { $days } days
+}
+lc-risk-expired = The letter of credit has expired
+lc-currency-differs = The invoice is in { $invoice }, but the letter of credit is in { $credit }.
+lc-amount-above-tolerance = The invoice is for { $amount }, more than the { $max } the letter of credit allows.
+lc-shipped-late = The goods shipped on { $date }, after the latest shipment date, { $latest }.
+lc-partial-not-allowed = The letter of credit does not allow part shipments.
+lc-transhipment-not-allowed = The letter of credit does not allow transhipment.
+lc-description-differs = The invoice does not carry the goods description of the letter of credit.
+lc-presented-late = The last day to present the documents was { $date }.
+lc-expired = The letter of credit expired on { $date }.
+
+## Files
+upload-empty = The file is empty.
+upload-too-large = The file is too large; the limit is { $size }.
+upload-too-many = This record already has { $max } files, the most it can hold.
+upload-type-not-accepted = This type of file is not accepted. Upload a PDF, a picture (PNG, JPEG, WebP, GIF), an Excel or Word file, or plain text or CSV.
+
+## Shipping, documents and payment (the panel on the order page)
+shipping-title = Shipping, documents and payment
+shipping-loading = Loading shipments…
+shipping-nothing-yet = Nothing has been shipped, invoiced or paid on this order yet.
+shipping-upload-failed = The file could not be uploaded. Please try again.
+shipping-shipments = Shipments
+shipping-no-shipments = No shipment is planned yet.
+shipping-shipment-heading = Shipment { $number }
+shipping-booking = Booking no.
+shipping-carrier = Carrier
+shipping-vessel = Vessel / voyage
+shipping-bl = B/L no.
+shipping-pol = Port of loading
+shipping-pod = Port of discharge
+shipping-etd = ETD (departure planned)
+shipping-atd = ATD (departed)
+shipping-eta = ETA (arrival expected)
+shipping-ata = ATA (arrived)
+shipping-containers = Containers
+shipping-no-containers = No containers recorded yet.
+shipping-seal = seal
+shipping-containers-hint = One container per line: its number, then the seal number and the size, e.g. MSCU1234565 SL778812 40HC.
+shipping-col-line = Line
+shipping-col-product = Product
+shipping-col-description = Description
+shipping-col-quantity = Quantity
+shipping-col-cartons = Cartons
+shipping-col-net = Net kg
+shipping-col-gross = Gross kg
+shipping-col-volume = m³
+shipping-checks = Checks before customs
+shipping-checks-ok = Invoice, packing list and order agree: ready for customs.
+shipping-override-was = Sent despite the checks. Reason: { $problem }
+shipping-override = Why it may leave although the checks found problems
+shipping-depart = Mark as departed
+shipping-atd-label = Departed on (ATD)
+shipping-arrive = Mark as arrived
+shipping-ata-label = Arrived on (ATA)
+shipping-customs-move = Customs status
+shipping-customs-date = Date
+shipping-customs-save = Update customs
+shipping-customs-to-declared = Declared
+shipping-customs-to-inspected = Inspected
+shipping-customs-to-released = Released
+shipping-customs-to-held = Held
+shipping-edit = Change this shipment
+shipping-save = Save the shipment
+shipping-plan = Plan a shipment
+shipping-plan-submit = Plan the shipment
+shipping-plan-lines-hint = Quantities start at what is left to ship; set 0 for lines that do not go on this shipment.
+shipping-left = { $done } of { $ordered } already on shipments
+shipping-documents = Documents
+shipping-order-documents = Documents and files of the order
+shipping-order-files = Files of the order
+shipping-shipment-files = Files of this shipment
+shipping-col-document = Document
+shipping-col-state = State
+shipping-col-number = Number
+shipping-col-file = File
+shipping-col-date = Updated
+shipping-doc-ready = Ready
+shipping-doc-pending = In preparation
+shipping-make = Make
+shipping-make-again = Make again
+shipping-mark-sent = Mark as sent to the customer
+shipping-by = by { $name }
+shipping-schedule = Payment schedule
+shipping-schedule-none = This order has no payment schedule; payments count against the order's total.
+shipping-col-instalment = Instalment
+shipping-col-amount = Amount
+shipping-col-due = Due
+shipping-col-paid = Paid
+shipping-col-status = Status
+shipping-overdue-days = { $days ->
+    [one] 1 day overdue
+   *[other] { $days } days overdue
+}
+shipping-record-payment = Record a payment
+shipping-received-on = Received on
+shipping-amount = Amount
+shipping-reference = Bank reference
+shipping-instalment = For instalment
+shipping-match-auto = Match automatically
+shipping-pay-submit = Record the payment
+shipping-lc = Letter of credit
+shipping-lc-none = No letter of credit is recorded for this order.
+shipping-lc-number = L/C no.
+shipping-lc-bank = Issuing bank
+shipping-lc-amount = Amount
+shipping-lc-tolerance = Tolerance
+shipping-lc-tolerance-percent = Tolerance (± %)
+shipping-lc-expiry = Expires on
+shipping-lc-latest-shipment = Latest shipment
+shipping-lc-presentation = Presentation period
+shipping-lc-presentation-days = { $days ->
+    [one] 1 day after shipment
+   *[other] { $days } days after shipment
+}
+shipping-lc-presentation-label = Presentation period (days after shipment)
+shipping-lc-partial = Partial shipments
+shipping-lc-transhipment = Transhipment
+shipping-lc-partial-allowed = Partial shipments allowed
+shipping-lc-transhipment-allowed = Transhipment allowed
+shipping-allowed = Allowed
+shipping-not-allowed = Not allowed
+shipping-lc-goods = Goods description
+shipping-lc-days-to-port = Days from the factory to the port
+shipping-days = { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
+shipping-lc-presented = Documents presented on
+shipping-lc-not-presented = Not presented yet
+shipping-lc-discrepancies = Discrepancies
+shipping-lc-no-discrepancies = The documents agree with the credit.
+shipping-lc-edit = Record or correct the letter of credit
+shipping-lc-save = Save the letter of credit
+shipping-lc-present = Record the presentation
+
+## Files on orders, shipments and purchase-order lines
+attach-none = No files yet.
+attach-choose = File
+attach-document = Attach the received document
+attach-upload = Upload
+attach-share = Share with the customer
+attach-unshare = Stop sharing
+attach-shared = Shared with the customer
+attach-shared-factory = Shared with the factory
+qc-files-title = QC photos and reports
+qc-files-hint = Add photos or inspection reports of this line (images or PDF).
+
+## Upload answers the page reads back from its address
+files-too-large = The file is larger than 10 MB, the most one upload may be.
+files-too-many = This record already holds 20 files, the most it can.
+files-empty = Choose a file to upload.
+files-bad-form = The upload could not be read. Try again.
+files-only-order-files-shared = Only files of an order or a shipment can be shared with the customer.
+
+## Shipments, documents, payments: server answers
+instalment-deposit = Deposit
+instalment-balance = Balance
+due-event-bl-issued = when the bill of lading is issued
+due-event-documents-presented = when the documents are presented to the bank
+payment-reminder-due-soon = Please arrange the payment in time.
+payment-reminder-overdue = The payment is overdue; please pay it as soon as you can.
+customs-status-unknown = Choose a customs status.
+customs-date-future = The customs date cannot be in the future.
+shipping-already-departed = This shipment has already departed.
+shipping-not-departed = This shipment has not departed yet.
+shipping-already-arrived = This shipment has already arrived.
+shipping-override-needed = The documents disagree. Fix them, or give the reason the shipment goes anyway.
+shipping-text-too-long = This is too long.
+shipping-etd-required = Enter the planned departure date.
+shipping-container-line = One container per line: its number, then the seal number and the size.
+shipping-line-unknown = This line is not on the order.
+shipping-quantity-number = Enter the quantity as a whole number.
+shipping-gross-below-net = The gross weight cannot be below the net weight.
+shipping-packing-numbers = Enter cartons as a whole number, weights in kg and volume in m³.
+shipping-no-lines = Put at least one line on the shipment.
+documents-not-generated = The portal does not make this document; attach the file you received.
+documents-wrong-record = A proforma invoice belongs to the order, invoices and packing lists to a shipment.
+documents-state-unknown = Choose what happened to the document.
+documents-send-needs-file = Attach the document before sending it.
+lc-bad-days-to-port = Enter the days from the factory to the port as a whole number up to 120.
+lc-presented-future = The presentation date cannot be in the future.

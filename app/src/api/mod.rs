@@ -14,6 +14,7 @@ pub mod orders;
 pub mod portal;
 pub mod progress;
 pub mod quotations;
+pub mod shipping;
 pub mod workspace;
 
 pub use crate::wire::{ApiError, FieldErrors};

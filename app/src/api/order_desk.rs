@@ -63,35 +63,8 @@ pub async fn place_purchase_order(
     .await
 }
 
-/// Records a shipment of the order (departure, carrier, vessel, B/L, container, ETA).
-#[server(endpoint = "orders/ship")]
-pub async fn record_shipment(
-    order_id: i32,
-    version: i32,
-    shipped_on: String,
-    carrier: String,
-    vessel: String,
-    bl_number: String,
-    #[server(default)] container_no: String,
-    #[server(default)] eta: String,
-) -> Result<(), ApiError> {
-    let (state, user) = crate::ssr::signed_in()?;
-    crate::usecases::order_desk::record_shipment(
-        &state,
-        &user,
-        order_id,
-        version,
-        shipped_on,
-        carrier,
-        vessel,
-        bl_number,
-        container_no,
-        eta,
-    )
-    .await
-}
-
-/// Records a payment received against the order, in the order's currency.
+/// Records a payment received against the order, in the order's currency,
+/// matched first to `instalment_id` when given, then to the schedule in order.
 #[server(endpoint = "orders/pay")]
 pub async fn record_payment(
     order_id: i32,
@@ -99,6 +72,7 @@ pub async fn record_payment(
     received_on: String,
     amount: String,
     reference: String,
+    #[server(default)] instalment_id: Option<i32>,
 ) -> Result<(), ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::order_desk::record_payment(
@@ -109,6 +83,7 @@ pub async fn record_payment(
         received_on,
         amount,
         reference,
+        instalment_id,
     )
     .await
 }

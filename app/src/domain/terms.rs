@@ -124,6 +124,22 @@ pub enum ShipmentEvent {
     DocumentsPresented,
 }
 
+impl ShipmentEvent {
+    /// As stored with an instalment that waits for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::BlIssued => "bl_issued",
+            Self::DocumentsPresented => "documents_presented",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        [Self::BlIssued, Self::DocumentsPresented]
+            .into_iter()
+            .find(|e| e.as_str() == raw)
+    }
+}
+
 /// When an instalment falls due: on a known date, or a number of days after
 /// a shipping event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

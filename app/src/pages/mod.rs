@@ -18,5 +18,6 @@ pub mod quotation_form;
 pub mod quotation_panels;
 pub mod quote_desk;
 pub mod quote_words;
+pub mod shipping;
 pub mod supplier;
 pub mod workspace;

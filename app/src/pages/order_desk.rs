@@ -1,11 +1,12 @@
 //! The trading house's tools on one order page: the factory lines placed for
-//! it, placing a purchase order, editing terms and lines while allowed, and
-//! recording shipments and payments. Customers never see this part.
+//! it, placing a purchase order, and editing terms and lines while allowed.
+//! Customers never see this part. Shipments and payments are recorded in the
+//! shipping panel (`pages::shipping`).
 
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::api::order_desk::{PlacePurchaseOrder, RecordPayment, RecordShipment, UpdateOrder};
+use crate::api::order_desk::{PlacePurchaseOrder, UpdateOrder};
 use crate::api::orders::{LineView, OrderDetail};
 use crate::components::forms::{FieldMessage, FormMessage, latest_error, saved_note};
 use crate::components::live::refresh_order_after;
@@ -57,10 +58,6 @@ pub fn OrderDesk(detail: OrderDetail) -> impl IntoView {
             </section>
         })}
         {open.delivery.then(|| view! { <EditOrderForm detail=detail.clone() /> })}
-        {open.shipments.then(|| view! { <ShipmentForm id=detail.id version=detail.version /> })}
-        {open.payments.then(|| view! {
-            <PaymentForm id=detail.id version=detail.version currency=detail.currency.clone() outstanding=detail.outstanding.clone() />
-        })}
     }
 }
 
@@ -220,66 +217,5 @@ fn EditLines(lines: Vec<LineView>, error: Signal<Option<ApiError>>) -> impl Into
             }
         }).collect_view()}
         <p class="muted">{format!("{} line(s); fill the last row to add one.", row_count - 1)}</p>
-    }
-}
-
-#[component]
-fn ShipmentForm(id: i32, version: i32) -> impl IntoView {
-    let ship = ServerAction::<RecordShipment>::new();
-    let error = latest_error(ship.value());
-    refresh_order_after(ship.value());
-    let fields = [
-        ("shipped_on", "Departure", "date"),
-        ("eta", "Arrival (ETA)", "date"),
-        ("carrier", "Carrier", "text"),
-        ("vessel", "Vessel / voyage or flight", "text"),
-        ("bl_number", "B/L or waybill no.", "text"),
-        ("container_no", "Container no.", "text"),
-    ];
-    view! {
-        <details class="panel" id="record-shipment">
-            <summary><h2>"Record a shipment"</h2></summary>
-            <ActionForm action=ship attr:class="stack-form" attr:id="shipment-form">
-                <input type="hidden" name="order_id" value=id.to_string() />
-                <input type="hidden" name="version" value=version.to_string() />
-                <div class="inline-grid-form">
-                    {fields.iter().map(|(name, label, kind)| view! {
-                        <label>{*label} <input type=*kind name=*name /></label>
-                    }).collect_view()}
-                </div>
-                {fields.iter().map(|(name, _, _)| view! { <FieldMessage error field=*name /> }).collect_view()}
-                <FormMessage error fields=&["shipped_on", "eta", "carrier", "vessel", "bl_number", "container_no"] />
-                {saved_note(ship.value())}
-                <button type="submit" class="button">"Record the shipment"</button>
-            </ActionForm>
-        </details>
-    }
-}
-
-#[component]
-fn PaymentForm(id: i32, version: i32, currency: String, outstanding: String) -> impl IntoView {
-    let pay = ServerAction::<RecordPayment>::new();
-    let error = latest_error(pay.value());
-    refresh_order_after(pay.value());
-    view! {
-        <details class="panel" id="record-payment">
-            <summary><h2>"Record a payment"</h2></summary>
-            <p class="muted">{format!("Outstanding: {outstanding} {currency}")}</p>
-            <ActionForm action=pay attr:class="stack-form" attr:id="payment-form">
-                <input type="hidden" name="order_id" value=id.to_string() />
-                <input type="hidden" name="version" value=version.to_string() />
-                <div class="inline-grid-form">
-                    <label>"Received on" <input type="date" name="received_on" /></label>
-                    <label>{format!("Amount ({currency})")} <input type="text" name="amount" /></label>
-                    <label>"Bank reference" <input type="text" name="reference" /></label>
-                </div>
-                <FieldMessage error field="received_on" />
-                <FieldMessage error field="amount" />
-                <FieldMessage error field="reference" />
-                <FormMessage error fields=&["received_on", "amount", "reference"] />
-                {saved_note(pay.value())}
-                <button type="submit" class="button">"Record the payment"</button>
-            </ActionForm>
-        </details>
     }
 }

@@ -8,8 +8,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::orders::{
-    EventView, LineView, MoveOrderStatus, OrderDetail, ProductionNote, ShipmentView, get_order,
-    order_customers,
+    EventView, LineView, MoveOrderStatus, OrderDetail, ProductionNote, get_order, order_customers,
 };
 use crate::components::forms::{FormMessage, latest_error};
 use crate::components::guard::AreaGuard;
@@ -21,6 +20,7 @@ use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::Area;
 use crate::pages::changes::OrderChanges;
 use crate::pages::order_desk::OrderDesk;
+use crate::pages::shipping::{ShippingPanel, provide_shipping};
 
 pub(crate) fn badge_class(badge: LineBadge) -> &'static str {
     match badge {
@@ -76,11 +76,17 @@ fn OrderPage(back: &'static str) -> impl IntoView {
         move || (id(), tick.get(), refresh.get()),
         |(id, _, _)| get_order(id),
     );
+    // Loaded here, on the same tick and refresh, for the shipping panel.
+    let shipping = provide_shipping(id, tick, refresh);
     view! {
         <p><A href=back>"← All orders"</A></p>
         <Transition fallback=|| view! { <p class="muted">"Loading the order…"</p> }>
             {move || Suspend::new(async move {
-                match order.await {
+                // The page waits for both, so the shipping panel is built
+                // with its data at once rather than loading a second time.
+                let loaded = order.await;
+                let _ = shipping.0.await;
+                match loaded {
                     Ok(detail) => view! { <OrderDetailView detail /> }.into_any(),
                     Err(e) => {
                         crate::components::errors::answer_with(&e);
@@ -101,7 +107,7 @@ fn OrderDetailView(detail: OrderDetail) -> impl IntoView {
         <OrderHeader detail=detail.clone() />
         <LinesPanel lines=detail.lines.clone() currency=detail.currency.clone() />
         <p class="order-total">{format!("Order value: {} {}", detail.total, detail.currency)}</p>
-        <ShipmentsPanel shipments=detail.shipments.clone() />
+        <ShippingPanel order_id=detail.id />
         <PaymentsPanel detail=detail.clone() />
         <ProductionPanel production=detail.production.clone() />
         <OrderChanges detail=detail.clone() />
@@ -203,35 +209,6 @@ fn LinesPanel(lines: Vec<LineView>, currency: String) -> impl IntoView {
             </div>
         </section>
     }
-}
-
-#[component]
-fn ShipmentsPanel(shipments: Vec<ShipmentView>) -> impl IntoView {
-    (!shipments.is_empty()).then(|| view! {
-        <section class="panel" id="shipments">
-            <h2>"Shipment"</h2>
-            <div class="table-scroll">
-                <table>
-                    <thead><tr>
-                        <th>"Departure"</th><th>"Arrival"</th><th>"Carrier"</th><th>"Vessel / flight"</th>
-                        <th>"B/L"</th><th>"Container"</th>
-                    </tr></thead>
-                    <tbody>
-                        {shipments.iter().map(|s| view! {
-                            <tr>
-                                <td>{s.shipped_on.to_string()}</td>
-                                <td>{date_text(s.eta)}</td>
-                                <td>{s.carrier.clone()}</td>
-                                <td>{s.vessel.clone()}</td>
-                                <td>{s.bl_number.clone()}</td>
-                                <td>{if s.container_no.is_empty() { "—".to_string() } else { s.container_no.clone() }}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        </section>
-    })
 }
 
 #[component]

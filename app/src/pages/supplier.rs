@@ -1,7 +1,8 @@
 //! The factory's area, built for a phone: its open purchase-order lines (late
-//! ones first) as cards, a per-line page to post progress with its history,
-//! and a bulk step for several lines of one PO. Texts follow the person's
-//! language (English or Chinese). Staff see the same lines read-only.
+//! ones first) as cards, a per-line page to post progress with its history
+//! and its QC photos and reports, and a bulk step for several lines of one
+//! PO. Texts follow the person's language (English or Chinese). Staff see the
+//! same lines read-only.
 
 use crate::components::data::load;
 use leptos::prelude::*;
@@ -12,6 +13,7 @@ use crate::api::auth::SetLocale;
 use crate::api::progress::{
     BulkProgress, PoLineView, PostProgress, ProgressEntry, get_po_line, list_po_lines,
 };
+use crate::api::shipping::{ShareFile, po_line_files};
 use crate::components::forms::{FieldMessage, FormMessage, go_to, latest_error};
 use crate::components::guard::{AreaGuard, use_locale};
 use crate::components::local_time::LocalTime;
@@ -19,6 +21,7 @@ use crate::domain::policy::Area;
 use crate::domain::progress::Milestone;
 use crate::i18n::Locale;
 use crate::pages::changes::FactoryChanges;
+use crate::pages::shipping::LineFiles;
 use crate::pages::workspace::OwnScorecard;
 
 fn milestone_text(locale: Locale, milestone: Milestone) -> String {
@@ -244,6 +247,14 @@ fn LinePage(back: &'static str, can_report: bool) -> impl IntoView {
         move || (id(), post.version().get()),
         |(id, _)| get_po_line(id),
     );
+    // The line's QC photos and reports; made here, outside the closure that
+    // renders the line, like the line itself.
+    let share = ServerAction::<ShareFile>::new();
+    let house = !can_report;
+    let files = load(
+        move || (id(), share.version().get()),
+        |(id, _)| po_line_files(id),
+    );
     view! {
         <p><A href=back>{move || locale.get().t("supplier-back")}</A></p>
         <Transition fallback=move || view! { <p class="muted">{locale.get().t("supplier-loading")}</p> }>
@@ -303,6 +314,7 @@ fn LinePage(back: &'static str, can_report: bool) -> impl IntoView {
                                     </ActionForm>
                                 </section>
                             })}
+                            <LineFiles line_id=line.id files share house locale />
                             <ProgressHistory history=detail.history quantity=line.quantity locale />
                         }.into_any()
                     }

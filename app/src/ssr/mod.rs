@@ -1,6 +1,7 @@
 //! Server-only code: the shared application state, authentication, database
-//! entities, repository queries, the audit log and the mail outbox. Compiled
-//! only with the `ssr` feature, so none of it (nor sea-orm) reaches the browser.
+//! entities, repository queries, the audit log, the mail outbox, file storage
+//! and PDF rendering. Compiled only with the `ssr` feature, so none of it (nor
+//! sea-orm) reaches the browser.
 
 pub mod alerts;
 pub mod audit;
@@ -11,9 +12,11 @@ pub mod guard;
 pub mod live;
 pub mod notify;
 pub mod outbox;
+pub mod pdf;
 pub mod production;
 pub mod repo;
 mod state;
+pub mod storage;
 pub mod work;
 
 pub use state::{AppState, Settings};

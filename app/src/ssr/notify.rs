@@ -85,6 +85,15 @@ mails! {
     QuotationAnswered => "quotation_answered",
     /// To the quotation's owner: an approver sent it back.
     QuotationReturned => "quotation_returned",
+    /// To the customer's buyers: a shipment's arrival date moved.
+    EtaChanged => "eta_changed",
+    /// To the customer's buyers: an instalment is due soon or overdue.
+    PaymentReminder => "payment_reminder",
+    /// To sales (and, when long overdue, the sales managers): an instalment
+    /// is overdue.
+    PaymentOverdue => "payment_overdue",
+    /// To sales: the latest shipment date of a letter of credit is at risk.
+    LcAtRisk => "lc_at_risk",
 }
 
 impl From<AlertKind> for Mail {

@@ -24,6 +24,8 @@ pub struct AppState {
     pub outbox_wakeup: Arc<Notify>,
     /// Order changes for open live-update streams.
     pub live: super::live::LiveHub,
+    /// Where attached and generated files are kept.
+    pub files: Arc<super::storage::FileStore>,
 }
 
 /// What server functions need to know about the installation.
@@ -36,6 +38,8 @@ pub struct Settings {
     pub stale_after_days: u32,
     /// When a factory or a customer line counts as late enough to alert.
     pub slip: crate::domain::slip::SlipThresholds,
+    /// How large and how many files one record may carry.
+    pub file_limits: crate::domain::files::FileLimits,
 }
 
 impl Settings {

@@ -15,6 +15,7 @@ pub mod orders;
 pub mod portal;
 pub mod progress;
 pub mod quotations;
+pub mod shipping;
 pub mod workspace;
 
 pub use error::{ApiError, FieldErrors};

@@ -42,7 +42,6 @@ pub struct OrderDetail {
     pub total: String,
     pub paid: String,
     pub outstanding: String,
-    pub shipments: Vec<ShipmentView>,
     pub payments: Vec<PaymentView>,
     /// What the viewer may change directly now (nothing for customers).
     pub editable: Editable,
@@ -79,16 +78,6 @@ pub struct ProductionNote {
     pub forecast_ready: Option<NaiveDate>,
     pub reason: Option<String>,
     pub note: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ShipmentView {
-    pub shipped_on: NaiveDate,
-    pub carrier: String,
-    pub vessel: String,
-    pub bl_number: String,
-    pub container_no: String,
-    pub eta: Option<NaiveDate>,
 }
 
 /// What the customer agreed to when it accepted the quotation.

@@ -16,6 +16,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 mod quotations;
+mod shipping;
 
 /// Every demo account signs in with this password.
 pub const DEMO_PASSWORD: &str = "portal-demo-2026";
@@ -57,6 +58,8 @@ pub struct Demo {
     pub staff: Vec<(StaffLevel, i32)>,
     /// Each customer's buyer, in the order of `customers`.
     pub buyers: Vec<i32>,
+    /// Where the demo's documents are stored.
+    pub files: std::sync::Arc<app::ssr::storage::FileStore>,
 }
 
 type StepFuture<'a> = Pin<Box<dyn Future<Output = Result<String, DbErr>> + Send + 'a>>;
@@ -68,10 +71,12 @@ const STEPS: &[Step] = &[
     |tx, demo| Box::pin(seed_users(tx, demo)),
     |tx, demo| Box::pin(seed_orders(tx, demo)),
     |tx, demo| Box::pin(quotations::seed_quotations(tx, demo)),
+    |tx, demo| Box::pin(shipping::seed_back_half(tx, demo)),
 ];
 
 pub async fn seed_demo_if_empty(
     db: &DatabaseConnection,
+    files: &std::sync::Arc<app::ssr::storage::FileStore>,
     now: DateTime<Utc>,
 ) -> Result<SeedOutcome, DbErr> {
     if companies::count_all(db).await? > 0 {
@@ -93,6 +98,7 @@ pub async fn seed_demo_if_empty(
         sales_owner: None,
         staff: Vec::new(),
         buyers: Vec::new(),
+        files: files.clone(),
     };
     let mut summary = Vec::with_capacity(STEPS.len());
     for step in STEPS {
@@ -657,18 +663,13 @@ async fn seed_orders(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String
         };
         orders::set_history(tx, order.id, Some(confirmed), shipped.then_some(sailing)).await?;
         if matches!(status, Shipped | Arrived | Settled) {
-            let sailed = sailing;
-            fulfilment::insert_shipment(
+            let lines: Vec<_> = created_lines.iter().map(|(l, _)| l.clone()).collect();
+            shipping::departed(
                 tx,
-                fulfilment::NewShipment {
-                    order_id: order.id,
-                    shipped_on: sailed,
-                    carrier: "COSCO Shipping",
-                    vessel: "COSCO Aries 047W",
-                    bl_number: &format!("COSU{:010}", 6_400_000_000i64 + i64::from(order.id)),
-                    container_no: &format!("CSNU{:07}", 3_100_000 + order.id),
-                    eta: Some(sailed + Duration::days(26)),
-                },
+                &order,
+                &lines,
+                sailing,
+                matches!(status, Arrived | Settled),
                 demo.now,
             )
             .await?;

@@ -22,8 +22,8 @@ use app::ssr::entities::{
 };
 use app::ssr::repo::orders::{self, NewEvent, NewOrder};
 use app::ssr::repo::{fulfilment, quotations as quote_repo};
+use app::usecases::quotations::respond::DEPOSIT_DUE_DAYS;
 use app::usecases::quotations::respond::write_contract_lines;
-use app::usecases::quotations::respond::{DEPOSIT_DUE_DAYS, event_name};
 use app::usecases::quotations::submit::reason_words;
 use app::usecases::quotations::{
     balance_of, inquiry_number, number_for, quote_line, terms_in_words,
@@ -799,7 +799,7 @@ async fn write_schedule(
             DueWhen::OnDate(day) => (Some(day), None, 0),
             DueWhen::OnEvent { event, days_after } => (
                 None,
-                Some(event_name(event).to_string()),
+                Some(event.as_str().to_string()),
                 i32::try_from(days_after).unwrap_or(0),
             ),
         };

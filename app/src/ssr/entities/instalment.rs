@@ -20,6 +20,8 @@ pub struct Model {
     pub due_offset_days: i32,
     pub paid_minor: i64,
     pub paid_at: Option<DateTimeUtc>,
+    /// The highest reminder sent for it (see `domain::payments::ReminderLevel`).
+    pub reminder_level: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -13,6 +13,8 @@ use crate::domain::company::CompanyKind;
 use crate::domain::order_status::{OrderStatus, PurchaseOrderStatus};
 use crate::domain::progress::Milestone;
 use crate::domain::quotation::{InquiryStatus, QuotationStatus};
+use crate::domain::shipping::shipment::CustomsStatus;
+use crate::domain::shipping::{DocumentKind, DocumentState};
 
 /// Why a stored value could not be read as its type.
 #[derive(Debug)]
@@ -103,4 +105,7 @@ stored_as_text!(
     QuotationStatus,
     StaffLevel,
     CompanyKind,
+    CustomsStatus,
+    DocumentKind,
+    DocumentState,
 );

@@ -6,19 +6,7 @@ use sea_orm::{
     Set,
 };
 
-use crate::ssr::entities::{payment, shipment};
-
-pub async fn shipments_of(
-    db: &impl ConnectionTrait,
-    order_id: i32,
-) -> Result<Vec<shipment::Model>, DbErr> {
-    shipment::Entity::find()
-        .filter(shipment::Column::OrderId.eq(order_id))
-        .order_by_asc(shipment::Column::ShippedOn)
-        .order_by_asc(shipment::Column::Id)
-        .all(db)
-        .await
-}
+use crate::ssr::entities::{instalment, payment, payment_allocation};
 
 pub async fn payments_of(
     db: &impl ConnectionTrait,
@@ -30,36 +18,6 @@ pub async fn payments_of(
         .order_by_asc(payment::Column::Id)
         .all(db)
         .await
-}
-
-pub struct NewShipment<'a> {
-    pub order_id: i32,
-    pub shipped_on: NaiveDate,
-    pub carrier: &'a str,
-    pub vessel: &'a str,
-    pub bl_number: &'a str,
-    pub container_no: &'a str,
-    pub eta: Option<NaiveDate>,
-}
-
-pub async fn insert_shipment(
-    db: &impl ConnectionTrait,
-    new: NewShipment<'_>,
-    now: DateTime<Utc>,
-) -> Result<shipment::Model, DbErr> {
-    shipment::ActiveModel {
-        order_id: Set(new.order_id),
-        shipped_on: Set(new.shipped_on),
-        carrier: Set(new.carrier.to_string()),
-        vessel: Set(new.vessel.to_string()),
-        bl_number: Set(new.bl_number.to_string()),
-        container_no: Set(new.container_no.to_string()),
-        eta: Set(new.eta),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
 }
 
 pub async fn insert_payment(
@@ -80,4 +38,50 @@ pub async fn insert_payment(
     }
     .insert(db)
     .await
+}
+
+/// The order's payment schedule, in order.
+pub async fn instalments_of(
+    db: &impl ConnectionTrait,
+    order_id: i32,
+) -> Result<Vec<instalment::Model>, DbErr> {
+    instalment::Entity::find()
+        .filter(instalment::Column::OrderId.eq(order_id))
+        .order_by_asc(instalment::Column::Position)
+        .all(db)
+        .await
+}
+
+/// Pays `amount_minor` of a payment towards one instalment; the instalment
+/// counts as paid (with the day) once nothing is left owing on it.
+pub async fn allocate_to_instalment(
+    db: &impl ConnectionTrait,
+    payment_id: i32,
+    instalment_id: i32,
+    amount_minor: i64,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    payment_allocation::ActiveModel {
+        payment_id: Set(payment_id),
+        instalment_id: Set(instalment_id),
+        amount_minor: Set(amount_minor),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let Some(row) = instalment::Entity::find_by_id(instalment_id)
+        .one(db)
+        .await?
+    else {
+        return Ok(());
+    };
+    let paid = row.paid_minor + amount_minor;
+    let full = paid >= row.amount_minor;
+    let mut active: instalment::ActiveModel = row.into();
+    active.paid_minor = Set(paid);
+    if full {
+        active.paid_at = Set(Some(now));
+    }
+    active.update(db).await?;
+    Ok(())
 }

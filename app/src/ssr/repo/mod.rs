@@ -5,6 +5,7 @@
 pub mod changes;
 pub mod companies;
 pub mod credit;
+pub mod files;
 pub mod fulfilment;
 pub mod kpi;
 pub mod orders;

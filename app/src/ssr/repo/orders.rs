@@ -180,6 +180,13 @@ pub async fn find(
         .await
 }
 
+pub async fn by_ids(db: &impl ConnectionTrait, ids: &[i32]) -> Result<Vec<order::Model>, DbErr> {
+    order::Entity::find()
+        .filter(order::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await
+}
+
 pub async fn lines_of(
     db: &impl ConnectionTrait,
     order_ids: &[i32],

@@ -6,12 +6,10 @@
 
 mod pay;
 mod place_po;
-mod ship;
 mod update;
 
 pub use pay::record_payment;
 pub use place_po::place_purchase_order;
-pub use ship::record_shipment;
 pub use update::update;
 
 use chrono::NaiveDate;
@@ -28,7 +26,7 @@ use crate::wire::ApiError;
 
 /// The order a staff member acts on, with its status; `what` names the
 /// action for the guard's log.
-async fn staff_order(
+pub(crate) async fn staff_order(
     state: &AppState,
     user: &CurrentUser,
     id: i32,
@@ -44,19 +42,23 @@ async fn staff_order(
 
 /// Starts the change's unit of work by claiming the order at the
 /// version the client saw; someone else's change since then is a conflict.
-async fn claim(state: &AppState, order_id: i32, version: i32) -> Result<UnitOfWork, ApiError> {
+pub(crate) async fn claim(
+    state: &AppState,
+    order_id: i32,
+    version: i32,
+) -> Result<UnitOfWork, ApiError> {
     UnitOfWork::claim_order(state, order_id, version, stale_order).await
 }
 
 /// A timeline entry of the change.
-struct Entry {
-    summary: String,
-    before: Option<String>,
-    after: Option<String>,
+pub(crate) struct Entry {
+    pub summary: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
 }
 
 /// Writes the change's timeline entries, commits, and tells open pages.
-async fn finish(
+pub(crate) async fn finish(
     state: &AppState,
     mut work: UnitOfWork,
     order: &order::Model,
@@ -83,7 +85,7 @@ async fn finish(
 }
 
 /// The step is closed in the order's status.
-fn closed(what: &str, status: OrderStatus) -> ApiError {
+pub(crate) fn closed(what: &str, status: OrderStatus) -> ApiError {
     ApiError::Conflict {
         message: format!(
             "{what} is not possible while the order is {}.",
@@ -92,6 +94,6 @@ fn closed(what: &str, status: OrderStatus) -> ApiError {
     }
 }
 
-fn parse_date(raw: &str) -> Result<NaiveDate, &'static str> {
+pub(crate) fn parse_date(raw: &str) -> Result<NaiveDate, &'static str> {
     crate::domain::dates::parse_day(raw).ok_or("Enter a date like 2027-03-31.")
 }

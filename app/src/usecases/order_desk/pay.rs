@@ -4,6 +4,7 @@ use super::{Entry, claim, closed, finish, parse_date, staff_order};
 use crate::domain::order_edit::{check_payment, editable};
 use crate::domain::order_input::required_text as text;
 use crate::domain::order_input::{format_minor, parse_unit_price};
+use crate::domain::payments::allocate;
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::repo::{fulfilment, orders};
@@ -11,7 +12,9 @@ use crate::usecases::orders::{order_value, stale_order};
 use crate::wire::{ApiError, FieldErrors};
 
 /// Records a payment received against the order, in the order's currency;
-/// it may not exceed what is still owed.
+/// it may not exceed what is still owed. On an order with a payment
+/// schedule it pays the chosen instalment first, then the others in order.
+#[allow(clippy::too_many_arguments)]
 pub async fn record_payment(
     state: &AppState,
     user: &CurrentUser,
@@ -20,6 +23,7 @@ pub async fn record_payment(
     received_on: String,
     amount: String,
     reference: String,
+    instalment_id: Option<i32>,
 ) -> Result<(), ApiError> {
     let (order, status) = staff_order(state, user, order_id, "payment").await?;
     if !editable(status).payments {
@@ -53,10 +57,29 @@ pub async fn record_payment(
     else {
         return Err(problems.into_error());
     };
+    let schedule = fulfilment::instalments_of(&state.db, order.id).await?;
+    let facts: Vec<_> = schedule
+        .iter()
+        .map(crate::usecases::shipping::instalment_facts)
+        .collect();
+    let shares = if schedule.is_empty() {
+        Vec::new()
+    } else {
+        allocate(&facts, amount, instalment_id).map_err(|e| {
+            let mut problems = FieldErrors::default();
+            problems.add("instalment_id", user.locale.t(e.key()));
+            problems.into_error()
+        })?
+    };
     let now = state.now();
     // The version claim also keeps two payments from both fitting the same balance.
     let work = claim(state, order.id, version).await?;
-    fulfilment::insert_payment(&work.tx, order.id, received_on, amount, &reference, now).await?;
+    let payment =
+        fulfilment::insert_payment(&work.tx, order.id, received_on, amount, &reference, now)
+            .await?;
+    for (instalment, share) in shares {
+        fulfilment::allocate_to_instalment(&work.tx, payment.id, instalment, share, now).await?;
+    }
     let entry = Entry {
         summary: format!(
             "Payment received: {} {}",

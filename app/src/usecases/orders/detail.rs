@@ -14,7 +14,7 @@ use crate::domain::order_status::{Mover, OrderStatus, movers};
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{
-    company, order, order_event, order_line, order_mute, payment, progress_update, shipment, user,
+    company, order, order_event, order_line, order_mute, payment, progress_update, user,
 };
 use crate::ssr::repo::orders::OrderScope;
 use crate::ssr::repo::purchase_orders::{self, PlacedLine};
@@ -22,7 +22,7 @@ use crate::ssr::repo::{companies, fulfilment, orders, progress, users};
 use crate::wire::ApiError;
 use crate::wire::changes::ChangeView;
 use crate::wire::orders::{
-    EventView, OrderDetail, PaymentView, PlacedView, ProductionNote, ShipmentView, format_minor,
+    EventView, OrderDetail, PaymentView, PlacedView, ProductionNote, format_minor,
 };
 
 /// Everything the order page is built from, read for one viewer.
@@ -42,7 +42,6 @@ struct Facts {
     /// The trading house only, while purchase orders can be placed: the
     /// factories to choose from (id, name).
     factories: Vec<(i32, String)>,
-    shipments: Vec<shipment::Model>,
     payments: Vec<payment::Model>,
     /// Factory reports on the placed lines, oldest first.
     reports: Vec<progress_update::Model>,
@@ -89,7 +88,6 @@ async fn load(
         .unwrap_or_default();
     let line_ids: Vec<i32> = lines.iter().map(|l| l.id).collect();
     let placed = purchase_orders::placed_lines(db, &line_ids).await?;
-    let shipments = fulfilment::shipments_of(db, order.id).await?;
     let payments = fulfilment::payments_of(db, order.id).await?;
     let (suppliers, factories) = load_factories(state, &placed, house, editable).await?;
     let po_line_ids: Vec<i32> = placed.iter().map(|p| p.line.id).collect();
@@ -118,7 +116,6 @@ async fn load(
         placed,
         suppliers,
         factories,
-        shipments,
         payments,
         reports,
         muted,
@@ -189,7 +186,6 @@ fn assemble(facts: Facts, mover: Option<Mover>, today: NaiveDate) -> OrderDetail
         placed,
         suppliers,
         factories,
-        shipments,
         payments,
         reports,
         muted,
@@ -226,7 +222,6 @@ fn assemble(facts: Facts, mover: Option<Mover>, today: NaiveDate) -> OrderDetail
         total: format_minor(total),
         paid: format_minor(paid),
         outstanding: format_minor(total - paid),
-        shipments: shipments.into_iter().map(shipment_view).collect(),
         payments: payments.into_iter().map(payment_view).collect(),
         editable,
         placed: if house {
@@ -355,17 +350,6 @@ fn production_notes(
                 .collect::<Vec<_>>()
         })
         .collect()
-}
-
-fn shipment_view(s: shipment::Model) -> ShipmentView {
-    ShipmentView {
-        shipped_on: s.shipped_on,
-        carrier: s.carrier,
-        vessel: s.vessel,
-        bl_number: s.bl_number,
-        container_no: s.container_no,
-        eta: s.eta,
-    }
 }
 
 fn payment_view(p: payment::Model) -> PaymentView {

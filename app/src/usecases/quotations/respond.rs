@@ -13,7 +13,7 @@ use super::{balance_of, inquiry_number, mail, quote_line, terms_in_words, totals
 use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::Action;
 use crate::domain::quotation::{InquiryStatus, QuoteStep, check_acceptance, committed_date, next};
-use crate::domain::terms::{DueWhen, PaymentTerms, ShipmentEvent, schedule};
+use crate::domain::terms::{DueWhen, PaymentTerms, schedule};
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{instalment, order, quotation, quotation_line};
 use crate::ssr::repo::orders::{self, NewEvent, NewLine, NewOrder};
@@ -207,7 +207,7 @@ async fn write_schedule(
             DueWhen::OnDate(day) => (Some(day), None, 0),
             DueWhen::OnEvent { event, days_after } => (
                 None,
-                Some(event_name(event).to_string()),
+                Some(event.as_str().to_string()),
                 i32::try_from(days_after).unwrap_or(0),
             ),
         };
@@ -227,13 +227,6 @@ async fn write_schedule(
         .await?;
     }
     Ok(())
-}
-
-pub fn event_name(event: ShipmentEvent) -> &'static str {
-    match event {
-        ShipmentEvent::BlIssued => "bl_issued",
-        ShipmentEvent::DocumentsPresented => "documents_presented",
-    }
 }
 
 /// The order's timeline opens with how it came about: the inquiry, each

@@ -1,0 +1,209 @@
+//! The back half of an order on its page, for the customer and the house:
+//! shipments with their documents and files, the payment schedule and the
+//! letter of credit, and (for the house) the forms that change them. Every
+//! text comes from the catalogue; what the customer may not see is already
+//! left out of the view, and the house's parts show only when `house` is set.
+
+mod credit;
+mod documents;
+pub mod files;
+mod payments;
+mod shipment_form;
+mod shipments;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::api::shipping::{ShareFile, get_shipping};
+use crate::components::data::{Data, load};
+use crate::components::guard::use_locale;
+use crate::components::live::{OrderRefresh, refresh_order_after, use_live_tick};
+use crate::i18n::Locale;
+use crate::wire::ApiError;
+use crate::wire::shipping::ShippingView;
+
+pub use files::{FileList, LineFiles, UploadError, UploadForm};
+
+use credit::CreditPanel;
+use documents::Checklist;
+use payments::Schedule;
+use shipment_form::PlanForm;
+use shipments::ShipmentCard;
+
+/// The shipping data of the open order.
+///
+/// The order page loads it next to the order itself (same live tick, same
+/// refresh after a form), outside the closure that renders the order:
+/// server rendering walks such closures more than once, and a resource
+/// made inside one would be made, and queried, on every walk.
+#[derive(Clone, Copy)]
+pub struct ShippingData(pub Data<Result<ShippingView, ApiError>>);
+
+/// Loads the order's shipping data whenever the order changes for the
+/// viewer (`tick`) or a form of the page went through (`refresh`), and
+/// offers it to the `ShippingPanel` below.
+pub fn provide_shipping(
+    order_id: impl Fn() -> i32 + Send + Sync + 'static,
+    tick: ReadSignal<u64>,
+    refresh: RwSignal<u64>,
+) -> ShippingData {
+    let data = load(
+        move || (order_id(), tick.get(), refresh.get()),
+        |(id, _, _)| get_shipping(id),
+    );
+    provide_context(ShippingData(data));
+    ShippingData(data)
+}
+
+/// What every part of the panel needs to know about the order and viewer.
+#[derive(Clone, Copy)]
+pub(crate) struct Ctx {
+    pub order_id: i32,
+    pub version: i32,
+    pub house: bool,
+    pub can_ship: bool,
+    pub can_pay: bool,
+    pub locale: Locale,
+    /// Shares a file with the customer or stops; one for the whole panel.
+    pub share: ServerAction<ShareFile>,
+}
+
+/// A day as `2027-03-31`, or a dash.
+pub(crate) fn day(date: Option<NaiveDate>) -> String {
+    date.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_else(|| "—".to_string())
+}
+
+/// The text, or a dash when there is none.
+pub(crate) fn or_dash(text: &str) -> String {
+    if text.trim().is_empty() {
+        "—".to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+/// The catalogue's text for `key`, or `fallback` when the catalogue has none.
+pub(crate) fn t_or(locale: Locale, key: &str, fallback: &str) -> String {
+    let text = locale.t(key);
+    if text == key {
+        fallback.to_string()
+    } else {
+        text
+    }
+}
+
+/// A text area with a value to start from. An empty value gets no text at
+/// all: the server renders an empty text as one space, which would land in
+/// the field.
+#[component]
+pub(crate) fn TextArea(name: &'static str, rows: u32, value: String) -> impl IntoView {
+    if value.is_empty() {
+        view! { <textarea name=name rows=rows.to_string()></textarea> }.into_any()
+    } else {
+        view! { <textarea name=name rows=rows.to_string()>{value}</textarea> }.into_any()
+    }
+}
+
+/// Shipments, documents, files, payment schedule and letter of credit of one
+/// order. On the order page the data comes from `provide_shipping`; mounted
+/// anywhere else the panel loads it itself (with its own live stream).
+#[component]
+pub fn ShippingPanel(order_id: i32) -> impl IntoView {
+    let locale = use_locale().get_untracked();
+    let data = match use_context::<ShippingData>() {
+        Some(ShippingData(data)) => data,
+        None => {
+            let refresh = match use_context::<OrderRefresh>() {
+                Some(OrderRefresh(refresh)) => refresh,
+                None => {
+                    let refresh = RwSignal::new(0u64);
+                    provide_context(OrderRefresh(refresh));
+                    refresh
+                }
+            };
+            let tick = use_live_tick(Some(order_id));
+            provide_shipping(move || order_id, tick, refresh).0
+        }
+    };
+    view! {
+        <section class="panel shipping" id="shipping">
+            <h2>{locale.t("shipping-title")}</h2>
+            <UploadError locale />
+            <Transition fallback=move || view! { <p class="muted">{locale.t("shipping-loading")}</p> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(shipping) => view! { <ShippingBody shipping locale /> }.into_any(),
+                        Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn ShippingBody(shipping: ShippingView, locale: Locale) -> impl IntoView {
+    let share = ServerAction::<ShareFile>::new();
+    refresh_order_after(share.value());
+    let ctx = Ctx {
+        order_id: shipping.order_id,
+        version: shipping.version,
+        house: shipping.house,
+        can_ship: shipping.can_ship,
+        can_pay: shipping.can_pay,
+        locale,
+        share,
+    };
+    let ShippingView {
+        currency,
+        open_lines,
+        shipments,
+        documents,
+        files,
+        schedule,
+        lc,
+        ..
+    } = shipping;
+    let nothing = !ctx.house
+        && shipments.is_empty()
+        && documents.is_empty()
+        && files.is_empty()
+        && schedule.is_empty()
+        && lc.is_none();
+    if nothing {
+        let text = locale.t("shipping-nothing-yet");
+        return view! { <p class="muted" id="shipping-empty">{text}</p> }.into_any();
+    }
+    let no_shipments = shipments.is_empty();
+    let plan = ctx.house && ctx.can_ship && !open_lines.is_empty();
+    let order_part = ctx.house || !documents.is_empty() || !files.is_empty();
+    view! {
+        <div class="shipping-part" id="shipments">
+            <h3>{locale.t("shipping-shipments")}</h3>
+            {no_shipments.then(|| view! {
+                <p class="muted" id="no-shipments">{locale.t("shipping-no-shipments")}</p>
+            })}
+            {shipments.into_iter().map(|shipment| view! {
+                <ShipmentCard ctx shipment />
+            }).collect_view()}
+            {plan.then(|| view! { <PlanForm ctx open_lines=open_lines.clone() /> })}
+        </div>
+        {order_part.then(|| view! {
+            <div class="shipping-part" id="order-documents">
+                <h3>{locale.t("shipping-order-documents")}</h3>
+                {(!documents.is_empty()).then(|| view! {
+                    <Checklist ctx documents=documents.clone() owner_kind="order" owner_id=ctx.order_id />
+                })}
+                <h4>{locale.t("shipping-order-files")}</h4>
+                <FileList files=files.clone() house=ctx.house share locale />
+                {ctx.house.then(|| view! {
+                    <UploadForm owner_kind="order" owner_id=ctx.order_id can_share=true locale />
+                })}
+            </div>
+        })}
+        <Schedule ctx schedule currency=currency.clone() />
+        <CreditPanel ctx lc currency />
+    }
+    .into_any()
+}

@@ -1,0 +1,142 @@
+//! The order's payment schedule (deposit, balance) with what is paid and
+//! what is overdue, and for the house the form that records a payment,
+//! matched to an instalment or to the schedule in order.
+
+use leptos::prelude::*;
+
+use super::{Ctx, day};
+use crate::api::order_desk::RecordPayment;
+use crate::components::forms::{FieldMessage, FormMessage, latest_error};
+use crate::components::live::refresh_order_after;
+use crate::i18n::Locale;
+use crate::wire::shipping::InstalmentView;
+
+fn status_class(instalment: &InstalmentView) -> &'static str {
+    if instalment.overdue_days.is_some() {
+        "badge badge-late instalment-status"
+    } else if instalment.paid == instalment.amount {
+        "badge badge-ok instalment-status"
+    } else {
+        "badge badge-muted instalment-status"
+    }
+}
+
+/// The due day, or the event it waits for.
+fn due_text(instalment: &InstalmentView, locale: Locale) -> String {
+    match (instalment.due, &instalment.due_event_key) {
+        (Some(due), _) => day(Some(due)),
+        (None, Some(event)) => locale.t(event),
+        (None, None) => day(None),
+    }
+}
+
+#[component]
+pub(crate) fn Schedule(ctx: Ctx, schedule: Vec<InstalmentView>, currency: String) -> impl IntoView {
+    let locale = ctx.locale;
+    let pay = ctx.house && ctx.can_pay;
+    if schedule.is_empty() && !pay {
+        return ().into_any();
+    }
+    let headers = [
+        "shipping-col-instalment",
+        "shipping-col-amount",
+        "shipping-col-due",
+        "shipping-col-paid",
+        "shipping-col-status",
+    ];
+    let choices: Vec<(i32, String)> = schedule
+        .iter()
+        .map(|i| {
+            (
+                i.id,
+                format!("{} · {} {}", locale.t(&i.kind_key), i.amount, currency),
+            )
+        })
+        .collect();
+    view! {
+        <div class="shipping-part" id="payment-schedule">
+            <h3>{locale.t("shipping-schedule")}</h3>
+            {if schedule.is_empty() {
+                view! { <p class="muted" id="no-schedule">{locale.t("shipping-schedule-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-scroll">
+                        <table id="schedule">
+                            <thead><tr>
+                                {headers.into_iter().map(|key| view! { <th>{locale.t(key)}</th> }).collect_view()}
+                            </tr></thead>
+                            <tbody>
+                                {schedule.iter().map(|i| {
+                                    let status = match i.overdue_days {
+                                        Some(days) => locale.t_with(&i.status_key, &[("days", days.into())]),
+                                        None => locale.t(&i.status_key),
+                                    };
+                                    view! {
+                                        <tr data-instalment=i.id.to_string() class:overdue=i.overdue_days.is_some()>
+                                            <td>{locale.t(&i.kind_key)}</td>
+                                            <td class="amount">{format!("{} {}", i.amount, currency)}</td>
+                                            <td class="due">{due_text(i, locale)}</td>
+                                            <td class="paid">{format!("{} {}", i.paid, currency)}</td>
+                                            <td>
+                                                <span class=status_class(i) data-status=i.status_key.clone()>{status}</span>
+                                                {i.overdue_days.map(|days| view! {
+                                                    <small class="overdue-days">
+                                                        " " {locale.t_with("shipping-overdue-days", &[("days", days.into())])}
+                                                    </small>
+                                                })}
+                                            </td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+            {pay.then(|| view! { <PaymentForm ctx currency=currency.clone() choices=choices.clone() /> })}
+        </div>
+    }
+    .into_any()
+}
+
+/// A payment received, in the order's currency; `choices` are the
+/// instalments it may be matched to (id, text).
+#[component]
+fn PaymentForm(ctx: Ctx, currency: String, choices: Vec<(i32, String)>) -> impl IntoView {
+    let locale = ctx.locale;
+    let pay = ServerAction::<RecordPayment>::new();
+    let error = latest_error(pay.value());
+    refresh_order_after(pay.value());
+    view! {
+        <details class="house-form" id="record-payment">
+            <summary>{locale.t("shipping-record-payment")}</summary>
+            <ActionForm action=pay attr:class="stack-form" attr:id="payment-form">
+                <input type="hidden" name="order_id" value=ctx.order_id.to_string() />
+                <input type="hidden" name="version" value=ctx.version.to_string() />
+                <div class="inline-grid-form">
+                    <label>{locale.t("shipping-received-on")} <input type="date" name="received_on" /></label>
+                    <label>
+                        {format!("{} ({currency})", locale.t("shipping-amount"))}
+                        <input type="text" inputmode="decimal" name="amount" />
+                    </label>
+                    <label>{locale.t("shipping-reference")} <input type="text" name="reference" /></label>
+                    <label>
+                        {locale.t("shipping-instalment")}
+                        <select name="instalment_id">
+                            <option value="">{locale.t("shipping-match-auto")}</option>
+                            {choices.into_iter().map(|(id, text)| view! {
+                                <option value=id.to_string()>{text}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                </div>
+                <FieldMessage error field="received_on" />
+                <FieldMessage error field="amount" />
+                <FieldMessage error field="reference" />
+                <FieldMessage error field="instalment_id" />
+                <FormMessage error fields=&["received_on", "amount", "reference", "instalment_id"] />
+                <button type="submit" class="button">{locale.t("shipping-pay-submit")}</button>
+            </ActionForm>
+        </details>
+    }
+}

@@ -1,0 +1,236 @@
+//! Files: uploads are checked (size, type from the content, a clean name)
+//! and land where the form came from; downloads are attachments that never
+//! render, and each person gets only the files of records they may see.
+
+use app::domain::order_status::OrderStatus;
+use integration_tests::people::{PASSWORD, create_cast, create_order};
+use integration_tests::{TestApp, spawn_app};
+
+/// The smallest valid PNG: a 1×1 pixel.
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+    0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00,
+    0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE,
+    0x42, 0x60, 0x82,
+];
+
+/// Posts the upload form; returns the status and where it sends the browser.
+async fn upload(
+    app: &TestApp,
+    client: &reqwest::Client,
+    owner: (&str, i32),
+    name: &str,
+    bytes: Vec<u8>,
+    shared: bool,
+) -> (u16, String) {
+    let mut form = reqwest::multipart::Form::new()
+        .text("owner_kind", owner.0.to_string())
+        .text("owner_id", owner.1.to_string())
+        .text("return_to", format!("/staff/orders/{}", owner.1));
+    if shared {
+        form = form.text("shared_with_customer", "on");
+    }
+    let form = form.part(
+        "file",
+        reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()),
+    );
+    let response = client
+        .post(app.url("/files"))
+        .header("Origin", &app.address)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let location = response
+        .headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    (status, location)
+}
+
+async fn files_of(app: &TestApp, client: &reqwest::Client, id: i32) -> serde_json::Value {
+    let (status, body) = app
+        .call(client, "shipping/get", &[("order_id", &id.to_string())])
+        .await;
+    assert_eq!(status, 200, "{body}");
+    body["files"].clone()
+}
+
+#[tokio::test]
+async fn uploads_are_checked_by_content_and_size_and_downloads_never_render() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let staff = integration_tests::new_client();
+    app.sign_in(&staff, &cast.staff.email, PASSWORD).await;
+    let customer = app.client_for(&cast.customer.email, PASSWORD).await;
+    let id = create_order(&app.db, cast.customer_a, "SO-FILES", OrderStatus::Ready).await;
+
+    // A page of HTML is no document, whatever its name says.
+    let (status, location) = upload(
+        &app,
+        &staff,
+        ("order", id),
+        "invoice.pdf",
+        b"<html><script>alert(1)</script></html>".to_vec(),
+        true,
+    )
+    .await;
+    assert_eq!(status, 303);
+    assert!(
+        location.contains("file_error=upload-type-not-accepted"),
+        "{location}"
+    );
+    // Too large: refused without keeping it.
+    let big = vec![0u8; 10 * 1024 * 1024 + 1];
+    let (status, location) = upload(&app, &staff, ("order", id), "big.bin", big, true).await;
+    assert_eq!(status, 303);
+    assert!(
+        location.contains("file_error=files-too-large"),
+        "{location}"
+    );
+    // Empty.
+    let (_, location) = upload(&app, &staff, ("order", id), "x.png", Vec::new(), true).await;
+    assert!(location.contains("file_error=upload-empty"), "{location}");
+    assert_eq!(files_of(&app, &staff, id).await, serde_json::json!([]));
+
+    // A PNG named like a PDF keeps its name and gains its real extension;
+    // a path in the name is dropped.
+    let (status, location) = upload(
+        &app,
+        &staff,
+        ("order", id),
+        "..\\..\\etc/QC photo <1>.pdf",
+        PNG.to_vec(),
+        false,
+    )
+    .await;
+    assert_eq!(status, 303, "{location}");
+    assert!(!location.contains("file_error"), "{location}");
+    let files = files_of(&app, &staff, id).await;
+    assert_eq!(files[0]["name"], "QC photo 1.pdf.png");
+    assert_eq!(files[0]["content_type"], "image/png");
+    let url = files[0]["url"].as_str().unwrap().to_string();
+
+    // Not shared: the customer does not know it exists.
+    assert!(
+        files_of(&app, &customer, id)
+            .await
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let response = customer.get(app.url(&url)).send().await.unwrap();
+    assert_eq!(response.status(), 404);
+
+    // Shared: a download that is never rendered.
+    let file_id = files[0]["id"].to_string();
+    let (status, body) = app
+        .call(
+            &staff,
+            "files/share",
+            &[("file_id", &file_id), ("shared", "true")],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let response = customer.get(app.url(&url)).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let headers = response.headers().clone();
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert!(
+        headers["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment;")
+    );
+    assert!(
+        headers["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("no-store")
+    );
+    assert_eq!(response.bytes().await.unwrap().as_ref(), PNG);
+
+    // Other companies get nothing, shared or not.
+    for person in [&cast.customer_b_user, &cast.supplier] {
+        let other = app.client_for(&person.email, PASSWORD).await;
+        let response = other.get(app.url(&url)).send().await.unwrap();
+        assert_eq!(response.status(), 404, "{}", person.email);
+    }
+    // Nobody signed in: not even that.
+    let response = integration_tests::new_client()
+        .get(app.url(&url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 401);
+}
+
+#[tokio::test]
+async fn a_factory_sees_files_on_its_own_purchase_order_lines_only() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let factory = integration_tests::new_client();
+    app.sign_in(&factory, &cast.supplier.email, PASSWORD).await;
+    let (status, location) = upload(
+        &app,
+        &factory,
+        ("po_line", cast.po_line_a),
+        "qc.png",
+        PNG.to_vec(),
+        true,
+    )
+    .await;
+    assert_eq!(status, 303, "{location}");
+    assert!(!location.contains("file_error"), "{location}");
+    // Not on another factory's line.
+    let (status, _) = upload(
+        &app,
+        &factory,
+        ("po_line", cast.po_line_b),
+        "qc.png",
+        PNG.to_vec(),
+        false,
+    )
+    .await;
+    assert_eq!(status, 404);
+    // Nor on an order.
+    let (status, _) = upload(
+        &app,
+        &factory,
+        ("order", cast.order_a),
+        "x.png",
+        PNG.to_vec(),
+        false,
+    )
+    .await;
+    assert_eq!(status, 404);
+
+    let (status, body) = app
+        .call(
+            &factory,
+            "files/po-line",
+            &[("po_line_id", &cast.po_line_a.to_string())],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let url = body[0]["url"].as_str().unwrap().to_string();
+    assert!(body[0]["uploaded_by"].is_null(), "only the house sees who");
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    assert_eq!(staff.get(app.url(&url)).send().await.unwrap().status(), 200);
+    // The other factory and the customer see neither the list nor the file.
+    for person in [&cast.supplier_b_user, &cast.customer] {
+        let other = app.client_for(&person.email, PASSWORD).await;
+        let (status, _) = app
+            .call(
+                &other,
+                "files/po-line",
+                &[("po_line_id", &cast.po_line_a.to_string())],
+            )
+            .await;
+        assert_eq!(status, 404, "{}", person.email);
+        assert_eq!(other.get(app.url(&url)).send().await.unwrap().status(), 404);
+    }
+}
