@@ -10,7 +10,7 @@ use super::{balance_of_order, letter_of_credit_of, parse_scaled, shipments_with_
 use crate::domain::order_edit::{editable, parse_container_no, parse_transport_document};
 use crate::domain::order_input::required_text;
 use crate::domain::shipping::shipment::{CustomsStatus, Voyage, eta_changed, partial_quantities};
-use crate::domain::shipping::{DocumentState, required_documents};
+use crate::domain::shipping::{DocumentKind, DocumentState, required_documents};
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{
@@ -100,9 +100,24 @@ pub async fn plan(
     write_parts(&work, row.id, &parsed).await?;
     let inspection = false;
     for kind in required_documents(&order.incoterm, balance, inspection) {
+        // The proforma belongs to the order: one, whatever the shipments.
+        let shipment_id = if kind == DocumentKind::ProformaInvoice {
+            let exists = trade_document::Entity::find()
+                .filter(trade_document::Column::OrderId.eq(order.id))
+                .filter(trade_document::Column::Kind.eq(kind))
+                .one(&work.tx)
+                .await?
+                .is_some();
+            if exists {
+                continue;
+            }
+            None
+        } else {
+            Some(row.id)
+        };
         trade_document::ActiveModel {
             order_id: Set(order.id),
-            shipment_id: Set(Some(row.id)),
+            shipment_id: Set(shipment_id),
             kind: Set(kind),
             state: Set(DocumentState::Required),
             number: Set(None),
