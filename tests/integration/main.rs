@@ -12,6 +12,7 @@ mod browser_orders;
 mod browser_progress;
 mod browser_quotations;
 mod browser_roles;
+mod browser_shipping;
 mod browser_workspace;
 mod changes;
 mod crash;
