@@ -28,9 +28,10 @@ fn portal_binary() -> PathBuf {
     path
 }
 
-fn start_portal(database_url: &str, smtp_port: u16) -> Child {
+fn start_portal(database_url: &str, smtp_port: u16, files: &std::path::Path) -> Child {
     Command::new(portal_binary())
         .env("DATABASE_URL", database_url)
+        .env("PORTAL_FILES_DIR", files)
         .env("PORTAL_PORT", "0")
         .env("PORTAL_HOST", "127.0.0.1")
         .env("PORTAL_SITE_ROOT", site_root())
@@ -80,7 +81,7 @@ async fn a_server_killed_mid_delivery_loses_no_mail() {
         ids.insert(format!("<{}@trade-portal>", row.id));
     }
 
-    let mut first = start_portal(&url, sink.port);
+    let mut first = start_portal(&url, sink.port, &dir.path().join("files"));
     let deadline = Instant::now() + Duration::from_secs(30);
     while sink.hung().is_empty() {
         assert!(
@@ -96,7 +97,7 @@ async fn a_server_killed_mid_delivery_loses_no_mail() {
     assert!(ids.contains(&in_flight));
 
     sink.answer(Answer::Accept);
-    let mut second = start_portal(&url, sink.port);
+    let mut second = start_portal(&url, sink.port, &dir.path().join("files"));
     let deadline = Instant::now() + Duration::from_secs(60);
     let arrived = loop {
         let arrived: HashSet<String> = sink
