@@ -135,12 +135,14 @@ mod tests {
         let trade = "amount chapter code credit date digits document document_code \
             document_qty document_text expected invoice latest left max order_code \
             order_text quantity shipment_qty shipping size sum total";
+        let complaints = "hours min minutes status";
         for name in [
             "line", "days", "count", "ordered", "was", "problem", "done", "name", "from", "to",
             "po", "product", "number", "revision",
         ]
         .into_iter()
         .chain(trade.split_whitespace())
+        .chain(complaints.split_whitespace())
         {
             args.set(name, FluentValue::from(2));
         }

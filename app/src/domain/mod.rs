@@ -7,6 +7,7 @@ pub mod approval;
 pub mod change_request;
 pub mod change_workflow;
 pub mod company;
+pub mod complaints;
 pub mod credit;
 pub mod dates;
 pub mod files;
