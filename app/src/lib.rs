@@ -43,6 +43,10 @@ use crate::pages::auth::{
     reset::{RequestResetPage, ResetPasswordPage},
 };
 use crate::pages::changes::{ChangeDecisionPage, ChangeInboxPage};
+use crate::pages::complaints::{
+    CustomerComplaintPage, CustomerComplaintsPage, StaffComplaintPage, StaffComplaintsPage,
+    SupplierComplaintPage, SupplierComplaintsPage,
+};
 use crate::pages::confirmation::{CustomerConfirmationPage, StaffConfirmationPage};
 use crate::pages::customer_quotation::CustomerQuotationPage;
 use crate::pages::inquiries::CustomerInquiriesPage;
@@ -117,8 +121,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/customer/orders/:id/confirmation") view=CustomerConfirmationPage ssr=SsrMode::Async />
                     <Route path=path!("/customer/inquiries") view=CustomerInquiriesPage ssr=SsrMode::Async />
                     <Route path=path!("/customer/quotations/:id") view=CustomerQuotationPage ssr=SsrMode::Async />
+                    <Route path=path!("/customer/complaints") view=CustomerComplaintsPage ssr=SsrMode::Async />
+                    <Route path=path!("/customer/complaints/:id") view=CustomerComplaintPage ssr=SsrMode::Async />
                     <Route path=path!("/supplier") view=SupplierHome ssr=SsrMode::Async />
                     <Route path=path!("/supplier/lines/:id") view=SupplierLinePage ssr=SsrMode::Async />
+                    <Route path=path!("/supplier/complaints") view=SupplierComplaintsPage ssr=SsrMode::Async />
+                    <Route path=path!("/supplier/complaints/:id") view=SupplierComplaintPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/production") view=StaffProductionPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/po-lines/:id") view=StaffPoLinePage ssr=SsrMode::Async />
                     <Route path=path!("/staff/orders") view=StaffOrdersPage ssr=SsrMode::Async />
@@ -136,6 +144,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/inquiries/:id") view=StaffInquiryPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/quotations/:id") view=StaffQuotationPage ssr=SsrMode::Async />
                     <Route path=path!("/staff/approvals") view=ApprovalsPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/complaints") view=StaffComplaintsPage ssr=SsrMode::Async />
+                    <Route path=path!("/staff/complaints/:id") view=StaffComplaintPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminHome ssr=SsrMode::Async />
                 </Routes>
             </SiteLayout>

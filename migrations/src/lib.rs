@@ -16,6 +16,7 @@ mod m20261127_000009_workspace;
 mod m20261127_000010_kpi_indexes;
 mod m20261201_000011_quotations;
 mod m20261201_000012_shipping;
+mod m20261201_000013_complaints;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000010_kpi_indexes::Migration),
             Box::new(m20261201_000011_quotations::Migration),
             Box::new(m20261201_000012_shipping::Migration),
+            Box::new(m20261201_000013_complaints::Migration),
         ]
     }
 }

@@ -250,6 +250,28 @@ impl PaymentScanner {
     }
 }
 
+/// Watches the complaints' clocks: reminds owners of answers coming due and
+/// tells the sales managers of clocks run out, once each.
+pub struct ComplaintWatch {
+    pub state: app::ssr::AppState,
+    pub every: std::time::Duration,
+}
+
+impl ComplaintWatch {
+    pub async fn run(self) {
+        loop {
+            match app::usecases::complaints::sweep(&self.state).await {
+                Ok(report) if report != Default::default() => {
+                    tracing::info!(?report, "complaint clocks");
+                }
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = ?e, "complaint clock watch failed"),
+            }
+            tokio::time::sleep(self.every).await;
+        }
+    }
+}
+
 /// Sends the daily digests: checks every few minutes whether the digest hour
 /// (UTC) has come; each person gets at most one digest a day.
 pub struct DigestSender {

@@ -189,6 +189,13 @@ impl Application {
             }
             .run(),
         );
+        let watch = tokio::spawn(
+            crate::jobs::ComplaintWatch {
+                state: self.state.clone(),
+                every: std::time::Duration::from_secs(60).min(self.scan_every),
+            }
+            .run(),
+        );
         let sweeper = tokio::spawn(
             crate::jobs::QuotationSweeper {
                 state: self.state.clone(),
@@ -209,6 +216,7 @@ impl Application {
         digests.abort();
         sweeper.abort();
         collector.abort();
+        watch.abort();
         if let Some(relay) = relay {
             relay.abort();
         }

@@ -15,6 +15,7 @@ mod browser_roles;
 mod browser_shipping;
 mod browser_workspace;
 mod changes;
+mod complaints;
 mod crash;
 mod documents_pdf;
 mod files;

@@ -8,6 +8,7 @@ pub mod alerts;
 pub mod areas;
 pub mod auth;
 pub mod changes;
+pub mod complaints;
 pub mod mail;
 pub mod order_desk;
 pub mod orders;

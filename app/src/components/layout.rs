@@ -52,14 +52,19 @@ fn area_links(role: Role) -> Vec<(&'static str, &'static str)> {
         Role::Customer => vec![
             ("/customer", "nav-my-orders"),
             ("/customer/inquiries", "nav-inquiries"),
+            ("/customer/complaints", "nav-complaints"),
         ],
-        Role::Supplier => vec![("/supplier", "nav-my-purchase-orders")],
+        Role::Supplier => vec![
+            ("/supplier", "nav-my-purchase-orders"),
+            ("/supplier/complaints", "nav-complaints"),
+        ],
         Role::Staff => vec![
             ("/staff", "nav-sales-desk"),
             ("/staff/orders", "nav-orders"),
             ("/staff/inquiries", "nav-quotations"),
             ("/staff/approvals", "nav-approvals"),
             ("/staff/production", "nav-production"),
+            ("/staff/complaints", "nav-complaints"),
             ("/staff/people", "nav-people"),
         ],
         Role::Admin => vec![
@@ -69,6 +74,7 @@ fn area_links(role: Role) -> Vec<(&'static str, &'static str)> {
             ("/staff/inquiries", "nav-quotations"),
             ("/staff/approvals", "nav-approvals"),
             ("/staff/production", "nav-production"),
+            ("/staff/complaints", "nav-complaints"),
         ],
     }
 }

@@ -40,7 +40,7 @@ pub(crate) fn date_text(date: Option<chrono::NaiveDate>) -> String {
 pub fn CustomerOrderPage() -> impl IntoView {
     view! {
         <AreaGuard area=Some(Area::Customer)>
-            <OrderPage back="/customer" />
+            <OrderPage back="/customer" customer=true />
         </AreaGuard>
     }
 }
@@ -55,7 +55,12 @@ pub fn StaffOrderPage() -> impl IntoView {
 }
 
 #[component]
-fn OrderPage(back: &'static str) -> impl IntoView {
+fn OrderPage(
+    back: &'static str,
+    /// The customer's own view: it may file a complaint once the order shipped.
+    #[prop(optional)]
+    customer: bool,
+) -> impl IntoView {
     let id = crate::components::params::use_route_id();
     // The stream is opened once, for the order the page was opened on.
     let tick = use_live_tick(Some(untrack(id)));
@@ -87,7 +92,7 @@ fn OrderPage(back: &'static str) -> impl IntoView {
                 let loaded = order.await;
                 let _ = shipping.0.await;
                 match loaded {
-                    Ok(detail) => view! { <OrderDetailView detail /> }.into_any(),
+                    Ok(detail) => view! { <OrderDetailView detail customer /> }.into_any(),
                     Err(e) => {
                         crate::components::errors::answer_with(&e);
                         view! {
@@ -101,10 +106,10 @@ fn OrderPage(back: &'static str) -> impl IntoView {
 }
 
 #[component]
-fn OrderDetailView(detail: OrderDetail) -> impl IntoView {
+fn OrderDetailView(detail: OrderDetail, customer: bool) -> impl IntoView {
     view! {
         <Title text=detail.number.clone() />
-        <OrderHeader detail=detail.clone() />
+        <OrderHeader detail=detail.clone() customer />
         <LinesPanel lines=detail.lines.clone() currency=detail.currency.clone() />
         <p class="order-total">{format!("Order value: {} {}", detail.total, detail.currency)}</p>
         <ShippingPanel order_id=detail.id />
@@ -118,8 +123,18 @@ fn OrderDetailView(detail: OrderDetail) -> impl IntoView {
 
 /// The order's heading panel: status, stage, next steps, alerts and terms.
 #[component]
-fn OrderHeader(detail: OrderDetail) -> impl IntoView {
+fn OrderHeader(detail: OrderDetail, customer: bool) -> impl IntoView {
     let current = (detail.status != OrderStatus::Cancelled).then_some(detail.status);
+    // A complaint is about goods the customer has: once the order shipped.
+    let shipped = matches!(
+        detail.status,
+        OrderStatus::Shipped | OrderStatus::Arrived | OrderStatus::Settled
+    );
+    let complaint_href =
+        (customer && shipped).then(|| format!("/customer/complaints?order={}", detail.id));
+    let complaint_text = crate::components::guard::use_locale()
+        .get_untracked()
+        .t("order-file-complaint");
     view! {
         <section class="panel" data-order-id=detail.id.to_string()>
             <h1>"Order " {detail.number.clone()}</h1>
@@ -143,6 +158,9 @@ fn OrderHeader(detail: OrderDetail) -> impl IntoView {
                         {format!("Order confirmation ({})", c.quotation)}
                     </a></p>
                 }
+            })}
+            {complaint_href.map(|href| view! {
+                <p><a href=href id="file-complaint" class="button secondary">{complaint_text}</a></p>
             })}
         </section>
     }

@@ -94,6 +94,18 @@ mails! {
     PaymentOverdue => "payment_overdue",
     /// To sales: the latest shipment date of a letter of credit is at risk.
     LcAtRisk => "lc_at_risk",
+    /// To the complaint's owner (else sales): a customer complains.
+    ComplaintFiled => "complaint_filed",
+    /// To the customer's buyers: the house answered, proposed or closed.
+    ComplaintAnswered => "complaint_answered",
+    /// To the factory's people: a complaint about their goods.
+    ComplaintPassed => "complaint_passed",
+    /// To the owner: the customer or the factory answered.
+    ComplaintUpdated => "complaint_updated",
+    /// To the owner: a complaint's clock comes due.
+    ComplaintClockReminder => "complaint_clock_reminder",
+    /// To the sales managers: a complaint's clock ran out.
+    ComplaintClockBreached => "complaint_clock_breached",
 }
 
 impl From<AlertKind> for Mail {

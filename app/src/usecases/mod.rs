@@ -10,6 +10,7 @@ pub mod alerts;
 pub mod areas;
 pub mod auth;
 pub mod changes;
+pub mod complaints;
 pub mod files;
 pub mod mail;
 pub mod order_desk;

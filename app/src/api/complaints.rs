@@ -1,0 +1,69 @@
+//! After-sales: customers file complaints about shipped orders; the house
+//! answers within the clocks, passes them to the factory behind the line
+//! and proposes a remedy; the customer accepts or declines it.
+
+// Server functions take one argument per form field.
+#![allow(clippy::too_many_arguments)]
+
+use leptos::prelude::*;
+
+use super::ApiError;
+use crate::wire::complaints::{ComplaintDetail, ComplaintInput, ComplaintSummary};
+
+/// Files a complaint about a shipped order, or one of its lines; returns
+/// its id.
+#[server(endpoint = "complaints/file")]
+pub async fn file_complaint(
+    order_id: i32,
+    #[server(default)] order_line_id: Option<i32>,
+    #[server(default)] complaint: ComplaintInput,
+) -> Result<i32, ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::complaints::file(&state, &user, order_id, order_line_id, complaint).await
+}
+
+/// The complaints the viewer may see, open ones first.
+#[server(endpoint = "complaints/list")]
+pub async fn list_complaints() -> Result<Vec<ComplaintSummary>, ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::complaints::list(&state, &user).await
+}
+
+#[server(endpoint = "complaints/get")]
+pub async fn get_complaint(id: i32) -> Result<ComplaintDetail, ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::complaints::get(&state, &user, id).await
+}
+
+/// One step of the complaint (`acknowledge`, `investigate`, `propose`,
+/// `accept`, `decline`, `close`, `reopen`, `pass`, `answer`) with what the
+/// step needs: a message, the remedy (kind, amount, its cost to the house)
+/// or, for the factory, the root cause and corrective action.
+#[server(endpoint = "complaints/step")]
+pub async fn complaint_step(
+    id: i32,
+    version: i32,
+    step: String,
+    #[server(default)] message: String,
+    #[server(default)] remedy: String,
+    #[server(default)] amount: String,
+    #[server(default)] cost: String,
+    #[server(default)] root_cause: String,
+) -> Result<(), ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::complaints::step(
+        &state,
+        &user,
+        id,
+        version,
+        crate::usecases::complaints::StepInput {
+            step,
+            message,
+            remedy,
+            amount,
+            cost,
+            root_cause,
+        },
+    )
+    .await
+}

@@ -1,0 +1,98 @@
+//! Complaints as each side sees them: the customer its own, without any
+//! factory; the factory the ones passed to it, without the customer; the
+//! house everything. Texts travel as catalogue keys.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// One of a complaint's two clocks (first answer, proposed remedy).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClockView {
+    pub due: DateTime<Utc>,
+    /// running, due_soon, overdue, met, met_late: for styling.
+    pub level: String,
+    /// Catalogue key of the state, taking `$minutes`.
+    pub key: String,
+    /// Working minutes left (running, due soon) or over (overdue).
+    pub minutes: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplaintSummary {
+    pub id: i32,
+    pub number: String,
+    /// The order, for the customer and the house; the purchase order for a
+    /// factory.
+    pub reference: String,
+    pub category_key: String,
+    pub status: String,
+    pub status_key: String,
+    pub first_answer: ClockView,
+    pub remedy: ClockView,
+    pub created_at: DateTime<Utc>,
+    /// The house only.
+    pub customer_name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplaintEntryView {
+    /// house, customer or factory.
+    pub side: String,
+    pub kind_key: String,
+    pub body: String,
+    pub at: DateTime<Utc>,
+    /// The house only: who wrote it.
+    pub who: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplaintDetail {
+    pub id: i32,
+    pub number: String,
+    pub version: i32,
+    /// The order's id and number (none for a factory).
+    pub order_id: Option<i32>,
+    pub reference: String,
+    /// "2 · MUG-350" when it is about one line.
+    pub line: Option<String>,
+    pub category_key: String,
+    pub description: String,
+    pub quantity_affected: i64,
+    pub remedy_asked_key: String,
+    pub amount_asked: Option<String>,
+    pub currency: String,
+    pub status: String,
+    pub status_key: String,
+    pub first_answer: ClockView,
+    pub remedy: ClockView,
+    /// The remedy the house proposed, once it has.
+    pub remedy_kind_key: Option<String>,
+    pub remedy_text: Option<String>,
+    pub remedy_amount: Option<String>,
+    /// The house and the factory only.
+    pub root_cause_key: Option<String>,
+    pub corrective_action: Option<String>,
+    /// The house only: the factory it was passed to.
+    pub factory_name: Option<String>,
+    pub entries: Vec<ComplaintEntryView>,
+    /// The steps the viewer may take now (stored names: acknowledge,
+    /// investigate, propose, accept, decline, close, reopen, pass, answer).
+    pub steps: Vec<String>,
+    /// The root causes to choose from (stored form, catalogue key or label).
+    pub root_causes: Vec<(String, String)>,
+}
+
+/// The complaint form as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplaintInput {
+    #[serde(default)]
+    pub category: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub quantity: String,
+    #[serde(default)]
+    pub remedy: String,
+    #[serde(default)]
+    pub amount: String,
+}
