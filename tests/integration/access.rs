@@ -23,6 +23,8 @@ struct World {
     quote_b: i32,
     /// A file on customer B's order, shared with customer B.
     file_b: i32,
+    /// Customer B's complaint about its order, passed to supplier B.
+    complaint_b: i32,
 }
 
 impl std::ops::Deref for World {
@@ -86,6 +88,7 @@ async fn world(app: &TestApp) -> World {
     let po_change_b = changes[0]["id"].as_i64().expect("a change for supplier B") as i32;
     let (inquiry_b, quote_b) = quotation_of_b(app, &cast, &buyer_b, &staff).await;
     let file_b = file_on_order_b(app, &cast).await;
+    let complaint_b = complaint_of_b(app, &cast).await;
     World {
         cast,
         change_b,
@@ -93,6 +96,7 @@ async fn world(app: &TestApp) -> World {
         inquiry_b,
         quote_b,
         file_b,
+        complaint_b,
     }
 }
 
@@ -143,6 +147,51 @@ async fn file_on_order_b(app: &TestApp, cast: &Cast) -> i32 {
         storage_key: Set("files/2026/12/access-matrix".into()),
         uploaded_by: Set(None),
         uploaded_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap()
+    .id
+}
+
+/// Customer B's complaint (set up directly: what matters is who may act on
+/// it), passed to supplier B.
+async fn complaint_of_b(app: &TestApp, cast: &Cast) -> i32 {
+    use sea_orm::{ActiveModelTrait, Set};
+    let now = chrono::Utc::now();
+    let buyer_b = app::ssr::repo::users::find_by_email(
+        &app.db,
+        &app::domain::account::Email::parse(&cast.customer_b_user.email).unwrap(),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    app::ssr::entities::complaint::ActiveModel {
+        number: Set("C-SECRET-B".into()),
+        order_id: Set(cast.order_b),
+        order_line_id: Set(None),
+        customer_company_id: Set(cast.customer_b),
+        filed_by: Set(buyer_b.id),
+        owner_id: Set(None),
+        category: Set("quality".into()),
+        description: Set("Customer B's secret mug is cracked.".into()),
+        quantity_affected: Set(1),
+        remedy_asked: Set("replacement".into()),
+        amount_asked_minor: Set(None),
+        currency: Set("EUR".into()),
+        status: Set("investigating".into()),
+        factory_company_id: Set(Some(cast.supplier_b)),
+        passed_at: Set(Some(now)),
+        first_answer_due: Set(now),
+        first_answered_at: Set(Some(now)),
+        remedy_due: Set(now),
+        first_notice: Set(0),
+        remedy_notice: Set(0),
+        reopened: Set(0),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
         ..Default::default()
     }
     .insert(&app.db)
@@ -404,6 +453,40 @@ fn probes() -> Vec<Probe> {
                     ("order_id", c.order_b.to_string()),
                     ("version", "99".into()),
                     ("presented_on", "2026-01-01".into()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "file a complaint about another customer's order",
+            endpoint: "complaints/file",
+            fields: |c| {
+                vec![
+                    ("order_id", c.order_b.to_string()),
+                    ("complaint[category]", "quality".into()),
+                    ("complaint[description]", "Something is wrong here.".into()),
+                    ("complaint[quantity]", "1".into()),
+                    ("complaint[remedy]", "replacement".into()),
+                ]
+            },
+            allowed: &[],
+        },
+        Probe {
+            name: "read another customer's complaint",
+            endpoint: "complaints/get",
+            fields: |c| vec![("id", c.complaint_b.to_string())],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "act on another customer's complaint",
+            endpoint: "complaints/step",
+            fields: |c| {
+                vec![
+                    ("id", c.complaint_b.to_string()),
+                    ("version", "1".into()),
+                    ("step", "propose".into()),
+                    ("remedy", "replacement".into()),
+                    ("message", "A new mug.".into()),
                 ]
             },
             allowed: &[Role::Admin, Role::Staff],
@@ -811,6 +894,7 @@ const FOREIGN_MARKERS: &[&str] = &[
     "PO-B-1",
     "Customer B's secret mug",
     "SECRET-B-CONTRACT",
+    "C-SECRET-B",
 ];
 
 async fn attempt(
