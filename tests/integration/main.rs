@@ -6,6 +6,7 @@ mod alerts;
 mod auth;
 mod browser_alerts;
 mod browser_changes;
+mod browser_complaints;
 mod browser_landing;
 mod browser_layout;
 mod browser_orders;

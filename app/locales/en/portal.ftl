@@ -750,3 +750,26 @@ complaint-propose-remedy = Remedy
 complaint-propose-amount = Amount for the customer
 complaint-propose-cost = Cost to us
 complaint-propose-hint = The amount is for a credit note or a discount; the cost is what the remedy costs the house and is not shown to the customer.
+
+## A complaint's thread
+complaint-entry-filed = Complaint filed
+complaint-entry-acknowledge = First answer
+complaint-entry-investigate = Investigation started
+complaint-entry-pass = Passed to the factory
+complaint-entry-answer = Factory's root cause and corrective action
+complaint-entry-propose = Remedy proposed
+complaint-entry-accept = Remedy accepted
+complaint-entry-decline = Remedy declined
+complaint-entry-close = Closed
+complaint-entry-reopen = Reopened
+complaint-not-shipped = A complaint can be filed once the order has shipped.
+complaint-step-unknown = Choose what to do with the complaint.
+complaint-changed = Someone changed this complaint in the meantime. Reload it and try again.
+complaint-message-too-long = The message is too long (at most 4000 characters).
+complaint-message-needed = Write a few words for the other side.
+complaint-no-factory = No factory line is linked to this order line yet.
+complaint-root-cause-unknown = Choose a root cause from the list.
+complaint-remedy-unknown = Choose a remedy.
+complaint-amount-needed = Enter the amount of the credit note or discount, like 120.50.
+complaint-amount-not-money = Only a credit note or a discount has an amount.
+complaint-cost-money = Enter the cost like 120.50, or leave it empty.

@@ -724,3 +724,26 @@ complaint-propose-remedy = 补救方案
 complaint-propose-amount = 给客户的金额
 complaint-propose-cost = 我方成本
 complaint-propose-hint = 金额用于贷记单或折扣；成本是补救方案给贸易公司带来的费用，客户看不到。
+
+## 投诉记录
+complaint-entry-filed = 提交投诉
+complaint-entry-acknowledge = 首次答复
+complaint-entry-investigate = 开始调查
+complaint-entry-pass = 已转交工厂
+complaint-entry-answer = 工厂的根本原因和纠正措施
+complaint-entry-propose = 提出解决方案
+complaint-entry-accept = 接受解决方案
+complaint-entry-decline = 拒绝解决方案
+complaint-entry-close = 已关闭
+complaint-entry-reopen = 重新打开
+complaint-not-shipped = 订单发货后才能提交投诉。
+complaint-step-unknown = 请选择对投诉的处理。
+complaint-changed = 此投诉已被他人修改，请刷新后重试。
+complaint-message-too-long = 内容过长（最多 4000 个字符）。
+complaint-message-needed = 请给对方写几句话。
+complaint-no-factory = 此订单行尚未关联工厂的采购行。
+complaint-root-cause-unknown = 请从列表中选择根本原因。
+complaint-remedy-unknown = 请选择解决方式。
+complaint-amount-needed = 请输入贷项通知或折扣的金额，例如 120.50。
+complaint-amount-not-money = 只有贷项通知或折扣才有金额。
+complaint-cost-money = 成本请按 120.50 的格式填写，或留空。

@@ -195,11 +195,7 @@ pub async fn get(
         )
     }));
     // Money between the house and its customer is never the factory's.
-    let money = |minor: Option<i64>| {
-        minor
-            .filter(|_| side != Side::Factory)
-            .map(|m| format!("{} {}", format_minor(m), row.currency))
-    };
+    let money = |minor: Option<i64>| minor.filter(|_| side != Side::Factory).map(format_minor);
     let factory_side = side != Side::Customer;
     Ok(ComplaintDetail {
         id: row.id,

@@ -1,0 +1,203 @@
+//! In real browsers: a customer complains about a shipped order from its
+//! order page; staff answer within the hour and pass it to the factory; the
+//! factory gives its root cause on its phone; staff propose a credit note
+//! and the customer accepts it. Each sees the clock; the customer never sees
+//! the factory.
+
+use fantoccini::Locator;
+use integration_tests::browser::Browser;
+use integration_tests::people::{PASSWORD, create_cast};
+use integration_tests::spawn_app;
+use sea_orm::{ConnectionTrait, Statement};
+use std::time::Duration;
+
+const WAIT: Duration = Duration::from_secs(20);
+
+/// Fills fields of a form by name and submits it.
+async fn submit(browser: &Browser, form: &str, fields: &[(&str, &str)], button: &str) {
+    for (name, value) in fields {
+        browser
+            .set_value(&format!("{form} [name='{name}']"), value)
+            .await;
+    }
+    browser.click(&format!("{form} {button}")).await;
+}
+
+async fn take_step(browser: &Browser, step: &str, fields: &[(&str, &str)]) {
+    let form = format!("form.step-form[data-step={step}]");
+    browser
+        .client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(&form))
+        .await
+        .unwrap_or_else(|e| panic!("{form}: {e}"));
+    submit(browser, &form, fields, "button.step-submit").await;
+}
+
+#[tokio::test]
+async fn a_customer_complains_the_house_and_factory_answer_and_the_customer_accepts() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    app.db
+        .execute_raw(Statement::from_string(
+            app.db.get_database_backend(),
+            format!(
+                "UPDATE orders SET status = 'shipped' WHERE id = {}",
+                cast.order_a
+            ),
+        ))
+        .await
+        .unwrap();
+
+    // The customer complains from its order page.
+    let customer = Browser::launch(1280, 900).await;
+    customer
+        .sign_in_and_wait(&app.address, &cast.customer.email, PASSWORD)
+        .await;
+    customer
+        .open_hydrated(&app.url(&format!("/customer/orders/{}", cast.order_a)))
+        .await;
+    customer.click("#file-complaint").await;
+    customer
+        .client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("form#complaint-form"))
+        .await
+        .expect("the complaint form");
+    submit(
+        &customer,
+        "form#complaint-form",
+        &[
+            ("complaint[category]", "quality"),
+            ("complaint[quantity]", "12"),
+            (
+                "complaint[description]",
+                "Twelve mugs arrived with cracked glaze.",
+            ),
+            ("complaint[remedy]", "credit_note"),
+            ("complaint[amount]", "150.00"),
+        ],
+        "#send-complaint",
+    )
+    .await;
+    let clock = customer
+        .wait_for_text("#first-answer-clock", WAIT, |t| t.contains("left"))
+        .await;
+    assert!(clock.contains("min"), "{clock}");
+    let path = customer
+        .client
+        .current_url()
+        .await
+        .unwrap()
+        .path()
+        .to_string();
+    let id: i32 = path.rsplit('/').next().unwrap().parse().unwrap();
+    customer.screenshot("customer-files-a-complaint").await;
+
+    // Staff answer within the clock and pass it to the factory.
+    let staff = Browser::launch(1280, 900).await;
+    staff
+        .sign_in_and_wait(&app.address, &cast.staff.email, PASSWORD)
+        .await;
+    staff
+        .open_hydrated(&app.url(&format!("/staff/complaints/{id}")))
+        .await;
+    take_step(
+        &staff,
+        "acknowledge",
+        &[("message", "Sorry. We are checking the batch.")],
+    )
+    .await;
+    staff
+        .wait_for_text("#first-answer-clock", WAIT, |t| t.contains("Met on time"))
+        .await;
+    take_step(&staff, "investigate", &[]).await;
+    take_step(
+        &staff,
+        "pass",
+        &[("message", "Please check the glaze batch.")],
+    )
+    .await;
+    staff
+        .wait_for_text("#complaint-factory", WAIT, |t| t.contains("Supplier"))
+        .await;
+
+    // The factory gives its root cause from a phone.
+    let factory = Browser::launch(390, 844).await;
+    let maker = if staff.main_text().await.contains("Supplier B") {
+        &cast.supplier_b_user
+    } else {
+        &cast.supplier
+    };
+    factory
+        .sign_in_and_wait(&app.address, &maker.email, PASSWORD)
+        .await;
+    factory
+        .open_hydrated(&app.url(&format!("/supplier/complaints/{id}")))
+        .await;
+    let seen = factory.main_text().await;
+    assert!(
+        !seen.contains("Customer A"),
+        "the factory read the customer: {seen}"
+    );
+    take_step(
+        &factory,
+        "answer",
+        &[
+            ("root_cause", "material"),
+            (
+                "message",
+                "Glaze batch 0412 fired too cold; kiln curve fixed.",
+            ),
+        ],
+    )
+    .await;
+    factory
+        .wait_for_text("#root-cause", WAIT, |t| t.contains("kiln"))
+        .await;
+    factory.screenshot("factory-gives-its-root-cause").await;
+    factory.close().await;
+
+    // Staff propose a credit note.
+    staff
+        .wait_for_text("#root-cause", WAIT, |t| t.contains("kiln"))
+        .await;
+    take_step(
+        &staff,
+        "propose",
+        &[
+            ("remedy", "credit_note"),
+            ("amount", "150.00"),
+            ("message", "A credit note for the twelve mugs."),
+        ],
+    )
+    .await;
+    staff
+        .wait_for_text("#proposed-remedy", WAIT, |t| t.contains("150.00"))
+        .await;
+    staff.close().await;
+
+    // The customer's open page shows the remedy; it accepts.
+    customer
+        .wait_for_text("#proposed-remedy", WAIT, |t| t.contains("150.00"))
+        .await;
+    let page = customer.main_text().await;
+    for secret in ["Supplier A", "Supplier B", "kiln", "Please check the glaze"] {
+        assert!(
+            !page.contains(secret),
+            "the customer read {secret:?}: {page}"
+        );
+    }
+    take_step(&customer, "accept", &[]).await;
+    customer
+        .client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("#complaint-status[data-status=accepted]"))
+        .await
+        .expect("the complaint is accepted");
+    customer.screenshot("customer-accepts-the-remedy").await;
+    customer.close().await;
+}
