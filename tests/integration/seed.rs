@@ -269,3 +269,55 @@ async fn the_first_slippage_scan_runs_at_start_up() {
     }
     panic!("no slip alerts were queued within 10 seconds of the start");
 }
+
+#[tokio::test]
+async fn demo_back_half_shows_documents_money_and_complaints_in_several_states() {
+    use app::domain::shipping::DocumentState;
+    use app::ssr::entities::{complaint, instalment, letter_of_credit, trade_document};
+    use sea_orm::EntityTrait;
+    let dir = tempfile::tempdir().unwrap();
+    let db = server::db::connect_and_migrate(&fresh_database(&dir).await)
+        .await
+        .unwrap();
+    let now = chrono::Utc::now();
+    seed_demo_if_empty(&db, &integration_tests::demo_files(), now)
+        .await
+        .unwrap();
+
+    let documents = trade_document::Entity::find().all(&db).await.unwrap();
+    for state in DocumentState::ALL {
+        assert!(
+            documents.iter().any(|d| d.state == state),
+            "no {state:?} document"
+        );
+    }
+    let overdue = instalment::Entity::find()
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|i| i.paid_minor < i.amount_minor)
+        .any(|i| i.due_date.is_some_and(|d| d < now.date_naive()));
+    assert!(overdue, "an overdue instalment");
+    assert!(
+        !letter_of_credit::Entity::find()
+            .all(&db)
+            .await
+            .unwrap()
+            .is_empty(),
+        "an order paid by letter of credit"
+    );
+    let complaints = complaint::Entity::find().all(&db).await.unwrap();
+    for status in ["open", "investigating", "remedy_proposed", "closed"] {
+        assert!(
+            complaints.iter().any(|c| c.status == status),
+            "no {status} complaint"
+        );
+    }
+    assert!(
+        complaints
+            .iter()
+            .any(|c| c.first_answered_at.is_none() && c.first_answer_due < now),
+        "a complaint past its first-answer clock"
+    );
+}

@@ -15,6 +15,7 @@ use sea_orm::{
 use std::future::Future;
 use std::pin::Pin;
 
+mod complaints;
 mod quotations;
 mod shipping;
 
@@ -72,6 +73,7 @@ const STEPS: &[Step] = &[
     |tx, demo| Box::pin(seed_orders(tx, demo)),
     |tx, demo| Box::pin(quotations::seed_quotations(tx, demo)),
     |tx, demo| Box::pin(shipping::seed_back_half(tx, demo)),
+    |tx, demo| Box::pin(complaints::seed_complaints(tx, demo)),
 ];
 
 pub async fn seed_demo_if_empty(

@@ -1,0 +1,222 @@
+//! Demo complaints on shipped orders, in several states: one whose first
+//! answer is already late, one with the factory, one waiting for the
+//! customer's word on a credit note, and one closed with its root cause.
+
+use app::domain::order_status::OrderStatus;
+use app::ssr::entities::{complaint, complaint_entry, order, order_line};
+use app::ssr::repo::purchase_orders;
+use chrono::Duration;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
+    QueryOrder, Set,
+};
+
+struct Demo<'a> {
+    number: &'a str,
+    status: &'a str,
+    hours_ago: i64,
+    category: &'a str,
+    description: &'a str,
+    remedy: &'a str,
+    amount: Option<i64>,
+    answered: bool,
+    passed: bool,
+    cause: Option<(&'a str, &'a str)>,
+    proposed: Option<(&'a str, &'a str, Option<i64>)>,
+}
+
+pub async fn seed_complaints(
+    tx: &DatabaseTransaction,
+    demo: &mut super::Demo,
+) -> Result<String, DbErr> {
+    let shipped = order::Entity::find()
+        .filter(order::Column::Status.is_in([
+            OrderStatus::Shipped,
+            OrderStatus::Arrived,
+            OrderStatus::Settled,
+        ]))
+        .order_by_asc(order::Column::Id)
+        .all(tx)
+        .await?;
+    let year = demo.now.format("%Y");
+    let cases = [
+        Demo {
+            number: "0001",
+            status: "open",
+            hours_ago: 3,
+            category: "short_quantity",
+            description: "Two cartons are missing from the container: 48 pieces short.",
+            remedy: "replacement",
+            amount: None,
+            answered: false,
+            passed: false,
+            cause: None,
+            proposed: None,
+        },
+        Demo {
+            number: "0002",
+            status: "investigating",
+            hours_ago: 20,
+            category: "quality",
+            description: "The glaze on 30 mugs is crazed after the first wash.",
+            remedy: "credit_note",
+            amount: Some(9_000),
+            answered: true,
+            passed: true,
+            cause: None,
+            proposed: None,
+        },
+        Demo {
+            number: "0003",
+            status: "remedy_proposed",
+            hours_ago: 30,
+            category: "damage",
+            description: "Six plates arrived broken; the cartons were crushed.",
+            remedy: "credit_note",
+            amount: Some(4_500),
+            answered: true,
+            passed: true,
+            cause: Some(("packaging", "Double-wall cartons for plates from now on.")),
+            proposed: Some((
+                "credit_note",
+                "A credit note for the six plates.",
+                Some(4_500),
+            )),
+        },
+        Demo {
+            number: "0004",
+            status: "closed",
+            hours_ago: 24 * 12,
+            category: "wrong_documents",
+            description: "The packing list shows the wrong carton count.",
+            remedy: "rework",
+            amount: None,
+            answered: true,
+            passed: true,
+            cause: Some((
+                "documentation",
+                "Packing lists are checked against the cartons.",
+            )),
+            proposed: Some(("rework", "A corrected packing list was sent.", None)),
+        },
+    ];
+    let mut made = 0;
+    for (case, order) in cases.iter().zip(shipped.iter().cycle()) {
+        let lines = order_line::Entity::find()
+            .filter(order_line::Column::OrderId.eq(order.id))
+            .order_by_asc(order_line::Column::LineNo)
+            .all(tx)
+            .await?;
+        let Some(line) = lines.first() else { continue };
+        let placed = purchase_orders::placed_lines(tx, &[line.id]).await?;
+        let factory = placed.first().map(|p| p.po.supplier_company_id);
+        let Some(buyer) = demo
+            .customers
+            .iter()
+            .position(|c| *c == order.customer_company_id)
+            .and_then(|i| demo.buyers.get(i).copied())
+        else {
+            continue;
+        };
+        let filed = demo.now - Duration::hours(case.hours_ago);
+        let row = complaint::ActiveModel {
+            number: Set(format!("C-{year}-{}", case.number)),
+            order_id: Set(order.id),
+            order_line_id: Set(Some(line.id)),
+            customer_company_id: Set(order.customer_company_id),
+            filed_by: Set(buyer),
+            owner_id: Set(order.sales_owner_id),
+            category: Set(case.category.to_string()),
+            description: Set(case.description.to_string()),
+            quantity_affected: Set(line.quantity.min(48)),
+            remedy_asked: Set(case.remedy.to_string()),
+            amount_asked_minor: Set(case.amount),
+            currency: Set(order.currency.clone()),
+            status: Set(case.status.to_string()),
+            factory_company_id: Set(factory.filter(|_| case.passed)),
+            passed_at: Set(case.passed.then_some(filed + Duration::hours(1))),
+            root_cause: Set(case.cause.map(|(c, _)| c.to_string())),
+            corrective_action: Set(case.cause.map(|(_, a)| a.to_string())),
+            factory_answered_at: Set(case.cause.map(|_| filed + Duration::hours(6))),
+            remedy_kind: Set(case.proposed.map(|(k, _, _)| k.to_string())),
+            remedy_text: Set(case.proposed.map(|(_, t, _)| t.to_string())),
+            remedy_amount_minor: Set(case.proposed.and_then(|(_, _, a)| a)),
+            remedy_cost_minor: Set(case.proposed.and_then(|(_, _, a)| a)),
+            first_answer_due: Set(filed + Duration::hours(1)),
+            first_answered_at: Set(case.answered.then_some(filed + Duration::minutes(40))),
+            remedy_due: Set(filed + Duration::hours(24)),
+            remedy_proposed_at: Set(case.proposed.map(|_| filed + Duration::hours(20))),
+            // The late one is left for the clock watch to find and tell.
+            first_notice: Set(0),
+            remedy_notice: Set(0),
+            reopened: Set(0),
+            version: Set(1),
+            created_at: Set(filed),
+            updated_at: Set(filed),
+            closed_at: Set((case.status == "closed").then_some(filed + Duration::days(2))),
+            ..Default::default()
+        }
+        .insert(tx)
+        .await?;
+        let mut entries = vec![(
+            "customer",
+            "filed",
+            case.description.to_string(),
+            filed,
+            Some(buyer),
+        )];
+        if case.answered {
+            entries.push((
+                "house",
+                "acknowledge",
+                "Thank you for telling us. We are looking into it today.".to_string(),
+                filed + Duration::minutes(40),
+                demo.sales_owner,
+            ));
+        }
+        if case.passed {
+            entries.push((
+                "house",
+                "pass",
+                "Please check the batch and tell us the cause.".to_string(),
+                filed + Duration::hours(1),
+                demo.sales_owner,
+            ));
+        }
+        if let Some((_, action)) = case.cause {
+            entries.push((
+                "factory",
+                "answer",
+                action.to_string(),
+                filed + Duration::hours(6),
+                None,
+            ));
+        }
+        if let Some((_, text, _)) = case.proposed {
+            entries.push((
+                "house",
+                "propose",
+                text.to_string(),
+                filed + Duration::hours(20),
+                demo.sales_owner,
+            ));
+        }
+        for (side, kind, body, at, actor) in entries {
+            complaint_entry::ActiveModel {
+                complaint_id: Set(row.id),
+                actor_user_id: Set(actor),
+                side: Set(side.to_string()),
+                kind: Set(kind.to_string()),
+                body: Set(body),
+                created_at: Set(at),
+                ..Default::default()
+            }
+            .insert(tx)
+            .await?;
+        }
+        made += 1;
+    }
+    Ok(format!(
+        "{made} complaints, one past its first-answer clock"
+    ))
+}
