@@ -234,6 +234,24 @@ async fn a_complaint_goes_from_the_customer_through_the_factory_to_an_accepted_r
     // A step out of turn is refused.
     let (status, _) = step(&app, &buyer, id, &[("step", "accept")]).await;
     assert_eq!(status, 422);
+
+    // The figures count it: answered and remedied within target, its cost,
+    // and against the factory behind the line on its scorecard.
+    let (status, kpis) = app.call(&staff, "workspace/kpis", &[]).await;
+    assert_eq!(status, 200, "{kpis}");
+    let figures = &kpis["complaints"];
+    assert_eq!(figures["rate"]["hits"], 1, "{figures}");
+    assert_eq!(figures["first_answer"]["hits"], 1, "{figures}");
+    assert_eq!(figures["remedy"]["hits"], 1, "{figures}");
+    assert_eq!(figures["remedy_costs"][0][1], "150.00", "{figures}");
+    let card = kpis["scorecards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "Supplier B")
+        .unwrap()
+        .clone();
+    assert_eq!(card["complaints"]["hits"], 1, "{card}");
 }
 
 #[tokio::test]

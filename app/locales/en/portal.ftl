@@ -773,3 +773,17 @@ complaint-remedy-unknown = Choose a remedy.
 complaint-amount-needed = Enter the amount of the credit note or discount, like 120.50.
 complaint-amount-not-money = Only a credit note or a discount has an amount.
 complaint-cost-money = Enter the cost like 120.50, or leave it empty.
+
+## After-sales figures
+scorecard-quality = Complaints
+kpi-complaints-title = Complaints
+kpi-complaints-rate-title = Complaint rate
+kpi-complaints-first-answer = First answer within target · median
+kpi-complaints-remedy = Remedy proposed within target · median
+kpi-complaints-costs = Remedy costs
+kpi-complaints-definition = Complaint rate: complaints filed in the period per order line shipped in it. First answer and remedy: complaints of the period answered (or given a remedy) within the target, measured in the house's working hours, and the median time. Remedy costs: what the remedies proposed for them cost the house, per currency. By product and by factory: complaints about the product or the factory's goods, per line shipped or made ready in the period; a factory's scorecard shows the same figure.
+kpi-complaints-count = Complaints
+kpi-complaints-lines = Lines
+kpi-complaints-rate = Rate
+kpi-complaints-product = Product
+kpi-complaints-factory = Factory

@@ -747,3 +747,17 @@ complaint-remedy-unknown = 请选择解决方式。
 complaint-amount-needed = 请输入贷项通知或折扣的金额，例如 120.50。
 complaint-amount-not-money = 只有贷项通知或折扣才有金额。
 complaint-cost-money = 成本请按 120.50 的格式填写，或留空。
+
+## 售后指标
+scorecard-quality = 投诉
+kpi-complaints-title = 投诉
+kpi-complaints-rate-title = 投诉率
+kpi-complaints-first-answer = 按时首次答复 · 中位数
+kpi-complaints-remedy = 按时提出解决方案 · 中位数
+kpi-complaints-costs = 解决方案成本
+kpi-complaints-definition = 投诉率：本期提交的投诉数除以本期发货的订单行数。首次答复与解决方案：本期投诉中在目标时间内（按公司工作时间计算）答复或提出解决方案的比例，以及中位时间。解决方案成本：为这些投诉提出的解决方案给公司带来的成本，按币种汇总。按产品和按工厂：针对该产品或该工厂货物的投诉数，除以本期发货或备妥的行数；工厂的评分卡显示同一指标。
+kpi-complaints-count = 投诉
+kpi-complaints-lines = 行数
+kpi-complaints-rate = 比率
+kpi-complaints-product = 产品
+kpi-complaints-factory = 工厂

@@ -22,3 +22,4 @@ pub mod quote_words;
 pub mod shipping;
 pub mod supplier;
 pub mod workspace;
+pub mod workspace_complaints;

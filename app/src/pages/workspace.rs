@@ -159,6 +159,7 @@ fn KpiView(report: KpiReport) -> impl IntoView {
         <CustomerPareto pareto=report.pareto.clone() csv=csv("customers") />
         <ProfitPareto pareto=report.profit_pareto.clone() />
         <DelayRates products=report.worst_products.clone() suppliers=report.worst_suppliers.clone() csv=csv("products") />
+        <crate::pages::workspace_complaints::ComplaintKpis figures=report.complaints.clone() />
     }
 }
 
@@ -256,7 +257,7 @@ fn SupplierScorecards(scorecards: Vec<Scorecard>, csv: String) -> impl IntoView 
         <BarChart id="chart-suppliers" title="Supplier on-time rate".to_string() axis="On time (%)".to_string() bars=scorecard_bars max=100.0 />
         <div class="table-scroll">
             <table id="kpi-scorecards">
-                <thead><tr><th>"Factory"</th><th>"On time"</th><th>"Avg days late"</th><th>"Fresh"</th><th>"Acknowledgement"</th><th>"Waiting"</th></tr></thead>
+                <thead><tr><th>"Factory"</th><th>"On time"</th><th>"Avg days late"</th><th>"Fresh"</th><th>"Acknowledgement"</th><th>"Waiting"</th><th>{move || use_locale().get().t("scorecard-quality")}</th></tr></thead>
                 <tbody>
                     {scorecards.iter().map(|c| view! {
                         <tr>
@@ -266,6 +267,7 @@ fn SupplierScorecards(scorecards: Vec<Scorecard>, csv: String) -> impl IntoView 
                             <td>{c.fresh.text()}</td>
                             <td>{spread_text(c.acknowledgement, "h")}</td>
                             <td>{c.waiting}</td>
+                            <td class="quality">{c.complaints.text()}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
@@ -392,6 +394,7 @@ pub fn OwnScorecard() -> impl IntoView {
                             <dt>{move || locale.get().t("scorecard-days-late")}</dt><dd>{c.average_days_late.map(|d| format!("{d:.1}")).unwrap_or_else(|| "—".into())}</dd>
                             <dt>{move || locale.get().t("scorecard-fresh")}</dt><dd>{c.fresh.text()}</dd>
                             <dt>{move || locale.get().t("scorecard-acknowledgement")}</dt><dd>{spread_text(c.acknowledgement, "h")}</dd>
+                            <dt>{move || locale.get().t("scorecard-quality")}</dt><dd id="scorecard-quality">{c.complaints.text()}</dd>
                         </dl>
                         <p class="definition">{move || locale.get().t("scorecard-definition")}</p>
                     </section>

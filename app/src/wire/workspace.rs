@@ -21,6 +21,9 @@ pub struct Scorecard {
     pub acknowledgement: Spread,
     /// Changes still waiting for acknowledgement.
     pub waiting: u64,
+    /// Quality: complaints about the factory's goods filed in the period,
+    /// per line it had ready in the period.
+    pub complaints: Rate,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -61,8 +64,29 @@ pub struct KpiReport {
     pub win_rate: Rate,
     pub worst_products: Vec<DelayRow>,
     pub worst_suppliers: Vec<DelayRow>,
+    /// After-sales: complaints of the period against what shipped.
+    pub complaints: ComplaintFigures,
     /// How long the server took to compute the report.
     pub elapsed_ms: u64,
+}
+
+/// The complaint figures of a period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComplaintFigures {
+    /// Complaints filed in the period per order line shipped in it.
+    pub rate: Rate,
+    /// By product and by factory, the most complained about first.
+    pub by_product: Vec<DelayRow>,
+    pub by_factory: Vec<DelayRow>,
+    /// First answers given within their target, and the median working
+    /// minutes to the first answer.
+    pub first_answer: Rate,
+    pub first_answer_median_minutes: Option<i64>,
+    /// Remedies proposed within their target, and the median working minutes.
+    pub remedy: Rate,
+    pub remedy_median_minutes: Option<i64>,
+    /// What the remedies cost, per currency, like ("EUR", "1250.00").
+    pub remedy_costs: Vec<(String, String)>,
 }
 
 /// A line on the at-risk board.

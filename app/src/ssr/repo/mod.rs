@@ -4,6 +4,7 @@
 
 pub mod changes;
 pub mod companies;
+pub mod complaint_kpi;
 pub mod credit;
 pub mod files;
 pub mod fulfilment;

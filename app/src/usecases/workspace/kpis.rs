@@ -5,6 +5,7 @@ use std::time::Instant;
 
 use sea_orm::DbErr;
 
+use crate::domain::complaints::{ClockResult, working_minutes_between};
 use crate::domain::kpi::{
     DelayRow, Rate, cycle_time, inquiry_to_quote_hours, pareto, turnaround_hours, win_rate,
     worst_delays,
@@ -14,11 +15,12 @@ use crate::domain::slip::AlertKind;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::company;
 use crate::ssr::repo::companies;
+use crate::ssr::repo::complaint_kpi::ComplaintFacts;
 use crate::ssr::repo::kpi::{self, Period, ProductDelivery};
 use crate::ssr::repo::quote_kpi;
 use crate::ssr::{AppState, db_error, guard};
 use crate::wire::ApiError;
-use crate::wire::workspace::{AlertCount, KpiReport, ParetoTable, Scorecard};
+use crate::wire::workspace::{AlertCount, ComplaintFigures, KpiReport, ParetoTable, Scorecard};
 
 /// The KPIs of a period (by default the last 90 days), for the house.
 pub async fn kpis(
@@ -39,17 +41,22 @@ pub async fn report(state: &AppState, period: Period) -> Result<KpiReport, DbErr
     let started = Instant::now();
     let db = &state.reports;
     // Independent reads, overlapping on the pool's connections.
-    let (shipped, products, decided, mails, scorecards, names, revenue, profit, flow) = tokio::try_join!(
-        kpi::shipped_orders(db, period),
-        kpi::delivery_by_product(db, period),
-        kpi::decided_requests(db, period),
-        kpi::mails_by_kind(db, period),
-        super::scorecards(state, period, None),
-        companies::all(db),
-        kpi::revenue_by_customer(db, period),
-        quote_kpi::profit_by_customer(db, period),
-        quote_kpi::quotation_flow(db, period),
-    )?;
+    let (shipped, products, decided, mails, scorecards, names, revenue, profit, flow, complained) =
+        tokio::try_join!(
+            kpi::shipped_orders(db, period),
+            kpi::delivery_by_product(db, period),
+            kpi::decided_requests(db, period),
+            kpi::mails_by_kind(db, period),
+            super::scorecards(state, period, None),
+            companies::all(db),
+            kpi::revenue_by_customer(db, period),
+            quote_kpi::profit_by_customer(db, period),
+            quote_kpi::quotation_flow(db, period),
+            crate::ssr::repo::complaint_kpi::complaints_in(db, period, None),
+        )?;
+    let clock_rules = crate::usecases::complaints::clock_rules(db)
+        .await
+        .map_err(|e| DbErr::Custom(e.to_string()))?;
     let on_time = products.iter().fold(Rate::default(), |acc, p| Rate {
         hits: acc.hits + (p.committed - p.late),
         total: acc.total + p.committed,
@@ -60,6 +67,7 @@ pub async fn report(state: &AppState, period: Period) -> Result<KpiReport, DbErr
         total: acc.total + c.on_time.total,
     });
     let worst_suppliers = worst_suppliers(&scorecards);
+    let complaints = complaint_figures(&complained, &products, &scorecards, clock_rules);
     Ok(KpiReport {
         from: period.from,
         to: period.to,
@@ -80,6 +88,7 @@ pub async fn report(state: &AppState, period: Period) -> Result<KpiReport, DbErr
             .count() as u64,
         approval_hours: turnaround_hours(&flow.approvals),
         win_rate: win_rate(&flow.outcomes),
+        complaints,
         worst_products: worst_products(products),
         worst_suppliers,
         elapsed_ms: started.elapsed().as_millis() as u64,
@@ -158,4 +167,83 @@ fn worst_suppliers(scorecards: &[Scorecard]) -> Vec<DelayRow> {
         1,
         10,
     )
+}
+
+/// Complaints against what shipped, how fast they were answered and
+/// remedied (in the house's working minutes, against the targets), and
+/// what the remedies cost.
+fn complaint_figures(
+    complained: &[ComplaintFacts],
+    products: &[ProductDelivery],
+    scorecards: &[Scorecard],
+    rules: crate::usecases::complaints::ClockRules,
+) -> ComplaintFigures {
+    let shipped_lines: u64 = products.iter().map(|p| p.committed + p.unmeasured).sum();
+    let count_of = |pick: &dyn Fn(&ComplaintFacts) -> bool| {
+        complained.iter().filter(|f| pick(f)).count() as u64
+    };
+    let mut by_product: Vec<DelayRow> = products
+        .iter()
+        .map(|p| DelayRow {
+            name: p.product.clone(),
+            late: count_of(&|f| f.product.as_deref() == Some(p.product.as_str())),
+            total: p.committed + p.unmeasured,
+        })
+        .filter(|row| row.late > 0)
+        .collect();
+    by_product.sort_by(|a, b| b.late.cmp(&a.late).then(a.name.cmp(&b.name)));
+    let mut by_factory: Vec<DelayRow> = scorecards
+        .iter()
+        .map(|card| DelayRow {
+            name: card.name.clone(),
+            late: card.complaints.hits,
+            total: card.complaints.total,
+        })
+        .filter(|row| row.late > 0)
+        .collect();
+    by_factory.sort_by(|a, b| b.late.cmp(&a.late).then(a.name.cmp(&b.name)));
+    let timed =
+        |target: u32, stop: fn(&ComplaintFacts) -> Option<chrono::DateTime<chrono::Utc>>| {
+            let results: Vec<(u32, i64)> = complained
+                .iter()
+                .filter_map(|f| {
+                    let at = stop(f)?;
+                    Some((
+                        target,
+                        working_minutes_between(f.row.created_at, at, &rules.hours),
+                    ))
+                })
+                .collect();
+            ClockResult::of(&results)
+        };
+    let first = timed(rules.targets.first_answer_minutes, |f| {
+        f.row.first_answered_at
+    });
+    let remedy = timed(rules.targets.remedy_minutes, |f| f.row.remedy_proposed_at);
+    let mut costs: Vec<(String, i64)> = Vec::new();
+    for f in complained {
+        if let Some(cost) = f.row.remedy_cost_minor {
+            match costs.iter_mut().find(|(c, _)| *c == f.row.currency) {
+                Some((_, sum)) => *sum += cost,
+                None => costs.push((f.row.currency.clone(), cost)),
+            }
+        }
+    }
+    costs.sort();
+    ComplaintFigures {
+        rate: Rate {
+            hits: complained.len() as u64,
+            total: shipped_lines,
+        },
+        by_product,
+        by_factory,
+        first_answer: first.rate(),
+        first_answer_median_minutes: first.median_minutes,
+        remedy: remedy.rate(),
+        remedy_median_minutes: remedy.median_minutes,
+        remedy_costs: costs
+            .into_iter()
+            .map(|(currency, sum)| (currency, crate::domain::order_input::format_minor(sum)))
+            .collect(),
+    }
 }

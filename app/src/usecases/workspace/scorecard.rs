@@ -40,11 +40,12 @@ pub async fn scorecards(
     let stale_since = state.now() - Duration::days(i64::from(state.settings.stale_after_days));
     // Independent reads: on a large book they overlap on the pool's
     // connections instead of queueing.
-    let (ready, fresh, acks, names) = tokio::try_join!(
+    let (ready, fresh, acks, names, complaints) = tokio::try_join!(
         kpi::readiness_by_supplier(db, period, supplier),
         kpi::freshness_by_supplier(db, stale_since, supplier),
         kpi::acknowledgements(db, period, supplier),
         companies::all(db),
+        crate::ssr::repo::complaint_kpi::complaints_in(db, period, supplier),
     )?;
     let mut cards: Vec<Scorecard> = names
         .iter()
@@ -83,6 +84,13 @@ pub async fn scorecards(
                 },
                 acknowledgement,
                 waiting,
+                complaints: Rate {
+                    hits: complaints
+                        .iter()
+                        .filter(|f| f.factory == Some(c.id))
+                        .count() as u64,
+                    total,
+                },
             }
         })
         .collect();

@@ -1,0 +1,55 @@
+//! What the complaint figures read: the period's complaints, each with the
+//! product it is about and the factory behind it.
+
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+
+use super::kpi::Period;
+use super::purchase_orders;
+use crate::ssr::entities::{complaint, order_line};
+
+/// A complaint of the period with what the figures group it by.
+pub struct ComplaintFacts {
+    pub row: complaint::Model,
+    /// The product of its line; none for a complaint about a whole order.
+    pub product: Option<String>,
+    /// The factory it was passed to, else the one filling its line.
+    pub factory: Option<i32>,
+}
+
+pub async fn complaints_in(
+    db: &impl ConnectionTrait,
+    period: Period,
+    factory: Option<i32>,
+) -> Result<Vec<ComplaintFacts>, DbErr> {
+    let rows = complaint::Entity::find()
+        .filter(complaint::Column::CreatedAt.gte(period.start()))
+        .filter(complaint::Column::CreatedAt.lt(period.end()))
+        .all(db)
+        .await?;
+    let line_ids: Vec<i32> = rows.iter().filter_map(|r| r.order_line_id).collect();
+    let lines = order_line::Entity::find()
+        .filter(order_line::Column::Id.is_in(line_ids.clone()))
+        .all(db)
+        .await?;
+    let placed = purchase_orders::placed_lines(db, &line_ids).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let line = row
+                .order_line_id
+                .and_then(|id| lines.iter().find(|l| l.id == id));
+            let behind = row.order_line_id.and_then(|id| {
+                placed
+                    .iter()
+                    .find(|p| p.order_line_id == id)
+                    .map(|p| p.po.supplier_company_id)
+            });
+            ComplaintFacts {
+                product: line.map(|l| l.product_code.clone()),
+                factory: row.factory_company_id.or(behind),
+                row,
+            }
+        })
+        .filter(|f| factory.is_none_or(|id| f.factory == Some(id)))
+        .collect())
+}
