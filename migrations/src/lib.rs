@@ -17,6 +17,7 @@ mod m20261127_000010_kpi_indexes;
 mod m20261201_000011_quotations;
 mod m20261201_000012_shipping;
 mod m20261201_000013_complaints;
+mod m20261201_000014_messages;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000011_quotations::Migration),
             Box::new(m20261201_000012_shipping::Migration),
             Box::new(m20261201_000013_complaints::Migration),
+            Box::new(m20261201_000014_messages::Migration),
         ]
     }
 }

@@ -25,6 +25,11 @@ struct World {
     file_b: i32,
     /// Customer B's complaint about its order, passed to supplier B.
     complaint_b: i32,
+    /// The purchase orders of supplier A's line (PO-A-1, filling order A)
+    /// and supplier B's (PO-B-1); each has a message from the house, as
+    /// has customer B's order.
+    po_a: i32,
+    po_b: i32,
 }
 
 impl std::ops::Deref for World {
@@ -89,6 +94,7 @@ async fn world(app: &TestApp) -> World {
     let (inquiry_b, quote_b) = quotation_of_b(app, &cast, &buyer_b, &staff).await;
     let file_b = file_on_order_b(app, &cast).await;
     let complaint_b = complaint_of_b(app, &cast).await;
+    let (po_a, po_b) = conversations(app, &cast, &staff).await;
     World {
         cast,
         change_b,
@@ -97,7 +103,39 @@ async fn world(app: &TestApp) -> World {
         quote_b,
         file_b,
         complaint_b,
+        po_a,
+        po_b,
     }
+}
+
+/// The purchase orders of supplier A's and supplier B's lines; the house
+/// writes on customer B's order and on supplier B's purchase order.
+async fn conversations(app: &TestApp, cast: &Cast, staff: &reqwest::Client) -> (i32, i32) {
+    use app::ssr::entities::po_line;
+    use sea_orm::EntityTrait;
+    let po_of = async |line: i32| {
+        po_line::Entity::find_by_id(line)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .expect("the cast's line")
+            .purchase_order_id
+    };
+    let (po_a, po_b) = (po_of(cast.po_line_a).await, po_of(cast.po_line_b).await);
+    for (kind, id, body) in [
+        ("order", cast.order_b, "About SO-B-1: the secret glaze"),
+        ("purchase_order", po_b, "About PO-B-1: the secret price"),
+    ] {
+        let (status, answer) = app
+            .call(
+                staff,
+                "messages/post",
+                &[("kind", kind), ("id", &id.to_string()), ("body", body)],
+            )
+            .await;
+        assert_eq!(status, 200, "{answer}");
+    }
+    (po_a, po_b)
 }
 
 /// Customer B asks, sales quote with supplier B, an admin approves, and the
@@ -858,6 +896,92 @@ fn probes() -> Vec<Probe> {
             allowed: &[Role::Admin],
         },
         Probe {
+            name: "read another customer's order conversation",
+            endpoint: "messages/get",
+            fields: |c| vec![("kind", "order".into()), ("id", c.order_b.to_string())],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "write in another customer's order conversation",
+            endpoint: "messages/post",
+            fields: |c| {
+                vec![
+                    ("kind", "order".into()),
+                    ("id", c.order_b.to_string()),
+                    ("body", "Probe".into()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "read another factory's purchase-order conversation",
+            endpoint: "messages/get",
+            fields: |c| {
+                vec![
+                    ("kind", "purchase_order".into()),
+                    ("id", c.po_b.to_string()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "write in another factory's purchase-order conversation",
+            endpoint: "messages/post",
+            fields: |c| {
+                vec![
+                    ("kind", "purchase_order".into()),
+                    ("id", c.po_b.to_string()),
+                    ("body", "Probe".into()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            // The customer's own order is filled by it, yet it is the
+            // factory's conversation with the house.
+            name: "read the factory's conversation about one's order",
+            endpoint: "messages/get",
+            fields: |c| {
+                vec![
+                    ("kind", "purchase_order".into()),
+                    ("id", c.po_a.to_string()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff, Role::Supplier],
+        },
+        Probe {
+            name: "write in the factory's conversation about one's order",
+            endpoint: "messages/post",
+            fields: |c| {
+                vec![
+                    ("kind", "purchase_order".into()),
+                    ("id", c.po_a.to_string()),
+                    ("body", "Probe".into()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff, Role::Supplier],
+        },
+        Probe {
+            // The factory fills this order, yet it is the customer's
+            // conversation with the house.
+            name: "read the customer's conversation about an order one fills",
+            endpoint: "messages/get",
+            fields: |c| vec![("kind", "order".into()), ("id", c.order_a.to_string())],
+            allowed: &[Role::Admin, Role::Staff, Role::Customer],
+        },
+        Probe {
+            name: "write in the customer's conversation about an order one fills",
+            endpoint: "messages/post",
+            fields: |c| {
+                vec![
+                    ("kind", "order".into()),
+                    ("id", c.order_a.to_string()),
+                    ("body", "Probe".into()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff, Role::Customer],
+        },
+        Probe {
             name: "customer area",
             endpoint: "areas/home",
             fields: |_| vec![("area", "customer".into())],
@@ -895,6 +1019,8 @@ const FOREIGN_MARKERS: &[&str] = &[
     "Customer B's secret mug",
     "SECRET-B-CONTRACT",
     "C-SECRET-B",
+    "the secret glaze",
+    "the secret price",
 ];
 
 async fn attempt(

@@ -354,7 +354,7 @@ async fn people_choose_their_alerts_and_mute_single_orders() {
     assert_eq!(status, 200, "{choices}");
     assert_eq!(
         choices["offered"],
-        serde_json::json!(["customer_slip", "back_on_track"])
+        serde_json::json!(["customer_slip", "back_on_track", "message_received"])
     );
     assert_eq!(choices["chosen"], choices["offered"]);
     // Only the recovery notices, please.

@@ -37,7 +37,12 @@ async fn alert_choices_and_order_mutes_stick() {
     };
     assert_eq!(
         choices["chosen"],
-        serde_json::json!(["customer_slip", "back_on_track", "overdue"])
+        serde_json::json!([
+            "customer_slip",
+            "back_on_track",
+            "overdue",
+            "message_received"
+        ])
     );
     assert_eq!(choices["digest"], true);
 

@@ -787,3 +787,24 @@ kpi-complaints-lines = Lines
 kpi-complaints-rate = Rate
 kpi-complaints-product = Product
 kpi-complaints-factory = Factory
+
+## Messages: an order's conversation (its customer and the house) and a purchase order's (the house and its factory)
+messages-title = Messages
+messages-loading = Loading the messages…
+messages-empty = No messages yet.
+messages-side-house = Trading house
+messages-side-customer = Customer
+messages-side-factory = Factory
+messages-you = You
+messages-hint-order-customer = Write to our sales team about this order. Their answers also come to you by e-mail.
+messages-hint-order-house = The conversation with the customer about this order. The factory never sees it.
+messages-hint-po-factory = Write to the trading house about this purchase order. Their answers also come to you by e-mail.
+messages-hint-po-house = The conversation with the factory about this purchase order. The customer never sees it.
+messages-body-label = Your message
+messages-send = Send
+messages-refresh = Check for new messages
+message-body-empty = Please write a message.
+message-body-too-long = A message can have at most { $max } characters.
+message-body-control = A message cannot contain tabs or other control characters.
+message-mail-order = order { $number }
+message-mail-purchase-order = purchase order { $number }

@@ -761,3 +761,24 @@ kpi-complaints-lines = 行数
 kpi-complaints-rate = 比率
 kpi-complaints-product = 产品
 kpi-complaints-factory = 工厂
+
+## 消息：订单的对话（客户与贸易公司）和采购单的对话（贸易公司与工厂）
+messages-title = 消息
+messages-loading = 正在加载消息…
+messages-empty = 还没有消息。
+messages-side-house = 贸易公司
+messages-side-customer = 客户
+messages-side-factory = 工厂
+messages-you = 您
+messages-hint-order-customer = 就此订单给我们的销售团队留言。他们的回复也会通过电子邮件发送给您。
+messages-hint-order-house = 与客户关于此订单的对话。工厂看不到。
+messages-hint-po-factory = 就此采购单给贸易公司留言。他们的回复也会通过电子邮件发送给您。
+messages-hint-po-house = 与工厂关于此采购单的对话。客户看不到。
+messages-body-label = 您的消息
+messages-send = 发送
+messages-refresh = 查看新消息
+message-body-empty = 请填写消息内容。
+message-body-too-long = 消息最多 { $max } 个字符。
+message-body-control = 消息不能包含制表符或其他控制字符。
+message-mail-order = 订单 { $number }
+message-mail-purchase-order = 采购单 { $number }

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod changes;
 pub mod complaints;
 pub mod mail;
+pub mod messages;
 pub mod order_desk;
 pub mod orders;
 pub mod portal;

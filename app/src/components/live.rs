@@ -73,6 +73,15 @@ pub fn use_live_tick(order: Option<i32>) -> ReadSignal<u64> {
     tick
 }
 
+/// A counter that goes up on the changes no order timeline entry announces
+/// (nudges: a quotation's step, a message), and after a reconnect; for
+/// pages whose data is not one order's.
+pub fn use_live_nudges() -> ReadSignal<u64> {
+    // No order has the id 0, and only the events that name no order carry
+    // it, so only those move the tick.
+    use_live_tick(Some(0))
+}
+
 /// Asks the open order page to load the order again.
 #[derive(Clone, Copy)]
 pub struct OrderRefresh(pub RwSignal<u64>);

@@ -8,5 +8,6 @@ pub mod guard;
 pub mod layout;
 pub mod live;
 pub mod local_time;
+pub mod messages;
 pub mod params;
 pub mod stage_timeline;

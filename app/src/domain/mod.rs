@@ -14,6 +14,7 @@ pub mod files;
 pub mod hs_code;
 pub mod kpi;
 pub mod letter_of_credit;
+pub mod messages;
 pub mod order_edit;
 pub mod order_input;
 pub mod order_status;

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::account::Role;
 use super::company::CompanyKind;
+use super::messages::{self, Side, Thread};
 
 /// The signed-in person a request acts for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -105,6 +106,14 @@ pub enum Action {
     /// Set the house's rules (approval levels, credit policy) and its
     /// people's staff levels.
     ConfigureHouse,
+    /// Read the messages of `thread`, whose outside company (the order's
+    /// customer, the purchase order's factory) is `company`; with `write`,
+    /// post one. The rule is `domain::messages::may_read` / `may_write`.
+    Converse {
+        thread: Thread,
+        company: i32,
+        write: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -219,6 +228,21 @@ pub fn authorize(actor: &Actor, action: &Action) -> Decision {
             // Another factory's record, or any factory's for a customer.
             Role::Supplier | Role::Customer => NotFound,
         },
+        Action::Converse {
+            thread,
+            company,
+            write,
+        } => {
+            let side = Side::of(actor.role);
+            if !messages::may_read(side, actor.company_id, thread, company) {
+                // The other side's conversation, or another tenant's.
+                NotFound
+            } else if write && !messages::may_write(side, actor.company_id, thread, company) {
+                Forbidden
+            } else {
+                Allow
+            }
+        }
     }
 }
 
@@ -540,6 +564,35 @@ mod tests {
             );
             let own = (role == Role::Supplier).then_some(SUPPLIER_A.id);
             assert_eq!(scorecard_supplier(&who, None), own, "{role:?}");
+        }
+    }
+
+    #[test]
+    fn each_side_converses_only_in_its_own_threads() {
+        use Decision::*;
+        let order_of = |company: CompanyRef| Action::Converse {
+            thread: Thread::Order(1),
+            company: company.id,
+            write: true,
+        };
+        let po_of = |company: CompanyRef| Action::Converse {
+            thread: Thread::PurchaseOrder(1),
+            company: company.id,
+            write: true,
+        };
+        for role in Role::ALL {
+            let expected = match role {
+                Role::Admin | Role::Staff => [Allow, Allow, Allow, Allow],
+                Role::Customer => [Allow, NotFound, NotFound, NotFound],
+                Role::Supplier => [NotFound, NotFound, Allow, NotFound],
+            };
+            let got = [
+                authorize(&actor(role), &order_of(CUSTOMER_A)),
+                authorize(&actor(role), &order_of(CUSTOMER_B)),
+                authorize(&actor(role), &po_of(SUPPLIER_A)),
+                authorize(&actor(role), &po_of(SUPPLIER_B)),
+            ];
+            assert_eq!(got, expected, "{role:?}");
         }
     }
 

@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use super::account::Role;
 
-/// The alerts a person can choose to receive.
+/// The mails a person can choose to receive: the slippage alerts, and the
+/// news of a message in one of their conversations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AlertKind {
@@ -26,15 +27,21 @@ pub enum AlertKind {
     Overdue,
     /// A factory has not reported for a while (to the factory).
     StaleReminder,
+    /// A new message in an order's or a purchase order's conversation (to
+    /// the other side of it). Not a slippage alert: it is never counted with
+    /// them nor held for the digest.
+    #[serde(rename = "message_received")]
+    Message,
 }
 
 impl AlertKind {
-    pub const ALL: [AlertKind; 5] = [
+    pub const ALL: [AlertKind; 6] = [
         AlertKind::SupplierSlip,
         AlertKind::CustomerSlip,
         AlertKind::BackOnTrack,
         AlertKind::Overdue,
         AlertKind::StaleReminder,
+        AlertKind::Message,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -44,6 +51,7 @@ impl AlertKind {
             AlertKind::BackOnTrack => "back_on_track",
             AlertKind::Overdue => "overdue",
             AlertKind::StaleReminder => "stale_reminder",
+            AlertKind::Message => "message_received",
         }
     }
 
@@ -58,27 +66,37 @@ impl AlertKind {
             AlertKind::BackOnTrack => "A late line is back on track",
             AlertKind::Overdue => "A committed date passed",
             AlertKind::StaleReminder => "Reminder to report progress",
+            AlertKind::Message => "A new message on an order or purchase order",
         }
     }
 
-    /// The kinds a role can receive at all.
+    /// The kinds a role can receive at all: everyone takes part in
+    /// conversations, so everyone may hear of their messages.
     pub fn offered_to(role: Role) -> &'static [AlertKind] {
         use AlertKind::*;
         match role {
-            Role::Admin | Role::Staff => &[SupplierSlip, CustomerSlip, BackOnTrack, Overdue],
-            Role::Customer => &[CustomerSlip, BackOnTrack],
-            Role::Supplier => &[StaleReminder],
+            Role::Admin | Role::Staff => {
+                &[SupplierSlip, CustomerSlip, BackOnTrack, Overdue, Message]
+            }
+            Role::Customer => &[CustomerSlip, BackOnTrack, Message],
+            Role::Supplier => &[StaleReminder, Message],
         }
     }
 
     /// What a person receives until they choose: staff follow delays of
     /// every kind, customers their own lines, factories their reminders;
-    /// administrators only overdue lines.
+    /// administrators only overdue lines. Everyone hears of messages.
     pub fn defaults_for(role: Role) -> &'static [AlertKind] {
         match role {
-            Role::Admin => &[AlertKind::Overdue],
+            Role::Admin => &[AlertKind::Overdue, AlertKind::Message],
             other => Self::offered_to(other),
         }
+    }
+
+    /// Whether a person of `role` with these stored choices hears of this
+    /// kind.
+    pub fn wanted(self, role: Role, stored: Option<&str>) -> bool {
+        Self::chosen(role, stored).contains(&self)
     }
 
     /// The stored choice (`None`: the role's defaults), limited to what the
@@ -234,10 +252,13 @@ mod tests {
         use AlertKind::*;
         assert_eq!(
             AlertKind::chosen(Role::Customer, None),
-            [CustomerSlip, BackOnTrack]
+            [CustomerSlip, BackOnTrack, Message]
         );
-        assert_eq!(AlertKind::chosen(Role::Supplier, None), [StaleReminder]);
-        assert_eq!(AlertKind::chosen(Role::Admin, None), [Overdue]);
+        assert_eq!(
+            AlertKind::chosen(Role::Supplier, None),
+            [StaleReminder, Message]
+        );
+        assert_eq!(AlertKind::chosen(Role::Admin, None), [Overdue, Message]);
         assert_eq!(
             AlertKind::chosen(Role::Staff, Some("overdue,supplier_slip")),
             [SupplierSlip, Overdue]
@@ -250,6 +271,38 @@ mod tests {
         );
         for kind in AlertKind::ALL {
             assert_eq!(AlertKind::parse(kind.as_str()), Some(kind));
+        }
+    }
+
+    #[test]
+    fn every_kind_travels_by_its_stored_name() {
+        for kind in AlertKind::ALL {
+            assert_eq!(
+                serde_json::to_value(kind).unwrap(),
+                serde_json::json!(kind.as_str())
+            );
+        }
+    }
+
+    #[test]
+    fn everyone_hears_of_messages_until_they_switch_them_off() {
+        for role in Role::ALL {
+            assert!(AlertKind::offered_to(role).contains(&AlertKind::Message));
+            assert!(AlertKind::Message.wanted(role, None), "{role:?}");
+            // Choosing only other kinds switches message mail off.
+            let others: Vec<&str> = AlertKind::offered_to(role)
+                .iter()
+                .filter(|k| **k != AlertKind::Message)
+                .map(|k| k.as_str())
+                .collect();
+            assert!(
+                !AlertKind::Message.wanted(role, Some(&others.join(","))),
+                "{role:?}"
+            );
+            assert!(
+                AlertKind::Message.wanted(role, Some("message_received")),
+                "{role:?}"
+            );
         }
     }
 

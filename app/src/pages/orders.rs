@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
+use crate::api::messages::get_messages;
 use crate::api::orders::{
     EventView, LineView, MoveOrderStatus, OrderDetail, ProductionNote, get_order, order_customers,
 };
@@ -14,8 +15,10 @@ use crate::components::forms::{FormMessage, latest_error};
 use crate::components::guard::AreaGuard;
 use crate::components::live::{OrderRefresh, refresh_order_after, use_live_tick};
 use crate::components::local_time::LocalTime;
+use crate::components::messages::{MessageThread, thread_data};
 use crate::components::stage_timeline::StageTimeline;
 use crate::domain::dates::LineBadge;
+use crate::domain::messages::ThreadKind;
 use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::Area;
 use crate::pages::changes::OrderChanges;
@@ -83,6 +86,12 @@ fn OrderPage(
     );
     // Loaded here, on the same tick and refresh, for the shipping panel.
     let shipping = provide_shipping(id, tick, refresh);
+    // The order's conversation with the customer, on the same tick; shown
+    // below the order, outside the closure that renders it, so a refresh
+    // never loses what is being typed.
+    let thread = thread_data(id, Some(tick), |id| {
+        get_messages(ThreadKind::Order.as_str().to_string(), id)
+    });
     view! {
         <p><A href=back>"← All orders"</A></p>
         <Transition fallback=|| view! { <p class="muted">"Loading the order…"</p> }>
@@ -102,6 +111,7 @@ fn OrderPage(
                 }
             })}
         </Transition>
+        <MessageThread data=thread kind=ThreadKind::Order house=!customer live=true />
     }
 }
 

@@ -10,13 +10,17 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::auth::SetLocale;
+use crate::api::messages::get_messages;
 use crate::api::progress::{
     BulkProgress, PoLineView, PostProgress, ProgressEntry, get_po_line, list_po_lines,
 };
 use crate::api::shipping::{ShareFile, po_line_files};
 use crate::components::forms::{FieldMessage, FormMessage, go_to, latest_error};
 use crate::components::guard::{AreaGuard, use_locale};
+use crate::components::live::use_live_nudges;
 use crate::components::local_time::LocalTime;
+use crate::components::messages::{MessageThread, thread_data};
+use crate::domain::messages::ThreadKind;
 use crate::domain::policy::Area;
 use crate::domain::progress::Milestone;
 use crate::i18n::Locale;
@@ -255,6 +259,15 @@ fn LinePage(back: &'static str, can_report: bool) -> impl IntoView {
         move || (id(), share.version().get()),
         |(id, _)| po_line_files(id),
     );
+    // The purchase order's conversation, below the line and outside the
+    // closure that renders it. The house's pages hear of a factory's message
+    // on their live stream; a factory has no stream, so its page loads the
+    // thread again after its own messages and when asked to check.
+    let tick = house.then(use_live_nudges);
+    let thread = thread_data(id, tick, |line| async move {
+        let po = get_po_line(line).await?.line.purchase_order_id;
+        get_messages(ThreadKind::PurchaseOrder.as_str().to_string(), po).await
+    });
     view! {
         <p><A href=back>{move || locale.get().t("supplier-back")}</A></p>
         <Transition fallback=move || view! { <p class="muted">{locale.get().t("supplier-loading")}</p> }>
@@ -321,6 +334,7 @@ fn LinePage(back: &'static str, can_report: bool) -> impl IntoView {
                 }
             })}
         </Transition>
+        <MessageThread data=thread kind=ThreadKind::PurchaseOrder house live=house />
     }
 }
 

@@ -106,6 +106,9 @@ mails! {
     ComplaintClockReminder => "complaint_clock_reminder",
     /// To the sales managers: a complaint's clock ran out.
     ComplaintClockBreached => "complaint_clock_breached",
+    /// To the other side of a conversation: a new message on an order or a
+    /// purchase order.
+    MessageReceived => "message_received",
 }
 
 impl From<AlertKind> for Mail {
@@ -116,6 +119,7 @@ impl From<AlertKind> for Mail {
             AlertKind::BackOnTrack => Mail::BackOnTrack,
             AlertKind::Overdue => Mail::Overdue,
             AlertKind::StaleReminder => Mail::StaleReminder,
+            AlertKind::Message => Mail::MessageReceived,
         }
     }
 }

@@ -61,6 +61,14 @@ impl UnitOfWork {
         Ok(())
     }
 
+    /// Tells the house's open pages, and no customer's, that something
+    /// without an order timeline entry changed (a factory's conversation):
+    /// the nudge carries the house's own company id, which no customer's
+    /// stream sees.
+    pub async fn nudge_house(&mut self, house_company_id: i32) -> Result<(), ApiError> {
+        self.nudge(house_company_id).await
+    }
+
     /// Commits, then tells open pages and wakes the outbox worker.
     pub async fn commit(self, state: &AppState) -> Result<(), ApiError> {
         self.tx.commit().await?;

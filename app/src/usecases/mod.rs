@@ -13,6 +13,7 @@ pub mod changes;
 pub mod complaints;
 pub mod files;
 pub mod mail;
+pub mod messages;
 pub mod order_desk;
 pub mod orders;
 pub mod portal;

@@ -12,6 +12,7 @@ pub mod changes;
 pub mod complaints;
 pub mod error;
 pub mod mail;
+pub mod messages;
 pub mod orders;
 pub mod portal;
 pub mod progress;

@@ -10,6 +10,8 @@ use crate::domain::progress::Milestone;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PoLineView {
     pub id: i32,
+    /// The purchase order: its conversation is the line page's.
+    pub purchase_order_id: i32,
     pub po_number: String,
     pub line_no: i32,
     pub product_code: String,

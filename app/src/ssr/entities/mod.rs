@@ -17,6 +17,7 @@ pub mod inquiry_line;
 pub mod instalment;
 pub mod letter_of_credit;
 pub mod login_throttle;
+pub mod message;
 pub mod order;
 pub mod order_event;
 pub mod order_line;

@@ -39,6 +39,7 @@ fn view(
         .date_naive();
     PoLineView {
         id: row.line.id,
+        purchase_order_id: row.po.id,
         po_number: row.po.number.clone(),
         line_no: row.line.line_no,
         product_code: row.line.product_code.clone(),

@@ -95,12 +95,13 @@ pub async fn report(state: &AppState, period: Period) -> Result<KpiReport, DbErr
     })
 }
 
-/// The alert mails of the period by kind (kinds no longer sent left out).
+/// The alert mails of the period by kind (kinds no longer sent, and the
+/// news of messages, which are no alerts, left out).
 fn alert_counts(mails: Vec<(String, u64)>) -> Vec<AlertCount> {
     mails
         .into_iter()
         .filter_map(|(kind, count)| {
-            let alert = AlertKind::parse(&kind)?;
+            let alert = AlertKind::parse(&kind).filter(|k| *k != AlertKind::Message)?;
             Some(AlertCount {
                 label: alert.label().to_string(),
                 kind,
