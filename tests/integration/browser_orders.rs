@@ -34,20 +34,26 @@ async fn the_customer_sees_a_status_change_live() {
     staff
         .open_hydrated(&app.url(&format!("/staff/orders/{}", cast.order_a)))
         .await;
-    staff
-        .client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css("button[data-move-to=ready]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    // The page has loaded everything it shows (shipping and messages load
+    // beside the order) before the click, so the button clicked is the one
+    // that stays.
+    for part in ["section#shipping", "section#messages"] {
+        staff
+            .client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(part))
+            .await
+            .unwrap_or_else(|e| panic!("{part}: {e}"));
+    }
+    staff.click("button[data-move-to=ready]").await;
     let clicked = Instant::now();
+    staff
+        .wait_for_text("#order-status", Duration::from_secs(10), |t| t == "Ready")
+        .await;
 
     customer
-        .wait_for_text("#order-status", Duration::from_secs(5), |t| t == "Ready")
+        .wait_for_text("#order-status", Duration::from_secs(10), |t| t == "Ready")
         .await;
     let elapsed = clicked.elapsed();
     customer.assert_not_reloaded().await;

@@ -322,7 +322,10 @@ async fn a_factory_and_the_house_converse_on_a_purchase_order() {
     .await;
     assert_eq!(status, 200, "{body}");
     let mails = message_mails(&app, 1, 2).await;
-    assert_eq!(recipients(&mails), std::slice::from_ref(&cast.supplier.email));
+    assert_eq!(
+        recipients(&mails),
+        std::slice::from_ref(&cast.supplier.email)
+    );
     assert!(
         mails[0]
             .body_text
