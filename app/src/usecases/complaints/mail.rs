@@ -6,6 +6,7 @@
 use crate::domain::account::Role;
 use crate::domain::approval::StaffLevel;
 use crate::domain::complaints::Step;
+use crate::domain::recipients::{owners_else_sales, sells};
 use crate::ssr::AppState;
 use crate::ssr::entities::{complaint, order, user};
 use crate::ssr::notify::{self, Mail};
@@ -44,21 +45,13 @@ pub(crate) async fn owners(
     row: &complaint::Model,
 ) -> Result<Vec<user::Model>, ApiError> {
     let house = users::active_house(&work.tx).await?;
-    let owner: Vec<user::Model> = house
-        .iter()
-        .filter(|u| Some(u.id) == row.owner_id)
-        .cloned()
-        .collect();
-    Ok(if owner.is_empty() {
-        house
-            .into_iter()
-            .filter(|u| {
-                u.role == Role::Staff && matches!(u.staff_level, None | Some(StaffLevel::Sales))
-            })
-            .collect()
-    } else {
-        owner
-    })
+    let owners: Vec<i32> = row.owner_id.into_iter().collect();
+    Ok(owners_else_sales(
+        house,
+        &owners,
+        |u| u.id,
+        |u| sells(u.role, u.staff_level),
+    ))
 }
 
 pub(crate) async fn managers(work: &UnitOfWork) -> Result<Vec<user::Model>, ApiError> {

@@ -9,9 +9,8 @@
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::Subject;
-use crate::domain::account::Role;
-use crate::domain::approval::StaffLevel;
 use crate::domain::messages::Side;
+use crate::domain::recipients::{owners_else_sales, sells};
 use crate::domain::slip::AlertKind;
 use crate::i18n::Locale;
 use crate::ssr::AppState;
@@ -116,22 +115,13 @@ async fn house_people(
     owners: &[i32],
 ) -> Result<Vec<user::Model>, ApiError> {
     let house = users::active_house(db).await?;
-    let owning: Vec<user::Model> = house
-        .iter()
-        .filter(|u| owners.contains(&u.id))
-        .cloned()
-        .collect();
-    if !owning.is_empty() {
-        return Ok(owning);
-    }
-    let sales: Vec<user::Model> = house
-        .iter()
-        .filter(|u| {
-            u.role == Role::Staff && matches!(u.staff_level, None | Some(StaffLevel::Sales))
-        })
-        .cloned()
-        .collect();
-    Ok(if sales.is_empty() { house } else { sales })
+    let chosen = owners_else_sales(
+        house.clone(),
+        owners,
+        |u| u.id,
+        |u| sells(u.role, u.staff_level),
+    );
+    Ok(if chosen.is_empty() { house } else { chosen })
 }
 
 /// The sales owners of the orders these purchase-order lines fill.

@@ -8,11 +8,11 @@
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use super::view::instalment_facts;
-use crate::domain::account::Role;
 use crate::domain::approval::StaffLevel;
 use crate::domain::letter_of_credit::{LcRisk, shipment_risk};
 use crate::domain::order_input::format_minor;
 use crate::domain::payments::{ReminderLevel, recipients, reminder_due};
+use crate::domain::recipients::{owners_else_sales, sells};
 use crate::ssr::AppState;
 use crate::ssr::entities::{instalment, letter_of_credit, order, user};
 use crate::ssr::notify::{self, Mail};
@@ -126,20 +126,13 @@ fn sales_of<'a>(
     house: &'a [user::Model],
     managers: bool,
 ) -> Vec<&'a user::Model> {
-    let owner: Vec<&user::Model> = house
-        .iter()
-        .filter(|u| Some(u.id) == order.sales_owner_id)
-        .collect();
-    let mut people = if owner.is_empty() {
-        house
-            .iter()
-            .filter(|u| {
-                u.role == Role::Staff && matches!(u.staff_level, None | Some(StaffLevel::Sales))
-            })
-            .collect()
-    } else {
-        owner
-    };
+    let owners: Vec<i32> = order.sales_owner_id.into_iter().collect();
+    let mut people = owners_else_sales(
+        house.iter().collect(),
+        &owners,
+        |u: &&user::Model| u.id,
+        |u| sells(u.role, u.staff_level),
+    );
     if managers {
         for manager in house
             .iter()
