@@ -1183,3 +1183,23 @@ async fn record_pages_of_others_answer_404_and_show_nothing_of_them() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_complaint_list_holds_only_what_each_side_may_see() {
+    let app = spawn_app().await;
+    let world = world(&app).await;
+    for role in Role::ALL {
+        let client = app.client_for(&world.by_role(role).email, PASSWORD).await;
+        let (status, body) = app.call(&client, "complaints/list", &[]).await;
+        assert_eq!(status, 200, "{role:?}: {body}");
+        let listed = body.to_string().contains("C-SECRET-B");
+        // The house sees customer B's complaint; company A's people never do.
+        assert_eq!(
+            listed,
+            matches!(role, Role::Admin | Role::Staff),
+            "{role:?}: {body}"
+        );
+    }
+    let (status, _) = app.call(&new_client(), "complaints/list", &[]).await;
+    assert_eq!(status, 401);
+}
