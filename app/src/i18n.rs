@@ -136,6 +136,7 @@ mod tests {
             document_qty document_text expected invoice latest left max order_code \
             order_text quantity shipment_qty shipping size sum total";
         let complaints = "hours min minutes status";
+        let news = "no unit";
         for name in [
             "line", "days", "count", "ordered", "was", "problem", "done", "name", "from", "to",
             "po", "product", "number", "revision",
@@ -143,6 +144,7 @@ mod tests {
         .into_iter()
         .chain(trade.split_whitespace())
         .chain(complaints.split_whitespace())
+        .chain(news.split_whitespace())
         {
             args.set(name, FluentValue::from(2));
         }

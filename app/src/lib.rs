@@ -52,6 +52,7 @@ use crate::pages::customer_quotation::CustomerQuotationPage;
 use crate::pages::inquiries::CustomerInquiriesPage;
 use crate::pages::landing::LandingPage;
 use crate::pages::mail::DeadLettersPage;
+use crate::pages::notifications::NotificationsPage;
 use crate::pages::order_list::StaffOrdersPage;
 use crate::pages::orders::{CustomerOrderPage, NewOrderPage, StaffOrderPage};
 use crate::pages::people::{AdminHome, StaffPeople};
@@ -116,6 +117,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reset-password") view=RequestResetPage />
                     <Route path=path!("/reset-password/:token") view=ResetPasswordPage />
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/customer") view=CustomerHome ssr=SsrMode::Async />
                     <Route path=path!("/customer/orders/:id") view=CustomerOrderPage ssr=SsrMode::Async />
                     <Route path=path!("/customer/orders/:id/confirmation") view=CustomerConfirmationPage ssr=SsrMode::Async />

@@ -18,6 +18,7 @@ mod m20261201_000011_quotations;
 mod m20261201_000012_shipping;
 mod m20261201_000013_complaints;
 mod m20261201_000014_messages;
+mod m20261201_000015_notifications;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000012_shipping::Migration),
             Box::new(m20261201_000013_complaints::Migration),
             Box::new(m20261201_000014_messages::Migration),
+            Box::new(m20261201_000015_notifications::Migration),
         ]
     }
 }

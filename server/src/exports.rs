@@ -286,7 +286,7 @@ fn alerts_csv(report: &KpiReport) -> String {
         &report
             .alerts
             .iter()
-            .map(|a| vec![a.label.clone(), a.count.to_string()])
+            .map(|a| vec![app::i18n::Locale::En.t(&a.label), a.count.to_string()])
             .collect::<Vec<_>>(),
     )
 }

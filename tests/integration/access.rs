@@ -30,6 +30,8 @@ struct World {
     /// has customer B's order.
     po_a: i32,
     po_b: i32,
+    /// Customer B's buyer's notification of the house's message.
+    notice_b: i32,
 }
 
 impl std::ops::Deref for World {
@@ -95,6 +97,7 @@ async fn world(app: &TestApp) -> World {
     let file_b = file_on_order_b(app, &cast).await;
     let complaint_b = complaint_of_b(app, &cast).await;
     let (po_a, po_b) = conversations(app, &cast, &staff).await;
+    let notice_b = notice_of(app, cast.customer_b_user.id).await;
     World {
         cast,
         change_b,
@@ -105,7 +108,21 @@ async fn world(app: &TestApp) -> World {
         complaint_b,
         po_a,
         po_b,
+        notice_b,
     }
+}
+
+/// The newest notification of one person.
+async fn notice_of(app: &TestApp, user_id: i32) -> i32 {
+    use app::ssr::entities::notification;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    notification::Entity::find()
+        .filter(notification::Column::UserId.eq(user_id))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("customer B's buyer was told of the house's message")
+        .id
 }
 
 /// The purchase orders of supplier A's and supplier B's lines; the house
@@ -240,6 +257,30 @@ async fn complaint_of_b(app: &TestApp, cast: &Cast) -> i32 {
 
 fn probes() -> Vec<Probe> {
     vec![
+        Probe {
+            name: "open another person's notification",
+            endpoint: "notifications/open",
+            fields: |c| vec![("id", c.notice_b.to_string())],
+            allowed: &[],
+        },
+        Probe {
+            name: "list one's own notifications",
+            endpoint: "notifications/list",
+            fields: |_| vec![],
+            allowed: &[Role::Admin, Role::Staff, Role::Customer, Role::Supplier],
+        },
+        Probe {
+            name: "count one's own unread notifications",
+            endpoint: "notifications/unread",
+            fields: |_| vec![],
+            allowed: &[Role::Admin, Role::Staff, Role::Customer, Role::Supplier],
+        },
+        Probe {
+            name: "mark one's own notifications read",
+            endpoint: "notifications/read-all",
+            fields: |_| vec![],
+            allowed: &[Role::Admin, Role::Staff, Role::Customer, Role::Supplier],
+        },
         Probe {
             name: "list people",
             endpoint: "admin/people",
@@ -1201,5 +1242,27 @@ async fn the_complaint_list_holds_only_what_each_side_may_see() {
         );
     }
     let (status, _) = app.call(&new_client(), "complaints/list", &[]).await;
+    assert_eq!(status, 401);
+}
+
+#[tokio::test]
+async fn the_notification_list_holds_only_the_readers_own() {
+    let app = spawn_app().await;
+    let world = world(&app).await;
+    for role in Role::ALL {
+        let client = app.client_for(&world.by_role(role).email, PASSWORD).await;
+        let (status, body) = app.call(&client, "notifications/list", &[]).await;
+        assert_eq!(status, 200, "{role:?}: {body}");
+        // Customer B's buyer heard of the house's message on SO-B-1 (and
+        // the house of customer B's requests); company A's outside people
+        // have none of it on their lists.
+        if matches!(role, Role::Customer | Role::Supplier) {
+            let text = body.to_string();
+            for marker in ["SO-B-1", "Customer B", "secret"] {
+                assert!(!text.contains(marker), "{role:?}: {text}");
+            }
+        }
+    }
+    let (status, _) = app.call(&new_client(), "notifications/list", &[]).await;
     assert_eq!(status, 401);
 }

@@ -8,11 +8,11 @@ use integration_tests::people::{PASSWORD, add_house_person, create_cast, create_
 use integration_tests::{TestApp, spawn_app};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
-fn future(days: i64) -> String {
+pub(crate) fn future(days: i64) -> String {
     (chrono::Utc::now().date_naive() + chrono::Duration::days(days)).to_string()
 }
 
-async fn line_ids(app: &TestApp, order_id: i32) -> Vec<i32> {
+pub(crate) async fn line_ids(app: &TestApp, order_id: i32) -> Vec<i32> {
     order_line::Entity::find()
         .filter(order_line::Column::OrderId.eq(order_id))
         .order_by_asc(order_line::Column::LineNo)
@@ -24,7 +24,7 @@ async fn line_ids(app: &TestApp, order_id: i32) -> Vec<i32> {
         .collect()
 }
 
-async fn version(app: &TestApp, client: &reqwest::Client, id: i32) -> String {
+pub(crate) async fn version(app: &TestApp, client: &reqwest::Client, id: i32) -> String {
     let (status, body) = app
         .call(client, "shipping/get", &[("order_id", &id.to_string())])
         .await;
@@ -41,7 +41,7 @@ async fn shipping(app: &TestApp, client: &reqwest::Client, id: i32) -> serde_jso
 }
 
 /// The shipment form's fields: both lines with `quantities`.
-fn shipment_fields(
+pub(crate) fn shipment_fields(
     order_id: i32,
     version: &str,
     lines: &[i32],
@@ -89,7 +89,7 @@ fn shipment_fields(
     fields
 }
 
-async fn call(
+pub(crate) async fn call(
     app: &TestApp,
     client: &reqwest::Client,
     endpoint: &str,

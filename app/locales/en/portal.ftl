@@ -808,3 +808,39 @@ message-body-too-long = A message can have at most { $max } characters.
 message-body-control = A message cannot contain tabs or other control characters.
 message-mail-order = order { $number }
 message-mail-purchase-order = purchase order { $number }
+
+## Notifications and everyday news
+nav-notifications = Notifications
+nav-unread = { $count ->
+    [one] One unread notification
+   *[other] { $count } unread notifications
+}
+notifications-title = Notifications
+notifications-loading = Loading notifications…
+notifications-none = Nothing yet: what you are told of by e-mail is listed here too.
+notifications-unread = { $count ->
+    [0] All read.
+    [one] One unread.
+   *[other] { $count } unread.
+}
+notifications-read-all = Mark all read
+news-line = { $no }. { $product } × { $quantity } { $unit }: { $date }
+news-po-line = { $no }. { $product } × { $quantity }: { $date }
+news-po-cancelled = cancelled, as the order it was for was cancelled; please stop work on it
+alerts-title = Alerts and news by e-mail
+alerts-digest = Collect delay alerts into one e-mail a day
+alerts-hint = Each delay alert comes once when a line slips into a worse level, and once when it is back on track. You can also turn alerts off for a single order on its page. What you choose here is also what your notification list shows.
+alerts-saved = Saved.
+alerts-save = Save alert choices
+alert-kind-supplier_slip = A factory is late
+alert-kind-customer_slip = An order line will be late
+alert-kind-back_on_track = A late line is back on track
+alert-kind-overdue = A committed date passed
+alert-kind-stale_reminder = Reminder to report progress
+alert-kind-message_received = A new message on an order or purchase order
+alert-kind-po_placed = A new purchase order
+alert-kind-po_changed = A purchase order changed or cancelled
+alert-kind-order_confirmed = An order is confirmed
+alert-kind-order_shipped = An order has shipped (vessel and arrival date)
+alert-kind-order_arrived = An order has arrived
+alert-kind-payment_recorded = A payment was recorded

@@ -782,3 +782,38 @@ message-body-too-long = 消息最多 { $max } 个字符。
 message-body-control = 消息不能包含制表符或其他控制字符。
 message-mail-order = 订单 { $number }
 message-mail-purchase-order = 采购单 { $number }
+
+## Notifications and everyday news
+nav-notifications = 通知
+nav-unread = { $count ->
+    [one] 1 条未读通知
+   *[other] { $count } 条未读通知
+}
+notifications-title = 通知
+notifications-loading = 正在加载通知…
+notifications-none = 暂无通知：通过电子邮件告知您的事项也会列在这里。
+notifications-unread = { $count ->
+    [0] 全部已读。
+   *[other] { $count } 条未读。
+}
+notifications-read-all = 全部标为已读
+news-line = { $no }. { $product } × { $quantity } { $unit }：{ $date }
+news-po-line = { $no }. { $product } × { $quantity }：{ $date }
+news-po-cancelled = 已取消，因其对应的订单已取消；请停止生产
+alerts-title = 电子邮件提醒与消息
+alerts-digest = 将延误提醒汇总为每天一封邮件
+alerts-hint = 每条延误提醒在订单行延误加重时发送一次，恢复正常时再发送一次。您也可以在订单页面关闭单个订单的提醒。此处的选择同样决定通知列表显示的内容。
+alerts-saved = 已保存。
+alerts-save = 保存提醒设置
+alert-kind-supplier_slip = 工厂延误
+alert-kind-customer_slip = 订单行将延误
+alert-kind-back_on_track = 延误的订单行已恢复正常
+alert-kind-overdue = 已过承诺日期
+alert-kind-stale_reminder = 提醒报告进度
+alert-kind-message_received = 订单或采购订单有新消息
+alert-kind-po_placed = 新采购订单
+alert-kind-po_changed = 采购订单有变更或被取消
+alert-kind-order_confirmed = 订单已确认
+alert-kind-order_shipped = 订单已发运（船名及到港日期）
+alert-kind-order_arrived = 订单已到港
+alert-kind-payment_recorded = 已登记付款

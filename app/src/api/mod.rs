@@ -11,6 +11,7 @@ pub mod changes;
 pub mod complaints;
 pub mod mail;
 pub mod messages;
+pub mod notifications;
 pub mod order_desk;
 pub mod orders;
 pub mod portal;

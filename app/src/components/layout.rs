@@ -5,6 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::api::auth::{Logout, SessionUser};
+use crate::api::notifications::unread_notifications;
 use crate::components::forms::go_to;
 use crate::components::guard::use_user;
 use crate::domain::account::Role;
@@ -119,6 +120,7 @@ fn SignedInNav(user: SessionUser) -> impl IntoView {
                 view! { <a href=href aria-current=current>{locale.t(label)}</a> }
             })
             .collect_view()}
+        <UnreadLink locale />
         <A href="/account">{locale.t("nav-account")}</A>
         <span class="nav-user" title=user.email.clone()>
             {user.display_name.clone()}
@@ -127,6 +129,31 @@ fn SignedInNav(user: SessionUser) -> impl IntoView {
         <ActionForm action=logout attr:class="inline-form">
             <button type="submit" class="link-button" id="sign-out">{locale.t("nav-sign-out")}</button>
         </ActionForm>
+    }
+}
+
+/// The link to the notification list with the unread count, fetched again
+/// on every move to another page (opening one marks it read).
+#[component]
+fn UnreadLink(locale: crate::i18n::Locale) -> impl IntoView {
+    let location = use_location();
+    let unread =
+        crate::components::data::load(move || location.pathname.get(), |_| unread_notifications());
+    view! {
+        <A href="/notifications" attr:id="nav-notifications">
+            {locale.t("nav-notifications")}
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let count = unread.await.unwrap_or(0);
+                    (count > 0).then(|| view! {
+                        <span class="unread-count" id="unread-count"
+                            aria-label=locale.t_with("nav-unread", &[("count", count.into())])>
+                            {count.to_string()}
+                        </span>
+                    })
+                })}
+            </Transition>
+        </A>
     }
 }
 

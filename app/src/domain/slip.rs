@@ -32,16 +32,38 @@ pub enum AlertKind {
     /// them nor held for the digest.
     #[serde(rename = "message_received")]
     Message,
+    /// Everyday news, not alerts (never counted with them nor held for the
+    /// digest): the house placed a purchase order (to the factory) ...
+    PoPlaced,
+    /// ... or changed one outside a change request, as when the order it
+    /// fills is cancelled (to the factory);
+    PoChanged,
+    /// an order was confirmed (to the customer's people);
+    OrderConfirmed,
+    /// its goods left port, with the vessel and arrival date;
+    #[serde(rename = "order_shipped")]
+    Shipped,
+    /// they arrived;
+    #[serde(rename = "order_arrived")]
+    Arrived,
+    /// a payment of theirs was recorded.
+    PaymentRecorded,
 }
 
 impl AlertKind {
-    pub const ALL: [AlertKind; 6] = [
+    pub const ALL: [AlertKind; 12] = [
         AlertKind::SupplierSlip,
         AlertKind::CustomerSlip,
         AlertKind::BackOnTrack,
         AlertKind::Overdue,
         AlertKind::StaleReminder,
         AlertKind::Message,
+        AlertKind::PoPlaced,
+        AlertKind::PoChanged,
+        AlertKind::OrderConfirmed,
+        AlertKind::Shipped,
+        AlertKind::Arrived,
+        AlertKind::PaymentRecorded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -52,34 +74,53 @@ impl AlertKind {
             AlertKind::Overdue => "overdue",
             AlertKind::StaleReminder => "stale_reminder",
             AlertKind::Message => "message_received",
+            AlertKind::PoPlaced => "po_placed",
+            AlertKind::PoChanged => "po_changed",
+            AlertKind::OrderConfirmed => "order_confirmed",
+            AlertKind::Shipped => "order_shipped",
+            AlertKind::Arrived => "order_arrived",
+            AlertKind::PaymentRecorded => "payment_recorded",
         }
+    }
+
+    /// A slippage alert, as counted on the KPI page and held for the
+    /// digest; messages and everyday news are not.
+    pub fn is_slippage(self) -> bool {
+        use AlertKind::*;
+        matches!(
+            self,
+            SupplierSlip | CustomerSlip | BackOnTrack | Overdue | StaleReminder
+        )
     }
 
     pub fn parse(raw: &str) -> Option<AlertKind> {
         Self::ALL.into_iter().find(|k| k.as_str() == raw.trim())
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            AlertKind::SupplierSlip => "A factory is late",
-            AlertKind::CustomerSlip => "An order line will be late",
-            AlertKind::BackOnTrack => "A late line is back on track",
-            AlertKind::Overdue => "A committed date passed",
-            AlertKind::StaleReminder => "Reminder to report progress",
-            AlertKind::Message => "A new message on an order or purchase order",
-        }
+    /// The catalogue key of its name on the account page and the KPI page.
+    pub fn label_key(self) -> String {
+        format!("alert-kind-{}", self.as_str())
     }
 
     /// The kinds a role can receive at all: everyone takes part in
-    /// conversations, so everyone may hear of their messages.
+    /// conversations, so everyone may hear of their messages; a customer
+    /// hears of its orders' news, a factory of its purchase orders'.
     pub fn offered_to(role: Role) -> &'static [AlertKind] {
         use AlertKind::*;
         match role {
             Role::Admin | Role::Staff => {
                 &[SupplierSlip, CustomerSlip, BackOnTrack, Overdue, Message]
             }
-            Role::Customer => &[CustomerSlip, BackOnTrack, Message],
-            Role::Supplier => &[StaleReminder, Message],
+            Role::Customer => &[
+                CustomerSlip,
+                BackOnTrack,
+                Message,
+                OrderConfirmed,
+                Shipped,
+                Arrived,
+                PaymentRecorded,
+            ],
+            Role::Supplier => &[StaleReminder, Message, PoPlaced, PoChanged],
         }
     }
 
@@ -252,11 +293,24 @@ mod tests {
         use AlertKind::*;
         assert_eq!(
             AlertKind::chosen(Role::Customer, None),
-            [CustomerSlip, BackOnTrack, Message]
+            [
+                CustomerSlip,
+                BackOnTrack,
+                Message,
+                OrderConfirmed,
+                Shipped,
+                Arrived,
+                PaymentRecorded
+            ]
         );
         assert_eq!(
             AlertKind::chosen(Role::Supplier, None),
-            [StaleReminder, Message]
+            [StaleReminder, Message, PoPlaced, PoChanged]
+        );
+        // The house hears of no customer's or factory's everyday news.
+        assert_eq!(
+            AlertKind::chosen(Role::Staff, Some("order_shipped,po_placed,overdue")),
+            [Overdue]
         );
         assert_eq!(AlertKind::chosen(Role::Admin, None), [Overdue, Message]);
         assert_eq!(
@@ -272,6 +326,30 @@ mod tests {
         for kind in AlertKind::ALL {
             assert_eq!(AlertKind::parse(kind.as_str()), Some(kind));
         }
+    }
+
+    #[test]
+    fn only_slippage_alerts_count_as_alerts() {
+        use AlertKind::*;
+        let slips: Vec<AlertKind> = AlertKind::ALL
+            .into_iter()
+            .filter(|k| k.is_slippage())
+            .collect();
+        assert_eq!(
+            slips,
+            [
+                SupplierSlip,
+                CustomerSlip,
+                BackOnTrack,
+                Overdue,
+                StaleReminder
+            ]
+        );
+        // Each has its own name in the catalogues.
+        let mut keys: Vec<String> = AlertKind::ALL.iter().map(|k| k.label_key()).collect();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), AlertKind::ALL.len());
     }
 
     #[test]

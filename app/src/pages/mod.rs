@@ -10,6 +10,7 @@ pub mod customer_quotation;
 pub mod inquiries;
 pub mod landing;
 pub mod mail;
+pub mod notifications;
 pub mod order_desk;
 pub mod order_list;
 pub mod orders;

@@ -224,13 +224,14 @@ fn QuotationFigures(report: KpiReport) -> impl IntoView {
 
 #[component]
 fn AlertCounts(alerts: Vec<AlertCount>, csv: String) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     view! {
         <h2>"Alerts by kind"</h2>
         <p class="definition">"Alert mails queued in the period, by kind (alerts held for a daily digest count once sent)."</p>
         <table id="kpi-alerts">
             <thead><tr><th>"Kind"</th><th>"Mails"</th></tr></thead>
             <tbody>
-                {alerts.iter().map(|a| view! { <tr><td>{a.label.clone()}</td><td>{a.count}</td></tr> }).collect_view()}
+                {alerts.iter().map(|a| view! { <tr><td>{locale.t(&a.label)}</td><td>{a.count}</td></tr> }).collect_view()}
             </tbody>
         </table>
         <p><a href=csv rel="external">"Download as CSV"</a></p>

@@ -13,6 +13,7 @@ use crate::domain::slip::AlertKind;
 use crate::i18n::Locale;
 use crate::ssr::entities::user;
 use crate::ssr::outbox::{OutgoingMail, enqueue};
+use crate::ssr::repo::notifications;
 
 macro_rules! mails {
     ($($(#[$doc:meta])* $kind:ident => $folder:literal,)+) => {
@@ -109,6 +110,19 @@ mails! {
     /// To the other side of a conversation: a new message on an order or a
     /// purchase order.
     MessageReceived => "message_received",
+    /// To the factory's people: a purchase order placed with them.
+    PoPlaced => "po_placed",
+    /// To the factory's people: their purchase order changed outside a
+    /// change request (the order it fills was cancelled).
+    PoChanged => "po_changed",
+    /// To the customer's people: their order is confirmed, with its dates.
+    OrderConfirmed => "order_confirmed",
+    /// To the customer's people: a shipment left port (vessel, ETA).
+    OrderShipped => "order_shipped",
+    /// To the customer's people: a shipment arrived.
+    OrderArrived => "order_arrived",
+    /// To the customer's people: a payment of theirs was recorded.
+    PaymentRecorded => "payment_recorded",
 }
 
 impl From<AlertKind> for Mail {
@@ -120,6 +134,12 @@ impl From<AlertKind> for Mail {
             AlertKind::Overdue => Mail::Overdue,
             AlertKind::StaleReminder => Mail::StaleReminder,
             AlertKind::Message => Mail::MessageReceived,
+            AlertKind::PoPlaced => Mail::PoPlaced,
+            AlertKind::PoChanged => Mail::PoChanged,
+            AlertKind::OrderConfirmed => Mail::OrderConfirmed,
+            AlertKind::Shipped => Mail::OrderShipped,
+            AlertKind::Arrived => Mail::OrderArrived,
+            AlertKind::PaymentRecorded => Mail::PaymentRecorded,
         }
     }
 }
@@ -193,12 +213,16 @@ fn render_source(source: &str, values: &[(&str, String)]) -> RenderedMail {
 }
 
 /// A mail to one person, in their language, with their name and a link to
-/// `path` filled in; `key` makes it unique per person.
+/// `path` filled in; `key` makes it unique per person. The same event goes
+/// on the person's in-portal list (`notifications`) when it is queued or
+/// held for their digest.
 pub struct PersonMail {
     pub dedupe_key: String,
     pub recipient: String,
     pub kind: Mail,
     pub rendered: RenderedMail,
+    user_id: i32,
+    path: String,
 }
 
 impl PersonMail {
@@ -206,22 +230,44 @@ impl PersonMail {
         kind: Mail,
         to: &user::Model,
         key: &str,
-        link: String,
+        public_url: &str,
+        path: &str,
         mut values: Vec<(&'static str, String)>,
     ) -> Self {
         values.push(("name", to.display_name.clone()));
-        values.push(("link", link));
+        values.push(("link", format!("{public_url}{path}")));
         let locale = Locale::parse(&to.locale).unwrap_or_default();
         Self {
             dedupe_key: format!("{}:{key}:{}", kind.as_str(), to.id),
             recipient: to.email.clone(),
             kind,
             rendered: render(kind, locale, &values),
+            user_id: to.id,
+            path: path.to_string(),
         }
     }
 
-    /// Queues it in the caller's transaction; false when it was queued before.
+    /// Puts the event on the person's notification list (once per dedupe
+    /// key); false when it was there already.
+    pub async fn note(&self, db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<bool, DbErr> {
+        notifications::insert(
+            db,
+            notifications::NewNotification {
+                user_id: self.user_id,
+                kind: self.kind.as_str(),
+                title: &self.rendered.subject,
+                path: &self.path,
+                dedupe_key: &self.dedupe_key,
+            },
+            now,
+        )
+        .await
+    }
+
+    /// Queues it in the caller's transaction, with its notification; false
+    /// when it was queued before.
     pub async fn queue(self, db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<bool, DbErr> {
+        self.note(db, now).await?;
         enqueue(db, self.into_outgoing(), now).await
     }
 
@@ -249,7 +295,7 @@ pub async fn to_person(
     path: &str,
     values: Vec<(&'static str, String)>,
 ) -> Result<bool, DbErr> {
-    PersonMail::compose(kind, to, key, format!("{public_url}{path}"), values)
+    PersonMail::compose(kind, to, key, public_url, path, values)
         .queue(db, now)
         .await
 }

@@ -14,6 +14,8 @@ pub mod complaints;
 pub mod files;
 pub mod mail;
 pub mod messages;
+pub mod news;
+pub mod notifications;
 pub mod order_desk;
 pub mod orders;
 pub mod portal;

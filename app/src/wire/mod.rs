@@ -13,6 +13,7 @@ pub mod complaints;
 pub mod error;
 pub mod mail;
 pub mod messages;
+pub mod notifications;
 pub mod orders;
 pub mod portal;
 pub mod progress;

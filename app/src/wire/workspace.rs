@@ -29,6 +29,7 @@ pub struct Scorecard {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AlertCount {
     pub kind: String,
+    /// The catalogue key of the kind's name.
     pub label: String,
     pub count: u64,
 }

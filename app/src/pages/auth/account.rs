@@ -4,7 +4,7 @@ use leptos_meta::Title;
 
 use crate::api::auth::ChangePassword;
 use crate::components::forms::{FieldMessage, FormMessage, latest_error};
-use crate::components::guard::{AreaGuard, use_user};
+use crate::components::guard::{AreaGuard, use_locale, use_user};
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
@@ -23,8 +23,9 @@ fn AlertChoicesForm() -> impl IntoView {
     let choose = ServerAction::<ChooseAlerts>::new();
     let error = latest_error(choose.value());
     let choices = load(move || choose.version().get(), |_| alert_choices());
+    let locale = use_locale().get_untracked();
     view! {
-        <h2>"Alerts by e-mail"</h2>
+        <h2>{locale.t("alerts-title")}</h2>
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 choices.await.ok().map(|c| view! {
@@ -32,17 +33,17 @@ fn AlertChoicesForm() -> impl IntoView {
                         {c.offered.iter().enumerate().map(|(i, kind)| view! {
                             <label class="checkbox">
                                 <input type="checkbox" name=format!("kinds[{i}]") value=kind.as_str() checked=c.chosen.contains(kind) />
-                                {kind.label()}
+                                {locale.t(&kind.label_key())}
                             </label>
                         }).collect_view()}
                         <label class="checkbox">
                             <input type="checkbox" name="digest" value="daily" checked=c.digest />
-                            "Collect them into one e-mail a day"
+                            {locale.t("alerts-digest")}
                         </label>
-                        <p class="muted">"Each alert comes once when a line slips into a worse level, and once when it is back on track. You can also turn alerts off for a single order on its page."</p>
+                        <p class="muted">{locale.t("alerts-hint")}</p>
                         <FormMessage error fields=&[] />
-                        {move || matches!(choose.value().get(), Some(Ok(()))).then(|| view! { <p class="form-ok" role="status">"Saved."</p> })}
-                        <button type="submit" class="button">"Save alert choices"</button>
+                        {move || matches!(choose.value().get(), Some(Ok(()))).then(|| view! { <p class="form-ok" role="status">{locale.t("alerts-saved")}</p> })}
+                        <button type="submit" class="button">{locale.t("alerts-save")}</button>
                     </ActionForm>
                 })
             })}

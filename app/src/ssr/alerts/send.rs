@@ -18,9 +18,10 @@ pub(super) async fn send(
     path: &str,
     values: Vec<(&'static str, String)>,
 ) -> Result<bool, DbErr> {
-    let link = format!("{}{path}", ctx.public_url);
-    let mail = PersonMail::compose(Mail::from(kind), to, key, link, values);
+    let mail = PersonMail::compose(Mail::from(kind), to, key, &ctx.public_url, path, values);
     if to.alert_digest {
+        // The list shows it now; only the mail waits for the digest.
+        mail.note(db, ctx.now).await?;
         return hold_for_digest(db, ctx, kind, to, mail).await;
     }
     mail.queue(db, ctx.now).await

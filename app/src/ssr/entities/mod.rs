@@ -18,6 +18,7 @@ pub mod instalment;
 pub mod letter_of_credit;
 pub mod login_throttle;
 pub mod message;
+pub mod notification;
 pub mod order;
 pub mod order_event;
 pub mod order_line;

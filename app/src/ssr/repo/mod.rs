@@ -9,6 +9,7 @@ pub mod credit;
 pub mod files;
 pub mod fulfilment;
 pub mod kpi;
+pub mod notifications;
 pub mod orders;
 pub mod progress;
 pub mod purchase_orders;

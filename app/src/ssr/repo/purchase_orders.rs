@@ -127,8 +127,12 @@ pub async fn placed_lines(
 }
 
 /// Cancels the purchase orders placed for an order's lines, so factories stop
-/// working (and reporting) on a cancelled order.
-pub async fn cancel_for_order(db: &impl ConnectionTrait, order_id: i32) -> Result<(), DbErr> {
+/// working (and reporting) on a cancelled order. Answers each purchase order
+/// cancelled now with its first line (for the factory's news).
+pub async fn cancel_for_order(
+    db: &impl ConnectionTrait,
+    order_id: i32,
+) -> Result<Vec<(purchase_order::Model, po_line::Model)>, DbErr> {
     use crate::ssr::entities::order_line;
     let lines = order_line::Entity::find()
         .filter(order_line::Column::OrderId.eq(order_id))
@@ -143,7 +147,13 @@ pub async fn cancel_for_order(db: &impl ConnectionTrait, order_id: i32) -> Resul
         .filter(purchase_order::Column::Id.is_in(placed.iter().map(|p| p.po.id)))
         .exec(db)
         .await?;
-    Ok(())
+    let mut cancelled: Vec<(purchase_order::Model, po_line::Model)> = Vec::new();
+    for p in placed {
+        if !cancelled.iter().any(|(po, _)| po.id == p.po.id) {
+            cancelled.push((p.po, p.line));
+        }
+    }
+    Ok(cancelled)
 }
 
 /// Records the day a factory line became ready, for lines entered with their

@@ -5,9 +5,11 @@ use crate::domain::order_edit::{check_payment, editable};
 use crate::domain::order_input::required_text as text;
 use crate::domain::order_input::{format_minor, parse_unit_price};
 use crate::domain::payments::allocate;
+use crate::domain::slip::AlertKind;
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::repo::{fulfilment, orders};
+use crate::usecases::news;
 use crate::usecases::orders::{order_value, stale_order};
 use crate::wire::{ApiError, FieldErrors};
 
@@ -80,6 +82,31 @@ pub async fn record_payment(
     for (instalment, share) in shares {
         fulfilment::allocate_to_instalment(&work.tx, payment.id, instalment, share, now).await?;
     }
+    let outstanding = total - paid - amount;
+    let said = |_: crate::i18n::Locale| {
+        vec![
+            (
+                "amount",
+                format!("{} {}", format_minor(amount), order.currency),
+            ),
+            ("received", received_on.to_string()),
+            ("reference", reference.clone()),
+            (
+                "outstanding",
+                format!("{} {}", format_minor(outstanding), order.currency),
+            ),
+        ]
+    };
+    news::to_customer(
+        state,
+        &work.tx,
+        &order,
+        AlertKind::PaymentRecorded,
+        &payment.id.to_string(),
+        "#payments",
+        &said,
+    )
+    .await?;
     let entry = Entry {
         summary: format!(
             "Payment received: {} {}",

@@ -9,7 +9,7 @@ use crate::domain::progress::Milestone;
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::auth::token::new_token;
-use crate::ssr::entities::{order, order_line};
+use crate::ssr::entities::{order, order_line, purchase_order};
 use crate::ssr::repo::purchase_orders::{self, NewPoLine, PlacedLine};
 use crate::ssr::repo::{companies, orders};
 use crate::usecases::orders::stale_order;
@@ -105,8 +105,9 @@ async fn write(
     let po = purchase_orders::insert_po(&work.tx, &provisional, supplier_id, now).await?;
     let number = format!("PO-{}-{:05}", now.format("%Y"), po.id);
     purchase_orders::set_po_number(&work.tx, po.id, &number).await?;
+    let mut placed = Vec::with_capacity(chosen.len());
     for (i, line) in chosen.iter().enumerate() {
-        purchase_orders::insert_po_line(
+        let placed_line = purchase_orders::insert_po_line(
             &work.tx,
             NewPoLine {
                 purchase_order_id: po.id,
@@ -123,7 +124,13 @@ async fn write(
             &[line.id],
         )
         .await?;
+        placed.push(placed_line);
     }
+    let po = purchase_order::Model {
+        number: number.clone(),
+        ..po
+    };
+    crate::usecases::news::po_placed(state, &work.tx, &po, &placed).await?;
     let line_nos: Vec<i32> = chosen.iter().map(|l| l.line_no).collect();
     let entry = Entry {
         summary: production_ordered(&line_nos),

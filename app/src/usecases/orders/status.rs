@@ -8,11 +8,13 @@ use crate::ssr::auth::CurrentUser;
 use crate::ssr::repo::orders::{self, OrderScope};
 use crate::ssr::repo::purchase_orders;
 use crate::ssr::work::UnitOfWork;
+use crate::usecases::news;
 use crate::wire::ApiError;
 
 /// Moves an order to `to`, if the viewer may take that step and nobody changed
 /// the order since they loaded it (`version`). Confirming freezes the lines'
-/// committed dates; cancelling cancels its purchase orders.
+/// committed dates; cancelling cancels its purchase orders. The customer's
+/// people hear of the confirmation, the factories of the cancellation.
 pub async fn move_status(
     state: &AppState,
     user: &CurrentUser,
@@ -42,10 +44,13 @@ pub async fn move_status(
         return Err(stale_order());
     }
     if to == OrderStatus::Cancelled {
-        purchase_orders::cancel_for_order(&work.tx, order.id).await?;
+        for (po, line) in purchase_orders::cancel_for_order(&work.tx, order.id).await? {
+            news::po_cancelled(state, &work.tx, &po, line.id).await?;
+        }
     }
     if to == OrderStatus::Confirmed {
         freeze_commitments(&work, order.id).await?;
+        news::order_confirmed(state, &work.tx, &order).await?;
     }
     work.record(
         orders::NewEvent {

@@ -84,6 +84,12 @@ pub async fn respond(
     let name = customer_name(&work.tx, customer).await?;
     let answer = if accept { "accepted" } else { "declined" };
     mail::quotation_answered(&work, state, &current, answer, &name).await?;
+    if let Some(order_id) = order_id
+        && let Some(order) = order::Entity::find_by_id(order_id).one(&work.tx).await?
+    {
+        // The contract's confirmation, with the dates committed to.
+        crate::usecases::news::order_confirmed(state, &work.tx, &order).await?;
+    }
     work.nudge(customer).await?;
     work.commit(state).await?;
     Ok(order_id)

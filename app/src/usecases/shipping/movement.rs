@@ -8,12 +8,15 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use super::{checks_of, shipments_with_parts};
 use crate::domain::order_edit::editable;
 use crate::domain::shipping::shipment::{CustomsStatus, Voyage};
+use crate::domain::slip::AlertKind;
 use crate::domain::terms::ShipmentEvent;
+use crate::i18n::Locale;
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{instalment, order, shipment};
 use crate::ssr::repo::orders;
 use crate::ssr::work::UnitOfWork;
+use crate::usecases::news;
 use crate::usecases::order_desk::{Entry, claim, closed, finish, parse_date, staff_order};
 use crate::usecases::orders::stale_order;
 use crate::wire::{ApiError, FieldErrors};
@@ -143,6 +146,29 @@ pub async fn depart(
     }
     row.update(&work.tx).await?;
     let fixed = fix_due_days(&mut work, order.id, &[ShipmentEvent::BlIssued], atd).await?;
+    let eta = shipment
+        .eta
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| "-".into());
+    let shipped = |_: Locale| {
+        vec![
+            ("vessel", shipment.vessel.clone()),
+            ("atd", atd.to_string()),
+            ("eta", eta.clone()),
+            ("from", shipment.port_of_loading.clone()),
+            ("to", shipment.port_of_discharge.clone()),
+        ]
+    };
+    news::to_customer(
+        state,
+        &work.tx,
+        &order,
+        AlertKind::Shipped,
+        &shipment.id.to_string(),
+        "#shipping",
+        &shipped,
+    )
+    .await?;
     let mut entries = vec![Entry {
         summary: format!(
             "Shipment departed: {} {}",
@@ -205,6 +231,23 @@ pub async fn arrive(
     let mut row: shipment::ActiveModel = shipment.clone().into();
     row.ata = Set(Some(ata));
     row.update(&work.tx).await?;
+    let arrived = |_: Locale| {
+        vec![
+            ("vessel", shipment.vessel.clone()),
+            ("ata", ata.to_string()),
+            ("to", shipment.port_of_discharge.clone()),
+        ]
+    };
+    news::to_customer(
+        state,
+        &work.tx,
+        &order,
+        AlertKind::Arrived,
+        &shipment.id.to_string(),
+        "#shipping",
+        &arrived,
+    )
+    .await?;
     let entry = Entry {
         summary: format!("Shipment arrived: {} {}", shipment.carrier, shipment.vessel),
         before: shipment.eta.map(|eta| format!("ETA {eta}")),

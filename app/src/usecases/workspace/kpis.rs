@@ -95,15 +95,15 @@ pub async fn report(state: &AppState, period: Period) -> Result<KpiReport, DbErr
     })
 }
 
-/// The alert mails of the period by kind (kinds no longer sent, and the
-/// news of messages, which are no alerts, left out).
+/// The alert mails of the period by kind (kinds no longer sent, and
+/// messages and everyday news, which are no alerts, left out).
 fn alert_counts(mails: Vec<(String, u64)>) -> Vec<AlertCount> {
     mails
         .into_iter()
         .filter_map(|(kind, count)| {
-            let alert = AlertKind::parse(&kind).filter(|k| *k != AlertKind::Message)?;
+            let alert = AlertKind::parse(&kind).filter(|k| k.is_slippage())?;
             Some(AlertCount {
-                label: alert.label().to_string(),
+                label: alert.label_key(),
                 kind,
                 count,
             })
