@@ -16,6 +16,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 mod complaints;
+mod messages;
 mod quotations;
 mod shipping;
 
@@ -74,6 +75,7 @@ const STEPS: &[Step] = &[
     |tx, demo| Box::pin(quotations::seed_quotations(tx, demo)),
     |tx, demo| Box::pin(shipping::seed_back_half(tx, demo)),
     |tx, demo| Box::pin(complaints::seed_complaints(tx, demo)),
+    |tx, demo| Box::pin(messages::seed_conversations(tx, demo)),
 ];
 
 pub async fn seed_demo_if_empty(
