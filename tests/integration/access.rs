@@ -937,6 +937,34 @@ fn probes() -> Vec<Probe> {
             allowed: &[Role::Admin],
         },
         Probe {
+            name: "read the complaint settings",
+            endpoint: "complaints/settings",
+            fields: |_| vec![],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "change the complaint clocks",
+            endpoint: "complaints/save-settings",
+            fields: |_| {
+                vec![
+                    ("first_answer", "2".into()),
+                    ("remedy", "8".into()),
+                    ("zone_offset", "+08:00".into()),
+                    ("start", "09:00".into()),
+                    ("end", "18:00".into()),
+                    ("days[0]", "mon".into()),
+                    ("days[1]", "fri".into()),
+                ]
+            },
+            allowed: &[Role::Admin],
+        },
+        Probe {
+            name: "add a root cause",
+            endpoint: "complaints/add-root-cause",
+            fields: |_| vec![("label", "Probe cause".into())],
+            allowed: &[Role::Admin],
+        },
+        Probe {
             name: "read another customer's order conversation",
             endpoint: "messages/get",
             fields: |c| vec![("kind", "order".into()), ("id", c.order_b.to_string())],

@@ -6,7 +6,7 @@ use integration_tests::people::{PASSWORD, add_house_person, create_cast};
 use integration_tests::{TestApp, spawn_app};
 use sea_orm::{ConnectionTrait, Statement};
 
-async fn mark_shipped(app: &TestApp, order: i32) {
+pub(crate) async fn mark_shipped(app: &TestApp, order: i32) {
     app.db
         .execute_raw(Statement::from_string(
             app.db.get_database_backend(),
@@ -16,7 +16,7 @@ async fn mark_shipped(app: &TestApp, order: i32) {
         .unwrap();
 }
 
-async fn file(
+pub(crate) async fn file(
     app: &TestApp,
     client: &reqwest::Client,
     order: i32,
@@ -37,7 +37,7 @@ async fn file(
     app.call(client, "complaints/file", &all).await
 }
 
-async fn step(
+pub(crate) async fn step(
     app: &TestApp,
     client: &reqwest::Client,
     id: i64,
@@ -53,7 +53,7 @@ async fn step(
     app.call(client, "complaints/step", &all).await
 }
 
-async fn line_of(app: &TestApp, order: i32, line_no: i32) -> i32 {
+pub(crate) async fn line_of(app: &TestApp, order: i32, line_no: i32) -> i32 {
     use app::ssr::entities::order_line;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     order_line::Entity::find()

@@ -8,7 +8,9 @@
 use leptos::prelude::*;
 
 use super::ApiError;
-use crate::wire::complaints::{ComplaintDetail, ComplaintInput, ComplaintSummary};
+use crate::wire::complaints::{
+    ComplaintDetail, ComplaintInput, ComplaintSettingsView, ComplaintSummary,
+};
 
 /// Files a complaint about a shipped order, or one of its lines; returns
 /// its id.
@@ -66,4 +68,46 @@ pub async fn complaint_step(
         },
     )
     .await
+}
+
+/// The clocks' targets, the working hours they count in and the root
+/// causes; every house person may read them.
+#[server(endpoint = "complaints/settings")]
+pub async fn complaint_settings() -> Result<ComplaintSettingsView, ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::complaints::settings::get(&state, &user).await
+}
+
+/// An administrator sets the targets (whole hours like `4`, or `1:30`) and
+/// the working hours: the offset from UTC, the day's start and end, and the
+/// working days ticked (`days[i]`, codes `mon` to `sun`).
+#[server(endpoint = "complaints/save-settings")]
+pub async fn save_complaint_settings(
+    #[server(default)] first_answer: String,
+    #[server(default)] remedy: String,
+    #[server(default)] zone_offset: String,
+    #[server(default)] start: String,
+    #[server(default)] end: String,
+    #[server(default)] days: Vec<String>,
+) -> Result<ComplaintSettingsView, ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    let form = crate::wire::complaints::ComplaintSettingsForm {
+        first_answer,
+        remedy,
+        zone_offset,
+        start,
+        end,
+        days,
+    };
+    crate::usecases::complaints::settings::save(&state, &user, form).await
+}
+
+/// An administrator adds a root cause of the house's own to the list a
+/// factory chooses from.
+#[server(endpoint = "complaints/add-root-cause")]
+pub async fn add_root_cause(
+    #[server(default)] label: String,
+) -> Result<ComplaintSettingsView, ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::complaints::settings::add_root_cause(&state, &user, label).await
 }

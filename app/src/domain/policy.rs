@@ -103,8 +103,9 @@ pub enum Action {
     /// Decide an approval step of a quotation; which level a person may
     /// decide is the approval rules' question (`domain::approval::can_act`).
     ApproveQuote,
-    /// Set the house's rules (approval levels, credit policy) and its
-    /// people's staff levels.
+    /// Set the house's rules (approval levels, credit policy, the complaint
+    /// clocks and the working hours they count in, the root causes a
+    /// factory chooses from) and its people's staff levels.
     ConfigureHouse,
     /// Read the messages of `thread`, whose outside company (the order's
     /// customer, the purchase order's factory) is `company`; with `write`,
@@ -526,6 +527,24 @@ mod tests {
                 role == Role::Admin
             );
             assert!(authorize(&actor(role), &Action::ChangeOwnPassword).is_allowed());
+        }
+    }
+
+    #[test]
+    fn only_admins_configure_the_house_and_outsiders_never_learn_of_it() {
+        use Decision::*;
+        for role in Role::ALL {
+            let expected = match role {
+                Role::Admin => Allow,
+                // A colleague may read the rules (the staff area), not set them.
+                Role::Staff => Forbidden,
+                Role::Customer | Role::Supplier => NotFound,
+            };
+            assert_eq!(
+                authorize(&actor(role), &Action::ConfigureHouse),
+                expected,
+                "{role:?}"
+            );
         }
     }
 

@@ -4,6 +4,7 @@ pub mod areas;
 pub mod auth;
 pub mod change_request;
 pub mod changes;
+pub mod complaint_settings;
 pub mod complaints;
 pub mod confirmation;
 pub mod customer_quotation;

@@ -1,5 +1,6 @@
 //! People on the portal, by company: invite, and (admins) deactivate. Served at
-//! `/admin` for administrators and `/staff/people` for sales staff; the server
+//! `/admin` for administrators, with the house's quotation rules and its
+//! complaint settings, and `/staff/people` for sales staff; the server
 //! decides what each may do.
 
 use crate::components::data::load;
@@ -15,6 +16,7 @@ use crate::components::guard::AreaGuard;
 use crate::domain::account::Role;
 use crate::domain::approval::StaffLevel;
 use crate::domain::policy::Area;
+use crate::pages::complaint_settings::ComplaintSettingsPanel;
 
 #[component]
 pub fn AdminHome() -> impl IntoView {
@@ -23,6 +25,7 @@ pub fn AdminHome() -> impl IntoView {
         <AreaGuard area=Some(Area::Admin)>
             <PeopleDirectoryView />
             <HouseRulesPanel />
+            <ComplaintSettingsPanel />
         </AreaGuard>
     }
 }

@@ -22,6 +22,7 @@ pub enum AuditAction {
     AccessDenied,
     StaffLevelSet,
     HouseRulesSet,
+    RootCauseAdded,
 }
 
 impl AuditAction {
@@ -40,6 +41,7 @@ impl AuditAction {
             Self::AccessDenied => "access_denied",
             Self::StaffLevelSet => "staff_level_set",
             Self::HouseRulesSet => "house_rules_set",
+            Self::RootCauseAdded => "root_cause_added",
         }
     }
 }

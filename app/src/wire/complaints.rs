@@ -96,3 +96,49 @@ pub struct ComplaintInput {
     #[serde(default)]
     pub amount: String,
 }
+
+/// The complaint settings as typed on the admin page: the clocks' targets
+/// in working time (whole hours like "4", or hours and minutes like
+/// "1:30") and the working hours they count in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplaintSettingsForm {
+    #[serde(default)]
+    pub first_answer: String,
+    #[serde(default)]
+    pub remedy: String,
+    /// The house's offset from UTC, like "+08:00".
+    #[serde(default)]
+    pub zone_offset: String,
+    /// The working day's start and end, like "09:00" and "18:00".
+    #[serde(default)]
+    pub start: String,
+    #[serde(default)]
+    pub end: String,
+    /// The working days' codes (mon … sun).
+    #[serde(default)]
+    pub days: Vec<String>,
+}
+
+/// One root cause a factory may give.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RootCauseView {
+    /// As a complaint stores it: the built-in name, or `custom:<id>`.
+    pub code: String,
+    /// A catalogue key for a built-in cause; the house's own words for one
+    /// it added.
+    pub label: String,
+    pub built_in: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplaintSettingsView {
+    /// What is in force, as the form shows it.
+    pub form: ComplaintSettingsForm,
+    /// The targets in working minutes, as the clocks count them.
+    pub first_answer_minutes: u32,
+    pub remedy_minutes: u32,
+    /// The built-in causes first, then the house's own in the order added.
+    pub root_causes: Vec<RootCauseView>,
+    /// The viewer may change them.
+    pub can_edit: bool,
+}

@@ -1,10 +1,14 @@
 //! Demo complaints on shipped orders, in several states: one whose first
 //! answer is already late, one with the factory, one waiting for the
 //! customer's word on a credit note, and one closed with its root cause.
+//! The house works office hours in Hong Kong, so the admin page shows its
+//! clocks set, and has one root cause of its own besides the built-in ones.
 
+use app::domain::complaints::{ClockTargets, WorkingHours};
 use app::domain::order_status::OrderStatus;
-use app::ssr::entities::{complaint, complaint_entry, order, order_line};
+use app::ssr::entities::{complaint, complaint_entry, house_rule, order, order_line, root_cause};
 use app::ssr::repo::purchase_orders;
+use app::usecases::complaints::{CLOCK_RULES, ClockRules};
 use chrono::Duration;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
@@ -39,6 +43,7 @@ pub async fn seed_complaints(
         .all(tx)
         .await?;
     let year = demo.now.format("%Y");
+    seed_settings(tx, demo).await?;
     let cases = [
         Demo {
             number: "0001",
@@ -219,4 +224,38 @@ pub async fn seed_complaints(
     Ok(format!(
         "{made} complaints, one past its first-answer clock"
     ))
+}
+
+/// Monday to Friday, 09:00 to 18:00 Hong Kong time, with the default
+/// targets; and a root cause a ceramics house meets often enough to name.
+/// Set by nobody: the demo's own settings, changed on the admin page.
+async fn seed_settings(tx: &DatabaseTransaction, demo: &super::Demo) -> Result<(), DbErr> {
+    let rules = ClockRules {
+        targets: ClockTargets::DEFAULT,
+        hours: WorkingHours {
+            zone_offset_minutes: 8 * 60,
+            days: [true, true, true, true, true, false, false],
+            start_minute: 9 * 60,
+            end_minute: 18 * 60,
+        },
+    };
+    let value = serde_json::to_string(&rules)
+        .map_err(|e| DbErr::Custom(format!("demo complaint clocks: {e}")))?;
+    house_rule::Entity::insert(house_rule::ActiveModel {
+        key: Set(CLOCK_RULES.to_string()),
+        value: Set(value),
+        updated_by: Set(None),
+        updated_at: Set(demo.now),
+    })
+    .exec_without_returning(tx)
+    .await?;
+    root_cause::ActiveModel {
+        label: Set("Kiln firing curve".to_string()),
+        created_by: Set(None),
+        created_at: Set(demo.now),
+        ..Default::default()
+    }
+    .insert(tx)
+    .await?;
+    Ok(())
 }

@@ -41,6 +41,102 @@ impl Default for ClockTargets {
     }
 }
 
+/// The longest target the house may set, in working minutes: 720 hours,
+/// far beyond any promise worth making, yet a clock that still runs out.
+pub const MAX_TARGET_MINUTES: u32 = 720 * 60;
+
+/// What is wrong with a target on the settings form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetError {
+    /// Neither whole hours ("4") nor hours and minutes ("1:30").
+    BadFormat,
+    /// No time at all: the clock would be overdue the moment it started.
+    Zero,
+    /// More than [`MAX_TARGET_MINUTES`].
+    TooLong,
+    /// A remedy due before the first answer: proposing one answers the
+    /// complaint too, so the first answer can never be the later promise.
+    RemedyBeforeFirstAnswer,
+}
+
+impl TargetError {
+    /// The message-catalogue key. `TooLong` takes `$hours` (the most
+    /// allowed, [`MAX_TARGET_MINUTES`] in hours).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::BadFormat => "complaint-target-bad-format",
+            Self::Zero => "complaint-target-zero",
+            Self::TooLong => "complaint-target-too-long",
+            Self::RemedyBeforeFirstAnswer => "complaint-target-remedy-before-answer",
+        }
+    }
+}
+
+/// A target as typed, in working minutes: whole hours ("4") or hours and
+/// minutes ("1:30"), from one minute to [`MAX_TARGET_MINUTES`].
+pub fn parse_target(raw: &str) -> Result<u32, TargetError> {
+    let text = raw.trim();
+    let (hours, minutes) = text.split_once(':').unwrap_or((text, "00"));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    // Four digits of hours hold every allowed target and cannot overflow.
+    if !digits(hours) || hours.len() > 4 || !digits(minutes) || minutes.len() != 2 {
+        return Err(TargetError::BadFormat);
+    }
+    let hours: u32 = hours.parse().map_err(|_| TargetError::BadFormat)?;
+    let minutes: u32 = minutes.parse().map_err(|_| TargetError::BadFormat)?;
+    if minutes >= 60 {
+        return Err(TargetError::BadFormat);
+    }
+    match hours * 60 + minutes {
+        0 => Err(TargetError::Zero),
+        total if total > MAX_TARGET_MINUTES => Err(TargetError::TooLong),
+        total => Ok(total),
+    }
+}
+
+/// A target as the settings form shows it: "4" for whole hours, "1:30"
+/// otherwise; [`parse_target`] reads it back.
+pub fn format_target(minutes: u32) -> String {
+    match minutes % 60 {
+        0 => (minutes / 60).to_string(),
+        rest => format!("{}:{rest:02}", minutes / 60),
+    }
+}
+
+impl ClockTargets {
+    /// Both targets from the settings form, or every problem against its
+    /// field (`first_answer`, `remedy`): each as [`parse_target`] takes it,
+    /// and the remedy no sooner than the first answer.
+    pub fn parse(
+        first_answer: &str,
+        remedy: &str,
+    ) -> Result<ClockTargets, Vec<(&'static str, TargetError)>> {
+        let first = parse_target(first_answer);
+        let second = parse_target(remedy);
+        let mut errors = Vec::new();
+        if let Err(error) = first {
+            errors.push(("first_answer", error));
+        }
+        if let Err(error) = second {
+            errors.push(("remedy", error));
+        }
+        match (first, second) {
+            (Ok(first_answer_minutes), Ok(remedy_minutes)) => {
+                if remedy_minutes < first_answer_minutes {
+                    Err(vec![("remedy", TargetError::RemedyBeforeFirstAnswer)])
+                } else {
+                    Ok(ClockTargets {
+                        first_answer_minutes,
+                        remedy_minutes,
+                    })
+                }
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
 /// Which clock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -179,6 +179,21 @@ pub fn cause_label(raw: &str) -> Result<String, ComplaintFieldError> {
     }
 }
 
+/// Whether `label` names a cause already on the list: one of `known` (the
+/// built-in causes' codes and names, the house's own labels). Case and
+/// spacing do not tell causes apart, so "Mould wear" and "mould  wear" are
+/// one cause, counted twice in the figures if both were allowed.
+pub fn cause_label_taken<S: AsRef<str>>(label: &str, known: &[S]) -> bool {
+    let plain = |text: &str| {
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let wanted = plain(label);
+    known.iter().any(|name| plain(name.as_ref()) == wanted)
+}
+
 fn take<T>(
     errors: &mut ComplaintFieldErrors,
     field: &'static str,

@@ -13,12 +13,13 @@ mod status;
 
 pub use clock::{
     Clock, ClockKind, ClockNotice, ClockState, ClockTargets, DUE_SOON_MINUTES, DUE_SOON_PERCENT,
-    NoticeAudience, clock_state, notice_due,
+    MAX_TARGET_MINUTES, NoticeAudience, TargetError, clock_state, format_target, notice_due,
+    parse_target,
 };
 pub use form::{
     ComplaintDraft, ComplaintFieldError, ComplaintFieldErrors, ComplaintForm,
     MAX_CAUSE_LABEL_CHARS, MAX_DESCRIPTION_CHARS, MIN_DESCRIPTION_CHARS, cause_label,
-    new_complaint,
+    cause_label_taken, new_complaint,
 };
 pub use hours::{
     MAX_OFFSET_MINUTES, MINUTES_PER_DAY, WEEKDAY_CODES, WEEKDAY_KEYS, WorkingHours,

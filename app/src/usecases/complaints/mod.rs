@@ -4,10 +4,13 @@
 //! the remedy clock; the customer accepts or declines; the house closes it
 //! and the customer may reopen it. Each step is an entry of the complaint's
 //! thread, claims its version, and tells the other side by mail. The
-//! customer never learns the factory; the factory never the customer.
+//! customer never learns the factory; the factory never the customer. The
+//! house sets the clocks, its working hours and its own root causes in
+//! `settings`.
 
 mod clocks;
 mod mail;
+pub mod settings;
 mod view;
 
 pub use clocks::{ClockSweep, sweep};
@@ -38,6 +41,8 @@ use crate::wire::{ApiError, FieldErrors};
 /// The house rule holding the clocks' targets and working hours.
 pub const CLOCK_RULES: &str = "complaint_clocks";
 
+/// The clocks' targets and the working hours they count in; the defaults
+/// (an hour, a day, around the clock) until an administrator sets them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ClockRules {
     pub targets: ClockTargets,

@@ -164,6 +164,72 @@ fn notices_climb_once() {
     assert_eq!(ClockNotice::Breach.key(), Some("complaint-notice-breach"));
 }
 
+#[test]
+fn targets_from_the_settings_form() {
+    assert_eq!(parse_target("4"), Ok(240));
+    assert_eq!(parse_target(" 1:30 "), Ok(90));
+    assert_eq!(parse_target("0:05"), Ok(5));
+    assert_eq!(parse_target("720"), Ok(MAX_TARGET_MINUTES));
+    assert_eq!(parse_target("0004"), Ok(240));
+    for bad in [
+        "", "1.5", "1h", "-1", "1:5", "1:60", ":30", "1:", "12345", "一",
+    ] {
+        assert_eq!(parse_target(bad), Err(TargetError::BadFormat), "{bad:?}");
+    }
+    assert_eq!(parse_target("0"), Err(TargetError::Zero));
+    assert_eq!(parse_target("0:00"), Err(TargetError::Zero));
+    assert_eq!(parse_target("720:01"), Err(TargetError::TooLong));
+    assert_eq!(parse_target("9999"), Err(TargetError::TooLong));
+    assert_eq!(format_target(60), "1");
+    assert_eq!(format_target(90), "1:30");
+    assert_eq!(format_target(5), "0:05");
+    assert_eq!(format_target(1_440), "24");
+}
+
+#[test]
+fn both_targets_with_each_problem_against_its_field() {
+    assert_eq!(
+        ClockTargets::parse("2", "48"),
+        Ok(ClockTargets {
+            first_answer_minutes: 120,
+            remedy_minutes: 2_880
+        })
+    );
+    // The same promise for both is allowed.
+    assert_eq!(
+        ClockTargets::parse("1:30", "1:30").map(|t| t.remedy_minutes),
+        Ok(90)
+    );
+    assert_eq!(
+        ClockTargets::parse("x", "0"),
+        Err(vec![
+            ("first_answer", TargetError::BadFormat),
+            ("remedy", TargetError::Zero)
+        ])
+    );
+    assert_eq!(
+        ClockTargets::parse("8", "4"),
+        Err(vec![("remedy", TargetError::RemedyBeforeFirstAnswer)])
+    );
+    // The default reads back from its own form.
+    let default = ClockTargets::DEFAULT;
+    assert_eq!(
+        ClockTargets::parse(
+            &format_target(default.first_answer_minutes),
+            &format_target(default.remedy_minutes)
+        ),
+        Ok(default)
+    );
+    for error in [
+        TargetError::BadFormat,
+        TargetError::Zero,
+        TargetError::TooLong,
+        TargetError::RemedyBeforeFirstAnswer,
+    ] {
+        assert!(error.key().starts_with("complaint-target-"), "{error:?}");
+    }
+}
+
 fn any_hours() -> impl Strategy<Value = WorkingHours> {
     prop_oneof![
         Just(WorkingHours::ALWAYS),
@@ -240,6 +306,28 @@ proptest! {
             ClockState::MetOnTime | ClockState::MetLate => {
                 prop_assert!(false, "an unstopped clock is not settled");
             }
+        }
+    }
+}
+
+proptest! {
+    /// Every target the form accepts shows as text that reads back to it.
+    #[test]
+    fn targets_round_trip(minutes in 1u32..=MAX_TARGET_MINUTES) {
+        prop_assert_eq!(parse_target(&format_target(minutes)), Ok(minutes));
+    }
+
+    /// Whatever is typed, the parser answers, and only with a target in
+    /// range.
+    #[test]
+    fn target_parser_never_panics(raw in "\\PC{0,10}") {
+        if let Ok(minutes) = parse_target(&raw) {
+            prop_assert!(
+                (1..=MAX_TARGET_MINUTES).contains(&minutes),
+                "{} from {:?}",
+                minutes,
+                raw
+            );
         }
     }
 }

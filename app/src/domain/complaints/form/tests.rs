@@ -200,6 +200,25 @@ fn labels_of_the_house_causes() {
     assert!(cause_label(&"é".repeat(60)).is_ok());
 }
 
+#[test]
+fn a_cause_named_twice_is_one_cause() {
+    let known = ["material", "Material", "材料", "Mould wear"];
+    for same in [
+        "Mould wear",
+        "mould wear",
+        " MOULD   wear ",
+        "material",
+        "材料",
+    ] {
+        assert!(cause_label_taken(same, &known), "{same:?}");
+    }
+    for other in ["Mould", "Mould wear 2", "Kiln temperature"] {
+        assert!(!cause_label_taken(other, &known), "{other:?}");
+    }
+    let none: [&str; 0] = [];
+    assert!(!cause_label_taken("Anything", &none));
+}
+
 proptest! {
     /// Whatever is typed, checking never panics, and a draft that passes
     /// keeps to every rule.
