@@ -35,10 +35,29 @@ fn safe_return(raw: &str) -> String {
     if ok { raw.to_string() } else { "/".to_string() }
 }
 
-fn back(to: &str, error: Option<&str>) -> Response {
+/// Where an upload goes back to: the record's page in the person's own
+/// area when it has one there (a complaint: the customer, the house and
+/// the factory each open it under their own address), else the page the
+/// form came from; and the part of the page that lists the files.
+fn return_to(user: &CurrentUser, owner: Owner, asked: &str) -> Back {
+    Back {
+        to: owner
+            .page_for(user.role)
+            .unwrap_or_else(|| safe_return(asked)),
+        anchor: owner.anchor(),
+    }
+}
+
+struct Back {
+    to: String,
+    anchor: &'static str,
+}
+
+fn back(place: &Back, error: Option<&str>) -> Response {
+    let Back { to, anchor } = place;
     match error {
-        None => Redirect::to(&format!("{to}#shipping")).into_response(),
-        Some(key) => Redirect::to(&format!("{to}?file_error={key}#shipping")).into_response(),
+        None => Redirect::to(&format!("{to}#{anchor}")).into_response(),
+        Some(key) => Redirect::to(&format!("{to}?file_error={key}#{anchor}")).into_response(),
     }
 }
 
@@ -111,13 +130,13 @@ pub async fn upload(State(state): State<AppState>, req: Request) -> Response {
     let Ok(form) = read_form(multipart, limits.max_bytes).await else {
         return refused(ApiError::invalid("file", "files-bad-form"));
     };
-    let to = safe_return(&form.return_to);
     let Some(owner) = form
         .owner_id
         .and_then(|id| Owner::parse(&form.owner_kind, id))
     else {
         return refused(ApiError::NotFound);
     };
+    let to = return_to(&user, owner, &form.return_to);
     if form.too_large {
         return back(&to, Some("files-too-large"));
     }

@@ -1294,3 +1294,43 @@ async fn the_notification_list_holds_only_the_readers_own() {
     let (status, _) = app.call(&new_client(), "notifications/list", &[]).await;
     assert_eq!(status, 401);
 }
+
+#[tokio::test]
+async fn uploads_onto_records_of_others_are_not_found() {
+    // Uploads are plain form posts, not server functions: the matrix above
+    // does not reach them.
+    let app = spawn_app().await;
+    let world = world(&app).await;
+    let targets = [
+        ("order", world.order_b),
+        ("po_line", world.po_line_b),
+        ("complaint", world.complaint_b),
+    ];
+    for role in Role::ALL {
+        let client = app.client_for(&world.by_role(role).email, PASSWORD).await;
+        let house = matches!(role, Role::Admin | Role::Staff);
+        for (kind, id) in targets {
+            let file = reqwest::multipart::Part::bytes(b"%PDF-1.4\n%%EOF\n".to_vec())
+                .file_name("probe.pdf");
+            let form = reqwest::multipart::Form::new()
+                .text("owner_kind", kind)
+                .text("owner_id", id.to_string())
+                .text("return_to", "/")
+                .part("file", file);
+            let response = client
+                .post(app.url("/files"))
+                .header("Origin", &app.address)
+                .multipart(form)
+                .send()
+                .await
+                .unwrap();
+            let status = response.status().as_u16();
+            let body = response.text().await.unwrap();
+            let expected = if house { 303 } else { 404 };
+            assert_eq!(status, expected, "{role:?} / {kind}: {body}");
+            for marker in FOREIGN_MARKERS {
+                assert!(!body.contains(marker), "{role:?} / {kind} leaked {marker}");
+            }
+        }
+    }
+}

@@ -2,7 +2,8 @@
 //! order page; staff answer within the hour and pass it to the factory; the
 //! factory gives its root cause on its phone; staff propose a credit note
 //! and the customer accepts it. Each sees the clock; the customer never sees
-//! the factory.
+//! the factory. A customer adds a photo of the problem on its complaint's
+//! page and finds it listed there.
 
 use fantoccini::Locator;
 use integration_tests::browser::Browser;
@@ -199,5 +200,117 @@ async fn a_customer_complains_the_house_and_factory_answer_and_the_customer_acce
         .await
         .expect("the complaint is accepted");
     customer.screenshot("customer-accepts-the-remedy").await;
+    customer.close().await;
+}
+
+#[tokio::test]
+async fn a_customer_attaches_a_photo_on_its_complaint_page() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    app.db
+        .execute_raw(Statement::from_string(
+            app.db.get_database_backend(),
+            format!(
+                "UPDATE orders SET status = 'shipped' WHERE id = {}",
+                cast.order_a
+            ),
+        ))
+        .await
+        .unwrap();
+    let buyer = app.client_for(&cast.customer.email, PASSWORD).await;
+    let (status, body) = app
+        .call(
+            &buyer,
+            "complaints/file",
+            &[
+                ("order_id", &cast.order_a.to_string()),
+                ("complaint[category]", "damage"),
+                (
+                    "complaint[description]",
+                    "Three cartons were crushed on arrival.",
+                ),
+                ("complaint[quantity]", "3"),
+                ("complaint[remedy]", "replacement"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let id = body.as_i64().unwrap();
+
+    let customer = Browser::launch(1280, 900).await;
+    customer
+        .sign_in_and_wait(&app.address, &cast.customer.email, PASSWORD)
+        .await;
+    let page = format!("/customer/complaints/{id}");
+    customer.open_hydrated(&app.url(&page)).await;
+    customer
+        .wait_for_text("#complaint-files", WAIT, |t| t.contains("No files yet."))
+        .await;
+    let photo = tempfile::Builder::new()
+        .prefix("crushed carton ")
+        .suffix(".png")
+        .tempfile()
+        .unwrap();
+    std::fs::write(photo.path(), crate::files::PNG).unwrap();
+    let listed = "#complaint-files ul.files a.download";
+    // The page may refresh on its live tick just as the file is chosen:
+    // choose it and submit its own form in one go, and try again if the
+    // form was replaced in between.
+    let mut attached = false;
+    for _ in 0..3 {
+        let input = customer
+            .client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css("#complaint-files input[type=file]"))
+            .await
+            .expect("the photo field");
+        if input
+            .send_keys(&photo.path().to_string_lossy())
+            .await
+            .is_err()
+        {
+            continue;
+        }
+        let element = serde_json::to_value(&input).unwrap();
+        if customer
+            .client
+            .execute("arguments[0].form.requestSubmit();", vec![element])
+            .await
+            .is_err()
+        {
+            continue;
+        }
+        if customer
+            .client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(listed))
+            .await
+            .is_ok()
+        {
+            attached = true;
+            break;
+        }
+    }
+    if !attached {
+        customer.screenshot("customer-photo-failed").await;
+        let url = customer.client.current_url().await.unwrap();
+        let text = customer.main_text().await;
+        panic!("the photo is not listed; at {url}: {text}");
+    }
+    let name = customer
+        .wait_for_text(listed, WAIT, |t| t.starts_with("crushed carton"))
+        .await;
+    assert!(name.ends_with(".png"), "{name}");
+    // Back on its own complaint page, the photo marked as its own.
+    let url = customer.client.current_url().await.unwrap();
+    assert_eq!(url.path(), page);
+    customer
+        .wait_for_text("#complaint-files .uploaded-by", WAIT, |t| {
+            t.contains("Uploaded by your company")
+        })
+        .await;
+    customer.screenshot("customer-attaches-a-photo").await;
     customer.close().await;
 }

@@ -1,13 +1,16 @@
 //! Files: uploads are checked (size, type from the content, a clean name)
 //! and land where the form came from; downloads are attachments that never
-//! render, and each person gets only the files of records they may see.
+//! render, and each person gets only the files of records they may see. A
+//! complaint's photos go to the house, to the factory once the complaint is
+//! passed to it, and never carry the other side's name.
 
 use app::domain::order_status::OrderStatus;
 use integration_tests::people::{PASSWORD, create_cast, create_order};
 use integration_tests::{TestApp, spawn_app};
+use sea_orm::{ConnectionTrait, Statement};
 
 /// The smallest valid PNG: a 1×1 pixel.
-const PNG: &[u8] = &[
+pub(crate) const PNG: &[u8] = &[
     0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
     0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
     0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00,
@@ -233,4 +236,261 @@ async fn a_factory_sees_files_on_its_own_purchase_order_lines_only() {
         assert_eq!(status, 404, "{}", person.email);
         assert_eq!(other.get(app.url(&url)).send().await.unwrap().status(), 404);
     }
+}
+
+async fn execute(app: &TestApp, sql: String) {
+    app.db
+        .execute_raw(Statement::from_string(app.db.get_database_backend(), sql))
+        .await
+        .unwrap();
+}
+
+/// The customer complains about line 2 of its shipped order A (made by
+/// supplier B); returns the complaint's id.
+async fn complaint_on_line_2(app: &TestApp, buyer: &reqwest::Client, order: i32) -> i32 {
+    use app::ssr::entities::order_line;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    execute(
+        app,
+        format!("UPDATE orders SET status = 'shipped' WHERE id = {order}"),
+    )
+    .await;
+    let line = order_line::Entity::find()
+        .filter(order_line::Column::OrderId.eq(order))
+        .filter(order_line::Column::LineNo.eq(2))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let (status, body) = app
+        .call(
+            buyer,
+            "complaints/file",
+            &[
+                ("order_id", &order.to_string()),
+                ("order_line_id", &line.to_string()),
+                ("complaint[category]", "quality"),
+                (
+                    "complaint[description]",
+                    "Twelve mugs arrived with cracked glaze.",
+                ),
+                ("complaint[quantity]", "12"),
+                ("complaint[remedy]", "replacement"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    body.as_i64().unwrap() as i32
+}
+
+async fn complaint_of(app: &TestApp, client: &reqwest::Client, id: i32) -> serde_json::Value {
+    let (status, body) = app
+        .call(client, "complaints/get", &[("id", &id.to_string())])
+        .await;
+    assert_eq!(status, 200, "{body}");
+    body
+}
+
+async fn complaint_step(app: &TestApp, staff: &reqwest::Client, id: i32, step: &str) {
+    let version = complaint_of(app, staff, id).await["version"].to_string();
+    let (status, body) = app
+        .call(
+            staff,
+            "complaints/step",
+            &[
+                ("id", &id.to_string()),
+                ("version", &version),
+                ("step", step),
+                ("message", "Please check the glaze batch."),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{step}: {body}");
+}
+
+#[tokio::test]
+async fn complaint_photos_reach_the_house_and_the_factory_once_passed_without_names() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    // A name to look for where it must not be.
+    execute(
+        &app,
+        format!(
+            "UPDATE users SET display_name = 'Ann Secretbuyer' WHERE id = {}",
+            cast.customer.id
+        ),
+    )
+    .await;
+    let buyer = app.client_for(&cast.customer.email, PASSWORD).await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let other_buyer = app.client_for(&cast.customer_b_user.email, PASSWORD).await;
+    let factory_a = app.client_for(&cast.supplier.email, PASSWORD).await;
+    let factory_b = app.client_for(&cast.supplier_b_user.email, PASSWORD).await;
+    let id = complaint_on_line_2(&app, &buyer, cast.order_a).await;
+    assert_eq!(complaint_of(&app, &buyer, id).await["can_attach"], true);
+
+    // The customer adds its photo and comes back to its own complaint page,
+    // whatever page the form named.
+    let (status, location) = upload(
+        &app,
+        &buyer,
+        ("complaint", id),
+        "cracked glaze.png",
+        PNG.to_vec(),
+        false,
+    )
+    .await;
+    assert_eq!(status, 303, "{location}");
+    assert_eq!(
+        location,
+        format!("/customer/complaints/{id}#complaint-files")
+    );
+    // A photo or a PDF only.
+    let (_, location) = upload(
+        &app,
+        &buyer,
+        ("complaint", id),
+        "notes.txt",
+        b"twelve cracked".to_vec(),
+        false,
+    )
+    .await;
+    assert!(
+        location.contains("file_error=upload-picture-or-pdf-only"),
+        "{location}"
+    );
+
+    // The house sees who sent it and downloads it.
+    let seen = complaint_of(&app, &staff, id).await;
+    let files = seen["files"].as_array().unwrap().clone();
+    assert_eq!(files.len(), 1, "{seen}");
+    assert_eq!(files[0]["name"], "cracked glaze.png");
+    assert_eq!(files[0]["uploaded_by"], "Ann Secretbuyer");
+    let url = files[0]["url"].as_str().unwrap().to_string();
+    let response = staff.get(app.url(&url)).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.bytes().await.unwrap().as_ref(), PNG);
+    // The customer sees its own, by side.
+    let mine = complaint_of(&app, &buyer, id).await;
+    assert_eq!(mine["files"][0]["uploaded_by_key"], "file-uploaded-by-own");
+
+    // Another customer can neither add to it nor fetch its photo.
+    let (status, _) = upload(
+        &app,
+        &other_buyer,
+        ("complaint", id),
+        "x.png",
+        PNG.to_vec(),
+        false,
+    )
+    .await;
+    assert_eq!(status, 404);
+    let response = other_buyer.get(app.url(&url)).send().await.unwrap();
+    assert_eq!(response.status(), 404);
+    // Before the house passes it on, no factory knows of it.
+    for factory in [&factory_a, &factory_b] {
+        let (status, _) = upload(
+            &app,
+            factory,
+            ("complaint", id),
+            "cause.png",
+            PNG.to_vec(),
+            false,
+        )
+        .await;
+        assert_eq!(status, 404);
+        let response = factory.get(app.url(&url)).send().await.unwrap();
+        assert_eq!(response.status(), 404);
+    }
+
+    // Passed to supplier B: the photo is its to see, without the customer.
+    for step in ["acknowledge", "investigate", "pass"] {
+        complaint_step(&app, &staff, id, step).await;
+    }
+    let theirs = complaint_of(&app, &factory_b, id).await;
+    assert_eq!(theirs["files"][0]["url"], url.as_str(), "{theirs}");
+    assert!(theirs["files"][0]["uploaded_by"].is_null(), "{theirs}");
+    assert_eq!(
+        theirs["files"][0]["uploaded_by_key"],
+        "file-uploaded-by-customer"
+    );
+    assert_eq!(theirs["can_attach"], true);
+    let text = theirs.to_string();
+    for secret in ["Ann Secretbuyer", "Customer A", "buyer@customer-a.test"] {
+        assert!(!text.contains(secret), "the factory read {secret}: {text}");
+    }
+    let response = factory_b.get(app.url(&url)).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let response = factory_a.get(app.url(&url)).send().await.unwrap();
+    assert_eq!(response.status(), 404, "not the factory behind the line");
+
+    // The factory's photo of the cause reaches the customer only when the
+    // house shares it, and then as the house's.
+    let (status, location) = upload(
+        &app,
+        &factory_b,
+        ("complaint", id),
+        "kiln curve.png",
+        PNG.to_vec(),
+        false,
+    )
+    .await;
+    assert_eq!(status, 303, "{location}");
+    assert_eq!(
+        location,
+        format!("/supplier/complaints/{id}#complaint-files")
+    );
+    assert_eq!(
+        complaint_of(&app, &buyer, id).await["files"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let seen = complaint_of(&app, &staff, id).await;
+    let cause = seen["files"][1]["id"].to_string();
+    let (status, body) = app
+        .call(
+            &staff,
+            "files/share",
+            &[("file_id", &cause), ("shared", "true")],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let mine = complaint_of(&app, &buyer, id).await;
+    assert_eq!(
+        mine["files"][1]["uploaded_by_key"], "file-uploaded-by-house",
+        "{mine}"
+    );
+    let text = mine.to_string();
+    for secret in [
+        "Supplier B",
+        "factory@supplier-b.test",
+        "shared_with_factory\":true",
+    ] {
+        assert!(!text.contains(secret), "the customer read {secret}: {text}");
+    }
+
+    // Closed, the complaint takes no more photos from the customer.
+    execute(
+        &app,
+        format!("UPDATE complaints SET status = 'closed' WHERE id = {id}"),
+    )
+    .await;
+    assert_eq!(complaint_of(&app, &buyer, id).await["can_attach"], false);
+    let (status, location) = upload(
+        &app,
+        &buyer,
+        ("complaint", id),
+        "more.png",
+        PNG.to_vec(),
+        false,
+    )
+    .await;
+    assert_eq!(status, 303);
+    assert!(
+        location.contains("file_error=complaint-files-closed"),
+        "{location}"
+    );
 }

@@ -338,7 +338,10 @@ async fn departure_and_arrival_reach_the_customers_people_with_vessel_and_dates(
     let (status, body) = call(&app, &staff, "shipping/depart", &depart).await;
     assert_eq!(status, 200, "{body}");
     let mails = mails_of(&app, 1, "order_shipped").await;
-    assert_eq!(recipients(&mails), std::slice::from_ref(&cast.customer.email));
+    assert_eq!(
+        recipients(&mails),
+        std::slice::from_ref(&cast.customer.email)
+    );
     let mail = &mails[0];
     for part in ["SO-SAIL", "Maersk Kinloss 451W", eta.as_str()] {
         assert!(mail.subject.contains(part), "{part} in {}", mail.subject);
@@ -366,7 +369,10 @@ async fn departure_and_arrival_reach_the_customers_people_with_vessel_and_dates(
     let (status, body) = call(&app, &staff, "shipping/arrive", &arrive).await;
     assert_eq!(status, 200, "{body}");
     let mails = mails_of(&app, 2, "order_arrived").await;
-    assert_eq!(recipients(&mails), std::slice::from_ref(&cast.customer.email));
+    assert_eq!(
+        recipients(&mails),
+        std::slice::from_ref(&cast.customer.email)
+    );
     assert!(mails[0].subject.contains("Hamburg"), "{}", mails[0].subject);
     let buyer = app.client_for(&cast.customer.email, PASSWORD).await;
     let kinds: Vec<String> = notifications(&app, &buyer).await["items"]

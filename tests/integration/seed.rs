@@ -273,7 +273,7 @@ async fn the_first_slippage_scan_runs_at_start_up() {
 #[tokio::test]
 async fn demo_back_half_shows_documents_money_and_complaints_in_several_states() {
     use app::domain::shipping::DocumentState;
-    use app::ssr::entities::{complaint, instalment, letter_of_credit, trade_document};
+    use app::ssr::entities::{complaint, file, instalment, letter_of_credit, trade_document};
     use sea_orm::EntityTrait;
     let dir = tempfile::tempdir().unwrap();
     let db = server::db::connect_and_migrate(&fresh_database(&dir).await)
@@ -319,5 +319,23 @@ async fn demo_back_half_shows_documents_money_and_complaints_in_several_states()
             .iter()
             .any(|c| c.first_answered_at.is_none() && c.first_answer_due < now),
         "a complaint past its first-answer clock"
+    );
+    // The customer's photo on the complaint under investigation, for the
+    // factory it was passed to.
+    let files = file::Entity::find().all(&db).await.unwrap();
+    let with_photo = complaints.iter().find(|c| {
+        files
+            .iter()
+            .any(|f| f.owner_kind == "complaint" && f.owner_id == c.id)
+    });
+    let with_photo = with_photo.expect("a complaint with a photo");
+    assert_eq!(with_photo.status, "investigating");
+    assert!(
+        files.iter().any(|f| f.owner_id == with_photo.id
+            && f.owner_kind == "complaint"
+            && f.shared_with_customer
+            && f.shared_with_factory
+            && f.factory_company_id == with_photo.factory_company_id),
+        "the photo is for the customer and the factory the complaint was passed to"
     );
 }

@@ -873,3 +873,14 @@ complaint-settings-cause-own = added by the house
 complaint-settings-new-cause = New root cause
 complaint-settings-add-cause = Add the root cause
 
+upload-picture-or-pdf-only = Only pictures (PNG, JPEG, WebP, GIF) and PDF files can be added here.
+## A complaint's photos and reports
+complaint-files-title = Photos and reports
+complaint-files-hint-customer = Add photos of the problem, or a report as PDF.
+complaint-files-hint-house = The factory sees these files once the complaint is passed to it; the customer sees its own and those you share.
+complaint-files-hint-factory = Add photos of the root cause or of the corrective action, or a report as PDF.
+complaint-files-closed = This complaint is closed. Reopen it to add photos.
+file-uploaded-by-own = Uploaded by your company
+file-uploaded-by-house = Uploaded by the trading house
+file-uploaded-by-customer = Uploaded by the customer
+

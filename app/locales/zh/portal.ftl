@@ -846,3 +846,14 @@ complaint-settings-cause-own = 公司添加
 complaint-settings-new-cause = 新的根本原因
 complaint-settings-add-cause = 添加根本原因
 
+upload-picture-or-pdf-only = 此处只能添加图片（PNG、JPEG、WebP、GIF）或 PDF 文件。
+## 投诉的照片和报告
+complaint-files-title = 照片和报告
+complaint-files-hint-customer = 请添加问题的照片，或 PDF 格式的报告。
+complaint-files-hint-house = 投诉转交工厂后，工厂可以看到这些文件；客户可以看到自己上传的和您共享的文件。
+complaint-files-hint-factory = 请添加根本原因或纠正措施的照片，或 PDF 格式的报告。
+complaint-files-closed = 此投诉已关闭。重新打开后才能添加照片。
+file-uploaded-by-own = 贵公司上传
+file-uploaded-by-house = 贸易公司上传
+file-uploaded-by-customer = 客户上传
+

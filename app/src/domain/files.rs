@@ -1,5 +1,6 @@
-//! Files people upload to orders, shipments and purchase-order lines: what
-//! is accepted, the name a file is kept under, and who may see it.
+//! Files people upload to orders, shipments, purchase-order lines and
+//! complaints: what is accepted, the name a file is kept under, and who may
+//! see it.
 //!
 //! A file's type is decided by its content (the caller sniffs the first
 //! bytes), never by its name: a name is only a label someone typed. Only
@@ -11,6 +12,12 @@
 //! purchase-order lines once it is shared with the factory. So a drawing can
 //! go to the factory without the customer seeing who makes the goods, and a
 //! customer's papers stay with the house unless shared.
+//!
+//! A complaint's photos and reports follow the complaint: the customer's go
+//! to the house and, once the complaint is passed on, to the factory; the
+//! factory's reach the customer only when the house shares them. Outside
+//! the house nobody reads who uploaded a file, only which side did, so the
+//! factory never learns the customer's name, nor the customer the factory's.
 
 use serde::{Deserialize, Serialize};
 
@@ -181,6 +188,14 @@ impl FileType {
         }
     }
 
+    /// A picture or a PDF.
+    pub fn is_picture_or_pdf(self) -> bool {
+        matches!(
+            self,
+            Self::Pdf | Self::Png | Self::Jpeg | Self::Webp | Self::Gif
+        )
+    }
+
     /// Whether a (lower-case) extension names this type.
     fn takes_extension(self, extension: &str) -> bool {
         extension == self.extension() || (self == Self::Jpeg && extension == "jpeg")
@@ -242,6 +257,8 @@ pub enum UploadError {
         max: u32,
     },
     TypeNotAccepted,
+    /// A type taken elsewhere, but the record takes pictures and PDF only.
+    PictureOrPdfOnly,
 }
 
 impl UploadError {
@@ -253,6 +270,7 @@ impl UploadError {
             Self::TooLarge { .. } => "upload-too-large",
             Self::TooMany { .. } => "upload-too-many",
             Self::TypeNotAccepted => "upload-type-not-accepted",
+            Self::PictureOrPdfOnly => "upload-picture-or-pdf-only",
         }
     }
 }
@@ -294,6 +312,16 @@ pub fn check_upload(
     Ok(Accepted { name, kind })
 }
 
+/// An accepted upload for a record that takes pictures and PDF only (a
+/// complaint's photos and reports): a spreadsheet is no photo of a defect.
+pub fn picture_or_pdf(accepted: Accepted) -> Result<Accepted, UploadError> {
+    if accepted.kind.is_picture_or_pdf() {
+        Ok(accepted)
+    } else {
+        Err(UploadError::PictureOrPdfOnly)
+    }
+}
+
 /// A size for people: "10 MB", "1.5 MB", "512 KB", "300 B" (units of 1024,
 /// one decimal at most).
 pub fn format_size(bytes: u64) -> String {
@@ -328,10 +356,11 @@ pub enum Viewer {
 /// Whose a file is and with whom it is shared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileScope {
-    /// The customer whose order the file belongs to; none for a file of a
-    /// purchase-order line, which no customer sees.
+    /// The customer whose order or complaint the file belongs to; none for a
+    /// file of a purchase-order line, which no customer sees.
     pub customer_company_id: Option<i32>,
-    /// The factory, when the file belongs to a purchase-order line.
+    /// The factory, when the file belongs to a purchase-order line or to a
+    /// complaint passed to it.
     pub factory_company_id: Option<i32>,
     pub shared_with_customer: bool,
     pub shared_with_factory: bool,
@@ -339,7 +368,8 @@ pub struct FileScope {
 
 /// Whether `viewer` may see a file: the house always; a customer only a
 /// file of its own company that is shared with it; a factory only a file of
-/// its own purchase-order line that is shared with it.
+/// its own purchase-order line, or of a complaint passed to it, that is
+/// shared with it.
 pub fn can_see(viewer: Viewer, scope: &FileScope) -> bool {
     match viewer {
         Viewer::House => true,
@@ -349,6 +379,122 @@ pub fn can_see(viewer: Viewer, scope: &FileScope) -> bool {
         Viewer::Factory { company_id } => {
             scope.shared_with_factory && scope.factory_company_id == Some(company_id)
         }
+    }
+}
+
+/// Which side of the trade uploaded a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Uploader {
+    House,
+    Customer,
+    Factory,
+}
+
+impl Uploader {
+    /// The side a viewer uploads for.
+    pub fn of(viewer: Viewer) -> Uploader {
+        match viewer {
+            Viewer::House => Uploader::House,
+            Viewer::Customer { .. } => Uploader::Customer,
+            Viewer::Factory { .. } => Uploader::Factory,
+        }
+    }
+}
+
+/// How a viewer is told who uploaded a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UploaderShown {
+    /// By the person's name.
+    Name,
+    /// By a neutral word for the side (its catalogue key), naming nobody.
+    Word(&'static str),
+}
+
+/// How `viewer` is told who uploaded a file: the house by name; a customer
+/// or a factory only by a word for the side, so neither reads a name of the
+/// other. A factory's file reaches a customer only when the house shares it,
+/// so to the customer it comes from the house.
+pub fn uploader_shown(viewer: Viewer, uploader: Uploader) -> UploaderShown {
+    match (viewer, uploader) {
+        (Viewer::House, _) => UploaderShown::Name,
+        (Viewer::Customer { .. }, Uploader::Customer)
+        | (Viewer::Factory { .. }, Uploader::Factory) => {
+            UploaderShown::Word("file-uploaded-by-own")
+        }
+        (Viewer::Factory { .. }, Uploader::Customer) => {
+            UploaderShown::Word("file-uploaded-by-customer")
+        }
+        (_, Uploader::House) | (Viewer::Customer { .. }, Uploader::Factory) => {
+            UploaderShown::Word("file-uploaded-by-house")
+        }
+    }
+}
+
+/// A complaint, as far as its files care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplaintParties {
+    pub customer_company_id: i32,
+    /// The factory the house passed it to; none before.
+    pub factory_company_id: Option<i32>,
+    pub closed: bool,
+}
+
+/// Why a file may not be attached to a complaint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AttachRefused {
+    /// Not the viewer's complaint: answered as if there were none.
+    NotFound,
+    /// The customer's own complaint, closed: reopened, it takes files again.
+    Closed,
+}
+
+/// Whether `viewer` may attach a file to a complaint: the house always; the
+/// customer to its own complaint until it is closed; the factory to the one
+/// passed to it (photos of the root cause, of the corrective action). To
+/// anyone else the complaint does not exist.
+pub fn may_attach_to_complaint(
+    viewer: Viewer,
+    complaint: &ComplaintParties,
+) -> Result<(), AttachRefused> {
+    match viewer {
+        Viewer::House => Ok(()),
+        Viewer::Customer { company_id } if company_id == complaint.customer_company_id => {
+            if complaint.closed {
+                Err(AttachRefused::Closed)
+            } else {
+                Ok(())
+            }
+        }
+        Viewer::Factory { company_id } if complaint.factory_company_id == Some(company_id) => {
+            Ok(())
+        }
+        _ => Err(AttachRefused::NotFound),
+    }
+}
+
+/// The scope of a file `uploader` attaches to a complaint. Every file of a
+/// complaint is for the factory it is passed to, and for no factory before
+/// (the factory column is filled when the house passes the complaint on,
+/// for the files already there too). The customer sees its own files; the
+/// house's only when the house shares them (`house_shares`), and the
+/// factory's only when the house shares them later, so nothing of the
+/// factory reaches the customer unless the house chose it.
+pub fn complaint_file_scope(
+    complaint: &ComplaintParties,
+    uploader: Uploader,
+    house_shares: bool,
+) -> FileScope {
+    FileScope {
+        customer_company_id: Some(complaint.customer_company_id),
+        factory_company_id: complaint.factory_company_id,
+        shared_with_customer: match uploader {
+            Uploader::Customer => true,
+            Uploader::House => house_shares,
+            Uploader::Factory => false,
+        },
+        shared_with_factory: true,
     }
 }
 

@@ -5,6 +5,8 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::wire::shipping::FileView;
+
 /// One of a complaint's two clocks (first answer, proposed remedy).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClockView {
@@ -80,6 +82,11 @@ pub struct ComplaintDetail {
     pub steps: Vec<String>,
     /// The root causes to choose from (stored form, catalogue key or label).
     pub root_causes: Vec<(String, String)>,
+    /// The photos and reports the viewer may see, oldest first; outside the
+    /// house without the uploader's name.
+    pub files: Vec<FileView>,
+    /// The viewer may add a photo or report now.
+    pub can_attach: bool,
 }
 
 /// The complaint form as typed.

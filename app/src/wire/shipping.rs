@@ -173,6 +173,10 @@ pub struct FileView {
     pub uploaded_at: DateTime<Utc>,
     /// The house only: who uploaded it.
     pub uploaded_by: Option<String>,
+    /// For those not told the name: the catalogue key of a neutral word for
+    /// the side that uploaded it (a complaint's files).
+    #[serde(default)]
+    pub uploaded_by_key: Option<String>,
     pub shared_with_customer: bool,
     pub shared_with_factory: bool,
     /// Where it downloads from.

@@ -1,13 +1,18 @@
 //! Demo complaints on shipped orders, in several states: one whose first
-//! answer is already late, one with the factory, one waiting for the
-//! customer's word on a credit note, and one closed with its root cause.
-//! The house works office hours in Hong Kong, so the admin page shows its
-//! clocks set, and has one root cause of its own besides the built-in ones.
+//! answer is already late, one with the factory (and the customer's photo
+//! of the problem), one waiting for the customer's word on a credit note,
+//! and one closed with its root cause. The house works office hours in
+//! Hong Kong, so the admin page shows its clocks set, and has one root
+//! cause of its own besides the built-in ones.
 
 use app::domain::complaints::{ClockTargets, WorkingHours};
+use app::domain::files::{ComplaintParties, Uploader, complaint_file_scope};
 use app::domain::order_status::OrderStatus;
-use app::ssr::entities::{complaint, complaint_entry, house_rule, order, order_line, root_cause};
+use app::ssr::entities::{
+    complaint, complaint_entry, file, house_rule, order, order_line, root_cause,
+};
 use app::ssr::repo::purchase_orders;
+use app::ssr::storage::{StorageKey, sha256_hex};
 use app::usecases::complaints::{CLOCK_RULES, ClockRules};
 use chrono::Duration;
 use sea_orm::{
@@ -27,7 +32,18 @@ struct Demo<'a> {
     passed: bool,
     cause: Option<(&'a str, &'a str)>,
     proposed: Option<(&'a str, &'a str, Option<i64>)>,
+    /// The name of the customer's photo of the problem, if it sent one.
+    photo: Option<&'a str>,
 }
+
+/// A 1×1 PNG: the demo's photo needs to be a real picture, not its look.
+const PHOTO: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+    0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00,
+    0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE,
+    0x42, 0x60, 0x82,
+];
 
 pub async fn seed_complaints(
     tx: &DatabaseTransaction,
@@ -57,6 +73,7 @@ pub async fn seed_complaints(
             passed: false,
             cause: None,
             proposed: None,
+            photo: None,
         },
         Demo {
             number: "0002",
@@ -70,6 +87,7 @@ pub async fn seed_complaints(
             passed: true,
             cause: None,
             proposed: None,
+            photo: Some("crazed glaze after the first wash.png"),
         },
         Demo {
             number: "0003",
@@ -87,6 +105,7 @@ pub async fn seed_complaints(
                 "A credit note for the six plates.",
                 Some(4_500),
             )),
+            photo: None,
         },
         Demo {
             number: "0004",
@@ -103,6 +122,7 @@ pub async fn seed_complaints(
                 "Packing lists are checked against the cartons.",
             )),
             proposed: Some(("rework", "A corrected packing list was sent.", None)),
+            photo: None,
         },
     ];
     let mut made = 0;
@@ -219,6 +239,9 @@ pub async fn seed_complaints(
             .insert(tx)
             .await?;
         }
+        if let Some(name) = case.photo {
+            attach_photo(tx, demo, &row, name, buyer).await?;
+        }
         made += 1;
     }
     Ok(format!(
@@ -258,4 +281,47 @@ async fn seed_settings(tx: &DatabaseTransaction, demo: &super::Demo) -> Result<(
     .insert(tx)
     .await?;
     Ok(())
+}
+
+/// The customer's photo on its complaint, kept as an upload from the
+/// complaint's page would keep it.
+async fn attach_photo(
+    tx: &DatabaseTransaction,
+    demo: &super::Demo,
+    row: &complaint::Model,
+    name: &str,
+    buyer: i32,
+) -> Result<(), DbErr> {
+    let parties = ComplaintParties {
+        customer_company_id: row.customer_company_id,
+        factory_company_id: row.factory_company_id,
+        closed: false,
+    };
+    let scope = complaint_file_scope(&parties, Uploader::Customer, false);
+    let bytes = PHOTO.to_vec();
+    let key = StorageKey::generate("files", demo.now.date_naive());
+    file::ActiveModel {
+        owner_kind: Set("complaint".to_string()),
+        owner_id: Set(row.id),
+        order_id: Set(None),
+        purchase_order_id: Set(None),
+        customer_company_id: Set(scope.customer_company_id),
+        factory_company_id: Set(scope.factory_company_id),
+        shared_with_customer: Set(scope.shared_with_customer),
+        shared_with_factory: Set(scope.shared_with_factory),
+        name: Set(name.to_string()),
+        content_type: Set("image/png".to_string()),
+        size_bytes: Set(bytes.len() as i64),
+        sha256: Set(sha256_hex(&bytes)),
+        storage_key: Set(key.as_str().to_string()),
+        uploaded_by: Set(Some(buyer)),
+        uploaded_at: Set(row.created_at + Duration::minutes(5)),
+        ..Default::default()
+    }
+    .insert(tx)
+    .await?;
+    demo.files
+        .put(&key, bytes)
+        .await
+        .map_err(|e| DbErr::Custom(format!("demo file: {e}")))
 }

@@ -254,3 +254,213 @@ proptest! {
         prop_assert!(can_see(Viewer::House, &scope));
     }
 }
+
+#[test]
+fn complaints_take_pictures_and_pdf_only() {
+    let limits = FileLimits::default();
+    let photo = check_upload("crack.jpg", Some("image/jpeg"), 1_000, 0, limits).unwrap();
+    assert_eq!(picture_or_pdf(photo.clone()), Ok(photo));
+    let report = check_upload("report", Some("application/pdf"), 1_000, 0, limits).unwrap();
+    assert!(picture_or_pdf(report).is_ok());
+    let sheet = check_upload("count.xlsx", Some(XLSX), 1_000, 0, limits).unwrap();
+    assert_eq!(picture_or_pdf(sheet), Err(UploadError::PictureOrPdfOnly));
+    let notes = check_upload("notes.txt", None, 1_000, 0, limits).unwrap();
+    assert_eq!(picture_or_pdf(notes), Err(UploadError::PictureOrPdfOnly));
+    assert_eq!(
+        UploadError::PictureOrPdfOnly.key(),
+        "upload-picture-or-pdf-only"
+    );
+    let pictures: Vec<FileType> = FileType::ALL
+        .into_iter()
+        .filter(|k| k.is_picture_or_pdf())
+        .collect();
+    assert_eq!(pictures.len(), 5, "{pictures:?}");
+}
+
+#[test]
+fn who_may_attach_to_a_complaint() {
+    let open = ComplaintParties {
+        customer_company_id: 7,
+        factory_company_id: None,
+        closed: false,
+    };
+    let customer = Viewer::Customer { company_id: 7 };
+    let factory = Viewer::Factory { company_id: 30 };
+    assert_eq!(may_attach_to_complaint(Viewer::House, &open), Ok(()));
+    assert_eq!(may_attach_to_complaint(customer, &open), Ok(()));
+    assert_eq!(
+        may_attach_to_complaint(Viewer::Customer { company_id: 8 }, &open),
+        Err(AttachRefused::NotFound)
+    );
+    // Not yet passed on: the factory does not know of it.
+    assert_eq!(
+        may_attach_to_complaint(factory, &open),
+        Err(AttachRefused::NotFound)
+    );
+    let passed = ComplaintParties {
+        factory_company_id: Some(30),
+        ..open
+    };
+    assert_eq!(may_attach_to_complaint(factory, &passed), Ok(()));
+    assert_eq!(
+        may_attach_to_complaint(Viewer::Factory { company_id: 31 }, &passed),
+        Err(AttachRefused::NotFound)
+    );
+    // A company id of a customer means nothing to the factory rule.
+    assert_eq!(
+        may_attach_to_complaint(Viewer::Factory { company_id: 7 }, &passed),
+        Err(AttachRefused::NotFound)
+    );
+    let closed = ComplaintParties {
+        closed: true,
+        ..passed
+    };
+    assert_eq!(
+        may_attach_to_complaint(customer, &closed),
+        Err(AttachRefused::Closed)
+    );
+    assert_eq!(
+        may_attach_to_complaint(Viewer::Customer { company_id: 8 }, &closed),
+        Err(AttachRefused::NotFound)
+    );
+    assert_eq!(may_attach_to_complaint(Viewer::House, &closed), Ok(()));
+    assert_eq!(may_attach_to_complaint(factory, &closed), Ok(()));
+}
+
+#[test]
+fn who_sees_a_complaint_file() {
+    let open = ComplaintParties {
+        customer_company_id: 7,
+        factory_company_id: None,
+        closed: false,
+    };
+    let customer = Viewer::Customer { company_id: 7 };
+    let factory = Viewer::Factory { company_id: 30 };
+    let photo = complaint_file_scope(&open, Uploader::Customer, false);
+    assert!(can_see(Viewer::House, &photo));
+    assert!(can_see(customer, &photo));
+    assert!(!can_see(Viewer::Customer { company_id: 8 }, &photo));
+    assert!(!can_see(factory, &photo), "not passed yet");
+    // Passed on: the factory column is filled, and the photo is its too.
+    let passed = FileScope {
+        factory_company_id: Some(30),
+        ..photo
+    };
+    assert!(can_see(factory, &passed));
+    assert!(!can_see(Viewer::Factory { company_id: 31 }, &passed));
+
+    let passed_to = ComplaintParties {
+        factory_company_id: Some(30),
+        ..open
+    };
+    let root_cause = complaint_file_scope(&passed_to, Uploader::Factory, true);
+    assert!(can_see(factory, &root_cause));
+    assert!(can_see(Viewer::House, &root_cause));
+    assert!(
+        !can_see(customer, &root_cause),
+        "the factory's photo waits for the house"
+    );
+    let shared = FileScope {
+        shared_with_customer: true,
+        ..root_cause
+    };
+    assert!(can_see(customer, &shared));
+
+    let kept = complaint_file_scope(&passed_to, Uploader::House, false);
+    assert!(!can_see(customer, &kept));
+    assert!(can_see(factory, &kept));
+    let told = complaint_file_scope(&passed_to, Uploader::House, true);
+    assert!(can_see(customer, &told));
+}
+
+#[test]
+fn uploaders_are_named_to_the_house_only() {
+    let customer = Viewer::Customer { company_id: 7 };
+    let factory = Viewer::Factory { company_id: 30 };
+    for uploader in [Uploader::House, Uploader::Customer, Uploader::Factory] {
+        assert_eq!(uploader_shown(Viewer::House, uploader), UploaderShown::Name);
+    }
+    assert_eq!(
+        uploader_shown(factory, Uploader::Customer),
+        UploaderShown::Word("file-uploaded-by-customer")
+    );
+    assert_eq!(
+        uploader_shown(factory, Uploader::Factory),
+        UploaderShown::Word("file-uploaded-by-own")
+    );
+    assert_eq!(
+        uploader_shown(factory, Uploader::House),
+        UploaderShown::Word("file-uploaded-by-house")
+    );
+    assert_eq!(
+        uploader_shown(customer, Uploader::Customer),
+        UploaderShown::Word("file-uploaded-by-own")
+    );
+    // The customer never reads of a factory: its shared file is the house's.
+    assert_eq!(
+        uploader_shown(customer, Uploader::Factory),
+        UploaderShown::Word("file-uploaded-by-house")
+    );
+    assert_eq!(Uploader::of(customer), Uploader::Customer);
+    assert_eq!(Uploader::of(factory), Uploader::Factory);
+    assert_eq!(Uploader::of(Viewer::House), Uploader::House);
+}
+
+fn any_parties() -> impl Strategy<Value = ComplaintParties> {
+    (0i32..4, proptest::option::of(0i32..4), any::<bool>()).prop_map(
+        |(customer, factory, closed)| ComplaintParties {
+            customer_company_id: customer,
+            factory_company_id: factory,
+            closed,
+        },
+    )
+}
+
+fn any_uploader() -> impl Strategy<Value = Uploader> {
+    prop_oneof![
+        Just(Uploader::House),
+        Just(Uploader::Customer),
+        Just(Uploader::Factory),
+    ]
+}
+
+proptest! {
+    /// A factory sees and adds to a complaint's files exactly when the
+    /// complaint is passed to it; a customer sees only its own complaint's,
+    /// and a factory's file only once the house shared it; nobody outside
+    /// the house reads who uploaded a file.
+    #[test]
+    fn complaint_files_stay_with_their_sides(
+        parties in any_parties(),
+        uploader in any_uploader(),
+        house_shares in any::<bool>(),
+        company in 0i32..4,
+    ) {
+        let scope = complaint_file_scope(&parties, uploader, house_shares);
+        let passed = parties.factory_company_id == Some(company);
+        let factory = Viewer::Factory { company_id: company };
+        prop_assert_eq!(can_see(factory, &scope), passed);
+        prop_assert_eq!(may_attach_to_complaint(factory, &parties).is_ok(), passed);
+        let customer = Viewer::Customer { company_id: company };
+        if can_see(customer, &scope) {
+            prop_assert!(parties.customer_company_id == company, "another customer's file");
+            prop_assert!(uploader != Uploader::Factory, "a factory's file the house kept");
+        }
+        if parties.customer_company_id != company {
+            prop_assert_eq!(
+                may_attach_to_complaint(customer, &parties),
+                Err(AttachRefused::NotFound)
+            );
+        }
+        prop_assert!(can_see(Viewer::House, &scope), "the house sees every file");
+        prop_assert!(may_attach_to_complaint(Viewer::House, &parties).is_ok(), "the house adds to any");
+        for outside in [customer, factory] {
+            prop_assert!(
+                uploader_shown(outside, uploader) != UploaderShown::Name,
+                "{:?} read the name of {:?}",
+                outside,
+                uploader
+            );
+        }
+    }
+}

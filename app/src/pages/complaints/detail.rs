@@ -1,15 +1,18 @@
-//! One complaint as the viewer may see it: its facts and both clocks, the
-//! remedy the house proposed, the factory's root cause and corrective
-//! action, a form for each step the viewer may take now, and the thread.
-//! It loads again after each step and on the live tick.
+//! One complaint as the viewer may see it: its facts and both clocks, its
+//! photos and reports, the remedy the house proposed, the factory's root
+//! cause and corrective action, a form for each step the viewer may take
+//! now, and the thread. It loads again after each step, after a file is
+//! shared, and on the live tick.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
+use super::photos::ComplaintFiles;
 use super::steps::StepsPanel;
 use super::{ClockBadge, ComplaintStatus, Viewer};
 use crate::api::complaints::{ComplaintStep, get_complaint};
+use crate::api::shipping::ShareFile;
 use crate::components::data::load;
 use crate::components::guard::use_locale;
 use crate::components::live::use_live_tick;
@@ -25,6 +28,7 @@ pub(crate) fn ComplaintPage(viewer: Viewer) -> impl IntoView {
     // Made here, not in the forms: they are rebuilt each time the complaint
     // loads, and an answer must still reach the page.
     let step = ServerAction::<ComplaintStep>::new();
+    let share = ServerAction::<ShareFile>::new();
     // Only a step that went through loads the complaint again, so a refused
     // one keeps what was typed next to its errors.
     let refresh = RwSignal::new(0u64);
@@ -44,15 +48,15 @@ pub(crate) fn ComplaintPage(viewer: Viewer) -> impl IntoView {
         }
     });
     let complaint = load(
-        move || (id(), tick.get(), refresh.get()),
-        |(id, _, _)| get_complaint(id),
+        move || (id(), tick.get(), refresh.get(), share.version().get()),
+        |(id, _, _, _)| get_complaint(id),
     );
     view! {
         <p><A href=viewer.base()>{locale.t("complaint-back")}</A></p>
         <Transition fallback=move || view! { <p class="muted">{locale.t("complaints-loading")}</p> }>
             {move || Suspend::new(async move {
                 match complaint.await {
-                    Ok(detail) => view! { <ComplaintView detail viewer step last_step locale /> }.into_any(),
+                    Ok(detail) => view! { <ComplaintView detail viewer step share last_step locale /> }.into_any(),
                     Err(e) => {
                         crate::components::errors::answer_with(&e);
                         view! {
@@ -73,6 +77,7 @@ fn ComplaintView(
     detail: ComplaintDetail,
     viewer: Viewer,
     step: ServerAction<ComplaintStep>,
+    share: ServerAction<ShareFile>,
     last_step: RwSignal<String>,
     locale: Locale,
 ) -> impl IntoView {
@@ -82,6 +87,14 @@ fn ComplaintView(
     view! {
         <Title text=title />
         <ComplaintFacts detail=detail.clone() viewer locale />
+        <ComplaintFiles
+            id=detail.id
+            files=detail.files.clone()
+            can_attach=detail.can_attach
+            viewer
+            share
+            locale
+        />
         <ProposedRemedy
             kind_key=detail.remedy_kind_key.clone()
             text=detail.remedy_text.clone()

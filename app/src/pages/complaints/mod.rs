@@ -6,6 +6,7 @@
 
 mod detail;
 mod list;
+mod photos;
 mod steps;
 
 use leptos::prelude::*;

@@ -1,9 +1,9 @@
-//! Files on an order, a shipment or a purchase-order line: the list with
-//! download links (and, for the house, who uploaded them and whether the
-//! customer sees them), and the plain upload form. Uploads are ordinary
-//! multipart posts to `/files`, which answer with a redirect back to
-//! `return_to`, adding `?file_error=<catalogue key>` when the file was
-//! refused.
+//! Files on an order, a shipment, a purchase-order line or a complaint: the
+//! list with download links (and, for the house, who uploaded them and
+//! whether the customer sees them), and the plain upload form. Uploads are
+//! ordinary multipart posts to `/files`, which answer with a redirect back
+//! to `return_to` (a complaint's to its page in the person's own area),
+//! adding `?file_error=<catalogue key>` when the file was refused.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
@@ -42,15 +42,19 @@ pub fn FileList(
         <ul class="files">
             {files.into_iter().map(|f| {
                 let href = file_href(&f);
-                let who = f.uploaded_by.clone().filter(|_| house);
+                // The house reads a name; the others, on a complaint's
+                // files, only which side uploaded it.
+                let who = match (f.uploaded_by.clone().filter(|_| house), f.uploaded_by_key.clone()) {
+                    (Some(name), _) => Some(locale.t_with("shipping-by", &[("name", name.into())])),
+                    (None, Some(key)) => Some(locale.t(&key)),
+                    (None, None) => None,
+                };
                 view! {
                     <li data-file=f.id.to_string() class:shared=f.shared_with_customer>
                         <a class="download" href=href rel="external">{f.name.clone()}</a>
                         <span class="file-size">{f.size.clone()}</span>
                         <LocalTime at=f.uploaded_at />
-                        {who.map(|name| view! {
-                            <span class="muted uploaded-by">{locale.t_with("shipping-by", &[("name", name.into())])}</span>
-                        })}
+                        {who.map(|text| view! { <span class="muted uploaded-by">{text}</span> })}
                         {(house && f.shared_with_customer).then(|| view! {
                             <span class="badge badge-ok shared-badge">{locale.t("attach-shared")}</span>
                         })}
@@ -75,8 +79,8 @@ pub fn FileList(
     .into_any()
 }
 
-/// Uploads one file for an owner (`order`, `shipment` or `po_line`),
-/// optionally as the file of a checklist document.
+/// Uploads one file for an owner (`order`, `shipment`, `po_line` or
+/// `complaint`), optionally as the file of a checklist document.
 #[component]
 pub fn UploadForm(
     owner_kind: &'static str,

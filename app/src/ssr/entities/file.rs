@@ -1,14 +1,15 @@
 use sea_orm::entity::prelude::*;
 
-/// A file attached to an order, a shipment or a purchase-order line. The
-/// company columns copy the scope of the record it belongs to, so who may
-/// see it is decided from the row alone.
+/// A file attached to an order, a shipment, a purchase-order line or a
+/// complaint. The company columns copy the scope of the record it belongs
+/// to, so who may see it is decided from the row alone; a complaint's files
+/// get their factory when the complaint is passed to it.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "files")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    /// order, shipment or po_line.
+    /// order, shipment, po_line or complaint.
     pub owner_kind: String,
     pub owner_id: i32,
     pub order_id: Option<i32>,

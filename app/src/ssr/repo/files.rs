@@ -49,3 +49,19 @@ pub async fn set_shared_with_customer(
         .await?;
     Ok(())
 }
+
+/// Gives every file of a record to a factory (a complaint passed to it).
+pub async fn set_factory(
+    db: &impl ConnectionTrait,
+    kind: &str,
+    owner_id: i32,
+    factory: i32,
+) -> Result<(), DbErr> {
+    file::Entity::update_many()
+        .col_expr(file::Column::FactoryCompanyId, Expr::value(factory))
+        .filter(file::Column::OwnerKind.eq(kind))
+        .filter(file::Column::OwnerId.eq(owner_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}

@@ -405,6 +405,9 @@ pub async fn step(
         });
     }
     let updated = active.update(&work.tx).await?;
+    if let (Step::PassToFactory, Some(factory)) = (step, updated.factory_company_id) {
+        crate::usecases::files::complaint_passed(&work.tx, row.id, factory).await?;
+    }
     let body = match step {
         Step::ProposeRemedy => format!(
             "{}{}",

@@ -197,6 +197,8 @@ pub async fn get(
     // Money between the house and its customer is never the factory's.
     let money = |minor: Option<i64>| minor.filter(|_| side != Side::Factory).map(format_minor);
     let factory_side = side != Side::Customer;
+    let files = crate::usecases::files::of_complaint(state, user, row.id).await?;
+    let can_attach = crate::usecases::files::may_attach(user, &row);
     Ok(ComplaintDetail {
         id: row.id,
         number: row.number.clone(),
@@ -265,5 +267,7 @@ pub async fn get(
         } else {
             Vec::new()
         },
+        files,
+        can_attach,
     })
 }

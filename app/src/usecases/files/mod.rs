@@ -1,15 +1,20 @@
-//! Files attached to orders, shipments and purchase-order lines: uploaded
-//! through one checked path (size, count, type from the content, a clean
-//! name, a content hash), kept in the configured store, and handed out only
-//! to those the record they belong to lets see them.
+//! Files attached to orders, shipments, purchase-order lines and
+//! complaints: uploaded through one checked path (size, count, type from the
+//! content, a clean name, a content hash), kept in the configured store, and
+//! handed out only to those the record they belong to lets see them.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
 
-use crate::domain::files::{FileLimits, FileScope, UploadError, Viewer, can_see, check_upload};
+use crate::domain::complaints::ComplaintStatus;
+use crate::domain::files::{
+    AttachRefused, ComplaintParties, FileLimits, FileScope, UploadError, Uploader, UploaderShown,
+    Viewer, can_see, check_upload, complaint_file_scope, may_attach_to_complaint, picture_or_pdf,
+    uploader_shown,
+};
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
-use crate::ssr::entities::{file, po_line, purchase_order, shipment, user};
+use crate::ssr::entities::{complaint, file, po_line, purchase_order, shipment, user};
 use crate::ssr::repo::files as repo;
 use crate::ssr::repo::orders::{self, OrderScope};
 use crate::ssr::repo::users;
@@ -24,6 +29,7 @@ pub enum Owner {
     Order(i32),
     Shipment(i32),
     PoLine(i32),
+    Complaint(i32),
 }
 
 impl Owner {
@@ -32,6 +38,7 @@ impl Owner {
             "order" => Some(Owner::Order(id)),
             "shipment" => Some(Owner::Shipment(id)),
             "po_line" => Some(Owner::PoLine(id)),
+            "complaint" => Some(Owner::Complaint(id)),
             _ => None,
         }
     }
@@ -41,12 +48,39 @@ impl Owner {
             Owner::Order(_) => "order",
             Owner::Shipment(_) => "shipment",
             Owner::PoLine(_) => "po_line",
+            Owner::Complaint(_) => "complaint",
         }
     }
 
     fn id(self) -> i32 {
         match self {
-            Owner::Order(id) | Owner::Shipment(id) | Owner::PoLine(id) => id,
+            Owner::Order(id) | Owner::Shipment(id) | Owner::PoLine(id) | Owner::Complaint(id) => id,
+        }
+    }
+
+    /// The page an upload goes back to when the record has one page in
+    /// each area (a complaint): the one of the person's own area, whatever
+    /// page the form said. None when the form's own page is the place.
+    pub fn page_for(self, role: crate::domain::account::Role) -> Option<String> {
+        use crate::domain::account::Role;
+        match self {
+            Owner::Complaint(id) => {
+                let area = match role {
+                    Role::Admin | Role::Staff => "/staff",
+                    Role::Customer => "/customer",
+                    Role::Supplier => "/supplier",
+                };
+                Some(format!("{area}/complaints/{id}"))
+            }
+            Owner::Order(_) | Owner::Shipment(_) | Owner::PoLine(_) => None,
+        }
+    }
+
+    /// The part of that page that lists the record's files.
+    pub fn anchor(self) -> &'static str {
+        match self {
+            Owner::Complaint(_) => "complaint-files",
+            Owner::Order(_) | Owner::Shipment(_) | Owner::PoLine(_) => "shipping",
         }
     }
 }
@@ -66,6 +100,9 @@ struct Scope {
     purchase_order_id: Option<i32>,
     customer_company_id: Option<i32>,
     factory_company_id: Option<i32>,
+    /// With whom the file is shared (customer, factory), when the record
+    /// decides it itself.
+    sharing: Option<(bool, bool)>,
 }
 
 /// The viewer as the file rules know it.
@@ -100,6 +137,7 @@ async fn scope_for_upload(
     state: &AppState,
     user: &CurrentUser,
     owner: Owner,
+    house_shares: bool,
 ) -> Result<Scope, ApiError> {
     let db = &state.db;
     let who = viewer(user);
@@ -121,6 +159,7 @@ async fn scope_for_upload(
                 purchase_order_id: None,
                 customer_company_id: Some(order.customer_company_id),
                 factory_company_id: None,
+                sharing: None,
             })
         }
         Owner::Shipment(id) => {
@@ -137,6 +176,7 @@ async fn scope_for_upload(
                 purchase_order_id: None,
                 customer_company_id: Some(order.customer_company_id),
                 factory_company_id: None,
+                sharing: None,
             })
         }
         Owner::PoLine(id) => {
@@ -154,9 +194,60 @@ async fn scope_for_upload(
                 purchase_order_id: Some(po.id),
                 customer_company_id: None,
                 factory_company_id: Some(po.supplier_company_id),
+                sharing: None,
+            })
+        }
+        Owner::Complaint(id) => {
+            let row = complaint::Entity::find_by_id(id)
+                .one(db)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            let parties = complaint_parties(&row);
+            may_attach_to_complaint(who, &parties).map_err(|refused| match refused {
+                AttachRefused::NotFound => ApiError::NotFound,
+                // The customer sees its complaint: it is told why, and the
+                // page reads the key back in the person's language.
+                AttachRefused::Closed => ApiError::invalid("file", "complaint-files-closed"),
+            })?;
+            let scope = complaint_file_scope(&parties, Uploader::of(who), house_shares);
+            // No order id: a complaint's photo is no document of the order's
+            // checklist, and stays off the order's page.
+            Ok(Scope {
+                order_id: None,
+                purchase_order_id: None,
+                customer_company_id: scope.customer_company_id,
+                factory_company_id: scope.factory_company_id,
+                sharing: Some((scope.shared_with_customer, scope.shared_with_factory)),
             })
         }
     }
+}
+
+/// The complaint as the file rules know it.
+fn complaint_parties(row: &complaint::Model) -> ComplaintParties {
+    ComplaintParties {
+        customer_company_id: row.customer_company_id,
+        factory_company_id: row.factory_company_id,
+        closed: ComplaintStatus::parse(&row.status) == Some(ComplaintStatus::Closed),
+    }
+}
+
+/// Whether the person may attach a file to the complaint now (its page
+/// offers the form then).
+pub(crate) fn may_attach(user: &CurrentUser, row: &complaint::Model) -> bool {
+    may_attach_to_complaint(viewer(user), &complaint_parties(row)).is_ok()
+}
+
+/// The complaint was passed to `factory`: the files it holds already are
+/// the factory's to see from now on, as those added later are.
+pub(crate) async fn complaint_passed(
+    db: &impl ConnectionTrait,
+    complaint_id: i32,
+    factory: i32,
+) -> Result<(), ApiError> {
+    let owner = Owner::Complaint(complaint_id);
+    repo::set_factory(db, owner.kind(), owner.id(), factory).await?;
+    Ok(())
 }
 
 async fn po_line_with_po(
@@ -182,8 +273,9 @@ pub async fn upload(
     user: &CurrentUser,
     upload: Upload,
 ) -> Result<file::Model, ApiError> {
-    let scope = scope_for_upload(state, user, upload.owner).await?;
-    let existing = repo::count_of(&state.db, upload.owner.kind(), upload.owner.id()).await?;
+    let scope = scope_for_upload(state, user, upload.owner, upload.shared_with_customer).await?;
+    let owner = upload.owner;
+    let existing = repo::count_of(&state.db, owner.kind(), owner.id()).await?;
     let size = upload.bytes.len() as u64;
     let sniffed = sniff(&upload.bytes);
     let accepted = check_upload(
@@ -194,6 +286,10 @@ pub async fn upload(
         state.settings.file_limits,
     )
     .and_then(|accepted| text_must_be_utf8(accepted, &upload.bytes))
+    .and_then(|accepted| match owner {
+        Owner::Complaint(_) => picture_or_pdf(accepted),
+        Owner::Order(_) | Owner::Shipment(_) | Owner::PoLine(_) => Ok(accepted),
+    })
     // The message is the catalogue key: the upload route hands it back to
     // the page, which reads it in the person's language.
     .map_err(|error| ApiError::invalid("file", error.key()))?;
@@ -206,9 +302,10 @@ pub async fn upload(
         .await
         .map_err(|e| ApiError::internal("storing a file", e))?;
     let who = viewer(user);
-    let (shared_with_customer, shared_with_factory) = match (upload.owner, who) {
-        (Owner::PoLine(_), _) => (false, true),
-        (_, Viewer::Customer { .. }) => (true, false),
+    let (shared_with_customer, shared_with_factory) = match (scope.sharing, upload.owner, who) {
+        (Some(sharing), _, _) => sharing,
+        (None, Owner::PoLine(_), _) => (false, true),
+        (None, _, Viewer::Customer { .. }) => (true, false),
         _ => (upload.shared_with_customer, false),
     };
     let work = UnitOfWork::begin(state).await?;
@@ -341,6 +438,62 @@ pub async fn views(
         .collect())
 }
 
+/// The files of a complaint the person may see; the caller has found the
+/// complaint visible to them. The house reads who uploaded each file; the
+/// others read only which side did, so no customer's name reaches a factory
+/// and no factory's name a customer.
+pub(crate) async fn of_complaint(
+    state: &AppState,
+    user: &CurrentUser,
+    complaint_id: i32,
+) -> Result<Vec<FileView>, ApiError> {
+    let owner = Owner::Complaint(complaint_id);
+    let rows: Vec<file::Model> = repo::of_owners(&state.db, owner.kind(), &[owner.id()])
+        .await?
+        .into_iter()
+        .filter(|f| visible(user, f))
+        .collect();
+    let ids: Vec<i32> = rows.iter().filter_map(|f| f.uploaded_by).collect();
+    let people = users::by_ids(&state.db, &ids).await?;
+    let who = viewer(user);
+    Ok(rows
+        .into_iter()
+        .map(|f| shown_view(f, who, &people))
+        .collect())
+}
+
+/// A file's view with its uploader shown as the rules say to `who`.
+fn shown_view(f: file::Model, who: Viewer, people: &[user::Model]) -> FileView {
+    let uploader = f
+        .uploaded_by
+        .and_then(|id| people.iter().find(|p| p.id == id));
+    let (name, word) = match uploader {
+        Some(person) => match uploader_shown(who, side_of(person.role)) {
+            UploaderShown::Name => (Some(person.display_name.clone()), None),
+            UploaderShown::Word(key) => (None, Some(key.to_string())),
+        },
+        None => (None, None),
+    };
+    let house = who == Viewer::House;
+    let mut view = file_view(f, false, &[]);
+    view.uploaded_by = name;
+    view.uploaded_by_key = word;
+    // With whom a file is shared is the house's business.
+    view.shared_with_customer &= house;
+    view.shared_with_factory &= house;
+    view
+}
+
+/// The side a person uploads for.
+fn side_of(role: crate::domain::account::Role) -> Uploader {
+    use crate::domain::account::Role;
+    match role {
+        Role::Admin | Role::Staff => Uploader::House,
+        Role::Customer => Uploader::Customer,
+        Role::Supplier => Uploader::Factory,
+    }
+}
+
 pub fn file_view(f: file::Model, house: bool, people: &[user::Model]) -> FileView {
     let uploaded_by = house
         .then(|| {
@@ -357,6 +510,7 @@ pub fn file_view(f: file::Model, house: bool, people: &[user::Model]) -> FileVie
         content_type: f.content_type,
         uploaded_at: f.uploaded_at,
         uploaded_by,
+        uploaded_by_key: None,
         shared_with_customer: f.shared_with_customer,
         shared_with_factory: f.shared_with_factory,
     }
