@@ -338,4 +338,17 @@ async fn demo_back_half_shows_documents_money_and_complaints_in_several_states()
             && f.factory_company_id == with_photo.factory_company_id),
         "the photo is for the customer and the factory the complaint was passed to"
     );
+    // Conversations on orders and a purchase order, each on its readers'
+    // notification lists, some read and some not.
+    use app::ssr::entities::{message, notification};
+    let messages = message::Entity::find().all(&db).await.unwrap();
+    for kind in ["order", "purchase_order"] {
+        assert!(
+            messages.iter().any(|m| m.thread_kind == kind),
+            "no {kind} conversation"
+        );
+    }
+    let notices = notification::Entity::find().all(&db).await.unwrap();
+    assert!(notices.iter().any(|n| n.read_at.is_some()), "a read notice");
+    assert!(notices.iter().any(|n| n.read_at.is_none()), "an unread notice");
 }
