@@ -354,7 +354,15 @@ async fn people_choose_their_alerts_and_mute_single_orders() {
     assert_eq!(status, 200, "{choices}");
     assert_eq!(
         choices["offered"],
-        serde_json::json!(["customer_slip", "back_on_track", "message_received"])
+        serde_json::json!([
+            "customer_slip",
+            "back_on_track",
+            "message_received",
+            "order_confirmed",
+            "order_shipped",
+            "order_arrived",
+            "payment_recorded"
+        ])
     );
     assert_eq!(choices["chosen"], choices["offered"]);
     // Only the recovery notices, please.

@@ -350,5 +350,8 @@ async fn demo_back_half_shows_documents_money_and_complaints_in_several_states()
     }
     let notices = notification::Entity::find().all(&db).await.unwrap();
     assert!(notices.iter().any(|n| n.read_at.is_some()), "a read notice");
-    assert!(notices.iter().any(|n| n.read_at.is_none()), "an unread notice");
+    assert!(
+        notices.iter().any(|n| n.read_at.is_none()),
+        "an unread notice"
+    );
 }
