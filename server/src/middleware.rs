@@ -128,9 +128,18 @@ pub async fn resolve_session(
         .filter_map(|v| v.to_str().ok())
         .find_map(|v| session::token_from_cookie_header(v).map(str::to_string));
     let mut clear_cookie = false;
-    // The live stream reconnects by itself every few minutes: only what a
-    // person does keeps a session from going idle.
-    let activity = if req.uri().path() == "/api/live" {
+    // The live stream reconnects by itself every few minutes, and the page
+    // reloads what it shows after each reconnect and each change it hears
+    // of (marking those reloads with a cookie): only what a person does
+    // keeps a session from going idle.
+    let background = req.uri().path() == "/api/live"
+        || req
+            .headers()
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .any(app::wire::live::marks_background);
+    let activity = if background {
         session::Activity::Background
     } else {
         session::Activity::Person

@@ -36,6 +36,7 @@ mod orders;
 mod progress;
 mod quotations;
 mod security;
+mod security_limits;
 mod seed;
 mod shipping;
 mod storage;

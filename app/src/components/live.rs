@@ -29,7 +29,13 @@ pub fn use_live_tick(order: Option<i32>) -> ReadSignal<u64> {
                     set_timeout(
                         move || {
                             scheduled.set(false);
+                            // The reloads the tick sets off start within
+                            // this window; they are the page's doing, not
+                            // the person's, and must not keep the session
+                            // alive.
+                            background_reloads(true);
                             set_tick.update(|t| *t += 1);
+                            set_timeout(|| background_reloads(false), Duration::from_secs(1));
                         },
                         Duration::from_millis(150),
                     );
@@ -71,6 +77,31 @@ pub fn use_live_tick(order: Option<i32>) -> ReadSignal<u64> {
     #[cfg(not(feature = "hydrate"))]
     let _ = (set_tick, order);
     tick
+}
+
+#[cfg(feature = "hydrate")]
+thread_local! {
+    /// How many live ticks are reloading at once, across every component of
+    /// the page that listens; the marking cookie stays while any is.
+    static BACKGROUND_RELOADS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Marks the requests of the next moment as the page's own traffic (`true`),
+/// or ends one such moment (`false`); see `crate::wire::live`.
+#[cfg(feature = "hydrate")]
+fn background_reloads(starting: bool) {
+    use wasm_bindgen::JsCast;
+    let open = BACKGROUND_RELOADS.with(|open| {
+        let now = if starting {
+            open.get().saturating_add(1)
+        } else {
+            open.get().saturating_sub(1)
+        };
+        open.set(now);
+        now
+    });
+    let page: web_sys::HtmlDocument = document().unchecked_into();
+    let _ = page.set_cookie(&crate::wire::live::background_cookie(open > 0));
 }
 
 /// A counter that goes up on the changes no order timeline entry announces

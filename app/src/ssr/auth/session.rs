@@ -57,21 +57,23 @@ struct Found {
     company_name: String,
 }
 
-/// The user behind a cookie token, if the session is alive and the user active.
-/// Expired sessions are deleted on sight.
-///
-/// Every request asks this, so the lookup is one query on `reads` (on SQLite
-/// the read-only pool, so it does not queue behind writers); only the rare
-/// expiry or `last_seen_at` touch goes to `writer`.
 /// Whether a request is something a person did, which keeps their session
-/// alive, or traffic a page makes by itself (the live stream reconnecting),
-/// which must not: an open tab would otherwise never go idle.
+/// alive, or traffic a page makes by itself (the live stream reconnecting,
+/// the reloads it sets off; see `crate::wire::live`), which must not: an
+/// open tab would otherwise never go idle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Activity {
     Person,
     Background,
 }
 
+/// The user behind a cookie token, if the session is alive and the user active.
+/// Expired sessions are deleted on sight; only a person's `activity` moves
+/// `last_seen_at`.
+///
+/// Every request asks this, so the lookup is one query on `reads` (on SQLite
+/// the read-only pool, so it does not queue behind writers); only the rare
+/// expiry or `last_seen_at` touch goes to `writer`.
 pub async fn resolve(
     reads: &impl ConnectionTrait,
     writer: &impl ConnectionTrait,
