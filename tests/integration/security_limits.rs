@@ -1,9 +1,12 @@
-//! What an open page cannot do: keep a session alive by traffic the person
-//! did not make.
+//! What neither an open page nor an anonymous caller can do: keep a session
+//! alive by traffic the person did not make, or grow the database by
+//! sending sign-in attempts.
 
+use app::ssr::entities::{audit_log, login_throttle};
 use chrono::Duration;
 use integration_tests::people::{PASSWORD, create_cast};
-use integration_tests::{TestApp, spawn_app};
+use integration_tests::{TestApp, new_client, spawn_app};
+use sea_orm::EntityTrait;
 use std::sync::Arc;
 
 /// A client whose cookie jar also holds the cookie an open page sets around
@@ -60,5 +63,117 @@ async fn a_page_left_open_does_not_keep_its_session_alive() {
     assert!(
         !app.whoami(&person).await.is_null(),
         "what a person does keeps the session alive"
+    );
+}
+
+/// Every audit row and throttle row, as stored.
+async fn stored(app: &TestApp) -> (Vec<audit_log::Model>, Vec<login_throttle::Model>) {
+    let audit = audit_log::Entity::find().all(&app.db).await.unwrap();
+    let throttles = login_throttle::Entity::find().all(&app.db).await.unwrap();
+    (audit, throttles)
+}
+
+fn count_of(rows: &[audit_log::Model], action: &str) -> usize {
+    rows.iter().filter(|row| row.action == action).count()
+}
+
+/// The most characters any stored text of these rows holds.
+fn longest_text(audit: &[audit_log::Model], throttles: &[login_throttle::Model]) -> usize {
+    audit
+        .iter()
+        .flat_map(|row| [&row.target, &row.client_addr, &row.detail])
+        .filter_map(|text| text.as_deref())
+        .chain(throttles.iter().map(|row| row.key.as_str()))
+        .map(|text| text.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
+#[tokio::test]
+async fn anonymous_sign_in_attempts_cannot_grow_the_database() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let caller = new_client();
+    let megabyte = format!("{}@example.com", "a".repeat(1024 * 1024));
+    for _ in 0..3 {
+        let (status, body) = app
+            .call(
+                &caller,
+                "auth/login",
+                &[("email", &megabyte), ("password", "wrong wrong wrong")],
+            )
+            .await;
+        assert_eq!(status, 422, "{body}");
+        assert_eq!(body["fields"][0]["field"], "email", "{body}");
+    }
+    let (status, body) = app
+        .call(&caller, "auth/request-reset", &[("email", &megabyte)])
+        .await;
+    assert_eq!(status, 422, "{body}");
+    let (audit, throttles) = stored(&app).await;
+    assert!(
+        audit.is_empty() && throttles.is_empty(),
+        "refused before anything was written: {} audit rows, {} throttle rows",
+        audit.len(),
+        throttles.len()
+    );
+
+    // Five wrong passwords lock the account; the attempts after that are
+    // refused, and the refusals are logged once for the lock.
+    let wrong = [
+        ("email", cast.customer.email.as_str()),
+        ("password", "wrong wrong wrong"),
+    ];
+    for _ in 0..5 {
+        app.call(&caller, "auth/login", &wrong).await;
+    }
+    for _ in 0..30 {
+        let (status, body) = app.call(&caller, "auth/login", &wrong).await;
+        assert_eq!(status, 429, "{body}");
+    }
+    let (audit, _) = stored(&app).await;
+    assert_eq!(count_of(&audit, "login_failed"), 5);
+    assert_eq!(count_of(&audit, "login_blocked"), 1, "one row per lock");
+
+    // Fifteen guesses at other addresses block the caller's address (20
+    // failures); guesses after that, each at a new address, write nothing
+    // but the one row for the address's lock.
+    for i in 0..15 {
+        let email = format!("guess{i}@nowhere.test");
+        app.call(
+            &caller,
+            "auth/login",
+            &[("email", &email), ("password", "guess guess guess")],
+        )
+        .await;
+    }
+    let (before, throttles_before) = stored(&app).await;
+    for i in 0..30 {
+        let email = format!("another{i}@nowhere.test");
+        let (status, body) = app
+            .call(
+                &caller,
+                "auth/login",
+                &[("email", &email), ("password", "guess guess guess")],
+            )
+            .await;
+        assert_eq!(status, 429, "{body}");
+    }
+    let (after, throttles_after) = stored(&app).await;
+    assert_eq!(
+        after.len(),
+        before.len() + 1,
+        "one row for the address's lock"
+    );
+    assert_eq!(count_of(&after, "login_blocked"), 2);
+    assert_eq!(
+        throttles_after.len(),
+        throttles_before.len(),
+        "no throttle row for an attempt the address's lock refused"
+    );
+    let longest = longest_text(&after, &throttles_after);
+    assert!(
+        longest <= app::ssr::audit::MAX_TEXT_CHARS,
+        "a stored text of {longest} characters"
     );
 }

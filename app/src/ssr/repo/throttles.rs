@@ -77,6 +77,30 @@ pub async fn count_attempt(
     Ok(Ok(after))
 }
 
+/// Whether this is the first attempt that `key`'s current lock refused, and
+/// notes that one was. A lock's refusals go to the audit log once, so a
+/// caller who keeps trying a locked key cannot grow the log.
+///
+/// While a key is locked its window start means nothing (a lock that has
+/// ended starts a new window), so the note is that column moved to the end
+/// of the lock; one conditional update, so parallel refusals note it once.
+pub async fn first_refusal_of_lock(db: &impl ConnectionTrait, key: &str) -> Result<bool, DbErr> {
+    let noted = login_throttle::Entity::update_many()
+        .col_expr(
+            login_throttle::Column::WindowStartedAt,
+            Expr::col(login_throttle::Column::LockedUntil),
+        )
+        .filter(login_throttle::Column::Key.eq(key))
+        .filter(login_throttle::Column::LockedUntil.is_not_null())
+        .filter(
+            Expr::col(login_throttle::Column::WindowStartedAt)
+                .ne(Expr::col(login_throttle::Column::LockedUntil)),
+        )
+        .exec(db)
+        .await?;
+    Ok(noted.rows_affected > 0)
+}
+
 /// Forgets the attempts of `key` (a successful sign-in for the account).
 pub async fn clear(db: &impl ConnectionTrait, key: &str) -> Result<(), DbErr> {
     login_throttle::Entity::delete_by_id(key.to_string())

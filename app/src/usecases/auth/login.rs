@@ -52,7 +52,7 @@ pub async fn login(
 
 /// Counts this attempt against the account and the address before the
 /// password is checked; a locked key stops here without counting, and the
-/// blocked attempt is logged.
+/// first attempt it blocks is logged.
 async fn count_attempt(
     state: &AppState,
     email: &str,
@@ -70,15 +70,19 @@ async fn count_attempt(
             Ok(counts) => counted.push(counts),
             Err(until) => {
                 counting.rollback().await?;
-                audit::log(
-                    db,
-                    now,
-                    AuditAction::LoginBlocked,
-                    None,
-                    Some(email),
-                    Some(key),
-                )
-                .await?;
+                // Logged once per lock: every further refusal would be a
+                // row written for an anonymous caller.
+                if throttles::first_refusal_of_lock(db, key).await? {
+                    audit::log(
+                        db,
+                        now,
+                        AuditAction::LoginBlocked,
+                        None,
+                        Some(email),
+                        Some(key),
+                    )
+                    .await?;
+                }
                 return Err(ApiError::RateLimited {
                     minutes: minutes_left(until, now),
                 });
