@@ -14,10 +14,14 @@ use std::net::SocketAddr;
 /// Headers on every response. The page's own `<meta>` CSP (in `app::shell`)
 /// adds the per-request script nonce that hydration needs; this header covers
 /// what a meta tag cannot (framing) and every non-HTML response. Everything
-/// but the static bundle under `/pkg/` is `Cache-Control: no-store`.
+/// but the files of the static bundle under `/pkg/` is
+/// `Cache-Control: no-store`.
 pub async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let bundle_file = req.uri().path().starts_with("/pkg/");
+    let under_bundle = req.uri().path().starts_with("/pkg/");
     let mut response = next.run(req).await;
+    // A path under /pkg/ that is no file of the bundle gets the not-found
+    // page, rendered for whoever is signed in: a page like any other.
+    let bundle_file = under_bundle && response.status().is_success();
     let headers = response.headers_mut();
     if bundle_file {
         // The bundle is sent brotli, gzip or plain by what the browser

@@ -138,7 +138,15 @@ async fn signed_in_answers_are_never_stored_but_the_bundle_may_be() {
             get_with(&buyer, &app.url("/exports/orders.csv")).await,
         ),
     ];
-    for (path, response) in answers {
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let more = [
+        (
+            "/exports/kpi/products.csv",
+            get_with(&staff, &app.url("/exports/kpi/products.csv")).await,
+        ),
+        ("/staff", get_with(&staff, &app.url("/staff")).await),
+    ];
+    for (path, response) in answers.into_iter().chain(more) {
         assert_eq!(response.status(), 200, "{path}");
         assert_eq!(
             response
@@ -149,6 +157,18 @@ async fn signed_in_answers_are_never_stored_but_the_bundle_may_be() {
             "{path}"
         );
     }
+    // Under /pkg/ only the bundle's files may be kept: a missing one gets
+    // the not-found page, rendered for the person signed in.
+    let missing = get_with(&buyer, &app.url("/pkg/no-such-file.js")).await;
+    assert_eq!(missing.status(), 404);
+    assert_eq!(
+        missing
+            .headers()
+            .get("cache-control")
+            .and_then(|v| v.to_str().ok()),
+        Some("no-store"),
+        "/pkg/no-such-file.js"
+    );
     let bundle = app.get("/pkg/portal.css").await;
     let caching = bundle
         .headers()
