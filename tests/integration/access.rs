@@ -2,7 +2,8 @@
 //! every role against records it must not touch. Each refusal must be a 401,
 //! 403 or 404 and must not contain the other tenant's data. To cover a new
 //! endpoint, add one `Probe` line to `probes()` (records the cast does not
-//! create go into `World`).
+//! create go into `World`). The plain routes (downloads, the live stream)
+//! are tried in `access_routes`.
 
 use app::domain::account::Role;
 use integration_tests::people::{Cast, PASSWORD, create_cast};
@@ -11,7 +12,7 @@ use integration_tests::{TestApp, new_client, spawn_app};
 /// The cast, plus the records of another tenant that the cast does not
 /// create: a change request of customer B's, and a change supplier B is asked
 /// to acknowledge. Probes read the cast's fields through it.
-struct World {
+pub(crate) struct World {
     cast: Cast,
     /// Customer B's open change request on its order.
     change_b: i32,
@@ -22,7 +23,7 @@ struct World {
     inquiry_b: i32,
     quote_b: i32,
     /// A file on customer B's order, shared with customer B.
-    file_b: i32,
+    pub(crate) file_b: i32,
     /// Customer B's complaint about its order, passed to supplier B.
     complaint_b: i32,
     /// The purchase orders of supplier A's line (PO-A-1, filling order A)
@@ -42,7 +43,7 @@ impl std::ops::Deref for World {
     }
 }
 
-async fn world(app: &TestApp) -> World {
+pub(crate) async fn world(app: &TestApp) -> World {
     let cast = create_cast(&app.db).await;
     let buyer_b = app.client_for(&cast.customer_b_user.email, PASSWORD).await;
     let (status, body) = app
@@ -174,9 +175,9 @@ async fn quotation_of_b(
 }
 
 /// One attempt: a server function with fields, built from the world.
-struct Probe {
+pub(crate) struct Probe {
     name: &'static str,
-    endpoint: &'static str,
+    pub(crate) endpoint: &'static str,
     fields: fn(&World) -> Vec<(&'static str, String)>,
     /// The roles that may legitimately do this.
     allowed: &'static [Role],
@@ -255,7 +256,7 @@ async fn complaint_of_b(app: &TestApp, cast: &Cast) -> i32 {
     .id
 }
 
-fn probes() -> Vec<Probe> {
+pub(crate) fn probes() -> Vec<Probe> {
     vec![
         Probe {
             name: "open another person's notification",
@@ -549,6 +550,13 @@ fn probes() -> Vec<Probe> {
                 ]
             },
             allowed: &[],
+        },
+        Probe {
+            // Each side sees its own complaints on it (tested below).
+            name: "list complaints",
+            endpoint: "complaints/list",
+            fields: |_| vec![],
+            allowed: &[Role::Admin, Role::Staff, Role::Customer, Role::Supplier],
         },
         Probe {
             name: "read another customer's complaint",
@@ -1078,7 +1086,7 @@ fn probes() -> Vec<Probe> {
 }
 
 /// Text of company B that must never appear in an answer to someone refused.
-const FOREIGN_MARKERS: &[&str] = &[
+pub(crate) const FOREIGN_MARKERS: &[&str] = &[
     "Customer B",
     "Supplier B",
     "buyer@customer-b.test",

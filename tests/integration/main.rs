@@ -2,6 +2,7 @@
 //! test starts the real application with `spawn_app()` on a fresh database.
 
 mod access;
+mod access_routes;
 mod alerts;
 mod auth;
 mod browser_alerts;
