@@ -125,12 +125,13 @@ pub async fn resolve_session(
     if let Some(addr) = addr {
         req.extensions_mut().insert(ClientAddr(addr));
     }
+    let secure = state.settings.secure_cookies();
     let token = req
         .headers()
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .find_map(|v| session::token_from_cookie_header(v).map(str::to_string));
+        .find_map(|v| session::token_from_cookie_header(v, secure).map(str::to_string));
     let mut clear_cookie = false;
     // The live stream reconnects by itself every few minutes, and the page
     // reloads what it shows after each reconnect and each change it hears
@@ -172,13 +173,11 @@ pub async fn resolve_session(
         .get_all(header::SET_COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .any(|v| v.starts_with(&format!("{}=", session::COOKIE_NAME)));
+        .any(|v| v.starts_with(&format!("{}=", session::cookie_name(secure))));
     if clear_cookie && !sets_new_session {
         // The browser holds a dead session token; tell it to forget it
         // (unless this very response signed it in afresh).
-        if let Ok(value) =
-            HeaderValue::from_str(&session::clearing_cookie(state.settings.secure_cookies()))
-        {
+        if let Ok(value) = HeaderValue::from_str(&session::clearing_cookie(secure)) {
             response.headers_mut().append(header::SET_COOKIE, value);
         }
     }
@@ -246,6 +245,8 @@ mod tests {
         headers.insert(header::HOST, HeaderValue::from_static("10.0.0.5:3000"));
         assert!(same_origin("https://10.0.0.5:3000", public, &headers));
         assert!(!same_origin("http://10.0.0.5:3000", public, &headers));
+        assert!(!same_origin("https://10.0.0.5:3001", public, &headers));
+        assert!(!same_origin("https://10.0.0.5", public, &headers));
         assert!(!same_origin(
             "https://10.0.0.5:3000",
             public,

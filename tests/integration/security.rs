@@ -1,7 +1,7 @@
 //! Request-wide protections: security headers and cross-site request refusal.
 
 use integration_tests::people::{PASSWORD, create_cast};
-use integration_tests::{SpawnOptions, get_with, spawn_app, spawn_app_with};
+use integration_tests::{SpawnOptions, TestApp, get_with, new_client, spawn_app, spawn_app_with};
 
 #[tokio::test]
 async fn every_response_carries_the_security_headers() {
@@ -113,7 +113,54 @@ async fn over_https_cookies_are_secure_and_hsts_is_sent() {
         .unwrap();
     assert_eq!(login.status(), 200);
     let cookie = login.headers()["set-cookie"].to_str().unwrap();
+    // `__Host-`: Secure, for the whole site, and for this host alone.
+    assert!(cookie.starts_with("__Host-portal_session="), "{cookie}");
+    assert!(cookie.contains("; Path=/;"), "{cookie}");
     assert!(cookie.ends_with("; Secure"), "{cookie}");
+    assert!(!cookie.to_ascii_lowercase().contains("domain"), "{cookie}");
+}
+
+/// Who the portal takes a request with this `Cookie` header for.
+async fn me_with_cookie(app: &TestApp, cookie: &str) -> String {
+    let response = reqwest::Client::new()
+        .post(app.url("/api/auth/me"))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    response.text().await.unwrap()
+}
+
+#[tokio::test]
+async fn over_https_only_the_host_bound_cookie_carries_a_session() {
+    let app = spawn_app_with(SpawnOptions {
+        public_url: Some("https://portal.example.com".into()),
+        ..Default::default()
+    })
+    .await;
+    let cast = create_cast(&app.db).await;
+    let login = new_client()
+        .post(app.url("/api/auth/login"))
+        .form(&[
+            ("email", cast.customer.email.as_str()),
+            ("password", PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(login.status(), 200);
+    let cookie = login.headers()["set-cookie"].to_str().unwrap().to_string();
+    let token = cookie
+        .strip_prefix("__Host-portal_session=")
+        .and_then(|rest| rest.split(';').next())
+        .unwrap_or_else(|| panic!("{cookie}"));
+    let signed_in = me_with_cookie(&app, &format!("__Host-portal_session={token}")).await;
+    assert!(signed_in.contains(&cast.customer.email), "{signed_in}");
+    // A cookie under the plain name could have been planted by another host
+    // of the domain; over https it is nobody's session.
+    let planted = me_with_cookie(&app, &format!("portal_session={token}")).await;
+    assert_eq!(planted, "null");
 }
 
 #[tokio::test]

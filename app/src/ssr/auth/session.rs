@@ -14,7 +14,25 @@ use crate::domain::account::Role;
 use crate::domain::session::{SessionLimits, SessionState, session_state};
 use crate::ssr::entities::{company, session, user};
 
+/// The session cookie's name over plain http (development, tests).
 pub const COOKIE_NAME: &str = "portal_session";
+
+/// Its name over https. A browser keeps a `__Host-` cookie only when it is
+/// `Secure`, for the whole site (`Path=/`) and for this host alone (no
+/// `Domain`), so no other host under the same domain (a sibling subdomain, a
+/// plain-http page on the way) can set or overwrite it and plant a session
+/// of its choosing. Plain http cannot hold a `Secure` cookie, hence two names.
+pub const SECURE_COOKIE_NAME: &str = "__Host-portal_session";
+
+/// The session cookie's name when cookies are `secure` (the portal is
+/// reached over https) or not.
+pub fn cookie_name(secure: bool) -> &'static str {
+    if secure {
+        SECURE_COOKIE_NAME
+    } else {
+        COOKIE_NAME
+    }
+}
 
 /// Only rewrite `last_seen_at` when it is this old, so browsing is not a
 /// write per request; idle expiry is therefore exact to within a minute.
@@ -196,10 +214,12 @@ pub fn set_cookie(
     Ok(())
 }
 
-/// The `Set-Cookie` value for a new session.
+/// The `Set-Cookie` value for a new session. Never a `Domain`: the cookie
+/// belongs to this host alone (and the `__Host-` name requires it).
 pub fn cookie(token: &str, secure: bool, limits: SessionLimits) -> String {
     format!(
-        "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}",
+        "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}",
+        cookie_name(secure),
         limits.absolute.num_seconds(),
         if secure { "; Secure" } else { "" }
     )
@@ -208,17 +228,21 @@ pub fn cookie(token: &str, secure: bool, limits: SessionLimits) -> String {
 /// The `Set-Cookie` value that removes the session cookie.
 pub fn clearing_cookie(secure: bool) -> String {
     format!(
-        "{COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
+        "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
+        cookie_name(secure),
         if secure { "; Secure" } else { "" }
     )
 }
 
-/// The session token from a `Cookie` header, if any.
-pub fn token_from_cookie_header(header: &str) -> Option<&str> {
+/// The session token from a `Cookie` header, if any. Over https only the
+/// `__Host-` cookie counts: one under the plain name may have been set by
+/// another host of the domain.
+pub fn token_from_cookie_header(header: &str, secure: bool) -> Option<&str> {
+    let wanted = cookie_name(secure);
     header
         .split(';')
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE_NAME)
+        .find(|(name, _)| *name == wanted)
         .map(|(_, value)| value)
 }
 
@@ -237,12 +261,33 @@ mod tests {
     }
 
     #[test]
+    fn over_https_the_cookie_is_bound_to_the_host() {
+        let limits = SessionLimits::default();
+        let c = cookie("abc", true, limits);
+        assert!(c.starts_with("__Host-portal_session=abc; Path=/;"), "{c}");
+        assert!(!c.contains("Domain"), "{c}");
+        let cleared = clearing_cookie(true);
+        assert!(cleared.starts_with("__Host-portal_session=;"), "{cleared}");
+        assert!(cleared.ends_with("; Secure"), "{cleared}");
+        assert!(cookie("abc", false, limits).starts_with("portal_session=abc;"));
+    }
+
+    #[test]
     fn the_session_token_is_found_among_other_cookies() {
         assert_eq!(
-            token_from_cookie_header("a=1; portal_session=abc; b=2"),
+            token_from_cookie_header("a=1; portal_session=abc; b=2", false),
             Some("abc")
         );
-        assert_eq!(token_from_cookie_header("portal_sessionx=abc"), None);
-        assert_eq!(token_from_cookie_header(""), None);
+        assert_eq!(token_from_cookie_header("portal_sessionx=abc", false), None);
+        assert_eq!(token_from_cookie_header("", false), None);
+        assert_eq!(
+            token_from_cookie_header("a=1; __Host-portal_session=abc", true),
+            Some("abc")
+        );
+        assert_eq!(
+            token_from_cookie_header("portal_session=abc", true),
+            None,
+            "over https the plain name is not the session"
+        );
     }
 }
