@@ -2,7 +2,9 @@
 //! transaction queues mail (and every few seconds regardless), takes due rows,
 //! hands each to the transport, and records the outcome. Temporary failures
 //! are retried with exponential backoff and jitter; permanent ones, or too
-//! many attempts, mark the row dead for staff to look at.
+//! many attempts, mark the row dead for staff to look at. Mail whose sign-in
+//! link will never reach its reader (dead, or older than the link) has the
+//! link revoked and removed.
 
 use app::ssr::entities::outbox;
 use chrono::{DateTime, Duration, Utc};
@@ -56,6 +58,8 @@ impl OutboxWorker {
     /// Delivers what is due now; returns how many rows it handled.
     pub async fn deliver_due(&self) -> Result<usize, DbErr> {
         let now = self.clock.now();
+        // First, so a mail whose link has run out is not sent.
+        void_links(&self.db, now).await;
         let due = claim_due(&self.db, now, BATCH, self.lease).await?;
         let count = due.len();
         for row in due {
@@ -72,7 +76,24 @@ impl OutboxWorker {
             let outcome = self.transport.send(&envelope).await;
             record_outcome(&self.db, &row, outcome, self.clock.now(), jitter()).await?;
         }
+        if count > 0 {
+            // What died in this batch loses its link now, not at the next
+            // round.
+            void_links(&self.db, self.clock.now()).await;
+        }
         Ok(count)
+    }
+}
+
+/// Revokes the sign-in links of mail that will not be delivered and removes
+/// them from the outbox (see `app::ssr::links`). A failure here is logged and
+/// leaves delivery going: the next round tries again, and a link that ran
+/// out does not work even if its mail goes out.
+async fn void_links(db: &impl ConnectionTrait, now: DateTime<Utc>) {
+    match app::ssr::links::void_undelivered(db, now).await {
+        Ok(0) => {}
+        Ok(voided) => tracing::warn!(voided, "links of undelivered mail revoked"),
+        Err(e) => tracing::error!(error = %e, "outbox worker: could not void links"),
     }
 }
 
@@ -138,11 +159,16 @@ async fn record_outcome(
             Expr::value(Option::<DateTime<Utc>>::None),
         );
     let update = match outcome {
-        // Delivered mail may carry single-use links; the row keeps only the
-        // envelope, so a copy of the database holds no working link.
+        // Delivered mail may carry single-use links, in both of its parts;
+        // the row keeps only the envelope, so a copy of the database holds
+        // no working link.
         Ok(()) => update
             .col_expr(outbox::Column::SentAt, Expr::value(Some(now)))
-            .col_expr(outbox::Column::BodyText, Expr::value(DELIVERED_BODY)),
+            .col_expr(outbox::Column::BodyText, Expr::value(DELIVERED_BODY))
+            .col_expr(
+                outbox::Column::BodyHtml,
+                Expr::value(Option::<String>::None),
+            ),
         Err(error) => {
             let dead = matches!(error, SendError::Permanent(_)) || attempts >= MAX_ATTEMPTS;
             tracing::warn!(id = %row.id, attempts, dead, %error, "mail not delivered");

@@ -343,6 +343,11 @@ async fn delivered_mail_leaves_no_working_link_in_the_database() {
             .unwrap();
         if rows.iter().all(|r| r.sent_at.is_some()) {
             assert!(rows.iter().all(|r| !r.body_text.contains(&token)));
+            assert!(
+                rows.iter()
+                    .all(|r| r.body_html.as_deref().is_none_or(|h| !h.contains(&token))),
+                "nor in the HTML part"
+            );
             return;
         }
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;

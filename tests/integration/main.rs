@@ -3,6 +3,7 @@
 
 mod access;
 mod access_routes;
+mod account_mail;
 mod alerts;
 mod auth;
 mod browser_alerts;

@@ -50,10 +50,20 @@ pub enum TokenPurpose {
 }
 
 impl TokenPurpose {
+    pub const ALL: [TokenPurpose; 2] = [TokenPurpose::Invitation, TokenPurpose::PasswordReset];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Invitation => "invitation",
             Self::PasswordReset => "password_reset",
+        }
+    }
+
+    /// The page a link of this purpose opens, followed by `/<token>`.
+    pub fn page(self) -> &'static str {
+        match self {
+            Self::Invitation => "/invitation",
+            Self::PasswordReset => "/reset-password",
         }
     }
 

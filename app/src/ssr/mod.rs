@@ -1,7 +1,7 @@
 //! Server-only code: the shared application state, authentication, database
-//! entities, repository queries, the audit log, the mail outbox, file storage
-//! and PDF rendering. Compiled only with the `ssr` feature, so none of it (nor
-//! sea-orm) reaches the browser.
+//! entities, repository queries, the audit log, the mail outbox (and the
+//! sign-in links it carries), file storage and PDF rendering. Compiled only
+//! with the `ssr` feature, so none of it (nor sea-orm) reaches the browser.
 
 pub mod alerts;
 pub mod audit;
@@ -9,6 +9,7 @@ pub mod auth;
 pub mod clock;
 pub mod entities;
 pub mod guard;
+pub mod links;
 pub mod live;
 pub mod notify;
 pub mod outbox;

@@ -11,10 +11,9 @@ use crate::domain::session::TokenPurpose;
 use crate::ssr::audit::{self, AuditAction};
 use crate::ssr::auth::{CurrentUser, session};
 use crate::ssr::entities::{company, user};
-use crate::ssr::notify::{self, Mail};
 use crate::ssr::repo::{companies, tokens, users};
 use crate::ssr::work::UnitOfWork;
-use crate::ssr::{AppState, guard, outbox};
+use crate::ssr::{AppState, guard, links, outbox};
 use crate::wire::admin::{CompanyPeople, PeopleDirectory, Person, PersonStatus};
 use crate::wire::{ApiError, FieldErrors};
 
@@ -201,18 +200,17 @@ async fn send_invitation(
         now,
     )
     .await?;
-    let link = format!("{}/invitation/{token}", state.settings.public_url);
     outbox::enqueue(
         &work.tx,
-        notify::to_address(
-            Mail::Invitation,
+        links::compose(
+            TokenPurpose::Invitation,
+            (token_id, &token),
+            &state.settings.public_url,
             crate::i18n::Locale::parse(&invitee.locale).unwrap_or_default(),
             email.as_str(),
-            format!("invitation:{token_id}"),
-            &[
+            vec![
                 ("inviter", user.display_name.clone()),
                 ("company", company.name.clone()),
-                ("link", link),
             ],
         ),
         now,

@@ -7,6 +7,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use crate::domain::policy::{Action, Area};
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::outbox;
+use crate::ssr::links::{self, Resent};
 use crate::ssr::work::UnitOfWork;
 use crate::ssr::{AppState, guard};
 use crate::wire::ApiError;
@@ -38,7 +39,8 @@ pub async fn dead_letters(
 }
 
 /// Puts a dead letter back in the queue for an immediate attempt, with a
-/// fresh set of retries.
+/// fresh set of retries. A mail that carried a sign-in link goes out with a
+/// fresh link: its own was revoked when it died.
 pub async fn retry(state: &AppState, user: &CurrentUser, id: String) -> Result<(), ApiError> {
     guard::check(
         state,
@@ -47,17 +49,45 @@ pub async fn retry(state: &AppState, user: &CurrentUser, id: String) -> Result<(
         "dead letter retry",
     )
     .await?;
+    let now = state.now();
     let work = UnitOfWork::begin(state).await?;
-    let revived = outbox::Entity::update_many()
-        .col_expr(outbox::Column::Dead, Expr::value(false))
-        .col_expr(outbox::Column::Attempts, Expr::value(0))
-        .col_expr(outbox::Column::NextAttemptAt, Expr::value(state.now()))
-        .filter(outbox::Column::Id.eq(id))
+    let row = outbox::Entity::find_by_id(id)
         .filter(outbox::Column::Dead.eq(true))
-        .exec(&work.tx)
+        .one(&work.tx)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if links::link_of(&row.kind, &row.dedupe_key).is_some() {
+        let resent = links::resend(
+            &work.tx,
+            &state.settings.public_url,
+            &row,
+            &user.display_name,
+            now,
+        )
         .await?;
-    if revived.rows_affected == 0 {
-        return Err(ApiError::NotFound);
+        match resent {
+            Resent::Queued => {}
+            Resent::NotDead => return Err(ApiError::NotFound),
+            Resent::NotNeeded => {
+                return Err(ApiError::Conflict {
+                    message: "This link is no longer needed: the person has set a password \
+                              since, or was deactivated."
+                        .to_string(),
+                });
+            }
+        }
+    } else {
+        let revived = outbox::Entity::update_many()
+            .col_expr(outbox::Column::Dead, Expr::value(false))
+            .col_expr(outbox::Column::Attempts, Expr::value(0))
+            .col_expr(outbox::Column::NextAttemptAt, Expr::value(now))
+            .filter(outbox::Column::Id.eq(row.id))
+            .filter(outbox::Column::Dead.eq(true))
+            .exec(&work.tx)
+            .await?;
+        if revived.rows_affected == 0 {
+            return Err(ApiError::NotFound);
+        }
     }
     // The commit wakes the outbox worker, which sends it at once.
     work.commit(state).await

@@ -74,6 +74,21 @@ pub async fn consume(
     Ok(result.rows_affected == 1)
 }
 
+/// Makes one link unusable (its mail could not be delivered).
+pub async fn revoke(
+    db: &impl ConnectionTrait,
+    token_id: i32,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    account_token::Entity::update_many()
+        .col_expr(account_token::Column::UsedAt, Expr::value(now))
+        .filter(account_token::Column::Id.eq(token_id))
+        .filter(account_token::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 /// Makes every open link of the user unusable (deactivation, password change).
 pub async fn revoke_all(
     db: &impl ConnectionTrait,

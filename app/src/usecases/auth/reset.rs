@@ -11,10 +11,9 @@ use crate::domain::throttle::{ThrottleLimits, minutes_left};
 use crate::i18n::Locale;
 use crate::ssr::audit::{self, AuditAction};
 use crate::ssr::auth::{password as pw, session};
-use crate::ssr::notify::{self, Mail};
 use crate::ssr::repo::{throttles, tokens, users};
 use crate::ssr::work::UnitOfWork;
-use crate::ssr::{AppState, outbox};
+use crate::ssr::{AppState, links, outbox};
 use crate::wire::ApiError;
 use crate::wire::auth::RESET_REQUESTED_MESSAGE;
 
@@ -36,15 +35,15 @@ pub async fn request_reset(
     if let Some(user) = &user {
         let (token_id, token) =
             tokens::issue(&work.tx, TokenPurpose::PasswordReset, user.id, None, now).await?;
-        let link = format!("{}/reset-password/{token}", state.settings.public_url);
         outbox::enqueue(
             &work.tx,
-            notify::to_address(
-                Mail::PasswordReset,
+            links::compose(
+                TokenPurpose::PasswordReset,
+                (token_id, &token),
+                &state.settings.public_url,
                 Locale::parse(&user.locale).unwrap_or_default(),
                 &user.email,
-                format!("password_reset:{token_id}"),
-                &[("link", link)],
+                Vec::new(),
             ),
             now,
         )

@@ -1,0 +1,148 @@
+//! Mail about an account: sign-in links that die with their undelivered
+//! mail.
+
+use app::ssr::entities::outbox;
+use app::ssr::links::{LINK_EXPIRED, VOIDED_BODY};
+use chrono::Duration;
+use integration_tests::people::{PASSWORD, create_cast};
+use integration_tests::smtp::{Answer, SmtpSink};
+use integration_tests::{SpawnOptions, TestApp, link_token, new_client, spawn_app_with};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+/// The invitation or reset row of the outbox once `ready` holds for it.
+async fn wait_for_link_row(
+    app: &TestApp,
+    kind: &str,
+    ready: impl Fn(&outbox::Model) -> bool,
+) -> outbox::Model {
+    for _ in 0..400 {
+        let rows = outbox::Entity::find()
+            .filter(outbox::Column::Kind.eq(kind))
+            .all(&app.db)
+            .await
+            .unwrap();
+        if let Some(row) = rows.into_iter().find(|row| ready(row)) {
+            return row;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    panic!("no {kind} row became ready");
+}
+
+/// A portal whose mail server refuses everything for now (451), so mail
+/// waits in the outbox for a retry that the standing clock never brings.
+async fn portal_with_a_refusing_mail_server() -> (TestApp, SmtpSink) {
+    let sink = SmtpSink::start().await;
+    sink.answer(Answer::Refuse(451));
+    let app = spawn_app_with(SpawnOptions {
+        smtp_port: Some(sink.port),
+        ..Default::default()
+    })
+    .await;
+    (app, sink)
+}
+
+#[tokio::test]
+async fn a_dead_invitation_mail_no_longer_holds_a_working_link() {
+    let (app, sink) = portal_with_a_refusing_mail_server().await;
+    let cast = create_cast(&app.db).await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let company = cast.supplier_b.to_string();
+    let (status, body) = app
+        .call(
+            &staff,
+            "admin/invite",
+            &[
+                ("company_id", &company),
+                ("email", "undelivered@supplier-b.test"),
+                ("display_name", "Wang Fang"),
+                ("role", "supplier"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let waiting = wait_for_link_row(&app, "invitation", |row| row.attempts >= 1).await;
+    let token = link_token(&waiting.body_text, "/invitation/");
+    let (status, body) = app
+        .call(&new_client(), "auth/invitation", &[("token", &token)])
+        .await;
+    assert_eq!(status, 200, "the link works while its mail waits: {body}");
+
+    // The worker gives up on it, as after a 5xx or its last retry.
+    outbox::Entity::update_many()
+        .col_expr(outbox::Column::Dead, Expr::value(true))
+        .col_expr(
+            outbox::Column::LastError,
+            Expr::value(Some("permanent failure: 550 no such mailbox".to_string())),
+        )
+        .filter(outbox::Column::Id.eq(waiting.id.clone()))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    app.state.outbox_wakeup.notify_one();
+    let dead = wait_for_link_row(&app, "invitation", |row| row.body_text == VOIDED_BODY).await;
+    assert!(dead.dead);
+    assert!(dead.body_html.is_none(), "{:?}", dead.body_html);
+    let (status, body) = app
+        .call(&new_client(), "auth/invitation", &[("token", &token)])
+        .await;
+    assert_eq!(status, 409, "the dead mail's link is revoked: {body}");
+
+    // Sent again, it carries a fresh link.
+    let (status, body) = app
+        .call(&staff, "mail/retry", &[("id", dead.id.as_str())])
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let again = wait_for_link_row(&app, "invitation", |row| {
+        !row.dead && row.attempts >= 1 && row.body_text.contains("/invitation/")
+    })
+    .await;
+    assert_eq!(again.id, dead.id);
+    let fresh = link_token(&again.body_text, "/invitation/");
+    assert_ne!(fresh, token);
+    let (status, body) = app
+        .call(&new_client(), "auth/invitation", &[("token", &fresh)])
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["company_name"], "Supplier B");
+    let (status, _) = app
+        .call(&new_client(), "auth/invitation", &[("token", &token)])
+        .await;
+    assert_eq!(status, 409);
+    assert!(sink.received().is_empty());
+}
+
+#[tokio::test]
+async fn a_link_mail_undelivered_when_its_link_runs_out_is_voided() {
+    let (app, sink) = portal_with_a_refusing_mail_server().await;
+    let cast = create_cast(&app.db).await;
+    let (status, body) = app
+        .call(
+            &new_client(),
+            "auth/request-reset",
+            &[("email", &cast.customer.email)],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let waiting = wait_for_link_row(&app, "password_reset", |row| row.attempts >= 1).await;
+    let token = link_token(&waiting.body_text, "/reset-password/");
+    // Its retry comes due after the link ran out: nothing to send any more.
+    app.clock.advance(Duration::minutes(31));
+    sink.answer(Answer::Accept);
+    app.state.outbox_wakeup.notify_one();
+    let voided =
+        wait_for_link_row(&app, "password_reset", |row| row.body_text == VOIDED_BODY).await;
+    assert!(voided.dead);
+    assert_eq!(voided.last_error.as_deref(), Some(LINK_EXPIRED));
+    assert!(voided.body_html.is_none());
+    assert!(sink.received().is_empty(), "an expired link is never sent");
+    let (status, _) = app
+        .call(
+            &new_client(),
+            "auth/reset",
+            &[("token", &token), ("new_password", "far too late for this")],
+        )
+        .await;
+    assert_eq!(status, 409);
+}
