@@ -1,14 +1,79 @@
-//! Mail about an account: sign-in links that die with their undelivered
-//! mail.
+//! Mail about an account: reset links a stranger's request cannot cancel,
+//! and sign-in links that die with their undelivered mail.
 
 use app::ssr::entities::outbox;
 use app::ssr::links::{LINK_EXPIRED, VOIDED_BODY};
 use chrono::Duration;
 use integration_tests::people::{PASSWORD, create_cast};
 use integration_tests::smtp::{Answer, SmtpSink};
-use integration_tests::{SpawnOptions, TestApp, link_token, new_client, spawn_app_with};
+use integration_tests::{SpawnOptions, TestApp, link_token, new_client, spawn_app, spawn_app_with};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+/// Asks for a reset of `email` and returns the token of the link mailed.
+async fn request_reset(app: &TestApp, email: &str) -> String {
+    let before = app.mailbox.messages().len();
+    let (status, body) = app
+        .call(&new_client(), "auth/request-reset", &[("email", email)])
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let mails = app.wait_for_mails(before + 1).await;
+    link_token(&mails[before].body_text, "/reset-password/")
+}
+
+async fn reset(app: &TestApp, token: &str, password: &str) -> u16 {
+    app.call(
+        &new_client(),
+        "auth/reset",
+        &[("token", token), ("new_password", password)],
+    )
+    .await
+    .0
+}
+
+#[tokio::test]
+async fn a_second_reset_request_leaves_the_first_link_working() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let owners = request_reset(&app, &cast.customer.email).await;
+    // Anyone who knows the address can ask again.
+    let strangers = request_reset(&app, &cast.customer.email).await;
+    assert_ne!(owners, strangers);
+    assert_eq!(
+        reset(&app, &owners, "the owner's new passphrase").await,
+        200
+    );
+    assert_eq!(
+        reset(&app, &strangers, "somebody else's passphrase").await,
+        409,
+        "using one link voids the others"
+    );
+    app.sign_in(
+        &new_client(),
+        &cast.customer.email,
+        "the owner's new passphrase",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn only_the_three_newest_reset_links_work() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let mut tokens = Vec::new();
+    for _ in 0..4 {
+        tokens.push(request_reset(&app, &cast.supplier.email).await);
+    }
+    assert_eq!(
+        reset(&app, &tokens[0], "too old a link for this").await,
+        409,
+        "the fourth request dropped the oldest"
+    );
+    assert_eq!(reset(&app, &tokens[2], "a middle link works").await, 200);
+    for token in [&tokens[1], &tokens[3]] {
+        assert_eq!(reset(&app, token, "after one was used").await, 409);
+    }
+}
 
 /// The invitation or reset row of the outbox once `ready` holds for it.
 async fn wait_for_link_row(
@@ -137,12 +202,5 @@ async fn a_link_mail_undelivered_when_its_link_runs_out_is_voided() {
     assert_eq!(voided.last_error.as_deref(), Some(LINK_EXPIRED));
     assert!(voided.body_html.is_none());
     assert!(sink.received().is_empty(), "an expired link is never sent");
-    let (status, _) = app
-        .call(
-            &new_client(),
-            "auth/reset",
-            &[("token", &token), ("new_password", "far too late for this")],
-        )
-        .await;
-    assert_eq!(status, 409);
+    assert_eq!(reset(&app, &token, "far too late for this").await, 409);
 }

@@ -67,6 +67,18 @@ impl TokenPurpose {
         }
     }
 
+    /// How many unused links of this purpose one account may hold at once;
+    /// a new one beyond that voids the oldest. A new invitation replaces the
+    /// last. Resets keep a few: anyone who knows an address can ask for
+    /// one, and if every request voided the one before, a stranger could
+    /// cancel the owner's link while they were reading it.
+    pub fn live_links(self) -> usize {
+        match self {
+            Self::Invitation => 1,
+            Self::PasswordReset => 3,
+        }
+    }
+
     /// Invitations last 72 hours, password resets 30 minutes.
     pub fn lifetime(self) -> Duration {
         match self {
@@ -146,5 +158,8 @@ mod tests {
             TokenPurpose::PasswordReset.lifetime(),
             Duration::minutes(30)
         );
+        for purpose in TokenPurpose::ALL {
+            assert!(purpose.live_links() >= 1, "{purpose:?}");
+        }
     }
 }

@@ -3,7 +3,8 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 
 use crate::domain::session::TokenPurpose;
@@ -11,8 +12,8 @@ use crate::ssr::auth::token::{hash_token, looks_like_token, new_token};
 use crate::ssr::entities::account_token;
 
 /// Issues a token for `user_id`; returns its row id and the secret for the
-/// e-mailed link.
-/// Earlier unused tokens of the same purpose for this user stop working.
+/// e-mailed link. The user keeps at most `purpose.live_links()` unused
+/// ones: the oldest beyond that stop working.
 pub async fn issue(
     db: &impl ConnectionTrait,
     purpose: TokenPurpose,
@@ -20,13 +21,31 @@ pub async fn issue(
     created_by: Option<i32>,
     now: DateTime<Utc>,
 ) -> Result<(i32, String), DbErr> {
-    account_token::Entity::update_many()
-        .col_expr(account_token::Column::UsedAt, Expr::value(now))
+    let live: Vec<i32> = account_token::Entity::find()
+        .select_only()
+        .column(account_token::Column::Id)
         .filter(account_token::Column::UserId.eq(user_id))
         .filter(account_token::Column::Purpose.eq(purpose.as_str()))
         .filter(account_token::Column::UsedAt.is_null())
-        .exec(db)
+        .filter(account_token::Column::ExpiresAt.gt(now))
+        .order_by_desc(account_token::Column::CreatedAt)
+        .order_by_desc(account_token::Column::Id)
+        .into_tuple::<i32>()
+        .all(db)
         .await?;
+    // Room for the new one: the newest earlier ones stay.
+    let dropped: Vec<i32> = live
+        .into_iter()
+        .skip(purpose.live_links().saturating_sub(1))
+        .collect();
+    if !dropped.is_empty() {
+        account_token::Entity::update_many()
+            .col_expr(account_token::Column::UsedAt, Expr::value(now))
+            .filter(account_token::Column::Id.is_in(dropped))
+            .filter(account_token::Column::UsedAt.is_null())
+            .exec(db)
+            .await?;
+    }
     let token = new_token();
     let row = account_token::ActiveModel {
         purpose: Set(purpose.as_str().to_string()),
@@ -89,7 +108,8 @@ pub async fn revoke(
     Ok(())
 }
 
-/// Makes every open link of the user unusable (deactivation, password change).
+/// Makes every open link of the user unusable (deactivation, a password
+/// change or reset).
 pub async fn revoke_all(
     db: &impl ConnectionTrait,
     user_id: i32,

@@ -33,6 +33,8 @@ pub async fn request_reset(
         .filter(|u| u.active && u.password_hash.is_some());
     let work = UnitOfWork::begin(state).await?;
     if let Some(user) = &user {
+        // Earlier links stay usable (up to a few): whoever knows the address
+        // can ask, and must not cancel a link the owner is about to use.
         let (token_id, token) =
             tokens::issue(&work.tx, TokenPurpose::PasswordReset, user.id, None, now).await?;
         outbox::enqueue(
@@ -92,7 +94,8 @@ async fn count_request(
     Ok(())
 }
 
-/// Sets a new password from a reset link; every session of the account ends.
+/// Sets a new password from a reset link; every session of the account ends
+/// and its other links stop working.
 pub async fn reset_password(
     state: &AppState,
     token: String,
@@ -111,6 +114,7 @@ pub async fn reset_password(
         .map_err(|e| ApiError::internal("hashing a password", e))?;
     let work = UnitOfWork::begin(state).await?;
     super::redeem_link(&work.tx, &found, hash, now).await?;
+    tokens::revoke_all(&work.tx, found.user_id, now).await?;
     session::end_all_for_user(&work.tx, found.user_id).await?;
     let target = format!("user {}", found.user_id);
     audit::log(
