@@ -1,5 +1,6 @@
 //! Mail about an account: reset links a stranger's request cannot cancel,
-//! and sign-in links that die with their undelivered mail.
+//! sign-in links that die with their undelivered mail, and a notice to the
+//! owner whenever a password changes.
 
 use app::ssr::entities::outbox;
 use app::ssr::links::{LINK_EXPIRED, VOIDED_BODY};
@@ -73,6 +74,61 @@ async fn only_the_three_newest_reset_links_work() {
     for token in [&tokens[1], &tokens[3]] {
         assert_eq!(reset(&app, token, "after one was used").await, 409);
     }
+}
+
+#[tokio::test]
+async fn a_password_change_mails_a_notice_to_the_owner() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let client = app.client_for(&cast.supplier.email, PASSWORD).await;
+    let (status, body) = app
+        .call(
+            &client,
+            "auth/change-password",
+            &[
+                ("current_password", PASSWORD),
+                ("new_password", "a brand new factory password"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let mails = app.wait_for_mails(1).await;
+    let notice = &mails[0];
+    assert_eq!(notice.to, cast.supplier.email);
+    assert_eq!(notice.kind, "password_changed");
+    assert_eq!(notice.subject, "Your Trade Portal password was changed");
+    assert!(notice.body_text.contains("UTC"), "{}", notice.body_text);
+    assert!(
+        notice.body_text.contains("Forgot your password?"),
+        "{}",
+        notice.body_text
+    );
+    let html = notice.body_html.as_deref().unwrap_or_default();
+    for part in [notice.body_text.as_str(), html] {
+        assert!(!part.contains("/reset-password/"), "{part}");
+        assert!(!part.contains("/invitation/"), "{part}");
+        assert!(!part.contains("href"), "no link to follow: {part}");
+    }
+}
+
+#[tokio::test]
+async fn a_reset_mails_a_notice_in_the_owners_language() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let client = app.client_for(&cast.customer.email, PASSWORD).await;
+    let (status, body) = app.call(&client, "auth/locale", &[("locale", "zh")]).await;
+    assert_eq!(status, 200, "{body}");
+    let token = request_reset(&app, &cast.customer.email).await;
+    assert_eq!(
+        reset(&app, &token, "a new passphrase for the buyer").await,
+        200
+    );
+    let mails = app.wait_for_mails(2).await;
+    let notice = &mails[1];
+    assert_eq!(notice.kind, "password_changed");
+    assert_eq!(notice.to, cast.customer.email);
+    assert_eq!(notice.subject, "您的贸易门户密码已更改");
+    assert!(!notice.body_text.contains(&token));
 }
 
 /// The invitation or reset row of the outbox once `ready` holds for it.

@@ -70,6 +70,9 @@ mails! {
     Invitation => "invitation",
     /// To a person who asked: the link that sets a new password.
     PasswordReset => "password_reset",
+    /// To the owner of an account whose password was changed or reset:
+    /// when, and what to do if it was not them. No link that signs in.
+    PasswordChanged => "password_changed",
     /// Once a day, to people who read alerts together: the day's alerts.
     Digest => "digest",
     /// To sales: a customer asks for a quotation.

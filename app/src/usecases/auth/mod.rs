@@ -24,8 +24,9 @@ use crate::domain::session::{TokenPurpose, TokenState, token_state};
 use crate::i18n::Locale;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::account_token;
+use crate::ssr::notify::{self, Mail};
 use crate::ssr::repo::{tokens, users};
-use crate::ssr::{AppState, db_error};
+use crate::ssr::{AppState, db_error, outbox};
 use crate::wire::ApiError;
 
 /// Where an anonymous request comes from, as the server saw it.
@@ -102,4 +103,40 @@ async fn usable_token(
         TokenState::Usable => Ok(found),
         TokenState::Used | TokenState::Expired => Err(expired_link()),
     }
+}
+
+/// The account whose password changed, as the notice addresses it.
+struct Owner<'a> {
+    email: &'a str,
+    name: &'a str,
+    locale: Locale,
+}
+
+/// Tells the account's owner, in their language and in the caller's
+/// transaction, that its password changed. A change they did not make means
+/// someone else has their password or their mailbox, and the sooner they
+/// hear of it the better. The mail holds no link that signs in, only the
+/// portal's address, so it cannot be used by whoever made the change and
+/// does not teach people to follow links in security mail.
+async fn password_notice(
+    tx: &DatabaseTransaction,
+    state: &AppState,
+    owner: Owner<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let mail = notify::to_address(
+        Mail::PasswordChanged,
+        owner.locale,
+        owner.email,
+        // Every change is news of its own: no earlier notice's key may
+        // swallow it.
+        format!("password_changed:{}", uuid::Uuid::new_v4().simple()),
+        &[
+            ("name", owner.name.to_string()),
+            ("when", now.format("%Y-%m-%d %H:%M UTC").to_string()),
+            ("portal", state.settings.public_url.clone()),
+        ],
+    );
+    outbox::enqueue(tx, mail, now).await?;
+    Ok(())
 }

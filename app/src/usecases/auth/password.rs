@@ -59,7 +59,7 @@ pub async fn change_password(
 
 /// Sets the new password in one unit of work: the account's failures are
 /// forgotten, its links revoked, every session ends and this browser gets a
-/// new one, whose token is returned.
+/// new one, whose token is returned; the owner is told by mail.
 async fn replace(
     state: &AppState,
     user: &CurrentUser,
@@ -73,6 +73,17 @@ async fn replace(
     tokens::revoke_all(&work.tx, user.user_id, now).await?;
     session::end_all_for_user(&work.tx, user.user_id).await?;
     let token = session::start(&work.tx, user.user_id, now).await?;
+    super::password_notice(
+        &work.tx,
+        state,
+        super::Owner {
+            email: &user.email,
+            name: &user.display_name,
+            locale: user.locale,
+        },
+        now,
+    )
+    .await?;
     audit::log(
         &work.tx,
         now,

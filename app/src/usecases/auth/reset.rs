@@ -94,8 +94,8 @@ async fn count_request(
     Ok(())
 }
 
-/// Sets a new password from a reset link; every session of the account ends
-/// and its other links stop working.
+/// Sets a new password from a reset link; every session of the account ends,
+/// its other links stop working, and its owner is told by mail.
 pub async fn reset_password(
     state: &AppState,
     token: String,
@@ -103,7 +103,7 @@ pub async fn reset_password(
 ) -> Result<(), ApiError> {
     let now = state.now();
     let found = super::usable_token(state, TokenPurpose::PasswordReset, &token).await?;
-    users::find(&state.db, found.user_id)
+    let owner = users::find(&state.db, found.user_id)
         .await?
         .filter(|u| u.active)
         .ok_or_else(super::expired_link)?;
@@ -116,6 +116,17 @@ pub async fn reset_password(
     super::redeem_link(&work.tx, &found, hash, now).await?;
     tokens::revoke_all(&work.tx, found.user_id, now).await?;
     session::end_all_for_user(&work.tx, found.user_id).await?;
+    super::password_notice(
+        &work.tx,
+        state,
+        super::Owner {
+            email: &owner.email,
+            name: &owner.display_name,
+            locale: Locale::parse(&owner.locale).unwrap_or_default(),
+        },
+        now,
+    )
+    .await?;
     let target = format!("user {}", found.user_id);
     audit::log(
         &work.tx,
