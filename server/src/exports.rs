@@ -249,7 +249,7 @@ pub async fn kpi_table(
     else {
         return refused(app::wire::ApiError::NotFound);
     };
-    let period = match period(query.from, query.to, state.now().date_naive()) {
+    let period = match period(user.locale, query.from, query.to, state.now().date_naive()) {
         Ok(period) => period,
         Err(e) => return refused(e),
     };

@@ -80,7 +80,6 @@ progress-bad-lot = A lot must be above zero and at most the quantity done.
 progress-reason-too-long = Keep the reason under 500 characters.
 progress-note-too-long = Keep the note under 2000 characters.
 progress-bad-number = Enter a whole number, like 1200.
-progress-bad-date = Enter a date like 2027-03-31.
 progress-unknown-milestone = Choose a milestone from the list.
 progress-stale = Someone updated this line since you opened it. Reload to see the change, then try again.
 progress-one-po = Choose lines of one purchase order.
@@ -88,6 +87,12 @@ progress-no-lines = Tick at least one line.
 progress-too-many-lines = Report on at most { $count } lines at once.
 search-too-long = Search for at most 100 characters.
 progress-line-problem = Line { $line }: { $problem }
+
+## Dates and periods typed on any form
+date-unreadable = Enter a date like 2027-03-31, between 2000 and 2100.
+date-past = The date cannot be in the past.
+kpi-period-reversed = The period starts after it ends.
+kpi-period-too-long = Choose a period of at most ten years.
 
 ## Mail
 digest-subject = { $count ->

@@ -76,7 +76,6 @@ progress-bad-lot = 本批数量必须大于零且不超过已完成数量。
 progress-reason-too-long = 原因请控制在 500 字以内。
 progress-note-too-long = 备注请控制在 2000 字以内。
 progress-bad-number = 请输入整数，例如 1200。
-progress-bad-date = 请输入日期，例如 2027-03-31。
 progress-unknown-milestone = 请从列表中选择进度节点。
 progress-stale = 您打开此页后有人更新了这一行。请刷新查看，然后重试。
 progress-one-po = 请只勾选同一采购单的行。
@@ -84,6 +83,12 @@ progress-no-lines = 请至少勾选一行。
 progress-too-many-lines = 一次最多汇报 { $count } 行。
 search-too-long = 搜索内容最多 100 个字符。
 progress-line-problem = 第 { $line } 行：{ $problem }
+
+## Dates and periods typed on any form
+date-unreadable = 请输入 2000 年至 2100 年之间的日期，格式如 2027-03-31。
+date-past = 日期不能早于今天。
+kpi-period-reversed = 时段的开始晚于结束。
+kpi-period-too-long = 请选择不超过十年的时段。
 
 ## Mail
 digest-subject = 每日提醒汇总：{ $count } 条

@@ -7,29 +7,69 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// The first and last day the portal takes from anyone: wide enough for any
-/// order's history and plans, narrow enough that date arithmetic on a stored
-/// date (periods, forecasts, slips) can never leave chrono's range.
-pub fn first_day() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2000, 1, 1).expect("a valid date")
+/// The first day the portal takes from anyone. Together with [`LAST_DAY`]
+/// it is wide enough for any order's history and plans, and narrow enough
+/// that date arithmetic on a stored date (periods, forecasts, slips, due
+/// days) stays far from chrono's limits.
+pub const FIRST_DAY: NaiveDate = ymd(2000, 1, 1);
+
+/// The last day the portal takes from anyone; see [`FIRST_DAY`].
+pub const LAST_DAY: NaiveDate = ymd(2100, 12, 31);
+
+const fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(date) => date,
+        None => panic!("a valid date"),
+    }
 }
 
-pub fn last_day() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2199, 12, 31).expect("a valid date")
+/// Why a typed day was refused. The message is the catalogue's (see
+/// [`DayError::key`]); the English text is kept for forms still answered in
+/// English only, and a test keeps both the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum DayError {
+    /// Not `YYYY-MM-DD`, or outside [`FIRST_DAY`]..=[`LAST_DAY`].
+    #[error("Enter a date like 2027-03-31, between 2000 and 2100.")]
+    Unreadable,
+    /// Before today, where only a day still to come makes sense.
+    #[error("The date cannot be in the past.")]
+    Past,
+}
+
+impl DayError {
+    /// The message-catalogue key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Unreadable => "date-unreadable",
+            Self::Past => "date-past",
+        }
+    }
 }
 
 /// A date typed as `YYYY-MM-DD` (spaces around it allowed), within
-/// [`first_day`] and [`last_day`]; anything else is `None`. Every date a
-/// request carries goes through here.
-pub fn parse_day(raw: &str) -> Option<NaiveDate> {
+/// [`FIRST_DAY`]..=[`LAST_DAY`]. Every date a request carries goes through
+/// here (or [`parse_coming_day`]), so no extreme year reaches the rules.
+pub fn parse_day(raw: &str) -> Result<NaiveDate, DayError> {
     let raw = raw.trim();
     // chrono reads a signed year of any width ("+262142-12-31").
     if raw.len() != 10 || !raw.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
+        return Err(DayError::Unreadable);
     }
     NaiveDate::parse_from_str(raw, "%Y-%m-%d")
         .ok()
-        .filter(|day| (first_day()..=last_day()).contains(day))
+        .filter(|day| (FIRST_DAY..=LAST_DAY).contains(day))
+        .ok_or(DayError::Unreadable)
+}
+
+/// A typed day for something still to come: as [`parse_day`], and not
+/// before `today`.
+pub fn parse_coming_day(raw: &str, today: NaiveDate) -> Result<NaiveDate, DayError> {
+    let day = parse_day(raw)?;
+    if day < today {
+        Err(DayError::Past)
+    } else {
+        Ok(day)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -199,23 +239,42 @@ mod tests {
     fn typed_days_are_bounded() {
         assert_eq!(
             parse_day(" 2027-03-31 "),
-            NaiveDate::from_ymd_opt(2027, 3, 31)
+            Ok(NaiveDate::from_ymd_opt(2027, 3, 31).unwrap())
         );
         for bad in [
             "+262142-12-31",
             "262142-12-31",
+            "-262143-01-01",
             "1999-12-31",
-            "2200-01-01",
+            "2101-01-01",
+            "2199-12-31",
+            "9999-12-31",
             "2027-02-30",
             "27-03-31",
             "2027-3-31x",
             "",
             "-2027-03-31",
         ] {
-            assert_eq!(parse_day(bad), None, "{bad}");
+            assert_eq!(parse_day(bad), Err(DayError::Unreadable), "{bad}");
         }
-        assert_eq!(parse_day("2000-01-01"), Some(first_day()));
-        assert_eq!(parse_day("2199-12-31"), Some(last_day()));
+        assert_eq!(parse_day("2000-01-01"), Ok(FIRST_DAY));
+        assert_eq!(parse_day("2100-12-31"), Ok(LAST_DAY));
+        let today = NaiveDate::from_ymd_opt(2027, 3, 31).unwrap();
+        assert_eq!(parse_coming_day("2027-03-31", today), Ok(today));
+        assert_eq!(parse_coming_day("2027-03-30", today), Err(DayError::Past));
+        assert_eq!(
+            parse_coming_day("+262142-12-31", today),
+            Err(DayError::Unreadable)
+        );
+    }
+
+    #[test]
+    fn day_errors_read_as_the_catalogue_says() {
+        use crate::i18n::Locale;
+        for error in [DayError::Unreadable, DayError::Past] {
+            assert_eq!(error.to_string(), Locale::En.t(error.key()));
+            assert_ne!(Locale::Zh.t(error.key()), error.key(), "{error:?}");
+        }
     }
 
     use super::*;
@@ -344,21 +403,28 @@ mod tests {
         fn any_text_parses_to_a_day_whose_arithmetic_is_safe(
             raw in "\\PC{0,16}",
             shaped in "[+-]?[0-9]{1,7}-[0-9]{1,3}-[0-9]{1,3}",
+            today in 0i64..36_890,
         ) {
+            let today = FIRST_DAY + chrono::Duration::days(today);
             for text in [raw, shaped] {
-                if let Some(day) = parse_day(&text) {
-                    prop_assert!(day >= first_day() && day <= last_day());
+                if let Ok(day) = parse_day(&text) {
+                    prop_assert!(day >= FIRST_DAY && day <= LAST_DAY, "{} read as {}", text, day);
                     prop_assert!(day.checked_add_signed(chrono::Duration::days(36_500)).is_some());
                     prop_assert!(day.checked_sub_signed(chrono::Duration::days(36_500)).is_some());
+                }
+                match parse_coming_day(&text, today) {
+                    Ok(day) => prop_assert!(day >= today && day <= LAST_DAY, "{} read as {}", text, day),
+                    Err(DayError::Past) => prop_assert!(parse_day(&text).is_ok_and(|d| d < today)),
+                    Err(DayError::Unreadable) => prop_assert!(parse_day(&text).is_err()),
                 }
             }
         }
 
         #[test]
-        fn every_day_in_range_reads_back(offset in 0i64..73_000) {
-            let day = first_day() + chrono::Duration::days(offset);
-            prop_assume!(day <= last_day());
-            prop_assert_eq!(parse_day(&day.to_string()), Some(day));
+        fn every_day_in_range_reads_back(offset in 0i64..36_890) {
+            let day = FIRST_DAY + chrono::Duration::days(offset);
+            prop_assume!(day <= LAST_DAY);
+            prop_assert_eq!(parse_day(&day.to_string()), Ok(day));
         }
 
         #[test]

@@ -12,6 +12,8 @@ pub mod credit;
 pub mod dates;
 pub mod files;
 pub mod hs_code;
+#[cfg(test)]
+mod input_bounds;
 pub mod kpi;
 pub mod letter_of_credit;
 pub mod messages;

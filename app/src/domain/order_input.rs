@@ -95,6 +95,19 @@ pub fn parse_unit_price(raw: &str) -> Result<i64, String> {
     Ok(whole * 100 + cents)
 }
 
+/// A line's value in minor units: quantity times unit price. Saturating:
+/// the largest quantity [`parse_quantity`] takes times the largest price
+/// [`parse_unit_price`] takes is beyond `i64`, and a page, a document or a
+/// complaint must show a figure rather than fail.
+pub fn line_value(quantity: i64, unit_price_minor: i64) -> i64 {
+    quantity.saturating_mul(unit_price_minor)
+}
+
+/// Adds up line values without overflowing (see [`line_value`]).
+pub fn total_value(values: impl IntoIterator<Item = i64>) -> i64 {
+    values.into_iter().fold(0, i64::saturating_add)
+}
+
 /// Money in minor units as a decimal string (two decimals).
 pub fn format_minor(minor: i64) -> String {
     let sign = if minor < 0 { "-" } else { "" };
@@ -103,7 +116,7 @@ pub fn format_minor(minor: i64) -> String {
 }
 
 pub fn parse_requested_date(raw: &str, today: NaiveDate) -> Result<NaiveDate, String> {
-    let date = super::dates::parse_day(raw).ok_or("Enter a date like 2027-03-31.".to_string())?;
+    let date = super::dates::parse_day(raw).map_err(|e| e.to_string())?;
     if date < today {
         Err("The requested date cannot be in the past.".to_string())
     } else {

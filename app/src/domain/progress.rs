@@ -270,7 +270,10 @@ pub fn customer_forecast(
         // A factory line without a forecast is taken as on time.
         .map(|(ready, forecast)| forecast.unwrap_or(*ready) - *ready)
         .max()
-        .map(|shift| committed + shift)
+        // Checked: stored dates entered before typed dates were bounded may
+        // lie anywhere in chrono's range, and a shift off its end must not
+        // take the request down.
+        .and_then(|shift| committed.checked_add_signed(shift))
         .or(current)
 }
 
@@ -616,6 +619,20 @@ mod tests {
             customer_forecast(Some(day(20)), Some(day(22)), &[(day(10), None)]),
             Some(day(20))
         );
+    }
+
+    #[test]
+    fn a_stored_date_at_chrono_s_edge_keeps_the_forecast_it_had() {
+        // A factory forecast far beyond its ready date, on a commitment near
+        // chrono's last day: the shift does not fit, the forecast stays.
+        let placed = [(day(10), Some(NaiveDate::MAX))];
+        let committed = NaiveDate::MAX - chrono::Duration::days(5);
+        assert_eq!(
+            customer_forecast(Some(committed), Some(day(20)), &placed),
+            Some(day(20))
+        );
+        let early = [(NaiveDate::MAX, Some(NaiveDate::MIN))];
+        assert_eq!(customer_forecast(Some(NaiveDate::MIN), None, &early), None);
     }
 
     #[test]

@@ -19,7 +19,7 @@
 
 use chrono::NaiveDate;
 
-use super::order_input::format_minor;
+use super::order_input::{format_minor, total_value};
 
 /// The words on the documents.
 struct Labels {
@@ -427,7 +427,7 @@ fn invoice(kind: TradeDocumentKind, input: &InvoiceInput) -> TradeDocument {
             ]
         })
         .collect();
-    let amount: i64 = input.lines.iter().map(|line| line.amount_minor).sum();
+    let amount = total_value(input.lines.iter().map(|line| line.amount_minor));
     let totals = vec![
         (
             LABELS.total_quantity.to_owned(),

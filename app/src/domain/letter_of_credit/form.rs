@@ -9,7 +9,6 @@ use super::{
 };
 use crate::domain::dates::parse_day;
 use crate::domain::order_input::{parse_currency, parse_unit_price};
-use crate::domain::shipping::date_in_range;
 use crate::domain::terms::parse_deposit_percent;
 
 /// The credit as typed on its form.
@@ -201,9 +200,7 @@ fn tolerance(raw: &str) -> Result<u32, LcFieldError> {
 }
 
 fn date(raw: &str) -> Result<NaiveDate, LcFieldError> {
-    parse_day(raw)
-        .filter(|day| date_in_range(*day))
-        .ok_or(LcFieldError::BadDate)
+    parse_day(raw).map_err(|_| LcFieldError::BadDate)
 }
 
 fn presentation_days(raw: &str) -> Result<u16, LcFieldError> {

@@ -18,22 +18,17 @@ pub use shipment::{
     eta_changed, partial_quantities,
 };
 
-/// The first day a voyage or letter-of-credit date may fall on.
-pub const EARLIEST_DATE: NaiveDate = ymd(2000, 1, 1);
+/// The first day a voyage or letter-of-credit date may fall on: the first
+/// day the portal takes at all.
+pub const EARLIEST_DATE: NaiveDate = crate::domain::dates::FIRST_DAY;
 
-/// The last day a voyage or letter-of-credit date may fall on. A sailing or
-/// a credit further out is a typing mistake, and refusing it keeps date
-/// arithmetic on stored dates far from chrono's limits.
-pub const LATEST_DATE: NaiveDate = ymd(2100, 12, 31);
+/// The last day a voyage or letter-of-credit date may fall on: the last day
+/// the portal takes at all. A sailing or a credit further out is a typing
+/// mistake, and refusing it keeps date arithmetic on stored dates far from
+/// chrono's limits.
+pub const LATEST_DATE: NaiveDate = crate::domain::dates::LAST_DAY;
 
 /// Whether a date lies within [`EARLIEST_DATE`]..=[`LATEST_DATE`].
 pub fn date_in_range(date: NaiveDate) -> bool {
     (EARLIEST_DATE..=LATEST_DATE).contains(&date)
-}
-
-const fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
-    match NaiveDate::from_ymd_opt(year, month, day) {
-        Some(date) => date,
-        None => panic!("a valid date"),
-    }
 }

@@ -18,8 +18,12 @@ impl Period {
         self.from.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()
     }
 
+    /// The start of the day after the last; checked, so a period built
+    /// around chrono's last day ends there rather than panicking.
     pub fn end(self) -> DateTime<Utc> {
-        (self.to + chrono::Duration::days(1))
+        self.to
+            .succ_opt()
+            .unwrap_or(self.to)
             .and_hms_opt(0, 0, 0)
             .unwrap_or_default()
             .and_utc()

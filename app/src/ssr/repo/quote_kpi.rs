@@ -59,15 +59,7 @@ pub async fn quotation_flow(
     use crate::domain::quotation::QuotationStatus;
     use crate::ssr::entities::{approval_step, inquiry, quotation};
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    let start = period
-        .from
-        .and_hms_opt(0, 0, 0)
-        .unwrap_or_default()
-        .and_utc();
-    let end = (period.to + chrono::Days::new(1))
-        .and_hms_opt(0, 0, 0)
-        .unwrap_or_default()
-        .and_utc();
+    let (start, end) = (period.start(), period.end());
     let asked = inquiry::Entity::find()
         .filter(inquiry::Column::CreatedAt.gte(start))
         .filter(inquiry::Column::CreatedAt.lt(end))

@@ -6,13 +6,14 @@ use chrono::NaiveDate;
 
 use super::apply::apply_change;
 use super::{
-    already_decided, items_of, number, order_state, parse_coming_date, po_states, record_step,
-    request_for, step_error, step_of, summary,
+    already_decided, items_of, number, order_state, po_states, record_step, request_for,
+    step_error, step_of, summary,
 };
 use crate::domain::change_request::{
     ChangeItem, ChangeStatus, NewLine, Party, Step, apply, factory_changes, next_status,
 };
 use crate::domain::change_workflow::counter_changes_something;
+use crate::domain::dates::parse_coming_day;
 use crate::domain::order_input::required_text as text;
 use crate::domain::order_input::{parse_hs_code, parse_quantity, parse_unit_price};
 use crate::domain::policy::Action;
@@ -152,7 +153,7 @@ fn take_counter(
             }
         }
         ChangeItem::RequestedDate { to, .. } => {
-            if let Some(d) = problems.keep(field, parse_coming_date(counter, today)) {
+            if let Some(d) = problems.keep(field, parse_coming_day(counter, today)) {
                 *to = d;
             }
         }

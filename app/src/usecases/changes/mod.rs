@@ -28,7 +28,6 @@ pub use decide::decide;
 pub use request::request;
 pub use view::{get, inbox, view};
 
-use chrono::NaiveDate;
 use sea_orm::ConnectionTrait;
 
 use crate::domain::change_request::{
@@ -249,21 +248,6 @@ async fn close(
     notify::tell_deciders(&work.tx, state, ending.mail(), request.id, order, values).await?;
     let summary = ending.summary(request.id);
     record_step(state, work, order, user_id, summary, None, None).await
-}
-
-fn parse_date(raw: &str) -> Result<NaiveDate, &'static str> {
-    crate::domain::dates::parse_day(raw).ok_or("Enter a date like 2027-03-31.")
-}
-
-/// A date typed for something still to come: not before `today`.
-fn parse_coming_date(raw: &str, today: NaiveDate) -> Result<NaiveDate, &'static str> {
-    parse_date(raw).and_then(|d| {
-        if d < today {
-            Err("The date cannot be in the past.")
-        } else {
-            Ok(d)
-        }
-    })
 }
 
 fn step_of(raw: &str) -> Result<Step, ApiError> {

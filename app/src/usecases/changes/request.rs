@@ -10,11 +10,12 @@ use chrono::NaiveDate;
 use sea_orm::{ActiveModelTrait, Set};
 
 use super::notify::tell_deciders;
-use super::{number, one_pending, order_state, parse_coming_date, parse_date, summary};
+use super::{number, one_pending, order_state, summary};
 use crate::domain::change_request::{
     ChangeItem, ChangeKind, ChangeStatus, LineProposal, NewLine, Problem, Proposal, check_request,
     diff,
 };
+use crate::domain::dates::{parse_coming_day, parse_day};
 use crate::domain::order_input::parse_quantity;
 use crate::domain::order_input::required_text as text;
 use crate::domain::order_status::OrderStatus;
@@ -176,7 +177,7 @@ fn parse_lines(
             field("description"),
             text(&input.description, 2000, "a description"),
         );
-        let requested = problems.keep(field("requested"), parse_date(&input.requested));
+        let requested = problems.keep(field("requested"), parse_day(&input.requested));
         if let (Some(quantity), Some(description), Some(requested)) =
             (quantity, description, requested)
         {
@@ -216,7 +217,7 @@ fn parse_added(
         let unit = problems.keep(field("unit"), text(&input.unit, 12, "a unit"));
         let requested = problems.keep(
             field("requested"),
-            parse_coming_date(&input.requested, today),
+            parse_coming_day(&input.requested, today),
         );
         if let (
             Some(product_code),

@@ -27,7 +27,7 @@ use crate::domain::complaints::{
     ClockTargets, ComplaintForm, ComplaintState, ComplaintStatus, Remedy, RootCauseRef, Side, Step,
     WorkingHours, add_working, new_complaint,
 };
-use crate::domain::order_input::parse_unit_price;
+use crate::domain::order_input::{line_value, parse_unit_price, total_value};
 use crate::domain::order_status::OrderStatus;
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
@@ -194,11 +194,12 @@ pub async fn file(
         .map(|l| l.quantity)
         .sum();
     let most = if shipped > 0 { shipped } else { ordered };
-    let value: i64 = lines
-        .iter()
-        .filter(|l| line_ids.contains(&l.id))
-        .map(|l| l.quantity * l.unit_price_minor)
-        .sum();
+    let value = total_value(
+        lines
+            .iter()
+            .filter(|l| line_ids.contains(&l.id))
+            .map(|l| line_value(l.quantity, l.unit_price_minor)),
+    );
     let form = ComplaintForm {
         category: &input.category,
         description: &input.description,

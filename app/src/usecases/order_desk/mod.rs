@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 
 use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::{Action, Area};
+use crate::i18n::Locale;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::order;
 use crate::ssr::repo::orders::{self, OrderScope};
@@ -94,6 +95,8 @@ pub(crate) fn closed(what: &str, status: OrderStatus) -> ApiError {
     }
 }
 
-pub(crate) fn parse_date(raw: &str) -> Result<NaiveDate, &'static str> {
-    crate::domain::dates::parse_day(raw).ok_or("Enter a date like 2027-03-31.")
+/// A day typed on a desk form (`dates::parse_day`), or its message in
+/// `locale`.
+pub(crate) fn parse_date(locale: Locale, raw: &str) -> Result<NaiveDate, String> {
+    crate::domain::dates::parse_day(raw).map_err(|e| locale.t(e.key()))
 }

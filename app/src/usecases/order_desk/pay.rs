@@ -36,7 +36,7 @@ pub async fn record_payment(
     }
     let today = state.now().date_naive();
     let mut problems = FieldErrors::default();
-    let received_on = problems.keep("received_on", parse_date(&received_on));
+    let received_on = problems.keep("received_on", parse_date(user.locale, &received_on));
     let amount = problems.keep(
         "amount",
         parse_unit_price(&amount).map_err(|_| "Enter the amount like 1250.00."),

@@ -39,7 +39,7 @@ pub async fn place_purchase_order(
         .await?
         .filter(|c| c.kind == CompanyKind::Supplier);
     let supplier = problems.keep("supplier_id", supplier.ok_or("Choose a factory."));
-    let ready_by = problems.keep("ready_by", parse_date(&ready_by));
+    let ready_by = problems.keep("ready_by", parse_date(user.locale, &ready_by));
     let lines = orders::lines_of(&state.db, &[order.id]).await?;
     let line_ids: Vec<i32> = lines.iter().map(|l| l.id).collect();
     let placed = purchase_orders::placed_lines(&state.db, &line_ids).await?;

@@ -13,6 +13,7 @@ use crate::domain::company::CompanyKind;
 use crate::domain::dates::{parse_day, worst_badge};
 use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::{Action, Area};
+use crate::i18n::Locale;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{order, order_line};
 use crate::ssr::repo::companies;
@@ -43,7 +44,8 @@ pub async fn list(
         return Err(ApiError::invalid("query", user.locale.t("search-too-long")));
     }
     let status = parse_status(status.as_deref())?;
-    let (committed_from, committed_to) = parse_committed(committed_from, committed_to)?;
+    let (committed_from, committed_to) =
+        parse_committed(user.locale, committed_from, committed_to)?;
     let today = state.now().date_naive();
     let filter = OrderFilter {
         status,
@@ -72,16 +74,16 @@ fn parse_status(raw: Option<&str>) -> Result<Option<OrderStatus>, ApiError> {
     }
 }
 
-/// The range of committed dates asked for, each end optional.
+/// The range of committed dates asked for, each end optional; a bad end
+/// is reported in `locale`.
 fn parse_committed(
+    locale: Locale,
     from: Option<String>,
     to: Option<String>,
 ) -> Result<(Option<NaiveDate>, Option<NaiveDate>), ApiError> {
     let parse_date = |raw: Option<String>| match raw.as_deref().map(str::trim) {
         None | Some("") => Ok(None),
-        Some(text) => parse_day(text)
-            .map(Some)
-            .ok_or("Use a date like 2027-03-31."),
+        Some(text) => parse_day(text).map(Some).map_err(|e| locale.t(e.key())),
     };
     let mut problems = FieldErrors::default();
     let from = problems.keep("committed_from", parse_date(from)).flatten();

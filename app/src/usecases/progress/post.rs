@@ -100,10 +100,7 @@ fn parse(
     let forecast = match forecast.trim() {
         "" => Some(None),
         raw => problems
-            .keep(
-                "forecast",
-                parse_day(raw).ok_or_else(|| locale.t("progress-bad-date")),
-            )
+            .keep("forecast", parse_day(raw).map_err(|e| locale.t(e.key())))
             .map(Some),
     };
     let (Some(milestone), Some(quantity_done), Some(lot_quantity), Some(forecast)) =
@@ -152,4 +149,53 @@ async fn record(
         return Err(super::stale(user.locale));
     }
     super::follow_and_commit(state, work, &[moved], now).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::dates::{FIRST_DAY, LAST_DAY};
+    use proptest::prelude::*;
+
+    fn forecast_of(locale: Locale, forecast: &str) -> Result<ProgressInput, ApiError> {
+        parse(
+            locale,
+            "in_production",
+            "20",
+            "",
+            forecast,
+            String::new(),
+            String::new(),
+        )
+    }
+
+    #[test]
+    fn an_extreme_forecast_is_refused_in_the_factory_s_language() {
+        for extreme in ["+262142-12-31", "262142-12-31", "9999-12-31"] {
+            let refused = forecast_of(Locale::Zh, extreme).unwrap_err();
+            assert_eq!(
+                refused.field_message("forecast"),
+                Some(Locale::Zh.t("date-unreadable")),
+                "{extreme}"
+            );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_forecast_typed_is_a_day_the_portal_takes_or_a_field_error(
+            forecast in "\\PC{0,16}|[+-]?[0-9]{1,7}-[0-9]{2}-[0-9]{2}",
+        ) {
+            match forecast_of(Locale::En, &forecast) {
+                Ok(input) => {
+                    if let Some(day) = input.forecast_ready {
+                        prop_assert!(day >= FIRST_DAY && day <= LAST_DAY, "{} read as {}", forecast, day);
+                    }
+                }
+                Err(error) => {
+                    prop_assert!(error.field_message("forecast").is_some(), "{}", error);
+                }
+            }
+        }
+    }
 }

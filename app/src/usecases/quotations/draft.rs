@@ -9,7 +9,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use super::{credit, house_rules, number_for};
 use crate::domain::company::CompanyKind;
-use crate::domain::dates::parse_day;
+use crate::domain::dates::parse_coming_day;
 use crate::domain::order_input::{
     parse_currency, parse_hs_code, parse_incoterm, parse_quantity, parse_unit_price, required_text,
 };
@@ -189,11 +189,7 @@ fn parse_terms(
     form: &QuoteTermsInput,
     today: NaiveDate,
 ) -> Option<Terms> {
-    let day_from = |raw: &str| match parse_day(raw) {
-        None => Err("Enter a date like 2027-03-31.".to_string()),
-        Some(day) if day < today => Err("The date cannot be in the past.".to_string()),
-        Some(day) => Ok(day),
-    };
+    let day_from = |raw: &str| parse_coming_day(raw, today);
     let currency = problems.keep("currency", parse_currency(&form.currency));
     let valid_until = problems.keep("valid_until", day_from(&form.valid_until));
     let incoterm = problems.keep("incoterm", parse_incoterm(&form.incoterm));

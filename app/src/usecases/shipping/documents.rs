@@ -11,6 +11,7 @@ use sea_orm::{
 
 use super::{ShipmentFacts, shipments_with_parts};
 use crate::domain::company::CompanyKind;
+use crate::domain::order_input::{line_value, total_value};
 use crate::domain::shipping::crosscheck::{DocumentFigures, DocumentLine};
 use crate::domain::shipping::{DocumentKind, DocumentState};
 use crate::domain::trade_documents::{
@@ -323,7 +324,7 @@ fn build(
             quantity: *quantity,
             unit: line.unit.clone(),
             unit_price_minor: line.unit_price_minor,
-            amount_minor: quantity * line.unit_price_minor,
+            amount_minor: line_value(*quantity, line.unit_price_minor),
         })
         .collect();
     let figures = DocumentFigures {
@@ -337,7 +338,7 @@ fn build(
                 amount_minor: Some(l.amount_minor),
             })
             .collect(),
-        total_minor: Some(invoice_lines.iter().map(|l| l.amount_minor).sum()),
+        total_minor: Some(total_value(invoice_lines.iter().map(|l| l.amount_minor))),
     };
     let input = InvoiceInput {
         number: number.to_string(),

@@ -7,7 +7,7 @@ use sea_orm::{ActiveModelTrait, Set};
 
 use super::{ShipmentFacts, letter_of_credit_of};
 use crate::domain::letter_of_credit::{Discrepancy, LcForm, LcRisk, LcTerms, Presentation};
-use crate::domain::order_input::format_minor;
+use crate::domain::order_input::{format_minor, line_value, total_value};
 use crate::domain::terms::ShipmentEvent;
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
@@ -54,14 +54,10 @@ pub(crate) fn presentation_of(
     );
     let amount: i64 = match invoice.as_ref().and_then(|f| f.total_minor) {
         Some(total) => total,
-        None => facts
-            .lines
-            .iter()
-            .filter_map(|sl| {
-                let line = lines.iter().find(|l| l.id == sl.order_line_id)?;
-                Some(sl.quantity * line.unit_price_minor)
-            })
-            .sum(),
+        None => total_value(facts.lines.iter().filter_map(|sl| {
+            let line = lines.iter().find(|l| l.id == sl.order_line_id)?;
+            Some(line_value(sl.quantity, line.unit_price_minor))
+        })),
     };
     let description = match &invoice {
         Some(figures) => figures
@@ -250,9 +246,9 @@ pub async fn presented(
     let lc = letter_of_credit_of(&state.db, order.id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let day: NaiveDate = parse_date(&presented_on).map_err(|m| {
+    let day: NaiveDate = parse_date(user.locale, &presented_on).map_err(|m| {
         let mut problems = FieldErrors::default();
-        problems.add("presented_on", m.to_string());
+        problems.add("presented_on", m);
         problems.into_error()
     })?;
     if day > state.now().date_naive() || !crate::domain::shipping::date_in_range(day) {

@@ -292,6 +292,7 @@ fn mismatch_values(m: &Mismatch, said: Said) -> Said {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn weights_and_volumes_parse_in_their_units_and_format_back() {
@@ -305,5 +306,20 @@ mod tests {
         assert_eq!(parse_scaled("11", 3, 10_000), Err(()));
         assert_eq!(format_scaled(1_250_500, 3), "1250.500");
         assert_eq!(format_scaled(5, 2), "0.05");
+    }
+
+    proptest! {
+        /// Weights and volumes as typed: never a panic, never beyond the
+        /// bound the caller gives, never negative.
+        #[test]
+        fn any_typed_weight_or_volume_is_bounded(
+            raw in "\\PC{0,20}|[+-]?[0-9]{0,20}(\\.[0-9]{0,8})?",
+            decimals in 0u32..7,
+        ) {
+            let max = 1_000_000_000_000;
+            if let Ok(value) = parse_scaled(&raw, decimals, max) {
+                prop_assert!((0..=max).contains(&value), "{:?} read as {}", raw, value);
+            }
+        }
     }
 }

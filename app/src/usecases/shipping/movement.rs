@@ -64,7 +64,7 @@ pub async fn customs(
     let t = |key: &str| user.locale.t(key);
     let next = CustomsStatus::parse(status.trim())
         .ok_or_else(|| one_problem("status", t("customs-status-unknown")))?;
-    let on = parse_date(&on).map_err(|m| one_problem("on", m.to_string()))?;
+    let on = parse_date(user.locale, &on).map_err(|m| one_problem("on", m))?;
     let today = state.now().date_naive();
     if on > today || !crate::domain::shipping::date_in_range(on) {
         return Err(one_problem("on", t("customs-date-future")));
@@ -105,7 +105,7 @@ pub async fn depart(
             message: t("shipping-already-departed"),
         });
     }
-    let atd = parse_date(&atd).map_err(|m| one_problem("atd", m.to_string()))?;
+    let atd = parse_date(user.locale, &atd).map_err(|m| one_problem("atd", m))?;
     let today = state.now().date_naive();
     let voyage = Voyage {
         etd: Some(shipment.etd),
@@ -217,7 +217,7 @@ pub async fn arrive(
             message: t("shipping-already-arrived"),
         });
     }
-    let ata = parse_date(&ata).map_err(|m| one_problem("ata", m.to_string()))?;
+    let ata = parse_date(user.locale, &ata).map_err(|m| one_problem("ata", m))?;
     let voyage = Voyage {
         etd: Some(shipment.etd),
         atd: Some(atd),

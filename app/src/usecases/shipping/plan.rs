@@ -342,7 +342,7 @@ fn parse(
     };
     let date = |raw: &str, field: &'static str, problems: &mut FieldErrors| match raw.trim() {
         "" => Some(None),
-        raw => problems.keep(field, parse_date(raw)).map(Some),
+        raw => problems.keep(field, parse_date(user.locale, raw)).map(Some),
     };
     let etd = date(&input.etd, "etd", &mut problems);
     let eta = date(&input.eta, "eta", &mut problems);
