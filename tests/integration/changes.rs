@@ -1084,7 +1084,8 @@ async fn a_new_date_reaches_the_factory_only_when_it_pulls_the_ready_date_in() {
 
 /// A counter-proposal the factory has overtaken since (it made more than the
 /// countered quantity) is refused when the customer accepts it, and the
-/// refusal names no factory figure: the customer never sees the factory.
+/// refusal names no factory figure, in either language: the customer never
+/// sees the factory. The house still reads the factory's figure.
 #[tokio::test]
 async fn a_refused_acceptance_tells_the_customer_nothing_of_the_factory() {
     let (app, cast) = setup().await;
@@ -1140,4 +1141,35 @@ async fn a_refused_acceptance_tells_the_customer_nothing_of_the_factory() {
     );
     let unchanged = order(&app, &customer, cast.order_a).await;
     assert_eq!(unchanged["lines"][0]["quantity"], 100);
+
+    // In Chinese too, the customer reads only that production has gone too far.
+    let (status, body) = app
+        .call(&customer, "auth/locale", &[("locale", "zh")])
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = app
+        .call(
+            &customer,
+            "changes/answer",
+            &[("id", &id.to_string()), ("accept", "true")],
+        )
+        .await;
+    assert_eq!(status, 409, "{body}");
+    let told = body.to_string();
+    assert!(told.contains("第 1 行"), "{told}");
+    assert!(
+        !told.contains("73") && !told.contains("工厂") && !told.contains("Line 1"),
+        "a factory figure or an untranslated text reached the customer: {told}"
+    );
+    let seen = change(&app, &customer, id).await;
+    assert_eq!(seen["conflicts"], json!([]), "{seen}");
+
+    // The house reads the precise reason on the request it counter-proposed.
+    let house = change(&app, &staff, id).await;
+    assert_eq!(house["status"], "countered", "{house}");
+    let conflicts = house["conflicts"].to_string();
+    assert!(
+        conflicts.contains("Line 1") && conflicts.contains("73"),
+        "the house should read the factory's figure: {house}"
+    );
 }

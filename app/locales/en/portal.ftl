@@ -118,6 +118,11 @@ change-decision-countered = answered with a counter-proposal
 change-decision-accepted = changed as in the counter-proposal you accepted
 change-decision-declined = closed (counter-proposal declined)
 change-decision-withdrawn = withdrawn
+change-factory-made = Line { $line }: the factory has already made { $done }; the quantity cannot go below that.
+change-production-too-far = Line { $line }: production has gone too far to take this quantity; the house will come back to you.
+change-changed-since = The order changed since this change was asked for, so it cannot be applied as it stands: { $problem }
+change-counter-does-not-fit = The order could not take this counter-proposal: { $problem }
+change-moved-meanwhile = The order changed a moment ago. Reload to see the change, then try again.
 
 ## Scorecard
 scorecard-title = My scorecard (last 90 days)

@@ -111,6 +111,11 @@ change-decision-countered = 对方提出了修改方案
 change-decision-accepted = 已按您接受的修改方案变更
 change-decision-declined = 已关闭（您拒绝了修改方案）
 change-decision-withdrawn = 已撤回
+change-factory-made = 第 { $line } 行：工厂已生产 { $done }，数量不能低于此数。
+change-production-too-far = 第 { $line } 行：生产进度已无法接受此数量；我们会尽快与您联系。
+change-changed-since = 自提出此变更以来订单已有变化，无法按原样执行：{ $problem }
+change-counter-does-not-fit = 订单无法接受此修改方案：{ $problem }
+change-moved-meanwhile = 订单刚刚有了变化。请刷新查看，然后重试。
 
 ## Scorecard
 scorecard-title = 我的评分（近 90 天）

@@ -49,18 +49,13 @@ pub struct FactoryProblem {
 }
 
 impl FactoryProblem {
-    /// The problem for `party`: the house reads the factory's figure, the
-    /// customer only that production has gone too far.
-    pub fn text_for(&self, party: Party) -> String {
+    /// The message-catalogue key for `party`. The house's message takes
+    /// `$line` and `$done` (the factory's figure); the customer's takes
+    /// `$line` only and says no more than that production has gone too far.
+    pub fn key_for(&self, party: Party) -> &'static str {
         match party {
-            Party::House => format!(
-                "Line {}: the factory has already made {}; the quantity cannot go below that.",
-                self.line_no, self.made
-            ),
-            Party::Customer => format!(
-                "Line {}: production has gone too far to take this quantity; the house will come back to you.",
-                self.line_no
-            ),
+            Party::House => "change-factory-made",
+            Party::Customer => "change-production-too-far",
         }
     }
 }
@@ -126,6 +121,8 @@ pub fn factory_changes(
 mod tests {
     use super::*;
     use crate::domain::change_request::test_support::{day, po};
+    use crate::i18n::Locale;
+    use fluent_bundle::FluentValue;
 
     #[test]
     fn factories_get_the_changes_of_their_lines() {
@@ -182,9 +179,22 @@ mod tests {
         }];
         let problems = factory_changes(&below, &lines).unwrap_err();
         assert_eq!(problems.len(), 1);
-        let made = problems[0].made.to_string();
-        assert!(problems[0].text_for(Party::House).contains(&made));
-        let told = problems[0].text_for(Party::Customer);
-        assert!(!told.contains(&made) && !told.contains("factory"), "{told}");
+        let problem = problems[0];
+        let made = problem.made.to_string();
+        for locale in Locale::ALL {
+            let args: [(&str, FluentValue); 2] = [
+                ("line", problem.line_no.into()),
+                ("done", problem.made.into()),
+            ];
+            let house = locale.t_with(problem.key_for(Party::House), &args);
+            assert!(house.contains(&made), "{house}");
+            // Even handed the figure, the customer's message leaves it out.
+            let told = locale.t_with(problem.key_for(Party::Customer), &args);
+            assert!(!told.contains(&made), "{told}");
+            assert!(
+                !told.contains("factory") && !told.contains("工厂"),
+                "{told}"
+            );
+        }
     }
 }

@@ -48,6 +48,7 @@ pub async fn answer(
         None,
         None,
         Party::Customer,
+        user.locale,
     )
     .await
 }

@@ -12,11 +12,12 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 
 use super::factory_lines::change_factories;
 use super::notify::tell_requester;
-use super::{already_decided, number, order_state, po_states, summary};
+use super::{already_decided, factory_problem, number, order_state, po_states, summary};
 use crate::domain::change_request::{
     ChangeItem, ChangeStatus, OrderState, Party, PoLineChange, apply, factory_changes,
 };
 use crate::domain::change_workflow::forecast_after_change;
+use crate::i18n::Locale;
 use crate::ssr::AppState;
 use crate::ssr::alerts::AlertContext;
 use crate::ssr::entities::{change_request, order, order_line};
@@ -30,7 +31,8 @@ use crate::wire::ApiError;
 /// Applies `items` to the order as it is now (conflicts are refused, never
 /// overwritten), moves the request from `from` to `to`, changes the factory
 /// lines behind the order and asks the factories to acknowledge, all in one
-/// transaction.
+/// transaction. A refusal is worded for `party` in `locale`: the customer
+/// never reads what the factory has done.
 pub(super) async fn apply_change(
     state: &AppState,
     actor_user_id: i32,
@@ -41,9 +43,10 @@ pub(super) async fn apply_change(
     answer: Option<String>,
     counter_json: Option<String>,
     party: Party,
+    locale: Locale,
 ) -> Result<(), ApiError> {
     let now = state.now();
-    let planned = plan(state, request, items, now, party).await?;
+    let planned = plan(state, request, items, now, party, locale).await?;
     let mut work = UnitOfWork::begin(state).await?;
     if !crate::ssr::repo::changes::claim(
         &work.tx,
@@ -60,10 +63,12 @@ pub(super) async fn apply_change(
         return Err(already_decided());
     }
     let order = &planned.order;
-    let revision = write_order(&work.tx, order, &planned.next, now).await?;
+    let revision = write_order(&work.tx, order, &planned.next, now, locale).await?;
     write_lines(&work.tx, &planned).await?;
     let (placed, po_changes) = (&planned.placed, &planned.po_changes);
-    let moved = change_factories(&work.tx, state, request.id, placed, po_changes, now).await?;
+    let moved = change_factories(&work.tx, state, request.id, placed, po_changes, now)
+        .await
+        .map_err(|error| worded_for(party, locale, error))?;
     let asked_factory = !planned.po_changes.is_empty();
     for event in timeline(request, actor_user_id, to, revision, items, asked_factory) {
         work.record(event, order.customer_company_id, now).await?;
@@ -108,6 +113,7 @@ async fn plan(
     items: &[ChangeItem],
     now: DateTime<Utc>,
     party: Party,
+    locale: Locale,
 ) -> Result<Plan, ApiError> {
     let order = orders::find(&state.db, OrderScope::All, request.order_id)
         .await?
@@ -118,9 +124,12 @@ async fn plan(
         purchase_orders::placed_lines(&state.db, &lines.iter().map(|l| l.id).collect::<Vec<_>>())
             .await?;
     let current = order_state(&state.db, &order, status, &lines).await?;
-    let next = apply(&current, items, now.date_naive()).map_err(changed_since)?;
-    let po_changes = factory_changes(items, &po_states(&lines, &placed))
-        .map_err(|found| changed_since(found.iter().map(|p| p.text_for(party)).collect()))?;
+    let next =
+        apply(&current, items, now.date_naive()).map_err(|found| changed_since(locale, found))?;
+    let po_changes = factory_changes(items, &po_states(&lines, &placed)).map_err(|found| {
+        let said = found.iter().map(|p| factory_problem(p, party, locale));
+        changed_since(locale, said.collect())
+    })?;
     Ok(Plan {
         order,
         lines,
@@ -130,12 +139,24 @@ async fn plan(
     })
 }
 
-fn changed_since(found: Vec<String>) -> ApiError {
+fn changed_since(locale: Locale, found: Vec<String>) -> ApiError {
     ApiError::Conflict {
-        message: format!(
-            "The order changed since this change was asked for, so it cannot be applied as it stands: {}",
-            found.join(" ")
+        message: locale.t_with(
+            "change-changed-since",
+            &[("problem", found.join(" ").into())],
         ),
+    }
+}
+
+/// A conflict the factory lines raised while the change was written, as
+/// `party` may read it: the house learns that a factory reported meanwhile,
+/// the customer only that the order moved.
+fn worded_for(party: Party, locale: Locale, error: ApiError) -> ApiError {
+    match (party, error) {
+        (Party::Customer, ApiError::Conflict { .. }) => ApiError::Conflict {
+            message: locale.t("change-moved-meanwhile"),
+        },
+        (_, error) => error,
     }
 }
 
@@ -146,11 +167,11 @@ async fn write_order(
     order: &order::Model,
     next: &OrderState,
     now: DateTime<Utc>,
+    locale: Locale,
 ) -> Result<i32, ApiError> {
     if !orders::bump_version(db, order.id, order.version, now).await? {
         return Err(ApiError::Conflict {
-            message: "The order changed a moment ago. Reload to see the change, then try again."
-                .to_string(),
+            message: locale.t("change-moved-meanwhile"),
         });
     }
     let revision = order.revision + 1;

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 
 use super::apply::apply_change;
 use super::{
-    already_decided, items_of, number, order_state, po_states, record_step, request_for,
-    step_error, step_of, summary,
+    already_decided, factory_problem, items_of, number, order_state, po_states, record_step,
+    request_for, step_error, step_of, summary,
 };
 use crate::domain::change_request::{
     ChangeItem, ChangeStatus, NewLine, Party, Step, apply, factory_changes, next_status,
@@ -17,6 +17,7 @@ use crate::domain::dates::parse_coming_day;
 use crate::domain::order_input::required_text as text;
 use crate::domain::order_input::{parse_hs_code, parse_quantity, parse_unit_price};
 use crate::domain::policy::Action;
+use crate::i18n::Locale;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{change_request, order};
 use crate::ssr::repo::{orders, purchase_orders};
@@ -55,7 +56,7 @@ pub async fn decide(
     let answer = answer.trim().to_string();
     let decided = read_decision(step, &answer, &asked, &items, today)?;
     if step == Step::Counter {
-        check_counter_fits(state, &order, &decided, today).await?;
+        check_counter_fits(state, &order, &decided, today, user.locale).await?;
     }
     match step {
         Step::Approve => {
@@ -69,6 +70,7 @@ pub async fn decide(
                 Some(answer),
                 None,
                 Party::House,
+                user.locale,
             )
             .await
         }
@@ -194,12 +196,13 @@ fn price_new_line(
 }
 
 /// A counter-proposal the order could not take would only fail when the
-/// customer accepts it, so it is refused now.
+/// customer accepts it, so it is refused now, in the house's words.
 async fn check_counter_fits(
     state: &AppState,
     order: &order::Model,
     decided: &[ChangeItem],
     today: NaiveDate,
+    locale: Locale,
 ) -> Result<(), ApiError> {
     let lines = orders::lines_of(&state.db, &[order.id]).await?;
     let placed =
@@ -213,13 +216,13 @@ async fn check_counter_fits(
             .err()
             .unwrap_or_default()
             .iter()
-            .map(|p| p.text_for(Party::House)),
+            .map(|p| factory_problem(p, Party::House, locale)),
     );
     if !found.is_empty() {
         return Err(ApiError::Conflict {
-            message: format!(
-                "The order could not take this counter-proposal: {}",
-                found.join(" ")
+            message: locale.t_with(
+                "change-counter-does-not-fit",
+                &[("problem", found.join(" ").into())],
             ),
         });
     }

@@ -28,13 +28,15 @@ pub use decide::decide;
 pub use request::request;
 pub use view::{get, inbox, view};
 
+use fluent_bundle::FluentValue;
 use sea_orm::ConnectionTrait;
 
 use crate::domain::change_request::{
-    ChangeItem, ChangeStatus, LineState, OrderState, Party, PoLineState, Step, StepError,
-    next_status,
+    ChangeItem, ChangeStatus, FactoryProblem, LineState, OrderState, Party, PoLineState, Step,
+    StepError, next_status,
 };
 use crate::domain::order_status::OrderStatus;
+use crate::i18n::Locale;
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{change_request, order, order_line};
@@ -139,6 +141,20 @@ pub fn summary(items: &[ChangeItem]) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A change the factory behind a line can no longer take, in words for
+/// `party` (see `FactoryProblem::key_for`): only the house's carry the
+/// factory's figure, which the customer's message is never even given.
+fn factory_problem(problem: &FactoryProblem, party: Party, locale: Locale) -> String {
+    let line = ("line", FluentValue::from(problem.line_no));
+    match party {
+        Party::House => locale.t_with(
+            problem.key_for(party),
+            &[line, ("done", FluentValue::from(problem.made))],
+        ),
+        Party::Customer => locale.t_with(problem.key_for(party), &[line]),
+    }
 }
 
 fn already_decided() -> ApiError {

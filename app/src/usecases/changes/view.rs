@@ -3,13 +3,14 @@
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use super::{items_of, order_state, po_states, request_for};
+use super::{factory_problem, items_of, order_state, po_states, request_for};
 use crate::domain::change_request::{
     ChangeItem, ChangeStatus, ImpactNote, Party, PoLineChange, apply, factory_changes, impact,
 };
 use crate::domain::change_workflow::as_if_priced;
 use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::{Action, Area};
+use crate::i18n::Locale;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{change_request, order, order_line};
 use crate::ssr::repo::purchase_orders::{self, PlacedLine};
@@ -21,7 +22,14 @@ use crate::wire::changes::{ChangeItemView, ChangeView};
 /// One change request as the viewer may see it.
 pub async fn get(state: &AppState, user: &CurrentUser, id: i32) -> Result<ChangeView, ApiError> {
     let (request, order) = request_for(state, user, id).await?;
-    view(state, &request, &order, user.actor().is_house()).await
+    view(
+        state,
+        &request,
+        &order,
+        user.actor().is_house(),
+        user.locale,
+    )
+    .await
 }
 
 /// The house's inbox: requests waiting for the house (oldest first), then
@@ -42,7 +50,7 @@ pub async fn inbox(state: &AppState, user: &CurrentUser) -> Result<Vec<ChangeVie
         if let Some(order) =
             orders::find(&state.db, orders::OrderScope::All, request.order_id).await?
         {
-            let mut shown = view(state, request, &order, true).await?;
+            let mut shown = view(state, request, &order, true, user.locale).await?;
             // The inbox names the changes; the impact is read on the request.
             shown.impact.clear();
             shown.factories.clear();
@@ -54,12 +62,13 @@ pub async fn inbox(state: &AppState, user: &CurrentUser) -> Result<Vec<ChangeVie
 }
 
 /// Builds the page view of a request for the viewer (`house` adds the
-/// impact, the factories and the conflicts).
+/// impact, the factories and the conflicts), in the viewer's `locale`.
 pub async fn view(
     state: &AppState,
     request: &change_request::Model,
     order: &order::Model,
     house: bool,
+    locale: Locale,
 ) -> Result<ChangeView, ApiError> {
     let status = request.status;
     let order_status = order.status;
@@ -78,7 +87,7 @@ pub async fn view(
     let pending = status.is_pending();
     let notes = if house && pending {
         let asked = counter.as_ref().unwrap_or(&items);
-        house_notes(state, order, order_status, asked).await?
+        house_notes(state, order, order_status, asked, locale).await?
     } else {
         HouseNotes::default()
     };
@@ -154,6 +163,7 @@ async fn house_notes(
     order: &order::Model,
     order_status: OrderStatus,
     asked: &[ChangeItem],
+    locale: Locale,
 ) -> Result<HouseNotes, ApiError> {
     let lines = orders::lines_of(&state.db, &[order.id]).await?;
     let placed =
@@ -177,9 +187,11 @@ async fn house_notes(
             notes.factories = factory_names(state, &lines, &placed, &changed).await?;
         }
         Ok(_) => {}
-        Err(found) => notes
-            .conflicts
-            .extend(found.iter().map(|p| p.text_for(Party::House))),
+        Err(found) => notes.conflicts.extend(
+            found
+                .iter()
+                .map(|p| factory_problem(p, Party::House, locale)),
+        ),
     }
     Ok(notes)
 }

@@ -11,6 +11,7 @@ use crate::domain::change_request::askable;
 use crate::domain::company::CompanyKind;
 use crate::domain::order_edit::{Editable, editable};
 use crate::domain::order_status::{Mover, OrderStatus, movers};
+use crate::i18n::Locale;
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{
@@ -96,7 +97,7 @@ async fn load(
         .one(db)
         .await?
         .is_some();
-    let changes = load_changes(state, &order, house).await?;
+    let changes = load_changes(state, &order, house, user.locale).await?;
     let contract = super::contract::contract_of(db, &order).await?;
     let costed = match order.quotation_id {
         Some(quote) if house => crate::ssr::repo::quotations::lines_of(db, &[quote]).await?,
@@ -159,15 +160,18 @@ async fn load_factories(
     Ok((suppliers, factories))
 }
 
-/// The order's change requests as the viewer sees them, newest first.
+/// The order's change requests as the viewer sees them, newest first, in
+/// the viewer's language.
 async fn load_changes(
     state: &AppState,
     order: &order::Model,
     house: bool,
+    locale: Locale,
 ) -> Result<Vec<ChangeView>, ApiError> {
     let mut changes = Vec::new();
     for request in crate::ssr::repo::changes::of_order(&state.db, order.id).await? {
-        changes.push(crate::usecases::changes::view(state, &request, order, house).await?);
+        let shown = crate::usecases::changes::view(state, &request, order, house, locale);
+        changes.push(shown.await?);
     }
     Ok(changes)
 }
