@@ -8,9 +8,13 @@ use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 
+pub use crate::secrets::redact_url;
+
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/portal.db?mode=rwc";
 
-#[derive(Debug, Clone, PartialEq)]
+/// `Debug` is written out below: it shows the database URL without its
+/// password.
+#[derive(Clone, PartialEq)]
 pub struct Config {
     pub database_url: String,
     pub host: IpAddr,
@@ -39,6 +43,30 @@ pub struct Config {
     pub mail: MailConfig,
     /// Where uploaded and generated files are kept.
     pub files: StorageConfig,
+}
+
+/// A configuration in a log line or a failed assertion must not give away
+/// the database password; every other setting is shown as it is.
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("database_url", &redact_url(&self.database_url))
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("public_url", &self.public_url)
+            .field("site_root", &self.site_root)
+            .field("demo_data", &self.demo_data)
+            .field("session_idle_minutes", &self.session_idle_minutes)
+            .field("session_absolute_hours", &self.session_absolute_hours)
+            .field("stale_after_days", &self.stale_after_days)
+            .field("supplier_late_days", &self.supplier_late_days)
+            .field("customer_late_days", &self.customer_late_days)
+            .field("slip_scan_seconds", &self.slip_scan_seconds)
+            .field("digest_hour", &self.digest_hour)
+            .field("mail", &self.mail)
+            .field("files", &self.files)
+            .finish()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -168,7 +196,7 @@ impl Config {
                 })?;
                 toml::from_str::<FileSettings>(&text).map_err(|e| ConfigError::Parse {
                     path,
-                    message: e.to_string(),
+                    message: crate::secrets::file_error(&text, &e),
                 })?
             }
             None => FileSettings::default(),
@@ -438,40 +466,6 @@ impl Config {
         config.site_root = site_root;
         config
     }
-}
-
-/// `url` with its password replaced by `***` (`postgres://user:***@host/db`),
-/// for every message that shows a database URL. It works on text that does
-/// not parse as a URL too (a password with `#` or `/` in it): everything
-/// from the scheme to the last `@` counts as user and password, so an odd
-/// URL may lose more than its password, never less. A `password=` query
-/// parameter is hidden as well.
-pub fn redact_url(url: &str) -> String {
-    const PARAMETER: &str = "password=";
-    let credentials_hidden = match url.split_once("://") {
-        Some((scheme, rest)) => match rest.rsplit_once('@') {
-            Some((user_info, host)) => match user_info.split_once(':') {
-                Some((user, _password)) => format!("{scheme}://{user}:***@{host}"),
-                None => url.to_string(),
-            },
-            None => url.to_string(),
-        },
-        None => url.to_string(),
-    };
-    let mut redacted = String::with_capacity(credentials_hidden.len());
-    let mut rest = credentials_hidden.as_str();
-    while let Some(start) = rest.find(PARAMETER) {
-        redacted.push_str(&rest[..start]);
-        let is_parameter = redacted.ends_with('?') || redacted.ends_with('&');
-        redacted.push_str(PARAMETER);
-        rest = &rest[start + PARAMETER.len()..];
-        if is_parameter {
-            redacted.push_str("***");
-            rest = &rest[rest.find('&').unwrap_or(rest.len())..];
-        }
-    }
-    redacted.push_str(rest);
-    redacted
 }
 
 /// Files beside a SQLite database file (`data/portal.db` keeps its files in
@@ -775,6 +769,15 @@ mod tests {
         ] {
             assert_eq!(redact_url(url), shown, "{url}");
         }
+        let url = "postgres://portal:hunter2-hunter2@db.example.com/portal";
+        let config = Config::from_sources(&env(&[("DATABASE_URL", url)]), no_file).unwrap();
+        assert_eq!(
+            config.database_url, url,
+            "the portal connects with the password"
+        );
+        let shown = format!("{config:?}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(shown.contains("portal:***@db.example.com"), "{shown}");
         let unusable = "mysql://root:hunter2-hunter2@db.example.com/portal";
         let err = Config::from_sources(&env(&[("DATABASE_URL", unusable)]), no_file)
             .unwrap_err()

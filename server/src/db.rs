@@ -54,20 +54,24 @@ pub async fn connect_reports(
 }
 
 /// `error` with the password of `url` hidden: the driver quotes the whole
-/// URL when it cannot parse it, and the error ends up in the log.
+/// URL when it cannot parse it, and may quote the password alone, and the
+/// error ends up in the log.
 fn without_password(url: &str, error: DbErr) -> DbErr {
-    let redacted = crate::config::redact_url(url);
-    if redacted == url {
-        return error;
-    }
+    let hide = |text: &str| crate::secrets::hide_password(url, text);
     match error {
         DbErr::Conn(RuntimeErr::Internal(message)) => {
-            DbErr::Conn(RuntimeErr::Internal(message.replace(url, &redacted)))
+            DbErr::Conn(RuntimeErr::Internal(hide(&message)))
         }
-        other if other.to_string().contains(url) => {
-            DbErr::Custom(other.to_string().replace(url, &redacted))
+        DbErr::Custom(message) => DbErr::Custom(hide(&message)),
+        other => {
+            let shown = other.to_string();
+            let hidden = hide(&shown);
+            if hidden == shown {
+                other
+            } else {
+                DbErr::Custom(hidden)
+            }
         }
-        other => other,
     }
 }
 
@@ -106,7 +110,7 @@ fn prepare_sqlite_url(url: &str) -> Result<String, DbErr> {
 
 #[cfg(test)]
 mod tests {
-    use super::{connect_and_migrate, prepare_sqlite_url};
+    use super::{DbErr, RuntimeErr, connect_and_migrate, prepare_sqlite_url, without_password};
 
     #[test]
     fn sqlite_files_are_created_when_missing() {
@@ -142,5 +146,29 @@ mod tests {
         let message = error.to_string();
         assert!(!message.contains("pa#ssword"), "{message}");
         assert!(message.contains("portal:***@db.example.com"), "{message}");
+    }
+
+    #[test]
+    fn a_password_quoted_on_its_own_is_hidden_too() {
+        let url = "postgres://portal:s%23cret-pw@db.example.com/portal?sslmode=require";
+        let quoted = DbErr::Conn(RuntimeErr::Internal(format!(
+            "cannot use s#cret-pw (s%23cret-pw) with {url}"
+        )));
+        let shown = without_password(url, quoted).to_string();
+        assert!(!shown.contains("cret-pw"), "{shown}");
+        assert!(shown.contains("portal:***@db.example.com"), "{shown}");
+
+        let url = "postgres://db.example.com/portal?password=hunter2-hunter2";
+        let custom = DbErr::Custom("refused password=hunter2-hunter2".into());
+        let shown = without_password(url, custom).to_string();
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(shown.contains("password=***"), "{shown}");
+
+        // An error that quotes nothing of the URL stays as it was.
+        let plain = without_password(url, DbErr::RecordNotFound("order 7".into()));
+        assert!(matches!(plain, DbErr::RecordNotFound(_)), "{plain}");
+        let sqlite = "sqlite://data/portal.db?mode=rwc";
+        let plain = without_password(sqlite, DbErr::Custom("disk full".into()));
+        assert_eq!(plain.to_string(), "Custom Error: disk full");
     }
 }

@@ -12,6 +12,7 @@ pub mod live;
 pub mod mail;
 pub mod middleware;
 pub mod routes;
+pub mod secrets;
 pub mod seed;
 pub mod startup;
 pub mod telemetry;
