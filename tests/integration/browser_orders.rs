@@ -86,7 +86,7 @@ async fn timeline_times_are_shown_in_the_viewers_time_zone() {
     let text = shanghai
         .wait_for_text(
             "#order-timeline li:first-child",
-            Duration::from_secs(5),
+            Duration::from_secs(20),
             |t| t.contains("Status changed to Ready"),
         )
         .await;
@@ -147,13 +147,13 @@ async fn staff_place_a_purchase_order_and_record_a_payment_from_the_order_page()
         .await;
     staff.click("#place-po-form button[type=submit]").await;
     let placed = staff
-        .wait_for_text("#purchasing table", Duration::from_secs(5), |t| {
+        .wait_for_text("#purchasing table", Duration::from_secs(20), |t| {
             t.contains("Supplier B")
         })
         .await;
     assert!(placed.contains(&ready_by.to_string()), "{placed}");
     staff
-        .wait_for_text("#order-timeline", Duration::from_secs(5), |t| {
+        .wait_for_text("#order-timeline", Duration::from_secs(20), |t| {
             t.contains("Production ordered for line(s) 2")
         })
         .await;
@@ -177,7 +177,7 @@ async fn staff_place_a_purchase_order_and_record_a_payment_from_the_order_page()
     }
     staff.click("#payment-form button[type=submit]").await;
     let message = staff
-        .wait_for_text("#payment-form .field-error", Duration::from_secs(5), |t| {
+        .wait_for_text("#payment-form .field-error", Duration::from_secs(20), |t| {
             !t.is_empty()
         })
         .await;
@@ -191,7 +191,7 @@ async fn staff_place_a_purchase_order_and_record_a_payment_from_the_order_page()
     amount.send_keys("750").await.unwrap();
     staff.click("#payment-form button[type=submit]").await;
     staff
-        .wait_for_text("#outstanding", Duration::from_secs(5), |t| {
+        .wait_for_text("#outstanding", Duration::from_secs(20), |t| {
             t.contains("1750.00")
         })
         .await;
