@@ -33,6 +33,8 @@ pub(crate) struct World {
     po_b: i32,
     /// Customer B's buyer's notification of the house's message.
     notice_b: i32,
+    /// The session customer B's buyer signed in with.
+    session_b: i32,
 }
 
 impl std::ops::Deref for World {
@@ -99,6 +101,7 @@ pub(crate) async fn world(app: &TestApp) -> World {
     let complaint_b = complaint_of_b(app, &cast).await;
     let (po_a, po_b) = conversations(app, &cast, &staff).await;
     let notice_b = notice_of(app, cast.customer_b_user.id).await;
+    let session_b = session_of(app, cast.customer_b_user.id).await;
     World {
         cast,
         change_b,
@@ -110,7 +113,22 @@ pub(crate) async fn world(app: &TestApp) -> World {
         po_a,
         po_b,
         notice_b,
+        session_b,
     }
+}
+
+/// The newest session of one person.
+async fn session_of(app: &TestApp, user_id: i32) -> i32 {
+    use app::ssr::entities::session;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    session::Entity::find()
+        .filter(session::Column::UserId.eq(user_id))
+        .order_by_desc(session::Column::Id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("customer B's buyer is signed in")
+        .id
 }
 
 /// The newest notification of one person.
@@ -258,6 +276,24 @@ async fn complaint_of_b(app: &TestApp, cast: &Cast) -> i32 {
 
 pub(crate) fn probes() -> Vec<Probe> {
     vec![
+        Probe {
+            name: "list one's own sessions",
+            endpoint: "sessions/list",
+            fields: |_| vec![],
+            allowed: &[Role::Admin, Role::Staff, Role::Customer, Role::Supplier],
+        },
+        Probe {
+            name: "end another person's session",
+            endpoint: "sessions/end",
+            fields: |c| vec![("id", c.session_b.to_string())],
+            allowed: &[],
+        },
+        Probe {
+            name: "end one's own other sessions",
+            endpoint: "sessions/end-others",
+            fields: |_| vec![],
+            allowed: &[Role::Admin, Role::Staff, Role::Customer, Role::Supplier],
+        },
         Probe {
             name: "open another person's notification",
             endpoint: "notifications/open",

@@ -894,3 +894,19 @@ file-uploaded-by-own = Uploaded by your company
 file-uploaded-by-house = Uploaded by the trading house
 file-uploaded-by-customer = Uploaded by the customer
 
+## The account page: the person's own sessions
+sessions-title = Where you are signed in
+sessions-hint = Every browser that is signed in as you. If you do not recognise one, sign it out and change your password.
+sessions-loading = Loading your sessions…
+sessions-this-device = This device
+sessions-unknown-device = Unknown device
+sessions-unknown-address = Unknown address
+sessions-address = Address
+sessions-signed-in = Signed in
+sessions-last-used = Last used
+sessions-end = Sign out
+sessions-end-others = Sign out everywhere else
+sessions-others-ended = { $count ->
+    [one] One other session was signed out.
+   *[other] { $count } other sessions were signed out.
+}

@@ -867,3 +867,16 @@ file-uploaded-by-own = 贵公司上传
 file-uploaded-by-house = 贸易公司上传
 file-uploaded-by-customer = 客户上传
 
+## The account page: the person's own sessions
+sessions-title = 您的登录位置
+sessions-hint = 以您的身份登录的所有浏览器。如有您不认识的，请将其退出并更改密码。
+sessions-loading = 正在加载您的会话…
+sessions-this-device = 本设备
+sessions-unknown-device = 未知设备
+sessions-unknown-address = 未知地址
+sessions-address = 地址
+sessions-signed-in = 登录时间
+sessions-last-used = 最近使用
+sessions-end = 退出
+sessions-end-others = 退出其他所有设备
+sessions-others-ended = 已退出其他 { $count } 个会话。

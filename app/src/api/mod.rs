@@ -17,6 +17,7 @@ pub mod orders;
 pub mod portal;
 pub mod progress;
 pub mod quotations;
+pub mod sessions;
 pub mod shipping;
 pub mod workspace;
 

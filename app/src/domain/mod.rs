@@ -10,6 +10,7 @@ pub mod company;
 pub mod complaints;
 pub mod credit;
 pub mod dates;
+pub mod device;
 pub mod files;
 pub mod hs_code;
 #[cfg(test)]

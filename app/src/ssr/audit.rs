@@ -23,6 +23,10 @@ pub enum AuditAction {
     StaffLevelSet,
     HouseRulesSet,
     RootCauseAdded,
+    /// A person ended one of their own sessions from the session list.
+    SessionEnded,
+    /// A person ended every session of theirs but the one they use.
+    OtherSessionsEnded,
 }
 
 impl AuditAction {
@@ -42,6 +46,8 @@ impl AuditAction {
             Self::StaffLevelSet => "staff_level_set",
             Self::HouseRulesSet => "house_rules_set",
             Self::RootCauseAdded => "root_cause_added",
+            Self::SessionEnded => "session_ended",
+            Self::OtherSessionsEnded => "other_sessions_ended",
         }
     }
 }

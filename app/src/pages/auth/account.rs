@@ -2,6 +2,7 @@ use crate::components::data::load;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use super::sessions::SessionsPanel;
 use crate::api::auth::ChangePassword;
 use crate::components::forms::{FieldMessage, FormMessage, latest_error};
 use crate::components::guard::{AreaGuard, use_locale, use_user};
@@ -12,6 +13,7 @@ pub fn AccountPage() -> impl IntoView {
         <Title text="Your account" />
         <AreaGuard area=None>
             <AccountDetails />
+            <SessionsPanel />
         </AreaGuard>
     }
 }

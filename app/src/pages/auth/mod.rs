@@ -4,3 +4,4 @@ pub mod account;
 pub mod invitation;
 pub mod login;
 pub mod reset;
+pub mod sessions;

@@ -54,6 +54,15 @@ pub fn client_addr() -> Option<String> {
     })
 }
 
+/// A short name of the requesting browser and system, from its
+/// `User-Agent` header (see `domain::device`), for the session list.
+pub fn client_device() -> Option<String> {
+    use_context::<Parts>().and_then(|parts| {
+        let header = parts.headers.get(axum::http::header::USER_AGENT)?;
+        crate::domain::device::device_name(&String::from_utf8_lossy(header.as_bytes()))
+    })
+}
+
 impl From<CurrentUser> for crate::wire::auth::SessionUser {
     fn from(user: CurrentUser) -> Self {
         crate::wire::auth::SessionUser {

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, JoinType,
-    QueryFilter, QuerySelect, Set,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 use super::current::CurrentUser;
@@ -44,6 +44,7 @@ pub async fn create(
     user_id: i32,
     now: DateTime<Utc>,
     client_addr: Option<String>,
+    device: Option<String>,
 ) -> Result<String, DbErr> {
     let token = new_token();
     session::ActiveModel {
@@ -52,6 +53,7 @@ pub async fn create(
         created_at: Set(now),
         last_seen_at: Set(now),
         client_addr: Set(client_addr),
+        device: Set(device),
         ..Default::default()
     }
     .insert(db)
@@ -183,6 +185,46 @@ pub async fn end_all_for_user(db: &impl ConnectionTrait, user_id: i32) -> Result
         .rows_affected)
 }
 
+/// The sessions of one person, newest sign-in first (expired ones too,
+/// until a request of theirs removes them; callers judge with
+/// `session_state`).
+pub async fn of_user(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+) -> Result<Vec<session::Model>, DbErr> {
+    session::Entity::find()
+        .filter(session::Column::UserId.eq(user_id))
+        .order_by_desc(session::Column::CreatedAt)
+        .order_by_desc(session::Column::Id)
+        .all(db)
+        .await
+}
+
+/// Ends one session if it is `user_id`'s; false when there is no such
+/// session of theirs (another person's id is answered like a missing one).
+pub async fn end_own(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    session_id: i32,
+) -> Result<bool, DbErr> {
+    let result = session::Entity::delete_many()
+        .filter(session::Column::Id.eq(session_id))
+        .filter(session::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// Ends every session of `user_id` but `keep`; answers how many ended.
+pub async fn end_others(db: &impl ConnectionTrait, user_id: i32, keep: i32) -> Result<u64, DbErr> {
+    Ok(session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(user_id))
+        .filter(session::Column::Id.ne(keep))
+        .exec(db)
+        .await?
+        .rows_affected)
+}
+
 /// Starts a session in `db` (the caller's transaction) for the current request.
 /// Send the returned token with `set_cookie` once the transaction committed.
 pub async fn start(
@@ -190,9 +232,15 @@ pub async fn start(
     user_id: i32,
     now: DateTime<Utc>,
 ) -> Result<String, crate::wire::ApiError> {
-    create(db, user_id, now, super::client_addr())
-        .await
-        .map_err(|e| crate::wire::ApiError::internal("creating a session", e))
+    create(
+        db,
+        user_id,
+        now,
+        super::client_addr(),
+        super::current::client_device(),
+    )
+    .await
+    .map_err(|e| crate::wire::ApiError::internal("creating a session", e))
 }
 
 /// Adds the session cookie (or, with `None`, its removal) to the response.

@@ -12,6 +12,9 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub last_seen_at: DateTimeUtc,
     pub client_addr: Option<String>,
+    /// A short name of the browser and system it signed in from
+    /// (`domain::device::device_name`), never the whole User-Agent.
+    pub device: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
