@@ -295,6 +295,18 @@ pub(crate) fn probes() -> Vec<Probe> {
             allowed: &[Role::Admin, Role::Staff, Role::Customer, Role::Supplier],
         },
         Probe {
+            name: "list new outside accounts",
+            endpoint: "admin/new-accounts",
+            fields: |_| vec![],
+            allowed: &[Role::Admin],
+        },
+        Probe {
+            name: "read the audit log",
+            endpoint: "admin/audit-log",
+            fields: |_| vec![("kind", "login_succeeded".into())],
+            allowed: &[Role::Admin],
+        },
+        Probe {
             name: "open another person's notification",
             endpoint: "notifications/open",
             fields: |c| vec![("id", c.notice_b.to_string())],

@@ -4,6 +4,7 @@
 mod access;
 mod access_routes;
 mod account_mail;
+mod accounts_visibility;
 mod alerts;
 mod auth;
 mod browser_alerts;

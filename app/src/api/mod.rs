@@ -14,6 +14,7 @@ pub mod messages;
 pub mod notifications;
 pub mod order_desk;
 pub mod orders;
+pub mod oversight;
 pub mod portal;
 pub mod progress;
 pub mod quotations;

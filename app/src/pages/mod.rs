@@ -15,6 +15,7 @@ pub mod notifications;
 pub mod order_desk;
 pub mod order_list;
 pub mod orders;
+pub mod oversight;
 pub mod people;
 pub mod quotation;
 pub mod quotation_form;

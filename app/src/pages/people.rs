@@ -17,6 +17,7 @@ use crate::domain::account::Role;
 use crate::domain::approval::StaffLevel;
 use crate::domain::policy::Area;
 use crate::pages::complaint_settings::ComplaintSettingsPanel;
+use crate::pages::oversight::{AuditLogPanel, NewAccountsPanel};
 
 #[component]
 pub fn AdminHome() -> impl IntoView {
@@ -26,6 +27,8 @@ pub fn AdminHome() -> impl IntoView {
             <PeopleDirectoryView />
             <HouseRulesPanel />
             <ComplaintSettingsPanel />
+            <NewAccountsPanel />
+            <AuditLogPanel />
         </AreaGuard>
     }
 }

@@ -30,6 +30,30 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
+    /// Every kind, as the audit log's filter offers them.
+    pub const ALL: &[AuditAction] = &[
+        Self::LoginSucceeded,
+        Self::LoginFailed,
+        Self::LoginBlocked,
+        Self::Logout,
+        Self::SessionEnded,
+        Self::OtherSessionsEnded,
+        Self::InvitationSent,
+        Self::InvitationAccepted,
+        Self::PasswordChanged,
+        Self::PasswordResetRequested,
+        Self::PasswordResetCompleted,
+        Self::UserDeactivated,
+        Self::AccessDenied,
+        Self::StaffLevelSet,
+        Self::HouseRulesSet,
+        Self::RootCauseAdded,
+    ];
+
+    pub fn parse(raw: &str) -> Option<AuditAction> {
+        Self::ALL.iter().copied().find(|a| a.as_str() == raw)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::LoginSucceeded => "login_succeeded",
@@ -121,7 +145,25 @@ pub async fn log(
 
 #[cfg(test)]
 mod tests {
-    use super::{MAX_TEXT_CHARS, cut};
+    use super::{AuditAction, MAX_TEXT_CHARS, cut};
+
+    /// The audit log page names each kind in the reader's language, and its
+    /// filter offers every kind.
+    #[test]
+    fn every_kind_is_listed_once_and_named_in_the_catalog() {
+        for (i, action) in AuditAction::ALL.iter().enumerate() {
+            assert_eq!(AuditAction::parse(action.as_str()), Some(*action));
+            assert!(
+                !AuditAction::ALL[..i].contains(action),
+                "{action:?} is listed twice"
+            );
+            let key = format!("audit-kind-{}", action.as_str());
+            for locale in crate::i18n::Locale::ALL {
+                assert_ne!(locale.t(&key), key, "{locale:?} has no {key}");
+            }
+        }
+        assert_eq!(AuditAction::parse("nothing_of_the_sort"), None);
+    }
 
     #[test]
     fn stored_texts_are_cut_at_a_character_boundary() {

@@ -70,6 +70,9 @@ mails! {
     Invitation => "invitation",
     /// To a person who asked: the link that sets a new password.
     PasswordReset => "password_reset",
+    /// To a customer's or factory's people: someone new was invited into
+    /// their company, by whom; they are the ones who would know a stranger.
+    ColleagueInvited => "colleague_invited",
     /// To the owner of an account whose password was changed or reset:
     /// when, and what to do if it was not them. No link that signs in.
     PasswordChanged => "password_changed",

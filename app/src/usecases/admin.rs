@@ -2,7 +2,10 @@
 //! company, invitations, deactivation. Admins manage everyone; staff see
 //! everyone and invite customers' and suppliers' people.
 
-use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QueryOrder,
+};
 
 use crate::domain::account::{DisplayName, Email, Role};
 use crate::domain::company::CompanyKind;
@@ -11,6 +14,7 @@ use crate::domain::session::TokenPurpose;
 use crate::ssr::audit::{self, AuditAction};
 use crate::ssr::auth::{CurrentUser, session};
 use crate::ssr::entities::{company, user};
+use crate::ssr::notify::{self, Mail};
 use crate::ssr::repo::{companies, tokens, users};
 use crate::ssr::work::UnitOfWork;
 use crate::ssr::{AppState, guard, links, outbox};
@@ -225,7 +229,50 @@ async fn send_invitation(
         Some(role.as_str()),
     )
     .await?;
+    if company.kind != CompanyKind::House {
+        tell_the_company(&work.tx, state, user, company, &invitee, now).await?;
+    }
     work.commit(state).await
+}
+
+/// Tells the people who already work for a customer or factory on the
+/// portal that someone new was invited into it, and by whom. The house may
+/// invite anyone into any company, and the new person then speaks for it;
+/// the company's own people are the ones who would know a stranger.
+async fn tell_the_company(
+    tx: &DatabaseTransaction,
+    state: &AppState,
+    user: &CurrentUser,
+    company: &company::Model,
+    invitee: &user::Model,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let colleagues = users::active_of_companies(tx, &[company.id]).await?;
+    // Only those who took up their own account: an invitation still open
+    // is nobody to warn.
+    for colleague in colleagues
+        .iter()
+        .filter(|c| c.id != invitee.id && c.password_hash.is_some())
+    {
+        notify::to_person(
+            tx,
+            &state.settings.public_url,
+            now,
+            Mail::ColleagueInvited,
+            colleague,
+            &format!("user-{}", invitee.id),
+            colleague.role.home_path(),
+            vec![
+                ("invitee", invitee.display_name.clone()),
+                ("invitee_email", invitee.email.clone()),
+                ("inviter", user.display_name.clone()),
+                ("house", user.company_name.clone()),
+                ("company", company.name.clone()),
+            ],
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 /// Deactivates a user; their sessions end at once.

@@ -18,6 +18,7 @@ pub mod news;
 pub mod notifications;
 pub mod order_desk;
 pub mod orders;
+pub mod oversight;
 pub mod portal;
 pub mod progress;
 pub mod quotations;

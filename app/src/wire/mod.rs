@@ -16,6 +16,7 @@ pub mod mail;
 pub mod messages;
 pub mod notifications;
 pub mod orders;
+pub mod oversight;
 pub mod portal;
 pub mod progress;
 pub mod quotations;
