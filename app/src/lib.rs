@@ -41,6 +41,8 @@ use crate::pages::auth::{
     invitation::InvitationPage,
     login::LoginPage,
     reset::{RequestResetPage, ResetPasswordPage},
+    two_factor::TwoFactorPage,
+    two_factor_sign_in::TwoFactorSignInPage,
 };
 use crate::pages::changes::{ChangeDecisionPage, ChangeInboxPage};
 use crate::pages::complaints::{
@@ -113,10 +115,12 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=LandingPage />
                     <Route path=path!("/login") view=LoginPage />
+                    <Route path=path!("/login/two-factor") view=TwoFactorSignInPage ssr=SsrMode::Async />
                     <Route path=path!("/invitation/:token") view=InvitationPage />
                     <Route path=path!("/reset-password") view=RequestResetPage />
                     <Route path=path!("/reset-password/:token") view=ResetPasswordPage />
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/two-factor") view=TwoFactorPage ssr=SsrMode::Async />
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/customer") view=CustomerHome ssr=SsrMode::Async />
                     <Route path=path!("/customer/orders/:id") view=CustomerOrderPage ssr=SsrMode::Async />

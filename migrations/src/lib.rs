@@ -19,6 +19,7 @@ mod m20261201_000012_shipping;
 mod m20261201_000013_complaints;
 mod m20261201_000014_messages;
 mod m20261201_000015_notifications;
+mod m20261201_000016_two_factor;
 mod m20261201_000017_session_devices;
 
 pub struct Migrator;
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000013_complaints::Migration),
             Box::new(m20261201_000014_messages::Migration),
             Box::new(m20261201_000015_notifications::Migration),
+            Box::new(m20261201_000016_two_factor::Migration),
             Box::new(m20261201_000017_session_devices::Migration),
         ]
     }

@@ -958,3 +958,55 @@ audit-kind-access_denied = Access refused
 audit-kind-staff_level_set = Staff level set
 audit-kind-house_rules_set = House rules changed
 audit-kind-root_cause_added = Root cause added
+audit-kind-two_factor_enabled = Two-step sign-in turned on
+audit-kind-two_factor_disabled = Two-step sign-in turned off
+audit-kind-two_factor_failed = Wrong sign-in code
+audit-kind-recovery_codes_issued = Recovery codes issued
+audit-kind-recovery_code_used = Recovery code used
+
+## Two-factor sign-in
+two-factor-title = Two-factor sign-in
+two-factor-intro = With two-factor sign-in on, signing in asks for your password and then for a six-digit code from an authenticator app on your phone (such as Google Authenticator, Microsoft Authenticator, FreeOTP or Aegis). Someone who learns your password still cannot sign in as you.
+two-factor-link-hint = A code from an app on your phone at every sign-in, besides your password.
+two-factor-manage = Set up or change two-factor sign-in
+two-factor-loading = Loading…
+two-factor-back = ← Back to your account
+two-factor-on = Two-factor sign-in is on.
+two-factor-off = Two-factor sign-in is off.
+two-factor-required-note = The trading house requires two-factor sign-in of its staff, so it stays on for your account.
+two-factor-start = Set up two-factor sign-in
+two-factor-setup-hint = In your authenticator app, add an account and type in this key (or open the address below on your phone). The app then shows a new six-digit code every 30 seconds.
+two-factor-secret = Key:
+two-factor-url = Address for the app:
+two-factor-first-code = The code your app shows now
+two-factor-confirm = Confirm and turn on
+two-factor-codes-title = Your recovery codes
+two-factor-codes-hint = Each code signs you in once if your phone is lost. Keep them somewhere safe, away from your phone: they are shown only this once.
+two-factor-codes-left = { $count ->
+    [one] One unused recovery code left.
+   *[other] { $count } unused recovery codes left.
+}
+two-factor-new-codes = New recovery codes
+two-factor-turn-off = Turn two-factor sign-in off
+two-factor-password = Your password
+two-factor-code = Code
+two-factor-code-hint = The six-digit code from your authenticator app, or one of your recovery codes.
+two-factor-sign-in-title = Sign-in code
+two-factor-code-intro = Your password was right. Now enter the code your authenticator app shows for the portal.
+two-factor-enrol-intro = The trading house requires two-factor sign-in of its staff. Set it up now to finish signing in: add the portal to an authenticator app on your phone, then enter the code it shows.
+two-factor-verify = Continue
+two-factor-continue = Continue to the portal
+two-factor-expired = This sign-in has expired or already finished.
+two-factor-sign-in-again = Sign in again
+two-factor-wrong-code = That code is not right, or was already used. Codes change every 30 seconds; enter the one your app shows now.
+two-factor-wrong-password = Your password is not right.
+two-factor-already-on = Two-factor sign-in is already on for your account.
+two-factor-start-first = Set up two-factor sign-in first, then enter a code.
+two-factor-not-on = Two-factor sign-in is not on for your account.
+two-factor-required-stays-on = The trading house requires two-factor sign-in of its staff; it cannot be turned off.
+two-factor-house-needs-own = Turn on two-factor sign-in for your own account first.
+two-factor-rule-title = Two-factor sign-in for staff
+two-factor-rule-intro = When required, staff and administrators sign in with a code from an authenticator app besides their password. Anyone of the house without it is signed out and sets it up at their next sign-in. Customers and factories choose for themselves.
+two-factor-rule-required = Require two-factor sign-in of staff and administrators
+two-factor-rule-save = Save
+two-factor-rule-saved = Saved.

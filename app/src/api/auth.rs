@@ -10,7 +10,7 @@ pub use crate::wire::auth::*;
 /// Where this anonymous request comes from: its address and the session the
 /// browser already has.
 #[cfg(feature = "ssr")]
-fn visitor() -> crate::usecases::auth::Visitor {
+pub(super) fn visitor() -> crate::usecases::auth::Visitor {
     use crate::ssr::auth::{client_addr, current_user};
     crate::usecases::auth::Visitor {
         addr: client_addr().unwrap_or_else(|| "unknown".into()),
@@ -30,7 +30,8 @@ pub async fn set_locale(locale: String) -> Result<(), ApiError> {
     crate::usecases::auth::set_locale(&state, &user, locale).await
 }
 
-/// Signs in; returns the path to open next.
+/// Signs in; returns the path to open next (the second step's page when
+/// two-factor sign-in asks for a code).
 #[server(endpoint = "auth/login")]
 pub async fn login(
     email: String,
@@ -38,9 +39,8 @@ pub async fn login(
     next: Option<String>,
 ) -> Result<String, ApiError> {
     let state = crate::ssr::app_state()?;
-    let signed_in = crate::usecases::auth::login(&state, &visitor(), email, password, next).await?;
-    crate::ssr::auth::session::set_cookie(&state, Some(&signed_in.token))?;
-    Ok(signed_in.next)
+    let outcome = crate::usecases::auth::login(&state, &visitor(), email, password, next).await?;
+    super::two_factor::answer_sign_in(&state, outcome)
 }
 
 #[server(endpoint = "auth/logout")]
@@ -98,7 +98,7 @@ pub async fn accept_invitation(
     new_password: String,
 ) -> Result<String, ApiError> {
     let state = crate::ssr::app_state()?;
-    let signed_in = crate::usecases::auth::accept_invitation(
+    let outcome = crate::usecases::auth::accept_invitation(
         &state,
         &visitor(),
         token,
@@ -106,6 +106,5 @@ pub async fn accept_invitation(
         new_password,
     )
     .await?;
-    crate::ssr::auth::session::set_cookie(&state, Some(&signed_in.token))?;
-    Ok(signed_in.next)
+    super::two_factor::answer_sign_in(&state, outcome)
 }

@@ -20,6 +20,7 @@ pub mod progress;
 pub mod quotations;
 pub mod sessions;
 pub mod shipping;
+pub mod two_factor;
 pub mod workspace;
 
 pub use crate::wire::{ApiError, FieldErrors};

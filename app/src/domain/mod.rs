@@ -32,3 +32,4 @@ pub mod slip;
 pub mod terms;
 pub mod throttle;
 pub mod trade_documents;
+pub mod two_factor;

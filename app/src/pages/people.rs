@@ -16,6 +16,7 @@ use crate::components::guard::AreaGuard;
 use crate::domain::account::Role;
 use crate::domain::approval::StaffLevel;
 use crate::domain::policy::Area;
+use crate::pages::auth::two_factor::TwoFactorRulePanel;
 use crate::pages::complaint_settings::ComplaintSettingsPanel;
 use crate::pages::oversight::{AuditLogPanel, NewAccountsPanel};
 
@@ -29,6 +30,7 @@ pub fn AdminHome() -> impl IntoView {
             <ComplaintSettingsPanel />
             <NewAccountsPanel />
             <AuditLogPanel />
+            <TwoFactorRulePanel />
         </AreaGuard>
     }
 }

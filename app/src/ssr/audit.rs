@@ -27,6 +27,12 @@ pub enum AuditAction {
     SessionEnded,
     /// A person ended every session of theirs but the one they use.
     OtherSessionsEnded,
+    // Two-factor sign-in.
+    TwoFactorEnabled,
+    TwoFactorDisabled,
+    TwoFactorFailed,
+    RecoveryCodesIssued,
+    RecoveryCodeUsed,
 }
 
 impl AuditAction {
@@ -48,6 +54,11 @@ impl AuditAction {
         Self::StaffLevelSet,
         Self::HouseRulesSet,
         Self::RootCauseAdded,
+        Self::TwoFactorEnabled,
+        Self::TwoFactorDisabled,
+        Self::TwoFactorFailed,
+        Self::RecoveryCodesIssued,
+        Self::RecoveryCodeUsed,
     ];
 
     pub fn parse(raw: &str) -> Option<AuditAction> {
@@ -72,6 +83,11 @@ impl AuditAction {
             Self::RootCauseAdded => "root_cause_added",
             Self::SessionEnded => "session_ended",
             Self::OtherSessionsEnded => "other_sessions_ended",
+            Self::TwoFactorEnabled => "two_factor_enabled",
+            Self::TwoFactorDisabled => "two_factor_disabled",
+            Self::TwoFactorFailed => "two_factor_failed",
+            Self::RecoveryCodesIssued => "recovery_codes_issued",
+            Self::RecoveryCodeUsed => "recovery_code_used",
         }
     }
 }

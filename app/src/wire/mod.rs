@@ -22,6 +22,7 @@ pub mod progress;
 pub mod quotations;
 pub mod sessions;
 pub mod shipping;
+pub mod two_factor;
 pub mod workspace;
 
 pub use error::{ApiError, FieldErrors};

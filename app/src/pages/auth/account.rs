@@ -6,6 +6,7 @@ use super::sessions::SessionsPanel;
 use crate::api::auth::ChangePassword;
 use crate::components::forms::{FieldMessage, FormMessage, latest_error};
 use crate::components::guard::{AreaGuard, use_locale, use_user};
+use crate::pages::auth::two_factor::TwoFactorLink;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
@@ -73,6 +74,7 @@ fn AccountDetails() -> impl IntoView {
                 })}
             </Transition>
             <AlertChoicesForm />
+            <TwoFactorLink />
             <h2>"Change password"</h2>
             <p class="muted">"Changing your password signs you out everywhere else."</p>
             <ActionForm action=change attr:class="stack-form" attr:id="change-password-form">

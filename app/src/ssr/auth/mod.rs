@@ -3,7 +3,9 @@
 
 pub mod current;
 pub mod password;
+pub mod pending;
 pub mod session;
 pub mod token;
+pub mod totp;
 
 pub use current::{ClientAddr, CurrentUser, client_addr, current_user, require_user};

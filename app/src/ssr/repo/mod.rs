@@ -17,4 +17,5 @@ pub mod quotations;
 pub mod quote_kpi;
 pub mod throttles;
 pub mod tokens;
+pub mod two_factor;
 pub mod users;

@@ -1,7 +1,7 @@
 //! An invitee opens their link, sets their name and password and is signed
 //! in.
 
-use super::{SignedIn, Visitor};
+use super::{LoginOutcome, SignedIn, Visitor};
 use crate::domain::account::{DisplayName, NewPassword};
 use crate::domain::policy::Actor;
 use crate::domain::session::TokenPurpose;
@@ -35,14 +35,16 @@ pub async fn invitation_details(
 }
 
 /// The invitee sets their name and password and is signed in; returns the
-/// new session's token and the path of their area.
+/// new session's token and the path of their area (or, for a house person
+/// the house requires two-factor sign-in of, the sign-in waiting for them
+/// to set it up).
 pub async fn accept_invitation(
     state: &AppState,
     visitor: &Visitor,
     token: String,
     display_name: String,
     new_password: String,
-) -> Result<SignedIn, ApiError> {
+) -> Result<LoginOutcome, ApiError> {
     let now = state.now();
     let found = super::usable_token(state, TokenPurpose::Invitation, &token).await?;
     let mut problems = FieldErrors::default();
@@ -65,7 +67,14 @@ pub async fn accept_invitation(
     if let Some(previous) = visitor.session {
         session::end(&work.tx, previous).await?;
     }
-    let session_token = session::start(&work.tx, user.id, now).await?;
+    let next = role.home_path().to_string();
+    let outcome = match super::two_factor::begin(&work.tx, &user, &next, now).await? {
+        Some(pending) => LoginOutcome::SecondStep(pending),
+        None => LoginOutcome::Session(SignedIn {
+            token: session::start(&work.tx, user.id, now).await?,
+            next,
+        }),
+    };
     let actor = Actor {
         user_id: user.id,
         company_id: user.company_id,
@@ -81,8 +90,5 @@ pub async fn accept_invitation(
     )
     .await?;
     work.commit(state).await?;
-    Ok(SignedIn {
-        token: session_token,
-        next: role.home_path().to_string(),
-    })
+    Ok(outcome)
 }

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::TransactionTrait;
 
-use super::{SignedIn, Visitor};
+use super::{LoginOutcome, SignedIn, Visitor};
 use crate::domain::account::{Email, Role, could_be_password};
 use crate::domain::policy::Actor;
 use crate::domain::throttle::{ThrottleLimits, ThrottleState, minutes_left};
@@ -22,14 +22,15 @@ struct Keys {
     addr: String,
 }
 
-/// Signs in; returns the new session's token and the path to open next.
+/// Signs in; returns the new session's token and the path to open next, or
+/// the sign-in waiting for its second step.
 pub async fn login(
     state: &AppState,
     visitor: &Visitor,
     email: String,
     password: String,
     next: Option<String>,
-) -> Result<SignedIn, ApiError> {
+) -> Result<LoginOutcome, ApiError> {
     // Before any other work: the throttle key and the audit log are built
     // from the address, and no account has a password this long.
     super::email_within_bounds(&email)?;
@@ -43,11 +44,17 @@ pub async fn login(
     };
     let counted = count_attempt(state, &email, &keys, now).await?;
     let (user, role) = check_password(state, &email, password, &counted, now).await?;
+    let next = safe_next_path(next.as_deref(), role);
+    // Two-factor sign-in: no session yet, only a sign-in waiting for the
+    // code. The address gets its attempt back, but the account's failures
+    // stay counted until the code is right, so knowing the password does
+    // not reset the count of guessed codes.
+    if let Some(pending) = super::two_factor::begin(&state.db, &user, &next, now).await? {
+        throttles::refund(&state.db, &keys.addr).await?;
+        return Ok(LoginOutcome::SecondStep(pending));
+    }
     let token = start_session(state, visitor, &keys, &user, role, &email, now).await?;
-    Ok(SignedIn {
-        token,
-        next: safe_next_path(next.as_deref(), role),
-    })
+    Ok(LoginOutcome::Session(SignedIn { token, next }))
 }
 
 /// Counts this attempt against the account and the address before the

@@ -9,12 +9,14 @@ mod login;
 mod logout;
 mod password;
 mod reset;
+pub mod two_factor;
 
 pub use invitation::{accept_invitation, invitation_details};
 pub use login::login;
 pub use logout::logout;
 pub use password::change_password;
 pub use reset::{request_reset, reset_password};
+pub use two_factor::LoginOutcome;
 
 use chrono::{DateTime, Utc};
 use sea_orm::DatabaseTransaction;
