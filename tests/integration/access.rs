@@ -719,6 +719,57 @@ pub(crate) fn probes() -> Vec<Probe> {
             },
             allowed: &[Role::Admin, Role::Staff, Role::Customer, Role::Supplier],
         },
+        // Two-factor sign-in: one's own, and the house's rule. No probe
+        // turns it on (the codes are never right), so sign-ins stay one step.
+        Probe {
+            name: "see one's own two-factor sign-in",
+            endpoint: "two-factor/status",
+            fields: |_| vec![],
+            allowed: &[Role::Admin, Role::Staff, Role::Customer, Role::Supplier],
+        },
+        Probe {
+            name: "start setting up one's own two-factor sign-in",
+            endpoint: "two-factor/start",
+            fields: |_| vec![],
+            allowed: &[Role::Admin, Role::Staff, Role::Customer, Role::Supplier],
+        },
+        Probe {
+            name: "confirm one's own two-factor sign-in",
+            endpoint: "two-factor/confirm",
+            fields: |_| vec![("code", "not a code".into())],
+            allowed: &[Role::Admin, Role::Staff, Role::Customer, Role::Supplier],
+        },
+        Probe {
+            name: "turn one's own two-factor sign-in off",
+            endpoint: "two-factor/disable",
+            fields: |_| {
+                vec![
+                    ("password", "not the password at all".into()),
+                    ("code", "not a code".into()),
+                ]
+            },
+            allowed: &[Role::Admin, Role::Staff, Role::Customer, Role::Supplier],
+        },
+        Probe {
+            name: "new recovery codes of one's own",
+            endpoint: "two-factor/recovery-codes",
+            fields: |_| vec![("code", "not a code".into())],
+            allowed: &[Role::Admin, Role::Staff, Role::Customer, Role::Supplier],
+        },
+        Probe {
+            name: "read the house's two-factor rule",
+            endpoint: "two-factor/house-rule",
+            fields: |_| vec![],
+            allowed: &[Role::Admin],
+        },
+        Probe {
+            name: "set the house's two-factor rule",
+            endpoint: "two-factor/set-house-rule",
+            // Off: requiring it would send every later sign-in of the
+            // house's people to the second step.
+            fields: |_| vec![("required", String::new())],
+            allowed: &[Role::Admin],
+        },
         Probe {
             name: "dead letters",
             endpoint: "mail/dead",

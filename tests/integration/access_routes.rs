@@ -179,7 +179,9 @@ async fn downloads_and_the_live_stream_give_each_role_only_its_own() {
 }
 
 /// Server functions anyone may call, each tested with its feature: signing
-/// in and out, who is signed in, and the links sent by mail.
+/// in and out (with the second step of two-factor sign-in, which answers
+/// only a waiting sign-in's cookie), who is signed in, and the links sent
+/// by mail.
 const PUBLIC_ENDPOINTS: &[&str] = &[
     "auth/accept-invitation",
     "auth/invitation",
@@ -188,6 +190,8 @@ const PUBLIC_ENDPOINTS: &[&str] = &[
     "auth/me",
     "auth/request-reset",
     "auth/reset",
+    "auth/two-factor",
+    "auth/two-factor-step",
 ];
 
 /// The `endpoint = "…"` of every server function in the files under `dir`.
