@@ -87,7 +87,7 @@ async fn a_password_change_mails_a_notice_to_the_owner() {
             "auth/change-password",
             &[
                 ("current_password", PASSWORD),
-                ("new_password", "a brand new factory password"),
+                ("new_password", "a brand new workshop passphrase"),
             ],
         )
         .await;
@@ -120,7 +120,7 @@ async fn a_reset_mails_a_notice_in_the_owners_language() {
     assert_eq!(status, 200, "{body}");
     let token = request_reset(&app, &cast.customer.email).await;
     assert_eq!(
-        reset(&app, &token, "a new passphrase for the buyer").await,
+        reset(&app, &token, "a new passphrase for purchasing").await,
         200
     );
     let mails = app.wait_for_mails(2).await;

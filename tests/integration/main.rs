@@ -38,6 +38,7 @@ mod migrations;
 mod news;
 mod order_desk;
 mod orders;
+mod password_rules;
 mod progress;
 mod quotations;
 mod security;

@@ -94,6 +94,14 @@ date-past = The date cannot be in the past.
 kpi-period-reversed = The period starts after it ends.
 kpi-period-too-long = Choose a period of at most ten years.
 
+## New passwords: refusals and the strength hint under the field
+password-common = This password is on a list of common and breached passwords, where guessing starts. Choose another: a short sentence of your own works well.
+password-personal = Leave your name and your e-mail address out of the password.
+password-repetitive = Avoid runs and repeats such as aaaa, 1234, qwerty or abcabc.
+password-strength-weak = Weak: easy to guess. A longer sentence of your own would help.
+password-strength-fair = Fair: a few more words would make it strong.
+password-strength-strong = Strong: hard to guess.
+
 ## Mail
 digest-subject = { $count ->
     [one] Your daily alert digest: one alert

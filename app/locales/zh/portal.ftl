@@ -90,6 +90,14 @@ date-past = 日期不能早于今天。
 kpi-period-reversed = 时段的开始晚于结束。
 kpi-period-too-long = 请选择不超过十年的时段。
 
+## New passwords: refusals and the strength hint under the field
+password-common = 此密码在常见及已泄露密码列表中，破解者会最先尝试。请换一个：一句您自己的话就很好。
+password-personal = 密码中请不要包含您的姓名或电子邮件地址。
+password-repetitive = 请避免连续或重复的字符，例如 aaaa、1234、qwerty 或 abcabc。
+password-strength-weak = 弱：容易被猜到。换成一句更长的、您自己的话会更好。
+password-strength-fair = 中：再加几个词就会很强。
+password-strength-strong = 强：很难被猜到。
+
 ## Mail
 digest-subject = 每日提醒汇总：{ $count } 条
 digest-intro = { $name }，您好：以下是自上次汇总以来的情况。

@@ -10,4 +10,5 @@ pub mod live;
 pub mod local_time;
 pub mod messages;
 pub mod params;
+pub mod password;
 pub mod stage_timeline;

@@ -21,6 +21,7 @@ pub mod messages;
 pub mod order_edit;
 pub mod order_input;
 pub mod order_status;
+pub mod passwords;
 pub mod payments;
 pub mod policy;
 pub mod progress;

@@ -7,6 +7,7 @@ use crate::api::auth::ChangePassword;
 use crate::components::forms::{FieldMessage, FormMessage, latest_error};
 use crate::components::guard::{AreaGuard, use_locale, use_user};
 use crate::pages::auth::two_factor::TwoFactorLink;
+use crate::components::password::PasswordHint;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
@@ -58,6 +59,7 @@ fn AlertChoicesForm() -> impl IntoView {
 fn AccountDetails() -> impl IntoView {
     let change = ServerAction::<ChangePassword>::new();
     let error = latest_error(change.value());
+    let (typed, set_typed) = signal(String::new());
     view! {
         <section class="panel narrow">
             <h1>"Your account"</h1>
@@ -85,8 +87,10 @@ fn AccountDetails() -> impl IntoView {
                 <FieldMessage error field="current_password" />
                 <label>
                     "New password (at least 12 characters)"
-                    <input type="password" name="new_password" autocomplete="new-password" required minlength="12" />
+                    <input type="password" name="new_password" autocomplete="new-password" required minlength="12"
+                        on:input=move |ev| set_typed.set(event_target_value(&ev)) />
                 </label>
+                <PasswordHint typed />
                 <FieldMessage error field="new_password" />
                 <FormMessage error fields=&["current_password", "new_password"] />
                 <button type="submit" class="button">"Change password"</button>

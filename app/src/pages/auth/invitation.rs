@@ -5,6 +5,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::auth::{AcceptInvitation, invitation_details};
 use crate::components::forms::{FieldMessage, FormMessage, go_to, latest_error};
+use crate::components::password::PasswordHint;
 
 #[component]
 pub fn InvitationPage() -> impl IntoView {
@@ -12,6 +13,7 @@ pub fn InvitationPage() -> impl IntoView {
     let details = load(token, invitation_details);
     let accept = ServerAction::<AcceptInvitation>::new();
     let error = latest_error(accept.value());
+    let (typed, set_typed) = signal(String::new());
     Effect::new(move |_| {
         if let Some(Ok(path)) = accept.value().get() {
             go_to(&path);
@@ -42,8 +44,10 @@ pub fn InvitationPage() -> impl IntoView {
                                 <FieldMessage error field="display_name" />
                                 <label>
                                     "Password (at least 12 characters)"
-                                    <input type="password" name="new_password" autocomplete="new-password" required minlength="12" />
+                                    <input type="password" name="new_password" autocomplete="new-password" required minlength="12"
+                                        on:input=move |ev| set_typed.set(event_target_value(&ev)) />
                                 </label>
+                                <PasswordHint typed />
                                 <FieldMessage error field="new_password" />
                                 <FormMessage error fields=&["display_name", "new_password"] />
                                 <button type="submit" class="button">"Set password and sign in"</button>

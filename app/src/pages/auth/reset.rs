@@ -5,6 +5,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::auth::{RequestPasswordReset, ResetPassword};
 use crate::components::forms::{FieldMessage, FormMessage, latest_error};
+use crate::components::password::PasswordHint;
 
 #[component]
 pub fn RequestResetPage() -> impl IntoView {
@@ -36,6 +37,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let token = move || use_params_map().read().get("token").unwrap_or_default();
     let reset = ServerAction::<ResetPassword>::new();
     let error = latest_error(reset.value());
+    let (typed, set_typed) = signal(String::new());
     view! {
         <Title text="Choose a new password" />
         <section class="panel narrow">
@@ -47,8 +49,10 @@ pub fn ResetPasswordPage() -> impl IntoView {
                         <input type="hidden" name="token" prop:value=token />
                         <label>
                             "New password (at least 12 characters)"
-                            <input type="password" name="new_password" autocomplete="new-password" required minlength="12" />
+                            <input type="password" name="new_password" autocomplete="new-password" required minlength="12"
+                                on:input=move |ev| set_typed.set(event_target_value(&ev)) />
                         </label>
+                        <PasswordHint typed />
                         <FieldMessage error field="new_password" />
                         <FormMessage error fields=&["new_password"] />
                         <button type="submit" class="button">"Save the new password"</button>

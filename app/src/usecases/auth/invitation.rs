@@ -3,8 +3,10 @@
 
 use super::{LoginOutcome, SignedIn, Visitor};
 use crate::domain::account::{DisplayName, NewPassword};
+use crate::domain::passwords::Known;
 use crate::domain::policy::Actor;
 use crate::domain::session::TokenPurpose;
+use crate::i18n::Locale;
 use crate::ssr::AppState;
 use crate::ssr::audit::{self, AuditAction};
 use crate::ssr::auth::{password as pw, session};
@@ -47,16 +49,25 @@ pub async fn accept_invitation(
 ) -> Result<LoginOutcome, ApiError> {
     let now = state.now();
     let found = super::usable_token(state, TokenPurpose::Invitation, &token).await?;
-    let mut problems = FieldErrors::default();
-    let name = problems.keep("display_name", DisplayName::parse(&display_name));
-    let password = problems.keep("new_password", NewPassword::parse(&new_password));
-    let (Some(name), Some(password)) = (name, password) else {
-        return Err(problems.into_error());
-    };
     let user = users::find(&state.db, found.user_id)
         .await?
         .filter(|u| u.active)
         .ok_or(ApiError::NotFound)?;
+    let mut problems = FieldErrors::default();
+    let name = problems.keep("display_name", DisplayName::parse(&display_name));
+    // The name the invitee chose, and the address they were invited at.
+    let known = Known {
+        email: &user.email,
+        name: &display_name,
+    };
+    let locale = Locale::parse(&user.locale).unwrap_or_default();
+    let password = problems.keep(
+        "new_password",
+        super::new_password(&new_password, known, locale),
+    );
+    let (Some(name), Some(password)) = (name, password) else {
+        return Err(problems.into_error());
+    };
     let role = user.role;
     let hash = pw::hash(password.expose().to_string())
         .await

@@ -21,7 +21,8 @@ pub use two_factor::LoginOutcome;
 use chrono::{DateTime, Utc};
 use sea_orm::DatabaseTransaction;
 
-use crate::domain::account::Email;
+use crate::domain::account::{Email, NewPassword};
+use crate::domain::passwords::{self, Known};
 use crate::domain::session::{TokenPurpose, TokenState, token_state};
 use crate::i18n::Locale;
 use crate::ssr::auth::CurrentUser;
@@ -66,6 +67,16 @@ fn email_within_bounds(email: &str) -> Result<(), ApiError> {
         return Err(ApiError::invalid("email", Email::TOO_LONG));
     }
     Ok(())
+}
+
+/// A new password as the rules take it: long enough, and neither common,
+/// nor made of what its owner is known by, nor a run or a repeat. A refusal
+/// is the message for the `new_password` field, in `locale` where the rule
+/// has one in the catalogue.
+fn new_password(raw: &str, owner: Known<'_>, locale: Locale) -> Result<NewPassword, String> {
+    let password = NewPassword::parse(raw)?;
+    passwords::check(password.expose(), owner).map_err(|problem| locale.t(problem.key()))?;
+    Ok(password)
 }
 
 fn expired_link() -> ApiError {

@@ -3,7 +3,8 @@
 use chrono::{DateTime, Utc};
 use sea_orm::TransactionTrait;
 
-use crate::domain::account::{NewPassword, could_be_password};
+use crate::domain::account::could_be_password;
+use crate::domain::passwords::Known;
 use crate::domain::policy::Action;
 use crate::domain::throttle::{ThrottleLimits, minutes_left};
 use crate::ssr::audit::{self, AuditAction};
@@ -22,7 +23,11 @@ pub async fn change_password(
     new_password: String,
 ) -> Result<String, ApiError> {
     guard::check(state, user, Action::ChangeOwnPassword, "own password").await?;
-    let new_password = NewPassword::parse(&new_password)
+    let owner = Known {
+        email: &user.email,
+        name: &user.display_name,
+    };
+    let new_password = super::new_password(&new_password, owner, user.locale)
         .map_err(|message| ApiError::invalid("new_password", message))?;
     let now = state.now();
     // Guesses of the current password count like failed sign-ins, so a stolen

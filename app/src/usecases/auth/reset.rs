@@ -5,7 +5,8 @@ use chrono::{DateTime, Utc};
 use sea_orm::TransactionTrait;
 
 use super::Visitor;
-use crate::domain::account::{Email, NewPassword};
+use crate::domain::account::Email;
+use crate::domain::passwords::Known;
 use crate::domain::session::TokenPurpose;
 use crate::domain::throttle::{ThrottleLimits, minutes_left};
 use crate::i18n::Locale;
@@ -107,7 +108,12 @@ pub async fn reset_password(
         .await?
         .filter(|u| u.active)
         .ok_or_else(super::expired_link)?;
-    let new_password = NewPassword::parse(&new_password)
+    let locale = Locale::parse(&owner.locale).unwrap_or_default();
+    let known = Known {
+        email: &owner.email,
+        name: &owner.display_name,
+    };
+    let new_password = super::new_password(&new_password, known, locale)
         .map_err(|message| ApiError::invalid("new_password", message))?;
     let hash = pw::hash(new_password.expose().to_string())
         .await
@@ -122,7 +128,7 @@ pub async fn reset_password(
         super::Owner {
             email: &owner.email,
             name: &owner.display_name,
-            locale: Locale::parse(&owner.locale).unwrap_or_default(),
+            locale,
         },
         now,
     )
