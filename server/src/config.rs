@@ -10,6 +10,9 @@ use std::path::{Path, PathBuf};
 
 pub use crate::secrets::redact_url;
 
+mod requests;
+pub use requests::RequestSettings;
+
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/portal.db?mode=rwc";
 
 /// `Debug` is written out below: it shows the database URL without its
@@ -43,6 +46,8 @@ pub struct Config {
     pub mail: MailConfig,
     /// Where uploaded and generated files are kept.
     pub files: StorageConfig,
+    /// What the portal believes about and allows the requests it serves.
+    pub requests: RequestSettings,
 }
 
 /// A configuration in a log line or a failed assertion must not give away
@@ -65,6 +70,7 @@ impl std::fmt::Debug for Config {
             .field("digest_hour", &self.digest_hour)
             .field("mail", &self.mail)
             .field("files", &self.files)
+            .field("requests", &self.requests)
             .finish()
     }
 }
@@ -167,6 +173,7 @@ struct FileSettings {
     s3_access_key: Option<String>,
     s3_secret_key: Option<String>,
     s3_path_style: Option<bool>,
+    trusted_proxies: Option<String>,
 }
 
 impl Config {
@@ -206,6 +213,8 @@ impl Config {
 
     fn merge(env: &HashMap<String, String>, file: FileSettings) -> Result<Self, ConfigError> {
         let var = |name: &str| env.get(name).filter(|v| !v.trim().is_empty()).cloned();
+        // Before any field of the file is moved out below.
+        let requests = RequestSettings::read(&var, &file)?;
 
         let database_url = var("DATABASE_URL")
             .or(file.database_url)
@@ -447,6 +456,7 @@ impl Config {
             digest_hour,
             mail,
             files,
+            requests,
         })
     }
 

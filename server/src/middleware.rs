@@ -2,6 +2,7 @@
 //! cross-site state changes (CSRF), and resolving the session cookie into the
 //! signed-in user once per request.
 
+use app::domain::proxies::client_address;
 use app::ssr::AppState;
 use app::ssr::auth::{ClientAddr, session};
 use app::wire::ApiError;
@@ -111,17 +112,39 @@ fn same_origin(origin: &str, public_url: &str, headers: &axum::http::HeaderMap) 
         && host.is_some_and(|host| host == origin_host)
 }
 
+/// Every `X-Forwarded-For` value of a request, in order, as one list. A
+/// value that is not text stands as an entry no proxy wrote.
+fn forwarded_for(headers: &axum::http::HeaderMap) -> String {
+    headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .map(|value| value.to_str().unwrap_or("?"))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 /// Puts the client's address and, when the cookie names a live session, the
-/// signed-in user into the request's extensions.
+/// signed-in user into the request's extensions. The address is the TCP
+/// peer's, or behind a trusted proxy the one the proxies forwarded
+/// (`domain::proxies`).
 pub async fn resolve_session(
     State(state): State<AppState>,
     mut req: Request,
     next: Next,
 ) -> Response {
+    let proxies = &state.settings.trusted_proxies;
     let addr = req
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip().to_string());
+        .map(|ConnectInfo(peer)| {
+            // Only a trusted peer's header is read at all.
+            let forwarded = if proxies.contains(peer.ip()) {
+                forwarded_for(req.headers())
+            } else {
+                String::new()
+            };
+            client_address(peer.ip(), &forwarded, proxies).to_string()
+        });
     if let Some(addr) = addr {
         req.extensions_mut().insert(ClientAddr(addr));
     }

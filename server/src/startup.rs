@@ -121,6 +121,7 @@ impl Application {
                     customer_days: config.customer_late_days.into(),
                 },
                 file_limits: app::domain::files::FileLimits::DEFAULT,
+                trusted_proxies: config.requests.trusted_proxies.clone(),
             }),
             outbox_wakeup: Arc::new(Notify::new()),
             live: Default::default(),

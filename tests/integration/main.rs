@@ -24,6 +24,7 @@ mod browser_shipping;
 mod browser_two_factor;
 mod browser_workspace;
 mod changes;
+mod client_address;
 mod complaint_settings;
 mod complaints;
 mod crash;

@@ -103,6 +103,8 @@ pub struct SpawnOptions {
     /// Deliver mail over SMTP to 127.0.0.1 on this port instead of the
     /// in-memory mailbox.
     pub smtp_port: Option<u16>,
+    /// Changes any other setting before the portal starts.
+    pub configure: Option<fn(&mut Config)>,
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -130,6 +132,9 @@ async fn start_instance(
     config.files = app::ssr::storage::StorageConfig::Local {
         dir: dir.path().join("files"),
     };
+    if let Some(configure) = options.configure {
+        configure(&mut config);
+    }
     let clock = TestClock::starting_now();
     let mailbox = MemoryMailbox::default();
     let transport = match options.smtp_port {

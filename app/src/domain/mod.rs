@@ -25,6 +25,7 @@ pub mod passwords;
 pub mod payments;
 pub mod policy;
 pub mod progress;
+pub mod proxies;
 pub mod quotation;
 pub mod recipients;
 pub mod session;

@@ -40,6 +40,8 @@ pub struct Settings {
     pub slip: crate::domain::slip::SlipThresholds,
     /// How large and how many files one record may carry.
     pub file_limits: crate::domain::files::FileLimits,
+    /// Reverse proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: crate::domain::proxies::TrustedProxies,
 }
 
 impl Settings {
