@@ -174,6 +174,8 @@ struct FileSettings {
     s3_secret_key: Option<String>,
     s3_path_style: Option<bool>,
     trusted_proxies: Option<String>,
+    request_timeout_seconds: Option<u32>,
+    writes_per_minute: Option<u32>,
 }
 
 impl Config {

@@ -71,6 +71,13 @@ pub async fn order_book(
     let Some(scope) = OrderScope::for_actor(&user.actor()) else {
         return refused(app::wire::ApiError::NotFound);
     };
+    // Before any query: the list's own bound on search text.
+    if !app::domain::limits::search_fits(query.q.as_deref()) {
+        return refused(app::wire::ApiError::invalid(
+            "q",
+            user.locale.t("search-too-long"),
+        ));
+    }
     let today = state.now().date_naive();
     let house = scope == OrderScope::All;
     let filter = match book_filter(query, house, today) {

@@ -8,6 +8,7 @@ pub mod db;
 pub mod exports;
 pub mod files;
 pub mod jobs;
+pub mod limits;
 pub mod live;
 pub mod mail;
 pub mod middleware;

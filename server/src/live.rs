@@ -8,7 +8,7 @@ use app::ssr::auth::CurrentUser;
 use app::ssr::live::LiveEvent;
 use app::ssr::repo::orders::{self, OrderScope};
 use axum::extract::{Request, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use futures_util::stream::{self, StreamExt};
@@ -23,12 +23,28 @@ const CATCH_UP_LIMIT: u64 = 500;
 /// out or deactivated user stops receiving events within this time.
 const STREAM_LIFETIME: std::time::Duration = std::time::Duration::from_secs(300);
 
+/// When a person holding the most streams may try again: by then a closed
+/// tab's stream has been noticed (keep-alives go out every 15 seconds).
+const STREAM_RETRY_SECONDS: &str = "30";
+
 pub async fn live_events(State(state): State<AppState>, req: Request) -> Response {
     let Some(user) = req.extensions().get::<CurrentUser>().cloned() else {
         return (StatusCode::UNAUTHORIZED, "Please sign in.\n").into_response();
     };
     let Some(scope) = OrderScope::for_actor(&user.actor()) else {
         return (StatusCode::NOT_FOUND, "Not found.\n").into_response();
+    };
+    // Refuse the newest rather than close the oldest: a closed stream
+    // reconnects at once and would close the next, round and round, while
+    // a browser does not retry a refused one (its page still works, only
+    // without live updates until reloaded).
+    let Some(slot) = state.live.open_stream(user.user_id) else {
+        return (
+            StatusCode::TOO_MANY_REQUESTS,
+            [(header::RETRY_AFTER, STREAM_RETRY_SECONDS)],
+            format!("{}\n", user.locale.t("live-too-many-streams")),
+        )
+            .into_response();
     };
     let last_seen = req
         .headers()
@@ -69,7 +85,9 @@ pub async fn live_events(State(state): State<AppState>, req: Request) -> Respons
     });
     let events = stream::iter(missed)
         .chain(live)
-        .map(|event| {
+        .map(move |event| {
+            // The place is held as long as the stream lives.
+            let _held = &slot;
             let mut sse = Event::default()
                 .event("order")
                 .data(format!("{{\"order_id\":{}}}", event.order_id));

@@ -122,6 +122,12 @@ impl Application {
                 },
                 file_limits: app::domain::files::FileLimits::DEFAULT,
                 trusted_proxies: config.requests.trusted_proxies.clone(),
+                request_timeout: std::time::Duration::from_secs(
+                    config.requests.request_timeout_seconds.into(),
+                ),
+                write_rates: app::domain::limits::WriteRates::per_minute(
+                    config.requests.writes_per_minute,
+                ),
             }),
             outbox_wakeup: Arc::new(Notify::new()),
             live: Default::default(),
@@ -255,6 +261,11 @@ pub fn build_router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(
             crate::middleware::server_fn_error_status,
         ))
+        // Inside the session layer: it needs the signed-in person.
+        .layer(from_fn_with_state(
+            crate::limits::WriteGate::new(state.clone()),
+            crate::limits::limit_writes,
+        ))
         .layer(from_fn_with_state(
             state.clone(),
             crate::middleware::resolve_session,
@@ -262,6 +273,13 @@ pub fn build_router(state: AppState) -> Router {
         .layer(from_fn_with_state(
             state.clone(),
             crate::middleware::reject_cross_site,
+        ))
+        // Around everything but the headers, so a request stuck anywhere
+        // (even resolving its session) is answered, and the answer still
+        // gets the security headers.
+        .layer(from_fn_with_state(
+            state.clone(),
+            crate::limits::request_timeout,
         ))
         .layer(from_fn_with_state(
             state.clone(),

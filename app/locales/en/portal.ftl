@@ -102,6 +102,14 @@ password-strength-weak = Weak: easy to guess. A longer sentence of your own woul
 password-strength-fair = Fair: a few more words would make it strong.
 password-strength-strong = Strong: hard to guess.
 
+## Limits on requests: writes too fast, too many live pages, a slow answer
+rate-limited = { $minutes ->
+    [one] You are sending changes faster than the portal takes them. Please wait a minute and try again.
+   *[other] You are sending changes faster than the portal takes them. Please wait { $minutes } minutes and try again.
+}
+live-too-many-streams = You have too many portal pages open with live updates. Close some, then reload this one.
+request-timed-out = The portal took too long to answer. Please try again.
+
 ## Mail
 digest-subject = { $count ->
     [one] Your daily alert digest: one alert

@@ -98,6 +98,11 @@ password-strength-weak = 弱：容易被猜到。换成一句更长的、您自�
 password-strength-fair = 中：再加几个词就会很强。
 password-strength-strong = 强：很难被猜到。
 
+## Limits on requests: writes too fast, too many live pages, a slow answer
+rate-limited = 您提交更改的速度超过了门户允许的范围。请等待 { $minutes } 分钟后再试。
+live-too-many-streams = 您打开的实时更新页面过多。请关闭一些，然后重新加载此页。
+request-timed-out = 门户响应超时。请重试。
+
 ## Mail
 digest-subject = 每日提醒汇总：{ $count } 条
 digest-intro = { $name }，您好：以下是自上次汇总以来的情况。

@@ -17,6 +17,7 @@ pub mod hs_code;
 mod input_bounds;
 pub mod kpi;
 pub mod letter_of_credit;
+pub mod limits;
 pub mod messages;
 pub mod order_edit;
 pub mod order_input;

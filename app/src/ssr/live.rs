@@ -5,11 +5,15 @@
 //! the database hears it (each listens and republishes to its own streams) and
 //! nothing is announced for a change that rolled back.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DatabaseBackend, DbErr, Statement};
 
 use super::entities::order_event;
 use super::repo::orders::NewEvent;
+use crate::domain::limits::may_open_stream;
 use tokio::sync::broadcast;
 
 /// The PostgreSQL channel that carries order changes between instances.
@@ -142,12 +146,37 @@ impl Outgoing {
 #[derive(Clone)]
 pub struct LiveHub {
     sender: broadcast::Sender<LiveEvent>,
+    /// How many streams each person (by user id) holds open on this
+    /// instance.
+    open: Arc<Mutex<HashMap<i32, usize>>>,
 }
 
 impl Default for LiveHub {
     fn default() -> Self {
         let (sender, _) = broadcast::channel(1024);
-        Self { sender }
+        Self {
+            sender,
+            open: Arc::default(),
+        }
+    }
+}
+
+/// One open stream's place among its person's; dropping it (when the
+/// stream ends or the browser goes away) frees the place.
+pub struct StreamSlot {
+    user_id: i32,
+    open: Arc<Mutex<HashMap<i32, usize>>>,
+}
+
+impl Drop for StreamSlot {
+    fn drop(&mut self) {
+        let mut open = self.open.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(count) = open.get_mut(&self.user_id) {
+            *count = count.saturating_sub(1);
+            if *count == 0 {
+                open.remove(&self.user_id);
+            }
+        }
     }
 }
 
@@ -160,11 +189,44 @@ impl LiveHub {
     pub fn subscribe(&self) -> broadcast::Receiver<LiveEvent> {
         self.sender.subscribe()
     }
+
+    /// A place for one more stream of `user_id`'s, unless they already
+    /// hold as many as one person may (`domain::limits`). Counted per
+    /// instance: behind a load balancer each instance bounds its own.
+    pub fn open_stream(&self, user_id: i32) -> Option<StreamSlot> {
+        let mut open = self.open.lock().unwrap_or_else(PoisonError::into_inner);
+        let count = open.entry(user_id).or_insert(0);
+        if !may_open_stream(*count) {
+            return None;
+        }
+        *count += 1;
+        Some(StreamSlot {
+            user_id,
+            open: self.open.clone(),
+        })
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::LiveEvent;
+    use super::{LiveEvent, LiveHub};
+    use crate::domain::limits::MAX_LIVE_STREAMS_PER_PERSON;
+
+    #[test]
+    fn a_person_holds_a_bounded_number_of_streams_and_closing_frees_a_place() {
+        let hub = LiveHub::default();
+        let mut held: Vec<_> = (0..MAX_LIVE_STREAMS_PER_PERSON)
+            .map(|_| hub.open_stream(7).expect("a place"))
+            .collect();
+        assert!(hub.open_stream(7).is_none());
+        // Another person is not held up.
+        assert!(hub.open_stream(8).is_some());
+        drop(held.pop());
+        let again = hub.open_stream(7).expect("a freed place");
+        drop(held);
+        drop(again);
+        assert!(hub.open.lock().unwrap().is_empty());
+    }
 
     #[test]
     fn payloads_round_trip_and_junk_is_refused() {

@@ -42,6 +42,10 @@ pub struct Settings {
     pub file_limits: crate::domain::files::FileLimits,
     /// Reverse proxies whose `X-Forwarded-For` names the client.
     pub trusted_proxies: crate::domain::proxies::TrustedProxies,
+    /// How long an ordinary request may take until its answer starts.
+    pub request_timeout: std::time::Duration,
+    /// How fast one signed-in person may write.
+    pub write_rates: crate::domain::limits::WriteRates,
 }
 
 impl Settings {

@@ -21,6 +21,11 @@ pub enum ApiError {
     Conflict { message: String },
     /// Too many attempts; try again after this many minutes.
     RateLimited { minutes: i64 },
+    /// Too many requests of one kind in a short time (writes, mail-sending
+    /// writes, live streams); `message` comes from the catalogue in the
+    /// reader's language and says how long to wait, `retry_after` in
+    /// seconds, as the `Retry-After` header does.
+    TooFast { message: String, retry_after: u64 },
     /// Anything the user cannot fix: details go to the server log, not the browser.
     Unavailable,
     /// The request never reached our code properly (network, encoding).
@@ -52,7 +57,7 @@ impl ApiError {
             Self::Forbidden => 403,
             Self::Invalid { .. } => 422,
             Self::Conflict { .. } => 409,
-            Self::RateLimited { .. } => 429,
+            Self::RateLimited { .. } | Self::TooFast { .. } => 429,
             Self::Unavailable => 500,
             Self::Transport { .. } => 400,
         }
@@ -89,7 +94,7 @@ impl fmt::Display for ApiError {
                 let messages: Vec<_> = fields.iter().map(|e| e.message.as_str()).collect();
                 write!(f, "Please check your input: {}", messages.join("; "))
             }
-            Self::Conflict { message } => f.write_str(message),
+            Self::Conflict { message } | Self::TooFast { message, .. } => f.write_str(message),
             Self::RateLimited { minutes } => write!(
                 f,
                 "Too many attempts. For your security, please wait {minutes} minute{} and try again.",

@@ -53,9 +53,6 @@ pub struct PoLineDetail {
 /// How many lines one list shows at most.
 pub const LIST_LIMIT: u64 = 300;
 
-/// The longest search text taken (a PO number or a product is far shorter).
-pub const MAX_QUERY_CHARS: usize = 100;
-
 /// The most lines one report may move at once: more than any purchase order
 /// holds, and a bound on the work one request can ask for.
 pub const MAX_BULK_LINES: usize = 200;

@@ -1,17 +1,34 @@
 //! Settings about the requests the portal serves: whose `X-Forwarded-For`
-//! it believes. Documented in the README's "Configuration" table with the
-//! rest.
+//! it believes, how long a request may take, and how fast one person may
+//! write. Documented in the README's "Configuration" table with the rest.
 
 use app::domain::proxies::TrustedProxies;
 
-use super::{ConfigError, FileSettings};
+use super::{ConfigError, FileSettings, parse_positive};
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RequestSettings {
     /// Reverse proxies whose `X-Forwarded-For` names the client
     /// (`PORTAL_TRUSTED_PROXIES`); by default none, and the client is the
     /// TCP peer.
     pub trusted_proxies: TrustedProxies,
+    /// How long an ordinary request may take until its answer starts
+    /// (`PORTAL_REQUEST_TIMEOUT_SECONDS`); uploads, downloads and exports
+    /// get at least ten minutes.
+    pub request_timeout_seconds: u32,
+    /// How many writes one signed-in person may send a minute on average,
+    /// twice as many at once (`PORTAL_WRITES_PER_MINUTE`).
+    pub writes_per_minute: u32,
+}
+
+impl Default for RequestSettings {
+    fn default() -> Self {
+        Self {
+            trusted_proxies: TrustedProxies::default(),
+            request_timeout_seconds: 30,
+            writes_per_minute: 60,
+        }
+    }
 }
 
 impl RequestSettings {
@@ -29,7 +46,22 @@ impl RequestSettings {
             })?,
             None => TrustedProxies::default(),
         };
-        Ok(Self { trusted_proxies })
+        let defaults = Self::default();
+        let request_timeout_seconds = match var("PORTAL_REQUEST_TIMEOUT_SECONDS") {
+            Some(raw) => parse_positive("PORTAL_REQUEST_TIMEOUT_SECONDS", &raw)?,
+            None => file
+                .request_timeout_seconds
+                .unwrap_or(defaults.request_timeout_seconds),
+        };
+        let writes_per_minute = match var("PORTAL_WRITES_PER_MINUTE") {
+            Some(raw) => parse_positive("PORTAL_WRITES_PER_MINUTE", &raw)?,
+            None => file.writes_per_minute.unwrap_or(defaults.writes_per_minute),
+        };
+        Ok(Self {
+            trusted_proxies,
+            request_timeout_seconds,
+            writes_per_minute,
+        })
     }
 }
 
@@ -68,6 +100,26 @@ mod tests {
                 .trusted_proxies
                 .contains("127.0.0.1".parse().unwrap())
         );
+    }
+
+    #[test]
+    fn requests_time_out_after_thirty_seconds_and_writes_are_limited() {
+        let config = load(&[], None).unwrap();
+        assert_eq!(config.requests.request_timeout_seconds, 30);
+        assert_eq!(config.requests.writes_per_minute, 60);
+        let config = load(
+            &[("PORTAL_REQUEST_TIMEOUT_SECONDS", "5")],
+            Some("writes_per_minute = 600\nrequest_timeout_seconds = 9\n"),
+        )
+        .unwrap();
+        assert_eq!(config.requests.request_timeout_seconds, 5);
+        assert_eq!(config.requests.writes_per_minute, 600);
+        for name in ["PORTAL_REQUEST_TIMEOUT_SECONDS", "PORTAL_WRITES_PER_MINUTE"] {
+            for bad in ["0", "soon", "-3"] {
+                let err = load(&[(name, bad)], None).unwrap_err().to_string();
+                assert!(err.contains(name), "{err}");
+            }
+        }
     }
 
     #[test]

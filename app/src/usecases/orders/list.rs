@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use super::line_view;
 use crate::domain::company::CompanyKind;
 use crate::domain::dates::{parse_day, worst_badge};
+use crate::domain::limits::search_fits;
 use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::{Action, Area};
 use crate::i18n::Locale;
@@ -20,7 +21,6 @@ use crate::ssr::repo::companies;
 use crate::ssr::repo::orders::{self, OrderFilter, OrderScope};
 use crate::ssr::{AppState, guard};
 use crate::wire::orders::{LineView, OrderSummary, PAGE_SIZE};
-use crate::wire::progress::MAX_QUERY_CHARS;
 use crate::wire::{ApiError, FieldErrors};
 
 /// Orders the viewer may see, newest first, `PAGE_SIZE` at a time: pass the
@@ -37,10 +37,7 @@ pub async fn list(
     before_id: Option<i32>,
 ) -> Result<Vec<OrderSummary>, ApiError> {
     let scope = OrderScope::of_user(user)?;
-    if query
-        .as_deref()
-        .is_some_and(|q| q.chars().count() > MAX_QUERY_CHARS)
-    {
+    if !search_fits(query.as_deref()) {
         return Err(ApiError::invalid("query", user.locale.t("search-too-long")));
     }
     let status = parse_status(status.as_deref())?;

@@ -1,12 +1,13 @@
 //! The lines a factory (or the house) works through, late first.
 
+use crate::domain::limits::search_fits;
 use crate::domain::progress::LineFilter;
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::repo::companies;
 use crate::ssr::repo::progress::{self, PoScope, Stage};
 use crate::wire::ApiError;
-use crate::wire::progress::{LIST_LIMIT, MAX_QUERY_CHARS, PoLineView};
+use crate::wire::progress::{LIST_LIMIT, PoLineView};
 
 /// The lines the viewer may see: `show` is `open` (default), `late`,
 /// `stale` or `done`; `query` matches PO number or product.
@@ -17,10 +18,7 @@ pub async fn list(
     query: Option<String>,
 ) -> Result<Vec<PoLineView>, ApiError> {
     let scope = PoScope::for_actor(&user.actor()).ok_or(ApiError::NotFound)?;
-    if query
-        .as_deref()
-        .is_some_and(|q| q.chars().count() > MAX_QUERY_CHARS)
-    {
+    if !search_fits(query.as_deref()) {
         return Err(ApiError::invalid("query", user.locale.t("search-too-long")));
     }
     let filter = LineFilter::parse(show.as_deref().unwrap_or(""))
