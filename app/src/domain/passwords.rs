@@ -169,7 +169,7 @@ pub fn is_repetitive(password: &str) -> bool {
 fn repeated_unit(text: &str) -> Option<&str> {
     let len = text.len();
     (1..=len / 2)
-        .filter(|size| len % size == 0 && text.is_char_boundary(*size))
+        .filter(|size| len.is_multiple_of(*size) && text.is_char_boundary(*size))
         .map(|size| &text[..size])
         .find(|unit| unit.repeat(len / unit.len()) == text)
 }
@@ -282,7 +282,7 @@ fn alphabet(password: &str) -> f64 {
     {
         size += 33.0;
     }
-    if password.chars().any(|c| !c.is_ascii()) {
+    if !password.is_ascii() {
         size += 100.0;
     }
     size.max(2.0)

@@ -6,8 +6,8 @@ use super::sessions::SessionsPanel;
 use crate::api::auth::ChangePassword;
 use crate::components::forms::{FieldMessage, FormMessage, latest_error};
 use crate::components::guard::{AreaGuard, use_locale, use_user};
-use crate::pages::auth::two_factor::TwoFactorLink;
 use crate::components::password::PasswordHint;
+use crate::pages::auth::two_factor::TwoFactorLink;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {

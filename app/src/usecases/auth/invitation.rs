@@ -2,7 +2,7 @@
 //! in.
 
 use super::{LoginOutcome, SignedIn, Visitor};
-use crate::domain::account::{DisplayName, NewPassword};
+use crate::domain::account::DisplayName;
 use crate::domain::passwords::Known;
 use crate::domain::policy::Actor;
 use crate::domain::session::TokenPurpose;
