@@ -53,21 +53,27 @@ pub async fn live_events(State(state): State<AppState>, req: Request) -> Respons
         .and_then(|v| v.parse::<i32>().ok());
     // Subscribe before reading the backlog, so nothing falls between the two.
     let receiver = state.live.subscribe();
+    // Every browser reconnects every few minutes, so the catch-up is a
+    // frequent plain read: on SQLite it goes through the read-only pool and
+    // does not queue behind writes. It sees every committed entry, and
+    // SQLite changes are published only after their commit.
     let missed = match last_seen {
-        Some(after) => match orders::events_after(&state.db, scope, after, CATCH_UP_LIMIT).await {
-            Ok(events) => events
-                .into_iter()
-                .map(|(event, customer_company_id)| LiveEvent {
-                    event_id: event.id,
-                    order_id: event.order_id,
-                    customer_company_id,
-                })
-                .collect(),
-            Err(e) => {
-                tracing::error!(error = %e, "live catch-up failed");
-                Vec::new()
+        Some(after) => {
+            match orders::events_after(&state.reports, scope, after, CATCH_UP_LIMIT).await {
+                Ok(events) => events
+                    .into_iter()
+                    .map(|(event, customer_company_id)| LiveEvent {
+                        event_id: event.id,
+                        order_id: event.order_id,
+                        customer_company_id,
+                    })
+                    .collect(),
+                Err(e) => {
+                    tracing::error!(error = %e, "live catch-up failed");
+                    Vec::new()
+                }
             }
-        },
+        }
         None => Vec::new(),
     };
     // Ids are handed out at insert, not at commit, so a live event may carry a

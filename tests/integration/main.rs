@@ -42,6 +42,7 @@ mod orders;
 mod password_rules;
 mod progress;
 mod quotations;
+mod read_pool;
 mod request_limits;
 mod security;
 mod security_limits;

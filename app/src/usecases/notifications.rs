@@ -9,8 +9,11 @@ use crate::wire::notifications::{NotificationView, NotificationsView};
 
 /// The newest notifications and the unread count.
 pub async fn list(state: &AppState, user: &CurrentUser) -> Result<NotificationsView, ApiError> {
-    let rows = repo::of_user(&state.db, user.user_id, NotificationsView::SHOWN).await?;
-    let unread = repo::unread(&state.db, user.user_id).await?;
+    // Plain reads outside any transaction, asked for on every page (the
+    // count in the navigation): on SQLite the read-only pool, so they do not
+    // queue behind writes. Marking read stays on the writing connection.
+    let rows = repo::of_user(&state.reports, user.user_id, NotificationsView::SHOWN).await?;
+    let unread = repo::unread(&state.reports, user.user_id).await?;
     Ok(NotificationsView {
         items: rows
             .into_iter()
@@ -29,7 +32,8 @@ pub async fn list(state: &AppState, user: &CurrentUser) -> Result<NotificationsV
 
 /// How many are unread (the count in the navigation).
 pub async fn unread(state: &AppState, user: &CurrentUser) -> Result<u64, ApiError> {
-    Ok(repo::unread(&state.db, user.user_id).await?)
+    // A plain read, as in `list`.
+    Ok(repo::unread(&state.reports, user.user_id).await?)
 }
 
 /// Marks one read and answers the page it is about.

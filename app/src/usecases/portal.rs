@@ -10,7 +10,9 @@ use crate::wire::portal::PortalFacts;
 /// Who runs the installation and how many partners it serves; the same for
 /// everyone signed in.
 pub async fn overview(state: &AppState, _user: &CurrentUser) -> Result<PortalFacts, ApiError> {
-    let db = &state.db;
+    // Plain reads outside any transaction: on SQLite the read-only pool,
+    // beside the single writing connection.
+    let db = &state.reports;
     let house = repo::companies::first_of_kind(db, CompanyKind::House)
         .await
         .map_err(|e| ApiError::internal("loading the trading house", e))?;

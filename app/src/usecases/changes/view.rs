@@ -36,6 +36,8 @@ pub async fn get(state: &AppState, user: &CurrentUser, id: i32) -> Result<Change
 /// those waiting for the customer's answer to a counter-proposal.
 pub async fn inbox(state: &AppState, user: &CurrentUser) -> Result<Vec<ChangeView>, ApiError> {
     guard::check(state, user, Action::EnterArea(Area::Staff), "change inbox").await?;
+    // Plain reads to show a page, outside any transaction: the read-only
+    // pool on SQLite, beside the single writing connection.
     let pending = change_request::Entity::find()
         .filter(change_request::Column::Status.is_in([
             ChangeStatus::Open.as_str(),
@@ -43,12 +45,12 @@ pub async fn inbox(state: &AppState, user: &CurrentUser) -> Result<Vec<ChangeVie
         ]))
         .order_by_asc(change_request::Column::CreatedAt)
         .order_by_asc(change_request::Column::Id)
-        .all(&state.db)
+        .all(&state.reports)
         .await?;
     let mut views = Vec::new();
     for request in &pending {
         if let Some(order) =
-            orders::find(&state.db, orders::OrderScope::All, request.order_id).await?
+            orders::find(&state.reports, orders::OrderScope::All, request.order_id).await?
         {
             let mut shown = view(state, request, &order, true, user.locale).await?;
             // The inbox names the changes; the impact is read on the request.
@@ -78,12 +80,14 @@ pub async fn view(
         .into_iter()
         .flatten()
         .collect();
-    let people = users::by_ids(&state.db, &named).await?;
+    // Only ever built to be shown (the order page, a request's page, the
+    // inbox), never inside a write: plain reads through the read-only pool.
+    let people = users::by_ids(&state.reports, &named).await?;
     let name_of = |id: Option<i32>| {
         id.and_then(|id| people.iter().find(|p| p.id == id))
             .map(|p| p.display_name.clone())
     };
-    let customer = companies::find(&state.db, order.customer_company_id).await?;
+    let customer = companies::find(&state.reports, order.customer_company_id).await?;
     let pending = status.is_pending();
     let notes = if house && pending {
         let asked = counter.as_ref().unwrap_or(&items);
@@ -165,11 +169,13 @@ async fn house_notes(
     asked: &[ChangeItem],
     locale: Locale,
 ) -> Result<HouseNotes, ApiError> {
-    let lines = orders::lines_of(&state.db, &[order.id]).await?;
+    // Shown, not acted on (deciding reads the order afresh on the writing
+    // connection): plain reads through the read-only pool, as in `view`.
+    let db = &state.reports;
+    let lines = orders::lines_of(db, &[order.id]).await?;
     let placed =
-        purchase_orders::placed_lines(&state.db, &lines.iter().map(|l| l.id).collect::<Vec<_>>())
-            .await?;
-    let current = order_state(&state.db, order, order_status, &lines).await?;
+        purchase_orders::placed_lines(db, &lines.iter().map(|l| l.id).collect::<Vec<_>>()).await?;
+    let current = order_state(db, order, order_status, &lines).await?;
     let po = po_states(&lines, &placed);
     let mut notes = HouseNotes {
         impact: impact(&current, asked, &po),
@@ -205,7 +211,8 @@ async fn factory_names(
     changed: &[PoLineChange],
 ) -> Result<Vec<String>, ApiError> {
     let suppliers: Vec<i32> = placed.iter().map(|p| p.po.supplier_company_id).collect();
-    let names = companies::by_ids(&state.db, &suppliers).await?;
+    // Part of the page view's plain reads (see `view`).
+    let names = companies::by_ids(&state.reports, &suppliers).await?;
     let mut factories = Vec::new();
     for change in changed {
         let Some(p) = placed.iter().find(|p| p.line.id == change.po_line_id) else {

@@ -61,7 +61,9 @@ fn status_key(raw: &str) -> String {
 
 /// The complaints the viewer may see, open ones first, newest first.
 pub async fn list(state: &AppState, user: &CurrentUser) -> Result<Vec<ComplaintSummary>, ApiError> {
-    let db = &state.db;
+    // Only shown, outside any transaction: on SQLite the read-only pool, so
+    // the list does not queue behind writes.
+    let db = &state.reports;
     let side = side_of(user);
     let query = complaint::Entity::find().order_by_desc(complaint::Column::CreatedAt);
     let query = match side {
@@ -129,7 +131,9 @@ pub async fn get(
     user: &CurrentUser,
     id: i32,
 ) -> Result<ComplaintDetail, ApiError> {
-    let db = &state.db;
+    // Only shown, outside any transaction: the read-only pool, as in `list`.
+    // A step checks the complaint again on the writing connection.
+    let db = &state.reports;
     let row = visible(db, user, id).await?;
     let side = side_of(user);
     let rules = clock_rules(db).await?;

@@ -448,13 +448,15 @@ pub(crate) async fn of_complaint(
     complaint_id: i32,
 ) -> Result<Vec<FileView>, ApiError> {
     let owner = Owner::Complaint(complaint_id);
-    let rows: Vec<file::Model> = repo::of_owners(&state.db, owner.kind(), &[owner.id()])
+    // Read for the complaint's page only, outside any transaction: the
+    // read-only pool, like the rest of that page.
+    let rows: Vec<file::Model> = repo::of_owners(&state.reports, owner.kind(), &[owner.id()])
         .await?
         .into_iter()
         .filter(|f| visible(user, f))
         .collect();
     let ids: Vec<i32> = rows.iter().filter_map(|f| f.uploaded_by).collect();
-    let people = users::by_ids(&state.db, &ids).await?;
+    let people = users::by_ids(&state.reports, &ids).await?;
     let who = viewer(user);
     Ok(rows
         .into_iter()

@@ -58,7 +58,10 @@ async fn open(
     write: bool,
 ) -> Result<(Thread, Subject), ApiError> {
     let thread = Thread::parse(kind, id).ok_or(ApiError::NotFound)?;
-    let db = &state.db;
+    // Reading a thread is a plain read outside any transaction: on SQLite
+    // the read-only pool. Posting checks on the writing connection it
+    // then writes through, so its check sees what the write will meet.
+    let db = if write { &state.db } else { &state.reports };
     let subject = match thread {
         Thread::Order(id) => Subject::Order(
             order::Entity::find_by_id(id)
@@ -108,7 +111,8 @@ pub async fn thread(
     id: i32,
 ) -> Result<MessagesView, ApiError> {
     let (thread, subject) = open(state, user, kind, id, false).await?;
-    let db = &state.db;
+    // Only shown, outside any transaction: the read-only pool (see `open`).
+    let db = &state.reports;
     // Only the house and the thread's own outside side ever write in it;
     // anything else would not be the viewer's to read.
     let sides = [Side::House, thread.kind().outside()];

@@ -57,7 +57,9 @@ struct Facts {
 /// One order the viewer may see; any other is not found.
 pub async fn get(state: &AppState, user: &CurrentUser, id: i32) -> Result<OrderDetail, ApiError> {
     let scope = OrderScope::of_user(user)?;
-    let order = orders::find(&state.db, scope, id)
+    // The page is read outside any transaction and writes nothing, so it
+    // reads through the read-only pool (see `load`).
+    let order = orders::find(&state.reports, scope, id)
         .await?
         .ok_or(ApiError::NotFound)?;
     let status = order.status;
@@ -73,7 +75,10 @@ async fn load(
     order: order::Model,
     status: OrderStatus,
 ) -> Result<Facts, ApiError> {
-    let db = &state.db;
+    // Plain reads, no transaction: on SQLite the read-only pool, so showing
+    // an order neither waits for nor holds up the single writing
+    // connection. What was committed before the request is all it needs.
+    let db = &state.reports;
     let house = user.actor().is_house();
     let editable = if house {
         editable(status)
@@ -146,9 +151,10 @@ async fn load_factories(
     let mut ids: Vec<i32> = placed.iter().map(|p| p.po.supplier_company_id).collect();
     ids.sort_unstable();
     ids.dedup();
-    let suppliers = companies::by_ids(&state.db, &ids).await?;
+    // Part of the order page's plain reads (see `load`).
+    let suppliers = companies::by_ids(&state.reports, &ids).await?;
     let factories = if editable.purchasing {
-        companies::all(&state.db)
+        companies::all(&state.reports)
             .await?
             .into_iter()
             .filter(|c| c.kind == CompanyKind::Supplier)
@@ -169,7 +175,8 @@ async fn load_changes(
     locale: Locale,
 ) -> Result<Vec<ChangeView>, ApiError> {
     let mut changes = Vec::new();
-    for request in crate::ssr::repo::changes::of_order(&state.db, order.id).await? {
+    // Part of the order page's plain reads (see `load`).
+    for request in crate::ssr::repo::changes::of_order(&state.reports, order.id).await? {
         let shown = crate::usecases::changes::view(state, &request, order, house, locale);
         changes.push(shown.await?);
     }

@@ -15,7 +15,9 @@ pub async fn detail(
     id: i32,
 ) -> Result<PoLineDetail, ApiError> {
     let scope = PoScope::for_actor(&user.actor()).ok_or(ApiError::NotFound)?;
-    let row = progress::find_line(&state.db, PoScope::All, id)
+    // Only shown, outside any transaction: on SQLite the read-only pool.
+    // Reporting finds and checks the line again on the writing connection.
+    let row = progress::find_line(&state.reports, PoScope::All, id)
         .await?
         .ok_or(ApiError::NotFound)?;
     let action = Action::PoLine {
@@ -25,7 +27,7 @@ pub async fn detail(
     guard::check(state, user, action, "PO line").await?;
     let today = state.now().date_naive();
     let supplier = if scope == PoScope::All {
-        companies::find(&state.db, row.po.supplier_company_id)
+        companies::find(&state.reports, row.po.supplier_company_id)
             .await?
             .map(|c| c.name)
     } else {
@@ -40,9 +42,10 @@ pub async fn detail(
 
 /// The reports on a line, newest first, each with who made it.
 async fn history_of(state: &AppState, id: i32) -> Result<Vec<ProgressEntry>, ApiError> {
-    let history = progress::history(&state.db, id).await?;
+    // Part of the line's page (see `detail`): the read-only pool.
+    let history = progress::history(&state.reports, id).await?;
     let reporters: Vec<i32> = history.iter().filter_map(|h| h.user_id).collect();
-    let people = users::by_ids(&state.db, &reporters).await?;
+    let people = users::by_ids(&state.reports, &reporters).await?;
     Ok(history
         .into_iter()
         .map(|h| ProgressEntry {

@@ -34,9 +34,11 @@ pub async fn list(
     } else {
         LIST_LIMIT
     };
-    let rows = progress::lines(&state.db, scope, stage, query.as_deref(), read_limit).await?;
+    // Only shown, outside any transaction: on SQLite the read-only pool, so
+    // a factory's list does not queue behind writes.
+    let rows = progress::lines(&state.reports, scope, stage, query.as_deref(), read_limit).await?;
     let names = if scope == PoScope::All {
-        companies::all(&state.db).await?
+        companies::all(&state.reports).await?
     } else {
         Vec::new()
     };

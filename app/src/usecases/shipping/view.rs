@@ -39,7 +39,9 @@ pub async fn view(
     } else {
         OrderScope::of_user(user)?
     };
-    let db = &state.db;
+    // Only shown, outside any transaction: on SQLite the read-only pool, so
+    // the order page's shipping panel does not queue behind writes.
+    let db = &state.reports;
     let order = orders::find(db, scope, order_id)
         .await?
         .ok_or(ApiError::NotFound)?;
