@@ -11,6 +11,7 @@ mod browser_alerts;
 mod browser_changes;
 mod browser_complaint_settings;
 mod browser_complaints;
+mod browser_input;
 mod browser_landing;
 mod browser_layout;
 mod browser_messages;

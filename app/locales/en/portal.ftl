@@ -1026,3 +1026,6 @@ two-factor-rule-intro = When required, staff and administrators sign in with a c
 two-factor-rule-required = Require two-factor sign-in of staff and administrators
 two-factor-rule-save = Save
 two-factor-rule-saved = Saved.
+
+## Forms that stay while the page refreshes live
+order-form-stale = This order changed since you started. What you typed is kept; sending checks the order again.

@@ -990,3 +990,6 @@ two-factor-rule-intro = 开启要求后，员工和管理员登录时除密码�
 two-factor-rule-required = 要求员工和管理员使用两步验证登录
 two-factor-rule-save = 保存
 two-factor-rule-saved = 已保存。
+
+## Forms that stay while the page refreshes live
+order-form-stale = 您开始填写后，此订单已有变动。您输入的内容已保留；提交时将再次核对订单。

@@ -1,23 +1,96 @@
-//! The customer's form to ask for a change to an order, shown under the
-//! order's change requests (`changes::OrderChanges`).
+//! The customer's form to ask for a change to an order, shown on the order
+//! page under the order's change requests (`changes::OrderChanges`).
+//!
+//! The form is loaded and built on its own, outside the part of the page
+//! that the live tick re-renders: it starts from the order as it was when
+//! the page opened (its `version` goes with the request) and is built again
+//! only once its own request went through. A progress report or any other
+//! change arriving live leaves what is being typed, the focus and the cursor
+//! alone; the form only says that the order moved on, and the server's
+//! version check still decides.
 
 use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::api::changes::RequestChange;
-use crate::api::orders::{LineView, OrderDetail};
+use crate::api::orders::{LineView, OrderDetail, get_order};
+use crate::components::data::{Data, load};
 use crate::components::forms::{FieldMessage, FormMessage, latest_error};
+use crate::components::guard::use_locale;
 use crate::components::live::refresh_order_after;
 use crate::domain::change_request::ChangeKind;
+
+/// The order as the change form started from it, and the action that sends
+/// the request.
+#[derive(Clone, Copy)]
+pub struct ChangeFormData {
+    opened: Data<Result<OrderDetail, ApiError>>,
+    request: ServerAction<RequestChange>,
+}
+
+/// Loads the order for the change form: once, and again only after a
+/// request sent from it went through (the form then closes, since a request
+/// is waiting). Made by the page, outside any closure that renders, after
+/// it provided `OrderRefresh`.
+pub fn change_form_data(id: impl Fn() -> i32 + Send + Sync + 'static) -> ChangeFormData {
+    let request = ServerAction::<RequestChange>::new();
+    refresh_order_after(request.value());
+    // Not the action's own version: that moves on refused requests too, and
+    // a refusal must keep what was typed.
+    let sent = RwSignal::new(0u64);
+    Effect::new(move |_| {
+        if matches!(request.value().get(), Some(Ok(_))) {
+            sent.update(|n| *n += 1);
+        }
+    });
+    let opened = load(move || (id(), sent.get()), |(id, _)| get_order(id));
+    ChangeFormData { opened, request }
+}
+
+/// `section#ask-change` with the form, while the order as the form started
+/// from it is open to the customer's asking. `live` is the page's order,
+/// refreshed by the live tick; it only tells the form whether the order
+/// moved on since.
+#[component]
+pub fn ChangeRequestPanel(
+    data: ChangeFormData,
+    live: Data<Result<OrderDetail, ApiError>>,
+) -> impl IntoView {
+    let ChangeFormData { opened, request } = data;
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                opened.await.ok().filter(|detail| !detail.changeable.is_empty()).map(|detail| view! {
+                    <section class="panel" id="ask-change">
+                        <RequestChangeForm detail request live />
+                    </section>
+                })
+            })}
+        </Transition>
+    }
+}
 
 /// The customer's form: every line with its current values to change, a
 /// cancel box, the ship-to address, a line to add and a note. Only the
 /// changes open in the order's status are offered.
 #[component]
-pub fn RequestChangeForm(detail: OrderDetail) -> impl IntoView {
-    let request = ServerAction::<RequestChange>::new();
-    refresh_order_after(request.value());
+fn RequestChangeForm(
+    detail: OrderDetail,
+    request: ServerAction<RequestChange>,
+    live: Data<Result<OrderDetail, ApiError>>,
+) -> impl IntoView {
     let error = latest_error(request.value());
+    let locale = use_locale().get_untracked();
+    let stale_text = locale.t("order-form-stale");
+    // Set in the browser only, after the page's order loaded again: the
+    // server renders the form and the order from the same moment.
+    let version = detail.version;
+    let stale = RwSignal::new(false);
+    Effect::new(move |_| {
+        if let Some(Ok(now)) = live.get() {
+            stale.set(now.version != version);
+        }
+    });
     let open = |kind: ChangeKind| detail.changeable.contains(&kind);
     let (quantity, description, date, ship_to, add, cancel) = (
         open(ChangeKind::Quantity),
@@ -48,6 +121,9 @@ pub fn RequestChangeForm(detail: OrderDetail) -> impl IntoView {
                 <FieldMessage error field="note" />
                 <FieldMessage error field="lines" />
                 <FormMessage error fields=&["ship_to", "note", "lines", "added"] />
+                {move || stale.get().then(|| view! {
+                    <p class="notice" id="form-stale-notice" role="status">{stale_text.clone()}</p>
+                })}
                 <button type="submit" class="button" id="send-change">"Send the change request"</button>
             </ActionForm>
         </details>

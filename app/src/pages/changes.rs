@@ -21,7 +21,6 @@ use crate::components::live::use_live_tick;
 use crate::components::local_time::LocalTime;
 use crate::domain::change_request::{ChangeKind, ChangeStatus, ImpactNote};
 use crate::domain::policy::Area;
-use crate::pages::change_request::RequestChangeForm;
 
 fn status_class(status: ChangeStatus) -> &'static str {
     match status {
@@ -62,11 +61,12 @@ fn ChangeItems(change: ChangeView) -> impl IntoView {
 }
 
 /// The order's change requests, with withdraw / accept / decline for the
-/// customer and a link to decide for the house.
+/// customer and a link to decide for the house. The customer's form to ask
+/// for one follows, outside the live part of the page
+/// (`change_request::ChangeRequestPanel`).
 #[component]
 pub fn OrderChanges(detail: OrderDetail) -> impl IntoView {
-    let can_ask = !detail.changeable.is_empty();
-    (!detail.changes.is_empty() || can_ask).then(|| {
+    (!detail.changes.is_empty()).then(|| {
         view! {
             <section class="panel" id="change-requests">
                 <h2>"Change requests"</h2>
@@ -76,7 +76,6 @@ pub fn OrderChanges(detail: OrderDetail) -> impl IntoView {
                 {detail.changes.iter().cloned().map(|change| view! {
                     <ChangeCard change=change />
                 }).collect_view()}
-                {can_ask.then(|| view! { <RequestChangeForm detail=detail.clone() /> })}
             </section>
         }
     })

@@ -21,6 +21,7 @@ use crate::domain::dates::LineBadge;
 use crate::domain::messages::ThreadKind;
 use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::Area;
+use crate::pages::change_request::{ChangeRequestPanel, change_form_data};
 use crate::pages::changes::OrderChanges;
 use crate::pages::order_desk::OrderDesk;
 use crate::pages::shipping::{ShippingPanel, provide_shipping};
@@ -92,6 +93,10 @@ fn OrderPage(
     let thread = thread_data(id, Some(tick), |id| {
         get_messages(ThreadKind::Order.as_str().to_string(), id)
     });
+    // The customer's change form has its own copy of the order, the one it
+    // started from, and sits between the two parts that refresh, so a live
+    // update never rebuilds it (see `change_request`).
+    let ask = customer.then(|| change_form_data(id));
     view! {
         <p><A href=back>"← All orders"</A></p>
         <Transition fallback=|| view! { <p class="muted">"Loading the order…"</p> }>
@@ -111,6 +116,12 @@ fn OrderPage(
                 }
             })}
         </Transition>
+        {ask.map(|data| view! { <ChangeRequestPanel data live=order /> })}
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                order.await.ok().map(|detail| view! { <OrderDetailTail detail /> })
+            })}
+        </Transition>
         <MessageThread data=thread kind=ThreadKind::Order house=!customer live=true />
     }
 }
@@ -126,6 +137,14 @@ fn OrderDetailView(detail: OrderDetail, customer: bool) -> impl IntoView {
         <PaymentsPanel detail=detail.clone() />
         <ProductionPanel production=detail.production.clone() />
         <OrderChanges detail=detail.clone() />
+    }
+}
+
+/// What follows the change requests (and the customer's form): the house's
+/// desk and the timeline.
+#[component]
+fn OrderDetailTail(detail: OrderDetail) -> impl IntoView {
+    view! {
         {detail.editable.any().then(|| view! { <OrderDesk detail=detail.clone() /> })}
         <OrderTimeline events=detail.events.clone() />
     }
