@@ -137,6 +137,7 @@ mod tests {
             order_text quantity shipment_qty shipping size sum total";
         let complaints = "hours min minutes status";
         let news = "no unit";
+        let glance = "vessel";
         for name in [
             "line", "days", "count", "ordered", "was", "problem", "done", "name", "from", "to",
             "po", "product", "number", "revision",
@@ -145,6 +146,7 @@ mod tests {
         .chain(trade.split_whitespace())
         .chain(complaints.split_whitespace())
         .chain(news.split_whitespace())
+        .chain(glance.split_whitespace())
         {
             args.set(name, FluentValue::from(2));
         }

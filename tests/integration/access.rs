@@ -411,6 +411,15 @@ pub(crate) fn probes() -> Vec<Probe> {
             fields: |_| vec![],
             allowed: &[Role::Admin, Role::Staff, Role::Customer],
         },
+        // The glance sums up the customer's own company; the house has its
+        // at-risk board and order book instead, and factories see no sales
+        // orders: both are refused.
+        Probe {
+            name: "customer's glance",
+            endpoint: "orders/glance",
+            fields: |_| vec![],
+            allowed: &[Role::Customer],
+        },
         Probe {
             name: "list customers",
             endpoint: "orders/customers",

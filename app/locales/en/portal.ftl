@@ -1029,3 +1029,34 @@ two-factor-rule-saved = Saved.
 
 ## Forms that stay while the page refreshes live
 order-form-stale = This order changed since you started. What you typed is kept; sending checks the order again.
+## The customer's first page at a glance
+glance-title = At a glance
+glance-loading = Loading…
+glance-on-track = { $count ->
+    [0] No orders on track
+    [one] One order on track
+   *[other] { $count } orders on track
+}
+glance-at-risk = { $count ->
+    [0] None at risk
+    [one] One at risk
+   *[other] { $count } at risk
+}
+glance-late = { $count ->
+    [0] None late
+    [one] One late
+   *[other] { $count } late
+}
+glance-ships-next = What ships next
+glance-ships-none = Nothing is booked to ship yet.
+glance-departs = { $number } leaves on { $vessel } on { $date }
+glance-arrives = { $number } is at sea on { $vessel }, arriving { $date }
+glance-waiting = What waits for you
+glance-waiting-none = Nothing waits for you.
+glance-wait-quotation = Quotation { $number } to accept or decline
+glance-wait-counter = A counter-proposal on order { $number } to answer
+glance-wait-remedy = A remedy proposed for complaint { $number } to accept or decline
+glance-wait-instalment = A payment on order { $number }
+glance-wait-document = A new document on order { $number }: { $name }
+glance-due = by { $date }
+glance-overdue = overdue since { $date }

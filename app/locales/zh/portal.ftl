@@ -993,3 +993,31 @@ two-factor-rule-saved = 已保存。
 
 ## Forms that stay while the page refreshes live
 order-form-stale = 您开始填写后，此订单已有变动。您输入的内容已保留；提交时将再次核对订单。
+## The customer's first page at a glance
+glance-title = 概览
+glance-loading = 加载中…
+glance-on-track = { $count ->
+    [0] 没有按期进行的订单
+   *[other] { $count } 个订单按期进行
+}
+glance-at-risk = { $count ->
+    [0] 没有有风险的订单
+   *[other] { $count } 个有风险
+}
+glance-late = { $count ->
+    [0] 没有延误的订单
+   *[other] { $count } 个已延误
+}
+glance-ships-next = 即将发运
+glance-ships-none = 尚无已订舱的发运。
+glance-departs = { $number } 将于 { $date } 搭乘 { $vessel } 出发
+glance-arrives = { $number } 正在海上，搭乘 { $vessel }，预计 { $date } 到达
+glance-waiting = 等待您处理
+glance-waiting-none = 目前没有等待您处理的事项。
+glance-wait-quotation = 报价单 { $number } 待您接受或拒绝
+glance-wait-counter = 订单 { $number } 的还价提议待您答复
+glance-wait-remedy = 投诉 { $number } 的补救方案待您接受或拒绝
+glance-wait-instalment = 订单 { $number } 的一笔付款
+glance-wait-document = 订单 { $number } 有新文件：{ $name }
+glance-due = 截止 { $date }
+glance-overdue = 自 { $date } 起已逾期

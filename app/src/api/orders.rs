@@ -40,6 +40,14 @@ pub async fn order_customers() -> Result<Vec<(i32, String)>, ApiError> {
     crate::usecases::orders::customers(&state, &user).await
 }
 
+/// The signed-in customer's first page at a glance: its open orders per
+/// badge, what ships next and what waits for its answer. Customers only.
+#[server(endpoint = "orders/glance")]
+pub async fn order_glance() -> Result<crate::wire::glance::Glance, ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::orders::glance(&state, &user).await
+}
+
 #[server(endpoint = "orders/get")]
 pub async fn get_order(id: i32) -> Result<OrderDetail, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;

@@ -12,6 +12,7 @@ pub mod credit;
 pub mod dates;
 pub mod device;
 pub mod files;
+pub mod glance;
 pub mod hs_code;
 #[cfg(test)]
 mod input_bounds;

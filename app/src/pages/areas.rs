@@ -9,6 +9,7 @@ use leptos_router::components::A;
 use crate::api::areas::area_home;
 use crate::components::guard::AreaGuard;
 use crate::domain::policy::Area;
+use crate::pages::glance::CustomerGlance;
 use crate::pages::order_list::OrderList;
 
 #[component]
@@ -46,6 +47,7 @@ pub fn CustomerHome() -> impl IntoView {
                 title="My orders"
                 intro="Your company's orders with the trading house, and the changes you have asked for."
             />
+            <CustomerGlance />
             <section class="panel">
                 <h2>"Orders"</h2>
                 <p><a href="/exports/orders.csv" id="export-orders" rel="external">"Download my open orders (CSV)"</a></p>

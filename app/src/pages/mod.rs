@@ -8,6 +8,7 @@ pub mod complaint_settings;
 pub mod complaints;
 pub mod confirmation;
 pub mod customer_quotation;
+pub mod glance;
 pub mod inquiries;
 pub mod landing;
 pub mod mail;

@@ -11,6 +11,7 @@ pub mod auth;
 pub mod changes;
 pub mod complaints;
 pub mod error;
+pub mod glance;
 pub mod live;
 pub mod mail;
 pub mod messages;

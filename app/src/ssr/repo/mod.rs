@@ -8,6 +8,7 @@ pub mod complaint_kpi;
 pub mod credit;
 pub mod files;
 pub mod fulfilment;
+pub mod glance;
 pub mod kpi;
 pub mod notifications;
 pub mod orders;

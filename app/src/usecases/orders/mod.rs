@@ -1,9 +1,10 @@
 //! Sales orders for customers (their own) and the trading house (all): the
-//! list, one order with its lines, three dates and timeline, status moves,
-//! and new orders entered by sales staff.
+//! list, the customer's glance over them, one order with its lines, three
+//! dates and timeline, status moves, and new orders entered by sales staff.
 
 mod create;
 mod detail;
+mod glance;
 mod lines;
 mod list;
 mod status;
@@ -11,6 +12,7 @@ mod status;
 mod contract;
 pub use create::create;
 pub use detail::get;
+pub use glance::glance;
 pub use lines::{ParsedLine, Terms, delivered, line_view, parse_line, parse_terms, with_progress};
 pub use list::{customers, list};
 pub use status::move_status;

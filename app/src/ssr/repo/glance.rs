@@ -1,0 +1,106 @@
+//! The reads behind a customer's first page at a glance. Each takes the
+//! customer's company, or order ids read for that company, so nothing of
+//! another customer can come back.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::domain::change_request::ChangeStatus;
+use crate::domain::complaints::ComplaintStatus;
+use crate::domain::quotation::QuotationStatus;
+use crate::ssr::entities::{
+    change_request, complaint, file, instalment, order, quotation, shipment,
+};
+
+/// Every order of the company, in any status.
+pub async fn orders(db: &impl ConnectionTrait, company: i32) -> Result<Vec<order::Model>, DbErr> {
+    order::Entity::find()
+        .filter(order::Column::CustomerCompanyId.eq(company))
+        .order_by_asc(order::Column::Id)
+        .all(db)
+        .await
+}
+
+/// The shipments of these orders that have not arrived yet.
+pub async fn shipments_under_way(
+    db: &impl ConnectionTrait,
+    order_ids: &[i32],
+) -> Result<Vec<shipment::Model>, DbErr> {
+    shipment::Entity::find()
+        .filter(shipment::Column::OrderId.is_in(order_ids.iter().copied()))
+        .filter(shipment::Column::Ata.is_null())
+        .all(db)
+        .await
+}
+
+/// Quotations sent to the company that it can still accept on `today`.
+pub async fn quotations_to_answer(
+    db: &impl ConnectionTrait,
+    company: i32,
+    today: NaiveDate,
+) -> Result<Vec<quotation::Model>, DbErr> {
+    quotation::Entity::find()
+        .filter(quotation::Column::CustomerCompanyId.eq(company))
+        .filter(quotation::Column::Status.eq(QuotationStatus::Sent.as_str()))
+        .filter(quotation::Column::SentAt.is_not_null())
+        .filter(quotation::Column::ValidUntil.gte(today))
+        .all(db)
+        .await
+}
+
+/// Change requests on these orders the house answered with a
+/// counter-proposal, waiting for the customer.
+pub async fn counter_proposals(
+    db: &impl ConnectionTrait,
+    order_ids: &[i32],
+) -> Result<Vec<change_request::Model>, DbErr> {
+    change_request::Entity::find()
+        .filter(change_request::Column::OrderId.is_in(order_ids.iter().copied()))
+        .filter(change_request::Column::Status.eq(ChangeStatus::Countered.as_str()))
+        .all(db)
+        .await
+}
+
+/// The company's complaints with a remedy proposed, waiting for its answer.
+pub async fn remedies_proposed(
+    db: &impl ConnectionTrait,
+    company: i32,
+) -> Result<Vec<complaint::Model>, DbErr> {
+    complaint::Entity::find()
+        .filter(complaint::Column::CustomerCompanyId.eq(company))
+        .filter(complaint::Column::Status.eq(ComplaintStatus::RemedyProposed.as_str()))
+        .all(db)
+        .await
+}
+
+/// Instalments of these orders with a fixed day on or before `until`
+/// (paid ones included; the caller keeps the unpaid).
+pub async fn instalments_due_by(
+    db: &impl ConnectionTrait,
+    order_ids: &[i32],
+    until: NaiveDate,
+) -> Result<Vec<instalment::Model>, DbErr> {
+    instalment::Entity::find()
+        .filter(instalment::Column::OrderId.is_in(order_ids.iter().copied()))
+        .filter(instalment::Column::DueDate.is_not_null())
+        .filter(instalment::Column::DueDate.lte(until))
+        .all(db)
+        .await
+}
+
+/// Files of the company's orders and shipments shared with it since `since`.
+pub async fn shared_files_since(
+    db: &impl ConnectionTrait,
+    company: i32,
+    since: DateTime<Utc>,
+) -> Result<Vec<file::Model>, DbErr> {
+    file::Entity::find()
+        .filter(file::Column::CustomerCompanyId.eq(company))
+        .filter(file::Column::SharedWithCustomer.eq(true))
+        .filter(file::Column::OwnerKind.is_in(["order", "shipment"]))
+        .filter(file::Column::OrderId.is_not_null())
+        .filter(file::Column::UploadedAt.gte(since))
+        .order_by_desc(file::Column::UploadedAt)
+        .all(db)
+        .await
+}

@@ -1,0 +1,186 @@
+//! A customer's first page at a glance: how its open orders stand (by the
+//! order list's badges, so the numbers agree with the list), what ships next
+//! and what waits for its answer. Only the signed-in customer's company is
+//! read; the trading house has its own boards and is refused.
+
+use std::collections::HashMap;
+
+use chrono::{Days, NaiveDate};
+
+use super::line_view;
+use crate::domain::dates::worst_badge;
+use crate::domain::glance::{self as rules, SOON_DAYS, ShipmentFact, WaitKind, Waiting};
+use crate::domain::policy::{Action, Area};
+use crate::ssr::auth::CurrentUser;
+use crate::ssr::entities::{order, order_line};
+use crate::ssr::repo::glance as reads;
+use crate::ssr::repo::orders;
+use crate::ssr::{AppState, guard};
+use crate::wire::ApiError;
+use crate::wire::glance::{Glance, WaitingView};
+
+/// The glance for the signed-in customer; anyone else is refused (403).
+pub async fn glance(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiError> {
+    guard::check(
+        state,
+        user,
+        Action::EnterArea(Area::Customer),
+        "order glance",
+    )
+    .await?;
+    let company = user.company_id;
+    let today = state.now().date_naive();
+    // Plain reads, no transaction: the read-only pool, beside other requests.
+    let db = &state.reports;
+    let all = reads::orders(db, company).await?;
+    let ids: Vec<i32> = all.iter().map(|o| o.id).collect();
+    let numbers: HashMap<i32, String> = all.iter().map(|o| (o.id, o.number.clone())).collect();
+
+    let open: Vec<&order::Model> = all.iter().filter(|o| !o.status.is_final()).collect();
+    let open_ids: Vec<i32> = open.iter().map(|o| o.id).collect();
+    let lines = orders::lines_of(db, &open_ids).await?;
+    let counts = rules::count_badges(open.iter().map(|o| order_badge(o, &lines, today)));
+
+    let facts: Vec<ShipmentFact> = reads::shipments_under_way(db, &ids)
+        .await?
+        .into_iter()
+        .map(|s| ShipmentFact {
+            order_id: s.order_id,
+            order_number: number_of(&numbers, s.order_id),
+            vessel: s.vessel,
+            etd: s.etd,
+            atd: s.atd,
+            eta: s.eta,
+            ata: s.ata,
+        })
+        .collect();
+    let sailings = rules::next_sailings(&facts);
+
+    let items = waiting(state, user, &ids, &numbers, today).await?;
+    Ok(Glance {
+        counts,
+        sailings,
+        waiting: rules::order_waiting(items, today)
+            .into_iter()
+            .map(|w| WaitingView {
+                overdue: w.overdue(today),
+                path: path(w.kind, w.target),
+                kind: w.kind,
+                number: w.number,
+                name: w.name,
+                due: w.due,
+            })
+            .collect(),
+    })
+}
+
+/// The order's badge exactly as its row in the order list shows it.
+fn order_badge(
+    order: &order::Model,
+    lines: &[order_line::Model],
+    today: NaiveDate,
+) -> crate::domain::dates::LineBadge {
+    worst_badge(
+        lines
+            .iter()
+            .filter(|l| l.order_id == order.id)
+            .map(|l| line_view(l, order.status, today).badge),
+    )
+}
+
+fn number_of(numbers: &HashMap<i32, String>, order_id: i32) -> String {
+    numbers.get(&order_id).cloned().unwrap_or_default()
+}
+
+/// Everything that waits for the customer, in no particular order.
+async fn waiting(
+    state: &AppState,
+    user: &CurrentUser,
+    order_ids: &[i32],
+    numbers: &HashMap<i32, String>,
+    today: NaiveDate,
+) -> Result<Vec<Waiting>, ApiError> {
+    let db = &state.reports;
+    let company = user.company_id;
+    let mut items = Vec::new();
+    for q in reads::quotations_to_answer(db, company, today).await? {
+        if rules::quotation_open(q.valid_until, today) {
+            items.push(Waiting {
+                kind: WaitKind::Quotation,
+                target: q.id,
+                number: q.number,
+                name: None,
+                due: Some(q.valid_until),
+            });
+        }
+    }
+    for c in reads::counter_proposals(db, order_ids).await? {
+        items.push(Waiting {
+            kind: WaitKind::CounterProposal,
+            target: c.order_id,
+            number: number_of(numbers, c.order_id),
+            name: None,
+            due: None,
+        });
+    }
+    for c in reads::remedies_proposed(db, company).await? {
+        items.push(Waiting {
+            kind: WaitKind::Remedy,
+            target: c.id,
+            number: c.number,
+            name: None,
+            due: None,
+        });
+    }
+    let until = today
+        .checked_add_days(Days::new(SOON_DAYS as u64))
+        .unwrap_or(today);
+    for i in reads::instalments_due_by(db, order_ids, until).await? {
+        let Some(due) = i.due_date else { continue };
+        if i.paid_minor < i.amount_minor && rules::instalment_due_soon(due, today) {
+            items.push(Waiting {
+                kind: WaitKind::Instalment,
+                target: i.order_id,
+                number: number_of(numbers, i.order_id),
+                name: None,
+                due: Some(due),
+            });
+        }
+    }
+    // Downloads are not recorded, so a document counts as new for a while
+    // after it was shared (the upload time stands in for that).
+    let since = today
+        .checked_sub_days(Days::new(SOON_DAYS as u64))
+        .unwrap_or(today)
+        .and_hms_opt(0, 0, 0)
+        .map(|start| start.and_utc())
+        .unwrap_or_else(|| state.now());
+    for f in reads::shared_files_since(db, company, since).await? {
+        let Some(order_id) = f.order_id else { continue };
+        // The customer's own uploads are nothing new to it.
+        if f.uploaded_by == Some(user.user_id)
+            || !rules::shared_recently(f.uploaded_at.date_naive(), today)
+        {
+            continue;
+        }
+        items.push(Waiting {
+            kind: WaitKind::Document,
+            target: order_id,
+            number: number_of(numbers, order_id),
+            name: Some(f.name),
+            due: None,
+        });
+    }
+    Ok(items)
+}
+
+/// The page that deals with a waiting item.
+fn path(kind: WaitKind, target: i32) -> String {
+    match kind {
+        WaitKind::Quotation => format!("/customer/quotations/{target}"),
+        WaitKind::Remedy => format!("/customer/complaints/{target}"),
+        WaitKind::CounterProposal | WaitKind::Instalment | WaitKind::Document => {
+            format!("/customer/orders/{target}")
+        }
+    }
+}

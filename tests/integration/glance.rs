@@ -1,0 +1,245 @@
+//! The customer's first page at a glance: its open orders counted by the
+//! order list's badges, what ships next and what waits for it, and nothing
+//! of another customer.
+
+use app::domain::change_request::ChangeStatus;
+use app::domain::order_status::OrderStatus;
+use app::domain::shipping::shipment::CustomsStatus;
+use app::ssr::entities::{change_request, shipment};
+use app::ssr::repo::orders::{self, NewLine, NewOrder};
+use chrono::{Duration, Utc};
+use integration_tests::people::{Cast, PASSWORD, create_cast, create_order};
+use integration_tests::{TestApp, quotes, spawn_app};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
+
+/// An order in production with one line whose forecast lies `slip` days
+/// after its commitment (0 on track, 1 at risk, 2 late).
+pub(crate) async fn order_slipping(
+    db: &DatabaseConnection,
+    customer: i32,
+    number: &str,
+    slip: i64,
+) -> i32 {
+    let now = Utc::now();
+    let order = orders::insert_order(
+        db,
+        NewOrder {
+            number,
+            customer_company_id: customer,
+            sales_owner_id: None,
+            currency: "EUR",
+            incoterm: "FOB",
+            payment_terms: "30 days",
+            ship_to: "Hamburg",
+            status: OrderStatus::InProduction,
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    let committed = now.date_naive() + Duration::days(30);
+    orders::insert_line(
+        db,
+        NewLine {
+            order_id: order.id,
+            line_no: 1,
+            product_code: "MUG-1",
+            description: "Mug",
+            hs_code: "691200",
+            quantity: 100,
+            unit: "pcs",
+            unit_price_minor: 900,
+            requested: committed,
+            committed: Some(committed),
+            forecast: Some(committed + Duration::days(slip)),
+        },
+    )
+    .await
+    .unwrap();
+    order.id
+}
+
+/// The house answered a change request on `order` with a counter-proposal.
+async fn countered(db: &DatabaseConnection, order: i32, by: i32) {
+    change_request::ActiveModel {
+        order_id: Set(order),
+        requested_by: Set(by),
+        base_version: Set(1),
+        status: Set(ChangeStatus::Countered),
+        items: Set("[]".into()),
+        note: Set("Later, please".into()),
+        counter_items: Set(Some("[]".into())),
+        answer: Set(Some("Two weeks later instead?".into())),
+        created_at: Set(Utc::now()),
+        decided_at: Set(Some(Utc::now())),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap();
+}
+
+/// A booked shipment of `order` leaving in `days` on `vessel`.
+async fn booked(db: &DatabaseConnection, order: i32, vessel: &str, days: i64) {
+    let today = Utc::now().date_naive();
+    shipment::ActiveModel {
+        order_id: Set(order),
+        etd: Set(today + Duration::days(days)),
+        carrier: Set("Maersk".to_string()),
+        vessel: Set(vessel.to_string()),
+        bl_number: Set(String::new()),
+        eta: Set(Some(today + Duration::days(days + 28))),
+        created_at: Set(Utc::now()),
+        booking_no: Set(format!("BK-{order}-{days}")),
+        port_of_loading: Set("Ningbo".to_string()),
+        port_of_discharge: Set("Hamburg".to_string()),
+        atd: Set(None),
+        ata: Set(None),
+        customs_status: Set(CustomsStatus::Declared),
+        customs_on: Set(None),
+        check_override: Set(None),
+        check_override_by: Set(None),
+        check_override_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap();
+}
+
+/// A quotation for `buyer`'s inquiry, costed, approved and sent; its id.
+pub(crate) async fn sent_quotation(
+    app: &TestApp,
+    cast: &Cast,
+    buyer: &reqwest::Client,
+    supplier: i32,
+    what: &str,
+) -> i32 {
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let admin = app.client_for(&cast.admin.email, PASSWORD).await;
+    let inquiry = quotes::inquire(app, buyer, what).await;
+    let quote = quotes::cost(app, &staff, inquiry, supplier, "8.00", "10.00", "30").await;
+    assert_eq!(quotes::step(app, &staff, quote, "submit").await.0, 200);
+    assert_eq!(quotes::decide(app, &admin, quote, 1, true, "").await.0, 200);
+    let (status, body) = quotes::step(app, &staff, quote, "send").await;
+    assert_eq!(status, 200, "{body}");
+    quote
+}
+
+fn kinds_and_paths(glance: &serde_json::Value) -> Vec<(String, String)> {
+    glance["waiting"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            (
+                w["kind"].as_str().unwrap().to_string(),
+                w["path"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_customer_sees_its_orders_counted_its_sailings_and_what_waits() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    // SO-A-1 (from the cast) has a line two days late.
+    let on_track = order_slipping(&app.db, cast.customer_a, "SO-A-TRACK", 0).await;
+    order_slipping(&app.db, cast.customer_a, "SO-A-RISK", 1).await;
+    // Finished and not-yet-confirmed orders are not counted.
+    create_order(&app.db, cast.customer_a, "SO-A-DONE", OrderStatus::Settled).await;
+    create_order(&app.db, cast.customer_a, "SO-A-NEW", OrderStatus::Quoted).await;
+    // Customer B's orders never count for A.
+    let order_b_late = order_slipping(&app.db, cast.customer_b, "SO-B-LATE", 5).await;
+    order_slipping(&app.db, cast.customer_b, "SO-B-TRACK", 0).await;
+
+    countered(&app.db, on_track, cast.customer.id).await;
+    countered(&app.db, order_b_late, cast.customer_b_user.id).await;
+    booked(&app.db, on_track, "MV Glance Alpha", 6).await;
+    booked(&app.db, order_b_late, "MV Secret Bravo", 2).await;
+
+    let buyer = app.client_for(&cast.customer.email, PASSWORD).await;
+    let buyer_b = app.client_for(&cast.customer_b_user.email, PASSWORD).await;
+    let quote_a = sent_quotation(&app, &cast, &buyer, cast.supplier_a, "A's mug").await;
+    let quote_b = sent_quotation(&app, &cast, &buyer_b, cast.supplier_b, "B's mug").await;
+
+    let (status, glance) = app.call(&buyer, "orders/glance", &[]).await;
+    assert_eq!(status, 200, "{glance}");
+    assert_eq!(glance["counts"]["on_track"], 1, "{glance}");
+    assert_eq!(glance["counts"]["at_risk"], 1, "{glance}");
+    assert_eq!(glance["counts"]["late"], 1, "{glance}");
+
+    // The counts agree with the badges of the order list.
+    let (_, list) = app.call(&buyer, "orders/list", &[]).await;
+    let badges: Vec<(&str, &str)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| (o["number"].as_str().unwrap(), o["badge"].as_str().unwrap()))
+        .collect();
+    for (number, badge) in [
+        ("SO-A-TRACK", "on_track"),
+        ("SO-A-RISK", "at_risk"),
+        ("SO-A-1", "late"),
+    ] {
+        assert!(badges.contains(&(number, badge)), "{number}: {badges:?}");
+    }
+
+    let sailings = glance["sailings"].as_array().unwrap();
+    assert_eq!(sailings.len(), 1, "{glance}");
+    assert_eq!(sailings[0]["order_number"], "SO-A-TRACK");
+    assert_eq!(sailings[0]["vessel"], "MV Glance Alpha");
+    assert_eq!(sailings[0]["departed"], false);
+
+    let waiting = kinds_and_paths(&glance);
+    assert!(
+        waiting.contains(&(
+            "quotation".to_string(),
+            format!("/customer/quotations/{quote_a}")
+        )),
+        "{glance}"
+    );
+    assert!(
+        waiting.contains(&(
+            "counter_proposal".to_string(),
+            format!("/customer/orders/{on_track}")
+        )),
+        "{glance}"
+    );
+    assert_eq!(waiting.len(), 2, "nothing else waits: {glance}");
+
+    // Nothing of customer B's shows, and B sees only its own.
+    let text = glance.to_string();
+    for foreign in ["SO-B-", "MV Secret Bravo"] {
+        assert!(!text.contains(foreign), "{foreign} leaked: {text}");
+    }
+    assert!(
+        !text.contains(&format!("/customer/quotations/{quote_b}")),
+        "{text}"
+    );
+    assert!(
+        !text.contains(&format!("/customer/orders/{order_b_late}")),
+        "{text}"
+    );
+    let (status, glance_b) = app.call(&buyer_b, "orders/glance", &[]).await;
+    assert_eq!(status, 200, "{glance_b}");
+    assert_eq!(glance_b["counts"]["on_track"], 1, "{glance_b}");
+    assert_eq!(glance_b["counts"]["late"], 1, "{glance_b}");
+    assert!(!glance_b.to_string().contains("SO-A-"), "{glance_b}");
+}
+
+#[tokio::test]
+async fn only_customers_have_a_glance() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    for person in [&cast.staff, &cast.admin, &cast.supplier] {
+        let client = app.client_for(&person.email, PASSWORD).await;
+        let (status, body) = app.call(&client, "orders/glance", &[]).await;
+        assert_eq!(status, 403, "{:?}: {body}", person.role);
+    }
+    let (status, _) = app
+        .call(&integration_tests::new_client(), "orders/glance", &[])
+        .await;
+    assert_eq!(status, 401);
+}
