@@ -138,6 +138,7 @@ mod tests {
         let complaints = "hours min minutes status";
         let news = "no unit";
         let glance = "vessel";
+        let zones = "zone";
         for name in [
             "line", "days", "count", "ordered", "was", "problem", "done", "name", "from", "to",
             "po", "product", "number", "revision",
@@ -147,6 +148,7 @@ mod tests {
         .chain(complaints.split_whitespace())
         .chain(news.split_whitespace())
         .chain(glance.split_whitespace())
+        .chain(zones.split_whitespace())
         {
             args.set(name, FluentValue::from(2));
         }

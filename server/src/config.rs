@@ -41,8 +41,12 @@ pub struct Config {
     pub customer_late_days: u32,
     /// How often the slippage scan runs, in seconds.
     pub slip_scan_seconds: u32,
-    /// The hour (UTC, 0–23) from which daily alert digests go out.
+    /// The hour (0–23, in each recipient's own zone) from which daily alert
+    /// digests go out.
     pub digest_hour: u32,
+    /// The house's IANA time zone: its working day and what "today" means
+    /// for the date rules.
+    pub house_time_zone: app::domain::time_zone::Zone,
     pub mail: MailConfig,
     /// Where uploaded and generated files are kept.
     pub files: StorageConfig,
@@ -68,6 +72,7 @@ impl std::fmt::Debug for Config {
             .field("customer_late_days", &self.customer_late_days)
             .field("slip_scan_seconds", &self.slip_scan_seconds)
             .field("digest_hour", &self.digest_hour)
+            .field("house_time_zone", &self.house_time_zone)
             .field("mail", &self.mail)
             .field("files", &self.files)
             .field("requests", &self.requests)
@@ -156,6 +161,7 @@ struct FileSettings {
     customer_late_days: Option<u32>,
     slip_scan_seconds: Option<u32>,
     digest_hour: Option<u32>,
+    house_time_zone: Option<String>,
     mail_transport: Option<String>,
     mail_from: Option<String>,
     mail_lease_seconds: Option<u32>,
@@ -303,6 +309,16 @@ impl Config {
                 }
             },
             None => file.digest_hour.unwrap_or(7),
+        };
+        let house_time_zone = match var("PORTAL_HOUSE_TIME_ZONE").or(file.house_time_zone.clone()) {
+            Some(raw) => {
+                app::domain::time_zone::Zone::parse(&raw).map_err(|_| ConfigError::Invalid {
+                    name: "PORTAL_HOUSE_TIME_ZONE",
+                    value: raw.to_string(),
+                    reason: "expected an IANA time zone such as Asia/Shanghai",
+                })?
+            }
+            None => app::domain::time_zone::Zone::UTC,
         };
         let slip_scan_seconds = match var("PORTAL_SLIP_SCAN_SECONDS") {
             Some(raw) => parse_positive("PORTAL_SLIP_SCAN_SECONDS", &raw)?,
@@ -456,6 +472,7 @@ impl Config {
             customer_late_days,
             slip_scan_seconds,
             digest_hour,
+            house_time_zone,
             mail,
             files,
             requests,
@@ -619,11 +636,25 @@ mod tests {
             ("PORTAL_CUSTOMER_LATE_DAYS", "two"),
             ("PORTAL_SLIP_SCAN_SECONDS", "0"),
             ("PORTAL_DIGEST_HOUR", "24"),
+            ("PORTAL_HOUSE_TIME_ZONE", "Mars/Olympus"),
             ("PORTAL_FILES", "ftp"),
         ] {
             let err = Config::from_sources(&env(&[(name, value)]), no_file).unwrap_err();
             assert!(err.to_string().contains(name), "{err} should name {name}");
         }
+    }
+
+    #[test]
+    fn the_house_zone_defaults_to_utc() {
+        use app::domain::time_zone::Zone;
+        let config = Config::from_sources(&env(&[]), no_file).unwrap();
+        assert_eq!(config.house_time_zone, Zone::UTC);
+        let config = Config::from_sources(
+            &env(&[("PORTAL_HOUSE_TIME_ZONE", "Asia/Shanghai")]),
+            no_file,
+        )
+        .unwrap();
+        assert_eq!(config.house_time_zone.name(), "Asia/Shanghai");
     }
 
     #[test]

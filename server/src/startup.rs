@@ -128,6 +128,7 @@ impl Application {
                 write_rates: app::domain::limits::WriteRates::per_minute(
                     config.requests.writes_per_minute,
                 ),
+                house_time_zone: config.house_time_zone,
             }),
             outbox_wakeup: Arc::new(Notify::new()),
             live: Default::default(),

@@ -692,6 +692,12 @@ pub(crate) fn probes() -> Vec<Probe> {
             allowed: &[Role::Admin, Role::Staff, Role::Customer, Role::Supplier],
         },
         Probe {
+            name: "choose a time zone",
+            endpoint: "auth/time-zone",
+            fields: |_| vec![("time_zone", "Asia/Shanghai".into())],
+            allowed: &[Role::Admin, Role::Staff, Role::Customer, Role::Supplier],
+        },
+        Probe {
             name: "facts about the installation",
             endpoint: "portal/overview",
             fields: |_| vec![],

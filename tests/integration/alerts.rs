@@ -79,6 +79,7 @@ fn context(app: &TestApp) -> AlertContext {
         stale_after_days: 7,
         public_url: app.address.clone(),
         now: app.clock.now(),
+        house_zone: Default::default(),
     }
 }
 

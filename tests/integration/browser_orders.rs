@@ -76,6 +76,10 @@ async fn the_customer_sees_a_status_change_live() {
 async fn timeline_times_are_shown_in_the_viewers_time_zone() {
     let app = spawn_app().await;
     let cast = create_cast(&app.db).await;
+    // Times follow the zone the person chose, whatever the browser's.
+    app::ssr::repo::users::set_time_zone(&app.db, cast.staff.id, "Asia/Shanghai")
+        .await
+        .unwrap();
     let shanghai = Browser::launch_in_time_zone(1280, 900, "Asia/Shanghai").await;
     sign_in(&shanghai, &app.address, &cast.staff.email).await;
     // Moving the order writes a timeline entry stamped now (UTC).

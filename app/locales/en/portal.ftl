@@ -1060,3 +1060,12 @@ glance-wait-instalment = A payment on order { $number }
 glance-wait-document = A new document on order { $number }: { $name }
 glance-due = by { $date }
 glance-overdue = overdue since { $date }
+## Time zone on the account page
+time-zone-title = Time zone
+time-zone-label = Show times in
+time-zone-hint = Times in the portal and in your e-mails, and the hour your daily digest arrives, follow this zone. Dates such as requested or committed dates are the same everywhere.
+time-zone-save = Save time zone
+time-zone-suggest = Your browser is set to { $zone }.
+time-zone-use = Use { $zone }
+time-zone-empty = Choose a time zone.
+time-zone-unknown = This is not a time zone we know; choose one from the list.

@@ -1021,3 +1021,12 @@ glance-wait-instalment = 订单 { $number } 的一笔付款
 glance-wait-document = 订单 { $number } 有新文件：{ $name }
 glance-due = 截止 { $date }
 glance-overdue = 自 { $date } 起已逾期
+## Time zone on the account page
+time-zone-title = 时区
+time-zone-label = 显示时间所用时区
+time-zone-hint = 门户中和电子邮件里的时间，以及每日摘要的发送时刻，都按此时区显示。要求日期、承诺日期等日期在各地都相同。
+time-zone-save = 保存时区
+time-zone-suggest = 您的浏览器时区为 { $zone }。
+time-zone-use = 使用 { $zone }
+time-zone-empty = 请选择时区。
+time-zone-unknown = 这不是我们认识的时区，请从列表中选择。

@@ -30,6 +30,14 @@ pub async fn set_locale(locale: String) -> Result<(), ApiError> {
     crate::usecases::auth::set_locale(&state, &user, locale).await
 }
 
+/// Sets the zone the signed-in person reads times in (an IANA name such as
+/// `Asia/Shanghai`).
+#[server(endpoint = "auth/time-zone")]
+pub async fn set_time_zone(time_zone: String) -> Result<(), ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::auth::set_time_zone(&state, &user, time_zone).await
+}
+
 /// Signs in; returns the path to open next (the second step's page when
 /// two-factor sign-in asks for a code).
 #[server(endpoint = "auth/login")]

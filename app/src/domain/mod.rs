@@ -35,5 +35,6 @@ pub mod shipping;
 pub mod slip;
 pub mod terms;
 pub mod throttle;
+pub mod time_zone;
 pub mod trade_documents;
 pub mod two_factor;

@@ -289,6 +289,11 @@ impl PersonMail {
     }
 }
 
+/// An instant as the person reads it: in their own time zone.
+pub fn time_for(to: &user::Model, at: DateTime<Utc>) -> String {
+    crate::domain::time_zone::Zone::parse_or_utc(&to.time_zone).format(at)
+}
+
 /// Queues `kind` to one person with a link into the portal at `path`.
 #[allow(clippy::too_many_arguments)]
 pub async fn to_person(

@@ -49,6 +49,9 @@ pub struct Settings {
     pub request_timeout: std::time::Duration,
     /// How fast one signed-in person may write.
     pub write_rates: crate::domain::limits::WriteRates,
+    /// The house's own zone: its working day, and what "today" means for
+    /// the date rules.
+    pub house_time_zone: crate::domain::time_zone::Zone,
 }
 
 impl Settings {
@@ -66,11 +69,24 @@ impl AppState {
             stale_after_days: self.settings.stale_after_days,
             public_url: self.settings.public_url.clone(),
             now: self.now(),
+            house_zone: self.settings.house_time_zone,
         }
     }
 
     pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
         self.clock.now()
+    }
+
+    /// Today in the house's zone: the day the date rules (due, late,
+    /// stale, valid until) count from. A UTC date would turn over at
+    /// eight in the morning in Shanghai.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.house_date(self.now())
+    }
+
+    /// The house's calendar day at an instant.
+    pub fn house_date(&self, at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
+        self.settings.house_time_zone.date_of(at)
     }
 }
 

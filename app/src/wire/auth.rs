@@ -16,6 +16,9 @@ pub struct SessionUser {
     pub display_name: String,
     pub email: String,
     pub locale: crate::i18n::Locale,
+    /// The IANA zone times are shown in, so the browser writes them as the
+    /// server did.
+    pub time_zone: String,
 }
 
 impl SessionUser {

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::sessions::SessionsPanel;
+use super::time_zone::TimeZoneForm;
 use crate::api::auth::ChangePassword;
 use crate::components::forms::{FieldMessage, FormMessage, latest_error};
 use crate::components::guard::{AreaGuard, use_locale, use_user};
@@ -75,6 +76,7 @@ fn AccountDetails() -> impl IntoView {
                     })
                 })}
             </Transition>
+            <TimeZoneForm />
             <AlertChoicesForm />
             <TwoFactorLink />
             <h2>"Change password"</h2>

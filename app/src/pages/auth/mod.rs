@@ -6,5 +6,6 @@ pub mod invitation;
 pub mod login;
 pub mod reset;
 pub mod sessions;
+pub mod time_zone;
 pub mod two_factor;
 pub mod two_factor_sign_in;

@@ -37,10 +37,17 @@ pub struct AlertContext {
     pub stale_after_days: u32,
     pub public_url: String,
     pub now: DateTime<Utc>,
+    /// Lateness and quiet spells count in the house's days.
+    pub house_zone: crate::domain::time_zone::Zone,
 }
 
 impl AlertContext {
     fn today(&self) -> NaiveDate {
-        self.now.date_naive()
+        self.house_zone.date_of(self.now)
+    }
+
+    /// The house's calendar day at an instant.
+    fn day_of(&self, at: DateTime<Utc>) -> NaiveDate {
+        self.house_zone.date_of(at)
     }
 }

@@ -28,10 +28,10 @@ pub async fn remind_if_stale(
 ) -> Result<usize, DbErr> {
     let state = row.state();
     let last = row.line.last_progress_at.unwrap_or(row.po.created_at);
-    if !is_stale(&state, last.date_naive(), ctx.today(), ctx.stale_after_days) {
+    if !is_stale(&state, ctx.day_of(last), ctx.today(), ctx.stale_after_days) {
         return Ok(0);
     }
-    let quiet = (ctx.today() - last.date_naive()).num_days();
+    let quiet = (ctx.today() - ctx.day_of(last)).num_days();
     let mut queued = 0;
     for person in people.of_company(row.po.supplier_company_id, AlertKind::StaleReminder, &[]) {
         let values = vec![

@@ -20,6 +20,8 @@ pub struct CurrentUser {
     pub display_name: String,
     /// The language the person reads the portal in.
     pub locale: crate::i18n::Locale,
+    /// The zone the person reads times in.
+    pub time_zone: crate::domain::time_zone::Zone,
 }
 
 impl CurrentUser {
@@ -73,6 +75,7 @@ impl From<CurrentUser> for crate::wire::auth::SessionUser {
             display_name: user.display_name,
             email: user.email,
             locale: user.locale,
+            time_zone: user.time_zone.name().to_string(),
         }
     }
 }

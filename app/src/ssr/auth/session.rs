@@ -74,6 +74,7 @@ struct Found {
     email: String,
     display_name: String,
     locale: String,
+    time_zone: String,
     company_name: String,
 }
 
@@ -117,6 +118,7 @@ pub async fn resolve(
         .column(user::Column::Email)
         .column(user::Column::DisplayName)
         .column(user::Column::Locale)
+        .column(user::Column::TimeZone)
         .column_as(company::Column::Name, "company_name")
         .join(
             JoinType::InnerJoin,
@@ -169,6 +171,7 @@ pub async fn resolve(
         email: found.email,
         display_name: found.display_name,
         locale: crate::i18n::Locale::parse(&found.locale).unwrap_or_default(),
+        time_zone: crate::domain::time_zone::Zone::parse_or_utc(&found.time_zone),
     }))
 }
 

@@ -187,6 +187,21 @@ pub async fn set_locale(
     Ok(())
 }
 
+pub async fn set_time_zone(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    zone: &str,
+) -> Result<(), DbErr> {
+    user::ActiveModel {
+        id: Set(user_id),
+        time_zone: Set(zone.to_string()),
+        ..Default::default()
+    }
+    .update(db)
+    .await?;
+    Ok(())
+}
+
 pub async fn set_alert_choices(
     db: &impl ConnectionTrait,
     user_id: i32,

@@ -60,6 +60,19 @@ pub async fn set_locale(
     Ok(())
 }
 
+/// Sets the zone the signed-in person reads times in; an unknown name is
+/// the `time_zone` field's error, in the person's language.
+pub async fn set_time_zone(
+    state: &AppState,
+    user: &CurrentUser,
+    time_zone: String,
+) -> Result<(), ApiError> {
+    let zone = crate::domain::time_zone::Zone::parse(&time_zone)
+        .map_err(|problem| ApiError::invalid("time_zone", user.locale.t(problem.key())))?;
+    users::set_time_zone(&state.db, user.user_id, zone.name()).await?;
+    Ok(())
+}
+
 /// Refuses an e-mail field longer than any address, before anything (a
 /// throttle key, an audit row) is made of it.
 fn email_within_bounds(email: &str) -> Result<(), ApiError> {
@@ -123,6 +136,7 @@ struct Owner<'a> {
     email: &'a str,
     name: &'a str,
     locale: Locale,
+    zone: crate::domain::time_zone::Zone,
 }
 
 /// Tells the account's owner, in their language and in the caller's
@@ -146,7 +160,7 @@ async fn password_notice(
         format!("password_changed:{}", uuid::Uuid::new_v4().simple()),
         &[
             ("name", owner.name.to_string()),
-            ("when", now.format("%Y-%m-%d %H:%M UTC").to_string()),
+            ("when", owner.zone.format(now)),
             ("portal", state.settings.public_url.clone()),
         ],
     );

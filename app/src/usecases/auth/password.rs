@@ -85,6 +85,7 @@ async fn replace(
             email: &user.email,
             name: &user.display_name,
             locale: user.locale,
+            zone: user.time_zone,
         },
         now,
     )

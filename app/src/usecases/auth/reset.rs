@@ -129,6 +129,7 @@ pub async fn reset_password(
             email: &owner.email,
             name: &owner.display_name,
             locale,
+            zone: crate::domain::time_zone::Zone::parse_or_utc(&owner.time_zone),
         },
         now,
     )

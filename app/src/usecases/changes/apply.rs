@@ -124,8 +124,8 @@ async fn plan(
         purchase_orders::placed_lines(&state.db, &lines.iter().map(|l| l.id).collect::<Vec<_>>())
             .await?;
     let current = order_state(&state.db, &order, status, &lines).await?;
-    let next =
-        apply(&current, items, now.date_naive()).map_err(|found| changed_since(locale, found))?;
+    let next = apply(&current, items, state.house_date(now))
+        .map_err(|found| changed_since(locale, found))?;
     let po_changes = factory_changes(items, &po_states(&lines, &placed)).map_err(|found| {
         let said = found.iter().map(|p| factory_problem(p, party, locale));
         changed_since(locale, said.collect())

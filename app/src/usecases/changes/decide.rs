@@ -38,7 +38,7 @@ pub async fn decide(
     answer: String,
     items: Vec<ItemDecisionInput>,
 ) -> Result<(), ApiError> {
-    let today = state.now().date_naive();
+    let today = state.today();
     let (request, order) = request_for(state, user, id).await?;
     guard::check(
         state,

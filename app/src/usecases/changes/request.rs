@@ -44,7 +44,7 @@ pub async fn request(
     added: Vec<AddedLineInput>,
 ) -> Result<i32, ApiError> {
     let (order, status) = order_to_change(state, user, order_id, version).await?;
-    let today = state.now().date_naive();
+    let today = state.today();
     let current_lines = orders::lines_of(&state.db, &[order.id]).await?;
     let form = parse_form(&current_lines, &note, &ship_to, &lines, &added, today)?;
     let current = order_state(&state.db, &order, status, &current_lines).await?;

@@ -182,7 +182,7 @@ async fn house_notes(
         ..HouseNotes::default()
     };
     let priced = as_if_priced(asked);
-    let today = state.now().date_naive();
+    let today = state.today();
     if let Err(found) = apply(&current, &priced, today) {
         notes.conflicts = found;
     }

@@ -81,7 +81,7 @@ pub async fn sweep(state: &AppState) -> Result<ClockSweep, ApiError> {
                     vec![
                         ("complaint", row.number.clone()),
                         ("clock", which.replace('_', " ")),
-                        ("due", due.format("%Y-%m-%d %H:%M UTC").to_string()),
+                        ("due", notify::time_for(person, due)),
                     ],
                 )
                 .await?;

@@ -77,26 +77,24 @@ pub async fn filed(
     row: &complaint::Model,
     order: &order::Model,
 ) -> Result<(), ApiError> {
-    let people = owners(work, row).await?;
-    send(
-        state,
-        work,
-        Mail::ComplaintFiled,
-        &people,
-        &row.number,
-        &format!("/staff/complaints/{}", row.id),
-        vec![
-            ("complaint", row.number.clone()),
-            ("order", order.number.clone()),
-            (
-                "due",
-                row.first_answer_due
-                    .format("%Y-%m-%d %H:%M UTC")
-                    .to_string(),
-            ),
-        ],
-    )
-    .await
+    // Each owner reads the deadline in their own zone, so one mail each.
+    for person in owners(work, row).await? {
+        send(
+            state,
+            work,
+            Mail::ComplaintFiled,
+            std::slice::from_ref(&person),
+            &row.number,
+            &format!("/staff/complaints/{}", row.id),
+            vec![
+                ("complaint", row.number.clone()),
+                ("order", order.number.clone()),
+                ("due", notify::time_for(&person, row.first_answer_due)),
+            ],
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 pub async fn stepped(

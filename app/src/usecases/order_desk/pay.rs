@@ -34,7 +34,7 @@ pub async fn record_payment(
     if order.version != version {
         return Err(stale_order());
     }
-    let today = state.now().date_naive();
+    let today = state.today();
     let mut problems = FieldErrors::default();
     let received_on = problems.keep("received_on", parse_date(user.locale, &received_on));
     let amount = problems.keep(

@@ -33,7 +33,7 @@ pub async fn place_purchase_order(
     if order.version != version {
         return Err(stale_order());
     }
-    let today = state.now().date_naive();
+    let today = state.today();
     let mut problems = FieldErrors::default();
     let supplier = companies::find(&state.db, supplier_id)
         .await?

@@ -43,7 +43,7 @@ pub async fn update(
     if order.version != version {
         return Err(stale_order());
     }
-    let today = state.now().date_naive();
+    let today = state.today();
     let mut problems = FieldErrors::default();
     let terms = editable_terms(
         &mut problems,

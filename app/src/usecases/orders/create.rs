@@ -43,7 +43,7 @@ pub async fn create(
         .await?
         .filter(|c| c.kind == CompanyKind::Customer);
     let form = parse_form(
-        state.now().date_naive(),
+        state.today(),
         customer,
         &currency,
         &incoterm,

@@ -63,7 +63,7 @@ pub async fn get(state: &AppState, user: &CurrentUser, id: i32) -> Result<OrderD
         .await?
         .ok_or(ApiError::NotFound)?;
     let status = order.status;
-    let today = state.now().date_naive();
+    let today = state.today();
     let facts = load(state, user, order, status).await?;
     Ok(assemble(facts, Mover::for_role(user.role), today))
 }

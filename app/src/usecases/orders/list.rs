@@ -43,7 +43,7 @@ pub async fn list(
     let status = parse_status(status.as_deref())?;
     let (committed_from, committed_to) =
         parse_committed(user.locale, committed_from, committed_to)?;
-    let today = state.now().date_naive();
+    let today = state.today();
     let filter = OrderFilter {
         status,
         query,

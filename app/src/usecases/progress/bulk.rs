@@ -34,7 +34,7 @@ pub async fn bulk(
     let milestone = Milestone::parse(&milestone)
         .ok_or_else(|| ApiError::invalid("milestone", locale.t("progress-unknown-milestone")))?;
     let rows = lines_to_move(state, user, &ids).await?;
-    let today = state.now().date_naive();
+    let today = state.today();
     let plan = plan_moves(locale, &rows, milestone, &note, today)?;
     record(state, user, &plan).await
 }

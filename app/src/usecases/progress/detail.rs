@@ -25,7 +25,7 @@ pub async fn detail(
         report: false,
     };
     guard::check(state, user, action, "PO line").await?;
-    let today = state.now().date_naive();
+    let today = state.today();
     let supplier = if scope == PoScope::All {
         companies::find(&state.reports, row.po.supplier_company_id)
             .await?

@@ -28,7 +28,7 @@ pub async fn list(
     } else {
         Stage::Open
     };
-    let today = state.now().date_naive();
+    let today = state.today();
     let read_limit = if filter.sifted() {
         LIST_LIMIT * 20
     } else {

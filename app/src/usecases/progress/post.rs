@@ -45,7 +45,7 @@ pub async fn post(
     if row.line.version != version {
         return Err(super::stale(locale));
     }
-    let today = state.now().date_naive();
+    let today = state.today();
     let input = parse(
         locale,
         &milestone,

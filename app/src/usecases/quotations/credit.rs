@@ -59,7 +59,7 @@ pub async fn get(
     customer: i32,
 ) -> Result<CreditView, ApiError> {
     guard::check(state, user, Action::Quote { customer }, "credit standing").await?;
-    view_of(&state.db, customer, state.now().date_naive()).await
+    view_of(&state.db, customer, state.today()).await
 }
 
 /// The commercial director (or an administrator) sets the customer's score,
@@ -113,5 +113,5 @@ pub async fn set_score(
         )
         .exec_without_returning(&state.db)
         .await?;
-    view_of(&state.db, customer, state.now().date_naive()).await
+    view_of(&state.db, customer, state.today()).await
 }

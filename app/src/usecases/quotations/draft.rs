@@ -50,7 +50,7 @@ pub async fn start(state: &AppState, user: &CurrentUser, inquiry_id: i32) -> Res
     }
     let lines = quotations::inquiry_lines(&state.db, &[inquiry.id]).await?;
     let now = state.now();
-    let today = now.date_naive();
+    let today = state.house_date(now);
     let (_, policy) = house_rules(&state.db).await?;
     let standing = credit::standing_of(&state.db, customer, today).await?;
     let deposit = crate::domain::credit::required_deposit_bp(&standing, &policy);
@@ -168,7 +168,7 @@ pub async fn save(
         .into_iter()
         .map(|c| c.id)
         .collect();
-    let today = state.now().date_naive();
+    let today = state.today();
     let mut problems = FieldErrors::default();
     let terms = parse_terms(&mut problems, &terms, today);
     let lines = parse_lines(&mut problems, lines, &factories, today);

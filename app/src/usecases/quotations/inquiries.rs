@@ -59,7 +59,7 @@ pub async fn create(
 ) -> Result<i32, ApiError> {
     let customer = user.company_id;
     guard::check(state, user, Action::AskQuote { customer }, "inquiry").await?;
-    let today = state.now().date_naive();
+    let today = state.today();
     let form = parse_form(
         today,
         &destination,

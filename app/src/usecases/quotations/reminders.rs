@@ -57,8 +57,8 @@ pub async fn sweep(state: &AppState) -> Result<Swept, ApiError> {
             swept.reminded += 1;
         }
     }
-    for quote in quotations::lapsed(&work.tx, now.date_naive()).await? {
-        let Some(to) = lapse(quote.status, now.date_naive(), quote.valid_until) else {
+    for quote in quotations::lapsed(&work.tx, state.house_date(now)).await? {
+        let Some(to) = lapse(quote.status, state.house_date(now), quote.valid_until) else {
             continue;
         };
         if quotations::claim(&work.tx, &quote, to, Moved::default()).await? {

@@ -63,10 +63,25 @@ pub async fn respond(
         QuoteStep::Decline
     };
     let now = state.now();
-    let to = next(current.status, step, now.date_naive(), current.valid_until).map_err(conflict)?;
+    let to = next(
+        current.status,
+        step,
+        state.house_date(now),
+        current.valid_until,
+    )
+    .map_err(conflict)?;
     let mut work = UnitOfWork::begin(state).await?;
     let order_id = if accept {
-        Some(make_contract(&mut work, &current, user.user_id, now).await?)
+        Some(
+            make_contract(
+                &mut work,
+                &current,
+                user.user_id,
+                now,
+                state.house_date(now),
+            )
+            .await?,
+        )
     } else {
         None
     };
@@ -107,9 +122,9 @@ async fn make_contract(
     quote: &quotation::Model,
     by: i32,
     now: DateTime<Utc>,
+    today: NaiveDate,
 ) -> Result<i32, ApiError> {
     let lines = quotations::lines_of(&work.tx, &[quote.id]).await?;
-    let today = now.date_naive();
     let mut terms = terms_in_words(quote)?.join("; ");
     terms.truncate(
         terms

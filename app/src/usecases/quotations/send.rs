@@ -47,7 +47,7 @@ async fn take(
     step: QuoteStep,
     moved: Moved,
 ) -> Result<quotation::Model, ApiError> {
-    let today = state.now().date_naive();
+    let today = state.today();
     let to = next(row.status, step, today, row.valid_until).map_err(|e| ApiError::Conflict {
         message: e.to_string(),
     })?;
@@ -97,7 +97,7 @@ pub async fn revise(
     let work = UnitOfWork::begin(state).await?;
     // The step checks the quotation may be revised; the row itself is
     // replaced by the new revision.
-    let today = state.now().date_naive();
+    let today = state.today();
     next(row.status, QuoteStep::Revise, today, row.valid_until).map_err(|e| {
         ApiError::Conflict {
             message: e.to_string(),

@@ -57,7 +57,7 @@ pub async fn submit(
     let now = state.now();
     let totals = totals_of(&lines)?;
     let (rules, policy) = house_rules(&state.db).await?;
-    let standing = credit::standing_of(&state.db, customer, now.date_naive()).await?;
+    let standing = credit::standing_of(&state.db, customer, state.house_date(now)).await?;
     let required = required_deposit_bp(&standing, &policy);
     let offered = u32::try_from(row.deposit_bp).unwrap_or(0);
     let facts = QuoteFacts {
@@ -70,7 +70,7 @@ pub async fn submit(
     let step = QuoteStep::Submit {
         needs_approval: !steps.is_empty(),
     };
-    let to = next(row.status, step, now.date_naive(), row.valid_until).map_err(|e| {
+    let to = next(row.status, step, state.house_date(now), row.valid_until).map_err(|e| {
         ApiError::Conflict {
             message: e.to_string(),
         }

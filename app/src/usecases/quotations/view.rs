@@ -49,7 +49,7 @@ pub async fn get(
     };
     let customer_name = super::approve::customer_name(&state.db, customer).await?;
     let revisions = quotations::revisions(&state.db, QuoteScope::All, &row.number).await?;
-    let today = state.now().date_naive();
+    let today = state.today();
     let totals = totals_of(&lines)?;
     Ok(HouseQuotation {
         id: row.id,
@@ -173,7 +173,7 @@ pub async fn customer_get(
     guard::check(state, user, Action::SeeQuotes { customer }, "quotation").await?;
     let lines = quotations::lines_of(&state.db, &[row.id]).await?;
     let total = totals_of(&lines)?.revenue_minor;
-    let today = state.now().date_naive();
+    let today = state.today();
     Ok(CustomerQuotation {
         id: row.id,
         number: row.number.clone(),

@@ -173,7 +173,7 @@ pub async fn generate(
         ),
         None => None,
     };
-    let today = state.now().date_naive();
+    let today = state.today();
     let (house, house_country) = house_party(db).await?;
     let buyer = buyer_party(db, &order).await?;
     let origin = origin(db, &lines, &house_country).await?;

@@ -251,7 +251,7 @@ pub async fn presented(
         problems.add("presented_on", m);
         problems.into_error()
     })?;
-    if day > state.now().date_naive() || !crate::domain::shipping::date_in_range(day) {
+    if day > state.today() || !crate::domain::shipping::date_in_range(day) {
         let mut problems = FieldErrors::default();
         problems.add("presented_on", user.locale.t("lc-presented-future"));
         return Err(problems.into_error());

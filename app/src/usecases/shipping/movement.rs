@@ -65,7 +65,7 @@ pub async fn customs(
     let next = CustomsStatus::parse(status.trim())
         .ok_or_else(|| one_problem("status", t("customs-status-unknown")))?;
     let on = parse_date(user.locale, &on).map_err(|m| one_problem("on", m))?;
-    let today = state.now().date_naive();
+    let today = state.today();
     if on > today || !crate::domain::shipping::date_in_range(on) {
         return Err(one_problem("on", t("customs-date-future")));
     }
@@ -106,7 +106,7 @@ pub async fn depart(
         });
     }
     let atd = parse_date(user.locale, &atd).map_err(|m| one_problem("atd", m))?;
-    let today = state.now().date_naive();
+    let today = state.today();
     let voyage = Voyage {
         etd: Some(shipment.etd),
         atd: Some(atd),
@@ -224,7 +224,7 @@ pub async fn arrive(
         eta: shipment.eta,
         ata: Some(ata),
     };
-    if let Some(error) = voyage.check(state.now().date_naive()).first() {
+    if let Some(error) = voyage.check(state.today()).first() {
         return Err(one_problem("ata", t(error.key())));
     }
     let work = claim(state, order.id, version).await?;

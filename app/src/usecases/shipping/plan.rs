@@ -69,7 +69,7 @@ pub async fn plan(
     }
     let lines = orders::lines_of(&state.db, &[order.id]).await?;
     let others = shipments_with_parts(&state.db, order.id).await?;
-    let today = state.now().date_naive();
+    let today = state.today();
     let parsed = parse(&input, &lines, &others, None, today, user)?;
     let lc = letter_of_credit_of(&state.db, order.id).await?;
     let balance = balance_of_order(&state.db, &order, lc.is_some()).await?;
@@ -165,7 +165,7 @@ pub async fn update(
         .iter()
         .find(|s| s.shipment.id == shipment_id)
         .ok_or(ApiError::NotFound)?;
-    let today = state.now().date_naive();
+    let today = state.today();
     let mut parsed = parse(&input, &lines, &all, Some(shipment_id), today, user)?;
     let old = current.shipment.clone();
     // What has happened stays as recorded.

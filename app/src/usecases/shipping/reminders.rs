@@ -27,7 +27,7 @@ pub struct ScanReport {
 }
 
 pub async fn scan_payments_and_credits(state: &AppState) -> Result<ScanReport, ApiError> {
-    let today = state.now().date_naive();
+    let today = state.today();
     let mut report = ScanReport::default();
     let mut work = UnitOfWork::begin(state).await?;
     let open = instalment::Entity::find()
@@ -198,7 +198,7 @@ async fn remind(
             .unwrap_or_default();
         let days = row
             .due_date
-            .map(|d| (state.now().date_naive() - d).num_days())
+            .map(|d| (state.today() - d).num_days())
             .unwrap_or(0);
         for person in sales_of(order, house, audience.sales_manager) {
             let locale = crate::i18n::Locale::parse(&person.locale).unwrap_or_default();

@@ -45,7 +45,7 @@ pub async fn view(
     let order = orders::find(db, scope, order_id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let today = state.now().date_naive();
+    let today = state.today();
     let lines = orders::lines_of(db, &[order.id]).await?;
     let shipments = shipments_with_parts(db, order.id).await?;
     let order_documents = trade_document::Entity::find()

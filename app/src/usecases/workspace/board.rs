@@ -24,7 +24,7 @@ pub async fn board(state: &AppState, user: &CurrentUser) -> Result<Vec<BoardRow>
 /// The at-risk board on `today`: most urgent first.
 pub async fn at_risk(state: &AppState) -> Result<Vec<BoardRow>, DbErr> {
     let now = state.now();
-    let today = now.date_naive();
+    let today = state.house_date(now);
     let stale_before = now - Duration::days(i64::from(state.settings.stale_after_days));
     let known = Known::read(state, today, stale_before).await?;
     let mut rows: Vec<(BoardRow, LineFacts)> = Vec::new();

@@ -30,7 +30,7 @@ pub async fn kpis(
     to: Option<String>,
 ) -> Result<KpiReport, ApiError> {
     guard::check(state, user, Action::EnterArea(Area::Staff), "KPIs").await?;
-    let period = super::period(user.locale, from, to, state.now().date_naive())?;
+    let period = super::period(user.locale, from, to, state.today())?;
     report(state, period)
         .await
         .map_err(db_error("computing the KPIs"))

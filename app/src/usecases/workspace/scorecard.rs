@@ -22,7 +22,7 @@ pub async fn scorecard(
 ) -> Result<Scorecard, ApiError> {
     let supplier = scorecard_supplier(&user.actor(), supplier_id).ok_or(ApiError::NotFound)?;
     guard::check(state, user, Action::Scorecard { supplier }, "scorecard").await?;
-    let period = super::period(user.locale, None, None, state.now().date_naive())?;
+    let period = super::period(user.locale, None, None, state.today())?;
     scorecards(state, period, Some(supplier))
         .await?
         .into_iter()
