@@ -171,13 +171,8 @@ async fn staff_place_a_purchase_order_and_record_a_payment_from_the_order_page()
         .await;
     for (field, value) in [("amount", "9999.00"), ("reference", "TT 0815")] {
         staff
-            .client
-            .find(Locator::Css(&format!("#payment-form input[name={field}]")))
-            .await
-            .unwrap()
-            .send_keys(value)
-            .await
-            .unwrap();
+            .type_into(&format!("#payment-form input[name={field}]"), value)
+            .await;
     }
     staff.click("#payment-form button[type=submit]").await;
     let message = staff
@@ -186,13 +181,9 @@ async fn staff_place_a_purchase_order_and_record_a_payment_from_the_order_page()
         })
         .await;
     assert!(message.contains("2500.00"), "{message}");
-    let amount = staff
-        .client
-        .find(Locator::Css("#payment-form input[name=amount]"))
-        .await
-        .unwrap();
-    amount.clear().await.unwrap();
-    amount.send_keys("750").await.unwrap();
+    staff
+        .type_into("#payment-form input[name=amount]", "750")
+        .await;
     staff.click("#payment-form button[type=submit]").await;
     staff
         .wait_for_text("#outstanding", Duration::from_secs(20), |t| {

@@ -184,6 +184,32 @@ impl Browser {
         }
     }
 
+    /// Types `text` into the first element matching `css` with real key
+    /// presses. A field replaced by a live refresh before the keys land is
+    /// found again and typed into afresh.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        for attempt in 0..5 {
+            let element = self
+                .client
+                .wait()
+                .at_most(Duration::from_secs(10))
+                .for_element(Locator::Css(css))
+                .await
+                .unwrap_or_else(|e| panic!("{css} never appeared: {e}"));
+            let typed = async {
+                element.clear().await?;
+                element.send_keys(text).await
+            };
+            match typed.await {
+                Ok(()) => return,
+                Err(e) if attempt < 4 && e.to_string().contains("stale element") => {
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(e) => panic!("type into {css}: {e}"),
+            }
+        }
+    }
+
     /// Waits until the element's text satisfies `check`; returns the text.
     pub async fn wait_for_text(
         &self,
