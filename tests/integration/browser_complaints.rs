@@ -14,14 +14,29 @@ use std::time::Duration;
 
 const WAIT: Duration = Duration::from_secs(20);
 
-/// Fills fields of a form by name and submits it.
+/// Fills fields of a form by name and submits it, in one script run: a
+/// live refresh of the page cannot replace the form between the filling
+/// and the click.
 async fn submit(browser: &Browser, form: &str, fields: &[(&str, &str)], button: &str) {
-    for (name, value) in fields {
-        browser
-            .set_value(&format!("{form} [name='{name}']"), value)
-            .await;
-    }
-    browser.click(&format!("{form} {button}")).await;
+    let pairs: Vec<serde_json::Value> = fields
+        .iter()
+        .map(|(name, value)| serde_json::json!([name, value]))
+        .collect();
+    browser
+        .client
+        .execute(
+            "const form = document.querySelector(arguments[0]); \
+             for (const [name, value] of arguments[1]) { \
+               const e = form.querySelector(`[name='${name}']`); \
+               e.value = value; \
+               e.dispatchEvent(new Event('input', {bubbles: true})); \
+               e.dispatchEvent(new Event('change', {bubbles: true})); \
+             } \
+             form.querySelector(arguments[2]).click();",
+            vec![form.into(), pairs.into(), button.into()],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("submit {form}: {e}"));
 }
 
 async fn take_step(browser: &Browser, step: &str, fields: &[(&str, &str)]) {
@@ -115,6 +130,14 @@ async fn a_customer_complains_the_house_and_factory_answer_and_the_customer_acce
         .wait_for_text("#first-answer-clock", WAIT, |t| t.contains("Met on time"))
         .await;
     take_step(&staff, "investigate", &[]).await;
+    // The next step is offered from the page as the investigation left it.
+    staff
+        .client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("#complaint-status[data-status=investigating]"))
+        .await
+        .expect("the complaint is under investigation");
     take_step(
         &staff,
         "pass",

@@ -162,6 +162,11 @@ async fn staff_place_a_purchase_order_and_record_a_payment_from_the_order_page()
         })
         .await;
 
+    // The page was refreshed by the placement and then by its announcement;
+    // a fresh load gives the payment form a page that stays put.
+    staff
+        .open_hydrated(&app.url(&format!("/staff/orders/{id}")))
+        .await;
     staff.click("#record-payment summary").await;
     staff
         .set_value(

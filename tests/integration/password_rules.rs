@@ -108,8 +108,13 @@ async fn an_invitation_refuses_a_common_password_or_the_invitees_name() {
         )
         .await;
     assert_eq!(status, 200, "{body}");
-    let mails = app.wait_for_mails(1).await;
-    let token = link_token(&mails[0].body_text, "/invitation/");
+    // The invitation, and the notice to customer A's people.
+    let mails = app.wait_for_mails(2).await;
+    let invitation = mails
+        .iter()
+        .find(|m| m.kind == "invitation")
+        .expect("the invitation");
+    let token = link_token(&invitation.body_text, "/invitation/");
     let invitee = new_client();
     let accept = async |name: &str, new: &str| {
         app.call(
