@@ -70,23 +70,8 @@ pub(crate) async fn to_customer(
     )
     .await?;
     let path = format!("/customer/orders/{}{anchor}", order.id);
-    for person in &people {
-        let locale = Locale::parse(&person.locale).unwrap_or_default();
-        let mut said = values(locale);
-        said.push(("order", order.number.clone()));
-        notify::to_person(
-            db,
-            &state.settings.public_url,
-            state.now(),
-            Mail::from(kind),
-            person,
-            key,
-            &path,
-            said,
-        )
-        .await?;
-    }
-    Ok(())
+    let about = ("order", order.number.clone());
+    send(state, db, &people, kind, key, &path, values, about).await
 }
 
 /// Tells the purchase order's factory people of `kind`; their link opens
@@ -102,10 +87,27 @@ pub(crate) async fn to_factory(
 ) -> Result<(), ApiError> {
     let people = readers(db, po.supplier_company_id, Role::Supplier, kind, None).await?;
     let path = format!("/supplier/lines/{line_id}");
-    for person in &people {
+    let about = ("po", po.number.clone());
+    send(state, db, &people, kind, key, &path, values, about).await
+}
+
+/// Queues the news to each reader in their language, with the record it
+/// is about (`about`: its placeholder and number).
+#[allow(clippy::too_many_arguments)]
+async fn send(
+    state: &AppState,
+    db: &impl ConnectionTrait,
+    people: &[user::Model],
+    kind: AlertKind,
+    key: &str,
+    path: &str,
+    values: Values<'_>,
+    about: (&'static str, String),
+) -> Result<(), ApiError> {
+    for person in people {
         let locale = Locale::parse(&person.locale).unwrap_or_default();
         let mut said = values(locale);
-        said.push(("po", po.number.clone()));
+        said.push(about.clone());
         notify::to_person(
             db,
             &state.settings.public_url,
@@ -113,7 +115,7 @@ pub(crate) async fn to_factory(
             Mail::from(kind),
             person,
             key,
-            &path,
+            path,
             said,
         )
         .await?;
