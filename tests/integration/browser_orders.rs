@@ -162,34 +162,18 @@ async fn staff_place_a_purchase_order_and_record_a_payment_from_the_order_page()
         })
         .await;
 
-    // The page was refreshed by the placement and then by its announcement;
-    // a fresh load gives the payment form a page that stays put.
-    staff
-        .open_hydrated(&app.url(&format!("/staff/orders/{id}")))
-        .await;
-    staff.click("#record-payment summary").await;
-    staff
-        .set_value(
-            "#payment-form input[name=received_on]",
-            &chrono::Utc::now().date_naive().to_string(),
-        )
-        .await;
-    for (field, value) in [("amount", "9999.00"), ("reference", "TT 0815")] {
-        staff
-            .type_into(&format!("#payment-form input[name={field}]"), value)
-            .await;
-    }
-    staff.click("#payment-form button[type=submit]").await;
+    // The shipping panel, which holds the payment form, is rebuilt when the
+    // placement is announced; each payment is filled and sent in one script
+    // run, so a rebuild cannot come between the filling and the click.
+    let today = chrono::Utc::now().date_naive().to_string();
+    pay(&staff, &today, "9999.00", "TT 0815").await;
     let message = staff
         .wait_for_text("#payment-form .field-error", Duration::from_secs(20), |t| {
             !t.is_empty()
         })
         .await;
     assert!(message.contains("2500.00"), "{message}");
-    staff
-        .type_into("#payment-form input[name=amount]", "750")
-        .await;
-    staff.click("#payment-form button[type=submit]").await;
+    pay(&staff, &today, "750", "TT 0815").await;
     staff
         .wait_for_text("#outstanding", Duration::from_secs(20), |t| {
             t.contains("1750.00")
@@ -197,4 +181,32 @@ async fn staff_place_a_purchase_order_and_record_a_payment_from_the_order_page()
         .await;
     staff.screenshot("staff-order-desk").await;
     staff.close().await;
+}
+
+/// Opens the payment form, fills it and sends it, all in one script run.
+async fn pay(browser: &Browser, day: &str, amount: &str, reference: &str) {
+    browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("#payment-form"))
+        .await
+        .expect("the payment form");
+    browser
+        .client
+        .execute(
+            "document.querySelector('#record-payment').open = true; \
+             const form = document.querySelector('#payment-form'); \
+             for (const [name, value] of [['received_on', arguments[0]], \
+                                          ['amount', arguments[1]], \
+                                          ['reference', arguments[2]]]) { \
+               const e = form.querySelector(`input[name=${name}]`); \
+               e.value = value; \
+               e.dispatchEvent(new Event('input', {bubbles: true})); \
+             } \
+             form.querySelector('button[type=submit]').click();",
+            vec![day.into(), amount.into(), reference.into()],
+        )
+        .await
+        .expect("send the payment");
 }
