@@ -24,7 +24,7 @@ use crate::domain::policy::Area;
 use crate::pages::change_request::{ChangeRequestPanel, change_form_data};
 use crate::pages::changes::OrderChanges;
 use crate::pages::order_desk::OrderDesk;
-use crate::pages::shipping::{ShippingPanel, provide_shipping};
+use crate::pages::shipping::{PaymentFormState, ShippingPanel, provide_shipping};
 
 pub(crate) fn badge_class(badge: LineBadge) -> &'static str {
     match badge {
@@ -87,6 +87,7 @@ fn OrderPage(
     );
     // Loaded here, on the same tick and refresh, for the shipping panel.
     let shipping = provide_shipping(id, tick, refresh);
+    PaymentFormState::provide();
     // The order's conversation with the customer, on the same tick; shown
     // below the order, outside the closure that renders it, so a refresh
     // never loses what is being typed.

@@ -26,6 +26,7 @@ pub use files::{FileList, LineFiles, UploadError, UploadForm};
 
 use credit::CreditPanel;
 use documents::Checklist;
+pub use payments::PaymentFormState;
 use payments::Schedule;
 use shipment_form::PlanForm;
 use shipments::ShipmentCard;

@@ -99,16 +99,47 @@ pub(crate) fn Schedule(ctx: Ctx, schedule: Vec<InstalmentView>, currency: String
     .into_any()
 }
 
+/// The payment form's action and whether the form is open, made once per
+/// order page: the panel around the form is rebuilt whenever the order
+/// changes (a live update, another form), and a form made afresh would lose
+/// its answer (a refused amount's message) and close.
+#[derive(Clone, Copy)]
+pub struct PaymentFormState {
+    pay: ServerAction<RecordPayment>,
+    open: RwSignal<bool>,
+}
+
+impl PaymentFormState {
+    /// Makes the state and offers it to the forms below.
+    pub fn provide() -> Self {
+        let state = Self {
+            pay: ServerAction::new(),
+            open: RwSignal::new(false),
+        };
+        refresh_order_after(state.pay.value());
+        provide_context(state);
+        state
+    }
+}
+
 /// A payment received, in the order's currency; `choices` are the
 /// instalments it may be matched to (id, text).
 #[component]
 fn PaymentForm(ctx: Ctx, currency: String, choices: Vec<(i32, String)>) -> impl IntoView {
     let locale = ctx.locale;
-    let pay = ServerAction::<RecordPayment>::new();
+    let state = use_context::<PaymentFormState>().unwrap_or_else(PaymentFormState::provide);
+    let pay = state.pay;
+    let open = state.open;
     let error = latest_error(pay.value());
-    refresh_order_after(pay.value());
     view! {
-        <details class="house-form" id="record-payment">
+        <details
+            class="house-form"
+            id="record-payment"
+            prop:open=move || open.get()
+            on:toggle=move |ev| {
+                open.set(event_target::<leptos::web_sys::Element>(&ev).has_attribute("open"))
+            }
+        >
             <summary>{locale.t("shipping-record-payment")}</summary>
             <ActionForm action=pay attr:class="stack-form" attr:id="payment-form">
                 <input type="hidden" name="order_id" value=ctx.order_id.to_string() />
