@@ -16,6 +16,13 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
     // tests and styles can rely on the attribute meaning "the app is live".
     let (hydrated, set_hydrated) = signal(false);
     Effect::new(move |_| set_hydrated.set(true));
+    // Made here, once per page, not in the navigation's closures: server
+    // rendering walks those more than once, and a resource made inside one
+    // is made anew on each walk and may never be awaited. Asked again on
+    // every move to another page (opening a notification marks it read).
+    let location = use_location();
+    let unread =
+        crate::components::data::load(move || location.pathname.get(), |_| unread_notifications());
 
     view! {
         <div class="site" data-hydrated=move || hydrated.get().to_string()>
@@ -28,7 +35,7 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
                     <Transition fallback=|| ()>
                         {move || Suspend::new(async move {
                             match use_user().await {
-                                Ok(Some(user)) => view! { <SignedInNav user /> }.into_any(),
+                                Ok(Some(user)) => view! { <SignedInNav user unread /> }.into_any(),
                                 _ => view! {
                                     <A href="/" exact=true>"Overview"</A>
                                     <A href="/login" attr:class="nav-signin">"Sign in"</A>
@@ -98,7 +105,10 @@ pub fn current_link<'a>(path: &str, hrefs: &[&'a str]) -> Option<&'a str> {
 }
 
 #[component]
-fn SignedInNav(user: SessionUser) -> impl IntoView {
+fn SignedInNav(
+    user: SessionUser,
+    unread: crate::components::data::Data<Result<u64, crate::wire::ApiError>>,
+) -> impl IntoView {
     let logout = ServerAction::<Logout>::new();
     Effect::new(move |_| {
         if let Some(Ok(())) = logout.value().get() {
@@ -120,7 +130,7 @@ fn SignedInNav(user: SessionUser) -> impl IntoView {
                 view! { <a href=href aria-current=current>{locale.t(label)}</a> }
             })
             .collect_view()}
-        <UnreadLink locale />
+        <UnreadLink locale unread />
         <A href="/account">{locale.t("nav-account")}</A>
         <span class="nav-user" title=user.email.clone()>
             {user.display_name.clone()}
@@ -135,10 +145,10 @@ fn SignedInNav(user: SessionUser) -> impl IntoView {
 /// The link to the notification list with the unread count, fetched again
 /// on every move to another page (opening one marks it read).
 #[component]
-fn UnreadLink(locale: crate::i18n::Locale) -> impl IntoView {
-    let location = use_location();
-    let unread =
-        crate::components::data::load(move || location.pathname.get(), |_| unread_notifications());
+fn UnreadLink(
+    locale: crate::i18n::Locale,
+    unread: crate::components::data::Data<Result<u64, crate::wire::ApiError>>,
+) -> impl IntoView {
     view! {
         <A href="/notifications" attr:id="nav-notifications">
             {locale.t("nav-notifications")}
