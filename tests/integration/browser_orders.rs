@@ -165,6 +165,11 @@ async fn staff_place_a_purchase_order_and_record_a_payment_from_the_order_page()
     // The shipping panel, which holds the payment form, is rebuilt when the
     // placement is announced; each payment is filled and sent in one script
     // run, so a rebuild cannot come between the filling and the click.
+    // A fresh load holds the order's version after the placement, whenever
+    // its announcement arrives.
+    staff
+        .open_hydrated(&app.url(&format!("/staff/orders/{id}")))
+        .await;
     let today = chrono::Utc::now().date_naive().to_string();
     pay(&staff, &today, "9999.00", "TT 0815").await;
     let message = staff
