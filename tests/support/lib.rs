@@ -112,7 +112,7 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(options: SpawnOptions) -> TestApp {
-    server::telemetry::init();
+    server::telemetry::init_for_tests();
     let dir = tempfile::tempdir().expect("temp dir");
     let database_url = fresh_database(&dir).await;
     start_instance(database_url, options, dir).await
