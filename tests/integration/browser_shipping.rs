@@ -106,14 +106,24 @@ async fn staff_upload_a_bill_of_lading_copy_and_the_customer_downloads_it() {
     // the file and submit its own form in one go, and try again if the
     // row was replaced in between.
     let mut received = false;
+    let mut reloaded = false;
     for _ in 0..3 {
-        let input = staff
-            .client
-            .wait()
-            .at_most(WAIT)
-            .for_element(Locator::Css(&format!("{bl_row} input[type=file]")))
-            .await
-            .expect("the checklist row's file field");
+        let field = Locator::Css(&format!("{bl_row} input[type=file]"));
+        let input = match staff.client.wait().at_most(WAIT).for_element(field).await {
+            Ok(input) => input,
+            Err(e) if !reloaded => {
+                // Say what the page showed instead, then give it one
+                // more load: the next failure will show the server's log.
+                let text = staff.main_text().await;
+                eprintln!("no file field on the staff order page ({e}); it showed: {text}");
+                reloaded = true;
+                staff
+                    .open_hydrated(&app.url(&format!("/staff/orders/{order}")))
+                    .await;
+                continue;
+            }
+            Err(e) => panic!("the checklist row's file field: {e}"),
+        };
         if input
             .send_keys(&scan.path().to_string_lossy())
             .await
