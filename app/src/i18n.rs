@@ -8,18 +8,43 @@ use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Locale {
-    #[default]
-    En,
-    Zh,
+/// One of the languages with a catalogue. The languages are the folders
+/// under `app/locales/` (the build finds them), so adding one is adding
+/// its `portal.ftl`; each has a constant named after its code
+/// (`Locale::En`, `Locale::Zh`, …) and `Locale::ALL` lists them, English
+/// first.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Locale(u8);
+
+include!(concat!(env!("OUT_DIR"), "/languages.rs"));
+
+impl Default for Locale {
+    fn default() -> Self {
+        Locale::En
+    }
 }
 
-const EN: &str = include_str!("../locales/en/portal.ftl");
-const ZH: &str = include_str!("../locales/zh/portal.ftl");
+impl std::fmt::Debug for Locale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Locale {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Locale {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        Locale::parse(&code)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown language {code:?}")))
+    }
+}
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -37,23 +62,25 @@ fn build(lang: &str, source: &str) -> Bundle {
 }
 
 fn bundle(locale: Locale) -> &'static Bundle {
-    static BUNDLES: OnceLock<(Bundle, Bundle)> = OnceLock::new();
-    let (en, zh) = BUNDLES.get_or_init(|| (build("en", EN), build("zh", ZH)));
-    match locale {
-        Locale::En => en,
-        Locale::Zh => zh,
-    }
+    static BUNDLES: OnceLock<Vec<Bundle>> = OnceLock::new();
+    let bundles = BUNDLES.get_or_init(|| {
+        CATALOGUES
+            .iter()
+            .map(|(code, source)| build(code, source))
+            .collect()
+    });
+    &bundles[usize::from(locale.0)]
 }
 
 impl Locale {
-    pub const ALL: [Locale; 2] = [Locale::En, Locale::Zh];
-
     /// The code stored with a user and used in `lang` attributes.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Locale::En => "en",
-            Locale::Zh => "zh",
-        }
+        CATALOGUES[usize::from(self.0)].0
+    }
+
+    /// The language's catalogue source, as shipped.
+    pub fn catalogue(self) -> &'static str {
+        CATALOGUES[usize::from(self.0)].1
     }
 
     /// `en`, `zh`, and regional forms such as `zh-CN` or `en_GB`.
@@ -124,9 +151,12 @@ mod tests {
 
     #[test]
     fn every_language_has_every_key() {
-        let en = keys(EN);
+        let en = keys(Locale::En.catalogue());
         assert!(en.len() > 40, "{en:?}");
-        assert_eq!(en, keys(ZH));
+        assert!(Locale::ALL.len() >= 3, "{:?}", Locale::ALL);
+        for locale in Locale::ALL {
+            assert_eq!(en, keys(locale.catalogue()), "{locale:?}");
+        }
     }
 
     #[test]
@@ -154,7 +184,7 @@ mod tests {
         }
         for locale in Locale::ALL {
             let bundle = bundle(locale);
-            for key in keys(EN) {
+            for key in keys(Locale::En.catalogue()) {
                 let message = bundle.get_message(&key).unwrap_or_else(|| panic!("{key}"));
                 let mut errors = Vec::new();
                 let text =
@@ -188,9 +218,11 @@ mod tests {
     fn languages_from_codes_and_headers() {
         assert_eq!(Locale::parse("zh-CN"), Some(Locale::Zh));
         assert_eq!(Locale::parse("EN_gb"), Some(Locale::En));
-        assert_eq!(Locale::parse("de"), None);
+        assert_eq!(Locale::parse("de-AT"), Some(Locale::De));
+        assert_eq!(Locale::parse("xx"), None);
+        assert_eq!(Locale::from_accept_language("de-DE,en;q=0.5"), Locale::De);
         assert_eq!(
-            Locale::from_accept_language("de-DE,zh-CN;q=0.8,en;q=0.5"),
+            Locale::from_accept_language("fr-FR,zh-CN;q=0.8,en;q=0.5"),
             Locale::Zh
         );
         assert_eq!(Locale::from_accept_language("en-US,zh;q=0.9"), Locale::En);

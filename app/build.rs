@@ -1,0 +1,137 @@
+//! Finds the portal's languages and mail templates on disk, so that a new
+//! language is a new folder (`locales/<code>/portal.ftl`, and any mails
+//! under `mail/<kind>/<code>.txt`) and nothing else.
+//!
+//! Writes `$OUT_DIR/languages.rs`: the catalogues (English first, the rest
+//! by code) and one `Locale` constant per language; and
+//! `$OUT_DIR/mail_templates.rs`: every mail kind's template per language.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::{env, fs};
+
+fn main() {
+    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets the manifest dir"));
+    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let locales = root.join("locales");
+    let mail = root.join("mail");
+    println!("cargo:rerun-if-changed={}", locales.display());
+    println!("cargo:rerun-if-changed={}", mail.display());
+
+    let languages = languages(&locales);
+    fs::write(
+        out.join("languages.rs"),
+        languages_source(&locales, &languages),
+    )
+    .expect("write languages.rs");
+    fs::write(
+        out.join("mail_templates.rs"),
+        mail_source(&mail, &languages),
+    )
+    .expect("write mail_templates.rs");
+}
+
+/// The language codes with a catalogue: English first, then by code.
+fn languages(locales: &Path) -> Vec<String> {
+    let mut codes: Vec<String> = fs::read_dir(locales)
+        .expect("the locales folder")
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().join("portal.ftl").is_file())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    for code in &codes {
+        assert!(
+            code.len() >= 2 && code.chars().all(|c| c.is_ascii_lowercase()),
+            "locales/{code}: a language folder is a lowercase ISO 639 code such as de"
+        );
+    }
+    codes.sort_by_key(|code| (code != "en", code.clone()));
+    assert_eq!(
+        codes.first().map(String::as_str),
+        Some("en"),
+        "locales/en/portal.ftl is the fallback and must exist"
+    );
+    codes
+}
+
+/// `de` → `De`: the name of the language's constant.
+fn constant(code: &str) -> String {
+    let mut chars = code.chars();
+    let first = chars.next().expect("a non-empty code").to_ascii_uppercase();
+    std::iter::once(first).chain(chars).collect()
+}
+
+fn languages_source(locales: &Path, codes: &[String]) -> String {
+    let mut source = String::new();
+    writeln!(source, "/// Every language's catalogue, English first.").unwrap();
+    writeln!(
+        source,
+        "const CATALOGUES: [(&str, &str); {}] = [",
+        codes.len()
+    )
+    .unwrap();
+    for code in codes {
+        let file = locales.join(code).join("portal.ftl");
+        writeln!(
+            source,
+            "    ({code:?}, include_str!({:?})),",
+            file.display().to_string()
+        )
+        .unwrap();
+    }
+    writeln!(source, "];").unwrap();
+    writeln!(source, "#[allow(non_upper_case_globals)]").unwrap();
+    writeln!(source, "impl Locale {{").unwrap();
+    for (index, code) in codes.iter().enumerate() {
+        writeln!(
+            source,
+            "    pub const {}: Locale = Locale({index});",
+            constant(code)
+        )
+        .unwrap();
+    }
+    writeln!(source, "    /// Every language, English first.").unwrap();
+    let all: Vec<String> = codes
+        .iter()
+        .map(|code| format!("Locale::{}", constant(code)))
+        .collect();
+    writeln!(
+        source,
+        "    pub const ALL: [Locale; {}] = [{}];",
+        codes.len(),
+        all.join(", ")
+    )
+    .unwrap();
+    writeln!(source, "}}").unwrap();
+    source
+}
+
+/// `(kind, language, template)` for every `mail/<kind>/<language>.txt`.
+fn mail_source(mail: &Path, codes: &[String]) -> String {
+    let mut kinds: Vec<PathBuf> = fs::read_dir(mail)
+        .expect("the mail folder")
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.is_dir())
+        .collect();
+    kinds.sort();
+    let mut rows = Vec::new();
+    for kind in kinds {
+        let name = kind.file_name().unwrap().to_string_lossy().into_owned();
+        for code in codes {
+            let file = kind.join(format!("{code}.txt"));
+            if file.is_file() {
+                rows.push(format!(
+                    "    ({name:?}, {code:?}, include_str!({:?})),",
+                    file.display().to_string()
+                ));
+            }
+        }
+    }
+    format!(
+        "/// Every mail template: its kind (folder), language and text.\n\
+         const MAIL_TEMPLATES: [(&str, &str, &str); {}] = [\n{}\n];\n",
+        rows.len(),
+        rows.join("\n")
+    )
+}
