@@ -78,9 +78,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             )
         })
         .unwrap_or_default();
+    // The browser's bundle reads a visitor's language back from here.
+    #[cfg(feature = "ssr")]
+    let lang = crate::ssr::auth::request_locale().as_str();
+    #[cfg(not(feature = "ssr"))]
+    let lang = crate::i18n::Locale::default().as_str();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=lang>
             <head>
                 <meta charset="utf-8" />
                 <meta http-equiv="Content-Security-Policy" content=csp />

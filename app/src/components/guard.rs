@@ -111,14 +111,31 @@ pub fn known_user() -> Option<Result<Option<SessionUser>, ApiError>> {
     }
 }
 
-/// The signed-in person's language (English for visitors).
+/// The signed-in person's language; for visitors, the browser's
+/// `Accept-Language`.
 ///
 /// The server takes it from the request and the browser from the user the
-/// server sent, so both render the same words. A change of language or user
-/// loads a whole new page, so it stands for the page's life.
+/// server sent (a visitor's from the page's `lang`, which the server wrote),
+/// so both render the same words. A change of language or user loads a
+/// whole new page, so it stands for the page's life.
 pub fn use_locale() -> Signal<crate::i18n::Locale> {
     let locale = known_user()
         .and_then(|r| r.ok().flatten())
         .map(|u| u.locale);
-    Signal::stored(locale.unwrap_or_default())
+    Signal::stored(locale.unwrap_or_else(visitor_locale))
+}
+
+fn visitor_locale() -> crate::i18n::Locale {
+    #[cfg(feature = "ssr")]
+    {
+        crate::ssr::auth::request_locale()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        document()
+            .document_element()
+            .and_then(|html| html.get_attribute("lang"))
+            .and_then(|lang| crate::i18n::Locale::parse(&lang))
+            .unwrap_or_default()
+    }
 }

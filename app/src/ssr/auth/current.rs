@@ -42,6 +42,28 @@ pub fn current_user() -> Option<CurrentUser> {
     use_context::<Parts>().and_then(|parts| parts.extensions.get::<CurrentUser>().cloned())
 }
 
+/// The language of the person reading this response: the signed-in
+/// person's choice, else the first language of the browser's
+/// `Accept-Language` that has a catalogue, else English.
+pub fn request_locale() -> crate::i18n::Locale {
+    use_context::<Parts>()
+        .map(|parts| locale_of(&parts))
+        .unwrap_or_default()
+}
+
+/// [`request_locale`] of a request's head.
+pub fn locale_of(parts: &Parts) -> crate::i18n::Locale {
+    if let Some(user) = parts.extensions.get::<CurrentUser>() {
+        return user.locale;
+    }
+    parts
+        .headers
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .map(crate::i18n::Locale::from_accept_language)
+        .unwrap_or_default()
+}
+
 /// The signed-in user, or `Unauthenticated`.
 pub fn require_user() -> Result<CurrentUser, ApiError> {
     current_user().ok_or(ApiError::Unauthenticated)

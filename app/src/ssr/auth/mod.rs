@@ -8,4 +8,6 @@ pub mod session;
 pub mod token;
 pub mod totp;
 
-pub use current::{ClientAddr, CurrentUser, client_addr, current_user, require_user};
+pub use current::{
+    ClientAddr, CurrentUser, client_addr, current_user, locale_of, request_locale, require_user,
+};
