@@ -169,6 +169,7 @@ mod tests {
         let news = "no unit";
         let glance = "vessel";
         let zones = "zone";
+        let pages = "currency email milestone note paid reason reference";
         for name in [
             "line", "days", "count", "ordered", "was", "problem", "done", "name", "from", "to",
             "po", "product", "number", "revision",
@@ -179,6 +180,7 @@ mod tests {
         .chain(news.split_whitespace())
         .chain(glance.split_whitespace())
         .chain(zones.split_whitespace())
+        .chain(pages.split_whitespace())
         {
             args.set(name, FluentValue::from(2));
         }

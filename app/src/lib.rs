@@ -108,10 +108,13 @@ pub fn App() -> impl IntoView {
     // Blocking: the server knows the user before the status line is sent.
     let user: Data<_> = Resource::new_with_options(|| (), |_| api::auth::who_am_i(), true);
     provide_context(UserResource(user));
+    let brand = crate::components::guard::use_locale()
+        .get_untracked()
+        .t("layout-brand");
     view! {
         <Stylesheet id="portal" href="/pkg/portal.css" />
-        <Title formatter=|page: String| {
-            if page.is_empty() { "Trade Portal".to_string() } else { format!("{page} · Trade Portal") }
+        <Title formatter=move |page: String| {
+            if page.is_empty() { brand.clone() } else { format!("{page} · {brand}") }
         } />
         <Router>
             <SiteLayout>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
+use crate::components::guard::use_locale;
 use crate::wire::ApiError;
 
 fn set_status(code: u16) {
@@ -28,12 +29,13 @@ pub fn answer_with(error: &ApiError) {
 #[component]
 pub fn NotFound() -> impl IntoView {
     set_status(404);
+    let locale = use_locale().get_untracked();
     view! {
-        <Title text="Not found" />
+        <Title text=locale.t("error-not-found-title") />
         <section class="panel narrow">
-            <h1>"Page not found"</h1>
-            <p>"There is nothing at this address, or you may not see it."</p>
-            <p><A href="/">"Back to the overview"</A></p>
+            <h1>{locale.t("error-not-found-heading")}</h1>
+            <p>{locale.t("error-not-found-text")}</p>
+            <p><A href="/">{locale.t("error-back-to-overview")}</A></p>
         </section>
     }
 }
@@ -41,11 +43,12 @@ pub fn NotFound() -> impl IntoView {
 #[component]
 pub fn Forbidden() -> impl IntoView {
     set_status(403);
+    let locale = use_locale().get_untracked();
     view! {
-        <Title text="Not allowed" />
+        <Title text=locale.t("error-forbidden-title") />
         <section class="panel narrow" id="forbidden">
-            <h1>"Not allowed"</h1>
-            <p>"This part of the portal is not open to your account. The menu above shows what you can use."</p>
+            <h1>{locale.t("error-forbidden-title")}</h1>
+            <p>{locale.t("error-forbidden-text")}</p>
         </section>
     }
 }

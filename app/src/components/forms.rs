@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::guard::use_locale;
 use crate::wire::ApiError;
 
 /// The error of the latest submission, if it failed.
@@ -19,9 +20,10 @@ where
     T: Clone + Send + Sync + 'static,
     S: Get<Value = Option<Result<T, ApiError>>> + Send + Sync + 'static,
 {
+    let locale = use_locale().get_untracked();
     move || {
         matches!(value.get(), Some(Ok(_)))
-            .then(|| view! { <p class="form-ok" role="status">"Saved."</p> })
+            .then(|| view! { <p class="form-ok" role="status">{locale.t("form-saved")}</p> })
     }
 }
 

@@ -59,8 +59,9 @@ pub fn AreaGuard(area: Option<Area>, children: ChildrenFn) -> impl IntoView {
     if let Some(known) = known_user() {
         return enter(Gate::of(&known, area));
     }
+    let locale = use_locale().get_untracked();
     view! {
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Suspense fallback=move || view! { <p class="muted">{locale.t("guard-loading")}</p> }>
             {move || user.get().map(|result| enter(Gate::of(&result, area)))}
         </Suspense>
     }

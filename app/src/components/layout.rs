@@ -7,7 +7,7 @@ use leptos_router::hooks::use_location;
 use crate::api::auth::{Logout, SessionUser};
 use crate::api::notifications::unread_notifications;
 use crate::components::forms::go_to;
-use crate::components::guard::use_user;
+use crate::components::guard::{use_locale, use_user};
 use crate::domain::account::Role;
 
 #[component]
@@ -23,22 +23,23 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
     let location = use_location();
     let unread =
         crate::components::data::load(move || location.pathname.get(), |_| unread_notifications());
+    let locale = use_locale().get_untracked();
 
     view! {
         <div class="site" data-hydrated=move || hydrated.get().to_string()>
             <header class="site-header">
                 <A href="/" attr:class="brand">
                     <span class="brand-mark" aria-hidden="true">"TP"</span>
-                    <span class="brand-name">"Trade Portal"</span>
+                    <span class="brand-name">{locale.t("layout-brand")}</span>
                 </A>
-                <nav class="site-nav" aria-label="Main">
+                <nav class="site-nav" aria-label=locale.t("layout-nav-label")>
                     <Transition fallback=|| ()>
                         {move || Suspend::new(async move {
                             match use_user().await {
                                 Ok(Some(user)) => view! { <SignedInNav user unread /> }.into_any(),
                                 _ => view! {
-                                    <A href="/" exact=true>"Overview"</A>
-                                    <A href="/login" attr:class="nav-signin">"Sign in"</A>
+                                    <A href="/" exact=true>{locale.t("layout-overview")}</A>
+                                    <A href="/login" attr:class="nav-signin">{locale.t("layout-sign-in")}</A>
                                 }
                                 .into_any(),
                             }
@@ -48,7 +49,7 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
             </header>
             <main class="site-main">{children()}</main>
             <footer class="site-footer">
-                <p>"Trade Portal · self-hosted order visibility for export trading companies"</p>
+                <p>{locale.t("layout-footer")}</p>
             </footer>
         </div>
     }

@@ -19,6 +19,7 @@ use crate::components::forms::{FieldMessage, FormMessage, latest_error};
 use crate::components::guard::use_locale;
 use crate::components::live::refresh_order_after;
 use crate::domain::change_request::ChangeKind;
+use crate::i18n::Locale;
 
 /// The order as the change form started from it, and the action that sends
 /// the request.
@@ -102,29 +103,29 @@ fn RequestChangeForm(
     );
     view! {
         <details class="change-form" id="request-change">
-            <summary><h3>"Ask for a change"</h3></summary>
-            <p class="muted">"Change what you need and send; the trading house answers, and an approved change reaches the factory."</p>
+            <summary><h3>{locale.t("cr-title")}</h3></summary>
+            <p class="muted">{locale.t("cr-intro")}</p>
             <ActionForm action=request attr:class="stack-form" attr:id="request-change-form">
                 <input type="hidden" name="order_id" value=detail.id.to_string() />
                 <input type="hidden" name="version" value=detail.version.to_string() />
                 {detail.lines.iter().enumerate().map(|(i, l)| view! {
-                    <ChangeLineFields index=i line=l.clone() quantity description date cancel error />
+                    <ChangeLineFields index=i line=l.clone() quantity description date cancel error locale />
                 }).collect_view()}
                 <label>
-                    "Ship to"
+                    {locale.t("cr-ship-to")}
                     <input type=if ship_to { "text" } else { "hidden" } name="ship_to" value=detail.ship_to.clone() />
                     {(!ship_to).then(|| view! { <span>{detail.ship_to.clone()}</span> })}
                 </label>
                 <FieldMessage error field="ship_to" />
-                {add.then(|| view! { <AddLineFields error /> })}
-                <label>"Note for the trading house" <textarea name="note" rows="3"></textarea></label>
+                {add.then(|| view! { <AddLineFields error locale /> })}
+                <label>{locale.t("cr-note")} <textarea name="note" rows="3"></textarea></label>
                 <FieldMessage error field="note" />
                 <FieldMessage error field="lines" />
                 <FormMessage error fields=&["ship_to", "note", "lines", "added"] />
                 {move || stale.get().then(|| view! {
                     <p class="notice" id="form-stale-notice" role="status">{stale_text.clone()}</p>
                 })}
-                <button type="submit" class="button" id="send-change">"Send the change request"</button>
+                <button type="submit" class="button" id="send-change">{locale.t("cr-send")}</button>
             </ActionForm>
         </details>
     }
@@ -142,29 +143,30 @@ fn ChangeLineFields(
     date: bool,
     cancel: bool,
     error: Signal<Option<ApiError>>,
+    locale: Locale,
 ) -> impl IntoView {
     let name = move |field: &str| format!("lines[{index}][{field}]");
     view! {
         <fieldset class="line-input" data-line=line.line_no.to_string()>
-            <legend>{format!("Line {} · {}", line.line_no, line.product_code)}</legend>
+            <legend>{locale.t_with("cr-line", &[("line", line.line_no.into()), ("product", line.product_code.clone().into())])}</legend>
             <input type="hidden" name=name("line_no") value=line.line_no.to_string() />
             <div class="inline-grid-form">
                 <label>
-                    {format!("Quantity ({})", line.unit)}
+                    {locale.t_with("cr-quantity", &[("unit", line.unit.clone().into())])}
                     <input type=if quantity { "text" } else { "hidden" } name=name("quantity") value=line.quantity.to_string() inputmode="numeric" />
                     {(!quantity).then(|| view! { <span>{line.quantity}</span> })}
                 </label>
                 <label>
-                    "Delivery date"
+                    {locale.t("cr-delivery-date")}
                     <input type=if date { "date" } else { "hidden" } name=name("requested") value=line.requested.to_string() />
                     {(!date).then(|| view! { <span>{line.requested.to_string()}</span> })}
                 </label>
                 {cancel.then(|| view! {
-                    <label class="checkbox"><input type="checkbox" name=name("cancel") value="yes" />"Cancel this line"</label>
+                    <label class="checkbox"><input type="checkbox" name=name("cancel") value="yes" />{locale.t("cr-cancel-line")}</label>
                 })}
             </div>
             <label>
-                "Description / specification"
+                {locale.t("cr-description")}
                 <input type=if description { "text" } else { "hidden" } name=name("description") value=line.description.clone() />
                 {(!description).then(|| view! { <span>{line.description.clone()}</span> })}
             </label>
@@ -177,17 +179,17 @@ fn ChangeLineFields(
 
 /// The optional new line.
 #[component]
-fn AddLineFields(error: Signal<Option<ApiError>>) -> impl IntoView {
+fn AddLineFields(error: Signal<Option<ApiError>>, locale: Locale) -> impl IntoView {
     view! {
         <fieldset class="line-input">
-            <legend>"Add a line (optional)"</legend>
+            <legend>{locale.t("cr-add-line")}</legend>
             <div class="inline-grid-form">
-                <label>"Product code" <input type="text" name="added[0][product_code]" /></label>
-                <label>"Quantity" <input type="text" name="added[0][quantity]" inputmode="numeric" /></label>
-                <label>"Unit" <input type="text" name="added[0][unit]" placeholder="pcs" /></label>
-                <label>"Delivery date" <input type="date" name="added[0][requested]" /></label>
+                <label>{locale.t("cr-product-code")} <input type="text" name="added[0][product_code]" /></label>
+                <label>{locale.t("cr-added-quantity")} <input type="text" name="added[0][quantity]" inputmode="numeric" /></label>
+                <label>{locale.t("cr-unit")} <input type="text" name="added[0][unit]" placeholder="pcs" /></label>
+                <label>{locale.t("cr-delivery-date")} <input type="date" name="added[0][requested]" /></label>
             </div>
-            <label>"Description / specification" <input type="text" name="added[0][description]" /></label>
+            <label>{locale.t("cr-description")} <input type="text" name="added[0][description]" /></label>
             {["product_code", "quantity", "unit", "requested", "description"].into_iter().map(|f| view! {
                 <FieldMessage error field=format!("added[0].{f}") />
             }).collect_view()}

@@ -5,37 +5,34 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::portal::{PortalFacts, portal_overview};
-use crate::components::guard::use_user;
+use crate::components::guard::{use_locale, use_user};
 use crate::components::stage_timeline::StageTimeline;
 use crate::domain::order_status::OrderStatus;
 
 #[component]
 pub fn LandingPage() -> impl IntoView {
+    let locale = use_locale().get_untracked();
     view! {
         <Title text="" />
         <section class="hero">
-            <h1>"Every order, every factory, one live view."</h1>
-            <p class="lead">
-                "Customers follow their orders from inquiry to settlement. Factories report progress "
-                "in seconds. When production slips, the right people hear about it at once, and "
-                "agreed changes reach the factory floor."
-            </p>
+            <h1>{locale.t("landing-title")}</h1>
+            <p class="lead">{locale.t("landing-lead")}</p>
             <StageTimeline current=Some(OrderStatus::InProduction) />
         </section>
 
         <section class="cards">
             <article class="card" id="customers">
-                <h2>"For customers"</h2>
-                <p>"Your company's orders only, with a live status timeline and the requested, committed and forecast date of every line."</p>
-                <p>"Ask for a change of quantity, spec, delivery date or ship-to, and see the answer here."</p>
+                <h2>{locale.t("landing-customers-title")}</h2>
+                <p>{locale.t("landing-customers-orders")}</p>
+                <p>{locale.t("landing-customers-changes")}</p>
             </article>
             <article class="card" id="suppliers">
-                <h2>"For supplier factories"</h2>
-                <p>"The purchase-order lines assigned to you, and a quick form to post milestones, quantities done and a new ready date."</p>
+                <h2>{locale.t("landing-suppliers-title")}</h2>
+                <p>{locale.t("landing-suppliers-text")}</p>
             </article>
             <article class="card" id="staff">
-                <h2>"For the sales team"</h2>
-                <p>"Change requests to decide, orders at risk before they are late, and which supplier slips most."</p>
+                <h2>{locale.t("landing-staff-title")}</h2>
+                <p>{locale.t("landing-staff-text")}</p>
             </article>
         </section>
 
@@ -56,10 +53,11 @@ fn PortalStatus() -> impl IntoView {
     let check = Action::new(|_: &()| portal_overview());
     let pending = check.pending();
     let result = check.value();
+    let locale = use_locale().get_untracked();
 
     view! {
         <section class="panel status-panel" aria-live="polite">
-            <h2>"Portal status"</h2>
+            <h2>{locale.t("landing-status-title")}</h2>
             <button
                 class="button"
                 id="check-status"
@@ -68,11 +66,11 @@ fn PortalStatus() -> impl IntoView {
                 }
                 disabled=move || pending.get()
             >
-                {move || if pending.get() { "Checking…" } else { "Check the portal" }}
+                {move || locale.t(if pending.get() { "landing-status-checking" } else { "landing-status-check" })}
             </button>
             <div class="status-result" id="status-result">
                 {move || match result.get() {
-                    None => view! { <p class="muted">"Not checked yet."</p> }.into_any(),
+                    None => view! { <p class="muted">{locale.t("landing-status-not-checked")}</p> }.into_any(),
                     Some(Ok(overview)) => view! { <OverviewFacts overview /> }.into_any(),
                     Some(Err(e)) => view! { <p class="error">{e.to_string()}</p> }.into_any(),
                 }}
@@ -83,16 +81,17 @@ fn PortalStatus() -> impl IntoView {
 
 #[component]
 fn OverviewFacts(overview: PortalFacts) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     let house = overview
         .house_name
-        .unwrap_or_else(|| "No trading house set up yet".to_string());
+        .unwrap_or_else(|| locale.t("landing-fact-no-house"));
     view! {
         <dl class="facts">
-            <dt>"Run by"</dt>
+            <dt>{locale.t("landing-fact-house")}</dt>
             <dd id="fact-house">{house}</dd>
-            <dt>"Customers"</dt>
+            <dt>{locale.t("landing-fact-customers")}</dt>
             <dd id="fact-customers">{overview.customer_count}</dd>
-            <dt>"Supplier factories"</dt>
+            <dt>{locale.t("landing-fact-suppliers")}</dt>
             <dd id="fact-suppliers">{overview.supplier_count}</dd>
         </dl>
     }

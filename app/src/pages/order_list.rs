@@ -8,11 +8,11 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::orders::{OrderSummary, PAGE_SIZE, list_orders, order_customers};
-use crate::components::guard::AreaGuard;
+use crate::components::guard::{AreaGuard, use_locale};
 use crate::components::live::use_live_tick;
 use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::Area;
-use crate::pages::orders::{badge_class, date_text};
+use crate::pages::orders::{badge_class, badge_text, date_text, status_text};
 
 /// The order list with filters (status, search, at risk, committed dates and,
 /// for the trading house, customer) and keyset paging, newest first.
@@ -62,12 +62,13 @@ pub fn OrderList(
             }
         },
     );
+    let locale = use_locale().get_untracked();
     view! {
         <OrderFilters by_customer customers status query customer at_risk from to before />
-        <Transition fallback=|| view! { <p class="muted">"Loading orders…"</p> }>
+        <Transition fallback=move || view! { <p class="muted">{locale.t("orders-loading")}</p> }>
             {move || Suspend::new(async move {
                 match orders.await {
-                    Ok(list) if list.is_empty() => view! { <p class="muted">"No orders match."</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p class="muted">{locale.t("orders-none")}</p> }.into_any(),
                     Ok(list) => {
                         let full_page = list.len() as u64 == PAGE_SIZE;
                         let oldest = list.iter().map(|o| o.id).min();
@@ -101,32 +102,33 @@ fn OrderFilters(
         apply();
         before.set(None);
     };
+    let locale = use_locale().get_untracked();
     view! {
         <div class="filters">
             <label>
-                "Status"
+                {locale.t("orders-filter-status")}
                 <select id="status-filter" on:change=move |ev| refilter(&|| status.set(event_target_value(&ev)))>
-                    <option value="">"All"</option>
+                    <option value="">{locale.t("orders-filter-all")}</option>
                     {OrderStatus::ALL
                         .into_iter()
-                        .map(|s| view! { <option value=s.as_str()>{s.label()}</option> })
+                        .map(|s| view! { <option value=s.as_str()>{status_text(locale, s)}</option> })
                         .collect_view()}
                 </select>
             </label>
             <label>
-                "Search"
+                {locale.t("orders-filter-search")}
                 <input
                     type="search"
                     id="order-search"
-                    placeholder="Order number or product"
+                    placeholder=locale.t("orders-filter-search-hint")
                     on:input=move |ev| refilter(&|| query.set(event_target_value(&ev)))
                 />
             </label>
             {by_customer.then(|| view! {
                 <label>
-                    "Customer"
+                    {locale.t("orders-filter-customer")}
                     <select id="customer-filter" on:change=move |ev| refilter(&|| customer.set(event_target_value(&ev).parse().ok()))>
-                        <option value="">"All"</option>
+                        <option value="">{locale.t("orders-filter-all")}</option>
                         <Transition fallback=|| ()>
                             {move || Suspend::new(async move {
                                 customers.await.into_iter().map(|(id, name)| view! {
@@ -138,16 +140,16 @@ fn OrderFilters(
                 </label>
             })}
             <label>
-                "Committed from"
+                {locale.t("orders-filter-committed-from")}
                 <input type="date" id="committed-from" on:change=move |ev| refilter(&|| from.set(event_target_value(&ev))) />
             </label>
             <label>
-                "to"
+                {locale.t("orders-filter-committed-to")}
                 <input type="date" id="committed-to" on:change=move |ev| refilter(&|| to.set(event_target_value(&ev))) />
             </label>
             <label class="checkbox">
                 <input type="checkbox" id="at-risk-filter" on:change=move |ev| refilter(&|| at_risk.set(event_target_checked(&ev))) />
-                "Slipping or overdue only"
+                {locale.t("orders-filter-at-risk")}
             </label>
         </div>
     }
@@ -156,13 +158,14 @@ fn OrderFilters(
 /// One page of orders as a table, each linking to its order.
 #[component]
 fn OrderTable(list: Vec<OrderSummary>, base: &'static str) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     view! {
         <div class="table-scroll">
             <table class="orders-table">
                 <thead>
                     <tr>
-                        <th>"Order"</th><th>"Customer"</th><th>"Status"</th>
-                        <th>"Lines"</th><th>"Next committed"</th><th>"Dates"</th>
+                        <th>{locale.t("orders-col-order")}</th><th>{locale.t("orders-col-customer")}</th><th>{locale.t("orders-col-status")}</th>
+                        <th>{locale.t("orders-col-lines")}</th><th>{locale.t("orders-col-next-committed")}</th><th>{locale.t("orders-col-dates")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -172,10 +175,10 @@ fn OrderTable(list: Vec<OrderSummary>, base: &'static str) -> impl IntoView {
                         <tr data-order=number>
                             <td><A href=format!("{base}/{}", o.id)>{o.number}</A></td>
                             <td>{o.customer_name}</td>
-                            <td class="order-status">{o.status.label()}</td>
+                            <td class="order-status">{status_text(locale, o.status)}</td>
                             <td>{o.line_count}</td>
                             <td>{date_text(o.next_committed)}</td>
-                            <td><span class=badge_class(o.badge)>{o.badge.label()}</span></td>
+                            <td><span class=badge_class(o.badge)>{badge_text(locale, o.badge)}</span></td>
                         </tr>
                     }}).collect_view()}
                 </tbody>
@@ -191,13 +194,14 @@ fn OrderPager(
     full_page: bool,
     oldest: Option<i32>,
 ) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     view! {
         <div class="pager">
             {move || before.get().is_some().then(|| view! {
-                <button class="button secondary" on:click=move |_| before.set(None)>"Newest orders"</button>
+                <button class="button secondary" on:click=move |_| before.set(None)>{locale.t("orders-newest")}</button>
             })}
             {full_page.then(|| view! {
-                <button class="button secondary" id="older-orders" on:click=move |_| before.set(oldest)>"Older orders"</button>
+                <button class="button secondary" id="older-orders" on:click=move |_| before.set(oldest)>{locale.t("orders-older")}</button>
             })}
         </div>
     }
@@ -205,14 +209,15 @@ fn OrderPager(
 
 #[component]
 pub fn StaffOrdersPage() -> impl IntoView {
+    let locale = use_locale().get_untracked();
     view! {
-        <Title text="Orders" />
+        <Title text=locale.t("orders-title") />
         <AreaGuard area=Some(Area::Staff)>
             <section class="panel">
-                <h1>"Orders"</h1>
+                <h1>{locale.t("orders-title")}</h1>
                 <p>
-                    <A href="/staff/orders/new" attr:class="button" attr:id="new-order">"New order"</A>
-                    " · " <a href="/exports/orders.csv" id="export-orders" rel="external">"Download the order book (CSV)"</a>
+                    <A href="/staff/orders/new" attr:class="button" attr:id="new-order">{locale.t("orders-new-title")}</A>
+                    " · " <a href="/exports/orders.csv" id="export-orders" rel="external">{locale.t("orders-export")}</a>
                 </p>
                 <OrderList base="/staff/orders" by_customer=true />
             </section>

@@ -12,7 +12,7 @@ use crate::api::orders::{
     EventView, LineView, MoveOrderStatus, OrderDetail, ProductionNote, get_order, order_customers,
 };
 use crate::components::forms::{FormMessage, latest_error};
-use crate::components::guard::AreaGuard;
+use crate::components::guard::{AreaGuard, use_locale};
 use crate::components::live::{OrderRefresh, refresh_order_after, use_live_tick};
 use crate::components::local_time::LocalTime;
 use crate::components::messages::{MessageThread, thread_data};
@@ -21,6 +21,8 @@ use crate::domain::dates::LineBadge;
 use crate::domain::messages::ThreadKind;
 use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::Area;
+use crate::domain::progress::Milestone;
+use crate::i18n::Locale;
 use crate::pages::change_request::{ChangeRequestPanel, change_form_data};
 use crate::pages::changes::OrderChanges;
 use crate::pages::order_desk::OrderDesk;
@@ -33,6 +35,25 @@ pub(crate) fn badge_class(badge: LineBadge) -> &'static str {
         LineBadge::AtRisk => "badge badge-warn",
         LineBadge::Late => "badge badge-late",
     }
+}
+
+/// The order's status in the reader's language.
+pub(crate) fn status_text(locale: Locale, status: OrderStatus) -> String {
+    locale.t(&format!("order-status-{}", status.as_str()))
+}
+
+/// A line's delivery badge in the reader's language.
+pub(crate) fn badge_text(locale: Locale, badge: LineBadge) -> String {
+    locale.t(match badge {
+        LineBadge::Unconfirmed => "order-badge-unconfirmed",
+        LineBadge::OnTrack => "order-badge-on-track",
+        LineBadge::AtRisk => "order-badge-at-risk",
+        LineBadge::Late => "order-badge-late",
+    })
+}
+
+fn milestone_text(locale: Locale, milestone: Milestone) -> String {
+    locale.t(&format!("milestone-{}", milestone.as_str()))
 }
 
 pub(crate) fn date_text(date: Option<chrono::NaiveDate>) -> String {
@@ -98,9 +119,10 @@ fn OrderPage(
     // started from, and sits between the two parts that refresh, so a live
     // update never rebuilds it (see `change_request`).
     let ask = customer.then(|| change_form_data(id));
+    let locale = use_locale().get_untracked();
     view! {
-        <p><A href=back>"← All orders"</A></p>
-        <Transition fallback=|| view! { <p class="muted">"Loading the order…"</p> }>
+        <p><A href=back>{locale.t("order-back")}</A></p>
+        <Transition fallback=move || view! { <p class="muted">{locale.t("order-loading")}</p> }>
             {move || Suspend::new(async move {
                 // The page waits for both, so the shipping panel is built
                 // with its data at once rather than loading a second time.
@@ -111,7 +133,7 @@ fn OrderPage(
                     Err(e) => {
                         crate::components::errors::answer_with(&e);
                         view! {
-                            <section class="panel narrow"><h1>"Order not found"</h1><p>{e.to_string()}</p></section>
+                            <section class="panel narrow"><h1>{locale.t("order-not-found")}</h1><p>{e.to_string()}</p></section>
                         }.into_any()
                     }
                 }
@@ -129,11 +151,13 @@ fn OrderPage(
 
 #[component]
 fn OrderDetailView(detail: OrderDetail, customer: bool) -> impl IntoView {
+    let locale = use_locale().get_untracked();
+    let value = format!("{} {}", detail.total, detail.currency);
     view! {
         <Title text=detail.number.clone() />
         <OrderHeader detail=detail.clone() customer />
         <LinesPanel lines=detail.lines.clone() currency=detail.currency.clone() />
-        <p class="order-total">{format!("Order value: {} {}", detail.total, detail.currency)}</p>
+        <p class="order-total">{locale.t_with("order-value", &[("amount", value.into())])}</p>
         <ShippingPanel order_id=detail.id />
         <PaymentsPanel detail=detail.clone() />
         <ProductionPanel production=detail.production.clone() />
@@ -162,30 +186,29 @@ fn OrderHeader(detail: OrderDetail, customer: bool) -> impl IntoView {
     );
     let complaint_href =
         (customer && shipped).then(|| format!("/customer/complaints?order={}", detail.id));
-    let complaint_text = crate::components::guard::use_locale()
-        .get_untracked()
-        .t("order-file-complaint");
+    let locale = use_locale().get_untracked();
+    let complaint_text = locale.t("order-file-complaint");
     view! {
         <section class="panel" data-order-id=detail.id.to_string()>
-            <h1>"Order " {detail.number.clone()}</h1>
+            <h1>{locale.t_with("order-heading", &[("number", detail.number.clone().into())])}</h1>
             <p class="order-status-line">
-                "Status: " <strong id="order-status">{detail.status.label()}</strong>
+                {locale.t("order-status-label")} " " <strong id="order-status">{status_text(locale, detail.status)}</strong>
             </p>
             <StageTimeline current=current />
             <StatusActions id=detail.id version=detail.version next_statuses=detail.next_statuses.clone() />
             <MuteButton id=detail.id muted=detail.muted />
             <dl class="facts">
-                <dt>"Customer"</dt><dd>{detail.customer_name.clone()}</dd>
-                <dt>"Incoterm"</dt><dd>{detail.incoterm.clone()}</dd>
-                <dt>"Payment"</dt><dd>{detail.payment_terms.clone()}</dd>
-                <dt>"Ship to"</dt><dd>{detail.ship_to.clone()}</dd>
-                {detail.margin.clone().map(|m| view! { <dt>"Margin"</dt><dd id="order-margin">{m}</dd> })}
+                <dt>{locale.t("order-fact-customer")}</dt><dd>{detail.customer_name.clone()}</dd>
+                <dt>{locale.t("order-fact-incoterm")}</dt><dd>{detail.incoterm.clone()}</dd>
+                <dt>{locale.t("order-fact-payment")}</dt><dd>{detail.payment_terms.clone()}</dd>
+                <dt>{locale.t("order-fact-ship-to")}</dt><dd>{detail.ship_to.clone()}</dd>
+                {detail.margin.clone().map(|m| view! { <dt>{locale.t("order-fact-margin")}</dt><dd id="order-margin">{m}</dd> })}
             </dl>
             {detail.contract.as_ref().map(|c| {
                 let path = leptos_router::hooks::use_location().pathname.get_untracked();
                 view! {
                     <p><a href=format!("{path}/confirmation") id="confirmation-link">
-                        {format!("Order confirmation ({})", c.quotation)}
+                        {locale.t_with("order-confirmation-link", &[("number", c.quotation.clone().into())])}
                     </a></p>
                 }
             })}
@@ -202,6 +225,7 @@ fn StatusActions(id: i32, version: i32, next_statuses: Vec<OrderStatus>) -> impl
     let move_action = ServerAction::<MoveOrderStatus>::new();
     refresh_order_after(move_action.value());
     let error = latest_error(move_action.value());
+    let locale = use_locale().get_untracked();
     (!next_statuses.is_empty()).then(move || {
         view! {
             <div class="order-actions">
@@ -211,7 +235,7 @@ fn StatusActions(id: i32, version: i32, next_statuses: Vec<OrderStatus>) -> impl
                         <input type="hidden" name="version" value=version.to_string() />
                         <input type="hidden" name="to" value=to.as_str() />
                         <button type="submit" class="button secondary" data-move-to=to.as_str()>
-                            {format!("Move to {}", to.label())}
+                            {locale.t_with("order-move-to", &[("status", status_text(locale, to).into())])}
                         </button>
                     </ActionForm>
                 }).collect_view()}
@@ -223,16 +247,17 @@ fn StatusActions(id: i32, version: i32, next_statuses: Vec<OrderStatus>) -> impl
 
 #[component]
 fn LinesPanel(lines: Vec<LineView>, currency: String) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     view! {
         <section class="panel">
-            <h2>"Lines"</h2>
+            <h2>{locale.t("order-lines")}</h2>
             <div class="table-scroll">
                 <table class="lines-table">
                     <thead>
                         <tr>
-                            <th>"#"</th><th>"Product"</th><th>"Qty"</th>
-                            <th>{format!("Unit price ({currency})")}</th>
-                            <th>"Requested"</th><th>"Committed"</th><th>"Forecast"</th><th></th><th>"Production"</th>
+                            <th>"#"</th><th>{locale.t("order-col-product")}</th><th>{locale.t("order-col-qty")}</th>
+                            <th>{locale.t_with("order-col-unit-price", &[("currency", currency.clone().into())])}</th>
+                            <th>{locale.t("order-col-requested")}</th><th>{locale.t("order-col-committed")}</th><th>{locale.t("order-col-forecast")}</th><th></th><th>{locale.t("order-col-production")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -246,10 +271,12 @@ fn LinesPanel(lines: Vec<LineView>, currency: String) -> impl IntoView {
                                 <td class="committed">{date_text(l.committed)}</td>
                                 <td class="forecast">{date_text(l.forecast)}</td>
                                 <td>
-                                    <span class=badge_class(l.badge)>{l.badge.label()}</span>
-                                    {(l.slip_days > 0).then(|| view! { <small>{format!(" +{} d", l.slip_days)}</small> })}
+                                    <span class=badge_class(l.badge)>{badge_text(locale, l.badge)}</span>
+                                    {(l.slip_days > 0).then(|| view! {
+                                        <small>{format!(" {}", locale.t_with("order-slip-days", &[("days", l.slip_days.into())]))}</small>
+                                    })}
                                 </td>
-                                <td class="milestone">{l.milestone.map(|m| m.label()).unwrap_or("—")}</td>
+                                <td class="milestone">{l.milestone.map(|m| milestone_text(locale, m)).unwrap_or_else(|| "—".to_string())}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -261,35 +288,68 @@ fn LinesPanel(lines: Vec<LineView>, currency: String) -> impl IntoView {
 
 #[component]
 fn PaymentsPanel(detail: OrderDetail) -> impl IntoView {
-    (!detail.payments.is_empty()).then(|| view! {
+    let locale = use_locale().get_untracked();
+    (!detail.payments.is_empty()).then(|| {
+        let currency = detail.currency.clone();
+        let paid = locale.t_with(
+            "order-paid",
+            &[
+                ("paid", detail.paid.clone().into()),
+                ("total", detail.total.clone().into()),
+                ("currency", currency.clone().into()),
+            ],
+        );
+        let outstanding = locale.t_with(
+            "order-outstanding",
+            &[(
+                "amount",
+                format!("{} {currency}", detail.outstanding).into(),
+            )],
+        );
+        view! {
         <section class="panel" id="payments">
-            <h2>"Payment"</h2>
+            <h2>{locale.t("order-payment")}</h2>
             <ul class="plain-list">
                 {detail.payments.iter().map(|p| view! {
-                    <li>{format!("{} · {} {} · ref. {}", p.received_on, p.amount, detail.currency, p.reference)}</li>
+                    <li>{locale.t_with("order-payment-entry", &[
+                        ("date", p.received_on.to_string().into()),
+                        ("amount", format!("{} {currency}", p.amount).into()),
+                        ("reference", p.reference.clone().into()),
+                    ])}</li>
                 }).collect_view()}
             </ul>
             <p>
-                {format!("Paid {} of {} {}", detail.paid, detail.total, detail.currency)}
-                " · " <strong id="outstanding">{format!("Outstanding {} {}", detail.outstanding, detail.currency)}</strong>
+                {paid}
+                " · " <strong id="outstanding">{outstanding}</strong>
             </p>
         </section>
+        }
     })
 }
 
 #[component]
 fn ProductionPanel(production: Vec<ProductionNote>) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     (!production.is_empty()).then(|| view! {
         <section class="panel" id="production">
-            <h2>"Production updates"</h2>
+            <h2>{locale.t("order-production-title")}</h2>
             <ol class="timeline">
                 {production.iter().map(|p| view! {
                     <li>
                         <LocalTime at=p.at />
-                        " " <strong>{format!("Line {}: {}", p.line_no, p.milestone.label())}</strong>
-                        {p.forecast_ready.map(|d| view! { <span>{format!(" · ready {d}")}</span> })}
-                        {p.reason.clone().map(|r| view! { <span class="muted">{format!(" · reason: {r}")}</span> })}
-                        {p.note.clone().map(|n| view! { <span class="muted">{format!(" · note: {n}")}</span> })}
+                        " " <strong>{locale.t_with("order-production-line", &[
+                            ("line", p.line_no.into()),
+                            ("milestone", milestone_text(locale, p.milestone).into()),
+                        ])}</strong>
+                        {p.forecast_ready.map(|d| view! {
+                            <span>{format!(" · {}", locale.t_with("order-production-ready", &[("date", d.to_string().into())]))}</span>
+                        })}
+                        {p.reason.clone().map(|r| view! {
+                            <span class="muted">{format!(" · {}", locale.t_with("order-production-reason", &[("reason", r.into())]))}</span>
+                        })}
+                        {p.note.clone().map(|n| view! {
+                            <span class="muted">{format!(" · {}", locale.t_with("order-production-note", &[("note", n.into())]))}</span>
+                        })}
                     </li>
                 }).collect_view()}
             </ol>
@@ -300,15 +360,18 @@ fn ProductionPanel(production: Vec<ProductionNote>) -> impl IntoView {
 /// The order's events, newest first.
 #[component]
 fn OrderTimeline(events: Vec<EventView>) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     view! {
         <section class="panel">
-            <h2>"Timeline"</h2>
+            <h2>{locale.t("order-timeline")}</h2>
             <ol class="timeline" id="order-timeline">
                 {events.iter().rev().map(|e| view! {
                     <li>
                         <LocalTime at=e.at />
                         " " <strong>{e.summary.clone()}</strong>
-                        {e.who.clone().map(|who| view! { <span class="muted">" by "{who}</span> })}
+                        {e.who.clone().map(|who| view! {
+                            <span class="muted">{format!(" {}", locale.t_with("shipping-by", &[("name", who.into())]))}</span>
+                        })}
                     </li>
                 }).collect_view()}
             </ol>
@@ -321,12 +384,13 @@ fn OrderTimeline(events: Vec<EventView>) -> impl IntoView {
 fn MuteButton(id: i32, muted: bool) -> impl IntoView {
     use crate::api::alerts::MuteOrder;
     let mute = use_context::<ServerAction<MuteOrder>>().unwrap_or_default();
+    let locale = use_locale().get_untracked();
     view! {
         <ActionForm action=mute attr:class="inline-form mute-form">
             <input type="hidden" name="order_id" value=id.to_string() />
             <input type="hidden" name="muted" value=(!muted).to_string() />
             <button type="submit" class="link-button" id="mute-order">
-                {if muted { "Alerts for this order are off: turn on" } else { "Turn off alerts for this order" }}
+                {locale.t(if muted { "order-alerts-off" } else { "order-alerts-turn-off" })}
             </button>
         </ActionForm>
     }
@@ -335,8 +399,9 @@ fn MuteButton(id: i32, muted: bool) -> impl IntoView {
 /// Sales staff enter a new order (an inquiry) with up to five lines.
 #[component]
 pub fn NewOrderPage() -> impl IntoView {
+    let locale = use_locale().get_untracked();
     view! {
-        <Title text="New order" />
+        <Title text=locale.t("orders-new-title") />
         <AreaGuard area=Some(Area::Staff)>
             <NewOrderForm />
         </AreaGuard>
@@ -357,21 +422,23 @@ fn NewOrderForm() -> impl IntoView {
             go_to(&format!("/staff/orders/{id}"));
         }
     });
+    let locale = use_locale().get_untracked();
+    // Each field's name, the catalogue key of its label, and its input type.
     let line_fields = [
-        ("product_code", "Product code", "text"),
-        ("description", "Description / spec", "text"),
-        ("hs_code", "HS code", "text"),
-        ("quantity", "Quantity", "text"),
-        ("unit", "Unit", "text"),
-        ("unit_price", "Unit price", "text"),
-        ("requested", "Requested date", "date"),
+        ("product_code", "line-product-code", "text"),
+        ("description", "orders-new-description", "text"),
+        ("hs_code", "line-hs-code", "text"),
+        ("quantity", "line-quantity", "text"),
+        ("unit", "line-unit", "text"),
+        ("unit_price", "orders-new-unit-price", "text"),
+        ("requested", "line-requested", "date"),
     ];
     view! {
         <section class="panel">
-            <h1>"New order"</h1>
+            <h1>{locale.t("orders-new-title")}</h1>
             <ActionForm action=create attr:class="stack-form" attr:id="new-order-form">
                 <label>
-                    "Customer"
+                    {locale.t("orders-new-customer")}
                     <select name="customer_id" required>
                         <Transition fallback=|| ()>
                             {move || Suspend::new(async move {
@@ -385,30 +452,30 @@ fn NewOrderForm() -> impl IntoView {
                 <FieldMessage error field="customer_id" />
                 <div class="inline-grid-form">
                     <label>
-                        "Currency"
+                        {locale.t("orders-new-currency")}
                         <select name="currency">
                             {CURRENCIES.iter().map(|c| view! { <option value=*c>{*c}</option> }).collect_view()}
                         </select>
                     </label>
                     <label>
-                        "Incoterm"
+                        {locale.t("orders-new-incoterm")}
                         <select name="incoterm">
                             {INCOTERMS.iter().map(|c| view! { <option value=*c selected=*c == "FOB">{*c}</option> }).collect_view()}
                         </select>
                     </label>
-                    <label>"Payment terms" <input type="text" name="payment_terms" /></label>
+                    <label>{locale.t("orders-new-payment-terms")} <input type="text" name="payment_terms" /></label>
                 </div>
                 <FieldMessage error field="payment_terms" />
-                <label>"Ship to" <input type="text" name="ship_to" /></label>
+                <label>{locale.t("orders-new-ship-to")} <input type="text" name="ship_to" /></label>
                 <FieldMessage error field="ship_to" />
-                <h2>"Lines"</h2>
+                <h2>{locale.t("orders-new-lines")}</h2>
                 <FieldMessage error field="lines" />
-                {(0..5).map(|i| view! {
+                {(0_i32..5).map(|i| view! {
                     <fieldset class="line-input">
-                        <legend>{format!("Line {}", i + 1)}</legend>
+                        <legend>{locale.t_with("orders-new-line", &[("line", (i + 1).into())])}</legend>
                         <div class="inline-grid-form">
                             {line_fields.iter().map(|(name, label, kind)| view! {
-                                <label>{*label} <input type=*kind name=format!("lines[{i}][{name}]") /></label>
+                                <label>{locale.t(label)} <input type=*kind name=format!("lines[{i}][{name}]") /></label>
                             }).collect_view()}
                         </div>
                         {line_fields.iter().map(|(name, _, _)| view! {
@@ -417,7 +484,7 @@ fn NewOrderForm() -> impl IntoView {
                     </fieldset>
                 }).collect_view()}
                 <FormMessage error fields=&[] />
-                <button type="submit" class="button">"Create the order"</button>
+                <button type="submit" class="button">{locale.t("orders-new-create")}</button>
             </ActionForm>
         </section>
     }

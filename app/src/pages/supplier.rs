@@ -58,11 +58,12 @@ pub fn SupplierHome() -> impl IntoView {
 
 #[component]
 pub fn StaffProductionPage() -> impl IntoView {
+    let locale = use_locale();
     view! {
-        <Title text="Production" />
+        <Title text=move || locale.get().t("supplier-production-page") />
         <AreaGuard area=Some(Area::Staff)>
             <section class="panel">
-                <h1>"Production at the factories"</h1>
+                <h1>{move || locale.get().t("supplier-production-title")}</h1>
                 <LineList base="/staff/po-lines" can_report=false />
             </section>
         </AreaGuard>
@@ -80,7 +81,7 @@ fn LanguageSwitch() -> impl IntoView {
         }
     });
     view! {
-        <div class="language-switch" role="group" aria-label="Language">
+        <div class="language-switch" role="group" aria-label=move || locale.get().t("supplier-language")>
             {Locale::ALL.into_iter().map(|l| view! {
                 <button
                     type="button"
@@ -233,8 +234,9 @@ pub fn SupplierLinePage() -> impl IntoView {
 
 #[component]
 pub fn StaffPoLinePage() -> impl IntoView {
+    let locale = use_locale();
     view! {
-        <Title text="Production line" />
+        <Title text=move || locale.get().t("supplier-production-line") />
         <AreaGuard area=Some(Area::Staff)>
             <LinePage back="/staff/production" can_report=false />
         </AreaGuard>
@@ -372,7 +374,7 @@ fn ProgressHistory(history: Vec<ProgressEntry>, quantity: i64, locale: Locale) -
                                 <LocalTime at=h.at />
                                 " " <strong>{milestone_text(locale, h.milestone)}</strong>
                                 {format!(" · {} / {}", h.quantity_done, quantity)}
-                                {h.lot_quantity.map(|lot| format!(" · lot {lot}"))}
+                                {h.lot_quantity.map(|lot| format!(" · {}", locale.t_with("supplier-history-lot", &[("quantity", lot.into())])))}
                                 {h.forecast_ready.map(|d| format!(" · {} {d}", locale.t("supplier-forecast")))}
                                 {h.who.map(|who| view! { <span class="muted">" · "{who}</span> })}
                                 {h.reason.map(|r| view! { <p class="muted">{r}</p> })}

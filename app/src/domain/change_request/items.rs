@@ -75,6 +75,18 @@ impl ChangeKind {
         Self::CancelLine,
     ];
 
+    /// The message-catalogue key of [`ChangeKind::closed_reason`].
+    pub(super) fn closed_key(self) -> &'static str {
+        match self {
+            Self::Quantity => "err-cr-closed-quantity",
+            Self::Description => "err-cr-closed-description",
+            Self::RequestedDate => "err-cr-closed-date",
+            Self::ShipTo => "err-cr-closed-ship-to",
+            Self::AddLine => "err-cr-closed-add-line",
+            Self::CancelLine => "err-cr-closed-cancel-line",
+        }
+    }
+
     /// Why the change is closed in a status where [`allowed`] says no.
     pub(super) fn closed_reason(self) -> &'static str {
         match self {

@@ -5,6 +5,8 @@ use chrono::NaiveDate;
 
 use super::apply::OrderState;
 use super::items::{ChangeItem, ChangeKind, NewLine, allowed};
+use crate::domain::order_status::OrderStatus;
+use crate::i18n::Locale;
 
 /// What the customer filled in for one existing line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,7 +80,37 @@ pub fn diff(order: &OrderState, proposal: &Proposal) -> Vec<ChangeItem> {
 pub struct Problem {
     pub line_no: Option<i32>,
     pub kind: Option<ChangeKind>,
+    /// The reason's message-catalogue key; [`Problem::text`] reads it in a
+    /// language. Its `$status` is the order's status code.
+    pub key: &'static str,
+    /// The order's status when it was checked.
+    pub status: OrderStatus,
+    /// The reason in English (the catalogue's words).
     pub message: String,
+}
+
+impl Problem {
+    fn new(
+        line_no: Option<i32>,
+        kind: Option<ChangeKind>,
+        key: &'static str,
+        status: OrderStatus,
+    ) -> Problem {
+        let mut problem = Problem {
+            line_no,
+            kind,
+            key,
+            status,
+            message: String::new(),
+        };
+        problem.message = problem.text(Locale::En);
+        problem
+    }
+
+    /// The reason in `locale`.
+    pub fn text(&self, locale: Locale) -> String {
+        locale.t_with(self.key, &[("status", self.status.as_str().into())])
+    }
 }
 
 /// Checks a new request against the order: something must change (or a note
@@ -90,33 +122,24 @@ pub fn check_request(
     note: &str,
     today: NaiveDate,
 ) -> Vec<Problem> {
+    let status = order.status;
     let mut problems = Vec::new();
-    if !ChangeKind::ALL.iter().any(|k| allowed(*k, order.status)) {
-        problems.push(Problem {
-            line_no: None,
-            kind: None,
-            message: format!(
-                "The order is {}; it can no longer change.",
-                order.status.label().to_lowercase()
-            ),
-        });
+    if !ChangeKind::ALL.iter().any(|k| allowed(*k, status)) {
+        problems.push(Problem::new(None, None, "err-cr-order-closed", status));
         return problems;
     }
     if items.is_empty() && note.trim().is_empty() {
-        problems.push(Problem {
-            line_no: None,
-            kind: None,
-            message: "Change at least one value or write a note for the trading house.".into(),
-        });
+        problems.push(Problem::new(None, None, "err-cr-nothing-changed", status));
     }
     for item in items {
         let kind = item.kind();
-        if !allowed(kind, order.status) {
-            problems.push(Problem {
-                line_no: item.line_no(),
-                kind: Some(kind),
-                message: kind.closed_reason().to_string(),
-            });
+        if !allowed(kind, status) {
+            problems.push(Problem::new(
+                item.line_no(),
+                Some(kind),
+                kind.closed_key(),
+                status,
+            ));
             continue;
         }
         let date = match item {
@@ -125,11 +148,12 @@ pub fn check_request(
             _ => None,
         };
         if date.is_some_and(|d| d < today) {
-            problems.push(Problem {
-                line_no: item.line_no(),
-                kind: Some(kind),
-                message: "The new date cannot be in the past.".into(),
-            });
+            problems.push(Problem::new(
+                item.line_no(),
+                Some(kind),
+                "err-cr-date-past",
+                status,
+            ));
         }
     }
     let cancelled = items
@@ -141,11 +165,12 @@ pub fn check_request(
         .filter(|i| i.kind() == ChangeKind::AddLine)
         .count();
     if cancelled > 0 && order.lines.len() + added <= cancelled {
-        problems.push(Problem {
-            line_no: None,
-            kind: Some(ChangeKind::CancelLine),
-            message: "An order keeps at least one line; to stop the whole order, write to the trading house.".into(),
-        });
+        problems.push(Problem::new(
+            None,
+            Some(ChangeKind::CancelLine),
+            "err-cr-last-line",
+            status,
+        ));
     }
     problems
 }
@@ -233,6 +258,27 @@ mod tests {
         assert_eq!(
             check_request(&shipped, &[], "Please hurry", day(1)).len(),
             1
+        );
+    }
+
+    #[test]
+    fn problems_read_in_english_and_in_the_persons_language() {
+        let shipped = order(OrderStatus::Shipped);
+        let closed = &check_request(&shipped, &[], "", day(1))[0];
+        assert_eq!(
+            closed.message,
+            "The order is shipped; it can no longer change."
+        );
+        assert_eq!(closed.text(Locale::Zh), "订单已发运，不能再更改。");
+        let settled = order(OrderStatus::Settled);
+        assert_eq!(
+            check_request(&settled, &[], "", day(1))[0].message,
+            "The order is settled; it can no longer change."
+        );
+        let confirmed = order(OrderStatus::Confirmed);
+        assert_eq!(
+            check_request(&confirmed, &[], "", day(1))[0].message,
+            "Change at least one value or write a note for the trading house."
         );
     }
 }

@@ -12,8 +12,9 @@ use crate::pages::auth::two_factor::TwoFactorLink;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
+    let locale = use_locale().get_untracked();
     view! {
-        <Title text="Your account" />
+        <Title text=locale.t("account-title") />
         <AreaGuard area=None>
             <AccountDetails />
             <SessionsPanel />
@@ -61,17 +62,18 @@ fn AccountDetails() -> impl IntoView {
     let change = ServerAction::<ChangePassword>::new();
     let error = latest_error(change.value());
     let (typed, set_typed) = signal(String::new());
+    let locale = use_locale().get_untracked();
     view! {
         <section class="panel narrow">
-            <h1>"Your account"</h1>
+            <h1>{locale.t("account-title")}</h1>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     use_user().await.ok().flatten().map(|user| view! {
                         <dl class="facts">
-                            <dt>"Name"</dt><dd>{user.display_name.clone()}</dd>
-                            <dt>"E-mail"</dt><dd>{user.email.clone()}</dd>
-                            <dt>"Company"</dt><dd>{user.company_name.clone()}</dd>
-                            <dt>"Role"</dt><dd>{user.role.label()}</dd>
+                            <dt>{locale.t("account-name")}</dt><dd>{user.display_name.clone()}</dd>
+                            <dt>{locale.t("account-email")}</dt><dd>{user.email.clone()}</dd>
+                            <dt>{locale.t("account-company")}</dt><dd>{user.company_name.clone()}</dd>
+                            <dt>{locale.t("account-role")}</dt><dd>{locale.t(&format!("account-role-{}", user.role.as_str()))}</dd>
                         </dl>
                     })
                 })}
@@ -79,26 +81,26 @@ fn AccountDetails() -> impl IntoView {
             <TimeZoneForm />
             <AlertChoicesForm />
             <TwoFactorLink />
-            <h2>"Change password"</h2>
-            <p class="muted">"Changing your password signs you out everywhere else."</p>
+            <h2>{locale.t("account-password-title")}</h2>
+            <p class="muted">{locale.t("account-password-hint")}</p>
             <ActionForm action=change attr:class="stack-form" attr:id="change-password-form">
                 <label>
-                    "Current password"
+                    {locale.t("account-current-password")}
                     <input type="password" name="current_password" autocomplete="current-password" required />
                 </label>
                 <FieldMessage error field="current_password" />
                 <label>
-                    "New password (at least 12 characters)"
+                    {locale.t("account-new-password")}
                     <input type="password" name="new_password" autocomplete="new-password" required minlength="12"
                         on:input=move |ev| set_typed.set(event_target_value(&ev)) />
                 </label>
                 <PasswordHint typed />
                 <FieldMessage error field="new_password" />
                 <FormMessage error fields=&["current_password", "new_password"] />
-                <button type="submit" class="button">"Change password"</button>
+                <button type="submit" class="button">{locale.t("account-password-save")}</button>
             </ActionForm>
             {move || matches!(change.value().get(), Some(Ok(()))).then(|| view! {
-                <p class="notice" id="password-changed">"Your password has been changed."</p>
+                <p class="notice" id="password-changed">{locale.t("account-password-changed")}</p>
             })}
         </section>
     }

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::auth::{AcceptInvitation, invitation_details};
 use crate::components::forms::{FieldMessage, FormMessage, go_to, latest_error};
+use crate::components::guard::use_locale;
 use crate::components::password::PasswordHint;
 
 #[component]
@@ -19,11 +20,12 @@ pub fn InvitationPage() -> impl IntoView {
             go_to(&path);
         }
     });
+    let locale = use_locale().get_untracked();
     view! {
-        <Title text="Accept invitation" />
+        <Title text=locale.t("invite-title") />
         <section class="panel narrow">
-            <h1>"Welcome to the Trade Portal"</h1>
-            <Suspense fallback=|| view! { <p class="muted">"Checking your invitation…"</p> }>
+            <h1>{locale.t("invite-welcome")}</h1>
+            <Suspense fallback=move || view! { <p class="muted">{locale.t("invite-checking")}</p> }>
                 {move || Suspend::new(async move {
                     match details.await {
                         Err(e) => view! {
@@ -31,26 +33,27 @@ pub fn InvitationPage() -> impl IntoView {
                         }.into_any(),
                         Ok(invite) => view! {
                             <p>
-                                "You are invited as " <strong>{invite.role.label()}</strong>
-                                " of " <strong>{invite.company_name.clone()}</strong>
-                                " (" {invite.email.clone()} "). Choose your password to start."
+                                {locale.t("invite-as")} " "
+                                <strong>{locale.t(&format!("account-role-{}", invite.role.as_str()))}</strong>
+                                " " {locale.t("invite-of")} " " <strong>{invite.company_name.clone()}</strong>
+                                " " {locale.t_with("invite-start", &[("email", invite.email.clone().into())])}
                             </p>
                             <ActionForm action=accept attr:class="stack-form" attr:id="invitation-form">
                                 <input type="hidden" name="token" prop:value=token />
                                 <label>
-                                    "Your name"
+                                    {locale.t("invite-name")}
                                     <input type="text" name="display_name" value=invite.display_name.clone() required />
                                 </label>
                                 <FieldMessage error field="display_name" />
                                 <label>
-                                    "Password (at least 12 characters)"
+                                    {locale.t("invite-password")}
                                     <input type="password" name="new_password" autocomplete="new-password" required minlength="12"
                                         on:input=move |ev| set_typed.set(event_target_value(&ev)) />
                                 </label>
                                 <PasswordHint typed />
                                 <FieldMessage error field="new_password" />
                                 <FormMessage error fields=&["display_name", "new_password"] />
-                                <button type="submit" class="button">"Set password and sign in"</button>
+                                <button type="submit" class="button">{locale.t("invite-submit")}</button>
                             </ActionForm>
                         }.into_any(),
                     }

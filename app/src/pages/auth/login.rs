@@ -5,7 +5,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::auth::Login;
 use crate::components::forms::{FieldMessage, FormMessage, go_to, latest_error};
-use crate::components::guard::use_user;
+use crate::components::guard::{use_locale, use_user};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -17,17 +17,18 @@ pub fn LoginPage() -> impl IntoView {
             go_to(&path);
         }
     });
+    let locale = use_locale().get_untracked();
     view! {
-        <Title text="Sign in" />
+        <Title text=locale.t("login-title") />
         <section class="panel narrow">
-            <h1>"Sign in"</h1>
+            <h1>{locale.t("login-title")}</h1>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     use_user().await.ok().flatten().map(|user| view! {
                         <p class="notice">
-                            "You are signed in as " {user.display_name.clone()} ". "
-                            <A href=user.role.home_path()>"Go to your area"</A>
-                            " or sign in as someone else."
+                            {locale.t_with("login-signed-in-as", &[("name", user.display_name.clone().into())])} " "
+                            <A href=user.role.home_path()>{locale.t("login-go-to-area")}</A>
+                            " " {locale.t("login-someone-else")}
                         </p>
                     })
                 })}
@@ -35,21 +36,21 @@ pub fn LoginPage() -> impl IntoView {
             <ActionForm action=login attr:class="stack-form" attr:id="login-form">
                 <input type="hidden" name="next" prop:value=next />
                 <label>
-                    "E-mail"
+                    {locale.t("login-email")}
                     <input type="email" name="email" autocomplete="username" required />
                 </label>
                 <FieldMessage error field="email" />
                 <label>
-                    "Password"
+                    {locale.t("login-password")}
                     <input type="password" name="password" autocomplete="current-password" required />
                 </label>
                 <FieldMessage error field="password" />
                 <FormMessage error fields=&["email", "password"] />
                 <button type="submit" class="button" disabled=move || login.pending().get()>
-                    {move || if login.pending().get() { "Signing in…" } else { "Sign in" }}
+                    {move || locale.t(if login.pending().get() { "login-signing-in" } else { "login-submit" })}
                 </button>
             </ActionForm>
-            <p class="muted"><A href="/reset-password">"Forgot your password?"</A></p>
+            <p class="muted"><A href="/reset-password">{locale.t("login-forgot")}</A></p>
         </section>
     }
 }

@@ -5,25 +5,27 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::auth::{RequestPasswordReset, ResetPassword};
 use crate::components::forms::{FieldMessage, FormMessage, latest_error};
+use crate::components::guard::use_locale;
 use crate::components::password::PasswordHint;
 
 #[component]
 pub fn RequestResetPage() -> impl IntoView {
     let request = ServerAction::<RequestPasswordReset>::new();
     let error = latest_error(request.value());
+    let locale = use_locale().get_untracked();
     view! {
-        <Title text="Reset password" />
+        <Title text=locale.t("reset-title") />
         <section class="panel narrow">
-            <h1>"Reset your password"</h1>
-            <p>"Enter the e-mail address of your account. We will send you a link to choose a new password."</p>
+            <h1>{locale.t("reset-heading")}</h1>
+            <p>{locale.t("reset-intro")}</p>
             <ActionForm action=request attr:class="stack-form" attr:id="reset-request-form">
                 <label>
-                    "E-mail"
+                    {locale.t("reset-email")}
                     <input type="email" name="email" autocomplete="username" required />
                 </label>
                 <FieldMessage error field="email" />
                 <FormMessage error fields=&["email"] />
-                <button type="submit" class="button">"Send the link"</button>
+                <button type="submit" class="button">{locale.t("reset-send")}</button>
             </ActionForm>
             {move || request.value().get().and_then(|r| r.ok()).map(|message| view! {
                 <p class="notice" id="reset-requested">{message}</p>
@@ -38,30 +40,31 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let reset = ServerAction::<ResetPassword>::new();
     let error = latest_error(reset.value());
     let (typed, set_typed) = signal(String::new());
+    let locale = use_locale().get_untracked();
     view! {
-        <Title text="Choose a new password" />
+        <Title text=locale.t("reset-new-title") />
         <section class="panel narrow">
-            <h1>"Choose a new password"</h1>
+            <h1>{locale.t("reset-new-title")}</h1>
             <Show
                 when=move || matches!(reset.value().get(), Some(Ok(())))
                 fallback=move || view! {
                     <ActionForm action=reset attr:class="stack-form" attr:id="reset-form">
                         <input type="hidden" name="token" prop:value=token />
                         <label>
-                            "New password (at least 12 characters)"
+                            {locale.t("reset-new-password")}
                             <input type="password" name="new_password" autocomplete="new-password" required minlength="12"
                                 on:input=move |ev| set_typed.set(event_target_value(&ev)) />
                         </label>
                         <PasswordHint typed />
                         <FieldMessage error field="new_password" />
                         <FormMessage error fields=&["new_password"] />
-                        <button type="submit" class="button">"Save the new password"</button>
+                        <button type="submit" class="button">{locale.t("reset-save")}</button>
                     </ActionForm>
                 }
             >
                 <p class="notice" id="reset-done">
-                    "Your password has been changed and every earlier session has ended. "
-                    <A href="/login">"Sign in"</A>
+                    {locale.t("reset-done")} " "
+                    <A href="/login">{locale.t("reset-sign-in")}</A>
                 </p>
             </Show>
         </section>

@@ -73,7 +73,7 @@ pub async fn accept_invitation(
         .await
         .map_err(|e| ApiError::internal("hashing a password", e))?;
     let work = UnitOfWork::begin(state).await?;
-    super::redeem_link(&work.tx, &found, hash, now).await?;
+    super::redeem_link(&work.tx, &found, hash, now, locale).await?;
     users::set_display_name(&work.tx, user.id, &name).await?;
     if let Some(previous) = visitor.session {
         session::end(&work.tx, previous).await?;

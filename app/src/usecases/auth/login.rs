@@ -173,10 +173,10 @@ async fn start_session(
 }
 
 /// The one answer to a sign-in that does not match an active account, so it
-/// never tells which part was wrong.
+/// never tells which part was wrong; in English, as visitors read the portal.
 fn wrong_credentials() -> ApiError {
     ApiError::invalid(
         "password",
-        "That e-mail address and password do not match an active account.",
+        crate::i18n::Locale::default().t("err-wrong-credentials"),
     )
 }

@@ -54,8 +54,8 @@ pub async fn set_locale(
     user: &CurrentUser,
     locale: String,
 ) -> Result<(), ApiError> {
-    let locale =
-        Locale::parse(&locale).ok_or_else(|| ApiError::invalid("locale", "Unknown language."))?;
+    let locale = Locale::parse(&locale)
+        .ok_or_else(|| ApiError::invalid("locale", user.locale.t("err-unknown-language")))?;
     users::set_locale(&state.db, user.user_id, locale.as_str()).await?;
     Ok(())
 }
@@ -74,10 +74,14 @@ pub async fn set_time_zone(
 }
 
 /// Refuses an e-mail field longer than any address, before anything (a
-/// throttle key, an audit row) is made of it.
+/// throttle key, an audit row) is made of it. Only visitors type one in,
+/// and visitors read the portal in English.
 fn email_within_bounds(email: &str) -> Result<(), ApiError> {
     if email.len() > Email::MAX_LEN {
-        return Err(ApiError::invalid("email", Email::TOO_LONG));
+        return Err(ApiError::invalid(
+            "email",
+            Locale::default().t("err-email-too-long"),
+        ));
     }
     Ok(())
 }
@@ -92,9 +96,11 @@ fn new_password(raw: &str, owner: Known<'_>, locale: Locale) -> Result<NewPasswo
     Ok(password)
 }
 
-fn expired_link() -> ApiError {
+/// A link that no longer works, said in `locale`: the language of the
+/// link's owner where the portal knows the owner, else a visitor's English.
+fn expired_link(locale: Locale) -> ApiError {
     ApiError::Conflict {
-        message: "This link has expired or was already used. Ask for a new one.".to_string(),
+        message: locale.t("err-link-expired"),
     }
 }
 
@@ -106,9 +112,10 @@ async fn redeem_link(
     token: &account_token::Model,
     password_hash: String,
     now: DateTime<Utc>,
+    locale: Locale,
 ) -> Result<(), ApiError> {
     if !tokens::consume(tx, token.id, now).await? {
-        return Err(expired_link());
+        return Err(expired_link(locale));
     }
     users::set_password(tx, token.user_id, password_hash, now)
         .await
@@ -127,7 +134,9 @@ async fn usable_token(
         .ok_or(ApiError::NotFound)?;
     match token_state(found.expires_at, found.used_at, state.now()) {
         TokenState::Usable => Ok(found),
-        TokenState::Used | TokenState::Expired => Err(expired_link()),
+        // A dead link's owner is not looked up: its holder reads English,
+        // like any visitor.
+        TokenState::Used | TokenState::Expired => Err(expired_link(Locale::default())),
     }
 }
 

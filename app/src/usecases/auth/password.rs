@@ -53,7 +53,7 @@ pub async fn change_password(
         }
         return Err(ApiError::invalid(
             "current_password",
-            "Your current password is not right.",
+            user.locale.t("err-current-password-wrong"),
         ));
     }
     let hash = pw::hash(new_password.expose().to_string())

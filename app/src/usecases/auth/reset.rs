@@ -107,7 +107,7 @@ pub async fn reset_password(
     let owner = users::find(&state.db, found.user_id)
         .await?
         .filter(|u| u.active)
-        .ok_or_else(super::expired_link)?;
+        .ok_or_else(|| super::expired_link(Locale::default()))?;
     let locale = Locale::parse(&owner.locale).unwrap_or_default();
     let known = Known {
         email: &owner.email,
@@ -119,7 +119,7 @@ pub async fn reset_password(
         .await
         .map_err(|e| ApiError::internal("hashing a password", e))?;
     let work = UnitOfWork::begin(state).await?;
-    super::redeem_link(&work.tx, &found, hash, now).await?;
+    super::redeem_link(&work.tx, &found, hash, now, locale).await?;
     tokens::revoke_all(&work.tx, found.user_id, now).await?;
     session::end_all_for_user(&work.tx, found.user_id).await?;
     super::password_notice(

@@ -12,6 +12,7 @@ use crate::domain::approval::{
 };
 use crate::domain::policy::Action;
 use crate::domain::quotation::QuotationStatus;
+use crate::i18n::Locale;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{approval_step, quotation};
 use crate::ssr::repo::quotations::{self, Moved, QuoteScope};
@@ -52,14 +53,14 @@ pub async fn decide(
         .ok_or(ApiError::NotFound)?;
     if row.status != QuotationStatus::InApproval {
         return Err(ApiError::Conflict {
-            message: "This quotation is not waiting for an approval.".to_string(),
+            message: user.locale.t("err-approval-not-waiting"),
         });
     }
     let comment = comment.trim().to_string();
     if comment.chars().count() > 2000 {
         return Err(ApiError::invalid(
             "comment",
-            "Keep the comment under 2000 characters.",
+            user.locale.t("err-approval-comment-too-long"),
         ));
     }
     let rows = quotations::steps_of(&state.db, &[row.id]).await?;
@@ -87,12 +88,12 @@ pub async fn decide(
     let work = UnitOfWork::begin(state).await?;
     let step = &rows[idx];
     if !quotations::decide_step(&work.tx, step.id, user.user_id, approve, &comment, now).await? {
-        return Err(decided_first());
+        return Err(decided_first(user.locale));
     }
     for (later, planned) in rows.iter().zip(&steps).skip(idx + 1) {
         quotations::set_step_due(&work.tx, later.id, planned.due).await?;
     }
-    follow_outcome(&work, state, &row, outcome, &rows, &comment, user.user_id).await?;
+    follow_outcome(&work, state, &row, outcome, &rows, &comment, user).await?;
     work.commit(state).await
 }
 
@@ -106,8 +107,9 @@ async fn follow_outcome(
     outcome: ApprovalOutcome,
     steps: &[approval_step::Model],
     comment: &str,
-    by: i32,
+    user: &CurrentUser,
 ) -> Result<(), ApiError> {
+    let by = user.user_id;
     let now = state.now();
     let (to, moved) = match outcome {
         ApprovalOutcome::Pending { .. } => (QuotationStatus::InApproval, Moved::default()),
@@ -121,7 +123,7 @@ async fn follow_outcome(
         ),
     };
     if !quotations::claim(&work.tx, row, to, moved).await? {
-        return Err(decided_first());
+        return Err(decided_first(user.locale));
     }
     let claimed = quotation::Model {
         version: row.version + 1,
@@ -150,10 +152,9 @@ pub async fn customer_name(db: &impl ConnectionTrait, id: i32) -> Result<String,
         .unwrap_or_default())
 }
 
-fn decided_first() -> ApiError {
+fn decided_first(locale: Locale) -> ApiError {
     ApiError::Conflict {
-        message: "Someone else decided this step a moment ago. Reload to see the decision."
-            .to_string(),
+        message: locale.t("err-approval-decided-first"),
     }
 }
 

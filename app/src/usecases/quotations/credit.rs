@@ -84,13 +84,13 @@ pub async fn set_score(
             raw.parse::<u8>()
                 .ok()
                 .filter(|s| *s <= 100)
-                .ok_or_else(|| ApiError::invalid("score", "Give a score from 0 to 100."))?,
+                .ok_or_else(|| ApiError::invalid("score", user.locale.t("err-credit-score")))?,
         ),
     };
     if note.chars().count() > 500 {
         return Err(ApiError::invalid(
             "note",
-            "Keep the note under 500 characters.",
+            user.locale.t("err-credit-note-too-long"),
         ));
     }
     let row = credit_standing::ActiveModel {

@@ -18,6 +18,7 @@ use crate::domain::quotation::{InquiryStatus, QuotationStatus};
 use crate::domain::terms::{
     BalanceDue, DEFAULT_PENALTY_BP_PER_DAY, parse_balance, parse_deposit_percent,
 };
+use crate::i18n::Locale;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{quotation, quotation_line};
 use crate::ssr::repo::companies;
@@ -45,7 +46,7 @@ pub async fn start(state: &AppState, user: &CurrentUser, inquiry_id: i32) -> Res
     guard::check(state, user, Action::Quote { customer }, "quotation").await?;
     if inquiry.status != InquiryStatus::Open {
         return Err(ApiError::Conflict {
-            message: "This inquiry already has a quotation; open it from the inquiry.".to_string(),
+            message: user.locale.t("err-quote-inquiry-quoted"),
         });
     }
     let lines = quotations::inquiry_lines(&state.db, &[inquiry.id]).await?;
@@ -157,11 +158,11 @@ pub async fn save(
     guard::check(state, user, Action::Quote { customer }, "quotation").await?;
     if row.status != QuotationStatus::Draft {
         return Err(ApiError::Conflict {
-            message: "Only a draft can change; revise the quotation to change it.".to_string(),
+            message: user.locale.t("err-quote-only-draft"),
         });
     }
     if row.version != version {
-        return Err(stale());
+        return Err(stale(user.locale));
     }
     let factories: Vec<i32> = companies::of_kind(&state.db, CompanyKind::Supplier)
         .await?
@@ -170,17 +171,18 @@ pub async fn save(
         .collect();
     let today = state.today();
     let mut problems = FieldErrors::default();
-    let terms = parse_terms(&mut problems, &terms, today);
-    let lines = parse_lines(&mut problems, lines, &factories, today);
+    let locale = user.locale;
+    let terms = parse_terms(&mut problems, &terms, today, locale);
+    let lines = parse_lines(&mut problems, lines, &factories, today, locale);
     let (Some(terms), true) = (terms, problems.is_empty()) else {
         return Err(problems.into_error());
     };
-    write(state, &row, terms, lines).await
+    write(state, &row, terms, lines, locale).await
 }
 
-fn stale() -> ApiError {
+fn stale(locale: Locale) -> ApiError {
     ApiError::Conflict {
-        message: "The quotation changed since you opened it. Reload to see the change.".to_string(),
+        message: locale.t("err-quote-changed"),
     }
 }
 
@@ -188,6 +190,7 @@ fn parse_terms(
     problems: &mut FieldErrors,
     form: &QuoteTermsInput,
     today: NaiveDate,
+    locale: Locale,
 ) -> Option<Terms> {
     let day_from = |raw: &str| parse_coming_day(raw, today);
     let currency = problems.keep("currency", parse_currency(&form.currency));
@@ -204,14 +207,14 @@ fn parse_terms(
         "penalty",
         parse_deposit_percent(&form.penalty).and_then(|bp| {
             if bp > 1_000 {
-                Err("A penalty above 10 % a day is not a real contract term.".to_string())
+                Err(locale.t("err-quote-penalty-too-high"))
             } else {
                 Ok(bp)
             }
         }),
     );
     if form.note.chars().count() > 2000 {
-        problems.add("note", "Keep the note under 2000 characters.");
+        problems.add("note", locale.t("err-quote-note-too-long"));
     }
     Some(Terms {
         currency: currency?,
@@ -231,18 +234,22 @@ fn parse_lines(
     lines: Vec<QuoteLineInput>,
     factories: &[i32],
     today: NaiveDate,
+    locale: Locale,
 ) -> Vec<Line> {
     let lines: Vec<QuoteLineInput> = lines.into_iter().filter(|l| !l.is_blank()).collect();
     if lines.is_empty() {
-        problems.add("lines", "A quotation needs at least one line.");
+        problems.add("lines", locale.t("err-quote-no-lines"));
     } else if lines.len() > MAX_LINES {
-        problems.add("lines", format!("Quote at most {MAX_LINES} lines at once."));
+        problems.add(
+            "lines",
+            locale.t_with("err-quote-too-many-lines", &[("max", MAX_LINES.into())]),
+        );
     }
     lines
         .iter()
         .take(MAX_LINES)
         .enumerate()
-        .filter_map(|(i, line)| parse_line(problems, i, line, factories, today))
+        .filter_map(|(i, line)| parse_line(problems, i, line, factories, today, locale))
         .collect()
 }
 
@@ -252,6 +259,7 @@ fn parse_line(
     line: &QuoteLineInput,
     factories: &[i32],
     today: NaiveDate,
+    locale: Locale,
 ) -> Option<Line> {
     let field = |name: &str| format!("lines[{i}].{name}");
     let code = problems.keep(
@@ -285,7 +293,7 @@ fn parse_line(
                 raw.parse::<i32>()
                     .ok()
                     .filter(|id| factories.contains(id))
-                    .ok_or("Choose one of the factories."),
+                    .ok_or_else(|| locale.t("err-quote-unknown-factory")),
             )
             .map(Some),
     };
@@ -297,7 +305,7 @@ fn parse_line(
     let selling = problems.keep(field("selling_price"), price(&line.selling_price));
     let lead = problems.keep(
         field("lead_time_days"),
-        parse_lead_time(&line.lead_time_days),
+        parse_lead_time(&line.lead_time_days, locale),
     );
     Some(Line {
         product_code: code?,
@@ -314,14 +322,14 @@ fn parse_line(
 }
 
 /// Days from order to goods ready, 0 to 365; empty reads as 0.
-pub fn parse_lead_time(raw: &str) -> Result<i32, String> {
+pub fn parse_lead_time(raw: &str, locale: Locale) -> Result<i32, String> {
     match raw.trim() {
         "" => Ok(0),
         raw => raw
             .parse::<i32>()
             .ok()
             .filter(|d| (0..=365).contains(d))
-            .ok_or_else(|| "Give the lead time in days, 0 to 365.".to_string()),
+            .ok_or_else(|| locale.t("err-quote-lead-time")),
     }
 }
 
@@ -331,6 +339,7 @@ async fn write(
     row: &quotation::Model,
     terms: Terms,
     lines: Vec<Line>,
+    locale: Locale,
 ) -> Result<(), ApiError> {
     let work = UnitOfWork::begin(state).await?;
     let usance = match terms.balance {
@@ -370,7 +379,7 @@ async fn write(
         .exec(&work.tx)
         .await?;
     if updated.rows_affected != 1 {
-        return Err(stale());
+        return Err(stale(locale));
     }
     quotation_line::Entity::delete_many()
         .filter(quotation_line::Column::QuotationId.eq(row.id))

@@ -13,6 +13,7 @@ use crate::domain::order_input::{
 };
 use crate::domain::policy::Action;
 use crate::domain::quotation::InquiryStatus;
+use crate::i18n::Locale;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{inquiry, inquiry_line};
 use crate::ssr::repo::quotations::{self, QuoteScope};
@@ -68,6 +69,7 @@ pub async fn create(
         &requested,
         &note,
         lines,
+        user.locale,
     )?;
     let now = state.now();
     let mut work = UnitOfWork::begin(state).await?;
@@ -116,6 +118,7 @@ fn parse_form(
     requested: &str,
     note: &str,
     lines: Vec<InquiryLineInput>,
+    locale: Locale,
 ) -> Result<InquiryForm, ApiError> {
     let mut problems = FieldErrors::default();
     let destination = problems.keep(
@@ -131,15 +134,15 @@ fn parse_form(
             .map(Some),
     };
     if note.chars().count() > 2000 {
-        problems.add("note", "Keep the note under 2000 characters.");
+        problems.add("note", locale.t("err-inquiry-note-too-long"));
     }
     let lines: Vec<InquiryLineInput> = lines.into_iter().filter(|l| !l.is_blank()).collect();
     if lines.is_empty() {
-        problems.add("lines", "Name at least one product.");
+        problems.add("lines", locale.t("err-inquiry-no-lines"));
     } else if lines.len() > MAX_LINES {
         problems.add(
             "lines",
-            format!("Ask for at most {MAX_LINES} products at once."),
+            locale.t_with("err-inquiry-too-many-lines", &[("max", MAX_LINES.into())]),
         );
     }
     let parsed: Vec<ParsedLine> = lines

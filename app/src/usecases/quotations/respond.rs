@@ -91,7 +91,7 @@ pub async fn respond(
         ..Moved::default()
     };
     if !quotations::claim(&work.tx, &current, to, moved).await? {
-        return Err(super::send::stale());
+        return Err(super::send::stale(user.locale));
     }
     if let Some(inquiry) = current.inquiry_id {
         quotations::set_inquiry_status(&work.tx, inquiry, InquiryStatus::Closed, now).await?;

@@ -8,6 +8,7 @@ use crate::domain::credit::CreditPolicy;
 use crate::domain::order_input::{format_minor, parse_unit_price};
 use crate::domain::policy::{Action, Area, authorize};
 use crate::domain::terms::{format_percent, parse_deposit_percent};
+use crate::i18n::Locale;
 use crate::ssr::audit::{self, AuditAction};
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::work::UnitOfWork;
@@ -47,7 +48,7 @@ pub async fn set(
     form: HouseRulesForm,
 ) -> Result<HouseRulesView, ApiError> {
     guard::check(state, user, Action::ConfigureHouse, "house rules").await?;
-    let (rules, policy) = parse(&form)?;
+    let (rules, policy) = parse(&form, user.locale)?;
     let now = state.now();
     let work = UnitOfWork::begin(state).await?;
     crate::ssr::repo::credit::set_house_rule(&work.tx, APPROVAL_RULES, &rules, user.user_id, now)
@@ -67,7 +68,7 @@ pub async fn set(
     get(state, user).await
 }
 
-fn parse(form: &HouseRulesForm) -> Result<(ApprovalRules, CreditPolicy), ApiError> {
+fn parse(form: &HouseRulesForm, locale: Locale) -> Result<(ApprovalRules, CreditPolicy), ApiError> {
     let mut problems = FieldErrors::default();
     let optional = |raw: &str, parse: &dyn Fn(&str) -> Result<i64, String>| match raw.trim() {
         "" => Ok(None),
@@ -90,7 +91,7 @@ fn parse(form: &HouseRulesForm) -> Result<(ApprovalRules, CreditPolicy), ApiErro
             .parse::<u32>()
             .ok()
             .filter(|h| (1..=168).contains(h))
-            .ok_or("Give the hours per step, 1 to 168."),
+            .ok_or_else(|| locale.t("err-rules-step-hours")),
     );
     let threshold = problems.keep(
         "credit_threshold",
@@ -99,7 +100,7 @@ fn parse(form: &HouseRulesForm) -> Result<(ApprovalRules, CreditPolicy), ApiErro
             .parse::<u8>()
             .ok()
             .filter(|t| *t <= 100)
-            .ok_or("Give a score from 0 to 100."),
+            .ok_or_else(|| locale.t("err-credit-score")),
     );
     let normal = problems.keep(
         "normal_deposit",
@@ -114,7 +115,7 @@ fn parse(form: &HouseRulesForm) -> Result<(ApprovalRules, CreditPolicy), ApiErro
     {
         problems.add(
             "low_credit_deposit",
-            "Low credit cannot pay a smaller deposit than good credit.",
+            locale.t("err-rules-low-credit-deposit"),
         );
     }
     let (Some(below), Some(above), Some(hours), Some(threshold), Some(normal), Some(low), true) = (

@@ -6,6 +6,7 @@
 use super::{mail, revise_into_new_draft};
 use crate::domain::policy::Action;
 use crate::domain::quotation::{InquiryStatus, QuotationStatus, QuoteStep, next};
+use crate::i18n::Locale;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::quotation;
 use crate::ssr::repo::quotations::{self, Moved, QuoteScope};
@@ -13,11 +14,9 @@ use crate::ssr::work::UnitOfWork;
 use crate::ssr::{AppState, guard};
 use crate::wire::ApiError;
 
-pub fn stale() -> ApiError {
+pub fn stale(locale: Locale) -> ApiError {
     ApiError::Conflict {
-        message:
-            "The quotation changed since you opened it. Reload to see the change, then try again."
-                .to_string(),
+        message: locale.t("err-quote-changed-try-again"),
     }
 }
 
@@ -34,7 +33,7 @@ async fn load(
     let customer = row.customer_company_id;
     guard::check(state, user, Action::Quote { customer }, "quotation").await?;
     if row.version != version {
-        return Err(stale());
+        return Err(stale(user.locale));
     }
     Ok(row)
 }
@@ -46,13 +45,14 @@ async fn take(
     row: &quotation::Model,
     step: QuoteStep,
     moved: Moved,
+    locale: Locale,
 ) -> Result<quotation::Model, ApiError> {
     let today = state.today();
     let to = next(row.status, step, today, row.valid_until).map_err(|e| ApiError::Conflict {
         message: e.to_string(),
     })?;
     if !quotations::claim(&work.tx, row, to, moved).await? {
-        return Err(stale());
+        return Err(stale(locale));
     }
     Ok(quotation::Model {
         status: to,
@@ -75,7 +75,7 @@ pub async fn send(
         sent_at: Some(now),
         ..Moved::default()
     };
-    let sent = take(&work, state, &row, QuoteStep::Send, moved).await?;
+    let sent = take(&work, state, &row, QuoteStep::Send, moved, user.locale).await?;
     let sent = quotation::Model {
         sent_at: Some(now),
         ..sent
@@ -111,7 +111,7 @@ pub async fn revise(
     )
     .await?
     {
-        return Err(stale());
+        return Err(stale(user.locale));
     }
     let new_id = revise_into_new_draft(&work, &row, state.now()).await?;
     work.commit(state).await?;
@@ -132,7 +132,7 @@ pub async fn withdraw(
         decided: Some((now, user.user_id)),
         ..Moved::default()
     };
-    take(&work, state, &row, QuoteStep::Withdraw, moved).await?;
+    take(&work, state, &row, QuoteStep::Withdraw, moved, user.locale).await?;
     if let Some(inquiry) = row.inquiry_id {
         quotations::set_inquiry_status(&work.tx, inquiry, InquiryStatus::Closed, now).await?;
     }

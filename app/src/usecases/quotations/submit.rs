@@ -34,7 +34,7 @@ pub async fn submit(
     let customer = row.customer_company_id;
     guard::check(state, user, Action::Quote { customer }, "quotation").await?;
     if row.version != version {
-        return Err(super::send::stale());
+        return Err(super::send::stale(user.locale));
     }
     let lines = quotations::lines_of(&state.db, &[row.id]).await?;
     let readiness: Vec<LineReadiness> = lines
@@ -81,7 +81,7 @@ pub async fn submit(
     };
     let work = UnitOfWork::begin(state).await?;
     if !quotations::claim(&work.tx, &row, to, moved).await? {
-        return Err(super::send::stale());
+        return Err(super::send::stale(user.locale));
     }
     write_steps(&work, row.id, &needed, &steps, &row.currency).await?;
     if let Some(first) = steps.first() {
