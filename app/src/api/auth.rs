@@ -15,6 +15,7 @@ pub(super) fn visitor() -> crate::usecases::auth::Visitor {
     crate::usecases::auth::Visitor {
         addr: client_addr().unwrap_or_else(|| "unknown".into()),
         session: current_user().map(|user| user.session_id),
+        locale: crate::ssr::auth::request_locale(),
     }
 }
 

@@ -33,9 +33,9 @@ pub async fn login(
 ) -> Result<LoginOutcome, ApiError> {
     // Before any other work: the throttle key and the audit log are built
     // from the address, and no account has a password this long.
-    super::email_within_bounds(&email)?;
+    super::email_within_bounds(&email, visitor.locale)?;
     if !could_be_password(&password) {
-        return Err(wrong_credentials());
+        return Err(wrong_credentials(visitor.locale));
     }
     let now = state.now();
     let keys = Keys {
@@ -43,7 +43,7 @@ pub async fn login(
         addr: throttles::addr_key(&visitor.addr),
     };
     let counted = count_attempt(state, &email, &keys, now).await?;
-    let (user, role) = check_password(state, &email, password, &counted, now).await?;
+    let (user, role) = check_password(state, &email, password, &counted, now, visitor.locale).await?;
     let next = safe_next_path(next.as_deref(), role);
     // Two-factor sign-in: no session yet, only a sign-in waiting for the
     // code. The address gets its attempt back, but the account's failures
@@ -110,6 +110,7 @@ async fn check_password(
     password: String,
     counted: &[ThrottleState],
     now: DateTime<Utc>,
+    locale: crate::i18n::Locale,
 ) -> Result<(user::Model, Role), ApiError> {
     let db = &state.db;
     let user = match Email::parse(email) {
@@ -130,7 +131,7 @@ async fn check_password(
                 minutes: minutes_left(until, now),
             });
         }
-        return Err(wrong_credentials());
+        return Err(wrong_credentials(locale));
     };
     Ok((user, role))
 }
@@ -174,9 +175,9 @@ async fn start_session(
 
 /// The one answer to a sign-in that does not match an active account, so it
 /// never tells which part was wrong; in English, as visitors read the portal.
-fn wrong_credentials() -> ApiError {
+fn wrong_credentials(locale: crate::i18n::Locale) -> ApiError {
     ApiError::invalid(
         "password",
-        crate::i18n::Locale::default().t("err-wrong-credentials"),
+        locale.t("err-wrong-credentials"),
     )
 }

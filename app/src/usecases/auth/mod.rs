@@ -39,6 +39,8 @@ pub struct Visitor {
     pub addr: String,
     /// The session this browser already has, which a new sign-in ends.
     pub session: Option<i32>,
+    /// The language the visitor's browser asks for.
+    pub locale: Locale,
 }
 
 /// A new session: the token for the cookie, and the path to open next.
@@ -74,14 +76,10 @@ pub async fn set_time_zone(
 }
 
 /// Refuses an e-mail field longer than any address, before anything (a
-/// throttle key, an audit row) is made of it. Only visitors type one in,
-/// and visitors read the portal in English.
-fn email_within_bounds(email: &str) -> Result<(), ApiError> {
+/// throttle key, an audit row) is made of it. Only visitors type one in.
+fn email_within_bounds(email: &str, locale: Locale) -> Result<(), ApiError> {
     if email.len() > Email::MAX_LEN {
-        return Err(ApiError::invalid(
-            "email",
-            Locale::default().t("err-email-too-long"),
-        ));
+        return Err(ApiError::invalid("email", locale.t("err-email-too-long")));
     }
     Ok(())
 }

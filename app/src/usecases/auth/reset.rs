@@ -25,7 +25,7 @@ pub async fn request_reset(
     visitor: &Visitor,
     email: String,
 ) -> Result<String, ApiError> {
-    super::email_within_bounds(&email)?;
+    super::email_within_bounds(&email, visitor.locale)?;
     let email = Email::parse(&email).map_err(|message| ApiError::invalid("email", message))?;
     let now = state.now();
     count_request(state, &email, &visitor.addr, now).await?;
