@@ -170,6 +170,8 @@ mod tests {
         let glance = "vessel";
         let zones = "zone";
         let pages = "currency email milestone note paid reason reference";
+        let staff = "action answer asked axis currency email hits late lines median ms note p90 \
+            percent";
         for name in [
             "line", "days", "count", "ordered", "was", "problem", "done", "name", "from", "to",
             "po", "product", "number", "revision",
@@ -181,6 +183,7 @@ mod tests {
         .chain(glance.split_whitespace())
         .chain(zones.split_whitespace())
         .chain(pages.split_whitespace())
+        .chain(staff.split_whitespace())
         {
             args.set(name, FluentValue::from(2));
         }

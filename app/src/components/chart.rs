@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::guard::use_locale;
+
 /// One bar: its label, its length (0..=max) and the value as shown.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
@@ -32,6 +34,9 @@ pub fn BarChart(
     let desc_id = format!("{id}-desc");
     let scale = if max > 0.0 { PLOT_WIDTH / max } else { 0.0 };
     let labelled_by = format!("{title_id} {desc_id}");
+    let desc = use_locale()
+        .get_untracked()
+        .t_with("kpi-chart-desc", &[("axis", axis.clone().into())]);
     view! {
         <figure class="chart">
             <svg
@@ -43,7 +48,7 @@ pub fn BarChart(
                 preserveAspectRatio="xMinYMin meet"
             >
                 <title id=title_id.clone()>{title.clone()}</title>
-                <desc id=desc_id>{format!("{axis}, one bar per row.")}</desc>
+                <desc id=desc_id>{desc}</desc>
                 {bars.into_iter().enumerate().map(|(i, bar)| {
                     let y = 8.0 + i as f64 * ROW;
                     let length = (bar.value.max(0.0) * scale).min(PLOT_WIDTH);

@@ -21,6 +21,11 @@ use crate::components::live::use_live_tick;
 use crate::components::local_time::LocalTime;
 use crate::domain::change_request::{ChangeKind, ChangeStatus, ImpactNote};
 use crate::domain::policy::Area;
+use crate::i18n::Locale;
+
+fn status_label(locale: Locale, status: ChangeStatus) -> String {
+    locale.t(&format!("changes-status-{}", status.as_str()))
+}
 
 fn status_class(status: ChangeStatus) -> &'static str {
     match status {
@@ -35,13 +40,15 @@ fn status_class(status: ChangeStatus) -> &'static str {
 /// The items of a request: what, from, to, and the house's counter value.
 #[component]
 fn ChangeItems(change: ChangeView) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     let countered = change.items.iter().any(|i| i.counter.is_some());
     view! {
         <div class="table-scroll">
             <table class="change-items">
                 <thead><tr>
-                    <th>"Change"</th><th>"Now"</th><th>"Asked"</th>
-                    {countered.then(|| view! { <th>"Counter-proposal"</th> })}
+                    <th>{locale.t("changes-col-change")}</th><th>{locale.t("changes-col-now")}</th>
+                    <th>{locale.t("changes-col-asked")}</th>
+                    {countered.then(|| view! { <th>{locale.t("changes-col-counter")}</th> })}
                 </tr></thead>
                 <tbody>
                     {change.items.iter().map(|i| view! {
@@ -50,7 +57,7 @@ fn ChangeItems(change: ChangeView) -> impl IntoView {
                             <td>{if i.before.is_empty() { "—".to_string() } else { i.before.clone() }}</td>
                             <td class="asked">{if i.after.is_empty() { "—".to_string() } else { i.after.clone() }}</td>
                             {countered.then(|| view! {
-                                <td class="counter">{i.counter.clone().unwrap_or_else(|| "as asked".to_string())}</td>
+                                <td class="counter">{i.counter.clone().unwrap_or_else(|| locale.t("changes-as-asked"))}</td>
                             })}
                         </tr>
                     }).collect_view()}
@@ -66,12 +73,13 @@ fn ChangeItems(change: ChangeView) -> impl IntoView {
 /// (`change_request::ChangeRequestPanel`).
 #[component]
 pub fn OrderChanges(detail: OrderDetail) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     (!detail.changes.is_empty()).then(|| {
         view! {
             <section class="panel" id="change-requests">
-                <h2>"Change requests"</h2>
+                <h2>{locale.t("changes-title")}</h2>
                 {(detail.revision > 0).then(|| view! {
-                    <p class="muted" id="order-revision">{format!("Revision {} of this order.", detail.revision)}</p>
+                    <p class="muted" id="order-revision">{locale.t_with("changes-revision", &[("revision", detail.revision.into())])}</p>
                 })}
                 {detail.changes.iter().cloned().map(|change| view! {
                     <ChangeCard change=change />
@@ -83,6 +91,7 @@ pub fn OrderChanges(detail: OrderDetail) -> impl IntoView {
 
 #[component]
 fn ChangeCard(change: ChangeView) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     let withdraw = ServerAction::<WithdrawChange>::new();
     let answer = ServerAction::<AnswerChange>::new();
     refresh_order_after(withdraw.value());
@@ -94,28 +103,31 @@ fn ChangeCard(change: ChangeView) -> impl IntoView {
         <article class="change-card" data-change=id.to_string() data-status=change.status.as_str()>
             <p>
                 <strong>{format!("CR-{id}")}</strong>" · "
-                <span class=status_class(change.status)>{change.status.label()}</span>
-                " · asked by "{change.requested_by.clone()}" · " <LocalTime at=change.created_at />
+                <span class=status_class(change.status)>{status_label(locale, change.status)}</span>
+                " · "{locale.t_with("changes-asked-by", &[("name", change.requested_by.clone().into())])}" · "
+                <LocalTime at=change.created_at />
             </p>
             <ChangeItems change=change.clone() />
-            {(!change.note.is_empty()).then(|| view! { <p>"Note: "{change.note.clone()}</p> })}
+            {(!change.note.is_empty()).then(|| view! {
+                <p>{locale.t_with("changes-note", &[("note", change.note.clone().into())])}</p>
+            })}
             {change.answer.clone().filter(|a| !a.is_empty()).map(|a| view! {
-                <p class="change-answer">"Answer from the trading house: "{a}</p>
+                <p class="change-answer">{locale.t_with("changes-house-answer", &[("answer", a.into())])}</p>
             })}
             {change.can_decide.then(|| view! {
-                <p><A href=format!("/staff/changes/{id}") attr:class="button">"Decide this request"</A></p>
+                <p><A href=format!("/staff/changes/{id}") attr:class="button">{locale.t("changes-decide-link")}</A></p>
             })}
             {change.can_answer.then(|| view! {
                 <div class="order-actions">
                     <ActionForm action=answer attr:class="inline-form">
                         <input type="hidden" name="id" value=id.to_string() />
                         <input type="hidden" name="accept" value="true" />
-                        <button type="submit" class="button" id="accept-counter">"Accept the counter-proposal"</button>
+                        <button type="submit" class="button" id="accept-counter">{locale.t("changes-accept-counter")}</button>
                     </ActionForm>
                     <ActionForm action=answer attr:class="inline-form">
                         <input type="hidden" name="id" value=id.to_string() />
                         <input type="hidden" name="accept" value="false" />
-                        <button type="submit" class="button secondary" id="decline-counter">"Decline"</button>
+                        <button type="submit" class="button secondary" id="decline-counter">{locale.t("changes-decline")}</button>
                     </ActionForm>
                 </div>
                 <FormMessage error=answer_error fields=&[] />
@@ -123,7 +135,7 @@ fn ChangeCard(change: ChangeView) -> impl IntoView {
             {change.can_withdraw.then(|| view! {
                 <ActionForm action=withdraw attr:class="inline-form">
                     <input type="hidden" name="id" value=id.to_string() />
-                    <button type="submit" class="link-button" id="withdraw-change">"Withdraw this request"</button>
+                    <button type="submit" class="link-button" id="withdraw-change">{locale.t("changes-withdraw")}</button>
                 </ActionForm>
                 <FormMessage error=withdraw_error fields=&[] />
             })}
@@ -135,23 +147,25 @@ fn ChangeCard(change: ChangeView) -> impl IntoView {
 /// waiting for a customer's answer.
 #[component]
 pub fn ChangeInboxPage() -> impl IntoView {
+    let locale = use_locale().get_untracked();
     let tick = use_live_tick(None);
     let inbox = load(move || tick.get(), |_| change_inbox());
     view! {
-        <Title text="Change requests" />
+        <Title text=locale.t("changes-title") />
         <AreaGuard area=Some(Area::Staff)>
             <section class="panel">
-                <h1>"Change requests"</h1>
-                <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                <h1>{locale.t("changes-title")}</h1>
+                <Transition fallback=move || view! { <p class="muted">{locale.t("oversight-loading")}</p> }>
                     {move || Suspend::new(async move {
                         match inbox.await {
-                            Ok(list) if list.is_empty() => view! { <p class="muted" id="inbox-empty">"No change request is waiting."</p> }.into_any(),
+                            Ok(list) if list.is_empty() => view! { <p class="muted" id="inbox-empty">{locale.t("changes-inbox-empty")}</p> }.into_any(),
                             Ok(list) => view! {
                                 <div class="table-scroll">
                                     <table id="change-inbox">
                                         <thead><tr>
-                                            <th>"Request"</th><th>"Order"</th><th>"Customer"</th><th>"Waiting for"</th>
-                                            <th>"Age"</th><th>"Changes"</th>
+                                            <th>{locale.t("changes-col-request")}</th><th>{locale.t("changes-col-order")}</th>
+                                            <th>{locale.t("changes-col-customer")}</th><th>{locale.t("changes-col-waiting-for")}</th>
+                                            <th>{locale.t("changes-col-age")}</th><th>{locale.t("changes-col-changes")}</th>
                                         </tr></thead>
                                         <tbody>
                                             {list.into_iter().map(|c| view! {
@@ -159,8 +173,8 @@ pub fn ChangeInboxPage() -> impl IntoView {
                                                     <td><A href=format!("/staff/changes/{}", c.id)>{format!("CR-{}", c.id)}</A></td>
                                                     <td>{c.order_number.clone()}</td>
                                                     <td>{c.customer_name.clone()}</td>
-                                                    <td>{if c.status == ChangeStatus::Open { "Us" } else { "The customer" }}</td>
-                                                    <td>{match c.age_days { 0 => "today".to_string(), 1 => "1 day".to_string(), n => format!("{n} days") }}</td>
+                                                    <td>{locale.t(if c.status == ChangeStatus::Open { "changes-waiting-us" } else { "changes-waiting-customer" })}</td>
+                                                    <td>{locale.t_with("changes-age", &[("days", c.age_days.into())])}</td>
                                                     <td>{c.items.iter().map(|i| i.what.clone()).collect::<Vec<_>>().join(", ")}</td>
                                                 </tr>
                                             }).collect_view()}
@@ -181,6 +195,7 @@ pub fn ChangeInboxPage() -> impl IntoView {
 /// the factories, conflicts with the order as it is now, and the decision.
 #[component]
 pub fn ChangeDecisionPage() -> impl IntoView {
+    let locale = use_locale().get_untracked();
     let id = crate::components::params::use_route_id();
     let decide = ServerAction::<DecideChange>::new();
     let tick = use_live_tick(None);
@@ -189,17 +204,17 @@ pub fn ChangeDecisionPage() -> impl IntoView {
         |(id, _, _)| get_change(id),
     );
     view! {
-        <Title text="Change request" />
+        <Title text=locale.t("changes-request-title") />
         <AreaGuard area=Some(Area::Staff)>
-            <p><A href="/staff/changes">"← All change requests"</A></p>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <p><A href="/staff/changes">{locale.t("changes-back")}</A></p>
+            <Transition fallback=move || view! { <p class="muted">{locale.t("oversight-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match change.await {
                         Ok(c) => view! { <DecisionView change=c decide /> }.into_any(),
                         Err(e) => {
                             crate::components::errors::answer_with(&e);
                             view! {
-                                <section class="panel narrow"><h1>"Change request not found"</h1><p>{e.to_string()}</p></section>
+                                <section class="panel narrow"><h1>{locale.t("changes-not-found")}</h1><p>{e.to_string()}</p></section>
                             }.into_any()
                         }
                     }
@@ -211,21 +226,27 @@ pub fn ChangeDecisionPage() -> impl IntoView {
 
 #[component]
 fn DecisionView(change: ChangeView, decide: ServerAction<DecideChange>) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     let id = change.id;
     let order_number = change.order_number.clone();
     let order_href = format!("/staff/orders/{}", change.order_id);
     view! {
         <section class="panel" data-change=id.to_string() data-status=change.status.as_str()>
-            <h1>{format!("Change request CR-{id}")}</h1>
+            <h1>{locale.t_with("changes-request-heading", &[("number", format!("CR-{id}").into())])}</h1>
             <p>
-                <span class=status_class(change.status) id="change-status">{change.status.label()}</span>
-                " · order "<A href=order_href>{order_number}</A>
-                " · "{change.customer_name.clone()}" · asked by "{change.requested_by.clone()}" · "
+                <span class=status_class(change.status) id="change-status">{status_label(locale, change.status)}</span>
+                " · "{locale.t("changes-order")}" "<A href=order_href>{order_number}</A>
+                " · "{change.customer_name.clone()}
+                " · "{locale.t_with("changes-asked-by", &[("name", change.requested_by.clone().into())])}" · "
                 <LocalTime at=change.created_at />
             </p>
             <ChangeItems change=change.clone() />
-            {(!change.note.is_empty()).then(|| view! { <p>"Note from the customer: "{change.note.clone()}</p> })}
-            {change.answer.clone().filter(|a| !a.is_empty()).map(|a| view! { <p>"Our answer: "{a}</p> })}
+            {(!change.note.is_empty()).then(|| view! {
+                <p>{locale.t_with("changes-customer-note", &[("note", change.note.clone().into())])}</p>
+            })}
+            {change.answer.clone().filter(|a| !a.is_empty()).map(|a| view! {
+                <p>{locale.t_with("changes-our-answer", &[("answer", a.into())])}</p>
+            })}
         </section>
         <ImpactPanel impact=change.impact.clone() factories=change.factories.clone() />
         <ConflictsPanel conflicts=change.conflicts.clone() />
@@ -236,18 +257,22 @@ fn DecisionView(change: ChangeView, decide: ServerAction<DecideChange>) -> impl 
 /// What the change does to the commitments, and the factory lines it moves.
 #[component]
 fn ImpactPanel(impact: Vec<ImpactNote>, factories: Vec<String>) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     (!impact.is_empty() || !factories.is_empty()).then(|| view! {
         <section class="panel" id="change-impact">
-            <h2>"Impact"</h2>
+            <h2>{locale.t("changes-impact")}</h2>
             <ul class="plain-list">
                 {impact.iter().map(|n| view! {
                     <li class=match n.holds { Some(false) => "impact impact-bad", None => "impact impact-unknown", Some(true) => "impact" }>
-                        {n.line_no.map(|l| format!("Line {l}: ")).unwrap_or_default()}{n.message.clone()}
+                        {match n.line_no {
+                            Some(l) => locale.t_with("progress-line-problem", &[("line", l.into()), ("problem", n.message.clone().into())]),
+                            None => n.message.clone(),
+                        }}
                     </li>
                 }).collect_view()}
             </ul>
             {(!factories.is_empty()).then(|| view! {
-                <p>"Factory lines that change and must be acknowledged: "{factories.join("; ")}</p>
+                <p>{locale.t_with("changes-factories", &[("lines", factories.join("; ").into())])}</p>
             })}
         </section>
     })
@@ -255,13 +280,14 @@ fn ImpactPanel(impact: Vec<ImpactNote>, factories: Vec<String>) -> impl IntoView
 
 #[component]
 fn ConflictsPanel(conflicts: Vec<String>) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     (!conflicts.is_empty()).then(|| view! {
         <section class="panel" id="change-conflicts">
-            <h2>"Conflicts with the order as it is now"</h2>
+            <h2>{locale.t("changes-conflicts-title")}</h2>
             <ul class="plain-list">
                 {conflicts.iter().map(|c| view! { <li class="form-error">{c.clone()}</li> }).collect_view()}
             </ul>
-            <p class="muted">"The order cannot take the change as asked while these stand: reject it with a note, or counter-propose."</p>
+            <p class="muted">{locale.t("changes-conflicts-hint")}</p>
         </section>
     })
 }
@@ -269,18 +295,19 @@ fn ConflictsPanel(conflicts: Vec<String>) -> impl IntoView {
 /// Approve, counter-propose (with a value per item) or reject, with a message.
 #[component]
 fn DecisionForm(change: ChangeView, decide: ServerAction<DecideChange>) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     let error = latest_error(decide.value());
     let id = change.id;
     view! {
         <section class="panel" id="decide-change">
-            <h2>"Decision"</h2>
+            <h2>{locale.t("changes-decision")}</h2>
             <ActionForm action=decide attr:class="stack-form" attr:id="decide-form">
                 <input type="hidden" name="id" value=id.to_string() />
                 <fieldset class="decision-choice">
-                    <legend>"Decide"</legend>
-                    <label class="checkbox"><input type="radio" name="decision" value="approve" checked=true />"Approve as asked"</label>
-                    <label class="checkbox"><input type="radio" name="decision" value="counter" />"Counter-propose (fill in your values below)"</label>
-                    <label class="checkbox"><input type="radio" name="decision" value="reject" />"Reject (give the reason below)"</label>
+                    <legend>{locale.t("changes-decide")}</legend>
+                    <label class="checkbox"><input type="radio" name="decision" value="approve" checked=true />{locale.t("changes-approve")}</label>
+                    <label class="checkbox"><input type="radio" name="decision" value="counter" />{locale.t("changes-counter")}</label>
+                    <label class="checkbox"><input type="radio" name="decision" value="reject" />{locale.t("changes-reject")}</label>
                 </fieldset>
                 {change.items.iter().enumerate().map(|(i, item)| {
                     let price = change.needs_price.contains(&i);
@@ -292,13 +319,17 @@ fn DecisionForm(change: ChangeView, decide: ServerAction<DecideChange>) -> impl 
                             <div class="inline-grid-form">
                                 {counterable.then(|| view! {
                                     <label>
-                                        {if item.kind == ChangeKind::AddLine { "Counter quantity".to_string() } else { format!("Counter value (asked: {})", item.after) }}
+                                        {if item.kind == ChangeKind::AddLine {
+                                            locale.t("changes-counter-quantity")
+                                        } else {
+                                            locale.t_with("changes-counter-value", &[("asked", item.after.clone().into())])
+                                        }}
                                         <input type=kind name=format!("items[{i}][counter]") />
                                     </label>
                                 })}
                                 {price.then(|| view! {
-                                    <label>"Unit price of the new line" <input type="text" name=format!("items[{i}][unit_price]") inputmode="decimal" /></label>
-                                    <label>"HS code" <input type="text" name=format!("items[{i}][hs_code]") /></label>
+                                    <label>{locale.t("changes-new-unit-price")} <input type="text" name=format!("items[{i}][unit_price]") inputmode="decimal" /></label>
+                                    <label>{locale.t("changes-hs-code")} <input type="text" name=format!("items[{i}][hs_code]") /></label>
                                 })}
                             </div>
                             <FieldMessage error field=format!("items[{i}].counter") />
@@ -307,11 +338,11 @@ fn DecisionForm(change: ChangeView, decide: ServerAction<DecideChange>) -> impl 
                         </fieldset>
                     }
                 }).collect_view()}
-                <label>"Message or reason for the customer" <textarea name="answer" rows="3"></textarea></label>
+                <label>{locale.t("changes-answer-label")} <textarea name="answer" rows="3"></textarea></label>
                 <FieldMessage error field="answer" />
                 <FieldMessage error field="items" />
                 <FormMessage error fields=&["answer", "items"] />
-                <button type="submit" class="button" id="send-decision">"Send the decision"</button>
+                <button type="submit" class="button" id="send-decision">{locale.t("changes-send-decision")}</button>
             </ActionForm>
         </section>
     }

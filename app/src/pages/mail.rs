@@ -6,14 +6,15 @@ use leptos_meta::Title;
 
 use crate::api::mail::{RetryDeadLetter, dead_letters};
 use crate::components::forms::{FormMessage, latest_error};
-use crate::components::guard::AreaGuard;
+use crate::components::guard::{AreaGuard, use_locale};
 use crate::components::local_time::LocalTime;
 use crate::domain::policy::Area;
 
 #[component]
 pub fn DeadLettersPage() -> impl IntoView {
+    let locale = use_locale().get_untracked();
     view! {
-        <Title text="Undelivered mail" />
+        <Title text=locale.t("mail-dead-title") />
         <AreaGuard area=Some(Area::Staff)>
             <DeadLetters />
         </AreaGuard>
@@ -22,22 +23,27 @@ pub fn DeadLettersPage() -> impl IntoView {
 
 #[component]
 fn DeadLetters() -> impl IntoView {
+    let locale = use_locale().get_untracked();
     let retry = ServerAction::<RetryDeadLetter>::new();
     let error = latest_error(retry.value());
     let letters = load(move || retry.version().get(), |_| dead_letters());
     view! {
         <section class="panel">
-            <h1>"Undelivered mail"</h1>
-            <p class="lead">"Alerts and invitations the mail server refused for good, or that ran out of retries. Fix the cause (an address, the server), then send them again."</p>
+            <h1>{locale.t("mail-dead-title")}</h1>
+            <p class="lead">{locale.t("mail-dead-intro")}</p>
             <FormMessage error fields=&[] />
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Transition fallback=move || view! { <p class="muted">{locale.t("oversight-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match letters.await {
-                        Ok(list) if list.is_empty() => view! { <p class="muted" id="no-dead-letters">"Every mail was delivered."</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="muted" id="no-dead-letters">{locale.t("mail-dead-none")}</p> }.into_any(),
                         Ok(list) => view! {
                             <div class="table-scroll">
                                 <table id="dead-letters">
-                                    <thead><tr><th>"Queued"</th><th>"To"</th><th>"Subject"</th><th>"Attempts"</th><th>"Last error"</th><th></th></tr></thead>
+                                    <thead><tr>
+                                        <th>{locale.t("mail-col-queued")}</th><th>{locale.t("mail-col-to")}</th>
+                                        <th>{locale.t("mail-col-subject")}</th><th>{locale.t("mail-col-attempts")}</th>
+                                        <th>{locale.t("mail-col-last-error")}</th><th></th>
+                                    </tr></thead>
                                     <tbody>
                                         {list.into_iter().map(|d| view! {
                                             <tr>
@@ -49,7 +55,7 @@ fn DeadLetters() -> impl IntoView {
                                                 <td>
                                                     <ActionForm action=retry attr:class="inline-form">
                                                         <input type="hidden" name="id" value=d.id />
-                                                        <button type="submit" class="button secondary">"Send again"</button>
+                                                        <button type="submit" class="button secondary">{locale.t("mail-send-again")}</button>
                                                     </ActionForm>
                                                 </td>
                                             </tr>

@@ -9,6 +9,7 @@ use crate::api::ApiError;
 use crate::api::order_desk::{PlacePurchaseOrder, UpdateOrder};
 use crate::api::orders::{LineView, OrderDetail};
 use crate::components::forms::{FieldMessage, FormMessage, latest_error, saved_note};
+use crate::components::guard::use_locale;
 use crate::components::live::refresh_order_after;
 use crate::domain::order_input::{CURRENCIES, INCOTERMS};
 
@@ -18,6 +19,7 @@ fn date_text(date: Option<chrono::NaiveDate>) -> String {
 
 #[component]
 pub fn OrderDesk(detail: OrderDetail) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     let open = detail.editable;
     let unplaced: Vec<(i32, String)> = detail
         .lines
@@ -28,13 +30,15 @@ pub fn OrderDesk(detail: OrderDetail) -> impl IntoView {
     view! {
         {(!detail.placed.is_empty() || open.purchasing).then(|| view! {
             <section class="panel" id="purchasing">
-                <h2>"Factories"</h2>
+                <h2>{locale.t("desk-factories")}</h2>
                 {(!detail.placed.is_empty()).then(|| view! {
                     <div class="table-scroll">
                         <table class="placed-table">
                             <thead><tr>
-                                <th>"Line"</th><th>"PO"</th><th>"Factory"</th><th>"Milestone"</th>
-                                <th>"Done"</th><th>"Ready by"</th><th>"Forecast"</th>
+                                <th>{locale.t("desk-col-line")}</th><th>{locale.t("desk-col-po")}</th>
+                                <th>{locale.t("desk-factory")}</th><th>{locale.t("desk-col-milestone")}</th>
+                                <th>{locale.t("desk-col-done")}</th><th>{locale.t("desk-ready-by")}</th>
+                                <th>{locale.t("desk-col-forecast")}</th>
                             </tr></thead>
                             <tbody>
                                 {detail.placed.iter().map(|p| view! {
@@ -42,7 +46,7 @@ pub fn OrderDesk(detail: OrderDetail) -> impl IntoView {
                                         <td>{p.order_line_no}</td>
                                         <td>{p.po_number.clone()}</td>
                                         <td>{p.supplier_name.clone()}</td>
-                                        <td>{p.milestone.label()}</td>
+                                        <td>{locale.t(&format!("milestone-{}", p.milestone.as_str()))}</td>
                                         <td>{format!("{} / {}", p.quantity_done, p.quantity)}</td>
                                         <td>{p.committed_ready.to_string()}</td>
                                         <td>{date_text(p.forecast_ready)}</td>
@@ -68,66 +72,68 @@ fn PlaceOrderForm(
     unplaced: Vec<(i32, String)>,
     factories: Vec<(i32, String)>,
 ) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     let place = ServerAction::<PlacePurchaseOrder>::new();
     let error = latest_error(place.value());
     refresh_order_after(place.value());
     view! {
-        <h3>"Place a purchase order"</h3>
+        <h3>{locale.t("desk-place-title")}</h3>
         <ActionForm action=place attr:class="stack-form" attr:id="place-po-form">
             <input type="hidden" name="order_id" value=id.to_string() />
             <input type="hidden" name="version" value=version.to_string() />
             <fieldset>
-                <legend>"Lines"</legend>
+                <legend>{locale.t("desk-lines")}</legend>
                 {unplaced.into_iter().enumerate().map(|(i, (no, product))| view! {
                     <label class="checkbox">
                         <input type="checkbox" name=format!("line_nos[{i}]") value=no.to_string() />
-                        {format!("Line {no} · {product}")}
+                        {locale.t_with("desk-line-product", &[("line", no.into()), ("product", product.into())])}
                     </label>
                 }).collect_view()}
             </fieldset>
             <FieldMessage error field="line_nos" />
             <div class="inline-grid-form">
                 <label>
-                    "Factory"
+                    {locale.t("desk-factory")}
                     <select name="supplier_id">
                         {factories.into_iter().map(|(id, name)| view! {
                             <option value=id.to_string()>{name}</option>
                         }).collect_view()}
                     </select>
                 </label>
-                <label>"Ready by" <input type="date" name="ready_by" /></label>
+                <label>{locale.t("desk-ready-by")} <input type="date" name="ready_by" /></label>
             </div>
             <FieldMessage error field="supplier_id" />
             <FieldMessage error field="ready_by" />
             <FormMessage error fields=&["line_nos", "supplier_id", "ready_by"] />
-            <button type="submit" class="button">"Place the purchase order"</button>
+            <button type="submit" class="button">{locale.t("desk-place-submit")}</button>
         </ActionForm>
     }
 }
 
 #[component]
 fn EditOrderForm(detail: OrderDetail) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     let update = ServerAction::<UpdateOrder>::new();
     let error = latest_error(update.value());
     refresh_order_after(update.value());
     let commercial = detail.editable.commercial;
     view! {
         <details class="panel" id="edit-order">
-            <summary><h2>"Edit the order"</h2></summary>
+            <summary><h2>{locale.t("desk-edit-title")}</h2></summary>
             <ActionForm action=update attr:class="stack-form" attr:id="edit-order-form">
                 <input type="hidden" name="id" value=detail.id.to_string() />
                 <input type="hidden" name="version" value=detail.version.to_string() />
                 <TermsFields commercial currency=detail.currency.clone() incoterm=detail.incoterm.clone() />
                 <FieldMessage error field="currency" />
                 <FieldMessage error field="incoterm" />
-                <label>"Payment terms" <input type="text" name="payment_terms" value=detail.payment_terms.clone() /></label>
+                <label>{locale.t("desk-payment-terms")} <input type="text" name="payment_terms" value=detail.payment_terms.clone() /></label>
                 <FieldMessage error field="payment_terms" />
-                <label>"Ship to" <input type="text" name="ship_to" value=detail.ship_to.clone() /></label>
+                <label>{locale.t("desk-ship-to")} <input type="text" name="ship_to" value=detail.ship_to.clone() /></label>
                 <FieldMessage error field="ship_to" />
                 {commercial.then(|| view! { <EditLines lines=detail.lines.clone() error /> })}
                 <FormMessage error fields=&["currency", "incoterm", "payment_terms", "ship_to", "lines"] />
                 {saved_note(update.value())}
-                <button type="submit" class="button">"Save changes"</button>
+                <button type="submit" class="button">{locale.t("desk-save")}</button>
             </ActionForm>
         </details>
     }
@@ -137,17 +143,18 @@ fn EditOrderForm(detail: OrderDetail) -> impl IntoView {
 /// unchanged with a note on why.
 #[component]
 fn TermsFields(commercial: bool, currency: String, incoterm: String) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     if commercial {
         view! {
             <div class="inline-grid-form">
                 <label>
-                    "Currency"
+                    {locale.t("desk-currency")}
                     <select name="currency">
                         {CURRENCIES.iter().map(|c| view! { <option value=*c selected=*c == currency>{*c}</option> }).collect_view()}
                     </select>
                 </label>
                 <label>
-                    "Incoterm"
+                    {locale.t("desk-incoterm")}
                     <select name="incoterm">
                         {INCOTERMS.iter().map(|c| view! { <option value=*c selected=*c == incoterm>{*c}</option> }).collect_view()}
                     </select>
@@ -158,22 +165,25 @@ fn TermsFields(commercial: bool, currency: String, incoterm: String) -> impl Int
         view! {
             <input type="hidden" name="currency" value=currency />
             <input type="hidden" name="incoterm" value=incoterm />
-            <p class="muted">"Currency, incoterm and lines are fixed since confirmation; they change through a customer's change request."</p>
-        }.into_any()
+            <p class="muted">{locale.t("desk-terms-fixed")}</p>
+        }
+        .into_any()
     }
 }
 
 /// Every line with its values to edit or remove, and an empty row to add one.
 #[component]
 fn EditLines(lines: Vec<LineView>, error: Signal<Option<ApiError>>) -> impl IntoView {
+    let locale = use_locale().get_untracked();
+    // Each field's name, the catalogue key of its label, and its input type.
     let line_fields = [
-        ("product_code", "Product code", "text"),
-        ("description", "Description / spec", "text"),
-        ("hs_code", "HS code", "text"),
-        ("quantity", "Quantity", "text"),
-        ("unit", "Unit", "text"),
-        ("unit_price", "Unit price", "text"),
-        ("requested", "Requested date", "date"),
+        ("product_code", "desk-line-product-code", "text"),
+        ("description", "desk-line-description", "text"),
+        ("hs_code", "desk-line-hs-code", "text"),
+        ("quantity", "desk-line-quantity", "text"),
+        ("unit", "desk-line-unit", "text"),
+        ("unit_price", "desk-line-unit-price", "text"),
+        ("requested", "desk-line-requested", "date"),
     ];
     let rows: Vec<(String, [String; 7])> = lines
         .iter()
@@ -200,14 +210,14 @@ fn EditLines(lines: Vec<LineView>, error: Signal<Option<ApiError>>) -> impl Into
             let is_new = line_no.is_empty();
             view! {
                 <fieldset class="line-input">
-                    <legend>{if is_new { "New line".to_string() } else { format!("Line {line_no}") }}</legend>
+                    <legend>{if is_new { locale.t("desk-new-line") } else { locale.t_with("supplier-line", &[("line", line_no.clone().into())]) }}</legend>
                     <input type="hidden" name=format!("lines[{i}][line_no]") value=line_no />
                     <div class="inline-grid-form">
                         {line_fields.iter().zip(values).map(|((name, label, kind), value)| view! {
-                            <label>{*label} <input type=*kind name=format!("lines[{i}][{name}]") value=value /></label>
+                            <label>{locale.t(label)} <input type=*kind name=format!("lines[{i}][{name}]") value=value /></label>
                         }).collect_view()}
                         {(!is_new).then(|| view! {
-                            <label class="checkbox"><input type="checkbox" name=format!("lines[{i}][remove]") value="yes" />"Remove"</label>
+                            <label class="checkbox"><input type="checkbox" name=format!("lines[{i}][remove]") value="yes" />{locale.t("desk-remove")}</label>
                         })}
                     </div>
                     {line_fields.iter().map(|(name, _, _)| view! {
@@ -216,6 +226,6 @@ fn EditLines(lines: Vec<LineView>, error: Signal<Option<ApiError>>) -> impl Into
                 </fieldset>
             }
         }).collect_view()}
-        <p class="muted">{format!("{} line(s); fill the last row to add one.", row_count - 1)}</p>
+        <p class="muted">{locale.t_with("desk-lines-hint", &[("count", (row_count - 1).into())])}</p>
     }
 }

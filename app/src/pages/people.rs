@@ -12,18 +12,33 @@ use crate::api::admin::{
 };
 use crate::api::quotations::{SetHouseRules, house_rules};
 use crate::components::forms::{FieldMessage, FormMessage, latest_error};
-use crate::components::guard::AreaGuard;
+use crate::components::guard::{AreaGuard, use_locale};
 use crate::domain::account::Role;
 use crate::domain::approval::StaffLevel;
 use crate::domain::policy::Area;
+use crate::i18n::Locale;
 use crate::pages::auth::two_factor::TwoFactorRulePanel;
 use crate::pages::complaint_settings::ComplaintSettingsPanel;
 use crate::pages::oversight::{AuditLogPanel, NewAccountsPanel};
+use crate::pages::quote_words::staff_level;
+
+fn role_label(locale: Locale, role: Role) -> String {
+    locale.t(&format!("people-role-{}", role.as_str()))
+}
+
+fn status_label(locale: Locale, status: PersonStatus) -> String {
+    locale.t(match status {
+        PersonStatus::Active => "people-status-active",
+        PersonStatus::Invited => "people-status-invited",
+        PersonStatus::Deactivated => "people-status-deactivated",
+    })
+}
 
 #[component]
 pub fn AdminHome() -> impl IntoView {
+    let locale = use_locale().get_untracked();
     view! {
-        <Title text="People" />
+        <Title text=locale.t("nav-people") />
         <AreaGuard area=Some(Area::Admin)>
             <PeopleDirectoryView />
             <HouseRulesPanel />
@@ -37,8 +52,9 @@ pub fn AdminHome() -> impl IntoView {
 
 #[component]
 pub fn StaffPeople() -> impl IntoView {
+    let locale = use_locale().get_untracked();
     view! {
-        <Title text="People" />
+        <Title text=locale.t("nav-people") />
         <AreaGuard area=Some(Area::Staff)>
             <PeopleDirectoryView />
         </AreaGuard>
@@ -47,6 +63,7 @@ pub fn StaffPeople() -> impl IntoView {
 
 #[component]
 fn PeopleDirectoryView() -> impl IntoView {
+    let locale = use_locale().get_untracked();
     let invite = ServerAction::<InviteUser>::new();
     let deactivate = ServerAction::<DeactivateUser>::new();
     let set_level = ServerAction::<SetStaffLevel>::new();
@@ -62,13 +79,13 @@ fn PeopleDirectoryView() -> impl IntoView {
     );
     view! {
         <section class="panel">
-            <h1>"People"</h1>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <h1>{locale.t("nav-people")}</h1>
+            <Transition fallback=move || view! { <p class="muted">{locale.t("oversight-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match directory.await {
                         Ok(dir) => view! {
-                            <InviteForm invite directory=dir.clone() />
-                            <Directory dir deactivate set_level />
+                            <InviteForm invite directory=dir.clone() locale />
+                            <Directory dir deactivate set_level locale />
                         }.into_any(),
                         Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
                     }
@@ -79,14 +96,18 @@ fn PeopleDirectoryView() -> impl IntoView {
 }
 
 #[component]
-fn InviteForm(invite: ServerAction<InviteUser>, directory: PeopleDirectory) -> impl IntoView {
+fn InviteForm(
+    invite: ServerAction<InviteUser>,
+    directory: PeopleDirectory,
+    locale: Locale,
+) -> impl IntoView {
     let error = latest_error(invite.value());
     let roles = directory.invitable_roles.clone();
     view! {
-        <h2>"Invite someone"</h2>
+        <h2>{locale.t("people-invite-title")}</h2>
         <ActionForm action=invite attr:class="inline-grid-form" attr:id="invite-form">
             <label>
-                "Company"
+                {locale.t("people-company")}
                 <select name="company_id" required>
                     {directory
                         .companies
@@ -96,23 +117,23 @@ fn InviteForm(invite: ServerAction<InviteUser>, directory: PeopleDirectory) -> i
                 </select>
             </label>
             <label>
-                "Role"
+                {locale.t("people-role")}
                 <select name="role" required>
                     {roles
                         .into_iter()
-                        .map(|r| view! { <option value=r.as_str()>{r.label()}</option> })
+                        .map(|r| view! { <option value=r.as_str()>{role_label(locale, r)}</option> })
                         .collect_view()}
                 </select>
             </label>
             <label>
-                "Name"
+                {locale.t("people-name")}
                 <input type="text" name="display_name" required />
             </label>
             <label>
-                "E-mail"
+                {locale.t("people-email")}
                 <input type="email" name="email" required />
             </label>
-            <button type="submit" class="button">"Send invitation"</button>
+            <button type="submit" class="button">{locale.t("people-send-invitation")}</button>
         </ActionForm>
         <FieldMessage error field="email" />
         <FieldMessage error field="display_name" />
@@ -129,6 +150,7 @@ fn Directory(
     dir: PeopleDirectory,
     deactivate: ServerAction<DeactivateUser>,
     set_level: ServerAction<SetStaffLevel>,
+    locale: Locale,
 ) -> impl IntoView {
     let can_deactivate = dir.can_deactivate;
     let can_set_levels = dir.can_set_levels;
@@ -143,7 +165,10 @@ fn Directory(
                 <div class="table-scroll">
                     <table class="people-table" data-company=company.id.to_string()>
                         <thead>
-                            <tr><th>"Name"</th><th>"E-mail"</th><th>"Role"</th><th>"Status"</th><th></th></tr>
+                            <tr>
+                                <th>{locale.t("people-name")}</th><th>{locale.t("people-email")}</th>
+                                <th>{locale.t("people-role")}</th><th>{locale.t("people-status")}</th><th></th>
+                            </tr>
                         </thead>
                         <tbody>
                             {company
@@ -157,13 +182,13 @@ fn Directory(
                                         <tr data-email=email>
                                             <td>{p.display_name}</td>
                                             <td>{p.email}</td>
-                                            <td><RoleCell person can_set=can_set_levels set_level /></td>
-                                            <td class=format!("status status-{:?}", p.status).to_lowercase()>{p.status.label()}</td>
+                                            <td><RoleCell person can_set=can_set_levels set_level locale /></td>
+                                            <td class=format!("status status-{:?}", p.status).to_lowercase()>{status_label(locale, p.status)}</td>
                                             <td>
                                                 {deactivatable.then(|| view! {
                                                     <ActionForm action=deactivate attr:class="inline-form">
                                                         <input type="hidden" name="user_id" value=p.id.to_string() />
-                                                        <button type="submit" class="link-button danger">"Deactivate"</button>
+                                                        <button type="submit" class="link-button danger">{locale.t("people-deactivate")}</button>
                                                     </ActionForm>
                                                 })}
                                             </td>
@@ -186,23 +211,24 @@ fn RoleCell(
     person: Person,
     can_set: bool,
     set_level: ServerAction<SetStaffLevel>,
+    locale: Locale,
 ) -> impl IntoView {
     let house = matches!(person.role, Role::Staff | Role::Admin);
     let level = person.staff_level;
     view! {
-        {person.role.label()}
-        {(house && !can_set).then(|| level.map(|l| format!(" · {}", l.label())))}
+        {role_label(locale, person.role)}
+        {(house && !can_set).then(|| level.map(|l| format!(" · {}", staff_level(locale, l))))}
         {(house && can_set).then(|| view! {
             <ActionForm action=set_level attr:class="inline-form staff-level">
                 <input type="hidden" name="user_id" value=person.id.to_string() />
-                <select name="level" aria-label="Staff level">
-                    <option value="" selected=level.is_none()>"No approvals"</option>
+                <select name="level" aria-label=locale.t("people-staff-level")>
+                    <option value="" selected=level.is_none()>{locale.t("people-no-approvals")}</option>
                     {StaffLevel::ALL
                         .into_iter()
-                        .map(|l| view! { <option value=l.as_str() selected=level == Some(l)>{l.label()}</option> })
+                        .map(|l| view! { <option value=l.as_str() selected=level == Some(l)>{staff_level(locale, l)}</option> })
                         .collect_view()}
                 </select>
-                <button type="submit" class="link-button">"Set"</button>
+                <button type="submit" class="link-button">{locale.t("people-set-level")}</button>
             </ActionForm>
         })}
     }
@@ -211,28 +237,29 @@ fn RoleCell(
 /// The approval rules and credit policy; administrators change them here.
 #[component]
 fn HouseRulesPanel() -> impl IntoView {
+    let locale = use_locale().get_untracked();
     let save = ServerAction::<SetHouseRules>::new();
     let rules = load(move || save.version().get(), |_| house_rules());
     let error = latest_error(save.value());
     view! {
         <section class="panel" id="house-rules">
-            <h2>"Quotation rules"</h2>
-            <p class="definition">"Which levels approve a quotation, and the deposit a customer's credit calls for. The sales manager approves first, then the cost accountant, then the commercial director."</p>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <h2>{locale.t("people-rules-title")}</h2>
+            <p class="definition">{locale.t("people-rules-definition")}</p>
+            <Transition fallback=move || view! { <p class="muted">{locale.t("oversight-loading")}</p> }>
                 {move || Suspend::new(async move {
                     rules.await.map(|view| {
                         let f = view.form;
                         view! {
                             <ActionForm action=save attr:class="inline-grid-form" attr:id="house-rules-form">
-                                <label><input type="checkbox" name="form[manager_always]" checked=!f.manager_always.is_empty() />" The sales manager approves every quotation"</label>
-                                <label>"Cost accountant below margin (%)" <input type="text" name="form[cost_accountant_below]" value=f.cost_accountant_below /></label>
-                                <label>"Commercial director above total" <input type="text" name="form[director_above]" value=f.director_above /></label>
-                                <label><input type="checkbox" name="form[director_when_deposit_short]" checked=!f.director_when_deposit_short.is_empty() />" The commercial director approves a deposit below what credit requires"</label>
-                                <label>"Hours per approval step" <input type="number" name="form[step_target_hours]" value=f.step_target_hours /></label>
-                                <label>"Low credit below score" <input type="number" name="form[credit_threshold]" value=f.credit_threshold /></label>
-                                <label>"Deposit, good credit (%)" <input type="text" name="form[normal_deposit]" value=f.normal_deposit /></label>
-                                <label>"Deposit, low credit (%)" <input type="text" name="form[low_credit_deposit]" value=f.low_credit_deposit /></label>
-                                {view.can_edit.then(|| view! { <button type="submit" class="button" id="save-rules">"Save the rules"</button> })}
+                                <label><input type="checkbox" name="form[manager_always]" checked=!f.manager_always.is_empty() />{format!(" {}", locale.t("people-rules-manager-always"))}</label>
+                                <label>{locale.t("people-rules-cost-accountant")} <input type="text" name="form[cost_accountant_below]" value=f.cost_accountant_below /></label>
+                                <label>{locale.t("people-rules-director-above")} <input type="text" name="form[director_above]" value=f.director_above /></label>
+                                <label><input type="checkbox" name="form[director_when_deposit_short]" checked=!f.director_when_deposit_short.is_empty() />{format!(" {}", locale.t("people-rules-director-deposit"))}</label>
+                                <label>{locale.t("people-rules-step-hours")} <input type="number" name="form[step_target_hours]" value=f.step_target_hours /></label>
+                                <label>{locale.t("people-rules-credit-threshold")} <input type="number" name="form[credit_threshold]" value=f.credit_threshold /></label>
+                                <label>{locale.t("people-rules-normal-deposit")} <input type="text" name="form[normal_deposit]" value=f.normal_deposit /></label>
+                                <label>{locale.t("people-rules-low-deposit")} <input type="text" name="form[low_credit_deposit]" value=f.low_credit_deposit /></label>
+                                {view.can_edit.then(|| view! { <button type="submit" class="button" id="save-rules">{locale.t("people-rules-save")}</button> })}
                             </ActionForm>
                         }
                     })

@@ -18,40 +18,71 @@ use crate::components::live::use_live_tick;
 use crate::domain::kpi::{DelayRow, Rate, RiskReason, Spread};
 use crate::domain::order_input::format_minor;
 use crate::domain::policy::Area;
+use crate::i18n::Locale;
 
 fn date_text(date: Option<chrono::NaiveDate>) -> String {
     date.map(|d| d.to_string()).unwrap_or_else(|| "—".into())
 }
 
-fn spread_text(spread: Spread, unit: &str) -> String {
+/// A duration's median and 90th percentile in `unit` (`days`, `hours` or
+/// `h`), or no data.
+pub(crate) fn spread_text(locale: Locale, spread: Spread, unit: &str) -> String {
     match (spread.median, spread.p90) {
-        (Some(m), Some(p)) => format!(
-            "median {m} {unit}, 90 % within {p} {unit} ({} cases)",
-            spread.count
+        (Some(m), Some(p)) => locale.t_with(
+            &format!("kpi-spread-{unit}"),
+            &[
+                ("median", m.into()),
+                ("p90", p.into()),
+                ("count", spread.count.into()),
+            ],
         ),
-        _ => "no data".to_string(),
+        _ => locale.t("kpi-no-data"),
     }
+}
+
+/// "75.0 % (3 of 4)", or no data when there is nothing to measure.
+pub(crate) fn rate_text(locale: Locale, rate: Rate) -> String {
+    match rate.percent() {
+        Some(p) => locale.t_with(
+            "kpi-rate",
+            &[
+                ("percent", format!("{p:.1}").into()),
+                ("hits", rate.hits.into()),
+                ("total", rate.total.into()),
+            ],
+        ),
+        None => locale.t("kpi-no-data"),
+    }
+}
+
+fn risk_label(locale: Locale, reason: RiskReason) -> String {
+    locale.t(match reason {
+        RiskReason::Overdue => "ws-risk-overdue",
+        RiskReason::Slipping => "ws-risk-slipping",
+        RiskReason::AwaitingDecision => "ws-risk-awaiting-decision",
+        RiskReason::ChangeNotAcknowledged => "ws-risk-change-not-acknowledged",
+        RiskReason::Stale => "ws-risk-stale",
+    })
 }
 
 /// Every open line at risk, grouped by its most urgent reason; refreshes when
 /// any order changes.
 #[component]
 pub fn BoardPage() -> impl IntoView {
+    let locale = use_locale().get_untracked();
     let tick = use_live_tick(None);
     let board = load(move || tick.get(), |_| at_risk_board());
     view! {
-        <Title text="At-risk board" />
+        <Title text=locale.t("ws-board-title") />
         <AreaGuard area=Some(Area::Staff)>
             <section class="panel">
-                <h1>"At-risk board"</h1>
-                <p class="definition">
-                    "Open order lines (confirmed, in production or ready) that are overdue (committed date passed, not ready), slipping (forecast after the committed date), waiting for a change decision, waiting for a factory to acknowledge a change, or whose factory has not reported lately. Most urgent first; the board updates by itself."
-                </p>
-                <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                <h1>{locale.t("ws-board-title")}</h1>
+                <p class="definition">{locale.t("ws-board-definition")}</p>
+                <Transition fallback=move || view! { <p class="muted">{locale.t("oversight-loading")}</p> }>
                     {move || Suspend::new(async move {
                         match board.await {
-                            Ok(rows) if rows.is_empty() => view! { <p id="board-empty">"Nothing is at risk."</p> }.into_any(),
-                            Ok(rows) => view! { <BoardGroups rows /> }.into_any(),
+                            Ok(rows) if rows.is_empty() => view! { <p id="board-empty">{locale.t("ws-board-empty")}</p> }.into_any(),
+                            Ok(rows) => view! { <BoardGroups rows locale /> }.into_any(),
                             Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
                         }
                     })}
@@ -62,24 +93,32 @@ pub fn BoardPage() -> impl IntoView {
 }
 
 #[component]
-fn BoardGroups(rows: Vec<BoardRow>) -> impl IntoView {
+fn BoardGroups(rows: Vec<BoardRow>, locale: Locale) -> impl IntoView {
     view! {
         <div id="board">
             {RiskReason::ALL.into_iter().filter_map(|reason| {
                 let mine: Vec<BoardRow> = rows.iter().filter(|r| r.reasons.first() == Some(&reason)).cloned().collect();
                 (!mine.is_empty()).then(|| view! {
                     <div class="board-group" data-reason=format!("{reason:?}").to_lowercase()>
-                        <h2>{format!("{} ({})", reason.label(), mine.len())}</h2>
+                        <h2>{format!("{} ({})", risk_label(locale, reason), mine.len())}</h2>
                         <div class="table-scroll">
                             <table>
                                 <thead><tr>
-                                    <th>"Order"</th><th>"Customer"</th><th>"Line"</th><th>"Product"</th>
-                                    <th>"Committed"</th><th>"Forecast"</th><th>"Late by"</th><th>"Also"</th>
+                                    <th>{locale.t("ws-col-order")}</th><th>{locale.t("ws-col-customer")}</th>
+                                    <th>{locale.t("ws-col-line")}</th><th>{locale.t("ws-col-product")}</th>
+                                    <th>{locale.t("ws-col-committed")}</th><th>{locale.t("ws-col-forecast")}</th>
+                                    <th>{locale.t("ws-col-late-by")}</th><th>{locale.t("ws-col-also")}</th>
                                 </tr></thead>
                                 <tbody>
                                     {mine.into_iter().map(|r| {
                                         let key = format!("{}-{}", r.order_number, r.line_no);
                                         let number = r.order_number.clone();
+                                        let slip = if r.slip_days > 0 {
+                                            locale.t_with("ws-slip-days", &[("days", r.slip_days.into())])
+                                        } else {
+                                            "—".to_string()
+                                        };
+                                        let also = r.reasons.iter().skip(1).map(|x| risk_label(locale, *x)).collect::<Vec<_>>().join(", ");
                                         view! {
                                         <tr data-board-line=key>
                                             <td><A href=format!("/staff/orders/{}", r.order_id)>{number}</A></td>
@@ -88,8 +127,8 @@ fn BoardGroups(rows: Vec<BoardRow>) -> impl IntoView {
                                             <td>{r.product_code.clone()}</td>
                                             <td>{date_text(r.committed)}</td>
                                             <td>{date_text(r.forecast)}</td>
-                                            <td class="slip">{if r.slip_days > 0 { format!("{} d", r.slip_days) } else { "—".to_string() }}</td>
-                                            <td>{r.reasons.iter().skip(1).map(|x| x.label()).collect::<Vec<_>>().join(", ")}</td>
+                                            <td class="slip">{slip}</td>
+                                            <td>{also}</td>
                                         </tr>
                                     }}).collect_view()}
                                 </tbody>
@@ -106,6 +145,7 @@ fn BoardGroups(rows: Vec<BoardRow>) -> impl IntoView {
 /// CSV links) carry it.
 #[component]
 pub fn KpiPage() -> impl IntoView {
+    let locale = use_locale().get_untracked();
     let query = use_query_map();
     let period = move || {
         let q = query.read();
@@ -113,19 +153,19 @@ pub fn KpiPage() -> impl IntoView {
     };
     let report = load(period, |(from, to)| get_kpis(from, to));
     view! {
-        <Title text="KPIs" />
+        <Title text=locale.t("kpi-title") />
         <AreaGuard area=Some(Area::Staff)>
             <section class="panel">
-                <h1>"KPIs"</h1>
-                <Transition fallback=|| view! { <p class="muted">"Computing…"</p> }>
+                <h1>{locale.t("kpi-title")}</h1>
+                <Transition fallback=move || view! { <p class="muted">{locale.t("kpi-computing")}</p> }>
                     {move || Suspend::new(async move {
                         match report.await {
                             Ok(report) => view! { <KpiView report /> }.into_any(),
                             Err(e) => view! {
                                 <form method="get" class="filters">
-                                    <label>"From" <input type="date" name="from" /></label>
-                                    <label>"To" <input type="date" name="to" /></label>
-                                    <button type="submit" class="button">"Show"</button>
+                                    <label>{locale.t("kpi-from")} <input type="date" name="from" /></label>
+                                    <label>{locale.t("kpi-to")} <input type="date" name="to" /></label>
+                                    <button type="submit" class="button">{locale.t("kpi-show")}</button>
                                 </form>
                                 <p class="form-error">{e.to_string()}</p>
                             }.into_any(),
@@ -143,15 +183,24 @@ fn percent(rate: Rate) -> f64 {
 
 #[component]
 fn KpiView(report: KpiReport) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     let range = format!("from={}&to={}", report.from, report.to);
     let csv = move |table: &str| format!("/exports/kpi/{table}.csv?{range}");
+    let computed = locale.t_with(
+        "kpi-period-computed",
+        &[
+            ("from", report.from.to_string().into()),
+            ("to", report.to.to_string().into()),
+            ("ms", report.elapsed_ms.into()),
+        ],
+    );
     view! {
         <form method="get" class="filters" id="kpi-period">
-            <label>"From" <input type="date" name="from" value=report.from.to_string() /></label>
-            <label>"To" <input type="date" name="to" value=report.to.to_string() /></label>
-            <button type="submit" class="button">"Show"</button>
+            <label>{locale.t("kpi-from")} <input type="date" name="from" value=report.from.to_string() /></label>
+            <label>{locale.t("kpi-to")} <input type="date" name="to" value=report.to.to_string() /></label>
+            <button type="submit" class="button">{locale.t("kpi-show")}</button>
         </form>
-        <p class="muted">{format!("{} to {} · computed in {} ms", report.from, report.to, report.elapsed_ms)}</p>
+        <p class="muted">{computed}</p>
         <KpiFigures report=report.clone() />
         <AlertCounts alerts=report.alerts.clone() csv=csv("alerts") />
         <SupplierScorecards scorecards=report.scorecards.clone() csv=csv("scorecards") />
@@ -166,30 +215,28 @@ fn KpiView(report: KpiReport) -> impl IntoView {
 /// The four headline figures with their definitions.
 #[component]
 fn KpiFigures(report: KpiReport) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     view! {
         <div class="kpi-grid" id="kpis">
             <div class="kpi" id="kpi-cycle">
-                <h2>"Order cycle time"</h2>
-                <p class="figure">{spread_text(report.cycle_days, "days")}</p>
-                <p class="definition">"Days from confirmation to shipping, for orders shipped in the period."</p>
+                <h2>{locale.t("kpi-cycle-title")}</h2>
+                <p class="figure">{spread_text(locale, report.cycle_days, "days")}</p>
+                <p class="definition">{locale.t("kpi-cycle-definition")}</p>
             </div>
             <div class="kpi" id="kpi-on-time">
-                <h2>"On-time delivery"</h2>
-                <p class="figure">{report.on_time.text()}</p>
-                <p class="definition">{format!(
-                    "Lines of orders shipped in the period (the day the order was marked shipped) on or before their committed date (never the forecast). Lines without a committed date are not counted ({} this period).",
-                    report.unmeasured
-                )}</p>
+                <h2>{locale.t("kpi-on-time-title")}</h2>
+                <p class="figure">{rate_text(locale, report.on_time)}</p>
+                <p class="definition">{locale.t_with("kpi-on-time-definition", &[("count", report.unmeasured.into())])}</p>
             </div>
             <div class="kpi" id="kpi-turnaround">
-                <h2>"Change-request turnaround"</h2>
-                <p class="figure">{spread_text(report.turnaround_hours, "hours")}</p>
-                <p class="definition">"Hours from a customer's request to the house's decision (approve, reject or counter), for requests decided in the period."</p>
+                <h2>{locale.t("kpi-turnaround-title")}</h2>
+                <p class="figure">{spread_text(locale, report.turnaround_hours, "hours")}</p>
+                <p class="definition">{locale.t("kpi-turnaround-definition")}</p>
             </div>
             <div class="kpi" id="kpi-suppliers">
-                <h2>"Supplier on-time"</h2>
-                <p class="figure">{report.supplier_on_time.text()}</p>
-                <p class="definition">"Factory lines first reported ready in the period on or before their committed ready date."</p>
+                <h2>{locale.t("kpi-supplier-title")}</h2>
+                <p class="figure">{rate_text(locale, report.supplier_on_time)}</p>
+                <p class="definition">{locale.t("kpi-supplier-definition")}</p>
             </div>
         </div>
     }
@@ -198,25 +245,23 @@ fn KpiFigures(report: KpiReport) -> impl IntoView {
 /// How the house answers inquiries: time to quote, time in approval, wins.
 #[component]
 fn QuotationFigures(report: KpiReport) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     view! {
         <div class="kpi-grid" id="kpi-quotations">
             <div class="kpi" id="kpi-quote-time">
-                <h2>"Inquiry to quotation"</h2>
-                <p class="figure">{spread_text(report.inquiry_to_quote_hours, "hours")}</p>
-                <p class="definition">{format!(
-                    "Hours from a customer's inquiry to the first quotation sent for it, for inquiries made in the period; {} of them not quoted yet.",
-                    report.unquoted
-                )}</p>
+                <h2>{locale.t("kpi-quote-time-title")}</h2>
+                <p class="figure">{spread_text(locale, report.inquiry_to_quote_hours, "hours")}</p>
+                <p class="definition">{locale.t_with("kpi-quote-time-definition", &[("count", report.unquoted.into())])}</p>
             </div>
             <div class="kpi" id="kpi-approval-time">
-                <h2>"Approval lead time"</h2>
-                <p class="figure">{spread_text(report.approval_hours, "hours")}</p>
-                <p class="definition">"Hours from submitting a quotation to its last approval, for quotations submitted in the period that were approved at every step."</p>
+                <h2>{locale.t("kpi-approval-time-title")}</h2>
+                <p class="figure">{spread_text(locale, report.approval_hours, "hours")}</p>
+                <p class="definition">{locale.t("kpi-approval-time-definition")}</p>
             </div>
             <div class="kpi" id="kpi-win-rate">
-                <h2>"Quotation win rate"</h2>
-                <p class="figure">{report.win_rate.text()}</p>
-                <p class="definition">"Quotations accepted, of those the customers accepted or declined in the period or let expire in it; open, withdrawn and replaced ones do not count."</p>
+                <h2>{locale.t("kpi-win-rate-title")}</h2>
+                <p class="figure">{rate_text(locale, report.win_rate)}</p>
+                <p class="definition">{locale.t("kpi-win-rate-definition")}</p>
             </div>
         </div>
     }
@@ -226,20 +271,21 @@ fn QuotationFigures(report: KpiReport) -> impl IntoView {
 fn AlertCounts(alerts: Vec<AlertCount>, csv: String) -> impl IntoView {
     let locale = use_locale().get_untracked();
     view! {
-        <h2>"Alerts by kind"</h2>
-        <p class="definition">"Alert mails queued in the period, by kind (alerts held for a daily digest count once sent)."</p>
+        <h2>{locale.t("kpi-alerts-title")}</h2>
+        <p class="definition">{locale.t("kpi-alerts-definition")}</p>
         <table id="kpi-alerts">
-            <thead><tr><th>"Kind"</th><th>"Mails"</th></tr></thead>
+            <thead><tr><th>{locale.t("kpi-col-kind")}</th><th>{locale.t("kpi-col-mails")}</th></tr></thead>
             <tbody>
                 {alerts.iter().map(|a| view! { <tr><td>{locale.t(&a.label)}</td><td>{a.count}</td></tr> }).collect_view()}
             </tbody>
         </table>
-        <p><a href=csv rel="external">"Download as CSV"</a></p>
+        <p><a href=csv rel="external">{locale.t("kpi-download-csv")}</a></p>
     }
 }
 
 #[component]
 fn SupplierScorecards(scorecards: Vec<Scorecard>, csv: String) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     let scorecard_bars: Vec<Bar> = scorecards
         .iter()
         .map(|c| Bar {
@@ -249,60 +295,68 @@ fn SupplierScorecards(scorecards: Vec<Scorecard>, csv: String) -> impl IntoView 
                 .on_time
                 .percent()
                 .map(|p| format!("{p:.0} %"))
-                .unwrap_or_else(|| "no data".into()),
+                .unwrap_or_else(|| locale.t("kpi-no-data")),
         })
         .collect();
     view! {
-        <h2>"Supplier scorecards"</h2>
-        <p class="definition">"On time: lines first ready in the period by their committed ready date; average days late over the late ones; fresh: open lines reported on within the staleness window, as of today; acknowledgement: hours to acknowledge a change asked in the period, and changes still waiting."</p>
-        <BarChart id="chart-suppliers" title="Supplier on-time rate".to_string() axis="On time (%)".to_string() bars=scorecard_bars max=100.0 />
+        <h2>{locale.t("kpi-scorecards-title")}</h2>
+        <p class="definition">{locale.t("kpi-scorecards-definition")}</p>
+        <BarChart id="chart-suppliers" title=locale.t("kpi-scorecards-chart") axis=locale.t("kpi-scorecards-axis") bars=scorecard_bars max=100.0 />
         <div class="table-scroll">
             <table id="kpi-scorecards">
-                <thead><tr><th>"Factory"</th><th>"On time"</th><th>"Avg days late"</th><th>"Fresh"</th><th>"Acknowledgement"</th><th>"Waiting"</th><th>{move || use_locale().get().t("scorecard-quality")}</th></tr></thead>
+                <thead><tr>
+                    <th>{locale.t("kpi-col-factory")}</th><th>{locale.t("kpi-col-on-time")}</th>
+                    <th>{locale.t("kpi-col-avg-days-late")}</th><th>{locale.t("kpi-col-fresh")}</th>
+                    <th>{locale.t("kpi-col-acknowledgement")}</th><th>{locale.t("kpi-col-waiting")}</th>
+                    <th>{locale.t("scorecard-quality")}</th>
+                </tr></thead>
                 <tbody>
                     {scorecards.iter().map(|c| view! {
                         <tr>
                             <td>{c.name.clone()}</td>
-                            <td>{c.on_time.text()}</td>
+                            <td>{rate_text(locale, c.on_time)}</td>
                             <td>{c.average_days_late.map(|d| format!("{d:.1}")).unwrap_or_else(|| "—".into())}</td>
-                            <td>{c.fresh.text()}</td>
-                            <td>{spread_text(c.acknowledgement, "h")}</td>
+                            <td>{rate_text(locale, c.fresh)}</td>
+                            <td>{spread_text(locale, c.acknowledgement, "h")}</td>
                             <td>{c.waiting}</td>
-                            <td class="quality">{c.complaints.text()}</td>
+                            <td class="quality">{rate_text(locale, c.complaints)}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
             </table>
         </div>
-        <p><a href=csv rel="external">"Download as CSV"</a></p>
+        <p><a href=csv rel="external">{locale.t("kpi-download-csv")}</a></p>
     }
 }
 
 #[component]
 fn CustomerPareto(pareto: Vec<ParetoTable>, csv: String) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     view! {
-        <h2>"Customers: who makes 80 % of revenue"</h2>
-        <p class="definition">"Value of the orders confirmed in the period (quantity × unit price), per currency, largest first; the vital few are the customers the first 80 % comes from."</p>
+        <h2>{locale.t("kpi-pareto-revenue-title")}</h2>
+        <p class="definition">{locale.t("kpi-pareto-revenue-definition")}</p>
         <ParetoTables pareto id="chart-pareto" what="revenue" />
-        <p><a href=csv rel="external">"Download as CSV"</a></p>
+        <p><a href=csv rel="external">{locale.t("kpi-download-csv")}</a></p>
     }
 }
 
 /// The same ranking by profit.
 #[component]
 fn ProfitPareto(pareto: Vec<ParetoTable>) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     view! {
-        <h2>"Customers: who makes 80 % of profit"</h2>
-        <p class="definition">"Profit of the orders confirmed in the period that came from a costed quotation: per line, quantity × (selling price − the factory's price), per currency, largest first. Orders entered without a quotation carry no purchase price and are not counted."</p>
+        <h2>{locale.t("kpi-pareto-profit-title")}</h2>
+        <p class="definition">{locale.t("kpi-pareto-profit-definition")}</p>
         <div id="kpi-profit">
             <ParetoTables pareto id="chart-profit" what="profit" />
         </div>
     }
 }
 
-/// One table and bar chart per currency.
+/// One table and bar chart per currency; `what` is `revenue` or `profit`.
 #[component]
 fn ParetoTables(pareto: Vec<ParetoTable>, id: &'static str, what: &'static str) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     view! {
         {pareto.iter().map(|table| {
             let bars: Vec<Bar> = table.rows.iter().map(|r| Bar {
@@ -310,12 +364,20 @@ fn ParetoTables(pareto: Vec<ParetoTable>, id: &'static str, what: &'static str) 
                 value: r.share,
                 text: format!("{:.1} %", r.share),
             }).collect();
+            let title = locale.t_with(
+                &format!("kpi-pareto-{what}-chart"),
+                &[("currency", table.currency.clone().into())],
+            );
             view! {
                 <h3>{table.currency.clone()}</h3>
-                <BarChart id=id title=format!("Share of {what}, {}", table.currency) axis="Share (%)".to_string() bars max=100.0 />
+                <BarChart id=id title=title axis=locale.t("kpi-pareto-axis") bars max=100.0 />
                 <div class="table-scroll">
                     <table class="kpi-pareto">
-                        <thead><tr><th>"Customer"</th><th>{if what == "profit" { "Profit" } else { "Revenue" }}</th><th>"Share"</th><th>"Cumulative"</th><th>"Vital few"</th></tr></thead>
+                        <thead><tr>
+                            <th>{locale.t("kpi-col-customer")}</th><th>{locale.t(&format!("kpi-col-{what}"))}</th>
+                            <th>{locale.t("kpi-col-share")}</th><th>{locale.t("kpi-col-cumulative")}</th>
+                            <th>{locale.t("kpi-col-vital-few")}</th>
+                        </tr></thead>
                         <tbody>
                             {table.rows.iter().map(|r| view! {
                                 <tr>
@@ -323,7 +385,7 @@ fn ParetoTables(pareto: Vec<ParetoTable>, id: &'static str, what: &'static str) 
                                     <td>{format!("{} {}", format_minor(r.value), table.currency)}</td>
                                     <td>{format!("{:.1} %", r.share)}</td>
                                     <td>{format!("{:.1} %", r.cumulative)}</td>
-                                    <td>{if r.vital { "yes" } else { "" }}</td>
+                                    <td>{if r.vital { locale.t("kpi-vital-yes") } else { String::new() }}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -338,40 +400,49 @@ fn ParetoTables(pareto: Vec<ParetoTable>, id: &'static str, what: &'static str) 
 /// link is for the products.
 #[component]
 fn DelayRates(products: Vec<DelayRow>, suppliers: Vec<DelayRow>, csv: String) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     let product_bars: Vec<Bar> = products
         .iter()
         .map(|d| Bar {
             label: d.name.clone(),
             value: percent(d.rate()),
-            text: format!(
-                "{:.0} % late ({} of {})",
-                percent(d.rate()),
-                d.late,
-                d.total
+            text: locale.t_with(
+                "kpi-late-bar",
+                &[
+                    ("percent", format!("{:.0}", percent(d.rate())).into()),
+                    ("late", d.late.into()),
+                    ("total", d.total.into()),
+                ],
             ),
         })
         .collect();
     view! {
-        <h2>"Highest delay rates"</h2>
-        <p class="definition">"Products: lines shipped in the period after their committed date, of lines shipped with one (at least two lines). Factories: lines ready after their committed ready date."</p>
-        <BarChart id="chart-products" title="Products shipped late".to_string() axis="Late (%)".to_string() bars=product_bars max=100.0 />
+        <h2>{locale.t("kpi-delays-title")}</h2>
+        <p class="definition">{locale.t("kpi-delays-definition")}</p>
+        <BarChart id="chart-products" title=locale.t("kpi-delays-chart") axis=locale.t("kpi-delays-axis") bars=product_bars max=100.0 />
         <div class="table-scroll">
             <table id="kpi-products">
-                <thead><tr><th>"Product"</th><th>"Late"</th><th>"Lines"</th><th>"Rate"</th></tr></thead>
+                <thead><tr>
+                    <th>{locale.t("kpi-col-product")}</th><th>{locale.t("kpi-col-late")}</th>
+                    <th>{locale.t("kpi-col-lines")}</th><th>{locale.t("kpi-col-rate")}</th>
+                </tr></thead>
                 <tbody>
                     {products.iter().map(|d| view! {
-                        <tr><td>{d.name.clone()}</td><td>{d.late}</td><td>{d.total}</td><td>{d.rate().text()}</td></tr>
+                        <tr><td>{d.name.clone()}</td><td>{d.late}</td><td>{d.total}</td><td>{rate_text(locale, d.rate())}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>
         </div>
-        <p><a href=csv rel="external">"Download as CSV"</a></p>
+        <p><a href=csv rel="external">{locale.t("kpi-download-csv")}</a></p>
         <div class="table-scroll">
             <table id="kpi-worst-suppliers">
-                <thead><tr><th>"Factory"</th><th>"Late"</th><th>"Lines"</th><th>"Rate"</th></tr></thead>
+                <thead><tr>
+                    <th>{locale.t("kpi-col-factory")}</th><th>{locale.t("kpi-col-late")}</th>
+                    <th>{locale.t("kpi-col-lines")}</th><th>{locale.t("kpi-col-rate")}</th>
+                </tr></thead>
                 <tbody>
                     {suppliers.iter().map(|d| view! {
-                        <tr><td>{d.name.clone()}</td><td>{d.late}</td><td>{d.total}</td><td>{d.rate().text()}</td></tr>
+                        <tr><td>{d.name.clone()}</td><td>{d.late}</td><td>{d.total}</td><td>{rate_text(locale, d.rate())}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>
@@ -387,15 +458,16 @@ pub fn OwnScorecard() -> impl IntoView {
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
+                let words = locale.get_untracked();
                 card.await.ok().map(|c: Scorecard| view! {
                     <section class="factory-scorecard" id="scorecard">
                         <h2>{move || locale.get().t("scorecard-title")}</h2>
                         <dl class="facts">
-                            <dt>{move || locale.get().t("scorecard-on-time")}</dt><dd>{c.on_time.text()}</dd>
+                            <dt>{move || locale.get().t("scorecard-on-time")}</dt><dd>{rate_text(words, c.on_time)}</dd>
                             <dt>{move || locale.get().t("scorecard-days-late")}</dt><dd>{c.average_days_late.map(|d| format!("{d:.1}")).unwrap_or_else(|| "—".into())}</dd>
-                            <dt>{move || locale.get().t("scorecard-fresh")}</dt><dd>{c.fresh.text()}</dd>
-                            <dt>{move || locale.get().t("scorecard-acknowledgement")}</dt><dd>{spread_text(c.acknowledgement, "h")}</dd>
-                            <dt>{move || locale.get().t("scorecard-quality")}</dt><dd id="scorecard-quality">{c.complaints.text()}</dd>
+                            <dt>{move || locale.get().t("scorecard-fresh")}</dt><dd>{rate_text(words, c.fresh)}</dd>
+                            <dt>{move || locale.get().t("scorecard-acknowledgement")}</dt><dd>{spread_text(words, c.acknowledgement, "h")}</dd>
+                            <dt>{move || locale.get().t("scorecard-quality")}</dt><dd id="scorecard-quality">{rate_text(words, c.complaints)}</dd>
                         </dl>
                         <p class="definition">{move || locale.get().t("scorecard-definition")}</p>
                     </section>

@@ -5,18 +5,22 @@
 use leptos::prelude::*;
 
 use crate::components::guard::use_locale;
-use crate::domain::kpi::{DelayRow, Rate};
+use crate::domain::kpi::DelayRow;
+use crate::i18n::Locale;
+use crate::pages::workspace::rate_text;
 use crate::wire::workspace::ComplaintFigures;
 
-fn minutes_text(minutes: Option<i64>) -> String {
+fn minutes_text(locale: Locale, minutes: Option<i64>) -> String {
     match minutes {
-        Some(m) => format!("{} h {:02} min", m / 60, m % 60),
+        Some(m) => locale.t_with(
+            "kpi-hours-minutes",
+            &[
+                ("hours", (m / 60).into()),
+                ("minutes", format!("{:02}", m % 60).into()),
+            ],
+        ),
         None => "—".to_string(),
     }
-}
-
-fn rate_text(rate: Rate) -> String {
-    rate.text()
 }
 
 #[component]
@@ -35,7 +39,7 @@ fn Rows(rows: Vec<DelayRow>, id: &'static str, first: &'static str) -> impl Into
                 </thead>
                 <tbody>
                     {rows.into_iter().map(|d| {
-                        let rate = d.rate().text();
+                        let rate = rate_text(locale.get_untracked(), d.rate());
                         view! {
                             <tr><td>{d.name}</td><td>{d.late}</td><td>{d.total}</td><td>{rate}</td></tr>
                         }
@@ -49,6 +53,7 @@ fn Rows(rows: Vec<DelayRow>, id: &'static str, first: &'static str) -> impl Into
 #[component]
 pub fn ComplaintKpis(figures: ComplaintFigures) -> impl IntoView {
     let locale = use_locale();
+    let words = locale.get_untracked();
     let t = move |key: &'static str| move || locale.get().t(key);
     let costs = if figures.remedy_costs.is_empty() {
         "—".to_string()
@@ -65,15 +70,15 @@ pub fn ComplaintKpis(figures: ComplaintFigures) -> impl IntoView {
             <h2>{t("kpi-complaints-title")}</h2>
             <dl class="facts">
                 <dt>{t("kpi-complaints-rate-title")}</dt>
-                <dd id="kpi-complaint-rate">{rate_text(figures.rate)}</dd>
+                <dd id="kpi-complaint-rate">{rate_text(words, figures.rate)}</dd>
                 <dt>{t("kpi-complaints-first-answer")}</dt>
                 <dd id="kpi-first-answer">
-                    {rate_text(figures.first_answer)} " · "
-                    {minutes_text(figures.first_answer_median_minutes)}
+                    {rate_text(words, figures.first_answer)} " · "
+                    {minutes_text(words, figures.first_answer_median_minutes)}
                 </dd>
                 <dt>{t("kpi-complaints-remedy")}</dt>
                 <dd id="kpi-remedy">
-                    {rate_text(figures.remedy)} " · " {minutes_text(figures.remedy_median_minutes)}
+                    {rate_text(words, figures.remedy)} " · " {minutes_text(words, figures.remedy_median_minutes)}
                 </dd>
                 <dt>{t("kpi-complaints-costs")}</dt>
                 <dd id="kpi-remedy-costs">{costs}</dd>
