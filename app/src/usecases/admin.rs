@@ -141,7 +141,8 @@ pub async fn invite(
         // Unknown companies look exactly like other tenants' companies.
         return Err(ApiError::NotFound);
     };
-    let role = Role::parse(&role).ok_or_else(|| ApiError::invalid("role", "Choose a role."))?;
+    let role = Role::parse(&role)
+        .ok_or_else(|| ApiError::invalid("role", user.locale.t("err-choose-role")))?;
     guard::check(
         state,
         user,
@@ -159,14 +160,12 @@ pub async fn invite(
         return Err(problems.into_error());
     };
     if users::find_by_email(&state.db, &email).await?.is_some() {
-        return Err(ApiError::invalid(
-            "email",
-            "Someone already has an account with this e-mail address.",
-        ));
+        return Err(ApiError::invalid("email", user.locale.t("err-email-taken")));
     }
     send_invitation(state, user, &company, &email, &name, role).await?;
-    Ok(format!(
-        "Invitation sent to {email}. The link works for 72 hours."
+    Ok(user.locale.t_with(
+        "people-invitation-sent",
+        &[("email", email.as_str().to_string().into())],
     ))
 }
 
@@ -304,7 +303,7 @@ pub async fn deactivate(
     .await?;
     if target.id == user.user_id {
         return Err(ApiError::Conflict {
-            message: "You cannot deactivate your own account.".to_string(),
+            message: user.locale.t("err-deactivate-self"),
         });
     }
     let now = state.now();
@@ -337,8 +336,9 @@ pub async fn set_staff_level(
     let level = match level.trim() {
         "" => None,
         raw => Some(
-            crate::domain::approval::StaffLevel::parse(raw)
-                .ok_or_else(|| ApiError::invalid("level", "Choose one of the staff levels."))?,
+            crate::domain::approval::StaffLevel::parse(raw).ok_or_else(|| {
+                ApiError::invalid("level", user.locale.t("err-choose-staff-level"))
+            })?,
         ),
     };
     let target = users::find(&state.db, user_id)

@@ -70,9 +70,7 @@ pub async fn retry(state: &AppState, user: &CurrentUser, id: String) -> Result<(
             Resent::NotDead => return Err(ApiError::NotFound),
             Resent::NotNeeded => {
                 return Err(ApiError::Conflict {
-                    message: "This link is no longer needed: the person has set a password \
-                              since, or was deactivated."
-                        .to_string(),
+                    message: user.locale.t("err-link-not-needed"),
                 });
             }
         }

@@ -113,7 +113,7 @@ pub async fn acknowledge(state: &AppState, user: &CurrentUser, id: i32) -> Resul
     let mut work = UnitOfWork::begin(state).await?;
     if !mark_acknowledged(&work.tx, change.id, user.user_id, now).await? {
         return Err(ApiError::Conflict {
-            message: "This change was already acknowledged.".to_string(),
+            message: user.locale.t("err-change-already-acknowledged"),
         });
     }
     let request = change_request::Entity::find_by_id(change.change_request_id)

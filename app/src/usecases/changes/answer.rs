@@ -29,7 +29,7 @@ pub async fn answer(
     .await?;
     if !accept {
         let ending = Ending::CounterDeclined;
-        return close(state, user.user_id, &request, &order, ending).await;
+        return close(state, user.user_id, user.locale, &request, &order, ending).await;
     }
     let from = request.status;
     let to = next_status(from, Step::Accept, Party::Customer).map_err(step_error)?;
@@ -65,5 +65,13 @@ pub async fn withdraw(state: &AppState, user: &CurrentUser, id: i32) -> Result<(
         "change withdrawal",
     )
     .await?;
-    close(state, user.user_id, &request, &order, Ending::Withdrawn).await
+    close(
+        state,
+        user.user_id,
+        user.locale,
+        &request,
+        &order,
+        Ending::Withdrawn,
+    )
+    .await
 }

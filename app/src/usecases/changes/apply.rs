@@ -60,13 +60,13 @@ pub(super) async fn apply_change(
     )
     .await?
     {
-        return Err(already_decided());
+        return Err(already_decided(locale));
     }
     let order = &planned.order;
     let revision = write_order(&work.tx, order, &planned.next, now, locale).await?;
     write_lines(&work.tx, &planned).await?;
     let (placed, po_changes) = (&planned.placed, &planned.po_changes);
-    let moved = change_factories(&work.tx, state, request.id, placed, po_changes, now)
+    let moved = change_factories(&work.tx, state, request.id, placed, po_changes, now, locale)
         .await
         .map_err(|error| worded_for(party, locale, error))?;
     let asked_factory = !planned.po_changes.is_empty();

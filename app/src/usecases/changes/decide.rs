@@ -49,12 +49,12 @@ pub async fn decide(
         "change decision",
     )
     .await?;
-    let step = step_of(&decision)?;
+    let step = step_of(user.locale, &decision)?;
     let from = request.status;
     let to = next_status(from, step, Party::House).map_err(step_error)?;
     let asked = items_of(&request.items)?;
     let answer = answer.trim().to_string();
-    let decided = read_decision(step, &answer, &asked, &items, today)?;
+    let decided = read_decision(user.locale, step, &answer, &asked, &items, today)?;
     if step == Step::Counter {
         check_counter_fits(state, &order, &decided, today, user.locale).await?;
     }
@@ -83,7 +83,7 @@ pub async fn decide(
                 asked,
                 decided,
             };
-            answer_without_change(state, user.user_id, request, &order, taken).await
+            answer_without_change(state, user, request, &order, taken).await
         }
         _ => Err(ApiError::Forbidden),
     }
@@ -93,6 +93,7 @@ pub async fn decide(
 /// codes for added lines, the counter values where the house counters.
 /// Every bad field is reported at once.
 fn read_decision(
+    locale: Locale,
     step: Step,
     answer: &str,
     asked: &[ChangeItem],
@@ -101,10 +102,13 @@ fn read_decision(
 ) -> Result<Vec<ChangeItem>, ApiError> {
     let mut problems = FieldErrors::default();
     if answer.chars().count() > 2000 {
-        problems.add("answer", "Keep the answer under 2000 characters.");
+        problems.add(
+            "answer",
+            locale.t_with("err-answer-too-long", &[("max", 2000.into())]),
+        );
     }
     if step == Step::Reject && answer.is_empty() {
-        problems.add("answer", "Give the customer a reason for the rejection.");
+        problems.add("answer", locale.t("err-reject-needs-reason"));
     }
     let mut decided = Vec::with_capacity(asked.len());
     for (i, item) in asked.iter().enumerate() {
@@ -113,20 +117,17 @@ fn read_decision(
         let mut item = item.clone();
         if step == Step::Counter && !counter.is_empty() {
             let field = format!("items[{i}].counter");
-            take_counter(&mut item, counter, &field, today, &mut problems);
+            take_counter(locale, &mut item, counter, &field, today, &mut problems);
         }
         if let ChangeItem::AddLine(new) = &mut item
             && step != Step::Reject
         {
-            price_new_line(new, &input, i, &mut problems);
+            price_new_line(locale, new, &input, i, &mut problems);
         }
         decided.push(item);
     }
     if step == Step::Counter && problems.is_empty() && !counter_changes_something(&decided, asked) {
-        problems.add(
-            "items",
-            "A counter-proposal changes at least one value; to agree as asked, approve.",
-        );
+        problems.add("items", locale.t("err-counter-changes-nothing"));
     }
     if !problems.is_empty() {
         return Err(problems.into_error());
@@ -137,6 +138,7 @@ fn read_decision(
 /// Puts the house's counter value into the item, or notes why it cannot
 /// be taken under `field`.
 fn take_counter(
+    locale: Locale,
     item: &mut ChangeItem,
     counter: &str,
     field: &str,
@@ -169,14 +171,13 @@ fn take_counter(
                 new.quantity = q;
             }
         }
-        ChangeItem::CancelLine { .. } => {
-            problems.add(field, "A cancellation is approved or rejected as it is.")
-        }
+        ChangeItem::CancelLine { .. } => problems.add(field, locale.t("err-cancel-as-is")),
     }
 }
 
 /// Gives an added line (item `i`) the unit price and HS code the house set.
 fn price_new_line(
+    locale: Locale,
     new: &mut NewLine,
     input: &ItemDecisionInput,
     i: usize,
@@ -186,9 +187,9 @@ fn price_new_line(
         Ok(price) => new.unit_price_minor = Some(price),
         Err(_) => problems.add(
             format!("items[{i}].unit_price"),
-            format!(
-                "Give the unit price of the new line {}, like 12.50.",
-                new.product_code
+            locale.t_with(
+                "err-new-line-price",
+                &[("product", new.product_code.clone().into())],
             ),
         ),
     }
@@ -245,7 +246,7 @@ struct Decision {
 /// customer is told, in one transaction.
 async fn answer_without_change(
     state: &AppState,
-    user_id: i32,
+    user: &CurrentUser,
     request: change_request::Model,
     order: &order::Model,
     decision: Decision,
@@ -258,6 +259,7 @@ async fn answer_without_change(
         asked,
         decided,
     } = decision;
+    let user_id = user.user_id;
     let counter_json = (step == Step::Counter)
         .then(|| serde_json::to_string(&decided))
         .transpose()
@@ -276,7 +278,7 @@ async fn answer_without_change(
     )
     .await?
     {
-        return Err(already_decided());
+        return Err(already_decided(user.locale));
     }
     let request = change_request::Model {
         answer: Some(answer.clone()),

@@ -10,6 +10,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 use super::notify::tell_factory;
 use crate::domain::change_request::PoLineChange;
 use crate::domain::change_workflow::{FactoryLine, emptied_purchase_orders};
+use crate::i18n::Locale;
 use crate::ssr::AppState;
 use crate::ssr::entities::{po_line, po_line_change, purchase_order, user};
 use crate::ssr::production::Moved;
@@ -20,7 +21,8 @@ use crate::wire::ApiError;
 /// Changes the factory lines `placed` behind the order as `po_changes` say
 /// (for request `request_id`), tells the factories' people, and cancels the
 /// purchase orders left empty. Returns the factory lines still behind the
-/// order, for the forecasts to follow.
+/// order, for the forecasts to follow. A factory's report meanwhile is a
+/// conflict told in `locale`.
 pub(super) async fn change_factories(
     db: &impl ConnectionTrait,
     state: &AppState,
@@ -28,11 +30,16 @@ pub(super) async fn change_factories(
     placed: &[PlacedLine],
     po_changes: &[PoLineChange],
     now: DateTime<Utc>,
+    locale: Locale,
 ) -> Result<Vec<Moved>, ApiError> {
     let moved = still_placed(placed, po_changes);
     let factories: Vec<i32> = placed.iter().map(|p| p.po.supplier_company_id).collect();
     let people = users::active_of_companies(db, &factories).await?;
-    change_factory_lines(db, state, request_id, placed, po_changes, &people, now).await?;
+    if !change_factory_lines(db, state, request_id, placed, po_changes, &people, now).await? {
+        return Err(ApiError::Conflict {
+            message: locale.t("err-factory-reported-meanwhile"),
+        });
+    }
     cancel_emptied_orders(db, placed, po_changes).await?;
     Ok(moved)
 }
@@ -60,7 +67,8 @@ fn still_placed(placed: &[PlacedLine], po_changes: &[PoLineChange]) -> Vec<Moved
 }
 
 /// Changes each factory line as `po_changes` say, records the change for
-/// the factory to acknowledge and mails the factory's people.
+/// the factory to acknowledge and mails the factory's people; `false` when
+/// a factory reported on one of the lines meanwhile.
 async fn change_factory_lines(
     db: &impl ConnectionTrait,
     state: &AppState,
@@ -69,12 +77,14 @@ async fn change_factory_lines(
     po_changes: &[PoLineChange],
     people: &[user::Model],
     now: DateTime<Utc>,
-) -> Result<(), ApiError> {
+) -> Result<bool, ApiError> {
     for change in po_changes {
         let Some(p) = placed.iter().find(|p| p.line.id == change.po_line_id) else {
             continue;
         };
-        update_factory_line(db, &p.line, change).await?;
+        if !update_factory_line(db, &p.line, change).await? {
+            return Ok(false);
+        }
         let saved = po_line_change::ActiveModel {
             po_line_id: Set(p.line.id),
             change_request_id: Set(request_id),
@@ -89,17 +99,17 @@ async fn change_factory_lines(
         .await?;
         tell_factory(db, state, people, p, change, saved.id).await?;
     }
-    Ok(())
+    Ok(true)
 }
 
 /// Writes `change` to the factory line, only if the factory has not
 /// reported since the line was read: the change was judged against what it
-/// had made then.
+/// had made then. `false` when it has.
 async fn update_factory_line(
     db: &impl ConnectionTrait,
     line: &po_line::Model,
     change: &PoLineChange,
-) -> Result<(), ApiError> {
+) -> Result<bool, ApiError> {
     let mut update = po_line::Entity::update_many()
         .col_expr(po_line::Column::Version, Expr::value(line.version + 1))
         .filter(po_line::Column::Id.eq(line.id))
@@ -116,12 +126,7 @@ async fn update_factory_line(
     if change.cancelled {
         update = update.col_expr(po_line::Column::Cancelled, Expr::value(true));
     }
-    if update.exec(db).await?.rows_affected != 1 {
-        return Err(ApiError::Conflict {
-            message: "The factory reported on this order a moment ago. Reload to see its report, then decide again.".to_string(),
-        });
-    }
-    Ok(())
+    Ok(update.exec(db).await?.rows_affected == 1)
 }
 
 /// Cancels the purchase orders the change left without a line (the rule is

@@ -157,16 +157,15 @@ fn factory_problem(problem: &FactoryProblem, party: Party, locale: Locale) -> St
     }
 }
 
-fn already_decided() -> ApiError {
+fn already_decided(locale: Locale) -> ApiError {
     ApiError::Conflict {
-        message: "Someone else answered this change request first. Reload to see the decision."
-            .to_string(),
+        message: locale.t("err-change-already-answered"),
     }
 }
 
-fn one_pending() -> ApiError {
+fn one_pending(locale: Locale) -> ApiError {
     ApiError::Conflict {
-        message: "This order already has a change request waiting for an answer; withdraw it or wait for the answer first.".to_string(),
+        message: locale.t("err-change-one-pending"),
     }
 }
 
@@ -243,11 +242,12 @@ impl Ending {
 }
 
 /// The customer's own ending of a request: the request moves unless
-/// someone moved it first, the timeline says so, and the house people
-/// it went to are told.
+/// someone moved it first (told in `locale`), the timeline says so, and
+/// the house people it went to are told.
 async fn close(
     state: &AppState,
     user_id: i32,
+    locale: Locale,
     request: &change_request::Model,
     order: &order::Model,
     ending: Ending,
@@ -258,7 +258,7 @@ async fn close(
     if !crate::ssr::repo::changes::claim(&work.tx, request, from, to, None, None, None, state.now())
         .await?
     {
-        return Err(already_decided());
+        return Err(already_decided(locale));
     }
     let values = vec![("request", number(request.id))];
     notify::tell_deciders(&work.tx, state, ending.mail(), request.id, order, values).await?;
@@ -266,9 +266,9 @@ async fn close(
     record_step(state, work, order, user_id, summary, None, None).await
 }
 
-fn step_of(raw: &str) -> Result<Step, ApiError> {
+fn step_of(locale: Locale, raw: &str) -> Result<Step, ApiError> {
     Step::parse(raw)
-        .ok_or_else(|| ApiError::invalid("decision", "Choose approve, reject or counter."))
+        .ok_or_else(|| ApiError::invalid("decision", locale.t("err-change-choose-decision")))
 }
 
 /// Loads a request with its order for the signed-in person: the house sees

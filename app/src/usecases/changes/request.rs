@@ -20,6 +20,7 @@ use crate::domain::order_input::parse_quantity;
 use crate::domain::order_input::required_text as text;
 use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::Action;
+use crate::i18n::Locale;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{change_request, order, order_line};
 use crate::ssr::notify::Mail;
@@ -46,7 +47,15 @@ pub async fn request(
     let (order, status) = order_to_change(state, user, order_id, version).await?;
     let today = state.today();
     let current_lines = orders::lines_of(&state.db, &[order.id]).await?;
-    let form = parse_form(&current_lines, &note, &ship_to, &lines, &added, today)?;
+    let form = parse_form(
+        user.locale,
+        &current_lines,
+        &note,
+        &ship_to,
+        &lines,
+        &added,
+        today,
+    )?;
     let current = order_state(&state.db, &order, status, &current_lines).await?;
     let items = diff(&current, &form.proposal);
     let problems = check_request(&current, &items, &note, today);
@@ -57,7 +66,7 @@ pub async fn request(
         }
         return Err(fields.into_error());
     }
-    save(state, user.user_id, &order, &items, &note).await
+    save(state, user, &order, &items, &note).await
 }
 
 /// The order the customer may ask to change, as the customer saw it: in
@@ -85,14 +94,12 @@ async fn order_to_change(
     let status = order.status;
     if order.version != version {
         return Err(ApiError::Conflict {
-            message:
-                "The order changed since you opened it. Reload to see the change, then ask again."
-                    .to_string(),
+            message: user.locale.t("err-change-order-moved"),
         });
     }
     let existing = crate::ssr::repo::changes::of_order(&state.db, order.id).await?;
     if existing.iter().any(|r| r.status.is_pending()) {
-        return Err(one_pending());
+        return Err(one_pending(user.locale));
     }
     Ok((order, status))
 }
@@ -107,6 +114,7 @@ struct Form {
 
 /// Parses the whole form, reporting every bad field at once.
 fn parse_form(
+    locale: Locale,
     current_lines: &[order_line::Model],
     note: &str,
     ship_to: &str,
@@ -117,9 +125,9 @@ fn parse_form(
     let mut problems = FieldErrors::default();
     let ship_to = problems.keep("ship_to", text(ship_to, 500, "the ship-to address"));
     if note.chars().count() > 2000 {
-        problems.add("note", "Keep the note under 2000 characters.");
+        problems.add("note", locale.t("progress-note-too-long"));
     }
-    let (proposed, rows) = parse_lines(current_lines, lines, &mut problems);
+    let (proposed, rows) = parse_lines(locale, current_lines, lines, &mut problems);
     let new_lines = parse_added(added, today, &mut problems);
     let Some(ship_to) = ship_to else {
         return Err(problems.into_error());
@@ -139,6 +147,7 @@ fn parse_form(
 
 /// The existing lines as restated on the form, with the row of each.
 fn parse_lines(
+    locale: Locale,
     current_lines: &[order_line::Model],
     lines: &[ChangeLineInput],
     problems: &mut FieldErrors,
@@ -154,11 +163,11 @@ fn parse_lines(
                 .parse::<i32>()
                 .is_ok_and(|n| n == l.line_no)
         }) else {
-            problems.add(field("line_no"), "No such line on this order.");
+            problems.add(field("line_no"), locale.t("err-no-such-line"));
             continue;
         };
         if rows.iter().any(|(n, _)| *n == line.line_no) {
-            problems.add(field("line_no"), "This line appears twice in the form.");
+            problems.add(field("line_no"), locale.t("err-line-twice"));
             continue;
         }
         rows.push((line.line_no, i));
@@ -263,11 +272,12 @@ fn field_of(problem: &Problem, rows: &[(i32, usize)]) -> String {
 /// in one transaction. Returns the request's id.
 async fn save(
     state: &AppState,
-    user_id: i32,
+    user: &CurrentUser,
     order: &order::Model,
     items: &[ChangeItem],
     note: &str,
 ) -> Result<i32, ApiError> {
+    let user_id = user.user_id;
     let now = state.now();
     let mut work = UnitOfWork::begin(state).await?;
     let saved = change_request::ActiveModel {
@@ -289,7 +299,7 @@ async fn save(
     .await
     .map_err(|e| match e.sql_err() {
         // Another request of this order was saved a moment ago.
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => one_pending(),
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => one_pending(user.locale),
         _ => db_error("saving the request")(e),
     })?;
     let changes = summary(items);

@@ -42,13 +42,15 @@ pub(crate) async fn staff_order(
 }
 
 /// Starts the change's unit of work by claiming the order at the
-/// version the client saw; someone else's change since then is a conflict.
+/// version the client saw; someone else's change since then is a conflict,
+/// told in `locale`.
 pub(crate) async fn claim(
     state: &AppState,
+    locale: Locale,
     order_id: i32,
     version: i32,
 ) -> Result<UnitOfWork, ApiError> {
-    UnitOfWork::claim_order(state, order_id, version, stale_order).await
+    UnitOfWork::claim_order(state, order_id, version, move || stale_order(locale)).await
 }
 
 /// A timeline entry of the change.
@@ -85,12 +87,19 @@ pub(crate) async fn finish(
     work.commit(state).await
 }
 
-/// The step is closed in the order's status.
-pub(crate) fn closed(what: &str, status: OrderStatus) -> ApiError {
+/// The step is closed in the order's status; `action` is the catalogue key
+/// naming the step, and the message is in `locale`.
+pub(crate) fn closed(locale: Locale, action: &str, status: OrderStatus) -> ApiError {
     ApiError::Conflict {
-        message: format!(
-            "{what} is not possible while the order is {}.",
-            status.label().to_lowercase()
+        message: locale.t_with(
+            "err-closed",
+            &[
+                ("action", locale.t(action).into()),
+                (
+                    "status",
+                    locale.t(&format!("err-status-{}", status.as_str())).into(),
+                ),
+            ],
         ),
     }
 }

@@ -29,10 +29,10 @@ pub async fn record_payment(
 ) -> Result<(), ApiError> {
     let (order, status) = staff_order(state, user, order_id, "payment").await?;
     if !editable(status).payments {
-        return Err(closed("Recording a payment", status));
+        return Err(closed(user.locale, "err-action-record-payment", status));
     }
     if order.version != version {
-        return Err(stale_order());
+        return Err(stale_order(user.locale));
     }
     let today = state.today();
     let mut problems = FieldErrors::default();
@@ -75,7 +75,7 @@ pub async fn record_payment(
     };
     let now = state.now();
     // The version claim also keeps two payments from both fitting the same balance.
-    let work = claim(state, order.id, version).await?;
+    let work = claim(state, user.locale, order.id, version).await?;
     let payment =
         fulfilment::insert_payment(&work.tx, order.id, received_on, amount, &reference, now)
             .await?;

@@ -6,6 +6,7 @@ use super::{Entry, claim, closed, finish, parse_date, staff_order};
 use crate::domain::company::CompanyKind;
 use crate::domain::order_edit::{check_ready_by, editable, production_ordered};
 use crate::domain::progress::Milestone;
+use crate::i18n::Locale;
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::auth::token::new_token;
@@ -28,22 +29,25 @@ pub async fn place_purchase_order(
 ) -> Result<String, ApiError> {
     let (order, status) = staff_order(state, user, order_id, "purchase order").await?;
     if !editable(status).purchasing {
-        return Err(closed("Placing a purchase order", status));
+        return Err(closed(user.locale, "err-action-place-po", status));
     }
     if order.version != version {
-        return Err(stale_order());
+        return Err(stale_order(user.locale));
     }
     let today = state.today();
     let mut problems = FieldErrors::default();
     let supplier = companies::find(&state.db, supplier_id)
         .await?
         .filter(|c| c.kind == CompanyKind::Supplier);
-    let supplier = problems.keep("supplier_id", supplier.ok_or("Choose a factory."));
+    let supplier = problems.keep(
+        "supplier_id",
+        supplier.ok_or_else(|| user.locale.t("err-choose-factory")),
+    );
     let ready_by = problems.keep("ready_by", parse_date(user.locale, &ready_by));
     let lines = orders::lines_of(&state.db, &[order.id]).await?;
     let line_ids: Vec<i32> = lines.iter().map(|l| l.id).collect();
     let placed = purchase_orders::placed_lines(&state.db, &line_ids).await?;
-    let chosen = choose_lines(&mut problems, &lines, &placed, &line_nos);
+    let chosen = choose_lines(&mut problems, user.locale, &lines, &placed, &line_nos);
     if let Some(ready_by) = ready_by {
         let committed: Vec<_> = chosen
             .iter()
@@ -63,6 +67,7 @@ pub async fn place_purchase_order(
 /// order or already on a purchase order is a problem, as is choosing none.
 fn choose_lines<'a>(
     problems: &mut FieldErrors,
+    locale: Locale,
     lines: &'a [order_line::Model],
     placed: &[PlacedLine],
     line_nos: &[i32],
@@ -70,11 +75,17 @@ fn choose_lines<'a>(
     let mut chosen: Vec<&'a order_line::Model> = Vec::new();
     for no in line_nos {
         match lines.iter().find(|l| l.line_no == *no) {
-            None => problems.add("line_nos", format!("Line {no} is not on this order.")),
+            None => problems.add(
+                "line_nos",
+                locale.t_with("err-line-not-on-order", &[("line", (*no).into())]),
+            ),
             Some(line) => match placed.iter().find(|p| p.order_line_id == line.id) {
                 Some(p) => problems.add(
                     "line_nos",
-                    format!("Line {no} is already on {}.", p.po.number),
+                    locale.t_with(
+                        "err-line-already-placed",
+                        &[("line", (*no).into()), ("po", p.po.number.clone().into())],
+                    ),
                 ),
                 None if !chosen.iter().any(|c| c.id == line.id) => chosen.push(line),
                 None => {}
@@ -82,7 +93,7 @@ fn choose_lines<'a>(
         }
     }
     if line_nos.is_empty() {
-        problems.add("line_nos", "Choose at least one line.");
+        problems.add("line_nos", locale.t("err-choose-line"));
     }
     chosen
 }
@@ -100,7 +111,7 @@ async fn write(
 ) -> Result<String, ApiError> {
     let now = state.now();
     // Claiming the order serialises placements, so no line lands on two POs.
-    let work = claim(state, order.id, version).await?;
+    let work = claim(state, user.locale, order.id, version).await?;
     let provisional = format!("NEW-{}", &new_token()[..16]);
     let po = purchase_orders::insert_po(&work.tx, &provisional, supplier_id, now).await?;
     let number = format!("PO-{}-{:05}", now.format("%Y"), po.id);

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use super::{Entry, claim, closed, finish, staff_order};
 use crate::domain::order_edit::{Editable, earliest_requested, editable};
 use crate::domain::order_input::format_minor;
+use crate::i18n::Locale;
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{order, order_line};
@@ -38,15 +39,16 @@ pub async fn update(
     let (order, status) = staff_order(state, user, id, "order edit").await?;
     let open = editable(status);
     if !open.delivery {
-        return Err(closed("Changing the order", status));
+        return Err(closed(user.locale, "err-action-edit-order", status));
     }
     if order.version != version {
-        return Err(stale_order());
+        return Err(stale_order(user.locale));
     }
     let today = state.today();
     let mut problems = FieldErrors::default();
     let terms = editable_terms(
         &mut problems,
+        user.locale,
         &order,
         open,
         &currency,
@@ -56,11 +58,11 @@ pub async fn update(
         !lines.is_empty(),
     );
     let existing = orders::lines_of(&state.db, &[order.id]).await?;
-    let edits = parse_edits(&mut problems, &existing, &lines, today);
+    let edits = parse_edits(&mut problems, user.locale, &existing, &lines, today);
     let removed = edits.iter().filter(|(_, p)| p.is_none()).count();
     let added = edits.iter().filter(|(c, _)| c.is_none()).count();
     if open.commercial && existing.len() + added <= removed {
-        problems.add("lines", "An order keeps at least one line.");
+        problems.add("lines", user.locale.t("err-desk-one-line"));
     }
     let (Some(terms), true) = (terms, problems.is_empty()) else {
         return Err(problems.into_error());
@@ -83,6 +85,7 @@ pub async fn update(
 /// `has_lines`) are frozen once the order is confirmed.
 fn editable_terms(
     problems: &mut FieldErrors,
+    locale: Locale,
     order: &order::Model,
     open: Editable,
     currency: &str,
@@ -92,16 +95,16 @@ fn editable_terms(
     has_lines: bool,
 ) -> Option<Terms> {
     let terms = order_forms::parse_terms(problems, currency, incoterm, payment_terms, ship_to);
-    let frozen = "Fixed since the order was confirmed; ask the customer for a change request.";
+    let frozen = locale.t("err-desk-frozen");
     if !open.commercial {
         if terms.as_ref().is_some_and(|t| t.currency != order.currency) {
-            problems.add("currency", frozen);
+            problems.add("currency", &frozen);
         }
         if terms.as_ref().is_some_and(|t| t.incoterm != order.incoterm) {
-            problems.add("incoterm", frozen);
+            problems.add("incoterm", &frozen);
         }
         if has_lines {
-            problems.add("lines", frozen);
+            problems.add("lines", &frozen);
         }
     }
     terms
@@ -111,6 +114,7 @@ fn editable_terms(
 /// skipped, and a line named twice or not on the order is a problem.
 fn parse_edits<'a>(
     problems: &mut FieldErrors,
+    locale: Locale,
     existing: &'a [order_line::Model],
     lines: &[LineInput],
     today: NaiveDate,
@@ -125,7 +129,7 @@ fn parse_edits<'a>(
             {
                 Some(found) => Some(found),
                 None => {
-                    problems.add(format!("lines[{i}].line_no"), "No such line on this order.");
+                    problems.add(format!("lines[{i}].line_no"), locale.t("err-no-such-line"));
                     continue;
                 }
             },
@@ -137,10 +141,7 @@ fn parse_edits<'a>(
         if let Some(existing) = current
             && listed(&edits, existing)
         {
-            problems.add(
-                format!("lines[{i}].line_no"),
-                "This line appears twice in the form.",
-            );
+            problems.add(format!("lines[{i}].line_no"), locale.t("err-line-twice"));
             continue;
         }
         if removing {
@@ -272,7 +273,7 @@ async fn write(
     edits: &[Edit<'_>],
     changes: Changes,
 ) -> Result<(), ApiError> {
-    let work = claim(state, order.id, version).await?;
+    let work = claim(state, user.locale, order.id, version).await?;
     orders::set_terms(
         &work.tx,
         order.id,

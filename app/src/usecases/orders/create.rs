@@ -9,6 +9,7 @@ use super::{ParsedLine, Terms, parse_line, parse_terms};
 use crate::domain::company::CompanyKind;
 use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::{Action, Area};
+use crate::i18n::Locale;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::auth::token::new_token;
 use crate::ssr::entities::company;
@@ -43,6 +44,7 @@ pub async fn create(
         .await?
         .filter(|c| c.kind == CompanyKind::Customer);
     let form = parse_form(
+        user.locale,
         state.today(),
         customer,
         &currency,
@@ -57,6 +59,7 @@ pub async fn create(
 /// Checks every field of the form, reporting all problems at once; blank
 /// rows are skipped.
 fn parse_form(
+    locale: Locale,
     today: NaiveDate,
     customer: Option<company::Model>,
     currency: &str,
@@ -66,11 +69,14 @@ fn parse_form(
     lines: Vec<LineInput>,
 ) -> Result<NewOrderForm, ApiError> {
     let mut problems = FieldErrors::default();
-    let customer = problems.keep("customer_id", customer.ok_or("Choose a customer."));
+    let customer = problems.keep(
+        "customer_id",
+        customer.ok_or_else(|| locale.t("err-choose-customer")),
+    );
     let terms = parse_terms(&mut problems, currency, incoterm, payment_terms, ship_to);
     let lines: Vec<_> = lines.into_iter().filter(|l| !l.is_blank()).collect();
     if lines.is_empty() {
-        problems.add("lines", "Add at least one line.");
+        problems.add("lines", locale.t("err-add-line"));
     }
     let parsed: Vec<_> = lines
         .iter()

@@ -17,6 +17,7 @@ pub use lines::{ParsedLine, Terms, delivered, line_view, parse_line, parse_terms
 pub use list::{customers, list};
 pub use status::move_status;
 
+use crate::i18n::Locale;
 use crate::ssr::entities::order_line;
 use crate::wire::ApiError;
 
@@ -28,9 +29,10 @@ pub fn order_value(lines: &[order_line::Model]) -> i64 {
     })
 }
 
-/// Someone wrote to the order after the viewer loaded it.
-pub fn stale_order() -> ApiError {
+/// Someone wrote to the order after the viewer loaded it, in the viewer's
+/// `locale`.
+pub fn stale_order(locale: Locale) -> ApiError {
     ApiError::Conflict {
-        message: "Someone changed this order since you opened it. Reload to see the change, then try again.".to_string(),
+        message: locale.t("err-order-stale"),
     }
 }

@@ -32,7 +32,7 @@ pub async fn move_status(
     // Judged against what the client saw: a step from a state that has since
     // changed is a conflict, not a wrong step.
     if order.version != version {
-        return Err(stale_order());
+        return Err(stale_order(user.locale));
     }
     check_transition(from, to, mover).map_err(|e| match e {
         TransitionError::NotYours { .. } => ApiError::Forbidden,
@@ -41,7 +41,7 @@ pub async fn move_status(
     let now = state.now();
     let mut work = UnitOfWork::begin(state).await?;
     if !orders::set_status(&work.tx, order.id, version, to, now).await? {
-        return Err(stale_order());
+        return Err(stale_order(user.locale));
     }
     if to == OrderStatus::Cancelled {
         for (po, line) in purchase_orders::cancel_for_order(&work.tx, order.id).await? {

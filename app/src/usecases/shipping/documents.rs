@@ -153,7 +153,7 @@ pub async fn generate(
 ) -> Result<(), ApiError> {
     let (order, _) = staff_order(state, user, order_id, "generate document").await?;
     if order.version != version {
-        return Err(stale_order());
+        return Err(stale_order(user.locale));
     }
     let t = |key: &str| user.locale.t(key);
     let kind = DocumentKind::parse(kind.trim())
@@ -195,7 +195,7 @@ pub async fn generate(
     );
     let bytes = crate::ssr::pdf::render(&doc);
     let now = state.now();
-    let work = claim(state, order.id, version).await?;
+    let work = claim(state, user.locale, order.id, version).await?;
     let owner = match shipment_id {
         Some(id) => Owner::Shipment(id),
         None => Owner::Order(order.id),
@@ -374,7 +374,7 @@ pub async fn document_state(
 ) -> Result<(), ApiError> {
     let (order, _) = staff_order(state, user, order_id, "document state").await?;
     if order.version != version {
-        return Err(stale_order());
+        return Err(stale_order(user.locale));
     }
     let t = |key: &str| user.locale.t(key);
     let doc = trade_document::Entity::find_by_id(document_id)
@@ -398,7 +398,7 @@ pub async fn document_state(
         return Err(problem("state", t("documents-send-needs-file")));
     }
     let now = state.now();
-    let work = claim(state, order.id, version).await?;
+    let work = claim(state, user.locale, order.id, version).await?;
     if next == DocumentState::Sent
         && let Some(file) = &file
     {

@@ -140,7 +140,7 @@ pub async fn save_lc(
 ) -> Result<(), ApiError> {
     let (order, _) = staff_order(state, user, order_id, "letter of credit").await?;
     if order.version != version {
-        return Err(stale_order());
+        return Err(stale_order(user.locale));
     }
     let form = LcForm {
         number: &input.number,
@@ -179,7 +179,7 @@ pub async fn save_lc(
     let days_to_port = days_to_port.unwrap_or(3);
     let existing = letter_of_credit_of(&state.db, order.id).await?;
     let now = state.now();
-    let work = claim(state, order.id, version).await?;
+    let work = claim(state, user.locale, order.id, version).await?;
     let mut row: letter_of_credit::ActiveModel = match existing.clone() {
         Some(model) => model.into(),
         None => letter_of_credit::ActiveModel {
@@ -241,7 +241,7 @@ pub async fn presented(
 ) -> Result<(), ApiError> {
     let (order, _) = staff_order(state, user, order_id, "presentation").await?;
     if order.version != version {
-        return Err(stale_order());
+        return Err(stale_order(user.locale));
     }
     let lc = letter_of_credit_of(&state.db, order.id)
         .await?
@@ -256,7 +256,7 @@ pub async fn presented(
         problems.add("presented_on", user.locale.t("lc-presented-future"));
         return Err(problems.into_error());
     }
-    let mut work = claim(state, order.id, version).await?;
+    let mut work = claim(state, user.locale, order.id, version).await?;
     let mut row: letter_of_credit::ActiveModel = lc.into();
     row.presented_on = Set(Some(day));
     row.updated_at = Set(state.now());

@@ -32,10 +32,10 @@ async fn load(
 ) -> Result<(order::Model, shipment::Model), ApiError> {
     let (order, status) = staff_order(state, user, order_id, what).await?;
     if !editable(status).shipments {
-        return Err(closed("Moving a shipment", status));
+        return Err(closed(user.locale, "err-action-move-shipment", status));
     }
     if order.version != version {
-        return Err(stale_order());
+        return Err(stale_order(user.locale));
     }
     let shipment = shipment::Entity::find_by_id(shipment_id)
         .filter(shipment::Column::OrderId.eq(order.id))
@@ -73,7 +73,7 @@ pub async fn customs(
     before
         .move_to(next)
         .map_err(|e| one_problem("status", t(e.key())))?;
-    let work = claim(state, order.id, version).await?;
+    let work = claim(state, user.locale, order.id, version).await?;
     let mut row: shipment::ActiveModel = shipment.clone().into();
     row.customs_status = Set(next);
     row.customs_on = Set(Some(on));
@@ -136,7 +136,7 @@ pub async fn depart(
         return Err(problems.into_error());
     }
     let now = state.now();
-    let mut work = claim(state, order.id, version).await?;
+    let mut work = claim(state, user.locale, order.id, version).await?;
     let mut row: shipment::ActiveModel = shipment.clone().into();
     row.atd = Set(Some(atd));
     if !mismatches.is_empty() {
@@ -227,7 +227,7 @@ pub async fn arrive(
     if let Some(error) = voyage.check(state.today()).first() {
         return Err(one_problem("ata", t(error.key())));
     }
-    let work = claim(state, order.id, version).await?;
+    let work = claim(state, user.locale, order.id, version).await?;
     let mut row: shipment::ActiveModel = shipment.clone().into();
     row.ata = Set(Some(ata));
     row.update(&work.tx).await?;

@@ -62,10 +62,10 @@ pub async fn plan(
 ) -> Result<i32, ApiError> {
     let (order, status) = staff_order(state, user, order_id, "plan shipment").await?;
     if !editable(status).shipments {
-        return Err(closed("Planning a shipment", status));
+        return Err(closed(user.locale, "err-action-plan-shipment", status));
     }
     if order.version != version {
-        return Err(stale_order());
+        return Err(stale_order(user.locale));
     }
     let lines = orders::lines_of(&state.db, &[order.id]).await?;
     let others = shipments_with_parts(&state.db, order.id).await?;
@@ -74,7 +74,7 @@ pub async fn plan(
     let lc = letter_of_credit_of(&state.db, order.id).await?;
     let balance = balance_of_order(&state.db, &order, lc.is_some()).await?;
     let now = state.now();
-    let work = claim(state, order.id, version).await?;
+    let work = claim(state, user.locale, order.id, version).await?;
     let row = shipment::ActiveModel {
         order_id: Set(order.id),
         etd: Set(parsed.voyage.etd.unwrap_or(today)),
@@ -154,10 +154,10 @@ pub async fn update(
 ) -> Result<(), ApiError> {
     let (order, status) = staff_order(state, user, order_id, "update shipment").await?;
     if !editable(status).shipments {
-        return Err(closed("Changing a shipment", status));
+        return Err(closed(user.locale, "err-action-change-shipment", status));
     }
     if order.version != version {
-        return Err(stale_order());
+        return Err(stale_order(user.locale));
     }
     let lines = orders::lines_of(&state.db, &[order.id]).await?;
     let all = shipments_with_parts(&state.db, order.id).await?;
@@ -172,7 +172,7 @@ pub async fn update(
     parsed.voyage.atd = old.atd;
     parsed.voyage.ata = old.ata;
     let departed = old.atd.is_some();
-    let work = claim(state, order.id, version).await?;
+    let work = claim(state, user.locale, order.id, version).await?;
     let mut row: shipment::ActiveModel = old.clone().into();
     row.booking_no = Set(parsed.booking_no.clone());
     row.carrier = Set(parsed.carrier.clone());
