@@ -43,7 +43,8 @@ pub async fn login(
         addr: throttles::addr_key(&visitor.addr),
     };
     let counted = count_attempt(state, &email, &keys, now).await?;
-    let (user, role) = check_password(state, &email, password, &counted, now, visitor.locale).await?;
+    let (user, role) =
+        check_password(state, &email, password, &counted, now, visitor.locale).await?;
     let next = safe_next_path(next.as_deref(), role);
     // Two-factor sign-in: no session yet, only a sign-in waiting for the
     // code. The address gets its attempt back, but the account's failures
@@ -174,10 +175,7 @@ async fn start_session(
 }
 
 /// The one answer to a sign-in that does not match an active account, so it
-/// never tells which part was wrong; in English, as visitors read the portal.
+/// never tells which part was wrong, in the visitor's language.
 fn wrong_credentials(locale: crate::i18n::Locale) -> ApiError {
-    ApiError::invalid(
-        "password",
-        locale.t("err-wrong-credentials"),
-    )
+    ApiError::invalid("password", locale.t("err-wrong-credentials"))
 }
