@@ -204,9 +204,14 @@ async fn demo_quotations_show_every_state() {
         .into_iter()
         .find(|c| c.name.starts_with("Maple"))
         .unwrap();
-    let credit = app::usecases::quotations::credit::view_of(&db, maple.id, now.date_naive())
-        .await
-        .unwrap();
+    let credit = app::usecases::quotations::credit::view_of(
+        &db,
+        maple.id,
+        now.date_naive(),
+        app::i18n::Locale::En,
+    )
+    .await
+    .unwrap();
     assert!(credit.set_by_house);
     assert!(credit.score < credit.threshold, "{credit:?}");
     assert!(

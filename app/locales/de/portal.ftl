@@ -1543,3 +1543,16 @@ err-email-taken = Für diese E-Mail-Adresse gibt es bereits ein Konto.
 err-deactivate-self = Sie können Ihr eigenes Konto nicht deaktivieren.
 err-choose-staff-level = Wählen Sie eine der Mitarbeiterstufen.
 err-link-not-needed = Dieser Link wird nicht mehr benötigt: Die Person hat inzwischen ein Passwort festgelegt oder wurde deaktiviert.
+
+## Vertragsbedingungen in Worten, die Auftragsstufen, das Markenzeichen
+terms-words-deposit = Anzahlung { $percent } des Gesamtbetrags
+terms-words-balance = Restzahlung: { $balance }
+terms-words-latest-shipment = Späteste Verschiffung { $date }
+terms-words-penalty = Vertragsstrafe bei Lieferverzug { $percent } des Gesamtbetrags pro Tag
+balance-lc_usance-days = Akkreditiv, { $days } Tage nach Vorlage
+stage-timeline-label = Auftragsstufen
+layout-brand-mark = TP
+credit-reason-no-history = Noch keine Zahlungshistorie: neutral { $score }.
+credit-reason-paid-late = Im Schnitt { $days } Tage verspätet bezahlt (−{ $points }).
+credit-reason-overdue = { $amount } überfällig, die älteste seit { $days } Tagen; { $share } der Historie (−{ $points }).
+credit-reason-set-by-house = Vom Handelshaus auf { $score } gesetzt.

@@ -1541,3 +1541,16 @@ err-email-taken = Someone already has an account with this e-mail address.
 err-deactivate-self = You cannot deactivate your own account.
 err-choose-staff-level = Choose one of the staff levels.
 err-link-not-needed = This link is no longer needed: the person has set a password since, or was deactivated.
+
+## Contract terms in words, the order stages' timeline, the brand mark
+terms-words-deposit = Deposit { $percent } of the total
+terms-words-balance = Balance: { $balance }
+terms-words-latest-shipment = Latest shipment { $date }
+terms-words-penalty = Late-delivery penalty { $percent } of the total per day
+balance-lc_usance-days = Letter of credit, { $days } days after presentation
+stage-timeline-label = Order stages
+layout-brand-mark = TP
+credit-reason-no-history = No payment record yet: a neutral { $score }.
+credit-reason-paid-late = Paid { $days } days late on average (−{ $points }).
+credit-reason-overdue = { $amount } overdue, the oldest for { $days } days; { $share } of the record (−{ $points }).
+credit-reason-set-by-house = Set to { $score } by the house.

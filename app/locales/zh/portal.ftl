@@ -1501,3 +1501,16 @@ err-email-taken = 此电子邮箱已被其他账户使用。
 err-deactivate-self = 您不能停用自己的账户。
 err-choose-staff-level = 请选择一个员工级别。
 err-link-not-needed = 此链接已不再需要：对方已设置了密码，或账户已被停用。
+
+## Contract terms in words, the order stages' timeline, the brand mark
+terms-words-deposit = 定金为总额的 { $percent }
+terms-words-balance = 尾款：{ $balance }
+terms-words-latest-shipment = 最迟装运日 { $date }
+terms-words-penalty = 延迟交货罚金：每天总额的 { $percent }
+balance-lc_usance-days = 远期信用证，交单后 { $days } 天
+stage-timeline-label = 订单阶段
+layout-brand-mark = 贸
+credit-reason-no-history = 尚无付款记录：中性分 { $score }。
+credit-reason-paid-late = 平均逾期 { $days } 天付款（−{ $points }）。
+credit-reason-overdue = 逾期未付 { $amount }，最久的已逾期 { $days } 天；占记录的 { $share }（−{ $points }）。
+credit-reason-set-by-house = 由公司设定为 { $score }。

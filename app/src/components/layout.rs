@@ -29,7 +29,7 @@ pub fn SiteLayout(children: Children) -> impl IntoView {
         <div class="site" data-hydrated=move || hydrated.get().to_string()>
             <header class="site-header">
                 <A href="/" attr:class="brand">
-                    <span class="brand-mark" aria-hidden="true">"TP"</span>
+                    <span class="brand-mark" aria-hidden="true">{locale.t("layout-brand-mark")}</span>
                     <span class="brand-name">{locale.t("layout-brand")}</span>
                 </A>
                 <nav class="site-nav" aria-label=locale.t("layout-nav-label")>

@@ -10,8 +10,9 @@ pub fn StageTimeline(
     current: Option<OrderStatus>,
 ) -> impl IntoView {
     let current_position = current.and_then(OrderStatus::position);
+    let locale = crate::components::guard::use_locale().get_untracked();
     view! {
-        <ol class="stage-timeline" aria-label="Order stages">
+        <ol class="stage-timeline" aria-label=locale.t("stage-timeline-label")>
             {OrderStatus::TIMELINE
                 .into_iter()
                 .map(|stage| {
@@ -23,7 +24,7 @@ pub fn StageTimeline(
                     view! {
                         <li class=format!("stage stage-{state}") data-stage=stage.as_str()>
                             <span class="stage-dot" aria-hidden="true"></span>
-                            <span class="stage-label">{stage.label()}</span>
+                            <span class="stage-label">{locale.t(&format!("order-status-{}", stage.as_str()))}</span>
                         </li>
                     }
                 })

@@ -72,25 +72,37 @@ pub enum CreditReason {
 }
 
 impl CreditReason {
-    /// The reason in words, for staff.
-    pub fn describe(self) -> String {
+    /// The reason in words, for staff, in `locale`.
+    pub fn describe(self, locale: crate::i18n::Locale) -> String {
         match self {
-            Self::NoHistory => format!("No payment record yet: a neutral {NO_HISTORY_SCORE}."),
+            Self::NoHistory => locale.t_with(
+                "credit-reason-no-history",
+                &[("score", NO_HISTORY_SCORE.into())],
+            ),
             Self::PaidLate {
                 average_days,
                 points,
-            } => format!("Paid {average_days} days late on average (−{points})."),
+            } => locale.t_with(
+                "credit-reason-paid-late",
+                &[("days", average_days.into()), ("points", points.into())],
+            ),
             Self::Overdue {
                 amount_minor,
                 days,
                 share_bp,
                 points,
-            } => format!(
-                "{} overdue, the oldest for {days} days; {} of the record (−{points}).",
-                format_minor(amount_minor),
-                format_percent(share_bp)
+            } => locale.t_with(
+                "credit-reason-overdue",
+                &[
+                    ("amount", format_minor(amount_minor).into()),
+                    ("days", days.into()),
+                    ("share", format_percent(share_bp).into()),
+                    ("points", points.into()),
+                ],
             ),
-            Self::SetByHouse { score } => format!("Set to {score} by the house."),
+            Self::SetByHouse { score } => {
+                locale.t_with("credit-reason-set-by-house", &[("score", score.into())])
+            }
         }
     }
 }
@@ -364,7 +376,11 @@ mod tests {
                 points: 15
             }]
         );
-        assert!(standing.reasons[0].describe().contains("10.00 overdue"));
+        assert!(
+            standing.reasons[0]
+                .describe(crate::i18n::Locale::En)
+                .contains("10.00 overdue")
+        );
         // Two months overdue falls below the default threshold.
         record.pop();
         record.push(unpaid(-60, 1_000));
@@ -390,7 +406,9 @@ mod tests {
         assert_eq!(computed, computed_score(&record, d(0)));
         assert!(!computed.is_set_by_house());
         for reason in &set.reasons {
-            assert!(!reason.describe().is_empty());
+            for locale in crate::i18n::Locale::ALL {
+                assert!(!reason.describe(locale).is_empty());
+            }
         }
     }
 

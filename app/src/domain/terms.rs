@@ -68,6 +68,16 @@ impl BalanceDue {
         }
     }
 
+    /// The terms in `locale`'s words.
+    pub fn text(self, locale: crate::i18n::Locale) -> String {
+        match self {
+            Self::LcUsance { days } => {
+                locale.t_with("balance-lc_usance-days", &[("days", days.into())])
+            }
+            other => locale.t(&format!("balance-{}", other.kind())),
+        }
+    }
+
     /// When a balance on these terms falls due.
     pub fn due(self, latest_shipment: NaiveDate) -> DueWhen {
         match self {

@@ -729,7 +729,7 @@ async fn write_contract(
     let day = accepted.date_naive();
     let count = order::Entity::find().count(tx).await?;
     let number = format!("SO-{}-{:04}", demo.now.format("%Y"), count + 1);
-    let terms: String = terms_in_words(quote)
+    let terms: String = terms_in_words(quote, app::i18n::Locale::En)
         .map_err(failed)?
         .join("; ")
         .chars()

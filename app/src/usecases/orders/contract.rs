@@ -14,6 +14,7 @@ use crate::wire::orders::{ContractView, InstalmentView};
 pub async fn contract_of(
     db: &impl ConnectionTrait,
     order: &order::Model,
+    locale: crate::i18n::Locale,
 ) -> Result<Option<ContractView>, ApiError> {
     let Some(quote_id) = order.quotation_id else {
         return Ok(None);
@@ -33,7 +34,7 @@ pub async fn contract_of(
         penalty: order
             .penalty_bp_per_day
             .map(|bp| format_percent(u32::try_from(bp).unwrap_or(0))),
-        terms: terms_in_words(&quote)?,
+        terms: terms_in_words(&quote, locale)?,
         schedule: schedule
             .into_iter()
             .map(|i| InstalmentView {

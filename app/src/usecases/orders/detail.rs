@@ -103,7 +103,7 @@ async fn load(
         .await?
         .is_some();
     let changes = load_changes(state, &order, house, user.locale).await?;
-    let contract = super::contract::contract_of(db, &order).await?;
+    let contract = super::contract::contract_of(db, &order, user.locale).await?;
     let costed = match order.quotation_id {
         Some(quote) if house => crate::ssr::repo::quotations::lines_of(db, &[quote]).await?,
         _ => Vec::new(),

@@ -39,6 +39,7 @@ pub async fn view_of(
     db: &impl ConnectionTrait,
     customer: i32,
     today: NaiveDate,
+    locale: crate::i18n::Locale,
 ) -> Result<CreditView, ApiError> {
     let found = standing_of(db, customer, today).await?;
     let (_, policy) = house_rules(db).await?;
@@ -47,7 +48,7 @@ pub async fn view_of(
         score: found.score,
         computed: found.computed,
         set_by_house: found.is_set_by_house(),
-        reasons: found.reasons.iter().map(|r| r.describe()).collect(),
+        reasons: found.reasons.iter().map(|r| r.describe(locale)).collect(),
         threshold: policy.threshold,
         required_deposit: format_percent(required_deposit_bp(&found, &policy)),
     })
@@ -59,7 +60,7 @@ pub async fn get(
     customer: i32,
 ) -> Result<CreditView, ApiError> {
     guard::check(state, user, Action::Quote { customer }, "credit standing").await?;
-    view_of(&state.db, customer, state.today()).await
+    view_of(&state.db, customer, state.today(), user.locale).await
 }
 
 /// The commercial director (or an administrator) sets the customer's score,
@@ -113,5 +114,5 @@ pub async fn set_score(
         )
         .exec_without_returning(&state.db)
         .await?;
-    view_of(&state.db, customer, state.today()).await
+    view_of(&state.db, customer, state.today(), user.locale).await
 }

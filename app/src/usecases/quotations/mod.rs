@@ -19,6 +19,7 @@ pub mod send;
 pub mod submit;
 pub mod view;
 
+use crate::i18n::Locale;
 use chrono::{DateTime, Utc};
 use sea_orm::ConnectionTrait;
 
@@ -97,18 +98,27 @@ pub fn balance_of(row: &quotation::Model) -> Result<BalanceDue, ApiError> {
         .map_err(|e| ApiError::internal("balance due", e))
 }
 
-/// The contract terms in words, as the customer reads them.
-pub fn terms_in_words(row: &quotation::Model) -> Result<Vec<String>, ApiError> {
+/// The contract terms in words, as the customer reads them, in `locale`.
+pub fn terms_in_words(row: &quotation::Model, locale: Locale) -> Result<Vec<String>, ApiError> {
     let deposit = u32::try_from(row.deposit_bp).unwrap_or(0);
     let penalty = u32::try_from(row.penalty_bp_per_day).unwrap_or(0);
     Ok(vec![
         format!("{} {}", row.incoterm, row.port),
-        format!("Deposit {} of the total", format_percent(deposit)),
-        format!("Balance: {}", balance_of(row)?.label()),
-        format!("Latest shipment {}", row.latest_shipment),
-        format!(
-            "Late-delivery penalty {} of the total per day",
-            format_percent(penalty)
+        locale.t_with(
+            "terms-words-deposit",
+            &[("percent", format_percent(deposit).into())],
+        ),
+        locale.t_with(
+            "terms-words-balance",
+            &[("balance", balance_of(row)?.text(locale).into())],
+        ),
+        locale.t_with(
+            "terms-words-latest-shipment",
+            &[("date", row.latest_shipment.to_string().into())],
+        ),
+        locale.t_with(
+            "terms-words-penalty",
+            &[("percent", format_percent(penalty).into())],
         ),
     ])
 }

@@ -125,7 +125,8 @@ async fn make_contract(
     today: NaiveDate,
 ) -> Result<i32, ApiError> {
     let lines = quotations::lines_of(&work.tx, &[quote.id]).await?;
-    let mut terms = terms_in_words(quote)?.join("; ");
+    // Stored with the order, read by every side: in the house's English.
+    let mut terms = terms_in_words(quote, crate::i18n::Locale::En)?.join("; ");
     terms.truncate(
         terms
             .char_indices()
