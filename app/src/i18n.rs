@@ -159,6 +159,48 @@ mod tests {
         }
     }
 
+    /// Every key the code names literally (`.t("key")`, `.t_with("key", …)`).
+    fn keys_in_code(dir: &std::path::Path, found: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).unwrap().filter_map(Result::ok) {
+            let path = entry.path();
+            if path.is_dir() {
+                keys_in_code(&path, found);
+                continue;
+            }
+            // This file names keys only in its notes and examples.
+            if path.extension().is_none_or(|e| e != "rs") || path.ends_with("i18n.rs") {
+                continue;
+            }
+            let source = std::fs::read_to_string(&path).unwrap();
+            for call in [".t(", ".t_with("] {
+                for (at, _) in source.match_indices(call) {
+                    let rest = source[at + call.len()..].trim_start();
+                    let Some(literal) = rest.strip_prefix('"') else {
+                        continue;
+                    };
+                    let key = literal.split('"').next().unwrap_or_default();
+                    if !key.is_empty() && !key.contains(['{', ' ']) {
+                        found.push((path.display().to_string(), key.to_string()));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_key_the_code_names_is_in_the_catalogue() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut found = Vec::new();
+        keys_in_code(&root, &mut found);
+        assert!(found.len() > 500, "{}", found.len());
+        let en = keys(Locale::En.catalogue());
+        let missing: Vec<_> = found
+            .iter()
+            .filter(|(_, key)| en.binary_search(key).is_err())
+            .collect();
+        assert!(missing.is_empty(), "keys missing from the catalogue: {missing:?}");
+    }
+
     #[test]
     fn every_message_formats_without_errors_in_every_language() {
         let mut args = FluentArgs::new();
@@ -169,7 +211,8 @@ mod tests {
         let news = "no unit";
         let glance = "vessel";
         let zones = "zone";
-        let pages = "currency email milestone note paid reason reference";
+        let pages = "balance currency email milestone note paid percent points reason reference \
+            score share";
         let staff = "action answer asked axis currency email hits late lines median ms note p90 \
             percent";
         for name in [

@@ -43,6 +43,7 @@ mod migrations;
 mod news;
 mod order_desk;
 mod orders;
+mod page_words;
 mod password_rules;
 mod progress;
 mod quotations;
