@@ -89,6 +89,56 @@ impl Locale {
         Self::ALL.into_iter().find(|l| l.as_str() == lang)
     }
 
+    /// A day as this language writes it (`format-date`).
+    pub fn date(self, day: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        self.t_with(
+            "format-date",
+            &[
+                ("year", format!("{:04}", day.year()).into()),
+                ("month", format!("{:02}", day.month()).into()),
+                ("day", format!("{:02}", day.day()).into()),
+            ],
+        )
+    }
+
+    /// A day, or a dash where there is none.
+    pub fn date_or_dash(self, day: Option<chrono::NaiveDate>) -> String {
+        day.map_or_else(|| "—".to_string(), |d| self.date(d))
+    }
+
+    /// A local date and time (`format-date-time`), to the minute.
+    pub fn date_time(self, at: chrono::NaiveDateTime) -> String {
+        self.t_with(
+            "format-date-time",
+            &[
+                ("date", self.date(at.date()).into()),
+                ("time", at.format("%H:%M").to_string().into()),
+            ],
+        )
+    }
+
+    /// A plain decimal (`-12345.50`) with this language's thousands and
+    /// decimal marks.
+    pub fn number(self, plain: &str) -> String {
+        crate::domain::numbers::localize(
+            plain,
+            &self.t("format-group-separator"),
+            &self.t("format-decimal-separator"),
+        )
+    }
+
+    /// An amount in a currency, as this language writes it (`format-money`).
+    pub fn money(self, plain: &str, currency: &str) -> String {
+        self.t_with(
+            "format-money",
+            &[
+                ("amount", self.number(plain).into()),
+                ("currency", currency.to_string().into()),
+            ],
+        )
+    }
+
     /// The first supported language of an `Accept-Language` header.
     pub fn from_accept_language(header: &str) -> Locale {
         let mut offered: Vec<(f32, Locale)> = header
@@ -198,7 +248,10 @@ mod tests {
             .iter()
             .filter(|(_, key)| en.binary_search(key).is_err())
             .collect();
-        assert!(missing.is_empty(), "keys missing from the catalogue: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "keys missing from the catalogue: {missing:?}"
+        );
     }
 
     #[test]
@@ -213,6 +266,7 @@ mod tests {
         let zones = "zone";
         let pages = "balance currency email milestone note paid percent points reason reference \
             score share";
+        let formats = "year month day time";
         let staff = "action answer asked axis currency email hits late lines median ms note p90 \
             percent";
         for name in [
@@ -227,6 +281,7 @@ mod tests {
         .chain(zones.split_whitespace())
         .chain(pages.split_whitespace())
         .chain(staff.split_whitespace())
+        .chain(formats.split_whitespace())
         {
             args.set(name, FluentValue::from(2));
         }
@@ -260,6 +315,21 @@ mod tests {
             "已 9 天未更新"
         );
         assert_eq!(Locale::Zh.t("no-such-key"), "no-such-key");
+    }
+
+    #[test]
+    fn dates_and_amounts_in_each_language() {
+        let day = chrono::NaiveDate::from_ymd_opt(2027, 3, 4).unwrap();
+        assert_eq!(Locale::En.date(day), "2027-03-04");
+        assert_eq!(Locale::De.date(day), "04.03.2027");
+        assert_eq!(Locale::Zh.date(day), "2027-03-04");
+        let at = day.and_hms_opt(9, 5, 0).unwrap();
+        assert_eq!(Locale::De.date_time(at), "04.03.2027, 09:05");
+        assert_eq!(Locale::En.date_time(at), "2027-03-04 09:05");
+        assert_eq!(Locale::En.money("12345.50", "USD"), "12,345.50 USD");
+        assert_eq!(Locale::De.money("12345.50", "EUR"), "12.345,50 EUR");
+        assert_eq!(Locale::Zh.money("-1000.00", "CNY"), "-1,000.00 CNY");
+        assert_eq!(Locale::De.date_or_dash(None), "—");
     }
 
     #[test]

@@ -183,7 +183,7 @@ async fn accept(app: &TestApp, browser: &Browser, id: &str) -> String {
         .click(&format!("#inquiries a[href='/customer/quotations/{id}']"))
         .await;
     browser
-        .wait_for_text("#quote-total", WAIT, |t| t.contains("10000.00 EUR"))
+        .wait_for_text("#quote-total", WAIT, |t| t.contains("10,000.00 EUR"))
         .await;
     let page = browser.main_text().await;
     for secret in ["8.90", "Supplier A", "Margin", "Cost accountant"] {
@@ -280,10 +280,10 @@ async fn an_inquiry_becomes_a_confirmed_order_the_customer_sees_live() {
     let schedule = customer
         .wait_for_text("#confirmation-schedule", WAIT, |t| t.contains("Deposit"))
         .await;
-    assert!(schedule.contains("3000.00 EUR"), "{schedule}");
+    assert!(schedule.contains("3,000.00 EUR"), "{schedule}");
     assert!(schedule.contains("Balance"), "{schedule}");
     customer
-        .wait_for_text("#confirmation-total", WAIT, |t| t == "10000.00 EUR")
+        .wait_for_text("#confirmation-total", WAIT, |t| t == "10,000.00 EUR")
         .await;
     customer
         .screenshot("customer-prints-the-confirmation")

@@ -1556,3 +1556,10 @@ credit-reason-no-history = Noch keine Zahlungshistorie: neutral { $score }.
 credit-reason-paid-late = Im Schnitt { $days } Tage verspätet bezahlt (−{ $points }).
 credit-reason-overdue = { $amount } überfällig, die älteste seit { $days } Tagen; { $share } der Historie (−{ $points }).
 credit-reason-set-by-house = Vom Handelshaus auf { $score } gesetzt.
+
+## Wie Zahlen, Beträge und Daten geschrieben werden
+format-group-separator = .
+format-decimal-separator = ,
+format-money = { $amount } { $currency }
+format-date = { $day }.{ $month }.{ $year }
+format-date-time = { $date }, { $time }

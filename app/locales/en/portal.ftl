@@ -1554,3 +1554,10 @@ credit-reason-no-history = No payment record yet: a neutral { $score }.
 credit-reason-paid-late = Paid { $days } days late on average (−{ $points }).
 credit-reason-overdue = { $amount } overdue, the oldest for { $days } days; { $share } of the record (−{ $points }).
 credit-reason-set-by-house = Set to { $score } by the house.
+
+## How numbers, amounts and dates are written
+format-group-separator = ,
+format-decimal-separator = .
+format-money = { $amount } { $currency }
+format-date = { $year }-{ $month }-{ $day }
+format-date-time = { $date } { $time }

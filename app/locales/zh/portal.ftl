@@ -1514,3 +1514,10 @@ credit-reason-no-history = 尚无付款记录：中性分 { $score }。
 credit-reason-paid-late = 平均逾期 { $days } 天付款（−{ $points }）。
 credit-reason-overdue = 逾期未付 { $amount }，最久的已逾期 { $days } 天；占记录的 { $share }（−{ $points }）。
 credit-reason-set-by-house = 由公司设定为 { $score }。
+
+## How numbers, amounts and dates are written
+format-group-separator = ,
+format-decimal-separator = .
+format-money = { $amount } { $currency }
+format-date = { $year }-{ $month }-{ $day }
+format-date-time = { $date } { $time }

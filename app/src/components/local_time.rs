@@ -14,7 +14,14 @@ use crate::domain::time_zone::DEFAULT_ZONE;
 #[component]
 pub fn LocalTime(at: DateTime<Utc>) -> impl IntoView {
     let zone = viewer_zone();
-    let text = in_zone(at, &zone);
+    let locale = crate::components::guard::use_locale().get_untracked();
+    let offset = offset_in(at, &zone);
+    let local = at.naive_utc() + chrono::Duration::minutes(offset.into());
+    let text = format!(
+        "{} {}",
+        locale.date_time(local),
+        crate::domain::time_zone::offset_label(offset)
+    );
     view! { <time datetime=at.to_rfc3339() title=zone>{text}</time> }
 }
 
@@ -26,14 +33,15 @@ pub fn viewer_zone() -> String {
         .unwrap_or_else(|| DEFAULT_ZONE.to_string())
 }
 
+/// The zone's offset from UTC at `at`, in minutes.
 #[cfg(not(feature = "hydrate"))]
-fn in_zone(at: DateTime<Utc>, zone: &str) -> String {
-    crate::domain::time_zone::Zone::parse_or_utc(zone).format(at)
+fn offset_in(at: DateTime<Utc>, zone: &str) -> i32 {
+    crate::domain::time_zone::Zone::parse_or_utc(zone).offset_minutes(at)
 }
 
 #[cfg(feature = "hydrate")]
-fn in_zone(at: DateTime<Utc>, zone: &str) -> String {
-    crate::domain::time_zone::format_at_offset(at, browser_offset(at, zone).unwrap_or(0))
+fn offset_in(at: DateTime<Utc>, zone: &str) -> i32 {
+    browser_offset(at, zone).unwrap_or(0)
 }
 
 /// The zone's offset from UTC at that instant, in minutes, from the

@@ -20,6 +20,7 @@ pub mod kpi;
 pub mod letter_of_credit;
 pub mod limits;
 pub mod messages;
+pub mod numbers;
 pub mod order_edit;
 pub mod order_input;
 pub mod order_status;

@@ -10,7 +10,6 @@ use crate::api::orders::{ContractView, InstalmentView, OrderDetail, get_order};
 use crate::components::guard::{AreaGuard, use_locale};
 use crate::domain::policy::Area;
 use crate::i18n::Locale;
-use crate::pages::orders::date_text;
 
 #[component]
 pub fn CustomerConfirmationPage() -> impl IntoView {
@@ -70,9 +69,9 @@ fn Confirmation(detail: OrderDetail, contract: ContractView, locale: Locale) -> 
             <dl class="facts">
                 <dt>{locale.t("confirmation-customer")}</dt><dd>{detail.customer_name.clone()}</dd>
                 <dt>{locale.t("confirmation-quotation")}</dt><dd>{contract.quotation.clone()}</dd>
-                <dt>{locale.t("confirmation-accepted")}</dt><dd>{date_text(contract.accepted_on)}</dd>
+                <dt>{locale.t("confirmation-accepted")}</dt><dd>{locale.date_or_dash(contract.accepted_on)}</dd>
                 <dt>{locale.t("confirmation-ship-to")}</dt><dd>{detail.ship_to.clone()}</dd>
-                <dt>{locale.t("confirmation-latest-shipment")}</dt><dd>{date_text(contract.latest_shipment)}</dd>
+                <dt>{locale.t("confirmation-latest-shipment")}</dt><dd>{locale.date_or_dash(contract.latest_shipment)}</dd>
             </dl>
             <table id="confirmation-lines">
                 <thead><tr>
@@ -88,13 +87,13 @@ fn Confirmation(detail: OrderDetail, contract: ContractView, locale: Locale) -> 
                             <td>{l.line_no}</td>
                             <td>{format!("{} — {}", l.product_code, l.description)}</td>
                             <td>{format!("{} {}", l.quantity, l.unit)}</td>
-                            <td>{format!("{} {}", l.unit_price, currency)}</td>
-                            <td>{date_text(l.committed)}</td>
+                            <td>{locale.money(&l.unit_price, &currency)}</td>
+                            <td>{locale.date_or_dash(l.committed)}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
             </table>
-            <p class="figure" id="confirmation-total">{format!("{} {}", detail.total, detail.currency)}</p>
+            <p class="figure" id="confirmation-total">{locale.money(&detail.total, &detail.currency)}</p>
             <h2>{locale.t("confirmation-terms")}</h2>
             <ul id="confirmation-terms">
                 {contract.terms.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}
@@ -127,7 +126,7 @@ fn Schedule(schedule: Vec<InstalmentView>, currency: String, locale: Locale) -> 
                     view! {
                         <tr data-kind=i.kind.clone()>
                             <td>{locale.t(&format!("confirmation-kind-{}", i.kind))}</td>
-                            <td>{format!("{} {}", i.amount, currency)}</td>
+                            <td>{locale.money(&i.amount, &currency)}</td>
                             <td>{due}</td>
                         </tr>
                     }

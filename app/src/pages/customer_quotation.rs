@@ -15,7 +15,6 @@ use crate::components::guard::{AreaGuard, use_locale};
 use crate::domain::policy::Area;
 use crate::domain::quotation::QuotationStatus;
 use crate::i18n::Locale;
-use crate::pages::orders::date_text;
 use crate::pages::quote_words::{quote_status, quote_status_class};
 
 #[component]
@@ -61,7 +60,7 @@ fn QuotationView(
     respond: ServerAction<RespondQuotation>,
     locale: Locale,
 ) -> impl IntoView {
-    let total = format!("{} {}", quote.total, quote.currency);
+    let total = locale.money(&quote.total, &quote.currency);
     view! {
         <section class="panel" data-quotation=quote.id.to_string()>
             <h1>{locale.t_with("quote-title", &[("number", quote.number.clone().into())])}</h1>
@@ -112,9 +111,9 @@ fn CustomerLines(lines: Vec<CustomerQuoteLine>, currency: String, locale: Locale
                             <td>{l.line_no}</td>
                             <td><strong>{l.product_code}</strong><br /><small>{l.description}</small></td>
                             <td>{format!("{} {}", l.quantity, l.unit)}</td>
-                            <td>{date_text(l.requested)}</td>
+                            <td>{locale.date_or_dash(l.requested)}</td>
                             <td>{l.unit_price}</td>
-                            <td>{l.total}</td>
+                            <td>{locale.number(&l.total)}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

@@ -13,7 +13,7 @@ use crate::components::data::load;
 use crate::components::guard::use_locale;
 use crate::domain::dates::LineBadge;
 use crate::i18n::Locale;
-use crate::pages::orders::{badge_class, date_text};
+use crate::pages::orders::badge_class;
 use crate::wire::glance::{BadgeCounts, Glance, Sailing, WaitKind, WaitingView};
 
 #[component]
@@ -116,7 +116,7 @@ fn SailingItem(sailing: Sailing, locale: Locale) -> impl IntoView {
         &[
             ("number", sailing.order_number.clone().into()),
             ("vessel", vessel.into()),
-            ("date", date_text(Some(sailing.on)).into()),
+            ("date", locale.date_or_dash(Some(sailing.on)).into()),
         ],
     );
     view! {
@@ -149,7 +149,7 @@ fn WaitingItem(item: WaitingView, locale: Locale) -> impl IntoView {
         } else {
             "glance-due"
         };
-        locale.t_with(key, &[("date", date_text(Some(due)).into())])
+        locale.t_with(key, &[("date", locale.date_or_dash(Some(due)).into())])
     });
     let class = if overdue {
         "glance-wait overdue"

@@ -12,7 +12,7 @@ use crate::components::guard::{AreaGuard, use_locale};
 use crate::components::live::use_live_tick;
 use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::Area;
-use crate::pages::orders::{badge_class, badge_text, date_text, status_text};
+use crate::pages::orders::{badge_class, badge_text, status_text};
 
 /// The order list with filters (status, search, at risk, committed dates and,
 /// for the trading house, customer) and keyset paging, newest first.
@@ -177,7 +177,7 @@ fn OrderTable(list: Vec<OrderSummary>, base: &'static str) -> impl IntoView {
                             <td>{o.customer_name}</td>
                             <td class="order-status">{status_text(locale, o.status)}</td>
                             <td>{o.line_count}</td>
-                            <td>{date_text(o.next_committed)}</td>
+                            <td>{locale.date_or_dash(o.next_committed)}</td>
                             <td><span class=badge_class(o.badge)>{badge_text(locale, o.badge)}</span></td>
                         </tr>
                     }}).collect_view()}

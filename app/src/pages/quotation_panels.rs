@@ -9,7 +9,6 @@ use crate::api::quotations::{ApprovalView, CreditView, DecideQuotation, Figures,
 use crate::components::forms::{FieldMessage, FormMessage, latest_error};
 use crate::components::local_time::LocalTime;
 use crate::i18n::Locale;
-use crate::pages::orders::date_text;
 use crate::pages::quote_words::staff_level;
 
 /// The customer's credit standing, why, and the deposit it requires.
@@ -45,9 +44,9 @@ pub fn FiguresPanel(figures: Figures, currency: String, locale: Locale) -> impl 
         <section class="panel" id="figures">
             <h2>{locale.t("figures-title")}</h2>
             <dl class="facts">
-                <dt>{locale.t("figures-revenue")}</dt><dd>{format!("{} {currency}", figures.revenue)}</dd>
-                <dt>{locale.t("figures-cost")}</dt><dd>{format!("{} {currency}", figures.cost)}</dd>
-                <dt>{locale.t("figures-margin")}</dt><dd>{format!("{} {currency}", figures.margin)}</dd>
+                <dt>{locale.t("figures-revenue")}</dt><dd>{locale.money(&figures.revenue, &currency)}</dd>
+                <dt>{locale.t("figures-cost")}</dt><dd>{locale.money(&figures.cost, &currency)}</dd>
+                <dt>{locale.t("figures-margin")}</dt><dd>{locale.money(&figures.margin, &currency)}</dd>
                 <dt>{locale.t("figures-margin-percent")}</dt>
                 <dd id="margin-percent">{figures.margin_percent.unwrap_or_else(|| "—".to_string())}</dd>
             </dl>
@@ -83,7 +82,7 @@ pub fn HouseLines(lines: Vec<HouseQuoteLine>, currency: String, locale: Locale) 
                                     <small>{l.description}{(!l.hs_code.is_empty()).then(|| format!(" · HS {}", l.hs_code))}</small>
                                 </td>
                                 <td>{format!("{} {}", l.quantity, l.unit)}</td>
-                                <td>{date_text(l.requested)}</td>
+                                <td>{locale.date_or_dash(l.requested)}</td>
                                 <td>{if l.supplier_name.is_empty() { "—".to_string() } else { l.supplier_name }}</td>
                                 <td>{l.purchase_price}</td>
                                 <td>{l.lead_time_days}</td>

@@ -18,7 +18,6 @@ use crate::components::guard::{AreaGuard, use_locale};
 use crate::components::local_time::LocalTime;
 use crate::domain::policy::Area;
 use crate::i18n::Locale;
-use crate::pages::orders::date_text;
 use crate::pages::quote_words::{
     QuoteRefList, inquiry_status, inquiry_status_class, quote_status, quote_status_class,
     staff_level,
@@ -121,7 +120,7 @@ fn QuotationTable(
                             <td>{q.revision}</td>
                             <td>{q.customer_name}</td>
                             <td><span class=quote_status_class(q.status)>{quote_status(locale, q.status)}</span></td>
-                            <td>{format!("{} {}", q.total, q.currency)}</td>
+                            <td>{locale.money(&q.total, &q.currency)}</td>
                             <td>{q.margin_percent.unwrap_or_else(|| "—".to_string())}</td>
                             <td>
                                 {q.waiting_for.map(|level| staff_level(locale, level)).unwrap_or_else(|| "—".to_string())}
@@ -222,7 +221,7 @@ fn InquiryDetail(
                 <dt>{locale.t("inquiry-col-destination")}</dt><dd>{inquiry.destination.clone()}</dd>
                 <dt>{locale.t("new-inquiry-incoterm")}</dt><dd>{inquiry.incoterm.clone()}</dd>
                 <dt>{locale.t("new-inquiry-currency")}</dt><dd>{inquiry.currency.clone()}</dd>
-                <dt>{locale.t("new-inquiry-requested")}</dt><dd>{date_text(inquiry.requested)}</dd>
+                <dt>{locale.t("new-inquiry-requested")}</dt><dd>{locale.date_or_dash(inquiry.requested)}</dd>
             </dl>
             {(!inquiry.note.is_empty()).then(|| view! {
                 <p id="inquiry-note">{locale.t("inquiry-note")}" " {inquiry.note.clone()}</p>

@@ -32,10 +32,6 @@ fn milestone_text(locale: Locale, milestone: Milestone) -> String {
     locale.t(&format!("milestone-{}", milestone.as_str()))
 }
 
-fn date_text(date: Option<chrono::NaiveDate>) -> String {
-    date.map(|d| d.to_string()).unwrap_or_else(|| "—".into())
-}
-
 #[component]
 pub fn SupplierHome() -> impl IntoView {
     let locale = use_locale();
@@ -212,7 +208,7 @@ fn LineCard(
                 <dt>{locale.t("supplier-milestone")}</dt><dd class="milestone">{milestone_text(locale, line.milestone)}</dd>
                 <dt>{locale.t("supplier-done")}</dt><dd>{format!("{} / {}", line.quantity_done, line.quantity)}</dd>
                 <dt>{locale.t("supplier-ready-by")}</dt><dd>{line.committed_ready.to_string()}</dd>
-                <dt>{locale.t("supplier-forecast")}</dt><dd class="forecast">{date_text(line.forecast_ready)}</dd>
+                <dt>{locale.t("supplier-forecast")}</dt><dd class="forecast">{locale.date_or_dash(line.forecast_ready)}</dd>
             </dl>
             {(can_report && !line.closed).then(|| view! {
                 <A href=href attr:class="button secondary update-link">{locale.t("supplier-update")}</A>
@@ -351,7 +347,7 @@ fn LineSummary(line: PoLineView, locale: Locale) -> impl IntoView {
                 <dt>{locale.t("supplier-milestone")}</dt><dd id="line-milestone">{milestone_text(locale, line.milestone)}</dd>
                 <dt>{locale.t("supplier-done")}</dt><dd>{format!("{} / {}", line.quantity_done, line.quantity)}</dd>
                 <dt>{locale.t("supplier-committed")}</dt><dd>{line.committed_ready.to_string()}</dd>
-                <dt>{locale.t("supplier-forecast")}</dt><dd id="line-forecast">{date_text(line.forecast_ready)}</dd>
+                <dt>{locale.t("supplier-forecast")}</dt><dd id="line-forecast">{locale.date_or_dash(line.forecast_ready)}</dd>
             </dl>
             {line.closed.then(|| view! { <p class="muted">{locale.t("supplier-closed")}</p> })}
         </section>

@@ -20,10 +20,6 @@ use crate::domain::order_input::format_minor;
 use crate::domain::policy::Area;
 use crate::i18n::Locale;
 
-fn date_text(date: Option<chrono::NaiveDate>) -> String {
-    date.map(|d| d.to_string()).unwrap_or_else(|| "—".into())
-}
-
 /// A duration's median and 90th percentile in `unit` (`days`, `hours` or
 /// `h`), or no data.
 pub(crate) fn spread_text(locale: Locale, spread: Spread, unit: &str) -> String {
@@ -125,8 +121,8 @@ fn BoardGroups(rows: Vec<BoardRow>, locale: Locale) -> impl IntoView {
                                             <td>{r.customer_name.clone()}</td>
                                             <td>{r.line_no}</td>
                                             <td>{r.product_code.clone()}</td>
-                                            <td>{date_text(r.committed)}</td>
-                                            <td>{date_text(r.forecast)}</td>
+                                            <td>{locale.date_or_dash(r.committed)}</td>
+                                            <td>{locale.date_or_dash(r.forecast)}</td>
                                             <td class="slip">{slip}</td>
                                             <td>{also}</td>
                                         </tr>
@@ -382,7 +378,7 @@ fn ParetoTables(pareto: Vec<ParetoTable>, id: &'static str, what: &'static str) 
                             {table.rows.iter().map(|r| view! {
                                 <tr>
                                     <td>{r.name.clone()}</td>
-                                    <td>{format!("{} {}", format_minor(r.value), table.currency)}</td>
+                                    <td>{locale.money(&format_minor(r.value), &table.currency)}</td>
                                     <td>{format!("{:.1} %", r.share)}</td>
                                     <td>{format!("{:.1} %", r.cumulative)}</td>
                                     <td>{if r.vital { locale.t("kpi-vital-yes") } else { String::new() }}</td>
