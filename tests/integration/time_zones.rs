@@ -154,3 +154,65 @@ async fn the_digest_comes_at_the_hour_in_the_readers_zone() {
         "one digest a day"
     );
 }
+
+/// The day an order is confirmed is the house's calendar day, not UTC's:
+/// the house sits in a zone whose date differs from UTC's right now.
+#[tokio::test]
+async fn the_confirmation_day_is_the_houses_day() {
+    use app::domain::order_status::OrderStatus;
+    use app::ssr::entities::order;
+    use chrono::Timelike;
+    use integration_tests::people::create_order;
+    use sea_orm::EntityTrait;
+    fn far_zone(config: &mut server::config::Config) {
+        // UTC+14 is already tomorrow from 10:00 UTC; UTC-12 still
+        // yesterday before 12:00 UTC.
+        let name = if Utc::now().hour() >= 10 {
+            "Etc/GMT-14"
+        } else {
+            "Etc/GMT+12"
+        };
+        config.house_time_zone = Zone::parse(name).unwrap();
+    }
+    let app = integration_tests::spawn_app_with(integration_tests::SpawnOptions {
+        configure: Some(far_zone),
+        ..Default::default()
+    })
+    .await;
+    let cast = create_cast(&app.db).await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let id = create_order(&app.db, cast.customer_a, "SO-DAY", OrderStatus::Quoted).await;
+    let version = order::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .version
+        .to_string();
+    let (status, body) = app
+        .call(
+            &staff,
+            "orders/move",
+            &[
+                ("id", &id.to_string()),
+                ("to", "confirmed"),
+                ("version", &version),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let now = app.clock.now();
+    let confirmed = order::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .confirmed_on
+        .expect("a confirmation day");
+    assert_eq!(confirmed, app.state.house_date(now));
+    assert_ne!(
+        confirmed,
+        now.date_naive(),
+        "the zone's day differs from UTC's"
+    );
+}

@@ -5,7 +5,7 @@
 //! same transaction as the report itself. The factory stays anonymous on the
 //! customer's timeline (no actor is named).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 
 use crate::domain::dates::LineDates;
@@ -40,6 +40,7 @@ pub async fn follow_factory(
     alerts: &AlertContext,
 ) -> Result<usize, DbErr> {
     let now = alerts.now;
+    let today = alerts.house_zone.date_of(now);
     let people = Audience::load(db).await?;
     let mut mails = assess_moved(db, alerts, &people, moved).await?;
     let links = po_line_link::Entity::find()
@@ -63,7 +64,7 @@ pub async fn follow_factory(
         if order.status.is_final() {
             continue;
         }
-        let events = follow_order(db, &order, moved, &order_line_ids, now).await?;
+        let events = follow_order(db, &order, moved, &order_line_ids, now, today).await?;
         mails += assess_touched(db, alerts, &people, &order, &order_line_ids).await?;
         for event in events {
             outgoing
@@ -116,6 +117,7 @@ async fn follow_order(
     moved: &[Moved],
     order_line_ids: &[i32],
     now: DateTime<Utc>,
+    today: NaiveDate,
 ) -> Result<Vec<Happened>, DbErr> {
     let lines = orders::lines_of(db, &[order.id]).await?;
     let placed =
@@ -129,7 +131,7 @@ async fn follow_order(
         events.extend(milestones_reached(line, &behind, moved));
         events.extend(follow_forecast(db, line, &behind).await?);
     }
-    events.extend(follow_status(db, order, &lines, &placed, now).await?);
+    events.extend(follow_status(db, order, &lines, &placed, now, today).await?);
     Ok(events)
 }
 
@@ -192,6 +194,7 @@ async fn follow_status(
     lines: &[order_line::Model],
     placed: &[PlacedLine],
     now: DateTime<Utc>,
+    today: NaiveDate,
 ) -> Result<Option<Happened>, DbErr> {
     let status = order.status;
     let progress: Vec<LineProgress> = lines
@@ -211,7 +214,7 @@ async fn follow_status(
     let next = status_from_progress(status, &progress);
     // A staff move racing this one wins; production status catches up with
     // the next report.
-    if next == status || !orders::set_status(db, order.id, order.version, next, now).await? {
+    if next == status || !orders::set_status(db, order.id, order.version, next, now, today).await? {
         return Ok(None);
     }
     Ok(Some(Happened {

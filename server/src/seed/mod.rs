@@ -748,6 +748,7 @@ async fn seed_orders(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String
                         },
                         1,
                         demo.now - Duration::days(quiet),
+                        (demo.now - Duration::days(quiet)).date_naive(),
                     )
                     .await?;
                 }

@@ -254,6 +254,7 @@ pub async fn set_status(
     expected_version: i32,
     status: OrderStatus,
     now: DateTime<Utc>,
+    today: NaiveDate,
 ) -> Result<bool, DbErr> {
     let mut update = order::Entity::update_many()
         .col_expr(order::Column::Status, Expr::value(status.as_str()))
@@ -261,13 +262,14 @@ pub async fn set_status(
         .col_expr(order::Column::UpdatedAt, Expr::value(now))
         .filter(order::Column::Id.eq(id))
         .filter(order::Column::Version.eq(expected_version));
-    // The days the workspace measures cycle time and on-time delivery by.
+    // The days the workspace measures cycle time and on-time delivery by:
+    // the house's calendar days.
     match status {
         OrderStatus::Confirmed => {
-            update = update.col_expr(order::Column::ConfirmedOn, Expr::value(now.date_naive()))
+            update = update.col_expr(order::Column::ConfirmedOn, Expr::value(today))
         }
         OrderStatus::Shipped => {
-            update = update.col_expr(order::Column::ShippedOn, Expr::value(now.date_naive()))
+            update = update.col_expr(order::Column::ShippedOn, Expr::value(today))
         }
         _ => {}
     }

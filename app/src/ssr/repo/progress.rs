@@ -189,6 +189,7 @@ pub async fn record(
     new: NewProgress<'_>,
     expected_version: i32,
     now: DateTime<Utc>,
+    today: NaiveDate,
 ) -> Result<bool, DbErr> {
     let moved = po_line::Entity::update_many()
         .col_expr(
@@ -213,9 +214,10 @@ pub async fn record(
         return Ok(false);
     }
     if new.milestone.ready() {
-        // The first day it was ready is what the factory is measured by.
+        // The first day it was ready (the house's calendar day) is what
+        // the factory is measured by.
         po_line::Entity::update_many()
-            .col_expr(po_line::Column::ReadyOn, Expr::value(now.date_naive()))
+            .col_expr(po_line::Column::ReadyOn, Expr::value(today))
             .filter(po_line::Column::Id.eq(new.po_line_id))
             .filter(po_line::Column::ReadyOn.is_null())
             .exec(db)

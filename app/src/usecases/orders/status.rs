@@ -40,7 +40,7 @@ pub async fn move_status(
     })?;
     let now = state.now();
     let mut work = UnitOfWork::begin(state).await?;
-    if !orders::set_status(&work.tx, order.id, version, to, now).await? {
+    if !orders::set_status(&work.tx, order.id, version, to, now, state.house_date(now)).await? {
         return Err(stale_order(user.locale));
     }
     if to == OrderStatus::Cancelled {

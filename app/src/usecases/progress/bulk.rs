@@ -159,6 +159,7 @@ async fn record(
             },
             row.line.version,
             now,
+            state.house_date(now),
         )
         .await?;
         if !recorded {

@@ -143,6 +143,7 @@ async fn record(
         },
         version,
         now,
+        state.house_date(now),
     )
     .await?;
     if !recorded {
