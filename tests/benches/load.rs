@@ -7,7 +7,13 @@
 //! of the browser bundle. Results go to stdout and, with `--write`, to
 //! `BENCHMARKS.md`.
 //!
+//! `--lines` serves the portal inside this process, with the clients on the
+//! same runtime. `--outside` (in `load/outside.rs`) runs the portal as its
+//! own process and measures pages from outside it: keep-alive connections,
+//! whole bodies read, the server's and the client's CPU time per page.
+//!
 //! `cargo bench -p integration-tests --bench load -- --lines 1000,100000 --write`
+//! `cargo bench -p integration-tests --bench load -- --outside 1000,100000 --write`
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -26,6 +32,11 @@ use sea_orm::{
 };
 use server::config::Config;
 use server::startup::Application;
+
+// Not `mod outside;`: from the crate root that would be
+// `benches/outside.rs`, which Cargo would take for a bench of its own.
+#[path = "load/outside.rs"]
+mod outside;
 
 const PASSWORD: &str = "benchmark password 2026";
 const CONCURRENCY: usize = 8;
@@ -919,6 +930,12 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .map(|s| s.split(',').filter_map(|n| n.parse().ok()).collect())
         .unwrap_or_default();
+    let outside_sizes: Vec<usize> = args
+        .iter()
+        .position(|a| a == "--outside")
+        .and_then(|i| args.get(i + 1))
+        .map(|s| s.split(',').filter_map(|n| n.parse().ok()).collect())
+        .unwrap_or_default();
     let rows: Vec<Row> = sizes
         .iter()
         .map(|n| runtime.block_on(run(*n, &store)))
@@ -926,6 +943,10 @@ fn main() {
     let live: Vec<LiveRow> = live_sizes
         .iter()
         .map(|n| runtime.block_on(run_live(*n)))
+        .collect();
+    let outside_rows: Vec<outside::OutsideRow> = outside_sizes
+        .iter()
+        .map(|n| runtime.block_on(outside::run_outside(*n, &store)))
         .collect();
     let mut live_table = String::from(
         "| open streams | deliveries | delivery p50 | delivery p99 | server memory (RSS) before → with the streams open |\n|---|---|---|---|---|\n",
@@ -986,6 +1007,9 @@ fn main() {
     println!(
         "{table}\n{workspace}\n{live_table}\n| file | raw | gzip | brotli (as sent) |\n|---|---|---|---|\n{bundle}"
     );
+    if !outside_rows.is_empty() {
+        println!("\n{}", outside::table(&outside_rows));
+    }
     if write {
         let machine = std::process::Command::new("sh")
             .arg("-c")
@@ -1022,6 +1046,15 @@ fn main() {
             }
         };
         let pages = pages_for(&Store::Sqlite) + &pages_for(&Store::Postgres(String::new()));
+        let outside_for = |store: &Store| {
+            if outside_rows.is_empty() || store.name() != self_store_name {
+                keep(outside::heading(store))
+            } else {
+                outside::markdown(store, &outside_rows, &today)
+            }
+        };
+        let outside_sections =
+            outside_for(&Store::Sqlite) + &outside_for(&Store::Postgres(String::new()));
         let live_section = if live.is_empty() {
             keep("Live updates")
         } else {
@@ -1032,12 +1065,12 @@ fn main() {
             )
         };
         let doc = format!(
-            "# Benchmarks\n\nRun: `cargo bench -p integration-tests --bench load -- --lines 1000,100000,1000000 --live 100,1000 --write` \
-             (release build; SQLite in a temporary folder; data from a fixed seed). `--lines` and `--live` can be run apart; \
-             each rewrites only its own sections. With `--postgres postgres://user@host/db` the `--lines` sizes run on \
+            "# Benchmarks\n\nRun: `cargo bench -p integration-tests --bench load -- --lines 1000,100000,1000000 --live 100,1000 --outside 1000,100000,1000000 --write` \
+             (release build; SQLite in a temporary folder; data from a fixed seed). `--lines`, `--live` and `--outside` can be run apart; \
+             each rewrites only its own sections. With `--postgres postgres://user@host/db` the `--lines` and `--outside` sizes run on \
              PostgreSQL instead (a fresh database per size on that server). `--generate N --into DATABASE_URL` only writes \
              a book of N order lines.\n\n\
-             Machine: {machine} (cores · CPU · memory).\n\n{pages}{live_section}\
+             Machine: {machine} (cores · CPU · memory).\n\n{pages}{outside_sections}{live_section}\
              ## Browser bundle\n\nAs built in `target/site/pkg` when the benchmark ran, {today} (`scripts/run.sh --release` builds the release bundle and its compressed copies; the portal sends the brotli or gzip copy to browsers that accept it).\n\n\
              | file | raw | gzip | brotli (as sent) |\n|---|---|---|---|\n{bundle}\n{}",
             keep("Against the targets"),

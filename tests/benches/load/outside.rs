@@ -1,0 +1,488 @@
+//! `--outside N`: pages measured the way browsers meet them. The portal runs
+//! as its own process (this benchmark with `--serve`) over a book of N order
+//! lines, so the client never shares its process or runtime; the client
+//! keeps `CONCURRENCY` HTTP/1.1 connections open, each asking for one page
+//! after another and reading every answer to its last byte. Besides the
+//! rates and times, the server's and the client's own CPU time per page
+//! (from `/proc`) tell whether the server or the client was the limit.
+
+use std::io::BufRead;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::Duration;
+
+use reqwest::header::{ACCEPT, CONTENT_TYPE, COOKIE, HeaderMap, HeaderValue, SET_COOKIE};
+use tokio::time::Instant;
+
+use super::{CONCURRENCY, Lcg, PASSWORD, Store, generate_into, report_progress};
+
+/// Asked for but not counted: connections opened, caches and pools filled.
+const WARM_UP: Duration = Duration::from_secs(2);
+/// How long each row is counted, after the warm-up.
+pub(super) const OUTSIDE_RUN_FOR: Duration = Duration::from_secs(10);
+
+/// What one row measured over `OUTSIDE_RUN_FOR`.
+#[derive(Debug, Clone, Copy)]
+struct Load {
+    per_second: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+    errors: usize,
+    /// The server process's user + system time per answered request.
+    server_cpu_ms: f64,
+    /// This process's (the client's) user + system time per request.
+    client_cpu_ms: f64,
+}
+
+/// One page's row of the table.
+struct Measured {
+    page: String,
+    load: Load,
+    /// The same page's p99 with nothing else going on, for a row measured
+    /// while something else was.
+    quiet_p99_ms: Option<f64>,
+}
+
+/// The rows of one book size.
+pub(super) struct OutsideRow {
+    lines: usize,
+    pages: Vec<Measured>,
+}
+
+/// The portal in its own process; killed when dropped, so every size ends
+/// with its server gone even when a row panics.
+struct Server {
+    child: std::process::Child,
+    base: String,
+    /// The server's `/proc/<pid>/stat`.
+    stat: String,
+    /// Clock ticks per second, the unit of the CPU times in `stat`.
+    tick: f64,
+    /// Kept open so the server never writes into a closed pipe.
+    _stdout: std::io::BufReader<std::process::ChildStdout>,
+}
+
+impl Server {
+    /// Starts this binary with `--serve url` and waits for the address it
+    /// prints.
+    fn start(url: &str) -> Server {
+        let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--serve", url])
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+        let mut addr = String::new();
+        let read = stdout.read_line(&mut addr);
+        if read.is_err() || addr.trim().is_empty() {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the server printed no address ({read:?})");
+        }
+        let stat = format!("/proc/{}/stat", child.id());
+        let base = format!("http://{}", addr.trim());
+        Server {
+            child,
+            base,
+            stat,
+            tick: ticks_per_second(),
+            _stdout: stdout,
+        }
+    }
+
+    /// Waits until the server's start-up work (its first slippage scan,
+    /// which alerts the whole book) is done: half a second in which it used
+    /// at most two clock ticks.
+    async fn settle(&self) {
+        let give_up = Instant::now() + Duration::from_secs(300);
+        let mut last = cpu_ticks(&self.stat);
+        while Instant::now() < give_up {
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            let now = cpu_ticks(&self.stat);
+            if now.saturating_sub(last) <= 2 {
+                return;
+            }
+            last = now;
+        }
+        eprintln!("the server was still busy after five minutes; measuring anyway");
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Clock ticks per second (`getconf CLK_TCK`, nearly always 100).
+fn ticks_per_second() -> f64 {
+    std::process::Command::new("getconf")
+        .arg("CLK_TCK")
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .and_then(|s| s.trim().parse::<f64>().ok())
+        .filter(|t| *t > 0.0)
+        .unwrap_or(100.0)
+}
+
+/// A process's user + system time so far, in clock ticks: fields 14 and 15
+/// of its `/proc/<pid>/stat`. The name (field 2) is in parentheses and may
+/// hold spaces, so fields are counted from its closing parenthesis, after
+/// which field 3 comes first.
+fn cpu_ticks(stat: &str) -> u64 {
+    std::fs::read_to_string(stat)
+        .ok()
+        .and_then(|s| {
+            let fields: Vec<&str> = s[s.rfind(')')? + 1..].split_whitespace().collect();
+            let utime = fields.get(14 - 3)?.parse::<u64>().ok()?;
+            let stime = fields.get(15 - 3)?.parse::<u64>().ok()?;
+            Some(utime + stime)
+        })
+        .unwrap_or(0)
+}
+
+/// A client on one keep-alive HTTP/1.1 connection (at most one idle in its
+/// pool; requests from one task go one after another), sending `cookie`
+/// (none when empty) with every request.
+fn keep_alive(cookie: &str) -> reqwest::Client {
+    let mut headers = HeaderMap::new();
+    if !cookie.is_empty() {
+        headers.insert(
+            COOKIE,
+            HeaderValue::from_str(cookie).expect("a cookie header"),
+        );
+    }
+    reqwest::Client::builder()
+        .default_headers(headers)
+        .pool_max_idle_per_host(1)
+        .http1_only()
+        .no_proxy()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// Signs in as `email` (as `sign_in` does) and returns the `Cookie` header
+/// value the answer set, for clients that have no cookie store.
+async fn session_cookie(base: &str, email: &str) -> String {
+    let response = keep_alive("")
+        .post(format!("{base}/api/auth/login"))
+        .form(&[("email", email), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        response.status().is_success(),
+        "sign-in of {email}: {}",
+        response.status()
+    );
+    let cookie = response
+        .headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|v| v.split(';').next())
+        .map(str::trim)
+        // A cookie being cleared has no value.
+        .filter(|pair| !pair.is_empty() && !pair.ends_with('='))
+        .collect::<Vec<_>>()
+        .join("; ");
+    assert!(!cookie.is_empty(), "the sign-in of {email} set no cookie");
+    cookie
+}
+
+/// Sends a request and reads its whole body; whether it answered 2xx.
+async fn answered(request: reqwest::RequestBuilder) -> bool {
+    match request.send().await {
+        Ok(response) => {
+            let ok = response.status().is_success();
+            response.bytes().await.is_ok() && ok
+        }
+        Err(_) => false,
+    }
+}
+
+/// Asks `CONCURRENCY` keep-alive connections (each signed in with `cookie`)
+/// for `ask(client, n)` one request after another: `WARM_UP` uncounted,
+/// then `OUTSIDE_RUN_FOR` counted. A request counts when it was sent and
+/// answered (body read) within the counted window; CPU times are read from
+/// `/proc` as the window opens and closes.
+async fn drive<F>(server: &Server, cookie: &str, ask: F) -> Load
+where
+    F: Fn(&reqwest::Client, usize) -> reqwest::RequestBuilder + Send + Sync + 'static,
+{
+    let ask = Arc::new(ask);
+    let counter = Arc::new(AtomicUsize::new(0));
+    let start = Instant::now() + WARM_UP;
+    let end = start + OUTSIDE_RUN_FOR;
+    let mut tasks = Vec::new();
+    for _ in 0..CONCURRENCY {
+        let (client, ask, counter) = (keep_alive(cookie), ask.clone(), counter.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut times = Vec::new();
+            let mut errors = 0usize;
+            loop {
+                let n = counter.fetch_add(1, Ordering::Relaxed);
+                let sent = Instant::now();
+                let ok = answered(ask(&client, n)).await;
+                let done = Instant::now();
+                if done > end {
+                    break;
+                }
+                if sent >= start {
+                    times.push(done.duration_since(sent));
+                    errors += usize::from(!ok);
+                }
+            }
+            (times, errors)
+        }));
+    }
+    tokio::time::sleep_until(start).await;
+    let server_before = cpu_ticks(&server.stat);
+    let client_before = cpu_ticks("/proc/self/stat");
+    tokio::time::sleep_until(end).await;
+    let server_after = cpu_ticks(&server.stat);
+    let client_after = cpu_ticks("/proc/self/stat");
+    let mut all = Vec::new();
+    let mut errors = 0;
+    for task in tasks {
+        let (times, e) = task.await.unwrap();
+        all.extend(times);
+        errors += e;
+    }
+    all.sort();
+    let pick = |q: f64| {
+        all.get(((all.len().max(1) - 1) as f64 * q) as usize)
+            .map_or(f64::NAN, |d| d.as_secs_f64() * 1000.0)
+    };
+    let requests = all.len().max(1) as f64;
+    let cpu_ms = |before: u64, after: u64| {
+        after.saturating_sub(before) as f64 / server.tick * 1000.0 / requests
+    };
+    Load {
+        per_second: all.len() as f64 / OUTSIDE_RUN_FOR.as_secs_f64(),
+        p50_ms: pick(0.50),
+        p99_ms: pick(0.99),
+        errors,
+        server_cpu_ms: cpu_ms(server_before, server_after),
+        client_cpu_ms: cpu_ms(client_before, client_after),
+    }
+}
+
+/// The factory's progress reports while a row runs.
+struct Writes {
+    /// Reports the portal answered at all (accepted or refused).
+    answered: usize,
+    /// Of those, the ones it accepted (2xx).
+    accepted: usize,
+    per_second: f64,
+}
+
+/// Progress reports from the factory, one after another on one connection
+/// of their own, until `stop`. Every report is at version 1, so after the
+/// first on each line the portal refuses them as stale: it still reads,
+/// checks and answers each.
+async fn keep_reporting(
+    cookie: String,
+    base: String,
+    lines: Vec<i32>,
+    stop: Arc<AtomicBool>,
+) -> Writes {
+    let factory = keep_alive(&cookie);
+    let started = Instant::now();
+    let (mut answered, mut accepted) = (0usize, 0usize);
+    let mut n = 0usize;
+    while !lines.is_empty() && !stop.load(Ordering::Relaxed) {
+        let line = lines[n % lines.len()];
+        n += 1;
+        if let Ok(response) = report_progress(&factory, &base, line).await {
+            answered += 1;
+            if response.status().is_success() {
+                accepted += 1;
+            }
+            let _ = response.bytes().await;
+        }
+    }
+    Writes {
+        answered,
+        accepted,
+        per_second: answered as f64 / started.elapsed().as_secs_f64().max(1e-9),
+    }
+}
+
+/// One book size: generated, served from its own process, measured page by
+/// page, the server killed at the end.
+pub(super) async fn run_outside(lines: usize, store: &Store) -> OutsideRow {
+    let (url, _dir) = store.fresh(&format!("outside_{lines}")).await;
+    let (db, book) = generate_into(&url, lines, 42).await;
+    db.close().await.unwrap();
+    let server = Server::start(&url);
+    server.settle().await;
+    let customer = session_cookie(&server.base, &book.customer_email).await;
+    let factory = session_cookie(&server.base, &book.supplier_email).await;
+    assert!(
+        !book.customer_orders.is_empty(),
+        "a book of {lines} lines gives the customer no orders"
+    );
+    // Order pages in a fixed random order.
+    let mut rng = Lcg(7);
+    let picks: Arc<Vec<i32>> = Arc::new(
+        (0..4096)
+            .map(|_| book.customer_orders[rng.next(book.customer_orders.len() as u64) as usize])
+            .collect(),
+    );
+    let mut pages = Vec::new();
+    let mut note = |page: &str, load: Load, quiet_p99_ms: Option<f64>| {
+        eprintln!("{lines} lines, {page}: {load:?}");
+        pages.push(Measured {
+            page: page.to_string(),
+            load,
+            quiet_p99_ms,
+        });
+    };
+
+    let base = server.base.clone();
+    let list = drive(&server, &customer, move |c, _| {
+        c.get(format!("{base}/customer"))
+            .header(ACCEPT, "text/html")
+    })
+    .await;
+    note("customer order list `GET /customer` (HTML)", list, None);
+
+    let (base, ids) = (server.base.clone(), picks.clone());
+    let order = drive(&server, &customer, move |c, n| {
+        c.get(format!("{base}/customer/orders/{}", ids[n % ids.len()]))
+            .header(ACCEPT, "text/html")
+    })
+    .await;
+    note(
+        "customer order page `GET /customer/orders/{id}` (HTML)",
+        order,
+        None,
+    );
+
+    let base = server.base.clone();
+    let supplier = drive(&server, &factory, move |c, _| {
+        c.get(format!("{base}/supplier"))
+            .header(ACCEPT, "text/html")
+    })
+    .await;
+    note("factory's line list `GET /supplier` (HTML)", supplier, None);
+
+    let base = server.base.clone();
+    let me = drive(&server, &customer, move |c, _| {
+        c.post(format!("{base}/api/auth/me"))
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body("")
+    })
+    .await;
+    note(
+        "ceiling: session check `POST /api/auth/me` (small JSON)",
+        me,
+        None,
+    );
+
+    let base = server.base.clone();
+    let health = drive(&server, "", move |c, _| c.get(format!("{base}/healthz"))).await;
+    note(
+        "reference: `GET /healthz` (no session, one database ping)",
+        health,
+        None,
+    );
+
+    // Reads while writing: the order page again, with the factory reporting
+    // progress all along. (The slippage scan would be the other writer worth
+    // reading through, but nothing over HTTP starts it: it runs in the
+    // server's background job, at start — waited out by `settle` — and then
+    // every `slip_scan_seconds`, which `--serve` sets to a day. So it is left
+    // out here; `--lines` times it on its own.)
+    let stop = Arc::new(AtomicBool::new(false));
+    let writer = tokio::spawn(keep_reporting(
+        factory.clone(),
+        server.base.clone(),
+        book.supplier_lines.clone(),
+        stop.clone(),
+    ));
+    let (base, ids) = (server.base.clone(), picks.clone());
+    let busy = drive(&server, &customer, move |c, n| {
+        c.get(format!("{base}/customer/orders/{}", ids[n % ids.len()]))
+            .header(ACCEPT, "text/html")
+    })
+    .await;
+    stop.store(true, Ordering::Relaxed);
+    let writes = writer.await.unwrap();
+    let page = format!(
+        "customer order page while the factory reports progress ({} reports answered, {:.0}/s; {} accepted)",
+        writes.answered, writes.per_second, writes.accepted
+    );
+    note(page.as_str(), busy, Some(order.p99_ms));
+    drop(server);
+    OutsideRow { lines, pages }
+}
+
+/// The rows as a Markdown table.
+pub(super) fn table(rows: &[OutsideRow]) -> String {
+    let mut out = String::from(
+        "| order lines | page | pages/s | p50 | p99 | server CPU per page | client CPU per page | errors |\n\
+         |---|---|---|---|---|---|---|---|\n",
+    );
+    for row in rows {
+        for m in &row.pages {
+            let l = &m.load;
+            let p99 = match m.quiet_p99_ms {
+                Some(quiet) => format!("{:.1} ms (quiet: {quiet:.1} ms)", l.p99_ms),
+                None => format!("{:.1} ms", l.p99_ms),
+            };
+            out.push_str(&format!(
+                "| {} | {} | {:.0} | {:.1} ms | {p99} | {:.2} ms | {:.2} ms | {} |\n",
+                row.lines,
+                m.page,
+                l.per_second,
+                l.p50_ms,
+                l.server_cpu_ms,
+                l.client_cpu_ms,
+                l.errors
+            ));
+        }
+    }
+    out
+}
+
+/// The heading of the section a store's `--outside` rows go under.
+pub(super) fn heading(store: &Store) -> &'static str {
+    match store {
+        Store::Sqlite => "Pages measured from outside",
+        Store::Postgres(_) => "Pages measured from outside on PostgreSQL",
+    }
+}
+
+/// The section for BENCHMARKS.md: heading, method, table.
+pub(super) fn markdown(
+    store: &Store,
+    rows: &[OutsideRow],
+    today: &impl std::fmt::Display,
+) -> String {
+    format!(
+        "## {}\n\nMeasured {today} with `--outside` on {}. The portal runs as its own process (this benchmark \
+         with `--serve`) over a fresh book, and is measured once its start-up work (the first slippage scan) is \
+         done, so the client never shares its process or runtime. The client keeps {CONCURRENCY} HTTP/1.1 \
+         connections open, each asking for one page after another and reading every answer to its last byte \
+         before its clock stops; it warms up for {}s, then counts {}s. An answer other than 2xx is an error. \
+         CPU per page is a process's user + system time (from `/proc/<pid>/stat`) over the counted seconds, \
+         divided by the pages answered in them: the server's, and the client's own, so a client that was the \
+         limit shows (on PostgreSQL the database's own processes are not in the server's figure). Order pages \
+         are picked at random among the customer's 200 latest orders. The session check answering a small \
+         JSON is the ceiling for a signed-in request. The last row asks for order pages while the factory posts \
+         progress reports one after another on a connection of its own (after the first report on a line the \
+         portal refuses the next ones as stale, still reading, checking and answering each); its p99 stands \
+         next to the quiet one, and its server CPU includes the reports. The slippage scan cannot be started \
+         over HTTP and is not read through here.\n\n{}\n",
+        heading(store),
+        store.name(),
+        WARM_UP.as_secs(),
+        OUTSIDE_RUN_FOR.as_secs(),
+        table(rows),
+    )
+}
