@@ -15,7 +15,7 @@ use crate::api::ApiError;
 use crate::api::changes::RequestChange;
 use crate::api::orders::{LineView, OrderDetail, get_order};
 use crate::components::data::{Data, load};
-use crate::components::forms::{FieldMessage, FormMessage, latest_error};
+use crate::components::forms::{FieldMessage, FormMessage, StaleNotice, latest_error};
 use crate::components::guard::use_locale;
 use crate::components::live::refresh_order_after;
 use crate::domain::change_request::ChangeKind;
@@ -82,7 +82,6 @@ fn RequestChangeForm(
 ) -> impl IntoView {
     let error = latest_error(request.value());
     let locale = use_locale().get_untracked();
-    let stale_text = locale.t("order-form-stale");
     // Set in the browser only, after the page's order loaded again: the
     // server renders the form and the order from the same moment.
     let version = detail.version;
@@ -122,9 +121,7 @@ fn RequestChangeForm(
                 <FieldMessage error field="note" />
                 <FieldMessage error field="lines" />
                 <FormMessage error fields=&["ship_to", "note", "lines", "added"] />
-                {move || stale.get().then(|| view! {
-                    <p class="notice" id="form-stale-notice" role="status">{stale_text.clone()}</p>
-                })}
+                <StaleNotice stale id="form-stale-notice" />
                 <button type="submit" class="button" id="send-change">{locale.t("cr-send")}</button>
             </ActionForm>
         </details>

@@ -11,7 +11,7 @@ use crate::api::messages::get_messages;
 use crate::api::orders::{
     EventView, LineView, MoveOrderStatus, OrderDetail, ProductionNote, get_order, order_customers,
 };
-use crate::components::forms::{FormMessage, latest_error};
+use crate::components::forms::{FormMessage, HeardVersion, latest_error};
 use crate::components::guard::{AreaGuard, use_locale};
 use crate::components::live::{OrderRefresh, refresh_order_after, use_live_tick};
 use crate::components::local_time::LocalTime;
@@ -25,7 +25,7 @@ use crate::domain::progress::Milestone;
 use crate::i18n::Locale;
 use crate::pages::change_request::{ChangeRequestPanel, change_form_data};
 use crate::pages::changes::OrderChanges;
-use crate::pages::order_desk::OrderDesk;
+use crate::pages::order_desk::{OrderDesk, desk_data};
 use crate::pages::shipping::{PaymentFormState, ShippingPanel, provide_shipping};
 
 pub(crate) fn badge_class(badge: LineBadge) -> &'static str {
@@ -106,6 +106,15 @@ fn OrderPage(
         move || (id(), tick.get(), refresh.get()),
         |(id, _, _)| get_order(id),
     );
+    // The order's version as last loaded, for the forms that keep what is
+    // typed while the order moves on.
+    let heard = RwSignal::new(None::<i32>);
+    provide_context(HeardVersion(heard));
+    Effect::new(move |_| {
+        if let Some(Ok(now)) = order.get() {
+            heard.set(Some(now.version));
+        }
+    });
     // Loaded here, on the same tick and refresh, for the shipping panel.
     let shipping = provide_shipping(id, tick, refresh);
     PaymentFormState::provide();
@@ -119,6 +128,9 @@ fn OrderPage(
     // started from, and sits between the two parts that refresh, so a live
     // update never rebuilds it (see `change_request`).
     let ask = customer.then(|| change_form_data(id));
+    // The house's desk has its own copy of the order too, which holds still
+    // while one of its forms holds input (see `order_desk`).
+    let desk = (!customer).then(|| desk_data(id, tick, refresh, order));
     let locale = use_locale().get_untracked();
     view! {
         <p><A href=back>{locale.t("order-back")}</A></p>
@@ -140,9 +152,10 @@ fn OrderPage(
             })}
         </Transition>
         {ask.map(|data| view! { <ChangeRequestPanel data live=order /> })}
+        {desk.map(|data| view! { <OrderDesk data /> })}
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                order.await.ok().map(|detail| view! { <OrderDetailTail detail /> })
+                order.await.ok().map(|detail| view! { <OrderTimeline events=detail.events.clone() /> })
             })}
         </Transition>
         <MessageThread data=thread kind=ThreadKind::Order house=!customer live=true />
@@ -162,16 +175,6 @@ fn OrderDetailView(detail: OrderDetail, customer: bool) -> impl IntoView {
         <PaymentsPanel detail=detail.clone() />
         <ProductionPanel production=detail.production.clone() />
         <OrderChanges detail=detail.clone() />
-    }
-}
-
-/// What follows the change requests (and the customer's form): the house's
-/// desk and the timeline.
-#[component]
-fn OrderDetailTail(detail: OrderDetail) -> impl IntoView {
-    view! {
-        {detail.editable.any().then(|| view! { <OrderDesk detail=detail.clone() /> })}
-        <OrderTimeline events=detail.events.clone() />
     }
 }
 
