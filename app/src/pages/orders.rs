@@ -116,7 +116,7 @@ fn OrderPage(
         }
     });
     // Loaded here, on the same tick and refresh, for the shipping panel.
-    let shipping = provide_shipping(id, tick, refresh);
+    provide_shipping(id, tick, refresh);
     PaymentFormState::provide();
     // The order's conversation with the customer, on the same tick; shown
     // below the order, outside the closure that renders it, so a refresh
@@ -136,11 +136,7 @@ fn OrderPage(
         <p><A href=back>{locale.t("order-back")}</A></p>
         <Transition fallback=move || view! { <p class="muted">{locale.t("order-loading")}</p> }>
             {move || Suspend::new(async move {
-                // The page waits for both, so the shipping panel is built
-                // with its data at once rather than loading a second time.
-                let loaded = order.await;
-                let _ = shipping.0.await;
-                match loaded {
+                match order.await {
                     Ok(detail) => view! { <OrderDetailView detail customer /> }.into_any(),
                     Err(e) => {
                         crate::components::errors::answer_with(&e);
@@ -149,6 +145,15 @@ fn OrderPage(
                         }.into_any()
                     }
                 }
+            })}
+        </Transition>
+        // Between the parts the order's updates re-render, so they never
+        // rebuild it: the panel loads its own data, and holds still while
+        // one of its forms holds input.
+        <ShippingPanel order_id=untrack(id) />
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                order.await.ok().map(|detail| view! { <OrderAccounts detail /> })
             })}
         </Transition>
         {ask.map(|data| view! { <ChangeRequestPanel data live=order /> })}
@@ -171,7 +176,13 @@ fn OrderDetailView(detail: OrderDetail, customer: bool) -> impl IntoView {
         <OrderHeader detail=detail.clone() customer />
         <LinesPanel lines=detail.lines.clone() currency=detail.currency.clone() />
         <p class="order-total">{locale.t_with("order-value", &[("amount", value.into())])}</p>
-        <ShippingPanel order_id=detail.id />
+    }
+}
+
+/// What follows the shipping panel: payments, production and changes.
+#[component]
+fn OrderAccounts(detail: OrderDetail) -> impl IntoView {
+    view! {
         <PaymentsPanel detail=detail.clone() />
         <ProductionPanel production=detail.production.clone() />
         <OrderChanges detail=detail.clone() />

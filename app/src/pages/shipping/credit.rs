@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::{Ctx, TextArea, day};
 use crate::api::shipping::{RecordPresentation, SaveLetterOfCredit};
-use crate::components::forms::{FieldMessage, FormMessage, latest_error};
+use crate::components::forms::{FieldMessage, FormMessage, StaleNotice, latest_error};
 use crate::components::live::refresh_order_after;
 use crate::i18n::Locale;
 use crate::wire::shipping::LcView;
@@ -128,6 +128,9 @@ fn LcForm(ctx: Ctx, lc: Option<LcView>) -> impl IntoView {
     let save = ServerAction::<SaveLetterOfCredit>::new();
     let error = latest_error(save.value());
     refresh_order_after(save.value());
+    let hold = ctx.hold("lc", 0);
+    hold.clear_after(save.value());
+    let form = hold.form;
     let values: [String; 8] = match &lc {
         Some(l) => [
             l.number.clone(),
@@ -159,9 +162,9 @@ fn LcForm(ctx: Ctx, lc: Option<LcView>) -> impl IntoView {
     let transhipment = lc.as_ref().is_some_and(|l| l.transhipment);
     let goods = lc.map(|l| l.goods_description).unwrap_or_default();
     view! {
-        <details class="house-form" id="lc-edit">
+        <details class="house-form" id="lc-edit" on:input=move |_| hold.typed() on:change=move |_| hold.typed()>
             <summary>{locale.t("shipping-lc-edit")}</summary>
-            <ActionForm action=save attr:class="stack-form" attr:id="lc-form">
+            <ActionForm action=save node_ref=form attr:class="stack-form" attr:id="lc-form">
                 <input type="hidden" name="order_id" value=ctx.order_id.to_string() />
                 <input type="hidden" name="version" value=ctx.version.to_string() />
                 <div class="inline-grid-form">
@@ -182,6 +185,7 @@ fn LcForm(ctx: Ctx, lc: Option<LcView>) -> impl IntoView {
                     <TextArea name="lc[goods_description]" rows=3 value=goods />
                 </label>
                 <FormMessage error fields=&[] />
+                <StaleNotice stale=hold.stale() />
                 <button type="submit" class="button">{locale.t("shipping-lc-save")}</button>
             </ActionForm>
         </details>
@@ -195,15 +199,21 @@ fn PresentationForm(ctx: Ctx, presented_on: Option<NaiveDate>) -> impl IntoView 
     let present = ServerAction::<RecordPresentation>::new();
     let error = latest_error(present.value());
     refresh_order_after(present.value());
+    let hold = ctx.hold("presented", 0);
+    hold.clear_after(present.value());
+    let form = hold.form;
     let value = presented_on.map(|on| day(Some(on))).unwrap_or_default();
     view! {
-        <ActionForm action=present attr:class="inline-grid-form" attr:id="presentation-form">
-            <input type="hidden" name="order_id" value=ctx.order_id.to_string() />
-            <input type="hidden" name="version" value=ctx.version.to_string() />
-            <label>{locale.t("shipping-lc-presented")} <input type="date" name="presented_on" value=value /></label>
-            <button type="submit" class="button secondary">{locale.t("shipping-lc-present")}</button>
-            <FieldMessage error field="presented_on" />
-            <FormMessage error fields=&["presented_on"] />
-        </ActionForm>
+        <div on:input=move |_| hold.typed() on:change=move |_| hold.typed()>
+            <ActionForm action=present node_ref=form attr:class="inline-grid-form" attr:id="presentation-form">
+                <input type="hidden" name="order_id" value=ctx.order_id.to_string() />
+                <input type="hidden" name="version" value=ctx.version.to_string() />
+                <label>{locale.t("shipping-lc-presented")} <input type="date" name="presented_on" value=value /></label>
+                <button type="submit" class="button secondary">{locale.t("shipping-lc-present")}</button>
+                <FieldMessage error field="presented_on" />
+                <FormMessage error fields=&["presented_on"] />
+                <StaleNotice stale=hold.stale() />
+            </ActionForm>
+        </div>
     }
 }

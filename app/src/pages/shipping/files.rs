@@ -97,13 +97,27 @@ pub fn UploadForm(
     locale: Locale,
 ) -> impl IntoView {
     let return_to = use_location().pathname.get_untracked();
+    // In the shipping panel, a chosen file holds the panel still until it
+    // is sent, as typing into its forms does: a rebuilt form has no file.
+    let held = use_context::<super::ShippingData>().map(|shipping| shipping.held);
     let label = if document_id.is_some() {
         "attach-document"
     } else {
         "attach-choose"
     };
     view! {
-        <form class="upload-form" method="post" action="/files" enctype="multipart/form-data" data-owner=owner_kind>
+        <form
+            class="upload-form"
+            method="post"
+            action="/files"
+            enctype="multipart/form-data"
+            data-owner=owner_kind
+            on:change=move |_| {
+                if let Some(held) = held {
+                    held.mark((owner_kind, owner_id));
+                }
+            }
+        >
             <input type="hidden" name="owner_kind" value=owner_kind />
             <input type="hidden" name="owner_id" value=owner_id.to_string() />
             {document_id.map(|id| view! { <input type="hidden" name="document_id" value=id.to_string() /> })}

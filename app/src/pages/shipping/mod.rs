@@ -3,6 +3,11 @@
 //! letter of credit, and (for the house) the forms that change them. Every
 //! text comes from the catalogue; what the customer may not see is already
 //! left out of the view, and the house's parts show only when `house` is set.
+//!
+//! The panel is loaded again on every live update, except while one of its
+//! forms holds input: a form being filled in keeps what was typed, the
+//! focus and the cursor, says when the order moved on under it, and still
+//! sends the version it was built from (`FormHold`).
 
 mod credit;
 mod documents;
@@ -16,6 +21,7 @@ use leptos::prelude::*;
 
 use crate::api::shipping::{ShareFile, get_shipping};
 use crate::components::data::{Data, load};
+use crate::components::forms::{FormHold, HeldForms, hold_while};
 use crate::components::guard::use_locale;
 use crate::components::live::{OrderRefresh, refresh_order_after, use_live_tick};
 use crate::i18n::Locale;
@@ -38,22 +44,32 @@ use shipments::ShipmentCard;
 /// server rendering walks such closures more than once, and a resource
 /// made inside one would be made, and queried, on every walk.
 #[derive(Clone, Copy)]
-pub struct ShippingData(pub Data<Result<ShippingView, ApiError>>);
+pub struct ShippingData {
+    pub data: Data<Result<ShippingView, ApiError>>,
+    /// The forms of the panel that hold input not yet sent: live updates
+    /// do not load the panel again (which would rebuild them) until none
+    /// does.
+    pub held: HeldForms,
+}
 
 /// Loads the order's shipping data whenever the order changes for the
-/// viewer (`tick`) or a form of the page went through (`refresh`), and
-/// offers it to the `ShippingPanel` below.
+/// viewer (`tick`, held while a form of the panel holds input) or a form
+/// of the page went through (`refresh`), and offers it to the
+/// `ShippingPanel` below.
 pub fn provide_shipping(
     order_id: impl Fn() -> i32 + Send + Sync + 'static,
     tick: ReadSignal<u64>,
     refresh: RwSignal<u64>,
 ) -> ShippingData {
+    let held = HeldForms::default();
+    let live = hold_while(held, move || tick.get());
     let data = load(
-        move || (order_id(), tick.get(), refresh.get()),
+        move || (order_id(), live.get(), refresh.get()),
         |(id, _, _)| get_shipping(id),
     );
-    provide_context(ShippingData(data));
-    ShippingData(data)
+    let shipping = ShippingData { data, held };
+    provide_context(shipping);
+    shipping
 }
 
 /// What every part of the panel needs to know about the order and viewer.
@@ -67,6 +83,17 @@ pub(crate) struct Ctx {
     pub locale: Locale,
     /// Shares a file with the customer or stops; one for the whole panel.
     pub share: ServerAction<ShareFile>,
+    /// The forms of the panel that hold input (`ShippingData::held`).
+    pub held: HeldForms,
+}
+
+impl Ctx {
+    /// What the form `kind` (of the record `id`, 0 for the order's own)
+    /// keeps while it is filled in; it was built from this copy of the
+    /// order.
+    pub fn hold(self, kind: &'static str, id: i32) -> FormHold {
+        self.held.form((kind, id), self.version)
+    }
 }
 
 /// A day as `2027-03-31`, or a dash.
@@ -112,8 +139,8 @@ pub(crate) fn TextArea(name: &'static str, rows: u32, value: String) -> impl Int
 #[component]
 pub fn ShippingPanel(order_id: i32) -> impl IntoView {
     let locale = use_locale().get_untracked();
-    let data = match use_context::<ShippingData>() {
-        Some(ShippingData(data)) => data,
+    let ShippingData { data, held } = match use_context::<ShippingData>() {
+        Some(shipping) => shipping,
         None => {
             let refresh = match use_context::<OrderRefresh>() {
                 Some(OrderRefresh(refresh)) => refresh,
@@ -124,27 +151,41 @@ pub fn ShippingPanel(order_id: i32) -> impl IntoView {
                 }
             };
             let tick = use_live_tick(Some(order_id));
-            provide_shipping(move || order_id, tick, refresh).0
+            provide_shipping(move || order_id, tick, refresh)
         }
     };
     view! {
-        <section class="panel shipping" id="shipping">
-            <h2>{locale.t("shipping-title")}</h2>
-            <UploadError locale />
-            <Transition fallback=move || view! { <p class="muted">{locale.t("shipping-loading")}</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(shipping) => view! { <ShippingBody shipping locale /> }.into_any(),
-                        Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+        <Transition fallback=move || view! {
+            <section class="panel shipping" id="shipping">
+                <h2>{locale.t("shipping-title")}</h2>
+                <p class="muted">{locale.t("shipping-loading")}</p>
+            </section>
+        }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    // No such order for the viewer: the page says so.
+                    Err(ApiError::NotFound) => None,
+                    loaded => {
+                        let body = match loaded {
+                            Ok(shipping) => view! { <ShippingBody shipping locale held /> }.into_any(),
+                            Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+                        };
+                        Some(view! {
+                            <section class="panel shipping" id="shipping">
+                                <h2>{locale.t("shipping-title")}</h2>
+                                <UploadError locale />
+                                {body}
+                            </section>
+                        })
                     }
-                })}
-            </Transition>
-        </section>
+                }
+            })}
+        </Transition>
     }
 }
 
 #[component]
-fn ShippingBody(shipping: ShippingView, locale: Locale) -> impl IntoView {
+fn ShippingBody(shipping: ShippingView, locale: Locale, held: HeldForms) -> impl IntoView {
     let share = ServerAction::<ShareFile>::new();
     refresh_order_after(share.value());
     let ctx = Ctx {
@@ -155,6 +196,7 @@ fn ShippingBody(shipping: ShippingView, locale: Locale) -> impl IntoView {
         can_pay: shipping.can_pay,
         locale,
         share,
+        held,
     };
     let ShippingView {
         currency,

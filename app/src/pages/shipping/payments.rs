@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::{Ctx, day};
 use crate::api::order_desk::RecordPayment;
-use crate::components::forms::{FieldMessage, FormMessage, latest_error};
+use crate::components::forms::{FieldMessage, FormMessage, StaleNotice, latest_error};
 use crate::components::live::refresh_order_after;
 use crate::i18n::Locale;
 use crate::wire::shipping::InstalmentView;
@@ -131,6 +131,9 @@ fn PaymentForm(ctx: Ctx, currency: String, choices: Vec<(i32, String)>) -> impl 
     let pay = state.pay;
     let open = state.open;
     let error = latest_error(pay.value());
+    let hold = ctx.hold("payment", 0);
+    hold.clear_after(pay.value());
+    let form = hold.form;
     view! {
         <details
             class="house-form"
@@ -139,9 +142,11 @@ fn PaymentForm(ctx: Ctx, currency: String, choices: Vec<(i32, String)>) -> impl 
             on:toggle=move |ev| {
                 open.set(event_target::<leptos::web_sys::Element>(&ev).has_attribute("open"))
             }
+            on:input=move |_| hold.typed()
+            on:change=move |_| hold.typed()
         >
             <summary>{locale.t("shipping-record-payment")}</summary>
-            <ActionForm action=pay attr:class="stack-form" attr:id="payment-form">
+            <ActionForm action=pay node_ref=form attr:class="stack-form" attr:id="payment-form">
                 <input type="hidden" name="order_id" value=ctx.order_id.to_string() />
                 <input type="hidden" name="version" value=ctx.version.to_string() />
                 <div class="inline-grid-form">
@@ -166,6 +171,7 @@ fn PaymentForm(ctx: Ctx, currency: String, choices: Vec<(i32, String)>) -> impl 
                 <FieldMessage error field="reference" />
                 <FieldMessage error field="instalment_id" />
                 <FormMessage error fields=&["received_on", "amount", "reference", "instalment_id"] />
+                <StaleNotice stale=hold.stale() />
                 <button type="submit" class="button">{locale.t("shipping-pay-submit")}</button>
             </ActionForm>
         </details>

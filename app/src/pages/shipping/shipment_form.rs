@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::{Ctx, TextArea};
 use crate::api::shipping::{PlanShipment, UpdateShipment};
-use crate::components::forms::{FormMessage, latest_error};
+use crate::components::forms::{FormMessage, StaleNotice, latest_error};
 use crate::components::live::refresh_order_after;
 use crate::i18n::Locale;
 use crate::wire::shipping::{
@@ -127,6 +127,9 @@ pub(crate) fn PlanForm(ctx: Ctx, open_lines: Vec<OpenLine>) -> impl IntoView {
     let plan = ServerAction::<PlanShipment>::new();
     let error = latest_error(plan.value());
     refresh_order_after(plan.value());
+    let hold = ctx.hold("plan", 0);
+    hold.clear_after(plan.value());
+    let form = hold.form;
     let rows: Vec<LineRow> = open_lines
         .into_iter()
         .map(|l| {
@@ -147,14 +150,15 @@ pub(crate) fn PlanForm(ctx: Ctx, open_lines: Vec<OpenLine>) -> impl IntoView {
         .collect();
     let values = ShipmentInput::default();
     view! {
-        <details class="house-form" id="plan-shipment">
+        <details class="house-form" id="plan-shipment" on:input=move |_| hold.typed() on:change=move |_| hold.typed()>
             <summary>{locale.t("shipping-plan")}</summary>
-            <ActionForm action=plan attr:class="stack-form" attr:id="plan-shipment-form">
+            <ActionForm action=plan node_ref=form attr:class="stack-form" attr:id="plan-shipment-form">
                 <input type="hidden" name="order_id" value=ctx.order_id.to_string() />
                 <input type="hidden" name="version" value=ctx.version.to_string() />
                 <ShipmentFields values rows locale />
                 <p class="muted">{locale.t("shipping-plan-lines-hint")}</p>
                 <FormMessage error fields=&[] />
+                <StaleNotice stale=hold.stale() />
                 <button type="submit" class="button">{locale.t("shipping-plan-submit")}</button>
             </ActionForm>
         </details>
@@ -168,6 +172,9 @@ pub(crate) fn EditForm(ctx: Ctx, shipment: ShipmentDetail) -> impl IntoView {
     let update = ServerAction::<UpdateShipment>::new();
     let error = latest_error(update.value());
     refresh_order_after(update.value());
+    let hold = ctx.hold("shipment", shipment.id);
+    hold.clear_after(update.value());
+    let form = hold.form;
     let containers = shipment
         .containers
         .iter()
@@ -203,14 +210,15 @@ pub(crate) fn EditForm(ctx: Ctx, shipment: ShipmentDetail) -> impl IntoView {
         })
         .collect();
     view! {
-        <details class="house-form shipment-edit-box">
+        <details class="house-form shipment-edit-box" on:input=move |_| hold.typed() on:change=move |_| hold.typed()>
             <summary>{locale.t("shipping-edit")}</summary>
-            <ActionForm action=update attr:class="stack-form shipment-edit">
+            <ActionForm action=update node_ref=form attr:class="stack-form shipment-edit">
                 <input type="hidden" name="order_id" value=ctx.order_id.to_string() />
                 <input type="hidden" name="version" value=ctx.version.to_string() />
                 <input type="hidden" name="shipment_id" value=shipment.id.to_string() />
                 <ShipmentFields values rows locale />
                 <FormMessage error fields=&[] />
+                <StaleNotice stale=hold.stale() />
                 <button type="submit" class="button">{locale.t("shipping-save")}</button>
             </ActionForm>
         </details>

@@ -8,7 +8,7 @@ use super::documents::Checklist;
 use super::shipment_form::EditForm;
 use super::{Ctx, FileList, UploadForm, day, or_dash, t_or};
 use crate::api::shipping::{ArriveShipment, DepartShipment, SetCustomsStatus};
-use crate::components::forms::{FieldMessage, FormMessage, latest_error};
+use crate::components::forms::{FieldMessage, FormMessage, StaleNotice, latest_error};
 use crate::components::live::refresh_order_after;
 use crate::i18n::Locale;
 use crate::wire::shipping::{ContainerView, Said, ShipmentDetail, ShipmentLineView};
@@ -203,26 +203,32 @@ fn CustomsForm(ctx: Ctx, shipment_id: i32, next: Vec<String>) -> impl IntoView {
     let customs = ServerAction::<SetCustomsStatus>::new();
     let error = latest_error(customs.value());
     refresh_order_after(customs.value());
+    let hold = ctx.hold("customs", shipment_id);
+    hold.clear_after(customs.value());
+    let form = hold.form;
     view! {
-        <ActionForm action=customs attr:class="inline-grid-form customs-form">
-            <input type="hidden" name="order_id" value=ctx.order_id.to_string() />
-            <input type="hidden" name="version" value=ctx.version.to_string() />
-            <input type="hidden" name="shipment_id" value=shipment_id.to_string() />
-            <label>
-                {locale.t("shipping-customs-move")}
-                <select name="status">
-                    {next.into_iter().map(|status| {
-                        let text = t_or(locale, &format!("shipping-customs-to-{status}"), &status);
-                        view! { <option value=status>{text}</option> }
-                    }).collect_view()}
-                </select>
-            </label>
-            <label>{locale.t("shipping-customs-date")} <input type="date" name="on" /></label>
-            <button type="submit" class="button secondary">{locale.t("shipping-customs-save")}</button>
-            <FieldMessage error field="status" />
-            <FieldMessage error field="on" />
-            <FormMessage error fields=&["status", "on"] />
-        </ActionForm>
+        <div on:input=move |_| hold.typed() on:change=move |_| hold.typed()>
+            <ActionForm action=customs node_ref=form attr:class="inline-grid-form customs-form">
+                <input type="hidden" name="order_id" value=ctx.order_id.to_string() />
+                <input type="hidden" name="version" value=ctx.version.to_string() />
+                <input type="hidden" name="shipment_id" value=shipment_id.to_string() />
+                <label>
+                    {locale.t("shipping-customs-move")}
+                    <select name="status">
+                        {next.into_iter().map(|status| {
+                            let text = t_or(locale, &format!("shipping-customs-to-{status}"), &status);
+                            view! { <option value=status>{text}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>{locale.t("shipping-customs-date")} <input type="date" name="on" /></label>
+                <button type="submit" class="button secondary">{locale.t("shipping-customs-save")}</button>
+                <FieldMessage error field="status" />
+                <FieldMessage error field="on" />
+                <FormMessage error fields=&["status", "on"] />
+                <StaleNotice stale=hold.stale() />
+            </ActionForm>
+        </div>
     }
 }
 
@@ -233,23 +239,29 @@ fn DepartForm(ctx: Ctx, shipment_id: i32, checks_failed: bool) -> impl IntoView 
     let depart = ServerAction::<DepartShipment>::new();
     let error = latest_error(depart.value());
     refresh_order_after(depart.value());
+    let hold = ctx.hold("depart", shipment_id);
+    hold.clear_after(depart.value());
+    let form = hold.form;
     view! {
-        <ActionForm action=depart attr:class="inline-grid-form depart-form">
-            <input type="hidden" name="order_id" value=ctx.order_id.to_string() />
-            <input type="hidden" name="version" value=ctx.version.to_string() />
-            <input type="hidden" name="shipment_id" value=shipment_id.to_string() />
-            <label>{locale.t("shipping-atd-label")} <input type="date" name="atd" /></label>
-            {checks_failed.then(|| view! {
-                <label class="override">
-                    {locale.t("shipping-override")}
-                    <textarea name="override_reason" rows="2"></textarea>
-                </label>
-            })}
-            <button type="submit" class="button">{locale.t("shipping-depart")}</button>
-            <FieldMessage error field="atd" />
-            <FieldMessage error field="override_reason" />
-            <FormMessage error fields=&["atd", "override_reason"] />
-        </ActionForm>
+        <div on:input=move |_| hold.typed() on:change=move |_| hold.typed()>
+            <ActionForm action=depart node_ref=form attr:class="inline-grid-form depart-form">
+                <input type="hidden" name="order_id" value=ctx.order_id.to_string() />
+                <input type="hidden" name="version" value=ctx.version.to_string() />
+                <input type="hidden" name="shipment_id" value=shipment_id.to_string() />
+                <label>{locale.t("shipping-atd-label")} <input type="date" name="atd" /></label>
+                {checks_failed.then(|| view! {
+                    <label class="override">
+                        {locale.t("shipping-override")}
+                        <textarea name="override_reason" rows="2"></textarea>
+                    </label>
+                })}
+                <button type="submit" class="button">{locale.t("shipping-depart")}</button>
+                <FieldMessage error field="atd" />
+                <FieldMessage error field="override_reason" />
+                <FormMessage error fields=&["atd", "override_reason"] />
+                <StaleNotice stale=hold.stale() />
+            </ActionForm>
+        </div>
     }
 }
 
@@ -259,15 +271,21 @@ fn ArriveForm(ctx: Ctx, shipment_id: i32) -> impl IntoView {
     let arrive = ServerAction::<ArriveShipment>::new();
     let error = latest_error(arrive.value());
     refresh_order_after(arrive.value());
+    let hold = ctx.hold("arrive", shipment_id);
+    hold.clear_after(arrive.value());
+    let form = hold.form;
     view! {
-        <ActionForm action=arrive attr:class="inline-grid-form arrive-form">
-            <input type="hidden" name="order_id" value=ctx.order_id.to_string() />
-            <input type="hidden" name="version" value=ctx.version.to_string() />
-            <input type="hidden" name="shipment_id" value=shipment_id.to_string() />
-            <label>{locale.t("shipping-ata-label")} <input type="date" name="ata" /></label>
-            <button type="submit" class="button">{locale.t("shipping-arrive")}</button>
-            <FieldMessage error field="ata" />
-            <FormMessage error fields=&["ata"] />
-        </ActionForm>
+        <div on:input=move |_| hold.typed() on:change=move |_| hold.typed()>
+            <ActionForm action=arrive node_ref=form attr:class="inline-grid-form arrive-form">
+                <input type="hidden" name="order_id" value=ctx.order_id.to_string() />
+                <input type="hidden" name="version" value=ctx.version.to_string() />
+                <input type="hidden" name="shipment_id" value=shipment_id.to_string() />
+                <label>{locale.t("shipping-ata-label")} <input type="date" name="ata" /></label>
+                <button type="submit" class="button">{locale.t("shipping-arrive")}</button>
+                <FieldMessage error field="ata" />
+                <FormMessage error fields=&["ata"] />
+                <StaleNotice stale=hold.stale() />
+            </ActionForm>
+        </div>
     }
 }
