@@ -186,7 +186,7 @@ async fn staff_place_a_purchase_order_and_record_a_payment_from_the_order_page()
     pay(&staff, &today, "750", "TT 0815").await;
     staff
         .wait_for_text("#outstanding", Duration::from_secs(20), |t| {
-            t.contains("1750.00")
+            t.contains("1,750.00")
         })
         .await;
     staff.screenshot("staff-order-desk").await;

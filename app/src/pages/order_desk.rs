@@ -24,10 +24,6 @@ use crate::components::guard::use_locale;
 use crate::components::live::refresh_order_after;
 use crate::domain::order_input::{CURRENCIES, INCOTERMS};
 
-fn date_text(date: Option<chrono::NaiveDate>) -> String {
-    date.map(|d| d.to_string()).unwrap_or_else(|| "—".into())
-}
-
 /// The desk's copy of the order and the actions of its forms, made by the
 /// order page outside any closure that renders (the actions keep their
 /// answers when the forms are built again).
@@ -152,7 +148,7 @@ fn PlacedTable(live: Data<Result<OrderDetail, ApiError>>) -> impl IntoView {
                                         <td>{locale.t(&format!("milestone-{}", p.milestone.as_str()))}</td>
                                         <td>{format!("{} / {}", p.quantity_done, p.quantity)}</td>
                                         <td>{p.committed_ready.to_string()}</td>
-                                        <td>{date_text(p.forecast_ready)}</td>
+                                        <td>{locale.date_or_dash(p.forecast_ready)}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>

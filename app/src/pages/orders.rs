@@ -56,11 +56,6 @@ fn milestone_text(locale: Locale, milestone: Milestone) -> String {
     locale.t(&format!("milestone-{}", milestone.as_str()))
 }
 
-pub(crate) fn date_text(date: Option<chrono::NaiveDate>) -> String {
-    date.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_else(|| "—".to_string())
-}
-
 #[component]
 pub fn CustomerOrderPage() -> impl IntoView {
     view! {
@@ -170,7 +165,7 @@ fn OrderPage(
 #[component]
 fn OrderDetailView(detail: OrderDetail, customer: bool) -> impl IntoView {
     let locale = use_locale().get_untracked();
-    let value = format!("{} {}", detail.total, detail.currency);
+    let value = locale.money(&detail.total, &detail.currency);
     view! {
         <Title text=detail.number.clone() />
         <OrderHeader detail=detail.clone() customer />
@@ -281,9 +276,9 @@ fn LinesPanel(lines: Vec<LineView>, currency: String) -> impl IntoView {
                                 <td><strong>{l.product_code.clone()}</strong><br /><small>{l.description.clone()}" · HS "{l.hs_code.clone()}</small></td>
                                 <td>{format!("{} {}", l.quantity, l.unit)}</td>
                                 <td>{l.unit_price.clone()}</td>
-                                <td>{date_text(Some(l.requested))}</td>
-                                <td class="committed">{date_text(l.committed)}</td>
-                                <td class="forecast">{date_text(l.forecast)}</td>
+                                <td>{locale.date_or_dash(Some(l.requested))}</td>
+                                <td class="committed">{locale.date_or_dash(l.committed)}</td>
+                                <td class="forecast">{locale.date_or_dash(l.forecast)}</td>
                                 <td>
                                     <span class=badge_class(l.badge)>{badge_text(locale, l.badge)}</span>
                                     {(l.slip_days > 0).then(|| view! {
@@ -308,8 +303,8 @@ fn PaymentsPanel(detail: OrderDetail) -> impl IntoView {
         let paid = locale.t_with(
             "order-paid",
             &[
-                ("paid", detail.paid.clone().into()),
-                ("total", detail.total.clone().into()),
+                ("paid", locale.number(&detail.paid).into()),
+                ("total", locale.number(&detail.total).into()),
                 ("currency", currency.clone().into()),
             ],
         );
@@ -317,7 +312,7 @@ fn PaymentsPanel(detail: OrderDetail) -> impl IntoView {
             "order-outstanding",
             &[(
                 "amount",
-                format!("{} {currency}", detail.outstanding).into(),
+                locale.money(&detail.outstanding, &currency).into(),
             )],
         );
         view! {
@@ -326,8 +321,8 @@ fn PaymentsPanel(detail: OrderDetail) -> impl IntoView {
             <ul class="plain-list">
                 {detail.payments.iter().map(|p| view! {
                     <li>{locale.t_with("order-payment-entry", &[
-                        ("date", p.received_on.to_string().into()),
-                        ("amount", format!("{} {currency}", p.amount).into()),
+                        ("date", locale.date(p.received_on).into()),
+                        ("amount", locale.money(&p.amount, &currency).into()),
                         ("reference", p.reference.clone().into()),
                     ])}</li>
                 }).collect_view()}

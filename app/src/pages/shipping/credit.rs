@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::{Ctx, TextArea, day};
+use super::{Ctx, TextArea};
 use crate::api::shipping::{RecordPresentation, SaveLetterOfCredit};
 use crate::components::forms::{FieldMessage, FormMessage, StaleNotice, latest_error};
 use crate::components::live::refresh_order_after;
@@ -56,7 +56,7 @@ pub(crate) fn CreditPanel(ctx: Ctx, lc: Option<LcView>, currency: String) -> imp
 #[component]
 fn CreditTerms(lc: LcView, currency: String, locale: Locale) -> impl IntoView {
     let presented = match lc.presented_on {
-        Some(on) => day(Some(on)),
+        Some(on) => locale.date_or_dash(Some(on)),
         None => locale.t("shipping-lc-not-presented"),
     };
     let days = lc.presentation_days;
@@ -68,18 +68,22 @@ fn CreditTerms(lc: LcView, currency: String, locale: Locale) -> impl IntoView {
         (
             "shipping-lc-amount",
             "lc-amount",
-            format!("{} {}", lc.amount, currency),
+            locale.money(&lc.amount, &currency),
         ),
         (
             "shipping-lc-tolerance",
             "lc-tolerance",
             lc.tolerance.clone(),
         ),
-        ("shipping-lc-expiry", "lc-expiry", day(Some(lc.expiry))),
+        (
+            "shipping-lc-expiry",
+            "lc-expiry",
+            locale.date_or_dash(Some(lc.expiry)),
+        ),
         (
             "shipping-lc-latest-shipment",
             "lc-latest-shipment",
-            day(Some(lc.latest_shipment)),
+            locale.date_or_dash(Some(lc.latest_shipment)),
         ),
         ("shipping-lc-presentation", "lc-presentation", presentation),
         (
@@ -137,8 +141,8 @@ fn LcForm(ctx: Ctx, lc: Option<LcView>) -> impl IntoView {
             l.issuing_bank.clone(),
             l.amount.clone(),
             percent(l.tolerance_bp),
-            day(Some(l.expiry)),
-            day(Some(l.latest_shipment)),
+            locale.date_or_dash(Some(l.expiry)),
+            locale.date_or_dash(Some(l.latest_shipment)),
             l.presentation_days.to_string(),
             l.days_to_port.to_string(),
         ],
@@ -202,7 +206,7 @@ fn PresentationForm(ctx: Ctx, presented_on: Option<NaiveDate>) -> impl IntoView 
     let hold = ctx.hold("presented", 0);
     hold.clear_after(present.value());
     let form = hold.form;
-    let value = presented_on.map(|on| day(Some(on))).unwrap_or_default();
+    let value = presented_on.map(|on| on.to_string()).unwrap_or_default();
     view! {
         <div on:input=move |_| hold.typed() on:change=move |_| hold.typed()>
             <ActionForm action=present node_ref=form attr:class="inline-grid-form" attr:id="presentation-form">

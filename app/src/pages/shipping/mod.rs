@@ -16,7 +16,6 @@ mod payments;
 mod shipment_form;
 mod shipments;
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::api::shipping::{ShareFile, get_shipping};
@@ -94,12 +93,6 @@ impl Ctx {
     pub fn hold(self, kind: &'static str, id: i32) -> FormHold {
         self.held.form((kind, id), self.version)
     }
-}
-
-/// A day as `2027-03-31`, or a dash.
-pub(crate) fn day(date: Option<NaiveDate>) -> String {
-    date.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_else(|| "—".to_string())
 }
 
 /// The text, or a dash when there is none.

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::{Ctx, day};
+use super::Ctx;
 use crate::api::order_desk::RecordPayment;
 use crate::components::forms::{FieldMessage, FormMessage, StaleNotice, latest_error};
 use crate::components::live::refresh_order_after;
@@ -24,9 +24,9 @@ fn status_class(instalment: &InstalmentView) -> &'static str {
 /// The due day, or the event it waits for.
 fn due_text(instalment: &InstalmentView, locale: Locale) -> String {
     match (instalment.due, &instalment.due_event_key) {
-        (Some(due), _) => day(Some(due)),
+        (Some(due), _) => locale.date_or_dash(Some(due)),
         (None, Some(event)) => locale.t(event),
-        (None, None) => day(None),
+        (None, None) => locale.date_or_dash(None),
     }
 }
 
@@ -49,7 +49,11 @@ pub(crate) fn Schedule(ctx: Ctx, schedule: Vec<InstalmentView>, currency: String
         .map(|i| {
             (
                 i.id,
-                format!("{} · {} {}", locale.t(&i.kind_key), i.amount, currency),
+                format!(
+                    "{} · {}",
+                    locale.t(&i.kind_key),
+                    locale.money(&i.amount, &currency)
+                ),
             )
         })
         .collect();
@@ -74,9 +78,9 @@ pub(crate) fn Schedule(ctx: Ctx, schedule: Vec<InstalmentView>, currency: String
                                     view! {
                                         <tr data-instalment=i.id.to_string() class:overdue=i.overdue_days.is_some()>
                                             <td>{locale.t(&i.kind_key)}</td>
-                                            <td class="amount">{format!("{} {}", i.amount, currency)}</td>
+                                            <td class="amount">{locale.money(&i.amount, &currency)}</td>
                                             <td class="due">{due_text(i, locale)}</td>
-                                            <td class="paid">{format!("{} {}", i.paid, currency)}</td>
+                                            <td class="paid">{locale.money(&i.paid, &currency)}</td>
                                             <td>
                                                 <span class=status_class(i) data-status=i.status_key.clone()>{status}</span>
                                                 {i.overdue_days.map(|days| view! {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::documents::Checklist;
 use super::shipment_form::EditForm;
-use super::{Ctx, FileList, UploadForm, day, or_dash, t_or};
+use super::{Ctx, FileList, UploadForm, or_dash, t_or};
 use crate::api::shipping::{ArriveShipment, DepartShipment, SetCustomsStatus};
 use crate::components::forms::{FieldMessage, FormMessage, StaleNotice, latest_error};
 use crate::components::live::refresh_order_after;
@@ -42,7 +42,11 @@ pub(crate) fn ShipmentCard(ctx: Ctx, shipment: ShipmentDetail) -> impl IntoView 
         shipment.booking_no.clone()
     };
     let customs_text = match shipment.customs_on {
-        Some(on) => format!("{} · {}", locale.t(&shipment.customs_key), day(Some(on))),
+        Some(on) => format!(
+            "{} · {}",
+            locale.t(&shipment.customs_key),
+            locale.date_or_dash(Some(on))
+        ),
         None => locale.t(&shipment.customs_key),
     };
     let before_departure = shipment.atd.is_none();
@@ -67,10 +71,14 @@ pub(crate) fn ShipmentCard(ctx: Ctx, shipment: ShipmentDetail) -> impl IntoView 
             "port-of-discharge",
             or_dash(&shipment.port_of_discharge),
         ),
-        ("shipping-etd", "etd", day(Some(shipment.etd))),
-        ("shipping-atd", "atd", day(shipment.atd)),
-        ("shipping-eta", "eta", day(shipment.eta)),
-        ("shipping-ata", "ata", day(shipment.ata)),
+        (
+            "shipping-etd",
+            "etd",
+            locale.date_or_dash(Some(shipment.etd)),
+        ),
+        ("shipping-atd", "atd", locale.date_or_dash(shipment.atd)),
+        ("shipping-eta", "eta", locale.date_or_dash(shipment.eta)),
+        ("shipping-ata", "ata", locale.date_or_dash(shipment.ata)),
     ];
     view! {
         <article class="shipment" data-id=shipment.id.to_string() data-stage=shipment.stage_key.clone()>
