@@ -14,6 +14,7 @@ mod browser_complaints;
 mod browser_glance;
 mod browser_input;
 mod browser_landing;
+mod browser_languages;
 mod browser_layout;
 mod browser_messages;
 mod browser_notifications;

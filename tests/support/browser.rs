@@ -27,15 +27,26 @@ impl Browser {
     /// Starts chromedriver and a headless Chromium with the given window size
     /// (below 500 px wide, an emulated phone screen of that size).
     pub async fn launch(width: u32, height: u32) -> Browser {
-        Self::launch_with(width, height, None).await
+        Self::launch_with(width, height, None, None).await
     }
 
     /// As `launch`, with the browser's clock in an IANA time zone.
     pub async fn launch_in_time_zone(width: u32, height: u32, zone: &str) -> Browser {
-        Self::launch_with(width, height, Some(zone)).await
+        Self::launch_with(width, height, Some(zone), None).await
     }
 
-    async fn launch_with(width: u32, height: u32, zone: Option<&str>) -> Browser {
+    /// As `launch`, with the browser asking for `languages` (as its
+    /// `Accept-Language` header sends them, e.g. `de-DE,de`).
+    pub async fn launch_in_language(width: u32, height: u32, languages: &str) -> Browser {
+        Self::launch_with(width, height, None, Some(languages)).await
+    }
+
+    async fn launch_with(
+        width: u32,
+        height: u32,
+        zone: Option<&str>,
+        languages: Option<&str>,
+    ) -> Browser {
         let chromium = std::env::var("PORTAL_TEST_CHROMIUM")
             .map(PathBuf::from)
             .ok()
@@ -74,8 +85,18 @@ impl Browser {
             format!("--window-size={width},{height}"),
             format!("--user-data-dir={}", profile.path().display()),
         ];
+        let mut args = args;
+        if let Some(languages) = languages {
+            args.push(format!(
+                "--lang={}",
+                languages.split(',').next().unwrap_or("en")
+            ));
+        }
         let mut caps = serde_json::Map::new();
         let mut options = serde_json::json!({ "binary": chromium, "args": args });
+        if let Some(languages) = languages {
+            options["prefs"] = serde_json::json!({ "intl.accept_languages": languages });
+        }
         // Headless windows are at least 500 px wide; a phone is emulated.
         if width < 500 {
             options["mobileEmulation"] = serde_json::json!({
@@ -147,9 +168,10 @@ impl Browser {
     /// is seen rather than hidden; a second stall fails the test.
     pub async fn sign_in_and_wait(&self, base: &str, email: &str, password: &str) {
         self.sign_in(base, email, password).await;
-        let signed_in = |t: &str| t.contains("Sign out");
+        // The sign-out button, in whatever language the person reads.
+        let signed_in = |_: &str| true;
         if self
-            .shows_within(".site-nav", Duration::from_secs(30), signed_in)
+            .shows_within("#sign-out", Duration::from_secs(30), signed_in)
             .await
         {
             return;
@@ -160,12 +182,12 @@ impl Browser {
             .await
             .expect("open the sign-in page again");
         if !self
-            .shows_within(".site-nav", Duration::from_secs(10), signed_in)
+            .shows_within("#sign-out", Duration::from_secs(10), signed_in)
             .await
         {
             self.sign_in(base, email, password).await;
         }
-        self.wait_for_text(".site-nav", Duration::from_secs(30), signed_in)
+        self.wait_for_text("#sign-out", Duration::from_secs(30), |t| !t.is_empty())
             .await;
     }
 
