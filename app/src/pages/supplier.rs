@@ -36,7 +36,7 @@ fn milestone_text(locale: Locale, milestone: Milestone) -> String {
 pub fn SupplierHome() -> impl IntoView {
     let locale = use_locale();
     view! {
-        <Title text=move || locale.get().t("supplier-title") />
+        <Title text=locale.get_untracked().t("supplier-title") />
         <AreaGuard area=Some(Area::Supplier)>
             <section class="panel supplier-area">
                 <div class="heading-row">
@@ -56,7 +56,7 @@ pub fn SupplierHome() -> impl IntoView {
 pub fn StaffProductionPage() -> impl IntoView {
     let locale = use_locale();
     view! {
-        <Title text=move || locale.get().t("supplier-production-page") />
+        <Title text=locale.get_untracked().t("supplier-production-page") />
         <AreaGuard area=Some(Area::Staff)>
             <section class="panel">
                 <h1>{move || locale.get().t("supplier-production-title")}</h1>
@@ -221,7 +221,7 @@ fn LineCard(
 pub fn SupplierLinePage() -> impl IntoView {
     let locale = use_locale();
     view! {
-        <Title text=move || locale.get().t("supplier-post-title") />
+        <Title text=locale.get_untracked().t("supplier-post-title") />
         <AreaGuard area=Some(Area::Supplier)>
             <LinePage back="/supplier" can_report=true />
         </AreaGuard>
@@ -232,7 +232,7 @@ pub fn SupplierLinePage() -> impl IntoView {
 pub fn StaffPoLinePage() -> impl IntoView {
     let locale = use_locale();
     view! {
-        <Title text=move || locale.get().t("supplier-production-line") />
+        <Title text=locale.get_untracked().t("supplier-production-line") />
         <AreaGuard area=Some(Area::Staff)>
             <LinePage back="/staff/production" can_report=false />
         </AreaGuard>
