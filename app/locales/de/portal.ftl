@@ -1563,3 +1563,4 @@ format-decimal-separator = ,
 format-money = { $amount } { $currency }
 format-date = { $day }.{ $month }.{ $year }
 format-date-time = { $date }, { $time }
+err-unknown-choice = Bitte wählen Sie eine der angebotenen Optionen.

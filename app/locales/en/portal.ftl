@@ -1561,3 +1561,4 @@ format-decimal-separator = .
 format-money = { $amount } { $currency }
 format-date = { $year }-{ $month }-{ $day }
 format-date-time = { $date } { $time }
+err-unknown-choice = Choose one of the offered options.

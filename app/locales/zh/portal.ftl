@@ -1521,3 +1521,4 @@ format-decimal-separator = .
 format-money = { $amount } { $currency }
 format-date = { $year }-{ $month }-{ $day }
 format-date-time = { $date } { $time }
+err-unknown-choice = 请从给出的选项中选择。

@@ -22,7 +22,7 @@ pub async fn list(
         return Err(ApiError::invalid("query", user.locale.t("search-too-long")));
     }
     let filter = LineFilter::parse(show.as_deref().unwrap_or(""))
-        .ok_or_else(|| ApiError::invalid("show", "Unknown choice."))?;
+        .ok_or_else(|| ApiError::invalid("show", user.locale.t("err-unknown-choice")))?;
     let stage = if filter.done() {
         Stage::Done
     } else {
