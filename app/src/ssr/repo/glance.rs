@@ -9,7 +9,7 @@ use crate::domain::change_request::ChangeStatus;
 use crate::domain::complaints::ComplaintStatus;
 use crate::domain::quotation::QuotationStatus;
 use crate::ssr::entities::{
-    change_request, complaint, file, instalment, order, quotation, shipment,
+    change_request, complaint, file, instalment, order, order_line, quotation, shipment,
 };
 
 /// Every order of the company, in any status.
@@ -21,13 +21,42 @@ pub async fn orders(db: &impl ConnectionTrait, company: i32) -> Result<Vec<order
         .await
 }
 
-/// The shipments of these orders that have not arrived yet.
+/// The ids of the company's orders (the open ones only if `open`), as a
+/// subquery: a customer may hold thousands of orders, and a list of that
+/// many bound ids costs more to build and parse than the join.
+fn orders_of(company: i32, open: bool) -> sea_orm::sea_query::SelectStatement {
+    let mut select = sea_orm::sea_query::Query::select();
+    select
+        .column(order::Column::Id)
+        .from(order::Entity)
+        .and_where(order::Column::CustomerCompanyId.eq(company));
+    if open {
+        select.and_where(order::Column::Status.is_not_in([
+            crate::domain::order_status::OrderStatus::Settled.as_str(),
+            crate::domain::order_status::OrderStatus::Cancelled.as_str(),
+        ]));
+    }
+    select
+}
+
+/// The lines of the company's open orders.
+pub async fn open_lines(
+    db: &impl ConnectionTrait,
+    company: i32,
+) -> Result<Vec<order_line::Model>, DbErr> {
+    order_line::Entity::find()
+        .filter(order_line::Column::OrderId.in_subquery(orders_of(company, true)))
+        .all(db)
+        .await
+}
+
+/// The shipments of the company's orders that have not arrived yet.
 pub async fn shipments_under_way(
     db: &impl ConnectionTrait,
-    order_ids: &[i32],
+    company: i32,
 ) -> Result<Vec<shipment::Model>, DbErr> {
     shipment::Entity::find()
-        .filter(shipment::Column::OrderId.is_in(order_ids.iter().copied()))
+        .filter(shipment::Column::OrderId.in_subquery(orders_of(company, false)))
         .filter(shipment::Column::Ata.is_null())
         .all(db)
         .await
@@ -48,14 +77,14 @@ pub async fn quotations_to_answer(
         .await
 }
 
-/// Change requests on these orders the house answered with a
+/// Change requests on the company's orders the house answered with a
 /// counter-proposal, waiting for the customer.
 pub async fn counter_proposals(
     db: &impl ConnectionTrait,
-    order_ids: &[i32],
+    company: i32,
 ) -> Result<Vec<change_request::Model>, DbErr> {
     change_request::Entity::find()
-        .filter(change_request::Column::OrderId.is_in(order_ids.iter().copied()))
+        .filter(change_request::Column::OrderId.in_subquery(orders_of(company, false)))
         .filter(change_request::Column::Status.eq(ChangeStatus::Countered.as_str()))
         .all(db)
         .await
@@ -73,15 +102,15 @@ pub async fn remedies_proposed(
         .await
 }
 
-/// Instalments of these orders with a fixed day on or before `until`
-/// (paid ones included; the caller keeps the unpaid).
+/// Instalments of the company's orders with a fixed day on or before
+/// `until` (paid ones included; the caller keeps the unpaid).
 pub async fn instalments_due_by(
     db: &impl ConnectionTrait,
-    order_ids: &[i32],
+    company: i32,
     until: NaiveDate,
 ) -> Result<Vec<instalment::Model>, DbErr> {
     instalment::Entity::find()
-        .filter(instalment::Column::OrderId.is_in(order_ids.iter().copied()))
+        .filter(instalment::Column::OrderId.in_subquery(orders_of(company, false)))
         .filter(instalment::Column::DueDate.is_not_null())
         .filter(instalment::Column::DueDate.lte(until))
         .all(db)

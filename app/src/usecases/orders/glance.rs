@@ -14,7 +14,6 @@ use crate::domain::policy::{Action, Area};
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{order, order_line};
 use crate::ssr::repo::glance as reads;
-use crate::ssr::repo::orders;
 use crate::ssr::{AppState, guard};
 use crate::wire::ApiError;
 use crate::wire::glance::{Glance, WaitingView};
@@ -29,19 +28,26 @@ pub async fn glance(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiE
     )
     .await?;
     let company = user.company_id;
-    let today = state.now().date_naive();
+    let today = state.today();
     // Plain reads, no transaction: the read-only pool, beside other requests.
     let db = &state.reports;
     let all = reads::orders(db, company).await?;
-    let ids: Vec<i32> = all.iter().map(|o| o.id).collect();
     let numbers: HashMap<i32, String> = all.iter().map(|o| (o.id, o.number.clone())).collect();
 
     let open: Vec<&order::Model> = all.iter().filter(|o| !o.status.is_final()).collect();
-    let open_ids: Vec<i32> = open.iter().map(|o| o.id).collect();
-    let lines = orders::lines_of(db, &open_ids).await?;
-    let counts = rules::count_badges(open.iter().map(|o| order_badge(o, &lines, today)));
+    let lines = reads::open_lines(db, company).await?;
+    // Each order's lines found once, not by a scan of every line per order
+    // (thousands of orders made that quadratic).
+    let mut by_order: HashMap<i32, Vec<&order_line::Model>> = HashMap::new();
+    for line in &lines {
+        by_order.entry(line.order_id).or_default().push(line);
+    }
+    let counts = rules::count_badges(
+        open.iter()
+            .map(|o| order_badge(o, by_order.get(&o.id).map_or(&[][..], Vec::as_slice), today)),
+    );
 
-    let facts: Vec<ShipmentFact> = reads::shipments_under_way(db, &ids)
+    let facts: Vec<ShipmentFact> = reads::shipments_under_way(db, company)
         .await?
         .into_iter()
         .map(|s| ShipmentFact {
@@ -56,7 +62,7 @@ pub async fn glance(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiE
         .collect();
     let sailings = rules::next_sailings(&facts);
 
-    let items = waiting(state, user, &ids, &numbers, today).await?;
+    let items = waiting(state, user, &numbers, today).await?;
     Ok(Glance {
         counts,
         sailings,
@@ -77,13 +83,12 @@ pub async fn glance(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiE
 /// The order's badge exactly as its row in the order list shows it.
 fn order_badge(
     order: &order::Model,
-    lines: &[order_line::Model],
+    lines: &[&order_line::Model],
     today: NaiveDate,
 ) -> crate::domain::dates::LineBadge {
     worst_badge(
         lines
             .iter()
-            .filter(|l| l.order_id == order.id)
             .map(|l| line_view(l, order.status, today).badge),
     )
 }
@@ -96,7 +101,6 @@ fn number_of(numbers: &HashMap<i32, String>, order_id: i32) -> String {
 async fn waiting(
     state: &AppState,
     user: &CurrentUser,
-    order_ids: &[i32],
     numbers: &HashMap<i32, String>,
     today: NaiveDate,
 ) -> Result<Vec<Waiting>, ApiError> {
@@ -114,7 +118,7 @@ async fn waiting(
             });
         }
     }
-    for c in reads::counter_proposals(db, order_ids).await? {
+    for c in reads::counter_proposals(db, company).await? {
         items.push(Waiting {
             kind: WaitKind::CounterProposal,
             target: c.order_id,
@@ -135,7 +139,7 @@ async fn waiting(
     let until = today
         .checked_add_days(Days::new(SOON_DAYS as u64))
         .unwrap_or(today);
-    for i in reads::instalments_due_by(db, order_ids, until).await? {
+    for i in reads::instalments_due_by(db, company, until).await? {
         let Some(due) = i.due_date else { continue };
         if i.paid_minor < i.amount_minor && rules::instalment_due_soon(due, today) {
             items.push(Waiting {
