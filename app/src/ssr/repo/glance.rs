@@ -3,7 +3,10 @@
 //! another customer can come back.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QuerySelect,
+};
 
 use crate::domain::change_request::ChangeStatus;
 use crate::domain::complaints::ComplaintStatus;
@@ -13,12 +16,35 @@ use crate::ssr::entities::{
 };
 
 /// Every order of the company, in any status.
-pub async fn orders(db: &impl ConnectionTrait, company: i32) -> Result<Vec<order::Model>, DbErr> {
+pub async fn orders(db: &impl ConnectionTrait, company: i32) -> Result<Vec<OrderBrief>, DbErr> {
     order::Entity::find()
+        .select_only()
+        .column(order::Column::Id)
+        .column(order::Column::Number)
+        .column(order::Column::Status)
         .filter(order::Column::CustomerCompanyId.eq(company))
         .order_by_asc(order::Column::Id)
+        .into_model::<OrderBrief>()
         .all(db)
         .await
+}
+
+/// What the glance needs of an order: a customer may hold thousands, and
+/// each column read is work for every one of them.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct OrderBrief {
+    pub id: i32,
+    pub number: String,
+    pub status: crate::domain::order_status::OrderStatus,
+}
+
+/// What the glance needs of an open order's line: its dates.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct LineDatesRow {
+    pub order_id: i32,
+    pub requested_date: NaiveDate,
+    pub committed_date: Option<NaiveDate>,
+    pub forecast_date: Option<NaiveDate>,
 }
 
 /// The ids of the company's orders (the open ones only if `open`), as a
@@ -39,13 +65,19 @@ fn orders_of(company: i32, open: bool) -> sea_orm::sea_query::SelectStatement {
     select
 }
 
-/// The lines of the company's open orders.
-pub async fn open_lines(
+/// The dates of the lines of the company's open orders.
+pub async fn open_line_dates(
     db: &impl ConnectionTrait,
     company: i32,
-) -> Result<Vec<order_line::Model>, DbErr> {
+) -> Result<Vec<LineDatesRow>, DbErr> {
     order_line::Entity::find()
+        .select_only()
+        .column(order_line::Column::OrderId)
+        .column(order_line::Column::RequestedDate)
+        .column(order_line::Column::CommittedDate)
+        .column(order_line::Column::ForecastDate)
         .filter(order_line::Column::OrderId.in_subquery(orders_of(company, true)))
+        .into_model::<LineDatesRow>()
         .all(db)
         .await
 }

@@ -7,12 +7,11 @@ use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
 
-use super::line_view;
-use crate::domain::dates::worst_badge;
+use super::lines::delivered;
+use crate::domain::dates::{LineDates, badge, worst_badge};
 use crate::domain::glance::{self as rules, SOON_DAYS, ShipmentFact, WaitKind, Waiting};
 use crate::domain::policy::{Action, Area};
 use crate::ssr::auth::CurrentUser;
-use crate::ssr::entities::{order, order_line};
 use crate::ssr::repo::glance as reads;
 use crate::ssr::{AppState, guard};
 use crate::wire::ApiError;
@@ -34,13 +33,17 @@ pub async fn glance(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiE
     let all = reads::orders(db, company).await?;
     let numbers: HashMap<i32, String> = all.iter().map(|o| (o.id, o.number.clone())).collect();
 
-    let open: Vec<&order::Model> = all.iter().filter(|o| !o.status.is_final()).collect();
-    let lines = reads::open_lines(db, company).await?;
+    let open: Vec<&reads::OrderBrief> = all.iter().filter(|o| !o.status.is_final()).collect();
+    let lines = reads::open_line_dates(db, company).await?;
     // Each order's lines found once, not by a scan of every line per order
     // (thousands of orders made that quadratic).
-    let mut by_order: HashMap<i32, Vec<&order_line::Model>> = HashMap::new();
+    let mut by_order: HashMap<i32, Vec<LineDates>> = HashMap::new();
     for line in &lines {
-        by_order.entry(line.order_id).or_default().push(line);
+        by_order.entry(line.order_id).or_default().push(LineDates {
+            requested: line.requested_date,
+            committed: line.committed_date,
+            forecast: line.forecast_date,
+        });
     }
     let counts = rules::count_badges(
         open.iter()
@@ -82,15 +85,12 @@ pub async fn glance(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiE
 
 /// The order's badge exactly as its row in the order list shows it.
 fn order_badge(
-    order: &order::Model,
-    lines: &[&order_line::Model],
+    order: &reads::OrderBrief,
+    lines: &[LineDates],
     today: NaiveDate,
 ) -> crate::domain::dates::LineBadge {
-    worst_badge(
-        lines
-            .iter()
-            .map(|l| line_view(l, order.status, today).badge),
-    )
+    let delivered = delivered(order.status);
+    worst_badge(lines.iter().map(|dates| badge(dates, today, delivered)))
 }
 
 fn number_of(numbers: &HashMap<i32, String>, order_id: i32) -> String {
