@@ -161,11 +161,12 @@ fn visible_text(html: &str) -> String {
             }
         }
         let button = tag.contains("type=\"submit\"") || tag.contains("type=\"button\"");
-        if tag.starts_with("<input") && button {
-            if let Some(at) = tag.find(" value=\"") {
-                text.push_str(tag[at + 8..].split('"').next().unwrap_or_default());
-                text.push(' ');
-            }
+        if tag.starts_with("<input")
+            && button
+            && let Some(at) = tag.find(" value=\"")
+        {
+            text.push_str(tag[at + 8..].split('"').next().unwrap_or_default());
+            text.push(' ');
         }
         rest = &rest[open + close + 1..];
     }

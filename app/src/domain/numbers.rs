@@ -71,7 +71,7 @@ mod tests {
         fn groups_hold_three_digits(whole in 0u64..u64::MAX) {
             let text = localize(&whole.to_string(), " ", ".");
             let groups: Vec<&str> = text.split(' ').collect();
-            prop_assert!(groups[0].len() >= 1 && groups[0].len() <= 3);
+            prop_assert!(!groups[0].is_empty() && groups[0].len() <= 3);
             prop_assert!(groups[1..].iter().all(|g| g.len() == 3));
         }
 

@@ -62,14 +62,13 @@ pub async fn create(
     guard::check(state, user, Action::AskQuote { customer }, "inquiry").await?;
     let today = state.today();
     let form = parse_form(
-        today,
+        (today, user.locale),
         &destination,
         &incoterm,
         &currency,
         &requested,
         &note,
         lines,
-        user.locale,
     )?;
     let now = state.now();
     let mut work = UnitOfWork::begin(state).await?;
@@ -110,15 +109,15 @@ pub async fn create(
     Ok(saved.id)
 }
 
+/// The form as typed, read on `today` for a reader of `locale`.
 fn parse_form(
-    today: NaiveDate,
+    (today, locale): (NaiveDate, Locale),
     destination: &str,
     incoterm: &str,
     currency: &str,
     requested: &str,
     note: &str,
     lines: Vec<InquiryLineInput>,
-    locale: Locale,
 ) -> Result<InquiryForm, ApiError> {
     let mut problems = FieldErrors::default();
     let destination = problems.keep(
