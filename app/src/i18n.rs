@@ -267,6 +267,7 @@ mod tests {
         let pages = "balance currency email milestone note paid percent points reason reference \
             score share";
         let formats = "year month day time";
+        let changes = "address order_line supplier what";
         let staff = "action answer asked axis currency email hits late lines median ms note p90 \
             percent";
         for name in [
@@ -282,6 +283,7 @@ mod tests {
         .chain(pages.split_whitespace())
         .chain(staff.split_whitespace())
         .chain(formats.split_whitespace())
+        .chain(changes.split_whitespace())
         {
             args.set(name, FluentValue::from(2));
         }

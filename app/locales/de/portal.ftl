@@ -1564,3 +1564,75 @@ format-money = { $amount } { $currency }
 format-date = { $day }.{ $month }.{ $year }
 format-date-time = { $date }, { $time }
 err-unknown-choice = Bitte wählen Sie eine der angebotenen Optionen.
+
+## Änderungsanfragen in Worten, ihre Status und die Antworten abgelehnter Anfragen
+cr-words-quantity = Position { $line }: Menge
+cr-words-description = Position { $line }: Beschreibung
+cr-words-date = Position { $line }: Liefertermin
+cr-words-ship-to = Lieferanschrift
+cr-words-new-line = Neue Position
+cr-words-new-line-priced = { $product } × { $quantity } { $unit }, bis { $date }, zu je { $amount }
+cr-words-new-line-unpriced = { $product } × { $quantity } { $unit }, bis { $date }
+cr-words-cancelled = Position { $line } storniert
+cr-words-summary-added = { $what }: { $to }
+cr-words-summary-removed = { $what } (bisher { $from })
+cr-words-summary-changed = { $what }: { $from } → { $to }
+cr-words-not-yours = Darüber entscheiden nicht Sie.
+cr-words-no-longer-open = Diese Änderungsanfrage ist nicht mehr offen ({ $status ->
+    [open] wartet auf eine Entscheidung
+    [approved] genehmigt
+    [rejected] abgelehnt
+    [countered] Gegenvorschlag zu beantworten
+    [accepted] Gegenvorschlag angenommen
+    [declined] Gegenvorschlag abgelehnt
+   *[withdrawn] zurückgezogen
+}).
+cr-words-closed-now = { $problem } (Der Auftrag ist jetzt { $status ->
+    [inquiry] eine Anfrage
+    [quoted] angeboten
+    [confirmed] bestätigt
+    [in_production] in Produktion
+    [ready] versandbereit
+    [shipped] versandt
+    [arrived] angekommen
+    [settled] abgerechnet
+   *[cancelled] storniert
+}.)
+cr-words-keeps-a-line = Ein Auftrag behält mindestens eine Position.
+cr-words-ship-to-moved = Die Lieferanschrift hat sich seit der Anfrage geändert (jetzt: { $address }).
+cr-words-new-line-date-passed = Der Termin { $date } der neuen Position ist bereits verstrichen.
+cr-words-new-line-needs-price = Die neue Position { $product } braucht einen Stückpreis und eine Zolltarifnummer (HS).
+cr-words-line-gone = Position { $line } ist nicht mehr im Auftrag.
+cr-words-quantity-moved = Die Menge von Position { $line } ist jetzt { $quantity }, nicht { $was } wie bei der Anfrage.
+cr-words-description-moved = Die Beschreibung von Position { $line } hat sich seit der Anfrage geändert.
+cr-words-date-moved = Der Liefertermin von Position { $line } ist jetzt { $date }, nicht { $was } wie bei der Anfrage.
+cr-words-date-passed = Der neue Termin { $date } von Position { $line } ist bereits verstrichen.
+cr-words-line-moved = Position { $line } hat sich seit der Anfrage geändert.
+cr-words-impact-new-specification = Die Fabrik muss die neue Spezifikation bestätigen.
+cr-words-impact-date-late = { $days ->
+    [one] Die Fabrik rechnet mit { $date }, einen Tag nach dem neuen Termin { $to }: Die neue Zusage wäre von Anfang an verspätet.
+   *[other] Die Fabrik rechnet mit { $date }, { $days } Tage nach dem neuen Termin { $to }: Die neue Zusage wäre von Anfang an verspätet.
+}
+cr-words-impact-date-fits = Die Fabrik rechnet mit { $date }; das passt zum neuen Termin { $to }.
+cr-words-impact-unplaced = Noch keine Fabrik hat diese Position; der neue Termin gilt, sobald sie vergeben wird.
+cr-words-impact-no-forecast = Die Fabrik hat noch keine Prognose abgegeben.
+cr-words-impact-below-made = Die Fabrik hat bereits { $done } gefertigt; weniger ist nicht möglich.
+cr-words-impact-more = Die Fabrik muss { $count } mehr fertigen; sie bestätigt die Änderung und kann eine neue Prognose abgeben.
+cr-words-impact-fewer = Die Fabrik fertigt weniger.
+cr-words-impact-cancel-made = Die Fabrik hat bereits { $done } gefertigt; diese werden ebenfalls storniert.
+cr-words-impact-cancelled = Die Fabrikposition wird storniert.
+cr-words-factory-line = { $po }, Position { $line } ({ $supplier }) für Position { $order_line }
+api-error-not-found = Nicht gefunden.
+api-error-unauthenticated = Bitte melden Sie sich an.
+api-error-forbidden = Dazu sind Sie nicht berechtigt.
+api-error-invalid = Bitte prüfen Sie Ihre Eingaben: { $problem }
+api-error-rate-limited = { $minutes ->
+    [one] Zu viele Versuche. Bitte warten Sie zu Ihrer Sicherheit eine Minute und versuchen Sie es dann erneut.
+   *[other] Zu viele Versuche. Bitte warten Sie zu Ihrer Sicherheit { $minutes } Minuten und versuchen Sie es dann erneut.
+}
+api-error-unavailable = Das Portal konnte dies gerade nicht abschließen. Bitte versuchen Sie es erneut.
+api-error-transport = Das Portal war nicht erreichbar: { $problem }
+api-error-unknown-status = Unbekannter Status.
+api-error-no-such-step = Ein Auftrag kann nicht von „{ $from }“ zu „{ $to }“ wechseln.
+api-error-not-your-step = Sie dürfen einen Auftrag nicht von „{ $from }“ zu „{ $to }“ verschieben.
+api-answer-reset-requested = Falls ein aktives Konto diese Adresse verwendet, haben wir ihm einen Link zum Festlegen eines neuen Passworts gesendet. Der Link funktioniert einmal und ist 30 Minuten lang gültig.

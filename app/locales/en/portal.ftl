@@ -1562,3 +1562,72 @@ format-money = { $amount } { $currency }
 format-date = { $year }-{ $month }-{ $day }
 format-date-time = { $date } { $time }
 err-unknown-choice = Choose one of the offered options.
+
+## Change requests in words, statuses, and the answers of failed requests
+cr-words-quantity = Line { $line } quantity
+cr-words-description = Line { $line } description
+cr-words-date = Line { $line } delivery date
+cr-words-ship-to = Ship-to
+cr-words-new-line = New line
+cr-words-new-line-priced = { $product } × { $quantity } { $unit }, by { $date }, at { $amount } each
+cr-words-new-line-unpriced = { $product } × { $quantity } { $unit }, by { $date }
+cr-words-cancelled = Line { $line } cancelled
+cr-words-summary-added = { $what }: { $to }
+cr-words-summary-removed = { $what } (was { $from })
+cr-words-summary-changed = { $what }: { $from } → { $to }
+cr-words-not-yours = That is not yours to decide.
+cr-words-no-longer-open = This change request is no longer open ({ $status ->
+    [open] waiting for a decision
+    [approved] approved
+    [rejected] rejected
+    [countered] counter-proposal to answer
+    [accepted] counter-proposal accepted
+    [declined] counter-proposal declined
+   *[withdrawn] withdrawn
+}).
+cr-words-closed-now = { $problem } (the order is now { $status ->
+    [inquiry] inquiry
+    [quoted] quoted
+    [confirmed] confirmed
+    [in_production] in production
+    [ready] ready
+    [shipped] shipped
+    [arrived] arrived
+    [settled] settled
+   *[cancelled] cancelled
+}.)
+cr-words-keeps-a-line = An order keeps at least one line.
+cr-words-ship-to-moved = The ship-to address has changed since the request was made (now: { $address }).
+cr-words-new-line-date-passed = The new line's date { $date } has passed.
+cr-words-new-line-needs-price = The new line { $product } needs a unit price and an HS code.
+cr-words-line-gone = Line { $line } is no longer on the order.
+cr-words-quantity-moved = Line { $line } quantity is now { $quantity }, not { $was } as when the request was made.
+cr-words-description-moved = Line { $line } description has changed since the request was made.
+cr-words-date-moved = Line { $line } delivery date is now { $date }, not { $was } as when the request was made.
+cr-words-date-passed = Line { $line }'s new date { $date } has passed.
+cr-words-line-moved = Line { $line } has changed since the request was made.
+cr-words-impact-new-specification = The factory must acknowledge the new specification.
+cr-words-impact-date-late = The factory forecasts { $date }, { $days } days after the new date { $to }: the new commitment would start late.
+cr-words-impact-date-fits = The factory forecasts { $date }, which fits the new date { $to }.
+cr-words-impact-unplaced = No factory has this line yet; the new date applies when it is placed.
+cr-words-impact-no-forecast = The factory has not given a forecast yet.
+cr-words-impact-below-made = The factory has already made { $done }; fewer than that is not possible.
+cr-words-impact-more = The factory must make { $count } more; it acknowledges the change and can give a new forecast.
+cr-words-impact-fewer = The factory makes fewer.
+cr-words-impact-cancel-made = The factory has already made { $done }; they are cancelled too.
+cr-words-impact-cancelled = The factory line is cancelled.
+cr-words-factory-line = { $po } line { $line } ({ $supplier }) for line { $order_line }
+api-error-not-found = Not found.
+api-error-unauthenticated = Please sign in.
+api-error-forbidden = You are not allowed to do that.
+api-error-invalid = Please check your input: { $problem }
+api-error-rate-limited = { $minutes ->
+    [one] Too many attempts. For your security, please wait { $minutes } minute and try again.
+   *[other] Too many attempts. For your security, please wait { $minutes } minutes and try again.
+}
+api-error-unavailable = The portal could not finish this just now. Please try again.
+api-error-transport = Could not reach the portal: { $problem }
+api-error-unknown-status = Unknown status.
+api-error-no-such-step = An order cannot go from { $from } to { $to }.
+api-error-not-your-step = You may not move an order from { $from } to { $to }.
+api-answer-reset-requested = If an active account uses that address, we have sent it a link to choose a new password. The link works once, for 30 minutes.

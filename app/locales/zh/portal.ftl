@@ -1522,3 +1522,69 @@ format-money = { $amount } { $currency }
 format-date = { $year }-{ $month }-{ $day }
 format-date-time = { $date } { $time }
 err-unknown-choice = 请从给出的选项中选择。
+
+## Change requests in words, statuses, and the answers of failed requests
+cr-words-quantity = 第 { $line } 行数量
+cr-words-description = 第 { $line } 行规格
+cr-words-date = 第 { $line } 行交货日期
+cr-words-ship-to = 收货地址
+cr-words-new-line = 新增行
+cr-words-new-line-priced = { $product } × { $quantity } { $unit }，{ $date } 前交货，单价 { $amount }
+cr-words-new-line-unpriced = { $product } × { $quantity } { $unit }，{ $date } 前交货
+cr-words-cancelled = 第 { $line } 行已取消
+cr-words-summary-added = { $what }：{ $to }
+cr-words-summary-removed = { $what }（原为 { $from }）
+cr-words-summary-changed = { $what }：{ $from } → { $to }
+cr-words-not-yours = 此事不由您决定。
+cr-words-no-longer-open = 此变更申请已不再待处理（{ $status ->
+    [open] 等待决定
+    [approved] 已批准
+    [rejected] 已拒绝
+    [countered] 待答复修改方案
+    [accepted] 已接受修改方案
+    [declined] 已拒绝修改方案
+   *[withdrawn] 已撤回
+}）。
+cr-words-closed-now = { $problem }（订单现在{ $status ->
+    [inquiry] 处于询价阶段
+    [quoted] 已报价
+    [confirmed] 已确认
+    [in_production] 正在生产
+    [ready] 已备货
+    [shipped] 已发运
+    [arrived] 已到港
+    [settled] 已结清
+   *[cancelled] 已取消
+}。）
+cr-words-keeps-a-line = 订单至少要保留一行。
+cr-words-ship-to-moved = 自提出申请以来，收货地址已有变化（现为：{ $address }）。
+cr-words-new-line-date-passed = 新增行的日期 { $date } 已过。
+cr-words-new-line-needs-price = 新增行 { $product } 需要单价和 HS 编码。
+cr-words-line-gone = 第 { $line } 行已不在订单中。
+cr-words-quantity-moved = 第 { $line } 行数量现为 { $quantity }，而不是提出申请时的 { $was }。
+cr-words-description-moved = 自提出申请以来，第 { $line } 行规格已有变化。
+cr-words-date-moved = 第 { $line } 行交货日期现为 { $date }，而不是提出申请时的 { $was }。
+cr-words-date-passed = 第 { $line } 行的新日期 { $date } 已过。
+cr-words-line-moved = 自提出申请以来，第 { $line } 行已有变化。
+cr-words-impact-new-specification = 工厂须确认新规格。
+cr-words-impact-date-late = 工厂预计 { $date } 完工，比新日期 { $to } 晚 { $days } 天：新的承诺日期一开始就会延误。
+cr-words-impact-date-fits = 工厂预计 { $date } 完工，符合新日期 { $to }。
+cr-words-impact-unplaced = 此行尚未下给任何工厂；下单时按新日期执行。
+cr-words-impact-no-forecast = 工厂尚未给出预计完工日期。
+cr-words-impact-below-made = 工厂已生产 { $done }，数量不能低于此数。
+cr-words-impact-more = 工厂需多生产 { $count }；工厂会确认此变更，并可给出新的预计完工日期。
+cr-words-impact-fewer = 工厂将少生产。
+cr-words-impact-cancel-made = 工厂已生产 { $done }，这些也一并取消。
+cr-words-impact-cancelled = 工厂订单行随之取消。
+cr-words-factory-line = { $po } 第 { $line } 行（{ $supplier }），对应订单第 { $order_line } 行
+api-error-not-found = 未找到。
+api-error-unauthenticated = 请登录。
+api-error-forbidden = 您无权执行此操作。
+api-error-invalid = 请检查您的输入：{ $problem }
+api-error-rate-limited = 尝试次数过多。为了您的账户安全，请等待 { $minutes } 分钟后再试。
+api-error-unavailable = 门户暂时无法完成此操作。请重试。
+api-error-transport = 无法连接门户：{ $problem }
+api-error-unknown-status = 未知状态。
+api-error-no-such-step = 订单不能从“{ $from }”变为“{ $to }”。
+api-error-not-your-step = 您不能将订单从“{ $from }”变为“{ $to }”。
+api-answer-reset-requested = 如果有使用该地址的有效账户，我们已向其发送设置新密码的链接。该链接只能使用一次，有效期 30 分钟。

@@ -48,11 +48,12 @@ pub fn FormMessage(
     /// Fields shown by `FieldMessage`; their errors are not repeated here.
     fields: &'static [&'static str],
 ) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     move || {
         error.get().and_then(|e| {
             let covered = matches!(&e, ApiError::Invalid { fields: list }
                 if list.iter().all(|f| fields.contains(&f.field.as_str())));
-            (!covered).then(|| view! { <p class="form-error" role="alert">{e.to_string()}</p> })
+            (!covered).then(|| view! { <p class="form-error" role="alert">{e.text(locale)}</p> })
         })
     }
 }

@@ -47,6 +47,7 @@ pub fn encode_query_value(raw: &str) -> String {
 pub fn AreaGuard(area: Option<Area>, children: ChildrenFn) -> impl IntoView {
     let user = use_user();
     let location = use_location();
+    let locale = use_locale().get_untracked();
     let enter = move |gate: Gate| match gate {
         Gate::Enter => children().into_any(),
         Gate::Forbidden => view! { <Forbidden /> }.into_any(),
@@ -57,12 +58,11 @@ pub fn AreaGuard(area: Option<Area>, children: ChildrenFn) -> impl IntoView {
         Gate::Failed(message) => view! { <p class="form-error">{message}</p> }.into_any(),
     };
     if let Some(known) = known_user() {
-        return enter(Gate::of(&known, area));
+        return enter(Gate::of(&known, area, locale));
     }
-    let locale = use_locale().get_untracked();
     view! {
         <Suspense fallback=move || view! { <p class="muted">{locale.t("guard-loading")}</p> }>
-            {move || user.get().map(|result| enter(Gate::of(&result, area)))}
+            {move || user.get().map(|result| enter(Gate::of(&result, area, locale)))}
         </Suspense>
     }
     .into_any()
@@ -77,7 +77,12 @@ enum Gate {
 }
 
 impl Gate {
-    fn of(user: &Result<Option<SessionUser>, ApiError>, area: Option<Area>) -> Gate {
+    /// The error, if loading the user failed, is told in `locale`.
+    fn of(
+        user: &Result<Option<SessionUser>, ApiError>,
+        area: Option<Area>,
+        locale: crate::i18n::Locale,
+    ) -> Gate {
         match user {
             Ok(Some(u)) => {
                 let allowed =
@@ -89,7 +94,7 @@ impl Gate {
                 }
             }
             Ok(None) => Gate::SignIn,
-            Err(e) => Gate::Failed(e.to_string()),
+            Err(e) => Gate::Failed(e.text(locale)),
         }
     }
 }

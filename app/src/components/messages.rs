@@ -106,7 +106,7 @@ pub fn MessageThread(
                 {move || Suspend::new(async move {
                     match messages.await {
                         Ok(thread) => view! { <MessageList messages=thread.messages locale /> }.into_any(),
-                        Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+                        Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                     }
                 })}
             </Transition>

@@ -143,6 +143,19 @@ pub enum TransitionError {
     NotYours { from: OrderStatus, to: OrderStatus },
 }
 
+impl TransitionError {
+    /// Why the step is refused, in `locale` (the statuses by their names
+    /// in that language).
+    pub fn text(self, locale: crate::i18n::Locale) -> String {
+        let (key, from, to) = match self {
+            Self::NoSuchStep { from, to } => ("api-error-no-such-step", from, to),
+            Self::NotYours { from, to } => ("api-error-not-your-step", from, to),
+        };
+        let name = |status: OrderStatus| locale.t(&format!("order-status-{}", status.as_str()));
+        locale.t_with(key, &[("from", name(from).into()), ("to", name(to).into())])
+    }
+}
+
 pub fn check_transition(
     from: OrderStatus,
     to: OrderStatus,
@@ -221,6 +234,22 @@ mod tests {
             assert_eq!(OrderStatus::parse(status.as_str()), Some(status));
         }
         assert_eq!(OrderStatus::parse("shipping"), None);
+    }
+
+    #[test]
+    fn refused_steps_read_in_english_and_in_the_persons_language() {
+        use crate::i18n::Locale;
+        for from in OrderStatus::ALL {
+            for to in OrderStatus::ALL {
+                for error in [
+                    TransitionError::NoSuchStep { from, to },
+                    TransitionError::NotYours { from, to },
+                ] {
+                    assert_eq!(error.text(Locale::En), error.to_string());
+                    assert_ne!(error.text(Locale::De), error.to_string());
+                }
+            }
+        }
     }
 
     #[test]

@@ -32,7 +32,7 @@ fn AreaSummaryPanel(area: Area, title: &'static str, intro: &'static str) -> imp
                                 <dt>{locale.t("areas-colleagues")}</dt><dd>{s.colleagues}</dd>
                             </dl>
                         }.into_any(),
-                        Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+                        Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                     }
                 })}
             </Suspense>

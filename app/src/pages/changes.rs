@@ -182,7 +182,7 @@ pub fn ChangeInboxPage() -> impl IntoView {
                                     </table>
                                 </div>
                             }.into_any(),
-                            Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+                            Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                         }
                     })}
                 </Transition>
@@ -214,7 +214,7 @@ pub fn ChangeDecisionPage() -> impl IntoView {
                         Err(e) => {
                             crate::components::errors::answer_with(&e);
                             view! {
-                                <section class="panel narrow"><h1>{locale.t("changes-not-found")}</h1><p>{e.to_string()}</p></section>
+                                <section class="panel narrow"><h1>{locale.t("changes-not-found")}</h1><p>{e.text(locale)}</p></section>
                             }.into_any()
                         }
                     }

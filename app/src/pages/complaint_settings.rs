@@ -59,7 +59,7 @@ pub fn ComplaintSettingsPanel() -> impl IntoView {
                             }
                             .into_any()
                         }
-                        Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+                        Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                     }
                 })}
             </Transition>

@@ -47,7 +47,7 @@ fn ConfirmationPage() -> impl IntoView {
                     },
                     Err(e) => {
                         crate::components::errors::answer_with(&e);
-                        view! { <p class="form-error">{e.to_string()}</p> }.into_any()
+                        view! { <p class="form-error">{e.text(locale)}</p> }.into_any()
                     }
                 }
             })}

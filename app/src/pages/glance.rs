@@ -27,7 +27,7 @@ pub fn CustomerGlance() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match glance.await {
                         Ok(found) => view! { <GlanceBody glance=found locale /> }.into_any(),
-                        Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+                        Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                     }
                 })}
             </Transition>

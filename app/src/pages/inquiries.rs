@@ -65,7 +65,7 @@ pub fn CustomerInquiriesPage() -> impl IntoView {
                                 <p class="muted" id="inquiries-empty">{locale.t("inquiries-none")}</p>
                             }.into_any(),
                             Ok(list) => view! { <CustomerInquiryTable list locale /> }.into_any(),
-                            Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+                            Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                         }
                     })}
                 </Transition>

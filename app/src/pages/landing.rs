@@ -72,7 +72,7 @@ fn PortalStatus() -> impl IntoView {
                 {move || match result.get() {
                     None => view! { <p class="muted">{locale.t("landing-status-not-checked")}</p> }.into_any(),
                     Some(Ok(overview)) => view! { <OverviewFacts overview /> }.into_any(),
-                    Some(Err(e)) => view! { <p class="error">{e.to_string()}</p> }.into_any(),
+                    Some(Err(e)) => view! { <p class="error">{e.text(locale)}</p> }.into_any(),
                 }}
             </div>
         </section>

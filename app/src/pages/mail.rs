@@ -64,7 +64,7 @@ fn DeadLetters() -> impl IntoView {
                                 </table>
                             </div>
                         }.into_any(),
-                        Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+                        Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                     }
                 })}
             </Transition>

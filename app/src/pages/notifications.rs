@@ -58,7 +58,7 @@ fn NotificationList(locale: Locale) -> impl IntoView {
                                 {view.items.into_iter().map(|item| view! { <Item item open /> }).collect_view()}
                             </ul>
                         }.into_any(),
-                        Err(error) => view! { <p class="form-error">{error.to_string()}</p> }.into_any(),
+                        Err(error) => view! { <p class="form-error">{error.text(locale)}</p> }.into_any(),
                     }
                 })}
             </Transition>

@@ -77,7 +77,7 @@ pub fn OrderList(
                             <OrderPager before full_page oldest />
                         }.into_any()
                     }
-                    Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+                    Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                 }
             })}
         </Transition>

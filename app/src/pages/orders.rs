@@ -136,7 +136,7 @@ fn OrderPage(
                     Err(e) => {
                         crate::components::errors::answer_with(&e);
                         view! {
-                            <section class="panel narrow"><h1>{locale.t("order-not-found")}</h1><p>{e.to_string()}</p></section>
+                            <section class="panel narrow"><h1>{locale.t("order-not-found")}</h1><p>{e.text(locale)}</p></section>
                         }.into_any()
                     }
                 }

@@ -48,7 +48,7 @@ pub fn NewAccountsPanel() -> impl IntoView {
                             </div>
                         }
                         .into_any(),
-                        Err(error) => view! { <p class="form-error">{error.to_string()}</p> }.into_any(),
+                        Err(error) => view! { <p class="form-error">{error.text(locale)}</p> }.into_any(),
                     }
                 })}
             </Transition>
@@ -153,7 +153,7 @@ pub fn AuditLogPanel() -> impl IntoView {
                             }
                             .into_any()
                         }
-                        Err(error) => view! { <p class="form-error">{error.to_string()}</p> }.into_any(),
+                        Err(error) => view! { <p class="form-error">{error.text(locale)}</p> }.into_any(),
                     }
                 })}
             </Transition>

@@ -87,7 +87,7 @@ fn PeopleDirectoryView() -> impl IntoView {
                             <InviteForm invite directory=dir.clone() locale />
                             <Directory dir deactivate set_level locale />
                         }.into_any(),
-                        Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+                        Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                     }
                 })}
             </Transition>

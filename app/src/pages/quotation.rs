@@ -96,7 +96,7 @@ pub fn StaffQuotationPage() -> impl IntoView {
                             view! {
                                 <section class="panel narrow">
                                     <h1>{locale.t("quote-not-found")}</h1>
-                                    <p>{e.to_string()}</p>
+                                    <p>{e.text(locale)}</p>
                                 </section>
                             }.into_any()
                         }

@@ -42,7 +42,7 @@ pub fn StaffInquiriesPage() -> impl IntoView {
                         match inquiries.await {
                             Ok(list) if list.is_empty() => view! { <p class="muted" id="inquiries-empty">{locale.t("inquiries-none")}</p> }.into_any(),
                             Ok(list) => view! { <StaffInquiryTable list locale /> }.into_any(),
-                            Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+                            Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                         }
                     })}
                 </Transition>
@@ -54,7 +54,7 @@ pub fn StaffInquiriesPage() -> impl IntoView {
                         match quotations.await {
                             Ok(list) if list.is_empty() => view! { <p class="muted" id="quotations-empty">{locale.t("quotations-none")}</p> }.into_any(),
                             Ok(list) => view! { <QuotationTable list locale table_id="quotations" /> }.into_any(),
-                            Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+                            Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                         }
                     })}
                 </Transition>
@@ -151,7 +151,7 @@ pub fn ApprovalsPage() -> impl IntoView {
                         match inbox.await {
                             Ok(list) if list.is_empty() => view! { <p class="muted" id="approvals-empty">{locale.t("approvals-inbox-none")}</p> }.into_any(),
                             Ok(list) => view! { <QuotationTable list locale table_id="approval-inbox" /> }.into_any(),
-                            Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+                            Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                         }
                     })}
                 </Transition>
@@ -189,7 +189,7 @@ pub fn StaffInquiryPage() -> impl IntoView {
                             view! {
                                 <section class="panel narrow">
                                     <h1>{locale.t("inquiry-not-found")}</h1>
-                                    <p>{e.to_string()}</p>
+                                    <p>{e.text(locale)}</p>
                                 </section>
                             }.into_any()
                         }

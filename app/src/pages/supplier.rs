@@ -147,7 +147,7 @@ fn LineList(base: &'static str, can_report: bool) -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                         }.into_any(),
-                        Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+                        Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                     }
                 })}
             </Transition>
@@ -274,7 +274,7 @@ fn LinePage(back: &'static str, can_report: bool) -> impl IntoView {
                 match detail.await {
                     Err(e) => {
                         crate::components::errors::answer_with(&e);
-                        view! { <section class="panel narrow"><p class="form-error">{e.to_string()}</p></section> }.into_any()
+                        view! { <section class="panel narrow"><p class="form-error">{e.text(locale)}</p></section> }.into_any()
                     }
                     Ok(detail) => {
                         let line = detail.line.clone();

@@ -79,7 +79,7 @@ pub fn BoardPage() -> impl IntoView {
                         match board.await {
                             Ok(rows) if rows.is_empty() => view! { <p id="board-empty">{locale.t("ws-board-empty")}</p> }.into_any(),
                             Ok(rows) => view! { <BoardGroups rows locale /> }.into_any(),
-                            Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+                            Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                         }
                     })}
                 </Transition>
@@ -163,7 +163,7 @@ pub fn KpiPage() -> impl IntoView {
                                     <label>{locale.t("kpi-to")} <input type="date" name="to" /></label>
                                     <button type="submit" class="button">{locale.t("kpi-show")}</button>
                                 </form>
-                                <p class="form-error">{e.to_string()}</p>
+                                <p class="form-error">{e.text(locale)}</p>
                             }.into_any(),
                         }
                     })}

@@ -40,10 +40,6 @@ pub struct InvitationView {
     pub role: Role,
 }
 
-/// The answer to every reset request, whether or not the address has an
-/// account.
-pub const RESET_REQUESTED_MESSAGE: &str = "If an active account uses that address, we have sent it a link to choose a new password. The link works once, for 30 minutes.";
-
 /// Only paths on this site, never `//host` or a full URL, may follow sign-in.
 pub fn safe_next_path(next: Option<&str>, role: Role) -> String {
     match next {

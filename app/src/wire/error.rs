@@ -108,6 +108,35 @@ impl fmt::Display for ApiError {
     }
 }
 
+impl ApiError {
+    /// What a person reads of this error, in `locale`; `Display` gives the
+    /// same words in English (for logs and tests). Conflicts and waits
+    /// already carry their message in the reader's language.
+    pub fn text(&self, locale: crate::i18n::Locale) -> String {
+        match self {
+            Self::NotFound => locale.t("api-error-not-found"),
+            Self::Unauthenticated => locale.t("api-error-unauthenticated"),
+            Self::Forbidden => locale.t("api-error-forbidden"),
+            Self::Invalid { fields } => {
+                let messages: Vec<_> = fields.iter().map(|e| e.message.as_str()).collect();
+                locale.t_with(
+                    "api-error-invalid",
+                    &[("problem", messages.join("; ").into())],
+                )
+            }
+            Self::Conflict { message } | Self::TooFast { message, .. } => message.clone(),
+            Self::RateLimited { minutes } => {
+                locale.t_with("api-error-rate-limited", &[("minutes", (*minutes).into())])
+            }
+            Self::Unavailable => locale.t("api-error-unavailable"),
+            Self::Transport { message } => locale.t_with(
+                "api-error-transport",
+                &[("problem", message.as_str().into())],
+            ),
+        }
+    }
+}
+
 impl std::error::Error for ApiError {}
 
 /// Gathers what is wrong with a form while it is parsed, so every bad field is
@@ -166,6 +195,64 @@ impl FromServerFnError for ApiError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         Self::Transport {
             message: value.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+
+    fn every_kind() -> Vec<ApiError> {
+        vec![
+            ApiError::NotFound,
+            ApiError::Unauthenticated,
+            ApiError::Forbidden,
+            ApiError::Invalid {
+                fields: vec![
+                    FieldError {
+                        field: "a".into(),
+                        message: "One.".into(),
+                    },
+                    FieldError {
+                        field: "b".into(),
+                        message: "Two.".into(),
+                    },
+                ],
+            },
+            ApiError::Conflict {
+                message: "Moved.".into(),
+            },
+            ApiError::RateLimited { minutes: 1 },
+            ApiError::RateLimited { minutes: 15 },
+            ApiError::TooFast {
+                message: "Wait.".into(),
+                retry_after: 30,
+            },
+            ApiError::Unavailable,
+            ApiError::Transport {
+                message: "offline".into(),
+            },
+        ]
+    }
+
+    #[test]
+    fn the_english_text_is_the_display() {
+        for error in every_kind() {
+            assert_eq!(error.text(Locale::En), error.to_string());
+        }
+    }
+
+    #[test]
+    fn each_language_has_its_own_words() {
+        for error in every_kind() {
+            let carried = matches!(error, ApiError::Conflict { .. } | ApiError::TooFast { .. });
+            for locale in [Locale::Zh, Locale::De] {
+                let text = error.text(locale);
+                assert!(!text.is_empty());
+                assert_eq!(text == error.to_string(), carried, "{locale:?}: {text}");
+            }
         }
     }
 }

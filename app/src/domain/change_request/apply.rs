@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use super::items::{ChangeItem, NewLine, allowed};
 use crate::domain::dates::LineDates;
 use crate::domain::order_status::OrderStatus;
+use crate::i18n::Locale;
 
 /// The order as the change rules see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,11 +36,13 @@ pub struct LineState {
 /// be what the order holds, and the change must still be open in the order's
 /// status; otherwise the conflicts are returned and nothing is applied. A new
 /// delivery date on a line whose commitment is frozen moves the commitment
-/// with it (the only way a commitment moves).
+/// with it (the only way a commitment moves). The conflicts are worded in
+/// `locale`.
 pub fn apply(
     order: &OrderState,
     items: &[ChangeItem],
     today: NaiveDate,
+    locale: Locale,
 ) -> Result<OrderState, Vec<String>> {
     let mut next = order.clone();
     let mut conflicts = Vec::new();
@@ -47,25 +50,29 @@ pub fn apply(
     for item in items {
         let kind = item.kind();
         if !allowed(kind, order.status) {
-            conflicts.push(format!(
-                "{} (the order is now {}.)",
-                kind.closed_reason(),
-                order.status.label().to_lowercase()
+            conflicts.push(locale.t_with(
+                "cr-words-closed-now",
+                &[
+                    ("problem", kind.closed_reason(locale).into()),
+                    ("status", order.status.as_str().into()),
+                ],
             ));
             continue;
         }
         match item {
             ChangeItem::ShipTo { from, to } => {
-                conflicts.extend(change_ship_to(&mut next, from, to).err());
+                conflicts.extend(change_ship_to(&mut next, from, to, locale).err());
             }
-            ChangeItem::AddLine(new) => take_new_line(new, today, &mut added, &mut conflicts),
-            _ => conflicts.extend(change_line(&mut next, order.status, item, today).err()),
+            ChangeItem::AddLine(new) => {
+                take_new_line(new, today, locale, &mut added, &mut conflicts);
+            }
+            _ => conflicts.extend(change_line(&mut next, order.status, item, today, locale).err()),
         }
     }
     drop_cancelled(&mut next, items);
     add_new_lines(order, &mut next, added);
     if next.lines.is_empty() {
-        conflicts.push("An order keeps at least one line.".to_string());
+        conflicts.push(locale.t("cr-words-keeps-a-line"));
     }
     if conflicts.is_empty() {
         Ok(next)
@@ -75,11 +82,16 @@ pub fn apply(
 }
 
 /// A new ship-to address, if the order still has the one the request saw.
-fn change_ship_to(next: &mut OrderState, from: &str, to: &str) -> Result<(), String> {
+fn change_ship_to(
+    next: &mut OrderState,
+    from: &str,
+    to: &str,
+    locale: Locale,
+) -> Result<(), String> {
     if from.trim() != next.ship_to.trim() {
-        return Err(format!(
-            "The ship-to address has changed since the request was made (now: {}).",
-            next.ship_to
+        return Err(locale.t_with(
+            "cr-words-ship-to-moved",
+            &[("address", next.ship_to.as_str().into())],
         ));
     }
     next.ship_to = to.to_string();
@@ -91,17 +103,21 @@ fn change_ship_to(next: &mut OrderState, from: &str, to: &str) -> Result<(), Str
 fn take_new_line(
     new: &NewLine,
     today: NaiveDate,
+    locale: Locale,
     added: &mut Vec<(NewLine, i64)>,
     conflicts: &mut Vec<String>,
 ) {
     if new.requested < today {
-        conflicts.push(format!("The new line's date {} has passed.", new.requested));
+        conflicts.push(locale.t_with(
+            "cr-words-new-line-date-passed",
+            &[("date", locale.date(new.requested).into())],
+        ));
     }
     match (new.unit_price_minor, &new.hs_code) {
         (Some(price), Some(_)) => added.push((new.clone(), price)),
-        _ => conflicts.push(format!(
-            "The new line {} needs a unit price and an HS code.",
-            new.product_code
+        _ => conflicts.push(locale.t_with(
+            "cr-words-new-line-needs-price",
+            &[("product", new.product_code.as_str().into())],
         )),
     }
 }
@@ -113,69 +129,86 @@ fn change_line(
     status: OrderStatus,
     item: &ChangeItem,
     today: NaiveDate,
+    locale: Locale,
 ) -> Result<(), String> {
     let Some(line_no) = item.line_no() else {
         return Ok(());
     };
     let Some(line) = next.lines.iter_mut().find(|l| l.line_no == line_no) else {
-        return Err(format!("Line {line_no} is no longer on the order."));
+        return Err(locale.t_with("cr-words-line-gone", &[("line", line_no.into())]));
     };
     match item {
-        ChangeItem::Quantity { from, to, .. } => change_quantity(line, *from, *to),
-        ChangeItem::Description { from, to, .. } => change_description(line, from, to),
+        ChangeItem::Quantity { from, to, .. } => change_quantity(line, *from, *to, locale),
+        ChangeItem::Description { from, to, .. } => change_description(line, from, to, locale),
         ChangeItem::RequestedDate { from, to, .. } => {
-            change_date(line, *from, *to, today, status.commitments_frozen())
+            let frozen = status.commitments_frozen();
+            change_date(line, (*from, *to), today, frozen, locale)
         }
         ChangeItem::CancelLine {
             product_code,
             quantity,
             ..
-        } => mark_cancelled(line, product_code, *quantity),
+        } => mark_cancelled(line, product_code, *quantity, locale),
         ChangeItem::ShipTo { .. } | ChangeItem::AddLine(_) => Ok(()),
     }
 }
 
-fn change_quantity(line: &mut LineState, from: i64, to: i64) -> Result<(), String> {
-    let line_no = line.line_no;
+fn change_quantity(line: &mut LineState, from: i64, to: i64, locale: Locale) -> Result<(), String> {
     if line.quantity != from {
-        return Err(format!(
-            "Line {line_no} quantity is now {}, not {from} as when the request was made.",
-            line.quantity
+        return Err(locale.t_with(
+            "cr-words-quantity-moved",
+            &[
+                ("line", line.line_no.into()),
+                ("quantity", line.quantity.into()),
+                ("was", from.into()),
+            ],
         ));
     }
     line.quantity = to;
     Ok(())
 }
 
-fn change_description(line: &mut LineState, from: &str, to: &str) -> Result<(), String> {
-    let line_no = line.line_no;
+fn change_description(
+    line: &mut LineState,
+    from: &str,
+    to: &str,
+    locale: Locale,
+) -> Result<(), String> {
     if line.description.trim() != from.trim() {
-        return Err(format!(
-            "Line {line_no} description has changed since the request was made."
+        return Err(locale.t_with(
+            "cr-words-description-moved",
+            &[("line", line.line_no.into())],
         ));
     }
     line.description = to.to_string();
     Ok(())
 }
 
-/// A new delivery date; where the commitments are `frozen` the commitment
-/// moves with it.
+/// A new delivery date (`from` → `to`); where the commitments are
+/// `frozen` the commitment moves with it.
 fn change_date(
     line: &mut LineState,
-    from: NaiveDate,
-    to: NaiveDate,
+    (from, to): (NaiveDate, NaiveDate),
     today: NaiveDate,
     frozen: bool,
+    locale: Locale,
 ) -> Result<(), String> {
     let line_no = line.line_no;
     if line.requested != from {
-        return Err(format!(
-            "Line {line_no} delivery date is now {}, not {from} as when the request was made.",
-            line.requested
+        return Err(locale.t_with(
+            "cr-words-date-moved",
+            &[
+                ("line", line_no.into()),
+                ("date", locale.date(line.requested).into()),
+                ("was", locale.date(from).into()),
+            ],
         ));
     }
     if to < today {
-        return Err(format!("Line {line_no}'s new date {to} has passed."));
+        return Err(locale.t_with(
+            "cr-words-date-passed",
+            &[("line", line_no.into()), ("date", locale.date(to).into())],
+        ));
     }
     let dates = LineDates {
         requested: to,
@@ -192,12 +225,14 @@ fn change_date(
     Ok(())
 }
 
-fn mark_cancelled(line: &mut LineState, product_code: &str, quantity: i64) -> Result<(), String> {
-    let line_no = line.line_no;
+fn mark_cancelled(
+    line: &mut LineState,
+    product_code: &str,
+    quantity: i64,
+    locale: Locale,
+) -> Result<(), String> {
     if line.product_code != product_code || line.quantity != quantity {
-        return Err(format!(
-            "Line {line_no} has changed since the request was made."
-        ));
+        return Err(locale.t_with("cr-words-line-moved", &[("line", line.line_no.into())]));
     }
     // Marked here, dropped by `drop_cancelled`, so a later item on the same
     // line still finds it and reports a clear conflict.
@@ -260,13 +295,13 @@ mod tests {
             from: day(20),
             to: day(27),
         }];
-        let confirmed = apply(&order(OrderStatus::Confirmed), &item, day(1)).unwrap();
+        let confirmed = apply(&order(OrderStatus::Confirmed), &item, day(1), Locale::En).unwrap();
         assert_eq!(confirmed.lines[0].requested, day(27));
         assert_eq!(confirmed.lines[0].committed, Some(day(27)));
         assert_eq!(confirmed.lines[0].forecast, Some(day(18)));
         let mut quoted = order(OrderStatus::Quoted);
         quoted.lines[0].committed = None;
-        let quoted = apply(&quoted, &item, day(1)).unwrap();
+        let quoted = apply(&quoted, &item, day(1), Locale::En).unwrap();
         assert_eq!(quoted.lines[0].requested, day(27));
         assert_eq!(quoted.lines[0].committed, None);
     }
@@ -286,15 +321,15 @@ mod tests {
         ];
         let mut moved = order(OrderStatus::Confirmed);
         moved.lines[0].quantity = 120;
-        let conflicts = apply(&moved, &items, day(1)).unwrap_err();
+        let conflicts = apply(&moved, &items, day(1), Locale::En).unwrap_err();
         assert_eq!(conflicts.len(), 1);
         assert!(conflicts[0].contains("120"), "{conflicts:?}");
         let mut ready = order(OrderStatus::Ready);
         ready.ship_to = "Hamburg".into();
-        assert!(apply(&ready, &items, day(1)).is_err());
+        assert!(apply(&ready, &items, day(1), Locale::En).is_err());
         let mut gone = order(OrderStatus::Confirmed);
         gone.lines.remove(0);
-        assert!(apply(&gone, &items, day(1)).unwrap_err()[0].contains("no longer"));
+        assert!(apply(&gone, &items, day(1), Locale::En).unwrap_err()[0].contains("no longer"));
     }
 
     #[test]
@@ -315,7 +350,7 @@ mod tests {
         };
         let base = order(OrderStatus::InProduction);
         let unpriced = [ChangeItem::AddLine(new.clone()), cancel.clone()];
-        assert!(apply(&base, &unpriced, day(1)).unwrap_err()[0].contains("price"));
+        assert!(apply(&base, &unpriced, day(1), Locale::En).unwrap_err()[0].contains("price"));
         let priced = [
             ChangeItem::AddLine(NewLine {
                 unit_price_minor: Some(300),
@@ -324,7 +359,7 @@ mod tests {
             }),
             cancel,
         ];
-        let next = apply(&base, &priced, day(1)).unwrap();
+        let next = apply(&base, &priced, day(1), Locale::En).unwrap();
         let numbers: Vec<i32> = next.lines.iter().map(|l| l.line_no).collect();
         assert_eq!(numbers, [1, 3]);
         assert_eq!(next.lines[1].committed, Some(day(28)));
@@ -335,7 +370,7 @@ mod tests {
             last_line_no: 5,
             ..base.clone()
         };
-        let next = apply(&after_cancels, &priced, day(1)).unwrap();
+        let next = apply(&after_cancels, &priced, day(1), Locale::En).unwrap();
         assert_eq!(next.lines.last().unwrap().line_no, 6);
     }
 
@@ -365,7 +400,7 @@ mod tests {
             wanted.ship_to = ship_to;
             let items = diff(&base, &wanted);
             let today = day(1);
-            match apply(&base, &items, today) {
+            match apply(&base, &items, today, Locale::En) {
                 Ok(next) => {
                     prop_assert!(check_request(&base, &items, "n", today).is_empty());
                     for want in &wanted.lines {
@@ -390,10 +425,10 @@ mod tests {
                 }
             }
             // A second application finds the order changed.
-            if let Ok(next) = apply(&base, &items, today)
+            if let Ok(next) = apply(&base, &items, today, Locale::En)
                 && !items.is_empty()
             {
-                prop_assert!(apply(&next, &items, today).is_err());
+                prop_assert!(apply(&next, &items, today, Locale::En).is_err());
             }
         }
     }

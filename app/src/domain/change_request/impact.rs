@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::apply::OrderState;
 use super::factory::PoLineState;
 use super::items::ChangeItem;
+use crate::i18n::Locale;
 
 /// What a change means for the commitments, for the house deciding it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -14,18 +15,21 @@ pub struct ImpactNote {
     /// `Some(false)` when the change cannot hold as things stand, `None`
     /// when only the factory can tell.
     pub holds: Option<bool>,
+    /// The note in the reader's language.
     pub message: String,
 }
 
-/// The impact of each item given the factories' current forecasts.
+/// The impact of each item given the factories' current forecasts, in
+/// `locale`.
 pub fn impact(
     order: &OrderState,
     items: &[ChangeItem],
     po_lines: &[PoLineState],
+    locale: Locale,
 ) -> Vec<ImpactNote> {
     items
         .iter()
-        .filter_map(|item| item_impact(order, item, po_lines))
+        .filter_map(|item| item_impact(order, item, po_lines, locale))
         .collect()
 }
 
@@ -34,6 +38,7 @@ fn item_impact(
     order: &OrderState,
     item: &ChangeItem,
     po_lines: &[PoLineState],
+    locale: Locale,
 ) -> Option<ImpactNote> {
     let line_no = item.line_no();
     let behind: Vec<&PoLineState> = po_lines
@@ -45,15 +50,15 @@ fn item_impact(
             *to,
             line_forecast(order, line_no, &behind),
             behind.is_empty(),
+            locale,
         ),
         ChangeItem::Quantity { from, to, .. } if !behind.is_empty() => {
-            quantity_impact(*from, *to, made(&behind))
+            quantity_impact(*from, *to, made(&behind), locale)
         }
-        ChangeItem::Description { .. } if !behind.is_empty() => (
-            None,
-            "The factory must acknowledge the new specification.".to_string(),
-        ),
-        ChangeItem::CancelLine { .. } if !behind.is_empty() => cancel_impact(made(&behind)),
+        ChangeItem::Description { .. } if !behind.is_empty() => {
+            (None, locale.t("cr-words-impact-new-specification"))
+        }
+        ChangeItem::CancelLine { .. } if !behind.is_empty() => cancel_impact(made(&behind), locale),
         _ => return None,
     };
     Some(ImpactNote {
@@ -94,60 +99,62 @@ fn date_impact(
     to: NaiveDate,
     forecast: Option<NaiveDate>,
     unplaced: bool,
+    locale: Locale,
 ) -> (Option<bool>, String) {
     match forecast {
         Some(f) if f > to => (
             Some(false),
-            format!(
-                "The factory forecasts {f}, {} days after the new date {to}: the new commitment would start late.",
-                (f - to).num_days()
+            locale.t_with(
+                "cr-words-impact-date-late",
+                &[
+                    ("date", locale.date(f).into()),
+                    ("days", (f - to).num_days().into()),
+                    ("to", locale.date(to).into()),
+                ],
             ),
         ),
         Some(f) => (
             Some(true),
-            format!("The factory forecasts {f}, which fits the new date {to}."),
+            locale.t_with(
+                "cr-words-impact-date-fits",
+                &[
+                    ("date", locale.date(f).into()),
+                    ("to", locale.date(to).into()),
+                ],
+            ),
         ),
-        None if unplaced => (
-            Some(true),
-            "No factory has this line yet; the new date applies when it is placed.".to_string(),
-        ),
-        None => (
-            None,
-            "The factory has not given a forecast yet.".to_string(),
-        ),
+        None if unplaced => (Some(true), locale.t("cr-words-impact-unplaced")),
+        None => (None, locale.t("cr-words-impact-no-forecast")),
     }
 }
 
 /// A new quantity against what the factory has already made.
-fn quantity_impact(from: i64, to: i64, made: i64) -> (Option<bool>, String) {
+fn quantity_impact(from: i64, to: i64, made: i64, locale: Locale) -> (Option<bool>, String) {
     if to < made {
         (
             Some(false),
-            format!("The factory has already made {made}; fewer than that is not possible."),
+            locale.t_with("cr-words-impact-below-made", &[("done", made.into())]),
         )
     } else if to > from {
         (
             None,
-            format!(
-                "The factory must make {} more; it acknowledges the change and can give a new forecast.",
-                to - from
-            ),
+            locale.t_with("cr-words-impact-more", &[("count", (to - from).into())]),
         )
     } else {
-        (Some(true), "The factory makes fewer.".to_string())
+        (Some(true), locale.t("cr-words-impact-fewer"))
     }
 }
 
 /// A cancelled line, with what the factory has made of it.
-fn cancel_impact(made: i64) -> (Option<bool>, String) {
-    (
-        if made > 0 { None } else { Some(true) },
-        if made > 0 {
-            format!("The factory has already made {made}; they are cancelled too.")
-        } else {
-            "The factory line is cancelled.".to_string()
-        },
-    )
+fn cancel_impact(made: i64, locale: Locale) -> (Option<bool>, String) {
+    if made > 0 {
+        (
+            None,
+            locale.t_with("cr-words-impact-cancel-made", &[("done", made.into())]),
+        )
+    } else {
+        (Some(true), locale.t("cr-words-impact-cancelled"))
+    }
 }
 
 #[cfg(test)]
@@ -165,24 +172,33 @@ mod tests {
             from: day(20),
             to: day(12),
         }];
-        assert_eq!(impact(&base, &early, &lines)[0].holds, Some(false));
+        assert_eq!(
+            impact(&base, &early, &lines, Locale::En)[0].holds,
+            Some(false)
+        );
         let late = [ChangeItem::RequestedDate {
             line_no: 1,
             from: day(20),
             to: day(25),
         }];
-        assert_eq!(impact(&base, &late, &lines)[0].holds, Some(true));
+        assert_eq!(
+            impact(&base, &late, &lines, Locale::En)[0].holds,
+            Some(true)
+        );
         let more = [ChangeItem::Quantity {
             line_no: 1,
             from: 100,
             to: 150,
         }];
-        assert_eq!(impact(&base, &more, &lines)[0].holds, None);
+        assert_eq!(impact(&base, &more, &lines, Locale::En)[0].holds, None);
         let fewer = [ChangeItem::Quantity {
             line_no: 1,
             from: 100,
             to: 20,
         }];
-        assert_eq!(impact(&base, &fewer, &lines)[0].holds, Some(false));
+        assert_eq!(
+            impact(&base, &fewer, &lines, Locale::En)[0].holds,
+            Some(false)
+        );
     }
 }

@@ -2,10 +2,12 @@
 //! on a page, and which kinds are open in which order status.
 
 use chrono::NaiveDate;
+use fluent_bundle::FluentValue;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::order_input::format_minor;
 use crate::domain::order_status::OrderStatus;
+use crate::i18n::Locale;
 
 /// One field-level change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,16 +89,10 @@ impl ChangeKind {
         }
     }
 
-    /// Why the change is closed in a status where [`allowed`] says no.
-    pub(super) fn closed_reason(self) -> &'static str {
-        match self {
-            Self::Quantity => "Quantities cannot change once the goods are made.",
-            Self::Description => "The specification cannot change once the goods are made.",
-            Self::RequestedDate => "Delivery dates cannot change once the goods have shipped.",
-            Self::ShipTo => "The ship-to address cannot change once the goods have shipped.",
-            Self::AddLine => "Lines cannot be added once production is over.",
-            Self::CancelLine => "Lines cannot be cancelled once the goods are made.",
-        }
+    /// Why the change is closed in a status where [`allowed`] says no, in
+    /// `locale`.
+    pub(super) fn closed_reason(self, locale: Locale) -> String {
+        locale.t(self.closed_key())
     }
 }
 
@@ -123,52 +119,61 @@ impl ChangeItem {
         }
     }
 
-    /// What changes, from what, to what, in words for the timeline and pages.
-    pub fn describe(&self) -> (String, String, String) {
+    /// What changes, from what, to what, in words for the timeline and pages,
+    /// in `locale` (the timeline stores them in English).
+    pub fn describe(&self, locale: Locale) -> (String, String, String) {
+        let on_line = |key: &str, line_no: i32| locale.t_with(key, &[("line", line_no.into())]);
         match self {
             Self::Quantity { line_no, from, to } => (
-                format!("Line {line_no} quantity"),
+                on_line("cr-words-quantity", *line_no),
                 from.to_string(),
                 to.to_string(),
             ),
             Self::Description { line_no, from, to } => (
-                format!("Line {line_no} description"),
+                on_line("cr-words-description", *line_no),
                 from.clone(),
                 to.clone(),
             ),
             Self::RequestedDate { line_no, from, to } => (
-                format!("Line {line_no} delivery date"),
-                from.to_string(),
-                to.to_string(),
+                on_line("cr-words-date", *line_no),
+                locale.date(*from),
+                locale.date(*to),
             ),
-            Self::ShipTo { from, to } => ("Ship-to".to_string(), from.clone(), to.clone()),
+            Self::ShipTo { from, to } => (locale.t("cr-words-ship-to"), from.clone(), to.clone()),
             Self::AddLine(new) => (
-                "New line".to_string(),
+                locale.t("cr-words-new-line"),
                 String::new(),
-                match new.unit_price_minor {
-                    Some(price) => format!(
-                        "{} × {} {}, by {}, at {} each",
-                        new.product_code,
-                        new.quantity,
-                        new.unit,
-                        new.requested,
-                        format_minor(price)
-                    ),
-                    None => format!(
-                        "{} × {} {}, by {}",
-                        new.product_code, new.quantity, new.unit, new.requested
-                    ),
-                },
+                new.describe(locale),
             ),
             Self::CancelLine {
                 line_no,
                 product_code,
                 quantity,
             } => (
-                format!("Line {line_no} cancelled"),
+                on_line("cr-words-cancelled", *line_no),
                 format!("{product_code} × {quantity}"),
                 String::new(),
             ),
+        }
+    }
+}
+
+impl NewLine {
+    /// The line to add in words: product, quantity, date and, once the
+    /// house set it, the price.
+    fn describe(&self, locale: Locale) -> String {
+        let mut args: Vec<(&str, FluentValue<'_>)> = vec![
+            ("product", self.product_code.as_str().into()),
+            ("quantity", self.quantity.into()),
+            ("unit", self.unit.as_str().into()),
+            ("date", locale.date(self.requested).into()),
+        ];
+        match self.unit_price_minor {
+            Some(price) => {
+                args.push(("amount", format_minor(price).into()));
+                locale.t_with("cr-words-new-line-priced", &args)
+            }
+            None => locale.t_with("cr-words-new-line-unpriced", &args),
         }
     }
 }

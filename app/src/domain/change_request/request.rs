@@ -85,8 +85,6 @@ pub struct Problem {
     pub key: &'static str,
     /// The order's status when it was checked.
     pub status: OrderStatus,
-    /// The reason in English (the catalogue's words).
-    pub message: String,
 }
 
 impl Problem {
@@ -96,15 +94,12 @@ impl Problem {
         key: &'static str,
         status: OrderStatus,
     ) -> Problem {
-        let mut problem = Problem {
+        Problem {
             line_no,
             kind,
             key,
             status,
-            message: String::new(),
-        };
-        problem.message = problem.text(Locale::En);
-        problem
+        }
     }
 
     /// The reason in `locale`.
@@ -266,18 +261,18 @@ mod tests {
         let shipped = order(OrderStatus::Shipped);
         let closed = &check_request(&shipped, &[], "", day(1))[0];
         assert_eq!(
-            closed.message,
+            closed.text(Locale::En),
             "The order is shipped; it can no longer change."
         );
         assert_eq!(closed.text(Locale::Zh), "订单已发运，不能再更改。");
         let settled = order(OrderStatus::Settled);
         assert_eq!(
-            check_request(&settled, &[], "", day(1))[0].message,
+            check_request(&settled, &[], "", day(1))[0].text(Locale::En),
             "The order is settled; it can no longer change."
         );
         let confirmed = order(OrderStatus::Confirmed);
         assert_eq!(
-            check_request(&confirmed, &[], "", day(1))[0].message,
+            check_request(&confirmed, &[], "", day(1))[0].text(Locale::En),
             "Change at least one value or write a note for the trading house."
         );
     }

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Locale;
+
 /// Where a request stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -131,12 +133,13 @@ pub enum StepError {
 }
 
 impl StepError {
-    pub fn message(self) -> String {
+    /// What went wrong, in `locale`.
+    pub fn text(self, locale: Locale) -> String {
         match self {
-            Self::NotYours => "That is not yours to decide.".to_string(),
-            Self::Closed(status) => format!(
-                "This change request is no longer open ({}).",
-                status.label().to_lowercase()
+            Self::NotYours => locale.t("cr-words-not-yours"),
+            Self::Closed(status) => locale.t_with(
+                "cr-words-no-longer-open",
+                &[("status", status.as_str().into())],
             ),
         }
     }
@@ -210,5 +213,24 @@ mod tests {
             assert_eq!(Step::parse(step.as_str()), Some(step));
         }
         assert_eq!(Step::parse("delete"), None);
+    }
+
+    #[test]
+    fn step_errors_read_in_english_and_in_the_persons_language() {
+        assert_eq!(
+            StepError::NotYours.text(Locale::En),
+            "That is not yours to decide."
+        );
+        for status in ChangeStatus::ALL {
+            assert_eq!(
+                StepError::Closed(status).text(Locale::En),
+                format!(
+                    "This change request is no longer open ({}).",
+                    status.label().to_lowercase()
+                )
+            );
+            let zh = StepError::Closed(status).text(Locale::Zh);
+            assert!(!zh.contains("open"), "{zh}");
+        }
     }
 }

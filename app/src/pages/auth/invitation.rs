@@ -29,7 +29,7 @@ pub fn InvitationPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match details.await {
                         Err(e) => view! {
-                            <p class="form-error" id="invitation-error">{e.to_string()}</p>
+                            <p class="form-error" id="invitation-error">{e.text(locale)}</p>
                         }.into_any(),
                         Ok(invite) => view! {
                             <p>

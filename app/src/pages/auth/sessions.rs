@@ -49,7 +49,7 @@ pub fn SessionsPanel() -> impl IntoView {
                             }
                             .into_any()
                         }
-                        Err(error) => view! { <p class="form-error">{error.to_string()}</p> }.into_any(),
+                        Err(error) => view! { <p class="form-error">{error.text(locale)}</p> }.into_any(),
                     }
                 })}
             </Transition>

@@ -133,7 +133,7 @@ fn TwoFactorPanel() -> impl IntoView {
                     match status.await {
                         Ok(now) if now.enabled => view! { <WhenOn now locale disable renew /> }.into_any(),
                         Ok(now) => view! { <WhenOff now locale start confirm /> }.into_any(),
-                        Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+                        Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                     }
                 })}
             </Transition>

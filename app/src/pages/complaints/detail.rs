@@ -62,7 +62,7 @@ pub(crate) fn ComplaintPage(viewer: Viewer) -> impl IntoView {
                         view! {
                             <section class="panel narrow">
                                 <h1>{locale.t("complaint-not-found")}</h1>
-                                <p>{e.to_string()}</p>
+                                <p>{e.text(locale)}</p>
                             </section>
                         }.into_any()
                     }

@@ -79,7 +79,7 @@ pub(crate) fn ComplaintsPage(viewer: Viewer) -> impl IntoView {
                             <p class="muted" id="complaints-empty">{locale.t("complaints-none")}</p>
                         }.into_any(),
                         Ok(list) => view! { <ComplaintTable list viewer locale /> }.into_any(),
-                        Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+                        Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                     }
                 })}
             </Transition>

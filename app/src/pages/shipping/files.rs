@@ -167,7 +167,7 @@ pub fn LineFiles(
                 {move || Suspend::new(async move {
                     match files.await {
                         Ok(list) => view! { <FileList files=list house share locale /> }.into_any(),
-                        Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+                        Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                     }
                 })}
             </Transition>

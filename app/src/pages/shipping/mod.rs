@@ -161,7 +161,7 @@ pub fn ShippingPanel(order_id: i32) -> impl IntoView {
                     loaded => {
                         let body = match loaded {
                             Ok(shipping) => view! { <ShippingBody shipping locale held /> }.into_any(),
-                            Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+                            Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                         };
                         Some(view! {
                             <section class="panel shipping" id="shipping">

@@ -16,7 +16,6 @@ use crate::ssr::repo::{throttles, tokens, users};
 use crate::ssr::work::UnitOfWork;
 use crate::ssr::{AppState, links, outbox};
 use crate::wire::ApiError;
-use crate::wire::auth::RESET_REQUESTED_MESSAGE;
 
 /// Sends a reset link if the address belongs to an active account. The answer
 /// is the same either way, so it cannot be used to find out who has an account.
@@ -67,7 +66,8 @@ pub async fn request_reset(
     )
     .await?;
     work.commit(state).await?;
-    Ok(RESET_REQUESTED_MESSAGE.to_string())
+    // The same answer whether or not the address has an account.
+    Ok(visitor.locale.t("api-answer-reset-requested"))
 }
 
 /// Every request sends mail, so requests are limited per address and per

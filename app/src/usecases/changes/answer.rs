@@ -32,7 +32,8 @@ pub async fn answer(
         return close(state, user.user_id, user.locale, &request, &order, ending).await;
     }
     let from = request.status;
-    let to = next_status(from, Step::Accept, Party::Customer).map_err(step_error)?;
+    let to = next_status(from, Step::Accept, Party::Customer)
+        .map_err(|error| step_error(user.locale, error))?;
     let counter = request
         .counter_items
         .as_deref()

@@ -12,7 +12,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 
 use super::factory_lines::change_factories;
 use super::notify::tell_requester;
-use super::{already_decided, factory_problem, number, order_state, po_states, summary};
+use super::{already_decided, factory_problem, number, order_state, po_states};
 use crate::domain::change_request::{
     ChangeItem, ChangeStatus, OrderState, Party, PoLineChange, apply, factory_changes,
 };
@@ -85,9 +85,8 @@ pub(super) async fn apply_change(
         .filter(|u| u.active)
     {
         let answer = answer.clone().unwrap_or_default();
-        let changes = summary(items);
         tell_requester(
-            &work.tx, state, &requester, request.id, order, to, changes, answer,
+            &work.tx, state, &requester, request.id, order, to, items, answer,
         )
         .await?;
     }
@@ -124,7 +123,7 @@ async fn plan(
         purchase_orders::placed_lines(&state.db, &lines.iter().map(|l| l.id).collect::<Vec<_>>())
             .await?;
     let current = order_state(&state.db, &order, status, &lines).await?;
-    let next = apply(&current, items, state.house_date(now))
+    let next = apply(&current, items, state.house_date(now), locale)
         .map_err(|found| changed_since(locale, found))?;
     let po_changes = factory_changes(items, &po_states(&lines, &placed)).map_err(|found| {
         let said = found.iter().map(|p| factory_problem(p, party, locale));
@@ -273,7 +272,8 @@ fn timeline(
         None,
     )];
     for item in items {
-        let (what, before, after) = item.describe();
+        // Stored, so in English like the rest of the timeline.
+        let (what, before, after) = item.describe(Locale::En);
         // "Line 2 cancelled" and "New line" say what happened already.
         let entry = if before.is_empty() || after.is_empty() {
             what

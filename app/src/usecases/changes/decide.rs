@@ -51,7 +51,7 @@ pub async fn decide(
     .await?;
     let step = step_of(user.locale, &decision)?;
     let from = request.status;
-    let to = next_status(from, step, Party::House).map_err(step_error)?;
+    let to = next_status(from, step, Party::House).map_err(|e| step_error(user.locale, e))?;
     let asked = items_of(&request.items)?;
     let answer = answer.trim().to_string();
     let decided = read_decision(user.locale, step, &answer, &asked, &items, today)?;
@@ -211,7 +211,9 @@ async fn check_counter_fits(
             .await?;
     let status = order.status;
     let current = order_state(&state.db, order, status, &lines).await?;
-    let mut found = apply(&current, decided, today).err().unwrap_or_default();
+    let mut found = apply(&current, decided, today, locale)
+        .err()
+        .unwrap_or_default();
     found.extend(
         factory_changes(decided, &po_states(&lines, &placed))
             .err()
@@ -287,16 +289,18 @@ async fn answer_without_change(
     let (entry, changes) = if step == Step::Reject {
         (
             format!("Change request {} rejected", number(request.id)),
-            summary(&asked),
+            asked.as_slice(),
         )
     } else {
         (
             format!("Counter-proposal on change request {}", number(request.id)),
-            summary(&decided),
+            decided.as_slice(),
         )
     };
+    // The timeline keeps its words in English; the customer's mail names
+    // the changes in their language.
     let after = if answer.is_empty() {
-        changes.replace('\n', "; ")
+        summary(changes, Locale::En).replace('\n', "; ")
     } else {
         answer.clone()
     };

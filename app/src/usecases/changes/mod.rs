@@ -113,11 +113,12 @@ pub fn items_of(raw: &str) -> Result<Vec<ChangeItem>, ApiError> {
     serde_json::from_str(raw).map_err(|e| ApiError::internal("change items", e))
 }
 
-fn step_error(error: StepError) -> ApiError {
+/// A step the request does not take, told in `locale`.
+fn step_error(locale: Locale, error: StepError) -> ApiError {
     match error {
         StepError::NotYours => ApiError::Forbidden,
         StepError::Closed(_) => ApiError::Conflict {
-            message: error.message(),
+            message: error.text(locale),
         },
     }
 }
@@ -127,17 +128,26 @@ pub fn number(id: i32) -> String {
     format!("CR-{id}")
 }
 
-/// The items in words, one per line, for mails and the timeline.
-pub fn summary(items: &[ChangeItem]) -> String {
+/// The items in words, one per line, in `locale`: for mails in the
+/// reader's language, and in English for the timeline, which stores them.
+pub fn summary(items: &[ChangeItem], locale: Locale) -> String {
     items
         .iter()
         .map(|item| {
-            let (what, before, after) = item.describe();
-            match (before.is_empty(), after.is_empty()) {
-                (true, _) => format!("{what}: {after}"),
-                (_, true) => format!("{what} (was {before})"),
-                _ => format!("{what}: {before} → {after}"),
-            }
+            let (what, before, after) = item.describe(locale);
+            let key = match (before.is_empty(), after.is_empty()) {
+                (true, _) => "cr-words-summary-added",
+                (_, true) => "cr-words-summary-removed",
+                _ => "cr-words-summary-changed",
+            };
+            locale.t_with(
+                key,
+                &[
+                    ("what", what.into()),
+                    ("from", before.into()),
+                    ("to", after.into()),
+                ],
+            )
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -169,8 +179,9 @@ fn one_pending(locale: Locale) -> ApiError {
     }
 }
 
-/// A timeline entry, the mail to the customer (if any) and the commit of
-/// a step that does not change the order.
+/// A timeline entry, the mail to the customer (if any: the request, its
+/// new status and the changes it names) and the commit of a step that does
+/// not change the order.
 async fn record_step(
     state: &AppState,
     mut work: UnitOfWork,
@@ -178,7 +189,7 @@ async fn record_step(
     actor_user_id: i32,
     summary: String,
     after: Option<String>,
-    tell_customer: Option<(&change_request::Model, ChangeStatus, String)>,
+    tell_customer: Option<(&change_request::Model, ChangeStatus, &[ChangeItem])>,
 ) -> Result<(), ApiError> {
     let now = state.now();
     work.record(
@@ -253,7 +264,8 @@ async fn close(
     ending: Ending,
 ) -> Result<(), ApiError> {
     let from = request.status;
-    let to = next_status(from, ending.step(), Party::Customer).map_err(step_error)?;
+    let to = next_status(from, ending.step(), Party::Customer)
+        .map_err(|error| step_error(locale, error))?;
     let work = UnitOfWork::begin(state).await?;
     if !crate::ssr::repo::changes::claim(&work.tx, request, from, to, None, None, None, state.now())
         .await?
@@ -261,7 +273,8 @@ async fn close(
         return Err(already_decided(locale));
     }
     let values = vec![("request", number(request.id))];
-    notify::tell_deciders(&work.tx, state, ending.mail(), request.id, order, values).await?;
+    let mail = ending.mail();
+    notify::tell_deciders(&work.tx, state, mail, request.id, order, values, None).await?;
     let summary = ending.summary(request.id);
     record_step(state, work, order, user_id, summary, None, None).await
 }

@@ -7,7 +7,8 @@
 
 use sea_orm::{ConnectionTrait, DbErr};
 
-use crate::domain::change_request::{ChangeStatus, PoLineChange};
+use super::summary;
+use crate::domain::change_request::{ChangeItem, ChangeStatus, PoLineChange};
 use crate::domain::recipients::owner_else_all;
 use crate::i18n::Locale;
 use crate::ssr::entities::{order, user};
@@ -34,7 +35,8 @@ pub(super) async fn mail(
 
 /// Queues `kind` about request `request_id` to the house people the
 /// order's requests go to, with the order number and customer name
-/// added to `values`.
+/// added to `values`, and the `changes` (if the mail names them) in each
+/// person's language.
 pub(super) async fn tell_deciders(
     db: &impl ConnectionTrait,
     state: &AppState,
@@ -42,6 +44,7 @@ pub(super) async fn tell_deciders(
     request_id: i32,
     order: &order::Model,
     mut values: Vec<(&'static str, String)>,
+    changes: Option<&[ChangeItem]>,
 ) -> Result<(), ApiError> {
     let customer = companies::find(db, order.customer_company_id)
         .await?
@@ -51,6 +54,11 @@ pub(super) async fn tell_deciders(
     values.push(("customer", customer));
     let house = users::active_house(db).await?;
     for person in owner_else_all(house, order.sales_owner_id, |u| u.id) {
+        let mut values = values.clone();
+        if let Some(items) = changes {
+            let locale = Locale::parse(&person.locale).unwrap_or_default();
+            values.push(("changes", summary(items, locale)));
+        }
         mail(
             db,
             state,
@@ -58,14 +66,15 @@ pub(super) async fn tell_deciders(
             &person,
             &request_id.to_string(),
             &format!("/staff/changes/{request_id}"),
-            values.clone(),
+            values,
         )
         .await?;
     }
     Ok(())
 }
 
-/// The "your request was decided" mail to the customer who asked.
+/// The "your request was decided" mail to the customer who asked, naming
+/// the `changes` in their language.
 pub(super) async fn tell_requester(
     db: &impl ConnectionTrait,
     state: &AppState,
@@ -73,7 +82,7 @@ pub(super) async fn tell_requester(
     request_id: i32,
     order: &order::Model,
     status: ChangeStatus,
-    changes: String,
+    changes: &[ChangeItem],
     answer: String,
 ) -> Result<(), ApiError> {
     let locale = Locale::parse(&requester.locale).unwrap_or_default();
@@ -87,7 +96,7 @@ pub(super) async fn tell_requester(
         vec![
             ("order", order.number.clone()),
             ("decision", decision_word(status, locale)),
-            ("changes", changes),
+            ("changes", summary(changes, locale)),
             ("answer", answer),
         ],
     )

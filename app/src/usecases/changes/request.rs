@@ -62,7 +62,7 @@ pub async fn request(
     if !problems.is_empty() {
         let mut fields = FieldErrors::default();
         for problem in problems {
-            fields.add(field_of(&problem, &form.rows), problem.message);
+            fields.add(field_of(&problem, &form.rows), problem.text(user.locale));
         }
         return Err(fields.into_error());
     }
@@ -302,7 +302,9 @@ async fn save(
         Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => one_pending(user.locale),
         _ => db_error("saving the request")(e),
     })?;
-    let changes = summary(items);
+    // The timeline keeps its words in English; each mail names the changes
+    // in its reader's language.
+    let changes = summary(items, Locale::En);
     work.record(
         NewEvent {
             order_id: order.id,
@@ -320,7 +322,7 @@ async fn save(
         now,
     )
     .await?;
-    let values = vec![("changes", changes), ("note", note.trim().to_string())];
+    let values = vec![("note", note.trim().to_string())];
     tell_deciders(
         &work.tx,
         state,
@@ -328,6 +330,7 @@ async fn save(
         saved.id,
         order,
         values,
+        Some(items),
     )
     .await?;
     work.commit(state).await?;

@@ -108,7 +108,7 @@ pub async fn view(
         note: request.note.clone(),
         answer: request.answer.clone(),
         decided_by: name_of(request.decided_by),
-        items: item_views(&items, counter.as_deref()),
+        items: item_views(&items, counter.as_deref(), locale),
         impact: notes.impact,
         factories: notes.factories,
         conflicts: notes.conflicts,
@@ -119,17 +119,22 @@ pub async fn view(
     })
 }
 
-/// Each item in words, with the house's counter value where it differs.
-fn item_views(items: &[ChangeItem], counter: Option<&[ChangeItem]>) -> Vec<ChangeItemView> {
+/// Each item in words in `locale`, with the house's counter value where it
+/// differs.
+fn item_views(
+    items: &[ChangeItem],
+    counter: Option<&[ChangeItem]>,
+    locale: Locale,
+) -> Vec<ChangeItemView> {
     items
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let (what, before, after) = item.describe();
+            let (what, before, after) = item.describe(locale);
             let counter = counter
                 .and_then(|c| c.get(i))
                 .filter(|c| *c != item)
-                .map(|c| c.describe().2);
+                .map(|c| c.describe(locale).2);
             ChangeItemView {
                 kind: item.kind(),
                 line_no: item.line_no(),
@@ -178,19 +183,19 @@ async fn house_notes(
     let current = order_state(db, order, order_status, &lines).await?;
     let po = po_states(&lines, &placed);
     let mut notes = HouseNotes {
-        impact: impact(&current, asked, &po),
+        impact: impact(&current, asked, &po, locale),
         ..HouseNotes::default()
     };
     let priced = as_if_priced(asked);
     let today = state.today();
-    if let Err(found) = apply(&current, &priced, today) {
+    if let Err(found) = apply(&current, &priced, today, locale) {
         notes.conflicts = found;
     }
     // The factory lines named here are exactly those the apply step
     // changes and asks to acknowledge: both come from one rule.
     match factory_changes(&priced, &po) {
         Ok(changed) if !changed.is_empty() => {
-            notes.factories = factory_names(state, &lines, &placed, &changed).await?;
+            notes.factories = factory_names(state, &lines, &placed, &changed, locale).await?;
         }
         Ok(_) => {}
         Err(found) => notes.conflicts.extend(
@@ -202,13 +207,14 @@ async fn house_notes(
     Ok(notes)
 }
 
-/// Each changed factory line in words: its purchase order and line, the
-/// factory, and the customer line it fills.
+/// Each changed factory line in words, in `locale`: its purchase order and
+/// line, the factory, and the customer line it fills.
 async fn factory_names(
     state: &AppState,
     lines: &[order_line::Model],
     placed: &[PlacedLine],
     changed: &[PoLineChange],
+    locale: Locale,
 ) -> Result<Vec<String>, ApiError> {
     let suppliers: Vec<i32> = placed.iter().map(|p| p.po.supplier_company_id).collect();
     // Part of the page view's plain reads (see `view`).
@@ -226,9 +232,14 @@ async fn factory_names(
             .find(|c| c.id == p.po.supplier_company_id)
             .map(|c| c.name.clone())
             .unwrap_or_default();
-        factories.push(format!(
-            "{} line {} ({supplier}) for line {}",
-            p.po.number, p.line.line_no, line.line_no
+        factories.push(locale.t_with(
+            "cr-words-factory-line",
+            &[
+                ("po", p.po.number.as_str().into()),
+                ("line", p.line.line_no.into()),
+                ("supplier", supplier.into()),
+                ("order_line", line.line_no.into()),
+            ],
         ));
     }
     Ok(factories)

@@ -40,7 +40,7 @@ pub async fn list(
     if !search_fits(query.as_deref()) {
         return Err(ApiError::invalid("query", user.locale.t("search-too-long")));
     }
-    let status = parse_status(status.as_deref())?;
+    let status = parse_status(user.locale, status.as_deref())?;
     let (committed_from, committed_to) =
         parse_committed(user.locale, committed_from, committed_to)?;
     let today = state.today();
@@ -59,14 +59,13 @@ pub async fn list(
     summarise(state, found, today).await
 }
 
-/// The status asked for; empty or absent means any.
-fn parse_status(raw: Option<&str>) -> Result<Option<OrderStatus>, ApiError> {
+/// The status asked for; empty or absent means any. An unknown one is
+/// reported in `locale`.
+fn parse_status(locale: Locale, raw: Option<&str>) -> Result<Option<OrderStatus>, ApiError> {
     match raw.filter(|s| !s.is_empty()) {
-        Some(raw) => {
-            Ok(Some(OrderStatus::parse(raw).ok_or_else(|| {
-                ApiError::invalid("status", "Unknown status.")
-            })?))
-        }
+        Some(raw) => Ok(Some(OrderStatus::parse(raw).ok_or_else(|| {
+            ApiError::invalid("status", locale.t("api-error-unknown-status"))
+        })?)),
         None => Ok(None),
     }
 }

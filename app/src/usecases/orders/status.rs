@@ -23,7 +23,8 @@ pub async fn move_status(
     version: i32,
 ) -> Result<(), ApiError> {
     let scope = OrderScope::of_user(user)?;
-    let to = OrderStatus::parse(&to).ok_or_else(|| ApiError::invalid("to", "Unknown status."))?;
+    let to = OrderStatus::parse(&to)
+        .ok_or_else(|| ApiError::invalid("to", user.locale.t("api-error-unknown-status")))?;
     let order = orders::find(&state.db, scope, id)
         .await?
         .ok_or(ApiError::NotFound)?;
@@ -36,7 +37,7 @@ pub async fn move_status(
     }
     check_transition(from, to, mover).map_err(|e| match e {
         TransitionError::NotYours { .. } => ApiError::Forbidden,
-        other => ApiError::invalid("to", other.to_string()),
+        other => ApiError::invalid("to", other.text(user.locale)),
     })?;
     let now = state.now();
     let mut work = UnitOfWork::begin(state).await?;
