@@ -268,6 +268,7 @@ mod tests {
             score share";
         let formats = "year month day time";
         let changes = "address order_line supplier what";
+        let input = "what given choices so_far step current";
         let staff = "action answer asked axis currency email hits late lines median ms note p90 \
             percent";
         for name in [
@@ -284,6 +285,7 @@ mod tests {
         .chain(staff.split_whitespace())
         .chain(formats.split_whitespace())
         .chain(changes.split_whitespace())
+        .chain(input.split_whitespace())
         {
             args.set(name, FluentValue::from(2));
         }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use super::company::CompanyKind;
+use super::refusal::Refusal;
 
 /// What a user does on the portal. A role belongs to one kind of company:
 /// admins and staff work for the trading house, customers for a customer
@@ -76,18 +77,17 @@ pub struct Email(String);
 impl Email {
     /// The longest address, in bytes (RFC 5321 with RFC 3696 errata).
     pub const MAX_LEN: usize = 254;
-    pub const TOO_LONG: &'static str = "That e-mail address is too long.";
 
-    pub fn parse(raw: &str) -> Result<Self, &'static str> {
+    pub fn parse(raw: &str) -> Result<Self, Refusal> {
         let value = raw.trim().to_lowercase();
         if value.is_empty() {
-            return Err("Enter an e-mail address.");
+            return Err(Refusal::new("input-email-empty"));
         }
         if value.len() > Self::MAX_LEN {
-            return Err(Self::TOO_LONG);
+            return Err(Refusal::new("err-email-too-long"));
         }
         let Some((local, domain)) = value.split_once('@') else {
-            return Err("An e-mail address needs an @, like name@example.com.");
+            return Err(Refusal::new("input-email-no-at"));
         };
         let bad_char = |c: char| c.is_whitespace() || c.is_control() || "<>()[],;:\"\\".contains(c);
         if local.is_empty()
@@ -99,7 +99,7 @@ impl Email {
             || domain.contains("..")
             || value.chars().any(bad_char)
         {
-            return Err("That does not look like an e-mail address (name@example.com).");
+            return Err(Refusal::new("input-email-malformed"));
         }
         Ok(Self(value))
     }
@@ -137,16 +137,15 @@ impl NewPassword {
     pub const MIN_CHARS: usize = 12;
     pub const MAX_CHARS: usize = 128;
 
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Refusal> {
         let chars = raw.chars().count();
         if chars < Self::MIN_CHARS {
-            return Err(format!(
-                "Use at least {} characters ({chars} so far); a short sentence works well.",
-                Self::MIN_CHARS
-            ));
+            return Err(Refusal::new("input-password-too-short")
+                .with("min", Self::MIN_CHARS)
+                .with("so_far", chars));
         }
         if chars > Self::MAX_CHARS {
-            return Err(format!("Use at most {} characters.", Self::MAX_CHARS));
+            return Err(Refusal::new("input-password-too-long").with("max", Self::MAX_CHARS));
         }
         Ok(Self(raw.to_string()))
     }
@@ -167,16 +166,18 @@ impl fmt::Debug for NewPassword {
 pub struct DisplayName(String);
 
 impl DisplayName {
-    pub fn parse(raw: &str) -> Result<Self, &'static str> {
+    pub const MAX_CHARS: usize = 100;
+
+    pub fn parse(raw: &str) -> Result<Self, Refusal> {
         let value = raw.trim();
         if value.is_empty() {
-            return Err("Enter a name.");
+            return Err(Refusal::new("input-name-empty"));
         }
-        if value.chars().count() > 100 {
-            return Err("Use at most 100 characters for the name.");
+        if value.chars().count() > Self::MAX_CHARS {
+            return Err(Refusal::new("input-name-too-long").with("max", Self::MAX_CHARS));
         }
         if value.chars().any(char::is_control) {
-            return Err("The name cannot contain control characters.");
+            return Err(Refusal::new("input-name-control"));
         }
         Ok(Self(value.to_string()))
     }
@@ -243,18 +244,35 @@ mod tests {
         ] {
             assert!(Email::parse(raw).is_err(), "{raw:?} was accepted");
         }
-        assert!(Email::parse(&format!("{}@x.de", "a".repeat(250))).is_err());
+        assert_eq!(
+            Email::parse(&format!("{}@x.de", "a".repeat(250)))
+                .unwrap_err()
+                .to_string(),
+            "That e-mail address is too long."
+        );
+        assert_eq!(
+            Email::parse("anna").unwrap_err().to_string(),
+            "An e-mail address needs an @, like name@example.com."
+        );
     }
 
     #[test]
     fn password_length_is_counted_in_characters() {
-        assert!(NewPassword::parse("elf chars!!").is_err());
+        assert_eq!(
+            NewPassword::parse("elf chars!!").unwrap_err().to_string(),
+            "Use at least 12 characters (11 so far); a short sentence works well."
+        );
         assert!(NewPassword::parse("twelve chars").is_ok());
         // Twelve CJK characters are 36 bytes but twelve characters.
         assert!(NewPassword::parse("我们的工厂明天会准时发货").is_ok());
         assert!(NewPassword::parse("我们的工厂明天会准时发").is_err());
         assert!(NewPassword::parse(&"x".repeat(128)).is_ok());
-        assert!(NewPassword::parse(&"x".repeat(129)).is_err());
+        assert_eq!(
+            NewPassword::parse(&"x".repeat(129))
+                .unwrap_err()
+                .to_string(),
+            "Use at most 128 characters."
+        );
     }
 
     #[test]
@@ -267,7 +285,12 @@ mod tests {
     fn display_names_are_trimmed_and_bounded() {
         assert_eq!(DisplayName::parse("  Li Wei ").unwrap().as_str(), "Li Wei");
         assert!(DisplayName::parse("   ").is_err());
-        assert!(DisplayName::parse(&"n".repeat(101)).is_err());
+        assert_eq!(
+            DisplayName::parse(&"n".repeat(101))
+                .unwrap_err()
+                .to_string(),
+            "Use at most 100 characters for the name."
+        );
         assert!(DisplayName::parse("a\u{7}b").is_err());
     }
 

@@ -31,6 +31,7 @@ pub mod progress;
 pub mod proxies;
 pub mod quotation;
 pub mod recipients;
+pub mod refusal;
 pub mod session;
 pub mod shipping;
 pub mod slip;

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::order_status::OrderStatus;
+use super::refusal::Refusal;
 
 /// Which parts of an order may be changed directly by staff now.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,17 +57,17 @@ pub fn check_ready_by(
     ready_by: NaiveDate,
     today: NaiveDate,
     committed: &[(i32, Option<NaiveDate>)],
-) -> Result<(), String> {
+) -> Result<(), Refusal> {
     if ready_by < today {
-        return Err("The ready date cannot be in the past.".to_string());
+        return Err(Refusal::new("input-ready-by-past"));
     }
     for (line_no, date) in committed {
         if let Some(date) = date
             && ready_by > *date
         {
-            return Err(format!(
-                "Line {line_no} is committed to the customer for {date}; the factory must be ready by then."
-            ));
+            return Err(Refusal::new("input-ready-by-after-commitment")
+                .with("line", *line_no)
+                .with("date", *date));
         }
     }
     Ok(())
@@ -74,7 +75,7 @@ pub fn check_ready_by(
 
 /// A container number (ISO 6346): four letters and seven digits, e.g.
 /// `MSCU1234567`; spaces and dashes are ignored. Empty is allowed (air, LCL).
-pub fn parse_container_no(raw: &str) -> Result<String, String> {
+pub fn parse_container_no(raw: &str) -> Result<String, Refusal> {
     let text: String = raw
         .chars()
         .filter(|c| !matches!(c, ' ' | '-'))
@@ -87,18 +88,18 @@ pub fn parse_container_no(raw: &str) -> Result<String, String> {
     if ok {
         Ok(text)
     } else {
-        Err("A container number is four letters and seven digits, like MSCU1234567.".to_string())
+        Err(Refusal::new("input-container-no"))
     }
 }
 
 /// A bill-of-lading or air-waybill number: 4 to 40 letters, digits or dashes.
-pub fn parse_transport_document(raw: &str) -> Result<String, String> {
+pub fn parse_transport_document(raw: &str) -> Result<String, Refusal> {
     let text = raw.trim().to_ascii_uppercase();
     if (4..=40).contains(&text.len()) && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
     {
         Ok(text)
     } else {
-        Err("Enter the B/L or waybill number: 4 to 40 letters, digits or dashes.".to_string())
+        Err(Refusal::new("input-transport-document"))
     }
 }
 
@@ -108,15 +109,12 @@ pub fn check_voyage(
     shipped_on: NaiveDate,
     eta: Option<NaiveDate>,
     today: NaiveDate,
-) -> Result<(), (&'static str, &'static str)> {
+) -> Result<(), (&'static str, Refusal)> {
     if (shipped_on - today).num_days() > 60 {
-        return Err((
-            "shipped_on",
-            "The departure date is more than 60 days ahead; record the shipment once it is booked.",
-        ));
+        return Err(("shipped_on", Refusal::new("input-departure-too-far")));
     }
     if eta.is_some_and(|eta| eta < shipped_on) {
-        return Err(("eta", "The arrival date is before the departure date."));
+        return Err(("eta", Refusal::new("input-arrival-before-departure")));
     }
     Ok(())
 }
@@ -128,23 +126,18 @@ pub fn check_payment(
     received_on: NaiveDate,
     today: NaiveDate,
     outstanding_minor: i64,
-) -> Result<(), (&'static str, String)> {
+) -> Result<(), (&'static str, Refusal)> {
     if amount_minor <= 0 {
-        return Err(("amount", "The amount must be above zero.".to_string()));
+        return Err(("amount", Refusal::new("input-amount-not-positive")));
     }
     if received_on > today {
-        return Err((
-            "received_on",
-            "A payment cannot be received in the future.".to_string(),
-        ));
+        return Err(("received_on", Refusal::new("input-payment-future")));
     }
     if amount_minor > outstanding_minor {
+        let owed = super::order_input::format_minor(outstanding_minor.max(0));
         return Err((
             "amount",
-            format!(
-                "That is more than the {} still owed on this order.",
-                super::order_input::format_minor(outstanding_minor.max(0))
-            ),
+            Refusal::new("input-payment-above-owed").with("amount", owed),
         ));
     }
     Ok(())
@@ -217,7 +210,10 @@ mod tests {
         assert!(check_ready_by(day(10), day(5), &committed).is_ok());
         assert!(check_ready_by(day(20), day(5), &committed).is_ok());
         let late = check_ready_by(day(21), day(5), &committed).unwrap_err();
-        assert!(late.contains("Line 1"), "{late}");
+        assert_eq!(
+            late.to_string(),
+            "Line 1 is committed to the customer for 2027-03-20; the factory must be ready by then."
+        );
         assert!(check_ready_by(day(4), day(5), &committed).is_err());
     }
 
@@ -275,9 +271,11 @@ mod tests {
             check_payment(0, day(5), day(5), 500).unwrap_err().0,
             "amount"
         );
+        let (field, refusal) = check_payment(501, day(5), day(5), 500).unwrap_err();
+        assert_eq!(field, "amount");
         assert_eq!(
-            check_payment(501, day(5), day(5), 500).unwrap_err().0,
-            "amount"
+            refusal.to_string(),
+            "That is more than the 5.00 still owed on this order."
         );
         assert_eq!(
             check_payment(100, day(6), day(5), 500).unwrap_err().0,

@@ -1,8 +1,11 @@
 //! What staff type when they enter an order, parsed into values that can only
 //! be valid: currency, incoterm, HS code, quantity, unit price, dates. Every
-//! problem is reported against its field, all at once.
+//! problem is reported against its field, all at once, as a [`Refusal`]
+//! the caller says in the reader's language.
 
 use chrono::NaiveDate;
+
+use super::refusal::Refusal;
 
 /// Currencies the portal trades in (ISO 4217).
 pub const CURRENCIES: &[&str] = &[
@@ -14,73 +17,65 @@ pub const INCOTERMS: &[&str] = &[
     "EXW", "FCA", "FAS", "FOB", "CFR", "CIF", "CPT", "CIP", "DAP", "DPU", "DDP",
 ];
 
-/// Text a person must give: trimmed, not empty, at most `max` characters;
-/// `what` names it in the message.
-pub fn required_text(raw: &str, max: usize, what: &str) -> Result<String, String> {
+/// Text a person must give: trimmed, not empty, at most `max` characters.
+/// `what` is the catalogue key of what the field holds, as it reads in
+/// "Enter …" (`input-what-…`).
+pub fn required_text(raw: &str, max: usize, what: &'static str) -> Result<String, Refusal> {
     let value = raw.trim();
     if value.is_empty() {
-        Err(format!("Enter {what}."))
+        Err(Refusal::new("input-enter").with_message("what", what))
     } else if value.chars().count() > max {
-        Err(format!("Use at most {max} characters for {what}."))
+        Err(Refusal::new("input-too-long")
+            .with("max", max)
+            .with_message("what", what))
     } else {
         Ok(value.to_string())
     }
 }
 
-pub fn parse_currency(raw: &str) -> Result<&'static str, String> {
-    let code = raw.trim().to_ascii_uppercase();
-    CURRENCIES
-        .iter()
-        .find(|c| **c == code)
-        .copied()
-        .ok_or_else(|| {
-            format!(
-                "Unknown currency {:?}; use one of {}.",
-                raw.trim(),
-                CURRENCIES.join(", ")
-            )
-        })
+pub fn parse_currency(raw: &str) -> Result<&'static str, Refusal> {
+    one_of(raw, CURRENCIES, "input-currency-unknown")
 }
 
-pub fn parse_incoterm(raw: &str) -> Result<&'static str, String> {
+pub fn parse_incoterm(raw: &str) -> Result<&'static str, Refusal> {
+    one_of(raw, INCOTERMS, "input-incoterm-unknown")
+}
+
+/// The code of `codes` typed as `raw` (any case); else the refusal `key`,
+/// quoting what was typed and listing the codes.
+fn one_of(raw: &str, codes: &[&'static str], key: &'static str) -> Result<&'static str, Refusal> {
     let code = raw.trim().to_ascii_uppercase();
-    INCOTERMS
-        .iter()
-        .find(|c| **c == code)
-        .copied()
-        .ok_or_else(|| {
-            format!(
-                "Unknown incoterm {:?}; use one of {}.",
-                raw.trim(),
-                INCOTERMS.join(", ")
-            )
-        })
+    codes.iter().find(|c| **c == code).copied().ok_or_else(|| {
+        Refusal::new(key)
+            .with("given", format!("{:?}", raw.trim()))
+            .with("choices", codes.join(", "))
+    })
 }
 
 /// An HS code: 6, 8 or 10 digits; dots and spaces are ignored ("8516.71" → "851671").
-pub fn parse_hs_code(raw: &str) -> Result<String, String> {
+pub fn parse_hs_code(raw: &str) -> Result<String, Refusal> {
     let digits: String = raw.chars().filter(|c| !matches!(c, '.' | ' ')).collect();
     if digits.chars().all(|c| c.is_ascii_digit()) && matches!(digits.len(), 6 | 8 | 10) {
         Ok(digits)
     } else {
-        Err("An HS code has 6, 8 or 10 digits, like 8516.71.".to_string())
+        Err(Refusal::new("input-hs-code"))
     }
 }
 
 /// A whole quantity above zero.
-pub fn parse_quantity(raw: &str) -> Result<i64, String> {
+pub fn parse_quantity(raw: &str) -> Result<i64, Refusal> {
     match raw.trim().parse::<i64>() {
         Ok(n) if n > 0 && n <= 1_000_000_000 => Ok(n),
-        Ok(n) if n <= 0 => Err("The quantity must be above zero.".to_string()),
-        Ok(_) => Err("That quantity is too large.".to_string()),
-        Err(_) => Err("Enter the quantity as a whole number, like 1200.".to_string()),
+        Ok(n) if n <= 0 => Err(Refusal::new("input-quantity-not-positive")),
+        Ok(_) => Err(Refusal::new("input-quantity-too-large")),
+        Err(_) => Err(Refusal::new("input-quantity-unreadable")),
     }
 }
 
 /// A price with at most two decimals, as minor units ("12.5" → 1250).
-pub fn parse_unit_price(raw: &str) -> Result<i64, String> {
+pub fn parse_unit_price(raw: &str) -> Result<i64, Refusal> {
     let text = raw.trim();
-    let bad = || "Enter the unit price like 12.50.".to_string();
+    let bad = || Refusal::new("input-unit-price");
     let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
     if whole.is_empty()
         || !whole.chars().all(|c| c.is_ascii_digit())
@@ -115,10 +110,10 @@ pub fn format_minor(minor: i64) -> String {
     format!("{sign}{}.{:02}", abs / 100, abs % 100)
 }
 
-pub fn parse_requested_date(raw: &str, today: NaiveDate) -> Result<NaiveDate, String> {
-    let date = super::dates::parse_day(raw).map_err(|e| e.to_string())?;
+pub fn parse_requested_date(raw: &str, today: NaiveDate) -> Result<NaiveDate, Refusal> {
+    let date = super::dates::parse_day(raw)?;
     if date < today {
-        Err("The requested date cannot be in the past.".to_string())
+        Err(Refusal::new("input-requested-past"))
     } else {
         Ok(date)
     }
@@ -132,10 +127,44 @@ mod tests {
     #[test]
     fn codes_are_checked_against_fixed_lists() {
         assert_eq!(parse_currency(" eur "), Ok("EUR"));
-        assert!(parse_currency("EURO").is_err());
+        assert_eq!(
+            parse_currency(" EURO ").unwrap_err().to_string(),
+            format!(
+                "Unknown currency \"EURO\"; use one of {}.",
+                CURRENCIES.join(", ")
+            )
+        );
         assert!(parse_currency("XXX").is_err());
         assert_eq!(parse_incoterm("fob"), Ok("FOB"));
         assert!(parse_incoterm("FOBB").is_err());
+    }
+
+    #[test]
+    fn refusals_name_the_field_in_english_as_before() {
+        let said = |result: Result<String, Refusal>| result.unwrap_err().to_string();
+        assert_eq!(
+            said(required_text(" ", 40, "input-what-product-code")),
+            "Enter a product code."
+        );
+        assert_eq!(
+            said(required_text("abcd", 3, "input-what-ship-to")),
+            "Use at most 3 characters for the ship-to address."
+        );
+        assert_eq!(
+            parse_quantity("lots").unwrap_err().to_string(),
+            "Enter the quantity as a whole number, like 1200."
+        );
+        let today = NaiveDate::from_ymd_opt(2027, 1, 10).unwrap();
+        assert_eq!(
+            parse_requested_date("2027-01-09", today)
+                .unwrap_err()
+                .to_string(),
+            "The requested date cannot be in the past."
+        );
+        assert_eq!(
+            parse_requested_date("10.01.2027", today).unwrap_err(),
+            Refusal::from(super::super::dates::DayError::Unreadable)
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ use sea_orm::{
 use crate::domain::account::{DisplayName, Email, Role};
 use crate::domain::company::CompanyKind;
 use crate::domain::policy::{Action, Actor, Area, CompanyRef, authorize};
+use crate::domain::refusal::Localize;
 use crate::domain::session::TokenPurpose;
 use crate::ssr::audit::{self, AuditAction};
 use crate::ssr::auth::{CurrentUser, session};
@@ -154,8 +155,11 @@ pub async fn invite(
     )
     .await?;
     let mut problems = FieldErrors::default();
-    let email = problems.keep("email", Email::parse(&email));
-    let name = problems.keep("display_name", DisplayName::parse(&display_name));
+    let email = problems.keep("email", Email::parse(&email).localized(user.locale));
+    let name = problems.keep(
+        "display_name",
+        DisplayName::parse(&display_name).localized(user.locale),
+    );
     let (Some(email), Some(name)) = (email, name) else {
         return Err(problems.into_error());
     };

@@ -5,6 +5,7 @@ use super::{LoginOutcome, SignedIn, Visitor};
 use crate::domain::account::DisplayName;
 use crate::domain::passwords::Known;
 use crate::domain::policy::Actor;
+use crate::domain::refusal::Localize;
 use crate::domain::session::TokenPurpose;
 use crate::i18n::Locale;
 use crate::ssr::AppState;
@@ -53,14 +54,17 @@ pub async fn accept_invitation(
         .await?
         .filter(|u| u.active)
         .ok_or(ApiError::NotFound)?;
+    let locale = Locale::parse(&user.locale).unwrap_or_default();
     let mut problems = FieldErrors::default();
-    let name = problems.keep("display_name", DisplayName::parse(&display_name));
+    let name = problems.keep(
+        "display_name",
+        DisplayName::parse(&display_name).localized(locale),
+    );
     // The name the invitee chose, and the address they were invited at.
     let known = Known {
         email: &user.email,
         name: &display_name,
     };
-    let locale = Locale::parse(&user.locale).unwrap_or_default();
     let password = problems.keep(
         "new_password",
         super::new_password(&new_password, known, locale),

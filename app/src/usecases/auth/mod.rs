@@ -89,7 +89,7 @@ fn email_within_bounds(email: &str, locale: Locale) -> Result<(), ApiError> {
 /// is the message for the `new_password` field, in `locale` where the rule
 /// has one in the catalogue.
 fn new_password(raw: &str, owner: Known<'_>, locale: Locale) -> Result<NewPassword, String> {
-    let password = NewPassword::parse(raw)?;
+    let password = NewPassword::parse(raw).map_err(|refusal| refusal.text(locale))?;
     passwords::check(password.expose(), owner).map_err(|problem| locale.t(problem.key()))?;
     Ok(password)
 }

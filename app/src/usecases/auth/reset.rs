@@ -25,7 +25,8 @@ pub async fn request_reset(
     email: String,
 ) -> Result<String, ApiError> {
     super::email_within_bounds(&email, visitor.locale)?;
-    let email = Email::parse(&email).map_err(|message| ApiError::invalid("email", message))?;
+    let email = Email::parse(&email)
+        .map_err(|refusal| ApiError::invalid("email", refusal.text(visitor.locale)))?;
     let now = state.now();
     count_request(state, &email, &visitor.addr, now).await?;
     let user = users::find_by_email(&state.db, &email)

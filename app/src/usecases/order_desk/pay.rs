@@ -5,6 +5,7 @@ use crate::domain::order_edit::{check_payment, editable};
 use crate::domain::order_input::required_text as text;
 use crate::domain::order_input::{format_minor, parse_unit_price};
 use crate::domain::payments::allocate;
+use crate::domain::refusal::Localize;
 use crate::domain::slip::AlertKind;
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
@@ -39,9 +40,12 @@ pub async fn record_payment(
     let received_on = problems.keep("received_on", parse_date(user.locale, &received_on));
     let amount = problems.keep(
         "amount",
-        parse_unit_price(&amount).map_err(|_| "Enter the amount like 1250.00."),
+        parse_unit_price(&amount).map_err(|_| user.locale.t("input-amount-unreadable")),
     );
-    let reference = problems.keep("reference", text(&reference, 80, "the bank reference"));
+    let reference = problems.keep(
+        "reference",
+        text(&reference, 80, "input-what-bank-reference").localized(user.locale),
+    );
     let lines = orders::lines_of(&state.db, &[order.id]).await?;
     let total = order_value(&lines);
     let paid: i64 = fulfilment::payments_of(&state.db, order.id)
@@ -50,9 +54,9 @@ pub async fn record_payment(
         .map(|p| p.amount_minor)
         .sum();
     if let (Some(amount), Some(received_on)) = (amount, received_on)
-        && let Err((field, message)) = check_payment(amount, received_on, today, total - paid)
+        && let Err((field, refusal)) = check_payment(amount, received_on, today, total - paid)
     {
-        problems.add(field, message);
+        problems.add(field, refusal.text(user.locale));
     }
     let (Some(received_on), Some(amount), Some(reference), true) =
         (received_on, amount, reference, problems.is_empty())

@@ -53,8 +53,8 @@ pub async fn place_purchase_order(
             .iter()
             .map(|l| (l.line_no, l.committed_date))
             .collect();
-        if let Err(message) = check_ready_by(ready_by, today, &committed) {
-            problems.add("ready_by", message);
+        if let Err(refusal) = check_ready_by(ready_by, today, &committed) {
+            problems.add("ready_by", refusal.text(user.locale));
         }
     }
     let (Some(supplier), Some(ready_by), true) = (supplier, ready_by, problems.is_empty()) else {

@@ -94,7 +94,8 @@ fn editable_terms(
     ship_to: &str,
     has_lines: bool,
 ) -> Option<Terms> {
-    let terms = order_forms::parse_terms(problems, currency, incoterm, payment_terms, ship_to);
+    let terms =
+        order_forms::parse_terms(problems, locale, currency, incoterm, payment_terms, ship_to);
     let frozen = locale.t("err-desk-frozen");
     if !open.commercial {
         if terms.as_ref().is_some_and(|t| t.currency != order.currency) {
@@ -149,7 +150,7 @@ fn parse_edits<'a>(
             continue;
         }
         let earliest = earliest_requested(current.map(|c| c.requested_date), today);
-        if let Some(parsed) = parse_line(problems, i, line, earliest) {
+        if let Some(parsed) = parse_line(problems, i, line, (earliest, locale)) {
             edits.push((current, Some(parsed)));
         }
     }

@@ -73,7 +73,14 @@ fn parse_form(
         "customer_id",
         customer.ok_or_else(|| locale.t("err-choose-customer")),
     );
-    let terms = parse_terms(&mut problems, currency, incoterm, payment_terms, ship_to);
+    let terms = parse_terms(
+        &mut problems,
+        locale,
+        currency,
+        incoterm,
+        payment_terms,
+        ship_to,
+    );
     let lines: Vec<_> = lines.into_iter().filter(|l| !l.is_blank()).collect();
     if lines.is_empty() {
         problems.add("lines", locale.t("err-add-line"));
@@ -81,7 +88,7 @@ fn parse_form(
     let parsed: Vec<_> = lines
         .iter()
         .enumerate()
-        .filter_map(|(i, line)| parse_line(&mut problems, i, line, today))
+        .filter_map(|(i, line)| parse_line(&mut problems, i, line, (today, locale)))
         .collect();
     let (Some(customer), Some(terms), true) = (customer, terms, problems.is_empty()) else {
         return Err(problems.into_error());

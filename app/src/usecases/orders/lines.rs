@@ -6,6 +6,8 @@ use chrono::NaiveDate;
 use crate::domain::dates::{LineDates, badge};
 use crate::domain::order_input::{parse_currency, parse_incoterm, required_text};
 use crate::domain::order_status::OrderStatus;
+use crate::domain::refusal::Localize;
+use crate::i18n::Locale;
 use crate::ssr::entities::order_line;
 use crate::ssr::repo::orders::NewLine;
 use crate::ssr::repo::purchase_orders::PlacedLine;
@@ -85,29 +87,43 @@ impl ParsedLine {
     }
 }
 
+/// A row of the order form, its requested date not before `today`; each
+/// problem in `locale`.
 pub fn parse_line(
     problems: &mut FieldErrors,
     i: usize,
     line: &LineInput,
-    today: NaiveDate,
+    (today, locale): (NaiveDate, Locale),
 ) -> Option<ParsedLine> {
     use crate::domain::order_input::{required_text as text, *};
     let field = |name: &str| format!("lines[{i}].{name}");
     let product_code = problems.keep(
         field("product_code"),
-        text(&line.product_code, 40, "a product code"),
+        text(&line.product_code, 40, "input-what-product-code").localized(locale),
     );
     let description = problems.keep(
         field("description"),
-        text(&line.description, 2000, "a description"),
+        text(&line.description, 2000, "input-what-description").localized(locale),
     );
-    let unit = problems.keep(field("unit"), text(&line.unit, 12, "a unit"));
-    let hs_code = problems.keep(field("hs_code"), parse_hs_code(&line.hs_code));
-    let quantity = problems.keep(field("quantity"), parse_quantity(&line.quantity));
-    let unit_price_minor = problems.keep(field("unit_price"), parse_unit_price(&line.unit_price));
+    let unit = problems.keep(
+        field("unit"),
+        text(&line.unit, 12, "input-what-unit").localized(locale),
+    );
+    let hs_code = problems.keep(
+        field("hs_code"),
+        parse_hs_code(&line.hs_code).localized(locale),
+    );
+    let quantity = problems.keep(
+        field("quantity"),
+        parse_quantity(&line.quantity).localized(locale),
+    );
+    let unit_price_minor = problems.keep(
+        field("unit_price"),
+        parse_unit_price(&line.unit_price).localized(locale),
+    );
     let requested = problems.keep(
         field("requested"),
-        parse_requested_date(&line.requested, today),
+        parse_requested_date(&line.requested, today).localized(locale),
     );
     Some(ParsedLine {
         product_code: product_code?,
@@ -128,24 +144,25 @@ pub struct Terms {
     pub ship_to: String,
 }
 
-/// Checks the order's own fields, each problem against its field; `None`
-/// when any has one.
+/// Checks the order's own fields, each problem against its field and in
+/// `locale`; `None` when any has one.
 pub fn parse_terms(
     problems: &mut FieldErrors,
+    locale: Locale,
     currency: &str,
     incoterm: &str,
     payment_terms: &str,
     ship_to: &str,
 ) -> Option<Terms> {
-    let currency = problems.keep("currency", parse_currency(currency));
-    let incoterm = problems.keep("incoterm", parse_incoterm(incoterm));
+    let currency = problems.keep("currency", parse_currency(currency).localized(locale));
+    let incoterm = problems.keep("incoterm", parse_incoterm(incoterm).localized(locale));
     let payment_terms = problems.keep(
         "payment_terms",
-        required_text(payment_terms, 100, "the payment terms"),
+        required_text(payment_terms, 100, "input-what-payment-terms").localized(locale),
     );
     let ship_to = problems.keep(
         "ship_to",
-        required_text(ship_to, 500, "the ship-to address"),
+        required_text(ship_to, 500, "input-what-ship-to").localized(locale),
     );
     Some(Terms {
         currency: currency?,

@@ -84,7 +84,8 @@ pub async fn decide(
         at: now,
         comment: comment.clone(),
     };
-    let outcome = decide_step(&mut steps, idx, decision).map_err(approval_error)?;
+    let outcome = decide_step(&mut steps, idx, decision)
+        .map_err(|error| approval_error(error, user.locale))?;
     let work = UnitOfWork::begin(state).await?;
     let step = &rows[idx];
     if !quotations::decide_step(&work.tx, step.id, user.user_id, approve, &comment, now).await? {
@@ -158,13 +159,14 @@ fn decided_first(locale: Locale) -> ApiError {
     }
 }
 
-fn approval_error(error: ApprovalError) -> ApiError {
+/// A decision the step cannot take, said in `locale`.
+fn approval_error(error: ApprovalError, locale: Locale) -> ApiError {
     match error {
-        ApprovalError::CommentNeeded => ApiError::invalid("comment", error.to_string()),
+        ApprovalError::CommentNeeded => ApiError::invalid("comment", locale.t(error.key())),
         ApprovalError::NoSuchStep => ApiError::NotFound,
         ApprovalError::AlreadyDecided | ApprovalError::Closed | ApprovalError::NotCurrent => {
             ApiError::Conflict {
-                message: error.to_string(),
+                message: locale.t(error.key()),
             }
         }
     }

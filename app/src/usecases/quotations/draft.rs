@@ -15,6 +15,7 @@ use crate::domain::order_input::{
 };
 use crate::domain::policy::Action;
 use crate::domain::quotation::{InquiryStatus, QuotationStatus};
+use crate::domain::refusal::Localize;
 use crate::domain::terms::{
     BalanceDue, DEFAULT_PENALTY_BP_PER_DAY, parse_balance, parse_deposit_percent,
 };
@@ -192,26 +193,34 @@ fn parse_terms(
     today: NaiveDate,
     locale: Locale,
 ) -> Option<Terms> {
-    let day_from = |raw: &str| parse_coming_day(raw, today);
-    let currency = problems.keep("currency", parse_currency(&form.currency));
+    let day_from = |raw: &str| parse_coming_day(raw, today).map_err(|e| locale.t(e.key()));
+    let currency = problems.keep("currency", parse_currency(&form.currency).localized(locale));
     let valid_until = problems.keep("valid_until", day_from(&form.valid_until));
-    let incoterm = problems.keep("incoterm", parse_incoterm(&form.incoterm));
-    let port = problems.keep("port", required_text(&form.port, 80, "the port"));
+    let incoterm = problems.keep("incoterm", parse_incoterm(&form.incoterm).localized(locale));
+    let port = problems.keep(
+        "port",
+        required_text(&form.port, 80, "input-what-port").localized(locale),
+    );
     let latest_shipment = problems.keep("latest_shipment", day_from(&form.latest_shipment));
-    let deposit_bp = problems.keep("deposit", parse_deposit_percent(&form.deposit));
+    let deposit_bp = problems.keep(
+        "deposit",
+        parse_deposit_percent(&form.deposit).localized(locale),
+    );
     let balance = problems.keep(
         "balance_due",
-        parse_balance(&form.balance_due, &form.usance_days),
+        parse_balance(&form.balance_due, &form.usance_days).localized(locale),
     );
     let penalty_bp = problems.keep(
         "penalty",
-        parse_deposit_percent(&form.penalty).and_then(|bp| {
-            if bp > 1_000 {
-                Err(locale.t("err-quote-penalty-too-high"))
-            } else {
-                Ok(bp)
-            }
-        }),
+        parse_deposit_percent(&form.penalty)
+            .localized(locale)
+            .and_then(|bp| {
+                if bp > 1_000 {
+                    Err(locale.t("err-quote-penalty-too-high"))
+                } else {
+                    Ok(bp)
+                }
+            }),
     );
     if form.note.chars().count() > 2000 {
         problems.add("note", locale.t("err-quote-note-too-long"));
@@ -264,24 +273,30 @@ fn parse_line(
     let field = |name: &str| format!("lines[{i}].{name}");
     let code = problems.keep(
         field("product_code"),
-        required_text(&line.product_code, 40, "a product code"),
+        required_text(&line.product_code, 40, "input-what-product-code").localized(locale),
     );
     let description = problems.keep(
         field("description"),
-        required_text(&line.description, 2000, "a description"),
+        required_text(&line.description, 2000, "input-what-description").localized(locale),
     );
     let hs_code = match line.hs_code.trim() {
         "" => Some(String::new()),
-        raw => problems.keep(field("hs_code"), parse_hs_code(raw)),
+        raw => problems.keep(field("hs_code"), parse_hs_code(raw).localized(locale)),
     };
-    let quantity = problems.keep(field("quantity"), parse_quantity(&line.quantity));
-    let unit = problems.keep(field("unit"), required_text(&line.unit, 12, "a unit"));
+    let quantity = problems.keep(
+        field("quantity"),
+        parse_quantity(&line.quantity).localized(locale),
+    );
+    let unit = problems.keep(
+        field("unit"),
+        required_text(&line.unit, 12, "input-what-unit").localized(locale),
+    );
     let requested = match line.requested.trim() {
         "" => Some(None),
         raw => problems
             .keep(
                 field("requested"),
-                crate::domain::order_input::parse_requested_date(raw, today),
+                crate::domain::order_input::parse_requested_date(raw, today).localized(locale),
             )
             .map(Some),
     };
@@ -299,7 +314,7 @@ fn parse_line(
     };
     let price = |raw: &str| match raw.trim() {
         "" => Ok(0),
-        raw => parse_unit_price(raw),
+        raw => parse_unit_price(raw).localized(locale),
     };
     let purchase = problems.keep(field("purchase_price"), price(&line.purchase_price));
     let selling = problems.keep(field("selling_price"), price(&line.selling_price));

@@ -13,6 +13,7 @@ use crate::domain::order_input::{
 };
 use crate::domain::policy::Action;
 use crate::domain::quotation::InquiryStatus;
+use crate::domain::refusal::Localize;
 use crate::i18n::Locale;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{inquiry, inquiry_line};
@@ -122,14 +123,17 @@ fn parse_form(
     let mut problems = FieldErrors::default();
     let destination = problems.keep(
         "destination",
-        required_text(destination, 120, "the destination port or city"),
+        required_text(destination, 120, "input-what-destination").localized(locale),
     );
-    let incoterm = problems.keep("incoterm", parse_incoterm(incoterm));
-    let currency = problems.keep("currency", parse_currency(currency));
+    let incoterm = problems.keep("incoterm", parse_incoterm(incoterm).localized(locale));
+    let currency = problems.keep("currency", parse_currency(currency).localized(locale));
     let requested = match requested.trim() {
         "" => Some(None),
         raw => problems
-            .keep("requested", parse_requested_date(raw, today))
+            .keep(
+                "requested",
+                parse_requested_date(raw, today).localized(locale),
+            )
             .map(Some),
     };
     if note.chars().count() > 2000 {
@@ -148,7 +152,7 @@ fn parse_form(
         .iter()
         .enumerate()
         .take(MAX_LINES)
-        .filter_map(|(i, line)| parse_line(&mut problems, i, line))
+        .filter_map(|(i, line)| parse_line(&mut problems, i, line, locale))
         .collect();
     let (Some(destination), Some(incoterm), Some(currency), Some(requested), true) = (
         destination,
@@ -169,27 +173,41 @@ fn parse_form(
     })
 }
 
-fn parse_line(problems: &mut FieldErrors, i: usize, line: &InquiryLineInput) -> Option<ParsedLine> {
+fn parse_line(
+    problems: &mut FieldErrors,
+    i: usize,
+    line: &InquiryLineInput,
+    locale: Locale,
+) -> Option<ParsedLine> {
     let field = |name: &str| format!("lines[{i}].{name}");
     let product_code = match line.product_code.trim() {
         "" => Some(None),
         raw => problems
             .keep(
                 field("product_code"),
-                required_text(raw, 40, "a product code"),
+                required_text(raw, 40, "input-what-product-code").localized(locale),
             )
             .map(Some),
     };
     let description = problems.keep(
         field("description"),
-        required_text(&line.description, 2000, "what the product is"),
+        required_text(&line.description, 2000, "input-what-product").localized(locale),
     );
-    let quantity = problems.keep(field("quantity"), parse_quantity(&line.quantity));
-    let unit = problems.keep(field("unit"), required_text(&line.unit, 12, "a unit"));
+    let quantity = problems.keep(
+        field("quantity"),
+        parse_quantity(&line.quantity).localized(locale),
+    );
+    let unit = problems.keep(
+        field("unit"),
+        required_text(&line.unit, 12, "input-what-unit").localized(locale),
+    );
     let target = match line.target_price.trim() {
         "" => Some(None),
         raw => problems
-            .keep(field("target_price"), parse_unit_price(raw))
+            .keep(
+                field("target_price"),
+                parse_unit_price(raw).localized(locale),
+            )
             .map(Some),
     };
     Some(ParsedLine {

@@ -69,10 +69,11 @@ pub fn quote_line(row: &quotation_line::Model) -> QuoteLine {
     }
 }
 
-/// The quotation's totals from its stored lines.
-pub fn totals_of(rows: &[quotation_line::Model]) -> Result<QuoteTotals, ApiError> {
+/// The quotation's totals from its stored lines; amounts too large to add
+/// up are the `lines` field's error, in `locale`.
+pub fn totals_of(rows: &[quotation_line::Model], locale: Locale) -> Result<QuoteTotals, ApiError> {
     let lines: Vec<QuoteLine> = rows.iter().map(quote_line).collect();
-    totals(&lines).map_err(|e| ApiError::invalid("lines", e.to_string()))
+    totals(&lines).map_err(|e| ApiError::invalid("lines", e.refusal().text(locale)))
 }
 
 pub fn figures(totals: &QuoteTotals) -> Figures {

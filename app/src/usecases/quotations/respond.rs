@@ -12,8 +12,11 @@ use super::approve::customer_name;
 use super::{balance_of, inquiry_number, mail, quote_line, terms_in_words, totals_of};
 use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::Action;
-use crate::domain::quotation::{InquiryStatus, QuoteStep, check_acceptance, committed_date, next};
+use crate::domain::quotation::{
+    InquiryStatus, QuoteError, QuoteStep, check_acceptance, committed_date, next,
+};
 use crate::domain::terms::{DueWhen, PaymentTerms, schedule};
+use crate::i18n::Locale;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{instalment, order, quotation, quotation_line};
 use crate::ssr::repo::orders::{self, NewEvent, NewLine, NewOrder};
@@ -56,7 +59,7 @@ pub async fn respond(
         u32::try_from(revision).unwrap_or(0),
         u32::try_from(current.revision).unwrap_or(0),
     );
-    check_acceptance(asked, latest, current.status).map_err(conflict)?;
+    check_acceptance(asked, latest, current.status).map_err(|e| conflict(e, user.locale))?;
     let step = if accept {
         QuoteStep::Accept
     } else {
@@ -69,14 +72,14 @@ pub async fn respond(
         state.house_date(now),
         current.valid_until,
     )
-    .map_err(conflict)?;
+    .map_err(|e| conflict(e, user.locale))?;
     let mut work = UnitOfWork::begin(state).await?;
     let order_id = if accept {
         Some(
             make_contract(
                 &mut work,
                 &current,
-                user.user_id,
+                (user.user_id, user.locale),
                 now,
                 state.house_date(now),
             )
@@ -110,23 +113,25 @@ pub async fn respond(
     Ok(order_id)
 }
 
-fn conflict(error: crate::domain::quotation::QuoteError) -> ApiError {
+/// A step the quotation cannot take, said in `locale`.
+fn conflict(error: QuoteError, locale: Locale) -> ApiError {
     ApiError::Conflict {
-        message: error.to_string(),
+        message: error.refusal().text(locale),
     }
 }
 
-/// Writes the confirmed order made from the quotation; returns its id.
+/// Writes the confirmed order made from the quotation for the customer
+/// `by`, who reads any refusal in `locale`; returns the order's id.
 async fn make_contract(
     work: &mut UnitOfWork,
     quote: &quotation::Model,
-    by: i32,
+    (by, locale): (i32, Locale),
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> Result<i32, ApiError> {
     let lines = quotations::lines_of(&work.tx, &[quote.id]).await?;
     // Stored with the order, read by every side: in the house's English.
-    let mut terms = terms_in_words(quote, crate::i18n::Locale::En)?.join("; ");
+    let mut terms = terms_in_words(quote, Locale::En)?.join("; ");
     terms.truncate(
         terms
             .char_indices()
@@ -166,7 +171,7 @@ async fn make_contract(
         .exec(&work.tx)
         .await?;
     write_contract_lines(&work.tx, order.id, &lines, today).await?;
-    write_schedule(work, quote, order.id, &lines, today).await?;
+    write_schedule(work, quote, order.id, &lines, (today, locale)).await?;
     write_history(work, quote, order.id, by, &number, now).await?;
     Ok(order.id)
 }
@@ -210,9 +215,9 @@ async fn write_schedule(
     quote: &quotation::Model,
     order_id: i32,
     lines: &[quotation_line::Model],
-    today: NaiveDate,
+    (today, locale): (NaiveDate, Locale),
 ) -> Result<(), ApiError> {
-    let total = totals_of(lines)?.revenue_minor;
+    let total = totals_of(lines, locale)?.revenue_minor;
     let terms = PaymentTerms {
         deposit_bp: u32::try_from(quote.deposit_bp).unwrap_or(0),
         balance: balance_of(quote)?,

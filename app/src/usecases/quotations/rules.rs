@@ -7,6 +7,7 @@ use crate::domain::approval::{ApprovalRules, StaffLevel};
 use crate::domain::credit::CreditPolicy;
 use crate::domain::order_input::{format_minor, parse_unit_price};
 use crate::domain::policy::{Action, Area, authorize};
+use crate::domain::refusal::{Localize, Refusal};
 use crate::domain::terms::{format_percent, parse_deposit_percent};
 use crate::i18n::Locale;
 use crate::ssr::audit::{self, AuditAction};
@@ -70,9 +71,9 @@ pub async fn set(
 
 fn parse(form: &HouseRulesForm, locale: Locale) -> Result<(ApprovalRules, CreditPolicy), ApiError> {
     let mut problems = FieldErrors::default();
-    let optional = |raw: &str, parse: &dyn Fn(&str) -> Result<i64, String>| match raw.trim() {
+    let optional = |raw: &str, parse: &dyn Fn(&str) -> Result<i64, Refusal>| match raw.trim() {
         "" => Ok(None),
-        raw => parse(raw).map(Some),
+        raw => parse(raw).map(Some).localized(locale),
     };
     let below = problems.keep(
         "cost_accountant_below",
@@ -104,11 +105,11 @@ fn parse(form: &HouseRulesForm, locale: Locale) -> Result<(ApprovalRules, Credit
     );
     let normal = problems.keep(
         "normal_deposit",
-        parse_deposit_percent(&form.normal_deposit),
+        parse_deposit_percent(&form.normal_deposit).localized(locale),
     );
     let low = problems.keep(
         "low_credit_deposit",
-        parse_deposit_percent(&form.low_credit_deposit),
+        parse_deposit_percent(&form.low_credit_deposit).localized(locale),
     );
     if let (Some(normal), Some(low)) = (normal, low)
         && low < normal

@@ -49,7 +49,7 @@ async fn take(
 ) -> Result<quotation::Model, ApiError> {
     let today = state.today();
     let to = next(row.status, step, today, row.valid_until).map_err(|e| ApiError::Conflict {
-        message: e.to_string(),
+        message: e.refusal().text(locale),
     })?;
     if !quotations::claim(&work.tx, row, to, moved).await? {
         return Err(stale(locale));
@@ -100,7 +100,7 @@ pub async fn revise(
     let today = state.today();
     next(row.status, QuoteStep::Revise, today, row.valid_until).map_err(|e| {
         ApiError::Conflict {
-            message: e.to_string(),
+            message: e.refusal().text(user.locale),
         }
     })?;
     if !quotations::claim(

@@ -50,12 +50,12 @@ pub async fn submit(
     if !problems.is_empty() {
         let mut errors = FieldErrors::default();
         for problem in problems {
-            errors.add("lines", problem);
+            errors.add("lines", problem.text(user.locale));
         }
         return Err(errors.into_error());
     }
     let now = state.now();
-    let totals = totals_of(&lines)?;
+    let totals = totals_of(&lines, user.locale)?;
     let (rules, policy) = house_rules(&state.db).await?;
     let standing = credit::standing_of(&state.db, customer, state.house_date(now)).await?;
     let required = required_deposit_bp(&standing, &policy);
@@ -72,7 +72,7 @@ pub async fn submit(
     };
     let to = next(row.status, step, state.house_date(now), row.valid_until).map_err(|e| {
         ApiError::Conflict {
-            message: e.to_string(),
+            message: e.refusal().text(user.locale),
         }
     })?;
     let moved = Moved {

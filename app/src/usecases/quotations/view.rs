@@ -50,7 +50,7 @@ pub async fn get(
     let customer_name = super::approve::customer_name(&state.db, customer).await?;
     let revisions = quotations::revisions(&state.db, QuoteScope::All, &row.number).await?;
     let today = state.today();
-    let totals = totals_of(&lines)?;
+    let totals = totals_of(&lines, user.locale)?;
     Ok(HouseQuotation {
         id: row.id,
         number: row.number.clone(),
@@ -172,7 +172,7 @@ pub async fn customer_get(
     let customer = row.customer_company_id;
     guard::check(state, user, Action::SeeQuotes { customer }, "quotation").await?;
     let lines = quotations::lines_of(&state.db, &[row.id]).await?;
-    let total = totals_of(&lines)?.revenue_minor;
+    let total = totals_of(&lines, user.locale)?.revenue_minor;
     let today = state.today();
     Ok(CustomerQuotation {
         id: row.id,
@@ -238,7 +238,7 @@ pub async fn list(
             .filter(|l| l.quotation_id == row.id)
             .cloned()
             .collect();
-        let totals = totals_of(&mine)?;
+        let totals = totals_of(&mine, user.locale)?;
         let own: Vec<approval_step::Model> = steps
             .iter()
             .filter(|s| s.quotation_id == row.id)

@@ -9,8 +9,10 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use super::{balance_of_order, letter_of_credit_of, parse_scaled, shipments_with_parts};
 use crate::domain::order_edit::{editable, parse_container_no, parse_transport_document};
 use crate::domain::order_input::required_text;
+use crate::domain::refusal::Localize;
 use crate::domain::shipping::shipment::{CustomsStatus, Voyage, eta_changed, partial_quantities};
 use crate::domain::shipping::{DocumentKind, DocumentState, required_documents};
+use crate::i18n::Locale;
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{
@@ -331,14 +333,20 @@ fn parse(
         "port_of_discharge",
         &mut problems,
     );
-    let carrier = problems.keep("carrier", required_text(&input.carrier, 80, "the carrier"));
+    let carrier = problems.keep(
+        "carrier",
+        required_text(&input.carrier, 80, "input-what-carrier").localized(user.locale),
+    );
     let vessel = problems.keep(
         "vessel",
-        required_text(&input.vessel, 80, "the vessel or flight"),
+        required_text(&input.vessel, 80, "input-what-vessel").localized(user.locale),
     );
     let bl_number = match input.bl_number.trim() {
         "" => Some(String::new()),
-        raw => problems.keep("bl_number", parse_transport_document(raw)),
+        raw => problems.keep(
+            "bl_number",
+            parse_transport_document(raw).localized(user.locale),
+        ),
     };
     let date = |raw: &str, field: &'static str, problems: &mut FieldErrors| match raw.trim() {
         "" => Some(None),
@@ -358,7 +366,7 @@ fn parse(
     for error in voyage.check(today) {
         problems.add(error.field().as_str(), t(error.key()));
     }
-    let containers = parse_containers(&input.containers, &mut problems, &t);
+    let containers = parse_containers(&input.containers, &mut problems, user.locale);
     let parsed_lines = parse_lines(&input.lines, lines, all, this, &mut problems, &t);
     match (
         booking_no,
@@ -392,11 +400,12 @@ fn parse(
     }
 }
 
-/// One container per line: number, then seal and size when given.
+/// One container per line: number, then seal and size when given; each
+/// problem in `locale`.
 fn parse_containers(
     raw: &str,
     problems: &mut FieldErrors,
-    t: &impl Fn(&str) -> String,
+    locale: Locale,
 ) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
     for line in raw
@@ -413,8 +422,8 @@ fn parse_containers(
             Ok(number) if seal.len() <= 20 && size.len() <= 8 && parts.next().is_none() => {
                 out.push((number, seal.to_string(), size.to_uppercase()))
             }
-            Ok(_) => problems.add("containers", t("shipping-container-line")),
-            Err(message) => problems.add("containers", message),
+            Ok(_) => problems.add("containers", locale.t("shipping-container-line")),
+            Err(refusal) => problems.add("containers", refusal.text(locale)),
         }
     }
     out
