@@ -17,6 +17,7 @@ use crate::domain::dates::parse_coming_day;
 use crate::domain::order_input::required_text as text;
 use crate::domain::order_input::{parse_hs_code, parse_quantity, parse_unit_price};
 use crate::domain::policy::Action;
+use crate::domain::refusal::Localize;
 use crate::i18n::Locale;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{change_request, order};
@@ -147,27 +148,36 @@ fn take_counter(
 ) {
     match item {
         ChangeItem::Quantity { to, .. } => {
-            if let Some(q) = problems.keep(field, parse_quantity(counter)) {
+            if let Some(q) = problems.keep(field, parse_quantity(counter).localized(locale)) {
                 *to = q;
             }
         }
         ChangeItem::Description { to, .. } => {
-            if let Some(t) = problems.keep(field, text(counter, 2000, "a description")) {
+            if let Some(t) = problems.keep(
+                field,
+                text(counter, 2000, "input-what-description").localized(locale),
+            ) {
                 *to = t;
             }
         }
         ChangeItem::RequestedDate { to, .. } => {
-            if let Some(d) = problems.keep(field, parse_coming_day(counter, today)) {
+            if let Some(d) = problems.keep(
+                field,
+                parse_coming_day(counter, today).map_err(|e| locale.t(e.key())),
+            ) {
                 *to = d;
             }
         }
         ChangeItem::ShipTo { to, .. } => {
-            if let Some(t) = problems.keep(field, text(counter, 500, "the ship-to address")) {
+            if let Some(t) = problems.keep(
+                field,
+                text(counter, 500, "input-what-ship-to").localized(locale),
+            ) {
                 *to = t;
             }
         }
         ChangeItem::AddLine(new) => {
-            if let Some(q) = problems.keep(field, parse_quantity(counter)) {
+            if let Some(q) = problems.keep(field, parse_quantity(counter).localized(locale)) {
                 new.quantity = q;
             }
         }
@@ -193,7 +203,10 @@ fn price_new_line(
             ),
         ),
     }
-    new.hs_code = problems.keep(format!("items[{i}].hs_code"), parse_hs_code(&input.hs_code));
+    new.hs_code = problems.keep(
+        format!("items[{i}].hs_code"),
+        parse_hs_code(&input.hs_code).localized(locale),
+    );
 }
 
 /// A counter-proposal the order could not take would only fail when the

@@ -20,6 +20,7 @@ use crate::domain::order_input::parse_quantity;
 use crate::domain::order_input::required_text as text;
 use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::Action;
+use crate::domain::refusal::Localize;
 use crate::i18n::Locale;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{change_request, order, order_line};
@@ -123,12 +124,15 @@ fn parse_form(
     today: NaiveDate,
 ) -> Result<Form, ApiError> {
     let mut problems = FieldErrors::default();
-    let ship_to = problems.keep("ship_to", text(ship_to, 500, "the ship-to address"));
+    let ship_to = problems.keep(
+        "ship_to",
+        text(ship_to, 500, "input-what-ship-to").localized(locale),
+    );
     if note.chars().count() > 2000 {
         problems.add("note", locale.t("progress-note-too-long"));
     }
     let (proposed, rows) = parse_lines(locale, current_lines, lines, &mut problems);
-    let new_lines = parse_added(added, today, &mut problems);
+    let new_lines = parse_added(locale, added, today, &mut problems);
     let Some(ship_to) = ship_to else {
         return Err(problems.into_error());
     };
@@ -181,12 +185,18 @@ fn parse_lines(
             });
             continue;
         }
-        let quantity = problems.keep(field("quantity"), parse_quantity(&input.quantity));
+        let quantity = problems.keep(
+            field("quantity"),
+            parse_quantity(&input.quantity).localized(locale),
+        );
         let description = problems.keep(
             field("description"),
-            text(&input.description, 2000, "a description"),
+            text(&input.description, 2000, "input-what-description").localized(locale),
         );
-        let requested = problems.keep(field("requested"), parse_day(&input.requested));
+        let requested = problems.keep(
+            field("requested"),
+            parse_day(&input.requested).map_err(|e| locale.t(e.key())),
+        );
         if let (Some(quantity), Some(description), Some(requested)) =
             (quantity, description, requested)
         {
@@ -204,6 +214,7 @@ fn parse_lines(
 
 /// The lines the customer asks to add (blank rows are skipped).
 fn parse_added(
+    locale: Locale,
     added: &[AddedLineInput],
     today: NaiveDate,
     problems: &mut FieldErrors,
@@ -216,17 +227,23 @@ fn parse_added(
         let field = |name: &str| format!("added[{i}].{name}");
         let product_code = problems.keep(
             field("product_code"),
-            text(&input.product_code, 40, "a product code"),
+            text(&input.product_code, 40, "input-what-product-code").localized(locale),
         );
         let description = problems.keep(
             field("description"),
-            text(&input.description, 2000, "a description"),
+            text(&input.description, 2000, "input-what-description").localized(locale),
         );
-        let quantity = problems.keep(field("quantity"), parse_quantity(&input.quantity));
-        let unit = problems.keep(field("unit"), text(&input.unit, 12, "a unit"));
+        let quantity = problems.keep(
+            field("quantity"),
+            parse_quantity(&input.quantity).localized(locale),
+        );
+        let unit = problems.keep(
+            field("unit"),
+            text(&input.unit, 12, "input-what-unit").localized(locale),
+        );
         let requested = problems.keep(
             field("requested"),
-            parse_coming_day(&input.requested, today),
+            parse_coming_day(&input.requested, today).map_err(|e| locale.t(e.key())),
         );
         if let (
             Some(product_code),
