@@ -129,11 +129,36 @@ impl Browser {
 
     /// Opens a page and waits until the Leptos app has hydrated.
     pub async fn open_hydrated(&self, url: &str) {
+        let hydrated = Locator::Css("[data-hydrated='true']");
+        self.client.goto(url).await.expect("open page");
+        let wait = Duration::from_secs(20);
+        if self
+            .client
+            .wait()
+            .at_most(wait)
+            .for_element(hydrated)
+            .await
+            .is_ok()
+        {
+            return;
+        }
+        // A page that got no answer in time (a known rare stall) is opened
+        // once more, and said so.
+        let text = self
+            .client
+            .execute(
+                "return document.body ? document.body.innerText.slice(0, 300) : '';",
+                vec![],
+            )
+            .await
+            .map(|v| v.to_string())
+            .unwrap_or_default();
+        eprintln!("{url} did not hydrate in {wait:?} (it showed: {text}); opening it again");
         self.client.goto(url).await.expect("open page");
         self.client
             .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css("[data-hydrated='true']"))
+            .at_most(Duration::from_secs(40))
+            .for_element(hydrated)
             .await
             .expect("the page hydrates (is target/site built? scripts/test.sh builds it)");
     }

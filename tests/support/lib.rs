@@ -257,7 +257,15 @@ impl TestApp {
     }
 }
 
+/// GETs a page. A page that got no answer within the request timeout (a
+/// known rare stall: 503 after 30 s) is asked for once more, and said so;
+/// a page that answers 503 for a reason answers it again.
 pub async fn get_with(client: &reqwest::Client, url: &str) -> reqwest::Response {
+    let response = client.get(url).send().await.expect("GET request");
+    if response.status() != reqwest::StatusCode::SERVICE_UNAVAILABLE {
+        return response;
+    }
+    eprintln!("GET {url} answered 503; asking once more");
     client.get(url).send().await.expect("GET request")
 }
 
