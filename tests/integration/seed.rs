@@ -360,3 +360,35 @@ async fn demo_back_half_shows_documents_money_and_complaints_in_several_states()
         "an unread notice"
     );
 }
+
+#[tokio::test]
+async fn demo_change_requests_wait_for_the_house_for_the_customer_and_are_refused() {
+    use app::domain::change_request::ChangeStatus;
+    use app::ssr::entities::change_request;
+    use sea_orm::EntityTrait;
+    let dir = tempfile::tempdir().unwrap();
+    let db = server::db::connect_and_migrate(&fresh_database(&dir).await)
+        .await
+        .unwrap();
+    seed_demo_if_empty(&db, &integration_tests::demo_files(), chrono::Utc::now())
+        .await
+        .unwrap();
+    let requests = change_request::Entity::find().all(&db).await.unwrap();
+    for state in [
+        ChangeStatus::Open,
+        ChangeStatus::Countered,
+        ChangeStatus::Rejected,
+    ] {
+        assert!(
+            requests.iter().any(|r| r.status == state),
+            "no {state:?} change request in {requests:?}"
+        );
+    }
+    let countered = requests
+        .iter()
+        .find(|r| r.status == ChangeStatus::Countered)
+        .unwrap();
+    let items: Vec<app::domain::change_request::ChangeItem> =
+        serde_json::from_str(countered.counter_items.as_deref().unwrap()).unwrap();
+    assert_eq!(items.len(), 1);
+}

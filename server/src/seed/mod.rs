@@ -15,6 +15,7 @@ use sea_orm::{
 use std::future::Future;
 use std::pin::Pin;
 
+mod changes;
 mod complaints;
 mod messages;
 mod quotations;
@@ -76,6 +77,7 @@ const STEPS: &[Step] = &[
     |tx, demo| Box::pin(shipping::seed_back_half(tx, demo)),
     |tx, demo| Box::pin(complaints::seed_complaints(tx, demo)),
     |tx, demo| Box::pin(messages::seed_conversations(tx, demo)),
+    |tx, demo| Box::pin(changes::seed_change_requests(tx, demo)),
 ];
 
 pub async fn seed_demo_if_empty(
