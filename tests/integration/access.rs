@@ -1456,3 +1456,34 @@ async fn uploads_onto_records_of_others_are_not_found() {
         }
     }
 }
+
+/// The two steps of a waiting two-factor sign-in are public server
+/// functions, so they stand outside the role matrix: they answer only this
+/// browser's waiting sign-in. Without one, anonymous visitors and every
+/// signed-in role alike get 401 and nothing else, a code included.
+#[tokio::test]
+async fn the_second_sign_in_step_answers_only_a_waiting_sign_in() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let mut clients = vec![("anonymous".to_string(), new_client())];
+    for person in [&cast.admin, &cast.staff, &cast.customer, &cast.supplier] {
+        clients.push((
+            person.email.clone(),
+            app.client_for(&person.email, PASSWORD).await,
+        ));
+    }
+    for (who, client) in &clients {
+        for (endpoint, fields) in [
+            ("auth/two-factor-step", vec![]),
+            ("auth/two-factor", vec![("code", "123456")]),
+        ] {
+            let (status, body) = app.call(client, endpoint, &fields).await;
+            assert_eq!(status, 401, "{who} / {endpoint}: {body}");
+            assert!(!body.to_string().contains("secret"), "{who}: {body}");
+        }
+    }
+    // The signed-in people are still who they were.
+    for (who, client) in clients.iter().skip(1) {
+        assert_eq!(app.whoami(client).await["email"], who.as_str());
+    }
+}
