@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use app::i18n::Locale;
-use integration_tests::{SpawnOptions, TestApp, spawn_app_with};
+use integration_tests::{SpawnOptions, TestApp, get_in_language, spawn_app_with};
 use sea_orm::{ConnectionTrait, DatabaseBackend, Statement};
 use server::seed::DEMO_PASSWORD;
 
@@ -254,23 +254,9 @@ async fn stray_words(
             continue;
         }
         *count += 1;
-        let get = async || {
-            let response = client
-                .get(app.url(&path))
-                .header("accept-language", accept_language)
-                .send()
-                .await
-                .unwrap();
-            let status = response.status().as_u16();
-            (status, response.text().await.unwrap())
-        };
-        let (mut status, mut html) = get().await;
-        if status == 503 {
-            // A page that once did not answer in time (a known rare stall)
-            // is read again; this test is about its words.
-            eprintln!("{path} answered 503; reading it again");
-            (status, html) = get().await;
-        }
+        let response = get_in_language(client, &app.url(&path), Some(accept_language)).await;
+        let status = response.status().as_u16();
+        let html = response.text().await.unwrap();
         if !(200..300).contains(&status) && status != 404 {
             continue;
         }

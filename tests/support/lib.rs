@@ -261,12 +261,29 @@ impl TestApp {
 /// known rare stall: 503 after 30 s) is asked for once more, and said so;
 /// a page that answers 503 for a reason answers it again.
 pub async fn get_with(client: &reqwest::Client, url: &str) -> reqwest::Response {
-    let response = client.get(url).send().await.expect("GET request");
+    get_in_language(client, url, None).await
+}
+
+/// As [`get_with`], the browser asking for `accept_language` if given.
+pub async fn get_in_language(
+    client: &reqwest::Client,
+    url: &str,
+    accept_language: Option<&str>,
+) -> reqwest::Response {
+    let get = || {
+        let request = client.get(url);
+        let request = match accept_language {
+            Some(languages) => request.header("accept-language", languages),
+            None => request,
+        };
+        request.send()
+    };
+    let response = get().await.expect("GET request");
     if response.status() != reqwest::StatusCode::SERVICE_UNAVAILABLE {
         return response;
     }
     eprintln!("GET {url} answered 503; asking once more");
-    client.get(url).send().await.expect("GET request")
+    get().await.expect("GET request")
 }
 
 /// The token at the end of the first link in a mail body.
