@@ -182,6 +182,7 @@ struct FileSettings {
     trusted_proxies: Option<String>,
     request_timeout_seconds: Option<u32>,
     writes_per_minute: Option<u32>,
+    read_cache_entries: Option<u32>,
 }
 
 impl Config {

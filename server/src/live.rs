@@ -109,10 +109,13 @@ pub async fn live_events(State(state): State<AppState>, req: Request) -> Respons
 }
 
 /// On PostgreSQL: listens for order changes announced by any instance and
-/// republishes them to this instance's streams. Reconnects after a lost
-/// connection (streams then catch up through `Last-Event-ID`).
+/// republishes them to this instance's streams, and for any instance's
+/// writes, after which this instance's kept reads are not served again.
+/// Reconnects after a lost connection (streams then catch up through
+/// `Last-Event-ID`; kept reads are dropped, as writes may have gone unheard).
 pub async fn relay_notifications(state: AppState) {
     use app::ssr::live::NOTIFY_CHANNEL;
+    use app::ssr::read_cache::WRITES_CHANNEL;
     use sea_orm::sqlx::postgres::PgListener;
 
     let pool = state.db.get_postgres_connection_pool().clone();
@@ -125,13 +128,17 @@ pub async fn relay_notifications(state: AppState) {
                 continue;
             }
         };
-        if let Err(e) = listener.listen(NOTIFY_CHANNEL).await {
+        if let Err(e) = listener.listen_all([NOTIFY_CHANNEL, WRITES_CHANNEL]).await {
             tracing::warn!(error = %e, "live relay: cannot listen; retrying");
             tokio::time::sleep(std::time::Duration::from_secs(2)).await;
             continue;
         }
+        state.read_cache.bump();
         loop {
             match listener.recv().await {
+                Ok(notification) if notification.channel() == WRITES_CHANNEL => {
+                    state.read_cache.bump();
+                }
                 Ok(notification) => match LiveEvent::from_payload(notification.payload()) {
                     Some(event) => state.live.publish(event),
                     None => {

@@ -176,6 +176,7 @@ pub async fn resolve_session(
         match session::resolve(
             &state.reports,
             &state.db,
+            &state.read_cache,
             &token,
             state.now(),
             state.settings.session_limits,
@@ -207,6 +208,40 @@ pub async fn resolve_session(
     response
 }
 
+/// After any request that may have written (every method but GET, HEAD and
+/// OPTIONS, except the server functions known as reads), the page reads
+/// this instance kept are not served again, and the other instances on the
+/// same PostgreSQL database are told. Units of work do the same at their
+/// commit; this catches the writes made outside one (a person's language,
+/// a notification marked read, a session ended) and is the rule a new
+/// endpoint falls under from the start.
+pub async fn forget_kept_reads(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let writes = may_write(req.method(), req.uri().path());
+    let response = next.run(req).await;
+    if writes {
+        state.read_cache.bump();
+        if let Err(e) = app::ssr::read_cache::announce_write(&state.db).await {
+            tracing::warn!(error = %e, "could not tell other instances of a write");
+        }
+    }
+    response
+}
+
+/// Whether a request may change what pages show.
+fn may_write(method: &Method, path: &str) -> bool {
+    if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        return false;
+    }
+    match path.strip_prefix("/api/") {
+        Some(endpoint) => app::domain::limits::write_kind(endpoint).is_some(),
+        None => true,
+    }
+}
+
 /// Server functions answer every error with 500; this gives each kind of
 /// `ApiError` its own status (401, 403, 404, 409, 422, 429) so that refusals
 /// look like refusals to every client. The browser's server-function client
@@ -231,7 +266,21 @@ pub async fn server_fn_error_status(req: Request, next: Next) -> Response {
 
 #[cfg(test)]
 mod tests {
-    use super::same_origin;
+    use super::{may_write, same_origin};
+    use axum::http::Method;
+
+    #[test]
+    fn only_pages_and_known_reads_leave_kept_reads_alone() {
+        assert!(!may_write(&Method::GET, "/customer/orders/7"));
+        assert!(!may_write(&Method::GET, "/files/3"));
+        assert!(!may_write(&Method::POST, "/api/orders/get"));
+        assert!(may_write(&Method::POST, "/api/progress/post"));
+        assert!(may_write(&Method::POST, "/api/auth/locale"));
+        assert!(may_write(&Method::POST, "/api/a-function-added-later"));
+        assert!(may_write(&Method::POST, "/files"));
+        assert!(may_write(&Method::DELETE, "/anything"));
+    }
+
     use axum::http::{HeaderMap, HeaderValue, header};
 
     #[test]

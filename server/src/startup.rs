@@ -133,6 +133,9 @@ impl Application {
             outbox_wakeup: Arc::new(Notify::new()),
             live: Default::default(),
             files,
+            read_cache: Arc::new(app::ssr::read_cache::ReadCache::new(
+                config.requests.read_cache_entries as usize,
+            )),
         };
         let worker = OutboxWorker {
             db,
@@ -261,6 +264,10 @@ pub fn build_router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(
             crate::middleware::server_fn_error_status,
+        ))
+        .layer(from_fn_with_state(
+            state.clone(),
+            crate::middleware::forget_kept_reads,
         ))
         // Inside the session layer: it needs the signed-in person.
         .layer(from_fn_with_state(

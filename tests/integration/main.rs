@@ -38,6 +38,7 @@ mod glance;
 mod health;
 mod input_bounds;
 mod invitations;
+mod kept_reads;
 mod landing;
 mod messages;
 mod migrations;

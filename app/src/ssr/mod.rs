@@ -15,6 +15,7 @@ pub mod notify;
 pub mod outbox;
 pub mod pdf;
 pub mod production;
+pub mod read_cache;
 pub mod repo;
 mod state;
 pub mod storage;

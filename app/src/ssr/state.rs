@@ -29,6 +29,8 @@ pub struct AppState {
     pub live: super::live::LiveHub,
     /// Where attached and generated files are kept.
     pub files: Arc<super::storage::FileStore>,
+    /// Page reads kept until the next write (`read_cache`).
+    pub read_cache: Arc<super::read_cache::ReadCache>,
 }
 
 /// What server functions need to know about the installation.

@@ -69,9 +69,13 @@ impl UnitOfWork {
         self.nudge(house_company_id).await
     }
 
-    /// Commits, then tells open pages and wakes the outbox worker.
+    /// Commits, then tells open pages and wakes the outbox worker. Kept
+    /// page reads are not served again, here or (told at the commit) on the
+    /// other instances.
     pub async fn commit(self, state: &AppState) -> Result<(), ApiError> {
+        super::read_cache::announce_write(&self.tx).await?;
         self.tx.commit().await?;
+        state.read_cache.bump();
         self.live.publish(&state.live);
         state.outbox_wakeup.notify_one();
         Ok(())

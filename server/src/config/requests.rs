@@ -19,6 +19,9 @@ pub struct RequestSettings {
     /// How many writes one signed-in person may send a minute on average,
     /// twice as many at once (`PORTAL_WRITES_PER_MINUTE`).
     pub writes_per_minute: u32,
+    /// How many page reads an instance keeps between writes
+    /// (`PORTAL_READ_CACHE_ENTRIES`); 0 keeps none.
+    pub read_cache_entries: u32,
 }
 
 impl Default for RequestSettings {
@@ -27,6 +30,7 @@ impl Default for RequestSettings {
             trusted_proxies: TrustedProxies::default(),
             request_timeout_seconds: 30,
             writes_per_minute: 60,
+            read_cache_entries: app::ssr::read_cache::DEFAULT_CAPACITY as u32,
         }
     }
 }
@@ -57,10 +61,24 @@ impl RequestSettings {
             Some(raw) => parse_positive("PORTAL_WRITES_PER_MINUTE", &raw)?,
             None => file.writes_per_minute.unwrap_or(defaults.writes_per_minute),
         };
+        let read_cache_entries = match var("PORTAL_READ_CACHE_ENTRIES") {
+            Some(raw) => raw
+                .trim()
+                .parse::<u32>()
+                .map_err(|_| ConfigError::Invalid {
+                    name: "PORTAL_READ_CACHE_ENTRIES",
+                    value: raw.clone(),
+                    reason: "expected a whole number, 0 to keep no reads",
+                })?,
+            None => file
+                .read_cache_entries
+                .unwrap_or(defaults.read_cache_entries),
+        };
         Ok(Self {
             trusted_proxies,
             request_timeout_seconds,
             writes_per_minute,
+            read_cache_entries,
         })
     }
 }
@@ -107,6 +125,7 @@ mod tests {
         let config = load(&[], None).unwrap();
         assert_eq!(config.requests.request_timeout_seconds, 30);
         assert_eq!(config.requests.writes_per_minute, 60);
+        assert_eq!(config.requests.read_cache_entries, 2_048);
         let config = load(
             &[("PORTAL_REQUEST_TIMEOUT_SECONDS", "5")],
             Some("writes_per_minute = 600\nrequest_timeout_seconds = 9\n"),
@@ -120,6 +139,18 @@ mod tests {
                 assert!(err.contains(name), "{err}");
             }
         }
+    }
+
+    #[test]
+    fn page_reads_are_kept_unless_turned_off() {
+        let config = load(&[("PORTAL_READ_CACHE_ENTRIES", "0")], None).unwrap();
+        assert_eq!(config.requests.read_cache_entries, 0);
+        let config = load(&[], Some("read_cache_entries = 100\n")).unwrap();
+        assert_eq!(config.requests.read_cache_entries, 100);
+        let err = load(&[("PORTAL_READ_CACHE_ENTRIES", "many")], None)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("PORTAL_READ_CACHE_ENTRIES"), "{err}");
     }
 
     #[test]

@@ -62,7 +62,7 @@ pub async fn create(
 }
 
 /// The session row and its user (and company name), as one joined read.
-#[derive(FromQueryResult)]
+#[derive(Clone, FromQueryResult)]
 struct Found {
     session_id: i32,
     created_at: DateTime<Utc>,
@@ -95,9 +95,15 @@ pub enum Activity {
 /// Every request asks this, so the lookup is one query on `reads` (on SQLite
 /// the read-only pool, so it does not queue behind writers); only the rare
 /// expiry or `last_seen_at` touch goes to `writer`.
+///
+/// The read is kept between writes (`ReadCache`), so a page asks the
+/// database for it only after something changed. A kept session found
+/// expired is read again before it is ended: another instance may have
+/// seen the person since.
 pub async fn resolve(
     reads: &impl ConnectionTrait,
     writer: &impl ConnectionTrait,
+    kept: &crate::ssr::read_cache::ReadCache,
     token: &str,
     now: DateTime<Utc>,
     limits: SessionLimits,
@@ -106,7 +112,62 @@ pub async fn resolve(
     if !looks_like_token(token) {
         return Ok(None);
     }
-    let Some(found) = session::Entity::find()
+    let hash = hash_token(token);
+    let generation = kept.generation();
+    let found = match kept.session::<Found>(&hash) {
+        Some(found)
+            if session_state(found.created_at, found.last_seen_at, now, limits)
+                == SessionState::Active =>
+        {
+            Some(found)
+        }
+        _ => read_session(reads, &hash).await?,
+    };
+    let Some(mut found) = found else {
+        return Ok(None);
+    };
+    match session_state(found.created_at, found.last_seen_at, now, limits) {
+        SessionState::Active => {}
+        SessionState::IdleExpired | SessionState::AbsoluteExpired => {
+            session::Entity::delete_by_id(found.session_id)
+                .exec(writer)
+                .await?;
+            return Ok(None);
+        }
+    }
+    let (role, true) = (found.role, found.active) else {
+        return Ok(None);
+    };
+    if activity == Activity::Person && now - found.last_seen_at >= TOUCH_AFTER {
+        session::ActiveModel {
+            id: Set(found.session_id),
+            last_seen_at: Set(now),
+            ..Default::default()
+        }
+        .update(writer)
+        .await?;
+        found.last_seen_at = now;
+    }
+    kept.keep_session(hash, generation, found.clone());
+    Ok(Some(CurrentUser {
+        session_id: found.session_id,
+        user_id: found.user_id,
+        company_id: found.company_id,
+        company_name: found.company_name,
+        role,
+        email: found.email,
+        display_name: found.display_name,
+        locale: crate::i18n::Locale::parse(&found.locale).unwrap_or_default(),
+        time_zone: crate::domain::time_zone::Zone::parse_or_utc(&found.time_zone),
+    }))
+}
+
+/// The session under `token_hash` with its person, in one joined read.
+async fn read_session(
+    reads: &impl ConnectionTrait,
+    token_hash: &str,
+) -> Result<Option<Found>, DbErr> {
+    session::Entity::find()
         .select_only()
         .column_as(session::Column::Id, "session_id")
         .column(session::Column::CreatedAt)
@@ -134,45 +195,10 @@ pub async fn resolve(
                 .to(company::Column::Id)
                 .into(),
         )
-        .filter(session::Column::TokenHash.eq(hash_token(token)))
+        .filter(session::Column::TokenHash.eq(token_hash))
         .into_model::<Found>()
         .one(reads)
-        .await?
-    else {
-        return Ok(None);
-    };
-    match session_state(found.created_at, found.last_seen_at, now, limits) {
-        SessionState::Active => {}
-        SessionState::IdleExpired | SessionState::AbsoluteExpired => {
-            session::Entity::delete_by_id(found.session_id)
-                .exec(writer)
-                .await?;
-            return Ok(None);
-        }
-    }
-    let (role, true) = (found.role, found.active) else {
-        return Ok(None);
-    };
-    if activity == Activity::Person && now - found.last_seen_at >= TOUCH_AFTER {
-        session::ActiveModel {
-            id: Set(found.session_id),
-            last_seen_at: Set(now),
-            ..Default::default()
-        }
-        .update(writer)
-        .await?;
-    }
-    Ok(Some(CurrentUser {
-        session_id: found.session_id,
-        user_id: found.user_id,
-        company_id: found.company_id,
-        company_name: found.company_name,
-        role,
-        email: found.email,
-        display_name: found.display_name,
-        locale: crate::i18n::Locale::parse(&found.locale).unwrap_or_default(),
-        time_zone: crate::domain::time_zone::Zone::parse_or_utc(&found.time_zone),
-    }))
+        .await
 }
 
 pub async fn end(db: &impl ConnectionTrait, session_id: i32) -> Result<(), DbErr> {

@@ -103,8 +103,23 @@ async fn messages_of(
         .await?)
 }
 
-/// The thread as the viewer may see it.
+/// The thread as the viewer may see it; kept between writes (`read_cache`).
 pub async fn thread(
+    state: &AppState,
+    user: &CurrentUser,
+    kind: &str,
+    id: i32,
+) -> Result<MessagesView, ApiError> {
+    let day = state.today();
+    state
+        .read_cache
+        .remember("messages/get", user, day, (kind, id), || {
+            read_thread(state, user, kind, id)
+        })
+        .await
+}
+
+async fn read_thread(
     state: &AppState,
     user: &CurrentUser,
     kind: &str,

@@ -54,8 +54,18 @@ struct Facts {
     contract: Option<crate::wire::orders::ContractView>,
 }
 
-/// One order the viewer may see; any other is not found.
+/// One order the viewer may see; any other is not found. Kept between
+/// writes (`read_cache`): the page reads it for its view and for the
+/// customer's change form, and people open it again and again.
 pub async fn get(state: &AppState, user: &CurrentUser, id: i32) -> Result<OrderDetail, ApiError> {
+    let day = state.today();
+    state
+        .read_cache
+        .remember("orders/get", user, day, id, || read(state, user, id))
+        .await
+}
+
+async fn read(state: &AppState, user: &CurrentUser, id: i32) -> Result<OrderDetail, ApiError> {
     let scope = OrderScope::of_user(user)?;
     // The page is read outside any transaction and writes nothing, so it
     // reads through the read-only pool (see `load`).

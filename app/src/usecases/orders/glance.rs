@@ -18,7 +18,16 @@ use crate::wire::ApiError;
 use crate::wire::glance::{Glance, WaitingView};
 
 /// The glance for the signed-in customer; anyone else is refused (403).
+/// Kept between writes (`read_cache`): it reads every order of the customer.
 pub async fn glance(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiError> {
+    let day = state.today();
+    state
+        .read_cache
+        .remember("orders/glance", user, day, (), || read(state, user))
+        .await
+}
+
+async fn read(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiError> {
     guard::check(
         state,
         user,

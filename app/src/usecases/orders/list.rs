@@ -25,7 +25,49 @@ use crate::wire::{ApiError, FieldErrors};
 
 /// Orders the viewer may see, newest first, `PAGE_SIZE` at a time: pass the
 /// smallest id shown as `before_id` for the next page. Dates are `YYYY-MM-DD`.
+/// Kept between writes (`read_cache`).
 pub async fn list(
+    state: &AppState,
+    user: &CurrentUser,
+    status: Option<String>,
+    query: Option<String>,
+    customer: Option<i32>,
+    at_risk: Option<bool>,
+    committed_from: Option<String>,
+    committed_to: Option<String>,
+    before_id: Option<i32>,
+) -> Result<Vec<OrderSummary>, ApiError> {
+    let day = state.today();
+    let args = (
+        &status,
+        &query,
+        customer,
+        at_risk,
+        &committed_from,
+        &committed_to,
+        before_id,
+    );
+    let args = format!("{args:?}");
+    state
+        .read_cache
+        .remember("orders/list", user, day, args, || async {
+            read(
+                state,
+                user,
+                status,
+                query,
+                customer,
+                at_risk,
+                committed_from,
+                committed_to,
+                before_id,
+            )
+            .await
+        })
+        .await
+}
+
+async fn read(
     state: &AppState,
     user: &CurrentUser,
     status: Option<String>,

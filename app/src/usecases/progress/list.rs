@@ -10,8 +10,25 @@ use crate::wire::ApiError;
 use crate::wire::progress::{LIST_LIMIT, PoLineView};
 
 /// The lines the viewer may see: `show` is `open` (default), `late`,
-/// `stale` or `done`; `query` matches PO number or product.
+/// `stale` or `done`; `query` matches PO number or product. Kept between
+/// writes (`read_cache`).
 pub async fn list(
+    state: &AppState,
+    user: &CurrentUser,
+    show: Option<String>,
+    query: Option<String>,
+) -> Result<Vec<PoLineView>, ApiError> {
+    let day = state.today();
+    let args = (show.clone(), query.clone());
+    state
+        .read_cache
+        .remember("progress/lines", user, day, args, || {
+            read(state, user, show, query)
+        })
+        .await
+}
+
+async fn read(
     state: &AppState,
     user: &CurrentUser,
     show: Option<String>,

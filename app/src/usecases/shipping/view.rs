@@ -28,7 +28,23 @@ use crate::wire::shipping::{
     ShipmentLineView, ShippingView,
 };
 
+/// The order's shipments, documents, files and payments as the viewer may
+/// see them; kept between writes (`read_cache`).
 pub async fn view(
+    state: &AppState,
+    user: &CurrentUser,
+    order_id: i32,
+) -> Result<ShippingView, ApiError> {
+    let day = state.today();
+    state
+        .read_cache
+        .remember("shipping/get", user, day, order_id, || {
+            read(state, user, order_id)
+        })
+        .await
+}
+
+async fn read(
     state: &AppState,
     user: &CurrentUser,
     order_id: i32,
