@@ -14,8 +14,29 @@ use crate::wire::ApiError;
 use crate::wire::workspace::Scorecard;
 
 /// A factory's own scorecard over the last 90 days; the house may name any
-/// factory. A factory asking for another's gets 404.
+/// factory. A factory asking for another's gets 404. Shown on the factory's
+/// first page, so it is kept between writes (`read_cache`), and for an hour
+/// at most: which lines count as recently reported moves with the clock.
 pub async fn scorecard(
+    state: &AppState,
+    user: &CurrentUser,
+    supplier_id: Option<i32>,
+) -> Result<Scorecard, ApiError> {
+    let now = state.now();
+    let hour = now.timestamp().div_euclid(3600);
+    state
+        .read_cache
+        .remember(
+            "workspace/scorecard",
+            user,
+            state.house_date(now),
+            (supplier_id, hour),
+            || read(state, user, supplier_id),
+        )
+        .await
+}
+
+async fn read(
     state: &AppState,
     user: &CurrentUser,
     supplier_id: Option<i32>,
