@@ -137,3 +137,89 @@ async fn a_factory_reports_from_a_phone_and_the_customer_sees_the_slip_live() {
     customer.close().await;
     factory.close().await;
 }
+
+/// Counts the cards in the factory's list.
+async fn cards(browser: &Browser) -> usize {
+    browser
+        .client
+        .find_all(Locator::Css("#po-lines li.po-line-card"))
+        .await
+        .unwrap()
+        .len()
+}
+
+#[tokio::test]
+async fn a_factory_with_many_lines_sees_a_page_and_asks_for_more() {
+    use app::ssr::repo::purchase_orders::{self, NewPoLine};
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    // 59 more open lines on one purchase order: 60 with the cast's own.
+    let now = chrono::Utc::now();
+    let po = purchase_orders::insert_po(&app.db, "PO-A-MANY", cast.supplier_a, now)
+        .await
+        .unwrap();
+    for line_no in 1..=59 {
+        purchase_orders::insert_po_line(
+            &app.db,
+            NewPoLine {
+                purchase_order_id: po.id,
+                line_no,
+                product_code: "MUG",
+                description: "Stoneware mug",
+                quantity: 100,
+                quantity_done: 0,
+                committed_ready: now.date_naive() + chrono::Duration::days(30 + i64::from(line_no)),
+                forecast_ready: None,
+                milestone: app::domain::progress::Milestone::InProduction,
+                last_progress_at: Some(now),
+            },
+            &[],
+        )
+        .await
+        .unwrap();
+    }
+    // Over HTTP: a page unless more is asked for.
+    let client = app.client_for(&cast.supplier.email, PASSWORD).await;
+    let (_, first) = app.call(&client, "progress/lines", &[]).await;
+    assert_eq!(first.as_array().unwrap().len(), 50);
+    let (_, all) = app
+        .call(&client, "progress/lines", &[("shown", "100")])
+        .await;
+    assert_eq!(all.as_array().unwrap().len(), 60);
+
+    let factory = Browser::launch(390, 844).await;
+    sign_in(&factory, &app.address, &cast.supplier.email).await;
+    factory.open_hydrated(&app.url("/supplier")).await;
+    factory
+        .wait_for_text("#po-lines", Duration::from_secs(10), |t| {
+            t.contains("PO-A-1")
+        })
+        .await;
+    assert_eq!(cards(&factory).await, 50, "the first page");
+    factory.click("#lines-more").await;
+    let give_up = tokio::time::Instant::now() + Duration::from_secs(10);
+    while cards(&factory).await != 60 {
+        assert!(
+            tokio::time::Instant::now() < give_up,
+            "showing more never showed all 60 lines"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let more = factory
+        .client
+        .find_all(Locator::Css("#lines-more"))
+        .await
+        .unwrap();
+    assert!(more.is_empty(), "a button for more when all are shown");
+    // Late lines stay first: the cast's line is late.
+    let first_card = factory
+        .client
+        .find(Locator::Css("#po-lines li.po-line-card"))
+        .await
+        .unwrap()
+        .attr("data-po-line")
+        .await
+        .unwrap();
+    assert_eq!(first_card, Some(cast.po_line_a.to_string()));
+    factory.close().await;
+}

@@ -34,6 +34,7 @@ supplier-milestone = Meilenstein
 supplier-ready-by = Fertig bis
 supplier-forecast = Prognose
 supplier-update = Aktualisieren
+supplier-more = Weitere Positionen zeigen
 supplier-late = Verspätet
 supplier-stale = Seit { $days } Tagen keine Rückmeldung
 supplier-factory = Fabrik

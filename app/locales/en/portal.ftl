@@ -34,6 +34,7 @@ supplier-milestone = Milestone
 supplier-ready-by = Ready by
 supplier-forecast = Forecast
 supplier-update = Update
+supplier-more = Show more lines
 supplier-late = Late
 supplier-stale = No update for { $days } days
 supplier-factory = Factory

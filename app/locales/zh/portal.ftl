@@ -33,6 +33,7 @@ supplier-milestone = 进度节点
 supplier-ready-by = 约定完工日期
 supplier-forecast = 预计完工
 supplier-update = 更新
+supplier-more = 显示更多
 supplier-late = 延误
 supplier-stale = 已 { $days } 天未更新
 supplier-factory = 工厂

@@ -12,14 +12,16 @@ use super::ApiError;
 pub use crate::wire::progress::*;
 
 /// The lines the viewer may see: `show` is `open` (default), `late`,
-/// `stale` or `done`; `query` matches PO number or product.
+/// `stale` or `done`; `query` matches PO number or product; the first
+/// `shown` of them (`LIST_PAGE` unless given, at most `LIST_LIMIT`).
 #[server(endpoint = "progress/lines")]
 pub async fn list_po_lines(
     show: Option<String>,
     query: Option<String>,
+    shown: Option<u64>,
 ) -> Result<Vec<PoLineView>, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
-    crate::usecases::progress::list(&state, &user, show, query).await
+    crate::usecases::progress::list(&state, &user, show, query, shown).await
 }
 
 #[server(endpoint = "progress/line")]

@@ -12,7 +12,8 @@ use leptos_router::components::A;
 use crate::api::auth::SetLocale;
 use crate::api::messages::get_messages;
 use crate::api::progress::{
-    BulkProgress, PoLineView, PostProgress, ProgressEntry, get_po_line, list_po_lines,
+    BulkProgress, LIST_LIMIT, LIST_PAGE, PoLineView, PostProgress, ProgressEntry, get_po_line,
+    list_po_lines,
 };
 use crate::api::shipping::{ShareFile, po_line_files};
 use crate::components::forms::{FieldMessage, FormMessage, go_to, latest_error};
@@ -112,18 +113,24 @@ fn LineList(base: &'static str, can_report: bool) -> impl IntoView {
     let locale = use_locale();
     let show = RwSignal::new("open".to_string());
     let query = RwSignal::new(String::new());
+    // How many lines are shown: a page at first, a page more per click;
+    // back to one page when the filter or search changes.
+    let shown = RwSignal::new(LIST_PAGE);
     let bulk = ServerAction::<BulkProgress>::new();
     let bulk_error = latest_error(bulk.value());
     let lines = load(
-        move || (show.get(), query.get(), bulk.version().get()),
-        |(show, query, _)| list_po_lines(Some(show), Some(query)),
+        move || (show.get(), query.get(), shown.get(), bulk.version().get()),
+        |(show, query, shown, _)| list_po_lines(Some(show), Some(query), Some(shown)),
     );
     let shows = ["open", "late", "stale", "done"];
     view! {
         <div class="filters">
             <label>
                 {move || locale.get().t("supplier-show")}
-                <select id="line-show" on:change=move |ev| show.set(event_target_value(&ev))>
+                <select id="line-show" on:change=move |ev| {
+                    shown.set(LIST_PAGE);
+                    show.set(event_target_value(&ev));
+                }>
                     {shows.into_iter().map(|s| view! {
                         <option value=s>{move || locale.get().t(&format!("supplier-show-{s}"))}</option>
                     }).collect_view()}
@@ -131,7 +138,10 @@ fn LineList(base: &'static str, can_report: bool) -> impl IntoView {
             </label>
             <label>
                 {move || locale.get().t("supplier-search")}
-                <input type="search" id="line-search" on:input=move |ev| query.set(event_target_value(&ev)) />
+                <input type="search" id="line-search" on:input=move |ev| {
+                    shown.set(LIST_PAGE);
+                    query.set(event_target_value(&ev));
+                } />
             </label>
         </div>
         <ActionForm action=bulk attr:id="bulk-form">
@@ -140,13 +150,25 @@ fn LineList(base: &'static str, can_report: bool) -> impl IntoView {
                     let locale = locale.get();
                     match lines.await {
                         Ok(list) if list.is_empty() => view! { <p class="muted">{locale.t("supplier-none")}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="po-lines" id="po-lines">
-                                {list.into_iter().enumerate().map(|(i, line)| view! {
-                                    <LineCard line index=i base can_report locale />
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
+                        Ok(list) => {
+                            let words = CardWords::new(locale);
+                            // A full page may have more behind it.
+                            let more = list.len() as u64 == shown.get_untracked()
+                                && shown.get_untracked() < LIST_LIMIT;
+                            view! {
+                                <ul class="po-lines" id="po-lines">
+                                    {list.into_iter().enumerate().map(|(i, line)| view! {
+                                        <LineCard line index=i base can_report words=words.clone() />
+                                    }).collect_view()}
+                                </ul>
+                                {more.then(|| view! {
+                                    <button type="button" class="button secondary" id="lines-more"
+                                        on:click=move |_| shown.update(|n| *n += LIST_PAGE)>
+                                        {locale.t("supplier-more")}
+                                    </button>
+                                })}
+                            }.into_any()
+                        }
                         Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                     }
                 })}
@@ -180,14 +202,47 @@ fn LineList(base: &'static str, can_report: bool) -> impl IntoView {
     }
 }
 
+/// The words every card repeats, looked up once per list rather than once
+/// per card.
+#[derive(Clone)]
+struct CardWords {
+    locale: Locale,
+    late: String,
+    factory: String,
+    milestone: String,
+    done: String,
+    ready_by: String,
+    forecast: String,
+    update: String,
+}
+
+impl CardWords {
+    fn new(locale: Locale) -> Self {
+        Self {
+            locale,
+            late: locale.t("supplier-late"),
+            factory: locale.t("supplier-factory"),
+            milestone: locale.t("supplier-milestone"),
+            done: locale.t("supplier-done"),
+            ready_by: locale.t("supplier-ready-by"),
+            forecast: locale.t("supplier-forecast"),
+            update: locale.t("supplier-update"),
+        }
+    }
+}
+
+/// One line as a card. Its links are plain anchors (the router still takes
+/// their clicks): a list holds hundreds, and a router link per card costs
+/// a reactive watch of the location each.
 #[component]
 fn LineCard(
     line: PoLineView,
     index: usize,
     base: &'static str,
     can_report: bool,
-    locale: Locale,
+    words: CardWords,
 ) -> impl IntoView {
+    let locale = words.locale;
     let href = format!("{base}/{}", line.id);
     view! {
         <li class="po-line-card" class:late=line.late data-po-line=line.id.to_string()>
@@ -196,22 +251,22 @@ fn LineCard(
                     <input type="checkbox" name=format!("line_ids[{index}]") value=line.id.to_string()
                         aria-label=format!("{} {}", line.po_number, line.line_no) />
                 })}
-                <A href=href.clone()><strong>{format!("{} · {}", line.po_number, locale.t_with("supplier-line", &[("line", line.line_no.into())]))}</strong></A>
-                {line.late.then(|| view! { <span class="badge badge-late">{locale.t("supplier-late")}</span> })}
+                <a href=href.clone()><strong>{format!("{} · {}", line.po_number, locale.t_with("supplier-line", &[("line", line.line_no.into())]))}</strong></a>
+                {line.late.then(|| view! { <span class="badge badge-late">{words.late.clone()}</span> })}
                 {line.stale.then(|| view! {
                     <span class="badge badge-warn">{locale.t_with("supplier-stale", &[("days", line.quiet_days.into())])}</span>
                 })}
             </div>
             <p class="product"><strong>{line.product_code.clone()}</strong>" " <span class="muted">{line.description.clone()}</span></p>
-            {line.supplier_name.clone().map(|name| view! { <p class="muted">{locale.t("supplier-factory")}": " {name}</p> })}
+            {line.supplier_name.clone().map(|name| view! { <p class="muted">{words.factory.clone()}": " {name}</p> })}
             <dl class="card-facts">
-                <dt>{locale.t("supplier-milestone")}</dt><dd class="milestone">{milestone_text(locale, line.milestone)}</dd>
-                <dt>{locale.t("supplier-done")}</dt><dd>{format!("{} / {}", line.quantity_done, line.quantity)}</dd>
-                <dt>{locale.t("supplier-ready-by")}</dt><dd>{line.committed_ready.to_string()}</dd>
-                <dt>{locale.t("supplier-forecast")}</dt><dd class="forecast">{locale.date_or_dash(line.forecast_ready)}</dd>
+                <dt>{words.milestone.clone()}</dt><dd class="milestone">{milestone_text(locale, line.milestone)}</dd>
+                <dt>{words.done.clone()}</dt><dd>{format!("{} / {}", line.quantity_done, line.quantity)}</dd>
+                <dt>{words.ready_by.clone()}</dt><dd>{line.committed_ready.to_string()}</dd>
+                <dt>{words.forecast.clone()}</dt><dd class="forecast">{locale.date_or_dash(line.forecast_ready)}</dd>
             </dl>
             {(can_report && !line.closed).then(|| view! {
-                <A href=href attr:class="button secondary update-link">{locale.t("supplier-update")}</A>
+                <a href=href class="button secondary update-link">{words.update.clone()}</a>
             })}
         </li>
     }

@@ -53,6 +53,10 @@ pub struct PoLineDetail {
 /// How many lines one list shows at most.
 pub const LIST_LIMIT: u64 = 300;
 
+/// How many lines a list shows at first, and how many more each "show
+/// more" adds: a factory's phone gets a page it can read, late lines first.
+pub const LIST_PAGE: u64 = 50;
+
 /// The most lines one report may move at once: more than any purchase order
 /// holds, and a bound on the work one request can ask for.
 pub const MAX_BULK_LINES: usize = 200;

@@ -7,25 +7,30 @@ use crate::ssr::auth::CurrentUser;
 use crate::ssr::repo::companies;
 use crate::ssr::repo::progress::{self, PoScope, Stage};
 use crate::wire::ApiError;
-use crate::wire::progress::{LIST_LIMIT, PoLineView};
+use crate::wire::progress::{LIST_LIMIT, LIST_PAGE, PoLineView};
 
 /// The lines the viewer may see: `show` is `open` (default), `late`,
-/// `stale` or `done`; `query` matches PO number or product. Kept between
-/// writes (`read_cache`).
+/// `stale` or `done`; `query` matches PO number or product. The first
+/// `shown` (`LIST_PAGE` unless given, at most `LIST_LIMIT`) of the whole
+/// sorted list, which is kept between writes (`read_cache`), so showing
+/// more reads nothing again.
 pub async fn list(
     state: &AppState,
     user: &CurrentUser,
     show: Option<String>,
     query: Option<String>,
+    shown: Option<u64>,
 ) -> Result<Vec<PoLineView>, ApiError> {
     let day = state.today();
     let args = (show.clone(), query.clone());
-    state
+    let all = state
         .read_cache
         .remember("progress/lines", user, day, args, || {
             read(state, user, show, query)
         })
-        .await
+        .await?;
+    let shown = shown.unwrap_or(LIST_PAGE).clamp(1, LIST_LIMIT) as usize;
+    Ok(all.into_iter().take(shown).collect())
 }
 
 async fn read(
