@@ -25,6 +25,21 @@ pub async fn factory_list(
     user: &CurrentUser,
     all: bool,
 ) -> Result<Vec<PoChangeView>, ApiError> {
+    let day = state.today();
+    state
+        .read_cache
+        .remember("changes/factory", user, day, all, || {
+            read_factory_list(state, user, all)
+        })
+        .await
+}
+
+/// Only shown, outside any transaction: the read-only pool.
+async fn read_factory_list(
+    state: &AppState,
+    user: &CurrentUser,
+    all: bool,
+) -> Result<Vec<PoChangeView>, ApiError> {
     let scope = PoScope::for_actor(&user.actor()).ok_or(ApiError::NotFound)?;
     let mut select = po_line_change::Entity::find()
         .order_by_desc(po_line_change::Column::Id)
@@ -36,11 +51,11 @@ pub async fn factory_list(
     if !all {
         select = select.filter(po_line_change::Column::AcknowledgedAt.is_null());
     }
-    let changes = select.all(&state.db).await?;
+    let changes = select.all(&state.reports).await?;
     let lines = po_line::Entity::find()
         .find_also_related(purchase_order::Entity)
         .filter(po_line::Column::Id.is_in(changes.iter().map(|c| c.po_line_id)))
-        .all(&state.db)
+        .all(&state.reports)
         .await?;
     let mut views = Vec::new();
     for change in changes {
