@@ -4,6 +4,9 @@ use server::config::Config;
 use server::seed::{DEMO_PASSWORD, SeedOutcome};
 use server::startup::Application;
 
+#[global_allocator]
+static ALLOCATOR: server::Allocator = server::ALLOCATOR;
+
 #[tokio::main]
 async fn main() {
     server::telemetry::init();
