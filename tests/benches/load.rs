@@ -15,6 +15,11 @@
 //! `cargo bench -p integration-tests --bench load -- --lines 1000,100000 --write`
 //! `cargo bench -p integration-tests --bench load -- --outside 1000,100000 --write`
 
+
+/// As in the portal's own binary, so `--serve` measures what ships.
+#[global_allocator]
+static ALLOCATOR: server::Allocator = server::ALLOCATOR;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -874,12 +879,15 @@ fn bundle() -> String {
     out
 }
 
-/// `--serve URL`: the portal alone on a free port over an existing book;
-/// prints its address, then serves until killed.
-async fn serve(url: String) {
+/// `--serve URL [--no-kept-reads]`: the portal alone on a free port over an
+/// existing book; prints its address, then serves until killed.
+async fn serve(url: String, keep_reads: bool) {
     let mut config = Config::for_database(url, integration_tests::site_root());
     config.slip_scan_seconds = 86_400;
     config.requests.writes_per_minute = 1_000_000;
+    if !keep_reads {
+        config.requests.read_cache_entries = 0;
+    }
     let app = Application::build(&config).await.unwrap();
     println!("{}", app.addr());
     app.run_until_stopped().await.unwrap();
@@ -898,7 +906,8 @@ fn main() {
         .build()
         .unwrap();
     if let Some(url) = value("--serve") {
-        runtime.block_on(serve(url));
+        let keep_reads = !args.iter().any(|a| a == "--no-kept-reads");
+        runtime.block_on(serve(url, keep_reads));
         return;
     }
     if let Some(lines) = value("--generate") {
