@@ -16,6 +16,7 @@ pub mod db;
 pub mod exports;
 pub mod files;
 pub mod jobs;
+pub mod kept_pages;
 pub mod limits;
 pub mod live;
 pub mod mail;

@@ -265,6 +265,11 @@ pub fn build_router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(
             crate::middleware::server_fn_error_status,
         ))
+        // Inside the session layer: a kept page is the signed-in person's.
+        .layer(from_fn_with_state(
+            state.clone(),
+            crate::kept_pages::serve_kept_pages,
+        ))
         .layer(from_fn_with_state(
             state.clone(),
             crate::middleware::forget_kept_reads,

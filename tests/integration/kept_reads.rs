@@ -9,6 +9,18 @@ use integration_tests::people::{PASSWORD, create_cast};
 use integration_tests::spawn_app;
 use sea_orm::{ActiveModelTrait, Set};
 
+/// Staff move the cast's order A (at version 1) to ready.
+async fn move_to_ready(app: &integration_tests::TestApp, staff: &reqwest::Client, id: &str) {
+    let (status, body) = app
+        .call(
+            staff,
+            "orders/move",
+            &[("id", id), ("to", "ready"), ("version", "1")],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+}
+
 #[tokio::test]
 async fn an_order_read_is_kept_until_a_change_and_the_change_shows_at_once() {
     let app = spawn_app().await;
@@ -30,14 +42,7 @@ async fn an_order_read_is_kept_until_a_change_and_the_change_shows_at_once() {
         generation,
         "reading moved the write generation on"
     );
-    let (status, body) = app
-        .call(
-            &staff,
-            "orders/move",
-            &[("id", &id), ("to", "ready"), ("version", "1")],
-        )
-        .await;
-    assert_eq!(status, 200, "{body}");
+    move_to_ready(&app, &staff, &id).await;
     let (_, after) = app.call(&customer, "orders/get", &[("id", &id)]).await;
     assert_eq!(
         after["status"], "ready",
@@ -131,14 +136,7 @@ async fn a_write_through_one_instance_is_not_served_stale_by_another() {
     let (_, before) = second.call(&customer, "orders/get", &[("id", &id)]).await;
     assert_ne!(before["status"], "ready");
     assert!(!second.state.read_cache.is_empty());
-    let (status, body) = app
-        .call(
-            &staff,
-            "orders/move",
-            &[("id", &id), ("to", "ready"), ("version", "1")],
-        )
-        .await;
-    assert_eq!(status, 200, "{body}");
+    move_to_ready(&app, &staff, &id).await;
     // The other instance hears of the write through NOTIFY, a moment later.
     let give_up = tokio::time::Instant::now() + Duration::from_secs(5);
     loop {
@@ -152,4 +150,49 @@ async fn a_write_through_one_instance_is_not_served_stale_by_another() {
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+}
+
+/// The page's script nonce, and the page with it taken out.
+fn without_nonce(page: &str) -> (String, String) {
+    let start = page.find("'nonce-").expect("a nonce in the page's policy") + "'nonce-".len();
+    let len = page[start..].find('\'').unwrap();
+    let nonce = page[start..start + len].to_string();
+    (nonce.clone(), page.replace(&nonce, "NONCE"))
+}
+
+async fn page(client: &reqwest::Client, url: &str) -> String {
+    let response = client.get(url).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    response.text().await.unwrap()
+}
+
+#[tokio::test]
+async fn a_kept_page_gets_a_new_nonce_and_is_rendered_again_after_a_write() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let customer = app.client_for(&cast.customer.email, PASSWORD).await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let url = app.url(&format!("/customer/orders/{}", cast.order_a));
+    let first = page(&customer, &url).await;
+    let second = page(&customer, &url).await;
+    let (nonce_1, first_rest) = without_nonce(&first);
+    let (nonce_2, second_rest) = without_nonce(&second);
+    assert_ne!(nonce_1, nonce_2, "two answers under one script nonce");
+    assert_eq!(
+        first.matches(&nonce_1).count(),
+        second.matches(&nonce_2).count()
+    );
+    assert_eq!(first_rest, second_rest, "the kept page is not the page");
+    let id = cast.order_a.to_string();
+    move_to_ready(&app, &staff, &id).await;
+    let after = page(&customer, &url).await;
+    let (_, after_rest) = without_nonce(&after);
+    assert_ne!(
+        after_rest, second_rest,
+        "a kept page was served after a write"
+    );
+    // Another viewer never gets this customer's kept page.
+    let other = app.client_for(&cast.customer_b_user.email, PASSWORD).await;
+    let response = other.get(&url).send().await.unwrap();
+    assert_eq!(response.status(), 404);
 }

@@ -16,6 +16,7 @@ pub mod glance;
 pub mod hs_code;
 #[cfg(test)]
 mod input_bounds;
+pub mod kept_pages;
 pub mod kpi;
 pub mod letter_of_credit;
 pub mod limits;

@@ -85,6 +85,8 @@ pub struct ReadCache {
     kept: Mutex<Kept<Key>>,
     /// Sessions by the hash of their token.
     sessions: Mutex<Kept<String>>,
+    /// Whole pages (`server::kept_pages`), by address and viewer.
+    pages: Mutex<Kept<String>>,
     capacity: usize,
 }
 
@@ -105,6 +107,7 @@ impl ReadCache {
             generation: AtomicU64::new(0),
             kept: Kept::new(capacity),
             sessions: Kept::new(capacity),
+            pages: Kept::new(capacity),
             capacity,
         }
     }
@@ -205,6 +208,28 @@ impl ReadCache {
         let mut kept = lock(&self.sessions);
         if self.generation() == generation {
             kept.put(token_hash, generation, Arc::new(session));
+        }
+    }
+}
+
+impl ReadCache {
+    /// The page kept under `key` since the last write, if any.
+    pub fn page<T: Send + Sync + 'static>(&self, key: &str) -> Option<Arc<T>> {
+        if self.capacity == 0 {
+            return None;
+        }
+        let found = lock(&self.pages).get(&key.to_string(), self.generation())?;
+        found.downcast::<T>().ok()
+    }
+
+    /// Keeps a page rendered in `generation`, unless a write came since.
+    pub fn keep_page<T: Send + Sync + 'static>(&self, key: String, generation: u64, page: T) {
+        if self.capacity == 0 {
+            return;
+        }
+        let mut kept = lock(&self.pages);
+        if self.generation() == generation {
+            kept.put(key, generation, Arc::new(page));
         }
     }
 }

@@ -8,6 +8,8 @@ pub mod session;
 pub mod token;
 pub mod totp;
 
+pub use token::fresh_nonce;
+
 pub use current::{
     ClientAddr, CurrentUser, client_addr, current_user, locale_of, request_locale, require_user,
 };

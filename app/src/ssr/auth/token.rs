@@ -11,6 +11,12 @@ pub fn new_token() -> String {
     hex(&bytes)
 }
 
+/// A script nonce for a page's CSP: 128 random bits, as hex (which the
+/// nonce grammar accepts).
+pub fn fresh_nonce() -> String {
+    new_token()
+}
+
 pub fn hash_token(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
 }

@@ -1,0 +1,164 @@
+//! Whole pages kept between writes. The pages customers and factories open
+//! all day (`app::domain::kept_pages`) are rendered once per viewer, house
+//! day and write generation, and answered from memory until anything is
+//! written, like the reads behind them (`app::ssr::read_cache`).
+//!
+//! A page carries the nonce its inline scripts run under, which must differ
+//! in every answer: the kept page is split at it, and every answer gets a
+//! fresh one. Only a complete, successful HTML answer that sets no cookie
+//! is kept.
+
+use app::ssr::AppState;
+use app::ssr::auth::CurrentUser;
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::Response;
+
+/// A page as rendered, split at its nonce.
+struct KeptPage {
+    headers: HeaderMap,
+    /// The text between the nonce's occurrences.
+    pieces: Vec<Bytes>,
+}
+
+impl KeptPage {
+    /// Splits `body` at every occurrence of `nonce`.
+    fn new(headers: HeaderMap, body: &Bytes, nonce: &str) -> Self {
+        let mut pieces = Vec::new();
+        let mut rest = 0;
+        let text = body.as_ref();
+        let needle = nonce.as_bytes();
+        let mut at = 0;
+        while at + needle.len() <= text.len() {
+            if &text[at..at + needle.len()] == needle {
+                pieces.push(body.slice(rest..at));
+                at += needle.len();
+                rest = at;
+            } else {
+                at += 1;
+            }
+        }
+        pieces.push(body.slice(rest..));
+        Self { headers, pieces }
+    }
+
+    /// The page with `nonce` wherever the rendered one stood.
+    fn answer(&self, nonce: &str) -> Response {
+        let mut body = Vec::with_capacity(
+            self.pieces.iter().map(Bytes::len).sum::<usize>() + nonce.len() * self.pieces.len(),
+        );
+        for (i, piece) in self.pieces.iter().enumerate() {
+            if i > 0 {
+                body.extend_from_slice(nonce.as_bytes());
+            }
+            body.extend_from_slice(piece);
+        }
+        let mut response = Response::new(Body::from(body));
+        *response.headers_mut() = self.headers.clone();
+        response.headers_mut().remove(header::CONTENT_LENGTH);
+        response
+    }
+}
+
+/// The nonce a rendered page's CSP names (`'nonce-…'`), if any.
+fn nonce_of(body: &[u8]) -> Option<String> {
+    const MARK: &[u8] = b"'nonce-";
+    let start = body.windows(MARK.len()).position(|w| w == MARK)? + MARK.len();
+    let len = body[start..].iter().position(|b| *b == b'\'')?;
+    let nonce = std::str::from_utf8(&body[start..start + len]).ok()?;
+    // Long enough that it cannot stand for anything but itself in the page.
+    (nonce.len() >= 16
+        && nonce
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"+/-_=".contains(&b)))
+    .then(|| nonce.to_string())
+}
+
+/// The most a kept page may weigh.
+const MAX_PAGE_BYTES: usize = 4 * 1024 * 1024;
+
+/// Answers a kept page from memory, or renders it and keeps it.
+pub async fn serve_kept_pages(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let viewer = req.extensions().get::<CurrentUser>().cloned();
+    let (Some(user), true) = (
+        viewer,
+        req.method() == Method::GET && app::domain::kept_pages::kept_page(req.uri().path()),
+    ) else {
+        return next.run(req).await;
+    };
+    let key = format!(
+        "{}|{}|{}|{}|{}",
+        req.uri(),
+        user.user_id,
+        user.locale.as_str(),
+        user.time_zone.name(),
+        state.today()
+    );
+    if let Some(page) = state.read_cache.page::<KeptPage>(&key) {
+        return page.answer(&app::ssr::auth::fresh_nonce());
+    }
+    let generation = state.read_cache.generation();
+    let response = next.run(req).await;
+    let html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if response.status() != StatusCode::OK
+        || !html
+        || response.headers().contains_key(header::SET_COOKIE)
+    {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let bytes = match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            tracing::warn!(error = %e, "a page could not be read whole");
+            return Response::from_parts(parts, Body::empty());
+        }
+    };
+    if let Some(nonce) = nonce_of(&bytes) {
+        state.read_cache.keep_page(
+            key,
+            generation,
+            KeptPage::new(parts.headers.clone(), &bytes, &nonce),
+        );
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kept_page_gets_a_new_nonce_everywhere_the_old_one_stood() {
+        let body = Bytes::from_static(
+            b"<meta content=\"script-src 'nonce-abcdefghijklmnop0123'\"><script nonce=\"abcdefghijklmnop0123\">x</script>",
+        );
+        let nonce = nonce_of(&body).unwrap();
+        assert_eq!(nonce, "abcdefghijklmnop0123");
+        let page = KeptPage::new(HeaderMap::new(), &body, &nonce);
+        assert_eq!(page.pieces.len(), 3);
+        let again = page.answer("ZZZZZZZZZZZZZZZZZZZZ");
+        let text = futures_util::FutureExt::now_or_never(axum::body::to_bytes(
+            again.into_body(),
+            usize::MAX,
+        ))
+        .unwrap()
+        .unwrap();
+        let text = String::from_utf8(text.to_vec()).unwrap();
+        assert!(!text.contains("abcdefghijklmnop0123"), "{text}");
+        assert_eq!(text.matches("ZZZZZZZZZZZZZZZZZZZZ").count(), 2, "{text}");
+    }
+
+    #[test]
+    fn a_page_without_a_proper_nonce_is_not_split() {
+        assert_eq!(nonce_of(b"<p>no policy here</p>"), None);
+        assert_eq!(nonce_of(b"'nonce-short'"), None);
+        assert_eq!(nonce_of(b"'nonce-with spaces in it ok'"), None);
+    }
+}
