@@ -15,7 +15,6 @@
 //! `cargo bench -p integration-tests --bench load -- --lines 1000,100000 --write`
 //! `cargo bench -p integration-tests --bench load -- --outside 1000,100000 --write`
 
-
 /// As in the portal's own binary, so `--serve` measures what ships.
 #[global_allocator]
 static ALLOCATOR: server::Allocator = server::ALLOCATOR;
