@@ -6,7 +6,7 @@
 //! A page carries the nonce its inline scripts run under, which must differ
 //! in every answer: the kept page is split at it, and every answer gets a
 //! fresh one. Only a complete, successful HTML answer that sets no cookie
-//! is kept.
+//! is kept, for an address without a query string.
 
 use app::ssr::AppState;
 use app::ssr::auth::CurrentUser;
@@ -82,9 +82,13 @@ const MAX_PAGE_BYTES: usize = 4 * 1024 * 1024;
 /// Answers a kept page from memory, or renders it and keeps it.
 pub async fn serve_kept_pages(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let viewer = req.extensions().get::<CurrentUser>().cloned();
+    // Only the page's own address: a query string would let anyone fill
+    // the cache with copies of one page.
     let (Some(user), true) = (
         viewer,
-        req.method() == Method::GET && app::domain::kept_pages::kept_page(req.uri().path()),
+        req.method() == Method::GET
+            && req.uri().query().is_none()
+            && app::domain::kept_pages::kept_page(req.uri().path()),
     ) else {
         return next.run(req).await;
     };

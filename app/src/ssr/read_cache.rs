@@ -107,7 +107,8 @@ impl ReadCache {
             generation: AtomicU64::new(0),
             kept: Kept::new(capacity),
             sessions: Kept::new(capacity),
-            pages: Kept::new(capacity),
+            // A page weighs ten to a hundred times a read.
+            pages: Kept::new(capacity / 8),
             capacity,
         }
     }
