@@ -62,7 +62,11 @@ impl<K: Hash + Eq> Kept<K> {
     }
 
     /// The value under `key` if it was kept in `generation`.
-    fn get(&mut self, key: &K, generation: u64) -> Option<Value> {
+    fn get<Q>(&mut self, key: &Q, generation: u64) -> Option<Value>
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
         if self.generation != generation {
             return None;
         }
@@ -163,23 +167,34 @@ impl ReadCache {
             args: format!("{args:?}"),
         };
         let generation = self.generation();
-        if let Some(found) = self.get(&key, generation)
+        if let Some(found) = self.take_from(&self.kept, &key)
             && let Some(value) = found.downcast_ref::<T>()
         {
             return Ok(value.clone());
         }
         let value = load().await?;
-        self.put(key, generation, Arc::new(value.clone()));
+        self.keep_in(&self.kept, key, generation, Arc::new(value.clone()));
         Ok(value)
     }
 
-    fn get(&self, key: &Key, generation: u64) -> Option<Value> {
-        lock(&self.kept).get(key, generation)
+    /// What `map` holds under `key` since the last write, if anything.
+    fn take_from<K, Q>(&self, map: &Mutex<Kept<K>>, key: &Q) -> Option<Value>
+    where
+        K: Hash + Eq + std::borrow::Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        if self.capacity == 0 {
+            return None;
+        }
+        lock(map).get(key, self.generation())
     }
 
     /// Keeps `value`, read under `generation`, unless a write came since.
-    fn put(&self, key: Key, generation: u64, value: Value) {
-        let mut kept = lock(&self.kept);
+    fn keep_in<K: Hash + Eq>(&self, map: &Mutex<Kept<K>>, key: K, generation: u64, value: Value) {
+        if self.capacity == 0 {
+            return;
+        }
+        let mut kept = lock(map);
         // Checked under the lock: a write that moved the generation on
         // while `value` was read leaves it out.
         if self.generation() == generation {
@@ -189,11 +204,9 @@ impl ReadCache {
 
     /// The session kept under `token_hash` since the last write, if any.
     pub fn session<T: Clone + 'static>(&self, token_hash: &str) -> Option<T> {
-        if self.capacity == 0 {
-            return None;
-        }
-        let found = lock(&self.sessions).get(&token_hash.to_string(), self.generation())?;
-        found.downcast_ref::<T>().cloned()
+        self.take_from(&self.sessions, token_hash)?
+            .downcast_ref::<T>()
+            .cloned()
     }
 
     /// Keeps a session read under `generation`, unless a write came since.
@@ -203,35 +216,19 @@ impl ReadCache {
         generation: u64,
         session: T,
     ) {
-        if self.capacity == 0 {
-            return;
-        }
-        let mut kept = lock(&self.sessions);
-        if self.generation() == generation {
-            kept.put(token_hash, generation, Arc::new(session));
-        }
+        self.keep_in(&self.sessions, token_hash, generation, Arc::new(session));
     }
 }
 
 impl ReadCache {
     /// The page kept under `key` since the last write, if any.
     pub fn page<T: Send + Sync + 'static>(&self, key: &str) -> Option<Arc<T>> {
-        if self.capacity == 0 {
-            return None;
-        }
-        let found = lock(&self.pages).get(&key.to_string(), self.generation())?;
-        found.downcast::<T>().ok()
+        self.take_from(&self.pages, key)?.downcast::<T>().ok()
     }
 
     /// Keeps a page rendered in `generation`, unless a write came since.
     pub fn keep_page<T: Send + Sync + 'static>(&self, key: String, generation: u64, page: T) {
-        if self.capacity == 0 {
-            return;
-        }
-        let mut kept = lock(&self.pages);
-        if self.generation() == generation {
-            kept.put(key, generation, Arc::new(page));
-        }
+        self.keep_in(&self.pages, key, generation, Arc::new(page));
     }
 }
 
