@@ -114,11 +114,14 @@ pub async fn resolve(
     }
     let hash = hash_token(token);
     let generation = kept.generation();
+    // Whether what is used below is already kept as it is.
+    let mut already_kept = false;
     let found = match kept.session::<Found>(&hash) {
         Some(found)
             if session_state(found.created_at, found.last_seen_at, now, limits)
                 == SessionState::Active =>
         {
+            already_kept = true;
             Some(found)
         }
         _ => read_session(reads, &hash).await?,
@@ -147,8 +150,11 @@ pub async fn resolve(
         .update(writer)
         .await?;
         found.last_seen_at = now;
+        already_kept = false;
     }
-    kept.keep_session(hash, generation, found.clone());
+    if !already_kept {
+        kept.keep_session(hash, generation, found.clone());
+    }
     Ok(Some(CurrentUser {
         session_id: found.session_id,
         user_id: found.user_id,
