@@ -235,8 +235,21 @@ impl Application {
     }
 }
 
+/// The app's routes, listed once per process.
+///
+/// Listing them runs the app with resource loading suppressed through a flag
+/// that is global to the process: a page rendered by another portal in the
+/// same process (several instances, as the tests run them) while the list is
+/// made would wait for its data forever. Listed once, before the first
+/// router serves, no render ever overlaps it.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn build_router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context_state = state.clone();
     Router::new()
         .route("/healthz", get(crate::routes::healthz))

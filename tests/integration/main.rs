@@ -37,6 +37,7 @@ mod files;
 mod glance;
 mod health;
 mod input_bounds;
+mod instances;
 mod invitations;
 mod kept_reads;
 mod landing;
