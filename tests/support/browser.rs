@@ -131,30 +131,6 @@ impl Browser {
     pub async fn open_hydrated(&self, url: &str) {
         let hydrated = Locator::Css("[data-hydrated='true']");
         self.client.goto(url).await.expect("open page");
-        let wait = Duration::from_secs(20);
-        if self
-            .client
-            .wait()
-            .at_most(wait)
-            .for_element(hydrated)
-            .await
-            .is_ok()
-        {
-            return;
-        }
-        // A page that got no answer in time (a known rare stall) is opened
-        // once more, and said so.
-        let text = self
-            .client
-            .execute(
-                "return document.body ? document.body.innerText.slice(0, 300) : '';",
-                vec![],
-            )
-            .await
-            .map(|v| v.to_string())
-            .unwrap_or_default();
-        eprintln!("{url} did not hydrate in {wait:?} (it showed: {text}); opening it again");
-        self.client.goto(url).await.expect("open page");
         self.client
             .wait()
             .at_most(Duration::from_secs(40))
@@ -186,54 +162,11 @@ impl Browser {
     /// Signs in and waits until the signed-in navigation shows (generously:
     /// the password check is deliberately slow, and a loaded machine runs
     /// many at once).
-    ///
-    /// A page that never started its answer within 30 seconds is loaded
-    /// once more (the portal cuts such a request with a 503 at its request
-    /// timeout), and said so on the test's output, so a stalled page load
-    /// is seen rather than hidden; a second stall fails the test.
     pub async fn sign_in_and_wait(&self, base: &str, email: &str, password: &str) {
         self.sign_in(base, email, password).await;
         // The sign-out button, in whatever language the person reads.
-        let signed_in = |_: &str| true;
-        if self
-            .shows_within("#sign-out", Duration::from_secs(30), signed_in)
-            .await
-        {
-            return;
-        }
-        eprintln!("the page after signing in as {email} did not load in 30 s; loading it again");
-        self.client
-            .goto(&format!("{base}/login"))
-            .await
-            .expect("open the sign-in page again");
-        if !self
-            .shows_within("#sign-out", Duration::from_secs(10), signed_in)
-            .await
-        {
-            self.sign_in(base, email, password).await;
-        }
-        self.wait_for_text("#sign-out", Duration::from_secs(30), |t| !t.is_empty())
+        self.wait_for_text("#sign-out", Duration::from_secs(40), |t| !t.is_empty())
             .await;
-    }
-
-    /// Whether the element's text satisfies `check` within `timeout`.
-    async fn shows_within(
-        &self,
-        css: &str,
-        timeout: Duration,
-        check: impl Fn(&str) -> bool,
-    ) -> bool {
-        let deadline = Instant::now() + timeout;
-        while Instant::now() < deadline {
-            if let Ok(element) = self.client.find(Locator::Css(css)).await
-                && let Ok(text) = element.text().await
-                && check(&text)
-            {
-                return true;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        false
     }
 
     /// Sets a form field by script (date inputs take typed keys in the

@@ -257,9 +257,7 @@ impl TestApp {
     }
 }
 
-/// GETs a page. A page that got no answer within the request timeout (a
-/// known rare stall: 503 after 30 s) is asked for once more, and said so;
-/// a page that answers 503 for a reason answers it again.
+/// GETs a page.
 pub async fn get_with(client: &reqwest::Client, url: &str) -> reqwest::Response {
     get_in_language(client, url, None).await
 }
@@ -270,20 +268,12 @@ pub async fn get_in_language(
     url: &str,
     accept_language: Option<&str>,
 ) -> reqwest::Response {
-    let get = || {
-        let request = client.get(url);
-        let request = match accept_language {
-            Some(languages) => request.header("accept-language", languages),
-            None => request,
-        };
-        request.send()
+    let request = client.get(url);
+    let request = match accept_language {
+        Some(languages) => request.header("accept-language", languages),
+        None => request,
     };
-    let response = get().await.expect("GET request");
-    if response.status() != reqwest::StatusCode::SERVICE_UNAVAILABLE {
-        return response;
-    }
-    eprintln!("GET {url} answered 503; asking once more");
-    get().await.expect("GET request")
+    request.send().await.expect("GET request")
 }
 
 /// The token at the end of the first link in a mail body.
