@@ -90,6 +90,24 @@ impl AppState {
     pub fn house_date(&self, at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
         self.settings.house_time_zone.date_of(at)
     }
+
+    /// The read `read` for `user` with `args`, kept until the next write or
+    /// the house's next day (`read_cache`); `load` reads it when not kept.
+    pub async fn kept<T, Fut>(
+        &self,
+        read: &'static str,
+        user: &super::auth::CurrentUser,
+        args: impl std::fmt::Debug,
+        load: impl FnOnce() -> Fut,
+    ) -> Result<T, crate::wire::ApiError>
+    where
+        T: Clone + Send + Sync + 'static,
+        Fut: Future<Output = Result<T, crate::wire::ApiError>>,
+    {
+        self.read_cache
+            .remember(read, user, self.today(), args, load)
+            .await
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -33,10 +33,8 @@ pub async fn list(state: &AppState, user: &CurrentUser) -> Result<NotificationsV
 /// How many are unread (the count in the navigation).
 /// Kept between writes (`read_cache`): every page asks.
 pub async fn unread(state: &AppState, user: &CurrentUser) -> Result<u64, ApiError> {
-    let day = state.today();
     state
-        .read_cache
-        .remember("notifications/unread", user, day, (), || async {
+        .kept("notifications/unread", user, (), || async {
             // A plain read, as in `list`.
             Ok(repo::unread(&state.reports, user.user_id).await?)
         })

@@ -25,10 +25,8 @@ pub async fn factory_list(
     user: &CurrentUser,
     all: bool,
 ) -> Result<Vec<PoChangeView>, ApiError> {
-    let day = state.today();
     state
-        .read_cache
-        .remember("changes/factory", user, day, all, || {
+        .kept("changes/factory", user, all, || {
             read_factory_list(state, user, all)
         })
         .await

@@ -110,10 +110,8 @@ pub async fn thread(
     kind: &str,
     id: i32,
 ) -> Result<MessagesView, ApiError> {
-    let day = state.today();
     state
-        .read_cache
-        .remember("messages/get", user, day, (kind, id), || {
+        .kept("messages/get", user, (kind, id), || {
             read_thread(state, user, kind, id)
         })
         .await

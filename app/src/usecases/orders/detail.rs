@@ -58,10 +58,8 @@ struct Facts {
 /// writes (`read_cache`): the page reads it for its view and for the
 /// customer's change form, and people open it again and again.
 pub async fn get(state: &AppState, user: &CurrentUser, id: i32) -> Result<OrderDetail, ApiError> {
-    let day = state.today();
     state
-        .read_cache
-        .remember("orders/get", user, day, id, || read(state, user, id))
+        .kept("orders/get", user, id, || read(state, user, id))
         .await
 }
 

@@ -37,7 +37,6 @@ pub async fn list(
     committed_to: Option<String>,
     before_id: Option<i32>,
 ) -> Result<Vec<OrderSummary>, ApiError> {
-    let day = state.today();
     let args = (
         &status,
         &query,
@@ -49,8 +48,7 @@ pub async fn list(
     );
     let args = format!("{args:?}");
     state
-        .read_cache
-        .remember("orders/list", user, day, args, || async {
+        .kept("orders/list", user, args, || async {
             read(
                 state,
                 user,

@@ -21,11 +21,9 @@ pub async fn list(
     query: Option<String>,
     shown: Option<u64>,
 ) -> Result<Vec<PoLineView>, ApiError> {
-    let day = state.today();
     let args = (show.clone(), query.clone());
     let all = state
-        .read_cache
-        .remember("progress/lines", user, day, args, || {
+        .kept("progress/lines", user, args, || {
             read(state, user, show, query)
         })
         .await?;

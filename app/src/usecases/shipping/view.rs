@@ -35,10 +35,8 @@ pub async fn view(
     user: &CurrentUser,
     order_id: i32,
 ) -> Result<ShippingView, ApiError> {
-    let day = state.today();
     state
-        .read_cache
-        .remember("shipping/get", user, day, order_id, || {
+        .kept("shipping/get", user, order_id, || {
             read(state, user, order_id)
         })
         .await

@@ -22,17 +22,11 @@ pub async fn scorecard(
     user: &CurrentUser,
     supplier_id: Option<i32>,
 ) -> Result<Scorecard, ApiError> {
-    let now = state.now();
-    let hour = now.timestamp().div_euclid(3600);
+    let hour = state.now().timestamp().div_euclid(3600);
     state
-        .read_cache
-        .remember(
-            "workspace/scorecard",
-            user,
-            state.house_date(now),
-            (supplier_id, hour),
-            || read(state, user, supplier_id),
-        )
+        .kept("workspace/scorecard", user, (supplier_id, hour), || {
+            read(state, user, supplier_id)
+        })
         .await
 }
 
