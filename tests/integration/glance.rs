@@ -59,6 +59,29 @@ pub(crate) async fn order_slipping(
     order.id
 }
 
+/// A second line on `order`, not committed yet.
+async fn uncommitted_line(db: &DatabaseConnection, order: i32) {
+    let requested = Utc::now().date_naive() + Duration::days(40);
+    orders::insert_line(
+        db,
+        NewLine {
+            order_id: order,
+            line_no: 2,
+            product_code: "MUG-2",
+            description: "Mug, blue",
+            hs_code: "691200",
+            quantity: 50,
+            unit: "pcs",
+            unit_price_minor: 950,
+            requested,
+            committed: None,
+            forecast: None,
+        },
+    )
+    .await
+    .unwrap();
+}
+
 /// The house answered a change request on `order` with a counter-proposal.
 async fn countered(db: &DatabaseConnection, order: i32, by: i32) {
     change_request::ActiveModel {
@@ -147,6 +170,9 @@ async fn the_customer_sees_its_orders_counted_its_sailings_and_what_waits() {
     // SO-A-1 (from the cast) has a line two days late.
     let on_track = order_slipping(&app.db, cast.customer_a, "SO-A-TRACK", 0).await;
     order_slipping(&app.db, cast.customer_a, "SO-A-RISK", 1).await;
+    // A line without a commitment beside one on track: counted nowhere.
+    let mixed = order_slipping(&app.db, cast.customer_a, "SO-A-MIXED", 0).await;
+    uncommitted_line(&app.db, mixed).await;
     // Finished and not-yet-confirmed orders are not counted.
     create_order(&app.db, cast.customer_a, "SO-A-DONE", OrderStatus::Settled).await;
     create_order(&app.db, cast.customer_a, "SO-A-NEW", OrderStatus::Quoted).await;
@@ -182,6 +208,7 @@ async fn the_customer_sees_its_orders_counted_its_sailings_and_what_waits() {
         ("SO-A-TRACK", "on_track"),
         ("SO-A-RISK", "at_risk"),
         ("SO-A-1", "late"),
+        ("SO-A-MIXED", "unconfirmed"),
     ] {
         assert!(badges.contains(&(number, badge)), "{number}: {badges:?}");
     }

@@ -209,6 +209,56 @@ pub fn worst_badge(badges: impl IntoIterator<Item = LineBadge>) -> LineBadge {
         .unwrap_or(LineBadge::Unconfirmed)
 }
 
+/// What an order's lines say about its worst badge, gathered in one pass
+/// (or one grouped query) instead of line by line: how many lines, how many
+/// without a commitment, the earliest commitment and the largest slip.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LinesSummary {
+    pub lines: u64,
+    pub unconfirmed: u64,
+    pub earliest_committed: Option<NaiveDate>,
+    /// The largest forecast minus commitment in days, over the lines with
+    /// both; `None` when no line has both.
+    pub most_slip: Option<i64>,
+}
+
+impl LinesSummary {
+    /// The summary of these lines.
+    pub fn of<'a>(lines: impl IntoIterator<Item = &'a LineDates>) -> Self {
+        lines.into_iter().fold(Self::default(), |sum, line| {
+            let slip = match (line.committed, line.forecast) {
+                (Some(committed), Some(forecast)) => Some((forecast - committed).num_days()),
+                _ => None,
+            };
+            Self {
+                lines: sum.lines + 1,
+                unconfirmed: sum.unconfirmed + u64::from(line.committed.is_none()),
+                earliest_committed: match (sum.earliest_committed, line.committed) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                },
+                most_slip: sum.most_slip.max(slip),
+            }
+        })
+    }
+
+    /// The worst badge of the summarised lines: always what [`worst_badge`]
+    /// gives over each line's [`badge`].
+    pub fn worst_badge(&self, today: NaiveDate, delivered: bool) -> LineBadge {
+        let slip = self.most_slip.unwrap_or(0).max(0);
+        let overdue = self.earliest_committed.is_some_and(|c| c < today);
+        if !delivered && (overdue || slip >= 2) {
+            LineBadge::Late
+        } else if !delivered && slip == 1 {
+            LineBadge::AtRisk
+        } else if self.lines == 0 || self.unconfirmed > 0 {
+            LineBadge::Unconfirmed
+        } else {
+            LineBadge::OnTrack
+        }
+    }
+}
+
 /// How bad a badge is, for [`worst_badge`].
 fn severity(badge: LineBadge) -> u8 {
     match badge {
@@ -425,6 +475,27 @@ mod tests {
             let day = FIRST_DAY + chrono::Duration::days(offset);
             prop_assume!(day <= LAST_DAY);
             prop_assert_eq!(parse_day(&day.to_string()), Ok(day));
+        }
+
+        #[test]
+        fn a_summary_gives_the_worst_of_its_lines_badges(
+            lines in proptest::collection::vec(
+                (-20i64..20, proptest::option::of(-20i64..20), proptest::option::of(-20i64..20)),
+                0..8,
+            ),
+            today in -20i64..20,
+            delivered in any::<bool>(),
+        ) {
+            let lines: Vec<LineDates> = lines
+                .into_iter()
+                .map(|(requested, committed, forecast)| LineDates {
+                    requested: d(requested),
+                    committed: committed.map(d),
+                    forecast: forecast.map(d),
+                })
+                .collect();
+            let each = worst_badge(lines.iter().map(|l| badge(l, d(today), delivered)));
+            prop_assert_eq!(LinesSummary::of(&lines).worst_badge(d(today), delivered), each);
         }
 
         #[test]

@@ -3,6 +3,7 @@
 //! another customer can come back.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
     QuerySelect,
@@ -10,6 +11,7 @@ use sea_orm::{
 
 use crate::domain::change_request::ChangeStatus;
 use crate::domain::complaints::ComplaintStatus;
+use crate::domain::dates::LinesSummary;
 use crate::domain::quotation::QuotationStatus;
 use crate::ssr::entities::{
     change_request, complaint, file, instalment, order, order_line, quotation, shipment,
@@ -38,13 +40,27 @@ pub struct OrderBrief {
     pub status: crate::domain::order_status::OrderStatus,
 }
 
-/// What the glance needs of an open order's line: its dates.
+/// What an open order's lines say about its badge, summed by the database
+/// so a customer with thousands of orders sends one row per order, not one
+/// per line.
 #[derive(Debug, Clone, FromQueryResult)]
-pub struct LineDatesRow {
+pub struct LinesSummaryRow {
     pub order_id: i32,
-    pub requested_date: NaiveDate,
-    pub committed_date: Option<NaiveDate>,
-    pub forecast_date: Option<NaiveDate>,
+    pub lines: i64,
+    pub unconfirmed: i64,
+    pub earliest_committed: Option<NaiveDate>,
+    pub most_slip: Option<i64>,
+}
+
+impl LinesSummaryRow {
+    pub fn summary(&self) -> LinesSummary {
+        LinesSummary {
+            lines: u64::try_from(self.lines).unwrap_or(0),
+            unconfirmed: u64::try_from(self.unconfirmed).unwrap_or(0),
+            earliest_committed: self.earliest_committed,
+            most_slip: self.most_slip,
+        }
+    }
 }
 
 /// The ids of the company's orders (the open ones only if `open`), as a
@@ -65,19 +81,29 @@ fn orders_of(company: i32, open: bool) -> sea_orm::sea_query::SelectStatement {
     select
 }
 
-/// The dates of the lines of the company's open orders.
-pub async fn open_line_dates(
+/// Per open order of the company that has lines, what its lines say about
+/// its badge ([`LinesSummary`]).
+pub async fn open_line_summaries(
     db: &impl ConnectionTrait,
     company: i32,
-) -> Result<Vec<LineDatesRow>, DbErr> {
+) -> Result<Vec<LinesSummaryRow>, DbErr> {
+    let slip = super::kpi::days_between(db, "forecast_date", "committed_date");
     order_line::Entity::find()
         .select_only()
         .column(order_line::Column::OrderId)
-        .column(order_line::Column::RequestedDate)
-        .column(order_line::Column::CommittedDate)
-        .column(order_line::Column::ForecastDate)
+        .column_as(Expr::cust("COUNT(*)"), "lines")
+        .column_as(
+            Expr::cust("SUM(CASE WHEN committed_date IS NULL THEN 1 ELSE 0 END)"),
+            "unconfirmed",
+        )
+        .column_as(Expr::cust("MIN(committed_date)"), "earliest_committed")
+        .column_as(
+            Expr::cust(format!("CAST(MAX({slip}) AS BIGINT)")),
+            "most_slip",
+        )
         .filter(order_line::Column::OrderId.in_subquery(orders_of(company, true)))
-        .into_model::<LineDatesRow>()
+        .group_by(order_line::Column::OrderId)
+        .into_model::<LinesSummaryRow>()
         .all(db)
         .await
 }

@@ -82,7 +82,7 @@ fn in_work() -> String {
 
 /// Whole days from `earlier` to `later` (two date columns), in this
 /// database's dialect.
-fn days_between(db: &impl ConnectionTrait, later: &str, earlier: &str) -> String {
+pub(super) fn days_between(db: &impl ConnectionTrait, later: &str, earlier: &str) -> String {
     match db.get_database_backend() {
         DatabaseBackend::Postgres => format!("({later} - {earlier})"),
         _ => format!("CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"),

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use chrono::{Days, NaiveDate};
 
 use super::lines::delivered;
-use crate::domain::dates::{LineDates, badge, worst_badge};
+use crate::domain::dates::LinesSummary;
 use crate::domain::glance::{self as rules, SOON_DAYS, ShipmentFact, WaitKind, Waiting};
 use crate::domain::policy::{Action, Area};
 use crate::ssr::auth::CurrentUser;
@@ -20,10 +20,8 @@ use crate::wire::glance::{Glance, WaitingView};
 /// The glance for the signed-in customer; anyone else is refused (403).
 /// Kept between writes (`read_cache`): it reads every order of the customer.
 pub async fn glance(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiError> {
-    let day = state.today();
     state
-        .read_cache
-        .remember("orders/glance", user, day, (), || read(state, user))
+        .kept("orders/glance", user, (), || read(state, user))
         .await
 }
 
@@ -43,21 +41,21 @@ async fn read(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiError> 
     let numbers: HashMap<i32, String> = all.iter().map(|o| (o.id, o.number.clone())).collect();
 
     let open: Vec<&reads::OrderBrief> = all.iter().filter(|o| !o.status.is_final()).collect();
-    let lines = reads::open_line_dates(db, company).await?;
-    // Each order's lines found once, not by a scan of every line per order
-    // (thousands of orders made that quadratic).
-    let mut by_order: HashMap<i32, Vec<LineDates>> = HashMap::new();
-    for line in &lines {
-        by_order.entry(line.order_id).or_default().push(LineDates {
-            requested: line.requested_date,
-            committed: line.committed_date,
-            forecast: line.forecast_date,
-        });
-    }
-    let counts = rules::count_badges(
-        open.iter()
-            .map(|o| order_badge(o, by_order.get(&o.id).map_or(&[][..], Vec::as_slice), today)),
-    );
+    // One row per order with lines, summed by the database; each order's
+    // badge is the one its row in the order list shows (the worst of its
+    // lines'), which the summary gives without the lines.
+    let summaries: HashMap<i32, LinesSummary> = reads::open_line_summaries(db, company)
+        .await?
+        .iter()
+        .map(|row| (row.order_id, row.summary()))
+        .collect();
+    let counts = rules::count_badges(open.iter().map(|o| {
+        summaries
+            .get(&o.id)
+            .copied()
+            .unwrap_or_default()
+            .worst_badge(today, delivered(o.status))
+    }));
 
     let facts: Vec<ShipmentFact> = reads::shipments_under_way(db, company)
         .await?
@@ -90,16 +88,6 @@ async fn read(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiError> 
             })
             .collect(),
     })
-}
-
-/// The order's badge exactly as its row in the order list shows it.
-fn order_badge(
-    order: &reads::OrderBrief,
-    lines: &[LineDates],
-    today: NaiveDate,
-) -> crate::domain::dates::LineBadge {
-    let delivered = delivered(order.status);
-    worst_badge(lines.iter().map(|dates| badge(dates, today, delivered)))
 }
 
 fn number_of(numbers: &HashMap<i32, String>, order_id: i32) -> String {
