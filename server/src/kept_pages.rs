@@ -1,7 +1,7 @@
 //! Whole pages kept between writes. The pages customers and factories open
 //! all day (`app::domain::kept_pages`) are rendered once per viewer, house
-//! day and write generation, and answered from memory until anything is
-//! written, like the reads behind them (`app::ssr::read_cache`).
+//! day and write generation, and answered from memory until anything they
+//! show is written, like the reads behind them (`app::ssr::read_cache`).
 //!
 //! A page carries the nonce its inline scripts run under, which must differ
 //! in every answer: the kept page is split at it, and every answer gets a
@@ -104,6 +104,12 @@ pub async fn serve_kept_pages(State(state): State<AppState>, req: Request, next:
         return page.answer(&app::ssr::auth::fresh_nonce());
     }
     let generation = state.read_cache.generation();
+    // The part of the book the page shows (its order, or the viewer's
+    // company's whole view): a write to other parts leaves it kept.
+    let stamp = state.read_cache.stamp(app::domain::kept_pages::page_scope(
+        req.uri().path(),
+        user.company_id,
+    ));
     let response = next.run(req).await;
     let html = response
         .headers()
@@ -128,6 +134,7 @@ pub async fn serve_kept_pages(State(state): State<AppState>, req: Request, next:
         state.read_cache.keep_page(
             key,
             generation,
+            stamp,
             KeptPage::new(parts.headers.clone(), &bytes, &nonce),
         );
     }

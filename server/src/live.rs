@@ -110,7 +110,8 @@ pub async fn live_events(State(state): State<AppState>, req: Request) -> Respons
 
 /// On PostgreSQL: listens for order changes announced by any instance and
 /// republishes them to this instance's streams, and for any instance's
-/// writes, after which this instance's kept reads are not served again.
+/// writes, after which this instance's kept reads (of the parts written, if
+/// the notice names them) are not served again.
 /// Reconnects after a lost connection (streams then catch up through
 /// `Last-Event-ID`; kept reads are dropped, as writes may have gone unheard).
 pub async fn relay_notifications(state: AppState) {
@@ -137,7 +138,10 @@ pub async fn relay_notifications(state: AppState) {
         loop {
             match listener.recv().await {
                 Ok(notification) if notification.channel() == WRITES_CHANNEL => {
-                    state.read_cache.bump();
+                    match app::ssr::read_cache::parts_of_notice(notification.payload()) {
+                        Some(parts) => state.read_cache.bump_parts(&parts),
+                        None => state.read_cache.bump(),
+                    }
                 }
                 Ok(notification) => match LiveEvent::from_payload(notification.payload()) {
                     Some(event) => state.live.publish(event),

@@ -3,6 +3,47 @@
 //! and the day (no clock on them ticks by the minute, nothing on them is
 //! about the request beyond its address). Everything else is rendered anew
 //! every time.
+//!
+//! A kept page (or read) names the part of the book it shows, its
+//! [`Scope`]s: a write that says which parts it touched (a factory's
+//! progress report) leaves everything showing other parts kept. Any other
+//! write drops everything.
+
+/// A part of the book a kept page or read shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// One order: its lines, dates, status, timeline and panels.
+    Order(i32),
+    /// Everything a customer company sees across its orders (its list, its
+    /// glance).
+    Customer(i32),
+    /// Everything a factory sees across its purchase-order lines.
+    Factory(i32),
+}
+
+impl Scope {
+    /// The scope as a write announces it to other instances (`o12`).
+    pub fn tag(self) -> String {
+        match self {
+            Scope::Order(id) => format!("o{id}"),
+            Scope::Customer(id) => format!("c{id}"),
+            Scope::Factory(id) => format!("f{id}"),
+        }
+    }
+
+    /// The scope a [`Scope::tag`] names; `None` for anything else.
+    pub fn parse(tag: &str) -> Option<Self> {
+        let id: i32 = tag.get(1..)?.parse().ok()?;
+        let scope = match tag.get(..1)? {
+            "o" => Scope::Order(id),
+            "c" => Scope::Customer(id),
+            "f" => Scope::Factory(id),
+            _ => return None,
+        };
+        // One spelling only (no "+5", no "05").
+        (scope.tag() == tag).then_some(scope)
+    }
+}
 
 /// Whether the page at `path` may be kept: a customer's first page and
 /// order pages, a factory's line list.
@@ -12,6 +53,24 @@ pub fn kept_page(path: &str) -> bool {
         _ => path.strip_prefix("/customer/orders/").is_some_and(|id| {
             !id.is_empty() && id.len() <= 10 && id.bytes().all(|b| b.is_ascii_digit())
         }),
+    }
+}
+
+/// What the kept page at `path` shows to a viewer of `company`: its order,
+/// or all of the customer's or the factory's; `None` for a page that is not
+/// kept or whose part cannot be named (it is then dropped at every write).
+pub fn page_scope(path: &str, company: i32) -> Option<Scope> {
+    if !kept_page(path) {
+        return None;
+    }
+    match path {
+        "/customer" => Some(Scope::Customer(company)),
+        "/supplier" => Some(Scope::Factory(company)),
+        _ => path
+            .strip_prefix("/customer/orders/")?
+            .parse()
+            .ok()
+            .map(Scope::Order),
     }
 }
 
@@ -42,7 +101,34 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_kept_page_shows_its_order_or_the_viewer_s_company() {
+        assert_eq!(page_scope("/customer", 4), Some(Scope::Customer(4)));
+        assert_eq!(page_scope("/supplier", 9), Some(Scope::Factory(9)));
+        assert_eq!(page_scope("/customer/orders/12", 4), Some(Scope::Order(12)));
+        // Kept, but beyond any order id: dropped at every write.
+        assert_eq!(page_scope("/customer/orders/9999999999", 4), None);
+        assert_eq!(page_scope("/staff", 4), None);
+    }
+
     proptest! {
+        #[test]
+        fn a_scope_reads_back_from_its_tag(id in any::<i32>(), kind in 0u8..3) {
+            let scope = match kind {
+                0 => Scope::Order(id),
+                1 => Scope::Customer(id),
+                _ => Scope::Factory(id),
+            };
+            prop_assert_eq!(Scope::parse(&scope.tag()), Some(scope));
+        }
+
+        #[test]
+        fn any_text_is_a_scope_or_nothing(tag in ".{0,14}") {
+            if let Some(scope) = Scope::parse(&tag) {
+                prop_assert_eq!(scope.tag(), tag);
+            }
+        }
+
         #[test]
         fn only_the_three_shapes_are_kept(path in ".{0,40}") {
             let shape = path == "/customer"

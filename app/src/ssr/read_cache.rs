@@ -18,6 +18,13 @@
 //!
 //! Sessions are kept the same way, by the hash of their token: signing out,
 //! ending a session, a deactivation or a changed password are all writes.
+//!
+//! A write may say which parts of the book it touched
+//! (`domain::kept_pages::Scope`: an order, a customer's or a factory's
+//! whole view) instead: then only what was kept for those parts, and what
+//! was kept without naming a part, is dropped. Each part has a counter in a
+//! fixed table (parts that share a counter drop each other's reads, never
+//! keep them too long). Only a factory's progress report writes this way.
 
 use std::any::Any;
 use std::future::Future;
@@ -29,6 +36,7 @@ use chrono::NaiveDate;
 use hashlink::LruCache;
 
 use super::auth::CurrentUser;
+use crate::domain::kept_pages::Scope;
 use crate::wire::ApiError;
 
 /// The PostgreSQL channel on which instances tell each other of writes.
@@ -47,10 +55,23 @@ struct Key {
 
 type Value = Arc<dyn Any + Send + Sync>;
 
-/// The kept reads of one generation.
+/// What must not have moved on since a value was read for it to be served.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp(Shown);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Shown {
+    /// It may show anything: any write drops it (the count of all writes).
+    Anything(u64),
+    /// It shows only these parts (counter slot, count); a write that names
+    /// other parts leaves it.
+    Parts(Vec<(usize, u64)>),
+}
+
+/// The kept reads of one generation (of writes that named no part).
 struct Kept<K: Hash + Eq> {
     generation: u64,
-    entries: LruCache<K, Value>,
+    entries: LruCache<K, (Stamp, Value)>,
 }
 
 impl<K: Hash + Eq> Kept<K> {
@@ -61,8 +82,8 @@ impl<K: Hash + Eq> Kept<K> {
         })
     }
 
-    /// The value under `key` if it was kept in `generation`.
-    fn get<Q>(&mut self, key: &Q, generation: u64) -> Option<Value>
+    /// The value under `key` if it was kept in `generation`, with its stamp.
+    fn get<Q>(&mut self, key: &Q, generation: u64) -> Option<(Stamp, Value)>
     where
         K: std::borrow::Borrow<Q>,
         Q: Hash + Eq + ?Sized,
@@ -75,17 +96,26 @@ impl<K: Hash + Eq> Kept<K> {
 
     /// Keeps `value` for `generation` (the current one), first dropping
     /// everything kept in an earlier one.
-    fn put(&mut self, key: K, generation: u64, value: Value) {
+    fn put(&mut self, key: K, generation: u64, stamp: Stamp, value: Value) {
         if self.generation != generation {
             self.entries.clear();
             self.generation = generation;
         }
-        self.entries.insert(key, value);
+        self.entries.insert(key, (stamp, value));
     }
 }
 
+/// Counters for the parts of the book: enough that two busy parts rarely
+/// share one.
+const PART_SLOTS: usize = 4_096;
+
 pub struct ReadCache {
+    /// Moved on by every write that names no part.
     generation: AtomicU64,
+    /// Moved on by every write.
+    writes: AtomicU64,
+    /// Moved on by the writes that name a part hashed to the slot.
+    parts: Box<[AtomicU64]>,
     kept: Mutex<Kept<Key>>,
     /// Sessions by the hash of their token.
     sessions: Mutex<Kept<String>>,
@@ -103,12 +133,22 @@ impl std::fmt::Debug for ReadCache {
     }
 }
 
+/// The counter slot of a part.
+fn slot(part: Scope) -> usize {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    // The same slot on every instance and run (no random seed).
+    let hash = BuildHasherDefault::<DefaultHasher>::default().hash_one(part);
+    (hash % PART_SLOTS as u64) as usize
+}
+
 impl ReadCache {
     /// Keeps at most `capacity` reads (the least recently used go first);
     /// 0 keeps nothing.
     pub fn new(capacity: usize) -> Self {
         Self {
             generation: AtomicU64::new(0),
+            writes: AtomicU64::new(0),
+            parts: (0..PART_SLOTS).map(|_| AtomicU64::new(0)).collect(),
             kept: Kept::new(capacity),
             sessions: Kept::new(capacity),
             // A page weighs ten to a hundred times a read.
@@ -121,17 +161,58 @@ impl ReadCache {
         self.generation.load(Ordering::Acquire)
     }
 
-    /// Something was written (or may have been): nothing read before is
-    /// served again.
+    /// Something was written (or may have been) without naming what: nothing
+    /// read before is served again.
     pub fn bump(&self) {
         self.generation.fetch_add(1, Ordering::AcqRel);
+        self.writes.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// Something was written to these parts of the book only: what was kept
+    /// for them, or for no part in particular, is not served again.
+    pub fn bump_parts(&self, parts: &[Scope]) {
+        for part in parts {
+            self.parts[slot(*part)].fetch_add(1, Ordering::AcqRel);
+        }
+        self.writes.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// The stamp of a read beginning now that shows `part`, or anything if
+    /// `None`.
+    pub fn stamp(&self, part: Option<Scope>) -> Stamp {
+        Stamp(match part {
+            None => Shown::Anything(self.writes.load(Ordering::Acquire)),
+            Some(part) => {
+                let at = slot(part);
+                Shown::Parts(vec![(at, self.parts[at].load(Ordering::Acquire))])
+            }
+        })
+    }
+
+    /// The stamp of a read beginning now that no write naming its parts can
+    /// change (a session): only writes that name none drop it.
+    pub fn stamp_unnamed(&self) -> Stamp {
+        Stamp(Shown::Parts(Vec::new()))
+    }
+
+    /// Whether nothing `stamp` depends on was written since.
+    fn fresh(&self, stamp: &Stamp) -> bool {
+        match &stamp.0 {
+            Shown::Anything(writes) => self.writes.load(Ordering::Acquire) == *writes,
+            Shown::Parts(parts) => parts
+                .iter()
+                .all(|(at, count)| self.parts[*at].load(Ordering::Acquire) == *count),
+        }
     }
 
     /// How many reads are kept now.
     pub fn len(&self) -> usize {
         let kept = lock(&self.kept);
         if kept.generation == self.generation() {
-            kept.entries.len()
+            kept.entries
+                .iter()
+                .filter(|(_, (stamp, _))| self.fresh(stamp))
+                .count()
         } else {
             0
         }
@@ -143,11 +224,14 @@ impl ReadCache {
 
     /// `load()` for `user` on `day` with `args`, or what it gave last time
     /// if nothing was written since. Only answers that succeeded are kept.
+    /// `part` is the part of the book the read shows; `None` for anything.
+    #[allow(clippy::too_many_arguments)]
     pub async fn remember<T, Fut>(
         &self,
         read: &'static str,
         user: &CurrentUser,
         day: NaiveDate,
+        part: Option<Scope>,
         args: impl std::fmt::Debug,
         load: impl FnOnce() -> Fut,
     ) -> Result<T, ApiError>
@@ -167,13 +251,14 @@ impl ReadCache {
             args: format!("{args:?}"),
         };
         let generation = self.generation();
+        let stamp = self.stamp(part);
         if let Some(found) = self.take_from(&self.kept, &key)
             && let Some(value) = found.downcast_ref::<T>()
         {
             return Ok(value.clone());
         }
         let value = load().await?;
-        self.keep_in(&self.kept, key, generation, Arc::new(value.clone()));
+        self.keep_in(&self.kept, key, generation, stamp, Arc::new(value.clone()));
         Ok(value)
     }
 
@@ -186,19 +271,28 @@ impl ReadCache {
         if self.capacity == 0 {
             return None;
         }
-        lock(map).get(key, self.generation())
+        let (stamp, value) = lock(map).get(key, self.generation())?;
+        self.fresh(&stamp).then_some(value)
     }
 
-    /// Keeps `value`, read under `generation`, unless a write came since.
-    fn keep_in<K: Hash + Eq>(&self, map: &Mutex<Kept<K>>, key: K, generation: u64, value: Value) {
+    /// Keeps `value`, read under `generation` and `stamp`, unless a write
+    /// that concerns it came since.
+    fn keep_in<K: Hash + Eq>(
+        &self,
+        map: &Mutex<Kept<K>>,
+        key: K,
+        generation: u64,
+        stamp: Stamp,
+        value: Value,
+    ) {
         if self.capacity == 0 {
             return;
         }
         let mut kept = lock(map);
         // Checked under the lock: a write that moved the generation on
         // while `value` was read leaves it out.
-        if self.generation() == generation {
-            kept.put(key, generation, value);
+        if self.generation() == generation && self.fresh(&stamp) {
+            kept.put(key, generation, stamp, value);
         }
     }
 
@@ -209,14 +303,22 @@ impl ReadCache {
             .cloned()
     }
 
-    /// Keeps a session read under `generation`, unless a write came since.
+    /// Keeps a session read under `generation`, unless a write that names
+    /// no part came since (no write that names one changes a session).
     pub fn keep_session<T: Send + Sync + 'static>(
         &self,
         token_hash: String,
         generation: u64,
         session: T,
     ) {
-        self.keep_in(&self.sessions, token_hash, generation, Arc::new(session));
+        let stamp = self.stamp_unnamed();
+        self.keep_in(
+            &self.sessions,
+            token_hash,
+            generation,
+            stamp,
+            Arc::new(session),
+        );
     }
 }
 
@@ -226,9 +328,16 @@ impl ReadCache {
         self.take_from(&self.pages, key)?.downcast::<T>().ok()
     }
 
-    /// Keeps a page rendered in `generation`, unless a write came since.
-    pub fn keep_page<T: Send + Sync + 'static>(&self, key: String, generation: u64, page: T) {
-        self.keep_in(&self.pages, key, generation, Arc::new(page));
+    /// Keeps a page rendered under `generation` and `stamp`, unless a write
+    /// that concerns it came since.
+    pub fn keep_page<T: Send + Sync + 'static>(
+        &self,
+        key: String,
+        generation: u64,
+        stamp: Stamp,
+        page: T,
+    ) {
+        self.keep_in(&self.pages, key, generation, stamp, Arc::new(page));
     }
 }
 
@@ -251,6 +360,41 @@ pub async fn announce_write(db: &impl sea_orm::ConnectionTrait) -> Result<(), se
     ))
     .await?;
     Ok(())
+}
+
+/// Tells the other instances that these parts of the book (and nothing
+/// else) were written, as [`announce_write`] does; a list too long for a
+/// notice is announced as a write of anything.
+pub async fn announce_parts(
+    db: &impl sea_orm::ConnectionTrait,
+    parts: &[Scope],
+) -> Result<(), sea_orm::DbErr> {
+    use sea_orm::{DatabaseBackend, Statement};
+    if db.get_database_backend() != DatabaseBackend::Postgres {
+        return Ok(());
+    }
+    let tags: Vec<String> = parts.iter().map(|p| p.tag()).collect();
+    let payload = tags.join(" ");
+    if payload.is_empty() || payload.len() > MAX_NOTICE {
+        return announce_write(db).await;
+    }
+    db.execute_raw(Statement::from_sql_and_values(
+        DatabaseBackend::Postgres,
+        "SELECT pg_notify($1, $2)",
+        [WRITES_CHANNEL.into(), payload.into()],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// PostgreSQL refuses notices of 8,000 bytes or more.
+const MAX_NOTICE: usize = 7_000;
+
+/// The parts a notice on [`WRITES_CHANNEL`] names; `None` for a write of
+/// anything (an empty notice, or one this instance cannot read).
+pub fn parts_of_notice(payload: &str) -> Option<Vec<Scope>> {
+    let parts: Option<Vec<Scope>> = payload.split(' ').map(Scope::parse).collect();
+    parts.filter(|p| !p.is_empty())
 }
 
 impl Default for ReadCache {
@@ -288,7 +432,7 @@ mod tests {
 
     async fn read(cache: &ReadCache, user: i32, args: i32, counter: &AtomicU64) -> u64 {
         cache
-            .remember("test", &person(user), day(), args, || async {
+            .remember("test", &person(user), day(), None, args, || async {
                 Ok::<_, ApiError>(counter.fetch_add(1, Ordering::SeqCst))
             })
             .await
@@ -322,7 +466,7 @@ mod tests {
     async fn a_read_during_a_write_is_not_kept() {
         let cache = ReadCache::new(16);
         let value = cache
-            .remember("test", &person(1), day(), 1, || async {
+            .remember("test", &person(1), day(), None, 1, || async {
                 // A write commits while this read runs.
                 cache.bump();
                 Ok::<_, ApiError>(5)
@@ -337,7 +481,7 @@ mod tests {
     async fn refusals_are_not_kept_and_capacity_zero_keeps_nothing() {
         let cache = ReadCache::new(16);
         let refused: Result<i32, _> = cache
-            .remember("test", &person(1), day(), 1, || async {
+            .remember("test", &person(1), day(), None, 1, || async {
                 Err(ApiError::NotFound)
             })
             .await;
@@ -366,6 +510,76 @@ mod tests {
         let off = ReadCache::new(0);
         off.keep_session("abc".to_string(), off.generation(), 7u32);
         assert_eq!(off.session::<u32>("abc"), None);
+    }
+
+    async fn read_of(cache: &ReadCache, part: Scope, counter: &AtomicU64) -> u64 {
+        cache
+            .remember("test", &person(1), day(), Some(part), part, || async {
+                Ok::<_, ApiError>(counter.fetch_add(1, Ordering::SeqCst))
+            })
+            .await
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_write_to_one_part_drops_only_what_shows_it() {
+        let cache = ReadCache::new(16);
+        let loads = AtomicU64::new(0);
+        let (mine, other) = (Scope::Order(1), Scope::Order(2));
+        read_of(&cache, mine, &loads).await;
+        read(&cache, 1, 7, &loads).await;
+        assert_eq!(loads.load(Ordering::SeqCst), 2);
+        cache.bump_parts(&[other]);
+        // The read of order 1 stays; the read of anything goes.
+        read_of(&cache, mine, &loads).await;
+        assert_eq!(loads.load(Ordering::SeqCst), 2);
+        read(&cache, 1, 7, &loads).await;
+        assert_eq!(loads.load(Ordering::SeqCst), 3);
+        cache.bump_parts(&[Scope::Customer(9), mine]);
+        read_of(&cache, mine, &loads).await;
+        assert_eq!(loads.load(Ordering::SeqCst), 4);
+        // A write that names nothing drops every part.
+        cache.bump();
+        read_of(&cache, mine, &loads).await;
+        assert_eq!(loads.load(Ordering::SeqCst), 5);
+    }
+
+    #[tokio::test]
+    async fn a_read_of_a_part_during_a_write_to_it_is_not_kept() {
+        let cache = ReadCache::new(16);
+        let part = Scope::Factory(3);
+        cache
+            .remember("test", &person(1), day(), Some(part), 1, || async {
+                cache.bump_parts(&[part]);
+                Ok::<_, ApiError>(5)
+            })
+            .await
+            .unwrap();
+        assert!(cache.is_empty());
+    }
+
+    #[test]
+    fn a_session_outlives_writes_that_name_their_parts() {
+        let cache = ReadCache::new(4);
+        cache.keep_session("abc".to_string(), cache.generation(), 7u32);
+        cache.bump_parts(&[Scope::Order(1), Scope::Factory(2)]);
+        assert_eq!(cache.session::<u32>("abc"), Some(7));
+        cache.bump();
+        assert_eq!(cache.session::<u32>("abc"), None);
+    }
+
+    #[test]
+    fn a_notice_names_parts_or_means_anything() {
+        assert_eq!(parts_of_notice(""), None);
+        assert_eq!(parts_of_notice("o12 x3"), None);
+        assert_eq!(
+            parts_of_notice("o12 c4 f7"),
+            Some(vec![
+                Scope::Order(12),
+                Scope::Customer(4),
+                Scope::Factory(7)
+            ])
+        );
     }
 
     #[tokio::test]

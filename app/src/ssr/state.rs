@@ -105,7 +105,26 @@ impl AppState {
         Fut: Future<Output = Result<T, crate::wire::ApiError>>,
     {
         self.read_cache
-            .remember(read, user, self.today(), args, load)
+            .remember(read, user, self.today(), None, args, load)
+            .await
+    }
+
+    /// As [`AppState::kept`], for a read that shows only `part` of the book
+    /// (`None`: anything): a write that names other parts leaves it kept.
+    pub async fn kept_part<T, Fut>(
+        &self,
+        read: &'static str,
+        user: &super::auth::CurrentUser,
+        part: Option<crate::domain::kept_pages::Scope>,
+        args: impl std::fmt::Debug,
+        load: impl FnOnce() -> Fut,
+    ) -> Result<T, crate::wire::ApiError>
+    where
+        T: Clone + Send + Sync + 'static,
+        Fut: Future<Output = Result<T, crate::wire::ApiError>>,
+    {
+        self.read_cache
+            .remember(read, user, self.today(), part, args, load)
             .await
     }
 }

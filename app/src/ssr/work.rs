@@ -9,12 +9,16 @@ use sea_orm::{DatabaseTransaction, TransactionTrait};
 use super::AppState;
 use super::live::Outgoing;
 use super::repo::orders::{self, NewEvent};
+use crate::domain::kept_pages::Scope;
 use crate::wire::ApiError;
 
 pub struct UnitOfWork {
     pub tx: DatabaseTransaction,
     /// Timeline entries to announce to open pages after the commit.
     pub live: Outgoing,
+    /// The parts of the book written, when the writer names them; `None`
+    /// (anything) unless it does.
+    parts: Option<Vec<Scope>>,
 }
 
 impl UnitOfWork {
@@ -22,6 +26,7 @@ impl UnitOfWork {
         Ok(Self {
             tx: state.db.begin().await?,
             live: Outgoing::default(),
+            parts: None,
         })
     }
 
@@ -69,13 +74,26 @@ impl UnitOfWork {
         self.nudge(house_company_id).await
     }
 
+    /// Says that this unit of work writes nothing but what kept pages and
+    /// reads of `parts` show, so the rest stays kept. The writer vouches
+    /// for it; nothing checks it.
+    pub fn touches_only(&mut self, parts: Vec<Scope>) {
+        self.parts = Some(parts);
+    }
+
     /// Commits, then tells open pages and wakes the outbox worker. Kept
-    /// page reads are not served again, here or (told at the commit) on the
-    /// other instances.
+    /// page reads (of the parts written, if named) are not served again,
+    /// here or (told at the commit) on the other instances.
     pub async fn commit(self, state: &AppState) -> Result<(), ApiError> {
-        super::read_cache::announce_write(&self.tx).await?;
+        match &self.parts {
+            Some(parts) => super::read_cache::announce_parts(&self.tx, parts).await?,
+            None => super::read_cache::announce_write(&self.tx).await?,
+        }
         self.tx.commit().await?;
-        state.read_cache.bump();
+        match &self.parts {
+            Some(parts) => state.read_cache.bump_parts(parts),
+            None => state.read_cache.bump(),
+        }
         self.live.publish(&state.live);
         state.outbox_wakeup.notify_one();
         Ok(())

@@ -26,7 +26,7 @@ pub async fn factory_list(
     all: bool,
 ) -> Result<Vec<PoChangeView>, ApiError> {
     state
-        .kept("changes/factory", user, all, || {
+        .kept_part("changes/factory", user, user.own_part(), all, || {
             read_factory_list(state, user, all)
         })
         .await

@@ -9,6 +9,7 @@ use sea_orm::EntityTrait;
 use super::{line_view, order_value, with_progress};
 use crate::domain::change_request::askable;
 use crate::domain::company::CompanyKind;
+use crate::domain::kept_pages::Scope;
 use crate::domain::order_edit::{Editable, editable};
 use crate::domain::order_status::{Mover, OrderStatus, movers};
 use crate::i18n::Locale;
@@ -59,7 +60,9 @@ struct Facts {
 /// customer's change form, and people open it again and again.
 pub async fn get(state: &AppState, user: &CurrentUser, id: i32) -> Result<OrderDetail, ApiError> {
     state
-        .kept("orders/get", user, id, || read(state, user, id))
+        .kept_part("orders/get", user, Some(Scope::Order(id)), id, || {
+            read(state, user, id)
+        })
         .await
 }
 

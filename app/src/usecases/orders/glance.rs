@@ -21,7 +21,9 @@ use crate::wire::glance::{Glance, WaitingView};
 /// Kept between writes (`read_cache`): it reads every order of the customer.
 pub async fn glance(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiError> {
     state
-        .kept("orders/glance", user, (), || read(state, user))
+        .kept_part("orders/glance", user, user.own_part(), (), || {
+            read(state, user)
+        })
         .await
 }
 

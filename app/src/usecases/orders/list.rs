@@ -48,7 +48,7 @@ pub async fn list(
     );
     let args = format!("{args:?}");
     state
-        .kept("orders/list", user, args, || async {
+        .kept_part("orders/list", user, user.own_part(), args, || async {
             read(
                 state,
                 user,

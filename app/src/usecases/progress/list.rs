@@ -23,7 +23,7 @@ pub async fn list(
 ) -> Result<Vec<PoLineView>, ApiError> {
     let args = (show.clone(), query.clone());
     let all = state
-        .kept("progress/lines", user, args, || {
+        .kept_part("progress/lines", user, user.own_part(), args, || {
             read(state, user, show, query)
         })
         .await?;

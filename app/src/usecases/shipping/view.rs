@@ -7,6 +7,7 @@ use super::{
     ShipmentFacts, checks_of, format_scaled, letter_of_credit_of, said_of_mismatch,
     shipments_with_parts,
 };
+use crate::domain::kept_pages::Scope;
 use crate::domain::letter_of_credit::{self as lc_rules, LcRisk};
 use crate::domain::order_edit::editable;
 use crate::domain::order_input::format_minor;
@@ -36,9 +37,13 @@ pub async fn view(
     order_id: i32,
 ) -> Result<ShippingView, ApiError> {
     state
-        .kept("shipping/get", user, order_id, || {
-            read(state, user, order_id)
-        })
+        .kept_part(
+            "shipping/get",
+            user,
+            Some(Scope::Order(order_id)),
+            order_id,
+            || read(state, user, order_id),
+        )
         .await
 }
 

@@ -24,9 +24,13 @@ pub async fn scorecard(
 ) -> Result<Scorecard, ApiError> {
     let hour = state.now().timestamp().div_euclid(3600);
     state
-        .kept("workspace/scorecard", user, (supplier_id, hour), || {
-            read(state, user, supplier_id)
-        })
+        .kept_part(
+            "workspace/scorecard",
+            user,
+            user.own_part(),
+            (supplier_id, hour),
+            || read(state, user, supplier_id),
+        )
         .await
 }
 
