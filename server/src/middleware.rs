@@ -237,7 +237,10 @@ fn may_write(method: &Method, path: &str) -> bool {
         return false;
     }
     match path.strip_prefix("/api/") {
-        Some(endpoint) => app::domain::limits::write_kind(endpoint).is_some(),
+        Some(endpoint) => {
+            app::domain::limits::write_kind(endpoint).is_some()
+                && !app::domain::limits::announces_its_writes(endpoint)
+        }
         None => true,
     }
 }
@@ -270,11 +273,14 @@ mod tests {
     use axum::http::Method;
 
     #[test]
-    fn only_pages_and_known_reads_leave_kept_reads_alone() {
+    fn only_pages_known_reads_and_announced_writes_leave_kept_reads_alone() {
         assert!(!may_write(&Method::GET, "/customer/orders/7"));
         assert!(!may_write(&Method::GET, "/files/3"));
         assert!(!may_write(&Method::POST, "/api/orders/get"));
-        assert!(may_write(&Method::POST, "/api/progress/post"));
+        // A progress report says itself what it wrote, at its commit.
+        assert!(!may_write(&Method::POST, "/api/progress/post"));
+        assert!(!may_write(&Method::POST, "/api/progress/bulk"));
+        assert!(may_write(&Method::POST, "/api/orders/move"));
         assert!(may_write(&Method::POST, "/api/auth/locale"));
         assert!(may_write(&Method::POST, "/api/a-function-added-later"));
         assert!(may_write(&Method::POST, "/files"));

@@ -144,6 +144,18 @@ const MAIL_SENDING: &[&str] = &[
     "quotations/respond",
 ];
 
+/// Server functions that write only through a unit of work, which says
+/// itself what it wrote when it commits (`ssr::work`): the request-level
+/// rule that drops every kept page after a write leaves them alone. A
+/// factory's progress reports, which name the parts of the book they touch.
+const ANNOUNCE_THEIR_WRITES: &[&str] = &["progress/bulk", "progress/post"];
+
+/// Whether the server function at `endpoint` announces its own writes (see
+/// [`ANNOUNCE_THEIR_WRITES`]); anything not listed may write unannounced.
+pub fn announces_its_writes(endpoint: &str) -> bool {
+    ANNOUNCE_THEIR_WRITES.contains(&endpoint)
+}
+
 /// What a call of the server function at `endpoint` (its path after
 /// `/api/`) counts as; `None` for a read. Anything not known as a read
 /// counts as a write, so a new server function is limited from the start.

@@ -32,13 +32,23 @@ struct Happened {
     after: Option<String>,
 }
 
-/// Returns how many alert mails were queued.
+/// What following the factory touched.
+#[derive(Debug, Default)]
+pub struct Followed {
+    /// Alert mails queued.
+    pub mails: usize,
+    /// Every order with a line behind a moved factory line, finished ones
+    /// too (the house's view of them shows the factory line), with its
+    /// customer: (order, customer company).
+    pub orders: Vec<(i32, i32)>,
+}
+
 pub async fn follow_factory(
     db: &impl ConnectionTrait,
     moved: &[Moved],
     outgoing: &mut Outgoing,
     alerts: &AlertContext,
-) -> Result<usize, DbErr> {
+) -> Result<Followed, DbErr> {
     let now = alerts.now;
     let today = alerts.house_zone.date_of(now);
     let people = Audience::load(db).await?;
@@ -55,12 +65,14 @@ pub async fn follow_factory(
         ids.dedup();
         ids
     };
+    let mut orders = Vec::with_capacity(order_ids.len());
     for order_id in order_ids {
         // Reports on different lines of one order take turns here, so the
         // last of them sees the others and the status cannot be left behind.
         let Some(order) = lock_order(db, order_id).await? else {
             continue;
         };
+        orders.push((order.id, order.customer_company_id));
         if order.status.is_final() {
             continue;
         }
@@ -84,7 +96,7 @@ pub async fn follow_factory(
                 .await?;
         }
     }
-    Ok(mails)
+    Ok(Followed { mails, orders })
 }
 
 /// Assesses the factory lines that moved; returns mails queued.

@@ -48,6 +48,18 @@ pub async fn insert(
     Ok(inserted == 1)
 }
 
+/// The id of the newest notification of anyone's; whether it moves tells a
+/// writer that it put something on a list.
+pub async fn latest_id(db: &impl ConnectionTrait) -> Result<Option<i32>, DbErr> {
+    notification::Entity::find()
+        .select_only()
+        .column_as(notification::Column::Id.max(), "latest")
+        .into_tuple::<Option<i32>>()
+        .one(db)
+        .await
+        .map(Option::flatten)
+}
+
 /// The person's newest `limit` notifications, newest first.
 pub async fn of_user(
     db: &impl ConnectionTrait,

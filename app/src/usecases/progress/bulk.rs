@@ -171,6 +171,10 @@ async fn record(
             to: accepted.milestone,
         });
     }
-    super::follow_and_commit(state, work, &moved, now).await?;
+    let factories: Vec<i32> = plan
+        .iter()
+        .map(|(row, _, _)| row.po.supplier_company_id)
+        .collect();
+    super::follow_and_commit(state, work, &factories, &moved, now).await?;
     Ok(moved.len())
 }

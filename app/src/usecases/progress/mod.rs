@@ -15,11 +15,13 @@ pub use post::post;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use crate::domain::kept_pages::Scope;
 use crate::domain::progress::{PoLineState, ProgressError, is_stale, work_order_key};
 use crate::i18n::Locale;
 use crate::ssr::AppState;
 use crate::ssr::alerts::AlertContext;
 use crate::ssr::production::{Moved, follow_factory};
+use crate::ssr::repo::notifications;
 use crate::ssr::repo::progress::PoLineRow;
 use crate::ssr::work::UnitOfWork;
 use crate::wire::ApiError;
@@ -115,13 +117,20 @@ fn stale(locale: Locale) -> ApiError {
 
 /// Lets the factory's moves follow on to the customer lines they fill, in
 /// the same unit of work, then commits it.
+///
+/// A report writes the factory's lines and the orders behind them, so only
+/// what was kept for that factory, those orders and their customers is
+/// dropped; one that put anything on someone's notification list (an alert)
+/// changed every page's navigation for that person, and drops everything.
 async fn follow_and_commit(
     state: &AppState,
     mut work: UnitOfWork,
+    factories: &[i32],
     moved: &[Moved],
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
-    follow_factory(
+    let noted = notifications::latest_id(&work.tx).await?;
+    let followed = follow_factory(
         &work.tx,
         moved,
         &mut work.live,
@@ -131,5 +140,20 @@ async fn follow_and_commit(
         },
     )
     .await?;
+    if notifications::latest_id(&work.tx).await? == noted {
+        let touched = factories.iter().map(|f| Scope::Factory(*f)).chain(
+            followed
+                .orders
+                .iter()
+                .flat_map(|(order, customer)| [Scope::Order(*order), Scope::Customer(*customer)]),
+        );
+        let mut parts: Vec<Scope> = Vec::new();
+        for part in touched {
+            if !parts.contains(&part) {
+                parts.push(part);
+            }
+        }
+        work.touches_only(parts);
+    }
     work.commit(state).await
 }

@@ -68,7 +68,8 @@ pub async fn post(
         from: line_state.milestone,
         to: accepted.milestone,
     };
-    record(state, user, version, &accepted, moved).await
+    let factory = row.po.supplier_company_id;
+    record(state, user, version, &accepted, factory, moved).await
 }
 
 /// The form as the progress rules take it; every field that cannot be read
@@ -125,6 +126,7 @@ async fn record(
     user: &CurrentUser,
     version: i32,
     accepted: &AcceptedProgress,
+    factory: i32,
     moved: Moved,
 ) -> Result<(), ApiError> {
     let now = state.now();
@@ -149,7 +151,7 @@ async fn record(
     if !recorded {
         return Err(super::stale(user.locale));
     }
-    super::follow_and_commit(state, work, &[moved], now).await
+    super::follow_and_commit(state, work, &[factory], &[moved], now).await
 }
 
 #[cfg(test)]
