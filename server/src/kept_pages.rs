@@ -1,6 +1,6 @@
 //! Whole pages kept between writes. The pages customers and factories open
-//! all day (`app::domain::kept_pages`) are rendered once per viewer, house
-//! day and write generation, and answered from memory until anything they
+//! all day (`app::domain::kept_pages`) are rendered once per viewer, hour
+//! and write generation, and answered from memory until anything they
 //! show is written, like the reads behind them (`app::ssr::read_cache`).
 //!
 //! A page carries the nonce its inline scripts run under, which must differ
@@ -92,13 +92,18 @@ pub async fn serve_kept_pages(State(state): State<AppState>, req: Request, next:
     ) else {
         return next.run(req).await;
     };
+    // Per hour, not only per day: a factory's scorecard on its line list
+    // counts recent reports by the hour, and other factories' reports no
+    // longer drop the page.
+    let now = state.now();
     let key = format!(
-        "{}|{}|{}|{}|{}",
+        "{}|{}|{}|{}|{}|{}",
         req.uri(),
         user.user_id,
         user.locale.as_str(),
         user.time_zone.name(),
-        state.today()
+        state.house_date(now),
+        now.timestamp().div_euclid(3600)
     );
     if let Some(page) = state.read_cache.page::<KeptPage>(&key) {
         return page.answer(&app::ssr::auth::fresh_nonce());
