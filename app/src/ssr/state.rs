@@ -104,9 +104,7 @@ impl AppState {
         T: Clone + Send + Sync + 'static,
         Fut: Future<Output = Result<T, crate::wire::ApiError>>,
     {
-        self.read_cache
-            .remember(read, user, self.today(), None, args, load)
-            .await
+        self.kept_part(read, user, None, args, load).await
     }
 
     /// As [`AppState::kept`], for a read that shows only `part` of the book
