@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use app::domain::order_status::OrderStatus;
 use app::ssr::entities::{order, po_line};
-use integration_tests::people::{PASSWORD, create_cast, create_order};
-use integration_tests::{TestApp, get_with, spawn_app};
+use integration_tests::people::{Cast, PASSWORD, create_cast, create_order};
+use integration_tests::{TestApp, eventually, get_with, spawn_app, two_instances};
 use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 
 async fn page(client: &reqwest::Client, url: &str) -> String {
@@ -47,8 +47,9 @@ async fn report(app: &TestApp, factory: &reqwest::Client, line: i32, forecast: &
     assert_eq!(status, 200, "{body}");
 }
 
-#[tokio::test]
-async fn a_report_drops_what_shows_its_orders_and_keeps_the_rest() {
+/// The portal with the cast, another order of customer A (not filled by
+/// factory A), and customer A and factory A signed in.
+async fn setup() -> (TestApp, Cast, i32, reqwest::Client, reqwest::Client) {
     let app = spawn_app().await;
     let cast = create_cast(&app.db).await;
     let other = create_order(
@@ -60,6 +61,12 @@ async fn a_report_drops_what_shows_its_orders_and_keeps_the_rest() {
     .await;
     let customer = app.client_for(&cast.customer.email, PASSWORD).await;
     let factory_a = app.client_for(&cast.supplier.email, PASSWORD).await;
+    (app, cast, other, customer, factory_a)
+}
+
+#[tokio::test]
+async fn a_report_drops_what_shows_its_orders_and_keeps_the_rest() {
+    let (app, cast, other, customer, factory_a) = setup().await;
     let factory_b = app.client_for(&cast.supplier_b_user.email, PASSWORD).await;
     let order_a_url = app.url(&format!("/customer/orders/{}", cast.order_a));
     let other_url = app.url(&format!("/customer/orders/{other}"));
@@ -122,17 +129,7 @@ async fn a_report_drops_what_shows_its_orders_and_keeps_the_rest() {
 
 #[tokio::test]
 async fn a_report_that_raises_an_alert_drops_everything() {
-    let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
-    let other = create_order(
-        &app.db,
-        cast.customer_a,
-        "SO-A-OTHER",
-        OrderStatus::InProduction,
-    )
-    .await;
-    let customer = app.client_for(&cast.customer.email, PASSWORD).await;
-    let factory_a = app.client_for(&cast.supplier.email, PASSWORD).await;
+    let (app, cast, other, customer, factory_a) = setup().await;
     let other_url = app.url(&format!("/customer/orders/{other}"));
     assert!(page(&customer, &other_url).await.contains("SO-A-OTHER"));
     rename_order(&app, other, "SO-A-RENAMED").await;
@@ -148,30 +145,22 @@ async fn a_report_that_raises_an_alert_drops_everything() {
 
 #[tokio::test]
 async fn a_report_through_one_instance_reaches_the_kept_reads_of_another() {
-    let app = spawn_app().await;
-    if app.backend != integration_tests::Backend::Postgres {
-        // Instances share a database only on PostgreSQL.
-        eprintln!("skipped: needs PORTAL_TEST_DB=postgres");
+    let Some((app, second, cast)) = two_instances().await else {
         return;
-    }
-    let cast = create_cast(&app.db).await;
-    let second = app.another_instance().await;
+    };
     let customer = second.client_for(&cast.customer.email, PASSWORD).await;
     let factory_a = app.client_for(&cast.supplier.email, PASSWORD).await;
     let id = cast.order_a.to_string();
     let (_, before) = second.call(&customer, "orders/get", &[("id", &id)]).await;
     assert!(!before.to_string().contains("QC passed"), "{before}");
     report(&app, &factory_a, cast.po_line_a, "").await;
-    let give_up = tokio::time::Instant::now() + Duration::from_secs(5);
-    loop {
+    let heard = eventually(Duration::from_secs(5), || async {
         let (_, after) = second.call(&customer, "orders/get", &[("id", &id)]).await;
-        if after.to_string().contains("QC passed") {
-            break;
-        }
-        assert!(
-            tokio::time::Instant::now() < give_up,
-            "the second instance kept serving the order as it was: {after}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+        after.to_string().contains("QC passed")
+    })
+    .await;
+    assert!(
+        heard,
+        "the second instance kept serving the order as it was"
+    );
 }

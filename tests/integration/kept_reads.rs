@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use app::ssr::entities::notification;
 use integration_tests::people::{PASSWORD, create_cast};
-use integration_tests::spawn_app;
+use integration_tests::{eventually, spawn_app, two_instances};
 use sea_orm::{ActiveModelTrait, Set};
 
 /// Staff move the cast's order A (at version 1) to ready.
@@ -121,15 +121,9 @@ async fn an_ended_session_is_not_kept() {
 
 #[tokio::test]
 async fn a_write_through_one_instance_is_not_served_stale_by_another() {
-    let app = spawn_app().await;
-    if app.backend != integration_tests::Backend::Postgres {
-        // Instances share a database only on PostgreSQL; the embedded SQLite
-        // setup runs one. This test runs in the PostgreSQL pass.
-        eprintln!("skipped: needs PORTAL_TEST_DB=postgres");
+    let Some((app, second, cast)) = two_instances().await else {
         return;
-    }
-    let cast = create_cast(&app.db).await;
-    let second = app.another_instance().await;
+    };
     let customer = second.client_for(&cast.customer.email, PASSWORD).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let id = cast.order_a.to_string();
@@ -138,18 +132,15 @@ async fn a_write_through_one_instance_is_not_served_stale_by_another() {
     assert!(!second.state.read_cache.is_empty());
     move_to_ready(&app, &staff, &id).await;
     // The other instance hears of the write through NOTIFY, a moment later.
-    let give_up = tokio::time::Instant::now() + Duration::from_secs(5);
-    loop {
+    let heard = eventually(Duration::from_secs(5), || async {
         let (_, after) = second.call(&customer, "orders/get", &[("id", &id)]).await;
-        if after["status"] == "ready" {
-            break;
-        }
-        assert!(
-            tokio::time::Instant::now() < give_up,
-            "the second instance kept serving the order as it was: {after}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+        after["status"] == "ready"
+    })
+    .await;
+    assert!(
+        heard,
+        "the second instance kept serving the order as it was"
+    );
 }
 
 /// The page's script nonce, and the page with it taken out.

@@ -299,15 +299,10 @@ async fn a_reconnecting_stream_catches_up_on_missed_events() {
 
 #[tokio::test]
 async fn a_change_made_through_one_instance_reaches_streams_on_another() {
-    let app = spawn_app().await;
-    if app.backend != integration_tests::Backend::Postgres {
-        // Instances share events through PostgreSQL's NOTIFY; the embedded
-        // SQLite setup runs one instance. This test runs in the PostgreSQL pass.
-        eprintln!("skipped: needs PORTAL_TEST_DB=postgres");
+    // Instances share events through PostgreSQL's NOTIFY.
+    let Some((app, second, cast)) = integration_tests::two_instances().await else {
         return;
-    }
-    let cast = create_cast(&app.db).await;
-    let second = app.another_instance().await;
+    };
     let customer = second.client_for(&cast.customer.email, PASSWORD).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let watch = read_events(&second, &customer, None, 1, Duration::from_secs(5));

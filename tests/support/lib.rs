@@ -180,6 +180,38 @@ impl TestApp {
     }
 }
 
+/// Two portal instances on one database, with the cast; `None` (and said
+/// so on the test's output) on SQLite: instances share a database only on
+/// PostgreSQL, so such tests run in the PostgreSQL pass.
+pub async fn two_instances() -> Option<(TestApp, TestApp, people::Cast)> {
+    let app = spawn_app().await;
+    if app.backend != Backend::Postgres {
+        eprintln!("skipped: needs PORTAL_TEST_DB=postgres");
+        return None;
+    }
+    let cast = people::create_cast(&app.db).await;
+    let second = app.another_instance().await;
+    Some((app, second, cast))
+}
+
+/// Whether `check` comes true within `within`, asked every 50 ms (for
+/// what another instance hears of a moment later).
+pub async fn eventually<Fut>(within: std::time::Duration, mut check: impl FnMut() -> Fut) -> bool
+where
+    Fut: std::future::Future<Output = bool>,
+{
+    let give_up = tokio::time::Instant::now() + within;
+    loop {
+        if check().await {
+            return true;
+        }
+        if tokio::time::Instant::now() >= give_up {
+            return false;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
 /// A client with its own cookie jar that does not follow redirects.
 pub fn new_client() -> reqwest::Client {
     reqwest::Client::builder()
