@@ -299,9 +299,11 @@ async fn keep_reporting(
     let (mut answered, mut accepted) = (0usize, 0usize);
     let mut versions: std::collections::HashMap<i32, i64> = std::collections::HashMap::new();
     let mut n = 0usize;
+    // A refused report is sent again once at the version read back (the
+    // line may have been reported on by an earlier run over the same book).
+    let mut again = false;
     while !lines.is_empty() && !stop.load(Ordering::Relaxed) {
         let line = lines[n % lines.len()];
-        n += 1;
         let version = *versions.entry(line).or_insert(1);
         let done = (10 + version * 3).min(990);
         let sent = factory
@@ -314,7 +316,10 @@ async fn keep_reporting(
             ])
             .send()
             .await;
-        let Ok(response) = sent else { continue };
+        let Ok(response) = sent else {
+            n += 1;
+            continue;
+        };
         answered += 1;
         let ok = response.status().is_success();
         let _ = response.bytes().await;
@@ -323,7 +328,13 @@ async fn keep_reporting(
             versions.insert(line, version + 1);
         } else if let Some(now) = line_version(&factory, &base, line).await {
             versions.insert(line, now);
+            if !again && now != version {
+                again = true;
+                continue;
+            }
         }
+        again = false;
+        n += 1;
     }
     Writes {
         answered,
