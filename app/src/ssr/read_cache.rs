@@ -63,9 +63,9 @@ pub struct Stamp(Shown);
 enum Shown {
     /// It may show anything: any write drops it (the count of all writes).
     Anything(u64),
-    /// It shows only these parts (counter slot, count); a write that names
-    /// other parts leaves it.
-    Parts(Vec<(usize, u64)>),
+    /// It shows only this part (counter slot, count), or none that a write
+    /// names (a session); a write that names other parts leaves it.
+    Part(Option<(usize, u64)>),
 }
 
 /// The kept reads of one generation (of writes that named no part).
@@ -184,7 +184,7 @@ impl ReadCache {
             None => Shown::Anything(self.writes.load(Ordering::Acquire)),
             Some(part) => {
                 let at = slot(part);
-                Shown::Parts(vec![(at, self.parts[at].load(Ordering::Acquire))])
+                Shown::Part(Some((at, self.parts[at].load(Ordering::Acquire))))
             }
         })
     }
@@ -192,16 +192,16 @@ impl ReadCache {
     /// The stamp of a read beginning now that no write naming its parts can
     /// change (a session): only writes that name none drop it.
     pub fn stamp_unnamed(&self) -> Stamp {
-        Stamp(Shown::Parts(Vec::new()))
+        Stamp(Shown::Part(None))
     }
 
     /// Whether nothing `stamp` depends on was written since.
     fn fresh(&self, stamp: &Stamp) -> bool {
         match &stamp.0 {
             Shown::Anything(writes) => self.writes.load(Ordering::Acquire) == *writes,
-            Shown::Parts(parts) => parts
-                .iter()
-                .all(|(at, count)| self.parts[*at].load(Ordering::Acquire) == *count),
+            Shown::Part(part) => {
+                part.is_none_or(|(at, count)| self.parts[at].load(Ordering::Acquire) == count)
+            }
         }
     }
 
@@ -225,7 +225,6 @@ impl ReadCache {
     /// `load()` for `user` on `day` with `args`, or what it gave last time
     /// if nothing was written since. Only answers that succeeded are kept.
     /// `part` is the part of the book the read shows; `None` for anything.
-    #[allow(clippy::too_many_arguments)]
     pub async fn remember<T, Fut>(
         &self,
         read: &'static str,
@@ -251,12 +250,13 @@ impl ReadCache {
             args: format!("{args:?}"),
         };
         let generation = self.generation();
-        let stamp = self.stamp(part);
         if let Some(found) = self.take_from(&self.kept, &key)
             && let Some(value) = found.downcast_ref::<T>()
         {
             return Ok(value.clone());
         }
+        // Taken before the read, so a write while it runs leaves it out.
+        let stamp = self.stamp(part);
         let value = load().await?;
         self.keep_in(&self.kept, key, generation, stamp, Arc::new(value.clone()));
         Ok(value)
@@ -349,17 +349,7 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// was written: inside a transaction, delivered when it commits. Nothing to
 /// do on SQLite, which one instance serves alone.
 pub async fn announce_write(db: &impl sea_orm::ConnectionTrait) -> Result<(), sea_orm::DbErr> {
-    use sea_orm::{DatabaseBackend, Statement};
-    if db.get_database_backend() != DatabaseBackend::Postgres {
-        return Ok(());
-    }
-    db.execute_raw(Statement::from_sql_and_values(
-        DatabaseBackend::Postgres,
-        "SELECT pg_notify($1, '')",
-        [WRITES_CHANNEL.into()],
-    ))
-    .await?;
-    Ok(())
+    notify_writes(db, String::new()).await
 }
 
 /// Tells the other instances that these parts of the book (and nothing
@@ -369,14 +359,26 @@ pub async fn announce_parts(
     db: &impl sea_orm::ConnectionTrait,
     parts: &[Scope],
 ) -> Result<(), sea_orm::DbErr> {
+    let tags: Vec<String> = parts.iter().map(|p| p.tag()).collect();
+    let payload = tags.join(" ");
+    // Too long for a notice: announced as a write of anything.
+    let payload = if payload.len() > MAX_NOTICE {
+        String::new()
+    } else {
+        payload
+    };
+    notify_writes(db, payload).await
+}
+
+/// A notice on [`WRITES_CHANNEL`], inside the caller's transaction if any;
+/// nothing on SQLite, which one instance serves alone.
+async fn notify_writes(
+    db: &impl sea_orm::ConnectionTrait,
+    payload: String,
+) -> Result<(), sea_orm::DbErr> {
     use sea_orm::{DatabaseBackend, Statement};
     if db.get_database_backend() != DatabaseBackend::Postgres {
         return Ok(());
-    }
-    let tags: Vec<String> = parts.iter().map(|p| p.tag()).collect();
-    let payload = tags.join(" ");
-    if payload.is_empty() || payload.len() > MAX_NOTICE {
-        return announce_write(db).await;
     }
     db.execute_raw(Statement::from_sql_and_values(
         DatabaseBackend::Postgres,
