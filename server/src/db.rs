@@ -1,6 +1,7 @@
 //! Opening the database (SQLite file or PostgreSQL) and bringing its schema up to date.
 
 use migration::{Migrator, MigratorTrait};
+use sea_orm::sqlx::sqlite::SqliteConnectOptions;
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr, RuntimeErr};
 use std::path::Path;
 use std::time::Duration;
@@ -13,7 +14,8 @@ pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr>
     options
         .sqlx_logging(false)
         .connect_timeout(Duration::from_secs(10))
-        .acquire_timeout(Duration::from_secs(10));
+        .acquire_timeout(Duration::from_secs(10))
+        .map_sqlx_sqlite_opts(mapped_reads);
     let db = Database::connect(options)
         .await
         .map_err(|e| without_password(&url, e))?;
@@ -47,10 +49,27 @@ pub async fn connect_reports(
         .max_connections(4)
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(10))
-        .map_sqlx_sqlite_opts(|o| o.read_only(true));
+        .map_sqlx_sqlite_opts(|o| mapped_reads(o).read_only(true));
     Database::connect(options)
         .await
         .map_err(|e| without_password(&url, e))
+}
+
+/// How much of a SQLite file each connection reads through a memory map.
+///
+/// Without a map, every page SQLite does not hold in its own small cache
+/// (2 MB by default) is copied in from the operating system's file cache
+/// with a system call; an aggregate over a large book spends most of its
+/// time there. Through the map it reads the file cache in place. The map
+/// is address space, not memory: only the pages read are resident, and they
+/// are the file cache the system keeps anyway. The size is the most a
+/// standard SQLite build maps (just under 2 GiB); of a larger file the rest
+/// is read as before.
+const SQLITE_MMAP_BYTES: &str = "2147418112";
+
+/// Connection options with the file read through a memory map.
+fn mapped_reads(options: SqliteConnectOptions) -> SqliteConnectOptions {
+    options.pragma("mmap_size", SQLITE_MMAP_BYTES)
 }
 
 /// `error` with the password of `url` hidden: the driver quotes the whole
@@ -110,7 +129,35 @@ fn prepare_sqlite_url(url: &str) -> Result<String, DbErr> {
 
 #[cfg(test)]
 mod tests {
-    use super::{DbErr, RuntimeErr, connect_and_migrate, prepare_sqlite_url, without_password};
+    use super::{
+        DbErr, RuntimeErr, SQLITE_MMAP_BYTES, connect_and_migrate, connect_reports,
+        prepare_sqlite_url, without_password,
+    };
+    use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
+
+    async fn mmap_size(db: &DatabaseConnection) -> i64 {
+        let row = db
+            .query_one_raw(Statement::from_string(
+                db.get_database_backend(),
+                "PRAGMA mmap_size",
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        row.try_get_by_index(0).unwrap()
+    }
+
+    #[tokio::test]
+    async fn both_pools_read_a_sqlite_file_through_a_memory_map() {
+        let dir = std::env::temp_dir().join(format!("portal-db-mmap-{}", std::process::id()));
+        let url = format!("sqlite://{}", dir.join("portal.db").display());
+        let db = connect_and_migrate(&url).await.unwrap();
+        let reports = connect_reports(&url, &db).await.unwrap();
+        let wanted: i64 = SQLITE_MMAP_BYTES.parse().unwrap();
+        assert_eq!(mmap_size(&db).await, wanted);
+        assert_eq!(mmap_size(&reports).await, wanted);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
 
     #[test]
     fn sqlite_files_are_created_when_missing() {
