@@ -111,7 +111,8 @@ pub async fn live_events(State(state): State<AppState>, req: Request) -> Respons
 /// On PostgreSQL: listens for order changes announced by any instance and
 /// republishes them to this instance's streams, and for any instance's
 /// writes, after which this instance's kept reads (of the parts written, if
-/// the notice names them) are not served again.
+/// the notice names them) are not served again. Its own notices change
+/// nothing: the commit dropped those reads already.
 /// Reconnects after a lost connection (streams then catch up through
 /// `Last-Event-ID`; kept reads are dropped, as writes may have gone unheard).
 pub async fn relay_notifications(state: AppState) {
@@ -138,10 +139,7 @@ pub async fn relay_notifications(state: AppState) {
         loop {
             match listener.recv().await {
                 Ok(notification) if notification.channel() == WRITES_CHANNEL => {
-                    match app::ssr::read_cache::parts_of_notice(notification.payload()) {
-                        Some(parts) => state.read_cache.bump_parts(&parts),
-                        None => state.read_cache.bump(),
-                    }
+                    state.read_cache.hear(notification.payload())
                 }
                 Ok(notification) => match LiveEvent::from_payload(notification.payload()) {
                     Some(event) => state.live.publish(event),

@@ -224,7 +224,7 @@ pub async fn forget_kept_reads(
     let response = next.run(req).await;
     if writes {
         state.read_cache.bump();
-        if let Err(e) = app::ssr::read_cache::announce_write(&state.db).await {
+        if let Err(e) = app::ssr::read_cache::announce_write(&state.db, &state.read_cache).await {
             tracing::warn!(error = %e, "could not tell other instances of a write");
         }
     }

@@ -122,6 +122,10 @@ pub struct ReadCache {
     /// Whole pages (`server::kept_pages`), by address and viewer.
     pages: Mutex<Kept<String>>,
     capacity: usize,
+    /// This instance's name in the notices it sends (`i:` and random hex):
+    /// the relay hears its own notices too, and their writes were dropped
+    /// here already, at the commit.
+    origin: String,
 }
 
 impl std::fmt::Debug for ReadCache {
@@ -154,6 +158,10 @@ impl ReadCache {
             // A page weighs ten to a hundred times a read.
             pages: Kept::new(capacity / 8),
             capacity,
+            origin: format!(
+                "i:{:016x}",
+                rand_core::RngCore::next_u64(&mut rand_core::OsRng)
+            ),
         }
     }
 
@@ -348,8 +356,11 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// Tells the other instances on the same PostgreSQL database that something
 /// was written: inside a transaction, delivered when it commits. Nothing to
 /// do on SQLite, which one instance serves alone.
-pub async fn announce_write(db: &impl sea_orm::ConnectionTrait) -> Result<(), sea_orm::DbErr> {
-    notify_writes(db, String::new()).await
+pub async fn announce_write(
+    db: &impl sea_orm::ConnectionTrait,
+    cache: &ReadCache,
+) -> Result<(), sea_orm::DbErr> {
+    notify_writes(db, cache.origin.clone()).await
 }
 
 /// Tells the other instances that these parts of the book (and nothing
@@ -357,16 +368,18 @@ pub async fn announce_write(db: &impl sea_orm::ConnectionTrait) -> Result<(), se
 /// notice is announced as a write of anything.
 pub async fn announce_parts(
     db: &impl sea_orm::ConnectionTrait,
+    cache: &ReadCache,
     parts: &[Scope],
 ) -> Result<(), sea_orm::DbErr> {
-    let tags: Vec<String> = parts.iter().map(|p| p.tag()).collect();
-    let payload = tags.join(" ");
+    let mut payload = cache.origin.clone();
+    for part in parts {
+        payload.push(' ');
+        payload.push_str(&part.tag());
+    }
     // Too long for a notice: announced as a write of anything.
-    let payload = if payload.len() > MAX_NOTICE {
-        String::new()
-    } else {
-        payload
-    };
+    if payload.len() > MAX_NOTICE {
+        payload = cache.origin.clone();
+    }
     notify_writes(db, payload).await
 }
 
@@ -392,10 +405,32 @@ async fn notify_writes(
 /// PostgreSQL refuses notices of 8,000 bytes or more.
 const MAX_NOTICE: usize = 7_000;
 
-/// The parts a notice on [`WRITES_CHANNEL`] names; `None` for a write of
-/// anything (an empty notice, or one this instance cannot read).
-pub fn parts_of_notice(payload: &str) -> Option<Vec<Scope>> {
-    let parts: Option<Vec<Scope>> = payload.split(' ').map(Scope::parse).collect();
+impl ReadCache {
+    /// Acts on a notice heard on [`WRITES_CHANNEL`]: another instance's
+    /// write drops what it names here, or everything if it names nothing
+    /// (or cannot be read). This instance's own notices are passed over:
+    /// their writes were dropped here at the commit.
+    pub fn hear(&self, payload: &str) {
+        let (origin, rest) = match payload.split_once(' ') {
+            Some((first, rest)) if first.starts_with("i:") => (first, rest),
+            _ if payload.starts_with("i:") => (payload, ""),
+            _ => ("", payload),
+        };
+        if origin == self.origin {
+            return;
+        }
+        match parts_of_notice(rest) {
+            Some(parts) => self.bump_parts(&parts),
+            None => self.bump(),
+        }
+    }
+}
+
+/// The parts a notice on [`WRITES_CHANNEL`] names, after its sender;
+/// `None` for a write of anything (an empty notice, or one this instance
+/// cannot read).
+fn parts_of_notice(tags: &str) -> Option<Vec<Scope>> {
+    let parts: Option<Vec<Scope>> = tags.split(' ').map(Scope::parse).collect();
     parts.filter(|p| !p.is_empty())
 }
 
@@ -568,6 +603,27 @@ mod tests {
         assert_eq!(cache.session::<u32>("abc"), Some(7));
         cache.bump();
         assert_eq!(cache.session::<u32>("abc"), None);
+    }
+
+    #[test]
+    fn a_notice_drops_what_it_names_unless_this_instance_sent_it() {
+        let here = ReadCache::new(4);
+        let other = ReadCache::new(4);
+        assert_ne!(here.origin, other.origin);
+        let seen = |cache: &ReadCache| (cache.generation(), cache.stamp(Some(Scope::Order(12))));
+        let (generation, stamp) = seen(&here);
+        here.hear(&here.origin);
+        here.hear(&format!("{} o12", here.origin));
+        assert_eq!(here.generation(), generation);
+        assert!(here.fresh(&stamp));
+        here.hear(&format!("{} o12 c4", other.origin));
+        assert_eq!(here.generation(), generation);
+        assert!(!here.fresh(&stamp));
+        here.hear(&other.origin);
+        assert_eq!(here.generation(), generation + 1);
+        // A notice without a sender is another's; unreadable means anything.
+        here.hear("o12 x3");
+        assert_eq!(here.generation(), generation + 2);
     }
 
     #[test]

@@ -86,8 +86,10 @@ impl UnitOfWork {
     /// here or (told at the commit) on the other instances.
     pub async fn commit(self, state: &AppState) -> Result<(), ApiError> {
         match &self.parts {
-            Some(parts) => super::read_cache::announce_parts(&self.tx, parts).await?,
-            None => super::read_cache::announce_write(&self.tx).await?,
+            Some(parts) => {
+                super::read_cache::announce_parts(&self.tx, &state.read_cache, parts).await?
+            }
+            None => super::read_cache::announce_write(&self.tx, &state.read_cache).await?,
         }
         self.tx.commit().await?;
         match &self.parts {
