@@ -224,10 +224,7 @@ impl SlipScanner {
 
     /// One pass in one unit of work, whose commit wakes the outbox worker.
     pub async fn scan_once(&self) -> Result<app::ssr::alerts::ScanReport, app::wire::ApiError> {
-        let work = app::ssr::work::UnitOfWork::begin(&self.state).await?;
-        let report = app::ssr::alerts::scan(&work.tx, &self.state.alert_context()).await?;
-        work.commit(&self.state).await?;
-        Ok(report)
+        app::ssr::alerts::scan_and_commit(&self.state).await
     }
 }
 

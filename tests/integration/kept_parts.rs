@@ -3,7 +3,8 @@
 //! customers); the rest stays kept. One that raised an alert drops
 //! everything. Behind-the-back edits (straight into the database, so the
 //! portal is not told) show which pages were rendered again and which were
-//! answered from memory.
+//! answered from memory. The slippage scan keeps everything when it alerted
+//! nobody.
 
 use std::time::Duration;
 
@@ -162,5 +163,42 @@ async fn a_report_through_one_instance_reaches_the_kept_reads_of_another() {
     assert!(
         heard,
         "the second instance kept serving the order as it was"
+    );
+}
+
+#[tokio::test]
+async fn a_scan_that_alerts_nobody_keeps_everything_and_one_that_alerts_drops_it() {
+    use app::ssr::alerts::scan_and_commit;
+    let (app, cast, other, customer, _factory_a) = setup().await;
+    // The first scan alerts whatever the cast starts with.
+    scan_and_commit(&app.state).await.unwrap();
+    let other_url = app.url(&format!("/customer/orders/{other}"));
+    assert!(page(&customer, &other_url).await.contains("SO-A-OTHER"));
+    rename_order(&app, other, "SO-A-RENAMED").await;
+
+    let quiet = scan_and_commit(&app.state).await.unwrap();
+    assert_eq!(quiet.mails, 0, "{quiet:?}");
+    let kept = page(&customer, &other_url).await;
+    assert!(
+        kept.contains("SO-A-OTHER") && !kept.contains("SO-A-RENAMED"),
+        "a scan that alerted nobody dropped what was kept"
+    );
+
+    // Factory A's line slips (written behind the portal): the next scan
+    // finds it, alerts, and drops everything kept.
+    let line = po_line::Entity::find_by_id(cast.po_line_a)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let late = line.committed_ready_date + chrono::Duration::days(9);
+    let mut line: po_line::ActiveModel = line.into();
+    line.forecast_ready_date = Set(Some(late));
+    line.update(&app.db).await.unwrap();
+    let loud = scan_and_commit(&app.state).await.unwrap();
+    assert!(loud.mails > 0, "{loud:?}");
+    assert!(
+        page(&customer, &other_url).await.contains("SO-A-RENAMED"),
+        "a scan that alerted kept what it had"
     );
 }

@@ -16,9 +16,18 @@ pub struct UnitOfWork {
     pub tx: DatabaseTransaction,
     /// Timeline entries to announce to open pages after the commit.
     pub live: Outgoing,
-    /// The parts of the book written, when the writer names them; `None`
-    /// (anything) unless it does.
-    parts: Option<Vec<Scope>>,
+    /// What kept reads the writes may have changed.
+    touched: Touched,
+}
+
+/// What a unit of work may have changed of what is kept.
+enum Touched {
+    /// Anything: the writer names nothing.
+    Anything,
+    /// Only what shows these parts of the book (and what shows no part).
+    Parts(Vec<Scope>),
+    /// Nothing any page or read shows.
+    Nothing,
 }
 
 impl UnitOfWork {
@@ -26,7 +35,7 @@ impl UnitOfWork {
         Ok(Self {
             tx: state.db.begin().await?,
             live: Outgoing::default(),
-            parts: None,
+            touched: Touched::Anything,
         })
     }
 
@@ -78,23 +87,34 @@ impl UnitOfWork {
     /// reads of `parts` show, so the rest stays kept. The writer vouches
     /// for it; nothing checks it.
     pub fn touches_only(&mut self, parts: Vec<Scope>) {
-        self.parts = Some(parts);
+        self.touched = Touched::Parts(parts);
+    }
+
+    /// Says that this unit of work wrote only what no page or read shows
+    /// (its own bookkeeping), so everything kept stays. The writer vouches
+    /// for it.
+    pub fn shows_nothing(&mut self) {
+        self.touched = Touched::Nothing;
     }
 
     /// Commits, then tells open pages and wakes the outbox worker. Kept
     /// page reads (of the parts written, if named) are not served again,
     /// here or (told at the commit) on the other instances.
     pub async fn commit(self, state: &AppState) -> Result<(), ApiError> {
-        match &self.parts {
-            Some(parts) => {
+        match &self.touched {
+            Touched::Anything => {
+                super::read_cache::announce_write(&self.tx, &state.read_cache).await?
+            }
+            Touched::Parts(parts) => {
                 super::read_cache::announce_parts(&self.tx, &state.read_cache, parts).await?
             }
-            None => super::read_cache::announce_write(&self.tx, &state.read_cache).await?,
+            Touched::Nothing => {}
         }
         self.tx.commit().await?;
-        match &self.parts {
-            Some(parts) => state.read_cache.bump_parts(parts),
-            None => state.read_cache.bump(),
+        match &self.touched {
+            Touched::Anything => state.read_cache.bump(),
+            Touched::Parts(parts) => state.read_cache.bump_parts(parts),
+            Touched::Nothing => {}
         }
         self.live.publish(&state.live);
         state.outbox_wakeup.notify_one();

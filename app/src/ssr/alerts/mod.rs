@@ -28,7 +28,7 @@ pub use audience::Audience;
 pub use digest::send_digests;
 pub use order_line::assess_order_line;
 pub use po_line::assess_po_line;
-pub use scan::{ScanReport, remind_if_stale, scan};
+pub use scan::{ScanReport, remind_if_stale, scan, scan_and_commit};
 
 /// What every assessment needs to know.
 #[derive(Debug, Clone)]

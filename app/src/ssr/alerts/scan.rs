@@ -15,8 +15,12 @@ use super::{AlertContext, Audience, assess_order_line, assess_po_line};
 use crate::domain::order_status::OrderStatus;
 use crate::domain::progress::{Milestone, is_stale};
 use crate::domain::slip::AlertKind;
+use crate::ssr::AppState;
 use crate::ssr::entities::{order, order_line, po_line, purchase_order};
+use crate::ssr::repo::notifications;
 use crate::ssr::repo::progress::PoLineRow;
+use crate::ssr::work::UnitOfWork;
+use crate::wire::ApiError;
 
 /// A reminder to the factory when a line in production has had no report for
 /// the configured days; once per quiet spell (the key names its last report).
@@ -87,6 +91,21 @@ pub async fn scan(db: &impl ConnectionTrait, ctx: &AlertContext) -> Result<ScanR
             report.mails += assess_order_line(db, ctx, &people, order, line).await?;
         }
     }
+    Ok(report)
+}
+
+/// One scan in one unit of work, as the periodic job runs it; the commit
+/// wakes the outbox worker. A scan that queued no mail and noted nothing
+/// for anyone wrote only the levels it remembers per line, which no page
+/// shows: everything kept stays kept.
+pub async fn scan_and_commit(state: &AppState) -> Result<ScanReport, ApiError> {
+    let mut work = UnitOfWork::begin(state).await?;
+    let noted = notifications::latest_id(&work.tx).await?;
+    let report = scan(&work.tx, &state.alert_context()).await?;
+    if report.mails == 0 && notifications::latest_id(&work.tx).await? == noted {
+        work.shows_nothing();
+    }
+    work.commit(state).await?;
     Ok(report)
 }
 
