@@ -854,8 +854,14 @@ async fn run_live(clients: usize) -> LiveRow {
     }
 }
 
-fn bundle() -> String {
+/// The bundle's rows, or `None` when `target/site/pkg` holds no release
+/// bundle (only the release build writes the brotli copies): a debug
+/// bundle's size says nothing of what browsers download.
+fn bundle() -> Option<String> {
     let pkg = integration_tests::site_root().join("pkg");
+    if !pkg.join("portal.wasm.br").exists() {
+        return None;
+    }
     let mut out = String::new();
     for file in ["portal.wasm", "portal.js"] {
         let path = pkg.join(file);
@@ -878,7 +884,7 @@ fn bundle() -> String {
             gzip / 1024
         ));
     }
-    out
+    Some(out)
 }
 
 /// `--serve URL [--no-kept-reads]`: the portal alone on a free port over an
@@ -1015,8 +1021,11 @@ fn main() {
     }
     let bundle = bundle();
     let today = Utc::now().format("%Y-%m-%d");
+    let bundle_rows = bundle
+        .as_deref()
+        .unwrap_or("| (no release bundle in `target/site/pkg`) | | | |\n");
     println!(
-        "{table}\n{workspace}\n{live_table}\n| file | raw | gzip | brotli (as sent) |\n|---|---|---|---|\n{bundle}"
+        "{table}\n{workspace}\n{live_table}\n| file | raw | gzip | brotli (as sent) |\n|---|---|---|---|\n{bundle_rows}"
     );
     if !outside_rows.is_empty() {
         println!("\n{}", outside::table(&outside_rows));
@@ -1076,15 +1085,20 @@ fn main() {
                  The portal runs as its own process over a 40,000-line book; memory is that process's resident set.\n\n{live_table}\n"
             )
         };
+        let bundle_section = match &bundle {
+            Some(rows) => format!(
+                "## Browser bundle\n\nAs built in `target/site/pkg` when the benchmark ran, {today} (`scripts/run.sh --release` builds the release bundle and its compressed copies; the portal sends the brotli or gzip copy to browsers that accept it).\n\n\
+                 | file | raw | gzip | brotli (as sent) |\n|---|---|---|---|\n{rows}\n"
+            ),
+            None => keep("Browser bundle"),
+        };
         let doc = format!(
             "# Benchmarks\n\nRun: `cargo bench -p integration-tests --bench load -- --lines 1000,100000,1000000 --live 100,1000 --outside 1000,100000,1000000 --write` \
              (release build; SQLite in a temporary folder; data from a fixed seed). `--lines`, `--live` and `--outside` can be run apart; \
              each rewrites only its own sections. With `--postgres postgres://user@host/db` the `--lines` and `--outside` sizes run on \
              PostgreSQL instead (a fresh database per size on that server). `--generate N --into DATABASE_URL` only writes \
              a book of N order lines.\n\n\
-             Machine: {machine} (cores · CPU · memory).\n\n{pages}{outside_sections}{live_section}\
-             ## Browser bundle\n\nAs built in `target/site/pkg` when the benchmark ran, {today} (`scripts/run.sh --release` builds the release bundle and its compressed copies; the portal sends the brotli or gzip copy to browsers that accept it).\n\n\
-             | file | raw | gzip | brotli (as sent) |\n|---|---|---|---|\n{bundle}\n{}",
+             Machine: {machine} (cores · CPU · memory).\n\n{pages}{outside_sections}{live_section}{bundle_section}{}",
             keep("Against the targets"),
         );
         std::fs::write(path, doc).unwrap();
