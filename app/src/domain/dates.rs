@@ -242,6 +242,19 @@ impl LinesSummary {
         })
     }
 
+    /// What a delivered order's badge depends on: whether it has lines and
+    /// whether any of them has no commitment. Its dates no longer count, so
+    /// the database only needs to say which of the four kinds each
+    /// delivered order is, not sum its lines.
+    pub fn presence(has_lines: bool, has_unconfirmed: bool) -> Self {
+        Self {
+            lines: u64::from(has_lines),
+            unconfirmed: u64::from(has_unconfirmed),
+            earliest_committed: None,
+            most_slip: None,
+        }
+    }
+
     /// The worst badge of the summarised lines: always what [`worst_badge`]
     /// gives over each line's [`badge`].
     pub fn worst_badge(&self, today: NaiveDate, delivered: bool) -> LineBadge {
@@ -496,6 +509,30 @@ mod tests {
                 .collect();
             let each = worst_badge(lines.iter().map(|l| badge(l, d(today), delivered)));
             prop_assert_eq!(LinesSummary::of(&lines).worst_badge(d(today), delivered), each);
+        }
+
+        #[test]
+        fn a_delivered_orders_badge_needs_only_what_its_lines_are_present_for(
+            lines in proptest::collection::vec(
+                (-20i64..20, proptest::option::of(-20i64..20), proptest::option::of(-20i64..20)),
+                0..8,
+            ),
+            today in -20i64..20,
+        ) {
+            let lines: Vec<LineDates> = lines
+                .into_iter()
+                .map(|(requested, committed, forecast)| LineDates {
+                    requested: d(requested),
+                    committed: committed.map(d),
+                    forecast: forecast.map(d),
+                })
+                .collect();
+            let each = worst_badge(lines.iter().map(|l| badge(l, d(today), true)));
+            let present = LinesSummary::presence(
+                !lines.is_empty(),
+                lines.iter().any(|l| l.committed.is_none()),
+            );
+            prop_assert_eq!(present.worst_badge(d(today), true), each);
         }
 
         #[test]

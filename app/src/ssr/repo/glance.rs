@@ -2,6 +2,8 @@
 //! customer's company, or order ids read for that company, so nothing of
 //! another customer can come back.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -12,23 +14,50 @@ use sea_orm::{
 use crate::domain::change_request::ChangeStatus;
 use crate::domain::complaints::ComplaintStatus;
 use crate::domain::dates::LinesSummary;
+use crate::domain::order_status::OrderStatus;
 use crate::domain::quotation::QuotationStatus;
 use crate::ssr::entities::{
     change_request, complaint, file, instalment, order, order_line, quotation, shipment,
 };
 
-/// Every order of the company, in any status.
-pub async fn orders(db: &impl ConnectionTrait, company: i32) -> Result<Vec<OrderBrief>, DbErr> {
+/// The company's orders in these statuses.
+pub async fn orders_in(
+    db: &impl ConnectionTrait,
+    company: i32,
+    statuses: &[OrderStatus],
+) -> Result<Vec<OrderBrief>, DbErr> {
     order::Entity::find()
         .select_only()
         .column(order::Column::Id)
         .column(order::Column::Number)
         .column(order::Column::Status)
         .filter(order::Column::CustomerCompanyId.eq(company))
+        .filter(order::Column::Status.is_in(statuses.iter().map(|s| s.as_str())))
         .order_by_asc(order::Column::Id)
         .into_model::<OrderBrief>()
         .all(db)
         .await
+}
+
+/// The numbers of these orders of the company (others are left out).
+pub async fn numbers_of(
+    db: &impl ConnectionTrait,
+    company: i32,
+    ids: &[i32],
+) -> Result<HashMap<i32, String>, DbErr> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    order::Entity::find()
+        .select_only()
+        .column(order::Column::Id)
+        .column(order::Column::Number)
+        .filter(order::Column::CustomerCompanyId.eq(company))
+        .filter(order::Column::Id.is_in(ids.iter().copied()))
+        .into_tuple::<(i32, String)>()
+        .all(db)
+        .await
+        .map(|rows| rows.into_iter().collect())
 }
 
 /// What the glance needs of an order: a customer may hold thousands, and
@@ -63,29 +92,30 @@ impl LinesSummaryRow {
     }
 }
 
-/// The ids of the company's orders (the open ones only if `open`), as a
-/// subquery: a customer may hold thousands of orders, and a list of that
+/// The ids of the company's orders (only those in `statuses` if given), as
+/// a subquery: a customer may hold thousands of orders, and a list of that
 /// many bound ids costs more to build and parse than the join.
-fn orders_of(company: i32, open: bool) -> sea_orm::sea_query::SelectStatement {
+fn orders_of(
+    company: i32,
+    statuses: Option<&[OrderStatus]>,
+) -> sea_orm::sea_query::SelectStatement {
     let mut select = sea_orm::sea_query::Query::select();
     select
         .column(order::Column::Id)
         .from(order::Entity)
         .and_where(order::Column::CustomerCompanyId.eq(company));
-    if open {
-        select.and_where(order::Column::Status.is_not_in([
-            crate::domain::order_status::OrderStatus::Settled.as_str(),
-            crate::domain::order_status::OrderStatus::Cancelled.as_str(),
-        ]));
+    if let Some(statuses) = statuses {
+        select.and_where(order::Column::Status.is_in(statuses.iter().map(|s| s.as_str())));
     }
     select
 }
 
-/// Per open order of the company that has lines, what its lines say about
-/// its badge ([`LinesSummary`]).
-pub async fn open_line_summaries(
+/// Per order of the company in these statuses that has lines, what its
+/// lines say about its badge ([`LinesSummary`]).
+pub async fn line_summaries(
     db: &impl ConnectionTrait,
     company: i32,
+    statuses: &[OrderStatus],
 ) -> Result<Vec<LinesSummaryRow>, DbErr> {
     let slip = super::kpi::days_between(db, "forecast_date", "committed_date");
     order_line::Entity::find()
@@ -101,11 +131,54 @@ pub async fn open_line_summaries(
             Expr::cust(format!("CAST(MAX({slip}) AS BIGINT)")),
             "most_slip",
         )
-        .filter(order_line::Column::OrderId.in_subquery(orders_of(company, true)))
+        .filter(order_line::Column::OrderId.in_subquery(orders_of(company, Some(statuses))))
         .group_by(order_line::Column::OrderId)
         .into_model::<LinesSummaryRow>()
         .all(db)
         .await
+}
+
+/// How many of the company's orders in these statuses have lines or not,
+/// and a line without a commitment or not: at most four rows, however many
+/// orders (the badge of a delivered order depends on nothing else,
+/// [`LinesSummary::presence`]). Each order is looked up in the lines'
+/// index, never read line by line.
+pub async fn presence_counts(
+    db: &impl ConnectionTrait,
+    company: i32,
+    statuses: &[OrderStatus],
+) -> Result<Vec<(LinesSummary, u64)>, DbErr> {
+    if statuses.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks = vec!["?"; statuses.len()].join(", ");
+    let mut values: Vec<sea_orm::Value> = vec![company.into()];
+    values.extend(statuses.iter().map(|s| s.as_str().into()));
+    super::kpi::rows(
+        db,
+        &format!(
+            "SELECT has_lines, has_unconfirmed, COUNT(*) AS orders FROM ( \
+               SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id) \
+                 THEN 1 ELSE 0 END AS INTEGER) AS has_lines, \
+               CAST(CASE WHEN EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id \
+                 AND l.committed_date IS NULL) THEN 1 ELSE 0 END AS INTEGER) AS has_unconfirmed \
+               FROM orders o WHERE o.customer_company_id = ? AND o.status IN ({marks})) t \
+             GROUP BY has_lines, has_unconfirmed"
+        ),
+        values,
+    )
+    .await?
+    .iter()
+    .map(|r| {
+        let has_lines = r.try_get::<i32>("", "has_lines")? != 0;
+        let has_unconfirmed = r.try_get::<i32>("", "has_unconfirmed")? != 0;
+        let orders = r.try_get::<i64>("", "orders")?;
+        Ok((
+            LinesSummary::presence(has_lines, has_unconfirmed),
+            u64::try_from(orders).unwrap_or(0),
+        ))
+    })
+    .collect()
 }
 
 /// The shipments of the company's orders that have not arrived yet.
@@ -114,7 +187,7 @@ pub async fn shipments_under_way(
     company: i32,
 ) -> Result<Vec<shipment::Model>, DbErr> {
     shipment::Entity::find()
-        .filter(shipment::Column::OrderId.in_subquery(orders_of(company, false)))
+        .filter(shipment::Column::OrderId.in_subquery(orders_of(company, None)))
         .filter(shipment::Column::Ata.is_null())
         .all(db)
         .await
@@ -142,7 +215,7 @@ pub async fn counter_proposals(
     company: i32,
 ) -> Result<Vec<change_request::Model>, DbErr> {
     change_request::Entity::find()
-        .filter(change_request::Column::OrderId.in_subquery(orders_of(company, false)))
+        .filter(change_request::Column::OrderId.in_subquery(orders_of(company, None)))
         .filter(change_request::Column::Status.eq(ChangeStatus::Countered.as_str()))
         .all(db)
         .await
@@ -168,7 +241,7 @@ pub async fn instalments_due_by(
     until: NaiveDate,
 ) -> Result<Vec<instalment::Model>, DbErr> {
     instalment::Entity::find()
-        .filter(instalment::Column::OrderId.in_subquery(orders_of(company, false)))
+        .filter(instalment::Column::OrderId.in_subquery(orders_of(company, None)))
         .filter(instalment::Column::DueDate.is_not_null())
         .filter(instalment::Column::DueDate.lte(until))
         .all(db)

@@ -10,6 +10,7 @@ use chrono::{Days, NaiveDate};
 use super::lines::delivered;
 use crate::domain::dates::LinesSummary;
 use crate::domain::glance::{self as rules, SOON_DAYS, ShipmentFact, WaitKind, Waiting};
+use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::{Action, Area};
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::repo::glance as reads;
@@ -39,32 +40,54 @@ async fn read(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiError> 
     let today = state.today();
     // Plain reads, no transaction: the read-only pool, beside other requests.
     let db = &state.reports;
-    let all = reads::orders(db, company).await?;
-    let numbers: HashMap<i32, String> = all.iter().map(|o| (o.id, o.number.clone())).collect();
-
-    let open: Vec<&reads::OrderBrief> = all.iter().filter(|o| !o.status.is_final()).collect();
-    // One row per order with lines, summed by the database; each order's
-    // badge is the one its row in the order list shows (the worst of its
-    // lines'), which the summary gives without the lines.
-    let summaries: HashMap<i32, LinesSummary> = reads::open_line_summaries(db, company)
+    // Orders still in work are summed line by line (their dates decide
+    // their badges); delivered ones only need to say whether they have
+    // lines and a line without a commitment, which the database counts
+    // without sending them (a large customer's book is mostly delivered).
+    let (in_work, delivered_open): (Vec<OrderStatus>, Vec<OrderStatus>) = OrderStatus::ALL
+        .into_iter()
+        .filter(|s| !s.is_final())
+        .partition(|s| !delivered(*s));
+    let working = reads::orders_in(db, company, &in_work).await?;
+    let summaries: HashMap<i32, LinesSummary> = reads::line_summaries(db, company, &in_work)
         .await?
         .iter()
         .map(|row| (row.order_id, row.summary()))
         .collect();
-    let counts = rules::count_badges(open.iter().map(|o| {
-        summaries
-            .get(&o.id)
-            .copied()
-            .unwrap_or_default()
-            .worst_badge(today, delivered(o.status))
-    }));
+    let delivered_kinds = reads::presence_counts(db, company, &delivered_open).await?;
+    // Each order's badge is the one its row in the order list shows (the
+    // worst of its lines').
+    let counts = rules::count_badges(
+        working
+            .iter()
+            .map(|o| {
+                summaries
+                    .get(&o.id)
+                    .copied()
+                    .unwrap_or_default()
+                    .worst_badge(today, delivered(o.status))
+            })
+            .chain(delivered_kinds.iter().flat_map(|(kind, orders)| {
+                std::iter::repeat_n(kind.worst_badge(today, true), *orders as usize)
+            })),
+    );
 
-    let facts: Vec<ShipmentFact> = reads::shipments_under_way(db, company)
-        .await?
+    let shipments = reads::shipments_under_way(db, company).await?;
+    let mut items = waiting(state, user, today).await?;
+    let on_orders: Vec<i32> = shipments
+        .iter()
+        .map(|s| s.order_id)
+        .chain(items.iter().filter(|w| on_order(w.kind)).map(|w| w.target))
+        .collect();
+    let numbers = reads::numbers_of(db, company, &on_orders).await?;
+    for item in items.iter_mut().filter(|w| on_order(w.kind)) {
+        item.number = number_of(&numbers, item.target);
+    }
+    let facts: Vec<ShipmentFact> = shipments
         .into_iter()
         .map(|s| ShipmentFact {
-            order_id: s.order_id,
             order_number: number_of(&numbers, s.order_id),
+            order_id: s.order_id,
             vessel: s.vessel,
             etd: s.etd,
             atd: s.atd,
@@ -74,7 +97,6 @@ async fn read(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiError> 
         .collect();
     let sailings = rules::next_sailings(&facts);
 
-    let items = waiting(state, user, &numbers, today).await?;
     Ok(Glance {
         counts,
         sailings,
@@ -96,11 +118,20 @@ fn number_of(numbers: &HashMap<i32, String>, order_id: i32) -> String {
     numbers.get(&order_id).cloned().unwrap_or_default()
 }
 
-/// Everything that waits for the customer, in no particular order.
+/// Whether a waiting item's target is an order (whose number the caller
+/// fills in) rather than a record with a number of its own.
+fn on_order(kind: WaitKind) -> bool {
+    matches!(
+        kind,
+        WaitKind::CounterProposal | WaitKind::Instalment | WaitKind::Document
+    )
+}
+
+/// Everything that waits for the customer, in no particular order; items
+/// [`on_order`] come without their order's number.
 async fn waiting(
     state: &AppState,
     user: &CurrentUser,
-    numbers: &HashMap<i32, String>,
     today: NaiveDate,
 ) -> Result<Vec<Waiting>, ApiError> {
     let db = &state.reports;
@@ -121,7 +152,7 @@ async fn waiting(
         items.push(Waiting {
             kind: WaitKind::CounterProposal,
             target: c.order_id,
-            number: number_of(numbers, c.order_id),
+            number: String::new(),
             name: None,
             due: None,
         });
@@ -144,7 +175,7 @@ async fn waiting(
             items.push(Waiting {
                 kind: WaitKind::Instalment,
                 target: i.order_id,
-                number: number_of(numbers, i.order_id),
+                number: String::new(),
                 name: None,
                 due: Some(due),
             });
@@ -169,7 +200,7 @@ async fn waiting(
         items.push(Waiting {
             kind: WaitKind::Document,
             target: order_id,
-            number: number_of(numbers, order_id),
+            number: String::new(),
             name: Some(f.name),
             due: None,
         });
