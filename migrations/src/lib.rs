@@ -21,6 +21,7 @@ mod m20261201_000014_messages;
 mod m20261201_000015_notifications;
 mod m20261201_000016_two_factor;
 mod m20261201_000017_session_devices;
+mod m20261202_000018_orders_customer_status;
 
 pub struct Migrator;
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000015_notifications::Migration),
             Box::new(m20261201_000016_two_factor::Migration),
             Box::new(m20261201_000017_session_devices::Migration),
+            Box::new(m20261202_000018_orders_customer_status::Migration),
         ]
     }
 }
