@@ -58,8 +58,10 @@ struct Server {
     stat: String,
     /// Clock ticks per second, the unit of the CPU times in `stat`.
     tick: f64,
-    /// Kept open so the server never writes into a closed pipe.
-    _stdout: std::io::BufReader<std::process::ChildStdout>,
+    /// What the server prints after its address (the scan's passes).
+    stdout: std::io::BufReader<std::process::ChildStdout>,
+    /// Where the benchmark tells the server to start and stop scanning.
+    stdin: std::process::ChildStdin,
 }
 
 impl Server {
@@ -72,9 +74,11 @@ impl Server {
         }
         let mut child = std::process::Command::new(std::env::current_exe().unwrap())
             .args(args)
+            .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::piped())
             .spawn()
             .unwrap();
+        let stdin = child.stdin.take().unwrap();
         let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
         let mut addr = String::new();
         let read = stdout.read_line(&mut addr);
@@ -90,8 +94,30 @@ impl Server {
             base,
             stat,
             tick: ticks_per_second(),
-            _stdout: stdout,
+            stdout,
+            stdin,
         }
+    }
+
+    /// Starts the slippage scan in the server, pass after pass.
+    fn start_scanning(&mut self) {
+        use std::io::Write;
+        writeln!(self.stdin, "scan").unwrap();
+    }
+
+    /// Stops the scan; answers how many passes ran and their mean time.
+    fn stop_scanning(&mut self) -> (usize, u64) {
+        use std::io::Write;
+        writeln!(self.stdin, "stop").unwrap();
+        let mut line = String::new();
+        self.stdout.read_line(&mut line).unwrap();
+        let mut words = line
+            .split_whitespace()
+            .map(|w| w.parse::<u64>().unwrap_or(0));
+        (
+            words.next().unwrap_or(0) as usize,
+            words.next().unwrap_or(0),
+        )
     }
 
     /// Waits until the server's start-up work (its first slippage scan,
@@ -378,7 +404,7 @@ async fn measure_server(
     keep_reads: bool,
     pages: &mut Vec<Measured>,
 ) {
-    let server = Server::start(url, keep_reads);
+    let mut server = Server::start(url, keep_reads);
     server.settle().await;
     let customer = session_cookie(&server.base, &book.customer_email).await;
     let factory = session_cookie(&server.base, &book.supplier_email).await;
@@ -458,11 +484,8 @@ async fn measure_server(
     );
 
     // Reads while writing: the order page again, with the factory reporting
-    // progress all along. (The slippage scan would be the other writer worth
-    // reading through, but nothing over HTTP starts it: it runs in the
-    // server's background job, at start — waited out by `settle` — and then
-    // every `slip_scan_seconds`, which `--serve` sets to a day. So it is left
-    // out here; `--lines` times it on its own.)
+    // progress all along; then again with the slippage scan running pass
+    // after pass in the server beside the reports.
     let stop = Arc::new(AtomicBool::new(false));
     let writer = tokio::spawn(keep_reporting(
         factory.clone(),
@@ -483,6 +506,30 @@ async fn measure_server(
         writes.answered, writes.per_second, writes.accepted
     );
     note(page.as_str(), busy, Some(order.p99_ms));
+
+    let stop = Arc::new(AtomicBool::new(false));
+    let writer = tokio::spawn(keep_reporting(
+        factory.clone(),
+        server.base.clone(),
+        book.supplier_lines.clone(),
+        stop.clone(),
+    ));
+    server.start_scanning();
+    let (base, ids) = (server.base.clone(), picks.clone());
+    let scanning = drive(&server, &customer, move |c, n| {
+        c.get(format!("{base}/customer/orders/{}", ids[n % ids.len()]))
+            .header(ACCEPT, "text/html")
+    })
+    .await;
+    let (passes, mean_ms) = server.stop_scanning();
+    stop.store(true, Ordering::Relaxed);
+    let writes = writer.await.unwrap();
+    let page = format!(
+        "customer order page while the slippage scan runs pass after pass ({passes} passes, {mean_ms} ms each on average) \
+         and the factory reports progress ({} reports answered, {:.0}/s; {} accepted)",
+        writes.answered, writes.per_second, writes.accepted
+    );
+    note(page.as_str(), scanning, Some(order.p99_ms));
     drop(server);
 }
 
@@ -538,11 +585,12 @@ pub(super) fn markdown(
          divided by the pages answered in them: the server's, and the client's own, so a client that was the \
          limit shows (on PostgreSQL the database's own processes are not in the server's figure). Order pages \
          are picked at random among the customer's 200 latest orders. The session check answering a small \
-         JSON is the ceiling for a signed-in request. The last row asks for order pages while the factory posts \
+         JSON is the ceiling for a signed-in request. The last two rows ask for order pages while the factory posts \
          progress reports one after another on a connection of its own, each a real change the portal accepts \
-         and writes (it names the line's current version and a larger quantity done); its p99 stands next to \
-         the quiet one, and its server CPU includes the reports. The slippage scan cannot be started \
-         over HTTP and is not read through here. Every row is measured twice, each time with a server of its \
+         and writes (it names the line's current version and a larger quantity done), the last also while the \
+         slippage scan runs in the server pass after pass (started and stopped by the benchmark through the \
+         server's standard input, each pass as the portal's own job runs it); their p99 stands next to \
+         the quiet one, and their server CPU includes the reports and the scan. Every row is measured twice, each time with a server of its \
          own: as configured by default, with page reads and sessions kept until the next write (\"reads \
          kept\"), and with `PORTAL_READ_CACHE_ENTRIES=0` (\"every read from the database\"), which is what the \
          first visit after any write costs.\n\n{}\n",
