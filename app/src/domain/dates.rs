@@ -461,6 +461,29 @@ mod tests {
         );
     }
 
+    /// Up to eight lines, each with a requested day and perhaps a
+    /// committed and a forecast day, around day 0.
+    fn some_lines() -> impl Strategy<Value = Vec<LineDates>> {
+        proptest::collection::vec(
+            (
+                -20i64..20,
+                proptest::option::of(-20i64..20),
+                proptest::option::of(-20i64..20),
+            ),
+            0..8,
+        )
+        .prop_map(|lines| {
+            lines
+                .into_iter()
+                .map(|(requested, committed, forecast)| LineDates {
+                    requested: d(requested),
+                    committed: committed.map(d),
+                    forecast: forecast.map(d),
+                })
+                .collect()
+        })
+    }
+
     proptest! {
         #[test]
         fn any_text_parses_to_a_day_whose_arithmetic_is_safe(
@@ -492,41 +515,19 @@ mod tests {
 
         #[test]
         fn a_summary_gives_the_worst_of_its_lines_badges(
-            lines in proptest::collection::vec(
-                (-20i64..20, proptest::option::of(-20i64..20), proptest::option::of(-20i64..20)),
-                0..8,
-            ),
+            lines in some_lines(),
             today in -20i64..20,
             delivered in any::<bool>(),
         ) {
-            let lines: Vec<LineDates> = lines
-                .into_iter()
-                .map(|(requested, committed, forecast)| LineDates {
-                    requested: d(requested),
-                    committed: committed.map(d),
-                    forecast: forecast.map(d),
-                })
-                .collect();
             let each = worst_badge(lines.iter().map(|l| badge(l, d(today), delivered)));
             prop_assert_eq!(LinesSummary::of(&lines).worst_badge(d(today), delivered), each);
         }
 
         #[test]
         fn a_delivered_orders_badge_needs_only_what_its_lines_are_present_for(
-            lines in proptest::collection::vec(
-                (-20i64..20, proptest::option::of(-20i64..20), proptest::option::of(-20i64..20)),
-                0..8,
-            ),
+            lines in some_lines(),
             today in -20i64..20,
         ) {
-            let lines: Vec<LineDates> = lines
-                .into_iter()
-                .map(|(requested, committed, forecast)| LineDates {
-                    requested: d(requested),
-                    committed: committed.map(d),
-                    forecast: forecast.map(d),
-                })
-                .collect();
             let each = worst_badge(lines.iter().map(|l| badge(l, d(today), true)));
             let present = LinesSummary::presence(
                 !lines.is_empty(),
