@@ -486,44 +486,18 @@ async fn measure_server(
     // Reads while writing: the order page again, with the factory reporting
     // progress all along; then again with the slippage scan running pass
     // after pass in the server beside the reports.
-    let stop = Arc::new(AtomicBool::new(false));
-    let writer = tokio::spawn(keep_reporting(
-        factory.clone(),
-        server.base.clone(),
-        book.supplier_lines.clone(),
-        stop.clone(),
-    ));
-    let (base, ids) = (server.base.clone(), picks.clone());
-    let busy = drive(&server, &customer, move |c, n| {
-        c.get(format!("{base}/customer/orders/{}", ids[n % ids.len()]))
-            .header(ACCEPT, "text/html")
-    })
-    .await;
-    stop.store(true, Ordering::Relaxed);
-    let writes = writer.await.unwrap();
+    let (busy, writes) =
+        order_pages_while_reporting(&server, &customer, &factory, book, &picks).await;
     let page = format!(
         "customer order page while the factory reports progress ({} reports answered, {:.0}/s; {} accepted)",
         writes.answered, writes.per_second, writes.accepted
     );
     note(page.as_str(), busy, Some(order.p99_ms));
 
-    let stop = Arc::new(AtomicBool::new(false));
-    let writer = tokio::spawn(keep_reporting(
-        factory.clone(),
-        server.base.clone(),
-        book.supplier_lines.clone(),
-        stop.clone(),
-    ));
     server.start_scanning();
-    let (base, ids) = (server.base.clone(), picks.clone());
-    let scanning = drive(&server, &customer, move |c, n| {
-        c.get(format!("{base}/customer/orders/{}", ids[n % ids.len()]))
-            .header(ACCEPT, "text/html")
-    })
-    .await;
+    let (scanning, writes) =
+        order_pages_while_reporting(&server, &customer, &factory, book, &picks).await;
     let (passes, mean_ms) = server.stop_scanning();
-    stop.store(true, Ordering::Relaxed);
-    let writes = writer.await.unwrap();
     let page = format!(
         "customer order page while the slippage scan runs pass after pass ({passes} passes, {mean_ms} ms each on average) \
          and the factory reports progress ({} reports answered, {:.0}/s; {} accepted)",
@@ -531,6 +505,32 @@ async fn measure_server(
     );
     note(page.as_str(), scanning, Some(order.p99_ms));
     drop(server);
+}
+
+/// The customer's order pages (`picks`, in turn) asked for while the
+/// factory posts progress reports on a connection of its own.
+async fn order_pages_while_reporting(
+    server: &Server,
+    customer: &str,
+    factory: &str,
+    book: &super::Book,
+    picks: &Arc<Vec<i32>>,
+) -> (Load, Writes) {
+    let stop = Arc::new(AtomicBool::new(false));
+    let writer = tokio::spawn(keep_reporting(
+        factory.to_string(),
+        server.base.clone(),
+        book.supplier_lines.clone(),
+        stop.clone(),
+    ));
+    let (base, ids) = (server.base.clone(), picks.clone());
+    let load = drive(server, customer, move |c, n| {
+        c.get(format!("{base}/customer/orders/{}", ids[n % ids.len()]))
+            .header(ACCEPT, "text/html")
+    })
+    .await;
+    stop.store(true, Ordering::Relaxed);
+    (load, writer.await.unwrap())
 }
 
 /// The rows as a Markdown table.
