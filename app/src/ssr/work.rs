@@ -8,6 +8,7 @@ use sea_orm::{DatabaseTransaction, TransactionTrait};
 
 use super::AppState;
 use super::live::Outgoing;
+use super::repo::notifications;
 use super::repo::orders::{self, NewEvent};
 use crate::domain::kept_pages::Scope;
 use crate::wire::ApiError;
@@ -18,6 +19,9 @@ pub struct UnitOfWork {
     pub live: Outgoing,
     /// What kept reads the writes may have changed.
     touched: Touched,
+    /// The newest notification when the writer began watching; a unit of
+    /// work that notified someone after it touched anything.
+    noted: Option<Option<i32>>,
 }
 
 /// What a unit of work may have changed of what is kept.
@@ -36,6 +40,7 @@ impl UnitOfWork {
             tx: state.db.begin().await?,
             live: Outgoing::default(),
             touched: Touched::Anything,
+            noted: None,
         })
     }
 
@@ -83,9 +88,17 @@ impl UnitOfWork {
         self.nudge(house_company_id).await
     }
 
+    /// From now on, a notification put on anyone's list (an alert) makes
+    /// this unit of work a write of anything, whatever it says it touched:
+    /// it changed every page's navigation for that person.
+    pub async fn watch_notifications(&mut self) -> Result<(), ApiError> {
+        self.noted = Some(notifications::latest_id(&self.tx).await?);
+        Ok(())
+    }
+
     /// Says that this unit of work writes nothing but what kept pages and
     /// reads of `parts` show, so the rest stays kept. The writer vouches
-    /// for it; nothing checks it.
+    /// for it; only notifications are checked, if watched.
     pub fn touches_only(&mut self, parts: Vec<Scope>) {
         self.touched = Touched::Parts(parts);
     }
@@ -100,7 +113,12 @@ impl UnitOfWork {
     /// Commits, then tells open pages and wakes the outbox worker. Kept
     /// page reads (of the parts written, if named) are not served again,
     /// here or (told at the commit) on the other instances.
-    pub async fn commit(self, state: &AppState) -> Result<(), ApiError> {
+    pub async fn commit(mut self, state: &AppState) -> Result<(), ApiError> {
+        if let Some(noted) = self.noted
+            && notifications::latest_id(&self.tx).await? != noted
+        {
+            self.touched = Touched::Anything;
+        }
         match &self.touched {
             Touched::Anything => {
                 super::read_cache::announce_write(&self.tx, &state.read_cache).await?

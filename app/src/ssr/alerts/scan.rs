@@ -17,7 +17,6 @@ use crate::domain::progress::{Milestone, is_stale};
 use crate::domain::slip::AlertKind;
 use crate::ssr::AppState;
 use crate::ssr::entities::{order, order_line, po_line, purchase_order};
-use crate::ssr::repo::notifications;
 use crate::ssr::repo::progress::PoLineRow;
 use crate::ssr::work::UnitOfWork;
 use crate::wire::ApiError;
@@ -100,9 +99,9 @@ pub async fn scan(db: &impl ConnectionTrait, ctx: &AlertContext) -> Result<ScanR
 /// shows: everything kept stays kept.
 pub async fn scan_and_commit(state: &AppState) -> Result<ScanReport, ApiError> {
     let mut work = UnitOfWork::begin(state).await?;
-    let noted = notifications::latest_id(&work.tx).await?;
+    work.watch_notifications().await?;
     let report = scan(&work.tx, &state.alert_context()).await?;
-    if report.mails == 0 && notifications::latest_id(&work.tx).await? == noted {
+    if report.mails == 0 {
         work.shows_nothing();
     }
     work.commit(state).await?;

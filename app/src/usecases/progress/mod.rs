@@ -21,7 +21,6 @@ use crate::i18n::Locale;
 use crate::ssr::AppState;
 use crate::ssr::alerts::AlertContext;
 use crate::ssr::production::{Moved, follow_factory};
-use crate::ssr::repo::notifications;
 use crate::ssr::repo::progress::PoLineRow;
 use crate::ssr::work::UnitOfWork;
 use crate::wire::ApiError;
@@ -129,7 +128,7 @@ async fn follow_and_commit(
     moved: &[Moved],
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
-    let noted = notifications::latest_id(&work.tx).await?;
+    work.watch_notifications().await?;
     let followed = follow_factory(
         &work.tx,
         moved,
@@ -140,20 +139,18 @@ async fn follow_and_commit(
         },
     )
     .await?;
-    if notifications::latest_id(&work.tx).await? == noted {
-        let touched = factories.iter().map(|f| Scope::Factory(*f)).chain(
-            followed
-                .orders
-                .iter()
-                .flat_map(|(order, customer)| [Scope::Order(*order), Scope::Customer(*customer)]),
-        );
-        let mut parts: Vec<Scope> = Vec::new();
-        for part in touched {
-            if !parts.contains(&part) {
-                parts.push(part);
-            }
+    let touched = factories.iter().map(|f| Scope::Factory(*f)).chain(
+        followed
+            .orders
+            .iter()
+            .flat_map(|(order, customer)| [Scope::Order(*order), Scope::Customer(*customer)]),
+    );
+    let mut parts: Vec<Scope> = Vec::new();
+    for part in touched {
+        if !parts.contains(&part) {
+            parts.push(part);
         }
-        work.touches_only(parts);
     }
+    work.touches_only(parts);
     work.commit(state).await
 }
