@@ -251,7 +251,28 @@ impl Browser {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        panic!("{css} never showed the expected text; last seen: {last:?}");
+        let around = self.describe(css).await;
+        panic!("{css} never showed the expected text; last seen: {last:?}; {around}");
+    }
+
+    /// Where the browser is and what the outermost element of `css`
+    /// holds, for a failing wait's message.
+    async fn describe(&self, css: &str) -> String {
+        let outer = css.split_whitespace().next().unwrap_or(css);
+        let seen = self
+            .client
+            .execute(
+                "const e = document.querySelector(arguments[0]); \
+                 return [location.href, \
+                         document.querySelector('[data-hydrated=true]') !== null, \
+                         e ? e.outerHTML.slice(0, 4000) : null];",
+                vec![outer.into()],
+            )
+            .await;
+        match seen {
+            Ok(seen) => format!("page, hydrated, {outer}: {seen}"),
+            Err(e) => format!("the page could not be read: {e}"),
+        }
     }
 
     /// Marks the open page, so `assert_not_reloaded` can tell a live update
