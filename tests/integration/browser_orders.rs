@@ -311,7 +311,11 @@ async fn line_one_kept_through_a_colleague_s_change(
     staff.assert_not_reloaded().await;
 }
 
-/// Opens the payment form, fills it and sends it, all in one script run.
+/// Opens the payment form until it stays open, then fills it and sends it
+/// in one script run. The panel around the form is rebuilt when the page's
+/// live stream opens (its first refetch), and the rebuilt form is open only
+/// if the page heard the first one open: until then it would open closed,
+/// with its messages hidden.
 async fn pay(browser: &Browser, day: &str, amount: &str, reference: &str) {
     browser
         .client
@@ -320,11 +324,33 @@ async fn pay(browser: &Browser, day: &str, amount: &str, reference: &str) {
         .for_element(Locator::Css("#payment-form"))
         .await
         .expect("the payment form");
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let mut seen_open = 0;
+    while seen_open < 3 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the payment form never stayed open"
+        );
+        let was_open = browser
+            .client
+            .execute(
+                "const d = document.querySelector('#record-payment'); \
+                 const was = d.open; d.open = true; return was;",
+                vec![],
+            )
+            .await
+            .expect("open the payment form");
+        seen_open = if was_open == serde_json::Value::Bool(true) {
+            seen_open + 1
+        } else {
+            0
+        };
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     browser
         .client
         .execute(
-            "document.querySelector('#record-payment').open = true; \
-             const form = document.querySelector('#payment-form'); \
+            "const form = document.querySelector('#payment-form'); \
              for (const [name, value] of [['received_on', arguments[0]], \
                                           ['amount', arguments[1]], \
                                           ['reference', arguments[2]]]) { \
