@@ -22,6 +22,7 @@ mod m20261201_000015_notifications;
 mod m20261201_000016_two_factor;
 mod m20261201_000017_session_devices;
 mod m20261202_000018_orders_customer_status;
+mod m20261202_000019_order_lines_unconfirmed;
 
 pub struct Migrator;
 
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000016_two_factor::Migration),
             Box::new(m20261201_000017_session_devices::Migration),
             Box::new(m20261202_000018_orders_customer_status::Migration),
+            Box::new(m20261202_000019_order_lines_unconfirmed::Migration),
         ]
     }
 }
