@@ -564,11 +564,7 @@ async fn run(lines: usize, store: &Store) -> Row {
     // nothing should be measured behind it.
     let timed_scan = async || {
         let t = Instant::now();
-        let tx = state.db.begin().await.unwrap();
-        let report = app::ssr::alerts::scan(&tx, &state.alert_context())
-            .await
-            .unwrap();
-        tx.commit().await.unwrap();
+        let report = app::ssr::alerts::scan_and_commit(&state).await.unwrap();
         (report, t.elapsed())
     };
     let (report, first_scan) = timed_scan().await;

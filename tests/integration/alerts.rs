@@ -4,7 +4,7 @@
 //! delivery goes through a real SMTP server that may refuse for a while or
 //! for good.
 
-use app::ssr::alerts::{AlertContext, scan};
+use app::ssr::alerts::scan_in_batches;
 use app::ssr::clock::Clock;
 use app::ssr::entities::outbox;
 use integration_tests::people::{Cast, PASSWORD, create_cast};
@@ -73,21 +73,10 @@ fn recipients_of(rows: &[outbox::Model], kind: &str) -> Vec<String> {
     list
 }
 
-fn context(app: &TestApp) -> AlertContext {
-    AlertContext {
-        thresholds: Default::default(),
-        stale_after_days: 7,
-        public_url: app.address.clone(),
-        now: app.clock.now(),
-        house_zone: Default::default(),
-    }
-}
-
+/// One pass of the periodic scan, in batches of a single line, so every
+/// assessment below also runs in a unit of work of its own.
 async fn run_scan(app: &TestApp) -> app::ssr::alerts::ScanReport {
-    let tx = app.db.begin().await.unwrap();
-    let report = scan(&tx, &context(app)).await.unwrap();
-    tx.commit().await.unwrap();
-    report
+    scan_in_batches(&app.state, 1).await.unwrap()
 }
 
 #[tokio::test]
@@ -531,4 +520,44 @@ async fn digest_readers_get_one_mail_a_day_listing_their_alerts() {
     assert!(
         digest[0].body_text.contains("3 days late") && digest[0].body_text.contains("9 days late")
     );
+}
+
+#[tokio::test]
+async fn a_line_put_right_after_the_scan_planned_it_is_left_alone() {
+    use app::ssr::alerts::{Audience, ScanPlan};
+    use app::ssr::entities::{order_line, po_line};
+    use sea_orm::sea_query::Expr;
+    let app = spawn_app().await;
+    create_cast(&app.db).await;
+    // Line 2 of order A and its factory's line start two days late: the
+    // plan holds both.
+    let ctx = app.state.alert_context();
+    let plan = ScanPlan::find(&app.state.reports, &ctx).await.unwrap();
+    // Before their batch runs, both are back on their dates.
+    po_line::Entity::update_many()
+        .col_expr(
+            po_line::Column::ForecastReadyDate,
+            Expr::col(po_line::Column::CommittedReadyDate),
+        )
+        .exec(&app.db)
+        .await
+        .unwrap();
+    order_line::Entity::update_many()
+        .col_expr(
+            order_line::Column::ForecastDate,
+            Expr::col(order_line::Column::CommittedDate),
+        )
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let people = Audience::load(&app.db).await.unwrap();
+    let tx = app.db.begin().await.unwrap();
+    let report = plan.assess(&tx, &ctx, &people).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(
+        (report.po_lines, report.order_lines, report.mails),
+        (0, 0, 0),
+        "{report:?}"
+    );
+    assert!(outbox_rows(&app).await.is_empty());
 }

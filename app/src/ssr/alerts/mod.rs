@@ -28,7 +28,9 @@ pub use audience::Audience;
 pub use digest::send_digests;
 pub use order_line::assess_order_line;
 pub use po_line::assess_po_line;
-pub use scan::{ScanReport, remind_if_stale, scan, scan_and_commit};
+pub use scan::{
+    SCAN_BATCH, ScanPlan, ScanReport, remind_if_stale, scan_and_commit, scan_in_batches,
+};
 
 /// What every assessment needs to know.
 #[derive(Debug, Clone)]

@@ -7,7 +7,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::sea_query::ExprTrait as _;
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect,
-    QueryTrait,
+    QueryTrait, Select,
 };
 
 use super::send::send;
@@ -69,42 +69,127 @@ pub struct ScanReport {
     pub mails: usize,
 }
 
-/// Assesses the open PO lines and the customer lines of orders in
-/// production that may need it, for slips and reminders that time alone
-/// brings about.
-pub async fn scan(db: &impl ConnectionTrait, ctx: &AlertContext) -> Result<ScanReport, DbErr> {
-    let people = Audience::load(db).await?;
-    let mut report = ScanReport::default();
-    for (line, po) in po_lines_to_assess(db, ctx).await? {
-        let Some(po) = po else { continue };
-        let row = PoLineRow { po, line };
-        report.po_lines += 1;
-        report.mails += assess_po_line(db, ctx, &people, &row).await?;
-        report.mails += remind_if_stale(db, ctx, &people, &row).await?;
-    }
-    let lines = order_lines_to_assess(db, ctx).await?;
-    let by_id = orders_of(db, &lines).await?;
-    for line in &lines {
-        if let Some(order) = by_id.get(&line.order_id) {
-            report.order_lines += 1;
-            report.mails += assess_order_line(db, ctx, &people, order, line).await?;
-        }
-    }
-    Ok(report)
+/// How many lines one unit of work of the periodic scan assesses: a
+/// progress report waits behind at most one such batch, not a whole pass.
+pub const SCAN_BATCH: usize = 250;
+
+/// Which lines a scan assesses, by id: those with something to assess.
+#[derive(Debug, Clone, Default)]
+pub struct ScanPlan {
+    po_lines: Vec<i32>,
+    order_lines: Vec<i32>,
 }
 
-/// One scan in one unit of work, as the periodic job runs it; the commit
-/// wakes the outbox worker. A scan that queued no mail and noted nothing
-/// for anyone wrote only the levels it remembers per line, which no page
-/// shows: everything kept stays kept.
-pub async fn scan_and_commit(state: &AppState) -> Result<ScanReport, ApiError> {
-    let mut work = UnitOfWork::begin(state).await?;
-    work.watch_notifications().await?;
-    let report = scan(&work.tx, &state.alert_context()).await?;
-    if report.mails == 0 {
-        work.shows_nothing();
+impl ScanPlan {
+    /// Finds the lines that may need assessing. Reading the plan writes
+    /// nothing, so it may run outside any write.
+    pub async fn find(db: &impl ConnectionTrait, ctx: &AlertContext) -> Result<Self, DbErr> {
+        Ok(Self {
+            po_lines: po_lines_to_assess(ctx)
+                .select_only()
+                .column(po_line::Column::Id)
+                .into_tuple()
+                .all(db)
+                .await?,
+            order_lines: order_lines_to_assess(ctx)
+                .select_only()
+                .column(order_line::Column::Id)
+                .into_tuple()
+                .all(db)
+                .await?,
+        })
     }
-    work.commit(state).await?;
+
+    /// The plan in parts of at most `size` lines each.
+    pub fn batches(&self, size: usize) -> Vec<ScanPlan> {
+        let size = size.max(1);
+        let po = self.po_lines.chunks(size).map(|ids| ScanPlan {
+            po_lines: ids.to_vec(),
+            order_lines: Vec::new(),
+        });
+        let orders = self.order_lines.chunks(size).map(|ids| ScanPlan {
+            po_lines: Vec::new(),
+            order_lines: ids.to_vec(),
+        });
+        po.chain(orders).collect()
+    }
+
+    /// Assesses the planned lines that still need it: each is read again
+    /// (a report since the plan may have assessed it already, or changed
+    /// it), with the same conditions that planned it.
+    pub async fn assess(
+        &self,
+        db: &impl ConnectionTrait,
+        ctx: &AlertContext,
+        people: &Audience,
+    ) -> Result<ScanReport, DbErr> {
+        let mut report = ScanReport::default();
+        for chunk in self.po_lines.chunks(SCAN_BATCH) {
+            let rows = po_lines_to_assess(ctx)
+                .filter(po_line::Column::Id.is_in(chunk.iter().copied()))
+                .select_also(purchase_order::Entity)
+                .all(db)
+                .await?;
+            for (line, po) in rows {
+                let Some(po) = po else { continue };
+                let row = PoLineRow { po, line };
+                report.po_lines += 1;
+                report.mails += assess_po_line(db, ctx, people, &row).await?;
+                report.mails += remind_if_stale(db, ctx, people, &row).await?;
+            }
+        }
+        for chunk in self.order_lines.chunks(SCAN_BATCH) {
+            let lines = order_lines_to_assess(ctx)
+                .filter(order_line::Column::Id.is_in(chunk.iter().copied()))
+                .all(db)
+                .await?;
+            let by_id = orders_of(db, &lines).await?;
+            for line in &lines {
+                if let Some(order) = by_id.get(&line.order_id) {
+                    report.order_lines += 1;
+                    report.mails += assess_order_line(db, ctx, people, order, line).await?;
+                }
+            }
+        }
+        Ok(report)
+    }
+}
+
+impl std::ops::AddAssign for ScanReport {
+    fn add_assign(&mut self, other: Self) {
+        self.po_lines += other.po_lines;
+        self.order_lines += other.order_lines;
+        self.mails += other.mails;
+    }
+}
+
+/// The periodic scan for slips and reminders that time alone brings
+/// about, in batches of `SCAN_BATCH` lines (`scan_in_batches`).
+pub async fn scan_and_commit(state: &AppState) -> Result<ScanReport, ApiError> {
+    scan_in_batches(state, SCAN_BATCH).await
+}
+
+/// The plan and the audience are read outside any write; the lines are
+/// then assessed in batches of `size`, each in its own unit of work, so
+/// writers wait behind one batch at most. Each commit wakes the outbox
+/// worker. A batch that queued no mail and noted nothing for anyone wrote
+/// only the levels it remembers per line, which no page shows: everything
+/// kept stays kept.
+pub async fn scan_in_batches(state: &AppState, size: usize) -> Result<ScanReport, ApiError> {
+    let ctx = state.alert_context();
+    let plan = ScanPlan::find(&state.reports, &ctx).await?;
+    let people = Audience::load(&state.reports).await?;
+    let mut report = ScanReport::default();
+    for batch in plan.batches(size) {
+        let mut work = UnitOfWork::begin(state).await?;
+        work.watch_notifications().await?;
+        let part = batch.assess(&work.tx, &ctx, &people).await?;
+        if part.mails == 0 {
+            work.shows_nothing();
+        }
+        work.commit(state).await?;
+        report += part;
+    }
     Ok(report)
 }
 
@@ -120,13 +205,10 @@ fn stale_cutoff(ctx: &AlertContext) -> DateTime<Utc> {
 /// Only lines with something to assess: alerted before, running late, or
 /// quiet long enough to be stale (the rules decide). A line on time, never
 /// alerted and recently reported needs nothing.
-async fn po_lines_to_assess(
-    db: &impl ConnectionTrait,
-    ctx: &AlertContext,
-) -> Result<Vec<(po_line::Model, Option<purchase_order::Model>)>, DbErr> {
+fn po_lines_to_assess(ctx: &AlertContext) -> Select<po_line::Entity> {
     let cutoff = stale_cutoff(ctx);
     po_line::Entity::find()
-        .find_also_related(purchase_order::Entity)
+        .inner_join(purchase_order::Entity)
         .filter(purchase_order::Column::Status.eq("open"))
         .filter(po_line::Column::Cancelled.eq(false))
         // Named one by one (not "not shipped") so the open-work index finds
@@ -154,16 +236,11 @@ async fn po_lines_to_assess(
                         .add(purchase_order::Column::CreatedAt.lt(cutoff)),
                 ),
         )
-        .all(db)
-        .await
 }
 
 /// The customer lines of orders in production that were alerted before,
 /// are slipping, or are past the commitment and not yet told.
-async fn order_lines_to_assess(
-    db: &impl ConnectionTrait,
-    ctx: &AlertContext,
-) -> Result<Vec<order_line::Model>, DbErr> {
+fn order_lines_to_assess(ctx: &AlertContext) -> Select<order_line::Entity> {
     let in_production = order::Entity::find()
         .select_only()
         .column(order::Column::Id)
@@ -189,8 +266,6 @@ async fn order_lines_to_assess(
                         .add(order_line::Column::CommittedDate.lt(ctx.today())),
                 ),
         )
-        .all(db)
-        .await
 }
 
 /// Only the orders of those lines, a bounded number of ids per query.
@@ -212,4 +287,38 @@ async fn orders_of(
         }
     }
     Ok(by_id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(po: std::ops::Range<i32>, orders: std::ops::Range<i32>) -> ScanPlan {
+        ScanPlan {
+            po_lines: po.collect(),
+            order_lines: orders.collect(),
+        }
+    }
+
+    #[test]
+    fn batches_hold_every_planned_line_once_and_none_is_larger_than_asked() {
+        let whole = plan(1..601, 1000..1010);
+        let batches = whole.batches(250);
+        assert!(
+            batches
+                .iter()
+                .all(|b| b.po_lines.len() + b.order_lines.len() <= 250)
+        );
+        let po: Vec<i32> = batches.iter().flat_map(|b| b.po_lines.clone()).collect();
+        let orders: Vec<i32> = batches.iter().flat_map(|b| b.order_lines.clone()).collect();
+        assert_eq!(po, whole.po_lines);
+        assert_eq!(orders, whole.order_lines);
+        assert_eq!(batches.len(), 4, "three of PO lines, one of order lines");
+    }
+
+    #[test]
+    fn an_empty_plan_has_no_batch_and_a_zero_size_is_taken_as_one() {
+        assert!(ScanPlan::default().batches(250).is_empty());
+        assert_eq!(plan(1..4, 0..0).batches(0).len(), 3);
+    }
 }
