@@ -523,7 +523,7 @@ async fn digest_readers_get_one_mail_a_day_listing_their_alerts() {
 }
 
 #[tokio::test]
-async fn a_line_put_right_after_the_scan_planned_it_is_left_alone() {
+async fn a_line_put_right_after_the_scan_planned_it_is_not_alerted() {
     use app::ssr::alerts::{Audience, ScanPlan};
     use app::ssr::entities::{order_line, po_line};
     use sea_orm::sea_query::Expr;
@@ -554,10 +554,70 @@ async fn a_line_put_right_after_the_scan_planned_it_is_left_alone() {
     let tx = app.db.begin().await.unwrap();
     let report = plan.assess(&tx, &ctx, &people).await.unwrap();
     tx.commit().await.unwrap();
+    // Both are looked at as they are now: nothing to say.
+    assert_eq!(
+        (report.po_lines, report.order_lines, report.mails),
+        (1, 1, 0),
+        "{report:?}"
+    );
+    assert!(outbox_rows(&app).await.is_empty());
+    let levels: Vec<i32> = po_line::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap()
+        .iter()
+        .map(|l| l.alert_level)
+        .chain(
+            order_line::Entity::find()
+                .all(&app.db)
+                .await
+                .unwrap()
+                .iter()
+                .map(|l| l.alert_level),
+        )
+        .collect();
+    assert!(levels.iter().all(|l| *l == 0), "{levels:?}");
+}
+
+#[tokio::test]
+async fn a_line_closed_after_the_scan_planned_it_is_not_told_back_on_track() {
+    use app::domain::order_status::OrderStatus;
+    use app::ssr::alerts::{Audience, ScanPlan};
+    use app::ssr::entities::{order, po_line};
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    // The first scan alerts the late lines; they stay in every plan after.
+    let first = run_scan(&app).await;
+    assert!(first.mails > 0, "{first:?}");
+    let ctx = app.state.alert_context();
+    let plan = ScanPlan::find(&app.state.reports, &ctx).await.unwrap();
+    // Before the batch runs, the factory's lines are cancelled and the
+    // customer's order ships.
+    po_line::Entity::update_many()
+        .col_expr(po_line::Column::Cancelled, Expr::value(true))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    order::Entity::update_many()
+        .col_expr(
+            order::Column::Status,
+            Expr::value(OrderStatus::Shipped.as_str()),
+        )
+        .filter(order::Column::Id.eq(cast.order_a))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let before = outbox_rows(&app).await.len();
+    let people = Audience::load(&app.db).await.unwrap();
+    let tx = app.db.begin().await.unwrap();
+    let report = plan.assess(&tx, &ctx, &people).await.unwrap();
+    tx.commit().await.unwrap();
     assert_eq!(
         (report.po_lines, report.order_lines, report.mails),
         (0, 0, 0),
         "{report:?}"
     );
-    assert!(outbox_rows(&app).await.is_empty());
+    assert_eq!(outbox_rows(&app).await.len(), before);
 }

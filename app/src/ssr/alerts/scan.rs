@@ -114,9 +114,12 @@ impl ScanPlan {
         po.chain(orders).collect()
     }
 
-    /// Assesses the planned lines that still need it: each is read again
-    /// (a report since the plan may have assessed it already, or changed
-    /// it), with the same conditions that planned it.
+    /// Assesses the planned lines that are still open work, each read again
+    /// by its id (a report since the plan may have changed it, or assessed
+    /// it already). Whether time brought anything about is left to the
+    /// rules, which alert nothing for a line that needs nothing; the plan's
+    /// other conditions only spared reading such lines, and asked again here
+    /// they led SQLite to walk every open line once per batch.
     pub async fn assess(
         &self,
         db: &impl ConnectionTrait,
@@ -125,35 +128,49 @@ impl ScanPlan {
     ) -> Result<ScanReport, DbErr> {
         let mut report = ScanReport::default();
         for chunk in self.po_lines.chunks(SCAN_BATCH) {
-            let rows = po_lines_to_assess(ctx)
+            let rows = po_line::Entity::find()
+                .find_also_related(purchase_order::Entity)
                 .filter(po_line::Column::Id.is_in(chunk.iter().copied()))
-                .select_also(purchase_order::Entity)
                 .all(db)
                 .await?;
             for (line, po) in rows {
                 let Some(po) = po else { continue };
                 let row = PoLineRow { po, line };
+                if row.state().po_closed || row.line.milestone == Milestone::Shipped {
+                    continue;
+                }
                 report.po_lines += 1;
                 report.mails += assess_po_line(db, ctx, people, &row).await?;
                 report.mails += remind_if_stale(db, ctx, people, &row).await?;
             }
         }
         for chunk in self.order_lines.chunks(SCAN_BATCH) {
-            let lines = order_lines_to_assess(ctx)
+            let lines = order_line::Entity::find()
                 .filter(order_line::Column::Id.is_in(chunk.iter().copied()))
                 .all(db)
                 .await?;
             let by_id = orders_of(db, &lines).await?;
             for line in &lines {
-                if let Some(order) = by_id.get(&line.order_id) {
-                    report.order_lines += 1;
-                    report.mails += assess_order_line(db, ctx, people, order, line).await?;
+                let Some(order) = by_id.get(&line.order_id) else {
+                    continue;
+                };
+                if !IN_PRODUCTION.contains(&order.status) {
+                    continue;
                 }
+                report.order_lines += 1;
+                report.mails += assess_order_line(db, ctx, people, order, line).await?;
             }
         }
         Ok(report)
     }
 }
+
+/// The orders whose lines the scan looks at.
+const IN_PRODUCTION: [OrderStatus; 3] = [
+    OrderStatus::Confirmed,
+    OrderStatus::InProduction,
+    OrderStatus::Ready,
+];
 
 impl std::ops::AddAssign for ScanReport {
     fn add_assign(&mut self, other: Self) {
@@ -244,11 +261,7 @@ fn order_lines_to_assess(ctx: &AlertContext) -> Select<order_line::Entity> {
     let in_production = order::Entity::find()
         .select_only()
         .column(order::Column::Id)
-        .filter(order::Column::Status.is_in([
-            OrderStatus::Confirmed.as_str(),
-            OrderStatus::InProduction.as_str(),
-            OrderStatus::Ready.as_str(),
-        ]))
+        .filter(order::Column::Status.is_in(IN_PRODUCTION.map(OrderStatus::as_str)))
         .into_query();
     order_line::Entity::find()
         .filter(order_line::Column::OrderId.in_subquery(in_production))
