@@ -73,6 +73,19 @@ fn recipients_of(rows: &[outbox::Model], kind: &str) -> Vec<String> {
     list
 }
 
+/// Assesses what `plan` holds in one transaction, as a batch of the scan.
+async fn assess_as_planned(
+    app: &TestApp,
+    plan: &app::ssr::alerts::ScanPlan,
+) -> app::ssr::alerts::ScanReport {
+    let ctx = app.state.alert_context();
+    let people = app::ssr::alerts::Audience::load(&app.db).await.unwrap();
+    let tx = app.db.begin().await.unwrap();
+    let report = plan.assess(&tx, &ctx, &people).await.unwrap();
+    tx.commit().await.unwrap();
+    report
+}
+
 /// One pass of the periodic scan, in batches of a single line, so every
 /// assessment below also runs in a unit of work of its own.
 async fn run_scan(app: &TestApp) -> app::ssr::alerts::ScanReport {
@@ -524,7 +537,7 @@ async fn digest_readers_get_one_mail_a_day_listing_their_alerts() {
 
 #[tokio::test]
 async fn a_line_put_right_after_the_scan_planned_it_is_not_alerted() {
-    use app::ssr::alerts::{Audience, ScanPlan};
+    use app::ssr::alerts::ScanPlan;
     use app::ssr::entities::{order_line, po_line};
     use sea_orm::sea_query::Expr;
     let app = spawn_app().await;
@@ -550,10 +563,7 @@ async fn a_line_put_right_after_the_scan_planned_it_is_not_alerted() {
         .exec(&app.db)
         .await
         .unwrap();
-    let people = Audience::load(&app.db).await.unwrap();
-    let tx = app.db.begin().await.unwrap();
-    let report = plan.assess(&tx, &ctx, &people).await.unwrap();
-    tx.commit().await.unwrap();
+    let report = assess_as_planned(&app, &plan).await;
     // Both are looked at as they are now: nothing to say.
     assert_eq!(
         (report.po_lines, report.order_lines, report.mails),
@@ -582,7 +592,7 @@ async fn a_line_put_right_after_the_scan_planned_it_is_not_alerted() {
 #[tokio::test]
 async fn a_line_closed_after_the_scan_planned_it_is_not_told_back_on_track() {
     use app::domain::order_status::OrderStatus;
-    use app::ssr::alerts::{Audience, ScanPlan};
+    use app::ssr::alerts::ScanPlan;
     use app::ssr::entities::{order, po_line};
     use sea_orm::sea_query::Expr;
     use sea_orm::{ColumnTrait, QueryFilter};
@@ -610,10 +620,7 @@ async fn a_line_closed_after_the_scan_planned_it_is_not_told_back_on_track() {
         .await
         .unwrap();
     let before = outbox_rows(&app).await.len();
-    let people = Audience::load(&app.db).await.unwrap();
-    let tx = app.db.begin().await.unwrap();
-    let report = plan.assess(&tx, &ctx, &people).await.unwrap();
-    tx.commit().await.unwrap();
+    let report = assess_as_planned(&app, &plan).await;
     assert_eq!(
         (report.po_lines, report.order_lines, report.mails),
         (0, 0, 0),
