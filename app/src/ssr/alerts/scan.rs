@@ -165,8 +165,9 @@ impl ScanPlan {
     }
 }
 
-/// The orders whose lines the scan looks at.
-const IN_PRODUCTION: [OrderStatus; 3] = [
+/// The orders whose lines are in production: the scan looks at their
+/// lines, and only they can be late.
+pub(super) const IN_PRODUCTION: [OrderStatus; 3] = [
     OrderStatus::Confirmed,
     OrderStatus::InProduction,
     OrderStatus::Ready,
