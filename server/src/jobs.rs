@@ -89,7 +89,7 @@ impl OutboxWorker {
 /// them from the outbox (see `app::ssr::links`). A failure here is logged and
 /// leaves delivery going: the next round tries again, and a link that ran
 /// out does not work even if its mail goes out.
-async fn void_links(db: &impl ConnectionTrait, now: DateTime<Utc>) {
+async fn void_links(db: &DatabaseConnection, now: DateTime<Utc>) {
     match app::ssr::links::void_undelivered(db, now).await {
         Ok(0) => {}
         Ok(voided) => tracing::warn!(voided, "links of undelivered mail revoked"),

@@ -13,7 +13,10 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
+    TransactionTrait,
+};
 
 use crate::domain::session::TokenPurpose;
 use crate::i18n::Locale;
@@ -80,13 +83,10 @@ pub fn compose(
 /// become dead letters (sending them would only deliver a link that no
 /// longer works). Returns how many it voided.
 ///
-/// Each row is voided before its token is revoked, and only if it is still
-/// as it was read, so a dead letter sent again meanwhile keeps its fresh
-/// link; a crash in between leaves a live token that no mail holds.
-pub async fn void_undelivered(
-    db: &impl ConnectionTrait,
-    now: DateTime<Utc>,
-) -> Result<usize, DbErr> {
+/// Each row is voided, and its token revoked in the same transaction, only
+/// if the row is still as it was read, so a dead letter sent again
+/// meanwhile keeps its fresh link.
+pub async fn void_undelivered(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<usize, DbErr> {
     let mut lapsed = Condition::any().add(outbox::Column::Dead.eq(true));
     for purpose in TokenPurpose::ALL {
         lapsed = lapsed.add(
@@ -130,12 +130,16 @@ pub async fn void_undelivered(
                         .add(outbox::Column::ClaimedUntil.lt(now)),
                 );
         }
-        if update.exec(db).await?.rows_affected != 1 {
+        // The mail loses its link and the link stops working together: no
+        // one may see the one without the other.
+        let tx = db.begin().await?;
+        if update.exec(&tx).await?.rows_affected != 1 {
             continue;
         }
         if let Some((_, token_id)) = link_of(&row.kind, &row.dedupe_key) {
-            tokens::revoke(db, token_id, now).await?;
+            tokens::revoke(&tx, token_id, now).await?;
         }
+        tx.commit().await?;
         voided += 1;
     }
     Ok(voided)
