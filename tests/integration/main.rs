@@ -39,6 +39,7 @@ mod health;
 mod input_bounds;
 mod instances;
 mod invitations;
+mod kept_by_the_database;
 mod kept_parts;
 mod kept_reads;
 mod landing;

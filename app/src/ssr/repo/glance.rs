@@ -17,24 +17,28 @@ use crate::domain::dates::LinesSummary;
 use crate::domain::order_status::OrderStatus;
 use crate::domain::quotation::QuotationStatus;
 use crate::ssr::entities::{
-    change_request, complaint, file, instalment, order, order_line, quotation, shipment,
+    change_request, complaint, file, instalment, order, quotation, shipment,
 };
 
-/// The company's orders in these statuses.
+/// The company's orders in these statuses, each with what its lines say
+/// about its badge as the database keeps it on the order (summed again
+/// whenever one of its lines is written), so no line is read.
 pub async fn orders_in(
     db: &impl ConnectionTrait,
     company: i32,
     statuses: &[OrderStatus],
-) -> Result<Vec<OrderBrief>, DbErr> {
+) -> Result<Vec<OrderSummaryRow>, DbErr> {
     order::Entity::find()
         .select_only()
         .column(order::Column::Id)
-        .column(order::Column::Number)
         .column(order::Column::Status)
+        .column_as(Expr::cust("line_count"), "line_count")
+        .column_as(Expr::cust("unconfirmed_lines"), "unconfirmed_lines")
+        .column_as(Expr::cust("earliest_committed"), "earliest_committed")
+        .column_as(Expr::cust("most_slip"), "most_slip")
         .filter(order::Column::CustomerCompanyId.eq(company))
         .filter(order::Column::Status.is_in(statuses.iter().map(|s| s.as_str())))
-        .order_by_asc(order::Column::Id)
-        .into_model::<OrderBrief>()
+        .into_model::<OrderSummaryRow>()
         .all(db)
         .await
 }
@@ -60,89 +64,47 @@ pub async fn numbers_of(
         .map(|rows| rows.into_iter().collect())
 }
 
-/// What the glance needs of an order: a customer may hold thousands, and
-/// each column read is work for every one of them.
+/// An order's status and what its lines say about its badge, kept on the
+/// order by the database (`line_count`, `unconfirmed_lines`,
+/// `earliest_committed`, `most_slip`).
 #[derive(Debug, Clone, FromQueryResult)]
-pub struct OrderBrief {
+pub struct OrderSummaryRow {
     pub id: i32,
-    pub number: String,
-    pub status: crate::domain::order_status::OrderStatus,
-}
-
-/// What an open order's lines say about its badge, summed by the database
-/// so a customer with thousands of orders sends one row per order, not one
-/// per line.
-#[derive(Debug, Clone, FromQueryResult)]
-pub struct LinesSummaryRow {
-    pub order_id: i32,
-    pub lines: i64,
-    pub unconfirmed: i64,
+    pub status: OrderStatus,
+    pub line_count: i32,
+    pub unconfirmed_lines: i32,
     pub earliest_committed: Option<NaiveDate>,
-    pub most_slip: Option<i64>,
+    pub most_slip: Option<i32>,
 }
 
-impl LinesSummaryRow {
+impl OrderSummaryRow {
     pub fn summary(&self) -> LinesSummary {
         LinesSummary {
-            lines: u64::try_from(self.lines).unwrap_or(0),
-            unconfirmed: u64::try_from(self.unconfirmed).unwrap_or(0),
+            lines: u64::try_from(self.line_count).unwrap_or(0),
+            unconfirmed: u64::try_from(self.unconfirmed_lines).unwrap_or(0),
             earliest_committed: self.earliest_committed,
-            most_slip: self.most_slip,
+            most_slip: self.most_slip.map(i64::from),
         }
     }
 }
 
-/// The ids of the company's orders (only those in `statuses` if given), as
-/// a subquery: a customer may hold thousands of orders, and a list of that
-/// many bound ids costs more to build and parse than the join.
-fn orders_of(
-    company: i32,
-    statuses: Option<&[OrderStatus]>,
-) -> sea_orm::sea_query::SelectStatement {
+/// The ids of the company's orders, as a subquery: a customer may hold
+/// thousands of orders, and a list of that many bound ids costs more to
+/// build and parse than the join.
+fn orders_of(company: i32) -> sea_orm::sea_query::SelectStatement {
     let mut select = sea_orm::sea_query::Query::select();
     select
         .column(order::Column::Id)
         .from(order::Entity)
         .and_where(order::Column::CustomerCompanyId.eq(company));
-    if let Some(statuses) = statuses {
-        select.and_where(order::Column::Status.is_in(statuses.iter().map(|s| s.as_str())));
-    }
     select
-}
-
-/// Per order of the company in these statuses that has lines, what its
-/// lines say about its badge ([`LinesSummary`]).
-pub async fn line_summaries(
-    db: &impl ConnectionTrait,
-    company: i32,
-    statuses: &[OrderStatus],
-) -> Result<Vec<LinesSummaryRow>, DbErr> {
-    let slip = super::kpi::days_between(db, "forecast_date", "committed_date");
-    order_line::Entity::find()
-        .select_only()
-        .column(order_line::Column::OrderId)
-        .column_as(Expr::cust("COUNT(*)"), "lines")
-        .column_as(
-            Expr::cust("SUM(CASE WHEN committed_date IS NULL THEN 1 ELSE 0 END)"),
-            "unconfirmed",
-        )
-        .column_as(Expr::cust("MIN(committed_date)"), "earliest_committed")
-        .column_as(
-            Expr::cust(format!("CAST(MAX({slip}) AS BIGINT)")),
-            "most_slip",
-        )
-        .filter(order_line::Column::OrderId.in_subquery(orders_of(company, Some(statuses))))
-        .group_by(order_line::Column::OrderId)
-        .into_model::<LinesSummaryRow>()
-        .all(db)
-        .await
 }
 
 /// How many of the company's orders in these statuses have lines or not,
 /// and a line without a commitment or not: at most four rows, however many
 /// orders (the badge of a delivered order depends on nothing else,
-/// [`LinesSummary::presence`]). Each order is looked up in the lines'
-/// index, never read line by line.
+/// [`LinesSummary::presence`]), from what the database keeps on each
+/// order: the orders' index alone answers it, no line is read.
 pub async fn presence_counts(
     db: &impl ConnectionTrait,
     company: i32,
@@ -158,11 +120,10 @@ pub async fn presence_counts(
         db,
         &format!(
             "SELECT has_lines, has_unconfirmed, COUNT(*) AS orders FROM ( \
-               SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id) \
-                 THEN 1 ELSE 0 END AS INTEGER) AS has_lines, \
-               CAST(CASE WHEN EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id \
-                 AND l.committed_date IS NULL) THEN 1 ELSE 0 END AS INTEGER) AS has_unconfirmed \
-               FROM orders o WHERE o.customer_company_id = ? AND o.status IN ({marks})) t \
+               SELECT CAST(CASE WHEN line_count > 0 THEN 1 ELSE 0 END AS INTEGER) AS has_lines, \
+               CAST(CASE WHEN unconfirmed_lines > 0 THEN 1 ELSE 0 END AS INTEGER) \
+                 AS has_unconfirmed \
+               FROM orders WHERE customer_company_id = ? AND status IN ({marks})) t \
              GROUP BY has_lines, has_unconfirmed"
         ),
         values,
@@ -187,7 +148,7 @@ pub async fn shipments_under_way(
     company: i32,
 ) -> Result<Vec<shipment::Model>, DbErr> {
     shipment::Entity::find()
-        .filter(shipment::Column::OrderId.in_subquery(orders_of(company, None)))
+        .filter(shipment::Column::OrderId.in_subquery(orders_of(company)))
         .filter(shipment::Column::Ata.is_null())
         .all(db)
         .await
@@ -215,7 +176,7 @@ pub async fn counter_proposals(
     company: i32,
 ) -> Result<Vec<change_request::Model>, DbErr> {
     change_request::Entity::find()
-        .filter(change_request::Column::OrderId.in_subquery(orders_of(company, None)))
+        .filter(change_request::Column::OrderId.in_subquery(orders_of(company)))
         .filter(change_request::Column::Status.eq(ChangeStatus::Countered.as_str()))
         .all(db)
         .await
@@ -241,7 +202,7 @@ pub async fn instalments_due_by(
     until: NaiveDate,
 ) -> Result<Vec<instalment::Model>, DbErr> {
     instalment::Entity::find()
-        .filter(instalment::Column::OrderId.in_subquery(orders_of(company, None)))
+        .filter(instalment::Column::OrderId.in_subquery(orders_of(company)))
         .filter(instalment::Column::DueDate.is_not_null())
         .filter(instalment::Column::DueDate.lte(until))
         .all(db)

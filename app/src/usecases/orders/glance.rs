@@ -8,7 +8,6 @@ use std::collections::HashMap;
 use chrono::{Days, NaiveDate};
 
 use super::lines::delivered;
-use crate::domain::dates::LinesSummary;
 use crate::domain::glance::{self as rules, SOON_DAYS, ShipmentFact, WaitKind, Waiting};
 use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::{Action, Area};
@@ -40,33 +39,23 @@ async fn read(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiError> 
     let today = state.today();
     // Plain reads, no transaction: the read-only pool, beside other requests.
     let db = &state.reports;
-    // Orders still in work are summed line by line (their dates decide
-    // their badges); delivered ones only need to say whether they have
-    // lines and a line without a commitment, which the database counts
+    // Each order's lines are summed by the database as they are written
+    // (kept on the order). Orders still in work need the whole summary
+    // (their dates decide their badges); delivered ones only whether they
+    // have lines and a line without a commitment, which the database counts
     // without sending them (a large customer's book is mostly delivered).
     let (in_work, delivered_open): (Vec<OrderStatus>, Vec<OrderStatus>) = OrderStatus::ALL
         .into_iter()
         .filter(|s| !s.is_final())
         .partition(|s| !delivered(*s));
     let working = reads::orders_in(db, company, &in_work).await?;
-    let summaries: HashMap<i32, LinesSummary> = reads::line_summaries(db, company, &in_work)
-        .await?
-        .iter()
-        .map(|row| (row.order_id, row.summary()))
-        .collect();
     let delivered_kinds = reads::presence_counts(db, company, &delivered_open).await?;
     // Each order's badge is the one its row in the order list shows (the
     // worst of its lines').
     let counts = rules::count_badges(
         working
             .iter()
-            .map(|o| {
-                summaries
-                    .get(&o.id)
-                    .copied()
-                    .unwrap_or_default()
-                    .worst_badge(today, delivered(o.status))
-            })
+            .map(|o| o.summary().worst_badge(today, delivered(o.status)))
             .chain(delivered_kinds.iter().flat_map(|(kind, orders)| {
                 std::iter::repeat_n(kind.worst_badge(today, true), *orders as usize)
             })),

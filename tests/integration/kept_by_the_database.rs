@@ -1,0 +1,183 @@
+//! What the database keeps for the portal's reads agrees with what it is
+//! kept from after every kind of write, whoever makes it: the demo data, and
+//! plain SQL that knows nothing of what is kept.
+//! - Each order's summary of its lines (how many, how many without a
+//!   commitment, the earliest commitment, the largest slip; migration 20).
+
+use std::collections::BTreeMap;
+
+use app::domain::dates::{LineDates, LinesSummary};
+use app::ssr::entities::order_line;
+use app::ssr::repo::glance::OrderSummaryRow;
+use integration_tests::fresh_database;
+use sea_orm::{
+    ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryOrder, Statement,
+};
+use server::seed::{SeedOutcome, seed_demo_if_empty};
+
+/// Per order, the summary summed again from its lines here.
+async fn summed_from_lines(db: &DatabaseConnection) -> BTreeMap<i32, LinesSummary> {
+    let lines = order_line::Entity::find()
+        .order_by_asc(order_line::Column::Id)
+        .all(db)
+        .await
+        .unwrap();
+    let mut by_order: BTreeMap<i32, Vec<LineDates>> = BTreeMap::new();
+    for line in lines {
+        by_order.entry(line.order_id).or_default().push(LineDates {
+            requested: line.requested_date,
+            committed: line.committed_date,
+            forecast: line.forecast_date,
+        });
+    }
+    by_order
+        .into_iter()
+        .map(|(order, lines)| (order, LinesSummary::of(&lines)))
+        .collect()
+}
+
+/// Per order, the summary the database keeps on it.
+async fn kept(db: &DatabaseConnection) -> BTreeMap<i32, LinesSummary> {
+    OrderSummaryRow::find_by_statement(Statement::from_string(
+        db.get_database_backend(),
+        "SELECT id, status, line_count, unconfirmed_lines, earliest_committed, most_slip \
+         FROM orders ORDER BY id",
+    ))
+    .all(db)
+    .await
+    .unwrap()
+    .into_iter()
+    .map(|row| (row.id, row.summary()))
+    .collect()
+}
+
+/// Every order's kept summary equals its lines' (an order without lines
+/// keeps the empty summary).
+async fn assert_kept_right(db: &DatabaseConnection, after: &str) {
+    let summed = summed_from_lines(db).await;
+    let kept = kept(db).await;
+    for (order, summary) in &kept {
+        let expected = summed.get(order).copied().unwrap_or_default();
+        assert_eq!(
+            *summary, expected,
+            "order {order}, after {after}: kept {summary:?}, its lines say {expected:?}"
+        );
+    }
+    assert!(
+        summed.keys().all(|order| kept.contains_key(order)),
+        "after {after}: lines of orders that do not exist"
+    );
+}
+
+async fn exec(db: &DatabaseConnection, sql: &str) {
+    db.execute_unprepared(sql).await.unwrap();
+}
+
+async fn one_i32(db: &DatabaseConnection, sql: &str) -> i32 {
+    ints(db, sql).await[0]
+}
+
+/// The first column of every row, as integers (a count is a 64-bit one on
+/// PostgreSQL).
+async fn ints(db: &DatabaseConnection, sql: &str) -> Vec<i32> {
+    db.query_all_raw(Statement::from_string(db.get_database_backend(), sql))
+        .await
+        .unwrap()
+        .iter()
+        .map(|row| {
+            row.try_get_by_index::<i32>(0)
+                .or_else(|_| row.try_get_by_index::<i64>(0).map(|n| n as i32))
+                .unwrap()
+        })
+        .collect()
+}
+
+/// A database holding the demo data.
+async fn demo_database(dir: &tempfile::TempDir) -> DatabaseConnection {
+    let db = server::db::connect_and_migrate(&fresh_database(dir).await)
+        .await
+        .unwrap();
+    let outcome = seed_demo_if_empty(&db, &integration_tests::demo_files(), chrono::Utc::now())
+        .await
+        .unwrap();
+    assert!(matches!(outcome, SeedOutcome::Seeded(_)), "{outcome:?}");
+    db
+}
+
+#[tokio::test]
+async fn what_an_order_keeps_of_its_lines_follows_every_line_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_database(&dir).await;
+    assert_kept_right(&db, "the demo data").await;
+    let summed = summed_from_lines(&db).await;
+    assert!(
+        summed.values().any(|s| s.most_slip.is_some_and(|d| d > 0))
+            && summed.values().any(|s| s.unconfirmed > 0)
+            && summed.values().any(|s| s.lines > 1),
+        "the demo data has slipping, unconfirmed and many-line orders: {summed:?}"
+    );
+
+    // A line of an order with several lines, and another order.
+    let order = one_i32(
+        &db,
+        "SELECT order_id FROM order_lines GROUP BY order_id HAVING COUNT(*) > 1 \
+         ORDER BY order_id LIMIT 1",
+    )
+    .await;
+    let line = one_i32(
+        &db,
+        &format!("SELECT MIN(id) FROM order_lines WHERE order_id = {order}"),
+    )
+    .await;
+    let other = one_i32(
+        &db,
+        &format!("SELECT MIN(id) FROM orders WHERE id <> {order}"),
+    )
+    .await;
+
+    exec(
+        &db,
+        &format!(
+            "UPDATE order_lines SET committed_date = '2030-01-10', forecast_date = '2030-02-20' \
+             WHERE id = {line}"
+        ),
+    )
+    .await;
+    assert_kept_right(&db, "a line's dates moved").await;
+    assert_eq!(kept(&db).await[&order].most_slip, Some(41));
+
+    exec(
+        &db,
+        &format!("UPDATE order_lines SET committed_date = NULL WHERE id = {line}"),
+    )
+    .await;
+    assert_kept_right(&db, "a line's commitment taken back").await;
+    assert!(kept(&db).await[&order].unconfirmed > 0);
+
+    exec(
+        &db,
+        &format!("UPDATE order_lines SET order_id = {other}, line_no = 900 WHERE id = {line}"),
+    )
+    .await;
+    assert_kept_right(&db, "a line moved to another order").await;
+
+    exec(
+        &db,
+        &format!(
+            "INSERT INTO order_lines (order_id, line_no, product_code, description, hs_code, \
+             quantity, unit, unit_price_minor, requested_date, committed_date, forecast_date) \
+             VALUES ({order}, 901, 'NEW-1', 'New', '691200', 5, 'pcs', 100, '2030-03-01', \
+             '2030-03-01', '2029-12-31')"
+        ),
+    )
+    .await;
+    assert_kept_right(&db, "a line added").await;
+    exec(
+        &db,
+        &format!("DELETE FROM order_lines WHERE order_id = {other}"),
+    )
+    .await;
+    assert_kept_right(&db, "an order's lines removed").await;
+    assert_eq!(kept(&db).await[&other], LinesSummary::default());
+}
+
