@@ -24,6 +24,7 @@ mod m20261201_000017_session_devices;
 mod m20261202_000018_orders_customer_status;
 mod m20261202_000019_order_lines_unconfirmed;
 mod m20261202_000020_order_line_summary;
+mod m20261202_000021_po_lines_open;
 
 pub struct Migrator;
 
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000018_orders_customer_status::Migration),
             Box::new(m20261202_000019_order_lines_unconfirmed::Migration),
             Box::new(m20261202_000020_order_line_summary::Migration),
+            Box::new(m20261202_000021_po_lines_open::Migration),
         ]
     }
 }

@@ -3,6 +3,7 @@
 //! plain SQL that knows nothing of what is kept.
 //! - Each order's summary of its lines (how many, how many without a
 //!   commitment, the earliest commitment, the largest slip; migration 20).
+//! - Each PO line's copy of its purchase order's factory (migration 21).
 
 use std::collections::BTreeMap;
 
@@ -181,3 +182,81 @@ async fn what_an_order_keeps_of_its_lines_follows_every_line_write() {
     assert_eq!(kept(&db).await[&other], LinesSummary::default());
 }
 
+/// PO lines whose kept factory is not their purchase order's.
+async fn lines_with_another_factory(db: &DatabaseConnection) -> Vec<i32> {
+    ints(
+        db,
+        "SELECT l.id FROM po_lines l JOIN purchase_orders p ON p.id = l.purchase_order_id \
+         WHERE l.supplier_company_id IS NULL OR l.supplier_company_id <> p.supplier_company_id",
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_po_line_keeps_its_purchase_orders_factory_through_every_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_database(&dir).await;
+    assert!(
+        one_i32(&db, "SELECT COUNT(*) FROM po_lines").await > 0,
+        "the demo data has PO lines"
+    );
+    assert_eq!(lines_with_another_factory(&db).await, Vec::<i32>::new());
+
+    // Two purchase orders of different factories.
+    let first = one_i32(&db, "SELECT MIN(purchase_order_id) FROM po_lines").await;
+    let second = one_i32(
+        &db,
+        &format!(
+            "SELECT MIN(id) FROM purchase_orders WHERE supplier_company_id <> \
+             (SELECT supplier_company_id FROM purchase_orders WHERE id = {first})"
+        ),
+    )
+    .await;
+
+    exec(
+        &db,
+        &format!(
+            "INSERT INTO po_lines (purchase_order_id, line_no, product_code, description, \
+             quantity, quantity_done, committed_ready_date, milestone, cancelled, version, \
+             alert_level) VALUES ({first}, 900, 'NEW-1', 'New', 5, 0, '2030-03-01', \
+             'not_started', false, 1, 0)"
+        ),
+    )
+    .await;
+    assert_eq!(
+        lines_with_another_factory(&db).await,
+        Vec::<i32>::new(),
+        "after a line was added"
+    );
+
+    let line = one_i32(
+        &db,
+        &format!("SELECT MAX(id) FROM po_lines WHERE purchase_order_id = {first}"),
+    )
+    .await;
+    exec(
+        &db,
+        &format!("UPDATE po_lines SET purchase_order_id = {second} WHERE id = {line}"),
+    )
+    .await;
+    assert_eq!(
+        lines_with_another_factory(&db).await,
+        Vec::<i32>::new(),
+        "after a line moved to another factory's purchase order"
+    );
+
+    exec(
+        &db,
+        &format!(
+            "UPDATE purchase_orders SET supplier_company_id = \
+             (SELECT supplier_company_id FROM purchase_orders WHERE id = {second}) \
+             WHERE id = {first}"
+        ),
+    )
+    .await;
+    assert_eq!(
+        lines_with_another_factory(&db).await,
+        Vec::<i32>::new(),
+        "after a purchase order moved to another factory"
+    );
+}

@@ -51,6 +51,7 @@ mod orders;
 mod page_words;
 mod password_rules;
 mod progress;
+mod query_plans;
 mod quotations;
 mod read_pool;
 mod request_limits;

@@ -3,7 +3,7 @@
 //! take a `PoScope`, so a factory's query can only return its own lines.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait as _, Func};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait as _, Func};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect, Set,
@@ -30,6 +30,14 @@ impl PoScope {
             Role::Customer => None,
         }
     }
+
+    /// Whether the purchase order lies in the scope.
+    pub fn holds(self, po: &purchase_order::Model) -> bool {
+        match self {
+            Self::All => true,
+            Self::Supplier(company) => po.supplier_company_id == company,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -53,6 +61,13 @@ impl PoLineRow {
     }
 }
 
+/// Which lines are open (still in the factory, not cancelled), written as
+/// the partial indexes of the open lines are (migration 21): a database uses
+/// such an index only for a query whose conditions contain its condition as
+/// written, values included, so this is SQL text and not bound values.
+pub const OPEN_LINE: &str =
+    "NOT po_lines.cancelled AND po_lines.milestone NOT IN ('ready_to_ship', 'shipped')";
+
 /// Which lines a list shows, before the date rules sort and sift them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
@@ -62,6 +77,8 @@ pub enum Stage {
     Done,
 }
 
+/// The first `limit` lines of the scope at this stage matching `query`,
+/// earliest committed ready date first.
 pub async fn lines(
     db: &impl ConnectionTrait,
     scope: PoScope,
@@ -69,19 +86,40 @@ pub async fn lines(
     query: Option<&str>,
     limit: u64,
 ) -> Result<Vec<PoLineRow>, DbErr> {
+    Ok(lines_select(scope, stage, query, limit)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|(line, po)| po.map(|po| PoLineRow { po, line }))
+        // The purchase order's own factory decides what is shown, whatever
+        // the copy on the line said.
+        .filter(|row| scope.holds(&row.po))
+        .collect())
+}
+
+/// The query behind [`lines`], apart so its plan can be looked at.
+pub fn lines_select(
+    scope: PoScope,
+    stage: Stage,
+    query: Option<&str>,
+    limit: u64,
+) -> sea_orm::SelectTwo<po_line::Entity, purchase_order::Entity> {
     let finished = [Milestone::ReadyToShip.as_str(), Milestone::Shipped.as_str()];
     let mut select = po_line::Entity::find()
         .find_also_related(purchase_order::Entity)
         .filter(match scope {
             PoScope::All => Condition::all(),
-            PoScope::Supplier(company) => {
-                Condition::all().add(purchase_order::Column::SupplierCompanyId.eq(company))
-            }
+            // The line's own copy of its purchase order's factory (kept by
+            // the database, migration 21), so the factory's open lines are
+            // found in one index, in date order.
+            PoScope::Supplier(company) => Condition::all()
+                .add(Expr::col((po_line::Entity, Alias::new("supplier_company_id"))).eq(company)),
         })
-        .filter(po_line::Column::Cancelled.eq(false))
         .filter(match stage {
-            Stage::Open => po_line::Column::Milestone.is_not_in(finished),
-            Stage::Done => po_line::Column::Milestone.is_in(finished),
+            Stage::Open => Condition::all().add(Expr::cust(OPEN_LINE)),
+            Stage::Done => Condition::all()
+                .add(po_line::Column::Cancelled.eq(false))
+                .add(po_line::Column::Milestone.is_in(finished)),
         });
     if let Some(query) = query.map(str::trim).filter(|q| !q.is_empty()) {
         // As in the order search: wildcards are taken literally, case ignored.
@@ -103,15 +141,10 @@ pub async fn lines(
                 )))),
         );
     }
-    Ok(select
+    select
         .order_by_asc(po_line::Column::CommittedReadyDate)
         .order_by_asc(po_line::Column::Id)
         .limit(limit)
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|(line, po)| po.map(|po| PoLineRow { po, line }))
-        .collect())
 }
 
 /// The line if it exists *and* lies in the scope; otherwise `None`.
@@ -127,11 +160,7 @@ pub async fn find_line(
     else {
         return Ok(None);
     };
-    let visible = match scope {
-        PoScope::All => true,
-        PoScope::Supplier(company) => po.supplier_company_id == company,
-    };
-    Ok(visible.then_some(PoLineRow { po, line }))
+    Ok(scope.holds(&po).then_some(PoLineRow { po, line }))
 }
 
 pub async fn lines_by_ids(
@@ -253,4 +282,17 @@ pub async fn filled_lines(
         .filter(order_line::Column::Id.is_in(links.iter().map(|l| l.order_line_id)))
         .all(db)
         .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_open_lines_condition_leaves_out_exactly_the_finished_milestones() {
+        for milestone in Milestone::ALL {
+            let named = OPEN_LINE.contains(&format!("'{}'", milestone.as_str()));
+            assert_eq!(named, milestone.ready(), "{milestone:?}");
+        }
+    }
 }

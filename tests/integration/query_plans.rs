@@ -1,0 +1,65 @@
+//! The factories' line lists are found through the indexes of open lines
+//! (migration 21): a factory's in date order, and every factory's for the
+//! house. A partial index serves only a query whose conditions contain its
+//! own as written, so a change to either text would silently bring back a
+//! read of every line the factory ever made; the plans say so here.
+
+use app::ssr::repo::progress::{PoScope, Stage, lines_select};
+use integration_tests::fresh_database;
+use sea_orm::{
+    ConnectionTrait, DatabaseBackend, DatabaseConnection, QueryTrait, Statement, TransactionTrait,
+};
+
+/// The database's plan for the statement, as text.
+async fn plan(db: &DatabaseConnection, statement: Statement) -> String {
+    let backend = db.get_database_backend();
+    let explain = Statement {
+        sql: match backend {
+            DatabaseBackend::Postgres => format!("EXPLAIN {}", statement.sql),
+            _ => format!("EXPLAIN QUERY PLAN {}", statement.sql),
+        },
+        ..statement
+    };
+    let tx = db.begin().await.unwrap();
+    if backend == DatabaseBackend::Postgres {
+        // An empty table is read whole whatever its indexes; the question
+        // here is which index the query can use at all.
+        tx.execute_unprepared("SET LOCAL enable_seqscan = off")
+            .await
+            .unwrap();
+    }
+    let rows = tx.query_all_raw(explain).await.unwrap();
+    let column = match backend {
+        DatabaseBackend::Postgres => "QUERY PLAN",
+        _ => "detail",
+    };
+    let text = rows
+        .iter()
+        .map(|row| row.try_get::<String>("", column).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n");
+    tx.rollback().await.unwrap();
+    text
+}
+
+#[tokio::test]
+async fn the_open_lines_of_a_factory_and_of_every_factory_are_read_through_their_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = server::db::connect_and_migrate(&fresh_database(&dir).await)
+        .await
+        .unwrap();
+    let backend = db.get_database_backend();
+    for (scope, index) in [
+        (PoScope::All, "idx_po_lines_open_by_date"),
+        (PoScope::Supplier(7), "idx_po_lines_open_by_supplier"),
+    ] {
+        for query in [None, Some("mug")] {
+            let statement = lines_select(scope, Stage::Open, query, 300).build(backend);
+            let plan = plan(&db, statement).await;
+            assert!(
+                plan.contains(index),
+                "{scope:?}, search {query:?}: the plan does not use {index}:\n{plan}"
+            );
+        }
+    }
+}
