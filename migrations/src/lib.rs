@@ -25,6 +25,7 @@ mod m20261202_000018_orders_customer_status;
 mod m20261202_000019_order_lines_unconfirmed;
 mod m20261202_000020_order_line_summary;
 mod m20261202_000021_po_lines_open;
+mod m20261202_000022_po_lines_ready_by_supplier;
 
 pub struct Migrator;
 
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000019_order_lines_unconfirmed::Migration),
             Box::new(m20261202_000020_order_line_summary::Migration),
             Box::new(m20261202_000021_po_lines_open::Migration),
+            Box::new(m20261202_000022_po_lines_ready_by_supplier::Migration),
         ]
     }
 }

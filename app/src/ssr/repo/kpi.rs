@@ -6,6 +6,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ConnectionTrait, DatabaseBackend, DbErr, QueryResult, Statement, Value};
 
+use super::progress::OPEN_LINE;
+
 /// A period of whole days, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Period {
@@ -54,18 +56,6 @@ pub(super) async fn rows(
     };
     db.query_all_raw(Statement::from_sql_and_values(backend, sql, values))
         .await
-}
-
-/// `AND p.supplier_company_id = ?` with its value, when one factory is asked
-/// about (the queries name the purchase order `p`).
-fn one_supplier(values: &mut Vec<Value>, supplier: Option<i32>) -> &'static str {
-    match supplier {
-        Some(id) => {
-            values.push(id.into());
-            " AND p.supplier_company_id = ?"
-        }
-        None => "",
-    }
 }
 
 /// The milestones of a factory line still in work (not ready), as a SQL
@@ -204,37 +194,48 @@ pub async fn readiness_by_supplier(
     supplier: Option<i32>,
 ) -> Result<Vec<(i32, u64, u64, i64)>, DbErr> {
     let days = days_between(db, "l.ready_on", "l.committed_ready_date");
-    let mut values: Vec<Value> = vec![period.from.into(), period.to.into(), false.into()];
-    let only = one_supplier(&mut values, supplier);
-    rows(
-        db,
-        &format!(
-            // Summed per purchase order first: the join to find the factory
-            // then reads one row per order, not one per line.
+    let late = "CASE WHEN l.ready_on > l.committed_ready_date";
+    let sql = match supplier {
+        // One factory's lines ready in the period, from the index of each
+        // factory's ready lines (the line keeps its factory, migration 21).
+        Some(_) => format!(
+            "SELECT l.supplier_company_id AS supplier, CAST(COUNT(*) AS BIGINT) AS total, \
+             CAST(SUM({late} THEN 1 ELSE 0 END) AS BIGINT) AS late, \
+             CAST(SUM({late} THEN {days} ELSE 0 END) AS BIGINT) AS days_late \
+             FROM po_lines l \
+             WHERE l.ready_on >= ? AND l.ready_on <= ? AND l.cancelled = ? \
+             AND l.supplier_company_id = ? \
+             GROUP BY l.supplier_company_id"
+        ),
+        // Summed per purchase order first: the join to find the factory
+        // then reads one row per order, not one per line.
+        None => format!(
             "SELECT p.supplier_company_id AS supplier, CAST(SUM(t.total) AS BIGINT) AS total, \
              CAST(SUM(t.late) AS BIGINT) AS late, CAST(SUM(t.days_late) AS BIGINT) AS days_late \
              FROM (SELECT l.purchase_order_id AS po, COUNT(*) AS total, \
-                SUM(CASE WHEN l.ready_on > l.committed_ready_date THEN 1 ELSE 0 END) AS late, \
-                SUM(CASE WHEN l.ready_on > l.committed_ready_date THEN {days} ELSE 0 END) AS days_late \
+                SUM({late} THEN 1 ELSE 0 END) AS late, \
+                SUM({late} THEN {days} ELSE 0 END) AS days_late \
                 FROM po_lines l \
                 WHERE l.ready_on >= ? AND l.ready_on <= ? AND l.cancelled = ? \
                 GROUP BY l.purchase_order_id) t \
-             JOIN purchase_orders p ON p.id = t.po WHERE 1 = 1{only} \
+             JOIN purchase_orders p ON p.id = t.po \
              GROUP BY p.supplier_company_id"
         ),
-        values,
-    )
-    .await?
-    .iter()
-    .map(|r| {
-        Ok((
-            r.try_get("", "supplier")?,
-            r.try_get::<i64>("", "total")? as u64,
-            r.try_get::<Option<i64>>("", "late")?.unwrap_or(0) as u64,
-            r.try_get::<Option<i64>>("", "days_late")?.unwrap_or(0),
-        ))
-    })
-    .collect()
+    };
+    let mut values: Vec<Value> = vec![period.from.into(), period.to.into(), false.into()];
+    values.extend(supplier.map(Value::from));
+    rows(db, &sql, values)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok((
+                r.try_get("", "supplier")?,
+                r.try_get::<i64>("", "total")? as u64,
+                r.try_get::<Option<i64>>("", "late")?.unwrap_or(0) as u64,
+                r.try_get::<Option<i64>>("", "days_late")?.unwrap_or(0),
+            ))
+        })
+        .collect()
 }
 
 /// Per supplier: its open factory lines (not ready, not cancelled, on an
@@ -245,31 +246,42 @@ pub async fn freshness_by_supplier(
     since: DateTime<Utc>,
     supplier: Option<i32>,
 ) -> Result<Vec<(i32, u64, u64)>, DbErr> {
-    let mut values: Vec<Value> = vec![since.into(), "open".into(), false.into()];
-    let only = one_supplier(&mut values, supplier);
-    let in_work = in_work();
-    rows(
-        db,
-        &format!(
-            "SELECT p.supplier_company_id AS supplier, COUNT(*) AS total, \
-             SUM(CASE WHEN COALESCE(l.last_progress_at, p.created_at) >= ? THEN 1 ELSE 0 END) AS fresh \
-             FROM po_lines l JOIN purchase_orders p ON p.id = l.purchase_order_id \
-             WHERE p.status = ? AND l.cancelled = ? \
-             AND l.milestone IN {in_work}{only} \
-             GROUP BY p.supplier_company_id"
+    let fresh = "SUM(CASE WHEN COALESCE(po_lines.last_progress_at, p.created_at) >= ? \
+                 THEN 1 ELSE 0 END) AS fresh";
+    let sql = match supplier {
+        // One factory's open lines, from the index of each factory's open
+        // lines (its condition written as the index's, see `OPEN_LINE`).
+        Some(_) => format!(
+            "SELECT po_lines.supplier_company_id AS supplier, COUNT(*) AS total, {fresh} \
+             FROM po_lines JOIN purchase_orders p ON p.id = po_lines.purchase_order_id \
+             WHERE p.status = ? AND po_lines.supplier_company_id = ? AND {OPEN_LINE} \
+             GROUP BY po_lines.supplier_company_id"
         ),
-        values,
-    )
-    .await?
-    .iter()
-    .map(|r| {
-        Ok((
-            r.try_get("", "supplier")?,
-            r.try_get::<i64>("", "total")? as u64,
-            r.try_get::<Option<i64>>("", "fresh")?.unwrap_or(0) as u64,
-        ))
-    })
-    .collect()
+        None => format!(
+            "SELECT p.supplier_company_id AS supplier, COUNT(*) AS total, {fresh} \
+             FROM po_lines JOIN purchase_orders p ON p.id = po_lines.purchase_order_id \
+             WHERE p.status = ? AND po_lines.cancelled = ? \
+             AND po_lines.milestone IN {} \
+             GROUP BY p.supplier_company_id",
+            in_work()
+        ),
+    };
+    let mut values: Vec<Value> = vec![since.into(), "open".into()];
+    values.push(match supplier {
+        Some(id) => id.into(),
+        None => false.into(),
+    });
+    rows(db, &sql, values)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok((
+                r.try_get("", "supplier")?,
+                r.try_get::<i64>("", "total")? as u64,
+                r.try_get::<Option<i64>>("", "fresh")?.unwrap_or(0) as u64,
+            ))
+        })
+        .collect()
 }
 
 /// Per supplier: (asked, acknowledged) of the changes it was asked to
@@ -280,14 +292,21 @@ pub async fn acknowledgements(
     supplier: Option<i32>,
 ) -> Result<Vec<(i32, DateTime<Utc>, Option<DateTime<Utc>>)>, DbErr> {
     let mut values: Vec<Value> = vec![period.end().into()];
-    let only = one_supplier(&mut values, supplier);
+    let only = match supplier {
+        Some(id) => {
+            values.push(id.into());
+            " AND l.supplier_company_id = ?"
+        }
+        None => "",
+    };
+    // From the changes (few) to their lines, which keep their factory: not
+    // through every line of the factory's purchase orders.
     rows(
         db,
         &format!(
-            "SELECT p.supplier_company_id AS supplier, c.created_at AS asked, \
+            "SELECT l.supplier_company_id AS supplier, c.created_at AS asked, \
              c.acknowledged_at AS acknowledged \
              FROM po_line_changes c JOIN po_lines l ON l.id = c.po_line_id \
-             JOIN purchase_orders p ON p.id = l.purchase_order_id \
              WHERE c.created_at < ?{only}"
         ),
         values,
