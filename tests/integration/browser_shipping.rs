@@ -159,13 +159,35 @@ async fn staff_upload_a_bill_of_lading_copy_and_the_customer_downloads_it() {
         panic!("the B/L copy is not received; at {url}: {text}");
     }
     staff.screenshot("staff-attach-a-bl-copy").await;
-    // ... and send it to the customer.
-    staff.click(&format!("{bl_row} button.mark-sent")).await;
+    // ... and send it to the customer. The panel may be rebuilt under the
+    // click (the order's live stream opening, the upload's own refresh), or
+    // the click may meet the version from before the upload and be told to
+    // try again, as a person would: so click again while it is not sent.
+    let sent = format!("{bl_row}[data-state=sent]");
+    for _ in 0..3 {
+        if let Ok(button) = staff
+            .client
+            .find(Locator::Css(&format!("{bl_row} button.mark-sent")))
+            .await
+        {
+            button.click().await.ok();
+        }
+        if staff
+            .client
+            .wait()
+            .at_most(WAIT / 3)
+            .for_element(Locator::Css(&sent))
+            .await
+            .is_ok()
+        {
+            break;
+        }
+    }
     staff
         .client
         .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(&format!("{bl_row}[data-state=sent]")))
+        .at_most(WAIT / 3)
+        .for_element(Locator::Css(&sent))
         .await
         .expect("the B/L copy is sent");
     staff.close().await;
