@@ -26,6 +26,7 @@ mod m20261202_000019_order_lines_unconfirmed;
 mod m20261202_000020_order_line_summary;
 mod m20261202_000021_po_lines_open;
 mod m20261202_000022_po_lines_ready_by_supplier;
+mod m20261202_000023_open_shipments_and_instalments;
 
 pub struct Migrator;
 
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000020_order_line_summary::Migration),
             Box::new(m20261202_000021_po_lines_open::Migration),
             Box::new(m20261202_000022_po_lines_ready_by_supplier::Migration),
+            Box::new(m20261202_000023_open_shipments_and_instalments::Migration),
         ]
     }
 }

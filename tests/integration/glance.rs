@@ -5,12 +5,12 @@
 use app::domain::change_request::ChangeStatus;
 use app::domain::order_status::OrderStatus;
 use app::domain::shipping::shipment::CustomsStatus;
-use app::ssr::entities::{change_request, shipment};
+use app::ssr::entities::{change_request, instalment, shipment};
 use app::ssr::repo::orders::{self, NewLine, NewOrder};
 use chrono::{Duration, Utc};
 use integration_tests::people::{Cast, PASSWORD, create_cast, create_order};
 use integration_tests::{TestApp, quotes, spawn_app};
-use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 /// An order in production with one line whose forecast lies `slip` days
 /// after its commitment (0 on track, 1 at risk, 2 late).
@@ -143,6 +143,26 @@ async fn booked(db: &DatabaseConnection, order: i32, vessel: &str, days: i64) {
     .unwrap();
 }
 
+/// An instalment of `order` due in `days`, `paid` of 1,000.00 paid.
+async fn instalment_due(db: &DatabaseConnection, order: i32, days: i64, paid: i64) {
+    instalment::ActiveModel {
+        order_id: Set(order),
+        position: Set(1),
+        kind: Set("balance".to_string()),
+        amount_minor: Set(100_000),
+        due_date: Set(Some(Utc::now().date_naive() + Duration::days(days))),
+        due_event: Set(None),
+        due_offset_days: Set(0),
+        paid_minor: Set(paid),
+        paid_at: Set(None),
+        reminder_level: Set(0),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap();
+}
+
 /// A quotation for `buyer`'s inquiry, costed, approved and sent; its id.
 pub(crate) async fn sent_quotation(
     app: &TestApp,
@@ -182,7 +202,7 @@ async fn the_customer_sees_its_orders_counted_its_sailings_and_what_waits() {
     let cast = create_cast(&app.db).await;
     // SO-A-1 (from the cast) has a line two days late.
     let on_track = order_slipping(&app.db, cast.customer_a, "SO-A-TRACK", 0).await;
-    order_slipping(&app.db, cast.customer_a, "SO-A-RISK", 1).await;
+    let at_risk = order_slipping(&app.db, cast.customer_a, "SO-A-RISK", 1).await;
     // A line without a commitment beside one on track: counted nowhere.
     let mixed = order_slipping(&app.db, cast.customer_a, "SO-A-MIXED", 0).await;
     uncommitted_line(&app.db, mixed).await;
@@ -205,6 +225,23 @@ async fn the_customer_sees_its_orders_counted_its_sailings_and_what_waits() {
     countered(&app.db, order_b_late, cast.customer_b_user.id).await;
     booked(&app.db, on_track, "MV Glance Alpha", 6).await;
     booked(&app.db, order_b_late, "MV Secret Bravo", 2).await;
+    // A shipment that has arrived no longer sails.
+    booked(&app.db, shipped, "MV Arrived Charlie", -30).await;
+    let mut arrived_shipment: shipment::ActiveModel = shipment::Entity::find()
+        .filter(shipment::Column::OrderId.eq(shipped))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .into();
+    arrived_shipment.ata = Set(Some(Utc::now().date_naive() - Duration::days(2)));
+    arrived_shipment.update(&app.db).await.unwrap();
+    // Only an instalment still owed and due soon waits: not one paid in
+    // full, not one due far ahead, never another customer's.
+    instalment_due(&app.db, at_risk, 3, 40_000).await;
+    instalment_due(&app.db, mixed, 2, 100_000).await;
+    instalment_due(&app.db, shipped, 60, 0).await;
+    instalment_due(&app.db, order_b_late, 1, 0).await;
 
     let buyer = app.client_for(&cast.customer.email, PASSWORD).await;
     let buyer_b = app.client_for(&cast.customer_b_user.email, PASSWORD).await;
@@ -257,7 +294,14 @@ async fn the_customer_sees_its_orders_counted_its_sailings_and_what_waits() {
         )),
         "{glance}"
     );
-    assert_eq!(waiting.len(), 2, "nothing else waits: {glance}");
+    assert!(
+        waiting.contains(&(
+            "instalment".to_string(),
+            format!("/customer/orders/{at_risk}")
+        )),
+        "{glance}"
+    );
+    assert_eq!(waiting.len(), 3, "nothing else waits: {glance}");
 
     // Nothing of customer B's shows, and B sees only its own.
     let text = glance.to_string();

@@ -1,10 +1,15 @@
 //! The factories' line lists are found through the indexes of open lines
 //! (migration 21): a factory's in date order, and every factory's for the
-//! house. A partial index serves only a query whose conditions contain its
-//! own as written, so a change to either text would silently bring back a
-//! read of every line the factory ever made; the plans say so here.
+//! house; the customer's first page finds shipments under way and
+//! instalments owed through theirs (migration 23). A partial index serves
+//! only a query whose conditions contain its own as written, so a change to
+//! either text would silently bring back a read of every line the factory
+//! ever made, or of every order the customer ever placed; the plans say so
+//! here.
 
+use app::ssr::repo::glance::{instalments_owed_select, shipments_under_way_select};
 use app::ssr::repo::progress::{PoScope, Stage, lines_select};
+use chrono::NaiveDate;
 use integration_tests::fresh_database;
 use sea_orm::{
     ConnectionTrait, DatabaseBackend, DatabaseConnection, QueryTrait, Statement, TransactionTrait,
@@ -61,5 +66,31 @@ async fn the_open_lines_of_a_factory_and_of_every_factory_are_read_through_their
                 "{scope:?}, search {query:?}: the plan does not use {index}:\n{plan}"
             );
         }
+    }
+}
+
+#[tokio::test]
+async fn the_first_page_reads_open_shipments_and_owed_instalments_through_their_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = server::db::connect_and_migrate(&fresh_database(&dir).await)
+        .await
+        .unwrap();
+    let backend = db.get_database_backend();
+    let until = NaiveDate::from_ymd_opt(2026, 12, 9).unwrap();
+    for (statement, index) in [
+        (
+            shipments_under_way_select(7).build(backend),
+            "idx_shipments_under_way",
+        ),
+        (
+            instalments_owed_select(7, until).build(backend),
+            "idx_instalments_owed",
+        ),
+    ] {
+        let plan = plan(&db, statement).await;
+        assert!(
+            plan.contains(index),
+            "the plan does not use {index}:\n{plan}"
+        );
     }
 }

@@ -5,10 +5,10 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, ExprTrait, IntoColumnRef, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
-    QuerySelect,
+    QuerySelect, Select,
 };
 
 use crate::domain::change_request::ChangeStatus;
@@ -88,16 +88,20 @@ impl OrderSummaryRow {
     }
 }
 
-/// The ids of the company's orders, as a subquery: a customer may hold
-/// thousands of orders, and a list of that many bound ids costs more to
-/// build and parse than the join.
-fn orders_of(company: i32) -> sea_orm::sea_query::SelectStatement {
-    let mut select = sea_orm::sea_query::Query::select();
-    select
-        .column(order::Column::Id)
-        .from(order::Entity)
-        .and_where(order::Column::CustomerCompanyId.eq(company));
-    select
+/// That the row's order (`order_id`, a column of the table read) belongs to
+/// the company, asked of each row found rather than by listing the
+/// company's orders first: a customer may hold tens of thousands of orders
+/// while what the first page looks for (shipments not arrived, instalments
+/// owed, counter-proposals) comes from a few open rows.
+fn of_company(order_id: impl IntoColumnRef, company: i32) -> Expr {
+    Expr::exists(
+        Query::select()
+            .expr(Expr::val(1))
+            .from(order::Entity)
+            .and_where(Expr::col((order::Entity, order::Column::Id)).equals(order_id))
+            .and_where(Expr::col((order::Entity, order::Column::CustomerCompanyId)).eq(company))
+            .to_owned(),
+    )
 }
 
 /// How many of the company's orders in these statuses have lines or not,
@@ -147,11 +151,18 @@ pub async fn shipments_under_way(
     db: &impl ConnectionTrait,
     company: i32,
 ) -> Result<Vec<shipment::Model>, DbErr> {
+    shipments_under_way_select(company).all(db).await
+}
+
+/// The read of [`shipments_under_way`]; its conditions are the ones of the
+/// partial index `idx_shipments_under_way`, which holds only those.
+pub fn shipments_under_way_select(company: i32) -> Select<shipment::Entity> {
     shipment::Entity::find()
-        .filter(shipment::Column::OrderId.in_subquery(orders_of(company)))
         .filter(shipment::Column::Ata.is_null())
-        .all(db)
-        .await
+        .filter(of_company(
+            (shipment::Entity, shipment::Column::OrderId),
+            company,
+        ))
 }
 
 /// Quotations sent to the company that it can still accept on `today`.
@@ -176,8 +187,11 @@ pub async fn counter_proposals(
     company: i32,
 ) -> Result<Vec<change_request::Model>, DbErr> {
     change_request::Entity::find()
-        .filter(change_request::Column::OrderId.in_subquery(orders_of(company)))
         .filter(change_request::Column::Status.eq(ChangeStatus::Countered.as_str()))
+        .filter(of_company(
+            (change_request::Entity, change_request::Column::OrderId),
+            company,
+        ))
         .all(db)
         .await
 }
@@ -194,19 +208,29 @@ pub async fn remedies_proposed(
         .await
 }
 
-/// Instalments of the company's orders with a fixed day on or before
-/// `until` (paid ones included; the caller keeps the unpaid).
-pub async fn instalments_due_by(
+/// Instalments of the company's orders not paid in full with a fixed day
+/// on or before `until`.
+pub async fn instalments_owed_by(
     db: &impl ConnectionTrait,
     company: i32,
     until: NaiveDate,
 ) -> Result<Vec<instalment::Model>, DbErr> {
+    instalments_owed_select(company, until).all(db).await
+}
+
+/// The read of [`instalments_owed_by`]; its conditions are the ones of the
+/// partial index `idx_instalments_owed`, which holds only what is owed.
+pub fn instalments_owed_select(company: i32, until: NaiveDate) -> Select<instalment::Entity> {
     instalment::Entity::find()
-        .filter(instalment::Column::OrderId.in_subquery(orders_of(company)))
         .filter(instalment::Column::DueDate.is_not_null())
+        .filter(
+            Expr::col(instalment::Column::PaidMinor).lt(Expr::col(instalment::Column::AmountMinor)),
+        )
         .filter(instalment::Column::DueDate.lte(until))
-        .all(db)
-        .await
+        .filter(of_company(
+            (instalment::Entity, instalment::Column::OrderId),
+            company,
+        ))
 }
 
 /// Files of the company's orders and shipments shared with it since `since`.

@@ -158,9 +158,9 @@ async fn waiting(
     let until = today
         .checked_add_days(Days::new(SOON_DAYS as u64))
         .unwrap_or(today);
-    for i in reads::instalments_due_by(db, company, until).await? {
+    for i in reads::instalments_owed_by(db, company, until).await? {
         let Some(due) = i.due_date else { continue };
-        if i.paid_minor < i.amount_minor && rules::instalment_due_soon(due, today) {
+        if rules::instalment_due_soon(due, today) {
             items.push(Waiting {
                 kind: WaitKind::Instalment,
                 target: i.order_id,
