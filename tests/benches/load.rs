@@ -1,11 +1,11 @@
 //! The portal's benchmark: fills a fresh SQLite database with a deterministic
 //! book of orders (customers, factories, orders with lines, linked PO lines,
-//! progress), serves it, and measures at a fixed concurrency the customer's
-//! order list and order pages (server-rendered HTML), a factory's progress
-//! report (POST), and — as the ceiling — a bare axum handler returning the
-//! same rows as JSON. Also times a full slippage scan and reports the size
-//! of the browser bundle. Results go to stdout and, with `--write`, to
-//! `BENCHMARKS.md`.
+//! progress, shipments and instalments), serves it, and measures at a fixed
+//! concurrency the customer's order list and order pages (server-rendered
+//! HTML), a factory's progress report (POST), and — as the ceiling — a bare
+//! axum handler returning the same rows as JSON. Also times a full slippage
+//! scan and reports the size of the browser bundle. Results go to stdout
+//! and, with `--write`, to `BENCHMARKS.md`.
 //!
 //! `--lines` serves the portal inside this process, with the clients on the
 //! same runtime. `--outside` (in `load/outside.rs`) runs the portal as its
@@ -26,7 +26,10 @@ use std::time::{Duration, Instant};
 use app::domain::account::{DisplayName, Email, Role};
 use app::domain::company::{CompanyKind, CountryCode};
 use app::domain::progress::Milestone;
-use app::ssr::entities::{order, order_line, outbox, po_line, po_line_link, purchase_order};
+use app::domain::shipping::shipment::CustomsStatus;
+use app::ssr::entities::{
+    instalment, order, order_line, outbox, po_line, po_line_link, purchase_order, shipment,
+};
 use app::ssr::repo::companies::{self, NewCompany};
 use app::ssr::repo::users::{self, NewUser};
 use chrono::{Duration as Days, Utc};
@@ -70,6 +73,9 @@ struct Book {
 
 async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
     let mut rng = Lcg(seed);
+    // Shipments and payments draw from their own generator, so the orders
+    // and lines stay those of books generated before they were added.
+    let mut money = Lcg(seed ^ 0x5eed_5eed);
     let now = Utc::now();
     let today = now.date_naive();
     let company = |kind, name: String| NewCompany {
@@ -146,6 +152,8 @@ async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
         let mut po_rows = Vec::new();
         let mut po_line_rows = Vec::new();
         let mut links = Vec::new();
+        let mut shipment_rows = Vec::new();
+        let mut instalment_rows = Vec::new();
         for o in chunk.clone() {
             let id = o as i32 + 1;
             // The measured customer holds a quarter of the book, so its list
@@ -193,6 +201,57 @@ async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
                 penalty_bp_per_day: Set(None),
                 latest_shipment: Set(None),
             });
+            // Every order that left has its shipment, arrived four weeks
+            // later; a deposit paid at confirmation and a balance due a
+            // month after shipping, paid except on a few recent orders and
+            // one old order in fifty.
+            if let Some(day) = shipped {
+                let arrival = day + Days::days(28);
+                shipment_rows.push(shipment::ActiveModel {
+                    order_id: Set(id),
+                    etd: Set(day),
+                    carrier: Set("Maersk".into()),
+                    vessel: Set(format!("MV Bench {}", money.next(40))),
+                    bl_number: Set(format!("BL-{id:07}")),
+                    eta: Set(Some(arrival)),
+                    created_at: Set(now),
+                    booking_no: Set(format!("BK-{id:07}")),
+                    port_of_loading: Set("Ningbo".into()),
+                    port_of_discharge: Set("Hamburg".into()),
+                    atd: Set(Some(day)),
+                    ata: Set((arrival <= today).then_some(arrival)),
+                    customs_status: Set(CustomsStatus::Released),
+                    customs_on: Set(Some(day)),
+                    check_override: Set(None),
+                    check_override_by: Set(None),
+                    check_override_at: Set(None),
+                    ..Default::default()
+                });
+            }
+            let total = 1_000_000 + money.next(9_000_000) as i64;
+            let deposit = total * 3 / 10;
+            let balance_due = shipped.map(|day| day + Days::days(30));
+            let balance_paid = status == "settled"
+                || balance_due.is_some_and(|due| due + Days::days(20) < today)
+                    && money.next(50) != 0;
+            for (position, kind, amount, due, paid) in [
+                (1, "deposit", deposit, Some(confirmed), true),
+                (2, "balance", total - deposit, balance_due, balance_paid),
+            ] {
+                instalment_rows.push(instalment::ActiveModel {
+                    order_id: Set(id),
+                    position: Set(position),
+                    kind: Set(kind.into()),
+                    amount_minor: Set(amount),
+                    due_date: Set(due),
+                    due_event: Set(due.is_none().then(|| "shipment".into())),
+                    due_offset_days: Set(if due.is_none() { 30 } else { 0 }),
+                    paid_minor: Set(if paid { amount } else { 0 }),
+                    paid_at: Set(paid.then_some(now)),
+                    reminder_level: Set(0),
+                    ..Default::default()
+                });
+            }
             let supplier = suppliers[rng.next(suppliers.len() as u64) as usize];
             po_rows.push(purchase_order::ActiveModel {
                 id: Set(id),
@@ -283,6 +342,18 @@ async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
         }
         for rows in links.chunks(400) {
             po_line_link::Entity::insert_many(rows.to_vec())
+                .exec(&tx)
+                .await
+                .unwrap();
+        }
+        for rows in shipment_rows.chunks(200) {
+            shipment::Entity::insert_many(rows.to_vec())
+                .exec(&tx)
+                .await
+                .unwrap();
+        }
+        for rows in instalment_rows.chunks(300) {
+            instalment::Entity::insert_many(rows.to_vec())
                 .exec(&tx)
                 .await
                 .unwrap();
