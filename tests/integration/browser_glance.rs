@@ -1,8 +1,9 @@
 //! The customer's first page in a real browser: the glance counts its open
 //! orders as the list below badges them, and a quotation waiting for its
-//! answer links to the quotation's page.
+//! answer links to the quotation's page. Past ten waiting items, the most
+//! pressing are named and the rest counted.
 
-use crate::glance::{order_slipping, sent_quotation};
+use crate::glance::{instalment_due, order_slipping, sent_quotation};
 use integration_tests::browser::Browser;
 use integration_tests::people::{PASSWORD, create_cast};
 use integration_tests::spawn_app;
@@ -15,7 +16,7 @@ async fn the_customer_sees_its_glance_and_opens_a_waiting_quotation() {
     let app = spawn_app().await;
     let cast = create_cast(&app.db).await;
     // Beside SO-A-1 from the cast, which has a line two days late.
-    order_slipping(&app.db, cast.customer_a, "SO-A-TRACK", 0).await;
+    let on_track = order_slipping(&app.db, cast.customer_a, "SO-A-TRACK", 0).await;
     let buyer = app.client_for(&cast.customer.email, PASSWORD).await;
     let quote = sent_quotation(&app, &cast, &buyer, cast.supplier_a, "A glance mug").await;
 
@@ -42,5 +43,24 @@ async fn the_customer_sees_its_glance_and_opens_a_waiting_quotation() {
     browser
         .wait_for_text("#quote-total", WAIT, |t| t.contains("EUR"))
         .await;
+
+    // Eleven payments due soon beside the quotation: the ten due soonest
+    // are named, two more counted.
+    for days in 1..=11 {
+        instalment_due(&app.db, on_track, days, 0).await;
+    }
+    // Written around the portal, so it is told, as its own writes tell it.
+    app.state.read_cache.bump();
+    browser.open_hydrated(&app.url("/customer")).await;
+    browser
+        .wait_for_text("#glance-waiting-more", WAIT, |t| t == "2 more items wait.")
+        .await;
+    let text = browser.main_text().await;
+    assert_eq!(
+        text.matches("A payment on order SO-A-TRACK").count(),
+        10,
+        "{text}"
+    );
+    assert!(!text.contains("to accept or decline"), "{text}");
     browser.close().await;
 }

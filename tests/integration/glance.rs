@@ -144,7 +144,7 @@ async fn booked(db: &DatabaseConnection, order: i32, vessel: &str, days: i64) {
 }
 
 /// An instalment of `order` due in `days`, `paid` of 1,000.00 paid.
-async fn instalment_due(db: &DatabaseConnection, order: i32, days: i64, paid: i64) {
+pub(crate) async fn instalment_due(db: &DatabaseConnection, order: i32, days: i64, paid: i64) {
     instalment::ActiveModel {
         order_id: Set(order),
         position: Set(1),
@@ -302,6 +302,7 @@ async fn the_customer_sees_its_orders_counted_its_sailings_and_what_waits() {
         "{glance}"
     );
     assert_eq!(waiting.len(), 3, "nothing else waits: {glance}");
+    assert_eq!(glance["waiting_more"], 0, "{glance}");
 
     // Nothing of customer B's shows, and B sees only its own.
     let text = glance.to_string();

@@ -1056,6 +1056,10 @@ glance-departs = { $number } läuft am { $date } mit der { $vessel } aus
 glance-arrives = { $number } ist mit der { $vessel } auf See, Ankunft am { $date }
 glance-waiting = Was auf Sie wartet
 glance-waiting-none = Nichts wartet auf Sie.
+glance-waiting-more = { $count ->
+    [one] Eine weitere Sache wartet.
+   *[other] { $count } weitere Sachen warten.
+}
 glance-wait-quotation = Angebot { $number } zum Annehmen oder Ablehnen
 glance-wait-counter = Ein Gegenvorschlag zu Auftrag { $number } zum Beantworten
 glance-wait-remedy = Eine vorgeschlagene Abhilfe zu Reklamation { $number } zum Annehmen oder Ablehnen

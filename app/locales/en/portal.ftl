@@ -1054,6 +1054,10 @@ glance-departs = { $number } leaves on { $vessel } on { $date }
 glance-arrives = { $number } is at sea on { $vessel }, arriving { $date }
 glance-waiting = What waits for you
 glance-waiting-none = Nothing waits for you.
+glance-waiting-more = { $count ->
+    [one] One more item waits.
+   *[other] { $count } more items wait.
+}
 glance-wait-quotation = Quotation { $number } to accept or decline
 glance-wait-counter = A counter-proposal on order { $number } to answer
 glance-wait-remedy = A remedy proposed for complaint { $number } to accept or decline

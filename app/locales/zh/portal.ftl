@@ -1015,6 +1015,7 @@ glance-departs = { $number } 将于 { $date } 搭乘 { $vessel } 出发
 glance-arrives = { $number } 正在海上，搭乘 { $vessel }，预计 { $date } 到达
 glance-waiting = 等待您处理
 glance-waiting-none = 目前没有等待您处理的事项。
+glance-waiting-more = 另有 { $count } 项待处理。
 glance-wait-quotation = 报价单 { $number } 待您接受或拒绝
 glance-wait-counter = 订单 { $number } 的还价提议待您答复
 glance-wait-remedy = 投诉 { $number } 的补救方案待您接受或拒绝

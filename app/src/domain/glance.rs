@@ -16,6 +16,11 @@ pub const SOON_DAYS: i64 = 14;
 /// How many coming shipments the glance names; more belong on the orders.
 pub const SAILINGS_SHOWN: usize = 3;
 
+/// How many waiting items the glance names, the most pressing; the rest are
+/// counted. A large customer can have hundreds of payments due at once,
+/// which no first page can list usefully.
+pub const WAITING_SHOWN: usize = 10;
+
 /// Open orders per badge, as the order list shows them. Orders not yet
 /// confirmed have no commitment to be on track with, so they are not counted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -168,6 +173,15 @@ pub fn order_waiting(mut items: Vec<Waiting>, today: NaiveDate) -> Vec<Waiting> 
     items
 }
 
+/// The first [`WAITING_SHOWN`] items in the order of [`order_waiting`], and
+/// how many more wait beyond them.
+pub fn most_pressing(items: Vec<Waiting>, today: NaiveDate) -> (Vec<Waiting>, usize) {
+    let mut ordered = order_waiting(items, today);
+    let more = ordered.len().saturating_sub(WAITING_SHOWN);
+    ordered.truncate(WAITING_SHOWN);
+    (ordered, more)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,6 +290,27 @@ mod tests {
     }
 
     #[test]
+    fn the_most_pressing_are_named_and_the_rest_counted() {
+        let today = d(15);
+        let mut items: Vec<Waiting> = (1..=12)
+            .map(|n| waiting(WaitKind::Instalment, &format!("SO-{n:02}"), Some(d(n))))
+            .collect();
+        items.push(waiting(WaitKind::Quotation, "Q-1", Some(d(28))));
+        let (shown, more) = most_pressing(items, today);
+        let numbers: Vec<&str> = shown.iter().map(|w| w.number.as_str()).collect();
+        assert_eq!(
+            numbers,
+            [
+                "SO-01", "SO-02", "SO-03", "SO-04", "SO-05", "SO-06", "SO-07", "SO-08", "SO-09",
+                "SO-10"
+            ]
+        );
+        assert_eq!(more, 3);
+        let (shown, more) = most_pressing(vec![waiting(WaitKind::Remedy, "C-1", None)], today);
+        assert_eq!((shown.len(), more), (1, 0));
+    }
+
+    #[test]
     fn windows_of_fourteen_days() {
         let today = d(1);
         assert!(quotation_open(d(1), today));
@@ -369,6 +404,23 @@ mod tests {
                 "a dated item after an undated one: {:?}",
                 ordered
             );
+        }
+
+        #[test]
+        fn the_most_pressing_are_the_head_of_the_order_and_the_rest_is_counted(
+            items in prop::collection::vec((any_kind(), prop::option::of(1u32..29), 0i32..30), 0..40),
+            today in 1u32..29,
+        ) {
+            let today = d(today);
+            let items: Vec<Waiting> = items
+                .into_iter()
+                .map(|(kind, due, n)| waiting(kind, &format!("N-{n}"), due.map(d)))
+                .collect();
+            let ordered = order_waiting(items.clone(), today);
+            let (shown, more) = most_pressing(items, today);
+            prop_assert!(shown.len() <= WAITING_SHOWN);
+            prop_assert_eq!(shown.len() + more, ordered.len());
+            prop_assert_eq!(&shown[..], &ordered[..shown.len()]);
         }
     }
 }

@@ -41,6 +41,7 @@ fn GlanceBody(glance: Glance, locale: Locale) -> impl IntoView {
         counts,
         sailings,
         waiting,
+        waiting_more,
     } = glance;
     let sailings = if sailings.is_empty() {
         view! { <p class="muted" id="glance-no-sailings">{locale.t("glance-ships-none")}</p> }
@@ -61,6 +62,11 @@ fn GlanceBody(glance: Glance, locale: Locale) -> impl IntoView {
             <ul class="glance-list" id="glance-waiting">
                 {waiting.into_iter().map(|w| view! { <WaitingItem item=w locale /> }).collect_view()}
             </ul>
+            {(waiting_more > 0).then(|| view! {
+                <p class="muted" id="glance-waiting-more" data-count=waiting_more.to_string()>
+                    {locale.t_with("glance-waiting-more", &[("count", (waiting_more as u64).into())])}
+                </p>
+            })}
         }
         .into_any()
     };

@@ -12,8 +12,11 @@ pub struct Glance {
     pub counts: BadgeCounts,
     /// The next departures and arrivals, soonest first.
     pub sailings: Vec<Sailing>,
-    /// What waits for the customer, overdue first.
+    /// What waits for the customer, the most pressing first (overdue
+    /// first), at most [`crate::domain::glance::WAITING_SHOWN`].
     pub waiting: Vec<WaitingView>,
+    /// How many more wait beyond those named.
+    pub waiting_more: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

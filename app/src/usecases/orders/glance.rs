@@ -85,11 +85,12 @@ async fn read(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiError> 
         })
         .collect();
     let sailings = rules::next_sailings(&facts);
+    let (waiting, waiting_more) = rules::most_pressing(items, today);
 
     Ok(Glance {
         counts,
         sailings,
-        waiting: rules::order_waiting(items, today)
+        waiting: waiting
             .into_iter()
             .map(|w| WaitingView {
                 overdue: w.overdue(today),
@@ -100,6 +101,7 @@ async fn read(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiError> 
                 due: w.due,
             })
             .collect(),
+        waiting_more,
     })
 }
 
