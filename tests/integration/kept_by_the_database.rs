@@ -2,7 +2,8 @@
 //! kept from after every kind of write, whoever makes it: the demo data, and
 //! plain SQL that knows nothing of what is kept.
 //! - Each order's summary of its lines (how many, how many without a
-//!   commitment, the earliest commitment, the largest slip; migration 20).
+//!   commitment, the earliest commitment, the largest slip; migration 20)
+//!   and its value (migration 24).
 //! - Each PO line's copy of its purchase order's factory (migration 21).
 
 use std::collections::BTreeMap;
@@ -68,6 +69,24 @@ async fn assert_kept_right(db: &DatabaseConnection, after: &str) {
         summed.keys().all(|order| kept.contains_key(order)),
         "after {after}: lines of orders that do not exist"
     );
+    assert_eq!(
+        orders_valued_otherwise(db).await,
+        Vec::<i32>::new(),
+        "after {after}: orders whose kept value is not their lines' sum"
+    );
+}
+
+/// Orders whose kept value differs from the sum of their lines' quantity
+/// times unit price (no lines: no value).
+async fn orders_valued_otherwise(db: &DatabaseConnection) -> Vec<i32> {
+    ints(
+        db,
+        "SELECT o.id FROM orders o WHERE COALESCE(o.value_minor, -1) <> COALESCE( \
+           (SELECT SUM(l.quantity * l.unit_price_minor) FROM order_lines l \
+            WHERE l.order_id = o.id), -1) \
+         ORDER BY o.id",
+    )
+    .await
 }
 
 async fn exec(db: &DatabaseConnection, sql: &str) {
@@ -110,6 +129,10 @@ async fn what_an_order_keeps_of_its_lines_follows_every_line_write() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_database(&dir).await;
     assert_kept_right(&db, "the demo data").await;
+    assert!(
+        one_i32(&db, "SELECT COUNT(*) FROM orders WHERE value_minor > 0").await > 0,
+        "the demo data has orders with a value"
+    );
     let summed = summed_from_lines(&db).await;
     assert!(
         summed.values().any(|s| s.most_slip.is_some_and(|d| d > 0))
@@ -153,6 +176,19 @@ async fn what_an_order_keeps_of_its_lines_follows_every_line_write() {
     )
     .await;
     assert_kept_right(&db, "a line's commitment taken back").await;
+
+    exec(
+        &db,
+        &format!("UPDATE order_lines SET quantity = quantity + 7 WHERE id = {line}"),
+    )
+    .await;
+    assert_kept_right(&db, "a line's quantity changed").await;
+    exec(
+        &db,
+        &format!("UPDATE order_lines SET unit_price_minor = 123 WHERE id = {line}"),
+    )
+    .await;
+    assert_kept_right(&db, "a line's price changed").await;
     assert!(kept(&db).await[&order].unconfirmed > 0);
 
     exec(

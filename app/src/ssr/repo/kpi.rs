@@ -195,33 +195,22 @@ pub async fn readiness_by_supplier(
 ) -> Result<Vec<(i32, u64, u64, i64)>, DbErr> {
     let days = days_between(db, "l.ready_on", "l.committed_ready_date");
     let late = "CASE WHEN l.ready_on > l.committed_ready_date";
-    let sql = match supplier {
-        // One factory's lines ready in the period, from the index of each
-        // factory's ready lines (the line keeps its factory, migration 21).
-        Some(_) => format!(
-            "SELECT l.supplier_company_id AS supplier, CAST(COUNT(*) AS BIGINT) AS total, \
-             CAST(SUM({late} THEN 1 ELSE 0 END) AS BIGINT) AS late, \
-             CAST(SUM({late} THEN {days} ELSE 0 END) AS BIGINT) AS days_late \
-             FROM po_lines l \
-             WHERE l.ready_on >= ? AND l.ready_on <= ? AND l.cancelled = ? \
-             AND l.supplier_company_id = ? \
-             GROUP BY l.supplier_company_id"
-        ),
-        // Summed per purchase order first: the join to find the factory
-        // then reads one row per order, not one per line.
-        None => format!(
-            "SELECT p.supplier_company_id AS supplier, CAST(SUM(t.total) AS BIGINT) AS total, \
-             CAST(SUM(t.late) AS BIGINT) AS late, CAST(SUM(t.days_late) AS BIGINT) AS days_late \
-             FROM (SELECT l.purchase_order_id AS po, COUNT(*) AS total, \
-                SUM({late} THEN 1 ELSE 0 END) AS late, \
-                SUM({late} THEN {days} ELSE 0 END) AS days_late \
-                FROM po_lines l \
-                WHERE l.ready_on >= ? AND l.ready_on <= ? AND l.cancelled = ? \
-                GROUP BY l.purchase_order_id) t \
-             JOIN purchase_orders p ON p.id = t.po \
-             GROUP BY p.supplier_company_id"
-        ),
+    // Each line keeps its factory (migration 21): every factory's lines
+    // ready in the period come from `idx_po_lines_ready_kpi`, one factory's
+    // from `idx_po_lines_ready_by_supplier`.
+    let one_factory = if supplier.is_some() {
+        "AND l.supplier_company_id = ?"
+    } else {
+        ""
     };
+    let sql = format!(
+        "SELECT l.supplier_company_id AS supplier, CAST(COUNT(*) AS BIGINT) AS total, \
+         CAST(SUM({late} THEN 1 ELSE 0 END) AS BIGINT) AS late, \
+         CAST(SUM({late} THEN {days} ELSE 0 END) AS BIGINT) AS days_late \
+         FROM po_lines l \
+         WHERE l.ready_on >= ? AND l.ready_on <= ? AND l.cancelled = ? {one_factory} \
+         GROUP BY l.supplier_company_id"
+    );
     let mut values: Vec<Value> = vec![period.from.into(), period.to.into(), false.into()];
     values.extend(supplier.map(Value::from));
     rows(db, &sql, values)
@@ -331,14 +320,13 @@ pub async fn revenue_by_customer(
 ) -> Result<Vec<(i32, String, i64)>, DbErr> {
     rows(
         db,
-        // Each order's value first, so the grouping sorts orders, not lines.
-        "SELECT customer, currency, CAST(SUM(value) AS BIGINT) AS revenue FROM ( \
-           SELECT o.customer_company_id AS customer, o.currency AS currency, \
-           (SELECT SUM(l.quantity * l.unit_price_minor) FROM order_lines l \
-            WHERE l.order_id = o.id) AS value \
-           FROM orders o \
-           WHERE o.confirmed_on >= ? AND o.confirmed_on <= ? AND o.status <> ?) t \
-         GROUP BY customer, currency",
+        // Each order keeps its value (migration 24), and the period's orders
+        // with their value are all in `idx_orders_confirmed_kpi`.
+        "SELECT customer_company_id AS customer, currency, \
+         CAST(SUM(value_minor) AS BIGINT) AS revenue \
+         FROM orders \
+         WHERE confirmed_on >= ? AND confirmed_on <= ? AND status <> ? \
+         GROUP BY customer_company_id, currency",
         vec![period.from.into(), period.to.into(), "cancelled".into()],
     )
     .await?
