@@ -8,10 +8,11 @@
 //! committed 30 days out. Neither the cast's orders nor its factory lines
 //! carry a confirmation, shipping or ready day, so they are in no period.
 
+use app::domain::change_request::ChangeStatus;
 use app::domain::company::{CompanyKind, CountryCode};
 use app::domain::order_status::OrderStatus;
 use app::ssr::clock::Clock;
-use app::ssr::entities::{order_line, po_line};
+use app::ssr::entities::{change_request, order, order_line, po_line};
 use app::ssr::repo::companies::{self, NewCompany};
 use app::ssr::repo::orders;
 use chrono::NaiveDate;
@@ -646,6 +647,49 @@ async fn the_board_shows_the_lines_at_risk_most_urgent_first_to_the_house_only()
     }
     let (status, _) = app.call(&new_client(), "workspace/board", &[]).await;
     assert_eq!(status, 401);
+
+    // An order going well with a change request waiting for the house: its
+    // line is on the board for that alone. Settled again, it is off.
+    let changing = crate::glance::order_slipping(&app.db, cast.customer_a, "SO-A-CHANGE", 0).await;
+    change_request::ActiveModel {
+        order_id: Set(changing),
+        requested_by: Set(cast.customer.id),
+        base_version: Set(1),
+        status: Set(ChangeStatus::Open),
+        items: Set("[]".into()),
+        note: Set("Blue instead".into()),
+        counter_items: Set(None),
+        answer: Set(None),
+        created_at: Set(chrono::Utc::now()),
+        decided_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    // Written around the portal, so it is told, as its own writes tell it.
+    app.state.read_cache.bump();
+    let rows = board(&app, &staff).await;
+    let seen: Vec<(Value, Value)> = rows
+        .iter()
+        .map(|r| (r["order_number"].clone(), r["reasons"].clone()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (json!("SO-A-1"), json!(["slipping"])),
+            (json!("SO-A-CHANGE"), json!(["awaiting_decision"])),
+        ]
+    );
+    order::ActiveModel {
+        id: Set(changing),
+        status: Set(OrderStatus::Settled),
+        ..Default::default()
+    }
+    .update(&app.db)
+    .await
+    .unwrap();
+    app.state.read_cache.bump();
 
     // Past both commitments, with no factory report for weeks: both lines
     // are overdue and stale, and the one that also slips comes first.

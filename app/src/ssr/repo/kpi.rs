@@ -349,9 +349,13 @@ pub const BOARD_LIMIT: usize = 2000;
 /// filled by a factory line with a change not acknowledged or no report
 /// since `stale_before`. The rules in `domain::kpi::risks` decide.
 ///
-/// The subqueries start from the few rows that can match (unacknowledged
-/// changes; factory lines still in work, by the open-work index), so the
-/// book's history is never walked.
+/// The lines are looked for only on the orders that can hold one: open
+/// orders whose kept summary (migration 20) says a line slips or a
+/// commitment has passed, read from `idx_orders_status_summary`, and the
+/// orders of the few change requests, unacknowledged changes and stale
+/// factory lines (those start from the open-work index). The full
+/// condition is then asked of those orders' lines alone, so neither the
+/// book's history nor the lines of orders going well are walked.
 pub async fn board_candidates(
     db: &impl ConnectionTrait,
     today: NaiveDate,
@@ -360,29 +364,42 @@ pub async fn board_candidates(
     let found = rows(
         db,
         &format!(
-        "SELECT l.id AS id FROM order_lines l JOIN orders o ON o.id = l.order_id \
-         WHERE o.status IN ('confirmed', 'in_production', 'ready') AND ( \
-           l.forecast_date > l.committed_date \
-           OR (l.committed_date < ? AND o.status <> 'ready') \
-           OR o.id IN (SELECT order_id FROM change_requests WHERE status = 'open') \
-           OR l.id IN (SELECT k.order_line_id FROM po_line_links k \
-                WHERE k.po_line_id IN (SELECT c.po_line_id FROM po_line_changes c \
-                    WHERE c.acknowledged_at IS NULL)) \
-           OR l.id IN (SELECT k.order_line_id FROM po_lines p \
-                JOIN purchase_orders po ON po.id = p.purchase_order_id \
-                JOIN po_line_links k ON k.po_line_id = p.id \
-                WHERE po.status = 'open' AND p.cancelled = ? \
-                AND p.milestone IN {} \
-                AND (p.last_progress_at < ? OR (p.last_progress_at IS NULL AND po.created_at < ?))) \
-         ) ORDER BY CASE WHEN l.committed_date IS NULL THEN 1 ELSE 0 END, l.committed_date, l.id \
-         LIMIT ?",
-            in_work()
+            "WITH stale AS ( \
+               SELECT k.order_line_id AS id FROM po_lines p \
+               JOIN purchase_orders po ON po.id = p.purchase_order_id \
+               JOIN po_line_links k ON k.po_line_id = p.id \
+               WHERE po.status = 'open' AND p.cancelled = ? AND p.milestone IN {in_work} \
+               AND (p.last_progress_at < ? OR p.last_progress_at IS NULL) \
+               AND (p.last_progress_at < ? OR (p.last_progress_at IS NULL AND po.created_at < ?))), \
+             unacknowledged AS ( \
+               SELECT k.order_line_id AS id FROM po_line_links k \
+               WHERE k.po_line_id IN (SELECT c.po_line_id FROM po_line_changes c \
+                 WHERE c.acknowledged_at IS NULL)) \
+             SELECT l.id AS id FROM order_lines l JOIN orders o ON o.id = l.order_id \
+             WHERE o.status IN {open} AND l.order_id IN ( \
+                 SELECT c.id FROM orders c WHERE c.status IN {open} \
+                   AND (c.most_slip > 0 OR (c.earliest_committed < ? AND c.status <> 'ready')) \
+                 UNION SELECT order_id FROM change_requests WHERE status = 'open' \
+                 UNION SELECT x.order_id FROM order_lines x WHERE x.id IN (SELECT id FROM unacknowledged) \
+                 UNION SELECT x.order_id FROM order_lines x WHERE x.id IN (SELECT id FROM stale)) \
+             AND ( \
+               l.forecast_date > l.committed_date \
+               OR (l.committed_date < ? AND o.status <> 'ready') \
+               OR o.id IN (SELECT order_id FROM change_requests WHERE status = 'open') \
+               OR l.id IN (SELECT id FROM unacknowledged) \
+               OR l.id IN (SELECT id FROM stale) \
+             ) ORDER BY CASE WHEN l.committed_date IS NULL THEN 1 ELSE 0 END, l.committed_date, l.id \
+             LIMIT ?",
+            in_work = in_work(),
+            open = "('confirmed', 'in_production', 'ready')",
         ),
         vec![
-            today.into(),
             false.into(),
             stale_before.into(),
             stale_before.into(),
+            stale_before.into(),
+            today.into(),
+            today.into(),
             (BOARD_LIMIT as i64).into(),
         ],
     )
