@@ -1,6 +1,8 @@
 //! The at-risk board: the open order lines that are overdue, slipping,
 //! waiting on a change or on a silent factory, most urgent first.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter};
 
@@ -29,7 +31,7 @@ pub async fn at_risk(state: &AppState) -> Result<Vec<BoardRow>, DbErr> {
     let known = Known::read(state, today, stale_before).await?;
     let mut rows: Vec<(BoardRow, LineFacts)> = Vec::new();
     for line in &known.lines {
-        let Some(order) = known.orders.iter().find(|o| o.id == line.order_id) else {
+        let Some(order) = known.orders.get(&line.order_id) else {
             continue;
         };
         let facts = known.facts(line, order, stale_before);
@@ -43,17 +45,19 @@ pub async fn at_risk(state: &AppState) -> Result<Vec<BoardRow>, DbErr> {
     Ok(rows.into_iter().map(|(row, _)| row).collect())
 }
 
-/// What the board reads about the candidate lines.
+/// What the board reads about the candidate lines (up to
+/// [`kpi::BOARD_LIMIT`] of them), each kept by the id it is looked up by.
 struct Known {
     lines: Vec<order_line::Model>,
-    orders: Vec<order::Model>,
-    /// Open change requests on those orders.
-    waiting: Vec<change_request::Model>,
-    /// The factory lines behind them.
-    placed: Vec<PlacedLine>,
-    /// Agreed changes to those factory lines not yet acknowledged.
-    unacknowledged: Vec<po_line_change::Model>,
-    names: Vec<company::Model>,
+    orders: HashMap<i32, order::Model>,
+    /// The orders with an open change request.
+    waiting: HashSet<i32>,
+    /// The factory lines behind each order line.
+    placed: HashMap<i32, Vec<PlacedLine>>,
+    /// The factory lines with an agreed change not yet acknowledged.
+    unacknowledged: HashSet<i32>,
+    /// Company names by id.
+    names: HashMap<i32, String>,
 }
 
 impl Known {
@@ -76,17 +80,31 @@ impl Known {
             .filter(change_request::Column::OrderId.is_in(orders.iter().map(|o| o.id)))
             .filter(change_request::Column::Status.eq(ChangeStatus::Open.as_str()))
             .all(db)
-            .await?;
-        let placed = purchase_orders::placed_lines(db, &ids).await?;
+            .await?
+            .into_iter()
+            .map(|c| c.order_id)
+            .collect();
+        let placed_lines = purchase_orders::placed_lines(db, &ids).await?;
         let unacknowledged = po_line_change::Entity::find()
-            .filter(po_line_change::Column::PoLineId.is_in(placed.iter().map(|p| p.line.id)))
+            .filter(po_line_change::Column::PoLineId.is_in(placed_lines.iter().map(|p| p.line.id)))
             .filter(po_line_change::Column::AcknowledgedAt.is_null())
             .all(db)
-            .await?;
-        let names = companies::all(db).await?;
+            .await?
+            .into_iter()
+            .map(|c| c.po_line_id)
+            .collect();
+        let mut placed: HashMap<i32, Vec<PlacedLine>> = HashMap::new();
+        for p in placed_lines {
+            placed.entry(p.order_line_id).or_default().push(p);
+        }
+        let names = companies::all(db)
+            .await?
+            .into_iter()
+            .map(|c: company::Model| (c.id, c.name))
+            .collect();
         Ok(Self {
             lines,
-            orders,
+            orders: orders.into_iter().map(|o| (o.id, o)).collect(),
             waiting,
             placed,
             unacknowledged,
@@ -102,22 +120,16 @@ impl Known {
         stale_before: DateTime<Utc>,
     ) -> LineFacts {
         let ready = |p: &PlacedLine| p.line.milestone.ready();
-        let behind: Vec<_> = self
-            .placed
-            .iter()
-            .filter(|p| p.order_line_id == line.id)
-            .collect();
+        let behind = self.placed.get(&line.id).map_or(&[][..], Vec::as_slice);
         LineFacts {
             committed: line.committed_date,
             forecast: line.forecast_date,
-            ready: !behind.is_empty() && behind.iter().all(|&p| ready(p)),
-            change_waiting: self.waiting.iter().any(|c| c.order_id == order.id),
-            change_unacknowledged: behind.iter().any(|p| {
-                self.unacknowledged
-                    .iter()
-                    .any(|c| c.po_line_id == p.line.id)
-            }),
-            factory_stale: behind.iter().any(|&p| {
+            ready: !behind.is_empty() && behind.iter().all(ready),
+            change_waiting: self.waiting.contains(&order.id),
+            change_unacknowledged: behind
+                .iter()
+                .any(|p| self.unacknowledged.contains(&p.line.id)),
+            factory_stale: behind.iter().any(|p| {
                 p.po.status == crate::domain::order_status::PurchaseOrderStatus::Open
                     && !ready(p)
                     && p.line.last_progress_at.unwrap_or(p.po.created_at) < stale_before
@@ -142,9 +154,8 @@ impl Known {
             order_number: order.number.clone(),
             customer_name: self
                 .names
-                .iter()
-                .find(|c| c.id == order.customer_company_id)
-                .map(|c| c.name.clone())
+                .get(&order.customer_company_id)
+                .cloned()
                 .unwrap_or_default(),
             line_no: line.line_no,
             product_code: line.product_code.clone(),
