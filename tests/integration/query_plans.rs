@@ -15,6 +15,16 @@ use sea_orm::{
     ConnectionTrait, DatabaseBackend, DatabaseConnection, QueryTrait, Statement, TransactionTrait,
 };
 
+/// A fresh database with every migration applied (and the folder that
+/// holds it, for SQLite).
+async fn migrated() -> (tempfile::TempDir, DatabaseConnection) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = server::db::connect_and_migrate(&fresh_database(&dir).await)
+        .await
+        .unwrap();
+    (dir, db)
+}
+
 /// The database's plan for the statement, as text.
 async fn plan(db: &DatabaseConnection, statement: Statement) -> String {
     let backend = db.get_database_backend();
@@ -49,10 +59,7 @@ async fn plan(db: &DatabaseConnection, statement: Statement) -> String {
 
 #[tokio::test]
 async fn the_open_lines_of_a_factory_and_of_every_factory_are_read_through_their_index() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = server::db::connect_and_migrate(&fresh_database(&dir).await)
-        .await
-        .unwrap();
+    let (_dir, db) = migrated().await;
     let backend = db.get_database_backend();
     for (scope, index) in [
         (PoScope::All, "idx_po_lines_open_by_date"),
@@ -71,10 +78,7 @@ async fn the_open_lines_of_a_factory_and_of_every_factory_are_read_through_their
 
 #[tokio::test]
 async fn the_first_page_reads_open_shipments_and_owed_instalments_through_their_index() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = server::db::connect_and_migrate(&fresh_database(&dir).await)
-        .await
-        .unwrap();
+    let (_dir, db) = migrated().await;
     let backend = db.get_database_backend();
     let until = NaiveDate::from_ymd_opt(2026, 12, 9).unwrap();
     for (statement, index) in [

@@ -341,6 +341,20 @@ mod tests {
         ]
     }
 
+    /// Up to `most` waiting items of any kind, due on a day of the month or
+    /// not, numbered below `numbers` (so some share a number).
+    fn any_items(numbers: i32, most: usize) -> impl Strategy<Value = Vec<Waiting>> {
+        prop::collection::vec(
+            (any_kind(), prop::option::of(1u32..29), 0..numbers),
+            0..most,
+        )
+        .prop_map(|raw| {
+            raw.into_iter()
+                .map(|(kind, due, n)| waiting(kind, &format!("N-{n}"), due.map(d)))
+                .collect()
+        })
+    }
+
     proptest! {
         #[test]
         fn counts_add_up_to_the_confirmed_orders(badges in prop::collection::vec(any_badge(), 0..40)) {
@@ -382,14 +396,10 @@ mod tests {
 
         #[test]
         fn overdue_items_always_come_first_and_nothing_is_lost(
-            items in prop::collection::vec((any_kind(), prop::option::of(1u32..29), 0i32..5), 0..20),
+            items in any_items(5, 20),
             today in 1u32..29,
         ) {
             let today = d(today);
-            let items: Vec<Waiting> = items
-                .into_iter()
-                .map(|(kind, due, n)| waiting(kind, &format!("N-{n}"), due.map(d)))
-                .collect();
             let ordered = order_waiting(items.clone(), today);
             prop_assert_eq!(ordered.len(), items.len());
             let first_not_overdue = ordered.iter().position(|w| !w.overdue(today)).unwrap_or(ordered.len());
@@ -408,14 +418,10 @@ mod tests {
 
         #[test]
         fn the_most_pressing_are_the_head_of_the_order_and_the_rest_is_counted(
-            items in prop::collection::vec((any_kind(), prop::option::of(1u32..29), 0i32..30), 0..40),
+            items in any_items(30, 40),
             today in 1u32..29,
         ) {
             let today = d(today);
-            let items: Vec<Waiting> = items
-                .into_iter()
-                .map(|(kind, due, n)| waiting(kind, &format!("N-{n}"), due.map(d)))
-                .collect();
             let ordered = order_waiting(items.clone(), today);
             let (shown, more) = most_pressing(items, today);
             prop_assert!(shown.len() <= WAITING_SHOWN);
