@@ -29,6 +29,7 @@ mod m20261202_000022_po_lines_ready_by_supplier;
 mod m20261202_000023_open_shipments_and_instalments;
 mod m20261202_000024_order_value_and_ready_by_factory;
 mod m20261202_000025_orders_status_summary;
+mod m20261202_000026_order_lines_shipped_on;
 
 pub struct Migrator;
 
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000023_open_shipments_and_instalments::Migration),
             Box::new(m20261202_000024_order_value_and_ready_by_factory::Migration),
             Box::new(m20261202_000025_orders_status_summary::Migration),
+            Box::new(m20261202_000026_order_lines_shipped_on::Migration),
         ]
     }
 }

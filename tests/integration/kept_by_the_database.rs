@@ -5,6 +5,7 @@
 //!   commitment, the earliest commitment, the largest slip; migration 20)
 //!   and its value (migration 24).
 //! - Each PO line's copy of its purchase order's factory (migration 21).
+//! - Each order line's copy of its order's shipping day (migration 26).
 
 use std::collections::BTreeMap;
 
@@ -294,5 +295,98 @@ async fn a_po_line_keeps_its_purchase_orders_factory_through_every_write() {
         lines_with_another_factory(&db).await,
         Vec::<i32>::new(),
         "after a purchase order moved to another factory"
+    );
+}
+
+/// Order lines whose kept shipping day is not their order's.
+async fn lines_with_another_shipping_day(db: &DatabaseConnection) -> Vec<i32> {
+    ints(
+        db,
+        "SELECT l.id FROM order_lines l JOIN orders o ON o.id = l.order_id \
+         WHERE COALESCE(l.shipped_on, '1900-01-01') <> COALESCE(o.shipped_on, '1900-01-01') \
+         ORDER BY l.id",
+    )
+    .await
+}
+
+#[tokio::test]
+async fn an_order_line_keeps_its_orders_shipping_day_through_every_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_database(&dir).await;
+    assert!(
+        one_i32(
+            &db,
+            "SELECT COUNT(*) FROM order_lines WHERE shipped_on IS NOT NULL"
+        )
+        .await
+            > 0,
+        "the demo data has lines of shipped orders"
+    );
+    assert_eq!(
+        lines_with_another_shipping_day(&db).await,
+        Vec::<i32>::new()
+    );
+
+    // A shipped order and one not shipped, both with lines.
+    let shipped = one_i32(
+        &db,
+        "SELECT MIN(o.id) FROM orders o WHERE o.shipped_on IS NOT NULL \
+         AND EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id)",
+    )
+    .await;
+    let open = one_i32(
+        &db,
+        "SELECT MIN(o.id) FROM orders o WHERE o.shipped_on IS NULL \
+         AND EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id)",
+    )
+    .await;
+    for (write, after) in [
+        (
+            format!(
+                "INSERT INTO order_lines (order_id, line_no, product_code, description, \
+                 hs_code, quantity, unit, unit_price_minor, requested_date) \
+                 VALUES ({shipped}, 902, 'NEW-2', 'New', '691200', 5, 'pcs', 100, '2030-03-01')"
+            ),
+            "a line added to a shipped order",
+        ),
+        (
+            format!(
+                "UPDATE order_lines SET order_id = {open}, line_no = 903 \
+                 WHERE id = (SELECT MAX(id) FROM order_lines WHERE order_id = {shipped})"
+            ),
+            "a line moved to an order not shipped",
+        ),
+        (
+            format!("UPDATE orders SET shipped_on = '2030-04-02' WHERE id = {open}"),
+            "an order shipped",
+        ),
+        (
+            format!("UPDATE orders SET shipped_on = '2030-04-03' WHERE id = {open}"),
+            "a shipping day corrected",
+        ),
+        (
+            format!("UPDATE orders SET shipped_on = NULL WHERE id = {shipped}"),
+            "a shipping day taken back",
+        ),
+        (
+            format!("UPDATE order_lines SET shipped_on = '2031-01-01' WHERE order_id = {open}"),
+            "the copy written by hand",
+        ),
+    ] {
+        exec(&db, &write).await;
+        assert_eq!(
+            lines_with_another_shipping_day(&db).await,
+            Vec::<i32>::new(),
+            "after {after}"
+        );
+    }
+    assert!(
+        one_i32(
+            &db,
+            &format!("SELECT COUNT(*) FROM order_lines WHERE shipped_on = '2030-04-03' AND order_id = {open}")
+        )
+        .await
+            > 1,
+        "the corrected day reached every line of the order, the moved one too"
     );
 }
