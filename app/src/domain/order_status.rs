@@ -34,6 +34,11 @@ impl OrderStatus {
         Self::Settled,
     ];
 
+    /// The orders whose lines are in production: the slippage scan looks at
+    /// their lines, only they can be late, and only they are on the at-risk
+    /// board.
+    pub const IN_PRODUCTION: [OrderStatus; 3] = [Self::Confirmed, Self::InProduction, Self::Ready];
+
     pub const ALL: [OrderStatus; 9] = [
         Self::Inquiry,
         Self::Quoted,

@@ -32,7 +32,7 @@ pub async fn assess_order_line(
     line: &order_line::Model,
 ) -> Result<usize, DbErr> {
     let status = order.status;
-    let in_production = super::scan::IN_PRODUCTION.contains(&status);
+    let in_production = OrderStatus::IN_PRODUCTION.contains(&status);
     let Some(committed) = line.committed_date else {
         return Ok(0);
     };

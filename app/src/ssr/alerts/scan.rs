@@ -154,7 +154,7 @@ impl ScanPlan {
                 let Some(order) = by_id.get(&line.order_id) else {
                     continue;
                 };
-                if !IN_PRODUCTION.contains(&order.status) {
+                if !OrderStatus::IN_PRODUCTION.contains(&order.status) {
                     continue;
                 }
                 report.order_lines += 1;
@@ -164,14 +164,6 @@ impl ScanPlan {
         Ok(report)
     }
 }
-
-/// The orders whose lines are in production: the scan looks at their
-/// lines, and only they can be late.
-pub(super) const IN_PRODUCTION: [OrderStatus; 3] = [
-    OrderStatus::Confirmed,
-    OrderStatus::InProduction,
-    OrderStatus::Ready,
-];
 
 impl std::ops::AddAssign for ScanReport {
     fn add_assign(&mut self, other: Self) {
@@ -262,7 +254,7 @@ fn order_lines_to_assess(ctx: &AlertContext) -> Select<order_line::Entity> {
     let in_production = order::Entity::find()
         .select_only()
         .column(order::Column::Id)
-        .filter(order::Column::Status.is_in(IN_PRODUCTION.map(OrderStatus::as_str)))
+        .filter(order::Column::Status.is_in(OrderStatus::IN_PRODUCTION.map(OrderStatus::as_str)))
         .into_query();
     order_line::Entity::find()
         .filter(order_line::Column::OrderId.in_subquery(in_production))

@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ConnectionTrait, DatabaseBackend, DbErr, QueryResult, Statement, Value};
 
 use super::progress::OPEN_LINE;
+use crate::domain::order_status::OrderStatus;
 
 /// A period of whole days, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,16 +59,36 @@ pub(super) async fn rows(
         .await
 }
 
+/// Names as a SQL list of literals, `('a', 'b')`: written out rather than
+/// bound, so an index on the column can be chosen for them.
+fn sql_list<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    let quoted: Vec<String> = names.into_iter().map(|n| format!("'{n}'")).collect();
+    format!("({})", quoted.join(", "))
+}
+
 /// The milestones of a factory line still in work (not ready), as a SQL
 /// list: named one by one so the open-work index finds them.
 fn in_work() -> String {
     use crate::domain::progress::Milestone;
-    let names: Vec<String> = Milestone::ALL
-        .iter()
-        .filter(|m| !m.ready())
-        .map(|m| format!("'{}'", m.as_str()))
-        .collect();
-    format!("({})", names.join(", "))
+    sql_list(
+        Milestone::ALL
+            .into_iter()
+            .filter(|m| !m.ready())
+            .map(Milestone::as_str),
+    )
+}
+
+/// `AND l.supplier_company_id = ?` with its value, when one factory is
+/// asked about (the queries name the factory line `l`, which keeps its
+/// factory, migration 21).
+fn one_factory(values: &mut Vec<Value>, supplier: Option<i32>) -> &'static str {
+    match supplier {
+        Some(id) => {
+            values.push(id.into());
+            " AND l.supplier_company_id = ?"
+        }
+        None => "",
+    }
 }
 
 /// Whole days from `earlier` to `later` (two date columns), in this
@@ -200,21 +221,16 @@ pub async fn readiness_by_supplier(
     // Each line keeps its factory (migration 21): every factory's lines
     // ready in the period come from `idx_po_lines_ready_kpi`, one factory's
     // from `idx_po_lines_ready_by_supplier`.
-    let one_factory = if supplier.is_some() {
-        "AND l.supplier_company_id = ?"
-    } else {
-        ""
-    };
+    let mut values: Vec<Value> = vec![period.from.into(), period.to.into(), false.into()];
+    let only = one_factory(&mut values, supplier);
     let sql = format!(
         "SELECT l.supplier_company_id AS supplier, CAST(COUNT(*) AS BIGINT) AS total, \
          CAST(SUM({late} THEN 1 ELSE 0 END) AS BIGINT) AS late, \
          CAST(SUM({late} THEN {days} ELSE 0 END) AS BIGINT) AS days_late \
          FROM po_lines l \
-         WHERE l.ready_on >= ? AND l.ready_on <= ? AND l.cancelled = ? {one_factory} \
+         WHERE l.ready_on >= ? AND l.ready_on <= ? AND l.cancelled = ?{only} \
          GROUP BY l.supplier_company_id"
     );
-    let mut values: Vec<Value> = vec![period.from.into(), period.to.into(), false.into()];
-    values.extend(supplier.map(Value::from));
     rows(db, &sql, values)
         .await?
         .iter()
@@ -239,30 +255,33 @@ pub async fn freshness_by_supplier(
 ) -> Result<Vec<(i32, u64, u64)>, DbErr> {
     let fresh = "SUM(CASE WHEN COALESCE(po_lines.last_progress_at, p.created_at) >= ? \
                  THEN 1 ELSE 0 END) AS fresh";
-    let sql = match supplier {
+    // The last value bound is the factory, or `cancelled = false` for
+    // every factory.
+    let (sql, last): (String, Value) = match supplier {
         // One factory's open lines, from the index of each factory's open
         // lines (its condition written as the index's, see `OPEN_LINE`).
-        Some(_) => format!(
-            "SELECT po_lines.supplier_company_id AS supplier, COUNT(*) AS total, {fresh} \
-             FROM po_lines JOIN purchase_orders p ON p.id = po_lines.purchase_order_id \
-             WHERE p.status = ? AND po_lines.supplier_company_id = ? AND {OPEN_LINE} \
-             GROUP BY po_lines.supplier_company_id"
+        Some(id) => (
+            format!(
+                "SELECT po_lines.supplier_company_id AS supplier, COUNT(*) AS total, {fresh} \
+                 FROM po_lines JOIN purchase_orders p ON p.id = po_lines.purchase_order_id \
+                 WHERE p.status = ? AND po_lines.supplier_company_id = ? AND {OPEN_LINE} \
+                 GROUP BY po_lines.supplier_company_id"
+            ),
+            id.into(),
         ),
-        None => format!(
-            "SELECT p.supplier_company_id AS supplier, COUNT(*) AS total, {fresh} \
-             FROM po_lines JOIN purchase_orders p ON p.id = po_lines.purchase_order_id \
-             WHERE p.status = ? AND po_lines.cancelled = ? \
-             AND po_lines.milestone IN {} \
-             GROUP BY p.supplier_company_id",
-            in_work()
+        None => (
+            format!(
+                "SELECT p.supplier_company_id AS supplier, COUNT(*) AS total, {fresh} \
+                 FROM po_lines JOIN purchase_orders p ON p.id = po_lines.purchase_order_id \
+                 WHERE p.status = ? AND po_lines.cancelled = ? \
+                 AND po_lines.milestone IN {} \
+                 GROUP BY p.supplier_company_id",
+                in_work()
+            ),
+            false.into(),
         ),
     };
-    let mut values: Vec<Value> = vec![since.into(), "open".into()];
-    values.push(match supplier {
-        Some(id) => id.into(),
-        None => false.into(),
-    });
-    rows(db, &sql, values)
+    rows(db, &sql, vec![since.into(), "open".into(), last])
         .await?
         .iter()
         .map(|r| {
@@ -283,13 +302,7 @@ pub async fn acknowledgements(
     supplier: Option<i32>,
 ) -> Result<Vec<(i32, DateTime<Utc>, Option<DateTime<Utc>>)>, DbErr> {
     let mut values: Vec<Value> = vec![period.end().into()];
-    let only = match supplier {
-        Some(id) => {
-            values.push(id.into());
-            " AND l.supplier_company_id = ?"
-        }
-        None => "",
-    };
+    let only = one_factory(&mut values, supplier);
     // From the changes (few) to their lines, which keep their factory: not
     // through every line of the factory's purchase orders.
     rows(
@@ -393,7 +406,7 @@ pub async fn board_candidates(
              ) ORDER BY CASE WHEN l.committed_date IS NULL THEN 1 ELSE 0 END, l.committed_date, l.id \
              LIMIT ?",
             in_work = in_work(),
-            open = "('confirmed', 'in_production', 'ready')",
+            open = sql_list(OrderStatus::IN_PRODUCTION.map(OrderStatus::as_str)),
         ),
         vec![
             false.into(),
