@@ -324,6 +324,90 @@ async fn the_customer_sees_its_orders_counted_its_sailings_and_what_waits() {
     assert!(!glance_b.to_string().contains("SO-A-"), "{glance_b}");
 }
 
+/// A shipment of `order` on `vessel` that left two days ago, arriving in
+/// `eta` days if known.
+async fn at_sea(db: &DatabaseConnection, order: i32, vessel: &str, eta: Option<i64>) {
+    booked(db, order, vessel, -2).await;
+    let today = Utc::now().date_naive();
+    let mut row: shipment::ActiveModel = shipment::Entity::find()
+        .filter(shipment::Column::Vessel.eq(vessel))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+        .into();
+    row.atd = Set(Some(today - Duration::days(2)));
+    row.eta = Set(eta.map(|days| today + Duration::days(days)));
+    row.update(db).await.unwrap();
+}
+
+#[tokio::test]
+async fn of_many_sailings_and_payments_the_soonest_are_named() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let first = order_slipping(&app.db, cast.customer_a, "SO-A-FIRST", 0).await;
+    let second = order_slipping(&app.db, cast.customer_a, "SO-A-SECOND", 0).await;
+    let third = order_slipping(&app.db, cast.customer_a, "SO-A-THIRD", 0).await;
+    booked(&app.db, first, "MV Later", 20).await;
+    booked(&app.db, second, "MV Soon", 4).await;
+    booked(&app.db, third, "MV Soon Too", 4).await;
+    // A departure overdue is still the next thing to happen.
+    booked(&app.db, first, "MV Delayed", -3).await;
+    at_sea(&app.db, second, "MV Arriving", Some(1)).await;
+    // At sea without an ETA there is nothing to announce.
+    at_sea(&app.db, third, "MV Unknown Arrival", None).await;
+    // Twelve payments due, the most pressing first.
+    for (days, order) in (-6..6).zip([first, second, third].into_iter().cycle()) {
+        instalment_due(&app.db, order, days, 0).await;
+    }
+
+    let buyer = app.client_for(&cast.customer.email, PASSWORD).await;
+    let (status, glance) = app.call(&buyer, "orders/glance", &[]).await;
+    assert_eq!(status, 200, "{glance}");
+    let sailings: Vec<(&str, &str, bool)> = glance["sailings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["vessel"].as_str().unwrap(),
+                s["order_number"].as_str().unwrap(),
+                s["departed"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        sailings,
+        [
+            ("MV Delayed", "SO-A-FIRST", false),
+            ("MV Arriving", "SO-A-SECOND", true),
+            ("MV Soon", "SO-A-SECOND", false),
+        ],
+        "{glance}"
+    );
+
+    let waiting = glance["waiting"].as_array().unwrap();
+    assert_eq!(waiting.len(), 10, "{glance}");
+    assert_eq!(glance["waiting_more"], 2, "{glance}");
+    let today = Utc::now().date_naive();
+    for (shown, (days, number)) in waiting.iter().zip(
+        (-6i64..).zip(
+            ["SO-A-FIRST", "SO-A-SECOND", "SO-A-THIRD"]
+                .into_iter()
+                .cycle(),
+        ),
+    ) {
+        assert_eq!(shown["kind"], "instalment", "{glance}");
+        assert_eq!(shown["number"], number, "{glance}");
+        assert_eq!(
+            shown["due"],
+            (today + Duration::days(days)).to_string(),
+            "{glance}"
+        );
+        assert_eq!(shown["overdue"], days < 0, "{glance}");
+    }
+}
+
 #[tokio::test]
 async fn only_customers_have_a_glance() {
     let app = spawn_app().await;

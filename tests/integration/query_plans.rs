@@ -7,7 +7,9 @@
 //! ever made, or of every order the customer ever placed; the plans say so
 //! here.
 
-use app::ssr::repo::glance::{instalments_owed_select, shipments_under_way_select};
+use app::ssr::repo::glance::{
+    instalments_owed_select, shipments_at_sea_select, shipments_to_depart_select,
+};
 use app::ssr::repo::progress::{PoScope, Stage, lines_select};
 use chrono::NaiveDate;
 use integration_tests::fresh_database;
@@ -83,11 +85,15 @@ async fn the_first_page_reads_open_shipments_and_owed_instalments_through_their_
     let until = NaiveDate::from_ymd_opt(2026, 12, 9).unwrap();
     for (statement, index) in [
         (
-            shipments_under_way_select(7).build(backend),
+            shipments_to_depart_select(7, 3).build(backend),
             "idx_shipments_under_way",
         ),
         (
-            instalments_owed_select(7, until).build(backend),
+            shipments_at_sea_select(7, 3).build(backend),
+            "idx_shipments_under_way",
+        ),
+        (
+            instalments_owed_select(7, until, 10).build(backend),
             "idx_instalments_owed",
         ),
     ] {

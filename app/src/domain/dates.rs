@@ -255,6 +255,23 @@ impl LinesSummary {
         }
     }
 
+    /// What an order in work's badge depends on: [`Self::presence`] and the
+    /// dates. Orders alike in these get the same badge however many lines
+    /// they have, so the database can count orders by them (a few hundred
+    /// kinds of thousands of orders) instead of sending each.
+    pub fn shape(
+        has_lines: bool,
+        has_unconfirmed: bool,
+        earliest_committed: Option<NaiveDate>,
+        most_slip: Option<i64>,
+    ) -> Self {
+        Self {
+            earliest_committed,
+            most_slip,
+            ..Self::presence(has_lines, has_unconfirmed)
+        }
+    }
+
     /// The worst badge of the summarised lines: always what [`worst_badge`]
     /// gives over each line's [`badge`].
     pub fn worst_badge(&self, today: NaiveDate, delivered: bool) -> LineBadge {
@@ -521,6 +538,25 @@ mod tests {
         ) {
             let each = worst_badge(lines.iter().map(|l| badge(l, d(today), delivered)));
             prop_assert_eq!(LinesSummary::of(&lines).worst_badge(d(today), delivered), each);
+        }
+
+        #[test]
+        fn an_orders_badge_needs_only_its_summarys_shape(
+            lines in some_lines(),
+            today in -20i64..20,
+            delivered in any::<bool>(),
+        ) {
+            let full = LinesSummary::of(&lines);
+            let shape = LinesSummary::shape(
+                full.lines > 0,
+                full.unconfirmed > 0,
+                full.earliest_committed,
+                full.most_slip,
+            );
+            prop_assert_eq!(
+                shape.worst_badge(d(today), delivered),
+                full.worst_badge(d(today), delivered)
+            );
         }
 
         #[test]

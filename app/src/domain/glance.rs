@@ -49,7 +49,6 @@ pub fn count_badges(badges: impl IntoIterator<Item = LineBadge>) -> BadgeCounts 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShipmentFact {
     pub order_id: i32,
-    pub order_number: String,
     pub vessel: String,
     /// Planned departure.
     pub etd: NaiveDate,
@@ -64,6 +63,8 @@ pub struct ShipmentFact {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sailing {
     pub order_id: i32,
+    /// Filled in by the caller for the few sailings shown (the rules need
+    /// only the order's id).
     pub order_number: String,
     pub vessel: String,
     /// At sea: `on` is the expected arrival; otherwise the planned departure.
@@ -85,7 +86,7 @@ pub fn next_event(fact: &ShipmentFact) -> Option<Sailing> {
     };
     Some(Sailing {
         order_id: fact.order_id,
-        order_number: fact.order_number.clone(),
+        order_number: String::new(),
         vessel: fact.vessel.clone(),
         departed,
         on,
@@ -93,16 +94,17 @@ pub fn next_event(fact: &ShipmentFact) -> Option<Sailing> {
 }
 
 /// The next [`SAILINGS_SHOWN`] events of the shipments, soonest first (ties
-/// by order number, so the page does not reshuffle between loads).
+/// by order, in the order the orders were placed, so the page does not
+/// reshuffle between loads).
+///
+/// Only the first [`SAILINGS_SHOWN`] shipments yet to depart (by ETD, then
+/// order and vessel) and the first at sea with an ETA (by ETA, then order
+/// and vessel) can be among them, so a reader may pass just those two
+/// heads: the result is the same.
 pub fn next_sailings<'a>(facts: impl IntoIterator<Item = &'a ShipmentFact>) -> Vec<Sailing> {
     let mut coming: Vec<Sailing> = facts.into_iter().filter_map(next_event).collect();
     coming.sort_by(|a, b| {
-        (a.on, &a.order_number, a.departed, &a.vessel).cmp(&(
-            b.on,
-            &b.order_number,
-            b.departed,
-            &b.vessel,
-        ))
+        (a.on, a.order_id, a.departed, &a.vessel).cmp(&(b.on, b.order_id, b.departed, &b.vessel))
     });
     coming.truncate(SAILINGS_SHOWN);
     coming
@@ -125,7 +127,9 @@ pub enum WaitKind {
 }
 
 /// One waiting item: `target` is the record its link opens (a quotation, an
-/// order or a complaint), `number` names it, `name` says which document.
+/// order or a complaint), `number` names it (the caller may fill it in once
+/// the items shown are chosen, which does not need it), `name` says which
+/// document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Waiting {
     pub kind: WaitKind,
@@ -159,25 +163,38 @@ pub fn shared_recently(shared_on: NaiveDate, today: NaiveDate) -> bool {
 
 /// The waiting items in the order to deal with them: overdue first (oldest
 /// first), then those with a day to meet (soonest first), then the rest;
-/// within each, by kind and number so the list is stable.
+/// within each, by kind and then by the record they open (in the order the
+/// records were made), so the list is stable.
 pub fn order_waiting(mut items: Vec<Waiting>, today: NaiveDate) -> Vec<Waiting> {
-    fn key(w: &Waiting, today: NaiveDate) -> (u8, Option<NaiveDate>, WaitKind, &str, i32) {
-        let rank = match w.due {
-            Some(_) if w.overdue(today) => 0,
-            Some(_) => 1,
-            None => 2,
-        };
-        (rank, w.due, w.kind, w.number.as_str(), w.target)
-    }
-    items.sort_by(|a, b| key(a, today).cmp(&key(b, today)));
+    items.sort_by_key(|w| (urgency(w, today), w.due, w.kind, w.target));
     items
+}
+
+/// Overdue, dated, or undated: the first part of [`order_waiting`]'s order.
+fn urgency(w: &Waiting, today: NaiveDate) -> u8 {
+    match w.due {
+        Some(_) if w.overdue(today) => 0,
+        Some(_) => 1,
+        None => 2,
+    }
 }
 
 /// The first [`WAITING_SHOWN`] items in the order of [`order_waiting`], and
 /// how many more wait beyond them.
-pub fn most_pressing(items: Vec<Waiting>, today: NaiveDate) -> (Vec<Waiting>, usize) {
+///
+/// `unread` counts items known to wait that were not passed because at
+/// least [`WAITING_SHOWN`] items of their own kind, passed, come before
+/// them (all of one kind are dated alike, so within a kind the order is by
+/// day, then record): those can never be shown, only counted. A reader can
+/// so fetch the head of a long kind, such as a large customer's payments,
+/// and count the rest.
+pub fn most_pressing(
+    items: Vec<Waiting>,
+    unread: usize,
+    today: NaiveDate,
+) -> (Vec<Waiting>, usize) {
     let mut ordered = order_waiting(items, today);
-    let more = ordered.len().saturating_sub(WAITING_SHOWN);
+    let more = ordered.len().saturating_sub(WAITING_SHOWN) + unread;
     ordered.truncate(WAITING_SHOWN);
     (ordered, more)
 }
@@ -191,10 +208,9 @@ mod tests {
         NaiveDate::from_ymd_opt(2027, 3, day).unwrap()
     }
 
-    fn shipment(number: &str, etd: u32) -> ShipmentFact {
+    fn shipment(order_id: i32, etd: u32) -> ShipmentFact {
         ShipmentFact {
-            order_id: 1,
-            order_number: number.to_string(),
+            order_id,
             vessel: "MV Example".to_string(),
             etd: d(etd),
             atd: None,
@@ -203,11 +219,12 @@ mod tests {
         }
     }
 
-    fn waiting(kind: WaitKind, number: &str, due: Option<NaiveDate>) -> Waiting {
+    /// An item opening record `target`, named after it.
+    fn waiting(kind: WaitKind, target: i32, due: Option<NaiveDate>) -> Waiting {
         Waiting {
             kind,
-            target: 1,
-            number: number.to_string(),
+            target,
+            number: format!("N-{target}"),
             name: None,
             due,
         }
@@ -229,7 +246,7 @@ mod tests {
 
     #[test]
     fn shipments_announce_departure_then_arrival_then_nothing() {
-        let booked = shipment("SO-1", 10);
+        let booked = shipment(1, 10);
         assert_eq!(
             next_event(&booked).map(|s| (s.departed, s.on)),
             Some((false, d(10)))
@@ -258,16 +275,16 @@ mod tests {
     #[test]
     fn three_soonest_sailings() {
         let facts = [
-            shipment("SO-4", 20),
-            shipment("SO-1", 5),
-            shipment("SO-3", 12),
-            shipment("SO-2", 12),
+            shipment(4, 20),
+            shipment(1, 5),
+            shipment(3, 12),
+            shipment(2, 12),
         ];
-        let numbers: Vec<String> = next_sailings(&facts)
+        let orders: Vec<i32> = next_sailings(&facts)
             .into_iter()
-            .map(|s| s.order_number)
+            .map(|s| s.order_id)
             .collect();
-        assert_eq!(numbers, ["SO-1", "SO-2", "SO-3"]);
+        assert_eq!(orders, [1, 2, 3]);
     }
 
     #[test]
@@ -275,39 +292,37 @@ mod tests {
         let today = d(15);
         let ordered = order_waiting(
             vec![
-                waiting(WaitKind::CounterProposal, "SO-9", None),
-                waiting(WaitKind::Quotation, "Q-2", Some(d(20))),
-                waiting(WaitKind::Instalment, "SO-3", Some(d(14))),
-                waiting(WaitKind::Quotation, "Q-1", Some(d(15))),
-                waiting(WaitKind::Instalment, "SO-2", Some(d(1))),
+                waiting(WaitKind::CounterProposal, 9, None),
+                waiting(WaitKind::Quotation, 12, Some(d(20))),
+                waiting(WaitKind::Instalment, 3, Some(d(14))),
+                waiting(WaitKind::Quotation, 11, Some(d(15))),
+                waiting(WaitKind::Instalment, 2, Some(d(1))),
+                waiting(WaitKind::Instalment, 1, Some(d(14))),
             ],
             today,
         );
-        let numbers: Vec<&str> = ordered.iter().map(|w| w.number.as_str()).collect();
-        assert_eq!(numbers, ["SO-2", "SO-3", "Q-1", "Q-2", "SO-9"]);
+        let targets: Vec<i32> = ordered.iter().map(|w| w.target).collect();
+        assert_eq!(targets, [2, 1, 3, 11, 12, 9]);
         assert!(ordered[0].overdue(today));
-        assert!(!ordered[2].overdue(today), "due today is not overdue yet");
+        assert!(!ordered[3].overdue(today), "due today is not overdue yet");
     }
 
     #[test]
     fn the_most_pressing_are_named_and_the_rest_counted() {
         let today = d(15);
         let mut items: Vec<Waiting> = (1..=12)
-            .map(|n| waiting(WaitKind::Instalment, &format!("SO-{n:02}"), Some(d(n))))
+            .map(|n| waiting(WaitKind::Instalment, n as i32, Some(d(n))))
             .collect();
-        items.push(waiting(WaitKind::Quotation, "Q-1", Some(d(28))));
-        let (shown, more) = most_pressing(items, today);
-        let numbers: Vec<&str> = shown.iter().map(|w| w.number.as_str()).collect();
-        assert_eq!(
-            numbers,
-            [
-                "SO-01", "SO-02", "SO-03", "SO-04", "SO-05", "SO-06", "SO-07", "SO-08", "SO-09",
-                "SO-10"
-            ]
-        );
+        items.push(waiting(WaitKind::Quotation, 100, Some(d(28))));
+        let (shown, more) = most_pressing(items, 0, today);
+        let targets: Vec<i32> = shown.iter().map(|w| w.target).collect();
+        assert_eq!(targets, (1..=10).collect::<Vec<_>>());
         assert_eq!(more, 3);
-        let (shown, more) = most_pressing(vec![waiting(WaitKind::Remedy, "C-1", None)], today);
+        let (shown, more) = most_pressing(vec![waiting(WaitKind::Remedy, 1, None)], 0, today);
         assert_eq!((shown.len(), more), (1, 0));
+        // Items counted but not read are only counted.
+        let (shown, more) = most_pressing(vec![waiting(WaitKind::Remedy, 1, None)], 40, today);
+        assert_eq!((shown.len(), more), (1, 40));
     }
 
     #[test]
@@ -342,15 +357,32 @@ mod tests {
     }
 
     /// Up to `most` waiting items of any kind, due on a day of the month or
-    /// not, numbered below `numbers` (so some share a number).
-    fn any_items(numbers: i32, most: usize) -> impl Strategy<Value = Vec<Waiting>> {
+    /// not, opening records below `records` (so some open the same one).
+    fn any_items(records: i32, most: usize) -> impl Strategy<Value = Vec<Waiting>> {
         prop::collection::vec(
-            (any_kind(), prop::option::of(1u32..29), 0..numbers),
+            (any_kind(), prop::option::of(1u32..29), 0..records),
             0..most,
         )
         .prop_map(|raw| {
             raw.into_iter()
-                .map(|(kind, due, n)| waiting(kind, &format!("N-{n}"), due.map(d)))
+                .map(|(kind, due, n)| waiting(kind, n, due.map(d)))
+                .collect()
+        })
+    }
+
+    /// Up to `most` items as one reader finds them: each kind dated alike
+    /// (quotations and payments have a day, the rest none).
+    fn any_found_items(records: i32, most: usize) -> impl Strategy<Value = Vec<Waiting>> {
+        any_items(records, most).prop_map(|items| {
+            items
+                .into_iter()
+                .map(|w| match w.kind {
+                    WaitKind::Quotation | WaitKind::Instalment => Waiting {
+                        due: w.due.or(Some(d(14))),
+                        ..w
+                    },
+                    _ => Waiting { due: None, ..w },
+                })
                 .collect()
         })
     }
@@ -376,7 +408,7 @@ mod tests {
                     atd: departed.then_some(d(*etd)),
                     eta: Some(d(etd + 1)),
                     ata: (*departed && *arrived).then_some(d(etd + 1)),
-                    ..shipment(&format!("SO-{i:02}"), *etd)
+                    ..shipment(i as i32, *etd)
                 })
                 .collect();
             let sailings = next_sailings(&facts);
@@ -423,10 +455,73 @@ mod tests {
         ) {
             let today = d(today);
             let ordered = order_waiting(items.clone(), today);
-            let (shown, more) = most_pressing(items, today);
+            let (shown, more) = most_pressing(items, 0, today);
             prop_assert!(shown.len() <= WAITING_SHOWN);
             prop_assert_eq!(shown.len() + more, ordered.len());
             prop_assert_eq!(&shown[..], &ordered[..shown.len()]);
+        }
+
+        #[test]
+        fn the_head_of_each_kind_and_a_count_of_the_rest_are_enough(
+            items in any_found_items(30, 60),
+            today in 1u32..29,
+        ) {
+            let today = d(today);
+            let mut heads = Vec::new();
+            let mut unread = 0;
+            for kind in [
+                WaitKind::Quotation,
+                WaitKind::CounterProposal,
+                WaitKind::Remedy,
+                WaitKind::Instalment,
+                WaitKind::Document,
+            ] {
+                let mut of_kind = order_waiting(
+                    items.iter().filter(|w| w.kind == kind).cloned().collect(),
+                    today,
+                );
+                unread += of_kind.len().saturating_sub(WAITING_SHOWN);
+                of_kind.truncate(WAITING_SHOWN);
+                heads.extend(of_kind);
+            }
+            prop_assert_eq!(
+                most_pressing(heads, unread, today),
+                most_pressing(items, 0, today)
+            );
+        }
+
+        #[test]
+        fn the_heads_of_departures_and_arrivals_are_enough(
+            shipments in prop::collection::vec(
+                (1u32..29, any::<bool>(), prop::option::of(1u32..29), 0i32..6, 0u8..2),
+                0..20,
+            ),
+        ) {
+            let facts: Vec<ShipmentFact> = shipments
+                .iter()
+                .map(|(etd, departed, eta, order, vessel)| ShipmentFact {
+                    atd: departed.then_some(d(*etd)),
+                    eta: eta.map(d),
+                    vessel: format!("MV {vessel}"),
+                    ..shipment(*order, *etd)
+                })
+                .collect();
+            // As a reader would fetch them: the first yet to depart by ETD,
+            // and the first at sea with an ETA by ETA, each then by order and
+            // vessel.
+            let mut to_depart: Vec<&ShipmentFact> = facts.iter().filter(|f| f.atd.is_none()).collect();
+            to_depart.sort_by_key(|f| (f.etd, f.order_id, &f.vessel));
+            to_depart.truncate(SAILINGS_SHOWN);
+            let mut at_sea: Vec<&ShipmentFact> = facts
+                .iter()
+                .filter(|f| f.atd.is_some() && f.eta.is_some())
+                .collect();
+            at_sea.sort_by_key(|f| (f.eta, f.order_id, &f.vessel));
+            at_sea.truncate(SAILINGS_SHOWN);
+            prop_assert_eq!(
+                next_sailings(to_depart.into_iter().chain(at_sea)),
+                next_sailings(&facts)
+            );
         }
     }
 }

@@ -20,29 +20,6 @@ use crate::ssr::entities::{
     change_request, complaint, file, instalment, order, quotation, shipment,
 };
 
-/// The company's orders in these statuses, each with what its lines say
-/// about its badge as the database keeps it on the order (summed again
-/// whenever one of its lines is written), so no line is read.
-pub async fn orders_in(
-    db: &impl ConnectionTrait,
-    company: i32,
-    statuses: &[OrderStatus],
-) -> Result<Vec<OrderSummaryRow>, DbErr> {
-    order::Entity::find()
-        .select_only()
-        .column(order::Column::Id)
-        .column(order::Column::Status)
-        .column_as(Expr::cust("line_count"), "line_count")
-        .column_as(Expr::cust("unconfirmed_lines"), "unconfirmed_lines")
-        .column_as(Expr::cust("earliest_committed"), "earliest_committed")
-        .column_as(Expr::cust("most_slip"), "most_slip")
-        .filter(order::Column::CustomerCompanyId.eq(company))
-        .filter(order::Column::Status.is_in(statuses.iter().map(|s| s.as_str())))
-        .into_model::<OrderSummaryRow>()
-        .all(db)
-        .await
-}
-
 /// The numbers of these orders of the company (others are left out).
 pub async fn numbers_of(
     db: &impl ConnectionTrait,
@@ -104,31 +81,39 @@ fn of_company(order_id: impl IntoColumnRef, company: i32) -> Expr {
     )
 }
 
-/// How many of the company's orders in these statuses have lines or not,
-/// and a line without a commitment or not: at most four rows, however many
-/// orders (the badge of a delivered order depends on nothing else,
-/// [`LinesSummary::presence`]), from what the database keeps on each
-/// order: the orders' index alone answers it, no line is read.
-pub async fn presence_counts(
+/// How many of the company's orders in these statuses are alike in what
+/// their badge depends on, read from what the database keeps on each order
+/// (the orders' index alone answers it, no line is read): one row per kind,
+/// however many orders. With `dates` the kinds are
+/// [`LinesSummary::shape`]s, as orders in work need; without, only
+/// [`LinesSummary::presence`], all a delivered order's badge depends on (at
+/// most four rows).
+pub async fn badge_shapes(
     db: &impl ConnectionTrait,
     company: i32,
     statuses: &[OrderStatus],
+    dates: bool,
 ) -> Result<Vec<(LinesSummary, u64)>, DbErr> {
     if statuses.is_empty() {
         return Ok(Vec::new());
     }
     let marks = vec!["?"; statuses.len()].join(", ");
+    let dated = if dates {
+        ", earliest_committed, most_slip"
+    } else {
+        ""
+    };
     let mut values: Vec<sea_orm::Value> = vec![company.into()];
     values.extend(statuses.iter().map(|s| s.as_str().into()));
     super::kpi::rows(
         db,
         &format!(
-            "SELECT has_lines, has_unconfirmed, COUNT(*) AS orders FROM ( \
+            "SELECT has_lines, has_unconfirmed{dated}, COUNT(*) AS orders FROM ( \
                SELECT CAST(CASE WHEN line_count > 0 THEN 1 ELSE 0 END AS INTEGER) AS has_lines, \
                CAST(CASE WHEN unconfirmed_lines > 0 THEN 1 ELSE 0 END AS INTEGER) \
-                 AS has_unconfirmed \
+                 AS has_unconfirmed{dated} \
                FROM orders WHERE customer_company_id = ? AND status IN ({marks})) t \
-             GROUP BY has_lines, has_unconfirmed"
+             GROUP BY has_lines, has_unconfirmed{dated}"
         ),
         values,
     )
@@ -138,31 +123,93 @@ pub async fn presence_counts(
         let has_lines = r.try_get::<i32>("", "has_lines")? != 0;
         let has_unconfirmed = r.try_get::<i32>("", "has_unconfirmed")? != 0;
         let orders = r.try_get::<i64>("", "orders")?;
-        Ok((
-            LinesSummary::presence(has_lines, has_unconfirmed),
-            u64::try_from(orders).unwrap_or(0),
-        ))
+        let shape = if dates {
+            LinesSummary::shape(
+                has_lines,
+                has_unconfirmed,
+                r.try_get::<Option<NaiveDate>>("", "earliest_committed")?,
+                r.try_get::<Option<i32>>("", "most_slip")?.map(i64::from),
+            )
+        } else {
+            LinesSummary::presence(has_lines, has_unconfirmed)
+        };
+        Ok((shape, u64::try_from(orders).unwrap_or(0)))
     })
     .collect()
 }
 
-/// The shipments of the company's orders that have not arrived yet.
-pub async fn shipments_under_way(
-    db: &impl ConnectionTrait,
-    company: i32,
-) -> Result<Vec<shipment::Model>, DbErr> {
-    shipments_under_way_select(company).all(db).await
+/// What of a shipment the first page needs.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct ShipmentRow {
+    pub order_id: i32,
+    pub vessel: String,
+    pub etd: NaiveDate,
+    pub atd: Option<NaiveDate>,
+    pub eta: Option<NaiveDate>,
 }
 
-/// The read of [`shipments_under_way`]; its conditions are the ones of the
+/// The first `most` shipments of the company's orders that have not
+/// departed (by ETD), and the first `most` at sea with an ETA (by ETA),
+/// each then by order and vessel: the heads [`next_sailings`] needs, however
+/// many shipments are under way.
+///
+/// [`next_sailings`]: crate::domain::glance::next_sailings
+pub async fn shipments_coming(
+    db: &impl ConnectionTrait,
+    company: i32,
+    most: u64,
+) -> Result<Vec<ShipmentRow>, DbErr> {
+    let mut rows = shipments_to_depart_select(company, most)
+        .into_model::<ShipmentRow>()
+        .all(db)
+        .await?;
+    rows.extend(
+        shipments_at_sea_select(company, most)
+            .into_model::<ShipmentRow>()
+            .all(db)
+            .await?,
+    );
+    Ok(rows)
+}
+
+/// The shipments of the company's orders that have not arrived yet, with
+/// the columns of [`ShipmentRow`]. Its conditions are the ones of the
 /// partial index `idx_shipments_under_way`, which holds only those.
-pub fn shipments_under_way_select(company: i32) -> Select<shipment::Entity> {
+fn shipments_under_way_select(company: i32) -> Select<shipment::Entity> {
     shipment::Entity::find()
+        .select_only()
+        .column(shipment::Column::OrderId)
+        .column(shipment::Column::Vessel)
+        .column(shipment::Column::Etd)
+        .column(shipment::Column::Atd)
+        .column(shipment::Column::Eta)
         .filter(shipment::Column::Ata.is_null())
         .filter(of_company(
             (shipment::Entity, shipment::Column::OrderId),
             company,
         ))
+}
+
+/// The read of [`shipments_coming`]'s departures.
+pub fn shipments_to_depart_select(company: i32, most: u64) -> Select<shipment::Entity> {
+    shipments_under_way_select(company)
+        .filter(shipment::Column::Atd.is_null())
+        .order_by_asc(shipment::Column::Etd)
+        .order_by_asc(shipment::Column::OrderId)
+        .order_by_asc(shipment::Column::Vessel)
+        .limit(most)
+}
+
+/// The read of [`shipments_coming`]'s arrivals (at sea without an ETA,
+/// nothing is announced).
+pub fn shipments_at_sea_select(company: i32, most: u64) -> Select<shipment::Entity> {
+    shipments_under_way_select(company)
+        .filter(shipment::Column::Atd.is_not_null())
+        .filter(shipment::Column::Eta.is_not_null())
+        .order_by_asc(shipment::Column::Eta)
+        .order_by_asc(shipment::Column::OrderId)
+        .order_by_asc(shipment::Column::Vessel)
+        .limit(most)
 }
 
 /// Quotations sent to the company that it can still accept on `today`.
@@ -209,19 +256,41 @@ pub async fn remedies_proposed(
 }
 
 /// Instalments of the company's orders not paid in full with a fixed day
-/// on or before `until`.
+/// on or before `until`: the first `most` by day and then order, and how
+/// many there are in all.
 pub async fn instalments_owed_by(
     db: &impl ConnectionTrait,
     company: i32,
     until: NaiveDate,
-) -> Result<Vec<instalment::Model>, DbErr> {
-    instalments_owed_select(company, until).all(db).await
+    most: u64,
+) -> Result<(Vec<(i32, NaiveDate)>, u64), DbErr> {
+    let rows = instalments_owed_select(company, until, most)
+        .into_tuple::<(i32, NaiveDate, i64)>()
+        .all(db)
+        .await?;
+    let all = rows.first().map_or(0, |(_, _, all)| *all);
+    Ok((
+        rows.into_iter()
+            .map(|(order, due, _)| (order, due))
+            .collect(),
+        u64::try_from(all).unwrap_or(0),
+    ))
 }
 
-/// The read of [`instalments_owed_by`]; its conditions are the ones of the
-/// partial index `idx_instalments_owed`, which holds only what is owed.
-pub fn instalments_owed_select(company: i32, until: NaiveDate) -> Select<instalment::Entity> {
+/// The read of [`instalments_owed_by`]: each row's order and day, and the
+/// count of all owed (a window over every row found, taken before the
+/// limit). Its conditions are the ones of the partial index
+/// `idx_instalments_owed`, which holds only what is owed, in this order.
+pub fn instalments_owed_select(
+    company: i32,
+    until: NaiveDate,
+    most: u64,
+) -> Select<instalment::Entity> {
     instalment::Entity::find()
+        .select_only()
+        .column(instalment::Column::OrderId)
+        .column(instalment::Column::DueDate)
+        .column_as(Expr::cust("COUNT(*) OVER ()"), "owed")
         .filter(instalment::Column::DueDate.is_not_null())
         .filter(
             Expr::col(instalment::Column::PaidMinor).lt(Expr::col(instalment::Column::AmountMinor)),
@@ -231,6 +300,9 @@ pub fn instalments_owed_select(company: i32, until: NaiveDate) -> Select<instalm
             (instalment::Entity, instalment::Column::OrderId),
             company,
         ))
+        .order_by_asc(instalment::Column::DueDate)
+        .order_by_asc(instalment::Column::OrderId)
+        .limit(most)
 }
 
 /// Files of the company's orders and shipments shared with it since `since`.

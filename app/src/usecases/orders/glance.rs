@@ -40,52 +40,63 @@ async fn read(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiError> 
     // Plain reads, no transaction: the read-only pool, beside other requests.
     let db = &state.reports;
     // Each order's lines are summed by the database as they are written
-    // (kept on the order). Orders still in work need the whole summary
-    // (their dates decide their badges); delivered ones only whether they
-    // have lines and a line without a commitment, which the database counts
-    // without sending them (a large customer's book is mostly delivered).
+    // (kept on the order), and the database counts the orders alike in what
+    // their badge depends on: orders still in work by the whole summary
+    // (their dates decide their badges), delivered ones only by whether they
+    // have lines and a line without a commitment (a large customer's book is
+    // mostly delivered). No order or line is sent one by one.
     let (in_work, delivered_open): (Vec<OrderStatus>, Vec<OrderStatus>) = OrderStatus::ALL
         .into_iter()
         .filter(|s| !s.is_final())
         .partition(|s| !delivered(*s));
-    let working = reads::orders_in(db, company, &in_work).await?;
-    let delivered_kinds = reads::presence_counts(db, company, &delivered_open).await?;
+    let working = reads::badge_shapes(db, company, &in_work, true).await?;
+    let delivered_kinds = reads::badge_shapes(db, company, &delivered_open, false).await?;
     // Each order's badge is the one its row in the order list shows (the
     // worst of its lines').
     let counts = rules::count_badges(
         working
             .iter()
-            .map(|o| o.summary().worst_badge(today, delivered(o.status)))
-            .chain(delivered_kinds.iter().flat_map(|(kind, orders)| {
-                std::iter::repeat_n(kind.worst_badge(today, true), *orders as usize)
-            })),
+            .map(|kind| (kind, false))
+            .chain(delivered_kinds.iter().map(|kind| (kind, true)))
+            .flat_map(|((shape, orders), delivered)| {
+                std::iter::repeat_n(shape.worst_badge(today, delivered), *orders as usize)
+            }),
     );
 
-    let shipments = reads::shipments_under_way(db, company).await?;
-    let mut items = waiting(state, user, today).await?;
-    let on_orders: Vec<i32> = shipments
+    let facts: Vec<ShipmentFact> =
+        reads::shipments_coming(db, company, rules::SAILINGS_SHOWN as u64)
+            .await?
+            .into_iter()
+            .map(|s| ShipmentFact {
+                order_id: s.order_id,
+                vessel: s.vessel,
+                etd: s.etd,
+                atd: s.atd,
+                eta: s.eta,
+                ata: None,
+            })
+            .collect();
+    let mut sailings = rules::next_sailings(&facts);
+    let (items, unread) = waiting(state, user, today).await?;
+    let (mut waiting, waiting_more) = rules::most_pressing(items, unread, today);
+    // Only what is shown is named.
+    let on_orders: Vec<i32> = sailings
         .iter()
         .map(|s| s.order_id)
-        .chain(items.iter().filter(|w| on_order(w.kind)).map(|w| w.target))
+        .chain(
+            waiting
+                .iter()
+                .filter(|w| on_order(w.kind))
+                .map(|w| w.target),
+        )
         .collect();
     let numbers = reads::numbers_of(db, company, &on_orders).await?;
-    for item in items.iter_mut().filter(|w| on_order(w.kind)) {
+    for item in waiting.iter_mut().filter(|w| on_order(w.kind)) {
         item.number = number_of(&numbers, item.target);
     }
-    let facts: Vec<ShipmentFact> = shipments
-        .into_iter()
-        .map(|s| ShipmentFact {
-            order_number: number_of(&numbers, s.order_id),
-            order_id: s.order_id,
-            vessel: s.vessel,
-            etd: s.etd,
-            atd: s.atd,
-            eta: s.eta,
-            ata: s.ata,
-        })
-        .collect();
-    let sailings = rules::next_sailings(&facts);
-    let (waiting, waiting_more) = rules::most_pressing(items, today);
+    for sailing in &mut sailings {
+        sailing.order_number = number_of(&numbers, sailing.order_id);
+    }
 
     Ok(Glance {
         counts,
@@ -118,13 +129,14 @@ fn on_order(kind: WaitKind) -> bool {
     )
 }
 
-/// Everything that waits for the customer, in no particular order; items
-/// [`on_order`] come without their order's number.
+/// What waits for the customer, in no particular order, and how many more
+/// wait behind those of their kind read (see [`rules::most_pressing`]);
+/// items [`on_order`] come without their order's number.
 async fn waiting(
     state: &AppState,
     user: &CurrentUser,
     today: NaiveDate,
-) -> Result<Vec<Waiting>, ApiError> {
+) -> Result<(Vec<Waiting>, usize), ApiError> {
     let db = &state.reports;
     let company = user.company_id;
     let mut items = Vec::new();
@@ -160,12 +172,18 @@ async fn waiting(
     let until = today
         .checked_add_days(Days::new(SOON_DAYS as u64))
         .unwrap_or(today);
-    for i in reads::instalments_owed_by(db, company, until).await? {
-        let Some(due) = i.due_date else { continue };
+    // A large customer can owe hundreds of payments at once: the first few
+    // by day are read, the rest counted.
+    let (owed, all_owed) =
+        reads::instalments_owed_by(db, company, until, rules::WAITING_SHOWN as u64).await?;
+    let unread = usize::try_from(all_owed)
+        .unwrap_or(usize::MAX)
+        .saturating_sub(owed.len());
+    for (order_id, due) in owed {
         if rules::instalment_due_soon(due, today) {
             items.push(Waiting {
                 kind: WaitKind::Instalment,
-                target: i.order_id,
+                target: order_id,
                 number: String::new(),
                 name: None,
                 due: Some(due),
@@ -196,7 +214,7 @@ async fn waiting(
             due: None,
         });
     }
-    Ok(items)
+    Ok((items, unread))
 }
 
 /// The page that deals with a waiting item.
