@@ -10,8 +10,9 @@
 use app::ssr::repo::glance::{
     instalments_owed_select, shipments_at_sea_select, shipments_to_depart_select,
 };
+use app::ssr::repo::kpi::freshness_statement;
 use app::ssr::repo::progress::{PoScope, Stage, lines_select};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Utc};
 use integration_tests::fresh_database;
 use sea_orm::{
     ConnectionTrait, DatabaseBackend, DatabaseConnection, QueryTrait, Statement, TransactionTrait,
@@ -103,4 +104,15 @@ async fn the_first_page_reads_open_shipments_and_owed_instalments_through_their_
             "the plan does not use {index}:\n{plan}"
         );
     }
+}
+
+#[tokio::test]
+async fn a_factorys_freshness_counts_its_open_lines_from_their_own_index() {
+    let (_dir, db) = migrated().await;
+    let statement = freshness_statement(db.get_database_backend(), Utc::now(), Some(7));
+    let plan = plan(&db, statement).await;
+    assert!(
+        plan.contains("idx_po_lines_open_freshness"),
+        "the plan does not use idx_po_lines_open_freshness:\n{plan}"
+    );
 }

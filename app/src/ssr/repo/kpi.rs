@@ -39,7 +39,12 @@ pub(super) async fn rows(
     sql: &str,
     values: Vec<Value>,
 ) -> Result<Vec<QueryResult>, DbErr> {
-    let backend = db.get_database_backend();
+    db.query_all_raw(statement(db.get_database_backend(), sql, values))
+        .await
+}
+
+/// `sql`, written with `?` placeholders, for the backend.
+fn statement(backend: DatabaseBackend, sql: &str, values: Vec<Value>) -> Statement {
     let sql = if backend == DatabaseBackend::Postgres {
         let mut n = 0;
         sql.chars()
@@ -55,8 +60,7 @@ pub(super) async fn rows(
     } else {
         sql.to_string()
     };
-    db.query_all_raw(Statement::from_sql_and_values(backend, sql, values))
-        .await
+    Statement::from_sql_and_values(backend, sql, values)
 }
 
 /// Names as a SQL list of literals, `('a', 'b')`: written out rather than
@@ -253,13 +257,37 @@ pub async fn freshness_by_supplier(
     since: DateTime<Utc>,
     supplier: Option<i32>,
 ) -> Result<Vec<(i32, u64, u64)>, DbErr> {
+    db.query_all_raw(freshness_statement(
+        db.get_database_backend(),
+        since,
+        supplier,
+    ))
+    .await?
+    .iter()
+    .map(|r| {
+        Ok((
+            r.try_get("", "supplier")?,
+            r.try_get::<i64>("", "total")? as u64,
+            r.try_get::<Option<i64>>("", "fresh")?.unwrap_or(0) as u64,
+        ))
+    })
+    .collect()
+}
+
+/// The read of [`freshness_by_supplier`].
+pub fn freshness_statement(
+    backend: DatabaseBackend,
+    since: DateTime<Utc>,
+    supplier: Option<i32>,
+) -> Statement {
     let fresh = "SUM(CASE WHEN COALESCE(po_lines.last_progress_at, p.created_at) >= ? \
                  THEN 1 ELSE 0 END) AS fresh";
     // The last value bound is the factory, or `cancelled = false` for
     // every factory.
     let (sql, last): (String, Value) = match supplier {
-        // One factory's open lines, from the index of each factory's open
-        // lines (its condition written as the index's, see `OPEN_LINE`).
+        // One factory's open lines, from the index that holds what the count
+        // needs of each (`idx_po_lines_open_freshness`, its condition
+        // written as the index's, see `OPEN_LINE`).
         Some(id) => (
             format!(
                 "SELECT po_lines.supplier_company_id AS supplier, COUNT(*) AS total, {fresh} \
@@ -281,17 +309,7 @@ pub async fn freshness_by_supplier(
             false.into(),
         ),
     };
-    rows(db, &sql, vec![since.into(), "open".into(), last])
-        .await?
-        .iter()
-        .map(|r| {
-            Ok((
-                r.try_get("", "supplier")?,
-                r.try_get::<i64>("", "total")? as u64,
-                r.try_get::<Option<i64>>("", "fresh")?.unwrap_or(0) as u64,
-            ))
-        })
-        .collect()
+    statement(backend, &sql, vec![since.into(), "open".into(), last])
 }
 
 /// Per supplier: (asked, acknowledged) of the changes it was asked to
