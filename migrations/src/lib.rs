@@ -31,6 +31,7 @@ mod m20261202_000024_order_value_and_ready_by_factory;
 mod m20261202_000025_orders_status_summary;
 mod m20261202_000026_order_lines_shipped_on;
 mod m20261202_000027_po_lines_open_freshness;
+mod m20261202_000028_open_shipments_and_instalments_by_customer;
 
 pub struct Migrator;
 
@@ -65,6 +66,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000025_orders_status_summary::Migration),
             Box::new(m20261202_000026_order_lines_shipped_on::Migration),
             Box::new(m20261202_000027_po_lines_open_freshness::Migration),
+            Box::new(m20261202_000028_open_shipments_and_instalments_by_customer::Migration),
         ]
     }
 }

@@ -6,6 +6,8 @@
 //!   and its value (migration 24).
 //! - Each PO line's copy of its purchase order's factory (migration 21).
 //! - Each order line's copy of its order's shipping day (migration 26).
+//! - Each shipment's and instalment's copy of its order's customer
+//!   (migration 28).
 
 use std::collections::BTreeMap;
 
@@ -388,5 +390,124 @@ async fn an_order_line_keeps_its_orders_shipping_day_through_every_write() {
         .await
             > 1,
         "the corrected day reached every line of the order, the moved one too"
+    );
+}
+
+/// Shipments and instalments whose kept customer is not their order's, as
+/// `table:id`.
+async fn kept_with_another_customer(db: &DatabaseConnection) -> Vec<String> {
+    let mut wrong = Vec::new();
+    for table in ["shipments", "instalments"] {
+        for id in ints(
+            db,
+            &format!(
+                "SELECT t.id FROM {table} t JOIN orders o ON o.id = t.order_id \
+                 WHERE COALESCE(t.customer_company_id, -1) <> o.customer_company_id \
+                 ORDER BY t.id"
+            ),
+        )
+        .await
+        {
+            wrong.push(format!("{table}:{id}"));
+        }
+    }
+    wrong
+}
+
+#[tokio::test]
+async fn shipments_and_instalments_keep_their_orders_customer_through_every_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_database(&dir).await;
+    for table in ["shipments", "instalments"] {
+        assert!(
+            one_i32(&db, &format!("SELECT COUNT(*) FROM {table}")).await > 0,
+            "the demo data has {table}"
+        );
+    }
+    assert_eq!(kept_with_another_customer(&db).await, Vec::<String>::new());
+
+    // An order with a shipment, and an order of another customer.
+    let shipped = one_i32(&db, "SELECT MIN(order_id) FROM shipments").await;
+    let other = one_i32(
+        &db,
+        &format!(
+            "SELECT MIN(id) FROM orders WHERE customer_company_id <> \
+             (SELECT customer_company_id FROM orders WHERE id = {shipped})"
+        ),
+    )
+    .await;
+    let third_customer = one_i32(
+        &db,
+        &format!(
+            "SELECT MIN(id) FROM companies WHERE id NOT IN \
+             (SELECT customer_company_id FROM orders WHERE id IN ({shipped}, {other}))"
+        ),
+    )
+    .await;
+    for (write, after) in [
+        (
+            format!(
+                "INSERT INTO shipments (order_id, etd, carrier, vessel, bl_number, created_at, \
+                 booking_no, port_of_loading, port_of_discharge, customs_status) \
+                 SELECT {other}, etd, carrier, 'NEW VESSEL', 'BL-KEPT-1', created_at, \
+                 'BK-KEPT-1', port_of_loading, port_of_discharge, customs_status \
+                 FROM shipments WHERE order_id = {shipped}"
+            ),
+            "a shipment written",
+        ),
+        (
+            format!(
+                "INSERT INTO instalments (order_id, position, kind, amount_minor, due_date, \
+                 due_offset_days, paid_minor, reminder_level) \
+                 VALUES ({shipped}, 9, 'balance', 100, '2030-01-01', 0, 0, 0)"
+            ),
+            "an instalment written",
+        ),
+        (
+            format!(
+                "UPDATE instalments SET order_id = {other} \
+                 WHERE id = (SELECT MAX(id) FROM instalments)"
+            ),
+            "an instalment moved to another customer's order",
+        ),
+        (
+            format!(
+                "UPDATE shipments SET order_id = {shipped} \
+                 WHERE id = (SELECT MAX(id) FROM shipments)"
+            ),
+            "a shipment moved to another customer's order",
+        ),
+        (
+            format!(
+                "UPDATE orders SET customer_company_id = {third_customer} WHERE id = {shipped}"
+            ),
+            "an order given to another customer",
+        ),
+        (
+            format!(
+                "UPDATE shipments SET customer_company_id = customer_company_id + 1000 \
+                 WHERE order_id = {shipped}"
+            ),
+            "the copy written by hand",
+        ),
+    ] {
+        exec(&db, &write).await;
+        assert_eq!(
+            kept_with_another_customer(&db).await,
+            Vec::<String>::new(),
+            "after {after}"
+        );
+    }
+    assert!(
+        one_i32(
+            &db,
+            &format!(
+                "SELECT COUNT(*) FROM shipments WHERE order_id = {shipped} \
+                 AND customer_company_id = {third_customer}"
+            )
+        )
+        .await
+            > 1,
+        "the order's new customer reached every shipment of the order, the moved one too"
     );
 }

@@ -1,11 +1,11 @@
 //! The factories' line lists are found through the indexes of open lines
 //! (migration 21): a factory's in date order, and every factory's for the
 //! house; the customer's first page finds shipments under way and
-//! instalments owed through theirs (migration 23). A partial index serves
-//! only a query whose conditions contain its own as written, so a change to
-//! either text would silently bring back a read of every line the factory
-//! ever made, or of every order the customer ever placed; the plans say so
-//! here.
+//! instalments owed through theirs, by customer (migration 28). A partial
+//! index serves only a query whose conditions contain its own as written,
+//! so a change to either text would silently bring back a read of every
+//! line the factory ever made, or of every order the customer ever placed;
+//! the plans say so here.
 
 use app::ssr::repo::glance::{
     instalments_owed_select, shipments_at_sea_select, shipments_to_depart_select,
@@ -87,15 +87,15 @@ async fn the_first_page_reads_open_shipments_and_owed_instalments_through_their_
     for (statement, index) in [
         (
             shipments_to_depart_select(7, 3).build(backend),
-            "idx_shipments_under_way",
+            "idx_shipments_to_depart_by_customer",
         ),
         (
             shipments_at_sea_select(7, 3).build(backend),
-            "idx_shipments_under_way",
+            "idx_shipments_at_sea_by_customer",
         ),
         (
             instalments_owed_select(7, until, 10).build(backend),
-            "idx_instalments_owed",
+            "idx_instalments_owed_by_customer",
         ),
     ] {
         let plan = plan(&db, statement).await;

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, IntoColumnRef, Query};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, IntoColumnRef, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
     QuerySelect, Select,
@@ -65,11 +65,16 @@ impl OrderSummaryRow {
     }
 }
 
+/// The customer a shipment or an instalment keeps: its order's, kept by
+/// the database (migration 28), so the first page finds a customer's open
+/// shipments and owed instalments in indexes by customer, instead of
+/// walking every customer's and asking of each whose order it is.
+const OF_CUSTOMER: &str = "customer_company_id";
+
 /// That the row's order (`order_id`, a column of the table read) belongs to
 /// the company, asked of each row found rather than by listing the
 /// company's orders first: a customer may hold tens of thousands of orders
-/// while what the first page looks for (shipments not arrived, instalments
-/// owed, counter-proposals) comes from a few open rows.
+/// while the counter-proposals the first page looks for are a few open rows.
 fn of_company(order_id: impl IntoColumnRef, company: i32) -> Expr {
     Expr::exists(
         Query::select()
@@ -173,8 +178,8 @@ pub async fn shipments_coming(
 }
 
 /// The shipments of the company's orders that have not arrived yet, with
-/// the columns of [`ShipmentRow`]. Its conditions are the ones of the
-/// partial index `idx_shipments_under_way`, which holds only those.
+/// the columns of [`ShipmentRow`], found by the customer each keeps (see
+/// [`OF_CUSTOMER`]).
 fn shipments_under_way_select(company: i32) -> Select<shipment::Entity> {
     shipment::Entity::find()
         .select_only()
@@ -184,13 +189,12 @@ fn shipments_under_way_select(company: i32) -> Select<shipment::Entity> {
         .column(shipment::Column::Atd)
         .column(shipment::Column::Eta)
         .filter(shipment::Column::Ata.is_null())
-        .filter(of_company(
-            (shipment::Entity, shipment::Column::OrderId),
-            company,
-        ))
+        .filter(Expr::col((shipment::Entity, Alias::new(OF_CUSTOMER))).eq(company))
 }
 
-/// The read of [`shipments_coming`]'s departures.
+/// The read of [`shipments_coming`]'s departures, in the order of the
+/// partial index `idx_shipments_to_depart_by_customer`, which holds only
+/// those.
 pub fn shipments_to_depart_select(company: i32, most: u64) -> Select<shipment::Entity> {
     shipments_under_way_select(company)
         .filter(shipment::Column::Atd.is_null())
@@ -201,7 +205,8 @@ pub fn shipments_to_depart_select(company: i32, most: u64) -> Select<shipment::E
 }
 
 /// The read of [`shipments_coming`]'s arrivals (at sea without an ETA,
-/// nothing is announced).
+/// nothing is announced), in the order of the partial index
+/// `idx_shipments_at_sea_by_customer`, which holds only those.
 pub fn shipments_at_sea_select(company: i32, most: u64) -> Select<shipment::Entity> {
     shipments_under_way_select(company)
         .filter(shipment::Column::Atd.is_not_null())
@@ -280,7 +285,8 @@ pub async fn instalments_owed_by(
 /// The read of [`instalments_owed_by`]: each row's order and day, and the
 /// count of all owed (a window over every row found, taken before the
 /// limit). Its conditions are the ones of the partial index
-/// `idx_instalments_owed`, which holds only what is owed, in this order.
+/// `idx_instalments_owed_by_customer`, which holds only what is owed, by
+/// customer in this order, so the count is one range of it.
 pub fn instalments_owed_select(
     company: i32,
     until: NaiveDate,
@@ -296,10 +302,7 @@ pub fn instalments_owed_select(
             Expr::col(instalment::Column::PaidMinor).lt(Expr::col(instalment::Column::AmountMinor)),
         )
         .filter(instalment::Column::DueDate.lte(until))
-        .filter(of_company(
-            (instalment::Entity, instalment::Column::OrderId),
-            company,
-        ))
+        .filter(Expr::col((instalment::Entity, Alias::new(OF_CUSTOMER))).eq(company))
         .order_by_asc(instalment::Column::DueDate)
         .order_by_asc(instalment::Column::OrderId)
         .limit(most)
