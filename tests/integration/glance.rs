@@ -5,7 +5,7 @@
 use app::domain::change_request::ChangeStatus;
 use app::domain::order_status::OrderStatus;
 use app::domain::shipping::shipment::CustomsStatus;
-use app::ssr::entities::{change_request, instalment, shipment};
+use app::ssr::entities::{change_request, instalment, order_line, shipment};
 use app::ssr::repo::orders::{self, NewLine, NewOrder};
 use chrono::{Duration, Utc};
 use integration_tests::people::{Cast, PASSWORD, create_cast, create_order};
@@ -214,6 +214,13 @@ async fn the_customer_sees_its_orders_counted_its_sailings_and_what_waits() {
     let arrived = order_slipping(&app.db, cast.customer_a, "SO-A-ARRIVED", 0).await;
     uncommitted_line(&app.db, arrived).await;
     set_status(&app.db, arrived, OrderStatus::Arrived).await;
+    // A shipped order without lines is counted nowhere either.
+    let empty = create_order(&app.db, cast.customer_a, "SO-A-EMPTY", OrderStatus::Shipped).await;
+    order_line::Entity::delete_many()
+        .filter(order_line::Column::OrderId.eq(empty))
+        .exec(&app.db)
+        .await
+        .unwrap();
     // Finished and not-yet-confirmed orders are not counted.
     create_order(&app.db, cast.customer_a, "SO-A-DONE", OrderStatus::Settled).await;
     create_order(&app.db, cast.customer_a, "SO-A-NEW", OrderStatus::Quoted).await;

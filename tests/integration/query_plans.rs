@@ -1,14 +1,17 @@
 //! The factories' line lists are found through the indexes of open lines
 //! (migration 21): a factory's in date order, and every factory's for the
 //! house; the customer's first page finds shipments under way and
-//! instalments owed through theirs, by customer (migration 28). A partial
-//! index serves only a query whose conditions contain its own as written,
-//! so a change to either text would silently bring back a read of every
-//! line the factory ever made, or of every order the customer ever placed;
-//! the plans say so here.
+//! instalments owed through theirs, by customer (migration 28), and its
+//! delivered orders without lines or with a line without a commitment
+//! through theirs (migration 29). A partial index serves only a query whose
+//! conditions contain its own as written, so a change to either text would
+//! silently bring back a read of every line the factory ever made, or of
+//! every order the customer ever placed; the plans say so here.
 
+use app::domain::order_status::OrderStatus;
 use app::ssr::repo::glance::{
-    instalments_owed_select, shipments_at_sea_select, shipments_to_depart_select,
+    badge_exceptions_statement, instalments_owed_select, shipments_at_sea_select,
+    shipments_to_depart_select,
 };
 use app::ssr::repo::kpi::freshness_statement;
 use app::ssr::repo::progress::{PoScope, Stage, lines_select};
@@ -104,6 +107,21 @@ async fn the_first_page_reads_open_shipments_and_owed_instalments_through_their_
             "the plan does not use {index}:\n{plan}"
         );
     }
+}
+
+#[tokio::test]
+async fn the_first_page_reads_unusual_delivered_orders_through_their_index() {
+    let (_dir, db) = migrated().await;
+    let statement = badge_exceptions_statement(
+        db.get_database_backend(),
+        7,
+        &[OrderStatus::Shipped, OrderStatus::Arrived],
+    );
+    let plan = plan(&db, statement).await;
+    assert!(
+        plan.contains("idx_orders_badge_exceptions"),
+        "the plan does not use idx_orders_badge_exceptions:\n{plan}"
+    );
 }
 
 #[tokio::test]

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, IntoColumnRef, Query};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
-    QuerySelect, Select,
+    ColumnTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait, FromQueryResult,
+    QueryFilter, QueryOrder, QueryResult, QuerySelect, Select, Statement,
 };
 
 use crate::domain::change_request::ChangeStatus;
@@ -88,59 +88,137 @@ fn of_company(order_id: impl IntoColumnRef, company: i32) -> Expr {
 
 /// How many of the company's orders in these statuses are alike in what
 /// their badge depends on, read from what the database keeps on each order
-/// (the orders' index alone answers it, no line is read): one row per kind,
-/// however many orders. With `dates` the kinds are
-/// [`LinesSummary::shape`]s, as orders in work need; without, only
-/// [`LinesSummary::presence`], all a delivered order's badge depends on (at
-/// most four rows).
+/// (the orders' index alone answers it, no line is read): one row per
+/// [`LinesSummary::shape`], as orders in work need, however many orders.
 pub async fn badge_shapes(
     db: &impl ConnectionTrait,
     company: i32,
     statuses: &[OrderStatus],
-    dates: bool,
 ) -> Result<Vec<(LinesSummary, u64)>, DbErr> {
     if statuses.is_empty() {
         return Ok(Vec::new());
     }
-    let marks = vec!["?"; statuses.len()].join(", ");
-    let dated = if dates {
-        ", earliest_committed, most_slip"
-    } else {
-        ""
-    };
-    let mut values: Vec<sea_orm::Value> = vec![company.into()];
-    values.extend(statuses.iter().map(|s| s.as_str().into()));
+    let (marks, values) = company_and_statuses(company, statuses);
     super::kpi::rows(
         db,
         &format!(
-            "SELECT has_lines, has_unconfirmed{dated}, COUNT(*) AS orders FROM ( \
-               SELECT CAST(CASE WHEN line_count > 0 THEN 1 ELSE 0 END AS INTEGER) AS has_lines, \
-               CAST(CASE WHEN unconfirmed_lines > 0 THEN 1 ELSE 0 END AS INTEGER) \
-                 AS has_unconfirmed{dated} \
+            "SELECT has_lines, has_unconfirmed, earliest_committed, most_slip, \
+               COUNT(*) AS orders FROM ( \
+               SELECT {PRESENCE}, earliest_committed, most_slip \
                FROM orders WHERE customer_company_id = ? AND status IN ({marks})) t \
-             GROUP BY has_lines, has_unconfirmed{dated}"
+             GROUP BY has_lines, has_unconfirmed, earliest_committed, most_slip"
         ),
         values,
     )
     .await?
     .iter()
     .map(|r| {
-        let has_lines = r.try_get::<i32>("", "has_lines")? != 0;
-        let has_unconfirmed = r.try_get::<i32>("", "has_unconfirmed")? != 0;
-        let orders = r.try_get::<i64>("", "orders")?;
-        let shape = if dates {
+        Ok((
             LinesSummary::shape(
-                has_lines,
-                has_unconfirmed,
+                r.try_get::<i32>("", "has_lines")? != 0,
+                r.try_get::<i32>("", "has_unconfirmed")? != 0,
                 r.try_get::<Option<NaiveDate>>("", "earliest_committed")?,
                 r.try_get::<Option<i32>>("", "most_slip")?.map(i64::from),
-            )
-        } else {
-            LinesSummary::presence(has_lines, has_unconfirmed)
-        };
-        Ok((shape, u64::try_from(orders).unwrap_or(0)))
+            ),
+            orders_of(r)?,
+        ))
     })
     .collect()
+}
+
+/// How many of the company's orders in these statuses are of each
+/// [`LinesSummary::presence`], all a delivered order's badge depends on (at
+/// most four rows). Nearly every such order has lines, all committed: the
+/// orders are counted in the index, and only the others are read, from the
+/// partial index that holds them (see [`badge_exceptions_statement`]), so
+/// no column of the customer's whole history is read.
+pub async fn presence_kinds(
+    db: &impl ConnectionTrait,
+    company: i32,
+    statuses: &[OrderStatus],
+) -> Result<Vec<(LinesSummary, u64)>, DbErr> {
+    if statuses.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (marks, values) = company_and_statuses(company, statuses);
+    let all = super::kpi::rows(
+        db,
+        &format!(
+            "SELECT COUNT(*) AS orders FROM orders \
+             WHERE customer_company_id = ? AND status IN ({marks})"
+        ),
+        values,
+    )
+    .await?
+    .first()
+    .map(orders_of)
+    .transpose()?
+    .unwrap_or(0);
+    let mut kinds = db
+        .query_all_raw(badge_exceptions_statement(
+            db.get_database_backend(),
+            company,
+            statuses,
+        ))
+        .await?
+        .iter()
+        .map(|r| {
+            Ok((
+                LinesSummary::presence(
+                    r.try_get::<i32>("", "has_lines")? != 0,
+                    r.try_get::<i32>("", "has_unconfirmed")? != 0,
+                ),
+                orders_of(r)?,
+            ))
+        })
+        .collect::<Result<Vec<_>, DbErr>>()?;
+    let usual = all.saturating_sub(kinds.iter().map(|(_, n)| n).sum());
+    if usual > 0 {
+        kinds.push((LinesSummary::presence(true, false), usual));
+    }
+    Ok(kinds)
+}
+
+/// The read of [`presence_kinds`]' unusual orders, those without lines or
+/// with a line without a commitment, by kind. Its condition is the one of
+/// the partial index `idx_orders_badge_exceptions` (migration 29), which
+/// holds only those orders and the two columns read.
+pub fn badge_exceptions_statement(
+    backend: DatabaseBackend,
+    company: i32,
+    statuses: &[OrderStatus],
+) -> Statement {
+    let (marks, values) = company_and_statuses(company, statuses);
+    super::kpi::statement(
+        backend,
+        &format!(
+            "SELECT has_lines, has_unconfirmed, COUNT(*) AS orders FROM ( \
+               SELECT {PRESENCE} FROM orders \
+               WHERE customer_company_id = ? AND status IN ({marks}) \
+               AND (line_count = 0 OR unconfirmed_lines > 0)) t \
+             GROUP BY has_lines, has_unconfirmed"
+        ),
+        values,
+    )
+}
+
+/// Whether an order has lines and a line without a commitment, as the
+/// integers `has_lines` and `has_unconfirmed`.
+const PRESENCE: &str = "CAST(CASE WHEN line_count > 0 THEN 1 ELSE 0 END AS INTEGER) AS has_lines, \
+     CAST(CASE WHEN unconfirmed_lines > 0 THEN 1 ELSE 0 END AS INTEGER) AS has_unconfirmed";
+
+/// The placeholders of the statuses and the values of the company and the
+/// statuses, in that order.
+fn company_and_statuses(company: i32, statuses: &[OrderStatus]) -> (String, Vec<sea_orm::Value>) {
+    let marks = vec!["?"; statuses.len()].join(", ");
+    let mut values: Vec<sea_orm::Value> = vec![company.into()];
+    values.extend(statuses.iter().map(|s| s.as_str().into()));
+    (marks, values)
+}
+
+/// A row's `orders` count (a 64-bit integer on both databases).
+fn orders_of(row: &QueryResult) -> Result<u64, DbErr> {
+    Ok(u64::try_from(row.try_get::<i64>("", "orders")?).unwrap_or(0))
 }
 
 /// What of a shipment the first page needs.

@@ -44,7 +44,7 @@ pub(super) async fn rows(
 }
 
 /// `sql`, written with `?` placeholders, for the backend.
-fn statement(backend: DatabaseBackend, sql: &str, values: Vec<Value>) -> Statement {
+pub(super) fn statement(backend: DatabaseBackend, sql: &str, values: Vec<Value>) -> Statement {
     let sql = if backend == DatabaseBackend::Postgres {
         let mut n = 0;
         sql.chars()

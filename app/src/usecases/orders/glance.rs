@@ -49,8 +49,8 @@ async fn read(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiError> 
         .into_iter()
         .filter(|s| !s.is_final())
         .partition(|s| !delivered(*s));
-    let working = reads::badge_shapes(db, company, &in_work, true).await?;
-    let delivered_kinds = reads::badge_shapes(db, company, &delivered_open, false).await?;
+    let working = reads::badge_shapes(db, company, &in_work).await?;
+    let delivered_kinds = reads::presence_kinds(db, company, &delivered_open).await?;
     // Each order's badge is the one its row in the order list shows (the
     // worst of its lines').
     let counts = rules::count_badges(
