@@ -33,6 +33,7 @@ mod m20261202_000026_order_lines_shipped_on;
 mod m20261202_000027_po_lines_open_freshness;
 mod m20261202_000028_open_shipments_and_instalments_by_customer;
 mod m20261202_000029_orders_badge_exceptions;
+mod m20261202_000030_notifications_unread;
 
 pub struct Migrator;
 
@@ -69,6 +70,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000027_po_lines_open_freshness::Migration),
             Box::new(m20261202_000028_open_shipments_and_instalments_by_customer::Migration),
             Box::new(m20261202_000029_orders_badge_exceptions::Migration),
+            Box::new(m20261202_000030_notifications_unread::Migration),
         ]
     }
 }

@@ -3,10 +3,11 @@
 //! house; the customer's first page finds shipments under way and
 //! instalments owed through theirs, by customer (migration 28), and its
 //! delivered orders without lines or with a line without a commitment
-//! through theirs (migration 29). A partial index serves only a query whose
-//! conditions contain its own as written, so a change to either text would
-//! silently bring back a read of every line the factory ever made, or of
-//! every order the customer ever placed; the plans say so here.
+//! through theirs (migration 29); every page counts the person's unread
+//! notifications from theirs (migration 30). A partial index serves only a
+//! query whose conditions contain its own as written, so a change to either
+//! text would silently bring back a read of every line the factory ever
+//! made, or of every order the customer ever placed; the plans say so here.
 
 use app::domain::order_status::OrderStatus;
 use app::ssr::repo::glance::{
@@ -14,6 +15,7 @@ use app::ssr::repo::glance::{
     shipments_to_depart_select,
 };
 use app::ssr::repo::kpi::freshness_statement;
+use app::ssr::repo::notifications::unread_select;
 use app::ssr::repo::progress::{PoScope, Stage, lines_select};
 use chrono::{NaiveDate, Utc};
 use integration_tests::fresh_database;
@@ -121,6 +123,17 @@ async fn the_first_page_reads_unusual_delivered_orders_through_their_index() {
     assert!(
         plan.contains("idx_orders_badge_exceptions"),
         "the plan does not use idx_orders_badge_exceptions:\n{plan}"
+    );
+}
+
+#[tokio::test]
+async fn every_page_counts_unread_notifications_from_their_own_index() {
+    let (_dir, db) = migrated().await;
+    let statement = unread_select(7).build(db.get_database_backend());
+    let plan = plan(&db, statement).await;
+    assert!(
+        plan.contains("idx_notifications_unread"),
+        "the plan does not use idx_notifications_unread:\n{plan}"
     );
 }
 

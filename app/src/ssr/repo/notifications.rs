@@ -4,8 +4,8 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+    Set,
 };
 
 use crate::ssr::entities::notification;
@@ -77,11 +77,23 @@ pub async fn of_user(
 
 /// How many of the person's notifications are unread.
 pub async fn unread(db: &impl ConnectionTrait, user_id: i32) -> Result<u64, DbErr> {
+    let count = unread_select(user_id)
+        .into_tuple::<i64>()
+        .one(db)
+        .await?
+        .unwrap_or(0);
+    Ok(u64::try_from(count).unwrap_or(0))
+}
+
+/// The read of [`unread`]: a count of the person's entries in the partial
+/// index `idx_notifications_unread` (migration 30), which holds only the
+/// unread, so no notification row is visited however many there are.
+pub fn unread_select(user_id: i32) -> Select<notification::Entity> {
     notification::Entity::find()
+        .select_only()
+        .column_as(Expr::cust("COUNT(*)"), "unread")
         .filter(notification::Column::UserId.eq(user_id))
         .filter(notification::Column::ReadAt.is_null())
-        .count(db)
-        .await
 }
 
 /// Marks one of the person's notifications read; `None` when it is not
