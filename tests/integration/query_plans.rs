@@ -65,6 +65,15 @@ async fn plan(db: &DatabaseConnection, statement: Statement) -> String {
     text
 }
 
+/// That the database's plan for the statement reads `index`.
+async fn assert_uses(db: &DatabaseConnection, statement: Statement, index: &str) {
+    let plan = plan(db, statement).await;
+    assert!(
+        plan.contains(index),
+        "the plan does not use {index}:\n{plan}"
+    );
+}
+
 #[tokio::test]
 async fn the_open_lines_of_a_factory_and_of_every_factory_are_read_through_their_index() {
     let (_dir, db) = migrated().await;
@@ -103,11 +112,7 @@ async fn the_first_page_reads_open_shipments_and_owed_instalments_through_their_
             "idx_instalments_owed_by_customer",
         ),
     ] {
-        let plan = plan(&db, statement).await;
-        assert!(
-            plan.contains(index),
-            "the plan does not use {index}:\n{plan}"
-        );
+        assert_uses(&db, statement, index).await;
     }
 }
 
@@ -119,31 +124,19 @@ async fn the_first_page_reads_unusual_delivered_orders_through_their_index() {
         7,
         &[OrderStatus::Shipped, OrderStatus::Arrived],
     );
-    let plan = plan(&db, statement).await;
-    assert!(
-        plan.contains("idx_orders_badge_exceptions"),
-        "the plan does not use idx_orders_badge_exceptions:\n{plan}"
-    );
+    assert_uses(&db, statement, "idx_orders_badge_exceptions").await;
 }
 
 #[tokio::test]
 async fn every_page_counts_unread_notifications_from_their_own_index() {
     let (_dir, db) = migrated().await;
     let statement = unread_select(7).build(db.get_database_backend());
-    let plan = plan(&db, statement).await;
-    assert!(
-        plan.contains("idx_notifications_unread"),
-        "the plan does not use idx_notifications_unread:\n{plan}"
-    );
+    assert_uses(&db, statement, "idx_notifications_unread").await;
 }
 
 #[tokio::test]
 async fn a_factorys_freshness_counts_its_open_lines_from_their_own_index() {
     let (_dir, db) = migrated().await;
     let statement = freshness_statement(db.get_database_backend(), Utc::now(), Some(7));
-    let plan = plan(&db, statement).await;
-    assert!(
-        plan.contains("idx_po_lines_open_freshness"),
-        "the plan does not use idx_po_lines_open_freshness:\n{plan}"
-    );
+    assert_uses(&db, statement, "idx_po_lines_open_freshness").await;
 }
