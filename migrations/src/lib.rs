@@ -34,6 +34,7 @@ mod m20261202_000027_po_lines_open_freshness;
 mod m20261202_000028_open_shipments_and_instalments_by_customer;
 mod m20261202_000029_orders_badge_exceptions;
 mod m20261202_000030_notifications_unread;
+mod m20261202_000031_purchase_orders_supplier_open;
 
 pub struct Migrator;
 
@@ -71,6 +72,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000028_open_shipments_and_instalments_by_customer::Migration),
             Box::new(m20261202_000029_orders_badge_exceptions::Migration),
             Box::new(m20261202_000030_notifications_unread::Migration),
+            Box::new(m20261202_000031_purchase_orders_supplier_open::Migration),
         ]
     }
 }

@@ -282,22 +282,27 @@ pub fn freshness_statement(
 ) -> Statement {
     let fresh = "SUM(CASE WHEN COALESCE(po_lines.last_progress_at, p.created_at) >= ? \
                  THEN 1 ELSE 0 END) AS fresh";
-    // The last value bound is the factory, or `cancelled = false` for
-    // every factory.
-    let (sql, last): (String, Value) = match supplier {
+    let mut values: Vec<Value> = vec![since.into(), "open".into()];
+    let sql = match supplier {
         // One factory's open lines, from the index that holds what the count
         // needs of each (`idx_po_lines_open_freshness`, its condition
-        // written as the index's, see `OPEN_LINE`).
-        Some(id) => (
+        // written as the index's, see `OPEN_LINE`), in the order of their
+        // purchase orders; the factory's open purchase orders, named by
+        // their own factory too (the lines keep it from them), come from
+        // `idx_purchase_orders_supplier_open` in the same order, so
+        // PostgreSQL merges the two instead of reading every purchase order.
+        Some(id) => {
+            values.extend([id.into(), id.into()]);
             format!(
                 "SELECT po_lines.supplier_company_id AS supplier, COUNT(*) AS total, {fresh} \
                  FROM po_lines JOIN purchase_orders p ON p.id = po_lines.purchase_order_id \
-                 WHERE p.status = ? AND po_lines.supplier_company_id = ? AND {OPEN_LINE} \
+                 WHERE p.status = ? AND p.supplier_company_id = ? \
+                 AND po_lines.supplier_company_id = ? AND {OPEN_LINE} \
                  GROUP BY po_lines.supplier_company_id"
-            ),
-            id.into(),
-        ),
-        None => (
+            )
+        }
+        None => {
+            values.push(false.into());
             format!(
                 "SELECT p.supplier_company_id AS supplier, COUNT(*) AS total, {fresh} \
                  FROM po_lines JOIN purchase_orders p ON p.id = po_lines.purchase_order_id \
@@ -305,11 +310,10 @@ pub fn freshness_statement(
                  AND po_lines.milestone IN {} \
                  GROUP BY p.supplier_company_id",
                 in_work()
-            ),
-            false.into(),
-        ),
+            )
+        }
     };
-    statement(backend, &sql, vec![since.into(), "open".into(), last])
+    statement(backend, &sql, values)
 }
 
 /// Per supplier: (asked, acknowledged) of the changes it was asked to
