@@ -193,6 +193,13 @@ struct Mail {
 }
 
 /// The mails of one kind queued so far, once the worker has delivered them.
+/// The signed-in factory's own scorecard.
+async fn own_scorecard(app: &TestApp, client: &reqwest::Client) -> Value {
+    let (status, card) = app.call(client, "workspace/scorecard", &[]).await;
+    assert_eq!(status, 200, "{card}");
+    card
+}
+
 async fn mails(app: &TestApp, kind: &str) -> Vec<Mail> {
     let rows: Vec<outbox::Model> = outbox::Entity::find()
         .all(&app.db)
@@ -335,6 +342,9 @@ async fn an_accepted_counter_proposal_moves_the_commitment_and_reaches_the_facto
         .collect();
     assert!(what.contains(&"Quantity: 100 → 120"), "{what:?}");
     assert!(to_acknowledge(&app, &factory_b).await.is_empty());
+    // Each factory's own scorecard counts only the changes asked of it.
+    assert_eq!(own_scorecard(&app, &factory_a).await["waiting"], 1);
+    assert_eq!(own_scorecard(&app, &factory_b).await["waiting"], 0);
     let (status, body) = app
         .call(
             &factory_a,
@@ -355,6 +365,11 @@ async fn an_accepted_counter_proposal_moves_the_commitment_and_reaches_the_facto
         .await;
     assert_eq!(status, 200, "{body}");
     assert!(to_acknowledge(&app, &factory_a).await.is_empty());
+    let card_a = own_scorecard(&app, &factory_a).await;
+    assert_eq!(card_a["waiting"], 0, "{card_a}");
+    assert_eq!(card_a["acknowledgement"]["count"], 1, "{card_a}");
+    let card_b = own_scorecard(&app, &factory_b).await;
+    assert_eq!(card_b["acknowledgement"]["count"], 0, "{card_b}");
     let (status, all) = app
         .call(&factory_a, "changes/factory", &[("all", "true")])
         .await;

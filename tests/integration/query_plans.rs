@@ -4,7 +4,9 @@
 //! instalments owed through theirs, by customer (migration 28), and its
 //! delivered orders without lines or with a line without a commitment
 //! through theirs (migration 29); every page counts the person's unread
-//! notifications from theirs (migration 30). A partial index serves only a
+//! notifications from theirs (migration 30); a factory's scorecard reads
+//! the changes it was asked to acknowledge from the changes, each finding
+//! its line by key. A partial index serves only a
 //! query whose conditions contain its own as written, so a change to either
 //! text would silently bring back a read of every line the factory ever
 //! made, or of every order the customer ever placed; the plans say so here.
@@ -14,7 +16,7 @@ use app::ssr::repo::glance::{
     badge_exceptions_statement, instalments_owed_select, shipments_at_sea_select,
     shipments_to_depart_select,
 };
-use app::ssr::repo::kpi::freshness_statement;
+use app::ssr::repo::kpi::{acknowledgements_statement, freshness_statement};
 use app::ssr::repo::notifications::unread_select;
 use app::ssr::repo::progress::{PoScope, Stage, lines_select};
 use chrono::{NaiveDate, Utc};
@@ -139,4 +141,22 @@ async fn a_factorys_freshness_counts_its_open_lines_from_their_own_index() {
     let (_dir, db) = migrated().await;
     let statement = freshness_statement(db.get_database_backend(), Utc::now(), Some(7));
     assert_uses(&db, statement, "idx_po_lines_open_freshness").await;
+}
+
+#[tokio::test]
+async fn a_factorys_acknowledgements_are_read_from_the_changes_to_their_lines() {
+    let (_dir, db) = migrated().await;
+    let statement = acknowledgements_statement(db.get_database_backend(), Utc::now(), Some(7));
+    let plan = plan(&db, statement).await;
+    // Each change finds its line by key; no index of the lines by factory
+    // walks the factory's whole history.
+    let by_key = match db.get_database_backend() {
+        DatabaseBackend::Postgres => "po_lines_pkey",
+        _ => "SEARCH l USING INTEGER PRIMARY KEY",
+    };
+    assert!(plan.contains(by_key), "lines not read by key:\n{plan}");
+    assert!(
+        !plan.contains("idx_po_lines"),
+        "lines read through an index of theirs:\n{plan}"
+    );
 }

@@ -316,19 +316,31 @@ pub fn freshness_statement(
     statement(backend, &sql, values)
 }
 
-/// Per supplier: (asked, acknowledged) of the changes it was asked to
-/// acknowledge before the end of the period; `None` while still waiting.
-pub async fn acknowledgements(
-    db: &impl ConnectionTrait,
-    period: Period,
+/// The changes asked before `end`, each with its line's factory (one
+/// factory's, or every factory's).
+///
+/// Read from the changes (few) to their lines by key, which keep their
+/// factory: not through every line the factory ever made. Without table
+/// statistics SQLite prefers the equality on the lines' factory, which an
+/// index of the lines serves, and probed the changes once for each of a
+/// large factory's 100,000 lines (10 ms at 1 M lines, with no change at
+/// all); the unary `+` keeps that index out of the plan. PostgreSQL plans
+/// from its statistics.
+pub fn acknowledgements_statement(
+    backend: DatabaseBackend,
+    end: DateTime<Utc>,
     supplier: Option<i32>,
-) -> Result<Vec<(i32, DateTime<Utc>, Option<DateTime<Utc>>)>, DbErr> {
-    let mut values: Vec<Value> = vec![period.end().into()];
-    let only = one_factory(&mut values, supplier);
-    // From the changes (few) to their lines, which keep their factory: not
-    // through every line of the factory's purchase orders.
-    rows(
-        db,
+) -> Statement {
+    let mut values: Vec<Value> = vec![end.into()];
+    let only = match supplier {
+        Some(id) => {
+            values.push(id.into());
+            " AND +l.supplier_company_id = ?"
+        }
+        None => "",
+    };
+    statement(
+        backend,
         &format!(
             "SELECT l.supplier_company_id AS supplier, c.created_at AS asked, \
              c.acknowledged_at AS acknowledged \
@@ -337,6 +349,20 @@ pub async fn acknowledgements(
         ),
         values,
     )
+}
+
+/// Per supplier: (asked, acknowledged) of the changes it was asked to
+/// acknowledge before the end of the period; `None` while still waiting.
+pub async fn acknowledgements(
+    db: &impl ConnectionTrait,
+    period: Period,
+    supplier: Option<i32>,
+) -> Result<Vec<(i32, DateTime<Utc>, Option<DateTime<Utc>>)>, DbErr> {
+    db.query_all_raw(acknowledgements_statement(
+        db.get_database_backend(),
+        period.end(),
+        supplier,
+    ))
     .await?
     .iter()
     .map(|r| {
