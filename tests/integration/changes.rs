@@ -192,7 +192,6 @@ struct Mail {
     body_text: String,
 }
 
-/// The mails of one kind queued so far, once the worker has delivered them.
 /// The signed-in factory's own scorecard.
 async fn own_scorecard(app: &TestApp, client: &reqwest::Client) -> Value {
     let (status, card) = app.call(client, "workspace/scorecard", &[]).await;
@@ -200,6 +199,7 @@ async fn own_scorecard(app: &TestApp, client: &reqwest::Client) -> Value {
     card
 }
 
+/// The mails of one kind queued so far, once the worker has delivered them.
 async fn mails(app: &TestApp, kind: &str) -> Vec<Mail> {
     let rows: Vec<outbox::Model> = outbox::Entity::find()
         .all(&app.db)
