@@ -82,16 +82,16 @@ fn in_work() -> String {
     )
 }
 
-/// `AND l.supplier_company_id = ?` with its value, when one factory is
-/// asked about (the queries name the factory line `l`, which keeps its
-/// factory, migration 21).
-fn one_factory(values: &mut Vec<Value>, supplier: Option<i32>) -> &'static str {
+/// `AND {factory} = ?` with its value, when one factory is asked about;
+/// `factory` names the factory of the line `l` (which keeps it, migration
+/// 21), written so that the plan wanted reads it.
+fn one_factory(values: &mut Vec<Value>, supplier: Option<i32>, factory: &str) -> String {
     match supplier {
         Some(id) => {
             values.push(id.into());
-            " AND l.supplier_company_id = ?"
+            format!(" AND {factory} = ?")
         }
-        None => "",
+        None => String::new(),
     }
 }
 
@@ -226,7 +226,7 @@ pub async fn readiness_by_supplier(
     // ready in the period come from `idx_po_lines_ready_kpi`, one factory's
     // from `idx_po_lines_ready_by_supplier`.
     let mut values: Vec<Value> = vec![period.from.into(), period.to.into(), false.into()];
-    let only = one_factory(&mut values, supplier);
+    let only = one_factory(&mut values, supplier, "l.supplier_company_id");
     let sql = format!(
         "SELECT l.supplier_company_id AS supplier, CAST(COUNT(*) AS BIGINT) AS total, \
          CAST(SUM({late} THEN 1 ELSE 0 END) AS BIGINT) AS late, \
@@ -332,13 +332,7 @@ pub fn acknowledgements_statement(
     supplier: Option<i32>,
 ) -> Statement {
     let mut values: Vec<Value> = vec![end.into()];
-    let only = match supplier {
-        Some(id) => {
-            values.push(id.into());
-            " AND +l.supplier_company_id = ?"
-        }
-        None => "",
-    };
+    let only = one_factory(&mut values, supplier, "+l.supplier_company_id");
     statement(
         backend,
         &format!(
