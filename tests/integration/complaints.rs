@@ -4,13 +4,18 @@
 use app::domain::approval::StaffLevel;
 use integration_tests::people::{PASSWORD, add_house_person, create_cast};
 use integration_tests::{TestApp, spawn_app};
-use sea_orm::{ConnectionTrait, Statement};
+use sea_orm::{ConnectionTrait, EntityTrait, Statement};
 
+/// The order left today, as shipping it records (its lines take the day
+/// from it).
 pub(crate) async fn mark_shipped(app: &TestApp, order: i32) {
+    let today = app.state.today();
     app.db
         .execute_raw(Statement::from_string(
             app.db.get_database_backend(),
-            format!("UPDATE orders SET status = 'shipped' WHERE id = {order}"),
+            format!(
+                "UPDATE orders SET status = 'shipped', shipped_on = '{today}' WHERE id = {order}"
+            ),
         ))
         .await
         .unwrap();
@@ -244,6 +249,16 @@ async fn a_complaint_goes_from_the_customer_through_the_factory_to_an_accepted_r
     assert_eq!(figures["first_answer"]["hits"], 1, "{figures}");
     assert_eq!(figures["remedy"]["hits"], 1, "{figures}");
     assert_eq!(figures["remedy_costs"][0][1], "150.00", "{figures}");
+    let product = app::ssr::entities::order_line::Entity::find_by_id(line)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .product_code;
+    let by_product = figures["by_product"].as_array().unwrap();
+    assert_eq!(by_product.len(), 1, "only the line's product: {figures}");
+    assert_eq!(by_product[0]["name"], product, "{figures}");
+    assert_eq!(by_product[0]["late"], 1, "one complaint: {figures}");
     let card = kpis["scorecards"]
         .as_array()
         .unwrap()
