@@ -1,6 +1,7 @@
 //! The KPIs of a period, as the house reads them and the CSV exports write
 //! them.
 
+use std::collections::HashMap;
 use std::time::Instant;
 
 use sea_orm::DbErr;
@@ -180,17 +181,21 @@ fn complaint_figures(
     rules: crate::usecases::complaints::ClockRules,
 ) -> ComplaintFigures {
     let shipped_lines: u64 = products.iter().map(|p| p.committed + p.unmeasured).sum();
-    let count_of = |pick: &dyn Fn(&ComplaintFacts) -> bool| {
-        complained.iter().filter(|f| pick(f)).count() as u64
-    };
+    // Complaints per product, counted once: the period can ship tens of
+    // thousands of products.
+    let mut per_product: HashMap<&str, u64> = HashMap::new();
+    for product in complained.iter().filter_map(|f| f.product.as_deref()) {
+        *per_product.entry(product).or_default() += 1;
+    }
     let mut by_product: Vec<DelayRow> = products
         .iter()
-        .map(|p| DelayRow {
-            name: p.product.clone(),
-            late: count_of(&|f| f.product.as_deref() == Some(p.product.as_str())),
-            total: p.committed + p.unmeasured,
+        .filter_map(|p| {
+            Some(DelayRow {
+                name: p.product.clone(),
+                late: *per_product.get(p.product.as_str())?,
+                total: p.committed + p.unmeasured,
+            })
         })
-        .filter(|row| row.late > 0)
         .collect();
     by_product.sort_by(|a, b| b.late.cmp(&a.late).then(a.name.cmp(&b.name)));
     let mut by_factory: Vec<DelayRow> = scorecards
