@@ -244,7 +244,10 @@ mod tests {
     proptest! {
         #[test]
         fn the_text_names_the_local_time_and_the_offset(
-            secs in 0i64..4_102_444_800,
+            // From 1973: every zone's offset has been whole minutes since
+            // Africa/Monrovia left −0:44:30 in January 1972, and the text
+            // (like the browser's offset) counts whole minutes.
+            secs in 94_694_400i64..4_102_444_800,
             index in 0usize..400,
         ) {
             let names = choices();
