@@ -58,3 +58,50 @@ async fn the_board_shows_a_new_slip_live() {
     staff.screenshot("staff-board-live-slip").await;
     staff.close().await;
 }
+
+#[tokio::test]
+async fn the_board_shows_the_most_urgent_lines_and_the_rest_on_asking() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    // Beside SO-A-1's two-day slip, 55 orders slipping by 1 to 55 days.
+    for slip in 1..=55 {
+        crate::glance::order_slipping(&app.db, cast.customer_a, &format!("SO-SLIP-{slip}"), slip)
+            .await;
+    }
+    app.state.read_cache.bump();
+    let staff = Browser::launch(1280, 900).await;
+    staff
+        .sign_in_and_wait(&app.address, &cast.staff.email, PASSWORD)
+        .await;
+    staff.open_hydrated(&app.url("/staff/board")).await;
+    let group = "#board [data-reason=slipping]";
+    let more = format!("{group} .board-more");
+    let text = staff
+        .wait_for_text(&more, Duration::from_secs(10), |t| t.contains("56"))
+        .await;
+    assert!(text.contains("50 most urgent of 56"), "{text}");
+    let shown = staff.main_text().await;
+    assert!(shown.contains("SO-SLIP-55"), "{shown}");
+    staff.mark_page().await;
+
+    staff.click(&format!("{more} a")).await;
+    staff
+        .wait_for_text(
+            "#board tr[data-board-line='SO-SLIP-1-1']",
+            Duration::from_secs(10),
+            |t| t.contains("1 d"),
+        )
+        .await;
+    let fewer = staff
+        .wait_for_text(&more, Duration::from_secs(10), |t| !t.contains("56"))
+        .await;
+    assert!(fewer.contains("most urgent only"), "{fewer}");
+    staff.screenshot("staff-board-in-full").await;
+
+    staff.click(&format!("{more} a")).await;
+    staff
+        .wait_for_text(&more, Duration::from_secs(10), |t| t.contains("56"))
+        .await;
+    staff.assert_not_reloaded().await;
+    staff.close().await;
+}

@@ -95,10 +95,24 @@ async fn scorecard(app: &TestApp, client: &reqwest::Client, supplier: Option<i32
     app.call(client, "workspace/scorecard", &fields).await
 }
 
+/// The board's rows, group after group.
 async fn board(app: &TestApp, client: &reqwest::Client) -> Vec<Value> {
-    let (status, body) = app.call(client, "workspace/board", &[]).await;
+    board_groups(app, client, &[])
+        .await
+        .iter()
+        .flat_map(|g| g["rows"].as_array().expect("a group's rows").clone())
+        .collect()
+}
+
+/// The board's groups, with `fields` asked for.
+async fn board_groups(
+    app: &TestApp,
+    client: &reqwest::Client,
+    fields: &[(&str, &str)],
+) -> Vec<Value> {
+    let (status, body) = app.call(client, "workspace/board", fields).await;
     assert_eq!(status, 200, "{body}");
-    body.as_array().expect("a list of board rows").clone()
+    body.as_array().expect("a list of board groups").clone()
 }
 
 /// A GET of `path`: the status, the content type and the body as sent.
@@ -738,6 +752,50 @@ async fn the_board_shows_the_lines_at_risk_most_urgent_first_to_the_house_only()
         seen,
         [(1, json!(["overdue", "stale"])), (2, json!(["slipping"]))]
     );
+}
+
+#[tokio::test]
+async fn the_board_shows_each_reasons_most_urgent_lines_and_the_rest_on_asking() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    // Beside the cast's SO-A-1 (line 2 two days late), 55 orders whose one
+    // line slips by 1 to 55 days: 56 slipping lines, the most slipping first.
+    for slip in 1..=55 {
+        crate::glance::order_slipping(&app.db, cast.customer_a, &format!("SO-SLIP-{slip}"), slip)
+            .await;
+    }
+    app.state.read_cache.bump();
+    let groups = board_groups(&app, &staff, &[]).await;
+    assert_eq!(groups.len(), 1, "{groups:?}");
+    assert_eq!(groups[0]["reason"], "slipping");
+    assert_eq!(groups[0]["total"], 56);
+    let shown: Vec<String> = groups[0]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["order_number"].as_str().unwrap().to_string())
+        .collect();
+    let expected: Vec<String> = (6..=55).rev().map(|s| format!("SO-SLIP-{s}")).collect();
+    assert_eq!(shown, expected);
+
+    let groups = board_groups(&app, &staff, &[("all", "slipping")]).await;
+    let rows = groups[0]["rows"].as_array().unwrap();
+    assert_eq!((groups[0]["total"].clone(), rows.len()), (json!(56), 56));
+    assert_eq!(rows[50]["order_number"], "SO-SLIP-5");
+    assert_eq!(rows[55]["order_number"], "SO-SLIP-1");
+    // SO-A-1's two days sit with SO-SLIP-2's, before SO-SLIP-1's one.
+    let two_days: Vec<&Value> = rows[53..55].iter().map(|r| &r["order_number"]).collect();
+    assert!(two_days.contains(&&json!("SO-A-1")), "{two_days:?}");
+
+    // Another reason asked for in full changes nothing here; a reason that
+    // does not exist is refused with a message.
+    let groups = board_groups(&app, &staff, &[("all", "overdue")]).await;
+    assert_eq!(groups[0]["rows"].as_array().unwrap().len(), 50);
+    let (status, body) = app
+        .call(&staff, "workspace/board", &[("all", "late-ish")])
+        .await;
+    assert_eq!(status, 400, "{body}");
 }
 
 #[tokio::test]

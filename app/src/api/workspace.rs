@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use super::ApiError;
+use crate::domain::kpi::RiskReason;
 pub use crate::wire::workspace::*;
 
 /// The KPIs of a period (by default the last 90 days), for the house.
@@ -18,11 +19,14 @@ pub async fn get_kpis(
     crate::usecases::workspace::kpis(&state, &user, from, to).await
 }
 
-/// The at-risk board, for the house.
+/// The at-risk board, for the house: each reason's most urgent lines, and
+/// every line of the reason `all`.
 #[server(endpoint = "workspace/board")]
-pub async fn at_risk_board() -> Result<Vec<BoardRow>, ApiError> {
+pub async fn at_risk_board(
+    #[server(default)] all: Option<RiskReason>,
+) -> Result<Vec<BoardGroup>, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
-    crate::usecases::workspace::board(&state, &user).await
+    crate::usecases::workspace::board(&state, &user, all).await
 }
 
 /// A factory's own scorecard over the last 90 days; the house may name any

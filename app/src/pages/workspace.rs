@@ -9,13 +9,14 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::workspace::{
-    AlertCount, BoardRow, KpiReport, ParetoTable, Scorecard, at_risk_board, get_kpis, get_scorecard,
+    AlertCount, BoardGroup, BoardRow, KpiReport, ParetoTable, Scorecard, at_risk_board, get_kpis,
+    get_scorecard,
 };
 use crate::components::chart::{Bar, BarChart};
 use crate::components::guard::AreaGuard;
 use crate::components::guard::use_locale;
 use crate::components::live::use_live_tick;
-use crate::domain::kpi::{DelayRow, Rate, RiskReason, Spread};
+use crate::domain::kpi::{BOARD_SHOWN, DelayRow, Rate, RiskReason, Spread};
 use crate::domain::order_input::format_minor;
 use crate::domain::policy::Area;
 use crate::i18n::Locale;
@@ -61,13 +62,24 @@ fn risk_label(locale: Locale, reason: RiskReason) -> String {
     })
 }
 
-/// Every open line at risk, grouped by its most urgent reason; refreshes when
-/// any order changes.
+/// Every open line at risk, grouped by its most urgent reason, each group's
+/// most urgent lines first and the rest on asking (`?all=<reason>`);
+/// refreshes when any order changes.
 #[component]
 pub fn BoardPage() -> impl IntoView {
     let locale = use_locale().get_untracked();
     let tick = use_live_tick(None);
-    let board = load(move || tick.get(), |_| at_risk_board());
+    let query = use_query_map();
+    let full = move || {
+        query
+            .read()
+            .get("all")
+            .and_then(|code| RiskReason::from_code(&code))
+    };
+    let board = load(
+        move || (tick.get(), full()),
+        |(_, full)| at_risk_board(full),
+    );
     view! {
         <Title text=locale.t("ws-board-title") />
         <AreaGuard area=Some(Area::Staff)>
@@ -77,8 +89,8 @@ pub fn BoardPage() -> impl IntoView {
                 <Transition fallback=move || view! { <p class="muted">{locale.t("oversight-loading")}</p> }>
                     {move || Suspend::new(async move {
                         match board.await {
-                            Ok(rows) if rows.is_empty() => view! { <p id="board-empty">{locale.t("ws-board-empty")}</p> }.into_any(),
-                            Ok(rows) => view! { <BoardGroups rows locale /> }.into_any(),
+                            Ok(groups) if groups.is_empty() => view! { <p id="board-empty">{locale.t("ws-board-empty")}</p> }.into_any(),
+                            Ok(groups) => view! { <BoardGroups groups locale /> }.into_any(),
                             Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                         }
                     })}
@@ -89,14 +101,29 @@ pub fn BoardPage() -> impl IntoView {
 }
 
 #[component]
-fn BoardGroups(rows: Vec<BoardRow>, locale: Locale) -> impl IntoView {
+fn BoardGroups(groups: Vec<BoardGroup>, locale: Locale) -> impl IntoView {
     view! {
         <div id="board">
-            {RiskReason::ALL.into_iter().filter_map(|reason| {
-                let mine: Vec<BoardRow> = rows.iter().filter(|r| r.reasons.first() == Some(&reason)).cloned().collect();
-                (!mine.is_empty()).then(|| view! {
+            {groups.into_iter().map(|group| {
+                let reason = group.reason;
+                let shown = group.rows.len();
+                let more = (shown < group.total).then(|| view! {
+                    <p class="board-more">
+                        {locale.t_with("ws-board-showing", &[("shown", shown.into()), ("total", group.total.into())])}
+                        " "
+                        <A href=format!("/staff/board?all={}", reason.code())>
+                            {locale.t_with("ws-board-show-all", &[("total", group.total.into())])}
+                        </A>
+                    </p>
+                });
+                let fewer = (group.total > BOARD_SHOWN && shown == group.total).then(|| view! {
+                    <p class="board-more">
+                        <A href="/staff/board">{locale.t("ws-board-show-fewer")}</A>
+                    </p>
+                });
+                view! {
                     <div class="board-group" data-reason=format!("{reason:?}").to_lowercase()>
-                        <h2>{format!("{} ({})", risk_label(locale, reason), mine.len())}</h2>
+                        <h2>{format!("{} ({})", risk_label(locale, reason), group.total)}</h2>
                         <div class="table-scroll">
                             <table>
                                 <thead><tr>
@@ -106,34 +133,45 @@ fn BoardGroups(rows: Vec<BoardRow>, locale: Locale) -> impl IntoView {
                                     <th>{locale.t("ws-col-late-by")}</th><th>{locale.t("ws-col-also")}</th>
                                 </tr></thead>
                                 <tbody>
-                                    {mine.into_iter().map(|r| {
-                                        let key = format!("{}-{}", r.order_number, r.line_no);
-                                        let number = r.order_number.clone();
-                                        let slip = if r.slip_days > 0 {
-                                            locale.t_with("ws-slip-days", &[("days", r.slip_days.into())])
-                                        } else {
-                                            "—".to_string()
-                                        };
-                                        let also = r.reasons.iter().skip(1).map(|x| risk_label(locale, *x)).collect::<Vec<_>>().join(", ");
-                                        view! {
-                                        <tr data-board-line=key>
-                                            <td><A href=format!("/staff/orders/{}", r.order_id)>{number}</A></td>
-                                            <td>{r.customer_name.clone()}</td>
-                                            <td>{r.line_no}</td>
-                                            <td>{r.product_code.clone()}</td>
-                                            <td>{locale.date_or_dash(r.committed)}</td>
-                                            <td>{locale.date_or_dash(r.forecast)}</td>
-                                            <td class="slip">{slip}</td>
-                                            <td>{also}</td>
-                                        </tr>
-                                    }}).collect_view()}
+                                    {group.rows.into_iter().map(|r| view! { <BoardLine r locale /> }).collect_view()}
                                 </tbody>
                             </table>
                         </div>
+                        {more}
+                        {fewer}
                     </div>
-                })
+                }
             }).collect_view()}
         </div>
+    }
+}
+
+#[component]
+fn BoardLine(r: BoardRow, locale: Locale) -> impl IntoView {
+    let key = format!("{}-{}", r.order_number, r.line_no);
+    let slip = if r.slip_days > 0 {
+        locale.t_with("ws-slip-days", &[("days", r.slip_days.into())])
+    } else {
+        "—".to_string()
+    };
+    let also = r
+        .reasons
+        .iter()
+        .skip(1)
+        .map(|x| risk_label(locale, *x))
+        .collect::<Vec<_>>()
+        .join(", ");
+    view! {
+        <tr data-board-line=key>
+            <td><A href=format!("/staff/orders/{}", r.order_id)>{r.order_number}</A></td>
+            <td>{r.customer_name}</td>
+            <td>{r.line_no}</td>
+            <td>{r.product_code}</td>
+            <td>{locale.date_or_dash(r.committed)}</td>
+            <td>{locale.date_or_dash(r.forecast)}</td>
+            <td class="slip">{slip}</td>
+            <td>{also}</td>
+        </tr>
     }
 }
 

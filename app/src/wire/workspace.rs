@@ -90,6 +90,15 @@ pub struct ComplaintFigures {
     pub remedy_costs: Vec<(String, String)>,
 }
 
+/// One reason's part of the at-risk board: how many lines it holds and the
+/// most urgent of them (every one when asked for in full).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardGroup {
+    pub reason: RiskReason,
+    pub total: usize,
+    pub rows: Vec<BoardRow>,
+}
+
 /// A line on the at-risk board.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BoardRow {

@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter};
 
 use crate::domain::change_request::ChangeStatus;
-use crate::domain::kpi::{LineFacts, RiskReason, risks, urgency};
+use crate::domain::kpi::{BOARD_SHOWN, LineFacts, RiskReason, group_at_risk, risks, urgency};
 use crate::domain::policy::{Action, Area};
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{change_request, company, order, order_line, po_line_change};
@@ -15,12 +15,32 @@ use crate::ssr::repo::purchase_orders::{self, PlacedLine};
 use crate::ssr::repo::{companies, kpi};
 use crate::ssr::{AppState, db_error, guard};
 use crate::wire::ApiError;
-use crate::wire::workspace::BoardRow;
+use crate::wire::workspace::{BoardGroup, BoardRow};
 
-/// The at-risk board, for the house.
-pub async fn board(state: &AppState, user: &CurrentUser) -> Result<Vec<BoardRow>, ApiError> {
+/// The at-risk board, for the house: each reason's most urgent lines
+/// ([`BOARD_SHOWN`] of them), and every line of the reason `full`.
+pub async fn board(
+    state: &AppState,
+    user: &CurrentUser,
+    full: Option<RiskReason>,
+) -> Result<Vec<BoardGroup>, ApiError> {
     guard::check(state, user, Action::EnterArea(Area::Staff), "at-risk board").await?;
-    at_risk(state).await.map_err(db_error("loading the board"))
+    let rows = at_risk(state)
+        .await
+        .map_err(db_error("loading the board"))?;
+    Ok(group_at_risk(rows, first_reason, BOARD_SHOWN, full)
+        .into_iter()
+        .map(|g| BoardGroup {
+            reason: g.reason,
+            total: g.total,
+            rows: g.shown,
+        })
+        .collect())
+}
+
+/// The most urgent reason a row is on the board for.
+fn first_reason(row: &BoardRow) -> RiskReason {
+    row.reasons.first().copied().unwrap_or(RiskReason::Stale)
 }
 
 /// The at-risk board on `today`: most urgent first.
