@@ -65,7 +65,7 @@ async fn demo_data_fills_an_empty_database_once() {
     )
     .await
     .unwrap();
-    assert_eq!(all.len(), 13);
+    assert_eq!(all.len(), 14);
     for status in OrderStatus::ALL {
         assert!(
             all.iter().any(|o| o.status == status),
@@ -77,6 +77,16 @@ async fn demo_data_fills_an_empty_database_once() {
     assert!(
         lines.iter().any(|l| l.forecast_date > l.committed_date),
         "some lines slip"
+    );
+    // More than the at-risk board shows of one reason at once, so its
+    // "Show all" appears.
+    let slipping = lines
+        .iter()
+        .filter(|l| l.committed_date.is_some() && l.forecast_date > l.committed_date)
+        .count();
+    assert!(
+        slipping > app::domain::kpi::BOARD_SHOWN,
+        "{slipping} slipping lines"
     );
 
     // Both factories have lines, with progress history; some have gone quiet.

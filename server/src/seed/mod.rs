@@ -163,8 +163,9 @@ const SHIP_TO: [&str; 2] = [
     "Maple & Pine Home Goods Inc., Unit 7, 1550 Cliveden Ave, Delta BC V3M 6J8, Canada",
 ];
 
-/// A dozen orders over every stage, some on time and some slipping, with
-/// purchase-order lines at both factories linked to the customer lines.
+/// Thirteen orders over every stage, some on time and some slipping (one
+/// a container of sixty lines), with purchase-order lines at both
+/// factories linked to the customer lines.
 async fn seed_orders(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String, DbErr> {
     use app::domain::order_status::OrderStatus::{self, *};
     use app::domain::progress::Milestone;
@@ -176,9 +177,9 @@ async fn seed_orders(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String
     let today = demo.now.date_naive();
     let day = |offset: i64| today + Duration::days(offset);
     // (status, customer index, [(product, description, hs, qty, unit, price, requested offset, forecast slip)])
-    type Line = (
-        &'static str,
-        &'static str,
+    type Line<'a> = (
+        &'a str,
+        &'a str,
         &'static str,
         i64,
         &'static str,
@@ -186,7 +187,49 @@ async fn seed_orders(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String
         i64,
         i64,
     );
-    let book: [(OrderStatus, usize, &[Line]); 12] = [
+    // A mixed container of enamelware, six items in ten colours, with the
+    // factory a day behind on every line: more lines slip than the at-risk
+    // board shows at once.
+    let colours = [
+        "cream", "sage", "navy", "red", "black", "white", "mustard", "teal", "grey", "blush",
+    ];
+    let items = [
+        ("PN", "Enamel casserole 24 cm", 1290),
+        ("PN", "Enamel saucepan 16 cm", 780),
+        ("PN", "Enamel milk pot 12 cm", 640),
+        ("KT", "Enamel kettle 2.5 l", 1150),
+        ("KT", "Enamel tea kettle 1.2 l", 890),
+        ("PN", "Enamel roasting pan 38 cm", 1040),
+    ];
+    let container_texts: Vec<(String, String, i64)> = items
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (prefix, name, price))| {
+            colours.iter().enumerate().map(move |(c, colour)| {
+                (
+                    format!("{prefix}-3{i}{c:02}"),
+                    format!("{name}, {colour}"),
+                    *price,
+                )
+            })
+        })
+        .collect();
+    let container: Vec<Line> = container_texts
+        .iter()
+        .map(|(code, description, price)| {
+            (
+                code.as_str(),
+                description.as_str(),
+                "732394",
+                300,
+                "pcs",
+                *price,
+                50,
+                1,
+            )
+        })
+        .collect();
+    let book: [(OrderStatus, usize, &[Line]); 13] = [
         (
             Inquiry,
             0,
@@ -391,6 +434,7 @@ async fn seed_orders(tx: &DatabaseTransaction, demo: &mut Demo) -> Result<String
                 0,
             )],
         ),
+        (InProduction, 0, &container),
     ];
     let currency = ["EUR", "CAD"];
     let mut po_count = 0;
