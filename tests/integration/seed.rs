@@ -85,7 +85,7 @@ async fn demo_data_fills_an_empty_database_once() {
         .filter(|l| l.committed_date.is_some() && l.forecast_date > l.committed_date)
         .count();
     assert!(
-        slipping > app::domain::kpi::BOARD_SHOWN,
+        slipping > app::domain::at_risk::BOARD_SHOWN,
         "{slipping} slipping lines"
     );
 

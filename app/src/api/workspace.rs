@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::ApiError;
-use crate::domain::kpi::RiskReason;
+use crate::domain::at_risk::RiskReason;
 pub use crate::wire::workspace::*;
 
 /// The KPIs of a period (by default the last 90 days), for the house.

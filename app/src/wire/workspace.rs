@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::kpi::{DelayRow, ParetoRow, Rate, RiskReason, Spread};
+use crate::domain::at_risk::RiskReason;
+use crate::domain::kpi::{DelayRow, ParetoRow, Rate, Spread};
 
 /// One factory's record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

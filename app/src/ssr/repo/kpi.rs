@@ -404,7 +404,7 @@ pub const BOARD_LIMIT: usize = 2000;
 /// The open customer lines that may be at risk on `today`: slipping or
 /// overdue, on an order with a change request waiting for the house, or
 /// filled by a factory line with a change not acknowledged or no report
-/// since `stale_before`. The rules in `domain::kpi::risks` decide.
+/// since `stale_before`. The rules in `domain::at_risk::risks` decide.
 ///
 /// The lines are looked for only on the orders that can hold one: open
 /// orders whose kept summary (migration 20) says a line slips or a

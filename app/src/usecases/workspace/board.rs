@@ -6,8 +6,8 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter};
 
+use crate::domain::at_risk::{BOARD_SHOWN, LineFacts, RiskReason, group_at_risk, risks, urgency};
 use crate::domain::change_request::ChangeStatus;
-use crate::domain::kpi::{BOARD_SHOWN, LineFacts, RiskReason, group_at_risk, risks, urgency};
 use crate::domain::policy::{Action, Area};
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{change_request, company, order, order_line, po_line_change};
