@@ -92,6 +92,11 @@ pub fn risks(facts: &LineFacts, today: NaiveDate) -> Vec<RiskReason> {
     found
 }
 
+/// The most urgent of a line's reasons (they come most urgent first).
+pub fn most_urgent(reasons: &[RiskReason]) -> RiskReason {
+    reasons.first().copied().unwrap_or(RiskReason::Stale)
+}
+
 /// Sort key of a board row: its most urgent reason, then the larger slip,
 /// then the earlier commitment.
 pub fn urgency(reasons: &[RiskReason], facts: &LineFacts) -> (RiskReason, i64, Option<NaiveDate>) {
@@ -99,11 +104,7 @@ pub fn urgency(reasons: &[RiskReason], facts: &LineFacts) -> (RiskReason, i64, O
         (Some(c), Some(f)) => (f - c).num_days().max(0),
         _ => 0,
     };
-    (
-        reasons.first().copied().unwrap_or(RiskReason::Stale),
-        -slip,
-        facts.committed,
-    )
+    (most_urgent(reasons), -slip, facts.committed)
 }
 
 /// How many lines of each reason the board shows before it is asked for
@@ -111,13 +112,13 @@ pub fn urgency(reasons: &[RiskReason], facts: &LineFacts) -> (RiskReason, i64, O
 /// most urgent come first.
 pub const BOARD_SHOWN: usize = 50;
 
-/// One reason's part of the board: how many lines it holds and the ones
+/// One reason's part of the board: how many lines it holds and the rows
 /// shown, most urgent first.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RiskGroup<T> {
     pub reason: RiskReason,
     pub total: usize,
-    pub shown: Vec<T>,
+    pub rows: Vec<T>,
 }
 
 /// Groups board rows, already most urgent first, by their most urgent
@@ -135,7 +136,7 @@ pub fn group_at_risk<T>(
         .map(|reason| RiskGroup {
             reason,
             total: 0,
-            shown: Vec::new(),
+            rows: Vec::new(),
         })
         .collect();
     for row in rows {
@@ -144,8 +145,8 @@ pub fn group_at_risk<T>(
             continue;
         };
         group.total += 1;
-        if group.shown.len() < shown || full == Some(reason) {
-            group.shown.push(row);
+        if group.rows.len() < shown || full == Some(reason) {
+            group.rows.push(row);
         }
     }
     groups.retain(|g| g.total > 0);
@@ -231,7 +232,7 @@ mod tests {
         let groups = group_at_risk(rows.clone(), |r| r.0, 1, None);
         let seen: Vec<(RiskReason, usize, Vec<i32>)> = groups
             .iter()
-            .map(|g| (g.reason, g.total, g.shown.iter().map(|r| r.1).collect()))
+            .map(|g| (g.reason, g.total, g.rows.iter().map(|r| r.1).collect()))
             .collect();
         assert_eq!(
             seen,
@@ -243,10 +244,10 @@ mod tests {
         );
         let full = group_at_risk(rows, |r| r.0, 1, Some(Slipping));
         assert_eq!(
-            full[1].shown.iter().map(|r| r.1).collect::<Vec<_>>(),
+            full[1].rows.iter().map(|r| r.1).collect::<Vec<_>>(),
             vec![1, 3, 5]
         );
-        assert_eq!(full[0].shown.len(), 1);
+        assert_eq!(full[0].rows.len(), 1);
         assert!(group_at_risk(Vec::<(RiskReason, i32)>::new(), |r| r.0, 1, None).is_empty());
     }
 
@@ -267,7 +268,7 @@ mod tests {
                     rows.iter().filter(|r| r.0 == group.reason).map(|r| r.1).collect();
                 prop_assert_eq!(group.total, all.len());
                 let expected = if full == Some(group.reason) { all.len() } else { all.len().min(shown) };
-                let got: Vec<usize> = group.shown.iter().map(|r| r.1).collect();
+                let got: Vec<usize> = group.rows.iter().map(|r| r.1).collect();
                 prop_assert_eq!(&got[..], &all[..expected]);
             }
             let order: Vec<RiskReason> = groups.iter().map(|g| g.reason).collect();

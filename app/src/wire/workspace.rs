@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::at_risk::RiskReason;
+use crate::domain::at_risk::{RiskGroup, RiskReason};
 use crate::domain::kpi::{DelayRow, ParetoRow, Rate, Spread};
 
 /// One factory's record.
@@ -93,12 +93,7 @@ pub struct ComplaintFigures {
 
 /// One reason's part of the at-risk board: how many lines it holds and the
 /// most urgent of them (every one when asked for in full).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BoardGroup {
-    pub reason: RiskReason,
-    pub total: usize,
-    pub rows: Vec<BoardRow>,
-}
+pub type BoardGroup = RiskGroup<BoardRow>;
 
 /// A line on the at-risk board.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

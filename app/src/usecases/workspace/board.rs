@@ -6,7 +6,9 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter};
 
-use crate::domain::at_risk::{BOARD_SHOWN, LineFacts, RiskReason, group_at_risk, risks, urgency};
+use crate::domain::at_risk::{
+    BOARD_SHOWN, LineFacts, RiskReason, group_at_risk, most_urgent, risks, urgency,
+};
 use crate::domain::change_request::ChangeStatus;
 use crate::domain::policy::{Action, Area};
 use crate::ssr::auth::CurrentUser;
@@ -28,19 +30,12 @@ pub async fn board(
     let rows = at_risk(state)
         .await
         .map_err(db_error("loading the board"))?;
-    Ok(group_at_risk(rows, first_reason, BOARD_SHOWN, full)
-        .into_iter()
-        .map(|g| BoardGroup {
-            reason: g.reason,
-            total: g.total,
-            rows: g.shown,
-        })
-        .collect())
-}
-
-/// The most urgent reason a row is on the board for.
-fn first_reason(row: &BoardRow) -> RiskReason {
-    row.reasons.first().copied().unwrap_or(RiskReason::Stale)
+    Ok(group_at_risk(
+        rows,
+        |row| most_urgent(&row.reasons),
+        BOARD_SHOWN,
+        full,
+    ))
 }
 
 /// The at-risk board on `today`: most urgent first.
