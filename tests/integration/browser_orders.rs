@@ -172,9 +172,7 @@ async fn staff_place_a_purchase_order_and_record_a_payment_from_the_order_page()
     // run, so a rebuild cannot come between the filling and the click.
     // A fresh load holds the order's version after the placement, whenever
     // its announcement arrives.
-    staff
-        .open_hydrated(&app.url(&format!("/staff/orders/{id}")))
-        .await;
+    open_payment_form(&staff, &app.url(&format!("/staff/orders/{id}"))).await;
     let today = chrono::Utc::now().date_naive().to_string();
     pay(&staff, &today, "9999.00", "TT 0815").await;
     let message = staff
@@ -311,42 +309,58 @@ async fn line_one_kept_through_a_colleague_s_change(
     staff.assert_not_reloaded().await;
 }
 
-/// Opens the payment form until it stays open, then fills it and sends it
-/// in one script run. The panel around the form is rebuilt when the page's
-/// live stream opens (its first refetch), and the rebuilt form is open only
-/// if the page heard the first one open: until then it would open closed,
-/// with its messages hidden.
-async fn pay(browser: &Browser, day: &str, amount: &str, reference: &str) {
+/// Loads the order page and opens its payment form once, as soon as the
+/// form is there (as a person on a slow line would, before the page has
+/// woken). The form stays open as the page wakes and as the panel around
+/// it is rebuilt when the live stream opens (its first refetch).
+async fn open_payment_form(browser: &Browser, url: &str) {
+    browser.client.goto(url).await.expect("open the order page");
     browser
         .client
         .wait()
         .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css("#payment-form"))
+        .for_element(Locator::Css("#record-payment"))
         .await
         .expect("the payment form");
-    let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    let mut seen_open = 0;
-    while seen_open < 3 {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the payment form never stayed open"
-        );
-        let was_open = browser
-            .client
-            .execute(
-                "const d = document.querySelector('#record-payment'); \
-                 const was = d.open; d.open = true; return was;",
-                vec![],
-            )
-            .await
-            .expect("open the payment form");
-        seen_open = if was_open == serde_json::Value::Bool(true) {
-            seen_open + 1
-        } else {
-            0
-        };
+    browser
+        .client
+        .execute(
+            "document.querySelector('#record-payment').open = true;",
+            vec![],
+        )
+        .await
+        .expect("open the payment form");
+    browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(40))
+        .for_element(Locator::Css("[data-hydrated='true']"))
+        .await
+        .expect("the page wakes");
+    // The live stream opens, and the panel is rebuilt, soon after waking.
+    for _ in 0..30 {
+        assert!(payment_form_open(browser).await, "the payment form closed");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+}
+
+async fn payment_form_open(browser: &Browser) -> bool {
+    browser
+        .client
+        .execute(
+            "return document.querySelector('#record-payment').open;",
+            vec![],
+        )
+        .await
+        .expect("read the payment form")
+        == serde_json::Value::Bool(true)
+}
+
+/// Fills the payment form and sends it in one script run, so a rebuild of
+/// the panel cannot come between the filling and the click. The form must
+/// already be open (see [`open_payment_form`]).
+async fn pay(browser: &Browser, day: &str, amount: &str, reference: &str) {
+    assert!(payment_form_open(browser).await, "the payment form is open");
     browser
         .client
         .execute(

@@ -138,11 +138,27 @@ fn PaymentForm(ctx: Ctx, currency: String, choices: Vec<(i32, String)>) -> impl 
     let hold = ctx.hold("payment", 0);
     hold.clear_after(pay.value());
     let form = hold.form;
+    // The form keeps whichever state it was last seen in: one opened before
+    // the page woke (or before it heard the toggle) stays open, and one made
+    // afresh opens if the one before it was open. Setting the state from the
+    // remembered one alone would close a form the person had just opened.
+    // A toggle heard late, from a form already replaced, opens this one.
+    let details = NodeRef::<leptos::html::Details>::new();
+    Effect::new(move |_| {
+        let remembered = open.get();
+        if let Some(element) = details.get() {
+            if element.open() && !remembered {
+                open.set(true);
+            } else if remembered && !element.open() {
+                element.set_open(true);
+            }
+        }
+    });
     view! {
         <details
+            node_ref=details
             class="house-form"
             id="record-payment"
-            prop:open=move || open.get()
             on:toggle=move |ev| {
                 open.set(event_target::<leptos::web_sys::Element>(&ev).has_attribute("open"))
             }
