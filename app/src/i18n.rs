@@ -270,7 +270,7 @@ mod tests {
         let changes = "address order_line supplier what";
         let input = "what given choices so_far step current";
         let staff = "action answer asked axis currency email hits late lines median ms note p90 \
-            percent shown";
+            limit percent shown";
         for name in [
             "line", "days", "count", "ordered", "was", "problem", "done", "name", "from", "to",
             "po", "product", "number", "revision",

@@ -105,3 +105,36 @@ async fn the_board_shows_the_most_urgent_lines_and_the_rest_on_asking() {
     staff.assert_not_reloaded().await;
     staff.close().await;
 }
+
+/// More lines at risk than the board looks at: the page says so above the
+/// groups, and says nothing of the kind on a board that is whole.
+#[tokio::test]
+async fn the_board_says_when_it_left_lines_out() {
+    use app::ssr::repo::kpi::BOARD_LIMIT;
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let staff = Browser::launch(1280, 900).await;
+    staff
+        .sign_in_and_wait(&app.address, &cast.staff.email, PASSWORD)
+        .await;
+    staff.open_hydrated(&app.url("/staff/board")).await;
+    staff
+        .wait_for_text("#board", Duration::from_secs(10), |t| t.contains("SO-A-1"))
+        .await;
+    let whole = staff.main_text().await;
+    assert!(!whole.contains("earliest committed dates"), "{whole}");
+
+    // With SO-A-1's line 2, one line more than the board looks at.
+    let lines = i32::try_from(BOARD_LIMIT).unwrap();
+    crate::glance::order_with_slipping_lines(&app.db, cast.customer_a, "SO-BIG", 3, lines).await;
+    app.state.read_cache.bump();
+    staff.open_hydrated(&app.url("/staff/board")).await;
+    let notice = staff
+        .wait_for_text("#board-capped", Duration::from_secs(20), |t| !t.is_empty())
+        .await;
+    assert!(
+        notice.contains("earliest committed dates") && notice.contains("2000"),
+        "{notice}"
+    );
+    staff.close().await;
+}

@@ -10,7 +10,10 @@ use app::ssr::repo::orders::{self, NewLine, NewOrder};
 use chrono::{Duration, Utc};
 use integration_tests::people::{Cast, PASSWORD, create_cast, create_order};
 use integration_tests::{TestApp, quotes, spawn_app};
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
+    TransactionTrait,
+};
 
 /// An order in production with one line whose forecast lies `slip` days
 /// after its commitment (0 on track, 1 at risk, 2 late).
@@ -20,9 +23,22 @@ pub(crate) async fn order_slipping(
     number: &str,
     slip: i64,
 ) -> i32 {
+    order_with_slipping_lines(db, customer, number, slip, 1).await
+}
+
+/// An order in production of `lines` lines, each committed 30 days out and
+/// forecast `slip` days later, written in one transaction.
+pub(crate) async fn order_with_slipping_lines(
+    db: &DatabaseConnection,
+    customer: i32,
+    number: &str,
+    slip: i64,
+    lines: i32,
+) -> i32 {
     let now = Utc::now();
+    let txn = db.begin().await.unwrap();
     let order = orders::insert_order(
-        db,
+        &txn,
         NewOrder {
             number,
             customer_company_id: customer,
@@ -38,25 +54,36 @@ pub(crate) async fn order_slipping(
     .await
     .unwrap();
     let committed = now.date_naive() + Duration::days(30);
-    orders::insert_line(
-        db,
-        NewLine {
-            order_id: order.id,
-            line_no: 1,
-            product_code: "MUG-1",
-            description: "Mug",
-            hs_code: "691200",
-            quantity: 100,
-            unit: "pcs",
-            unit_price_minor: 900,
-            requested: committed,
-            committed: Some(committed),
-            forecast: Some(committed + Duration::days(slip)),
-        },
-    )
-    .await
-    .unwrap();
+    for line_no in 1..=lines {
+        orders::insert_line(&txn, slipping_line(order.id, line_no, committed, slip))
+            .await
+            .unwrap();
+    }
+    txn.commit().await.unwrap();
     order.id
+}
+
+/// Line `line_no` of order `order_id`, committed on `committed` and
+/// forecast `slip` days later.
+pub(crate) fn slipping_line(
+    order_id: i32,
+    line_no: i32,
+    committed: chrono::NaiveDate,
+    slip: i64,
+) -> NewLine<'static> {
+    NewLine {
+        order_id,
+        line_no,
+        product_code: "MUG-1",
+        description: "Mug",
+        hs_code: "691200",
+        quantity: 100,
+        unit: "pcs",
+        unit_price_minor: 900,
+        requested: committed,
+        committed: Some(committed),
+        forecast: Some(committed + Duration::days(slip)),
+    }
 }
 
 /// A second line on `order`, not committed yet.

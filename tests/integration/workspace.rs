@@ -112,7 +112,11 @@ async fn board_groups(
 ) -> Vec<Value> {
     let (status, body) = app.call(client, "workspace/board", fields).await;
     assert_eq!(status, 200, "{body}");
-    body.as_array().expect("a list of board groups").clone()
+    assert_eq!(body["capped_at"], Value::Null, "{body}");
+    body["groups"]
+        .as_array()
+        .expect("a list of board groups")
+        .clone()
 }
 
 /// A GET of `path`: the status, the content type and the body as sent.
@@ -796,6 +800,54 @@ async fn the_board_shows_each_reasons_most_urgent_lines_and_the_rest_on_asking()
         .call(&staff, "workspace/board", &[("all", "late-ish")])
         .await;
     assert_eq!(status, 400, "{body}");
+}
+
+/// More lines at risk than the board looks at: it ranks those with the
+/// earliest commitments, says that it stopped there, and its counts are no
+/// more than it looked at.
+#[tokio::test]
+async fn a_board_with_more_lines_at_risk_than_it_looks_at_says_so() {
+    use app::ssr::repo::kpi::BOARD_LIMIT;
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    // With SO-A-1's slipping line 2, exactly as many lines as it looks at:
+    // the board is whole.
+    let lines = i32::try_from(BOARD_LIMIT).unwrap() - 1;
+    let big =
+        crate::glance::order_with_slipping_lines(&app.db, cast.customer_a, "SO-BIG", 3, lines)
+            .await;
+    app.state.read_cache.bump();
+    let groups = board_groups(&app, &staff, &[]).await;
+    assert_eq!(groups[0]["total"], json!(BOARD_LIMIT));
+
+    // One line more, committed a day after the others: left out, and said.
+    let line = stored_line(&app, big, 1).await;
+    let later = line.committed_date.unwrap() + chrono::Duration::days(1);
+    orders::insert_line(
+        &app.db,
+        crate::glance::slipping_line(big, lines + 1, later, 2),
+    )
+    .await
+    .unwrap();
+    app.state.read_cache.bump();
+    let (status, body) = app.call(&staff, "workspace/board", &[]).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["capped_at"], json!(BOARD_LIMIT), "capped_at");
+    let group = &body["groups"][0];
+    assert_eq!(group["total"], json!(BOARD_LIMIT));
+    let (status, body) = app
+        .call(&staff, "workspace/board", &[("all", "slipping")])
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let rows = body["groups"][0]["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), BOARD_LIMIT);
+    assert!(
+        !rows
+            .iter()
+            .any(|r| r["order_number"] == "SO-BIG" && r["line_no"] == json!(lines + 1)),
+        "the line committed last is left out"
+    );
 }
 
 #[tokio::test]

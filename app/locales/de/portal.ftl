@@ -1295,6 +1295,7 @@ ws-board-empty = Nichts ist gefährdet.
 ws-board-showing = Die { $shown } dringendsten von { $total }.
 ws-board-show-all = Alle { $total } anzeigen
 ws-board-show-fewer = Nur die dringendsten anzeigen
+ws-board-capped = Möglicherweise sind mehr Positionen gefährdet, als die Übersicht erfasst: Sie bewertet die { $limit } mit den frühesten zugesagten Terminen, jede Zahl ist also ein Mindestwert.
 ws-risk-overdue = Überfällig
 ws-risk-slipping = Verzögert
 ws-risk-awaiting-decision = Änderungsanfrage zu entscheiden

@@ -1293,6 +1293,7 @@ ws-board-empty = Nothing is at risk.
 ws-board-showing = The { $shown } most urgent of { $total }.
 ws-board-show-all = Show all { $total }
 ws-board-show-fewer = Show the most urgent only
+ws-board-capped = More lines may be at risk than the board looks at: it ranks the { $limit } with the earliest committed dates, so each count is at least what it says.
 ws-risk-overdue = Overdue
 ws-risk-slipping = Slipping
 ws-risk-awaiting-decision = Change request to decide

@@ -1251,6 +1251,7 @@ ws-board-empty = 目前没有存在风险的订单行。
 ws-board-showing = 显示 { $total } 行中最紧急的 { $shown } 行。
 ws-board-show-all = 显示全部 { $total } 行
 ws-board-show-fewer = 只显示最紧急的
+ws-board-capped = 有风险的行可能多于看板所查看的行：看板只排列承诺日期最早的 { $limit } 行，因此每个数字都是最少值。
 ws-risk-overdue = 已逾期
 ws-risk-slipping = 有延误趋势
 ws-risk-awaiting-decision = 变更申请待决定

@@ -22,9 +22,7 @@ pub async fn get_kpis(
 /// The at-risk board, for the house: each reason's most urgent lines, and
 /// every line of the reason `all`.
 #[server(endpoint = "workspace/board")]
-pub async fn at_risk_board(
-    #[server(default)] all: Option<RiskReason>,
-) -> Result<Vec<BoardGroup>, ApiError> {
+pub async fn at_risk_board(#[server(default)] all: Option<RiskReason>) -> Result<Board, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::workspace::board(&state, &user, all).await
 }

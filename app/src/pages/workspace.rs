@@ -90,8 +90,15 @@ pub fn BoardPage() -> impl IntoView {
                 <Transition fallback=move || view! { <p class="muted">{locale.t("oversight-loading")}</p> }>
                     {move || Suspend::new(async move {
                         match board.await {
-                            Ok(groups) if groups.is_empty() => view! { <p id="board-empty">{locale.t("ws-board-empty")}</p> }.into_any(),
-                            Ok(groups) => view! { <BoardGroups groups locale /> }.into_any(),
+                            Ok(board) if board.groups.is_empty() => view! { <p id="board-empty">{locale.t("ws-board-empty")}</p> }.into_any(),
+                            Ok(board) => view! {
+                                {board.capped_at.map(|limit| view! {
+                                    <p id="board-capped" class="notice">
+                                        {locale.t_with("ws-board-capped", &[("limit", limit.into())])}
+                                    </p>
+                                })}
+                                <BoardGroups groups=board.groups locale />
+                            }.into_any(),
                             Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                         }
                     })}

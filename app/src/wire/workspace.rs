@@ -95,6 +95,16 @@ pub struct ComplaintFigures {
 /// most urgent of them (every one when asked for in full).
 pub type BoardGroup = RiskGroup<BoardRow>;
 
+/// The at-risk board: its groups, and whether it had to leave lines out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Board {
+    pub groups: Vec<BoardGroup>,
+    /// When more lines may be at risk than the board looks at: how many it
+    /// looked at (those with the earliest committed dates). Each group's
+    /// count is then at least what it says.
+    pub capped_at: Option<usize>,
+}
+
 /// A line on the at-risk board.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BoardRow {

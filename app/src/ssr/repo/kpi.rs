@@ -401,6 +401,13 @@ pub async fn revenue_by_customer(
 /// The most lines the board looks at, earliest commitments first.
 pub const BOARD_LIMIT: usize = 2000;
 
+/// The board's candidate lines, earliest commitments first, at most
+/// [`BOARD_LIMIT`]; `more` when there were more than that.
+pub struct BoardCandidates {
+    pub ids: Vec<i32>,
+    pub more: bool,
+}
+
 /// The open customer lines that may be at risk on `today`: slipping or
 /// overdue, on an order with a change request waiting for the house, or
 /// filled by a factory line with a change not acknowledged or no report
@@ -412,12 +419,13 @@ pub const BOARD_LIMIT: usize = 2000;
 /// orders of the few change requests, unacknowledged changes and stale
 /// factory lines (those start from the open-work index). The full
 /// condition is then asked of those orders' lines alone, so neither the
-/// book's history nor the lines of orders going well are walked.
+/// book's history nor the lines of orders going well are walked. One line
+/// more than the limit is read, to know whether the board is whole.
 pub async fn board_candidates(
     db: &impl ConnectionTrait,
     today: NaiveDate,
     stale_before: DateTime<Utc>,
-) -> Result<Vec<i32>, DbErr> {
+) -> Result<BoardCandidates, DbErr> {
     let found = rows(
         db,
         &format!(
@@ -457,9 +465,15 @@ pub async fn board_candidates(
             stale_before.into(),
             today.into(),
             today.into(),
-            (BOARD_LIMIT as i64).into(),
+            (BOARD_LIMIT as i64 + 1).into(),
         ],
     )
     .await?;
-    found.iter().map(|r| r.try_get("", "id")).collect()
+    let mut ids = found
+        .iter()
+        .map(|r| r.try_get("", "id"))
+        .collect::<Result<Vec<i32>, DbErr>>()?;
+    let more = ids.len() > BOARD_LIMIT;
+    ids.truncate(BOARD_LIMIT);
+    Ok(BoardCandidates { ids, more })
 }

@@ -17,7 +17,7 @@ use crate::ssr::repo::purchase_orders::{self, PlacedLine};
 use crate::ssr::repo::{companies, kpi};
 use crate::ssr::{AppState, db_error, guard};
 use crate::wire::ApiError;
-use crate::wire::workspace::{BoardGroup, BoardRow};
+use crate::wire::workspace::{Board, BoardRow};
 
 /// The at-risk board, for the house: each reason's most urgent lines
 /// ([`BOARD_SHOWN`] of them), and every line of the reason `full`.
@@ -25,21 +25,20 @@ pub async fn board(
     state: &AppState,
     user: &CurrentUser,
     full: Option<RiskReason>,
-) -> Result<Vec<BoardGroup>, ApiError> {
+) -> Result<Board, ApiError> {
     guard::check(state, user, Action::EnterArea(Area::Staff), "at-risk board").await?;
-    let rows = at_risk(state)
+    let (rows, more) = at_risk(state)
         .await
         .map_err(db_error("loading the board"))?;
-    Ok(group_at_risk(
-        rows,
-        |row| most_urgent(&row.reasons),
-        BOARD_SHOWN,
-        full,
-    ))
+    Ok(Board {
+        groups: group_at_risk(rows, |row| most_urgent(&row.reasons), BOARD_SHOWN, full),
+        capped_at: more.then_some(kpi::BOARD_LIMIT),
+    })
 }
 
-/// The at-risk board on `today`: most urgent first.
-pub async fn at_risk(state: &AppState) -> Result<Vec<BoardRow>, DbErr> {
+/// The at-risk board on `today`, most urgent first, and whether more lines
+/// may be at risk than the board looked at ([`kpi::BOARD_LIMIT`]).
+pub async fn at_risk(state: &AppState) -> Result<(Vec<BoardRow>, bool), DbErr> {
     let now = state.now();
     let today = state.house_date(now);
     let stale_before = now - Duration::days(i64::from(state.settings.stale_after_days));
@@ -57,13 +56,15 @@ pub async fn at_risk(state: &AppState) -> Result<Vec<BoardRow>, DbErr> {
         rows.push((known.row(line, order, &facts, reasons), facts));
     }
     rows.sort_by_key(|(row, facts)| (urgency(&row.reasons, facts), row.order_id, row.line_no));
-    Ok(rows.into_iter().map(|(row, _)| row).collect())
+    Ok((rows.into_iter().map(|(row, _)| row).collect(), known.more))
 }
 
 /// What the board reads about the candidate lines (up to
 /// [`kpi::BOARD_LIMIT`] of them), each kept by the id it is looked up by.
 struct Known {
     lines: Vec<order_line::Model>,
+    /// More lines were candidates than the board looks at.
+    more: bool,
     orders: HashMap<i32, order::Model>,
     /// The orders with an open change request.
     waiting: HashSet<i32>,
@@ -82,7 +83,8 @@ impl Known {
         stale_before: DateTime<Utc>,
     ) -> Result<Self, DbErr> {
         let db = &state.reports;
-        let ids = kpi::board_candidates(db, today, stale_before).await?;
+        let kpi::BoardCandidates { ids, more } =
+            kpi::board_candidates(db, today, stale_before).await?;
         let lines = order_line::Entity::find()
             .filter(order_line::Column::Id.is_in(ids.iter().copied()))
             .all(db)
@@ -119,6 +121,7 @@ impl Known {
             .collect();
         Ok(Self {
             lines,
+            more,
             orders: orders.into_iter().map(|o| (o.id, o)).collect(),
             waiting,
             placed,
