@@ -130,7 +130,7 @@ fn BoardGroups(groups: Vec<BoardGroup>, locale: Locale) -> impl IntoView {
                     </p>
                 });
                 view! {
-                    <div class="board-group" data-reason=format!("{reason:?}").to_lowercase()>
+                    <div class="board-group" data-reason=reason.code()>
                         <h2>{format!("{} ({})", risk_label(locale, reason), group.total)}</h2>
                         <div class="table-scroll">
                             <table>
