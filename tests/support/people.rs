@@ -233,7 +233,10 @@ pub async fn add_house_person(
         NewUser {
             company_id: house,
             email: &address,
-            display_name: &DisplayName::parse(level.label()).unwrap(),
+            display_name: &DisplayName::parse(
+                &app::i18n::Locale::En.t(&format!("staff-level-{}", level.as_str())),
+            )
+            .unwrap(),
             role: Role::Staff,
             password_hash: Some(hash),
             locale: "en",

@@ -47,15 +47,6 @@ impl StaffLevel {
     pub fn parse(raw: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|l| l.as_str() == raw.trim())
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Sales => "Sales",
-            Self::SalesManager => "Sales manager",
-            Self::CostAccountant => "Cost accountant",
-            Self::CommercialDirector => "Commercial director",
-        }
-    }
 }
 
 /// The house's approval rules.

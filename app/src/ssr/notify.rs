@@ -229,6 +229,25 @@ fn render_source(source: &str, values: &[(&str, String)]) -> RenderedMail {
     }
 }
 
+/// Marks a value to be told in the reader's language (see [`their_words`]).
+const THEIR_WORDS: &str = "\u{1}words:";
+
+/// A value told in each reader's own language: the catalogue message `key`,
+/// looked up as the mail is composed for each person (a level, an answer,
+/// a clock), so one list of values serves readers of every language.
+pub fn their_words(key: &str) -> String {
+    format!("{THEIR_WORDS}{key}")
+}
+
+/// Puts the values marked by [`their_words`] into `locale`'s words.
+fn tell_in(locale: Locale, values: &mut [(&'static str, String)]) {
+    for (_, value) in values {
+        if let Some(key) = value.strip_prefix(THEIR_WORDS) {
+            *value = locale.t(key);
+        }
+    }
+}
+
 /// A mail to one person, in their language, with their name and a link to
 /// `path` filled in; `key` makes it unique per person. The same event goes
 /// on the person's in-portal list (`notifications`) when it is queued or
@@ -254,6 +273,7 @@ impl PersonMail {
         values.push(("name", to.display_name.clone()));
         values.push(("link", format!("{public_url}{path}")));
         let locale = Locale::parse(&to.locale).unwrap_or_default();
+        tell_in(locale, &mut values);
         Self {
             dedupe_key: format!("{}:{key}:{}", kind.as_str(), to.id),
             recipient: to.email.clone(),
@@ -384,6 +404,40 @@ mod tests {
         for alert in AlertKind::ALL {
             assert_eq!(AlertKind::parse(alert.as_str()), Some(alert));
             assert_eq!(Mail::from(alert).as_str(), alert.as_str());
+        }
+    }
+
+    #[test]
+    fn words_are_told_in_each_readers_language() {
+        use crate::domain::approval::StaffLevel;
+        let keys = StaffLevel::ALL
+            .map(|level| format!("staff-level-{}", level.as_str()))
+            .into_iter()
+            .chain(["accepted", "declined"].map(|a| format!("mail-answer-{a}")))
+            .chain(["first_answer", "remedy"].map(|c| format!("mail-clock-{c}")));
+        for key in keys {
+            // A key missing from the catalogue would be sent as it is.
+            assert_ne!(Locale::En.t(&key), key);
+        }
+        for (locale, level, answer) in [
+            (Locale::En, "Sales manager", "accepted"),
+            (Locale::De, "Vertriebsleitung", "angenommen"),
+            (Locale::Zh, "销售经理", "已接受"),
+        ] {
+            let mut values = vec![
+                ("level", their_words("staff-level-sales_manager")),
+                ("answer", their_words("mail-answer-accepted")),
+                ("customer", "Acme words:".to_string()),
+            ];
+            tell_in(locale, &mut values);
+            assert_eq!(
+                values,
+                [
+                    ("level", level.to_string()),
+                    ("answer", answer.to_string()),
+                    ("customer", "Acme words:".to_string()),
+                ]
+            );
         }
     }
 

@@ -80,7 +80,7 @@ pub async fn sweep(state: &AppState) -> Result<ClockSweep, ApiError> {
                     &format!("/staff/complaints/{}", row.id),
                     vec![
                         ("complaint", row.number.clone()),
-                        ("clock", which.replace('_', " ")),
+                        ("clock", notify::their_words(&format!("mail-clock-{which}"))),
                         ("due", notify::time_for(person, due)),
                     ],
                 )

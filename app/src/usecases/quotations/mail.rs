@@ -7,7 +7,7 @@ use crate::domain::account::Role;
 use crate::domain::approval::StaffLevel;
 use crate::ssr::AppState;
 use crate::ssr::entities::{inquiry, quotation, user};
-use crate::ssr::notify::{self, Mail};
+use crate::ssr::notify::{self, Mail, their_words};
 use crate::ssr::repo::users;
 use crate::ssr::work::UnitOfWork;
 use crate::wire::ApiError;
@@ -115,7 +115,10 @@ pub async fn approval_waiting(
             format!("{} rev. {}", quote.number, quote.revision),
         ),
         ("customer", customer_name.to_string()),
-        ("level", level.label().to_string()),
+        (
+            "level",
+            their_words(&format!("staff-level-{}", level.as_str())),
+        ),
     ];
     let path = format!("/staff/quotations/{}", quote.id);
     send(
@@ -158,7 +161,10 @@ pub async fn approval_late(
             "quotation",
             format!("{} rev. {}", quote.number, quote.revision),
         ),
-        ("level", level.label().to_string()),
+        (
+            "level",
+            their_words(&format!("staff-level-{}", level.as_str())),
+        ),
     ];
     let path = format!("/staff/quotations/{}", quote.id);
     send(work, state, kind, &people, &key, &path, values).await
@@ -208,7 +214,7 @@ pub async fn quotation_answered(
             format!("{} rev. {}", quote.number, quote.revision),
         ),
         ("customer", customer_name.to_string()),
-        ("answer", answer.to_string()),
+        ("answer", their_words(&format!("mail-answer-{answer}"))),
     ];
     let path = format!("/staff/quotations/{}", quote.id);
     send(
@@ -239,7 +245,10 @@ pub async fn quotation_returned(
             "quotation",
             format!("{} rev. {}", quote.number, quote.revision),
         ),
-        ("level", level.label().to_string()),
+        (
+            "level",
+            their_words(&format!("staff-level-{}", level.as_str())),
+        ),
         ("comment", comment.to_string()),
     ];
     let path = format!("/staff/quotations/{new_id}");

@@ -163,7 +163,8 @@ async fn remind(
     );
     let key = format!("{}:{}", row.id, level.as_i32());
     let url = &state.settings.public_url;
-    let kind_key = format!("instalment-{}", row.kind);
+    // Within a sentence: lower case in English, a capital in German.
+    let kind_key = format!("instalment-{}-in-text", row.kind);
     if audience.customer {
         let buyers = users::active_of_companies(&work.tx, &[order.customer_company_id]).await?;
         for buyer in &buyers {
@@ -182,7 +183,7 @@ async fn remind(
                 &format!("/customer/orders/{}", order.id),
                 vec![
                     ("order", order.number.clone()),
-                    ("instalment", locale.t(&kind_key).to_lowercase()),
+                    ("instalment", locale.t(&kind_key)),
                     ("amount", amount.clone()),
                     ("due", due.clone()),
                     ("state", locale.t(state_key)),
@@ -213,7 +214,7 @@ async fn remind(
                 vec![
                     ("order", order.number.clone()),
                     ("customer", customer.clone()),
-                    ("instalment", locale.t(&kind_key).to_lowercase()),
+                    ("instalment", locale.t(&kind_key)),
                     ("amount", amount.clone()),
                     ("due", due.clone()),
                     ("days", days.to_string()),
