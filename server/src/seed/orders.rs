@@ -425,18 +425,7 @@ pub(super) async fn seed_orders(
                 };
                 let po_line = purchase_orders::insert_po_line(
                     tx,
-                    NewPoLine {
-                        purchase_order_id: po.id,
-                        line_no: po_line_no as i32 + 1,
-                        product_code: &line.product_code,
-                        description: &line.description,
-                        quantity: line.quantity,
-                        quantity_done: 0,
-                        committed_ready: ready_by,
-                        forecast_ready: Some(ready_by),
-                        milestone: Milestone::NotStarted,
-                        last_progress_at: None,
-                    },
+                    NewPoLine::filling(po.id, po_line_no as i32 + 1, line, ready_by),
                     &[line.id],
                 )
                 .await?;

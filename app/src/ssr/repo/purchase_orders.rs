@@ -7,7 +7,7 @@ use sea_orm::{
 };
 
 use crate::domain::progress::Milestone;
-use crate::ssr::entities::{po_line, po_line_link, purchase_order};
+use crate::ssr::entities::{order_line, po_line, po_line_link, purchase_order};
 
 pub async fn insert_po(
     db: &impl ConnectionTrait,
@@ -38,6 +38,31 @@ pub struct NewPoLine<'a> {
     pub forecast_ready: Option<NaiveDate>,
     pub milestone: Milestone,
     pub last_progress_at: Option<DateTime<Utc>>,
+}
+
+impl<'a> NewPoLine<'a> {
+    /// The factory line that fills the customer line `line`, line `line_no`
+    /// of purchase order `purchase_order_id`: the same goods, not started,
+    /// to be ready by `ready_by`.
+    pub fn filling(
+        purchase_order_id: i32,
+        line_no: i32,
+        line: &'a order_line::Model,
+        ready_by: NaiveDate,
+    ) -> Self {
+        Self {
+            purchase_order_id,
+            line_no,
+            product_code: &line.product_code,
+            description: &line.description,
+            quantity: line.quantity,
+            quantity_done: 0,
+            committed_ready: ready_by,
+            forecast_ready: Some(ready_by),
+            milestone: Milestone::NotStarted,
+            last_progress_at: None,
+        }
+    }
 }
 
 /// Inserts a PO line and links it to the customer lines it fills.
@@ -133,7 +158,6 @@ pub async fn cancel_for_order(
     db: &impl ConnectionTrait,
     order_id: i32,
 ) -> Result<Vec<(purchase_order::Model, po_line::Model)>, DbErr> {
-    use crate::ssr::entities::order_line;
     let lines = order_line::Entity::find()
         .filter(order_line::Column::OrderId.eq(order_id))
         .all(db)

@@ -5,7 +5,6 @@ use chrono::NaiveDate;
 use super::{Entry, claim, closed, finish, parse_date, staff_order};
 use crate::domain::company::CompanyKind;
 use crate::domain::order_edit::{check_ready_by, editable, production_ordered};
-use crate::domain::progress::Milestone;
 use crate::i18n::Locale;
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
@@ -120,18 +119,7 @@ async fn write(
     for (i, line) in chosen.iter().enumerate() {
         let placed_line = purchase_orders::insert_po_line(
             &work.tx,
-            NewPoLine {
-                purchase_order_id: po.id,
-                line_no: i as i32 + 1,
-                product_code: &line.product_code,
-                description: &line.description,
-                quantity: line.quantity,
-                quantity_done: 0,
-                committed_ready: ready_by,
-                forecast_ready: Some(ready_by),
-                milestone: Milestone::NotStarted,
-                last_progress_at: None,
-            },
+            NewPoLine::filling(po.id, i as i32 + 1, line, ready_by),
             &[line.id],
         )
         .await?;
