@@ -6,21 +6,30 @@
 //! A page carries the nonce its inline scripts run under, which must differ
 //! in every answer: the kept page is split at it, and every answer gets a
 //! fresh one. Only a complete, successful HTML answer that sets no cookie
-//! is kept, for an address without a query string.
+//! is kept, for an address without a query string. The pieces are kept
+//! deflated too (from the first answer in gzip on), so a browser that takes
+//! gzip (every one) gets the page compressed without compressing it again
+//! (`crate::deflated`).
 
 use app::ssr::AppState;
 use app::ssr::auth::CurrentUser;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
+use std::sync::OnceLock;
+
+use crate::deflated::{DeflatedPiece, accepts_gzip, gzip_joined};
 
 /// A page as rendered, split at its nonce.
 struct KeptPage {
     headers: HeaderMap,
     /// The text between the nonce's occurrences.
     pieces: Vec<Bytes>,
+    /// The same pieces deflated, when first asked for in gzip (and when
+    /// that worked).
+    deflated: OnceLock<Option<Vec<DeflatedPiece>>>,
 }
 
 impl KeptPage {
@@ -41,11 +50,38 @@ impl KeptPage {
             }
         }
         pieces.push(body.slice(rest..));
-        Self { headers, pieces }
+        Self {
+            headers,
+            pieces,
+            deflated: OnceLock::new(),
+        }
     }
 
-    /// The page with `nonce` wherever the rendered one stood.
-    fn answer(&self, nonce: &str) -> Response {
+    fn deflated(&self) -> Option<&[DeflatedPiece]> {
+        self.deflated
+            .get_or_init(|| {
+                self.pieces
+                    .iter()
+                    .map(|piece| DeflatedPiece::new(piece))
+                    .collect::<std::io::Result<Vec<_>>>()
+                    .inspect_err(|e| tracing::warn!(error = %e, "a page could not be deflated"))
+                    .ok()
+            })
+            .as_deref()
+    }
+
+    /// The page with `nonce` wherever the rendered one stood, in gzip when
+    /// `gzip` (and the pieces could be deflated).
+    fn answer(&self, nonce: &str, gzip: bool) -> Response {
+        if let Some(deflated) = gzip.then(|| self.deflated()).flatten() {
+            let mut response = Response::new(Body::from(gzip_joined(deflated, nonce.as_bytes())));
+            *response.headers_mut() = self.headers.clone();
+            let headers = response.headers_mut();
+            headers.remove(header::CONTENT_LENGTH);
+            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+            headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
+            return response;
+        }
         let mut body = Vec::with_capacity(
             self.pieces.iter().map(Bytes::len).sum::<usize>() + nonce.len() * self.pieces.len(),
         );
@@ -105,8 +141,9 @@ pub async fn serve_kept_pages(State(state): State<AppState>, req: Request, next:
         state.house_date(now),
         now.timestamp().div_euclid(3600)
     );
+    let gzip = accepts_gzip(req.headers());
     if let Some(page) = state.read_cache.page::<KeptPage>(&key) {
-        return page.answer(&app::ssr::auth::fresh_nonce());
+        return page.answer(&app::ssr::auth::fresh_nonce(), gzip);
     }
     let generation = state.read_cache.generation();
     // The part of the book the page shows (its order, or the viewer's
@@ -136,12 +173,14 @@ pub async fn serve_kept_pages(State(state): State<AppState>, req: Request, next:
         }
     };
     if let Some(nonce) = nonce_of(&bytes) {
-        state.read_cache.keep_page(
-            key,
-            generation,
-            stamp,
-            KeptPage::new(parts.headers.clone(), &bytes, &nonce),
-        );
+        let page = KeptPage::new(parts.headers.clone(), &bytes, &nonce);
+        // In gzip, this first answer is made from the pieces the kept page
+        // keeps deflated: the page is compressed once, not twice.
+        let answer = gzip.then(|| page.answer(&nonce, true));
+        state.read_cache.keep_page(key, generation, stamp, page);
+        if let Some(answer) = answer {
+            return answer;
+        }
     }
     Response::from_parts(parts, Body::from(bytes))
 }
@@ -159,7 +198,7 @@ mod tests {
         assert_eq!(nonce, "abcdefghijklmnop0123");
         let page = KeptPage::new(HeaderMap::new(), &body, &nonce);
         assert_eq!(page.pieces.len(), 3);
-        let again = page.answer("ZZZZZZZZZZZZZZZZZZZZ");
+        let again = page.answer("ZZZZZZZZZZZZZZZZZZZZ", false);
         let text = futures_util::FutureExt::now_or_never(axum::body::to_bytes(
             again.into_body(),
             usize::MAX,
@@ -169,6 +208,24 @@ mod tests {
         let text = String::from_utf8(text.to_vec()).unwrap();
         assert!(!text.contains("abcdefghijklmnop0123"), "{text}");
         assert_eq!(text.matches("ZZZZZZZZZZZZZZZZZZZZ").count(), 2, "{text}");
+
+        // In gzip, the same page, said to be gzip.
+        let zipped = page.answer("ZZZZZZZZZZZZZZZZZZZZ", true);
+        assert_eq!(zipped.headers()[header::CONTENT_ENCODING], "gzip");
+        assert_eq!(zipped.headers()[header::VARY], "accept-encoding");
+        let member = futures_util::FutureExt::now_or_never(axum::body::to_bytes(
+            zipped.into_body(),
+            usize::MAX,
+        ))
+        .unwrap()
+        .unwrap();
+        let mut unzipped = String::new();
+        std::io::Read::read_to_string(
+            &mut flate2::read::GzDecoder::new(member.as_ref()),
+            &mut unzipped,
+        )
+        .unwrap();
+        assert_eq!(unzipped, text);
     }
 
     #[test]

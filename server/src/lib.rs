@@ -13,6 +13,7 @@ pub const ALLOCATOR: Allocator = mimalloc::MiMalloc;
 
 pub mod config;
 pub mod db;
+pub mod deflated;
 pub mod exports;
 pub mod files;
 pub mod jobs;

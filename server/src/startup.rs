@@ -311,5 +311,28 @@ pub fn build_router(state: AppState) -> Router {
             state.clone(),
             crate::middleware::security_headers,
         ))
+        .layer(compression())
         .with_state(state)
+}
+
+/// Text answers travel in gzip to browsers that take it: pages,
+/// server-function replies and CSV, compressed at the fastest level as they
+/// are made for each request. Kept pages come compressed already
+/// (`kept_pages`), the bundle's files have compressed copies beside them,
+/// and the live stream (`text/event-stream`) is never held back.
+fn compression()
+-> tower_http::compression::CompressionLayer<impl tower_http::compression::Predicate> {
+    use axum::http::{HeaderMap, StatusCode, Version, header};
+    use tower_http::compression::predicate::{Predicate, SizeAbove};
+    use tower_http::compression::{CompressionLayer, CompressionLevel};
+    const TEXT: [&str; 4] = ["text/html", "application/json", "text/csv", "text/plain"];
+    let text = |_: StatusCode, _: Version, headers: &HeaderMap, _: &axum::http::Extensions| {
+        headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .is_some_and(|kind| TEXT.iter().any(|t| kind.starts_with(t)))
+    };
+    CompressionLayer::new()
+        .quality(CompressionLevel::Fastest)
+        .compress_when(SizeAbove::new(512).and(text))
 }

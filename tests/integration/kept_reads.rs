@@ -187,3 +187,72 @@ async fn a_kept_page_gets_a_new_nonce_and_is_rendered_again_after_a_write() {
     let response = other.get(&url).send().await.unwrap();
     assert_eq!(response.status(), 404);
 }
+
+/// A GET of `url` saying the browser takes gzip: the encoding the answer
+/// came in, and its text unzipped.
+async fn page_in_gzip(client: &reqwest::Client, url: &str) -> (Option<String>, String) {
+    let response = client
+        .get(url)
+        .header("accept-encoding", "gzip, br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let encoding = response
+        .headers()
+        .get("content-encoding")
+        .map(|v| v.to_str().unwrap().to_string());
+    let bytes = response.bytes().await.unwrap();
+    let text = if encoding.as_deref() == Some("gzip") {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut text)
+            .expect("a valid gzip answer");
+        text
+    } else {
+        String::from_utf8(bytes.to_vec()).unwrap()
+    };
+    (encoding, text)
+}
+
+/// Pages and server-function replies travel in gzip to a browser that
+/// takes it, the page rendered afresh and the kept one alike (each with its
+/// own nonce), and unzip to what a browser without gzip gets; the live
+/// stream is not compressed.
+#[tokio::test]
+async fn pages_and_replies_travel_in_gzip_to_browsers_that_take_it() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let customer = app.client_for(&cast.customer.email, PASSWORD).await;
+    let url = app.url(&format!("/customer/orders/{}", cast.order_a));
+    let (fresh_encoding, fresh) = page_in_gzip(&customer, &url).await;
+    let (kept_encoding, kept) = page_in_gzip(&customer, &url).await;
+    let plain = page(&customer, &url).await;
+    assert_eq!(fresh_encoding.as_deref(), Some("gzip"), "rendered afresh");
+    assert_eq!(kept_encoding.as_deref(), Some("gzip"), "kept");
+    let (fresh_nonce, fresh_rest) = without_nonce(&fresh);
+    let (kept_nonce, kept_rest) = without_nonce(&kept);
+    let (_, plain_rest) = without_nonce(&plain);
+    assert_ne!(fresh_nonce, kept_nonce);
+    assert_eq!(fresh_rest, kept_rest);
+    assert_eq!(kept_rest, plain_rest);
+    assert!(kept_rest.contains("SO-A-1"), "{kept_rest}");
+
+    let response = customer
+        .post(app.url("/api/orders/get"))
+        .header("accept-encoding", "gzip")
+        .form(&[("id", cast.order_a.to_string())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-encoding"], "gzip");
+
+    let stream = customer
+        .get(app.url("/api/live"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stream.status(), 200);
+    assert!(stream.headers().get("content-encoding").is_none());
+}
