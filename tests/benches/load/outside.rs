@@ -11,7 +11,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
-use reqwest::header::{ACCEPT, CONTENT_TYPE, COOKIE, HeaderMap, HeaderValue, SET_COOKIE};
+use reqwest::header::{
+    ACCEPT, ACCEPT_ENCODING, CONTENT_TYPE, COOKIE, HeaderMap, HeaderValue, SET_COOKIE,
+};
 use tokio::time::Instant;
 
 use super::{CONCURRENCY, Lcg, PASSWORD, Store, generate_into};
@@ -173,11 +175,29 @@ fn cpu_ticks(stat: &str) -> u64 {
         .unwrap_or(0)
 }
 
+/// A client for the measured pages: as [`keep_alive`], and sending
+/// `Accept-Encoding` as `BENCH_ACCEPT_ENCODING` says (none when unset:
+/// answers come uncompressed; a browser sends `gzip, deflate, br, zstd`).
+/// A compressed body is read whole, not unpacked.
+fn reader(cookie: &str) -> reqwest::Client {
+    let mut headers = HeaderMap::new();
+    if let Ok(accepted) = std::env::var("BENCH_ACCEPT_ENCODING") {
+        headers.insert(
+            ACCEPT_ENCODING,
+            HeaderValue::from_str(&accepted).expect("an Accept-Encoding header"),
+        );
+    }
+    keep_alive_with(cookie, headers)
+}
+
 /// A client on one keep-alive HTTP/1.1 connection (at most one idle in its
 /// pool; requests from one task go one after another), sending `cookie`
 /// (none when empty) with every request.
 fn keep_alive(cookie: &str) -> reqwest::Client {
-    let mut headers = HeaderMap::new();
+    keep_alive_with(cookie, HeaderMap::new())
+}
+
+fn keep_alive_with(cookie: &str, mut headers: HeaderMap) -> reqwest::Client {
     if !cookie.is_empty() {
         headers.insert(
             COOKIE,
@@ -249,7 +269,7 @@ where
     let end = start + OUTSIDE_RUN_FOR;
     let mut tasks = Vec::new();
     for _ in 0..CONCURRENCY {
-        let (client, ask, counter) = (keep_alive(cookie), ask.clone(), counter.clone());
+        let (client, ask, counter) = (reader(cookie), ask.clone(), counter.clone());
         tasks.push(tokio::spawn(async move {
             let mut times = Vec::new();
             let mut errors = 0usize;
