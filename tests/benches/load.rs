@@ -14,6 +14,8 @@
 //!
 //! `cargo bench -p integration-tests --bench load -- --lines 1000,100000 --write`
 //! `cargo bench -p integration-tests --bench load -- --outside 1000,100000 --write`
+//! `cargo bench -p integration-tests --bench load -- --phone 1000` (`load/phone.rs`:
+//! what a phone downloads before a page works; printed, not written)
 
 /// As in the portal's own binary, so `--serve` measures what ships.
 #[global_allocator]
@@ -44,6 +46,8 @@ use server::startup::Application;
 // `benches/outside.rs`, which Cargo would take for a bench of its own.
 #[path = "load/outside.rs"]
 mod outside;
+#[path = "load/phone.rs"]
+mod phone;
 
 const PASSWORD: &str = "benchmark password 2026";
 const CONCURRENCY: usize = 8;
@@ -1098,6 +1102,13 @@ fn main() {
         .iter()
         .map(|n| runtime.block_on(outside::run_outside(*n, &store)))
         .collect();
+    let phone_rows: Vec<phone::PhoneRow> = args
+        .iter()
+        .position(|a| a == "--phone")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .map(|n| runtime.block_on(phone::run_phone(n, &store)))
+        .unwrap_or_default();
     let mut live_table = String::from(
         "| open streams | deliveries | delivery p50 | delivery p99 | server memory (RSS) before → with the streams open |\n|---|---|---|---|---|\n",
     );
@@ -1162,6 +1173,9 @@ fn main() {
     );
     if !outside_rows.is_empty() {
         println!("\n{}", outside::table(&outside_rows));
+    }
+    if !phone_rows.is_empty() {
+        println!("\n{}", phone::table(&phone_rows));
     }
     if write {
         let machine = std::process::Command::new("sh")

@@ -53,9 +53,9 @@ pub(super) struct OutsideRow {
 
 /// The portal in its own process; killed when dropped, so every size ends
 /// with its server gone even when a row panics.
-struct Server {
+pub(super) struct Server {
     child: std::process::Child,
-    base: String,
+    pub(super) base: String,
     /// The server's `/proc/<pid>/stat`.
     stat: String,
     /// Clock ticks per second, the unit of the CPU times in `stat`.
@@ -69,7 +69,7 @@ struct Server {
 impl Server {
     /// Starts this binary with `--serve url` (and `--no-kept-reads` unless
     /// `keep_reads`) and waits for the address it prints.
-    fn start(url: &str, keep_reads: bool) -> Server {
+    pub(super) fn start(url: &str, keep_reads: bool) -> Server {
         let mut args = vec!["--serve", url];
         if !keep_reads {
             args.push("--no-kept-reads");
@@ -125,7 +125,7 @@ impl Server {
     /// Waits until the server's start-up work (its first slippage scan,
     /// which alerts the whole book) is done: half a second in which it used
     /// at most two clock ticks.
-    async fn settle(&self) {
+    pub(super) async fn settle(&self) {
         let give_up = Instant::now() + Duration::from_secs(300);
         let mut last = cpu_ticks(&self.stat);
         while Instant::now() < give_up {
