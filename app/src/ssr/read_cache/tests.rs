@@ -1,0 +1,209 @@
+use super::*;
+use crate::domain::account::Role;
+
+fn person(user_id: i32) -> CurrentUser {
+    CurrentUser {
+        session_id: 1,
+        user_id,
+        company_id: 1,
+        company_name: String::new(),
+        role: Role::Customer,
+        email: String::new(),
+        display_name: String::new(),
+        locale: crate::i18n::Locale::default(),
+        time_zone: crate::domain::time_zone::Zone::parse_or_utc("UTC"),
+    }
+}
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2027, 3, 1).unwrap()
+}
+
+async fn read(cache: &ReadCache, user: i32, args: i32, counter: &AtomicU64) -> u64 {
+    cache
+        .remember("test", &person(user), day(), None, args, || async {
+            Ok::<_, ApiError>(counter.fetch_add(1, Ordering::SeqCst))
+        })
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_read_is_served_again_until_something_is_written() {
+    let cache = ReadCache::new(16);
+    let loads = AtomicU64::new(0);
+    assert_eq!(read(&cache, 1, 7, &loads).await, 0);
+    assert_eq!(read(&cache, 1, 7, &loads).await, 0);
+    assert_eq!(loads.load(Ordering::SeqCst), 1);
+    cache.bump();
+    assert_eq!(read(&cache, 1, 7, &loads).await, 1);
+    assert_eq!(loads.load(Ordering::SeqCst), 2);
+}
+
+#[tokio::test]
+async fn each_viewer_and_argument_has_its_own_read() {
+    let cache = ReadCache::new(16);
+    let loads = AtomicU64::new(0);
+    read(&cache, 1, 7, &loads).await;
+    read(&cache, 2, 7, &loads).await;
+    read(&cache, 1, 8, &loads).await;
+    assert_eq!(loads.load(Ordering::SeqCst), 3);
+    assert_eq!(cache.len(), 3);
+}
+
+#[tokio::test]
+async fn a_read_during_a_write_is_not_kept() {
+    let cache = ReadCache::new(16);
+    let value = cache
+        .remember("test", &person(1), day(), None, 1, || async {
+            // A write commits while this read runs.
+            cache.bump();
+            Ok::<_, ApiError>(5)
+        })
+        .await
+        .unwrap();
+    assert_eq!(value, 5);
+    assert!(cache.is_empty());
+}
+
+#[tokio::test]
+async fn refusals_are_not_kept_and_capacity_zero_keeps_nothing() {
+    let cache = ReadCache::new(16);
+    let refused: Result<i32, _> = cache
+        .remember("test", &person(1), day(), None, 1, || async {
+            Err(ApiError::NotFound)
+        })
+        .await;
+    assert!(refused.is_err());
+    assert!(cache.is_empty());
+    let off = ReadCache::new(0);
+    let loads = AtomicU64::new(0);
+    read(&off, 1, 1, &loads).await;
+    read(&off, 1, 1, &loads).await;
+    assert_eq!(loads.load(Ordering::SeqCst), 2);
+}
+
+#[test]
+fn a_session_is_kept_until_something_is_written() {
+    let cache = ReadCache::new(4);
+    let generation = cache.generation();
+    assert_eq!(cache.session::<u32>("abc"), None);
+    cache.keep_session("abc".to_string(), generation, 7u32);
+    assert_eq!(cache.session::<u32>("abc"), Some(7));
+    assert_eq!(cache.session::<u32>("abd"), None);
+    cache.bump();
+    assert_eq!(cache.session::<u32>("abc"), None);
+    // Read before the write: not kept.
+    cache.keep_session("abc".to_string(), generation, 8u32);
+    assert_eq!(cache.session::<u32>("abc"), None);
+    let off = ReadCache::new(0);
+    off.keep_session("abc".to_string(), off.generation(), 7u32);
+    assert_eq!(off.session::<u32>("abc"), None);
+}
+
+async fn read_of(cache: &ReadCache, part: Scope, counter: &AtomicU64) -> u64 {
+    cache
+        .remember("test", &person(1), day(), Some(part), part, || async {
+            Ok::<_, ApiError>(counter.fetch_add(1, Ordering::SeqCst))
+        })
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_write_to_one_part_drops_only_what_shows_it() {
+    let cache = ReadCache::new(16);
+    let loads = AtomicU64::new(0);
+    let (mine, other) = (Scope::Order(1), Scope::Order(2));
+    read_of(&cache, mine, &loads).await;
+    read(&cache, 1, 7, &loads).await;
+    assert_eq!(loads.load(Ordering::SeqCst), 2);
+    cache.bump_parts(&[other]);
+    // The read of order 1 stays; the read of anything goes.
+    read_of(&cache, mine, &loads).await;
+    assert_eq!(loads.load(Ordering::SeqCst), 2);
+    read(&cache, 1, 7, &loads).await;
+    assert_eq!(loads.load(Ordering::SeqCst), 3);
+    cache.bump_parts(&[Scope::Customer(9), mine]);
+    read_of(&cache, mine, &loads).await;
+    assert_eq!(loads.load(Ordering::SeqCst), 4);
+    // A write that names nothing drops every part.
+    cache.bump();
+    read_of(&cache, mine, &loads).await;
+    assert_eq!(loads.load(Ordering::SeqCst), 5);
+}
+
+#[tokio::test]
+async fn a_read_of_a_part_during_a_write_to_it_is_not_kept() {
+    let cache = ReadCache::new(16);
+    let part = Scope::Factory(3);
+    cache
+        .remember("test", &person(1), day(), Some(part), 1, || async {
+            cache.bump_parts(&[part]);
+            Ok::<_, ApiError>(5)
+        })
+        .await
+        .unwrap();
+    assert!(cache.is_empty());
+}
+
+#[test]
+fn a_session_outlives_writes_that_name_their_parts() {
+    let cache = ReadCache::new(4);
+    cache.keep_session("abc".to_string(), cache.generation(), 7u32);
+    cache.bump_parts(&[Scope::Order(1), Scope::Factory(2)]);
+    assert_eq!(cache.session::<u32>("abc"), Some(7));
+    cache.bump();
+    assert_eq!(cache.session::<u32>("abc"), None);
+}
+
+#[test]
+fn a_notice_drops_what_it_names_unless_this_instance_sent_it() {
+    let here = ReadCache::new(4);
+    let other = ReadCache::new(4);
+    assert_ne!(here.origin, other.origin);
+    let seen = |cache: &ReadCache| (cache.generation(), cache.stamp(Some(Scope::Order(12))));
+    let (generation, stamp) = seen(&here);
+    here.hear(&here.origin);
+    here.hear(&format!("{} o12", here.origin));
+    assert_eq!(here.generation(), generation);
+    assert!(here.fresh(&stamp));
+    here.hear(&format!("{} o12 c4", other.origin));
+    assert_eq!(here.generation(), generation);
+    assert!(!here.fresh(&stamp));
+    here.hear(&other.origin);
+    assert_eq!(here.generation(), generation + 1);
+    // A notice without a sender is another's; unreadable means anything.
+    here.hear("o12 x3");
+    assert_eq!(here.generation(), generation + 2);
+}
+
+#[test]
+fn a_notice_names_parts_or_means_anything() {
+    assert_eq!(parts_of_notice(""), None);
+    assert_eq!(parts_of_notice("o12 x3"), None);
+    assert_eq!(
+        parts_of_notice("o12 c4 f7"),
+        Some(vec![
+            Scope::Order(12),
+            Scope::Customer(4),
+            Scope::Factory(7)
+        ])
+    );
+}
+
+#[tokio::test]
+async fn the_least_recently_used_read_goes_first() {
+    let cache = ReadCache::new(2);
+    let loads = AtomicU64::new(0);
+    read(&cache, 1, 1, &loads).await;
+    read(&cache, 1, 2, &loads).await;
+    read(&cache, 1, 1, &loads).await;
+    read(&cache, 1, 3, &loads).await;
+    assert_eq!(loads.load(Ordering::SeqCst), 3);
+    // 2 went, 1 stayed.
+    read(&cache, 1, 1, &loads).await;
+    assert_eq!(loads.load(Ordering::SeqCst), 3);
+    read(&cache, 1, 2, &loads).await;
+    assert_eq!(loads.load(Ordering::SeqCst), 4);
+}
