@@ -209,8 +209,12 @@ fn fill(template: &str, values: &[(&str, String)], escape: impl Fn(&str) -> Stri
     out
 }
 
+/// The mail `kind` in `locale` with `values` filled in, those marked by
+/// [`their_words`] told in that language.
 pub fn render(kind: Mail, locale: Locale, values: &[(&str, String)]) -> RenderedMail {
-    render_source(kind.source(locale), values)
+    let mut told = values.to_vec();
+    tell_in(locale, &mut told);
+    render_source(kind.source(locale), &told)
 }
 
 fn render_source(source: &str, values: &[(&str, String)]) -> RenderedMail {
@@ -233,14 +237,14 @@ fn render_source(source: &str, values: &[(&str, String)]) -> RenderedMail {
 const THEIR_WORDS: &str = "\u{1}words:";
 
 /// A value told in each reader's own language: the catalogue message `key`,
-/// looked up as the mail is composed for each person (a level, an answer,
+/// looked up as the mail is rendered in the reader's language (a level, an answer,
 /// a clock), so one list of values serves readers of every language.
 pub fn their_words(key: &str) -> String {
     format!("{THEIR_WORDS}{key}")
 }
 
 /// Puts the values marked by [`their_words`] into `locale`'s words.
-fn tell_in(locale: Locale, values: &mut [(&'static str, String)]) {
+fn tell_in(locale: Locale, values: &mut [(&str, String)]) {
     for (_, value) in values {
         if let Some(key) = value.strip_prefix(THEIR_WORDS) {
             *value = locale.t(key);
@@ -273,7 +277,6 @@ impl PersonMail {
         values.push(("name", to.display_name.clone()));
         values.push(("link", format!("{public_url}{path}")));
         let locale = Locale::parse(&to.locale).unwrap_or_default();
-        tell_in(locale, &mut values);
         Self {
             dedupe_key: format!("{}:{key}:{}", kind.as_str(), to.id),
             recipient: to.email.clone(),

@@ -38,6 +38,11 @@ async fn send(
     Ok(())
 }
 
+/// A staff level, named in each reader's language.
+fn level_words(level: StaffLevel) -> String {
+    their_words(&format!("staff-level-{}", level.as_str()))
+}
+
 /// The house people of one level; the administrators when nobody holds it,
 /// so a step never waits on an empty desk.
 pub async fn people_of_level(
@@ -115,10 +120,7 @@ pub async fn approval_waiting(
             format!("{} rev. {}", quote.number, quote.revision),
         ),
         ("customer", customer_name.to_string()),
-        (
-            "level",
-            their_words(&format!("staff-level-{}", level.as_str())),
-        ),
+        ("level", level_words(level)),
     ];
     let path = format!("/staff/quotations/{}", quote.id);
     send(
@@ -161,10 +163,7 @@ pub async fn approval_late(
             "quotation",
             format!("{} rev. {}", quote.number, quote.revision),
         ),
-        (
-            "level",
-            their_words(&format!("staff-level-{}", level.as_str())),
-        ),
+        ("level", level_words(level)),
     ];
     let path = format!("/staff/quotations/{}", quote.id);
     send(work, state, kind, &people, &key, &path, values).await
@@ -245,10 +244,7 @@ pub async fn quotation_returned(
             "quotation",
             format!("{} rev. {}", quote.number, quote.revision),
         ),
-        (
-            "level",
-            their_words(&format!("staff-level-{}", level.as_str())),
-        ),
+        ("level", level_words(level)),
         ("comment", comment.to_string()),
     ];
     let path = format!("/staff/quotations/{new_id}");
