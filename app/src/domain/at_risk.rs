@@ -44,16 +44,6 @@ impl RiskReason {
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|r| r.code() == code)
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Overdue => "Overdue",
-            Self::Slipping => "Slipping",
-            Self::AwaitingDecision => "Change request to decide",
-            Self::ChangeNotAcknowledged => "Change not acknowledged by the factory",
-            Self::Stale => "No factory report lately",
-        }
-    }
 }
 
 /// What the board knows about an open line.
@@ -66,6 +56,17 @@ pub struct LineFacts {
     pub change_waiting: bool,
     pub change_unacknowledged: bool,
     pub factory_stale: bool,
+}
+
+impl LineFacts {
+    /// Days the forecast lies after the commitment (0 when on time or
+    /// either is unknown).
+    pub fn slip_days(&self) -> i64 {
+        match (self.committed, self.forecast) {
+            (Some(c), Some(f)) => (f - c).num_days().max(0),
+            _ => 0,
+        }
+    }
 }
 
 /// The reasons a line is at risk on `today`, most urgent first (empty when
@@ -100,11 +101,7 @@ pub fn most_urgent(reasons: &[RiskReason]) -> RiskReason {
 /// Sort key of a board row: its most urgent reason, then the larger slip,
 /// then the earlier commitment.
 pub fn urgency(reasons: &[RiskReason], facts: &LineFacts) -> (RiskReason, i64, Option<NaiveDate>) {
-    let slip = match (facts.committed, facts.forecast) {
-        (Some(c), Some(f)) => (f - c).num_days().max(0),
-        _ => 0,
-    };
-    (most_urgent(reasons), -slip, facts.committed)
+    (most_urgent(reasons), -facts.slip_days(), facts.committed)
 }
 
 /// How many lines of each reason the board shows before it is asked for

@@ -163,10 +163,7 @@ impl Known {
         facts: &LineFacts,
         reasons: Vec<RiskReason>,
     ) -> BoardRow {
-        let slip_days = match (facts.committed, facts.forecast) {
-            (Some(c), Some(f)) => (f - c).num_days().max(0),
-            _ => 0,
-        };
+        let slip_days = facts.slip_days();
         BoardRow {
             order_id: order.id,
             order_number: order.number.clone(),
