@@ -120,29 +120,37 @@ wait_wasm_tools() {
   [ "$have" = "$want" ] || die "wasm-bindgen $want is needed, found '${have:-none}'"
 }
 
-# Builds the hydrate bundle and assembles the site folder:
-#   $SITE_ROOT/pkg/portal.js, portal.wasm, portal.css
+# Builds the browser bundles and assembles the site folder:
+#   $SITE_ROOT/pkg/portal.js, portal.wasm: the whole bundle;
+#   $SITE_ROOT/pkg/portal-partners.js, portal-partners.wasm: every page but
+#     the house's own, for customers, factories and visitors
+#     (app::domain::bundles);
+#   $SITE_ROOT/pkg/portal.css.
 # (Building it beside the server instead, in a target folder of its own, was
 # slower on two cores: 946 s against 903 s for a first start.)
 build_site() {
-  local profile=${1:-dev} wasm_dir=debug strip=()
+  local profile=${1:-dev} wasm_dir=debug strip=() cargo_profile=()
   cd "$ROOT" || exit 1
-  log "building the browser bundle ($profile)"
   if [ "$profile" = release ]; then
-    cargo build -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release
+    cargo_profile=(--profile wasm-release)
     wasm_dir=wasm-release
     # Function names are for debuggers; in a release bundle they are over
     # half of the file.
     strip=(--remove-name-section --remove-producers-section)
-  else
-    cargo build -p frontend --lib --target wasm32-unknown-unknown
   fi
-  wait_wasm_tools
   mkdir -p "$SITE_ROOT/pkg"
-  wasm-bindgen --target web --no-typescript "${strip[@]}" --out-dir "$SITE_ROOT/pkg" --out-name portal \
-    "$TARGET_DIR/wasm32-unknown-unknown/$wasm_dir/frontend.wasm"
-  # Leptos asks for <name>.wasm when LEPTOS_OUTPUT_NAME is set at compile time.
-  mv -f "$SITE_ROOT/pkg/portal_bg.wasm" "$SITE_ROOT/pkg/portal.wasm"
+  local bundle name features
+  for bundle in "portal:" "portal-partners:--no-default-features"; do
+    name=${bundle%%:*} features=${bundle#*:}
+    log "building the browser bundle $name ($profile)"
+    # shellcheck disable=SC2086 # $features is one flag or none
+    cargo build -p frontend --lib --target wasm32-unknown-unknown "${cargo_profile[@]}" $features
+    wait_wasm_tools
+    wasm-bindgen --target web --no-typescript "${strip[@]}" --out-dir "$SITE_ROOT/pkg" --out-name "$name" \
+      "$TARGET_DIR/wasm32-unknown-unknown/$wasm_dir/frontend.wasm"
+    # Leptos asks for <name>.wasm when LEPTOS_OUTPUT_NAME is set at compile time.
+    mv -f "$SITE_ROOT/pkg/${name}_bg.wasm" "$SITE_ROOT/pkg/$name.wasm"
+  done
   cp "$ROOT/style/main.css" "$SITE_ROOT/pkg/portal.css"
   if [ -d "$ROOT/public" ]; then cp -R "$ROOT/public/." "$SITE_ROOT/"; fi
   compress_site "$profile"
@@ -157,7 +165,7 @@ compress_site() {
   if [ "$profile" = release ] && ! command -v brotli >/dev/null; then
     ( apt_install brotli ) || log "warning: no brotli; the bundle is sent as gzip"
   fi
-  for file in "$SITE_ROOT"/pkg/portal.{wasm,js,css}; do
+  for file in "$SITE_ROOT"/pkg/portal{,-partners}.{wasm,js} "$SITE_ROOT/pkg/portal.css"; do
     gzip -"$level" -k -f -n "$file"
     rm -f "$file.br"
     if [ "$profile" = release ] && command -v brotli >/dev/null; then

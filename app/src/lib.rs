@@ -17,6 +17,7 @@ pub mod csv;
 pub mod domain;
 pub mod i18n;
 pub mod pages;
+mod routes;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 #[cfg(feature = "ssr")]
@@ -32,10 +33,9 @@ use leptos_router::{
     path,
 };
 
-use crate::components::errors::NotFound;
 use crate::components::guard::UserResource;
 use crate::components::layout::SiteLayout;
-use crate::pages::areas::{CustomerHome, StaffHome};
+use crate::pages::areas::CustomerHome;
 use crate::pages::auth::{
     account::AccountPage,
     invitation::InvitationPage,
@@ -44,26 +44,17 @@ use crate::pages::auth::{
     two_factor::TwoFactorPage,
     two_factor_sign_in::TwoFactorSignInPage,
 };
-use crate::pages::changes::{ChangeDecisionPage, ChangeInboxPage};
 use crate::pages::complaints::{
-    CustomerComplaintPage, CustomerComplaintsPage, StaffComplaintPage, StaffComplaintsPage,
-    SupplierComplaintPage, SupplierComplaintsPage,
+    CustomerComplaintPage, CustomerComplaintsPage, SupplierComplaintPage, SupplierComplaintsPage,
 };
-use crate::pages::confirmation::{CustomerConfirmationPage, StaffConfirmationPage};
+use crate::pages::confirmation::CustomerConfirmationPage;
 use crate::pages::customer_quotation::CustomerQuotationPage;
 use crate::pages::inquiries::CustomerInquiriesPage;
 use crate::pages::landing::LandingPage;
-use crate::pages::mail::DeadLettersPage;
 use crate::pages::notifications::NotificationsPage;
-use crate::pages::order_list::StaffOrdersPage;
-use crate::pages::orders::{CustomerOrderPage, NewOrderPage, StaffOrderPage};
-use crate::pages::people::{AdminHome, StaffPeople};
-use crate::pages::quotation::StaffQuotationPage;
-use crate::pages::quote_desk::{ApprovalsPage, StaffInquiriesPage, StaffInquiryPage};
-use crate::pages::supplier::{
-    StaffPoLinePage, StaffProductionPage, SupplierHome, SupplierLinePage,
-};
-use crate::pages::workspace::{BoardPage, KpiPage};
+use crate::pages::orders::CustomerOrderPage;
+use crate::pages::supplier::{SupplierHome, SupplierLinePage};
+use crate::routes::{HouseRoutes, RouteNotFound};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -83,6 +74,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = crate::ssr::auth::request_locale().as_str();
     #[cfg(not(feature = "ssr"))]
     let lang = crate::i18n::Locale::default().as_str();
+    #[cfg(feature = "ssr")]
+    let options = crate::ssr::bundles::page_options(options);
     view! {
         <!DOCTYPE html>
         <html lang=lang>
@@ -120,7 +113,7 @@ pub fn App() -> impl IntoView {
             <SiteLayout>
                 // Signed-in areas render completely before the response starts,
                 // so their status (403, redirect) and data arrive together.
-                <Routes fallback=|| view! { <NotFound /> }>
+                <Routes fallback=|| view! { <RouteNotFound /> }>
                     <Route path=path!("/") view=LandingPage />
                     <Route path=path!("/login") view=LoginPage />
                     <Route path=path!("/login/two-factor") view=TwoFactorSignInPage ssr=SsrMode::Async />
@@ -141,26 +134,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/supplier/lines/:id") view=SupplierLinePage ssr=SsrMode::Async />
                     <Route path=path!("/supplier/complaints") view=SupplierComplaintsPage ssr=SsrMode::Async />
                     <Route path=path!("/supplier/complaints/:id") view=SupplierComplaintPage ssr=SsrMode::Async />
-                    <Route path=path!("/staff/production") view=StaffProductionPage ssr=SsrMode::Async />
-                    <Route path=path!("/staff/po-lines/:id") view=StaffPoLinePage ssr=SsrMode::Async />
-                    <Route path=path!("/staff/orders") view=StaffOrdersPage ssr=SsrMode::Async />
-                    <Route path=path!("/staff/orders/new") view=NewOrderPage ssr=SsrMode::Async />
-                    <Route path=path!("/staff/orders/:id") view=StaffOrderPage ssr=SsrMode::Async />
-                    <Route path=path!("/staff/orders/:id/confirmation") view=StaffConfirmationPage ssr=SsrMode::Async />
-                    <Route path=path!("/staff") view=StaffHome ssr=SsrMode::Async />
-                    <Route path=path!("/staff/people") view=StaffPeople ssr=SsrMode::Async />
-                    <Route path=path!("/staff/mail") view=DeadLettersPage ssr=SsrMode::Async />
-                    <Route path=path!("/staff/changes") view=ChangeInboxPage ssr=SsrMode::Async />
-                    <Route path=path!("/staff/board") view=BoardPage ssr=SsrMode::Async />
-                    <Route path=path!("/staff/kpis") view=KpiPage ssr=SsrMode::Async />
-                    <Route path=path!("/staff/changes/:id") view=ChangeDecisionPage ssr=SsrMode::Async />
-                    <Route path=path!("/staff/inquiries") view=StaffInquiriesPage ssr=SsrMode::Async />
-                    <Route path=path!("/staff/inquiries/:id") view=StaffInquiryPage ssr=SsrMode::Async />
-                    <Route path=path!("/staff/quotations/:id") view=StaffQuotationPage ssr=SsrMode::Async />
-                    <Route path=path!("/staff/approvals") view=ApprovalsPage ssr=SsrMode::Async />
-                    <Route path=path!("/staff/complaints") view=StaffComplaintsPage ssr=SsrMode::Async />
-                    <Route path=path!("/staff/complaints/:id") view=StaffComplaintPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin") view=AdminHome ssr=SsrMode::Async />
+                    <HouseRoutes />
                 </Routes>
             </SiteLayout>
         </Router>

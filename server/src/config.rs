@@ -25,7 +25,8 @@ pub struct Config {
     pub port: u16,
     /// The address people use to reach the portal, for links in e-mails.
     pub public_url: String,
-    /// Where the built browser files live (`pkg/portal.js`, `.wasm`, `.css`).
+    /// Where the built browser files live (`pkg/portal.js`, `.wasm`, `.css`;
+    /// `pkg/portal-partners.js`, `.wasm`).
     pub site_root: PathBuf,
     /// Seed demo companies, users and orders when the database is empty.
     pub demo_data: bool,

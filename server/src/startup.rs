@@ -129,6 +129,7 @@ impl Application {
                     config.requests.writes_per_minute,
                 ),
                 house_time_zone: config.house_time_zone,
+                partners_bundle: partners_bundle_built(&config.site_root),
             }),
             outbox_wakeup: Arc::new(Notify::new()),
             live: Default::default(),
@@ -246,6 +247,18 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
         std::sync::OnceLock::new();
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
+/// Whether the site holds the partners' bundle (`app::domain::bundles`):
+/// both its files, under the name pages would give them.
+fn partners_bundle_built(site_root: &std::path::Path) -> bool {
+    let name = app::domain::bundles::Bundle::Partners.output_name();
+    ["js", "wasm"].iter().all(|kind| {
+        site_root
+            .join("pkg")
+            .join(format!("{name}.{kind}"))
+            .is_file()
+    })
 }
 
 pub fn build_router(state: AppState) -> Router {

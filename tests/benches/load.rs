@@ -954,7 +954,12 @@ fn bundle() -> Option<String> {
         return None;
     }
     let mut out = String::new();
-    for file in ["portal.wasm", "portal.js"] {
+    for file in [
+        "portal.wasm",
+        "portal.js",
+        "portal-partners.wasm",
+        "portal-partners.js",
+    ] {
         let path = pkg.join(file);
         let raw = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         let gzip = std::process::Command::new("sh")

@@ -330,13 +330,7 @@ async fn open_payment_form(browser: &Browser, url: &str) {
         )
         .await
         .expect("open the payment form");
-    browser
-        .client
-        .wait()
-        .at_most(Duration::from_secs(40))
-        .for_element(Locator::Css("[data-hydrated='true']"))
-        .await
-        .expect("the page wakes");
+    browser.wait_hydrated().await;
     // The live stream opens, and the panel is rebuilt, soon after waking.
     for _ in 0..30 {
         assert!(payment_form_open(browser).await, "the payment form closed");

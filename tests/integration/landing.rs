@@ -15,9 +15,10 @@ async fn landing_page_is_rendered_on_the_server() {
     assert!(html.contains("Every order, every factory, one live view."));
     // The timeline is part of the server-rendered markup, not added by script.
     assert!(html.contains(r#"data-stage="in_production""#));
-    // The hydration script and the stylesheet are referenced.
+    // The hydration script (a visitor's: the partners' bundle) and the
+    // stylesheet are referenced.
     assert!(
-        html.contains("/pkg/portal.js"),
+        html.contains("/pkg/portal-partners.js"),
         "no hydration script in {html}"
     );
     assert!(html.contains("/pkg/portal.css"));
@@ -90,7 +91,13 @@ async fn the_overview_is_for_signed_in_people_and_names_no_database() {
 #[tokio::test]
 async fn the_bundle_travels_compressed_to_browsers_that_accept_it() {
     let app = spawn_app().await;
-    for file in ["portal.wasm", "portal.js", "portal.css"] {
+    for file in [
+        "portal.wasm",
+        "portal.js",
+        "portal-partners.wasm",
+        "portal-partners.js",
+        "portal.css",
+    ] {
         let path = format!("/pkg/{file}");
         let on_disk = std::fs::read(integration_tests::site_root().join("pkg").join(file)).unwrap();
         let plain = app.get(&path).await;

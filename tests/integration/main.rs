@@ -27,6 +27,7 @@ mod browser_shipping;
 mod browser_time_zone;
 mod browser_two_factor;
 mod browser_workspace;
+mod bundles;
 mod changes;
 mod client_address;
 mod complaint_settings;

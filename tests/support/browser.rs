@@ -129,12 +129,16 @@ impl Browser {
 
     /// Opens a page and waits until the Leptos app has hydrated.
     pub async fn open_hydrated(&self, url: &str) {
-        let hydrated = Locator::Css("[data-hydrated='true']");
         self.client.goto(url).await.expect("open page");
+        self.wait_hydrated().await;
+    }
+
+    /// Waits until the open page has hydrated.
+    pub async fn wait_hydrated(&self) {
         self.client
             .wait()
             .at_most(Duration::from_secs(40))
-            .for_element(hydrated)
+            .for_element(Locator::Css("[data-hydrated='true']"))
             .await
             .expect("the page hydrates (is target/site built? scripts/test.sh builds it)");
     }

@@ -5,6 +5,7 @@
 pub mod account;
 pub mod approval;
 pub mod at_risk;
+pub mod bundles;
 pub mod change_request;
 pub mod change_workflow;
 pub mod company;

@@ -6,6 +6,7 @@
 pub mod alerts;
 pub mod audit;
 pub mod auth;
+pub mod bundles;
 pub mod clock;
 pub mod entities;
 pub mod guard;

@@ -1,0 +1,180 @@
+//! The two browser bundles: customers, factories and visitors get the
+//! partners' bundle (every page but the house's own), the house and every
+//! page of the house's area the whole bundle; a page of the house's area
+//! reached inside the partners' bundle comes anew with the whole one.
+
+use integration_tests::browser::Browser;
+use integration_tests::people::{PASSWORD, create_cast};
+use integration_tests::{TestApp, eventually, new_client, spawn_app};
+use std::time::Duration;
+
+const WHOLE: &str = "/pkg/portal.js";
+const PARTNERS: &str = "/pkg/portal-partners.js";
+
+/// Which bundle's script a page loads.
+async fn bundle_of(app: &TestApp, client: &reqwest::Client, path: &str) -> &'static str {
+    let html = client
+        .get(app.url(path))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    match (html.contains(WHOLE), html.contains(PARTNERS)) {
+        (true, false) => WHOLE,
+        (false, true) => PARTNERS,
+        both => panic!("{path}: whole and partners' scripts named {both:?} in {html}"),
+    }
+}
+
+/// Asserts that each of `paths` names `bundle` when `client` (`who`) opens it.
+async fn expect_bundle(
+    app: &TestApp,
+    (who, client): (&str, &reqwest::Client),
+    paths: &[&str],
+    bundle: &str,
+) {
+    for path in paths {
+        assert_eq!(bundle_of(app, client, path).await, bundle, "{who} {path}");
+    }
+}
+
+#[tokio::test]
+async fn each_page_names_the_bundle_that_can_hydrate_it() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let visitor = ("visitor", &new_client());
+    expect_bundle(&app, visitor, &["/", "/login", "/reset-password"], PARTNERS).await;
+    let customer = (
+        "customer",
+        &app.client_for(&cast.customer.email, PASSWORD).await,
+    );
+    let order = format!("/customer/orders/{}", cast.order_a);
+    // Twice: the second answer is the kept page.
+    let theirs = ["/customer", &order, &order, "/account", "/no/such/page"];
+    expect_bundle(&app, customer, &theirs, PARTNERS).await;
+    // Not theirs, but whatever it shows must hydrate.
+    expect_bundle(
+        &app,
+        customer,
+        &["/staff", "/staff/orders", "/admin"],
+        WHOLE,
+    )
+    .await;
+    let factory = (
+        "factory",
+        &app.client_for(&cast.supplier.email, PASSWORD).await,
+    );
+    let line = format!("/supplier/lines/{}", cast.po_line_a);
+    expect_bundle(
+        &app,
+        factory,
+        &["/supplier", &line, "/notifications"],
+        PARTNERS,
+    )
+    .await;
+    for person in [&cast.staff, &cast.admin] {
+        let house = (
+            person.email.as_str(),
+            &app.client_for(&person.email, PASSWORD).await,
+        );
+        let everywhere = [
+            "/",
+            "/login",
+            "/account",
+            "/staff",
+            "/staff/orders",
+            "/admin",
+        ];
+        expect_bundle(&app, house, &everywhere, WHOLE).await;
+    }
+}
+
+/// The bundle files the open page has loaded, by name.
+async fn loaded_bundles(browser: &Browser) -> Vec<String> {
+    let names = browser
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource')
+                .map(e => new URL(e.name).pathname)
+                .filter(p => p.startsWith('/pkg/') && p.endsWith('.wasm'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(names).unwrap()
+}
+
+#[tokio::test]
+async fn partners_pages_work_on_their_bundle_and_the_house_area_comes_whole() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let browser = Browser::launch(1280, 900).await;
+    browser
+        .sign_in_and_wait(&app.address, &cast.customer.email, PASSWORD)
+        .await;
+    browser
+        .open_hydrated(&app.url(&format!("/customer/orders/{}", cast.order_a)))
+        .await;
+    assert_eq!(
+        loaded_bundles(&browser).await,
+        ["/pkg/portal-partners.wasm"]
+    );
+    browser
+        .wait_for_text("#order-status", Duration::from_secs(20), |t| !t.is_empty())
+        .await;
+
+    // A link into the house's area, followed inside the page: the partners'
+    // bundle has no such page, so it is loaded anew, with the whole bundle.
+    browser.mark_page().await;
+    browser
+        .client
+        .execute(
+            "const a = document.createElement('a');
+             a.id = 'to-house'; a.href = '/staff/orders'; a.textContent = 'house';
+             document.body.appendChild(a);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    browser.click("#to-house").await;
+    browser
+        .wait_for_text("#forbidden h1", Duration::from_secs(20), |t| {
+            t == "Not allowed"
+        })
+        .await;
+    browser.wait_hydrated().await;
+    let reloaded = browser
+        .client
+        .execute("return window.__stillTheSamePage !== true;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(reloaded, serde_json::Value::Bool(true), "not loaded anew");
+    assert_eq!(
+        browser.client.current_url().await.unwrap().path(),
+        "/staff/orders"
+    );
+    assert_eq!(loaded_bundles(&browser).await, ["/pkg/portal.wasm"]);
+    browser.close().await;
+
+    // The house signs in on a page of the partners' bundle and lands in its
+    // area on the whole one.
+    let browser = Browser::launch(1280, 900).await;
+    browser.open_hydrated(&app.url("/login")).await;
+    assert_eq!(
+        loaded_bundles(&browser).await,
+        ["/pkg/portal-partners.wasm"]
+    );
+    browser
+        .sign_in(&app.address, &cast.staff.email, PASSWORD)
+        .await;
+    let in_the_house_area = eventually(Duration::from_secs(40), || async {
+        browser.client.current_url().await.unwrap().path() == "/staff"
+    })
+    .await;
+    assert!(in_the_house_area, "signed in, the house's area opens");
+    browser.wait_hydrated().await;
+    assert_eq!(loaded_bundles(&browser).await, ["/pkg/portal.wasm"]);
+    browser.close().await;
+}
