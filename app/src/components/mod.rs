@@ -5,6 +5,7 @@ pub mod data;
 pub mod errors;
 pub mod forms;
 pub mod guard;
+pub mod house_part;
 pub mod layout;
 pub mod live;
 pub mod local_time;

@@ -13,6 +13,7 @@ use crate::api::orders::{
 };
 use crate::components::forms::{FormMessage, HeardVersion, latest_error};
 use crate::components::guard::{AreaGuard, use_locale};
+use crate::components::house_part::house_part;
 use crate::components::live::{OrderRefresh, refresh_order_after, use_live_tick};
 use crate::components::local_time::LocalTime;
 use crate::components::messages::{MessageThread, thread_data};
@@ -125,7 +126,7 @@ fn OrderPage(
     let ask = customer.then(|| change_form_data(id));
     // The house's desk has its own copy of the order too, which holds still
     // while one of its forms holds input (see `order_desk`).
-    let desk = (!customer).then(|| desk_data(id, tick, refresh, order));
+    let desk = house_part(!customer, || desk_data(id, tick, refresh, order));
     let locale = use_locale().get_untracked();
     view! {
         <p><A href=back>{locale.t("order-back")}</A></p>
