@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use super::{Ctx, TextArea};
 use crate::api::shipping::{RecordPresentation, SaveLetterOfCredit};
 use crate::components::forms::{FieldMessage, FormMessage, StaleNotice, latest_error};
+use crate::components::house_part::house_part;
 use crate::components::live::refresh_order_after;
 use crate::i18n::Locale;
 use crate::wire::shipping::LcView;
@@ -46,8 +47,8 @@ pub(crate) fn CreditPanel(ctx: Ctx, lc: Option<LcView>, currency: String) -> imp
                 Some(lc) => view! { <CreditTerms lc currency locale /> }.into_any(),
                 None => view! { <p class="muted" id="no-lc">{locale.t("shipping-lc-none")}</p> }.into_any(),
             }}
-            {(edit && recorded).then(|| view! { <PresentationForm ctx presented_on /> })}
-            {edit.then(|| view! { <LcForm ctx lc=lc.clone() /> })}
+            {house_part(edit && recorded, || view! { <PresentationForm ctx presented_on /> })}
+            {house_part(edit, || view! { <LcForm ctx lc=lc.clone() /> })}
         </div>
     }
     .into_any()

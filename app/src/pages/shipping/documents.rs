@@ -9,6 +9,7 @@ use super::files::file_href;
 use super::{Ctx, UploadForm, or_dash};
 use crate::api::shipping::{GenerateDocument, SetDocumentState};
 use crate::components::forms::{FormMessage, latest_error};
+use crate::components::house_part::house_part;
 use crate::components::live::refresh_order_after;
 use crate::components::local_time::LocalTime;
 use crate::wire::shipping::DocumentView;
@@ -108,7 +109,7 @@ fn DocumentRow(
                     <small class="muted">" " {locale.t_with("shipping-by", &[("name", name.into())])}</small>
                 })}
             </td>
-            {ctx.house.then(|| view! {
+            {house_part(ctx.house, || view! {
                 <td class="doc-actions">
                     {d.generated.then(|| view! {
                         <ActionForm action=generate attr:class="inline-form">

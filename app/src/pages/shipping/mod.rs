@@ -22,6 +22,7 @@ use crate::api::shipping::{ShareFile, get_shipping};
 use crate::components::data::{Data, load};
 use crate::components::forms::{FormHold, HeldForms, hold_while};
 use crate::components::guard::use_locale;
+use crate::components::house_part::house_part;
 use crate::components::live::{OrderRefresh, refresh_order_after, use_live_tick};
 use crate::i18n::Locale;
 use crate::wire::ApiError;
@@ -223,7 +224,7 @@ fn ShippingBody(shipping: ShippingView, locale: Locale, held: HeldForms) -> impl
             {shipments.into_iter().map(|shipment| view! {
                 <ShipmentCard ctx shipment />
             }).collect_view()}
-            {plan.then(|| view! { <PlanForm ctx open_lines=open_lines.clone() /> })}
+            {house_part(plan, || view! { <PlanForm ctx open_lines=open_lines.clone() /> })}
         </div>
         {order_part.then(|| view! {
             <div class="shipping-part" id="order-documents">
@@ -233,7 +234,7 @@ fn ShippingBody(shipping: ShippingView, locale: Locale, held: HeldForms) -> impl
                 })}
                 <h4>{locale.t("shipping-order-files")}</h4>
                 <FileList files=files.clone() house=ctx.house share locale />
-                {ctx.house.then(|| view! {
+                {house_part(ctx.house, || view! {
                     <UploadForm owner_kind="order" owner_id=ctx.order_id can_share=true locale />
                 })}
             </div>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::Ctx;
 use crate::api::order_desk::RecordPayment;
 use crate::components::forms::{FieldMessage, FormMessage, StaleNotice, latest_error};
+use crate::components::house_part::house_part;
 use crate::components::live::refresh_order_after;
 use crate::i18n::Locale;
 use crate::wire::shipping::InstalmentView;
@@ -97,7 +98,7 @@ pub(crate) fn Schedule(ctx: Ctx, schedule: Vec<InstalmentView>, currency: String
                     </div>
                 }.into_any()
             }}
-            {pay.then(|| view! { <PaymentForm ctx currency=currency.clone() choices=choices.clone() /> })}
+            {house_part(pay, || view! { <PaymentForm ctx currency=currency.clone() choices=choices.clone() /> })}
         </div>
     }
     .into_any()

@@ -9,6 +9,7 @@ use super::shipment_form::EditForm;
 use super::{Ctx, FileList, UploadForm, or_dash, t_or};
 use crate::api::shipping::{ArriveShipment, DepartShipment, SetCustomsStatus};
 use crate::components::forms::{FieldMessage, FormMessage, StaleNotice, latest_error};
+use crate::components::house_part::house_part;
 use crate::components::live::refresh_order_after;
 use crate::i18n::Locale;
 use crate::wire::shipping::{ContainerView, Said, ShipmentDetail, ShipmentLineView};
@@ -102,7 +103,7 @@ pub(crate) fn ShipmentCard(ctx: Ctx, shipment: ShipmentDetail) -> impl IntoView 
             {shipment.override_reason.clone().filter(|_| ctx.house).map(|reason| view! {
                 <p class="override-reason">{locale.t_with("shipping-override-was", &[("problem", reason.into())])}</p>
             })}
-            {house_ship.then(|| view! {
+            {house_part(house_ship, || view! {
                 <div class="shipment-actions">
                     {(!shipment.next_customs.is_empty()).then(|| view! {
                         <CustomsForm ctx shipment_id=shipment.id next=shipment.next_customs.clone() />
@@ -118,7 +119,7 @@ pub(crate) fn ShipmentCard(ctx: Ctx, shipment: ShipmentDetail) -> impl IntoView 
             <Checklist ctx documents=shipment.documents.clone() owner_kind="shipment" owner_id=shipment.id />
             <h5>{locale.t("shipping-shipment-files")}</h5>
             <FileList files=shipment.files.clone() house=ctx.house share=ctx.share locale />
-            {ctx.house.then(|| view! {
+            {house_part(ctx.house, || view! {
                 <UploadForm owner_kind="shipment" owner_id=shipment.id can_share=true locale />
             })}
         </article>
