@@ -34,28 +34,49 @@ fn timeout_for(method: &Method, path: &str, ordinary: Duration) -> Duration {
     }
 }
 
+/// The language of the person a request turned out to be from, filled in
+/// once the session is resolved (`middleware::resolve_session`), which
+/// happens inside the time limit: a request that runs out of time is
+/// answered in that person's language, or else in the browser's.
+#[derive(Clone, Default)]
+pub struct ReaderLocale(Arc<std::sync::OnceLock<Locale>>);
+
+impl ReaderLocale {
+    /// Notes the signed-in person's language (the first one noted stays).
+    pub fn note(&self, locale: Locale) {
+        let _ = self.0.set(locale);
+    }
+}
+
 /// Answers 503 when a request has not been answered in time, instead of
 /// leaving the browser (and a connection, and perhaps a database
 /// connection) hanging. The work is dropped with its future, so a
 /// transaction that was still open rolls back.
-pub async fn request_timeout(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn request_timeout(
+    State(state): State<AppState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let limit = timeout_for(
         req.method(),
         req.uri().path(),
         state.settings.request_timeout,
     );
     let server_function = req.uri().path().starts_with("/api/");
-    let locale = req
+    let browser_locale = req
         .headers()
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
         .map(Locale::from_accept_language)
         .unwrap_or_default();
+    let reader = ReaderLocale::default();
+    req.extensions_mut().insert(reader.clone());
     let uri = req.uri().clone();
     match tokio::time::timeout(limit, next.run(req)).await {
         Ok(response) => response,
         Err(_) => {
             tracing::warn!(%uri, seconds = limit.as_secs(), "request timed out");
+            let locale = reader.0.get().copied().unwrap_or(browser_locale);
             timed_out(server_function, locale)
         }
     }

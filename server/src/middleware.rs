@@ -185,6 +185,9 @@ pub async fn resolve_session(
         .await
         {
             Ok(Some(user)) => {
+                if let Some(reader) = req.extensions().get::<crate::limits::ReaderLocale>() {
+                    reader.note(user.locale);
+                }
                 req.extensions_mut().insert(user);
             }
             Ok(None) => clear_cookie = true,

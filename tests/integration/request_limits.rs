@@ -243,3 +243,35 @@ async fn a_stuck_request_is_answered_and_streams_are_not_cut() {
     let (status, body) = app.call(&staff, "auth/locale", &[("locale", "en")]).await;
     assert_eq!(status, 200, "the portal answers as before: {body}");
 }
+
+/// A page that runs out of time once its reader is known is answered in
+/// the language that person chose, not the one their browser asks for.
+/// Only PostgreSQL can hold a page's reads (a lock on the orders table);
+/// SQLite's readers never wait.
+#[tokio::test]
+async fn a_stuck_page_is_answered_in_the_readers_language() {
+    let app = spawn_app_with(SpawnOptions {
+        configure: Some(impatient as fn(&mut server::config::Config)),
+        ..Default::default()
+    })
+    .await;
+    if app.backend != Backend::Postgres {
+        return;
+    }
+    let cast = create_cast(&app.db).await;
+    let buyer = app.client_for(&cast.customer.email, PASSWORD).await;
+    let (status, body) = app.call(&buyer, "auth/locale", &[("locale", "zh")]).await;
+    assert_eq!(status, 200, "{body}");
+
+    let held = app.db.begin().await.expect("a transaction");
+    held.execute_unprepared("LOCK TABLE orders IN ACCESS EXCLUSIVE MODE")
+        .await
+        .expect("lock the orders table");
+    let page = app.url(&format!("/customer/orders/{}", cast.order_a));
+    let response = integration_tests::get_in_language(&buyer, &page, Some("en")).await;
+    let status = response.status().as_u16();
+    let text = response.text().await.unwrap();
+    held.rollback().await.expect("let go of the database");
+    assert_eq!(status, 503, "{text}");
+    assert_eq!(text.trim(), Locale::Zh.t("request-timed-out"), "{text}");
+}
