@@ -12,6 +12,7 @@ pub mod auth;
 pub mod changes;
 pub mod complaints;
 pub mod files;
+pub mod line_fields;
 pub mod mail;
 pub mod messages;
 pub mod news;

@@ -13,6 +13,7 @@ use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{order, order_line};
 use crate::ssr::repo::orders::{self, OrderTerms};
+use crate::usecases::line_fields::LineFields;
 use crate::usecases::orders::{self as order_forms, ParsedLine, Terms, parse_line, stale_order};
 use crate::wire::orders::LineInput;
 use crate::wire::{ApiError, FieldErrors};
@@ -150,7 +151,7 @@ fn parse_edits<'a>(
             continue;
         }
         let earliest = earliest_requested(current.map(|c| c.requested_date), today);
-        if let Some(parsed) = parse_line(problems, i, line, (earliest, locale)) {
+        if let Some(parsed) = parse_line(LineFields::new(problems, i, locale), line, earliest) {
             edits.push((current, Some(parsed)));
         }
     }

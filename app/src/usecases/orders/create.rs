@@ -16,6 +16,7 @@ use crate::ssr::entities::company;
 use crate::ssr::repo::{companies, orders};
 use crate::ssr::work::UnitOfWork;
 use crate::ssr::{AppState, guard};
+use crate::usecases::line_fields::LineFields;
 use crate::wire::orders::LineInput;
 use crate::wire::{ApiError, FieldErrors};
 
@@ -88,7 +89,7 @@ fn parse_form(
     let parsed: Vec<_> = lines
         .iter()
         .enumerate()
-        .filter_map(|(i, line)| parse_line(&mut problems, i, line, (today, locale)))
+        .filter_map(|(i, line)| parse_line(LineFields::new(&mut problems, i, locale), line, today))
         .collect();
     let (Some(customer), Some(terms), true) = (customer, terms, problems.is_empty()) else {
         return Err(problems.into_error());

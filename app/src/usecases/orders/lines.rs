@@ -11,6 +11,7 @@ use crate::i18n::Locale;
 use crate::ssr::entities::order_line;
 use crate::ssr::repo::orders::NewLine;
 use crate::ssr::repo::purchase_orders::PlacedLine;
+use crate::usecases::line_fields::LineFields;
 use crate::wire::FieldErrors;
 use crate::wire::orders::{LineInput, LineView, format_minor};
 
@@ -87,44 +88,30 @@ impl ParsedLine {
     }
 }
 
-/// A row of the order form, its requested date not before `today`; each
-/// problem in `locale`.
+/// A row of the order form, its requested date not before `today`.
 pub fn parse_line(
-    problems: &mut FieldErrors,
-    i: usize,
+    mut field: LineFields<'_>,
     line: &LineInput,
-    (today, locale): (NaiveDate, Locale),
+    today: NaiveDate,
 ) -> Option<ParsedLine> {
-    use crate::domain::order_input::{required_text as text, *};
-    let field = |name: &str| format!("lines[{i}].{name}");
-    let product_code = problems.keep(
-        field("product_code"),
-        text(&line.product_code, 40, "input-what-product-code").localized(locale),
+    use crate::domain::order_input::*;
+    let product_code = field.text(
+        "product_code",
+        &line.product_code,
+        40,
+        "input-what-product-code",
     );
-    let description = problems.keep(
-        field("description"),
-        text(&line.description, 2000, "input-what-description").localized(locale),
+    let description = field.text(
+        "description",
+        &line.description,
+        2000,
+        "input-what-description",
     );
-    let unit = problems.keep(
-        field("unit"),
-        text(&line.unit, 12, "input-what-unit").localized(locale),
-    );
-    let hs_code = problems.keep(
-        field("hs_code"),
-        parse_hs_code(&line.hs_code).localized(locale),
-    );
-    let quantity = problems.keep(
-        field("quantity"),
-        parse_quantity(&line.quantity).localized(locale),
-    );
-    let unit_price_minor = problems.keep(
-        field("unit_price"),
-        parse_unit_price(&line.unit_price).localized(locale),
-    );
-    let requested = problems.keep(
-        field("requested"),
-        parse_requested_date(&line.requested, today).localized(locale),
-    );
+    let unit = field.text("unit", &line.unit, 12, "input-what-unit");
+    let hs_code = field.required("hs_code", parse_hs_code(&line.hs_code));
+    let quantity = field.required("quantity", parse_quantity(&line.quantity));
+    let unit_price_minor = field.required("unit_price", parse_unit_price(&line.unit_price));
+    let requested = field.required("requested", parse_requested_date(&line.requested, today));
     Some(ParsedLine {
         product_code: product_code?,
         description: description?,

@@ -11,7 +11,8 @@ use super::{credit, house_rules, number_for};
 use crate::domain::company::CompanyKind;
 use crate::domain::dates::parse_coming_day;
 use crate::domain::order_input::{
-    parse_currency, parse_hs_code, parse_incoterm, parse_quantity, parse_unit_price, required_text,
+    parse_currency, parse_hs_code, parse_incoterm, parse_quantity, parse_requested_date,
+    parse_unit_price, required_text,
 };
 use crate::domain::policy::Action;
 use crate::domain::quotation::{InquiryStatus, QuotationStatus};
@@ -26,6 +27,7 @@ use crate::ssr::repo::companies;
 use crate::ssr::repo::quotations::{self, QuoteScope};
 use crate::ssr::work::UnitOfWork;
 use crate::ssr::{AppState, guard};
+use crate::usecases::line_fields::{LineFields, filled_lines};
 use crate::wire::quotations::{QuoteLineInput, QuoteTermsInput};
 use crate::wire::{ApiError, FieldErrors};
 
@@ -245,66 +247,46 @@ fn parse_lines(
     today: NaiveDate,
     locale: Locale,
 ) -> Vec<Line> {
-    let lines: Vec<QuoteLineInput> = lines.into_iter().filter(|l| !l.is_blank()).collect();
-    if lines.is_empty() {
-        problems.add("lines", locale.t("err-quote-no-lines"));
-    } else if lines.len() > MAX_LINES {
-        problems.add(
-            "lines",
-            locale.t_with("err-quote-too-many-lines", &[("max", MAX_LINES.into())]),
-        );
-    }
-    lines
+    let bounds = (MAX_LINES, "err-quote-no-lines", "err-quote-too-many-lines");
+    filled_lines(problems, lines, QuoteLineInput::is_blank, bounds, locale)
         .iter()
-        .take(MAX_LINES)
         .enumerate()
-        .filter_map(|(i, line)| parse_line(problems, i, line, factories, today, locale))
+        .filter_map(|(i, line)| {
+            parse_line(LineFields::new(problems, i, locale), line, factories, today)
+        })
         .collect()
 }
 
 fn parse_line(
-    problems: &mut FieldErrors,
-    i: usize,
+    mut field: LineFields<'_>,
     line: &QuoteLineInput,
     factories: &[i32],
     today: NaiveDate,
-    locale: Locale,
 ) -> Option<Line> {
-    let field = |name: &str| format!("lines[{i}].{name}");
-    let code = problems.keep(
-        field("product_code"),
-        required_text(&line.product_code, 40, "input-what-product-code").localized(locale),
+    let locale = field.locale();
+    let code = field.text(
+        "product_code",
+        &line.product_code,
+        40,
+        "input-what-product-code",
     );
-    let description = problems.keep(
-        field("description"),
-        required_text(&line.description, 2000, "input-what-description").localized(locale),
+    let description = field.text(
+        "description",
+        &line.description,
+        2000,
+        "input-what-description",
     );
-    let hs_code = match line.hs_code.trim() {
-        "" => Some(String::new()),
-        raw => problems.keep(field("hs_code"), parse_hs_code(raw).localized(locale)),
-    };
-    let quantity = problems.keep(
-        field("quantity"),
-        parse_quantity(&line.quantity).localized(locale),
-    );
-    let unit = problems.keep(
-        field("unit"),
-        required_text(&line.unit, 12, "input-what-unit").localized(locale),
-    );
-    let requested = match line.requested.trim() {
-        "" => Some(None),
-        raw => problems
-            .keep(
-                field("requested"),
-                crate::domain::order_input::parse_requested_date(raw, today).localized(locale),
-            )
-            .map(Some),
-    };
+    let hs_code = field.optional("hs_code", &line.hs_code, parse_hs_code);
+    let quantity = field.required("quantity", parse_quantity(&line.quantity));
+    let unit = field.text("unit", &line.unit, 12, "input-what-unit");
+    let requested = field.optional("requested", &line.requested, |raw| {
+        parse_requested_date(raw, today)
+    });
     let supplier = match line.supplier_id.trim() {
         "" => Some(None),
-        raw => problems
-            .keep(
-                field("supplier_id"),
+        raw => field
+            .checked(
+                "supplier_id",
                 raw.parse::<i32>()
                     .ok()
                     .filter(|id| factories.contains(id))
@@ -312,20 +294,22 @@ fn parse_line(
             )
             .map(Some),
     };
-    let price = |raw: &str| match raw.trim() {
-        "" => Ok(0),
-        raw => parse_unit_price(raw).localized(locale),
+    // An empty price reads as none yet.
+    let mut price = |name: &str, raw: &str| {
+        field
+            .optional(name, raw, parse_unit_price)
+            .map(Option::unwrap_or_default)
     };
-    let purchase = problems.keep(field("purchase_price"), price(&line.purchase_price));
-    let selling = problems.keep(field("selling_price"), price(&line.selling_price));
-    let lead = problems.keep(
-        field("lead_time_days"),
+    let purchase = price("purchase_price", &line.purchase_price);
+    let selling = price("selling_price", &line.selling_price);
+    let lead = field.checked(
+        "lead_time_days",
         parse_lead_time(&line.lead_time_days, locale),
     );
     Some(Line {
         product_code: code?,
         description: description?,
-        hs_code: hs_code?,
+        hs_code: hs_code?.unwrap_or_default(),
         quantity: quantity?,
         unit: unit?,
         requested: requested?,

@@ -21,6 +21,7 @@ use crate::ssr::repo::quotations::{self, QuoteScope};
 use crate::ssr::repo::{companies, users};
 use crate::ssr::work::UnitOfWork;
 use crate::ssr::{AppState, guard};
+use crate::usecases::line_fields::{LineFields, filled_lines};
 use crate::wire::quotations::{
     InquiryLineInput, InquiryLineView, InquirySummary, InquiryView, QuoteRef,
 };
@@ -139,20 +140,22 @@ fn parse_form(
     if note.chars().count() > 2000 {
         problems.add("note", locale.t("err-inquiry-note-too-long"));
     }
-    let lines: Vec<InquiryLineInput> = lines.into_iter().filter(|l| !l.is_blank()).collect();
-    if lines.is_empty() {
-        problems.add("lines", locale.t("err-inquiry-no-lines"));
-    } else if lines.len() > MAX_LINES {
-        problems.add(
-            "lines",
-            locale.t_with("err-inquiry-too-many-lines", &[("max", MAX_LINES.into())]),
-        );
-    }
+    let bounds = (
+        MAX_LINES,
+        "err-inquiry-no-lines",
+        "err-inquiry-too-many-lines",
+    );
+    let lines = filled_lines(
+        &mut problems,
+        lines,
+        InquiryLineInput::is_blank,
+        bounds,
+        locale,
+    );
     let parsed: Vec<ParsedLine> = lines
         .iter()
         .enumerate()
-        .take(MAX_LINES)
-        .filter_map(|(i, line)| parse_line(&mut problems, i, line, locale))
+        .filter_map(|(i, line)| parse_line(LineFields::new(&mut problems, i, locale), line))
         .collect();
     let (Some(destination), Some(incoterm), Some(currency), Some(requested), true) = (
         destination,
@@ -173,43 +176,14 @@ fn parse_form(
     })
 }
 
-fn parse_line(
-    problems: &mut FieldErrors,
-    i: usize,
-    line: &InquiryLineInput,
-    locale: Locale,
-) -> Option<ParsedLine> {
-    let field = |name: &str| format!("lines[{i}].{name}");
-    let product_code = match line.product_code.trim() {
-        "" => Some(None),
-        raw => problems
-            .keep(
-                field("product_code"),
-                required_text(raw, 40, "input-what-product-code").localized(locale),
-            )
-            .map(Some),
-    };
-    let description = problems.keep(
-        field("description"),
-        required_text(&line.description, 2000, "input-what-product").localized(locale),
-    );
-    let quantity = problems.keep(
-        field("quantity"),
-        parse_quantity(&line.quantity).localized(locale),
-    );
-    let unit = problems.keep(
-        field("unit"),
-        required_text(&line.unit, 12, "input-what-unit").localized(locale),
-    );
-    let target = match line.target_price.trim() {
-        "" => Some(None),
-        raw => problems
-            .keep(
-                field("target_price"),
-                parse_unit_price(raw).localized(locale),
-            )
-            .map(Some),
-    };
+fn parse_line(mut field: LineFields<'_>, line: &InquiryLineInput) -> Option<ParsedLine> {
+    let product_code = field.optional("product_code", &line.product_code, |raw| {
+        required_text(raw, 40, "input-what-product-code")
+    });
+    let description = field.text("description", &line.description, 2000, "input-what-product");
+    let quantity = field.required("quantity", parse_quantity(&line.quantity));
+    let unit = field.text("unit", &line.unit, 12, "input-what-unit");
+    let target = field.optional("target_price", &line.target_price, parse_unit_price);
     Some(ParsedLine {
         product_code: product_code?,
         description: description?,
