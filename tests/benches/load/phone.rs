@@ -163,3 +163,41 @@ pub(super) fn table(rows: &[PhoneRow]) -> String {
     }
     out
 }
+
+/// The bundle's rows, or `None` when `target/site/pkg` holds no release
+/// bundle (only the release build writes the brotli copies): a debug
+/// bundle's size says nothing of what browsers download.
+pub(crate) fn bundle() -> Option<String> {
+    let pkg = integration_tests::site_root().join("pkg");
+    if !pkg.join("portal.wasm.br").exists() {
+        return None;
+    }
+    let mut out = String::new();
+    for file in [
+        "portal.wasm",
+        "portal.js",
+        "portal-partners.wasm",
+        "portal-partners.js",
+    ] {
+        let path = pkg.join(file);
+        let raw = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        let gzip = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("gzip -9 -c '{}' | wc -c", path.display()))
+            .output()
+            .ok()
+            .and_then(|o| String::from_utf8(o.stdout).ok())
+            .and_then(|s| s.trim().parse::<u64>().ok())
+            .unwrap_or(0);
+        // What the portal sends a browser that accepts brotli (built with
+        // the release bundle when the `brotli` tool is installed).
+        let brotli = std::fs::metadata(pkg.join(format!("{file}.br")))
+            .map_or("—".to_string(), |m| format!("{} KB", m.len() / 1024));
+        out.push_str(&format!(
+            "| `{file}` | {} KB | {} KB | {brotli} |\n",
+            raw / 1024,
+            gzip / 1024
+        ));
+    }
+    Some(out)
+}

@@ -1,0 +1,64 @@
+//! `--serve`: the portal alone over an existing book, for measuring it from
+//! another process, with a slippage scan run on command.
+
+use super::*;
+
+/// `--serve URL [--no-kept-reads]`: the portal alone on a free port over an
+/// existing book; prints its address, then serves until killed.
+pub(crate) async fn serve(url: String, keep_reads: bool) {
+    let mut config = Config::for_database(url, integration_tests::site_root());
+    config.slip_scan_seconds = 86_400;
+    config.requests.writes_per_minute = 1_000_000;
+    if !keep_reads {
+        config.requests.read_cache_entries = 0;
+    }
+    let app = Application::build(&config).await.unwrap();
+    println!("{}", app.addr());
+    tokio::spawn(scan_on_command(app.state().clone()));
+    app.run_until_stopped().await.unwrap();
+}
+
+/// In the served portal: the line `scan` on standard input starts passes
+/// of the slippage scan, one after the other (each as the portal's own job
+/// runs it), until the line `stop`; then it prints how many passes ran and
+/// how long they took on average. The job itself runs once a day here, so
+/// the outside benchmark decides when the scan runs beside its clients.
+async fn scan_on_command(state: app::ssr::AppState) {
+    use std::io::BufRead;
+    use std::sync::atomic::AtomicBool;
+    let (lines, mut input) = tokio::sync::mpsc::unbounded_channel::<String>();
+    std::thread::spawn(move || {
+        for line in std::io::stdin().lock().lines().map_while(Result::ok) {
+            if lines.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let running = Arc::new(AtomicBool::new(false));
+    let mut passes: Option<tokio::task::JoinHandle<(usize, Duration)>> = None;
+    while let Some(line) = input.recv().await {
+        match line.trim() {
+            "scan" if passes.is_none() => {
+                running.store(true, Ordering::SeqCst);
+                let (state, running) = (state.clone(), running.clone());
+                passes = Some(tokio::spawn(async move {
+                    let (mut count, started) = (0usize, Instant::now());
+                    while running.load(Ordering::SeqCst) {
+                        app::ssr::alerts::scan_and_commit(&state).await.unwrap();
+                        count += 1;
+                    }
+                    (count, started.elapsed() / count.max(1) as u32)
+                }));
+            }
+            "stop" => {
+                running.store(false, Ordering::SeqCst);
+                let (count, mean) = match passes.take() {
+                    Some(task) => task.await.unwrap(),
+                    None => (0, Duration::ZERO),
+                };
+                println!("{count} {}", mean.as_millis());
+            }
+            _ => {}
+        }
+    }
+}
