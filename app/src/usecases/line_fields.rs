@@ -67,6 +67,19 @@ impl<'a> LineFields<'a> {
         self.required(name, required_text(raw, max, what))
     }
 
+    /// The product a line names, both parts required: its code (at most 40
+    /// characters) and its description (at most 2,000).
+    pub fn product(&mut self, code: &str, description: &str) -> Option<(String, String)> {
+        let code = self.text("product_code", code, 40, "input-what-product-code");
+        let description = self.text("description", description, 2000, "input-what-description");
+        Some((code?, description?))
+    }
+
+    /// The unit a line counts in, at most 12 characters.
+    pub fn unit(&mut self, raw: &str) -> Option<String> {
+        self.text("unit", raw, 12, "input-what-unit")
+    }
+
     /// A field that may be left empty: `Some(None)` when it is, else as
     /// [`Self::required`] of what `parse` makes of it.
     pub fn optional<T>(
@@ -121,6 +134,32 @@ mod tests {
             [
                 ("lines[2].quantity".to_string(), refused("none")),
                 ("lines[2].unit_price".to_string(), refused("-3")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_product_needs_both_its_code_and_its_description() {
+        let mut problems = FieldErrors::default();
+        let mut line = LineFields::new(&mut problems, 0, Locale::En);
+        assert_eq!(
+            line.product(" AB-1 ", "Oak chair"),
+            Some(("AB-1".to_string(), "Oak chair".to_string()))
+        );
+        assert_eq!(line.unit("pcs"), Some("pcs".to_string()));
+        assert!(problems.is_empty());
+
+        let mut line = LineFields::new(&mut problems, 1, Locale::En);
+        assert_eq!(line.product("AB-1", " "), None);
+        assert_eq!(line.product(&"X".repeat(41), "Oak chair"), None);
+        assert_eq!(line.unit(&"u".repeat(13)), None);
+        let fields: Vec<String> = noted(problems).into_iter().map(|(f, _)| f).collect();
+        assert_eq!(
+            fields,
+            [
+                "lines[1].description",
+                "lines[1].product_code",
+                "lines[1].unit"
             ]
         );
     }

@@ -95,26 +95,16 @@ pub fn parse_line(
     today: NaiveDate,
 ) -> Option<ParsedLine> {
     use crate::domain::order_input::*;
-    let product_code = field.text(
-        "product_code",
-        &line.product_code,
-        40,
-        "input-what-product-code",
-    );
-    let description = field.text(
-        "description",
-        &line.description,
-        2000,
-        "input-what-description",
-    );
-    let unit = field.text("unit", &line.unit, 12, "input-what-unit");
+    let product = field.product(&line.product_code, &line.description);
+    let unit = field.unit(&line.unit);
     let hs_code = field.required("hs_code", parse_hs_code(&line.hs_code));
     let quantity = field.required("quantity", parse_quantity(&line.quantity));
     let unit_price_minor = field.required("unit_price", parse_unit_price(&line.unit_price));
     let requested = field.required("requested", parse_requested_date(&line.requested, today));
+    let (product_code, description) = product?;
     Some(ParsedLine {
-        product_code: product_code?,
-        description: description?,
+        product_code,
+        description,
         unit: unit?,
         hs_code: hs_code?,
         quantity: quantity?,

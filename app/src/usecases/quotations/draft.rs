@@ -264,21 +264,10 @@ fn parse_line(
     today: NaiveDate,
 ) -> Option<Line> {
     let locale = field.locale();
-    let code = field.text(
-        "product_code",
-        &line.product_code,
-        40,
-        "input-what-product-code",
-    );
-    let description = field.text(
-        "description",
-        &line.description,
-        2000,
-        "input-what-description",
-    );
+    let product = field.product(&line.product_code, &line.description);
     let hs_code = field.optional("hs_code", &line.hs_code, parse_hs_code);
     let quantity = field.required("quantity", parse_quantity(&line.quantity));
-    let unit = field.text("unit", &line.unit, 12, "input-what-unit");
+    let unit = field.unit(&line.unit);
     let requested = field.optional("requested", &line.requested, |raw| {
         parse_requested_date(raw, today)
     });
@@ -306,9 +295,10 @@ fn parse_line(
         "lead_time_days",
         parse_lead_time(&line.lead_time_days, locale),
     );
+    let (product_code, description) = product?;
     Some(Line {
-        product_code: code?,
-        description: description?,
+        product_code,
+        description,
         hs_code: hs_code?.unwrap_or_default(),
         quantity: quantity?,
         unit: unit?,

@@ -182,7 +182,7 @@ fn parse_line(mut field: LineFields<'_>, line: &InquiryLineInput) -> Option<Pars
     });
     let description = field.text("description", &line.description, 2000, "input-what-product");
     let quantity = field.required("quantity", parse_quantity(&line.quantity));
-    let unit = field.text("unit", &line.unit, 12, "input-what-unit");
+    let unit = field.unit(&line.unit);
     let target = field.optional("target_price", &line.target_price, parse_unit_price);
     Some(ParsedLine {
         product_code: product_code?,
