@@ -2,8 +2,9 @@
 //! language is a new folder (`locales/<code>/portal.ftl`, and any mails
 //! under `mail/<kind>/<code>.txt`) and nothing else.
 //!
-//! Writes `$OUT_DIR/languages.rs`: the catalogues (English first, the rest
-//! by code) and one `Locale` constant per language; and
+//! Writes `$OUT_DIR/languages.rs`: the language codes and names, the
+//! catalogues (English first, the rest by code) and one `Locale` constant
+//! per language; and
 //! `$OUT_DIR/mail_templates.rs`: every mail kind's template per language.
 
 use std::fmt::Write as _;
@@ -63,18 +64,31 @@ fn constant(code: &str) -> String {
 
 fn languages_source(locales: &Path, codes: &[String]) -> String {
     let mut source = String::new();
-    writeln!(source, "/// Every language's catalogue, English first.").unwrap();
+    writeln!(source, "/// Every language's code, English first.").unwrap();
+    writeln!(source, "const CODES: [&str; {}] = {codes:?};", codes.len()).unwrap();
+    let names: Vec<String> = codes
+        .iter()
+        .map(|code| language_name(&locales.join(code).join("portal.ftl")))
+        .collect();
     writeln!(
         source,
-        "const CATALOGUES: [(&str, &str); {}] = [",
-        codes.len()
+        "/// Every language's name in itself (`language-name`)."
     )
     .unwrap();
+    writeln!(source, "const NAMES: [&str; {}] = {names:?};", codes.len()).unwrap();
+    writeln!(
+        source,
+        "/// Every language's catalogue, English first: the server's. The\n\
+         /// browser loads its reader's alone (`i18n::install`)."
+    )
+    .unwrap();
+    writeln!(source, "#[cfg(feature = \"ssr\")]").unwrap();
+    writeln!(source, "const CATALOGUES: [&str; {}] = [", codes.len()).unwrap();
     for code in codes {
         let file = locales.join(code).join("portal.ftl");
         writeln!(
             source,
-            "    ({code:?}, include_str!({:?})),",
+            "    include_str!({:?}),",
             file.display().to_string()
         )
         .unwrap();
@@ -104,6 +118,17 @@ fn languages_source(locales: &Path, codes: &[String]) -> String {
     .unwrap();
     writeln!(source, "}}").unwrap();
     source
+}
+
+/// The `language-name = …` message of a catalogue: the language's name in
+/// itself, which the language switch shows without the catalogue.
+fn language_name(file: &Path) -> String {
+    let source = fs::read_to_string(file).expect("a catalogue");
+    source
+        .lines()
+        .find_map(|line| line.strip_prefix("language-name ="))
+        .map(|name| name.trim().to_string())
+        .unwrap_or_else(|| panic!("{}: no `language-name = …`", file.display()))
 }
 
 /// `(kind, language, template)` for every `mail/<kind>/<language>.txt`.

@@ -152,6 +152,13 @@ build_site() {
     mv -f "$SITE_ROOT/pkg/${name}_bg.wasm" "$SITE_ROOT/pkg/$name.wasm"
   done
   cp "$ROOT/style/main.css" "$SITE_ROOT/pkg/portal.css"
+  # The browser fetches its reader's catalogue alone (`app::i18n`).
+  rm -rf "$SITE_ROOT/pkg/messages"
+  mkdir -p "$SITE_ROOT/pkg/messages"
+  local catalogue
+  for catalogue in "$ROOT"/app/locales/*/portal.ftl; do
+    cp "$catalogue" "$SITE_ROOT/pkg/messages/$(basename "$(dirname "$catalogue")").ftl"
+  done
   if [ -d "$ROOT/public" ]; then cp -R "$ROOT/public/." "$SITE_ROOT/"; fi
   compress_site "$profile"
 }
@@ -165,7 +172,8 @@ compress_site() {
   if [ "$profile" = release ] && ! command -v brotli >/dev/null; then
     ( apt_install brotli ) || log "warning: no brotli; the bundle is sent as gzip"
   fi
-  for file in "$SITE_ROOT"/pkg/portal{,-partners}.{wasm,js} "$SITE_ROOT/pkg/portal.css"; do
+  for file in "$SITE_ROOT"/pkg/portal{,-partners}.{wasm,js} "$SITE_ROOT/pkg/portal.css" \
+    "$SITE_ROOT"/pkg/messages/*.ftl; do
     gzip -"$level" -k -f -n "$file"
     rm -f "$file.br"
     if [ "$profile" = release ] && command -v brotli >/dev/null; then

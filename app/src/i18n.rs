@@ -1,8 +1,12 @@
 //! The portal's languages. Texts live in Fluent files (`app/locales/<lang>/
-//! portal.ftl`), one per language with the same keys, compiled into both the
-//! server and the browser bundle. A page asks for `locale.t("key")`; the server
-//! uses the same catalog for messages it sends back (field errors), so a
-//! person reads one language throughout. English is the fallback.
+//! portal.ftl`), one per language with the same keys. The server has every
+//! catalogue compiled in. The browser bundle has none: a page names its
+//! reader's catalogue (`Locale::catalogue_path`, a file of the static site),
+//! and the browser fetches that one and [`install`]s it before the page
+//! hydrates, so a reader downloads one language, not all of them. A page
+//! asks for `locale.t("key")`; the server uses the same catalogue for
+//! messages it sends back (field errors), so a person reads one language
+//! throughout. On the server English is the fallback.
 
 use std::sync::OnceLock;
 
@@ -48,39 +52,93 @@ impl<'de> Deserialize<'de> for Locale {
 
 type Bundle = FluentBundle<FluentResource>;
 
-fn build(lang: &str, source: &str) -> Bundle {
-    let resource = FluentResource::try_new(source.to_string())
-        .unwrap_or_else(|(_, errors)| panic!("{lang}/portal.ftl does not parse: {errors:?}"));
-    let id = lang.parse().expect("a valid language tag");
+fn build(lang: &str, source: String) -> Result<Bundle, String> {
+    let resource = FluentResource::try_new(source)
+        .map_err(|(_, errors)| format!("{lang}/portal.ftl does not parse: {errors:?}"))?;
+    let id = lang.parse().map_err(|e| format!("{lang}: {e}"))?;
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Unicode isolation marks would show up in inputs, titles and tests.
     bundle.set_use_isolating(false);
     bundle
         .add_resource(resource)
-        .unwrap_or_else(|errors| panic!("{lang}/portal.ftl repeats keys: {errors:?}"));
-    bundle
+        .map_err(|errors| format!("{lang}/portal.ftl repeats keys: {errors:?}"))?;
+    Ok(bundle)
 }
 
-fn bundle(locale: Locale) -> &'static Bundle {
+#[cfg(feature = "ssr")]
+fn bundle(locale: Locale) -> Option<&'static Bundle> {
     static BUNDLES: OnceLock<Vec<Bundle>> = OnceLock::new();
     let bundles = BUNDLES.get_or_init(|| {
-        CATALOGUES
-            .iter()
-            .map(|(code, source)| build(code, source))
+        Locale::ALL
+            .into_iter()
+            .map(|l| build(l.as_str(), l.catalogue().to_string()).unwrap_or_else(|e| panic!("{e}")))
             .collect()
     });
-    &bundles[usize::from(locale.0)]
+    bundles.get(usize::from(locale.0))
+}
+
+/// The one catalogue a browser has: its page's reader's, once installed.
+#[cfg(not(feature = "ssr"))]
+static INSTALLED: OnceLock<(Locale, Bundle)> = OnceLock::new();
+
+#[cfg(not(feature = "ssr"))]
+fn bundle(locale: Locale) -> Option<&'static Bundle> {
+    INSTALLED
+        .get()
+        .filter(|(installed, _)| *installed == locale)
+        .map(|(_, bundle)| bundle)
+}
+
+/// Takes `source` as the browser's catalogue for `locale`, the language of
+/// its page; a second catalogue is refused, as is one that does not parse.
+#[cfg(not(feature = "ssr"))]
+pub fn install(locale: Locale, source: String) -> Result<(), String> {
+    let bundle = build(locale.as_str(), source)?;
+    INSTALLED
+        .set((locale, bundle))
+        .map_err(|_| "a catalogue is installed already".to_string())
 }
 
 impl Locale {
     /// The code stored with a user and used in `lang` attributes.
     pub fn as_str(self) -> &'static str {
-        CATALOGUES[usize::from(self.0)].0
+        CODES[usize::from(self.0)]
+    }
+
+    /// The language's name in itself (its `language-name`), which the
+    /// browser knows for every language, not only its reader's.
+    pub fn name(self) -> &'static str {
+        NAMES[usize::from(self.0)]
     }
 
     /// The language's catalogue source, as shipped.
+    #[cfg(feature = "ssr")]
     pub fn catalogue(self) -> &'static str {
-        CATALOGUES[usize::from(self.0)].1
+        CATALOGUES[usize::from(self.0)]
+    }
+
+    /// Where the browser fetches the catalogue: a file of the static site
+    /// (`scripts/lib.sh` copies it there), named with its content's hash so
+    /// that no browser keeps an old one after an upgrade.
+    #[cfg(feature = "ssr")]
+    pub fn catalogue_path(self) -> &'static str {
+        static PATHS: OnceLock<Vec<String>> = OnceLock::new();
+        let paths = PATHS.get_or_init(|| {
+            Locale::ALL
+                .into_iter()
+                .map(|l| {
+                    use std::hash::{DefaultHasher, Hash, Hasher};
+                    let mut hasher = DefaultHasher::new();
+                    l.catalogue().hash(&mut hasher);
+                    format!(
+                        "/pkg/messages/{}.ftl?v={:016x}",
+                        l.as_str(),
+                        hasher.finish()
+                    )
+                })
+                .collect()
+        });
+        &paths[usize::from(self.0)]
     }
 
     /// `en`, `zh`, and regional forms such as `zh-CN` or `en_GB`.
@@ -172,7 +230,9 @@ impl Locale {
 
     fn format(self, key: &str, args: Option<&FluentArgs<'_>>) -> String {
         for locale in [self, Locale::En] {
-            let bundle = bundle(locale);
+            let Some(bundle) = bundle(locale) else {
+                continue;
+            };
             if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
                 return bundle
@@ -290,7 +350,7 @@ mod tests {
             args.set(name, FluentValue::from(2));
         }
         for locale in Locale::ALL {
-            let bundle = bundle(locale);
+            let bundle = bundle(locale).unwrap();
             for key in keys(Locale::En.catalogue()) {
                 let message = bundle.get_message(&key).unwrap_or_else(|| panic!("{key}"));
                 let mut errors = Vec::new();
@@ -334,6 +394,25 @@ mod tests {
         assert_eq!(Locale::De.money("12345.50", "EUR"), "12.345,50 EUR");
         assert_eq!(Locale::Zh.money("-1000.00", "CNY"), "-1,000.00 CNY");
         assert_eq!(Locale::De.date_or_dash(None), "—");
+    }
+
+    #[test]
+    fn each_language_is_named_in_itself_and_its_catalogue_has_a_path() {
+        for locale in Locale::ALL {
+            assert_eq!(locale.name(), locale.t("language-name"));
+        }
+        assert_eq!(Locale::Zh.name(), "中文");
+        let zh = Locale::Zh.catalogue_path();
+        assert!(zh.starts_with("/pkg/messages/zh.ftl?v="), "{zh}");
+        let paths = Locale::ALL.map(Locale::catalogue_path);
+        assert!(
+            paths
+                .iter()
+                .all(|p| p.len() == "/pkg/messages/xx.ftl?v=".len() + 16)
+        );
+        let mut distinct = paths.to_vec();
+        distinct.dedup();
+        assert_eq!(distinct.len(), paths.len(), "{paths:?}");
     }
 
     #[test]

@@ -69,21 +69,34 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             )
         })
         .unwrap_or_default();
-    // The browser's bundle reads a visitor's language back from here.
+    // The browser's bundle reads a visitor's language back from here, and
+    // fetches the reader's catalogue (the one link with the id `catalogue`)
+    // beside the bundle, before the page hydrates.
     #[cfg(feature = "ssr")]
-    let lang = crate::ssr::auth::request_locale().as_str();
+    let locale = crate::ssr::auth::request_locale();
     #[cfg(not(feature = "ssr"))]
-    let lang = crate::i18n::Locale::default().as_str();
+    let locale = crate::i18n::Locale::default();
+    #[cfg(feature = "ssr")]
+    let catalogue = locale.catalogue_path();
+    #[cfg(not(feature = "ssr"))]
+    let catalogue = "";
     #[cfg(feature = "ssr")]
     let options = crate::ssr::bundles::page_options(options);
     view! {
         <!DOCTYPE html>
-        <html lang=lang>
+        <html lang=locale.as_str()>
             <head>
                 <meta charset="utf-8" />
                 <meta http-equiv="Content-Security-Policy" content=csp />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" href="data:," />
+                <link
+                    rel="preload"
+                    id="catalogue"
+                    href={catalogue}
+                    as="fetch"
+                    crossorigin="anonymous"
+                />
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />

@@ -1,7 +1,8 @@
 //! In the browser: a visitor reads the portal in the language the browser
 //! asks for; a customer who chose German reads the customer area in German,
 //! dates and amounts written the German way, before and after the page is
-//! live; the house's staff read their workspace in Chinese.
+//! live; the house's staff read their workspace in Chinese; a browser
+//! downloads its reader's catalogue alone, and the live page speaks it.
 
 use app::domain::order_status::OrderStatus;
 use app::i18n::Locale;
@@ -113,5 +114,49 @@ async fn the_staff_workspace_in_chinese() {
         assert!(!nav.contains(&Locale::En.t("nav-sign-out")), "{nav}");
     }
     browser.screenshot("staff-workspace-in-chinese").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_browser_downloads_its_readers_language_alone() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let client = app.client_for(&cast.supplier.email, PASSWORD).await;
+    let (status, body) = app.call(&client, "auth/locale", &[("locale", "zh")]).await;
+    assert_eq!(status, 200, "{body}");
+
+    let browser = Browser::launch_in_language(1280, 900, "de-DE,de").await;
+    browser
+        .sign_in_and_wait(&app.address, &cast.supplier.email, PASSWORD)
+        .await;
+    browser.open_hydrated(&app.url("/account")).await;
+    let fetched = browser
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name)\
+             .filter(n => n.includes('/pkg/messages/'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let fetched: Vec<String> = serde_json::from_value(fetched).unwrap();
+    assert_eq!(fetched.len(), 1, "{fetched:?}");
+    let expected = app.url(Locale::Zh.catalogue_path());
+    assert_eq!(fetched[0], expected);
+
+    // The strength hint is written in the browser alone, from the
+    // catalogue it fetched.
+    let field = browser
+        .client
+        .find(Locator::Css(
+            "#change-password-form input[name=new_password]",
+        ))
+        .await
+        .unwrap();
+    field.send_keys("aaaa").await.unwrap();
+    assert_eq!(
+        text_of(&browser, ".password-hint").await,
+        Locale::Zh.t("password-strength-weak")
+    );
     browser.close().await;
 }

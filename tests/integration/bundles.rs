@@ -2,10 +2,13 @@
 //! partners' bundle (every page but the house's own), the house and every
 //! page of the house's area the whole bundle; a page of the house's area
 //! reached inside the partners' bundle comes anew with the whole one.
+//! Neither holds a catalogue: a page names its reader's, which the site
+//! serves beside the bundles.
 
+use app::i18n::Locale;
 use integration_tests::browser::Browser;
 use integration_tests::people::{PASSWORD, create_cast};
-use integration_tests::{TestApp, eventually, new_client, spawn_app};
+use integration_tests::{TestApp, eventually, get_in_language, new_client, site_root, spawn_app};
 use std::time::Duration;
 
 const WHOLE: &str = "/pkg/portal.js";
@@ -88,6 +91,79 @@ async fn each_page_names_the_bundle_that_can_hydrate_it() {
             "/admin",
         ];
         expect_bundle(&app, house, &everywhere, WHOLE).await;
+    }
+}
+
+/// The catalogue a page names for its browser to fetch.
+fn catalogue_named(html: &str) -> &str {
+    let link = html
+        .split("<link")
+        .find(|tag| tag.contains(r#"id="catalogue""#))
+        .unwrap_or_else(|| panic!("no catalogue link in {html}"));
+    let href = link.split(r#"href=""#).nth(1).expect("the link's href");
+    href.split('"').next().unwrap()
+}
+
+#[tokio::test]
+async fn each_page_names_its_readers_catalogue_which_the_site_serves() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let visitor = new_client();
+    let factory = app.client_for(&cast.supplier.email, PASSWORD).await;
+    let (status, body) = app.call(&factory, "auth/locale", &[("locale", "zh")]).await;
+    assert_eq!(status, 200, "{body}");
+    for (who, client, path, language, locale) in [
+        ("visitor", &visitor, "/login", Some("de-DE,de"), Locale::De),
+        ("visitor", &visitor, "/", None, Locale::En),
+        (
+            "factory",
+            &factory,
+            "/supplier",
+            Some("de-DE,de"),
+            Locale::Zh,
+        ),
+    ] {
+        let html = get_in_language(client, &app.url(path), language)
+            .await
+            .text()
+            .await
+            .unwrap();
+        let named = catalogue_named(&html);
+        assert_eq!(named, Locale::catalogue_path(locale), "{who} {path}");
+        let file = visitor.get(app.url(named)).send().await.unwrap();
+        assert_eq!(file.status(), 200, "{named}");
+        assert_eq!(file.text().await.unwrap(), locale.catalogue(), "{named}");
+        // Compressed, as the bundle is.
+        let gzip = visitor
+            .get(app.url(named))
+            .header("accept-encoding", "gzip")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(gzip.headers()["content-encoding"], "gzip", "{named}");
+        let sent = gzip.bytes().await.unwrap().len();
+        assert!(sent * 2 < locale.catalogue().len(), "{named}: {sent} bytes");
+    }
+    let unknown = visitor
+        .get(app.url("/pkg/messages/xx.ftl"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unknown.status(), 404);
+
+    // Neither bundle carries a catalogue of its own.
+    for bundle in ["portal.wasm", "portal-partners.wasm"] {
+        let file = site_root().join("pkg").join(bundle);
+        let wasm = std::fs::read(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        for locale in Locale::ALL {
+            let line = locale
+                .catalogue()
+                .lines()
+                .find(|l| l.starts_with("login-title ="))
+                .unwrap();
+            let found = wasm.windows(line.len()).any(|w| w == line.as_bytes());
+            assert!(!found, "{bundle} holds {line:?}");
+        }
     }
 }
 

@@ -87,7 +87,7 @@ fn LanguageSwitch() -> impl IntoView {
                     aria-pressed=move || (locale.get() == l).to_string()
                     on:click=move |_| { set.dispatch(SetLocale { locale: l.as_str().to_string() }); }
                 >
-                    {l.t("language-name")}
+                    {l.name()}
                 </button>
             }).collect_view()}
         </div>
