@@ -12,6 +12,21 @@ pub(crate) struct Stats {
     pub(crate) errors: usize,
 }
 
+/// What every client of a run timed, sorted, and its failed answers in all.
+pub(crate) async fn gathered(
+    clients: Vec<tokio::task::JoinHandle<(Vec<Duration>, usize)>>,
+) -> (Vec<Duration>, usize) {
+    let mut all = Vec::new();
+    let mut errors = 0;
+    for client in clients {
+        let (times, failed) = client.await.unwrap();
+        all.extend(times);
+        errors += failed;
+    }
+    all.sort();
+    (all, errors)
+}
+
 /// Runs `request` from `CONCURRENCY` clients for `RUN_FOR`; a request that
 /// answers `None` has nothing left to do and ends its client.
 pub(crate) async fn measure<F, Fut>(request: F) -> Stats
@@ -43,15 +58,8 @@ where
             (times, errors)
         }));
     }
-    let mut all = Vec::new();
-    let mut errors = 0;
-    for task in tasks {
-        let (times, e) = task.await.unwrap();
-        all.extend(times);
-        errors += e;
-    }
+    let (all, errors) = gathered(tasks).await;
     let elapsed = started.elapsed().as_secs_f64();
-    all.sort();
     let pick = |q: f64| all[((all.len() as f64 - 1.0) * q) as usize].as_secs_f64() * 1000.0;
     Stats {
         per_second: all.len() as f64 / elapsed,

@@ -16,6 +16,7 @@ use reqwest::header::{
 };
 use tokio::time::Instant;
 
+use super::measure::gathered;
 use super::{CONCURRENCY, Lcg, PASSWORD, Store, generate_into};
 
 /// Asked for but not counted: connections opened, caches and pools filled.
@@ -295,14 +296,7 @@ where
     tokio::time::sleep_until(end).await;
     let server_after = cpu_ticks(&server.stat);
     let client_after = cpu_ticks("/proc/self/stat");
-    let mut all = Vec::new();
-    let mut errors = 0;
-    for task in tasks {
-        let (times, e) = task.await.unwrap();
-        all.extend(times);
-        errors += e;
-    }
-    all.sort();
+    let (all, errors) = gathered(tasks).await;
     let pick = |q: f64| {
         all.get(((all.len().max(1) - 1) as f64 * q) as usize)
             .map_or(f64::NAN, |d| d.as_secs_f64() * 1000.0)
