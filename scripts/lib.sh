@@ -125,6 +125,8 @@ wait_wasm_tools() {
 #   $SITE_ROOT/pkg/portal-partners.js, portal-partners.wasm: every page but
 #     the house's own, for customers, factories and visitors
 #     (app::domain::bundles);
+#   $SITE_ROOT/pkg/portal-islands.js, portal-islands.wasm: no page, only the
+#     islands of the pages written as such;
 #   $SITE_ROOT/pkg/portal.css.
 # (Building it beside the server instead, in a target folder of its own, was
 # slower on two cores: 946 s against 903 s for a first start.)
@@ -140,10 +142,11 @@ build_site() {
   fi
   mkdir -p "$SITE_ROOT/pkg"
   local bundle name features
-  for bundle in "portal:" "portal-partners:--no-default-features"; do
+  for bundle in "portal:" "portal-partners:--no-default-features" \
+    "portal-islands:--no-default-features --features islands"; do
     name=${bundle%%:*} features=${bundle#*:}
     log "building the browser bundle $name ($profile)"
-    # shellcheck disable=SC2086 # $features is one flag or none
+    # shellcheck disable=SC2086 # $features is flags or none
     cargo build -p frontend --lib --target wasm32-unknown-unknown "${cargo_profile[@]}" $features
     wait_wasm_tools
     wasm-bindgen --target web --no-typescript "${strip[@]}" --out-dir "$SITE_ROOT/pkg" --out-name "$name" \
@@ -172,7 +175,7 @@ compress_site() {
   if [ "$profile" = release ] && ! command -v brotli >/dev/null; then
     ( apt_install brotli ) || log "warning: no brotli; the bundle is sent as gzip"
   fi
-  for file in "$SITE_ROOT"/pkg/portal{,-partners}.{wasm,js} "$SITE_ROOT/pkg/portal.css" \
+  for file in "$SITE_ROOT"/pkg/portal{,-partners,-islands}.{wasm,js} "$SITE_ROOT/pkg/portal.css" \
     "$SITE_ROOT"/pkg/messages/*.ftl; do
     gzip -"$level" -k -f -n "$file"
     rm -f "$file.br"

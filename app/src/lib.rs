@@ -34,6 +34,7 @@ use leptos_router::{
 };
 
 use crate::components::guard::UserResource;
+use crate::components::islands::{IslandScripts, Routed};
 use crate::components::layout::SiteLayout;
 use crate::pages::areas::CustomerHome;
 use crate::pages::auth::{
@@ -81,7 +82,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(not(feature = "ssr"))]
     let catalogue = "";
     #[cfg(feature = "ssr")]
-    let options = crate::ssr::bundles::page_options(options);
+    let bundle = crate::ssr::bundles::page_bundle();
+    #[cfg(not(feature = "ssr"))]
+    let bundle = crate::domain::bundles::Bundle::Whole;
+    #[cfg(feature = "ssr")]
+    if bundle.islands() {
+        crate::components::islands::render_as_islands();
+    }
+    #[cfg(feature = "ssr")]
+    let options = crate::ssr::bundles::page_options(options, bundle);
     view! {
         <!DOCTYPE html>
         <html lang=locale.as_str()>
@@ -98,7 +107,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                     crossorigin="anonymous"
                 />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                {if bundle.islands() {
+                    view! { <IslandScripts options /> }.into_any()
+                } else {
+                    view! { <HydrationScripts options /> }.into_any()
+                }}
                 <MetaTags />
             </head>
             <body>
@@ -111,6 +124,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // Everything below lies inside the router (`components::islands`).
+    provide_context(Routed);
+    crate::components::islands::hydrated_whole();
     // Blocking: the server knows the user before the status line is sent.
     let user: Data<_> = Resource::new_with_options(|| (), |_| api::auth::who_am_i(), true);
     provide_context(UserResource(user));

@@ -1,10 +1,16 @@
 //! The browser side: fetches the reader's catalogue, then hydrates the
-//! server-rendered page into the live Leptos app.
+//! server-rendered page into the live Leptos app. Built with `islands`, it
+//! wakes only the page's islands, which the page's own script hands to it
+//! one by one once `hydrate` has finished (`app::components::islands`).
+
+#[cfg(feature = "islands")]
+mod islands;
 
 use app::i18n::{Locale, install};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+#[cfg(not(feature = "islands"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
@@ -19,6 +25,18 @@ pub fn hydrate() {
             ),
         }
     });
+}
+
+/// Readies the islands' bundle: the page's islands may wake once this has
+/// finished. If the catalogue does not load, it fails and the page stays as
+/// the server rendered it.
+#[cfg(feature = "islands")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub async fn hydrate() -> Result<(), JsValue> {
+    console_error_panic_hook::set_once();
+    load_catalogue().await?;
+    islands::begin();
+    Ok(())
 }
 
 /// Fetches the catalogue the page names (`app::shell`; the browser has had

@@ -129,7 +129,7 @@ impl Application {
                     config.requests.writes_per_minute,
                 ),
                 house_time_zone: config.house_time_zone,
-                partners_bundle: partners_bundle_built(&config.site_root),
+                bundles: bundles_built(&config.site_root),
             }),
             outbox_wakeup: Arc::new(Notify::new()),
             live: Default::default(),
@@ -249,16 +249,23 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
-/// Whether the site holds the partners' bundle (`app::domain::bundles`):
-/// both its files, under the name pages would give them.
-fn partners_bundle_built(site_root: &std::path::Path) -> bool {
-    let name = app::domain::bundles::Bundle::Partners.output_name();
-    ["js", "wasm"].iter().all(|kind| {
-        site_root
-            .join("pkg")
-            .join(format!("{name}.{kind}"))
-            .is_file()
-    })
+/// Which bundles beside the whole one the site holds
+/// (`app::domain::bundles`): both files of each, under the name pages would
+/// give them.
+fn bundles_built(site_root: &std::path::Path) -> app::domain::bundles::Built {
+    use app::domain::bundles::{Built, Bundle};
+    let built = |bundle: Bundle| {
+        ["js", "wasm"].iter().all(|kind| {
+            site_root
+                .join("pkg")
+                .join(format!("{}.{kind}", bundle.output_name()))
+                .is_file()
+        })
+    };
+    Built {
+        partners: built(Bundle::Partners),
+        islands: built(Bundle::Islands),
+    }
 }
 
 pub fn build_router(state: AppState) -> Router {

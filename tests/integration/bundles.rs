@@ -1,9 +1,10 @@
-//! The two browser bundles: customers, factories and visitors get the
+//! The three browser bundles: customers, factories and visitors get the
 //! partners' bundle (every page but the house's own), the house and every
 //! page of the house's area the whole bundle; a page of the house's area
-//! reached inside the partners' bundle comes anew with the whole one.
-//! Neither holds a catalogue: a page names its reader's, which the site
-//! serves beside the bundles.
+//! reached inside the partners' bundle comes anew with the whole one. A
+//! factory's list and line pages are written as islands and come with the
+//! islands' bundle, which wakes only those. No bundle holds a catalogue: a
+//! page names its reader's, which the site serves beside the bundles.
 
 use app::i18n::Locale;
 use integration_tests::browser::Browser;
@@ -13,6 +14,7 @@ use std::time::Duration;
 
 const WHOLE: &str = "/pkg/portal.js";
 const PARTNERS: &str = "/pkg/portal-partners.js";
+const ISLANDS: &str = "/pkg/portal-islands.js";
 
 /// Which bundle's script a page loads.
 async fn bundle_of(app: &TestApp, client: &reqwest::Client, path: &str) -> &'static str {
@@ -24,10 +26,13 @@ async fn bundle_of(app: &TestApp, client: &reqwest::Client, path: &str) -> &'sta
         .text()
         .await
         .unwrap();
-    match (html.contains(WHOLE), html.contains(PARTNERS)) {
-        (true, false) => WHOLE,
-        (false, true) => PARTNERS,
-        both => panic!("{path}: whole and partners' scripts named {both:?} in {html}"),
+    let named: Vec<_> = [WHOLE, PARTNERS, ISLANDS]
+        .into_iter()
+        .filter(|script| html.contains(script))
+        .collect();
+    match named[..] {
+        [script] => script,
+        _ => panic!("{path}: not one bundle named but {named:?} in {html}"),
     }
 }
 
@@ -70,13 +75,17 @@ async fn each_page_names_the_bundle_that_can_hydrate_it() {
         &app.client_for(&cast.supplier.email, PASSWORD).await,
     );
     let line = format!("/supplier/lines/{}", cast.po_line_a);
+    // Twice, as above.
+    expect_bundle(&app, factory, &["/supplier", &line, &line], ISLANDS).await;
     expect_bundle(
         &app,
         factory,
-        &["/supplier", &line, "/notifications"],
+        &["/supplier/complaints", "/notifications", "/account"],
         PARTNERS,
     )
     .await;
+    // A customer or a visitor on a factory's page sees no islands.
+    expect_bundle(&app, customer, &["/supplier", &line], PARTNERS).await;
     for person in [&cast.staff, &cast.admin] {
         let house = (
             person.email.as_str(),
@@ -151,8 +160,8 @@ async fn each_page_names_its_readers_catalogue_which_the_site_serves() {
         .unwrap();
     assert_eq!(unknown.status(), 404);
 
-    // Neither bundle carries a catalogue of its own.
-    for bundle in ["portal.wasm", "portal-partners.wasm"] {
+    // No bundle carries a catalogue of its own.
+    for bundle in ["portal.wasm", "portal-partners.wasm", "portal-islands.wasm"] {
         let file = site_root().join("pkg").join(bundle);
         let wasm = std::fs::read(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         for locale in Locale::ALL {
@@ -252,5 +261,63 @@ async fn partners_pages_work_on_their_bundle_and_the_house_area_comes_whole() {
     assert!(in_the_house_area, "signed in, the house's area opens");
     browser.wait_hydrated().await;
     assert_eq!(loaded_bundles(&browser).await, ["/pkg/portal.wasm"]);
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_factory_works_on_its_islands_and_the_rest_of_its_area_comes_whole() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let browser = Browser::launch(412, 915).await;
+    browser
+        .sign_in_and_wait(&app.address, &cast.supplier.email, PASSWORD)
+        .await;
+    browser.open_hydrated(&app.url("/supplier")).await;
+    assert_eq!(loaded_bundles(&browser).await, ["/pkg/portal-islands.wasm"]);
+    let card = format!("[data-po-line='{}']", cast.po_line_a);
+    browser
+        .wait_for_text(&card, Duration::from_secs(20), |t| t.contains("PO-A-1"))
+        .await;
+
+    // The list's filter is an island: it asks the server again in place.
+    browser.mark_page().await;
+    browser.set_value("#line-show", "done").await;
+    browser
+        .wait_for_text("#bulk-form", Duration::from_secs(20), |t| {
+            !t.contains("PO-A-1")
+        })
+        .await;
+    browser.set_value("#line-show", "open").await;
+    browser
+        .wait_for_text(&card, Duration::from_secs(20), |t| t.contains("PO-A-1"))
+        .await;
+    browser.assert_not_reloaded().await;
+
+    // A link out of the islands loads the next page anew; the complaints
+    // are not written as islands and come with the partners' bundle.
+    browser.click("a[href='/supplier/complaints']").await;
+    let moved = eventually(Duration::from_secs(20), || async {
+        browser.client.current_url().await.unwrap().path() == "/supplier/complaints"
+    })
+    .await;
+    assert!(moved, "the complaints open");
+    browser.wait_hydrated().await;
+    assert_eq!(
+        loaded_bundles(&browser).await,
+        ["/pkg/portal-partners.wasm"]
+    );
+
+    // Back on the islands, signing out works there too.
+    browser.open_hydrated(&app.url("/supplier")).await;
+    browser.click("#sign-out").await;
+    let out = eventually(Duration::from_secs(20), || async {
+        browser.client.current_url().await.unwrap().path() == "/"
+    })
+    .await;
+    assert!(out, "signed out, the front page opens");
+    browser.wait_hydrated().await;
+    browser
+        .wait_for_text(".nav-signin", Duration::from_secs(20), |t| !t.is_empty())
+        .await;
     browser.close().await;
 }

@@ -96,6 +96,8 @@ async fn the_bundle_travels_compressed_to_browsers_that_accept_it() {
         "portal.js",
         "portal-partners.wasm",
         "portal-partners.js",
+        "portal-islands.wasm",
+        "portal-islands.js",
         "portal.css",
     ] {
         let path = format!("/pkg/{file}");

@@ -103,7 +103,8 @@ impl Gate {
 /// from the request itself, in the browser from the value the server sent
 /// (read as it is: the resource's warning about reads outside a Suspense,
 /// which may not match the server, does not apply to it). `None` while the
-/// user is still loading.
+/// user is still loading, and inside an island woken in the browser, which
+/// has no user (its page's `lang` is the person's language).
 pub fn known_user() -> Option<Result<Option<SessionUser>, ApiError>> {
     #[cfg(feature = "ssr")]
     {
@@ -111,7 +112,7 @@ pub fn known_user() -> Option<Result<Option<SessionUser>, ApiError>> {
     }
     #[cfg(not(feature = "ssr"))]
     {
-        let user = use_user();
+        let user = use_context::<UserResource>()?.0;
         let value: &AsyncDerived<_> = &user;
         value.get_untracked()
     }

@@ -110,12 +110,6 @@ fn SignedInNav(
     user: SessionUser,
     unread: crate::components::data::Data<Result<u64, crate::wire::ApiError>>,
 ) -> impl IntoView {
-    let logout = ServerAction::<Logout>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = logout.value().get() {
-            go_to("/");
-        }
-    });
     let locale = user.locale;
     let location = use_location();
     let hrefs: Vec<&'static str> = area_links(user.role).iter().map(|(h, _)| *h).collect();
@@ -137,6 +131,21 @@ fn SignedInNav(
             {user.display_name.clone()}
             <small>{format!(" · {}", user.company_name)}</small>
         </span>
+        <SignOut locale />
+    }
+}
+
+/// Signs out and goes to the front page; an island, so that it works on
+/// the pages written as islands too.
+#[island]
+fn SignOut(locale: crate::i18n::Locale) -> impl IntoView {
+    let logout = ServerAction::<Logout>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = logout.value().get() {
+            go_to("/");
+        }
+    });
+    view! {
         <ActionForm action=logout attr:class="inline-form">
             <button type="submit" class="link-button" id="sign-out">{locale.t("nav-sign-out")}</button>
         </ActionForm>

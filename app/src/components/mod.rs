@@ -6,6 +6,7 @@ pub mod errors;
 pub mod forms;
 pub mod guard;
 pub mod house_part;
+pub mod islands;
 pub mod layout;
 pub mod live;
 pub mod local_time;

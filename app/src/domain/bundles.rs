@@ -7,6 +7,12 @@
 //! must know the page's route. So the partners' bundle is named only for
 //! pages outside the house's area, and never to the house's own people, who
 //! move from their account page into their area without a new page load.
+//!
+//! The islands' bundle knows no route at all: it wakes only the parts of a
+//! page written as islands (`#[island]`), and the server renders the rest
+//! as plain HTML whose links load the next page anew. It is named for the
+//! pages written that way, to the people those pages are for: the
+//! factory's list of lines and its line pages, opened by a factory.
 
 use super::account::Role;
 
@@ -17,6 +23,8 @@ pub enum Bundle {
     Whole,
     /// Every page but the house's own.
     Partners,
+    /// No page: the islands of the pages in [`ISLAND_PAGES`].
+    Islands,
 }
 
 impl Bundle {
@@ -25,8 +33,40 @@ impl Bundle {
         match self {
             Self::Whole => "portal",
             Self::Partners => "portal-partners",
+            Self::Islands => "portal-islands",
         }
     }
+
+    /// Whether the page is woken island by island (the rest of it stays as
+    /// the server rendered it), not hydrated as a whole.
+    pub fn islands(self) -> bool {
+        self == Self::Islands
+    }
+}
+
+/// The pages written as islands and the role they are for: an address,
+/// and whether a record's id follows it (`/supplier/lines/7`).
+pub const ISLAND_PAGES: [(&str, bool, Role); 2] = [
+    ("/supplier", false, Role::Supplier),
+    ("/supplier/lines", true, Role::Supplier),
+];
+
+/// Whether the page at `path` is written as islands for `viewer`.
+pub fn island_page(path: &str, viewer: Option<Role>) -> bool {
+    let path = match path.strip_suffix('/') {
+        Some(bare) if !bare.is_empty() => bare,
+        _ => path,
+    };
+    ISLAND_PAGES.iter().any(|&(page, with_id, role)| {
+        viewer == Some(role)
+            && if with_id {
+                path.strip_prefix(page)
+                    .and_then(|rest| rest.strip_prefix('/'))
+                    .is_some_and(|id| !id.is_empty() && !id.contains('/'))
+            } else {
+                path == page
+            }
+    })
 }
 
 /// Whether an address is one of the house's own pages.
@@ -37,14 +77,25 @@ pub fn house_area(path: &str) -> bool {
     })
 }
 
+/// The bundles a site holds beside the whole one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Built {
+    pub partners: bool,
+    pub islands: bool,
+}
+
 /// The bundle a page at `path` is sent with, for the signed-in person's role
-/// (`None`: nobody is signed in), when the partners' bundle was built.
-pub fn bundle_for(path: &str, viewer: Option<Role>) -> Bundle {
+/// (`None`: nobody is signed in), from the bundles the site holds.
+pub fn bundle_for(path: &str, viewer: Option<Role>, built: Built) -> Bundle {
     let house_person = matches!(viewer, Some(Role::Admin | Role::Staff));
     if house_person || house_area(path) {
         Bundle::Whole
-    } else {
+    } else if built.islands && island_page(path, viewer) {
+        Bundle::Islands
+    } else if built.partners {
         Bundle::Partners
+    } else {
+        Bundle::Whole
     }
 }
 
@@ -52,6 +103,11 @@ pub fn bundle_for(path: &str, viewer: Option<Role>) -> Bundle {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    const ALL_BUILT: Built = Built {
+        partners: true,
+        islands: true,
+    };
 
     #[test]
     fn the_house_area_is_staff_and_admin_and_what_lies_under_them() {
@@ -72,46 +128,157 @@ mod tests {
     #[test]
     fn partners_and_visitors_get_the_partners_bundle_outside_the_house_area() {
         for viewer in [None, Some(Role::Customer), Some(Role::Supplier)] {
-            assert_eq!(bundle_for("/customer/orders/3", viewer), Bundle::Partners);
-            assert_eq!(bundle_for("/login", viewer), Bundle::Partners);
-            assert_eq!(bundle_for("/staff/orders", viewer), Bundle::Whole);
-            assert_eq!(bundle_for("/admin", viewer), Bundle::Whole);
+            for path in ["/customer/orders/3", "/login", "/supplier/complaints/2"] {
+                assert_eq!(bundle_for(path, viewer, ALL_BUILT), Bundle::Partners);
+            }
+            assert_eq!(
+                bundle_for("/staff/orders", viewer, ALL_BUILT),
+                Bundle::Whole
+            );
+            assert_eq!(bundle_for("/admin", viewer, ALL_BUILT), Bundle::Whole);
+        }
+    }
+
+    #[test]
+    fn a_factory_gets_the_islands_on_its_list_and_its_line_pages() {
+        let factory = Some(Role::Supplier);
+        for path in [
+            "/supplier",
+            "/supplier/",
+            "/supplier/lines/7",
+            "/supplier/lines/7/",
+        ] {
+            assert_eq!(
+                bundle_for(path, factory, ALL_BUILT),
+                Bundle::Islands,
+                "{path}"
+            );
+        }
+        for path in [
+            "/supplier/lines",
+            "/supplier/lines/7/x",
+            "/supplier/complaints",
+            "/supplier-x",
+            "/notifications",
+        ] {
+            assert_eq!(
+                bundle_for(path, factory, ALL_BUILT),
+                Bundle::Partners,
+                "{path}"
+            );
+        }
+        // Nobody else: what they see there is a refusal or a sign-in form.
+        for viewer in [
+            None,
+            Some(Role::Customer),
+            Some(Role::Staff),
+            Some(Role::Admin),
+        ] {
+            assert_ne!(bundle_for("/supplier", viewer, ALL_BUILT), Bundle::Islands);
+        }
+    }
+
+    #[test]
+    fn a_bundle_not_built_is_never_named() {
+        let factory = Some(Role::Supplier);
+        let partners_only = Built {
+            partners: true,
+            islands: false,
+        };
+        assert_eq!(
+            bundle_for("/supplier", factory, partners_only),
+            Bundle::Partners
+        );
+        let islands_only = Built {
+            partners: false,
+            islands: true,
+        };
+        assert_eq!(
+            bundle_for("/supplier", factory, islands_only),
+            Bundle::Islands
+        );
+        assert_eq!(
+            bundle_for("/customer", Some(Role::Customer), islands_only),
+            Bundle::Whole
+        );
+        for path in ["/supplier", "/customer", "/login", "/staff"] {
+            assert_eq!(
+                bundle_for(path, factory, Built::default()),
+                Bundle::Whole,
+                "{path}"
+            );
         }
     }
 
     #[test]
     fn the_house_gets_the_whole_bundle_everywhere() {
         for viewer in [Role::Admin, Role::Staff] {
-            for path in ["/", "/login", "/account", "/notifications", "/staff"] {
-                assert_eq!(bundle_for(path, Some(viewer)), Bundle::Whole, "{path}");
+            for path in [
+                "/",
+                "/login",
+                "/account",
+                "/notifications",
+                "/staff",
+                "/supplier",
+            ] {
+                assert_eq!(
+                    bundle_for(path, Some(viewer), ALL_BUILT),
+                    Bundle::Whole,
+                    "{path}"
+                );
             }
         }
     }
 
     #[test]
     fn the_bundles_have_files_of_their_own() {
-        assert_ne!(Bundle::Whole.output_name(), Bundle::Partners.output_name());
+        let names = [Bundle::Whole, Bundle::Partners, Bundle::Islands].map(Bundle::output_name);
+        for (i, name) in names.iter().enumerate() {
+            assert!(!names[i + 1..].contains(name), "{name}");
+        }
+        assert!(Bundle::Islands.islands());
+        assert!(!Bundle::Partners.islands() && !Bundle::Whole.islands());
     }
 
     proptest! {
         /// Whatever lies under the house's area, and whoever asks, its
-        /// pages are never sent with the bundle that cannot hydrate them.
+        /// pages are never sent with a bundle that cannot hydrate them.
         #[test]
-        fn no_house_page_is_sent_with_the_partners_bundle(
+        fn no_house_page_is_sent_with_a_smaller_bundle(
             area in proptest::sample::select(vec!["/staff", "/admin"]),
             rest in "(/[a-z0-9-]{0,8}){0,4}",
             viewer in proptest::option::of(proptest::sample::select(Role::ALL.to_vec())),
+            partners: bool,
+            islands: bool,
         ) {
-            prop_assert_eq!(bundle_for(&format!("{area}{rest}"), viewer), Bundle::Whole);
+            let built = Built { partners, islands };
+            prop_assert_eq!(bundle_for(&format!("{area}{rest}"), viewer, built), Bundle::Whole);
         }
 
         /// The house's own people get the whole bundle on any page.
         #[test]
-        fn the_house_never_gets_the_partners_bundle(
+        fn the_house_never_gets_a_smaller_bundle(
             path in "(/[a-z0-9-]{0,8}){1,4}",
             viewer in proptest::sample::select(vec![Role::Admin, Role::Staff]),
         ) {
-            prop_assert_eq!(bundle_for(&path, Some(viewer)), Bundle::Whole);
+            prop_assert_eq!(bundle_for(&path, Some(viewer), ALL_BUILT), Bundle::Whole);
+        }
+
+        /// The islands' bundle is named only for the pages written as
+        /// islands, to the role they are written for.
+        #[test]
+        fn the_islands_are_named_only_for_their_pages(
+            path in "(/(supplier|lines|complaints|customer|[0-9]{1,3})){0,4}/?",
+            viewer in proptest::option::of(proptest::sample::select(Role::ALL.to_vec())),
+        ) {
+            let named = bundle_for(&path, viewer, ALL_BUILT) == Bundle::Islands;
+            let bare = path.trim_end_matches('/');
+            let written = viewer == Some(Role::Supplier)
+                && (bare == "/supplier"
+                    || bare
+                        .strip_prefix("/supplier/lines/")
+                        .is_some_and(|id| !id.is_empty() && !id.contains('/')));
+            prop_assert_eq!(named, written, "{}", path);
         }
     }
 }

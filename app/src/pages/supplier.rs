@@ -7,7 +7,6 @@
 use crate::components::data::load;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::api::auth::SetLocale;
 use crate::api::messages::get_messages;
@@ -45,9 +44,9 @@ pub fn SupplierHome() -> impl IntoView {
                     <LanguageSwitch />
                 </div>
                 <p class="lead">{move || locale.get().t("supplier-intro")}</p>
-                <FactoryChanges />
+                <FactoryChangesIsland />
                 <OwnScorecard />
-                <LineList base="/supplier/lines" can_report=true />
+                <FactoryLines />
             </section>
         </AreaGuard>
     }
@@ -67,8 +66,20 @@ pub fn StaffProductionPage() -> impl IntoView {
     }
 }
 
+/// The change requests the factory is asked to acknowledge, as an island.
+#[island]
+fn FactoryChangesIsland() -> impl IntoView {
+    view! { <FactoryChanges /> }
+}
+
+/// The factory's own lines, as an island.
+#[island]
+fn FactoryLines() -> impl IntoView {
+    view! { <LineList base="/supplier/lines" can_report=true /> }
+}
+
 /// English | 中文: saves the choice with the person and reloads the page.
-#[component]
+#[island]
 fn LanguageSwitch() -> impl IntoView {
     let locale = use_locale();
     let set = ServerAction::<SetLocale>::new();
@@ -275,10 +286,12 @@ fn LineCard(
 #[component]
 pub fn SupplierLinePage() -> impl IntoView {
     let locale = use_locale();
+    let id = crate::components::params::use_route_id();
     view! {
         <Title text=locale.get_untracked().t("supplier-post-title") />
         <AreaGuard area=Some(Area::Supplier)>
-            <LinePage back="/supplier" can_report=true />
+            // Anew for each line the route names.
+            {move || view! { <FactoryLine id=id() /> }}
         </AreaGuard>
     }
 }
@@ -286,18 +299,28 @@ pub fn SupplierLinePage() -> impl IntoView {
 #[component]
 pub fn StaffPoLinePage() -> impl IntoView {
     let locale = use_locale();
+    let id = crate::components::params::use_route_id();
     view! {
         <Title text=locale.get_untracked().t("supplier-production-line") />
         <AreaGuard area=Some(Area::Staff)>
-            <LinePage back="/staff/production" can_report=false />
+            <LinePage id back="/staff/production" can_report=false />
         </AreaGuard>
     }
 }
 
+/// The factory's page of one of its lines, as an island.
+#[island]
+fn FactoryLine(id: i32) -> impl IntoView {
+    view! { <LinePage id=move || id back="/supplier" can_report=true /> }
+}
+
 #[component]
-fn LinePage(back: &'static str, can_report: bool) -> impl IntoView {
+fn LinePage(
+    id: impl Fn() -> i32 + Copy + Send + Sync + 'static,
+    back: &'static str,
+    can_report: bool,
+) -> impl IntoView {
     let locale = use_locale();
-    let id = crate::components::params::use_route_id();
     let post = ServerAction::<PostProgress>::new();
     let error = latest_error(post.value());
     let detail = load(
@@ -322,7 +345,7 @@ fn LinePage(back: &'static str, can_report: bool) -> impl IntoView {
         get_messages(ThreadKind::PurchaseOrder.as_str().to_string(), po).await
     });
     view! {
-        <p><A href=back>{move || locale.get().t("supplier-back")}</A></p>
+        <p><a href=back>{move || locale.get().t("supplier-back")}</a></p>
         <Transition fallback=move || view! { <p class="muted">{locale.get().t("supplier-loading")}</p> }>
             {move || Suspend::new(async move {
                 let locale = locale.get();

@@ -54,9 +54,9 @@ pub struct Settings {
     /// The house's own zone: its working day, and what "today" means for
     /// the date rules.
     pub house_time_zone: crate::domain::time_zone::Zone,
-    /// Whether the partners' browser bundle was built beside the whole one
-    /// (`domain::bundles`); without it every page names the whole bundle.
-    pub partners_bundle: bool,
+    /// The browser bundles built beside the whole one (`domain::bundles`);
+    /// without them every page names the whole bundle.
+    pub bundles: crate::domain::bundles::Built,
 }
 
 impl Settings {

@@ -6,11 +6,11 @@
 //! adding `?file_error=<catalogue key>` when the file was refused.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_query_map};
 
 use crate::api::shipping::ShareFile;
 use crate::components::data::Data;
 use crate::components::forms::{FormMessage, latest_error};
+use crate::components::islands::{page_path, page_query};
 use crate::components::local_time::LocalTime;
 use crate::i18n::Locale;
 use crate::wire::ApiError;
@@ -96,7 +96,7 @@ pub fn UploadForm(
     accept: Option<&'static str>,
     locale: Locale,
 ) -> impl IntoView {
-    let return_to = use_location().pathname.get_untracked();
+    let return_to = page_path();
     // In the shipping panel, a chosen file holds the panel still until it
     // is sent, as typing into its forms does: a rebuilt form has no file.
     let held = use_context::<super::ShippingData>().map(|shipping| shipping.held);
@@ -140,12 +140,11 @@ pub fn UploadForm(
 /// Why the last upload was refused, from the address the upload came back to.
 #[component]
 pub fn UploadError(locale: Locale) -> impl IntoView {
-    let query = use_query_map();
-    move || {
-        let key = query.read().get("file_error")?;
+    // Each upload comes back as a new page, so the page's query is read once.
+    page_query("file_error").map(|key| {
         let text = super::t_or(locale, &key, &locale.t("shipping-upload-failed"));
-        Some(view! { <p class="form-error upload-error" role="alert">{text}</p> })
-    }
+        view! { <p class="form-error upload-error" role="alert">{text}</p> }
+    })
 }
 
 /// QC photos and inspection reports on the line: the factory uploads them
