@@ -115,12 +115,35 @@ async fn open_on_a_phone(
     phone
         .cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 4 }))
         .await;
+    // What the page complained of, for a page that never works.
+    phone
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": "window.__complaints = []; \
+                const said = console.error.bind(console); \
+                console.error = (...args) => { window.__complaints.push(args.map(String).join(' ')); said(...args); };" }),
+        )
+        .await;
     phone
         .client
         .goto(&format!("{base}{path}"))
         .await
         .expect("open the page");
+    let deadline = std::time::Instant::now() + Duration::from_secs(120);
     let works = loop {
+        if std::time::Instant::now() > deadline {
+            let state = phone
+                .client
+                .execute(
+                    "return [location.href, window.__complaints, \
+                     Object.keys(window.__RESOLVED_RESOURCES || {}), window.__PENDING_RESOURCES, \
+                     document.documentElement.outerHTML.length, \
+                     performance.getEntriesByType('resource').map(r => r.name)];",
+                    vec![],
+                )
+                .await;
+            panic!("{path} never worked on the phone: {state:?}");
+        }
         let seen = phone
             .client
             .execute(
@@ -178,6 +201,8 @@ pub(crate) fn bundle() -> Option<String> {
         "portal.js",
         "portal-partners.wasm",
         "portal-partners.js",
+        "portal-islands.wasm",
+        "portal-islands.js",
     ] {
         let path = pkg.join(file);
         let raw = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
