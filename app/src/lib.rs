@@ -86,8 +86,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(not(feature = "ssr"))]
     let bundle = crate::domain::bundles::Bundle::Whole;
     #[cfg(feature = "ssr")]
-    if bundle.islands() {
-        crate::components::islands::render_as_islands();
+    {
+        // The app reads it back (`components::islands::hydrated_whole`).
+        provide_context(bundle);
+        if bundle.islands() {
+            crate::components::islands::render_as_islands();
+        }
     }
     #[cfg(feature = "ssr")]
     let options = crate::ssr::bundles::page_options(options, bundle);

@@ -26,8 +26,9 @@ pub fn render_as_islands() {
 /// For the app's root: a page hydrated as a whole has its islands rendered
 /// as plain components, on the server and in the browser alike.
 pub fn hydrated_whole() {
+    // The shell named the page's bundle once (`crate::shell`).
     #[cfg(feature = "ssr")]
-    let whole = !crate::ssr::bundles::page_bundle().islands();
+    let whole = !use_context::<crate::domain::bundles::Bundle>().is_some_and(|b| b.islands());
     // In the browser the app's root runs only on pages hydrated as a whole.
     #[cfg(not(feature = "ssr"))]
     let whole = true;
