@@ -264,7 +264,8 @@ fn bundles_built(site_root: &std::path::Path) -> app::domain::bundles::Built {
     };
     Built {
         partners: built(Bundle::Partners),
-        islands: built(Bundle::Islands),
+        factory_islands: built(Bundle::FactoryIslands),
+        customer_islands: built(Bundle::CustomerIslands),
     }
 }
 

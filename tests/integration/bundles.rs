@@ -1,10 +1,11 @@
-//! The three browser bundles: customers, factories and visitors get the
-//! partners' bundle (every page but the house's own), the house and every
-//! page of the house's area the whole bundle; a page of the house's area
-//! reached inside the partners' bundle comes anew with the whole one. A
-//! factory's list and line pages are written as islands and come with the
-//! islands' bundle, which wakes only those. No bundle holds a catalogue: a
-//! page names its reader's, which the site serves beside the bundles.
+//! The browser bundles: customers, factories and visitors get the partners'
+//! bundle (every page but the house's own), the house and every page of the
+//! house's area the whole bundle; a page of the house's area reached inside
+//! the partners' bundle comes anew with the whole one. A factory's list and
+//! line pages, and a customer's first page, are written as islands and come
+//! with that role's islands' bundle, which wakes only those. No bundle holds
+//! a catalogue: a page names its reader's, which the site serves beside the
+//! bundles.
 
 use app::i18n::Locale;
 use integration_tests::browser::Browser;
@@ -14,7 +15,8 @@ use std::time::Duration;
 
 const WHOLE: &str = "/pkg/portal.js";
 const PARTNERS: &str = "/pkg/portal-partners.js";
-const ISLANDS: &str = "/pkg/portal-islands.js";
+const FACTORY: &str = "/pkg/portal-factory.js";
+const CUSTOMER: &str = "/pkg/portal-customer.js";
 
 /// Which bundle's script a page loads.
 async fn bundle_of(app: &TestApp, client: &reqwest::Client, path: &str) -> &'static str {
@@ -26,7 +28,7 @@ async fn bundle_of(app: &TestApp, client: &reqwest::Client, path: &str) -> &'sta
         .text()
         .await
         .unwrap();
-    let named: Vec<_> = [WHOLE, PARTNERS, ISLANDS]
+    let named: Vec<_> = [WHOLE, PARTNERS, FACTORY, CUSTOMER]
         .into_iter()
         .filter(|script| html.contains(script))
         .collect();
@@ -60,8 +62,9 @@ async fn each_page_names_the_bundle_that_can_hydrate_it() {
     );
     let order = format!("/customer/orders/{}", cast.order_a);
     // Twice: the second answer is the kept page.
-    let theirs = ["/customer", &order, &order, "/account", "/no/such/page"];
+    let theirs = [&order, &order, "/account", "/no/such/page"];
     expect_bundle(&app, customer, &theirs, PARTNERS).await;
+    expect_bundle(&app, customer, &["/customer", "/customer"], CUSTOMER).await;
     // Not theirs, but whatever it shows must hydrate.
     expect_bundle(
         &app,
@@ -76,7 +79,7 @@ async fn each_page_names_the_bundle_that_can_hydrate_it() {
     );
     let line = format!("/supplier/lines/{}", cast.po_line_a);
     // Twice, as above.
-    expect_bundle(&app, factory, &["/supplier", &line, &line], ISLANDS).await;
+    expect_bundle(&app, factory, &["/supplier", &line, &line], FACTORY).await;
     expect_bundle(
         &app,
         factory,
@@ -84,8 +87,9 @@ async fn each_page_names_the_bundle_that_can_hydrate_it() {
         PARTNERS,
     )
     .await;
-    // A customer or a visitor on a factory's page sees no islands.
+    // Nobody sees another role's islands.
     expect_bundle(&app, customer, &["/supplier", &line], PARTNERS).await;
+    expect_bundle(&app, factory, &["/customer"], PARTNERS).await;
     for person in [&cast.staff, &cast.admin] {
         let house = (
             person.email.as_str(),
@@ -161,7 +165,12 @@ async fn each_page_names_its_readers_catalogue_which_the_site_serves() {
     assert_eq!(unknown.status(), 404);
 
     // No bundle carries a catalogue of its own.
-    for bundle in ["portal.wasm", "portal-partners.wasm", "portal-islands.wasm"] {
+    for bundle in [
+        "portal.wasm",
+        "portal-partners.wasm",
+        "portal-factory.wasm",
+        "portal-customer.wasm",
+    ] {
         let file = site_root().join("pkg").join(bundle);
         let wasm = std::fs::read(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         for locale in Locale::ALL {
@@ -273,7 +282,7 @@ async fn a_factory_works_on_its_islands_and_the_rest_of_its_area_comes_whole() {
         .sign_in_and_wait(&app.address, &cast.supplier.email, PASSWORD)
         .await;
     browser.open_hydrated(&app.url("/supplier")).await;
-    assert_eq!(loaded_bundles(&browser).await, ["/pkg/portal-islands.wasm"]);
+    assert_eq!(loaded_bundles(&browser).await, ["/pkg/portal-factory.wasm"]);
     let card = format!("[data-po-line='{}']", cast.po_line_a);
     browser
         .wait_for_text(&card, Duration::from_secs(20), |t| t.contains("PO-A-1"))
@@ -319,5 +328,83 @@ async fn a_factory_works_on_its_islands_and_the_rest_of_its_area_comes_whole() {
     browser
         .wait_for_text(".nav-signin", Duration::from_secs(20), |t| !t.is_empty())
         .await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_customer_works_on_its_first_pages_islands_and_its_order_comes_whole() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let browser = Browser::launch(412, 915).await;
+    browser
+        .sign_in_and_wait(&app.address, &cast.customer.email, PASSWORD)
+        .await;
+    browser.open_hydrated(&app.url("/customer")).await;
+    assert_eq!(
+        loaded_bundles(&browser).await,
+        ["/pkg/portal-customer.wasm"]
+    );
+    let row = "tr[data-order='SO-A-1']";
+    browser
+        .wait_for_text(row, Duration::from_secs(20), |t| {
+            t.contains("In production")
+        })
+        .await;
+
+    // The list's search is an island: it asks the server again in place.
+    browser.mark_page().await;
+    browser.set_value("#order-search", "no such order").await;
+    browser
+        .wait_for_text("#customer-orders", Duration::from_secs(20), |t| {
+            !t.contains("SO-A-1") && t.contains("No orders")
+        })
+        .await;
+    browser.set_value("#order-search", "").await;
+    browser
+        .wait_for_text(row, Duration::from_secs(20), |t| {
+            t.contains("In production")
+        })
+        .await;
+
+    // The list follows the live stream: the house moves the order on.
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let id = cast.order_a.to_string();
+    let (status, body) = app
+        .call(
+            &staff,
+            "orders/move",
+            &[("id", &id), ("to", "ready"), ("version", "1")],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    browser
+        .wait_for_text(row, Duration::from_secs(20), |t| t.contains("Ready"))
+        .await;
+    browser.assert_not_reloaded().await;
+
+    // The order's link leaves the islands: its page is not written as
+    // islands and comes with the partners' bundle.
+    browser.click(&format!("{row} a")).await;
+    browser
+        .wait_for_text("#order-status", Duration::from_secs(20), |t| t == "Ready")
+        .await;
+    browser.wait_hydrated().await;
+    assert_eq!(
+        browser.client.current_url().await.unwrap().path(),
+        format!("/customer/orders/{}", cast.order_a)
+    );
+    assert_eq!(
+        loaded_bundles(&browser).await,
+        ["/pkg/portal-partners.wasm"]
+    );
+
+    // Back on the islands, signing out works there too.
+    browser.open_hydrated(&app.url("/customer")).await;
+    browser.click("#sign-out").await;
+    let out = eventually(Duration::from_secs(20), || async {
+        browser.client.current_url().await.unwrap().path() == "/"
+    })
+    .await;
+    assert!(out, "signed out, the front page opens");
     browser.close().await;
 }

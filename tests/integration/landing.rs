@@ -96,8 +96,10 @@ async fn the_bundle_travels_compressed_to_browsers_that_accept_it() {
         "portal.js",
         "portal-partners.wasm",
         "portal-partners.js",
-        "portal-islands.wasm",
-        "portal-islands.js",
+        "portal-factory.wasm",
+        "portal-factory.js",
+        "portal-customer.wasm",
+        "portal-customer.js",
         "portal.css",
     ] {
         let path = format!("/pkg/{file}");

@@ -48,15 +48,20 @@ async fn an_area_page_loads_its_data_once() {
     let response = integration_tests::get_with(&customer, &app.url("/customer")).await;
     assert_eq!(response.status(), 200);
     let html = response.text().await.unwrap();
-    // The order list and the company panel each travel to the browser as
-    // data for hydration: once each, not once per render pass.
+    // The order list (an island) travels to the browser as data for waking
+    // it: once, not once per render pass.
     let order = r#"\"number\":\"SO-A-1\""#;
     assert_eq!(
         html.matches(order).count(),
         1,
         "order list data in:\n{html}"
     );
-    assert_eq!(html.matches("company_city").count(), 1);
+    // The company panel is the server's alone: shown, its data not sent.
+    assert!(
+        html.contains(r#"class="area-company">Customer A<"#),
+        "{html}"
+    );
+    assert_eq!(html.matches("company_city").count(), 0);
 }
 
 #[tokio::test]

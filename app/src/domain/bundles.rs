@@ -8,11 +8,13 @@
 //! pages outside the house's area, and never to the house's own people, who
 //! move from their account page into their area without a new page load.
 //!
-//! The islands' bundle knows no route at all: it wakes only the parts of a
+//! The islands' bundles know no route at all: they wake only the parts of a
 //! page written as islands (`#[island]`), and the server renders the rest
-//! as plain HTML whose links load the next page anew. It is named for the
-//! pages written that way, to the people those pages are for: the
-//! factory's list of lines and its line pages, opened by a factory.
+//! as plain HTML whose links load the next page anew. Each is named for the
+//! pages written that way, to the people those pages are for: the factory's
+//! (its list of lines and its line pages, opened by a factory) and the
+//! customer's (its first page, opened by a customer). Each holds only its
+//! own role's islands and the sign-out button.
 
 use super::account::Role;
 
@@ -23,8 +25,10 @@ pub enum Bundle {
     Whole,
     /// Every page but the house's own.
     Partners,
-    /// No page: the islands of the pages in [`ISLAND_PAGES`].
-    Islands,
+    /// No page: the islands of the factory's pages in [`ISLAND_PAGES`].
+    FactoryIslands,
+    /// No page: the islands of the customer's pages in [`ISLAND_PAGES`].
+    CustomerIslands,
 }
 
 impl Bundle {
@@ -33,20 +37,33 @@ impl Bundle {
         match self {
             Self::Whole => "portal",
             Self::Partners => "portal-partners",
-            Self::Islands => "portal-islands",
+            Self::FactoryIslands => "portal-factory",
+            Self::CustomerIslands => "portal-customer",
         }
     }
 
     /// Whether the page is woken island by island (the rest of it stays as
     /// the server rendered it), not hydrated as a whole.
     pub fn islands(self) -> bool {
-        self == Self::Islands
+        matches!(self, Self::FactoryIslands | Self::CustomerIslands)
+    }
+
+    /// The islands' bundle of the pages written for `role`, if any are.
+    pub fn islands_for(role: Role) -> Option<Self> {
+        match role {
+            Role::Supplier => Some(Self::FactoryIslands),
+            Role::Customer => Some(Self::CustomerIslands),
+            Role::Staff | Role::Admin => None,
+        }
     }
 }
 
 /// The pages written as islands and the role they are for: an address,
-/// and whether a record's id follows it (`/supplier/lines/7`).
-pub const ISLAND_PAGES: [(&str, bool, Role); 2] = [
+/// and whether a record's id follows it (`/supplier/lines/7`). Each role's
+/// pages wake from a bundle of their own ([`Bundle::islands_for`]), so
+/// neither downloads the other's islands.
+pub const ISLAND_PAGES: [(&str, bool, Role); 3] = [
+    ("/customer", false, Role::Customer),
     ("/supplier", false, Role::Supplier),
     ("/supplier/lines", true, Role::Supplier),
 ];
@@ -81,17 +98,33 @@ pub fn house_area(path: &str) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Built {
     pub partners: bool,
-    pub islands: bool,
+    pub factory_islands: bool,
+    pub customer_islands: bool,
+}
+
+impl Built {
+    /// Whether the site holds `bundle` (the whole one it always holds).
+    pub fn holds(self, bundle: Bundle) -> bool {
+        match bundle {
+            Bundle::Whole => true,
+            Bundle::Partners => self.partners,
+            Bundle::FactoryIslands => self.factory_islands,
+            Bundle::CustomerIslands => self.customer_islands,
+        }
+    }
 }
 
 /// The bundle a page at `path` is sent with, for the signed-in person's role
 /// (`None`: nobody is signed in), from the bundles the site holds.
 pub fn bundle_for(path: &str, viewer: Option<Role>, built: Built) -> Bundle {
     let house_person = matches!(viewer, Some(Role::Admin | Role::Staff));
+    let islands = viewer
+        .and_then(Bundle::islands_for)
+        .filter(|&bundle| built.holds(bundle) && island_page(path, viewer));
     if house_person || house_area(path) {
         Bundle::Whole
-    } else if built.islands && island_page(path, viewer) {
-        Bundle::Islands
+    } else if let Some(islands) = islands {
+        islands
     } else if built.partners {
         Bundle::Partners
     } else {
@@ -106,7 +139,8 @@ mod tests {
 
     const ALL_BUILT: Built = Built {
         partners: true,
-        islands: true,
+        factory_islands: true,
+        customer_islands: true,
     };
 
     #[test]
@@ -150,7 +184,7 @@ mod tests {
         ] {
             assert_eq!(
                 bundle_for(path, factory, ALL_BUILT),
-                Bundle::Islands,
+                Bundle::FactoryIslands,
                 "{path}"
             );
         }
@@ -174,39 +208,91 @@ mod tests {
             Some(Role::Staff),
             Some(Role::Admin),
         ] {
-            assert_ne!(bundle_for("/supplier", viewer, ALL_BUILT), Bundle::Islands);
+            assert!(!bundle_for("/supplier", viewer, ALL_BUILT).islands());
+        }
+    }
+
+    #[test]
+    fn a_customer_gets_the_islands_on_its_first_page_alone() {
+        let customer = Some(Role::Customer);
+        for path in ["/customer", "/customer/"] {
+            assert_eq!(
+                bundle_for(path, customer, ALL_BUILT),
+                Bundle::CustomerIslands,
+                "{path}"
+            );
+        }
+        for path in [
+            "/customer/orders",
+            "/customer/orders/7",
+            "/customer/inquiries",
+            "/customers",
+        ] {
+            assert_eq!(
+                bundle_for(path, customer, ALL_BUILT),
+                Bundle::Partners,
+                "{path}"
+            );
+        }
+        for viewer in [
+            None,
+            Some(Role::Supplier),
+            Some(Role::Staff),
+            Some(Role::Admin),
+        ] {
+            assert!(!bundle_for("/customer", viewer, ALL_BUILT).islands());
         }
     }
 
     #[test]
     fn a_bundle_not_built_is_never_named() {
         let factory = Some(Role::Supplier);
+        let customer = Some(Role::Customer);
         let partners_only = Built {
             partners: true,
-            islands: false,
+            ..Built::default()
         };
         assert_eq!(
             bundle_for("/supplier", factory, partners_only),
             Bundle::Partners
         );
-        let islands_only = Built {
-            partners: false,
-            islands: true,
+        // Each role's islands are named only if that role's bundle is built.
+        let factory_islands = Built {
+            factory_islands: true,
+            ..Built::default()
         };
         assert_eq!(
-            bundle_for("/supplier", factory, islands_only),
-            Bundle::Islands
+            bundle_for("/supplier", factory, factory_islands),
+            Bundle::FactoryIslands
         );
         assert_eq!(
-            bundle_for("/customer", Some(Role::Customer), islands_only),
+            bundle_for("/customer", customer, factory_islands),
+            Bundle::Whole
+        );
+        let customer_islands = Built {
+            customer_islands: true,
+            ..Built::default()
+        };
+        assert_eq!(
+            bundle_for("/customer", customer, customer_islands),
+            Bundle::CustomerIslands
+        );
+        assert_eq!(
+            bundle_for("/supplier", factory, customer_islands),
+            Bundle::Whole
+        );
+        assert_eq!(
+            bundle_for("/customer/orders/7", customer, customer_islands),
             Bundle::Whole
         );
         for path in ["/supplier", "/customer", "/login", "/staff"] {
-            assert_eq!(
-                bundle_for(path, factory, Built::default()),
-                Bundle::Whole,
-                "{path}"
-            );
+            for viewer in [factory, customer] {
+                assert_eq!(
+                    bundle_for(path, viewer, Built::default()),
+                    Bundle::Whole,
+                    "{path}"
+                );
+            }
         }
     }
 
@@ -232,11 +318,17 @@ mod tests {
 
     #[test]
     fn the_bundles_have_files_of_their_own() {
-        let names = [Bundle::Whole, Bundle::Partners, Bundle::Islands].map(Bundle::output_name);
+        let names = [
+            Bundle::Whole,
+            Bundle::Partners,
+            Bundle::FactoryIslands,
+            Bundle::CustomerIslands,
+        ]
+        .map(Bundle::output_name);
         for (i, name) in names.iter().enumerate() {
             assert!(!names[i + 1..].contains(name), "{name}");
         }
-        assert!(Bundle::Islands.islands());
+        assert!(Bundle::FactoryIslands.islands() && Bundle::CustomerIslands.islands());
         assert!(!Bundle::Partners.islands() && !Bundle::Whole.islands());
     }
 
@@ -249,9 +341,10 @@ mod tests {
             rest in "(/[a-z0-9-]{0,8}){0,4}",
             viewer in proptest::option::of(proptest::sample::select(Role::ALL.to_vec())),
             partners: bool,
-            islands: bool,
+            factory_islands: bool,
+            customer_islands: bool,
         ) {
-            let built = Built { partners, islands };
+            let built = Built { partners, factory_islands, customer_islands };
             prop_assert_eq!(bundle_for(&format!("{area}{rest}"), viewer, built), Bundle::Whole);
         }
 
@@ -271,14 +364,20 @@ mod tests {
             path in "(/(supplier|lines|complaints|customer|[0-9]{1,3})){0,4}/?",
             viewer in proptest::option::of(proptest::sample::select(Role::ALL.to_vec())),
         ) {
-            let named = bundle_for(&path, viewer, ALL_BUILT) == Bundle::Islands;
+            let named = bundle_for(&path, viewer, ALL_BUILT);
             let bare = path.trim_end_matches('/');
-            let written = viewer == Some(Role::Supplier)
-                && (bare == "/supplier"
-                    || bare
-                        .strip_prefix("/supplier/lines/")
-                        .is_some_and(|id| !id.is_empty() && !id.contains('/')));
-            prop_assert_eq!(named, written, "{}", path);
+            let written = (viewer == Some(Role::Customer) && bare == "/customer")
+                || (viewer == Some(Role::Supplier)
+                    && (bare == "/supplier"
+                        || bare
+                            .strip_prefix("/supplier/lines/")
+                            .is_some_and(|id| !id.is_empty() && !id.contains('/'))));
+            let expected = if written {
+                viewer.and_then(Bundle::islands_for)
+            } else {
+                None
+            };
+            prop_assert_eq!(named.islands().then_some(named), expected, "{}", path);
         }
     }
 }

@@ -48,13 +48,20 @@ pub fn CustomerHome() -> impl IntoView {
         <AreaGuard area=Some(Area::Customer)>
             <AreaSummaryPanel area=Area::Customer title="nav-my-orders" intro="areas-customer-intro" />
             <CustomerGlance />
-            <section class="panel">
+            <section class="panel" id="customer-orders">
                 <h2>{locale.t("nav-orders")}</h2>
                 <p><a href="/exports/orders.csv" id="export-orders" rel="external">{locale.t("areas-export-orders")}</a></p>
-                <OrderList base="/customer/orders" />
+                <CustomerOrders />
             </section>
         </AreaGuard>
     }
+}
+
+/// The customer's orders with their filters and paging, as an island.
+#[cfg_attr(not(feature = "factory-islands-only"), island)]
+#[cfg_attr(feature = "factory-islands-only", component)]
+fn CustomerOrders() -> impl IntoView {
+    view! { <OrderList base="/customer/orders" /> }
 }
 
 #[component]

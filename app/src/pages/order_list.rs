@@ -173,7 +173,7 @@ fn OrderTable(list: Vec<OrderSummary>, base: &'static str) -> impl IntoView {
                         let number = o.number.clone();
                         view! {
                         <tr data-order=number>
-                            <td><A href=format!("{base}/{}", o.id)>{o.number}</A></td>
+                            <td><a href=format!("{base}/{}", o.id)>{o.number}</a></td>
                             <td>{o.customer_name}</td>
                             <td class="order-status">{status_text(locale, o.status)}</td>
                             <td>{o.line_count}</td>

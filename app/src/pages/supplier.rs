@@ -67,19 +67,22 @@ pub fn StaffProductionPage() -> impl IntoView {
 }
 
 /// The change requests the factory is asked to acknowledge, as an island.
-#[island]
+#[cfg_attr(not(feature = "customer-islands-only"), island)]
+#[cfg_attr(feature = "customer-islands-only", component)]
 fn FactoryChangesIsland() -> impl IntoView {
     view! { <FactoryChanges /> }
 }
 
 /// The factory's own lines, as an island.
-#[island]
+#[cfg_attr(not(feature = "customer-islands-only"), island)]
+#[cfg_attr(feature = "customer-islands-only", component)]
 fn FactoryLines() -> impl IntoView {
     view! { <LineList base="/supplier/lines" can_report=true /> }
 }
 
 /// English | 中文: saves the choice with the person and reloads the page.
-#[island]
+#[cfg_attr(not(feature = "customer-islands-only"), island)]
+#[cfg_attr(feature = "customer-islands-only", component)]
 fn LanguageSwitch() -> impl IntoView {
     let locale = use_locale();
     let set = ServerAction::<SetLocale>::new();
@@ -309,7 +312,8 @@ pub fn StaffPoLinePage() -> impl IntoView {
 }
 
 /// The factory's page of one of its lines, as an island.
-#[island]
+#[cfg_attr(not(feature = "customer-islands-only"), island)]
+#[cfg_attr(feature = "customer-islands-only", component)]
 fn FactoryLine(id: i32) -> impl IntoView {
     view! { <LinePage id=move || id back="/supplier" can_report=true /> }
 }

@@ -201,8 +201,10 @@ pub(crate) fn bundle() -> Option<String> {
         "portal.js",
         "portal-partners.wasm",
         "portal-partners.js",
-        "portal-islands.wasm",
-        "portal-islands.js",
+        "portal-factory.wasm",
+        "portal-factory.js",
+        "portal-customer.wasm",
+        "portal-customer.js",
     ] {
         let path = pkg.join(file);
         let raw = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
