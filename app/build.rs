@@ -6,6 +6,11 @@
 //! catalogues (English first, the rest by code) and one `Locale` constant
 //! per language; and
 //! `$OUT_DIR/mail_templates.rs`: every mail kind's template per language.
+//!
+//! Sets the cfg `factory_islands`, `customer_islands` and `order_islands`
+//! where that bundle's pages have their islands (`domain::bundles`): in
+//! every build but the islands' bundles, and in each of those for its own
+//! pages alone. Elsewhere those islands are plain components.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -18,6 +23,7 @@ fn main() {
     let mail = root.join("mail");
     println!("cargo:rerun-if-changed={}", locales.display());
     println!("cargo:rerun-if-changed={}", mail.display());
+    island_cfgs();
 
     let languages = languages(&locales);
     fs::write(
@@ -30,6 +36,25 @@ fn main() {
         mail_source(&mail, &languages),
     )
     .expect("write mail_templates.rs");
+}
+
+/// The islands' cfg for each islands' bundle (see the module notes).
+fn island_cfgs() {
+    let bundles = ["factory", "customer", "order"];
+    let only = |bundle: &str| {
+        env::var_os(format!(
+            "CARGO_FEATURE_{}_ISLANDS_ONLY",
+            bundle.to_uppercase()
+        ))
+        .is_some()
+    };
+    let any_only = bundles.iter().any(|bundle| only(bundle));
+    for bundle in bundles {
+        println!("cargo::rustc-check-cfg=cfg({bundle}_islands)");
+        if !any_only || only(bundle) {
+            println!("cargo::rustc-cfg={bundle}_islands");
+        }
+    }
 }
 
 /// The language codes with a catalogue: English first, then by code.

@@ -26,8 +26,8 @@ pub struct Config {
     /// The address people use to reach the portal, for links in e-mails.
     pub public_url: String,
     /// Where the built browser files live (`pkg/portal.js`, `.wasm`, `.css`;
-    /// `pkg/portal-partners.js`, `.wasm`; the islands' `pkg/portal-factory.*`
-    /// and `pkg/portal-customer.*`).
+    /// `pkg/portal-partners.js`, `.wasm`; the islands' `pkg/portal-factory.*`,
+    /// `pkg/portal-customer.*` and `pkg/portal-order.*`).
     pub site_root: PathBuf,
     /// Seed demo companies, users and orders when the database is empty.
     pub demo_data: bool,

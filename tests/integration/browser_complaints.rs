@@ -74,7 +74,15 @@ async fn a_customer_complains_the_house_and_factory_answer_and_the_customer_acce
     customer
         .open_hydrated(&app.url(&format!("/customer/orders/{}", cast.order_a)))
         .await;
+    // The link loads the complaints page anew (the order page is written as
+    // islands); its form is sent by the page once it is live.
     customer.click("#file-complaint").await;
+    let moved = integration_tests::eventually(WAIT, || async {
+        customer.client.current_url().await.unwrap().path() == "/customer/complaints"
+    })
+    .await;
+    assert!(moved, "the complaints page opens");
+    customer.wait_hydrated().await;
     customer
         .client
         .wait()

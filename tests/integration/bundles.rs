@@ -2,10 +2,10 @@
 //! bundle (every page but the house's own), the house and every page of the
 //! house's area the whole bundle; a page of the house's area reached inside
 //! the partners' bundle comes anew with the whole one. A factory's list and
-//! line pages, and a customer's first page, are written as islands and come
-//! with that role's islands' bundle, which wakes only those. No bundle holds
-//! a catalogue: a page names its reader's, which the site serves beside the
-//! bundles.
+//! line pages, a customer's first page and its order pages are written as
+//! islands and come with an islands' bundle of their own, which wakes only
+//! those. No bundle holds a catalogue: a page names its reader's, which the
+//! site serves beside the bundles.
 
 use app::i18n::Locale;
 use integration_tests::browser::Browser;
@@ -17,6 +17,7 @@ const WHOLE: &str = "/pkg/portal.js";
 const PARTNERS: &str = "/pkg/portal-partners.js";
 const FACTORY: &str = "/pkg/portal-factory.js";
 const CUSTOMER: &str = "/pkg/portal-customer.js";
+const ORDER: &str = "/pkg/portal-order.js";
 
 /// Which bundle's script a page loads.
 async fn bundle_of(app: &TestApp, client: &reqwest::Client, path: &str) -> &'static str {
@@ -28,7 +29,7 @@ async fn bundle_of(app: &TestApp, client: &reqwest::Client, path: &str) -> &'sta
         .text()
         .await
         .unwrap();
-    let named: Vec<_> = [WHOLE, PARTNERS, FACTORY, CUSTOMER]
+    let named: Vec<_> = [WHOLE, PARTNERS, FACTORY, CUSTOMER, ORDER]
         .into_iter()
         .filter(|script| html.contains(script))
         .collect();
@@ -62,9 +63,16 @@ async fn each_page_names_the_bundle_that_can_hydrate_it() {
     );
     let order = format!("/customer/orders/{}", cast.order_a);
     // Twice: the second answer is the kept page.
-    let theirs = [&order, &order, "/account", "/no/such/page"];
+    let confirmation = format!("{order}/confirmation");
+    let theirs = [
+        "/customer/inquiries",
+        &confirmation,
+        "/account",
+        "/no/such/page",
+    ];
     expect_bundle(&app, customer, &theirs, PARTNERS).await;
     expect_bundle(&app, customer, &["/customer", "/customer"], CUSTOMER).await;
+    expect_bundle(&app, customer, &[&order, &order], ORDER).await;
     // Not theirs, but whatever it shows must hydrate.
     expect_bundle(
         &app,
@@ -89,7 +97,7 @@ async fn each_page_names_the_bundle_that_can_hydrate_it() {
     .await;
     // Nobody sees another role's islands.
     expect_bundle(&app, customer, &["/supplier", &line], PARTNERS).await;
-    expect_bundle(&app, factory, &["/customer"], PARTNERS).await;
+    expect_bundle(&app, factory, &["/customer", &order], PARTNERS).await;
     for person in [&cast.staff, &cast.admin] {
         let house = (
             person.email.as_str(),
@@ -170,6 +178,7 @@ async fn each_page_names_its_readers_catalogue_which_the_site_serves() {
         "portal-partners.wasm",
         "portal-factory.wasm",
         "portal-customer.wasm",
+        "portal-order.wasm",
     ] {
         let file = site_root().join("pkg").join(bundle);
         let wasm = std::fs::read(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
@@ -208,15 +217,13 @@ async fn partners_pages_work_on_their_bundle_and_the_house_area_comes_whole() {
     browser
         .sign_in_and_wait(&app.address, &cast.customer.email, PASSWORD)
         .await;
-    browser
-        .open_hydrated(&app.url(&format!("/customer/orders/{}", cast.order_a)))
-        .await;
+    browser.open_hydrated(&app.url("/customer/inquiries")).await;
     assert_eq!(
         loaded_bundles(&browser).await,
         ["/pkg/portal-partners.wasm"]
     );
     browser
-        .wait_for_text("#order-status", Duration::from_secs(20), |t| !t.is_empty())
+        .wait_for_text("main h1", Duration::from_secs(20), |t| !t.is_empty())
         .await;
 
     // A link into the house's area, followed inside the page: the partners'
@@ -332,7 +339,7 @@ async fn a_factory_works_on_its_islands_and_the_rest_of_its_area_comes_whole() {
 }
 
 #[tokio::test]
-async fn a_customer_works_on_its_first_pages_islands_and_its_order_comes_whole() {
+async fn a_customer_works_on_the_islands_of_its_first_page_and_its_orders() {
     let app = spawn_app().await;
     let cast = create_cast(&app.db).await;
     let browser = Browser::launch(412, 915).await;
@@ -382,8 +389,7 @@ async fn a_customer_works_on_its_first_pages_islands_and_its_order_comes_whole()
         .await;
     browser.assert_not_reloaded().await;
 
-    // The order's link leaves the islands: its page is not written as
-    // islands and comes with the partners' bundle.
+    // The order's link loads its page anew, with the order page's islands.
     browser.click(&format!("{row} a")).await;
     browser
         .wait_for_text("#order-status", Duration::from_secs(20), |t| t == "Ready")
@@ -393,12 +399,11 @@ async fn a_customer_works_on_its_first_pages_islands_and_its_order_comes_whole()
         browser.client.current_url().await.unwrap().path(),
         format!("/customer/orders/{}", cast.order_a)
     );
-    assert_eq!(
-        loaded_bundles(&browser).await,
-        ["/pkg/portal-partners.wasm"]
-    );
+    assert_eq!(loaded_bundles(&browser).await, ["/pkg/portal-order.wasm"]);
+    let title = browser.client.title().await.unwrap();
+    assert!(title.contains("SO-A-1"), "{title}");
 
-    // Back on the islands, signing out works there too.
+    // Back on the first page, signing out works there too.
     browser.open_hydrated(&app.url("/customer")).await;
     browser.click("#sign-out").await;
     let out = eventually(Duration::from_secs(20), || async {

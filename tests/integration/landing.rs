@@ -100,6 +100,8 @@ async fn the_bundle_travels_compressed_to_browsers_that_accept_it() {
         "portal-factory.js",
         "portal-customer.wasm",
         "portal-customer.js",
+        "portal-order.wasm",
+        "portal-order.js",
         "portal.css",
     ] {
         let path = format!("/pkg/{file}");

@@ -11,10 +11,10 @@
 //! The islands' bundles know no route at all: they wake only the parts of a
 //! page written as islands (`#[island]`), and the server renders the rest
 //! as plain HTML whose links load the next page anew. Each is named for the
-//! pages written that way, to the people those pages are for: the factory's
-//! (its list of lines and its line pages, opened by a factory) and the
-//! customer's (its first page, opened by a customer). Each holds only its
-//! own role's islands and the sign-out button.
+//! pages written that way ([`ISLAND_PAGES`]), to the people those pages are
+//! for: the factory's list of lines and its line pages, opened by a factory;
+//! the customer's first page, and its order pages, opened by a customer.
+//! Each holds only its own pages' islands and the sign-out button.
 
 use super::account::Role;
 
@@ -25,10 +25,12 @@ pub enum Bundle {
     Whole,
     /// Every page but the house's own.
     Partners,
-    /// No page: the islands of the factory's pages in [`ISLAND_PAGES`].
+    /// No page: the islands of the factory's list and line pages.
     FactoryIslands,
-    /// No page: the islands of the customer's pages in [`ISLAND_PAGES`].
+    /// No page: the islands of the customer's first page.
     CustomerIslands,
+    /// No page: the islands of the customer's order page.
+    OrderIslands,
 }
 
 impl Bundle {
@@ -39,51 +41,62 @@ impl Bundle {
             Self::Partners => "portal-partners",
             Self::FactoryIslands => "portal-factory",
             Self::CustomerIslands => "portal-customer",
+            Self::OrderIslands => "portal-order",
         }
     }
 
     /// Whether the page is woken island by island (the rest of it stays as
     /// the server rendered it), not hydrated as a whole.
     pub fn islands(self) -> bool {
-        matches!(self, Self::FactoryIslands | Self::CustomerIslands)
-    }
-
-    /// The islands' bundle of the pages written for `role`, if any are.
-    pub fn islands_for(role: Role) -> Option<Self> {
-        match role {
-            Role::Supplier => Some(Self::FactoryIslands),
-            Role::Customer => Some(Self::CustomerIslands),
-            Role::Staff | Role::Admin => None,
-        }
+        matches!(
+            self,
+            Self::FactoryIslands | Self::CustomerIslands | Self::OrderIslands
+        )
     }
 }
 
-/// The pages written as islands and the role they are for: an address,
-/// and whether a record's id follows it (`/supplier/lines/7`). Each role's
-/// pages wake from a bundle of their own ([`Bundle::islands_for`]), so
-/// neither downloads the other's islands.
-pub const ISLAND_PAGES: [(&str, bool, Role); 3] = [
-    ("/customer", false, Role::Customer),
-    ("/supplier", false, Role::Supplier),
-    ("/supplier/lines", true, Role::Supplier),
+/// The pages written as islands: an address, whether a record's id follows
+/// it (`/supplier/lines/7`), the role they are written for and the bundle
+/// that wakes their islands. A page's islands come in a bundle of their own
+/// where another page's would weigh on it: neither role downloads the
+/// other's, and the customer's first page not the order page's.
+pub const ISLAND_PAGES: [(&str, bool, Role, Bundle); 4] = [
+    ("/customer", false, Role::Customer, Bundle::CustomerIslands),
+    (
+        "/customer/orders",
+        true,
+        Role::Customer,
+        Bundle::OrderIslands,
+    ),
+    ("/supplier", false, Role::Supplier, Bundle::FactoryIslands),
+    (
+        "/supplier/lines",
+        true,
+        Role::Supplier,
+        Bundle::FactoryIslands,
+    ),
 ];
 
-/// Whether the page at `path` is written as islands for `viewer`.
-pub fn island_page(path: &str, viewer: Option<Role>) -> bool {
+/// The bundle that wakes the page at `path`, if it is written as islands
+/// for `viewer`.
+pub fn island_page(path: &str, viewer: Option<Role>) -> Option<Bundle> {
     let path = match path.strip_suffix('/') {
         Some(bare) if !bare.is_empty() => bare,
         _ => path,
     };
-    ISLAND_PAGES.iter().any(|&(page, with_id, role)| {
-        viewer == Some(role)
-            && if with_id {
-                path.strip_prefix(page)
-                    .and_then(|rest| rest.strip_prefix('/'))
-                    .is_some_and(|id| !id.is_empty() && !id.contains('/'))
-            } else {
-                path == page
-            }
-    })
+    ISLAND_PAGES
+        .iter()
+        .find(|&&(page, with_id, role, _)| {
+            viewer == Some(role)
+                && if with_id {
+                    path.strip_prefix(page)
+                        .and_then(|rest| rest.strip_prefix('/'))
+                        .is_some_and(|id| !id.is_empty() && !id.contains('/'))
+                } else {
+                    path == page
+                }
+        })
+        .map(|&(_, _, _, bundle)| bundle)
 }
 
 /// Whether an address is one of the house's own pages.
@@ -100,6 +113,7 @@ pub struct Built {
     pub partners: bool,
     pub factory_islands: bool,
     pub customer_islands: bool,
+    pub order_islands: bool,
 }
 
 impl Built {
@@ -110,6 +124,7 @@ impl Built {
             Bundle::Partners => self.partners,
             Bundle::FactoryIslands => self.factory_islands,
             Bundle::CustomerIslands => self.customer_islands,
+            Bundle::OrderIslands => self.order_islands,
         }
     }
 }
@@ -118,9 +133,7 @@ impl Built {
 /// (`None`: nobody is signed in), from the bundles the site holds.
 pub fn bundle_for(path: &str, viewer: Option<Role>, built: Built) -> Bundle {
     let house_person = matches!(viewer, Some(Role::Admin | Role::Staff));
-    let islands = viewer
-        .and_then(Bundle::islands_for)
-        .filter(|&bundle| built.holds(bundle) && island_page(path, viewer));
+    let islands = island_page(path, viewer).filter(|&bundle| built.holds(bundle));
     if house_person || house_area(path) {
         Bundle::Whole
     } else if let Some(islands) = islands {
@@ -141,6 +154,7 @@ mod tests {
         partners: true,
         factory_islands: true,
         customer_islands: true,
+        order_islands: true,
     };
 
     #[test]
@@ -162,7 +176,11 @@ mod tests {
     #[test]
     fn partners_and_visitors_get_the_partners_bundle_outside_the_house_area() {
         for viewer in [None, Some(Role::Customer), Some(Role::Supplier)] {
-            for path in ["/customer/orders/3", "/login", "/supplier/complaints/2"] {
+            for path in [
+                "/customer/orders/3/confirmation",
+                "/login",
+                "/supplier/complaints/2",
+            ] {
                 assert_eq!(bundle_for(path, viewer, ALL_BUILT), Bundle::Partners);
             }
             assert_eq!(
@@ -213,18 +231,19 @@ mod tests {
     }
 
     #[test]
-    fn a_customer_gets_the_islands_on_its_first_page_alone() {
+    fn a_customer_gets_the_islands_on_its_first_page_and_its_order_pages() {
         let customer = Some(Role::Customer);
-        for path in ["/customer", "/customer/"] {
-            assert_eq!(
-                bundle_for(path, customer, ALL_BUILT),
-                Bundle::CustomerIslands,
-                "{path}"
-            );
+        for (path, bundle) in [
+            ("/customer", Bundle::CustomerIslands),
+            ("/customer/", Bundle::CustomerIslands),
+            ("/customer/orders/7", Bundle::OrderIslands),
+            ("/customer/orders/7/", Bundle::OrderIslands),
+        ] {
+            assert_eq!(bundle_for(path, customer, ALL_BUILT), bundle, "{path}");
         }
         for path in [
             "/customer/orders",
-            "/customer/orders/7",
+            "/customer/orders/7/confirmation",
             "/customer/inquiries",
             "/customers",
         ] {
@@ -240,7 +259,9 @@ mod tests {
             Some(Role::Staff),
             Some(Role::Admin),
         ] {
-            assert!(!bundle_for("/customer", viewer, ALL_BUILT).islands());
+            for path in ["/customer", "/customer/orders/7"] {
+                assert!(!bundle_for(path, viewer, ALL_BUILT).islands(), "{path}");
+            }
         }
     }
 
@@ -285,6 +306,18 @@ mod tests {
             bundle_for("/customer/orders/7", customer, customer_islands),
             Bundle::Whole
         );
+        let order_islands = Built {
+            order_islands: true,
+            ..Built::default()
+        };
+        assert_eq!(
+            bundle_for("/customer/orders/7", customer, order_islands),
+            Bundle::OrderIslands
+        );
+        assert_eq!(
+            bundle_for("/customer", customer, order_islands),
+            Bundle::Whole
+        );
         for path in ["/supplier", "/customer", "/login", "/staff"] {
             for viewer in [factory, customer] {
                 assert_eq!(
@@ -323,12 +356,21 @@ mod tests {
             Bundle::Partners,
             Bundle::FactoryIslands,
             Bundle::CustomerIslands,
+            Bundle::OrderIslands,
         ]
         .map(Bundle::output_name);
         for (i, name) in names.iter().enumerate() {
             assert!(!names[i + 1..].contains(name), "{name}");
         }
-        assert!(Bundle::FactoryIslands.islands() && Bundle::CustomerIslands.islands());
+        assert!(
+            [
+                Bundle::FactoryIslands,
+                Bundle::CustomerIslands,
+                Bundle::OrderIslands
+            ]
+            .iter()
+            .all(|b| b.islands())
+        );
         assert!(!Bundle::Partners.islands() && !Bundle::Whole.islands());
     }
 
@@ -343,8 +385,9 @@ mod tests {
             partners: bool,
             factory_islands: bool,
             customer_islands: bool,
+            order_islands: bool,
         ) {
-            let built = Built { partners, factory_islands, customer_islands };
+            let built = Built { partners, factory_islands, customer_islands, order_islands };
             prop_assert_eq!(bundle_for(&format!("{area}{rest}"), viewer, built), Bundle::Whole);
         }
 
@@ -361,21 +404,24 @@ mod tests {
         /// islands, to the role they are written for.
         #[test]
         fn the_islands_are_named_only_for_their_pages(
-            path in "(/(supplier|lines|complaints|customer|[0-9]{1,3})){0,4}/?",
+            path in "(/(supplier|lines|complaints|customer|orders|[0-9]{1,3})){0,4}/?",
             viewer in proptest::option::of(proptest::sample::select(Role::ALL.to_vec())),
         ) {
             let named = bundle_for(&path, viewer, ALL_BUILT);
             let bare = path.trim_end_matches('/');
-            let written = (viewer == Some(Role::Customer) && bare == "/customer")
-                || (viewer == Some(Role::Supplier)
-                    && (bare == "/supplier"
-                        || bare
-                            .strip_prefix("/supplier/lines/")
-                            .is_some_and(|id| !id.is_empty() && !id.contains('/'))));
-            let expected = if written {
-                viewer.and_then(Bundle::islands_for)
-            } else {
-                None
+            let one_record = |prefix: &str| {
+                bare.strip_prefix(prefix)
+                    .is_some_and(|id| !id.is_empty() && !id.contains('/'))
+            };
+            let expected = match viewer {
+                Some(Role::Customer) if bare == "/customer" => Some(Bundle::CustomerIslands),
+                Some(Role::Customer) if one_record("/customer/orders/") => {
+                    Some(Bundle::OrderIslands)
+                }
+                Some(Role::Supplier) if bare == "/supplier" || one_record("/supplier/lines/") => {
+                    Some(Bundle::FactoryIslands)
+                }
+                _ => None,
             };
             prop_assert_eq!(named.islands().then_some(named), expected, "{}", path);
         }

@@ -58,8 +58,8 @@ pub fn CustomerHome() -> impl IntoView {
 }
 
 /// The customer's orders with their filters and paging, as an island.
-#[cfg_attr(not(feature = "factory-islands-only"), island)]
-#[cfg_attr(feature = "factory-islands-only", component)]
+#[cfg_attr(customer_islands, island)]
+#[cfg_attr(not(customer_islands), component)]
 fn CustomerOrders() -> impl IntoView {
     view! { <OrderList base="/customer/orders" /> }
 }

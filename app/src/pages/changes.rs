@@ -115,7 +115,7 @@ fn ChangeCard(change: ChangeView) -> impl IntoView {
                 <p class="change-answer">{locale.t_with("changes-house-answer", &[("answer", a.into())])}</p>
             })}
             {change.can_decide.then(|| view! {
-                <p><A href=format!("/staff/changes/{id}") attr:class="button">{locale.t("changes-decide-link")}</A></p>
+                <p><a href=format!("/staff/changes/{id}") class="button">{locale.t("changes-decide-link")}</a></p>
             })}
             {change.can_answer.then(|| view! {
                 <div class="order-actions">

@@ -5,7 +5,6 @@
 use crate::components::data::load;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::api::messages::get_messages;
 use crate::api::orders::{
@@ -59,30 +58,40 @@ fn milestone_text(locale: Locale, milestone: Milestone) -> String {
 
 #[component]
 pub fn CustomerOrderPage() -> impl IntoView {
+    let id = crate::components::params::use_route_id();
     view! {
         <AreaGuard area=Some(Area::Customer)>
-            <OrderPage back="/customer" customer=true />
+            // Anew for each order the route names.
+            {move || view! { <CustomerOrder id=id() /> }}
         </AreaGuard>
     }
 }
 
+/// The customer's page of one of its orders, as an island.
+#[cfg_attr(order_islands, island)]
+#[cfg_attr(not(order_islands), component)]
+fn CustomerOrder(id: i32) -> impl IntoView {
+    view! { <OrderPage id=move || id back="/customer" customer=true /> }
+}
+
 #[component]
 pub fn StaffOrderPage() -> impl IntoView {
+    let id = crate::components::params::use_route_id();
     view! {
         <AreaGuard area=Some(Area::Staff)>
-            <OrderPage back="/staff/orders" />
+            <OrderPage id back="/staff/orders" />
         </AreaGuard>
     }
 }
 
 #[component]
 fn OrderPage(
+    id: impl Fn() -> i32 + Copy + Send + Sync + 'static,
     back: &'static str,
     /// The customer's own view: it may file a complaint once the order shipped.
     #[prop(optional)]
     customer: bool,
 ) -> impl IntoView {
-    let id = crate::components::params::use_route_id();
     // The stream is opened once, for the order the page was opened on.
     let tick = use_live_tick(Some(untrack(id)));
     // The viewer's own changes show at once, stream or no stream.
@@ -129,7 +138,7 @@ fn OrderPage(
     let desk = house_part(!customer, || desk_data(id, tick, refresh, order));
     let locale = use_locale().get_untracked();
     view! {
-        <p><A href=back>{locale.t("order-back")}</A></p>
+        <p><a href=back>{locale.t("order-back")}</a></p>
         <Transition fallback=move || view! { <p class="muted">{locale.t("order-loading")}</p> }>
             {move || Suspend::new(async move {
                 match order.await {
@@ -215,7 +224,7 @@ fn OrderHeader(detail: OrderDetail, customer: bool) -> impl IntoView {
                 {detail.margin.clone().map(|m| view! { <dt>{locale.t("order-fact-margin")}</dt><dd id="order-margin">{m}</dd> })}
             </dl>
             {detail.contract.as_ref().map(|c| {
-                let path = leptos_router::hooks::use_location().pathname.get_untracked();
+                let path = crate::components::islands::page_path();
                 view! {
                     <p><a href=format!("{path}/confirmation") id="confirmation-link">
                         {locale.t_with("order-confirmation-link", &[("number", c.quotation.clone().into())])}

@@ -67,22 +67,22 @@ pub fn StaffProductionPage() -> impl IntoView {
 }
 
 /// The change requests the factory is asked to acknowledge, as an island.
-#[cfg_attr(not(feature = "customer-islands-only"), island)]
-#[cfg_attr(feature = "customer-islands-only", component)]
+#[cfg_attr(factory_islands, island)]
+#[cfg_attr(not(factory_islands), component)]
 fn FactoryChangesIsland() -> impl IntoView {
     view! { <FactoryChanges /> }
 }
 
 /// The factory's own lines, as an island.
-#[cfg_attr(not(feature = "customer-islands-only"), island)]
-#[cfg_attr(feature = "customer-islands-only", component)]
+#[cfg_attr(factory_islands, island)]
+#[cfg_attr(not(factory_islands), component)]
 fn FactoryLines() -> impl IntoView {
     view! { <LineList base="/supplier/lines" can_report=true /> }
 }
 
 /// English | 中文: saves the choice with the person and reloads the page.
-#[cfg_attr(not(feature = "customer-islands-only"), island)]
-#[cfg_attr(feature = "customer-islands-only", component)]
+#[cfg_attr(factory_islands, island)]
+#[cfg_attr(not(factory_islands), component)]
 fn LanguageSwitch() -> impl IntoView {
     let locale = use_locale();
     let set = ServerAction::<SetLocale>::new();
@@ -312,8 +312,8 @@ pub fn StaffPoLinePage() -> impl IntoView {
 }
 
 /// The factory's page of one of its lines, as an island.
-#[cfg_attr(not(feature = "customer-islands-only"), island)]
-#[cfg_attr(feature = "customer-islands-only", component)]
+#[cfg_attr(factory_islands, island)]
+#[cfg_attr(not(factory_islands), component)]
 fn FactoryLine(id: i32) -> impl IntoView {
     view! { <LinePage id=move || id back="/supplier" can_report=true /> }
 }

@@ -1,7 +1,8 @@
 //! `--phone N`: what a phone downloads before a page works, and how long
 //! that takes. The portal runs as its own process over a book of N lines;
 //! headless Chromium, sized and touching like a phone, opens the factory's
-//! line list and the customer's first page with an empty cache, the network
+//! line list, the customer's first page and one of its orders with an
+//! empty cache, the network
 //! held to a given speed and latency and the processor slowed fourfold
 //! (Chrome DevTools' throttling). A page works when it has woken
 //! (`data-hydrated="true"`): its buttons and forms answer. Bytes are as
@@ -46,6 +47,7 @@ pub(super) async fn run_phone(lines: usize, store: &Store) -> Vec<PhoneRow> {
     let server = Server::start(&url, true);
     server.settle().await;
     let mut rows = Vec::new();
+    let order = format!("/customer/orders/{}", book.customer_orders[0]);
     for (page, email, path) in [
         (
             "factory's line list `/supplier`",
@@ -56,6 +58,11 @@ pub(super) async fn run_phone(lines: usize, store: &Store) -> Vec<PhoneRow> {
             "customer's first page `/customer`",
             &book.customer_email,
             "/customer",
+        ),
+        (
+            "customer's order page `/customer/orders/ID`",
+            &book.customer_email,
+            order.as_str(),
         ),
     ] {
         for (network, kbps, latency) in NETWORKS {
@@ -205,6 +212,8 @@ pub(crate) fn bundle() -> Option<String> {
         "portal-factory.js",
         "portal-customer.wasm",
         "portal-customer.js",
+        "portal-order.wasm",
+        "portal-order.js",
     ] {
         let path = pkg.join(file);
         let raw = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
