@@ -127,7 +127,8 @@ wait_wasm_tools() {
 #     (app::domain::bundles);
 #   $SITE_ROOT/pkg/portal-factory.js, .wasm, portal-customer.js, .wasm and
 #     portal-order.js, .wasm: no page, only the islands of the factory's
-#     pages, the customer's first page or the customer's order page;
+#     pages, the customer's first page or the customer's order, inquiry
+#     and quotation pages;
 #   $SITE_ROOT/pkg/portal.css.
 # (Building it beside the server instead, in a target folder of its own, was
 # slower on two cores: 946 s against 903 s for a first start.)

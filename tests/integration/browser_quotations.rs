@@ -179,9 +179,16 @@ async fn approve_in_turn(app: &TestApp, approvers: &[(&Person, &str)]) {
 async fn accept(app: &TestApp, browser: &Browser, id: &str) -> String {
     let first_tab = browser.open_tab().await;
     browser.open_hydrated(&app.url("/customer/inquiries")).await;
-    browser
-        .click(&format!("#inquiries a[href='/customer/quotations/{id}']"))
-        .await;
+    // The link loads the quotation anew (both pages are written as
+    // islands); its buttons answer once the page is live.
+    let path = format!("/customer/quotations/{id}");
+    browser.click(&format!("#inquiries a[href='{path}']")).await;
+    let moved = integration_tests::eventually(WAIT, || async {
+        browser.client.current_url().await.unwrap().path() == path
+    })
+    .await;
+    assert!(moved, "the quotation opens");
+    browser.wait_hydrated().await;
     browser
         .wait_for_text("#quote-total", WAIT, |t| t.contains("10,000.00 EUR"))
         .await;

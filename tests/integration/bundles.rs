@@ -65,14 +65,15 @@ async fn each_page_names_the_bundle_that_can_hydrate_it() {
     // Twice: the second answer is the kept page.
     let confirmation = format!("{order}/confirmation");
     let theirs = [
-        "/customer/inquiries",
+        "/customer/complaints",
         &confirmation,
         "/account",
         "/no/such/page",
     ];
     expect_bundle(&app, customer, &theirs, PARTNERS).await;
     expect_bundle(&app, customer, &["/customer", "/customer"], CUSTOMER).await;
-    expect_bundle(&app, customer, &[&order, &order], ORDER).await;
+    let desk = [&order, &order, "/customer/inquiries", "/customer/inquiries"];
+    expect_bundle(&app, customer, &desk, ORDER).await;
     // Not theirs, but whatever it shows must hydrate.
     expect_bundle(
         &app,
@@ -217,7 +218,9 @@ async fn partners_pages_work_on_their_bundle_and_the_house_area_comes_whole() {
     browser
         .sign_in_and_wait(&app.address, &cast.customer.email, PASSWORD)
         .await;
-    browser.open_hydrated(&app.url("/customer/inquiries")).await;
+    browser
+        .open_hydrated(&app.url("/customer/complaints"))
+        .await;
     assert_eq!(
         loaded_bundles(&browser).await,
         ["/pkg/portal-partners.wasm"]

@@ -13,8 +13,9 @@
 //! as plain HTML whose links load the next page anew. Each is named for the
 //! pages written that way ([`ISLAND_PAGES`]), to the people those pages are
 //! for: the factory's list of lines and its line pages, opened by a factory;
-//! the customer's first page, and its order pages, opened by a customer.
-//! Each holds only its own pages' islands and the sign-out button.
+//! the customer's first page; and the customer's order, inquiry and
+//! quotation pages, opened by a customer. Each holds only its own pages'
+//! islands and the sign-out button.
 
 use super::account::Role;
 
@@ -29,7 +30,8 @@ pub enum Bundle {
     FactoryIslands,
     /// No page: the islands of the customer's first page.
     CustomerIslands,
-    /// No page: the islands of the customer's order page.
+    /// No page: the islands of the customer's order, inquiry and quotation
+    /// pages.
     OrderIslands,
 }
 
@@ -60,10 +62,22 @@ impl Bundle {
 /// that wakes their islands. A page's islands come in a bundle of their own
 /// where another page's would weigh on it: neither role downloads the
 /// other's, and the customer's first page not the order page's.
-pub const ISLAND_PAGES: [(&str, bool, Role, Bundle); 4] = [
+pub const ISLAND_PAGES: [(&str, bool, Role, Bundle); 6] = [
     ("/customer", false, Role::Customer, Bundle::CustomerIslands),
     (
         "/customer/orders",
+        true,
+        Role::Customer,
+        Bundle::OrderIslands,
+    ),
+    (
+        "/customer/inquiries",
+        false,
+        Role::Customer,
+        Bundle::OrderIslands,
+    ),
+    (
+        "/customer/quotations",
         true,
         Role::Customer,
         Bundle::OrderIslands,
@@ -231,20 +245,25 @@ mod tests {
     }
 
     #[test]
-    fn a_customer_gets_the_islands_on_its_first_page_and_its_order_pages() {
+    fn a_customer_gets_the_islands_on_its_first_page_and_its_order_desk() {
         let customer = Some(Role::Customer);
         for (path, bundle) in [
             ("/customer", Bundle::CustomerIslands),
             ("/customer/", Bundle::CustomerIslands),
             ("/customer/orders/7", Bundle::OrderIslands),
             ("/customer/orders/7/", Bundle::OrderIslands),
+            ("/customer/inquiries", Bundle::OrderIslands),
+            ("/customer/inquiries/", Bundle::OrderIslands),
+            ("/customer/quotations/12", Bundle::OrderIslands),
         ] {
             assert_eq!(bundle_for(path, customer, ALL_BUILT), bundle, "{path}");
         }
         for path in [
             "/customer/orders",
             "/customer/orders/7/confirmation",
-            "/customer/inquiries",
+            "/customer/inquiries/3",
+            "/customer/quotations",
+            "/customer/complaints",
             "/customers",
         ] {
             assert_eq!(
@@ -259,7 +278,12 @@ mod tests {
             Some(Role::Staff),
             Some(Role::Admin),
         ] {
-            for path in ["/customer", "/customer/orders/7"] {
+            for path in [
+                "/customer",
+                "/customer/orders/7",
+                "/customer/inquiries",
+                "/customer/quotations/12",
+            ] {
                 assert!(!bundle_for(path, viewer, ALL_BUILT).islands(), "{path}");
             }
         }
@@ -404,7 +428,7 @@ mod tests {
         /// islands, to the role they are written for.
         #[test]
         fn the_islands_are_named_only_for_their_pages(
-            path in "(/(supplier|lines|complaints|customer|orders|[0-9]{1,3})){0,4}/?",
+            path in "(/(supplier|lines|complaints|customer|orders|inquiries|quotations|[0-9]{1,3})){0,4}/?",
             viewer in proptest::option::of(proptest::sample::select(Role::ALL.to_vec())),
         ) {
             let named = bundle_for(&path, viewer, ALL_BUILT);
@@ -415,7 +439,11 @@ mod tests {
             };
             let expected = match viewer {
                 Some(Role::Customer) if bare == "/customer" => Some(Bundle::CustomerIslands),
-                Some(Role::Customer) if one_record("/customer/orders/") => {
+                Some(Role::Customer)
+                    if bare == "/customer/inquiries"
+                        || one_record("/customer/orders/")
+                        || one_record("/customer/quotations/") =>
+                {
                     Some(Bundle::OrderIslands)
                 }
                 Some(Role::Supplier) if bare == "/supplier" || one_record("/supplier/lines/") => {

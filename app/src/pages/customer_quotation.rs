@@ -5,7 +5,6 @@
 use crate::components::data::load;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::api::quotations::{
     CustomerQuotation, CustomerQuoteLine, RespondQuotation, quotation_for_customer,
@@ -21,36 +20,47 @@ use crate::pages::quote_words::{quote_status, quote_status_class};
 pub fn CustomerQuotationPage() -> impl IntoView {
     let locale = use_locale().get_untracked();
     let id = crate::components::params::use_route_id();
+    view! {
+        <Title text=locale.t("quote-page-title") />
+        <AreaGuard area=Some(Area::Customer)>
+            // Anew for each quotation the route names.
+            {move || view! { <CustomerQuotation id=id() /> }}
+        </AreaGuard>
+    }
+}
+
+/// The quotation with its answer buttons, as an island.
+#[cfg_attr(order_islands, island)]
+#[cfg_attr(not(order_islands), component)]
+fn CustomerQuotation(id: i32) -> impl IntoView {
+    let locale = use_locale().get_untracked();
     // Made here, not in its buttons: they are rebuilt when the answer loads
     // the quotation again.
     let respond = ServerAction::<RespondQuotation>::new();
     // A revision or withdrawal by the house shows without a reload.
     let tick = crate::components::live::use_live_tick(None);
     let quotation = load(
-        move || (id(), respond.version().get(), tick.get()),
-        |(id, _, _)| quotation_for_customer(id),
+        move || (respond.version().get(), tick.get()),
+        move |_| quotation_for_customer(id),
     );
     view! {
-        <Title text=locale.t("quote-page-title") />
-        <AreaGuard area=Some(Area::Customer)>
-            <p><A href="/customer/inquiries">{locale.t("quote-back-inquiries")}</A></p>
-            <Transition fallback=move || view! { <p class="muted">{locale.t("quote-loading")}</p> }>
-                {move || Suspend::new(async move {
-                    match quotation.await {
-                        Ok(quote) => view! { <QuotationView quote respond locale /> }.into_any(),
-                        Err(e) => {
-                            crate::components::errors::answer_with(&e);
-                            view! {
-                                <section class="panel narrow">
-                                    <h1>{locale.t("quote-not-found")}</h1>
-                                    <p>{e.text(locale)}</p>
-                                </section>
-                            }.into_any()
-                        }
+        <p><a href="/customer/inquiries">{locale.t("quote-back-inquiries")}</a></p>
+        <Transition fallback=move || view! { <p class="muted">{locale.t("quote-loading")}</p> }>
+            {move || Suspend::new(async move {
+                match quotation.await {
+                    Ok(quote) => view! { <QuotationView quote respond locale /> }.into_any(),
+                    Err(e) => {
+                        crate::components::errors::answer_with(&e);
+                        view! {
+                            <section class="panel narrow">
+                                <h1>{locale.t("quote-not-found")}</h1>
+                                <p>{e.text(locale)}</p>
+                            </section>
+                        }.into_any()
                     }
-                })}
-            </Transition>
-        </AreaGuard>
+                }
+            })}
+        </Transition>
     }
 }
 
@@ -161,9 +171,9 @@ fn AnswerPanel(
             {answered.map(|text| view! { <p id="quote-answered">{text}</p> })}
             {quote.order_id.map(|order| view! {
                 <p>
-                    <A href=format!("/customer/orders/{order}") attr:class="button" attr:id="contract-link">
+                    <a href=format!("/customer/orders/{order}") class="button" id="contract-link">
                         {locale.t("quote-open-order")}
-                    </A>
+                    </a>
                 </p>
             })}
         </section>

@@ -5,7 +5,6 @@
 use crate::components::data::load;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::api::ApiError;
 use crate::api::quotations::{CreateInquiry, InquirySummary, list_inquiries};
@@ -44,6 +43,20 @@ const FORM_FIELDS: &[&str] = &[
 #[component]
 pub fn CustomerInquiriesPage() -> impl IntoView {
     let locale = use_locale().get_untracked();
+    view! {
+        <Title text=locale.t("inquiries-title") />
+        <AreaGuard area=Some(Area::Customer)>
+            <CustomerInquiries />
+        </AreaGuard>
+    }
+}
+
+/// The list and the form to ask for a quotation, as one island: an inquiry
+/// sent shows in the list.
+#[cfg_attr(order_islands, island)]
+#[cfg_attr(not(order_islands), component)]
+fn CustomerInquiries() -> impl IntoView {
+    let locale = use_locale().get_untracked();
     let create = ServerAction::<CreateInquiry>::new();
     // Every answer to the form loads the list again: a new inquiry shows.
     // A quotation sent or answered elsewhere shows without a reload.
@@ -53,25 +66,22 @@ pub fn CustomerInquiriesPage() -> impl IntoView {
         |_| list_inquiries(),
     );
     view! {
-        <Title text=locale.t("inquiries-title") />
-        <AreaGuard area=Some(Area::Customer)>
-            <section class="panel">
-                <h1>{locale.t("inquiries-title")}</h1>
-                <p class="lead">{locale.t("inquiries-intro")}</p>
-                <Transition fallback=move || view! { <p class="muted">{locale.t("quote-loading")}</p> }>
-                    {move || Suspend::new(async move {
-                        match inquiries.await {
-                            Ok(list) if list.is_empty() => view! {
-                                <p class="muted" id="inquiries-empty">{locale.t("inquiries-none")}</p>
-                            }.into_any(),
-                            Ok(list) => view! { <CustomerInquiryTable list locale /> }.into_any(),
-                            Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
-                        }
-                    })}
-                </Transition>
-            </section>
-            <NewInquiryForm create locale />
-        </AreaGuard>
+        <section class="panel">
+            <h1>{locale.t("inquiries-title")}</h1>
+            <p class="lead">{locale.t("inquiries-intro")}</p>
+            <Transition fallback=move || view! { <p class="muted">{locale.t("quote-loading")}</p> }>
+                {move || Suspend::new(async move {
+                    match inquiries.await {
+                        Ok(list) if list.is_empty() => view! {
+                            <p class="muted" id="inquiries-empty">{locale.t("inquiries-none")}</p>
+                        }.into_any(),
+                        Ok(list) => view! { <CustomerInquiryTable list locale /> }.into_any(),
+                        Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+        <NewInquiryForm create locale />
     }
 }
 
@@ -100,7 +110,7 @@ fn CustomerInquiryTable(list: Vec<InquirySummary>, locale: Locale) -> impl IntoV
                             <td>
                                 {match i.quotation {
                                     Some(q) => view! {
-                                        <A href=format!("/customer/quotations/{}", q.id)>{quote_ref_text(locale, &q.number, q.revision)}</A>
+                                        <a href=format!("/customer/quotations/{}", q.id)>{quote_ref_text(locale, &q.number, q.revision)}</a>
                                         " " <span class=quote_status_class(q.status)>{quote_status(locale, q.status)}</span>
                                     }.into_any(),
                                     None => view! { <span class="muted">"—"</span> }.into_any(),

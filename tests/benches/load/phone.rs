@@ -1,9 +1,9 @@
 //! `--phone N`: what a phone downloads before a page works, and how long
 //! that takes. The portal runs as its own process over a book of N lines;
 //! headless Chromium, sized and touching like a phone, opens the factory's
-//! line list, the customer's first page and one of its orders with an
-//! empty cache, the network
-//! held to a given speed and latency and the processor slowed fourfold
+//! line list, the customer's first page, one of its orders and its
+//! inquiries with an empty cache, the network held to a given speed and
+//! latency and the processor slowed fourfold
 //! (Chrome DevTools' throttling). A page works when it has woken
 //! (`data-hydrated="true"`): its buttons and forms answer. Bytes are as
 //! they travelled (compressed), from the browser's own resource timings.
@@ -63,6 +63,11 @@ pub(super) async fn run_phone(lines: usize, store: &Store) -> Vec<PhoneRow> {
             "customer's order page `/customer/orders/ID`",
             &book.customer_email,
             order.as_str(),
+        ),
+        (
+            "customer's inquiries `/customer/inquiries`",
+            &book.customer_email,
+            "/customer/inquiries",
         ),
     ] {
         for (network, kbps, latency) in NETWORKS {
