@@ -26,6 +26,20 @@ pub fn answer_with(error: &ApiError) {
     set_status(error.status());
 }
 
+/// What a page shows when its own record failed to load: its heading (a
+/// catalogue key) and the error's text, answered with the error's status.
+#[component]
+pub fn RecordMissing(error: ApiError, heading: &'static str) -> impl IntoView {
+    answer_with(&error);
+    let locale = use_locale().get_untracked();
+    view! {
+        <section class="panel narrow">
+            <h1>{locale.t(heading)}</h1>
+            <p>{error.text(locale)}</p>
+        </section>
+    }
+}
+
 #[component]
 pub fn NotFound() -> impl IntoView {
     set_status(404);

@@ -5,6 +5,8 @@
 
 use crate::components::data::load;
 use leptos::prelude::*;
+
+use crate::components::errors::RecordMissing;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
@@ -212,10 +214,7 @@ pub fn ChangeDecisionPage() -> impl IntoView {
                     match change.await {
                         Ok(c) => view! { <DecisionView change=c decide /> }.into_any(),
                         Err(e) => {
-                            crate::components::errors::answer_with(&e);
-                            view! {
-                                <section class="panel narrow"><h1>{locale.t("changes-not-found")}</h1><p>{e.text(locale)}</p></section>
-                            }.into_any()
+                            view! { <RecordMissing error=e heading="changes-not-found" /> }.into_any()
                         }
                     }
                 })}

@@ -4,6 +4,8 @@
 
 use crate::components::data::load;
 use leptos::prelude::*;
+
+use crate::components::errors::RecordMissing;
 use leptos_meta::Title;
 
 use crate::api::quotations::{
@@ -50,13 +52,7 @@ fn CustomerQuotation(id: i32) -> impl IntoView {
                 match quotation.await {
                     Ok(quote) => view! { <QuotationView quote respond locale /> }.into_any(),
                     Err(e) => {
-                        crate::components::errors::answer_with(&e);
-                        view! {
-                            <section class="panel narrow">
-                                <h1>{locale.t("quote-not-found")}</h1>
-                                <p>{e.text(locale)}</p>
-                            </section>
-                        }.into_any()
+                        view! { <RecordMissing error=e heading="quote-not-found" /> }.into_any()
                     }
                 }
             })}

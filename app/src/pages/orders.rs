@@ -4,6 +4,8 @@
 
 use crate::components::data::load;
 use leptos::prelude::*;
+
+use crate::components::errors::RecordMissing;
 use leptos_meta::Title;
 
 use crate::api::messages::get_messages;
@@ -144,10 +146,7 @@ fn OrderPage(
                 match order.await {
                     Ok(detail) => view! { <OrderDetailView detail customer /> }.into_any(),
                     Err(e) => {
-                        crate::components::errors::answer_with(&e);
-                        view! {
-                            <section class="panel narrow"><h1>{locale.t("order-not-found")}</h1><p>{e.text(locale)}</p></section>
-                        }.into_any()
+                        view! { <RecordMissing error=e heading="order-not-found" /> }.into_any()
                     }
                 }
             })}

@@ -6,6 +6,8 @@
 
 use crate::components::data::load;
 use leptos::prelude::*;
+
+use crate::components::errors::RecordMissing;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -92,13 +94,7 @@ pub fn StaffQuotationPage() -> impl IntoView {
                     match quotation.await {
                         Ok(quote) => view! { <HouseQuotationView quote actions locale /> }.into_any(),
                         Err(e) => {
-                            crate::components::errors::answer_with(&e);
-                            view! {
-                                <section class="panel narrow">
-                                    <h1>{locale.t("quote-not-found")}</h1>
-                                    <p>{e.text(locale)}</p>
-                                </section>
-                            }.into_any()
+                            view! { <RecordMissing error=e heading="quote-not-found" /> }.into_any()
                         }
                     }
                 })}

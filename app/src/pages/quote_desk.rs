@@ -5,6 +5,8 @@
 
 use crate::components::data::load;
 use leptos::prelude::*;
+
+use crate::components::errors::RecordMissing;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -185,13 +187,7 @@ pub fn StaffInquiryPage() -> impl IntoView {
                     match inquiry.await {
                         Ok(inquiry) => view! { <InquiryDetail inquiry start locale /> }.into_any(),
                         Err(e) => {
-                            crate::components::errors::answer_with(&e);
-                            view! {
-                                <section class="panel narrow">
-                                    <h1>{locale.t("inquiry-not-found")}</h1>
-                                    <p>{e.text(locale)}</p>
-                                </section>
-                            }.into_any()
+                            view! { <RecordMissing error=e heading="inquiry-not-found" /> }.into_any()
                         }
                     }
                 })}

@@ -5,6 +5,8 @@
 //! shared, and on the live tick.
 
 use leptos::prelude::*;
+
+use crate::components::errors::RecordMissing;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
@@ -58,13 +60,7 @@ pub(crate) fn ComplaintPage(viewer: Viewer) -> impl IntoView {
                 match complaint.await {
                     Ok(detail) => view! { <ComplaintView detail viewer step share last_step locale /> }.into_any(),
                     Err(e) => {
-                        crate::components::errors::answer_with(&e);
-                        view! {
-                            <section class="panel narrow">
-                                <h1>{locale.t("complaint-not-found")}</h1>
-                                <p>{e.text(locale)}</p>
-                            </section>
-                        }.into_any()
+                        view! { <RecordMissing error=e heading="complaint-not-found" /> }.into_any()
                     }
                 }
             })}
