@@ -91,19 +91,8 @@ async fn the_overview_is_for_signed_in_people_and_names_no_database() {
 #[tokio::test]
 async fn the_bundle_travels_compressed_to_browsers_that_accept_it() {
     let app = spawn_app().await;
-    for file in [
-        "portal.wasm",
-        "portal.js",
-        "portal-partners.wasm",
-        "portal-partners.js",
-        "portal-factory.wasm",
-        "portal-factory.js",
-        "portal-customer.wasm",
-        "portal-customer.js",
-        "portal-order.wasm",
-        "portal-order.js",
-        "portal.css",
-    ] {
+    let files = integration_tests::bundle_files().chain(["portal.css".to_string()]);
+    for file in files {
         let path = format!("/pkg/{file}");
         let on_disk = std::fs::read(integration_tests::site_root().join("pkg").join(file)).unwrap();
         let plain = app.get(&path).await;

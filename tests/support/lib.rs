@@ -65,6 +65,17 @@ pub fn site_root() -> PathBuf {
         .unwrap_or_else(|_| workspace_root().join("target/site"))
 }
 
+/// The browser bundles' files in the site's `pkg/`: each bundle's wasm and
+/// script (`app::domain::bundles`).
+pub fn bundle_files() -> impl Iterator<Item = String> {
+    app::domain::bundles::Bundle::ALL
+        .into_iter()
+        .flat_map(|bundle| {
+            let name = bundle.output_name();
+            [format!("{name}.wasm"), format!("{name}.js")]
+        })
+}
+
 /// A new, empty database for one test; returns its URL.
 pub async fn fresh_database(dir: &tempfile::TempDir) -> String {
     match backend() {

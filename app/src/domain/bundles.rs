@@ -36,6 +36,15 @@ pub enum Bundle {
 }
 
 impl Bundle {
+    /// Every bundle the portal builds.
+    pub const ALL: [Bundle; 5] = [
+        Self::Whole,
+        Self::Partners,
+        Self::FactoryIslands,
+        Self::CustomerIslands,
+        Self::OrderIslands,
+    ];
+
     /// The name of its files under `/pkg/` (`<name>.js`, `<name>.wasm`).
     pub fn output_name(self) -> &'static str {
         match self {
@@ -375,14 +384,7 @@ mod tests {
 
     #[test]
     fn the_bundles_have_files_of_their_own() {
-        let names = [
-            Bundle::Whole,
-            Bundle::Partners,
-            Bundle::FactoryIslands,
-            Bundle::CustomerIslands,
-            Bundle::OrderIslands,
-        ]
-        .map(Bundle::output_name);
+        let names = Bundle::ALL.map(Bundle::output_name);
         for (i, name) in names.iter().enumerate() {
             assert!(!names[i + 1..].contains(name), "{name}");
         }

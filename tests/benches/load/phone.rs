@@ -208,19 +208,8 @@ pub(crate) fn bundle() -> Option<String> {
         return None;
     }
     let mut out = String::new();
-    for file in [
-        "portal.wasm",
-        "portal.js",
-        "portal-partners.wasm",
-        "portal-partners.js",
-        "portal-factory.wasm",
-        "portal-factory.js",
-        "portal-customer.wasm",
-        "portal-customer.js",
-        "portal-order.wasm",
-        "portal-order.js",
-    ] {
-        let path = pkg.join(file);
+    for file in integration_tests::bundle_files() {
+        let path = pkg.join(&file);
         let raw = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         let gzip = std::process::Command::new("sh")
             .arg("-c")
