@@ -292,6 +292,20 @@ async fn an_inquiry_becomes_a_confirmed_order_the_customer_sees_live() {
     customer
         .wait_for_text("#confirmation-total", WAIT, |t| t == "10,000.00 EUR")
         .await;
+    // Made for print, it has no island of its own: it loads anew and wakes
+    // (its shell) from the customer's smallest bundle.
+    customer.wait_hydrated().await;
+    let woke_from = customer
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource')
+                .map(e => new URL(e.name).pathname)
+                .filter(p => p.endsWith('.wasm'))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(woke_from, serde_json::json!(["/pkg/portal-customer.wasm"]));
     customer
         .screenshot("customer-prints-the-confirmation")
         .await;

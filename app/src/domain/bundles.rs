@@ -13,7 +13,8 @@
 //! as plain HTML whose links load the next page anew. Each is named for the
 //! pages written that way ([`ISLAND_PAGES`]), to the people those pages are
 //! for: the factory's list of lines and its line pages, opened by a factory;
-//! the customer's first page; and the customer's order, inquiry and
+//! the customer's first page (and its order confirmation, made for print,
+//! which has no island of its own); and the customer's order, inquiry and
 //! quotation pages, opened by a customer. Each holds only its own pages'
 //! islands and the sign-out button.
 
@@ -66,39 +67,46 @@ impl Bundle {
     }
 }
 
-/// The pages written as islands: an address, whether a record's id follows
-/// it (`/supplier/lines/7`), the role they are written for and the bundle
-/// that wakes their islands. A page's islands come in a bundle of their own
-/// where another page's would weigh on it: neither role downloads the
-/// other's, and the customer's first page not the order page's.
-pub const ISLAND_PAGES: [(&str, bool, Role, Bundle); 6] = [
-    ("/customer", false, Role::Customer, Bundle::CustomerIslands),
+/// The pages written as islands: an address, where `*` stands for a
+/// record's id (`/supplier/lines/*`), the role they are written for and the
+/// bundle that wakes their islands. A page's islands come in a bundle of
+/// their own where another page's would weigh on it: neither role downloads
+/// the other's, and the customer's first page not the order page's. A page
+/// with no island of its own (the order confirmation, made for print) comes
+/// with the smallest bundle that wakes the shell's.
+pub const ISLAND_PAGES: [(&str, Role, Bundle); 7] = [
+    ("/customer", Role::Customer, Bundle::CustomerIslands),
     (
-        "/customer/orders",
-        true,
+        "/customer/orders/*/confirmation",
+        Role::Customer,
+        Bundle::CustomerIslands,
+    ),
+    ("/customer/orders/*", Role::Customer, Bundle::OrderIslands),
+    ("/customer/inquiries", Role::Customer, Bundle::OrderIslands),
+    (
+        "/customer/quotations/*",
         Role::Customer,
         Bundle::OrderIslands,
     ),
-    (
-        "/customer/inquiries",
-        false,
-        Role::Customer,
-        Bundle::OrderIslands,
-    ),
-    (
-        "/customer/quotations",
-        true,
-        Role::Customer,
-        Bundle::OrderIslands,
-    ),
-    ("/supplier", false, Role::Supplier, Bundle::FactoryIslands),
-    (
-        "/supplier/lines",
-        true,
-        Role::Supplier,
-        Bundle::FactoryIslands,
-    ),
+    ("/supplier", Role::Supplier, Bundle::FactoryIslands),
+    ("/supplier/lines/*", Role::Supplier, Bundle::FactoryIslands),
 ];
+
+/// Whether `path` (without a trailing slash) is an address of `pattern`:
+/// segment by segment the same, a `*` standing for any one non-empty
+/// segment.
+fn matches_page(pattern: &str, path: &str) -> bool {
+    let mut wanted = pattern.split('/');
+    let mut given = path.split('/');
+    loop {
+        match (wanted.next(), given.next()) {
+            (None, None) => return true,
+            (Some("*"), Some(segment)) if !segment.is_empty() => {}
+            (Some(w), Some(g)) if w == g && w != "*" => {}
+            _ => return false,
+        }
+    }
+}
 
 /// The bundle that wakes the page at `path`, if it is written as islands
 /// for `viewer`.
@@ -109,17 +117,8 @@ pub fn island_page(path: &str, viewer: Option<Role>) -> Option<Bundle> {
     };
     ISLAND_PAGES
         .iter()
-        .find(|&&(page, with_id, role, _)| {
-            viewer == Some(role)
-                && if with_id {
-                    path.strip_prefix(page)
-                        .and_then(|rest| rest.strip_prefix('/'))
-                        .is_some_and(|id| !id.is_empty() && !id.contains('/'))
-                } else {
-                    path == page
-                }
-        })
-        .map(|&(_, _, _, bundle)| bundle)
+        .find(|&&(page, role, _)| viewer == Some(role) && matches_page(page, path))
+        .map(|&(_, _, bundle)| bundle)
 }
 
 /// Whether an address is one of the house's own pages.
@@ -199,11 +198,7 @@ mod tests {
     #[test]
     fn partners_and_visitors_get_the_partners_bundle_outside_the_house_area() {
         for viewer in [None, Some(Role::Customer), Some(Role::Supplier)] {
-            for path in [
-                "/customer/orders/3/confirmation",
-                "/login",
-                "/supplier/complaints/2",
-            ] {
+            for path in ["/login", "/supplier/complaints/2"] {
                 assert_eq!(bundle_for(path, viewer, ALL_BUILT), Bundle::Partners);
             }
             assert_eq!(
@@ -264,12 +259,16 @@ mod tests {
             ("/customer/inquiries", Bundle::OrderIslands),
             ("/customer/inquiries/", Bundle::OrderIslands),
             ("/customer/quotations/12", Bundle::OrderIslands),
+            ("/customer/orders/7/confirmation", Bundle::CustomerIslands),
+            ("/customer/orders/7/confirmation/", Bundle::CustomerIslands),
         ] {
             assert_eq!(bundle_for(path, customer, ALL_BUILT), bundle, "{path}");
         }
         for path in [
             "/customer/orders",
-            "/customer/orders/7/confirmation",
+            "/customer/orders//confirmation",
+            "/customer/orders/7/confirmation/x",
+            "/customer/orders/7/x",
             "/customer/inquiries/3",
             "/customer/quotations",
             "/customer/complaints",
@@ -292,6 +291,7 @@ mod tests {
                 "/customer/orders/7",
                 "/customer/inquiries",
                 "/customer/quotations/12",
+                "/customer/orders/7/confirmation",
             ] {
                 assert!(!bundle_for(path, viewer, ALL_BUILT).islands(), "{path}");
             }
@@ -430,7 +430,7 @@ mod tests {
         /// islands, to the role they are written for.
         #[test]
         fn the_islands_are_named_only_for_their_pages(
-            path in "(/(supplier|lines|complaints|customer|orders|inquiries|quotations|[0-9]{1,3})){0,4}/?",
+            path in "(/(supplier|lines|complaints|customer|orders|inquiries|quotations|confirmation|[0-9]{1,3})){0,5}/?",
             viewer in proptest::option::of(proptest::sample::select(Role::ALL.to_vec())),
         ) {
             let named = bundle_for(&path, viewer, ALL_BUILT);
@@ -439,8 +439,14 @@ mod tests {
                 bare.strip_prefix(prefix)
                     .is_some_and(|id| !id.is_empty() && !id.contains('/'))
             };
+            let confirmation = bare
+                .strip_prefix("/customer/orders/")
+                .and_then(|rest| rest.strip_suffix("/confirmation"))
+                .is_some_and(|id| !id.is_empty() && !id.contains('/'));
             let expected = match viewer {
-                Some(Role::Customer) if bare == "/customer" => Some(Bundle::CustomerIslands),
+                Some(Role::Customer) if bare == "/customer" || confirmation => {
+                    Some(Bundle::CustomerIslands)
+                }
                 Some(Role::Customer)
                     if bare == "/customer/inquiries"
                         || one_record("/customer/orders/")
