@@ -94,6 +94,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         }
     }
     #[cfg(feature = "ssr")]
+    let next = crate::ssr::bundles::next_bundle(bundle).map(|next| next.output_name());
+    #[cfg(not(feature = "ssr"))]
+    let next = None;
+    #[cfg(feature = "ssr")]
     let options = crate::ssr::bundles::page_options(options, bundle);
     view! {
         <!DOCTYPE html>
@@ -112,7 +116,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 />
                 <AutoReload options=options.clone() />
                 {if bundle.islands() {
-                    view! { <IslandScripts options /> }.into_any()
+                    view! { <IslandScripts options next /> }.into_any()
                 } else {
                     view! { <HydrationScripts options /> }.into_any()
                 }}

@@ -265,6 +265,7 @@ fn bundles_built(site_root: &std::path::Path) -> app::domain::bundles::Built {
     Built {
         partners: built(Bundle::Partners),
         factory_islands: built(Bundle::FactoryIslands),
+        line_islands: built(Bundle::LineIslands),
         customer_islands: built(Bundle::CustomerIslands),
         order_islands: built(Bundle::OrderIslands),
     }

@@ -78,6 +78,8 @@ async fn a_factory_reports_from_a_phone_and_the_customer_sees_the_slip_live() {
             t.contains("提交更新")
         })
         .await;
+    // The line page loads anew, and its form answers once it has woken.
+    factory.wait_hydrated().await;
     assert_fits_the_screen(&factory, "the update form").await;
     let later = chrono::Utc::now().date_naive() + chrono::Duration::days(23);
     factory

@@ -16,10 +16,21 @@ use std::time::Duration;
 const WHOLE: &str = "/pkg/portal.js";
 const PARTNERS: &str = "/pkg/portal-partners.js";
 const FACTORY: &str = "/pkg/portal-factory.js";
+const LINE: &str = "/pkg/portal-factory-line.js";
 const CUSTOMER: &str = "/pkg/portal-customer.js";
 const ORDER: &str = "/pkg/portal-order.js";
 
-/// Which bundle's script a page loads.
+/// The page's `<link rel="prefetch">` addresses: files the browser fetches
+/// at leisure for the next page.
+fn prefetched(html: &str) -> Vec<&str> {
+    html.split("<link")
+        .skip(1)
+        .filter(|tag| tag.contains(r#"rel="prefetch""#))
+        .filter_map(|tag| tag.split(r#"href=""#).nth(1)?.split('"').next())
+        .collect()
+}
+
+/// Which bundle's script a page loads (not the one it fetches for the next).
 async fn bundle_of(app: &TestApp, client: &reqwest::Client, path: &str) -> &'static str {
     let html = client
         .get(app.url(path))
@@ -29,9 +40,10 @@ async fn bundle_of(app: &TestApp, client: &reqwest::Client, path: &str) -> &'sta
         .text()
         .await
         .unwrap();
-    let named: Vec<_> = [WHOLE, PARTNERS, FACTORY, CUSTOMER, ORDER]
+    let later = prefetched(&html);
+    let named: Vec<_> = [WHOLE, PARTNERS, FACTORY, LINE, CUSTOMER, ORDER]
         .into_iter()
-        .filter(|script| html.contains(script))
+        .filter(|script| html.contains(script) && !later.contains(script))
         .collect();
     match named[..] {
         [script] => script,
@@ -85,7 +97,24 @@ async fn each_page_names_the_bundle_that_can_hydrate_it() {
     );
     let line = format!("/supplier/lines/{}", cast.po_line_a);
     // Twice, as above.
-    expect_bundle(&app, factory, &["/supplier", &line, &line], FACTORY).await;
+    expect_bundle(&app, factory, &["/supplier", "/supplier"], FACTORY).await;
+    expect_bundle(&app, factory, &[&line, &line], LINE).await;
+    // The list names the line page's bundle for the browser to fetch at
+    // leisure; nothing else does.
+    let list = factory.1.get(app.url("/supplier")).send().await.unwrap();
+    let list = list.text().await.unwrap();
+    assert_eq!(
+        prefetched(&list),
+        [
+            "/pkg/portal-factory-line.js",
+            "/pkg/portal-factory-line.wasm"
+        ]
+    );
+    for (client, path) in [(factory.1, line.as_str()), (customer.1, "/customer")] {
+        let html = client.get(app.url(path)).send().await.unwrap();
+        let html = html.text().await.unwrap();
+        assert!(prefetched(&html).is_empty(), "{path}");
+    }
     expect_bundle(
         &app,
         factory,
@@ -171,14 +200,8 @@ async fn each_page_names_its_readers_catalogue_which_the_site_serves() {
     assert_eq!(unknown.status(), 404);
 
     // No bundle carries a catalogue of its own.
-    for bundle in [
-        "portal.wasm",
-        "portal-partners.wasm",
-        "portal-factory.wasm",
-        "portal-customer.wasm",
-        "portal-order.wasm",
-    ] {
-        let file = site_root().join("pkg").join(bundle);
+    for bundle in integration_tests::bundle_files().filter(|f| f.ends_with(".wasm")) {
+        let file = site_root().join("pkg").join(&bundle);
         let wasm = std::fs::read(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         for locale in Locale::ALL {
             let line = locale
@@ -192,19 +215,38 @@ async fn each_page_names_its_readers_catalogue_which_the_site_serves() {
     }
 }
 
-/// The bundle files the open page has loaded, by name.
+/// The bundle files the open page has loaded, by name, but those it
+/// fetches for the next page.
 async fn loaded_bundles(browser: &Browser) -> Vec<String> {
     let names = browser
         .client
         .execute(
-            "return performance.getEntriesByType('resource')
+            "const later = new Set([...document.querySelectorAll('link[rel=prefetch]')]
+                .map(l => new URL(l.href).pathname));
+             return performance.getEntriesByType('resource')
                 .map(e => new URL(e.name).pathname)
-                .filter(p => p.startsWith('/pkg/') && p.endsWith('.wasm'));",
+                .filter(p => p.startsWith('/pkg/') && p.endsWith('.wasm') && !later.has(p));",
             vec![],
         )
         .await
         .unwrap();
     serde_json::from_value(names).unwrap()
+}
+
+/// How many bytes the open page's `.wasm` files took over the network, by
+/// name (0: from the browser's cache), once each has arrived.
+async fn wasm_transfers(browser: &Browser) -> Vec<(String, u64)> {
+    let transfers = browser
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource')
+                .filter(e => e.name.endsWith('.wasm') && e.responseEnd > 0)
+                .map(e => [new URL(e.name).pathname, e.transferSize]);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(transfers).unwrap()
 }
 
 #[tokio::test]
@@ -288,6 +330,11 @@ async fn a_factory_works_on_its_islands_and_the_rest_of_its_area_comes_whole() {
     browser
         .sign_in_and_wait(&app.address, &cast.supplier.email, PASSWORD)
         .await;
+    // From an empty cache, as on a first visit.
+    browser.cdp("Network.enable", serde_json::json!({})).await;
+    browser
+        .cdp("Network.clearBrowserCache", serde_json::json!({}))
+        .await;
     browser.open_hydrated(&app.url("/supplier")).await;
     assert_eq!(loaded_bundles(&browser).await, ["/pkg/portal-factory.wasm"]);
     let card = format!("[data-po-line='{}']", cast.po_line_a);
@@ -306,6 +353,52 @@ async fn a_factory_works_on_its_islands_and_the_rest_of_its_area_comes_whole() {
     browser.set_value("#line-show", "open").await;
     browser
         .wait_for_text(&card, Duration::from_secs(20), |t| t.contains("PO-A-1"))
+        .await;
+    browser.assert_not_reloaded().await;
+
+    // Once the list works, the browser fetches the line page's bundle, and
+    // the line page, opened from its card, finds it in the cache.
+    let line_bundle = "/pkg/portal-factory-line.wasm".to_string();
+    let fetched = eventually(Duration::from_secs(20), || async {
+        wasm_transfers(&browser)
+            .await
+            .iter()
+            .any(|(name, bytes)| *name == line_bundle && *bytes > 0)
+    })
+    .await;
+    assert!(fetched, "the line page's bundle is fetched for later");
+    browser
+        .click(&format!(
+            "{card} a[href='/supplier/lines/{}']",
+            cast.po_line_a
+        ))
+        .await;
+    browser
+        .wait_for_text("#progress-form", Duration::from_secs(20), |_| true)
+        .await;
+    browser.wait_hydrated().await;
+    assert_eq!(
+        loaded_bundles(&browser).await,
+        ["/pkg/portal-factory-line.wasm"]
+    );
+    let transfers = wasm_transfers(&browser).await;
+    assert!(
+        transfers.iter().all(|(_, bytes)| *bytes < 1_000),
+        "downloaded again: {transfers:?}"
+    );
+    // The line page's form is an island: a report is answered in place.
+    browser.mark_page().await;
+    browser
+        .type_into(
+            "#progress-form textarea[name='note']",
+            "glaze batch two fired",
+        )
+        .await;
+    browser.click("#progress-form button[type='submit']").await;
+    browser
+        .wait_for_text("#progress-history", Duration::from_secs(20), |t| {
+            t.contains("glaze batch two fired")
+        })
         .await;
     browser.assert_not_reloaded().await;
 

@@ -38,9 +38,13 @@ pub fn hydrated_whole() {
 }
 
 /// The head's scripts of a page written as islands, in place of Leptos's
-/// hydration scripts: the bundle on its way early, then the page's script.
+/// hydration scripts: the bundle on its way early, then the page's script;
+/// and the files of the bundle named `next` (the page its readers most
+/// likely open next), which the browser fetches at leisure once this page
+/// has loaded and keeps for that page.
 #[component]
-pub fn IslandScripts(options: LeptosOptions) -> impl IntoView {
+pub fn IslandScripts(options: LeptosOptions, next: Option<&'static str>) -> impl IntoView {
+    let next = next.map(|name| format!("/{}/{name}", options.site_pkg_dir));
     let files = format!("/{}/{}", options.site_pkg_dir, options.output_name);
     let (script, wasm) = (format!("{files}.js"), format!("{files}.wasm"));
     let nonce = use_nonce();
@@ -53,6 +57,10 @@ pub fn IslandScripts(options: LeptosOptions) -> impl IntoView {
         <link rel="modulepreload" href=script.clone() />
         <link rel="preload" href=wasm r#as="fetch" type="application/wasm" crossorigin="anonymous" />
         <script type="module" nonce=nonce>{wake}</script>
+        {next.map(|next| view! {
+            <link rel="prefetch" href=format!("{next}.js") crossorigin="anonymous" />
+            <link rel="prefetch" href=format!("{next}.wasm") crossorigin="anonymous" />
+        })}
     }
 }
 

@@ -12,7 +12,7 @@
 //! page written as islands (`#[island]`), and the server renders the rest
 //! as plain HTML whose links load the next page anew. Each is named for the
 //! pages written that way ([`ISLAND_PAGES`]), to the people those pages are
-//! for: the factory's list of lines and its line pages, opened by a factory;
+//! for: the factory's list of lines, and its line pages, opened by a factory;
 //! the customer's first page (and its order confirmation, made for print,
 //! which has no island of its own); and the customer's order, inquiry and
 //! quotation pages, opened by a customer. Each holds only its own pages'
@@ -27,8 +27,10 @@ pub enum Bundle {
     Whole,
     /// Every page but the house's own.
     Partners,
-    /// No page: the islands of the factory's list and line pages.
+    /// No page: the islands of the factory's list.
     FactoryIslands,
+    /// No page: the island of the factory's line page.
+    LineIslands,
     /// No page: the islands of the customer's first page.
     CustomerIslands,
     /// No page: the islands of the customer's order, inquiry and quotation
@@ -38,10 +40,11 @@ pub enum Bundle {
 
 impl Bundle {
     /// Every bundle the portal builds.
-    pub const ALL: [Bundle; 5] = [
+    pub const ALL: [Bundle; 6] = [
         Self::Whole,
         Self::Partners,
         Self::FactoryIslands,
+        Self::LineIslands,
         Self::CustomerIslands,
         Self::OrderIslands,
     ];
@@ -52,6 +55,7 @@ impl Bundle {
             Self::Whole => "portal",
             Self::Partners => "portal-partners",
             Self::FactoryIslands => "portal-factory",
+            Self::LineIslands => "portal-factory-line",
             Self::CustomerIslands => "portal-customer",
             Self::OrderIslands => "portal-order",
         }
@@ -62,8 +66,18 @@ impl Bundle {
     pub fn islands(self) -> bool {
         matches!(
             self,
-            Self::FactoryIslands | Self::CustomerIslands | Self::OrderIslands
+            Self::FactoryIslands | Self::LineIslands | Self::CustomerIslands | Self::OrderIslands
         )
+    }
+
+    /// The bundle of the page its readers most likely open next, which the
+    /// browser may fetch at leisure once this one's page works: a factory
+    /// goes from its list to a line to report progress.
+    pub fn next(self) -> Option<Bundle> {
+        match self {
+            Self::FactoryIslands => Some(Self::LineIslands),
+            _ => None,
+        }
     }
 }
 
@@ -71,7 +85,9 @@ impl Bundle {
 /// record's id (`/supplier/lines/*`), the role they are written for and the
 /// bundle that wakes their islands. A page's islands come in a bundle of
 /// their own where another page's would weigh on it: neither role downloads
-/// the other's, and the customer's first page not the order page's. A page
+/// the other's, the customer's first page not the order page's, and the
+/// factory's list not the line page's (fetched once the list works, see
+/// [`Bundle::next`]). A page
 /// with no island of its own (the order confirmation, made for print) comes
 /// with the smallest bundle that wakes the shell's.
 pub const ISLAND_PAGES: [(&str, Role, Bundle); 7] = [
@@ -89,7 +105,7 @@ pub const ISLAND_PAGES: [(&str, Role, Bundle); 7] = [
         Bundle::OrderIslands,
     ),
     ("/supplier", Role::Supplier, Bundle::FactoryIslands),
-    ("/supplier/lines/*", Role::Supplier, Bundle::FactoryIslands),
+    ("/supplier/lines/*", Role::Supplier, Bundle::LineIslands),
 ];
 
 /// Whether `path` (without a trailing slash) is an address of `pattern`:
@@ -134,6 +150,7 @@ pub fn house_area(path: &str) -> bool {
 pub struct Built {
     pub partners: bool,
     pub factory_islands: bool,
+    pub line_islands: bool,
     pub customer_islands: bool,
     pub order_islands: bool,
 }
@@ -145,6 +162,7 @@ impl Built {
             Bundle::Whole => true,
             Bundle::Partners => self.partners,
             Bundle::FactoryIslands => self.factory_islands,
+            Bundle::LineIslands => self.line_islands,
             Bundle::CustomerIslands => self.customer_islands,
             Bundle::OrderIslands => self.order_islands,
         }
@@ -175,6 +193,7 @@ mod tests {
     const ALL_BUILT: Built = Built {
         partners: true,
         factory_islands: true,
+        line_islands: true,
         customer_islands: true,
         order_islands: true,
     };
@@ -212,17 +231,13 @@ mod tests {
     #[test]
     fn a_factory_gets_the_islands_on_its_list_and_its_line_pages() {
         let factory = Some(Role::Supplier);
-        for path in [
-            "/supplier",
-            "/supplier/",
-            "/supplier/lines/7",
-            "/supplier/lines/7/",
+        for (path, bundle) in [
+            ("/supplier", Bundle::FactoryIslands),
+            ("/supplier/", Bundle::FactoryIslands),
+            ("/supplier/lines/7", Bundle::LineIslands),
+            ("/supplier/lines/7/", Bundle::LineIslands),
         ] {
-            assert_eq!(
-                bundle_for(path, factory, ALL_BUILT),
-                Bundle::FactoryIslands,
-                "{path}"
-            );
+            assert_eq!(bundle_for(path, factory, ALL_BUILT), bundle, "{path}");
         }
         for path in [
             "/supplier/lines",
@@ -245,6 +260,7 @@ mod tests {
             Some(Role::Admin),
         ] {
             assert!(!bundle_for("/supplier", viewer, ALL_BUILT).islands());
+            assert!(!bundle_for("/supplier/lines/7", viewer, ALL_BUILT).islands());
         }
     }
 
@@ -319,6 +335,23 @@ mod tests {
             bundle_for("/supplier", factory, factory_islands),
             Bundle::FactoryIslands
         );
+        // The list's and the line page's bundles are named apart.
+        assert_eq!(
+            bundle_for("/supplier/lines/7", factory, factory_islands),
+            Bundle::Whole
+        );
+        let line_islands = Built {
+            line_islands: true,
+            ..Built::default()
+        };
+        assert_eq!(
+            bundle_for("/supplier/lines/7", factory, line_islands),
+            Bundle::LineIslands
+        );
+        assert_eq!(
+            bundle_for("/supplier", factory, line_islands),
+            Bundle::Whole
+        );
         assert_eq!(
             bundle_for("/customer", customer, factory_islands),
             Bundle::Whole
@@ -391,6 +424,7 @@ mod tests {
         assert!(
             [
                 Bundle::FactoryIslands,
+                Bundle::LineIslands,
                 Bundle::CustomerIslands,
                 Bundle::OrderIslands
             ]
@@ -398,6 +432,24 @@ mod tests {
             .all(|b| b.islands())
         );
         assert!(!Bundle::Partners.islands() && !Bundle::Whole.islands());
+    }
+
+    #[test]
+    fn a_factorys_list_fetches_the_line_pages_bundle_next() {
+        assert_eq!(Bundle::FactoryIslands.next(), Some(Bundle::LineIslands));
+        for bundle in Bundle::ALL {
+            // Only an islands' bundle names another, never itself.
+            if let Some(next) = bundle.next() {
+                assert!(bundle.islands() && next.islands() && next != bundle);
+            }
+        }
+        let line_page = ISLAND_PAGES
+            .iter()
+            .find(|&&(page, _, _)| page == "/supplier/lines/*");
+        assert_eq!(
+            line_page.map(|&(_, _, bundle)| bundle),
+            Bundle::FactoryIslands.next()
+        );
     }
 
     proptest! {
@@ -410,10 +462,11 @@ mod tests {
             viewer in proptest::option::of(proptest::sample::select(Role::ALL.to_vec())),
             partners: bool,
             factory_islands: bool,
+            line_islands: bool,
             customer_islands: bool,
             order_islands: bool,
         ) {
-            let built = Built { partners, factory_islands, customer_islands, order_islands };
+            let built = Built { partners, factory_islands, line_islands, customer_islands, order_islands };
             prop_assert_eq!(bundle_for(&format!("{area}{rest}"), viewer, built), Bundle::Whole);
         }
 
@@ -454,9 +507,8 @@ mod tests {
                 {
                     Some(Bundle::OrderIslands)
                 }
-                Some(Role::Supplier) if bare == "/supplier" || one_record("/supplier/lines/") => {
-                    Some(Bundle::FactoryIslands)
-                }
+                Some(Role::Supplier) if bare == "/supplier" => Some(Bundle::FactoryIslands),
+                Some(Role::Supplier) if one_record("/supplier/lines/") => Some(Bundle::LineIslands),
                 _ => None,
             };
             prop_assert_eq!(named.islands().then_some(named), expected, "{}", path);

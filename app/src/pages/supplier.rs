@@ -312,8 +312,8 @@ pub fn StaffPoLinePage() -> impl IntoView {
 }
 
 /// The factory's page of one of its lines, as an island.
-#[cfg_attr(factory_islands, island)]
-#[cfg_attr(not(factory_islands), component)]
+#[cfg_attr(line_islands, island)]
+#[cfg_attr(not(line_islands), component)]
 fn FactoryLine(id: i32) -> impl IntoView {
     view! { <LinePage id=move || id back="/supplier" can_report=true /> }
 }

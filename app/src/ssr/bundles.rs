@@ -22,6 +22,15 @@ pub fn page_bundle() -> Bundle {
     }
 }
 
+/// The bundle the page in hand's readers most likely need next
+/// ([`Bundle::next`]), if the site holds it.
+pub fn next_bundle(bundle: Bundle) -> Option<Bundle> {
+    let built = use_context::<AppState>()
+        .map(|state| state.settings.bundles)
+        .unwrap_or_default();
+    bundle.next().filter(|&next| built.holds(next))
+}
+
 /// The site options a page is rendered with: they name its bundle's files.
 pub fn page_options(mut options: LeptosOptions, bundle: Bundle) -> LeptosOptions {
     options.output_name = bundle.output_name().into();

@@ -1,12 +1,14 @@
 //! `--phone N`: what a phone downloads before a page works, and how long
 //! that takes. The portal runs as its own process over a book of N lines;
 //! headless Chromium, sized and touching like a phone, opens the factory's
-//! line list, the customer's first page, one of its orders and its
-//! inquiries with an empty cache, the network held to a given speed and
-//! latency and the processor slowed fourfold
+//! line list and one of its lines, the customer's first page, one of its
+//! orders and its inquiries with an empty cache, the network held to a
+//! given speed and latency and the processor slowed fourfold
 //! (Chrome DevTools' throttling). A page works when it has woken
 //! (`data-hydrated="true"`): its buttons and forms answer. Bytes are as
-//! they travelled (compressed), from the browser's own resource timings.
+//! they travelled (compressed), from the browser's own resource timings,
+//! but for the files a page fetches at leisure for the next
+//! (`<link rel="prefetch">`).
 //! Needs the release bundle in `target/site/pkg` (`scripts/run.sh
 //! --release` builds it).
 
@@ -48,11 +50,17 @@ pub(super) async fn run_phone(lines: usize, store: &Store) -> Vec<PhoneRow> {
     server.settle().await;
     let mut rows = Vec::new();
     let order = format!("/customer/orders/{}", book.customer_orders[0]);
+    let line = format!("/supplier/lines/{}", book.supplier_lines[0]);
     for (page, email, path) in [
         (
             "factory's line list `/supplier`",
             &book.supplier_email,
             "/supplier",
+        ),
+        (
+            "factory's line page `/supplier/lines/ID`",
+            &book.supplier_email,
+            line.as_str(),
         ),
         (
             "customer's first page `/customer`",
@@ -173,8 +181,10 @@ async fn open_on_a_phone(
         .client
         .execute(
             "const page = performance.getEntriesByType('navigation')[0].transferSize; \
+             const later = new Set([...document.querySelectorAll('link[rel=prefetch]')].map(l => l.href)); \
              let all = page, wasm = 0; \
              for (const r of performance.getEntriesByType('resource')) { \
+               if (later.has(r.name)) continue; \
                all += r.transferSize; if (r.name.endsWith('.wasm')) wasm += r.transferSize; } \
              return [page / 1024, wasm / 1024, all / 1024];",
             vec![],
