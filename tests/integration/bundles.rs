@@ -20,17 +20,15 @@ const LINE: &str = "/pkg/portal-factory-line.js";
 const CUSTOMER: &str = "/pkg/portal-customer.js";
 const ORDER: &str = "/pkg/portal-order.js";
 
-/// The page's `<link rel="prefetch">` addresses: files the browser fetches
-/// at leisure for the next page.
-fn prefetched(html: &str) -> Vec<&str> {
-    html.split("<link")
-        .skip(1)
-        .filter(|tag| tag.contains(r#"rel="prefetch""#))
-        .filter_map(|tag| tag.split(r#"href=""#).nth(1)?.split('"').next())
-        .collect()
+/// The bundle the page has the browser fetch once it works, for the page
+/// its readers open next (the last argument of its islands' script).
+fn next_named(html: &str) -> Option<&str> {
+    let call = html.split(".catch(").next()?;
+    let (_, last) = call.rsplit_once(", ")?;
+    last.strip_suffix(')')?.strip_prefix('"')?.strip_suffix('"')
 }
 
-/// Which bundle's script a page loads (not the one it fetches for the next).
+/// Which bundle's script a page loads.
 async fn bundle_of(app: &TestApp, client: &reqwest::Client, path: &str) -> &'static str {
     let html = client
         .get(app.url(path))
@@ -40,10 +38,9 @@ async fn bundle_of(app: &TestApp, client: &reqwest::Client, path: &str) -> &'sta
         .text()
         .await
         .unwrap();
-    let later = prefetched(&html);
     let named: Vec<_> = [WHOLE, PARTNERS, FACTORY, LINE, CUSTOMER, ORDER]
         .into_iter()
-        .filter(|script| html.contains(script) && !later.contains(script))
+        .filter(|script| html.contains(script))
         .collect();
     match named[..] {
         [script] => script,
@@ -99,21 +96,16 @@ async fn each_page_names_the_bundle_that_can_hydrate_it() {
     // Twice, as above.
     expect_bundle(&app, factory, &["/supplier", "/supplier"], FACTORY).await;
     expect_bundle(&app, factory, &[&line, &line], LINE).await;
-    // The list names the line page's bundle for the browser to fetch at
-    // leisure; nothing else does.
+    // The list names the line page's bundle for the browser to fetch once
+    // the list works; no other page names one.
     let list = factory.1.get(app.url("/supplier")).send().await.unwrap();
     let list = list.text().await.unwrap();
-    assert_eq!(
-        prefetched(&list),
-        [
-            "/pkg/portal-factory-line.js",
-            "/pkg/portal-factory-line.wasm"
-        ]
-    );
+    assert_eq!(next_named(&list), Some("/pkg/portal-factory-line"));
     for (client, path) in [(factory.1, line.as_str()), (customer.1, "/customer")] {
         let html = client.get(app.url(path)).send().await.unwrap();
         let html = html.text().await.unwrap();
-        assert!(prefetched(&html).is_empty(), "{path}");
+        assert!(html.contains(".catch("), "{path}: no islands' script");
+        assert_eq!(next_named(&html), None, "{path}");
     }
     expect_bundle(
         &app,

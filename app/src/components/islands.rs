@@ -38,18 +38,22 @@ pub fn hydrated_whole() {
 }
 
 /// The head's scripts of a page written as islands, in place of Leptos's
-/// hydration scripts: the bundle on its way early, then the page's script;
-/// and the files of the bundle named `next` (the page its readers most
-/// likely open next), which the browser fetches at leisure once this page
-/// has loaded and keeps for that page.
+/// hydration scripts: the bundle on its way early, then the page's script.
+/// Once the page works, the script has the browser fetch the files of the
+/// bundle named `next` (of the page its readers most likely open next) at
+/// leisure, and keep them for that page; not earlier, where they would
+/// share a slow network with this page's own bundle.
 #[component]
 pub fn IslandScripts(options: LeptosOptions, next: Option<&'static str>) -> impl IntoView {
-    let next = next.map(|name| format!("/{}/{name}", options.site_pkg_dir));
+    let next = next.map_or_else(
+        || "null".to_string(),
+        |name| format!("{:?}", format!("/{}/{name}", options.site_pkg_dir)),
+    );
     let files = format!("/{}/{}", options.site_pkg_dir, options.output_name);
     let (script, wasm) = (format!("{files}.js"), format!("{files}.wasm"));
     let nonce = use_nonce();
     let wake = format!(
-        "({})({script:?}, {wasm:?}).catch((problem) => \
+        "({})({script:?}, {wasm:?}, {next}).catch((problem) => \
          console.error(\"the page stays as the server rendered it:\", problem));",
         include_str!("islands.js").trim_end().trim_end_matches(';')
     );
@@ -57,10 +61,6 @@ pub fn IslandScripts(options: LeptosOptions, next: Option<&'static str>) -> impl
         <link rel="modulepreload" href=script.clone() />
         <link rel="preload" href=wasm r#as="fetch" type="application/wasm" crossorigin="anonymous" />
         <script type="module" nonce=nonce>{wake}</script>
-        {next.map(|next| view! {
-            <link rel="prefetch" href=format!("{next}.js") crossorigin="anonymous" />
-            <link rel="prefetch" href=format!("{next}.wasm") crossorigin="anonymous" />
-        })}
     }
 }
 
