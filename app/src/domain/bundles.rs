@@ -87,9 +87,9 @@ impl Bundle {
 /// their own where another page's would weigh on it: neither role downloads
 /// the other's, the customer's first page not the order page's, and the
 /// factory's list not the line page's (fetched once the list works, see
-/// [`Bundle::next`]). A page
-/// with no island of its own (the order confirmation, made for print) comes
-/// with the smallest bundle that wakes the shell's.
+/// [`Bundle::next`]). A page with no island of its own (the order
+/// confirmation, made for print) comes with the smallest bundle that wakes
+/// the shell's.
 pub const ISLAND_PAGES: [(&str, Role, Bundle); 7] = [
     ("/customer", Role::Customer, Bundle::CustomerIslands),
     (
