@@ -5,18 +5,22 @@ use leptos::prelude::{LeptosOptions, use_context};
 
 use super::AppState;
 use super::auth::CurrentUser;
-use crate::domain::bundles::{Bundle, bundle_for};
+use crate::domain::bundles::{Built, Bundle, bundle_for};
+
+/// The bundles the site holds (none but the whole one outside a request).
+fn built() -> Built {
+    use_context::<AppState>()
+        .map(|state| state.settings.bundles)
+        .unwrap_or_default()
+}
 
 /// The bundle the page in hand is sent with: the whole bundle unless a
 /// smaller one was built and the page and the person may have it.
 pub fn page_bundle() -> Bundle {
-    let built = use_context::<AppState>()
-        .map(|state| state.settings.bundles)
-        .unwrap_or_default();
     match use_context::<Parts>() {
         Some(parts) => {
             let role = parts.extensions.get::<CurrentUser>().map(|user| user.role);
-            bundle_for(parts.uri.path(), role, built)
+            bundle_for(parts.uri.path(), role, built())
         }
         None => Bundle::Whole,
     }
@@ -25,10 +29,7 @@ pub fn page_bundle() -> Bundle {
 /// The bundle the page in hand's readers most likely need next
 /// ([`Bundle::next`]), if the site holds it.
 pub fn next_bundle(bundle: Bundle) -> Option<Bundle> {
-    let built = use_context::<AppState>()
-        .map(|state| state.settings.bundles)
-        .unwrap_or_default();
-    bundle.next().filter(|&next| built.holds(next))
+    bundle.next().filter(|&next| built().holds(next))
 }
 
 /// The site options a page is rendered with: they name its bundle's files.
