@@ -295,17 +295,10 @@ async fn an_inquiry_becomes_a_confirmed_order_the_customer_sees_live() {
     // Made for print, it has no island of its own: it loads anew and wakes
     // (its shell) from the customer's smallest bundle.
     customer.wait_hydrated().await;
-    let woke_from = customer
-        .client
-        .execute(
-            "return performance.getEntriesByType('resource')
-                .map(e => new URL(e.name).pathname)
-                .filter(p => p.endsWith('.wasm'))",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(woke_from, serde_json::json!(["/pkg/portal-customer.wasm"]));
+    assert_eq!(
+        customer.loaded_bundles().await,
+        ["/pkg/portal-customer.wasm"]
+    );
     customer
         .screenshot("customer-prints-the-confirmation")
         .await;

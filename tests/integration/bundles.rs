@@ -207,24 +207,6 @@ async fn each_page_names_its_readers_catalogue_which_the_site_serves() {
     }
 }
 
-/// The bundle files the open page has loaded, by name, but those it
-/// fetches for the next page.
-async fn loaded_bundles(browser: &Browser) -> Vec<String> {
-    let names = browser
-        .client
-        .execute(
-            "const later = new Set([...document.querySelectorAll('link[rel=prefetch]')]
-                .map(l => new URL(l.href).pathname));
-             return performance.getEntriesByType('resource')
-                .map(e => new URL(e.name).pathname)
-                .filter(p => p.startsWith('/pkg/') && p.endsWith('.wasm') && !later.has(p));",
-            vec![],
-        )
-        .await
-        .unwrap();
-    serde_json::from_value(names).unwrap()
-}
-
 /// How many bytes the open page's `.wasm` files took over the network, by
 /// name (0: from the browser's cache), once each has arrived.
 async fn wasm_transfers(browser: &Browser) -> Vec<(String, u64)> {
@@ -253,7 +235,7 @@ async fn partners_pages_work_on_their_bundle_and_the_house_area_comes_whole() {
         .open_hydrated(&app.url("/customer/complaints"))
         .await;
     assert_eq!(
-        loaded_bundles(&browser).await,
+        browser.loaded_bundles().await,
         ["/pkg/portal-partners.wasm"]
     );
     browser
@@ -290,7 +272,7 @@ async fn partners_pages_work_on_their_bundle_and_the_house_area_comes_whole() {
         browser.client.current_url().await.unwrap().path(),
         "/staff/orders"
     );
-    assert_eq!(loaded_bundles(&browser).await, ["/pkg/portal.wasm"]);
+    assert_eq!(browser.loaded_bundles().await, ["/pkg/portal.wasm"]);
     browser.close().await;
 
     // The house signs in on a page of the partners' bundle and lands in its
@@ -298,7 +280,7 @@ async fn partners_pages_work_on_their_bundle_and_the_house_area_comes_whole() {
     let browser = Browser::launch(1280, 900).await;
     browser.open_hydrated(&app.url("/login")).await;
     assert_eq!(
-        loaded_bundles(&browser).await,
+        browser.loaded_bundles().await,
         ["/pkg/portal-partners.wasm"]
     );
     browser
@@ -310,7 +292,7 @@ async fn partners_pages_work_on_their_bundle_and_the_house_area_comes_whole() {
     .await;
     assert!(in_the_house_area, "signed in, the house's area opens");
     browser.wait_hydrated().await;
-    assert_eq!(loaded_bundles(&browser).await, ["/pkg/portal.wasm"]);
+    assert_eq!(browser.loaded_bundles().await, ["/pkg/portal.wasm"]);
     browser.close().await;
 }
 
@@ -328,7 +310,7 @@ async fn a_factory_works_on_its_islands_and_the_rest_of_its_area_comes_whole() {
         .cdp("Network.clearBrowserCache", serde_json::json!({}))
         .await;
     browser.open_hydrated(&app.url("/supplier")).await;
-    assert_eq!(loaded_bundles(&browser).await, ["/pkg/portal-factory.wasm"]);
+    assert_eq!(browser.loaded_bundles().await, ["/pkg/portal-factory.wasm"]);
     let card = format!("[data-po-line='{}']", cast.po_line_a);
     browser
         .wait_for_text(&card, Duration::from_secs(20), |t| t.contains("PO-A-1"))
@@ -370,7 +352,7 @@ async fn a_factory_works_on_its_islands_and_the_rest_of_its_area_comes_whole() {
         .await;
     browser.wait_hydrated().await;
     assert_eq!(
-        loaded_bundles(&browser).await,
+        browser.loaded_bundles().await,
         ["/pkg/portal-factory-line.wasm"]
     );
     let transfers = wasm_transfers(&browser).await;
@@ -404,7 +386,7 @@ async fn a_factory_works_on_its_islands_and_the_rest_of_its_area_comes_whole() {
     assert!(moved, "the complaints open");
     browser.wait_hydrated().await;
     assert_eq!(
-        loaded_bundles(&browser).await,
+        browser.loaded_bundles().await,
         ["/pkg/portal-partners.wasm"]
     );
 
@@ -433,7 +415,7 @@ async fn a_customer_works_on_the_islands_of_its_first_page_and_its_orders() {
         .await;
     browser.open_hydrated(&app.url("/customer")).await;
     assert_eq!(
-        loaded_bundles(&browser).await,
+        browser.loaded_bundles().await,
         ["/pkg/portal-customer.wasm"]
     );
     let row = "tr[data-order='SO-A-1']";
@@ -484,7 +466,7 @@ async fn a_customer_works_on_the_islands_of_its_first_page_and_its_orders() {
         browser.client.current_url().await.unwrap().path(),
         format!("/customer/orders/{}", cast.order_a)
     );
-    assert_eq!(loaded_bundles(&browser).await, ["/pkg/portal-order.wasm"]);
+    assert_eq!(browser.loaded_bundles().await, ["/pkg/portal-order.wasm"]);
     let title = browser.client.title().await.unwrap();
     assert!(title.contains("SO-A-1"), "{title}");
 

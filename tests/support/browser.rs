@@ -343,6 +343,24 @@ impl Browser {
         path
     }
 
+    /// The bundle files (`/pkg/*.wasm`) the open page has loaded, by path,
+    /// but those it has the browser fetch for the next page.
+    pub async fn loaded_bundles(&self) -> Vec<String> {
+        let names = self
+            .client
+            .execute(
+                "const later = new Set([...document.querySelectorAll('link[rel=prefetch]')]
+                    .map(l => new URL(l.href).pathname));
+                 return performance.getEntriesByType('resource')
+                    .map(e => new URL(e.name).pathname)
+                    .filter(p => p.startsWith('/pkg/') && p.endsWith('.wasm') && !later.has(p));",
+                vec![],
+            )
+            .await
+            .expect("read the resource timings");
+        serde_json::from_value(names).expect("a list of paths")
+    }
+
     /// Sends a Chrome DevTools command (`Network.emulateNetworkConditions`,
     /// `Emulation.setCPUThrottlingRate`, ...) through chromedriver.
     pub async fn cdp(&self, cmd: &str, params: serde_json::Value) {
