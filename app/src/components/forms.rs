@@ -158,7 +158,7 @@ pub struct FormHold {
     name: (&'static str, i32),
     /// The order's version the form was built from.
     version: i32,
-    /// The `<form>` (`ActionForm`'s `node_ref`), to empty it.
+    /// The `<form>` (`PostForm`'s `node_ref`), to empty it.
     pub form: NodeRef<Form>,
 }
 

@@ -1,5 +1,6 @@
 //! The frame around every page: brand, navigation for the viewer's role, footer.
 
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
@@ -139,16 +140,16 @@ fn SignedInNav(
 /// the pages written as islands too.
 #[island]
 fn SignOut(locale: crate::i18n::Locale) -> impl IntoView {
-    let logout = ServerAction::<Logout>::new();
+    let logout = FormAction::<Logout>::new();
     Effect::new(move |_| {
         if let Some(Ok(())) = logout.value().get() {
             go_to("/");
         }
     });
     view! {
-        <ActionForm action=logout attr:class="inline-form">
+        <PostForm action=logout attr:class="inline-form">
             <button type="submit" class="link-button" id="sign-out">{locale.t("nav-sign-out")}</button>
-        </ActionForm>
+        </PostForm>
     }
 }
 

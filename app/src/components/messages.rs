@@ -9,6 +9,7 @@
 //! data with `thread_data`, outside any closure that renders, like its other
 //! data, and hands it to `MessageThread`.
 
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 
 use crate::api::messages::PostMessage;
@@ -25,7 +26,7 @@ use crate::wire::messages::{MessageView, MessagesView};
 #[derive(Clone, Copy)]
 pub struct ThreadData {
     pub messages: Data<Result<MessagesView, ApiError>>,
-    pub send: ServerAction<PostMessage>,
+    pub send: FormAction<PostMessage>,
     /// Moved by "check for new messages", where no live stream does it.
     pub again: RwSignal<u64>,
 }
@@ -40,7 +41,7 @@ pub fn thread_data<Fut>(
 where
     Fut: Future<Output = Result<MessagesView, ApiError>> + Send + 'static,
 {
-    let send = ServerAction::<PostMessage>::new();
+    let send = FormAction::<PostMessage>::new();
     let again = RwSignal::new(0u64);
     let messages = load(
         move || {
@@ -118,7 +119,7 @@ pub fn MessageThread(
                 </p>
             })}
             <div class="message-compose" hidden=move || !open.get()>
-                <ActionForm action=send node_ref=form attr:class="stack-form" attr:id="message-form">
+                <PostForm action=send node_ref=form attr:class="stack-form" attr:id="message-form">
                     // What a reply names; rebuilding these loses nothing typed.
                     <Transition fallback=|| ()>
                         {move || Suspend::new(async move {
@@ -135,7 +136,7 @@ pub fn MessageThread(
                     <FieldMessage error field="body" />
                     <FormMessage error fields=&["body"] />
                     <button type="submit" class="button" id="send-message">{locale.t("messages-send")}</button>
-                </ActionForm>
+                </PostForm>
             </div>
         </section>
     }

@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod data;
 pub mod errors;
+pub mod form_action;
 pub mod forms;
 pub mod guard;
 pub mod house_part;

@@ -9,6 +9,7 @@
 //! alone; the form only says that the order moved on, and the server's
 //! version check still decides.
 
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 
 use crate::api::ApiError;
@@ -26,7 +27,7 @@ use crate::i18n::Locale;
 #[derive(Clone, Copy)]
 pub struct ChangeFormData {
     opened: Data<Result<OrderDetail, ApiError>>,
-    request: ServerAction<RequestChange>,
+    request: FormAction<RequestChange>,
 }
 
 /// Loads the order for the change form: once, and again only after a
@@ -34,7 +35,7 @@ pub struct ChangeFormData {
 /// is waiting). Made by the page, outside any closure that renders, after
 /// it provided `OrderRefresh`.
 pub fn change_form_data(id: impl Fn() -> i32 + Send + Sync + 'static) -> ChangeFormData {
-    let request = ServerAction::<RequestChange>::new();
+    let request = FormAction::<RequestChange>::new();
     refresh_order_after(request.value());
     // Not the action's own version: that moves on refused requests too, and
     // a refusal must keep what was typed.
@@ -77,7 +78,7 @@ pub fn ChangeRequestPanel(
 #[component]
 fn RequestChangeForm(
     detail: OrderDetail,
-    request: ServerAction<RequestChange>,
+    request: FormAction<RequestChange>,
     live: Data<Result<OrderDetail, ApiError>>,
 ) -> impl IntoView {
     let error = latest_error(request.value());
@@ -104,7 +105,7 @@ fn RequestChangeForm(
         <details class="change-form" id="request-change">
             <summary><h3>{locale.t("cr-title")}</h3></summary>
             <p class="muted">{locale.t("cr-intro")}</p>
-            <ActionForm action=request attr:class="stack-form" attr:id="request-change-form">
+            <PostForm action=request attr:class="stack-form" attr:id="request-change-form">
                 <input type="hidden" name="order_id" value=detail.id.to_string() />
                 <input type="hidden" name="version" value=detail.version.to_string() />
                 {detail.lines.iter().enumerate().map(|(i, l)| view! {
@@ -123,7 +124,7 @@ fn RequestChangeForm(
                 <FormMessage error fields=&["ship_to", "note", "lines", "added"] />
                 <StaleNotice stale id="form-stale-notice" />
                 <button type="submit" class="button" id="send-change">{locale.t("cr-send")}</button>
-            </ActionForm>
+            </PostForm>
         </details>
     }
 }

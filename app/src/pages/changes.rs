@@ -4,6 +4,7 @@
 //! acknowledge.
 
 use crate::components::data::load;
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 
 use crate::components::errors::RecordMissing;
@@ -94,8 +95,8 @@ pub fn OrderChanges(detail: OrderDetail) -> impl IntoView {
 #[component]
 fn ChangeCard(change: ChangeView) -> impl IntoView {
     let locale = use_locale().get_untracked();
-    let withdraw = ServerAction::<WithdrawChange>::new();
-    let answer = ServerAction::<AnswerChange>::new();
+    let withdraw = FormAction::<WithdrawChange>::new();
+    let answer = FormAction::<AnswerChange>::new();
     refresh_order_after(withdraw.value());
     refresh_order_after(answer.value());
     let withdraw_error = latest_error(withdraw.value());
@@ -121,24 +122,24 @@ fn ChangeCard(change: ChangeView) -> impl IntoView {
             })}
             {change.can_answer.then(|| view! {
                 <div class="order-actions">
-                    <ActionForm action=answer attr:class="inline-form">
+                    <PostForm action=answer attr:class="inline-form">
                         <input type="hidden" name="id" value=id.to_string() />
                         <input type="hidden" name="accept" value="true" />
                         <button type="submit" class="button" id="accept-counter">{locale.t("changes-accept-counter")}</button>
-                    </ActionForm>
-                    <ActionForm action=answer attr:class="inline-form">
+                    </PostForm>
+                    <PostForm action=answer attr:class="inline-form">
                         <input type="hidden" name="id" value=id.to_string() />
                         <input type="hidden" name="accept" value="false" />
                         <button type="submit" class="button secondary" id="decline-counter">{locale.t("changes-decline")}</button>
-                    </ActionForm>
+                    </PostForm>
                 </div>
                 <FormMessage error=answer_error fields=&[] />
             })}
             {change.can_withdraw.then(|| view! {
-                <ActionForm action=withdraw attr:class="inline-form">
+                <PostForm action=withdraw attr:class="inline-form">
                     <input type="hidden" name="id" value=id.to_string() />
                     <button type="submit" class="link-button" id="withdraw-change">{locale.t("changes-withdraw")}</button>
-                </ActionForm>
+                </PostForm>
                 <FormMessage error=withdraw_error fields=&[] />
             })}
         </article>
@@ -199,7 +200,7 @@ pub fn ChangeInboxPage() -> impl IntoView {
 pub fn ChangeDecisionPage() -> impl IntoView {
     let locale = use_locale().get_untracked();
     let id = crate::components::params::use_route_id();
-    let decide = ServerAction::<DecideChange>::new();
+    let decide = FormAction::<DecideChange>::new();
     let tick = use_live_tick(None);
     let change = load(
         move || (id(), tick.get(), decide.version().get()),
@@ -224,7 +225,7 @@ pub fn ChangeDecisionPage() -> impl IntoView {
 }
 
 #[component]
-fn DecisionView(change: ChangeView, decide: ServerAction<DecideChange>) -> impl IntoView {
+fn DecisionView(change: ChangeView, decide: FormAction<DecideChange>) -> impl IntoView {
     let locale = use_locale().get_untracked();
     let id = change.id;
     let order_number = change.order_number.clone();
@@ -293,14 +294,14 @@ fn ConflictsPanel(conflicts: Vec<String>) -> impl IntoView {
 
 /// Approve, counter-propose (with a value per item) or reject, with a message.
 #[component]
-fn DecisionForm(change: ChangeView, decide: ServerAction<DecideChange>) -> impl IntoView {
+fn DecisionForm(change: ChangeView, decide: FormAction<DecideChange>) -> impl IntoView {
     let locale = use_locale().get_untracked();
     let error = latest_error(decide.value());
     let id = change.id;
     view! {
         <section class="panel" id="decide-change">
             <h2>{locale.t("changes-decision")}</h2>
-            <ActionForm action=decide attr:class="stack-form" attr:id="decide-form">
+            <PostForm action=decide attr:class="stack-form" attr:id="decide-form">
                 <input type="hidden" name="id" value=id.to_string() />
                 <fieldset class="decision-choice">
                     <legend>{locale.t("changes-decide")}</legend>
@@ -342,7 +343,7 @@ fn DecisionForm(change: ChangeView, decide: ServerAction<DecideChange>) -> impl 
                 <FieldMessage error field="items" />
                 <FormMessage error fields=&["answer", "items"] />
                 <button type="submit" class="button" id="send-decision">{locale.t("changes-send-decision")}</button>
-            </ActionForm>
+            </PostForm>
         </section>
     }
 }
@@ -351,7 +352,7 @@ fn DecisionForm(change: ChangeView, decide: ServerAction<DecideChange>) -> impl 
 #[component]
 pub fn FactoryChanges() -> impl IntoView {
     let locale = use_locale();
-    let acknowledge = ServerAction::<AcknowledgeChange>::new();
+    let acknowledge = FormAction::<AcknowledgeChange>::new();
     let error = latest_error(acknowledge.value());
     let changes = load(
         move || acknowledge.version().get(),
@@ -375,12 +376,12 @@ pub fn FactoryChanges() -> impl IntoView {
                                 <ul class="plain-list">
                                     {c.changes.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}
                                 </ul>
-                                <ActionForm action=acknowledge attr:class="inline-form">
+                                <PostForm action=acknowledge attr:class="inline-form">
                                     <input type="hidden" name="id" value=c.id.to_string() />
                                     <button type="submit" class="button" data-acknowledge=c.id.to_string()>
                                         {move || locale.get().t("change-ack-button")}
                                     </button>
-                                </ActionForm>
+                                </PostForm>
                             </article>
                         }).collect_view()}
                         <FormMessage error fields=&[] />

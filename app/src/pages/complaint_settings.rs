@@ -2,6 +2,7 @@
 //! the two clocks' targets, the working hours they count in, and the root
 //! causes a factory chooses from, with a form to add one of the house's own.
 
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 
 use crate::api::complaints::{AddRootCause, SaveComplaintSettings, complaint_settings};
@@ -26,8 +27,8 @@ const CLOCK_FIELDS: &[&str] = &[
 #[component]
 pub fn ComplaintSettingsPanel() -> impl IntoView {
     let locale = use_locale().get_untracked();
-    let save = ServerAction::<SaveComplaintSettings>::new();
-    let add = ServerAction::<AddRootCause>::new();
+    let save = FormAction::<SaveComplaintSettings>::new();
+    let add = FormAction::<AddRootCause>::new();
     // The settings load again after a change that went through; a refused
     // one leaves what was typed in place, to be corrected.
     let changed = RwSignal::new(0usize);
@@ -72,7 +73,7 @@ pub fn ComplaintSettingsPanel() -> impl IntoView {
 fn ClockForm(
     form: ComplaintSettingsForm,
     can_edit: bool,
-    save: ServerAction<SaveComplaintSettings>,
+    save: FormAction<SaveComplaintSettings>,
     error: Signal<Option<ApiError>>,
     locale: Locale,
 ) -> impl IntoView {
@@ -99,7 +100,7 @@ fn ClockForm(
         })
         .collect_view();
     view! {
-        <ActionForm action=save attr:class="stack-form" attr:id="complaint-clocks-form">
+        <PostForm action=save attr:class="stack-form" attr:id="complaint-clocks-form">
             <div class="inline-grid-form">
                 <label>
                     {locale.t("complaint-settings-first-answer")}
@@ -149,7 +150,7 @@ fn ClockForm(
                     {locale.t("complaint-settings-save")}
                 </button>
             })}
-        </ActionForm>
+        </PostForm>
     }
 }
 
@@ -158,7 +159,7 @@ fn ClockForm(
 fn RootCauses(
     causes: Vec<RootCauseView>,
     can_edit: bool,
-    add: ServerAction<AddRootCause>,
+    add: FormAction<AddRootCause>,
     error: Signal<Option<ApiError>>,
     locale: Locale,
 ) -> impl IntoView {
@@ -194,7 +195,7 @@ fn RootCauses(
         <p class="muted">{locale.t("complaint-settings-causes-hint")}</p>
         <ul class="plain-list" id="root-causes">{items}</ul>
         {can_edit.then(|| view! {
-            <ActionForm action=add attr:class="inline-form" attr:id="add-root-cause-form">
+            <PostForm action=add attr:class="inline-form" attr:id="add-root-cause-form">
                 <label>
                     {locale.t("complaint-settings-new-cause")}
                     " "
@@ -204,7 +205,7 @@ fn RootCauses(
                 <button type="submit" class="button" id="add-root-cause">
                     {locale.t("complaint-settings-add-cause")}
                 </button>
-            </ActionForm>
+            </PostForm>
         })}
         <FieldMessage error field="label" />
         <FormMessage error fields=&["label"] />

@@ -3,6 +3,7 @@
 //! makes it a confirmed order, linked from here.
 
 use crate::components::data::load;
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 
 use crate::components::errors::RecordMissing;
@@ -38,7 +39,7 @@ fn CustomerQuotation(id: i32) -> impl IntoView {
     let locale = use_locale().get_untracked();
     // Made here, not in its buttons: they are rebuilt when the answer loads
     // the quotation again.
-    let respond = ServerAction::<RespondQuotation>::new();
+    let respond = FormAction::<RespondQuotation>::new();
     // A revision or withdrawal by the house shows without a reload.
     let tick = crate::components::live::use_live_tick(None);
     let quotation = load(
@@ -63,7 +64,7 @@ fn CustomerQuotation(id: i32) -> impl IntoView {
 #[component]
 fn QuotationView(
     quote: CustomerQuotation,
-    respond: ServerAction<RespondQuotation>,
+    respond: FormAction<RespondQuotation>,
     locale: Locale,
 ) -> impl IntoView {
     let total = locale.money(&quote.total, &quote.currency);
@@ -133,7 +134,7 @@ fn CustomerLines(lines: Vec<CustomerQuoteLine>, currency: String, locale: Locale
 #[component]
 fn AnswerPanel(
     quote: CustomerQuotation,
-    respond: ServerAction<RespondQuotation>,
+    respond: FormAction<RespondQuotation>,
     locale: Locale,
 ) -> impl IntoView {
     let error = latest_error(respond.value());
@@ -149,18 +150,18 @@ fn AnswerPanel(
             {quote.can_answer.then(|| view! {
                 <p>{locale.t("quote-answer-hint")}</p>
                 <div class="order-actions">
-                    <ActionForm action=respond attr:class="inline-form">
+                    <PostForm action=respond attr:class="inline-form">
                         <input type="hidden" name="id" value=id.to_string() />
                         <input type="hidden" name="revision" value=revision.to_string() />
                         <input type="hidden" name="accept" value="true" />
                         <button type="submit" class="button" id="accept-quotation">{locale.t("quote-accept")}</button>
-                    </ActionForm>
-                    <ActionForm action=respond attr:class="inline-form">
+                    </PostForm>
+                    <PostForm action=respond attr:class="inline-form">
                         <input type="hidden" name="id" value=id.to_string() />
                         <input type="hidden" name="revision" value=revision.to_string() />
                         <input type="hidden" name="accept" value="false" />
                         <button type="submit" class="button secondary" id="decline-quotation">{locale.t("quote-decline")}</button>
-                    </ActionForm>
+                    </PostForm>
                 </div>
             })}
             <FormMessage error fields=&[] />

@@ -3,6 +3,7 @@
 //! and the form to ask for a new quotation.
 
 use crate::components::data::load;
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -57,7 +58,7 @@ pub fn CustomerInquiriesPage() -> impl IntoView {
 #[cfg_attr(not(order_islands), component)]
 fn CustomerInquiries() -> impl IntoView {
     let locale = use_locale().get_untracked();
-    let create = ServerAction::<CreateInquiry>::new();
+    let create = FormAction::<CreateInquiry>::new();
     // Every answer to the form loads the list again: a new inquiry shows.
     // A quotation sent or answered elsewhere shows without a reload.
     let tick = crate::components::live::use_live_tick(None);
@@ -127,7 +128,7 @@ fn CustomerInquiryTable(list: Vec<InquirySummary>, locale: Locale) -> impl IntoV
 /// Destination, incoterm, currency, date, note and product rows; once the
 /// inquiry is sent the form empties for the next one.
 #[component]
-fn NewInquiryForm(create: ServerAction<CreateInquiry>, locale: Locale) -> impl IntoView {
+fn NewInquiryForm(create: FormAction<CreateInquiry>, locale: Locale) -> impl IntoView {
     let error = latest_error(create.value());
     let form = NodeRef::<leptos::html::Form>::new();
     Effect::new(move |_| {
@@ -139,7 +140,7 @@ fn NewInquiryForm(create: ServerAction<CreateInquiry>, locale: Locale) -> impl I
         <section class="panel">
             <h2>{locale.t("new-inquiry-title")}</h2>
             <p class="muted">{locale.t("new-inquiry-intro")}</p>
-            <ActionForm action=create node_ref=form attr:class="stack-form" attr:id="new-inquiry">
+            <PostForm action=create node_ref=form attr:class="stack-form" attr:id="new-inquiry">
                 <label>{locale.t("new-inquiry-destination")} <input type="text" name="destination" /></label>
                 <FieldMessage error field="destination" />
                 <div class="inline-grid-form">
@@ -171,7 +172,7 @@ fn NewInquiryForm(create: ServerAction<CreateInquiry>, locale: Locale) -> impl I
                     <p class="form-ok" role="status" id="inquiry-sent">{locale.t("new-inquiry-sent")}</p>
                 })}
                 <button type="submit" class="button" id="send-inquiry">{locale.t("new-inquiry-send")}</button>
-            </ActionForm>
+            </PostForm>
         </section>
     }
 }

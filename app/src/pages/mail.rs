@@ -1,6 +1,7 @@
 //! Staff page of mail that could not be delivered, with a retry button each.
 
 use crate::components::data::load;
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -24,7 +25,7 @@ pub fn DeadLettersPage() -> impl IntoView {
 #[component]
 fn DeadLetters() -> impl IntoView {
     let locale = use_locale().get_untracked();
-    let retry = ServerAction::<RetryDeadLetter>::new();
+    let retry = FormAction::<RetryDeadLetter>::new();
     let error = latest_error(retry.value());
     let letters = load(move || retry.version().get(), |_| dead_letters());
     view! {
@@ -53,10 +54,10 @@ fn DeadLetters() -> impl IntoView {
                                                 <td>{d.attempts}</td>
                                                 <td><small>{d.last_error.unwrap_or_default()}</small></td>
                                                 <td>
-                                                    <ActionForm action=retry attr:class="inline-form">
+                                                    <PostForm action=retry attr:class="inline-form">
                                                         <input type="hidden" name="id" value=d.id />
                                                         <button type="submit" class="button secondary">{locale.t("mail-send-again")}</button>
-                                                    </ActionForm>
+                                                    </PostForm>
                                                 </td>
                                             </tr>
                                         }).collect_view()}

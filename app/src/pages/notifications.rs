@@ -2,6 +2,7 @@
 //! mail, newest first, unread ones marked. Opening one marks it read; all
 //! can be marked read at once.
 
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -26,7 +27,7 @@ pub fn NotificationsPage() -> impl IntoView {
 
 #[component]
 fn NotificationList(locale: Locale) -> impl IntoView {
-    let read_all = ServerAction::<ReadAllNotifications>::new();
+    let read_all = FormAction::<ReadAllNotifications>::new();
     let open = ServerAction::<OpenNotification>::new();
     let list = load(move || read_all.version().get(), |_| list_notifications());
     Effect::new(move |_| {
@@ -48,11 +49,11 @@ fn NotificationList(locale: Locale) -> impl IntoView {
                                 {locale.t_with("notifications-unread", &[("count", view.unread.into())])}
                             </p>
                             {(view.unread > 0).then(|| view! {
-                                <ActionForm action=read_all attr:class="inline-form">
+                                <PostForm action=read_all attr:class="inline-form">
                                     <button type="submit" id="notifications-read-all">
                                         {locale.t("notifications-read-all")}
                                     </button>
-                                </ActionForm>
+                                </PostForm>
                             })}
                             <ul class="notification-list">
                                 {view.items.into_iter().map(|item| view! { <Item item open /> }).collect_view()}

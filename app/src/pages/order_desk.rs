@@ -11,6 +11,7 @@
 //! on, and the server's version check still decides. Only the table of the
 //! placed lines follows the page's order all the time.
 
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 
 use crate::api::ApiError;
@@ -33,8 +34,8 @@ pub struct DeskData {
     order: Data<Result<OrderDetail, ApiError>>,
     /// The page's order, reloaded on every live update: the placed lines.
     live: Data<Result<OrderDetail, ApiError>>,
-    place: ServerAction<PlacePurchaseOrder>,
-    update: ServerAction<UpdateOrder>,
+    place: FormAction<PlacePurchaseOrder>,
+    update: FormAction<UpdateOrder>,
     /// The forms of the desk that hold input not yet sent.
     held: HeldForms,
 }
@@ -50,8 +51,8 @@ pub fn desk_data(
     refresh: RwSignal<u64>,
     live: Data<Result<OrderDetail, ApiError>>,
 ) -> DeskData {
-    let place = ServerAction::<PlacePurchaseOrder>::new();
-    let update = ServerAction::<UpdateOrder>::new();
+    let place = FormAction::<PlacePurchaseOrder>::new();
+    let update = FormAction::<UpdateOrder>::new();
     refresh_order_after(place.value());
     refresh_order_after(update.value());
     // Not the actions' own versions: those move on refused submissions
@@ -177,7 +178,7 @@ fn PlaceOrderForm(
     view! {
         <div class="desk-form" on:input=move |_| hold.typed() on:change=move |_| hold.typed()>
             <h3>{locale.t("desk-place-title")}</h3>
-            <ActionForm action=place node_ref=form attr:class="stack-form" attr:id="place-po-form">
+            <PostForm action=place node_ref=form attr:class="stack-form" attr:id="place-po-form">
                 <input type="hidden" name="order_id" value=id.to_string() />
                 <input type="hidden" name="version" value=version.to_string() />
                 <fieldset>
@@ -206,7 +207,7 @@ fn PlaceOrderForm(
                 <FormMessage error fields=&["line_nos", "supplier_id", "ready_by"] />
                 <StaleNotice stale=hold.stale() />
                 <button type="submit" class="button">{locale.t("desk-place-submit")}</button>
-            </ActionForm>
+            </PostForm>
         </div>
     }
 }
@@ -223,7 +224,7 @@ fn EditOrderForm(detail: OrderDetail, data: DeskData) -> impl IntoView {
     view! {
         <details class="panel" id="edit-order" on:input=move |_| hold.typed() on:change=move |_| hold.typed()>
             <summary><h2>{locale.t("desk-edit-title")}</h2></summary>
-            <ActionForm action=update node_ref=form attr:class="stack-form" attr:id="edit-order-form">
+            <PostForm action=update node_ref=form attr:class="stack-form" attr:id="edit-order-form">
                 <input type="hidden" name="id" value=detail.id.to_string() />
                 <input type="hidden" name="version" value=detail.version.to_string() />
                 <TermsFields commercial currency=detail.currency.clone() incoterm=detail.incoterm.clone() />
@@ -238,7 +239,7 @@ fn EditOrderForm(detail: OrderDetail, data: DeskData) -> impl IntoView {
                 {saved_note(update.value())}
                 <StaleNotice stale=hold.stale() />
                 <button type="submit" class="button">{locale.t("desk-save")}</button>
-            </ActionForm>
+            </PostForm>
         </details>
     }
 }

@@ -3,6 +3,7 @@
 //! is in `order_list`.
 
 use crate::components::data::load;
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 
 use crate::components::errors::RecordMissing;
@@ -102,7 +103,7 @@ fn OrderPage(
     // Made here rather than in its button: the button is rebuilt whenever the
     // order is fetched again (as when the live stream opens), and a click
     // made just before must still refresh the page once it is answered.
-    let mute = ServerAction::<crate::api::alerts::MuteOrder>::new();
+    let mute = FormAction::<crate::api::alerts::MuteOrder>::new();
     Effect::new(move |_| {
         if matches!(mute.value().get(), Some(Ok(_))) {
             refresh.update(|n| *n += 1);
@@ -240,7 +241,7 @@ fn OrderHeader(detail: OrderDetail, customer: bool) -> impl IntoView {
 /// One button per status the viewer may move the order to, if any.
 #[component]
 fn StatusActions(id: i32, version: i32, next_statuses: Vec<OrderStatus>) -> impl IntoView {
-    let move_action = ServerAction::<MoveOrderStatus>::new();
+    let move_action = FormAction::<MoveOrderStatus>::new();
     refresh_order_after(move_action.value());
     let error = latest_error(move_action.value());
     let locale = use_locale().get_untracked();
@@ -248,14 +249,14 @@ fn StatusActions(id: i32, version: i32, next_statuses: Vec<OrderStatus>) -> impl
         view! {
             <div class="order-actions">
                 {next_statuses.into_iter().map(|to| view! {
-                    <ActionForm action=move_action attr:class="inline-form">
+                    <PostForm action=move_action attr:class="inline-form">
                         <input type="hidden" name="id" value=id.to_string() />
                         <input type="hidden" name="version" value=version.to_string() />
                         <input type="hidden" name="to" value=to.as_str() />
                         <button type="submit" class="button secondary" data-move-to=to.as_str()>
                             {locale.t_with("order-move-to", &[("status", status_text(locale, to).into())])}
                         </button>
-                    </ActionForm>
+                    </PostForm>
                 }).collect_view()}
                 <FormMessage error fields=&[] />
             </div>
@@ -401,16 +402,16 @@ fn OrderTimeline(events: Vec<EventView>) -> impl IntoView {
 #[component]
 fn MuteButton(id: i32, muted: bool) -> impl IntoView {
     use crate::api::alerts::MuteOrder;
-    let mute = use_context::<ServerAction<MuteOrder>>().unwrap_or_default();
+    let mute = use_context::<FormAction<MuteOrder>>().unwrap_or_default();
     let locale = use_locale().get_untracked();
     view! {
-        <ActionForm action=mute attr:class="inline-form mute-form">
+        <PostForm action=mute attr:class="inline-form mute-form">
             <input type="hidden" name="order_id" value=id.to_string() />
             <input type="hidden" name="muted" value=(!muted).to_string() />
             <button type="submit" class="link-button" id="mute-order">
                 {locale.t(if muted { "order-alerts-off" } else { "order-alerts-turn-off" })}
             </button>
-        </ActionForm>
+        </PostForm>
     }
 }
 
@@ -432,7 +433,7 @@ fn NewOrderForm() -> impl IntoView {
     use crate::components::forms::{FieldMessage, go_to};
     use crate::domain::order_input::{CURRENCIES, INCOTERMS};
 
-    let create = ServerAction::<CreateOrder>::new();
+    let create = FormAction::<CreateOrder>::new();
     let error = latest_error(create.value());
     let customers = load(|| (), |_| order_customers());
     Effect::new(move |_| {
@@ -454,7 +455,7 @@ fn NewOrderForm() -> impl IntoView {
     view! {
         <section class="panel">
             <h1>{locale.t("orders-new-title")}</h1>
-            <ActionForm action=create attr:class="stack-form" attr:id="new-order-form">
+            <PostForm action=create attr:class="stack-form" attr:id="new-order-form">
                 <label>
                     {locale.t("orders-new-customer")}
                     <select name="customer_id" required>
@@ -503,7 +504,7 @@ fn NewOrderForm() -> impl IntoView {
                 }).collect_view()}
                 <FormMessage error fields=&[] />
                 <button type="submit" class="button">{locale.t("orders-new-create")}</button>
-            </ActionForm>
+            </PostForm>
         </section>
     }
 }

@@ -4,6 +4,7 @@
 //! decides what each may do.
 
 use crate::components::data::load;
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -64,9 +65,9 @@ pub fn StaffPeople() -> impl IntoView {
 #[component]
 fn PeopleDirectoryView() -> impl IntoView {
     let locale = use_locale().get_untracked();
-    let invite = ServerAction::<InviteUser>::new();
-    let deactivate = ServerAction::<DeactivateUser>::new();
-    let set_level = ServerAction::<SetStaffLevel>::new();
+    let invite = FormAction::<InviteUser>::new();
+    let deactivate = FormAction::<DeactivateUser>::new();
+    let set_level = FormAction::<SetStaffLevel>::new();
     let directory = load(
         move || {
             (
@@ -97,7 +98,7 @@ fn PeopleDirectoryView() -> impl IntoView {
 
 #[component]
 fn InviteForm(
-    invite: ServerAction<InviteUser>,
+    invite: FormAction<InviteUser>,
     directory: PeopleDirectory,
     locale: Locale,
 ) -> impl IntoView {
@@ -105,7 +106,7 @@ fn InviteForm(
     let roles = directory.invitable_roles.clone();
     view! {
         <h2>{locale.t("people-invite-title")}</h2>
-        <ActionForm action=invite attr:class="inline-grid-form" attr:id="invite-form">
+        <PostForm action=invite attr:class="inline-grid-form" attr:id="invite-form">
             <label>
                 {locale.t("people-company")}
                 <select name="company_id" required>
@@ -134,7 +135,7 @@ fn InviteForm(
                 <input type="email" name="email" required />
             </label>
             <button type="submit" class="button">{locale.t("people-send-invitation")}</button>
-        </ActionForm>
+        </PostForm>
         <FieldMessage error field="email" />
         <FieldMessage error field="display_name" />
         <FieldMessage error field="role" />
@@ -148,8 +149,8 @@ fn InviteForm(
 #[component]
 fn Directory(
     dir: PeopleDirectory,
-    deactivate: ServerAction<DeactivateUser>,
-    set_level: ServerAction<SetStaffLevel>,
+    deactivate: FormAction<DeactivateUser>,
+    set_level: FormAction<SetStaffLevel>,
     locale: Locale,
 ) -> impl IntoView {
     let can_deactivate = dir.can_deactivate;
@@ -186,10 +187,10 @@ fn Directory(
                                             <td class=format!("status status-{:?}", p.status).to_lowercase()>{status_label(locale, p.status)}</td>
                                             <td>
                                                 {deactivatable.then(|| view! {
-                                                    <ActionForm action=deactivate attr:class="inline-form">
+                                                    <PostForm action=deactivate attr:class="inline-form">
                                                         <input type="hidden" name="user_id" value=p.id.to_string() />
                                                         <button type="submit" class="link-button danger">{locale.t("people-deactivate")}</button>
-                                                    </ActionForm>
+                                                    </PostForm>
                                                 })}
                                             </td>
                                         </tr>
@@ -210,7 +211,7 @@ fn Directory(
 fn RoleCell(
     person: Person,
     can_set: bool,
-    set_level: ServerAction<SetStaffLevel>,
+    set_level: FormAction<SetStaffLevel>,
     locale: Locale,
 ) -> impl IntoView {
     let house = matches!(person.role, Role::Staff | Role::Admin);
@@ -219,7 +220,7 @@ fn RoleCell(
         {role_label(locale, person.role)}
         {(house && !can_set).then(|| level.map(|l| format!(" · {}", staff_level(locale, l))))}
         {(house && can_set).then(|| view! {
-            <ActionForm action=set_level attr:class="inline-form staff-level">
+            <PostForm action=set_level attr:class="inline-form staff-level">
                 <input type="hidden" name="user_id" value=person.id.to_string() />
                 <select name="level" aria-label=locale.t("people-staff-level")>
                     <option value="" selected=level.is_none()>{locale.t("people-no-approvals")}</option>
@@ -229,7 +230,7 @@ fn RoleCell(
                         .collect_view()}
                 </select>
                 <button type="submit" class="link-button">{locale.t("people-set-level")}</button>
-            </ActionForm>
+            </PostForm>
         })}
     }
 }
@@ -238,7 +239,7 @@ fn RoleCell(
 #[component]
 fn HouseRulesPanel() -> impl IntoView {
     let locale = use_locale().get_untracked();
-    let save = ServerAction::<SetHouseRules>::new();
+    let save = FormAction::<SetHouseRules>::new();
     let rules = load(move || save.version().get(), |_| house_rules());
     let error = latest_error(save.value());
     view! {
@@ -250,7 +251,7 @@ fn HouseRulesPanel() -> impl IntoView {
                     rules.await.map(|view| {
                         let f = view.form;
                         view! {
-                            <ActionForm action=save attr:class="inline-grid-form" attr:id="house-rules-form">
+                            <PostForm action=save attr:class="inline-grid-form" attr:id="house-rules-form">
                                 <label><input type="checkbox" name="form[manager_always]" checked=!f.manager_always.is_empty() />{format!(" {}", locale.t("people-rules-manager-always"))}</label>
                                 <label>{locale.t("people-rules-cost-accountant")} <input type="text" name="form[cost_accountant_below]" value=f.cost_accountant_below /></label>
                                 <label>{locale.t("people-rules-director-above")} <input type="text" name="form[director_above]" value=f.director_above /></label>
@@ -260,7 +261,7 @@ fn HouseRulesPanel() -> impl IntoView {
                                 <label>{locale.t("people-rules-normal-deposit")} <input type="text" name="form[normal_deposit]" value=f.normal_deposit /></label>
                                 <label>{locale.t("people-rules-low-deposit")} <input type="text" name="form[low_credit_deposit]" value=f.low_credit_deposit /></label>
                                 {view.can_edit.then(|| view! { <button type="submit" class="button" id="save-rules">{locale.t("people-rules-save")}</button> })}
-                            </ActionForm>
+                            </PostForm>
                         }
                     })
                 })}

@@ -5,6 +5,7 @@
 //! through loads the quotation again.
 
 use crate::components::data::load;
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 
 use crate::components::errors::RecordMissing;
@@ -30,24 +31,24 @@ use crate::pages::quote_words::{QuoteRefList, quote_status, quote_status_class};
 /// must still reload the page after that.
 #[derive(Clone, Copy)]
 struct QuoteActions {
-    save: ServerAction<SaveQuotation>,
-    submit: ServerAction<SubmitQuotation>,
-    decide: ServerAction<DecideQuotation>,
-    send: ServerAction<SendQuotation>,
-    revise: ServerAction<ReviseQuotation>,
-    withdraw: ServerAction<WithdrawQuotation>,
+    save: FormAction<SaveQuotation>,
+    submit: FormAction<SubmitQuotation>,
+    decide: FormAction<DecideQuotation>,
+    send: FormAction<SendQuotation>,
+    revise: FormAction<ReviseQuotation>,
+    withdraw: FormAction<WithdrawQuotation>,
 }
 
 impl QuoteActions {
     /// The actions, each bumping `reload` once it succeeds.
     fn new(reload: RwSignal<u64>) -> Self {
         let actions = Self {
-            save: ServerAction::new(),
-            submit: ServerAction::new(),
-            decide: ServerAction::new(),
-            send: ServerAction::new(),
-            revise: ServerAction::new(),
-            withdraw: ServerAction::new(),
+            save: FormAction::new(),
+            submit: FormAction::new(),
+            decide: FormAction::new(),
+            send: FormAction::new(),
+            revise: FormAction::new(),
+            withdraw: FormAction::new(),
         };
         reload_after(actions.save.value(), reload);
         reload_after(actions.submit.value(), reload);
@@ -182,32 +183,32 @@ fn QuoteSteps(quote: HouseQuotation, actions: QuoteActions, locale: Locale) -> i
         <section class="panel" id="quote-steps">
             <div class="order-actions">
                 {quote.can_submit.then(|| view! {
-                    <ActionForm action=submit attr:class="inline-form">
+                    <PostForm action=submit attr:class="inline-form">
                         <input type="hidden" name="id" value=id.to_string() />
                         <input type="hidden" name="version" value=version.to_string() />
                         <button type="submit" class="button" id="submit-quotation">{locale.t("quote-submit")}</button>
-                    </ActionForm>
+                    </PostForm>
                 })}
                 {quote.can_send.then(|| view! {
-                    <ActionForm action=send attr:class="inline-form">
+                    <PostForm action=send attr:class="inline-form">
                         <input type="hidden" name="id" value=id.to_string() />
                         <input type="hidden" name="version" value=version.to_string() />
                         <button type="submit" class="button" id="send-quotation">{locale.t("quote-send")}</button>
-                    </ActionForm>
+                    </PostForm>
                 })}
                 {quote.can_revise.then(|| view! {
-                    <ActionForm action=revise attr:class="inline-form">
+                    <PostForm action=revise attr:class="inline-form">
                         <input type="hidden" name="id" value=id.to_string() />
                         <input type="hidden" name="version" value=version.to_string() />
                         <button type="submit" class="button secondary" id="revise-quotation">{locale.t("quote-revise")}</button>
-                    </ActionForm>
+                    </PostForm>
                 })}
                 {quote.can_withdraw.then(|| view! {
-                    <ActionForm action=withdraw attr:class="inline-form">
+                    <PostForm action=withdraw attr:class="inline-form">
                         <input type="hidden" name="id" value=id.to_string() />
                         <input type="hidden" name="version" value=version.to_string() />
                         <button type="submit" class="button secondary" id="withdraw-quotation">{locale.t("quote-withdraw")}</button>
-                    </ActionForm>
+                    </PostForm>
                 })}
             </div>
             {quote.can_submit.then(|| view! { <p class="muted">{locale.t("quote-submit-hint")}</p> })}

@@ -3,6 +3,7 @@
 //! selling price), filled in with what the draft holds, plus blank rows for
 //! new lines. Saving states the version the form was made from.
 
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 
 use crate::api::ApiError;
@@ -50,7 +51,7 @@ const COST_FIELDS: [(&str, &str, &str, &str); 3] = [
 #[component]
 pub fn QuotationForm(
     quote: HouseQuotation,
-    save: ServerAction<SaveQuotation>,
+    save: FormAction<SaveQuotation>,
     locale: Locale,
 ) -> impl IntoView {
     let error = latest_error(save.value());
@@ -60,7 +61,7 @@ pub fn QuotationForm(
     view! {
         <section class="panel">
             <h2>{locale.t("quote-form-title")}</h2>
-            <ActionForm action=save attr:class="stack-form" attr:id="quotation-form">
+            <PostForm action=save attr:class="stack-form" attr:id="quotation-form">
                 <input type="hidden" name="id" value=quote.id.to_string() />
                 <input type="hidden" name="version" value=quote.version.to_string() />
                 <TermsFields quote error locale />
@@ -80,7 +81,7 @@ pub fn QuotationForm(
                     <p class="form-ok" role="status" id="quotation-saved">{locale.t("quote-saved")}</p>
                 })}
                 <button type="submit" class="button" id="save-quotation">{locale.t("quote-save")}</button>
-            </ActionForm>
+            </PostForm>
         </section>
     }
 }

@@ -3,6 +3,7 @@
 //! draft, and its approval steps with the decision form for the viewer's
 //! step.
 
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 
 use crate::api::quotations::{ApprovalView, CreditView, DecideQuotation, Figures, HouseQuoteLine};
@@ -103,7 +104,7 @@ pub fn HouseLines(lines: Vec<HouseQuoteLine>, currency: String, locale: Locale) 
 pub fn ApprovalsPanel(
     quote_id: i32,
     approvals: Vec<ApprovalView>,
-    decide: ServerAction<DecideQuotation>,
+    decide: FormAction<DecideQuotation>,
     locale: Locale,
 ) -> impl IntoView {
     view! {
@@ -140,7 +141,7 @@ pub fn ApprovalsPanel(
 fn ApprovalRow(
     quote_id: i32,
     step: ApprovalView,
-    decide: ServerAction<DecideQuotation>,
+    decide: FormAction<DecideQuotation>,
     locale: Locale,
 ) -> impl IntoView {
     let (result, class) = match step.approved {
@@ -173,12 +174,12 @@ fn ApprovalRow(
 fn DecideForm(
     quote_id: i32,
     position: i32,
-    decide: ServerAction<DecideQuotation>,
+    decide: FormAction<DecideQuotation>,
     locale: Locale,
 ) -> impl IntoView {
     let error = latest_error(decide.value());
     view! {
-        <ActionForm action=decide attr:class="stack-form decide-form">
+        <PostForm action=decide attr:class="stack-form decide-form">
             <input type="hidden" name="id" value=quote_id.to_string() />
             <input type="hidden" name="position" value=position.to_string() />
             <label>{locale.t("approval-comment")} <textarea name="comment" rows="2"></textarea></label>
@@ -188,6 +189,6 @@ fn DecideForm(
                 <button type="submit" name="approve" value="true" class="button approve-step">{locale.t("approval-approve")}</button>
                 <button type="submit" name="approve" value="false" class="button secondary reject-step">{locale.t("approval-reject")}</button>
             </div>
-        </ActionForm>
+        </PostForm>
     }
 }

@@ -4,6 +4,7 @@
 //! quotation itself is in `quotation`.
 
 use crate::components::data::load;
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 
 use crate::components::errors::RecordMissing;
@@ -167,7 +168,7 @@ pub fn ApprovalsPage() -> impl IntoView {
 pub fn StaffInquiryPage() -> impl IntoView {
     let locale = use_locale().get_untracked();
     let id = crate::components::params::use_route_id();
-    let start = ServerAction::<StartQuotation>::new();
+    let start = FormAction::<StartQuotation>::new();
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(quote)) = start.value().get() {
@@ -199,7 +200,7 @@ pub fn StaffInquiryPage() -> impl IntoView {
 #[component]
 fn InquiryDetail(
     inquiry: InquiryView,
-    start: ServerAction<StartQuotation>,
+    start: FormAction<StartQuotation>,
     locale: Locale,
 ) -> impl IntoView {
     let error = latest_error(start.value());
@@ -223,10 +224,10 @@ fn InquiryDetail(
                 <p id="inquiry-note">{locale.t("inquiry-note")}" " {inquiry.note.clone()}</p>
             })}
             {inquiry.can_quote.then(|| view! {
-                <ActionForm action=start attr:class="inline-form">
+                <PostForm action=start attr:class="inline-form">
                     <input type="hidden" name="inquiry_id" value=id.to_string() />
                     <button type="submit" class="button" id="prepare-quotation">{locale.t("inquiry-prepare")}</button>
-                </ActionForm>
+                </PostForm>
                 <FormMessage error fields=&[] />
             })}
         </section>

@@ -5,6 +5,7 @@
 //! same lines read-only.
 
 use crate::components::data::load;
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -130,7 +131,7 @@ fn LineList(base: &'static str, can_report: bool) -> impl IntoView {
     // How many lines are shown: a page at first, a page more per click;
     // back to one page when the filter or search changes.
     let shown = RwSignal::new(LIST_PAGE);
-    let bulk = ServerAction::<BulkProgress>::new();
+    let bulk = FormAction::<BulkProgress>::new();
     let bulk_error = latest_error(bulk.value());
     let lines = load(
         move || (show.get(), query.get(), shown.get(), bulk.version().get()),
@@ -158,7 +159,7 @@ fn LineList(base: &'static str, can_report: bool) -> impl IntoView {
                 } />
             </label>
         </div>
-        <ActionForm action=bulk attr:id="bulk-form">
+        <PostForm action=bulk attr:id="bulk-form">
             <Transition fallback=move || view! { <p class="muted">{locale.get().t("supplier-loading")}</p> }>
                 {move || Suspend::new(async move {
                     let locale = locale.get();
@@ -212,7 +213,7 @@ fn LineList(base: &'static str, can_report: bool) -> impl IntoView {
                     <button type="submit" class="button">{move || locale.get().t("supplier-bulk-apply")}</button>
                 </fieldset>
             })}
-        </ActionForm>
+        </PostForm>
     }
 }
 
@@ -325,7 +326,7 @@ fn LinePage(
     can_report: bool,
 ) -> impl IntoView {
     let locale = use_locale();
-    let post = ServerAction::<PostProgress>::new();
+    let post = FormAction::<PostProgress>::new();
     let error = latest_error(post.value());
     let detail = load(
         move || (id(), post.version().get()),
@@ -333,7 +334,7 @@ fn LinePage(
     );
     // The line's QC photos and reports; made here, outside the closure that
     // renders the line, like the line itself.
-    let share = ServerAction::<ShareFile>::new();
+    let share = FormAction::<ShareFile>::new();
     let house = !can_report;
     let files = load(
         move || (id(), share.version().get()),
@@ -365,7 +366,7 @@ fn LinePage(
                             {(can_report && !line.closed).then(|| view! {
                                 <section class="panel supplier-area">
                                     <h2>{locale.t("supplier-post-title")}</h2>
-                                    <ActionForm action=post attr:class="stack-form" attr:id="progress-form">
+                                    <PostForm action=post attr:class="stack-form" attr:id="progress-form">
                                         <input type="hidden" name="id" value=line.id.to_string() />
                                         <input type="hidden" name="version" value=line.version.to_string() />
                                         <label>
@@ -404,7 +405,7 @@ fn LinePage(
                                         <FieldMessage error field="note" />
                                         <FormMessage error fields=&["milestone", "quantity_done", "lot_quantity", "forecast", "reason", "note"] />
                                         <button type="submit" class="button">{locale.t("supplier-post")}</button>
-                                    </ActionForm>
+                                    </PostForm>
                                 </section>
                             })}
                             <LineFiles line_id=line.id files share house locale />

@@ -1,4 +1,5 @@
 use crate::components::data::load;
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -26,7 +27,7 @@ pub fn AccountPage() -> impl IntoView {
 #[component]
 fn AlertChoicesForm() -> impl IntoView {
     use crate::api::alerts::{ChooseAlerts, alert_choices};
-    let choose = ServerAction::<ChooseAlerts>::new();
+    let choose = FormAction::<ChooseAlerts>::new();
     let error = latest_error(choose.value());
     let choices = load(move || choose.version().get(), |_| alert_choices());
     let locale = use_locale().get_untracked();
@@ -35,7 +36,7 @@ fn AlertChoicesForm() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 choices.await.ok().map(|c| view! {
-                    <ActionForm action=choose attr:class="stack-form" attr:id="alert-choices">
+                    <PostForm action=choose attr:class="stack-form" attr:id="alert-choices">
                         {c.offered.iter().enumerate().map(|(i, kind)| view! {
                             <label class="checkbox">
                                 <input type="checkbox" name=format!("kinds[{i}]") value=kind.as_str() checked=c.chosen.contains(kind) />
@@ -50,7 +51,7 @@ fn AlertChoicesForm() -> impl IntoView {
                         <FormMessage error fields=&[] />
                         {move || matches!(choose.value().get(), Some(Ok(()))).then(|| view! { <p class="form-ok" role="status">{locale.t("alerts-saved")}</p> })}
                         <button type="submit" class="button">{locale.t("alerts-save")}</button>
-                    </ActionForm>
+                    </PostForm>
                 })
             })}
         </Transition>
@@ -59,7 +60,7 @@ fn AlertChoicesForm() -> impl IntoView {
 
 #[component]
 fn AccountDetails() -> impl IntoView {
-    let change = ServerAction::<ChangePassword>::new();
+    let change = FormAction::<ChangePassword>::new();
     let error = latest_error(change.value());
     let (typed, set_typed) = signal(String::new());
     let locale = use_locale().get_untracked();
@@ -83,7 +84,7 @@ fn AccountDetails() -> impl IntoView {
             <TwoFactorLink />
             <h2>{locale.t("account-password-title")}</h2>
             <p class="muted">{locale.t("account-password-hint")}</p>
-            <ActionForm action=change attr:class="stack-form" attr:id="change-password-form">
+            <PostForm action=change attr:class="stack-form" attr:id="change-password-form">
                 <label>
                     {locale.t("account-current-password")}
                     <input type="password" name="current_password" autocomplete="current-password" required />
@@ -98,7 +99,7 @@ fn AccountDetails() -> impl IntoView {
                 <FieldMessage error field="new_password" />
                 <FormMessage error fields=&["current_password", "new_password"] />
                 <button type="submit" class="button">{locale.t("account-password-save")}</button>
-            </ActionForm>
+            </PostForm>
             {move || matches!(change.value().get(), Some(Ok(()))).then(|| view! {
                 <p class="notice" id="password-changed">{locale.t("account-password-changed")}</p>
             })}

@@ -1,4 +1,5 @@
 use crate::components::data::load;
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -12,7 +13,7 @@ use crate::components::password::PasswordHint;
 pub fn InvitationPage() -> impl IntoView {
     let token = move || use_params_map().read().get("token").unwrap_or_default();
     let details = load(token, invitation_details);
-    let accept = ServerAction::<AcceptInvitation>::new();
+    let accept = FormAction::<AcceptInvitation>::new();
     let error = latest_error(accept.value());
     let (typed, set_typed) = signal(String::new());
     Effect::new(move |_| {
@@ -38,7 +39,7 @@ pub fn InvitationPage() -> impl IntoView {
                                 " " {locale.t("invite-of")} " " <strong>{invite.company_name.clone()}</strong>
                                 " " {locale.t_with("invite-start", &[("email", invite.email.clone().into())])}
                             </p>
-                            <ActionForm action=accept attr:class="stack-form" attr:id="invitation-form">
+                            <PostForm action=accept attr:class="stack-form" attr:id="invitation-form">
                                 <input type="hidden" name="token" prop:value=token />
                                 <label>
                                     {locale.t("invite-name")}
@@ -54,7 +55,7 @@ pub fn InvitationPage() -> impl IntoView {
                                 <FieldMessage error field="new_password" />
                                 <FormMessage error fields=&["display_name", "new_password"] />
                                 <button type="submit" class="button">{locale.t("invite-submit")}</button>
-                            </ActionForm>
+                            </PostForm>
                         }.into_any(),
                     }
                 })}

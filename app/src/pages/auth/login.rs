@@ -1,3 +1,4 @@
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -9,7 +10,7 @@ use crate::components::guard::{use_locale, use_user};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let login = ServerAction::<Login>::new();
+    let login = FormAction::<Login>::new();
     let error = latest_error(login.value());
     let next = move || use_query_map().read().get("next").unwrap_or_default();
     Effect::new(move |_| {
@@ -33,7 +34,7 @@ pub fn LoginPage() -> impl IntoView {
                     })
                 })}
             </Transition>
-            <ActionForm action=login attr:class="stack-form" attr:id="login-form">
+            <PostForm action=login attr:class="stack-form" attr:id="login-form">
                 <input type="hidden" name="next" prop:value=next />
                 <label>
                     {locale.t("login-email")}
@@ -49,7 +50,7 @@ pub fn LoginPage() -> impl IntoView {
                 <button type="submit" class="button" disabled=move || login.pending().get()>
                     {move || locale.t(if login.pending().get() { "login-signing-in" } else { "login-submit" })}
                 </button>
-            </ActionForm>
+            </PostForm>
             <p class="muted"><A href="/reset-password">{locale.t("login-forgot")}</A></p>
         </section>
     }

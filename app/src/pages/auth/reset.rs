@@ -1,3 +1,4 @@
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -10,7 +11,7 @@ use crate::components::password::PasswordHint;
 
 #[component]
 pub fn RequestResetPage() -> impl IntoView {
-    let request = ServerAction::<RequestPasswordReset>::new();
+    let request = FormAction::<RequestPasswordReset>::new();
     let error = latest_error(request.value());
     let locale = use_locale().get_untracked();
     view! {
@@ -18,7 +19,7 @@ pub fn RequestResetPage() -> impl IntoView {
         <section class="panel narrow">
             <h1>{locale.t("reset-heading")}</h1>
             <p>{locale.t("reset-intro")}</p>
-            <ActionForm action=request attr:class="stack-form" attr:id="reset-request-form">
+            <PostForm action=request attr:class="stack-form" attr:id="reset-request-form">
                 <label>
                     {locale.t("reset-email")}
                     <input type="email" name="email" autocomplete="username" required />
@@ -26,7 +27,7 @@ pub fn RequestResetPage() -> impl IntoView {
                 <FieldMessage error field="email" />
                 <FormMessage error fields=&["email"] />
                 <button type="submit" class="button">{locale.t("reset-send")}</button>
-            </ActionForm>
+            </PostForm>
             {move || request.value().get().and_then(|r| r.ok()).map(|message| view! {
                 <p class="notice" id="reset-requested">{message}</p>
             })}
@@ -37,7 +38,7 @@ pub fn RequestResetPage() -> impl IntoView {
 #[component]
 pub fn ResetPasswordPage() -> impl IntoView {
     let token = move || use_params_map().read().get("token").unwrap_or_default();
-    let reset = ServerAction::<ResetPassword>::new();
+    let reset = FormAction::<ResetPassword>::new();
     let error = latest_error(reset.value());
     let (typed, set_typed) = signal(String::new());
     let locale = use_locale().get_untracked();
@@ -48,7 +49,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
             <Show
                 when=move || matches!(reset.value().get(), Some(Ok(())))
                 fallback=move || view! {
-                    <ActionForm action=reset attr:class="stack-form" attr:id="reset-form">
+                    <PostForm action=reset attr:class="stack-form" attr:id="reset-form">
                         <input type="hidden" name="token" prop:value=token />
                         <label>
                             {locale.t("reset-new-password")}
@@ -59,7 +60,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                         <FieldMessage error field="new_password" />
                         <FormMessage error fields=&["new_password"] />
                         <button type="submit" class="button">{locale.t("reset-save")}</button>
-                    </ActionForm>
+                    </PostForm>
                 }
             >
                 <p class="notice" id="reset-done">

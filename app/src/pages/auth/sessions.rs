@@ -3,6 +3,7 @@
 //! marked; any other can be signed out, or all of them at once. A browser
 //! signed out here finds itself signed out on its next page load.
 
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 
 use crate::api::sessions::{EndOtherSessions, EndSession, SessionView, list_sessions};
@@ -15,8 +16,8 @@ use crate::i18n::Locale;
 #[component]
 pub fn SessionsPanel() -> impl IntoView {
     let locale = use_locale().get_untracked();
-    let end = ServerAction::<EndSession>::new();
-    let end_others = ServerAction::<EndOtherSessions>::new();
+    let end = FormAction::<EndSession>::new();
+    let end_others = FormAction::<EndOtherSessions>::new();
     let end_error = latest_error(end.value());
     let others_error = latest_error(end_others.value());
     let sessions = load(
@@ -40,11 +41,11 @@ pub fn SessionsPanel() -> impl IntoView {
                                         .collect_view()}
                                 </ul>
                                 {(others > 0).then(|| view! {
-                                    <ActionForm action=end_others attr:class="inline-form" attr:id="end-other-sessions">
+                                    <PostForm action=end_others attr:class="inline-form" attr:id="end-other-sessions">
                                         <button type="submit" class="button secondary">
                                             {locale.t("sessions-end-others")}
                                         </button>
-                                    </ActionForm>
+                                    </PostForm>
                                 })}
                             }
                             .into_any()
@@ -67,11 +68,7 @@ pub fn SessionsPanel() -> impl IntoView {
 /// One session: its device, where from, when; "this device" or a button
 /// that signs it out.
 #[component]
-fn SessionItem(
-    session: SessionView,
-    end: ServerAction<EndSession>,
-    locale: Locale,
-) -> impl IntoView {
+fn SessionItem(session: SessionView, end: FormAction<EndSession>, locale: Locale) -> impl IntoView {
     let id = session.id;
     let current = session.current;
     let device = session
@@ -101,12 +98,12 @@ fn SessionItem(
                 <dd><LocalTime at=session.last_used_at /></dd>
             </dl>
             {(!current).then(|| view! {
-                <ActionForm action=end attr:class="inline-form">
+                <PostForm action=end attr:class="inline-form">
                     <input type="hidden" name="id" value=id.to_string() />
                     <button type="submit" class="link-button danger session-end">
                         {locale.t("sessions-end")}
                     </button>
-                </ActionForm>
+                </PostForm>
             })}
         </li>
     }

@@ -2,6 +2,7 @@
 //! times in UTC; the browser knows where it is, so while the default stands
 //! the page offers the browser's zone with one click.
 
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 
 use crate::api::auth::SetTimeZone;
@@ -12,7 +13,7 @@ use crate::domain::time_zone::{choices, suggestion};
 
 #[component]
 pub fn TimeZoneForm() -> impl IntoView {
-    let choose = ServerAction::<SetTimeZone>::new();
+    let choose = FormAction::<SetTimeZone>::new();
     let error = latest_error(choose.value());
     let locale = use_locale().get_untracked();
     let current = viewer_zone();
@@ -39,15 +40,15 @@ pub fn TimeZoneForm() -> impl IntoView {
     view! {
         <h2>{locale.t("time-zone-title")}</h2>
         {move || suggested().map(|zone| view! {
-            <ActionForm action=choose attr:class="notice" attr:id="time-zone-suggestion">
+            <PostForm action=choose attr:class="notice" attr:id="time-zone-suggestion">
                 <p>{locale.t_with("time-zone-suggest", &[("zone", zone.clone().into())])}</p>
                 <input type="hidden" name="time_zone" value=zone.clone() />
                 <button type="submit" class="button secondary">
                     {locale.t_with("time-zone-use", &[("zone", zone.into())])}
                 </button>
-            </ActionForm>
+            </PostForm>
         })}
-        <ActionForm action=choose attr:class="stack-form" attr:id="time-zone-form">
+        <PostForm action=choose attr:class="stack-form" attr:id="time-zone-form">
             <label>
                 {locale.t("time-zone-label")}
                 <select name="time_zone">
@@ -60,7 +61,7 @@ pub fn TimeZoneForm() -> impl IntoView {
             <FieldMessage error field="time_zone" />
             <FormMessage error fields=&["time_zone"] />
             <button type="submit" class="button">{locale.t("time-zone-save")}</button>
-        </ActionForm>
+        </PostForm>
     }
 }
 

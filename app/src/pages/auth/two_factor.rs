@@ -7,6 +7,7 @@
 //! apps read) rather than as a QR image: every authenticator app takes it
 //! typed or pasted, and the portal needs no image library for it.
 
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -87,10 +88,10 @@ pub fn RecoveryCodeList(codes: Vec<String>, locale: Locale) -> impl IntoView {
 #[component]
 fn TwoFactorPanel() -> impl IntoView {
     let locale = use_locale().get_untracked();
-    let start = ServerAction::<StartTwoFactor>::new();
-    let confirm = ServerAction::<ConfirmTwoFactor>::new();
-    let disable = ServerAction::<DisableTwoFactor>::new();
-    let renew = ServerAction::<NewRecoveryCodes>::new();
+    let start = FormAction::<StartTwoFactor>::new();
+    let confirm = FormAction::<ConfirmTwoFactor>::new();
+    let disable = FormAction::<DisableTwoFactor>::new();
+    let renew = FormAction::<NewRecoveryCodes>::new();
     let status = load(
         move || {
             (
@@ -147,8 +148,8 @@ fn TwoFactorPanel() -> impl IntoView {
 fn WhenOff(
     now: TwoFactorStatus,
     locale: Locale,
-    start: ServerAction<StartTwoFactor>,
-    confirm: ServerAction<ConfirmTwoFactor>,
+    start: FormAction<StartTwoFactor>,
+    confirm: FormAction<ConfirmTwoFactor>,
 ) -> impl IntoView {
     let start_error = latest_error(start.value());
     let confirm_error = latest_error(confirm.value());
@@ -158,15 +159,15 @@ fn WhenOff(
         {now.required.then(|| view! { <p class="notice">{locale.t("two-factor-required-note")}</p> })}
         {move || match setup() {
             None => view! {
-                <ActionForm action=start attr:class="stack-form" attr:id="two-factor-start-form">
+                <PostForm action=start attr:class="stack-form" attr:id="two-factor-start-form">
                     <FormMessage error=start_error fields=&[] />
                     <button type="submit" class="button" id="two-factor-start">{locale.t("two-factor-start")}</button>
-                </ActionForm>
+                </PostForm>
             }
             .into_any(),
             Some(setup) => view! {
                 <SetupDetails setup locale />
-                <ActionForm action=confirm attr:class="stack-form" attr:id="two-factor-confirm-form">
+                <PostForm action=confirm attr:class="stack-form" attr:id="two-factor-confirm-form">
                     <label>
                         {locale.t("two-factor-first-code")}
                         <input type="text" name="code" autocomplete="one-time-code" maxlength="64" required />
@@ -174,7 +175,7 @@ fn WhenOff(
                     <FieldMessage error=confirm_error field="code" />
                     <FormMessage error=confirm_error fields=&["code"] />
                     <button type="submit" class="button" id="two-factor-confirm">{locale.t("two-factor-confirm")}</button>
-                </ActionForm>
+                </PostForm>
             }
             .into_any(),
         }}
@@ -186,8 +187,8 @@ fn WhenOff(
 fn WhenOn(
     now: TwoFactorStatus,
     locale: Locale,
-    disable: ServerAction<DisableTwoFactor>,
-    renew: ServerAction<NewRecoveryCodes>,
+    disable: FormAction<DisableTwoFactor>,
+    renew: FormAction<NewRecoveryCodes>,
 ) -> impl IntoView {
     let renew_error = latest_error(renew.value());
     let disable_error = latest_error(disable.value());
@@ -198,18 +199,18 @@ fn WhenOn(
             {locale.t_with("two-factor-codes-left", &[("count", left.into())])}
         </p>
         <h2>{locale.t("two-factor-new-codes")}</h2>
-        <ActionForm action=renew attr:class="stack-form" attr:id="recovery-codes-form">
+        <PostForm action=renew attr:class="stack-form" attr:id="recovery-codes-form">
             <CodeField locale />
             <FieldMessage error=renew_error field="code" />
             <FormMessage error=renew_error fields=&["code"] />
             <button type="submit" class="button">{locale.t("two-factor-new-codes")}</button>
-        </ActionForm>
+        </PostForm>
         <h2>{locale.t("two-factor-turn-off")}</h2>
         {if now.required {
             view! { <p class="notice" id="two-factor-required">{locale.t("two-factor-required-note")}</p> }.into_any()
         } else {
             view! {
-                <ActionForm action=disable attr:class="stack-form" attr:id="two-factor-disable-form">
+                <PostForm action=disable attr:class="stack-form" attr:id="two-factor-disable-form">
                     <label>
                         {locale.t("two-factor-password")}
                         <input type="password" name="password" autocomplete="current-password" required />
@@ -219,7 +220,7 @@ fn WhenOn(
                     <FieldMessage error=disable_error field="code" />
                     <FormMessage error=disable_error fields=&["password", "code"] />
                     <button type="submit" class="button danger">{locale.t("two-factor-turn-off")}</button>
-                </ActionForm>
+                </PostForm>
             }
             .into_any()
         }}
@@ -231,7 +232,7 @@ fn WhenOn(
 #[component]
 pub fn TwoFactorRulePanel() -> impl IntoView {
     let locale = use_locale().get_untracked();
-    let save = ServerAction::<SetTwoFactorHouseRule>::new();
+    let save = FormAction::<SetTwoFactorHouseRule>::new();
     let rule = load(move || save.version().get(), |_| house_two_factor_rule());
     let error = latest_error(save.value());
     view! {
@@ -241,7 +242,7 @@ pub fn TwoFactorRulePanel() -> impl IntoView {
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     rule.await.ok().map(|rule| view! {
-                        <ActionForm action=save attr:class="stack-form" attr:id="two-factor-rule-form">
+                        <PostForm action=save attr:class="stack-form" attr:id="two-factor-rule-form">
                             <label class="checkbox">
                                 <input type="checkbox" name="required" value="on" checked=rule.required />
                                 {locale.t("two-factor-rule-required")}
@@ -249,7 +250,7 @@ pub fn TwoFactorRulePanel() -> impl IntoView {
                             {rule.can_edit.then(|| view! {
                                 <button type="submit" class="button" id="save-two-factor-rule">{locale.t("two-factor-rule-save")}</button>
                             })}
-                        </ActionForm>
+                        </PostForm>
                     })
                 })}
             </Transition>

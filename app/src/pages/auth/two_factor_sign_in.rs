@@ -4,6 +4,7 @@
 //! The server knows the waiting sign-in from its cookie; the page asks it
 //! what the step is and shows it in the person's language.
 
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -19,7 +20,7 @@ use crate::pages::auth::two_factor::{RecoveryCodeList, SetupDetails};
 pub fn TwoFactorSignInPage() -> impl IntoView {
     let visitor = use_locale().get_untracked();
     let step = load(|| (), |_| pending_two_factor());
-    let finish = ServerAction::<FinishTwoFactor>::new();
+    let finish = FormAction::<FinishTwoFactor>::new();
     // Straight on, unless the step also set two-factor sign-in up: then
     // the recovery codes are shown first, with a link to go on.
     Effect::new(move |_| {
@@ -53,7 +54,7 @@ pub fn TwoFactorSignInPage() -> impl IntoView {
 
 /// The form of the step, and what follows a right code.
 #[component]
-fn StepForm(step: PendingStep, finish: ServerAction<FinishTwoFactor>) -> impl IntoView {
+fn StepForm(step: PendingStep, finish: FormAction<FinishTwoFactor>) -> impl IntoView {
     let locale = step.locale();
     let error = latest_error(finish.value());
     let (intro, setup) = match step {
@@ -66,14 +67,14 @@ fn StepForm(step: PendingStep, finish: ServerAction<FinishTwoFactor>) -> impl In
         <p>{intro}</p>
         {setup.map(|setup| view! { <SetupDetails setup locale /> })}
         <Show when=move || !done()>
-            <ActionForm action=finish attr:class="stack-form" attr:id="two-factor-form">
+            <PostForm action=finish attr:class="stack-form" attr:id="two-factor-form">
                 <CodeField locale />
                 <FieldMessage error field="code" />
                 <FormMessage error fields=&["code"] />
                 <button type="submit" class="button" disabled=move || finish.pending().get()>
                     {locale.t("two-factor-verify")}
                 </button>
-            </ActionForm>
+            </PostForm>
         </Show>
         {move || {
             finish

@@ -4,6 +4,7 @@
 //! now, and the thread. It loads again after each step, after a file is
 //! shared, and on the live tick.
 
+use crate::components::form_action::FormAction;
 use leptos::prelude::*;
 
 use crate::components::errors::RecordMissing;
@@ -29,8 +30,8 @@ pub(crate) fn ComplaintPage(viewer: Viewer) -> impl IntoView {
     let tick = use_live_tick(None);
     // Made here, not in the forms: they are rebuilt each time the complaint
     // loads, and an answer must still reach the page.
-    let step = ServerAction::<ComplaintStep>::new();
-    let share = ServerAction::<ShareFile>::new();
+    let step = FormAction::<ComplaintStep>::new();
+    let share = FormAction::<ShareFile>::new();
     // Only a step that went through loads the complaint again, so a refused
     // one keeps what was typed next to its errors.
     let refresh = RwSignal::new(0u64);
@@ -42,10 +43,7 @@ pub(crate) fn ComplaintPage(viewer: Viewer) -> impl IntoView {
     // The step submitted last: its form alone shows the errors.
     let last_step = RwSignal::new(String::new());
     Effect::new(move |_| {
-        let submitted = step
-            .input()
-            .with(|input| input.as_ref().map(|i| i.step.clone()));
-        if let Some(name) = submitted {
+        if let Some(name) = step.sent_field("step") {
             last_step.set(name);
         }
     });
@@ -72,8 +70,8 @@ pub(crate) fn ComplaintPage(viewer: Viewer) -> impl IntoView {
 fn ComplaintView(
     detail: ComplaintDetail,
     viewer: Viewer,
-    step: ServerAction<ComplaintStep>,
-    share: ServerAction<ShareFile>,
+    step: FormAction<ComplaintStep>,
+    share: FormAction<ShareFile>,
     last_step: RwSignal<String>,
     locale: Locale,
 ) -> impl IntoView {

@@ -2,6 +2,7 @@
 //! who came from a shipped order (`?order=ID`, optionally `&line=LINE_ID`)
 //! the form to file a new one. The list updates live.
 
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
@@ -47,7 +48,7 @@ pub(crate) fn ComplaintsPage(viewer: Viewer) -> impl IntoView {
         Some((order, line))
     });
     // Made here, not in the form: the form is rebuilt when the address changes.
-    let file = ServerAction::<FileComplaint>::new();
+    let file = FormAction::<FileComplaint>::new();
     Effect::new(move |_| {
         if let Some(Ok(id)) = file.value().get() {
             go_to(&format!("/customer/complaints/{id}"));
@@ -155,7 +156,7 @@ fn ComplaintRow(
 /// asked; sent, it opens the new complaint.
 #[component]
 fn NewComplaintForm(
-    file: ServerAction<FileComplaint>,
+    file: FormAction<FileComplaint>,
     order_id: i32,
     line_id: Option<i32>,
     locale: Locale,
@@ -172,7 +173,7 @@ fn NewComplaintForm(
             {line_id.map(|_| view! {
                 <p class="muted" id="complaint-about-line">{locale.t("complaint-new-line-note")}</p>
             })}
-            <ActionForm action=file attr:class="stack-form" attr:id="complaint-form">
+            <PostForm action=file attr:class="stack-form" attr:id="complaint-form">
                 <input type="hidden" name="order_id" value=order_id.to_string() />
                 {line_id.map(|line| view! {
                     <input type="hidden" name="order_line_id" value=line.to_string() />
@@ -217,7 +218,7 @@ fn NewComplaintForm(
                 <FieldMessage error field="amount" />
                 <FormMessage error fields=FORM_FIELDS />
                 <button type="submit" class="button" id="send-complaint">{locale.t("complaint-new-send")}</button>
-            </ActionForm>
+            </PostForm>
         </section>
     }
 }

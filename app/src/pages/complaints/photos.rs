@@ -4,6 +4,7 @@
 //! upload form while it may add one. An upload is a plain form post that
 //! comes back to this page in the viewer's own area.
 
+use crate::components::form_action::FormAction;
 use leptos::prelude::*;
 
 use super::Viewer;
@@ -19,7 +20,7 @@ pub(crate) fn ComplaintFiles(
     can_attach: bool,
     viewer: Viewer,
     /// The house shares a file with the customer, or stops sharing it.
-    share: ServerAction<ShareFile>,
+    share: FormAction<ShareFile>,
     locale: Locale,
 ) -> impl IntoView {
     let house = viewer == Viewer::House;

@@ -4,6 +4,7 @@
 //! decline, reopen). Each is `form.step-form[data-step]` and submits
 //! `complaint_step`; the form submitted last shows the errors.
 
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 
 use super::list::REMEDIES;
@@ -41,7 +42,7 @@ pub(crate) fn StepsPanel(
     steps: Vec<String>,
     root_causes: Vec<(String, String)>,
     currency: String,
-    action: ServerAction<ComplaintStep>,
+    action: FormAction<ComplaintStep>,
     last_step: RwSignal<String>,
     locale: Locale,
 ) -> impl IntoView {
@@ -86,7 +87,7 @@ fn ButtonStep(
     step: String,
     id: i32,
     version: i32,
-    action: ServerAction<ComplaintStep>,
+    action: FormAction<ComplaintStep>,
     last_step: RwSignal<String>,
     error: Signal<Option<ApiError>>,
     locale: Locale,
@@ -96,13 +97,13 @@ fn ButtonStep(
     let form_step = step.clone();
     let button_step = step.clone();
     view! {
-        <ActionForm action=action attr:class="inline-form step-form" attr:data-step=form_step>
+        <PostForm action=action attr:class="inline-form step-form" attr:data-step=form_step>
             <input type="hidden" name="id" value=id.to_string() />
             <input type="hidden" name="version" value=version.to_string() />
             <input type="hidden" name="step" value=step />
             <button type="submit" class="button step-submit" data-step=button_step>{label}</button>
             <FormMessage error fields=&[] />
-        </ActionForm>
+        </PostForm>
     }
 }
 
@@ -115,7 +116,7 @@ fn FormStep(
     version: i32,
     root_causes: Vec<(String, String)>,
     currency: String,
-    action: ServerAction<ComplaintStep>,
+    action: FormAction<ComplaintStep>,
     last_step: RwSignal<String>,
     error: Signal<Option<ApiError>>,
     locale: Locale,
@@ -129,7 +130,7 @@ fn FormStep(
     let form_step = step.clone();
     let button_step = step.clone();
     view! {
-        <ActionForm action=action attr:class="stack-form step-form" attr:data-step=form_step>
+        <PostForm action=action attr:class="stack-form step-form" attr:data-step=form_step>
             <h3>{heading}</h3>
             <input type="hidden" name="id" value=id.to_string() />
             <input type="hidden" name="version" value=version.to_string() />
@@ -143,7 +144,7 @@ fn FormStep(
             <FieldMessage error field="message" />
             <FormMessage error fields=STEP_FIELDS />
             <button type="submit" class="button step-submit" data-step=button_step>{label}</button>
-        </ActionForm>
+        </PostForm>
     }
 }
 

@@ -3,6 +3,7 @@
 //! for the house the form that records or corrects it and the day the
 //! documents were presented to the bank.
 
+use crate::components::form_action::{FormAction, PostForm};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -130,7 +131,7 @@ fn CreditTerms(lc: LcView, currency: String, locale: Locale) -> impl IntoView {
 #[component]
 fn LcForm(ctx: Ctx, lc: Option<LcView>) -> impl IntoView {
     let locale = ctx.locale;
-    let save = ServerAction::<SaveLetterOfCredit>::new();
+    let save = FormAction::<SaveLetterOfCredit>::new();
     let error = latest_error(save.value());
     refresh_order_after(save.value());
     let hold = ctx.hold("lc", 0);
@@ -169,7 +170,7 @@ fn LcForm(ctx: Ctx, lc: Option<LcView>) -> impl IntoView {
     view! {
         <details class="house-form" id="lc-edit" on:input=move |_| hold.typed() on:change=move |_| hold.typed()>
             <summary>{locale.t("shipping-lc-edit")}</summary>
-            <ActionForm action=save node_ref=form attr:class="stack-form" attr:id="lc-form">
+            <PostForm action=save node_ref=form attr:class="stack-form" attr:id="lc-form">
                 <input type="hidden" name="order_id" value=ctx.order_id.to_string() />
                 <input type="hidden" name="version" value=ctx.version.to_string() />
                 <div class="inline-grid-form">
@@ -192,7 +193,7 @@ fn LcForm(ctx: Ctx, lc: Option<LcView>) -> impl IntoView {
                 <FormMessage error fields=&[] />
                 <StaleNotice stale=hold.stale() />
                 <button type="submit" class="button">{locale.t("shipping-lc-save")}</button>
-            </ActionForm>
+            </PostForm>
         </details>
     }
 }
@@ -201,7 +202,7 @@ fn LcForm(ctx: Ctx, lc: Option<LcView>) -> impl IntoView {
 #[component]
 fn PresentationForm(ctx: Ctx, presented_on: Option<NaiveDate>) -> impl IntoView {
     let locale = ctx.locale;
-    let present = ServerAction::<RecordPresentation>::new();
+    let present = FormAction::<RecordPresentation>::new();
     let error = latest_error(present.value());
     refresh_order_after(present.value());
     let hold = ctx.hold("presented", 0);
@@ -210,7 +211,7 @@ fn PresentationForm(ctx: Ctx, presented_on: Option<NaiveDate>) -> impl IntoView 
     let value = presented_on.map(|on| on.to_string()).unwrap_or_default();
     view! {
         <div on:input=move |_| hold.typed() on:change=move |_| hold.typed()>
-            <ActionForm action=present node_ref=form attr:class="inline-grid-form" attr:id="presentation-form">
+            <PostForm action=present node_ref=form attr:class="inline-grid-form" attr:id="presentation-form">
                 <input type="hidden" name="order_id" value=ctx.order_id.to_string() />
                 <input type="hidden" name="version" value=ctx.version.to_string() />
                 <label>{locale.t("shipping-lc-presented")} <input type="date" name="presented_on" value=value /></label>
@@ -218,7 +219,7 @@ fn PresentationForm(ctx: Ctx, presented_on: Option<NaiveDate>) -> impl IntoView 
                 <FieldMessage error field="presented_on" />
                 <FormMessage error fields=&["presented_on"] />
                 <StaleNotice stale=hold.stale() />
-            </ActionForm>
+            </PostForm>
         </div>
     }
 }

@@ -3,6 +3,7 @@
 //! the portal generates, attaches the ones it receives and marks them sent;
 //! the customer sees whether each is ready and downloads what is shared.
 
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 
 use super::files::file_href;
@@ -31,8 +32,8 @@ pub(crate) fn Checklist(
     owner_id: i32,
 ) -> impl IntoView {
     let locale = ctx.locale;
-    let generate = ServerAction::<GenerateDocument>::new();
-    let mark = ServerAction::<SetDocumentState>::new();
+    let generate = FormAction::<GenerateDocument>::new();
+    let mark = FormAction::<SetDocumentState>::new();
     let generate_error = latest_error(generate.value());
     let mark_error = latest_error(mark.value());
     refresh_order_after(generate.value());
@@ -69,8 +70,8 @@ fn DocumentRow(
     ctx: Ctx,
     doc: DocumentView,
     shipment_id: Option<i32>,
-    generate: ServerAction<GenerateDocument>,
-    mark: ServerAction<SetDocumentState>,
+    generate: FormAction<GenerateDocument>,
+    mark: FormAction<SetDocumentState>,
     owner_kind: &'static str,
     owner_id: i32,
 ) -> impl IntoView {
@@ -112,7 +113,7 @@ fn DocumentRow(
             {house_part(ctx.house, || view! {
                 <td class="doc-actions">
                     {d.generated.then(|| view! {
-                        <ActionForm action=generate attr:class="inline-form">
+                        <PostForm action=generate attr:class="inline-form">
                             <input type="hidden" name="order_id" value=ctx.order_id.to_string() />
                             <input type="hidden" name="version" value=ctx.version.to_string() />
                             <input type="hidden" name="kind" value=d.kind.clone() />
@@ -122,10 +123,10 @@ fn DocumentRow(
                             <button type="submit" class="button secondary generate-document" data-kind=d.kind.clone()>
                                 {locale.t(if made { "shipping-make-again" } else { "shipping-make" })}
                             </button>
-                        </ActionForm>
+                        </PostForm>
                     })}
                     {(d.state == "received").then(|| view! {
-                        <ActionForm action=mark attr:class="inline-form">
+                        <PostForm action=mark attr:class="inline-form">
                             <input type="hidden" name="order_id" value=ctx.order_id.to_string() />
                             <input type="hidden" name="version" value=ctx.version.to_string() />
                             <input type="hidden" name="document_id" value=d.id.to_string() />
@@ -133,7 +134,7 @@ fn DocumentRow(
                             <button type="submit" class="button secondary mark-sent">
                                 {locale.t("shipping-mark-sent")}
                             </button>
-                        </ActionForm>
+                        </PostForm>
                     })}
                     <UploadForm owner_kind owner_id document_id=d.id locale />
                 </td>

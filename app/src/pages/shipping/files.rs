@@ -5,6 +5,7 @@
 //! to `return_to` (a complaint's to its page in the person's own area),
 //! adding `?file_error=<catalogue key>` when the file was refused.
 
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 
 use crate::api::shipping::ShareFile;
@@ -31,7 +32,7 @@ pub(crate) fn file_href(file: &FileView) -> String {
 pub fn FileList(
     files: Vec<FileView>,
     house: bool,
-    share: ServerAction<ShareFile>,
+    share: FormAction<ShareFile>,
     locale: Locale,
 ) -> impl IntoView {
     let error = latest_error(share.value());
@@ -62,13 +63,13 @@ pub fn FileList(
                             <span class="badge badge-muted factory-badge">{locale.t("attach-shared-factory")}</span>
                         })}
                         {house.then(|| view! {
-                            <ActionForm action=share attr:class="inline-form">
+                            <PostForm action=share attr:class="inline-form">
                                 <input type="hidden" name="file_id" value=f.id.to_string() />
                                 <input type="hidden" name="shared" value=(!f.shared_with_customer).to_string() />
                                 <button type="submit" class="link-button share-file" data-shared=f.shared_with_customer.to_string()>
                                     {locale.t(if f.shared_with_customer { "attach-unshare" } else { "attach-share" })}
                                 </button>
-                            </ActionForm>
+                            </PostForm>
                         })}
                     </li>
                 }
@@ -154,7 +155,7 @@ pub fn UploadError(locale: Locale) -> impl IntoView {
 pub fn LineFiles(
     line_id: i32,
     files: Data<Result<Vec<FileView>, ApiError>>,
-    share: ServerAction<ShareFile>,
+    share: FormAction<ShareFile>,
     house: bool,
     locale: Locale,
 ) -> impl IntoView {

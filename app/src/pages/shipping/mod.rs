@@ -16,6 +16,7 @@ mod payments;
 mod shipment_form;
 mod shipments;
 
+use crate::components::form_action::FormAction;
 use leptos::prelude::*;
 
 use crate::api::shipping::{ShareFile, get_shipping};
@@ -82,7 +83,7 @@ pub(crate) struct Ctx {
     pub can_pay: bool,
     pub locale: Locale,
     /// Shares a file with the customer or stops; one for the whole panel.
-    pub share: ServerAction<ShareFile>,
+    pub share: FormAction<ShareFile>,
     /// The forms of the panel that hold input (`ShippingData::held`).
     pub held: HeldForms,
 }
@@ -180,7 +181,7 @@ pub fn ShippingPanel(order_id: i32) -> impl IntoView {
 
 #[component]
 fn ShippingBody(shipping: ShippingView, locale: Locale, held: HeldForms) -> impl IntoView {
-    let share = ServerAction::<ShareFile>::new();
+    let share = FormAction::<ShareFile>::new();
     refresh_order_after(share.value());
     let ctx = Ctx {
         order_id: shipping.order_id,

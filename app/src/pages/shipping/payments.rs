@@ -2,6 +2,7 @@
 //! what is overdue, and for the house the form that records a payment,
 //! matched to an instalment or to the schedule in order.
 
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 
 use super::Ctx;
@@ -110,7 +111,7 @@ pub(crate) fn Schedule(ctx: Ctx, schedule: Vec<InstalmentView>, currency: String
 /// its answer (a refused amount's message) and close.
 #[derive(Clone, Copy)]
 pub struct PaymentFormState {
-    pay: ServerAction<RecordPayment>,
+    pay: FormAction<RecordPayment>,
     open: RwSignal<bool>,
 }
 
@@ -118,7 +119,7 @@ impl PaymentFormState {
     /// Makes the state and offers it to the forms below.
     pub fn provide() -> Self {
         let state = Self {
-            pay: ServerAction::new(),
+            pay: FormAction::new(),
             open: RwSignal::new(false),
         };
         refresh_order_after(state.pay.value());
@@ -167,7 +168,7 @@ fn PaymentForm(ctx: Ctx, currency: String, choices: Vec<(i32, String)>) -> impl 
             on:change=move |_| hold.typed()
         >
             <summary>{locale.t("shipping-record-payment")}</summary>
-            <ActionForm action=pay node_ref=form attr:class="stack-form" attr:id="payment-form">
+            <PostForm action=pay node_ref=form attr:class="stack-form" attr:id="payment-form">
                 <input type="hidden" name="order_id" value=ctx.order_id.to_string() />
                 <input type="hidden" name="version" value=ctx.version.to_string() />
                 <div class="inline-grid-form">
@@ -194,7 +195,7 @@ fn PaymentForm(ctx: Ctx, currency: String, choices: Vec<(i32, String)>) -> impl 
                 <FormMessage error fields=&["received_on", "amount", "reference", "instalment_id"] />
                 <StaleNotice stale=hold.stale() />
                 <button type="submit" class="button">{locale.t("shipping-pay-submit")}</button>
-            </ActionForm>
+            </PostForm>
         </details>
     }
 }

@@ -3,6 +3,7 @@
 //! Fields are named `shipment[...]` and `shipment[lines][i][...]`, the shape
 //! of `ShipmentInput`.
 
+use crate::components::form_action::{FormAction, PostForm};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -124,7 +125,7 @@ fn ShipmentFields(values: ShipmentInput, rows: Vec<LineRow>, locale: Locale) -> 
 #[component]
 pub(crate) fn PlanForm(ctx: Ctx, open_lines: Vec<OpenLine>) -> impl IntoView {
     let locale = ctx.locale;
-    let plan = ServerAction::<PlanShipment>::new();
+    let plan = FormAction::<PlanShipment>::new();
     let error = latest_error(plan.value());
     refresh_order_after(plan.value());
     let hold = ctx.hold("plan", 0);
@@ -152,7 +153,7 @@ pub(crate) fn PlanForm(ctx: Ctx, open_lines: Vec<OpenLine>) -> impl IntoView {
     view! {
         <details class="house-form" id="plan-shipment" on:input=move |_| hold.typed() on:change=move |_| hold.typed()>
             <summary>{locale.t("shipping-plan")}</summary>
-            <ActionForm action=plan node_ref=form attr:class="stack-form" attr:id="plan-shipment-form">
+            <PostForm action=plan node_ref=form attr:class="stack-form" attr:id="plan-shipment-form">
                 <input type="hidden" name="order_id" value=ctx.order_id.to_string() />
                 <input type="hidden" name="version" value=ctx.version.to_string() />
                 <ShipmentFields values rows locale />
@@ -160,7 +161,7 @@ pub(crate) fn PlanForm(ctx: Ctx, open_lines: Vec<OpenLine>) -> impl IntoView {
                 <FormMessage error fields=&[] />
                 <StaleNotice stale=hold.stale() />
                 <button type="submit" class="button">{locale.t("shipping-plan-submit")}</button>
-            </ActionForm>
+            </PostForm>
         </details>
     }
 }
@@ -169,7 +170,7 @@ pub(crate) fn PlanForm(ctx: Ctx, open_lines: Vec<OpenLine>) -> impl IntoView {
 #[component]
 pub(crate) fn EditForm(ctx: Ctx, shipment: ShipmentDetail) -> impl IntoView {
     let locale = ctx.locale;
-    let update = ServerAction::<UpdateShipment>::new();
+    let update = FormAction::<UpdateShipment>::new();
     let error = latest_error(update.value());
     refresh_order_after(update.value());
     let hold = ctx.hold("shipment", shipment.id);
@@ -212,7 +213,7 @@ pub(crate) fn EditForm(ctx: Ctx, shipment: ShipmentDetail) -> impl IntoView {
     view! {
         <details class="house-form shipment-edit-box" on:input=move |_| hold.typed() on:change=move |_| hold.typed()>
             <summary>{locale.t("shipping-edit")}</summary>
-            <ActionForm action=update node_ref=form attr:class="stack-form shipment-edit">
+            <PostForm action=update node_ref=form attr:class="stack-form shipment-edit">
                 <input type="hidden" name="order_id" value=ctx.order_id.to_string() />
                 <input type="hidden" name="version" value=ctx.version.to_string() />
                 <input type="hidden" name="shipment_id" value=shipment.id.to_string() />
@@ -220,7 +221,7 @@ pub(crate) fn EditForm(ctx: Ctx, shipment: ShipmentDetail) -> impl IntoView {
                 <FormMessage error fields=&[] />
                 <StaleNotice stale=hold.stale() />
                 <button type="submit" class="button">{locale.t("shipping-save")}</button>
-            </ActionForm>
+            </PostForm>
         </details>
     }
 }

@@ -2,6 +2,7 @@
 //! its documents and files; for the house the checks before customs and the
 //! forms that move it (customs status, departure, arrival).
 
+use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 
 use super::documents::Checklist;
@@ -209,7 +210,7 @@ fn Checks(checks: Vec<Said>, locale: Locale) -> impl IntoView {
 #[component]
 fn CustomsForm(ctx: Ctx, shipment_id: i32, next: Vec<String>) -> impl IntoView {
     let locale = ctx.locale;
-    let customs = ServerAction::<SetCustomsStatus>::new();
+    let customs = FormAction::<SetCustomsStatus>::new();
     let error = latest_error(customs.value());
     refresh_order_after(customs.value());
     let hold = ctx.hold("customs", shipment_id);
@@ -217,7 +218,7 @@ fn CustomsForm(ctx: Ctx, shipment_id: i32, next: Vec<String>) -> impl IntoView {
     let form = hold.form;
     view! {
         <div on:input=move |_| hold.typed() on:change=move |_| hold.typed()>
-            <ActionForm action=customs node_ref=form attr:class="inline-grid-form customs-form">
+            <PostForm action=customs node_ref=form attr:class="inline-grid-form customs-form">
                 <input type="hidden" name="order_id" value=ctx.order_id.to_string() />
                 <input type="hidden" name="version" value=ctx.version.to_string() />
                 <input type="hidden" name="shipment_id" value=shipment_id.to_string() />
@@ -236,7 +237,7 @@ fn CustomsForm(ctx: Ctx, shipment_id: i32, next: Vec<String>) -> impl IntoView {
                 <FieldMessage error field="on" />
                 <FormMessage error fields=&["status", "on"] />
                 <StaleNotice stale=hold.stale() />
-            </ActionForm>
+            </PostForm>
         </div>
     }
 }
@@ -245,7 +246,7 @@ fn CustomsForm(ctx: Ctx, shipment_id: i32, next: Vec<String>) -> impl IntoView {
 #[component]
 fn DepartForm(ctx: Ctx, shipment_id: i32, checks_failed: bool) -> impl IntoView {
     let locale = ctx.locale;
-    let depart = ServerAction::<DepartShipment>::new();
+    let depart = FormAction::<DepartShipment>::new();
     let error = latest_error(depart.value());
     refresh_order_after(depart.value());
     let hold = ctx.hold("depart", shipment_id);
@@ -253,7 +254,7 @@ fn DepartForm(ctx: Ctx, shipment_id: i32, checks_failed: bool) -> impl IntoView 
     let form = hold.form;
     view! {
         <div on:input=move |_| hold.typed() on:change=move |_| hold.typed()>
-            <ActionForm action=depart node_ref=form attr:class="inline-grid-form depart-form">
+            <PostForm action=depart node_ref=form attr:class="inline-grid-form depart-form">
                 <input type="hidden" name="order_id" value=ctx.order_id.to_string() />
                 <input type="hidden" name="version" value=ctx.version.to_string() />
                 <input type="hidden" name="shipment_id" value=shipment_id.to_string() />
@@ -269,7 +270,7 @@ fn DepartForm(ctx: Ctx, shipment_id: i32, checks_failed: bool) -> impl IntoView 
                 <FieldMessage error field="override_reason" />
                 <FormMessage error fields=&["atd", "override_reason"] />
                 <StaleNotice stale=hold.stale() />
-            </ActionForm>
+            </PostForm>
         </div>
     }
 }
@@ -277,7 +278,7 @@ fn DepartForm(ctx: Ctx, shipment_id: i32, checks_failed: bool) -> impl IntoView 
 #[component]
 fn ArriveForm(ctx: Ctx, shipment_id: i32) -> impl IntoView {
     let locale = ctx.locale;
-    let arrive = ServerAction::<ArriveShipment>::new();
+    let arrive = FormAction::<ArriveShipment>::new();
     let error = latest_error(arrive.value());
     refresh_order_after(arrive.value());
     let hold = ctx.hold("arrive", shipment_id);
@@ -285,7 +286,7 @@ fn ArriveForm(ctx: Ctx, shipment_id: i32) -> impl IntoView {
     let form = hold.form;
     view! {
         <div on:input=move |_| hold.typed() on:change=move |_| hold.typed()>
-            <ActionForm action=arrive node_ref=form attr:class="inline-grid-form arrive-form">
+            <PostForm action=arrive node_ref=form attr:class="inline-grid-form arrive-form">
                 <input type="hidden" name="order_id" value=ctx.order_id.to_string() />
                 <input type="hidden" name="version" value=ctx.version.to_string() />
                 <input type="hidden" name="shipment_id" value=shipment_id.to_string() />
@@ -294,7 +295,7 @@ fn ArriveForm(ctx: Ctx, shipment_id: i32) -> impl IntoView {
                 <FieldMessage error field="ata" />
                 <FormMessage error fields=&["ata"] />
                 <StaleNotice stale=hold.stale() />
-            </ActionForm>
+            </PostForm>
         </div>
     }
 }
