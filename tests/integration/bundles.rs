@@ -72,7 +72,7 @@ async fn each_page_names_the_bundle_that_can_hydrate_it() {
     );
     let order = format!("/customer/orders/{}", cast.order_a);
     let confirmation = format!("{order}/confirmation");
-    let theirs = ["/customer/complaints", "/account", "/no/such/page"];
+    let theirs = ["/account", "/no/such/page"];
     expect_bundle(&app, customer, &theirs, PARTNERS).await;
     // Twice: the second answer is the kept page. The confirmation has no
     // island of its own and comes with the smallest bundle.
@@ -80,6 +80,8 @@ async fn each_page_names_the_bundle_that_can_hydrate_it() {
     expect_bundle(&app, customer, &first, CUSTOMER).await;
     let desk = [&order, &order, "/customer/inquiries", "/customer/inquiries"];
     expect_bundle(&app, customer, &desk, ORDER).await;
+    let complaints = ["/customer/complaints", "/customer/complaints/1"];
+    expect_bundle(&app, customer, &complaints, ORDER).await;
     // Not theirs, but whatever it shows must hydrate.
     expect_bundle(
         &app,
@@ -231,9 +233,7 @@ async fn partners_pages_work_on_their_bundle_and_the_house_area_comes_whole() {
     browser
         .sign_in_and_wait(&app.address, &cast.customer.email, PASSWORD)
         .await;
-    browser
-        .open_hydrated(&app.url("/customer/complaints"))
-        .await;
+    browser.open_hydrated(&app.url("/account")).await;
     assert_eq!(
         browser.loaded_bundles().await,
         ["/pkg/portal-partners.wasm"]
@@ -469,6 +469,15 @@ async fn a_customer_works_on_the_islands_of_its_first_page_and_its_orders() {
     assert_eq!(browser.loaded_bundles().await, ["/pkg/portal-order.wasm"]);
     let title = browser.client.title().await.unwrap();
     assert!(title.contains("SO-A-1"), "{title}");
+
+    // The complaints come with the order page's islands too.
+    browser
+        .open_hydrated(&app.url("/customer/complaints"))
+        .await;
+    assert_eq!(browser.loaded_bundles().await, ["/pkg/portal-order.wasm"]);
+    browser
+        .wait_for_text("main h1", Duration::from_secs(20), |t| t == "Complaints")
+        .await;
 
     // Back on the first page, signing out works there too.
     browser.open_hydrated(&app.url("/customer")).await;

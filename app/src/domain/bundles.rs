@@ -14,9 +14,9 @@
 //! pages written that way ([`ISLAND_PAGES`]), to the people those pages are
 //! for: the factory's list of lines, and its line pages, opened by a factory;
 //! the customer's first page (and its order confirmation, made for print,
-//! which has no island of its own); and the customer's order, inquiry and
-//! quotation pages, opened by a customer. Each holds only its own pages'
-//! islands and the sign-out button.
+//! which has no island of its own); and the customer's order, inquiry,
+//! quotation and complaint pages, opened by a customer. Each holds only its
+//! own pages' islands and the sign-out button.
 
 use super::account::Role;
 
@@ -33,8 +33,8 @@ pub enum Bundle {
     LineIslands,
     /// No page: the islands of the customer's first page.
     CustomerIslands,
-    /// No page: the islands of the customer's order, inquiry and quotation
-    /// pages.
+    /// No page: the islands of the customer's order, inquiry, quotation and
+    /// complaint pages.
     OrderIslands,
 }
 
@@ -90,7 +90,7 @@ impl Bundle {
 /// [`Bundle::next`]). A page with no island of its own (the order
 /// confirmation, made for print) comes with the smallest bundle that wakes
 /// the shell's.
-pub const ISLAND_PAGES: [(&str, Role, Bundle); 7] = [
+pub const ISLAND_PAGES: [(&str, Role, Bundle); 9] = [
     ("/customer", Role::Customer, Bundle::CustomerIslands),
     (
         "/customer/orders/*/confirmation",
@@ -101,6 +101,12 @@ pub const ISLAND_PAGES: [(&str, Role, Bundle); 7] = [
     ("/customer/inquiries", Role::Customer, Bundle::OrderIslands),
     (
         "/customer/quotations/*",
+        Role::Customer,
+        Bundle::OrderIslands,
+    ),
+    ("/customer/complaints", Role::Customer, Bundle::OrderIslands),
+    (
+        "/customer/complaints/*",
         Role::Customer,
         Bundle::OrderIslands,
     ),
@@ -217,7 +223,7 @@ mod tests {
     #[test]
     fn partners_and_visitors_get_the_partners_bundle_outside_the_house_area() {
         for viewer in [None, Some(Role::Customer), Some(Role::Supplier)] {
-            for path in ["/login", "/supplier/complaints/2"] {
+            for path in ["/login", "/account"] {
                 assert_eq!(bundle_for(path, viewer, ALL_BUILT), Bundle::Partners);
             }
             assert_eq!(
@@ -243,6 +249,7 @@ mod tests {
             "/supplier/lines",
             "/supplier/lines/7/x",
             "/supplier/complaints",
+            "/supplier/complaints/2",
             "/supplier-x",
             "/notifications",
         ] {
@@ -260,12 +267,18 @@ mod tests {
             Some(Role::Admin),
         ] {
             assert!(!bundle_for("/supplier", viewer, ALL_BUILT).islands());
-            assert!(!bundle_for("/supplier/lines/7", viewer, ALL_BUILT).islands());
+            for path in [
+                "/supplier/lines/7",
+                "/supplier/complaints",
+                "/supplier/complaints/2",
+            ] {
+                assert!(!bundle_for(path, viewer, ALL_BUILT).islands(), "{path}");
+            }
         }
     }
 
     #[test]
-    fn a_customer_gets_the_islands_on_its_first_page_and_its_order_desk() {
+    fn a_customer_gets_the_islands_on_its_first_page_its_orders_and_complaints() {
         let customer = Some(Role::Customer);
         for (path, bundle) in [
             ("/customer", Bundle::CustomerIslands),
@@ -277,6 +290,8 @@ mod tests {
             ("/customer/quotations/12", Bundle::OrderIslands),
             ("/customer/orders/7/confirmation", Bundle::CustomerIslands),
             ("/customer/orders/7/confirmation/", Bundle::CustomerIslands),
+            ("/customer/complaints", Bundle::OrderIslands),
+            ("/customer/complaints/4", Bundle::OrderIslands),
         ] {
             assert_eq!(bundle_for(path, customer, ALL_BUILT), bundle, "{path}");
         }
@@ -287,7 +302,7 @@ mod tests {
             "/customer/orders/7/x",
             "/customer/inquiries/3",
             "/customer/quotations",
-            "/customer/complaints",
+            "/customer/complaints/4/x",
             "/customers",
         ] {
             assert_eq!(
@@ -308,6 +323,8 @@ mod tests {
                 "/customer/inquiries",
                 "/customer/quotations/12",
                 "/customer/orders/7/confirmation",
+                "/customer/complaints",
+                "/customer/complaints/4",
             ] {
                 assert!(!bundle_for(path, viewer, ALL_BUILT).islands(), "{path}");
             }
@@ -502,8 +519,10 @@ mod tests {
                 }
                 Some(Role::Customer)
                     if bare == "/customer/inquiries"
+                        || bare == "/customer/complaints"
                         || one_record("/customer/orders/")
-                        || one_record("/customer/quotations/") =>
+                        || one_record("/customer/quotations/")
+                        || one_record("/customer/complaints/") =>
                 {
                     Some(Bundle::OrderIslands)
                 }

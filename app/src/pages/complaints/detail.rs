@@ -9,7 +9,6 @@ use leptos::prelude::*;
 
 use crate::components::errors::RecordMissing;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use super::photos::ComplaintFiles;
 use super::steps::StepsPanel;
@@ -24,9 +23,11 @@ use crate::i18n::Locale;
 use crate::wire::complaints::{ComplaintDetail, ComplaintEntryView};
 
 #[component]
-pub(crate) fn ComplaintPage(viewer: Viewer) -> impl IntoView {
+pub(crate) fn ComplaintPage(
+    viewer: Viewer,
+    id: impl Fn() -> i32 + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let locale = use_locale().get_untracked();
-    let id = crate::components::params::use_route_id();
     let tick = use_live_tick(None);
     // Made here, not in the forms: they are rebuilt each time the complaint
     // loads, and an answer must still reach the page.
@@ -52,7 +53,7 @@ pub(crate) fn ComplaintPage(viewer: Viewer) -> impl IntoView {
         |(id, _, _, _)| get_complaint(id),
     );
     view! {
-        <p><A href=viewer.base()>{locale.t("complaint-back")}</A></p>
+        <p><a href=viewer.base()>{locale.t("complaint-back")}</a></p>
         <Transition fallback=move || view! { <p class="muted">{locale.t("complaints-loading")}</p> }>
             {move || Suspend::new(async move {
                 match complaint.await {

@@ -4,14 +4,13 @@
 
 use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 use super::{ClockBadge, ComplaintStatus, Viewer};
 use crate::api::complaints::{FileComplaint, list_complaints};
 use crate::components::data::load;
 use crate::components::forms::{FieldMessage, FormMessage, go_to, latest_error};
 use crate::components::guard::use_locale;
+use crate::components::islands::page_query;
 use crate::components::live::use_live_tick;
 use crate::components::local_time::LocalTime;
 use crate::i18n::Locale;
@@ -39,15 +38,9 @@ pub(crate) fn ComplaintsPage(viewer: Viewer) -> impl IntoView {
     // Complaints change with orders: any change may be one of them.
     let tick = use_live_tick(None);
     let complaints = load(move || tick.get(), |_| list_complaints());
-    let query = use_query_map();
     // The order (and line) a new complaint is about, from the address.
-    let about = Memo::new(move |_| {
-        let query = query.read();
-        let order = query.get("order").and_then(|raw| raw.parse::<i32>().ok())?;
-        let line = query.get("line").and_then(|raw| raw.parse::<i32>().ok());
-        Some((order, line))
-    });
-    // Made here, not in the form: the form is rebuilt when the address changes.
+    let number = |name| page_query(name).and_then(|raw| raw.parse::<i32>().ok());
+    let about = number("order").map(|order| (order, number("line")));
     let file = FormAction::<FileComplaint>::new();
     Effect::new(move |_| {
         if let Some(Ok(id)) = file.value().get() {
@@ -66,10 +59,9 @@ pub(crate) fn ComplaintsPage(viewer: Viewer) -> impl IntoView {
         "panel complaints"
     };
     view! {
-        {move || {
-            let (order_id, line_id) = about.get().filter(|_| viewer == Viewer::Customer)?;
-            Some(view! { <NewComplaintForm file order_id line_id locale /> })
-        }}
+        {about.filter(|_| viewer == Viewer::Customer).map(|(order_id, line_id)| view! {
+            <NewComplaintForm file order_id line_id locale />
+        })}
         <section class=panel_class>
             <h1>{locale.t("complaints-title")}</h1>
             <p class="lead">{locale.t(intro)}</p>
@@ -140,7 +132,7 @@ fn ComplaintRow(
     let category = locale.t(&category_key);
     view! {
         <tr data-id=id.to_string()>
-            <td class="number"><A href=href>{number}</A></td>
+            <td class="number"><a href=href>{number}</a></td>
             <td class="reference">{reference}</td>
             {house.then(|| view! { <td class="customer">{customer}</td> })}
             <td class="category">{category}</td>

@@ -14,6 +14,7 @@ use leptos_meta::Title;
 
 use crate::components::guard::{AreaGuard, use_locale};
 use crate::components::local_time::LocalTime;
+use crate::components::params::use_route_id;
 use crate::domain::policy::Area;
 use crate::i18n::Locale;
 use crate::wire::complaints::ClockView;
@@ -65,9 +66,16 @@ pub fn CustomerComplaintsPage() -> impl IntoView {
     view! {
         <Title text=locale.t("complaints-title") />
         <AreaGuard area=Some(Area::Customer)>
-            <ComplaintsPage viewer=Viewer::Customer />
+            <CustomerComplaints />
         </AreaGuard>
     }
+}
+
+/// The customer's complaints and the form to file one, as an island.
+#[cfg_attr(order_islands, island)]
+#[cfg_attr(not(order_islands), component)]
+fn CustomerComplaints() -> impl IntoView {
+    view! { <ComplaintsPage viewer=Viewer::Customer /> }
 }
 
 #[component]
@@ -94,27 +102,38 @@ pub fn SupplierComplaintsPage() -> impl IntoView {
 
 #[component]
 pub fn CustomerComplaintPage() -> impl IntoView {
+    let id = use_route_id();
     view! {
         <AreaGuard area=Some(Area::Customer)>
-            <ComplaintPage viewer=Viewer::Customer />
+            // Anew for each complaint the route names.
+            {move || view! { <CustomerComplaint id=id() /> }}
         </AreaGuard>
     }
 }
 
+/// One complaint, as an island.
+#[cfg_attr(order_islands, island)]
+#[cfg_attr(not(order_islands), component)]
+fn CustomerComplaint(id: i32) -> impl IntoView {
+    view! { <ComplaintPage viewer=Viewer::Customer id=move || id /> }
+}
+
 #[component]
 pub fn StaffComplaintPage() -> impl IntoView {
+    let id = use_route_id();
     view! {
         <AreaGuard area=Some(Area::Staff)>
-            <ComplaintPage viewer=Viewer::House />
+            <ComplaintPage viewer=Viewer::House id />
         </AreaGuard>
     }
 }
 
 #[component]
 pub fn SupplierComplaintPage() -> impl IntoView {
+    let id = use_route_id();
     view! {
         <AreaGuard area=Some(Area::Supplier)>
-            <ComplaintPage viewer=Viewer::Factory />
+            <ComplaintPage viewer=Viewer::Factory id />
         </AreaGuard>
     }
 }
