@@ -7,8 +7,8 @@
 //! per language; and
 //! `$OUT_DIR/mail_templates.rs`: every mail kind's template per language.
 //!
-//! Sets the cfg `factory_islands`, `line_islands`, `customer_islands` and
-//! `order_islands` where that bundle's pages have their islands
+//! Sets the cfg `factory_islands`, `line_islands`, `complaint_islands`,
+//! `customer_islands` and `order_islands` where that bundle's pages have their islands
 //! (`domain::bundles`): in every build but the islands' bundles, and in each
 //! of those for its own pages alone. Elsewhere those islands are plain
 //! components.
@@ -41,7 +41,7 @@ fn main() {
 
 /// The islands' cfg for each islands' bundle (see the module notes).
 fn island_cfgs() {
-    let bundles = ["factory", "line", "customer", "order"];
+    let bundles = ["factory", "line", "complaint", "customer", "order"];
     let only = |bundle: &str| {
         env::var_os(format!(
             "CARGO_FEATURE_{}_ISLANDS_ONLY",

@@ -126,10 +126,11 @@ wait_wasm_tools() {
 #     the house's own, for customers, factories and visitors
 #     (app::domain::bundles);
 #   $SITE_ROOT/pkg/portal-factory.js, .wasm, portal-factory-line.js, .wasm,
-#     portal-customer.js, .wasm and portal-order.js, .wasm: no page, only
-#     the islands of the factory's list, the factory's line page, the
-#     customer's first page or the customer's order, inquiry and quotation
-#     pages;
+#     portal-factory-complaints.js, .wasm, portal-customer.js, .wasm and
+#     portal-order.js, .wasm: no page, only the islands of the factory's
+#     list, the factory's line page, the factory's complaint pages, the
+#     customer's first page or the customer's order, inquiry, quotation and
+#     complaint pages;
 #   $SITE_ROOT/pkg/portal.css.
 # (Building it beside the server instead, in a target folder of its own, was
 # slower on two cores: 946 s against 903 s for a first start.)
@@ -148,6 +149,7 @@ build_site() {
   for bundle in "portal:" "portal-partners:--no-default-features" \
     "portal-factory:--no-default-features --features factory-islands" \
     "portal-factory-line:--no-default-features --features line-islands" \
+    "portal-factory-complaints:--no-default-features --features complaint-islands" \
     "portal-customer:--no-default-features --features customer-islands" \
     "portal-order:--no-default-features --features order-islands"; do
     name=${bundle%%:*} features=${bundle#*:}
@@ -181,7 +183,7 @@ compress_site() {
   if [ "$profile" = release ] && ! command -v brotli >/dev/null; then
     ( apt_install brotli ) || log "warning: no brotli; the bundle is sent as gzip"
   fi
-  for file in "$SITE_ROOT"/pkg/portal{,-partners,-factory,-factory-line,-customer,-order}.{wasm,js} "$SITE_ROOT/pkg/portal.css" \
+  for file in "$SITE_ROOT"/pkg/portal{,-partners,-factory,-factory-line,-factory-complaints,-customer,-order}.{wasm,js} "$SITE_ROOT/pkg/portal.css" \
     "$SITE_ROOT"/pkg/messages/*.ftl; do
     gzip -"$level" -k -f -n "$file"
     rm -f "$file.br"

@@ -27,8 +27,8 @@ pub struct Config {
     pub public_url: String,
     /// Where the built browser files live (`pkg/portal.js`, `.wasm`, `.css`;
     /// `pkg/portal-partners.js`, `.wasm`; the islands' `pkg/portal-factory.*`,
-    /// `pkg/portal-factory-line.*`, `pkg/portal-customer.*` and
-    /// `pkg/portal-order.*`).
+    /// `pkg/portal-factory-line.*`, `pkg/portal-factory-complaints.*`,
+    /// `pkg/portal-customer.*` and `pkg/portal-order.*`).
     pub site_root: PathBuf,
     /// Seed demo companies, users and orders when the database is empty.
     pub demo_data: bool,

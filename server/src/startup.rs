@@ -266,6 +266,7 @@ fn bundles_built(site_root: &std::path::Path) -> app::domain::bundles::Built {
         partners: built(Bundle::Partners),
         factory_islands: built(Bundle::FactoryIslands),
         line_islands: built(Bundle::LineIslands),
+        complaint_islands: built(Bundle::ComplaintIslands),
         customer_islands: built(Bundle::CustomerIslands),
         order_islands: built(Bundle::OrderIslands),
     }

@@ -17,6 +17,7 @@ const WHOLE: &str = "/pkg/portal.js";
 const PARTNERS: &str = "/pkg/portal-partners.js";
 const FACTORY: &str = "/pkg/portal-factory.js";
 const LINE: &str = "/pkg/portal-factory-line.js";
+const COMPLAINTS: &str = "/pkg/portal-factory-complaints.js";
 const CUSTOMER: &str = "/pkg/portal-customer.js";
 const ORDER: &str = "/pkg/portal-order.js";
 
@@ -38,7 +39,7 @@ async fn bundle_of(app: &TestApp, client: &reqwest::Client, path: &str) -> &'sta
         .text()
         .await
         .unwrap();
-    let named: Vec<_> = [WHOLE, PARTNERS, FACTORY, LINE, CUSTOMER, ORDER]
+    let named: Vec<_> = [WHOLE, PARTNERS, FACTORY, LINE, COMPLAINTS, CUSTOMER, ORDER]
         .into_iter()
         .filter(|script| html.contains(script))
         .collect();
@@ -109,13 +110,9 @@ async fn each_page_names_the_bundle_that_can_hydrate_it() {
         assert!(html.contains(".catch("), "{path}: no islands' script");
         assert_eq!(next_named(&html), None, "{path}");
     }
-    expect_bundle(
-        &app,
-        factory,
-        &["/supplier/complaints", "/notifications", "/account"],
-        PARTNERS,
-    )
-    .await;
+    let complaints = ["/supplier/complaints", "/supplier/complaints/1"];
+    expect_bundle(&app, factory, &complaints, COMPLAINTS).await;
+    expect_bundle(&app, factory, &["/notifications", "/account"], PARTNERS).await;
     // Nobody sees another role's islands.
     expect_bundle(&app, customer, &["/supplier", &line], PARTNERS).await;
     expect_bundle(&app, factory, &["/customer", &order], PARTNERS).await;
@@ -377,7 +374,7 @@ async fn a_factory_works_on_its_islands_and_the_rest_of_its_area_comes_whole() {
     browser.assert_not_reloaded().await;
 
     // A link out of the islands loads the next page anew; the complaints
-    // are not written as islands and come with the partners' bundle.
+    // come with islands of their own.
     browser.click("a[href='/supplier/complaints']").await;
     let moved = eventually(Duration::from_secs(20), || async {
         browser.client.current_url().await.unwrap().path() == "/supplier/complaints"
@@ -385,6 +382,16 @@ async fn a_factory_works_on_its_islands_and_the_rest_of_its_area_comes_whole() {
     .await;
     assert!(moved, "the complaints open");
     browser.wait_hydrated().await;
+    assert_eq!(
+        browser.loaded_bundles().await,
+        ["/pkg/portal-factory-complaints.wasm"]
+    );
+    browser
+        .wait_for_text("main h1", Duration::from_secs(20), |t| !t.is_empty())
+        .await;
+
+    // The rest of its area comes with the partners' bundle.
+    browser.open_hydrated(&app.url("/notifications")).await;
     assert_eq!(
         browser.loaded_bundles().await,
         ["/pkg/portal-partners.wasm"]

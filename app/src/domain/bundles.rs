@@ -12,8 +12,8 @@
 //! page written as islands (`#[island]`), and the server renders the rest
 //! as plain HTML whose links load the next page anew. Each is named for the
 //! pages written that way ([`ISLAND_PAGES`]), to the people those pages are
-//! for: the factory's list of lines, and its line pages, opened by a factory;
-//! the customer's first page (and its order confirmation, made for print,
+//! for: the factory's list of lines, its line pages and its complaint pages,
+//! opened by a factory; the customer's first page (and its order confirmation, made for print,
 //! which has no island of its own); and the customer's order, inquiry,
 //! quotation and complaint pages, opened by a customer. Each holds only its
 //! own pages' islands and the sign-out button.
@@ -31,6 +31,8 @@ pub enum Bundle {
     FactoryIslands,
     /// No page: the island of the factory's line page.
     LineIslands,
+    /// No page: the islands of the factory's complaint pages.
+    ComplaintIslands,
     /// No page: the islands of the customer's first page.
     CustomerIslands,
     /// No page: the islands of the customer's order, inquiry, quotation and
@@ -40,11 +42,12 @@ pub enum Bundle {
 
 impl Bundle {
     /// Every bundle the portal builds.
-    pub const ALL: [Bundle; 6] = [
+    pub const ALL: [Bundle; 7] = [
         Self::Whole,
         Self::Partners,
         Self::FactoryIslands,
         Self::LineIslands,
+        Self::ComplaintIslands,
         Self::CustomerIslands,
         Self::OrderIslands,
     ];
@@ -56,6 +59,7 @@ impl Bundle {
             Self::Partners => "portal-partners",
             Self::FactoryIslands => "portal-factory",
             Self::LineIslands => "portal-factory-line",
+            Self::ComplaintIslands => "portal-factory-complaints",
             Self::CustomerIslands => "portal-customer",
             Self::OrderIslands => "portal-order",
         }
@@ -66,7 +70,11 @@ impl Bundle {
     pub fn islands(self) -> bool {
         matches!(
             self,
-            Self::FactoryIslands | Self::LineIslands | Self::CustomerIslands | Self::OrderIslands
+            Self::FactoryIslands
+                | Self::LineIslands
+                | Self::ComplaintIslands
+                | Self::CustomerIslands
+                | Self::OrderIslands
         )
     }
 
@@ -90,7 +98,7 @@ impl Bundle {
 /// [`Bundle::next`]). A page with no island of its own (the order
 /// confirmation, made for print) comes with the smallest bundle that wakes
 /// the shell's.
-pub const ISLAND_PAGES: [(&str, Role, Bundle); 9] = [
+pub const ISLAND_PAGES: [(&str, Role, Bundle); 11] = [
     ("/customer", Role::Customer, Bundle::CustomerIslands),
     (
         "/customer/orders/*/confirmation",
@@ -112,6 +120,16 @@ pub const ISLAND_PAGES: [(&str, Role, Bundle); 9] = [
     ),
     ("/supplier", Role::Supplier, Bundle::FactoryIslands),
     ("/supplier/lines/*", Role::Supplier, Bundle::LineIslands),
+    (
+        "/supplier/complaints",
+        Role::Supplier,
+        Bundle::ComplaintIslands,
+    ),
+    (
+        "/supplier/complaints/*",
+        Role::Supplier,
+        Bundle::ComplaintIslands,
+    ),
 ];
 
 /// Whether `path` (without a trailing slash) is an address of `pattern`:
@@ -157,6 +175,7 @@ pub struct Built {
     pub partners: bool,
     pub factory_islands: bool,
     pub line_islands: bool,
+    pub complaint_islands: bool,
     pub customer_islands: bool,
     pub order_islands: bool,
 }
@@ -169,6 +188,7 @@ impl Built {
             Bundle::Partners => self.partners,
             Bundle::FactoryIslands => self.factory_islands,
             Bundle::LineIslands => self.line_islands,
+            Bundle::ComplaintIslands => self.complaint_islands,
             Bundle::CustomerIslands => self.customer_islands,
             Bundle::OrderIslands => self.order_islands,
         }
@@ -200,6 +220,7 @@ mod tests {
         partners: true,
         factory_islands: true,
         line_islands: true,
+        complaint_islands: true,
         customer_islands: true,
         order_islands: true,
     };
@@ -235,21 +256,22 @@ mod tests {
     }
 
     #[test]
-    fn a_factory_gets_the_islands_on_its_list_and_its_line_pages() {
+    fn a_factory_gets_the_islands_on_its_list_its_line_and_complaint_pages() {
         let factory = Some(Role::Supplier);
         for (path, bundle) in [
             ("/supplier", Bundle::FactoryIslands),
             ("/supplier/", Bundle::FactoryIslands),
             ("/supplier/lines/7", Bundle::LineIslands),
             ("/supplier/lines/7/", Bundle::LineIslands),
+            ("/supplier/complaints", Bundle::ComplaintIslands),
+            ("/supplier/complaints/2", Bundle::ComplaintIslands),
         ] {
             assert_eq!(bundle_for(path, factory, ALL_BUILT), bundle, "{path}");
         }
         for path in [
             "/supplier/lines",
             "/supplier/lines/7/x",
-            "/supplier/complaints",
-            "/supplier/complaints/2",
+            "/supplier/complaints/2/x",
             "/supplier-x",
             "/notifications",
         ] {
@@ -369,6 +391,18 @@ mod tests {
             bundle_for("/supplier", factory, line_islands),
             Bundle::Whole
         );
+        let complaint_islands = Built {
+            complaint_islands: true,
+            ..Built::default()
+        };
+        assert_eq!(
+            bundle_for("/supplier/complaints/2", factory, complaint_islands),
+            Bundle::ComplaintIslands
+        );
+        assert_eq!(
+            bundle_for("/supplier/complaints/2", factory, line_islands),
+            Bundle::Whole
+        );
         assert_eq!(
             bundle_for("/customer", customer, factory_islands),
             Bundle::Whole
@@ -442,6 +476,7 @@ mod tests {
             [
                 Bundle::FactoryIslands,
                 Bundle::LineIslands,
+                Bundle::ComplaintIslands,
                 Bundle::CustomerIslands,
                 Bundle::OrderIslands
             ]
@@ -480,10 +515,11 @@ mod tests {
             partners: bool,
             factory_islands: bool,
             line_islands: bool,
+            complaint_islands: bool,
             customer_islands: bool,
             order_islands: bool,
         ) {
-            let built = Built { partners, factory_islands, line_islands, customer_islands, order_islands };
+            let built = Built { partners, factory_islands, line_islands, complaint_islands, customer_islands, order_islands };
             prop_assert_eq!(bundle_for(&format!("{area}{rest}"), viewer, built), Bundle::Whole);
         }
 
@@ -528,6 +564,11 @@ mod tests {
                 }
                 Some(Role::Supplier) if bare == "/supplier" => Some(Bundle::FactoryIslands),
                 Some(Role::Supplier) if one_record("/supplier/lines/") => Some(Bundle::LineIslands),
+                Some(Role::Supplier)
+                    if bare == "/supplier/complaints" || one_record("/supplier/complaints/") =>
+                {
+                    Some(Bundle::ComplaintIslands)
+                }
                 _ => None,
             };
             prop_assert_eq!(named.islands().then_some(named), expected, "{}", path);

@@ -95,9 +95,16 @@ pub fn SupplierComplaintsPage() -> impl IntoView {
     view! {
         <Title text=locale.t("complaints-title") />
         <AreaGuard area=Some(Area::Supplier)>
-            <ComplaintsPage viewer=Viewer::Factory />
+            <FactoryComplaints />
         </AreaGuard>
     }
+}
+
+/// The complaints about the factory's goods, as an island.
+#[cfg_attr(complaint_islands, island)]
+#[cfg_attr(not(complaint_islands), component)]
+fn FactoryComplaints() -> impl IntoView {
+    view! { <ComplaintsPage viewer=Viewer::Factory /> }
 }
 
 #[component]
@@ -133,9 +140,17 @@ pub fn SupplierComplaintPage() -> impl IntoView {
     let id = use_route_id();
     view! {
         <AreaGuard area=Some(Area::Supplier)>
-            <ComplaintPage viewer=Viewer::Factory id />
+            // Anew for each complaint the route names.
+            {move || view! { <FactoryComplaint id=id() /> }}
         </AreaGuard>
     }
+}
+
+/// One complaint about the factory's goods, as an island.
+#[cfg_attr(complaint_islands, island)]
+#[cfg_attr(not(complaint_islands), component)]
+fn FactoryComplaint(id: i32) -> impl IntoView {
+    view! { <ComplaintPage viewer=Viewer::Factory id=move || id /> }
 }
 
 /// One clock: its state (the key takes `$minutes`) and when it is due,
