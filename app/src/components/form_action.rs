@@ -143,8 +143,9 @@ where
     Ok(answer)
 }
 
-/// The value of `name` in form-encoded `fields`.
-fn field(fields: &str, name: &str) -> Option<String> {
+/// The value of `name` in form-encoded `fields`: a form's, or an address's
+/// query (a leading `?` is skipped).
+pub fn field(fields: &str, name: &str) -> Option<String> {
     #[cfg(feature = "hydrate")]
     {
         web_sys::UrlSearchParams::new_with_str(fields)

@@ -99,9 +99,7 @@ pub fn page_query(name: &str) -> Option<String> {
     #[cfg(feature = "hydrate")]
     {
         let search = window().location().search().ok()?;
-        web_sys::UrlSearchParams::new_with_str(&search)
-            .ok()?
-            .get(name)
+        crate::components::form_action::field(&search, name)
     }
     #[cfg(not(feature = "hydrate"))]
     None
