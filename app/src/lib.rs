@@ -81,6 +81,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let catalogue = locale.catalogue_path();
     #[cfg(not(feature = "ssr"))]
     let catalogue = "";
+    // An island woken in the browser has no signed-in person to ask for the
+    // zone its times are written in; it reads it back from here
+    // (`components::local_time::viewer_zone`).
+    let zone = crate::components::local_time::viewer_zone();
     #[cfg(feature = "ssr")]
     let bundle = crate::ssr::bundles::page_bundle();
     #[cfg(not(feature = "ssr"))]
@@ -101,7 +105,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let options = crate::ssr::bundles::page_options(options, bundle);
     view! {
         <!DOCTYPE html>
-        <html lang=locale.as_str()>
+        <html lang=locale.as_str() data-zone=zone>
             <head>
                 <meta charset="utf-8" />
                 <meta http-equiv="Content-Security-Policy" content=csp />

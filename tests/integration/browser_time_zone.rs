@@ -4,6 +4,7 @@
 //! page is live.
 
 use app::ssr::entities::order_event;
+use app::ssr::live::LiveEvent;
 use chrono::{TimeZone, Utc};
 use fantoccini::Locator;
 use integration_tests::browser::Browser;
@@ -91,6 +92,56 @@ async fn the_browsers_zone_is_offered_and_times_stay_as_the_server_wrote_them() 
     assert!(
         texts.iter().all(|t| t.ends_with("UTC+08:00")),
         "every time in the chosen zone: {texts:?}"
+    );
+
+    // Written anew by the page in the browser (the order page is an
+    // island there, which knows no signed-in person): a new entry arrives
+    // by the live stream, and every time still reads in the chosen zone.
+    order_event::ActiveModel {
+        order_id: Set(cast.order_a),
+        at: Set(Utc.with_ymd_and_hms(2027, 3, 2, 1, 30, 0).unwrap()),
+        actor_user_id: Set(None),
+        kind: Set("note".into()),
+        summary: Set("Second zone probe".into()),
+        before: Set(None),
+        after: Set(None),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    app.state.read_cache.bump();
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let texts = loop {
+        app.state.live.publish(LiveEvent {
+            event_id: 1_000_000,
+            order_id: cast.order_a,
+            customer_company_id: cast.customer_a,
+        });
+        let texts = browser
+            .client
+            .execute(
+                "return [...document.querySelectorAll('#order-timeline time')].map(t => t.textContent);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let texts: Vec<String> = serde_json::from_value(texts).unwrap();
+        if texts
+            .iter()
+            .any(|t| t == "2027-03-02 09:30 UTC+08:00" || t.starts_with("2027-03-02 01:30"))
+        {
+            break texts;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the new entry did not arrive: {texts:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    };
+    assert!(
+        texts.iter().all(|t| t.ends_with("UTC+08:00")),
+        "every time written in the browser in the chosen zone: {texts:?}"
     );
     browser.close().await;
 }

@@ -25,12 +25,27 @@ pub fn LocalTime(at: DateTime<Utc>) -> impl IntoView {
     view! { <time datetime=at.to_rfc3339() title=zone>{text}</time> }
 }
 
-/// The signed-in person's zone name; UTC for visitors.
+/// The signed-in person's zone name; UTC for visitors. Inside an island
+/// woken in the browser, which knows no person, the zone the server wrote
+/// on the page (`data-zone` of the document's element), so that times an
+/// island writes anew read as those the server sent.
 pub fn viewer_zone() -> String {
-    known_user()
-        .and_then(|user| user.ok().flatten())
-        .map(|user| user.time_zone)
-        .unwrap_or_else(|| DEFAULT_ZONE.to_string())
+    if let Some(user) = known_user() {
+        return user
+            .ok()
+            .flatten()
+            .map(|user| user.time_zone)
+            .unwrap_or_else(|| DEFAULT_ZONE.to_string());
+    }
+    #[cfg(feature = "hydrate")]
+    if let Some(zone) = document()
+        .document_element()
+        .and_then(|html| html.get_attribute("data-zone"))
+        .filter(|zone| !zone.is_empty())
+    {
+        return zone;
+    }
+    DEFAULT_ZONE.to_string()
 }
 
 /// The zone's offset from UTC at `at`, in minutes.
