@@ -8,7 +8,8 @@
 //! `$OUT_DIR/mail_templates.rs`: every mail kind's template per language.
 //!
 //! Sets the cfg `factory_islands`, `line_islands`, `complaint_islands`,
-//! `customer_islands` and `order_islands` where that bundle's pages have their islands
+//! `customer_islands`, `order_islands` and `account_islands` where that
+//! bundle's pages have their islands
 //! (`domain::bundles`): in every build but the islands' bundles, and in each
 //! of those for its own pages alone. Elsewhere those islands are plain
 //! components.
@@ -41,7 +42,14 @@ fn main() {
 
 /// The islands' cfg for each islands' bundle (see the module notes).
 fn island_cfgs() {
-    let bundles = ["factory", "line", "complaint", "customer", "order"];
+    let bundles = [
+        "factory",
+        "line",
+        "complaint",
+        "customer",
+        "order",
+        "account",
+    ];
     let only = |bundle: &str| {
         env::var_os(format!(
             "CARGO_FEATURE_{}_ISLANDS_ONLY",

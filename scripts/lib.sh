@@ -126,11 +126,12 @@ wait_wasm_tools() {
 #     the house's own, for customers, factories and visitors
 #     (app::domain::bundles);
 #   $SITE_ROOT/pkg/portal-factory.js, .wasm, portal-factory-line.js, .wasm,
-#     portal-factory-complaints.js, .wasm, portal-customer.js, .wasm and
-#     portal-order.js, .wasm: no page, only the islands of the factory's
-#     list, the factory's line page, the factory's complaint pages, the
-#     customer's first page or the customer's order, inquiry, quotation and
-#     complaint pages;
+#     portal-factory-complaints.js, .wasm, portal-customer.js, .wasm,
+#     portal-order.js, .wasm and portal-account.js, .wasm: no page, only the
+#     islands of the factory's list, the factory's line page, the factory's
+#     complaint pages, the customer's first page, the customer's order,
+#     inquiry, quotation and complaint pages, or the account and notification
+#     pages of both;
 #   $SITE_ROOT/pkg/portal.css.
 # (Building it beside the server instead, in a target folder of its own, was
 # slower on two cores: 946 s against 903 s for a first start.)
@@ -151,7 +152,8 @@ build_site() {
     "portal-factory-line:--no-default-features --features line-islands" \
     "portal-factory-complaints:--no-default-features --features complaint-islands" \
     "portal-customer:--no-default-features --features customer-islands" \
-    "portal-order:--no-default-features --features order-islands"; do
+    "portal-order:--no-default-features --features order-islands" \
+    "portal-account:--no-default-features --features account-islands"; do
     name=${bundle%%:*} features=${bundle#*:}
     log "building the browser bundle $name ($profile)"
     # shellcheck disable=SC2086 # $features is flags or none
@@ -183,7 +185,7 @@ compress_site() {
   if [ "$profile" = release ] && ! command -v brotli >/dev/null; then
     ( apt_install brotli ) || log "warning: no brotli; the bundle is sent as gzip"
   fi
-  for file in "$SITE_ROOT"/pkg/portal{,-partners,-factory,-factory-line,-factory-complaints,-customer,-order}.{wasm,js} "$SITE_ROOT/pkg/portal.css" \
+  for file in "$SITE_ROOT"/pkg/portal{,-partners,-factory,-factory-line,-factory-complaints,-customer,-order,-account}.{wasm,js} "$SITE_ROOT/pkg/portal.css" \
     "$SITE_ROOT"/pkg/messages/*.ftl; do
     gzip -"$level" -k -f -n "$file"
     rm -f "$file.br"

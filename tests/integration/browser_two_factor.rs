@@ -1,11 +1,12 @@
-//! In the browser: a staff member sets up two-factor sign-in on the account
-//! page (reading the key off the page, as they would type it into an app),
-//! signs out, and signs in again with the password and then a code.
+//! In the browser: a staff member, and a customer (whose account pages are
+//! islands), set up two-factor sign-in on the account page (reading the key
+//! off the page, as they would type it into an app), sign out, and sign in
+//! again with the password and then a code.
 
 use fantoccini::Locator;
 use integration_tests::browser::Browser;
 use integration_tests::people::{PASSWORD, create_cast};
-use integration_tests::spawn_app;
+use integration_tests::{TestApp, spawn_app};
 use std::time::Duration;
 
 use crate::two_factor::code_at;
@@ -46,19 +47,30 @@ async fn wait_for_path(browser: &Browser, path: &str) {
 async fn staff_set_up_two_factor_sign_in_and_sign_in_with_a_code() {
     let app = spawn_app().await;
     let cast = create_cast(&app.db).await;
-    let staff = Browser::launch(1280, 900).await;
-    staff
-        .sign_in_and_wait(&app.address, &cast.staff.email, PASSWORD)
-        .await;
+    set_up_and_sign_in_with_a_code(&app, &cast.staff.email, "/staff").await;
+}
+
+#[tokio::test]
+async fn a_customer_sets_up_two_factor_sign_in_and_signs_in_with_a_code() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    set_up_and_sign_in_with_a_code(&app, &cast.customer.email, "/customer").await;
+}
+
+/// The person with `email` sets it up, signs out, and signs in again,
+/// landing on `home`.
+async fn set_up_and_sign_in_with_a_code(app: &TestApp, email: &str, home: &str) {
+    let person = Browser::launch(1280, 900).await;
+    person.sign_in_and_wait(&app.address, email, PASSWORD).await;
 
     // From the account page to setting it up.
-    staff.open_hydrated(&app.url("/account")).await;
-    staff.click("#two-factor-link").await;
-    staff
+    person.open_hydrated(&app.url("/account")).await;
+    person.click("#two-factor-link").await;
+    person
         .wait_for_text("#two-factor-state", WAIT, |t| t.contains("is off"))
         .await;
-    staff.click("#two-factor-start").await;
-    let secret = staff
+    person.click("#two-factor-start").await;
+    let secret = person
         .client
         .wait()
         .at_most(WAIT)
@@ -69,63 +81,65 @@ async fn staff_set_up_two_factor_sign_in_and_sign_in_with_a_code() {
         .await
         .unwrap()
         .expect("the key in full");
-    let shown = staff
+    let shown = person
         .wait_for_text("#two-factor-secret", WAIT, |t| !t.is_empty())
         .await;
     assert_eq!(shown.replace(' ', ""), secret, "the key as shown to type");
-    let url = staff
+    let url = person
         .wait_for_text("#two-factor-url", WAIT, |t| t.starts_with("otpauth://"))
         .await;
     assert!(url.contains(&format!("secret={secret}")), "{url}");
     type_into(
-        &staff,
+        &person,
         "#two-factor-confirm-form input[name=code]",
         &code_at(&secret, app.state.now()),
     )
     .await;
-    staff.click("#two-factor-confirm").await;
-    let codes = staff
+    person.click("#two-factor-confirm").await;
+    let codes = person
         .wait_for_text("#recovery-codes", WAIT, |t| t.matches('-').count() >= 30)
         .await;
     assert!(codes.contains("recovery codes"), "{codes}");
-    staff
+    person
         .wait_for_text("#two-factor-state", WAIT, |t| t.contains("is on"))
         .await;
-    staff.screenshot("two-factor-set-up").await;
+    person
+        .screenshot(&format!("two-factor-set-up{}", home.replace('/', "-")))
+        .await;
 
     // Signing out, and in again: the password, then the code.
-    staff.click("#sign-out").await;
-    staff
+    person.click("#sign-out").await;
+    person
         .wait_for_text(".site-nav", WAIT, |t| t.contains("Sign in"))
         .await;
     // The code of the step the set-up used is spent; the app shows the
     // next one half a minute later.
     app.clock.advance(chrono::Duration::seconds(30));
-    staff
-        .sign_in(&app.address, &cast.staff.email, PASSWORD)
-        .await;
-    wait_for_path(&staff, "/login/two-factor").await;
-    staff
+    person.sign_in(&app.address, email, PASSWORD).await;
+    wait_for_path(&person, "/login/two-factor").await;
+    person
         .client
         .wait()
         .at_most(WAIT)
         .for_element(Locator::Css("[data-hydrated='true'] #two-factor-form"))
         .await
         .expect("the code page hydrates");
-    staff
+    person
         .wait_for_text("#two-factor-sign-in", WAIT, |t| t.contains("Sign-in code"))
         .await;
     type_into(
-        &staff,
+        &person,
         "#two-factor-form input[name=code]",
         &code_at(&secret, app.state.now()),
     )
     .await;
-    staff.click("#two-factor-form button[type=submit]").await;
-    wait_for_path(&staff, "/staff").await;
-    staff
+    person.click("#two-factor-form button[type=submit]").await;
+    wait_for_path(&person, home).await;
+    person
         .wait_for_text(".site-nav", WAIT, |t| t.contains("Sign out"))
         .await;
-    staff.screenshot("two-factor-signed-in").await;
-    staff.close().await;
+    person
+        .screenshot(&format!("two-factor-signed-in{}", home.replace('/', "-")))
+        .await;
+    person.close().await;
 }

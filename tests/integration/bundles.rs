@@ -2,9 +2,9 @@
 //! bundle (every page but the house's own), the house and every page of the
 //! house's area the whole bundle; a page of the house's area reached inside
 //! the partners' bundle comes anew with the whole one. A factory's list and
-//! line pages, a customer's first page and its order pages are written as
-//! islands and come with an islands' bundle of their own, which wakes only
-//! those. No bundle holds a catalogue: a page names its reader's, which the
+//! line pages, a customer's first page and its order pages, and both
+//! partners' account and notification pages are written as islands and come
+//! with an islands' bundle of their own, which wakes only those. No bundle holds a catalogue: a page names its reader's, which the
 //! site serves beside the bundles.
 
 use app::i18n::Locale;
@@ -20,6 +20,7 @@ const LINE: &str = "/pkg/portal-factory-line.js";
 const COMPLAINTS: &str = "/pkg/portal-factory-complaints.js";
 const CUSTOMER: &str = "/pkg/portal-customer.js";
 const ORDER: &str = "/pkg/portal-order.js";
+const ACCOUNT: &str = "/pkg/portal-account.js";
 
 /// The bundle the page has the browser fetch once it works, for the page
 /// its readers open next (the last argument of its islands' script).
@@ -39,10 +40,12 @@ async fn bundle_of(app: &TestApp, client: &reqwest::Client, path: &str) -> &'sta
         .text()
         .await
         .unwrap();
-    let named: Vec<_> = [WHOLE, PARTNERS, FACTORY, LINE, COMPLAINTS, CUSTOMER, ORDER]
-        .into_iter()
-        .filter(|script| html.contains(script))
-        .collect();
+    let named: Vec<_> = [
+        WHOLE, PARTNERS, FACTORY, LINE, COMPLAINTS, CUSTOMER, ORDER, ACCOUNT,
+    ]
+    .into_iter()
+    .filter(|script| html.contains(script))
+    .collect();
     match named[..] {
         [script] => script,
         _ => panic!("{path}: not one bundle named but {named:?} in {html}"),
@@ -73,8 +76,9 @@ async fn each_page_names_the_bundle_that_can_hydrate_it() {
     );
     let order = format!("/customer/orders/{}", cast.order_a);
     let confirmation = format!("{order}/confirmation");
-    let theirs = ["/account", "/no/such/page"];
-    expect_bundle(&app, customer, &theirs, PARTNERS).await;
+    expect_bundle(&app, customer, &["/no/such/page"], PARTNERS).await;
+    let settings = ["/account", "/account/two-factor", "/notifications"];
+    expect_bundle(&app, customer, &settings, ACCOUNT).await;
     // Twice: the second answer is the kept page. The confirmation has no
     // island of its own and comes with the smallest bundle.
     let first = ["/customer", "/customer", &confirmation, &confirmation];
@@ -112,7 +116,7 @@ async fn each_page_names_the_bundle_that_can_hydrate_it() {
     }
     let complaints = ["/supplier/complaints", "/supplier/complaints/1"];
     expect_bundle(&app, factory, &complaints, COMPLAINTS).await;
-    expect_bundle(&app, factory, &["/notifications", "/account"], PARTNERS).await;
+    expect_bundle(&app, factory, &settings, ACCOUNT).await;
     // Nobody sees another role's islands.
     expect_bundle(&app, customer, &["/supplier", &line], PARTNERS).await;
     expect_bundle(&app, factory, &["/customer", &order], PARTNERS).await;
@@ -125,6 +129,7 @@ async fn each_page_names_the_bundle_that_can_hydrate_it() {
             "/",
             "/login",
             "/account",
+            "/notifications",
             "/staff",
             "/staff/orders",
             "/admin",
@@ -230,7 +235,7 @@ async fn partners_pages_work_on_their_bundle_and_the_house_area_comes_whole() {
     browser
         .sign_in_and_wait(&app.address, &cast.customer.email, PASSWORD)
         .await;
-    browser.open_hydrated(&app.url("/account")).await;
+    browser.open_hydrated(&app.url("/no/such/page")).await;
     assert_eq!(
         browser.loaded_bundles().await,
         ["/pkg/portal-partners.wasm"]
@@ -390,12 +395,26 @@ async fn a_factory_works_on_its_islands_and_the_rest_of_its_area_comes_whole() {
         .wait_for_text("main h1", Duration::from_secs(20), |t| !t.is_empty())
         .await;
 
-    // The rest of its area comes with the partners' bundle.
+    // Its notifications and account come with the account pages' bundle;
+    // the account page's link to two-factor sign-in opens that page on it.
     browser.open_hydrated(&app.url("/notifications")).await;
-    assert_eq!(
-        browser.loaded_bundles().await,
-        ["/pkg/portal-partners.wasm"]
-    );
+    assert_eq!(browser.loaded_bundles().await, ["/pkg/portal-account.wasm"]);
+    browser
+        .wait_for_text("main h1", Duration::from_secs(20), |t| !t.is_empty())
+        .await;
+    browser.open_hydrated(&app.url("/account")).await;
+    assert_eq!(browser.loaded_bundles().await, ["/pkg/portal-account.wasm"]);
+    browser.click("#two-factor-link").await;
+    let moved = eventually(Duration::from_secs(20), || async {
+        browser.client.current_url().await.unwrap().path() == "/account/two-factor"
+    })
+    .await;
+    assert!(moved, "the two-factor page opens");
+    browser.wait_hydrated().await;
+    assert_eq!(browser.loaded_bundles().await, ["/pkg/portal-account.wasm"]);
+    browser
+        .wait_for_text("#two-factor h1", Duration::from_secs(20), |t| !t.is_empty())
+        .await;
 
     // Back on the islands, signing out works there too.
     browser.open_hydrated(&app.url("/supplier")).await;

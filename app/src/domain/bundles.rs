@@ -15,8 +15,9 @@
 //! for: the factory's list of lines, its line pages and its complaint pages,
 //! opened by a factory; the customer's first page (and its order confirmation, made for print,
 //! which has no island of its own); and the customer's order, inquiry,
-//! quotation and complaint pages, opened by a customer. Each holds only its
-//! own pages' islands and the sign-out button.
+//! quotation and complaint pages, opened by a customer; and the account and
+//! notification pages of both. Each holds only its own pages' islands and
+//! the sign-out button.
 
 use super::account::Role;
 
@@ -38,11 +39,14 @@ pub enum Bundle {
     /// No page: the islands of the customer's order, inquiry, quotation and
     /// complaint pages.
     OrderIslands,
+    /// No page: the islands of a customer's or a factory's account,
+    /// two-factor and notification pages.
+    AccountIslands,
 }
 
 impl Bundle {
     /// Every bundle the portal builds.
-    pub const ALL: [Bundle; 7] = [
+    pub const ALL: [Bundle; 8] = [
         Self::Whole,
         Self::Partners,
         Self::FactoryIslands,
@@ -50,6 +54,7 @@ impl Bundle {
         Self::ComplaintIslands,
         Self::CustomerIslands,
         Self::OrderIslands,
+        Self::AccountIslands,
     ];
 
     /// The name of its files under `/pkg/` (`<name>.js`, `<name>.wasm`).
@@ -62,6 +67,7 @@ impl Bundle {
             Self::ComplaintIslands => "portal-factory-complaints",
             Self::CustomerIslands => "portal-customer",
             Self::OrderIslands => "portal-order",
+            Self::AccountIslands => "portal-account",
         }
     }
 
@@ -75,6 +81,7 @@ impl Bundle {
                 | Self::ComplaintIslands
                 | Self::CustomerIslands
                 | Self::OrderIslands
+                | Self::AccountIslands
         )
     }
 
@@ -98,7 +105,7 @@ impl Bundle {
 /// [`Bundle::next`]). A page with no island of its own (the order
 /// confirmation, made for print) comes with the smallest bundle that wakes
 /// the shell's.
-pub const ISLAND_PAGES: [(&str, Role, Bundle); 11] = [
+pub const ISLAND_PAGES: [(&str, Role, Bundle); 17] = [
     ("/customer", Role::Customer, Bundle::CustomerIslands),
     (
         "/customer/orders/*/confirmation",
@@ -130,6 +137,20 @@ pub const ISLAND_PAGES: [(&str, Role, Bundle); 11] = [
         Role::Supplier,
         Bundle::ComplaintIslands,
     ),
+    ("/account", Role::Customer, Bundle::AccountIslands),
+    ("/account", Role::Supplier, Bundle::AccountIslands),
+    (
+        "/account/two-factor",
+        Role::Customer,
+        Bundle::AccountIslands,
+    ),
+    (
+        "/account/two-factor",
+        Role::Supplier,
+        Bundle::AccountIslands,
+    ),
+    ("/notifications", Role::Customer, Bundle::AccountIslands),
+    ("/notifications", Role::Supplier, Bundle::AccountIslands),
 ];
 
 /// Whether `path` (without a trailing slash) is an address of `pattern`:
@@ -178,6 +199,7 @@ pub struct Built {
     pub complaint_islands: bool,
     pub customer_islands: bool,
     pub order_islands: bool,
+    pub account_islands: bool,
 }
 
 impl Built {
@@ -191,6 +213,7 @@ impl Built {
             Bundle::ComplaintIslands => self.complaint_islands,
             Bundle::CustomerIslands => self.customer_islands,
             Bundle::OrderIslands => self.order_islands,
+            Bundle::AccountIslands => self.account_islands,
         }
     }
 }
@@ -223,6 +246,7 @@ mod tests {
         complaint_islands: true,
         customer_islands: true,
         order_islands: true,
+        account_islands: true,
     };
 
     #[test]
@@ -244,7 +268,7 @@ mod tests {
     #[test]
     fn partners_and_visitors_get_the_partners_bundle_outside_the_house_area() {
         for viewer in [None, Some(Role::Customer), Some(Role::Supplier)] {
-            for path in ["/login", "/account"] {
+            for path in ["/login", "/reset-password", "/", "/account/x"] {
                 assert_eq!(bundle_for(path, viewer, ALL_BUILT), Bundle::Partners);
             }
             assert_eq!(
@@ -273,7 +297,7 @@ mod tests {
             "/supplier/lines/7/x",
             "/supplier/complaints/2/x",
             "/supplier-x",
-            "/notifications",
+            "/notifications/x",
         ] {
             assert_eq!(
                 bundle_for(path, factory, ALL_BUILT),
@@ -351,6 +375,39 @@ mod tests {
                 assert!(!bundle_for(path, viewer, ALL_BUILT).islands(), "{path}");
             }
         }
+    }
+
+    #[test]
+    fn partners_get_the_islands_on_their_account_and_notification_pages() {
+        for viewer in [Some(Role::Customer), Some(Role::Supplier)] {
+            for path in [
+                "/account",
+                "/account/",
+                "/account/two-factor",
+                "/notifications",
+                "/notifications/",
+            ] {
+                assert_eq!(
+                    bundle_for(path, viewer, ALL_BUILT),
+                    Bundle::AccountIslands,
+                    "{path}"
+                );
+            }
+        }
+        // A visitor is sent to sign in; the house hydrates them as a whole.
+        for viewer in [None, Some(Role::Staff), Some(Role::Admin)] {
+            for path in ["/account", "/account/two-factor", "/notifications"] {
+                assert!(!bundle_for(path, viewer, ALL_BUILT).islands(), "{path}");
+            }
+        }
+        let others = Built {
+            account_islands: false,
+            ..ALL_BUILT
+        };
+        assert_eq!(
+            bundle_for("/account", Some(Role::Customer), others),
+            Bundle::Partners
+        );
     }
 
     #[test]
@@ -478,7 +535,8 @@ mod tests {
                 Bundle::LineIslands,
                 Bundle::ComplaintIslands,
                 Bundle::CustomerIslands,
-                Bundle::OrderIslands
+                Bundle::OrderIslands,
+                Bundle::AccountIslands
             ]
             .iter()
             .all(|b| b.islands())
@@ -518,8 +576,9 @@ mod tests {
             complaint_islands: bool,
             customer_islands: bool,
             order_islands: bool,
+            account_islands: bool,
         ) {
-            let built = Built { partners, factory_islands, line_islands, complaint_islands, customer_islands, order_islands };
+            let built = Built { partners, factory_islands, line_islands, complaint_islands, customer_islands, order_islands, account_islands };
             prop_assert_eq!(bundle_for(&format!("{area}{rest}"), viewer, built), Bundle::Whole);
         }
 
@@ -536,7 +595,7 @@ mod tests {
         /// islands, to the role they are written for.
         #[test]
         fn the_islands_are_named_only_for_their_pages(
-            path in "(/(supplier|lines|complaints|customer|orders|inquiries|quotations|confirmation|[0-9]{1,3})){0,5}/?",
+            path in "(/(supplier|lines|complaints|customer|orders|inquiries|quotations|confirmation|account|two-factor|notifications|[0-9]{1,3})){0,5}/?",
             viewer in proptest::option::of(proptest::sample::select(Role::ALL.to_vec())),
         ) {
             let named = bundle_for(&path, viewer, ALL_BUILT);
@@ -568,6 +627,11 @@ mod tests {
                     if bare == "/supplier/complaints" || one_record("/supplier/complaints/") =>
                 {
                     Some(Bundle::ComplaintIslands)
+                }
+                Some(Role::Customer | Role::Supplier)
+                    if ["/account", "/account/two-factor", "/notifications"].contains(&bare) =>
+                {
+                    Some(Bundle::AccountIslands)
                 }
                 _ => None,
             };

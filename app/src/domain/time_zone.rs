@@ -152,14 +152,22 @@ fn is_region_city(name: &str) -> bool {
 }
 
 /// The zone to suggest from the browser's: only while the person still has
-/// the default one, and only a known region/city zone (one of `choices`).
-pub fn suggestion(stored: &str, browser: &str) -> Option<&'static str> {
-    if stored != DEFAULT_ZONE {
+/// the default one, and only one of the region/city zones among `choices`
+/// (what [`choices`] offers; the browser is handed them, as it carries no
+/// zone database). `Etc/UTC` and the like are UTC again, or not a place to
+/// choose.
+pub fn suggestion<'a, S: AsRef<str>>(
+    stored: &str,
+    browser: &str,
+    choices: &'a [S],
+) -> Option<&'a str> {
+    if stored != DEFAULT_ZONE || browser == DEFAULT_ZONE {
         return None;
     }
-    let name = Zone::parse(browser).ok()?.name();
-    // `Etc/UTC` and the like are UTC again, or not a place to choose.
-    is_region_city(name).then_some(name)
+    choices
+        .binary_search_by(|choice| choice.as_ref().cmp(browser))
+        .ok()
+        .map(|at| choices[at].as_ref())
 }
 
 #[cfg(test)]
@@ -234,14 +242,36 @@ mod tests {
 
     #[test]
     fn the_browser_zone_is_suggested_only_over_the_default() {
-        assert_eq!(suggestion("UTC", "Asia/Shanghai"), Some("Asia/Shanghai"));
-        assert_eq!(suggestion("Europe/Berlin", "Asia/Shanghai"), None);
-        assert_eq!(suggestion("UTC", "UTC"), None);
-        assert_eq!(suggestion("UTC", "Etc/UTC"), None);
-        assert_eq!(suggestion("UTC", "Not/AZone"), None);
+        let offered = choices();
+        let suggest = |stored, browser| suggestion(stored, browser, &offered);
+        assert_eq!(suggest("UTC", "Asia/Shanghai"), Some("Asia/Shanghai"));
+        assert_eq!(suggest("Europe/Berlin", "Asia/Shanghai"), None);
+        assert_eq!(suggest("UTC", "UTC"), None);
+        assert_eq!(suggest("UTC", "Etc/UTC"), None);
+        assert_eq!(suggest("UTC", "Not/AZone"), None);
+        assert_eq!(suggest("UTC", " Asia/Shanghai"), None);
     }
 
     proptest! {
+        /// What is suggested is exactly what the zone database says: a
+        /// known region/city zone, and only over the default.
+        #[test]
+        fn a_suggestion_is_a_known_region_city_zone_over_the_default(
+            index in 0usize..700,
+            stored_default: bool,
+            noise in "[A-Za-z/_]{0,12}",
+        ) {
+            let offered = choices();
+            let stored = if stored_default { DEFAULT_ZONE } else { "Europe/Berlin" };
+            let names: Vec<&str> = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()).collect();
+            let browser = if index < names.len() { names[index].to_string() } else { noise };
+            let expected = (stored_default
+                && Zone::parse(&browser).is_ok_and(|zone| zone.name() == browser)
+                && is_region_city(&browser))
+                .then_some(browser.as_str());
+            prop_assert_eq!(suggestion(stored, &browser, &offered), expected);
+        }
+
         #[test]
         fn the_text_names_the_local_time_and_the_offset(
             // From 1973: every zone's offset has been whole minutes since

@@ -20,9 +20,17 @@ pub fn NotificationsPage() -> impl IntoView {
     view! {
         <Title text=locale.t("notifications-title") />
         <AreaGuard area=None>
-            <NotificationList locale />
+            <Notifications />
         </AreaGuard>
     }
+}
+
+/// The list, as an island.
+#[cfg_attr(account_islands, island)]
+#[cfg_attr(not(account_islands), component)]
+fn Notifications() -> impl IntoView {
+    let locale = use_locale().get_untracked();
+    view! { <NotificationList locale /> }
 }
 
 #[component]

@@ -8,6 +8,7 @@ use super::time_zone::TimeZoneForm;
 use crate::api::auth::ChangePassword;
 use crate::components::forms::{FieldMessage, FormMessage, latest_error};
 use crate::components::guard::{AreaGuard, use_locale, use_user};
+use crate::components::local_time::viewer_zone;
 use crate::components::password::PasswordHint;
 use crate::pages::auth::two_factor::TwoFactorLink;
 
@@ -18,9 +19,16 @@ pub fn AccountPage() -> impl IntoView {
         <Title text=locale.t("account-title") />
         <AreaGuard area=None>
             <AccountDetails />
-            <SessionsPanel />
+            <Sessions />
         </AreaGuard>
     }
+}
+
+/// Where the person is signed in, as an island.
+#[cfg_attr(account_islands, island)]
+#[cfg_attr(not(account_islands), component)]
+fn Sessions() -> impl IntoView {
+    view! { <SessionsPanel /> }
 }
 
 /// Which slippage alerts the person receives by e-mail.
@@ -58,11 +66,9 @@ fn AlertChoicesForm() -> impl IntoView {
     }
 }
 
+/// Who the person is, as the server wrote it, then their settings.
 #[component]
 fn AccountDetails() -> impl IntoView {
-    let change = FormAction::<ChangePassword>::new();
-    let error = latest_error(change.value());
-    let (typed, set_typed) = signal(String::new());
     let locale = use_locale().get_untracked();
     view! {
         <section class="panel narrow">
@@ -79,7 +85,40 @@ fn AccountDetails() -> impl IntoView {
                     })
                 })}
             </Transition>
-            <TimeZoneForm />
+            <AccountForms zone=viewer_zone() zones=zone_choices() />
+        </section>
+    }
+}
+
+/// The zones a person may choose. The account pages' own bundle has no
+/// need of them, nor of the zone names behind them: there the settings are
+/// an island, which is handed them in its props by the server.
+fn zone_choices() -> Vec<String> {
+    #[cfg(not(feature = "account-islands-only"))]
+    {
+        crate::domain::time_zone::choices()
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    }
+    #[cfg(feature = "account-islands-only")]
+    {
+        Vec::new()
+    }
+}
+
+/// The person's settings, as an island: the time zone (`zone`, the one
+/// they read times in now, and `zones`, those they may choose), alerts,
+/// two-factor sign-in and password.
+#[cfg_attr(account_islands, island)]
+#[cfg_attr(not(account_islands), component)]
+fn AccountForms(zone: String, zones: Vec<String>) -> impl IntoView {
+    let change = FormAction::<ChangePassword>::new();
+    let error = latest_error(change.value());
+    let (typed, set_typed) = signal(String::new());
+    let locale = use_locale().get_untracked();
+    view! {
+            <TimeZoneForm current=zone choices=zones />
             <AlertChoicesForm />
             <TwoFactorLink />
             <h2>{locale.t("account-password-title")}</h2>
@@ -103,6 +142,5 @@ fn AccountDetails() -> impl IntoView {
             {move || matches!(change.value().get(), Some(Ok(()))).then(|| view! {
                 <p class="notice" id="password-changed">{locale.t("account-password-changed")}</p>
             })}
-        </section>
     }
 }

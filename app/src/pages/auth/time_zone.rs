@@ -8,15 +8,16 @@ use leptos::prelude::*;
 use crate::api::auth::SetTimeZone;
 use crate::components::forms::{FieldMessage, FormMessage, go_to, latest_error};
 use crate::components::guard::use_locale;
-use crate::components::local_time::viewer_zone;
-use crate::domain::time_zone::{choices, suggestion};
+use crate::domain::time_zone::suggestion;
 
+/// `current`: the zone the person reads times in now; `choices`: the zones
+/// they may choose (`time_zone::choices`, handed in by the server, as the
+/// browser carries no zone database).
 #[component]
-pub fn TimeZoneForm() -> impl IntoView {
+pub fn TimeZoneForm(current: String, choices: Vec<String>) -> impl IntoView {
     let choose = FormAction::<SetTimeZone>::new();
     let error = latest_error(choose.value());
     let locale = use_locale().get_untracked();
-    let current = viewer_zone();
     // Every time on the page was written in the old zone: load it afresh.
     Effect::new(move |_| {
         if let Some(Ok(())) = choose.value().get() {
@@ -31,11 +32,10 @@ pub fn TimeZoneForm() -> impl IntoView {
         browser.set(browser_zone());
     });
     let stored = current.clone();
+    let offered = StoredValue::new(choices.clone());
     let suggested = move || {
-        browser
-            .get()
-            .and_then(|zone| suggestion(&stored, &zone))
-            .map(str::to_string)
+        let zone = browser.get()?;
+        offered.with_value(|offered| suggestion(&stored, &zone, offered).map(str::to_string))
     };
     view! {
         <h2>{locale.t("time-zone-title")}</h2>
@@ -52,8 +52,10 @@ pub fn TimeZoneForm() -> impl IntoView {
             <label>
                 {locale.t("time-zone-label")}
                 <select name="time_zone">
-                    {choices().into_iter().map(|name| view! {
-                        <option value=name selected={name == current}>{name}</option>
+                    {choices.into_iter().map(|name| {
+                        let selected = name == current;
+                        let value = name.clone();
+                        view! { <option value=value selected=selected>{name}</option> }
                     }).collect_view()}
                 </select>
             </label>

@@ -10,7 +10,6 @@
 use crate::components::form_action::{FormAction, PostForm};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::api::two_factor::{
     ConfirmTwoFactor, DisableTwoFactor, NewRecoveryCodes, SetTwoFactorHouseRule, StartTwoFactor,
@@ -40,7 +39,7 @@ pub fn TwoFactorLink() -> impl IntoView {
     view! {
         <h2>{locale.t("two-factor-title")}</h2>
         <p class="muted">{locale.t("two-factor-link-hint")}</p>
-        <p><A href="/account/two-factor" attr:id="two-factor-link">{locale.t("two-factor-manage")}</A></p>
+        <p><a href="/account/two-factor" id="two-factor-link">{locale.t("two-factor-manage")}</a></p>
     }
 }
 
@@ -85,7 +84,9 @@ pub fn RecoveryCodeList(codes: Vec<String>, locale: Locale) -> impl IntoView {
     }
 }
 
-#[component]
+/// The page's panel, as an island: links are plain anchors.
+#[cfg_attr(account_islands, island)]
+#[cfg_attr(not(account_islands), component)]
 fn TwoFactorPanel() -> impl IntoView {
     let locale = use_locale().get_untracked();
     let start = FormAction::<StartTwoFactor>::new();
@@ -138,7 +139,7 @@ fn TwoFactorPanel() -> impl IntoView {
                     }
                 })}
             </Transition>
-            <p><A href="/account">{locale.t("two-factor-back")}</A></p>
+            <p><a href="/account">{locale.t("two-factor-back")}</a></p>
         </section>
     }
 }
