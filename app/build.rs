@@ -8,7 +8,7 @@
 //! `$OUT_DIR/mail_templates.rs`: every mail kind's template per language.
 //!
 //! Sets the cfg `factory_islands`, `line_islands`, `complaint_islands`,
-//! `customer_islands`, `order_islands` and `account_islands` where that
+//! `customer_islands`, `order_islands`, `quote_islands` and `account_islands` where that
 //! bundle's pages have their islands
 //! (`domain::bundles`): in every build but the islands' bundles, and in each
 //! of those for its own pages alone. Elsewhere those islands are plain
@@ -48,6 +48,7 @@ fn island_cfgs() {
         "complaint",
         "customer",
         "order",
+        "quote",
         "account",
     ];
     let only = |bundle: &str| {

@@ -126,11 +126,11 @@ wait_wasm_tools() {
 #     the house's own, for customers, factories and visitors
 #     (app::domain::bundles);
 #   $SITE_ROOT/pkg/portal-factory.js, .wasm, portal-factory-line.js, .wasm,
-#     portal-factory-complaints.js, .wasm, portal-customer.js, .wasm,
-#     portal-order.js, .wasm and portal-account.js, .wasm: no page, only the
-#     islands of the factory's list, the factory's line page, the factory's
-#     complaint pages, the customer's first page, the customer's order,
-#     inquiry, quotation and complaint pages, or the account and notification
+#     portal-customer.js, .wasm, portal-order.js, .wasm, portal-quotes.js,
+#     .wasm, portal-complaints.js, .wasm and portal-account.js, .wasm: no
+#     page, only the islands of the factory's list, the factory's line page,
+#     the customer's first page, the customer's order page, the customer's
+#     inquiry and quotation pages, or the complaint, account and notification
 #     pages of both;
 #   $SITE_ROOT/pkg/portal.css.
 # (Building it beside the server instead, in a target folder of its own, was
@@ -150,9 +150,10 @@ build_site() {
   for bundle in "portal:" "portal-partners:--no-default-features" \
     "portal-factory:--no-default-features --features factory-islands" \
     "portal-factory-line:--no-default-features --features line-islands" \
-    "portal-factory-complaints:--no-default-features --features complaint-islands" \
     "portal-customer:--no-default-features --features customer-islands" \
     "portal-order:--no-default-features --features order-islands" \
+    "portal-quotes:--no-default-features --features quote-islands" \
+    "portal-complaints:--no-default-features --features complaint-islands" \
     "portal-account:--no-default-features --features account-islands"; do
     name=${bundle%%:*} features=${bundle#*:}
     log "building the browser bundle $name ($profile)"
@@ -185,7 +186,7 @@ compress_site() {
   if [ "$profile" = release ] && ! command -v brotli >/dev/null; then
     ( apt_install brotli ) || log "warning: no brotli; the bundle is sent as gzip"
   fi
-  for file in "$SITE_ROOT"/pkg/portal{,-partners,-factory,-factory-line,-factory-complaints,-customer,-order,-account}.{wasm,js} "$SITE_ROOT/pkg/portal.css" \
+  for file in "$SITE_ROOT"/pkg/portal{,-partners,-factory,-factory-line,-customer,-order,-quotes,-complaints,-account}.{wasm,js} "$SITE_ROOT/pkg/portal.css" \
     "$SITE_ROOT"/pkg/messages/*.ftl; do
     gzip -"$level" -k -f -n "$file"
     rm -f "$file.br"

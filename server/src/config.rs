@@ -27,9 +27,9 @@ pub struct Config {
     pub public_url: String,
     /// Where the built browser files live (`pkg/portal.js`, `.wasm`, `.css`;
     /// `pkg/portal-partners.js`, `.wasm`; the islands' `pkg/portal-factory.*`,
-    /// `pkg/portal-factory-line.*`, `pkg/portal-factory-complaints.*`,
-    /// `pkg/portal-customer.*`, `pkg/portal-order.*` and
-    /// `pkg/portal-account.*`).
+    /// `pkg/portal-factory-line.*`, `pkg/portal-customer.*`,
+    /// `pkg/portal-order.*`, `pkg/portal-quotes.*`, `pkg/portal-complaints.*`
+    /// and `pkg/portal-account.*`).
     pub site_root: PathBuf,
     /// Seed demo companies, users and orders when the database is empty.
     pub demo_data: bool,

@@ -269,6 +269,7 @@ fn bundles_built(site_root: &std::path::Path) -> app::domain::bundles::Built {
         complaint_islands: built(Bundle::ComplaintIslands),
         customer_islands: built(Bundle::CustomerIslands),
         order_islands: built(Bundle::OrderIslands),
+        quote_islands: built(Bundle::QuoteIslands),
         account_islands: built(Bundle::AccountIslands),
     }
 }

@@ -2,10 +2,11 @@
 //! bundle (every page but the house's own), the house and every page of the
 //! house's area the whole bundle; a page of the house's area reached inside
 //! the partners' bundle comes anew with the whole one. A factory's list and
-//! line pages, a customer's first page and its order pages, and both
-//! partners' account and notification pages are written as islands and come
-//! with an islands' bundle of their own, which wakes only those. No bundle holds a catalogue: a page names its reader's, which the
-//! site serves beside the bundles.
+//! line pages, a customer's first page, its order pages and its inquiry and
+//! quotation pages, and both partners' complaint, account and notification
+//! pages are written as islands and come with an islands' bundle of their
+//! own, which wakes only those. No bundle holds a catalogue: a page names
+//! its reader's, which the site serves beside the bundles.
 
 use app::i18n::Locale;
 use integration_tests::browser::Browser;
@@ -17,9 +18,10 @@ const WHOLE: &str = "/pkg/portal.js";
 const PARTNERS: &str = "/pkg/portal-partners.js";
 const FACTORY: &str = "/pkg/portal-factory.js";
 const LINE: &str = "/pkg/portal-factory-line.js";
-const COMPLAINTS: &str = "/pkg/portal-factory-complaints.js";
+const COMPLAINTS: &str = "/pkg/portal-complaints.js";
 const CUSTOMER: &str = "/pkg/portal-customer.js";
 const ORDER: &str = "/pkg/portal-order.js";
+const QUOTES: &str = "/pkg/portal-quotes.js";
 const ACCOUNT: &str = "/pkg/portal-account.js";
 
 /// The bundle the page has the browser fetch once it works, for the page
@@ -41,7 +43,7 @@ async fn bundle_of(app: &TestApp, client: &reqwest::Client, path: &str) -> &'sta
         .await
         .unwrap();
     let named: Vec<_> = [
-        WHOLE, PARTNERS, FACTORY, LINE, COMPLAINTS, CUSTOMER, ORDER, ACCOUNT,
+        WHOLE, PARTNERS, FACTORY, LINE, COMPLAINTS, CUSTOMER, ORDER, QUOTES, ACCOUNT,
     ]
     .into_iter()
     .filter(|script| html.contains(script))
@@ -83,10 +85,15 @@ async fn each_page_names_the_bundle_that_can_hydrate_it() {
     // island of its own and comes with the smallest bundle.
     let first = ["/customer", "/customer", &confirmation, &confirmation];
     expect_bundle(&app, customer, &first, CUSTOMER).await;
-    let desk = [&order, &order, "/customer/inquiries", "/customer/inquiries"];
-    expect_bundle(&app, customer, &desk, ORDER).await;
+    expect_bundle(&app, customer, &[&order, &order], ORDER).await;
+    let quotes = [
+        "/customer/inquiries",
+        "/customer/inquiries",
+        "/customer/quotations/1",
+    ];
+    expect_bundle(&app, customer, &quotes, QUOTES).await;
     let complaints = ["/customer/complaints", "/customer/complaints/1"];
-    expect_bundle(&app, customer, &complaints, ORDER).await;
+    expect_bundle(&app, customer, &complaints, COMPLAINTS).await;
     // Not theirs, but whatever it shows must hydrate.
     expect_bundle(
         &app,
@@ -389,7 +396,7 @@ async fn a_factory_works_on_its_islands_and_the_rest_of_its_area_comes_whole() {
     browser.wait_hydrated().await;
     assert_eq!(
         browser.loaded_bundles().await,
-        ["/pkg/portal-factory-complaints.wasm"]
+        ["/pkg/portal-complaints.wasm"]
     );
     browser
         .wait_for_text("main h1", Duration::from_secs(20), |t| !t.is_empty())
@@ -496,11 +503,20 @@ async fn a_customer_works_on_the_islands_of_its_first_page_and_its_orders() {
     let title = browser.client.title().await.unwrap();
     assert!(title.contains("SO-A-1"), "{title}");
 
-    // The complaints come with the order page's islands too.
+    // The inquiries come with the quotations' islands, and the complaints
+    // with the complaint pages' (the factory's too).
+    browser.open_hydrated(&app.url("/customer/inquiries")).await;
+    assert_eq!(browser.loaded_bundles().await, ["/pkg/portal-quotes.wasm"]);
+    browser
+        .wait_for_text("main h1", Duration::from_secs(20), |t| !t.is_empty())
+        .await;
     browser
         .open_hydrated(&app.url("/customer/complaints"))
         .await;
-    assert_eq!(browser.loaded_bundles().await, ["/pkg/portal-order.wasm"]);
+    assert_eq!(
+        browser.loaded_bundles().await,
+        ["/pkg/portal-complaints.wasm"]
+    );
     browser
         .wait_for_text("main h1", Duration::from_secs(20), |t| t == "Complaints")
         .await;

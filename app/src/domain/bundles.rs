@@ -12,10 +12,10 @@
 //! page written as islands (`#[island]`), and the server renders the rest
 //! as plain HTML whose links load the next page anew. Each is named for the
 //! pages written that way ([`ISLAND_PAGES`]), to the people those pages are
-//! for: the factory's list of lines, its line pages and its complaint pages,
-//! opened by a factory; the customer's first page (and its order confirmation, made for print,
-//! which has no island of its own); and the customer's order, inquiry,
-//! quotation and complaint pages, opened by a customer; and the account and
+//! for: the factory's list of lines and its line pages, opened by a
+//! factory; the customer's first page (and its order confirmation, made for
+//! print, which has no island of its own), its order pages, and its inquiry
+//! and quotation pages, opened by a customer; and the complaint, account and
 //! notification pages of both. Each holds only its own pages' islands and
 //! the sign-out button.
 
@@ -32,13 +32,14 @@ pub enum Bundle {
     FactoryIslands,
     /// No page: the island of the factory's line page.
     LineIslands,
-    /// No page: the islands of the factory's complaint pages.
+    /// No page: the islands of a customer's or a factory's complaint pages.
     ComplaintIslands,
     /// No page: the islands of the customer's first page.
     CustomerIslands,
-    /// No page: the islands of the customer's order, inquiry, quotation and
-    /// complaint pages.
+    /// No page: the island of the customer's order page.
     OrderIslands,
+    /// No page: the islands of the customer's inquiry and quotation pages.
+    QuoteIslands,
     /// No page: the islands of a customer's or a factory's account,
     /// two-factor and notification pages.
     AccountIslands,
@@ -46,7 +47,7 @@ pub enum Bundle {
 
 impl Bundle {
     /// Every bundle the portal builds.
-    pub const ALL: [Bundle; 8] = [
+    pub const ALL: [Bundle; 9] = [
         Self::Whole,
         Self::Partners,
         Self::FactoryIslands,
@@ -54,6 +55,7 @@ impl Bundle {
         Self::ComplaintIslands,
         Self::CustomerIslands,
         Self::OrderIslands,
+        Self::QuoteIslands,
         Self::AccountIslands,
     ];
 
@@ -64,9 +66,10 @@ impl Bundle {
             Self::Partners => "portal-partners",
             Self::FactoryIslands => "portal-factory",
             Self::LineIslands => "portal-factory-line",
-            Self::ComplaintIslands => "portal-factory-complaints",
+            Self::ComplaintIslands => "portal-complaints",
             Self::CustomerIslands => "portal-customer",
             Self::OrderIslands => "portal-order",
+            Self::QuoteIslands => "portal-quotes",
             Self::AccountIslands => "portal-account",
         }
     }
@@ -81,6 +84,7 @@ impl Bundle {
                 | Self::ComplaintIslands
                 | Self::CustomerIslands
                 | Self::OrderIslands
+                | Self::QuoteIslands
                 | Self::AccountIslands
         )
     }
@@ -100,9 +104,10 @@ impl Bundle {
 /// record's id (`/supplier/lines/*`), the role they are written for and the
 /// bundle that wakes their islands. A page's islands come in a bundle of
 /// their own where another page's would weigh on it: neither role downloads
-/// the other's, the customer's first page not the order page's, and the
-/// factory's list not the line page's (fetched once the list works, see
-/// [`Bundle::next`]). A page with no island of its own (the order
+/// the other's pages (but for the complaint pages, which both roles share),
+/// the customer's first page not the order page's, the order page not the
+/// quotations', and the factory's list not the line page's (fetched once
+/// the list works, see [`Bundle::next`]). A page with no island of its own (the order
 /// confirmation, made for print) comes with the smallest bundle that wakes
 /// the shell's.
 pub const ISLAND_PAGES: [(&str, Role, Bundle); 17] = [
@@ -113,17 +118,21 @@ pub const ISLAND_PAGES: [(&str, Role, Bundle); 17] = [
         Bundle::CustomerIslands,
     ),
     ("/customer/orders/*", Role::Customer, Bundle::OrderIslands),
-    ("/customer/inquiries", Role::Customer, Bundle::OrderIslands),
+    ("/customer/inquiries", Role::Customer, Bundle::QuoteIslands),
     (
         "/customer/quotations/*",
         Role::Customer,
-        Bundle::OrderIslands,
+        Bundle::QuoteIslands,
     ),
-    ("/customer/complaints", Role::Customer, Bundle::OrderIslands),
+    (
+        "/customer/complaints",
+        Role::Customer,
+        Bundle::ComplaintIslands,
+    ),
     (
         "/customer/complaints/*",
         Role::Customer,
-        Bundle::OrderIslands,
+        Bundle::ComplaintIslands,
     ),
     ("/supplier", Role::Supplier, Bundle::FactoryIslands),
     ("/supplier/lines/*", Role::Supplier, Bundle::LineIslands),
@@ -199,6 +208,7 @@ pub struct Built {
     pub complaint_islands: bool,
     pub customer_islands: bool,
     pub order_islands: bool,
+    pub quote_islands: bool,
     pub account_islands: bool,
 }
 
@@ -213,6 +223,7 @@ impl Built {
             Bundle::ComplaintIslands => self.complaint_islands,
             Bundle::CustomerIslands => self.customer_islands,
             Bundle::OrderIslands => self.order_islands,
+            Bundle::QuoteIslands => self.quote_islands,
             Bundle::AccountIslands => self.account_islands,
         }
     }
@@ -246,6 +257,7 @@ mod tests {
         complaint_islands: true,
         customer_islands: true,
         order_islands: true,
+        quote_islands: true,
         account_islands: true,
     };
 
@@ -331,13 +343,13 @@ mod tests {
             ("/customer/", Bundle::CustomerIslands),
             ("/customer/orders/7", Bundle::OrderIslands),
             ("/customer/orders/7/", Bundle::OrderIslands),
-            ("/customer/inquiries", Bundle::OrderIslands),
-            ("/customer/inquiries/", Bundle::OrderIslands),
-            ("/customer/quotations/12", Bundle::OrderIslands),
+            ("/customer/inquiries", Bundle::QuoteIslands),
+            ("/customer/inquiries/", Bundle::QuoteIslands),
+            ("/customer/quotations/12", Bundle::QuoteIslands),
             ("/customer/orders/7/confirmation", Bundle::CustomerIslands),
             ("/customer/orders/7/confirmation/", Bundle::CustomerIslands),
-            ("/customer/complaints", Bundle::OrderIslands),
-            ("/customer/complaints/4", Bundle::OrderIslands),
+            ("/customer/complaints", Bundle::ComplaintIslands),
+            ("/customer/complaints/4", Bundle::ComplaintIslands),
         ] {
             assert_eq!(bundle_for(path, customer, ALL_BUILT), bundle, "{path}");
         }
@@ -536,6 +548,7 @@ mod tests {
                 Bundle::ComplaintIslands,
                 Bundle::CustomerIslands,
                 Bundle::OrderIslands,
+                Bundle::QuoteIslands,
                 Bundle::AccountIslands
             ]
             .iter()
@@ -576,9 +589,10 @@ mod tests {
             complaint_islands: bool,
             customer_islands: bool,
             order_islands: bool,
+            quote_islands: bool,
             account_islands: bool,
         ) {
-            let built = Built { partners, factory_islands, line_islands, complaint_islands, customer_islands, order_islands, account_islands };
+            let built = Built { partners, factory_islands, line_islands, complaint_islands, customer_islands, order_islands, quote_islands, account_islands };
             prop_assert_eq!(bundle_for(&format!("{area}{rest}"), viewer, built), Bundle::Whole);
         }
 
@@ -612,14 +626,18 @@ mod tests {
                 Some(Role::Customer) if bare == "/customer" || confirmation => {
                     Some(Bundle::CustomerIslands)
                 }
-                Some(Role::Customer)
-                    if bare == "/customer/inquiries"
-                        || bare == "/customer/complaints"
-                        || one_record("/customer/orders/")
-                        || one_record("/customer/quotations/")
-                        || one_record("/customer/complaints/") =>
-                {
+                Some(Role::Customer) if one_record("/customer/orders/") => {
                     Some(Bundle::OrderIslands)
+                }
+                Some(Role::Customer)
+                    if bare == "/customer/inquiries" || one_record("/customer/quotations/") =>
+                {
+                    Some(Bundle::QuoteIslands)
+                }
+                Some(Role::Customer)
+                    if bare == "/customer/complaints" || one_record("/customer/complaints/") =>
+                {
+                    Some(Bundle::ComplaintIslands)
                 }
                 Some(Role::Supplier) if bare == "/supplier" => Some(Bundle::FactoryIslands),
                 Some(Role::Supplier) if one_record("/supplier/lines/") => Some(Bundle::LineIslands),

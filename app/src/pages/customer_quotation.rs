@@ -33,8 +33,8 @@ pub fn CustomerQuotationPage() -> impl IntoView {
 }
 
 /// The quotation with its answer buttons, as an island.
-#[cfg_attr(order_islands, island)]
-#[cfg_attr(not(order_islands), component)]
+#[cfg_attr(quote_islands, island)]
+#[cfg_attr(not(quote_islands), component)]
 fn CustomerQuotation(id: i32) -> impl IntoView {
     let locale = use_locale().get_untracked();
     // Made here, not in its buttons: they are rebuilt when the answer loads

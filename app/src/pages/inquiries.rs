@@ -54,8 +54,8 @@ pub fn CustomerInquiriesPage() -> impl IntoView {
 
 /// The list and the form to ask for a quotation, as one island: an inquiry
 /// sent shows in the list.
-#[cfg_attr(order_islands, island)]
-#[cfg_attr(not(order_islands), component)]
+#[cfg_attr(quote_islands, island)]
+#[cfg_attr(not(quote_islands), component)]
 fn CustomerInquiries() -> impl IntoView {
     let locale = use_locale().get_untracked();
     let create = FormAction::<CreateInquiry>::new();

@@ -72,8 +72,8 @@ pub fn CustomerComplaintsPage() -> impl IntoView {
 }
 
 /// The customer's complaints and the form to file one, as an island.
-#[cfg_attr(order_islands, island)]
-#[cfg_attr(not(order_islands), component)]
+#[cfg_attr(complaint_islands, island)]
+#[cfg_attr(not(complaint_islands), component)]
 fn CustomerComplaints() -> impl IntoView {
     view! { <ComplaintsPage viewer=Viewer::Customer /> }
 }
@@ -119,8 +119,8 @@ pub fn CustomerComplaintPage() -> impl IntoView {
 }
 
 /// One complaint, as an island.
-#[cfg_attr(order_islands, island)]
-#[cfg_attr(not(order_islands), component)]
+#[cfg_attr(complaint_islands, island)]
+#[cfg_attr(not(complaint_islands), component)]
 fn CustomerComplaint(id: i32) -> impl IntoView {
     view! { <ComplaintPage viewer=Viewer::Customer id=move || id /> }
 }
