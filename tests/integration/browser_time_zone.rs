@@ -3,35 +3,37 @@
 //! the text the server sent before any script ran stays as it is once the
 //! page is live.
 
-use app::ssr::entities::order_event;
 use app::ssr::live::LiveEvent;
 use chrono::{TimeZone, Utc};
 use fantoccini::Locator;
 use integration_tests::browser::Browser;
 use integration_tests::people::{PASSWORD, create_cast};
 use integration_tests::{get_with, spawn_app};
-use sea_orm::{ActiveModelTrait, Set};
 use std::time::{Duration, Instant};
 
+use crate::time_zones::event_at;
+
 const SHOWN: &str = "2027-03-01 16:05 UTC+08:00";
+
+/// The times the open order page's timeline shows.
+async fn timeline_times(browser: &Browser) -> Vec<String> {
+    let texts = browser
+        .client
+        .execute(
+            "return [...document.querySelectorAll('#order-timeline time')].map(t => t.textContent);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(texts).unwrap()
+}
 
 #[tokio::test]
 async fn the_browsers_zone_is_offered_and_times_stay_as_the_server_wrote_them() {
     let app = spawn_app().await;
     let cast = create_cast(&app.db).await;
-    order_event::ActiveModel {
-        order_id: Set(cast.order_a),
-        at: Set(Utc.with_ymd_and_hms(2027, 3, 1, 8, 5, 0).unwrap()),
-        actor_user_id: Set(None),
-        kind: Set("note".into()),
-        summary: Set("Zone probe".into()),
-        before: Set(None),
-        after: Set(None),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
+    let first = Utc.with_ymd_and_hms(2027, 3, 1, 8, 5, 0).unwrap();
+    event_at(&app, cast.order_a, first).await;
 
     let browser = Browser::launch_in_time_zone(1280, 900, "Asia/Shanghai").await;
     browser
@@ -79,15 +81,7 @@ async fn the_browsers_zone_is_offered_and_times_stay_as_the_server_wrote_them() 
 
     // The same text once the page is live.
     browser.open_hydrated(&page).await;
-    let texts = browser
-        .client
-        .execute(
-            "return [...document.querySelectorAll('#order-timeline time')].map(t => t.textContent);",
-            vec![],
-        )
-        .await
-        .unwrap();
-    let texts: Vec<String> = serde_json::from_value(texts).unwrap();
+    let texts = timeline_times(&browser).await;
     assert!(texts.iter().any(|t| t == SHOWN), "{texts:?}");
     assert!(
         texts.iter().all(|t| t.ends_with("UTC+08:00")),
@@ -97,19 +91,8 @@ async fn the_browsers_zone_is_offered_and_times_stay_as_the_server_wrote_them() 
     // Written anew by the page in the browser (the order page is an
     // island there, which knows no signed-in person): a new entry arrives
     // by the live stream, and every time still reads in the chosen zone.
-    order_event::ActiveModel {
-        order_id: Set(cast.order_a),
-        at: Set(Utc.with_ymd_and_hms(2027, 3, 2, 1, 30, 0).unwrap()),
-        actor_user_id: Set(None),
-        kind: Set("note".into()),
-        summary: Set("Second zone probe".into()),
-        before: Set(None),
-        after: Set(None),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
+    let second = Utc.with_ymd_and_hms(2027, 3, 2, 1, 30, 0).unwrap();
+    event_at(&app, cast.order_a, second).await;
     app.state.read_cache.bump();
     let deadline = Instant::now() + Duration::from_secs(15);
     let texts = loop {
@@ -118,15 +101,7 @@ async fn the_browsers_zone_is_offered_and_times_stay_as_the_server_wrote_them() 
             order_id: cast.order_a,
             customer_company_id: cast.customer_a,
         });
-        let texts = browser
-            .client
-            .execute(
-                "return [...document.querySelectorAll('#order-timeline time')].map(t => t.textContent);",
-                vec![],
-            )
-            .await
-            .unwrap();
-        let texts: Vec<String> = serde_json::from_value(texts).unwrap();
+        let texts = timeline_times(&browser).await;
         if texts
             .iter()
             .any(|t| t == "2027-03-02 09:30 UTC+08:00" || t.starts_with("2027-03-02 01:30"))

@@ -54,6 +54,26 @@ async fn bundle_of(app: &TestApp, client: &reqwest::Client, path: &str) -> &'sta
     }
 }
 
+/// Follows the link `css` and waits until the page at `path` works.
+async fn follow(browser: &Browser, css: &str, path: &str) {
+    browser.click(css).await;
+    let moved = eventually(Duration::from_secs(20), || async {
+        browser.client.current_url().await.unwrap().path() == path
+    })
+    .await;
+    assert!(moved, "{path} opens");
+    browser.wait_hydrated().await;
+}
+
+/// Asserts that the page in hand woke from `wasm` alone and shows its
+/// `heading`.
+async fn works_on(browser: &Browser, wasm: &str, heading: &str) {
+    assert_eq!(browser.loaded_bundles().await, [wasm]);
+    browser
+        .wait_for_text(heading, Duration::from_secs(20), |t| !t.is_empty())
+        .await;
+}
+
 /// Asserts that each of `paths` names `bundle` when `client` (`who`) opens it.
 async fn expect_bundle(
     app: &TestApp,
@@ -387,41 +407,19 @@ async fn a_factory_works_on_its_islands_and_the_rest_of_its_area_comes_whole() {
 
     // A link out of the islands loads the next page anew; the complaints
     // come with islands of their own.
-    browser.click("a[href='/supplier/complaints']").await;
-    let moved = eventually(Duration::from_secs(20), || async {
-        browser.client.current_url().await.unwrap().path() == "/supplier/complaints"
-    })
-    .await;
-    assert!(moved, "the complaints open");
-    browser.wait_hydrated().await;
-    assert_eq!(
-        browser.loaded_bundles().await,
-        ["/pkg/portal-complaints.wasm"]
-    );
-    browser
-        .wait_for_text("main h1", Duration::from_secs(20), |t| !t.is_empty())
-        .await;
+    let complaints = "/supplier/complaints";
+    follow(&browser, &format!("a[href='{complaints}']"), complaints).await;
+    works_on(&browser, "/pkg/portal-complaints.wasm", "main h1").await;
 
     // Its notifications and account come with the account pages' bundle;
     // the account page's link to two-factor sign-in opens that page on it.
+    let account = "/pkg/portal-account.wasm";
     browser.open_hydrated(&app.url("/notifications")).await;
-    assert_eq!(browser.loaded_bundles().await, ["/pkg/portal-account.wasm"]);
-    browser
-        .wait_for_text("main h1", Duration::from_secs(20), |t| !t.is_empty())
-        .await;
+    works_on(&browser, account, "main h1").await;
     browser.open_hydrated(&app.url("/account")).await;
-    assert_eq!(browser.loaded_bundles().await, ["/pkg/portal-account.wasm"]);
-    browser.click("#two-factor-link").await;
-    let moved = eventually(Duration::from_secs(20), || async {
-        browser.client.current_url().await.unwrap().path() == "/account/two-factor"
-    })
-    .await;
-    assert!(moved, "the two-factor page opens");
-    browser.wait_hydrated().await;
-    assert_eq!(browser.loaded_bundles().await, ["/pkg/portal-account.wasm"]);
-    browser
-        .wait_for_text("#two-factor h1", Duration::from_secs(20), |t| !t.is_empty())
-        .await;
+    works_on(&browser, account, "#change-password-form").await;
+    follow(&browser, "#two-factor-link", "/account/two-factor").await;
+    works_on(&browser, account, "#two-factor h1").await;
 
     // Back on the islands, signing out works there too.
     browser.open_hydrated(&app.url("/supplier")).await;
@@ -506,17 +504,11 @@ async fn a_customer_works_on_the_islands_of_its_first_page_and_its_orders() {
     // The inquiries come with the quotations' islands, and the complaints
     // with the complaint pages' (the factory's too).
     browser.open_hydrated(&app.url("/customer/inquiries")).await;
-    assert_eq!(browser.loaded_bundles().await, ["/pkg/portal-quotes.wasm"]);
-    browser
-        .wait_for_text("main h1", Duration::from_secs(20), |t| !t.is_empty())
-        .await;
+    works_on(&browser, "/pkg/portal-quotes.wasm", "main h1").await;
     browser
         .open_hydrated(&app.url("/customer/complaints"))
         .await;
-    assert_eq!(
-        browser.loaded_bundles().await,
-        ["/pkg/portal-complaints.wasm"]
-    );
+    works_on(&browser, "/pkg/portal-complaints.wasm", "main h1").await;
     browser
         .wait_for_text("main h1", Duration::from_secs(20), |t| t == "Complaints")
         .await;

@@ -17,7 +17,7 @@ async fn choose_zone(app: &TestApp, client: &reqwest::Client, zone: &str) {
 }
 
 /// A timeline entry at a known instant on `order_id`.
-async fn event_at(app: &TestApp, order_id: i32, at: chrono::DateTime<Utc>) {
+pub(crate) async fn event_at(app: &TestApp, order_id: i32, at: chrono::DateTime<Utc>) {
     order_event::ActiveModel {
         order_id: Set(order_id),
         at: Set(at),
