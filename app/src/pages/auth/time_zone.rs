@@ -32,7 +32,7 @@ pub fn TimeZoneForm(current: String, choices: Vec<String>) -> impl IntoView {
         browser.set(browser_zone());
     });
     let stored = current.clone();
-    let offered = StoredValue::new(choices.clone());
+    let offered = StoredValue::new(choices);
     let suggested = move || {
         let zone = browser.get()?;
         offered.with_value(|offered| suggestion(&stored, &zone, offered).map(str::to_string))
@@ -52,11 +52,10 @@ pub fn TimeZoneForm(current: String, choices: Vec<String>) -> impl IntoView {
             <label>
                 {locale.t("time-zone-label")}
                 <select name="time_zone">
-                    {choices.into_iter().map(|name| {
-                        let selected = name == current;
-                        let value = name.clone();
-                        view! { <option value=value selected=selected>{name}</option> }
-                    }).collect_view()}
+                    {offered.with_value(|names| names.iter().map(|name| {
+                        let selected = *name == current;
+                        view! { <option value=name.clone() selected=selected>{name.clone()}</option> }
+                    }).collect_view())}
                 </select>
             </label>
             <p class="muted">{locale.t("time-zone-hint")}</p>
