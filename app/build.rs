@@ -8,11 +8,10 @@
 //! `$OUT_DIR/mail_templates.rs`: every mail kind's template per language.
 //!
 //! Sets the cfg `factory_islands`, `line_islands`, `complaint_islands`,
-//! `customer_islands`, `order_islands`, `quote_islands` and `account_islands` where that
-//! bundle's pages have their islands
-//! (`domain::bundles`): in every build but the islands' bundles, and in each
-//! of those for its own pages alone. Elsewhere those islands are plain
-//! components.
+//! `customer_islands`, `order_islands`, `quote_islands` and `account_islands`
+//! where that bundle's pages have their islands (`domain::bundles`): in
+//! every build but the islands' bundles, and in each of those for its own
+//! pages alone. Elsewhere those islands are plain components.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
