@@ -32,9 +32,10 @@ pub struct RecoveryCodes {
     pub codes: Vec<String>,
 }
 
-/// What a sign-in that passed the password waits for.
+/// What a sign-in that passed the password waits for: `{"code": {...}}` or
+/// `{"enrol": {...}}` (named outside, as the compact encoding needs).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "step", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum PendingStep {
     /// A code from the app, or a recovery code.
     Code { locale: Locale },
