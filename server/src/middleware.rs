@@ -248,6 +248,34 @@ fn may_write(method: &Method, path: &str) -> bool {
     }
 }
 
+/// A server function answers in the encoding its caller's `Accept` header
+/// asks for: compact to the portal's own browser code, JSON to everyone else
+/// (`app::wire::compact`). The reply's `Content-Type` says which.
+pub async fn reply_encoding(req: Request, next: Next) -> Response {
+    use app::wire::compact::{CompactEncoding, accepts_compact, answering};
+    use leptos::server_fn::ContentType;
+    if !req.uri().path().starts_with("/api/") {
+        return next.run(req).await;
+    }
+    let compact = req
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(accepts_compact);
+    let mut response = answering(compact, next.run(req)).await;
+    let labelled_compact = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|kind| kind.as_bytes() == CompactEncoding::CONTENT_TYPE.as_bytes());
+    if labelled_compact && !compact {
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+    }
+    response
+}
+
 /// Server functions answer every error with 500; this gives each kind of
 /// `ApiError` its own status (401, 403, 404, 409, 422, 429) so that refusals
 /// look like refusals to every client. The browser's server-function client

@@ -304,6 +304,7 @@ pub fn build_router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(
             crate::middleware::server_fn_error_status,
         ))
+        .layer(axum::middleware::from_fn(crate::middleware::reply_encoding))
         // Inside the session layer: a kept page is the signed-in person's.
         .layer(from_fn_with_state(
             state.clone(),
@@ -342,16 +343,23 @@ pub fn build_router(state: AppState) -> Router {
 }
 
 /// Text answers travel in gzip to browsers that take it: pages,
-/// server-function replies and CSV, compressed at the fastest level as they
+/// server-function replies (their compact form carries text too) and CSV, compressed at the fastest level as they
 /// are made for each request. Kept pages come compressed already
 /// (`kept_pages`), the bundle's files have compressed copies beside them,
 /// and the live stream (`text/event-stream`) is never held back.
 fn compression()
 -> tower_http::compression::CompressionLayer<impl tower_http::compression::Predicate> {
     use axum::http::{HeaderMap, StatusCode, Version, header};
+    use leptos::server_fn::ContentType;
     use tower_http::compression::predicate::{Predicate, SizeAbove};
     use tower_http::compression::{CompressionLayer, CompressionLevel};
-    const TEXT: [&str; 4] = ["text/html", "application/json", "text/csv", "text/plain"];
+    const TEXT: [&str; 5] = [
+        "text/html",
+        "application/json",
+        app::wire::compact::CompactEncoding::CONTENT_TYPE,
+        "text/csv",
+        "text/plain",
+    ];
     let text = |_: StatusCode, _: Version, headers: &HeaderMap, _: &axum::http::Extensions| {
         headers
             .get(header::CONTENT_TYPE)

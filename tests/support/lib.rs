@@ -319,6 +319,33 @@ pub async fn get_in_language(
     request.send().await.expect("GET request")
 }
 
+/// The page data a page carries for waking its islands, each entry as the
+/// bytes its resource wrote (`app::components::data`): the strings the
+/// server writes into `__RESOLVED_RESOURCES`, base64 decoded.
+pub fn page_data(html: &str) -> Vec<Vec<u8>> {
+    use base64::Engine;
+    let mut found = Vec::new();
+    for (at, _) in html.match_indices("__RESOLVED_RESOURCES") {
+        let rest = &html[at..];
+        // `…=["a","b",];` or `…[3] = "a";`
+        let end = rest.find(';').unwrap_or(rest.len());
+        for (i, text) in rest[..end].split('"').enumerate() {
+            if i % 2 == 1 {
+                let bytes = base64::engine::general_purpose::STANDARD_NO_PAD
+                    .decode(text)
+                    .unwrap_or_else(|e| panic!("page data that is not base64 ({e}): {text}"));
+                found.push(bytes);
+            }
+        }
+    }
+    found
+}
+
+/// Whether `bytes` hold `text` (postcard writes strings as they are).
+pub fn holds(bytes: &[u8], text: &str) -> bool {
+    bytes.windows(text.len()).any(|w| w == text.as_bytes())
+}
+
 /// The token at the end of the first link in a mail body.
 pub fn link_token(body: &str, path_prefix: &str) -> String {
     let start = body.find(path_prefix).expect("link in mail") + path_prefix.len();

@@ -7,14 +7,14 @@ use leptos::prelude::*;
 use super::ApiError;
 pub use crate::wire::admin::*;
 
-#[server(endpoint = "admin/people")]
+#[server(endpoint = "admin/people", output = crate::wire::compact::Compact)]
 pub async fn list_people() -> Result<PeopleDirectory, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::admin::people(&state, &user).await
 }
 
 /// Invites a person; the e-mail with the single-use link goes through the outbox.
-#[server(endpoint = "admin/invite")]
+#[server(endpoint = "admin/invite", output = crate::wire::compact::Compact)]
 pub async fn invite_user(
     company_id: i32,
     email: String,
@@ -26,7 +26,7 @@ pub async fn invite_user(
 }
 
 /// Deactivates a user; their sessions end at once.
-#[server(endpoint = "admin/deactivate")]
+#[server(endpoint = "admin/deactivate", output = crate::wire::compact::Compact)]
 pub async fn deactivate_user(user_id: i32) -> Result<(), ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::admin::deactivate(&state, &user, user_id).await
@@ -34,7 +34,7 @@ pub async fn deactivate_user(user_id: i32) -> Result<(), ApiError> {
 
 /// An administrator sets (or clears, with an empty `level`) the staff level
 /// of one of the house's people.
-#[server(endpoint = "admin/staff-level")]
+#[server(endpoint = "admin/staff-level", output = crate::wire::compact::Compact)]
 pub async fn set_staff_level(
     user_id: i32,
     #[server(default)] level: String,

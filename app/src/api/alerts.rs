@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::ApiError;
 pub use crate::wire::alerts::*;
 
-#[server(endpoint = "alerts/choices")]
+#[server(endpoint = "alerts/choices", output = crate::wire::compact::Compact)]
 pub async fn alert_choices() -> Result<AlertChoiceView, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::alerts::choices(&state, &user).await
@@ -14,7 +14,7 @@ pub async fn alert_choices() -> Result<AlertChoiceView, ApiError> {
 
 /// Stores the kinds ticked (`kinds[i]`; none ticked means no alerts) and
 /// whether they come as a daily digest (`digest` set to anything).
-#[server(endpoint = "alerts/choose")]
+#[server(endpoint = "alerts/choose", output = crate::wire::compact::Compact)]
 pub async fn choose_alerts(
     #[server(default)] kinds: Vec<String>,
     #[server(default)] digest: String,
@@ -24,7 +24,7 @@ pub async fn choose_alerts(
 }
 
 /// Mutes (or unmutes) alerts about one order the person may see.
-#[server(endpoint = "alerts/mute")]
+#[server(endpoint = "alerts/mute", output = crate::wire::compact::Compact)]
 pub async fn mute_order(order_id: i32, muted: bool) -> Result<(), ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::alerts::mute_order(&state, &user, order_id, muted).await

@@ -13,7 +13,7 @@ pub use crate::wire::changes::*;
 /// of the order the customer saw. `lines[i]` restates an existing line (by
 /// `line_no`) with the wanted values; `added` holds lines to add. Returns the
 /// request's id.
-#[server(endpoint = "changes/request")]
+#[server(endpoint = "changes/request", output = crate::wire::compact::Compact)]
 pub async fn request_change(
     order_id: i32,
     version: i32,
@@ -30,7 +30,7 @@ pub async fn request_change(
 }
 
 /// One change request as the viewer may see it.
-#[server(endpoint = "changes/get")]
+#[server(endpoint = "changes/get", output = crate::wire::compact::Compact)]
 pub async fn get_change(id: i32) -> Result<ChangeView, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::changes::get(&state, &user, id).await
@@ -38,7 +38,7 @@ pub async fn get_change(id: i32) -> Result<ChangeView, ApiError> {
 
 /// The house's inbox: requests waiting for the house (oldest first), then
 /// those waiting for the customer's answer to a counter-proposal.
-#[server(endpoint = "changes/inbox")]
+#[server(endpoint = "changes/inbox", output = crate::wire::compact::Compact)]
 pub async fn change_inbox() -> Result<Vec<ChangeView>, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::changes::inbox(&state, &user).await
@@ -48,7 +48,7 @@ pub async fn change_inbox() -> Result<Vec<ChangeView>, ApiError> {
 /// (with a reason in `answer`) or `counter` (with counter values in
 /// `items[i].counter`, in the order of the request's items, and an optional
 /// message). Added lines need `items[i].unit_price` to approve or counter.
-#[server(endpoint = "changes/decide")]
+#[server(endpoint = "changes/decide", output = crate::wire::compact::Compact)]
 pub async fn decide_change(
     id: i32,
     decision: String,
@@ -61,14 +61,14 @@ pub async fn decide_change(
 
 /// The customer answers a counter-proposal: `accept` applies it to the
 /// order, anything else declines it.
-#[server(endpoint = "changes/answer")]
+#[server(endpoint = "changes/answer", output = crate::wire::compact::Compact)]
 pub async fn answer_change(id: i32, accept: bool) -> Result<(), ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::changes::answer(&state, &user, id, accept).await
 }
 
 /// The customer withdraws a request that is still waiting.
-#[server(endpoint = "changes/withdraw")]
+#[server(endpoint = "changes/withdraw", output = crate::wire::compact::Compact)]
 pub async fn withdraw_change(id: i32) -> Result<(), ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::changes::withdraw(&state, &user, id).await
@@ -76,14 +76,14 @@ pub async fn withdraw_change(id: i32) -> Result<(), ApiError> {
 
 /// The changes a factory is asked to acknowledge (its own only; the house
 /// sees every factory's). `all` includes acknowledged ones (newest first).
-#[server(endpoint = "changes/factory")]
+#[server(endpoint = "changes/factory", output = crate::wire::compact::Compact)]
 pub async fn factory_changes(#[server(default)] all: bool) -> Result<Vec<PoChangeView>, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::changes::factory_list(&state, &user, all).await
 }
 
 /// The factory acknowledges a change to one of its lines.
-#[server(endpoint = "changes/acknowledge")]
+#[server(endpoint = "changes/acknowledge", output = crate::wire::compact::Compact)]
 pub async fn acknowledge_change(id: i32) -> Result<(), ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::changes::acknowledge(&state, &user, id).await

@@ -14,7 +14,7 @@ use crate::wire::complaints::{
 
 /// Files a complaint about a shipped order, or one of its lines; returns
 /// its id.
-#[server(endpoint = "complaints/file")]
+#[server(endpoint = "complaints/file", output = crate::wire::compact::Compact)]
 pub async fn file_complaint(
     order_id: i32,
     #[server(default)] order_line_id: Option<i32>,
@@ -25,13 +25,13 @@ pub async fn file_complaint(
 }
 
 /// The complaints the viewer may see, open ones first.
-#[server(endpoint = "complaints/list")]
+#[server(endpoint = "complaints/list", output = crate::wire::compact::Compact)]
 pub async fn list_complaints() -> Result<Vec<ComplaintSummary>, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::complaints::list(&state, &user).await
 }
 
-#[server(endpoint = "complaints/get")]
+#[server(endpoint = "complaints/get", output = crate::wire::compact::Compact)]
 pub async fn get_complaint(id: i32) -> Result<ComplaintDetail, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::complaints::get(&state, &user, id).await
@@ -41,7 +41,7 @@ pub async fn get_complaint(id: i32) -> Result<ComplaintDetail, ApiError> {
 /// `accept`, `decline`, `close`, `reopen`, `pass`, `answer`) with what the
 /// step needs: a message, the remedy (kind, amount, its cost to the house)
 /// or, for the factory, the root cause and corrective action.
-#[server(endpoint = "complaints/step")]
+#[server(endpoint = "complaints/step", output = crate::wire::compact::Compact)]
 pub async fn complaint_step(
     id: i32,
     version: i32,
@@ -72,7 +72,7 @@ pub async fn complaint_step(
 
 /// The clocks' targets, the working hours they count in and the root
 /// causes; every house person may read them.
-#[server(endpoint = "complaints/settings")]
+#[server(endpoint = "complaints/settings", output = crate::wire::compact::Compact)]
 pub async fn complaint_settings() -> Result<ComplaintSettingsView, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::complaints::settings::get(&state, &user).await
@@ -81,7 +81,7 @@ pub async fn complaint_settings() -> Result<ComplaintSettingsView, ApiError> {
 /// An administrator sets the targets (whole hours like `4`, or `1:30`) and
 /// the working hours: the offset from UTC, the day's start and end, and the
 /// working days ticked (`days[i]`, codes `mon` to `sun`).
-#[server(endpoint = "complaints/save-settings")]
+#[server(endpoint = "complaints/save-settings", output = crate::wire::compact::Compact)]
 pub async fn save_complaint_settings(
     #[server(default)] first_answer: String,
     #[server(default)] remedy: String,
@@ -104,7 +104,7 @@ pub async fn save_complaint_settings(
 
 /// An administrator adds a root cause of the house's own to the list a
 /// factory chooses from.
-#[server(endpoint = "complaints/add-root-cause")]
+#[server(endpoint = "complaints/add-root-cause", output = crate::wire::compact::Compact)]
 pub async fn add_root_cause(
     #[server(default)] label: String,
 ) -> Result<ComplaintSettingsView, ApiError> {

@@ -15,7 +15,7 @@ use crate::wire::orders::LineInput;
 /// Changes an order's terms and, before confirmation, its lines (`lines[i]`
 /// with `line_no` for an existing line, empty for a new one, `remove` to drop
 /// it). After confirmation only payment terms and ship-to can change here.
-#[server(endpoint = "orders/update")]
+#[server(endpoint = "orders/update", output = crate::wire::compact::Compact)]
 pub async fn update_order(
     id: i32,
     version: i32,
@@ -42,7 +42,7 @@ pub async fn update_order(
 
 /// Places a purchase order with a factory for some of the order's lines (by
 /// line number), each to be ready by `ready_by`. Returns the PO number.
-#[server(endpoint = "orders/place-po")]
+#[server(endpoint = "orders/place-po", output = crate::wire::compact::Compact)]
 pub async fn place_purchase_order(
     order_id: i32,
     version: i32,
@@ -65,7 +65,7 @@ pub async fn place_purchase_order(
 
 /// Records a payment received against the order, in the order's currency,
 /// matched first to `instalment_id` when given, then to the schedule in order.
-#[server(endpoint = "orders/pay")]
+#[server(endpoint = "orders/pay", output = crate::wire::compact::Compact)]
 pub async fn record_payment(
     order_id: i32,
     version: i32,

@@ -8,7 +8,7 @@ pub use crate::wire::orders::*;
 
 /// Orders the viewer may see, newest first, `PAGE_SIZE` at a time: pass the
 /// smallest id shown as `before_id` for the next page. Dates are `YYYY-MM-DD`.
-#[server(endpoint = "orders/list")]
+#[server(endpoint = "orders/list", output = crate::wire::compact::Compact)]
 pub async fn list_orders(
     status: Option<String>,
     query: Option<String>,
@@ -34,7 +34,7 @@ pub async fn list_orders(
 }
 
 /// The customers the trading house sells to, for the order filter.
-#[server(endpoint = "orders/customers")]
+#[server(endpoint = "orders/customers", output = crate::wire::compact::Compact)]
 pub async fn order_customers() -> Result<Vec<(i32, String)>, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::orders::customers(&state, &user).await
@@ -42,13 +42,13 @@ pub async fn order_customers() -> Result<Vec<(i32, String)>, ApiError> {
 
 /// The signed-in customer's first page at a glance: its open orders per
 /// badge, what ships next and what waits for its answer. Customers only.
-#[server(endpoint = "orders/glance")]
+#[server(endpoint = "orders/glance", output = crate::wire::compact::Compact)]
 pub async fn order_glance() -> Result<crate::wire::glance::Glance, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::orders::glance(&state, &user).await
 }
 
-#[server(endpoint = "orders/get")]
+#[server(endpoint = "orders/get", output = crate::wire::compact::Compact)]
 pub async fn get_order(id: i32) -> Result<OrderDetail, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::orders::get(&state, &user, id).await
@@ -57,7 +57,7 @@ pub async fn get_order(id: i32) -> Result<OrderDetail, ApiError> {
 /// Moves an order to `to`, if the viewer may take that step and nobody changed
 /// the order since they loaded it (`version`). Confirming freezes the lines'
 /// committed dates.
-#[server(endpoint = "orders/move")]
+#[server(endpoint = "orders/move", output = crate::wire::compact::Compact)]
 pub async fn move_order_status(id: i32, to: String, version: i32) -> Result<(), ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::orders::move_status(&state, &user, id, to, version).await
@@ -66,7 +66,7 @@ pub async fn move_order_status(id: i32, to: String, version: i32) -> Result<(), 
 /// Sales staff enter a new order (an inquiry) for a customer; returns its id.
 /// Every problem is reported against its field (`lines[2].quantity`), and
 /// nothing is written unless everything is valid.
-#[server(endpoint = "orders/create")]
+#[server(endpoint = "orders/create", output = crate::wire::compact::Compact)]
 pub async fn create_order(
     customer_id: i32,
     currency: String,

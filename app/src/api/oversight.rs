@@ -8,7 +8,7 @@ pub use crate::wire::oversight::{AuditLogView, AuditRow, NewAccount};
 
 /// Customers' and factories' accounts made in the last 30 days, newest
 /// first.
-#[server(endpoint = "admin/new-accounts")]
+#[server(endpoint = "admin/new-accounts", output = crate::wire::compact::Compact)]
 pub async fn new_accounts() -> Result<Vec<NewAccount>, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::oversight::new_accounts(&state, &user).await
@@ -16,7 +16,7 @@ pub async fn new_accounts() -> Result<Vec<NewAccount>, ApiError> {
 
 /// The newest audit log rows (at most 200), of one kind and about one
 /// person (an e-mail address) when those are given.
-#[server(endpoint = "admin/audit-log")]
+#[server(endpoint = "admin/audit-log", output = crate::wire::compact::Compact)]
 pub async fn audit_log(
     kind: Option<String>,
     person: Option<String>,

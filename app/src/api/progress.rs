@@ -14,7 +14,7 @@ pub use crate::wire::progress::*;
 /// The lines the viewer may see: `show` is `open` (default), `late`,
 /// `stale` or `done`; `query` matches PO number or product; the first
 /// `shown` of them (`LIST_PAGE` unless given, at most `LIST_LIMIT`).
-#[server(endpoint = "progress/lines")]
+#[server(endpoint = "progress/lines", output = crate::wire::compact::Compact)]
 pub async fn list_po_lines(
     show: Option<String>,
     query: Option<String>,
@@ -24,7 +24,7 @@ pub async fn list_po_lines(
     crate::usecases::progress::list(&state, &user, show, query, shown).await
 }
 
-#[server(endpoint = "progress/line")]
+#[server(endpoint = "progress/line", output = crate::wire::compact::Compact)]
 pub async fn get_po_line(id: i32) -> Result<PoLineDetail, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::progress::detail(&state, &user, id).await
@@ -33,7 +33,7 @@ pub async fn get_po_line(id: i32) -> Result<PoLineDetail, ApiError> {
 /// A factory reports on one of its lines. Fields: `milestone` (see
 /// `Milestone::as_str`), `quantity_done`, optional `lot_quantity`, optional
 /// `forecast` (`YYYY-MM-DD`; empty keeps the current one), `reason`, `note`.
-#[server(endpoint = "progress/post")]
+#[server(endpoint = "progress/post", output = crate::wire::compact::Compact)]
 pub async fn post_progress(
     id: i32,
     version: i32,
@@ -63,7 +63,7 @@ pub async fn post_progress(
 /// Moves several lines of one purchase order to `milestone` at once (e.g.
 /// all packed); quantities and forecasts stay. All or nothing: if any line
 /// refuses, none moves. Returns how many lines moved.
-#[server(endpoint = "progress/bulk")]
+#[server(endpoint = "progress/bulk", output = crate::wire::compact::Compact)]
 pub async fn bulk_progress(
     #[server(default)] line_ids: Vec<i32>,
     milestone: String,

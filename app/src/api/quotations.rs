@@ -12,7 +12,7 @@ use super::ApiError;
 pub use crate::wire::quotations::*;
 
 /// A customer's buyer asks for a quotation; returns the inquiry's id.
-#[server(endpoint = "inquiries/create")]
+#[server(endpoint = "inquiries/create", output = crate::wire::compact::Compact)]
 pub async fn create_inquiry(
     destination: String,
     incoterm: String,
@@ -36,34 +36,34 @@ pub async fn create_inquiry(
 }
 
 /// The products the customer's company ordered before.
-#[server(endpoint = "inquiries/products")]
+#[server(endpoint = "inquiries/products", output = crate::wire::compact::Compact)]
 pub async fn past_products() -> Result<Vec<PastProduct>, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::quotations::inquiries::past_products(&state, &user).await
 }
 
 /// The inquiries the viewer may see, newest first.
-#[server(endpoint = "inquiries/list")]
+#[server(endpoint = "inquiries/list", output = crate::wire::compact::Compact)]
 pub async fn list_inquiries() -> Result<Vec<InquirySummary>, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::quotations::inquiries::list(&state, &user).await
 }
 
-#[server(endpoint = "inquiries/get")]
+#[server(endpoint = "inquiries/get", output = crate::wire::compact::Compact)]
 pub async fn get_inquiry(id: i32) -> Result<InquiryView, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::quotations::inquiries::get(&state, &user, id).await
 }
 
 /// Sales open a draft quotation answering an inquiry; returns its id.
-#[server(endpoint = "quotations/start")]
+#[server(endpoint = "quotations/start", output = crate::wire::compact::Compact)]
 pub async fn start_quotation(inquiry_id: i32) -> Result<i32, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::quotations::draft::start(&state, &user, inquiry_id).await
 }
 
 /// Saves a draft's terms and lines against the `version` sales saw.
-#[server(endpoint = "quotations/save")]
+#[server(endpoint = "quotations/save", output = crate::wire::compact::Compact)]
 pub async fn save_quotation(
     id: i32,
     version: i32,
@@ -75,14 +75,14 @@ pub async fn save_quotation(
 }
 
 /// Hands a costed draft in for the approvals it needs.
-#[server(endpoint = "quotations/submit")]
+#[server(endpoint = "quotations/submit", output = crate::wire::compact::Compact)]
 pub async fn submit_quotation(id: i32, version: i32) -> Result<(), ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::quotations::submit::submit(&state, &user, id, version).await
 }
 
 /// Decides approval step `position`: approve, or reject with a comment.
-#[server(endpoint = "quotations/decide")]
+#[server(endpoint = "quotations/decide", output = crate::wire::compact::Compact)]
 pub async fn decide_quotation(
     id: i32,
     position: i32,
@@ -94,34 +94,34 @@ pub async fn decide_quotation(
         .await
 }
 
-#[server(endpoint = "quotations/send")]
+#[server(endpoint = "quotations/send", output = crate::wire::compact::Compact)]
 pub async fn send_quotation(id: i32, version: i32) -> Result<(), ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::quotations::send::send(&state, &user, id, version).await
 }
 
 /// Opens a new draft revision; returns its id.
-#[server(endpoint = "quotations/revise")]
+#[server(endpoint = "quotations/revise", output = crate::wire::compact::Compact)]
 pub async fn revise_quotation(id: i32, version: i32) -> Result<i32, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::quotations::send::revise(&state, &user, id, version).await
 }
 
-#[server(endpoint = "quotations/withdraw")]
+#[server(endpoint = "quotations/withdraw", output = crate::wire::compact::Compact)]
 pub async fn withdraw_quotation(id: i32, version: i32) -> Result<(), ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::quotations::send::withdraw(&state, &user, id, version).await
 }
 
 /// A quotation as the house works on it.
-#[server(endpoint = "quotations/get")]
+#[server(endpoint = "quotations/get", output = crate::wire::compact::Compact)]
 pub async fn get_quotation(id: i32) -> Result<HouseQuotation, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::quotations::view::get(&state, &user, id).await
 }
 
 /// A quotation as the customer reads it.
-#[server(endpoint = "quotations/mine")]
+#[server(endpoint = "quotations/mine", output = crate::wire::compact::Compact)]
 pub async fn quotation_for_customer(id: i32) -> Result<CustomerQuotation, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::quotations::view::customer_get(&state, &user, id).await
@@ -129,7 +129,7 @@ pub async fn quotation_for_customer(id: i32) -> Result<CustomerQuotation, ApiErr
 
 /// The quotations the viewer may see; `inbox` keeps those waiting for the
 /// viewer's approval.
-#[server(endpoint = "quotations/list")]
+#[server(endpoint = "quotations/list", output = crate::wire::compact::Compact)]
 pub async fn list_quotations(
     #[server(default)] inbox: bool,
 ) -> Result<Vec<QuotationSummary>, ApiError> {
@@ -139,7 +139,7 @@ pub async fn list_quotations(
 
 /// The customer accepts or declines revision `revision`; returns the new
 /// order's id when it accepted.
-#[server(endpoint = "quotations/respond")]
+#[server(endpoint = "quotations/respond", output = crate::wire::compact::Compact)]
 pub async fn respond_quotation(
     id: i32,
     revision: i32,
@@ -150,7 +150,7 @@ pub async fn respond_quotation(
 }
 
 /// A customer's credit standing and why.
-#[server(endpoint = "credit/get")]
+#[server(endpoint = "credit/get", output = crate::wire::compact::Compact)]
 pub async fn credit_standing(customer_id: i32) -> Result<CreditView, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::quotations::credit::get(&state, &user, customer_id).await
@@ -158,7 +158,7 @@ pub async fn credit_standing(customer_id: i32) -> Result<CreditView, ApiError> {
 
 /// The commercial director sets (or clears, with an empty score) a
 /// customer's credit score.
-#[server(endpoint = "credit/set")]
+#[server(endpoint = "credit/set", output = crate::wire::compact::Compact)]
 pub async fn set_credit_score(
     customer_id: i32,
     #[server(default)] score: String,
@@ -169,14 +169,14 @@ pub async fn set_credit_score(
 }
 
 /// The house's approval rules and credit policy.
-#[server(endpoint = "rules/get")]
+#[server(endpoint = "rules/get", output = crate::wire::compact::Compact)]
 pub async fn house_rules() -> Result<HouseRulesView, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::quotations::rules::get(&state, &user).await
 }
 
 /// An administrator changes the approval rules and credit policy.
-#[server(endpoint = "rules/set")]
+#[server(endpoint = "rules/set", output = crate::wire::compact::Compact)]
 pub async fn set_house_rules(
     #[server(default)] form: HouseRulesForm,
 ) -> Result<HouseRulesView, ApiError> {

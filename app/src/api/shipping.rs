@@ -13,14 +13,14 @@ use crate::wire::shipping::{FileView, LcInput, ShipmentInput, ShippingView};
 
 /// The order's shipments, documents, files, schedule and credit as the
 /// viewer may see them.
-#[server(endpoint = "shipping/get")]
+#[server(endpoint = "shipping/get", output = crate::wire::compact::Compact)]
 pub async fn get_shipping(order_id: i32) -> Result<ShippingView, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::shipping::view(&state, &user, order_id).await
 }
 
 /// Plans a shipment of some of the order's lines; returns its id.
-#[server(endpoint = "shipping/plan")]
+#[server(endpoint = "shipping/plan", output = crate::wire::compact::Compact)]
 pub async fn plan_shipment(
     order_id: i32,
     version: i32,
@@ -31,7 +31,7 @@ pub async fn plan_shipment(
 }
 
 /// Changes a shipment: booking, voyage, ports, containers, lines and packing.
-#[server(endpoint = "shipping/update")]
+#[server(endpoint = "shipping/update", output = crate::wire::compact::Compact)]
 pub async fn update_shipment(
     order_id: i32,
     version: i32,
@@ -43,7 +43,7 @@ pub async fn update_shipment(
 }
 
 /// Moves a shipment's customs status (declared, inspected, released, held).
-#[server(endpoint = "shipping/customs")]
+#[server(endpoint = "shipping/customs", output = crate::wire::compact::Compact)]
 pub async fn set_customs_status(
     order_id: i32,
     version: i32,
@@ -58,7 +58,7 @@ pub async fn set_customs_status(
 
 /// Marks a shipment departed on `atd`. The checks before customs must pass,
 /// or `override_reason` say why it goes anyway.
-#[server(endpoint = "shipping/depart")]
+#[server(endpoint = "shipping/depart", output = crate::wire::compact::Compact)]
 pub async fn depart_shipment(
     order_id: i32,
     version: i32,
@@ -80,7 +80,7 @@ pub async fn depart_shipment(
 }
 
 /// Marks a departed shipment arrived on `ata`.
-#[server(endpoint = "shipping/arrive")]
+#[server(endpoint = "shipping/arrive", output = crate::wire::compact::Compact)]
 pub async fn arrive_shipment(
     order_id: i32,
     version: i32,
@@ -93,7 +93,7 @@ pub async fn arrive_shipment(
 
 /// Makes (or makes again) a document from the order: `proforma_invoice` of
 /// the order, `commercial_invoice` or `packing_list` of a shipment.
-#[server(endpoint = "shipping/generate")]
+#[server(endpoint = "shipping/generate", output = crate::wire::compact::Compact)]
 pub async fn generate_document(
     order_id: i32,
     version: i32,
@@ -106,7 +106,7 @@ pub async fn generate_document(
 
 /// Moves a document of the checklist to `received` (with the file that
 /// holds it) or `sent` (which shares its file with the customer).
-#[server(endpoint = "shipping/document")]
+#[server(endpoint = "shipping/document", output = crate::wire::compact::Compact)]
 pub async fn set_document_state(
     order_id: i32,
     version: i32,
@@ -128,7 +128,7 @@ pub async fn set_document_state(
 }
 
 /// Shares a file with the customer, or stops sharing it.
-#[server(endpoint = "files/share")]
+#[server(endpoint = "files/share", output = crate::wire::compact::Compact)]
 pub async fn share_file(file_id: i32, #[server(default)] shared: bool) -> Result<(), ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::files::share(&state, &user, file_id, shared).await
@@ -136,14 +136,14 @@ pub async fn share_file(file_id: i32, #[server(default)] shared: bool) -> Result
 
 /// The files on one purchase-order line (QC photos, inspection reports), for
 /// the house and the line's factory.
-#[server(endpoint = "files/po-line")]
+#[server(endpoint = "files/po-line", output = crate::wire::compact::Compact)]
 pub async fn po_line_files(po_line_id: i32) -> Result<Vec<FileView>, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::files::of_po_line(&state, &user, po_line_id).await
 }
 
 /// Records (or corrects) the letter of credit the order is paid by.
-#[server(endpoint = "shipping/lc")]
+#[server(endpoint = "shipping/lc", output = crate::wire::compact::Compact)]
 pub async fn save_letter_of_credit(
     order_id: i32,
     version: i32,
@@ -154,7 +154,7 @@ pub async fn save_letter_of_credit(
 }
 
 /// Records the day the shipping documents were presented to the bank.
-#[server(endpoint = "shipping/presented")]
+#[server(endpoint = "shipping/presented", output = crate::wire::compact::Compact)]
 pub async fn record_presentation(
     order_id: i32,
     version: i32,

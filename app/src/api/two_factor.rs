@@ -34,7 +34,7 @@ pub(super) fn answer_sign_in(
 /// What this browser's waiting sign-in asks for: a code, or setting
 /// two-factor sign-in up (with the secret to add to an app). Without a
 /// waiting sign-in, 401.
-#[server(endpoint = "auth/two-factor-step")]
+#[server(endpoint = "auth/two-factor-step", output = crate::wire::compact::Compact)]
 pub async fn pending_two_factor() -> Result<PendingStep, ApiError> {
     let state = crate::ssr::app_state()?;
     let token = crate::ssr::auth::pending::current_token(&state);
@@ -43,7 +43,7 @@ pub async fn pending_two_factor() -> Result<PendingStep, ApiError> {
 
 /// The second step of signing in: a code from the app or a recovery code.
 /// A right one turns the waiting sign-in into a session.
-#[server(endpoint = "auth/two-factor")]
+#[server(endpoint = "auth/two-factor", output = crate::wire::compact::Compact)]
 pub async fn finish_two_factor(
     #[server(default)] code: String,
 ) -> Result<TwoFactorSignedIn, ApiError> {
@@ -60,14 +60,14 @@ pub async fn finish_two_factor(
     })
 }
 
-#[server(endpoint = "two-factor/status")]
+#[server(endpoint = "two-factor/status", output = crate::wire::compact::Compact)]
 pub async fn my_two_factor() -> Result<TwoFactorStatus, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::auth::two_factor::status(&state, &user).await
 }
 
 /// A new secret to add to an authenticator app; it counts once confirmed.
-#[server(endpoint = "two-factor/start")]
+#[server(endpoint = "two-factor/start", output = crate::wire::compact::Compact)]
 pub async fn start_two_factor() -> Result<TwoFactorSetup, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::auth::two_factor::start(&state, &user).await
@@ -75,7 +75,7 @@ pub async fn start_two_factor() -> Result<TwoFactorSetup, ApiError> {
 
 /// Confirms the new secret with a code from the app; returns the recovery
 /// codes, shown this once.
-#[server(endpoint = "two-factor/confirm")]
+#[server(endpoint = "two-factor/confirm", output = crate::wire::compact::Compact)]
 pub async fn confirm_two_factor(
     #[server(default)] code: String,
 ) -> Result<RecoveryCodes, ApiError> {
@@ -84,7 +84,7 @@ pub async fn confirm_two_factor(
 }
 
 /// Turns two-factor sign-in off, with the password and a current code.
-#[server(endpoint = "two-factor/disable")]
+#[server(endpoint = "two-factor/disable", output = crate::wire::compact::Compact)]
 pub async fn disable_two_factor(
     #[server(default)] password: String,
     #[server(default)] code: String,
@@ -94,7 +94,7 @@ pub async fn disable_two_factor(
 }
 
 /// New recovery codes in place of the old ones, with a current code.
-#[server(endpoint = "two-factor/recovery-codes")]
+#[server(endpoint = "two-factor/recovery-codes", output = crate::wire::compact::Compact)]
 pub async fn new_recovery_codes(
     #[server(default)] code: String,
 ) -> Result<RecoveryCodes, ApiError> {
@@ -103,14 +103,14 @@ pub async fn new_recovery_codes(
 }
 
 /// Whether the house requires two-factor sign-in of its staff and admins.
-#[server(endpoint = "two-factor/house-rule")]
+#[server(endpoint = "two-factor/house-rule", output = crate::wire::compact::Compact)]
 pub async fn house_two_factor_rule() -> Result<TwoFactorHouseRule, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::auth::two_factor::house_rule(&state, &user).await
 }
 
 /// An administrator requires it (`required` set to anything) or not.
-#[server(endpoint = "two-factor/set-house-rule")]
+#[server(endpoint = "two-factor/set-house-rule", output = crate::wire::compact::Compact)]
 pub async fn set_two_factor_house_rule(
     #[server(default)] required: String,
 ) -> Result<TwoFactorHouseRule, ApiError> {

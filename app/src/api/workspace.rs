@@ -10,7 +10,7 @@ use crate::domain::at_risk::RiskReason;
 pub use crate::wire::workspace::*;
 
 /// The KPIs of a period (by default the last 90 days), for the house.
-#[server(endpoint = "workspace/kpis")]
+#[server(endpoint = "workspace/kpis", output = crate::wire::compact::Compact)]
 pub async fn get_kpis(
     #[server(default)] from: Option<String>,
     #[server(default)] to: Option<String>,
@@ -21,7 +21,7 @@ pub async fn get_kpis(
 
 /// The at-risk board, for the house: each reason's most urgent lines, and
 /// every line of the reason `all`.
-#[server(endpoint = "workspace/board")]
+#[server(endpoint = "workspace/board", output = crate::wire::compact::Compact)]
 pub async fn at_risk_board(#[server(default)] all: Option<RiskReason>) -> Result<Board, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
     crate::usecases::workspace::board(&state, &user, all).await
@@ -29,7 +29,7 @@ pub async fn at_risk_board(#[server(default)] all: Option<RiskReason>) -> Result
 
 /// A factory's own scorecard over the last 90 days; the house may name any
 /// factory. A factory asking for another's gets 404.
-#[server(endpoint = "workspace/scorecard")]
+#[server(endpoint = "workspace/scorecard", output = crate::wire::compact::Compact)]
 pub async fn get_scorecard(
     #[server(default)] supplier_id: Option<i32>,
 ) -> Result<Scorecard, ApiError> {

@@ -1,40 +1,45 @@
 //! Page data loaded through server functions, as resources.
 //!
-//! The server renders a resource's value into the page as JSON and the
-//! browser decodes it while hydrating; later loads decode the server
-//! function's reply. Leptos's default resource codec decodes from a `str`,
-//! server function replies are decoded from bytes, and each way compiles its
-//! own JSON decoder for every type a page loads. Decoding both from bytes
-//! keeps one decoder per type in the browser bundle.
+//! The server writes a resource's value into the page and the browser
+//! decodes it while hydrating; later loads decode the server function's
+//! reply. Both are in the compact encoding (`wire::compact`), so the browser
+//! bundle holds one decoder per type a page loads, and a small one.
 
 use leptos::prelude::*;
 use leptos::server::codee::{Decoder, Encoder};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-/// JSON, decoded from bytes (see the module notes).
-pub struct Json;
+/// Page data in the compact encoding (`wire::compact`), written into the
+/// page as base64 text.
+pub struct PageCodec;
 
-impl<T: Serialize> Encoder<T> for Json {
-    type Error = serde_json::Error;
+impl<T: Serialize> Encoder<T> for PageCodec {
+    type Error = postcard::Error;
     type Encoded = String;
 
     fn encode(value: &T) -> Result<String, Self::Error> {
-        serde_json::to_string(value)
+        use base64::Engine;
+        let bytes = postcard::to_allocvec(value)?;
+        Ok(base64::engine::general_purpose::STANDARD_NO_PAD.encode(bytes))
     }
 }
 
-impl<T: DeserializeOwned> Decoder<T> for Json {
-    type Error = serde_json::Error;
+impl<T: DeserializeOwned> Decoder<T> for PageCodec {
+    type Error = postcard::Error;
     type Encoded = str;
 
     fn decode(text: &str) -> Result<T, Self::Error> {
-        serde_json::from_slice(text.as_bytes())
+        use base64::Engine;
+        let bytes = base64::engine::general_purpose::STANDARD_NO_PAD
+            .decode(text)
+            .map_err(|_| postcard::Error::DeserializeBadEncoding)?;
+        postcard::from_bytes(&bytes)
     }
 }
 
 /// A resource of page data.
-pub type Data<T> = Resource<T, Json>;
+pub type Data<T> = Resource<T, PageCodec>;
 
 /// Loads `fetch(source())` again whenever the source changes; the page's
 /// response does not wait for it.
@@ -58,15 +63,30 @@ mod tests {
     #[test]
     fn page_data_survives_the_trip_through_the_page() {
         let text = r#"{"Ok":[{"id":7,"number":"SO-7","customer_name":"Ça \"Va\" ✓","status":"confirmed","line_count":2,"next_committed":"2027-03-31","badge":"late"}]}"#;
-        let decoded: Result<Vec<OrderSummary>, crate::wire::ApiError> =
-            <Json as Decoder<_>>::decode(text).unwrap();
-        let encoded = <Json as Encoder<_>>::encode(&decoded).unwrap();
+        let value: Result<Vec<OrderSummary>, crate::wire::ApiError> =
+            serde_json::from_str(text).unwrap();
+        let encoded = <PageCodec as Encoder<_>>::encode(&value).unwrap();
+        // Text that sits in a page's script as it is.
+        assert!(
+            encoded
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '/')
+        );
         let again: Result<Vec<OrderSummary>, crate::wire::ApiError> =
-            <Json as Decoder<_>>::decode(&encoded).unwrap();
-        assert_eq!(decoded, again);
+            <PageCodec as Decoder<_>>::decode(&encoded).unwrap();
+        assert_eq!(value, again);
         let orders = again.unwrap();
         assert_eq!(orders[0].customer_name, "Ça \"Va\" ✓");
         assert_eq!(orders[0].next_committed.unwrap().to_string(), "2027-03-31");
-        assert!(<Json as Decoder<Vec<OrderSummary>>>::decode(r#"[{"id":"seven"}]"#).is_err());
+        let error: Result<Vec<OrderSummary>, crate::wire::ApiError> =
+            Err(crate::wire::ApiError::NotFound);
+        let encoded = <PageCodec as Encoder<_>>::encode(&error).unwrap();
+        assert_eq!(
+            <PageCodec as Decoder<_>>::decode(&encoded).ok(),
+            Some(error)
+        );
+        // Not base64, or not the type: an error, not a value.
+        assert!(<PageCodec as Decoder<Vec<OrderSummary>>>::decode("!!").is_err());
+        assert!(<PageCodec as Decoder<Vec<OrderSummary>>>::decode("Bw").is_err());
     }
 }

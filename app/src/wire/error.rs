@@ -6,10 +6,11 @@ use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// Written as `{"kind": "invalid", "fields": [...]}`: the kind, then the
-/// kind's own fields beside it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", try_from = "ErrorReply")]
+/// Written in JSON as `{"kind": "invalid", "fields": [...]}`: the kind, then
+/// the kind's own fields beside it. In a compact encoding (page data,
+/// `wire::compact`), which has no names to tell fields apart by, as an
+/// [`ErrorReply`] with every field present.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApiError {
     /// The record does not exist, or the actor may not know that it does.
     NotFound,
@@ -44,8 +45,8 @@ pub struct FieldError {
 /// every kind's fields. Serde's own reader of a tagged enum first copies the
 /// whole reply into a buffer of its own, and that reader alone weighed
 /// some 30 KB in every browser bundle, which reads every server function's
-/// errors.
-#[derive(Deserialize)]
+/// errors. In the compact encoding it is also the form written.
+#[derive(Serialize, Deserialize)]
 struct ErrorReply {
     kind: ErrorKind,
     fields: Option<Vec<FieldError>>,
@@ -54,7 +55,88 @@ struct ErrorReply {
     retry_after: Option<u64>,
 }
 
-#[derive(Deserialize)]
+/// The JSON written: only the kind's own fields beside the kind.
+#[derive(Serialize)]
+struct ErrorJson<'a> {
+    kind: ErrorKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fields: Option<&'a Vec<FieldError>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<&'a String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    minutes: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    retry_after: Option<u64>,
+}
+
+impl ApiError {
+    fn json(&self) -> ErrorJson<'_> {
+        let bare = |kind| ErrorJson {
+            kind,
+            fields: None,
+            message: None,
+            minutes: None,
+            retry_after: None,
+        };
+        match self {
+            Self::NotFound => bare(ErrorKind::NotFound),
+            Self::Unauthenticated => bare(ErrorKind::Unauthenticated),
+            Self::Forbidden => bare(ErrorKind::Forbidden),
+            Self::Invalid { fields } => ErrorJson {
+                fields: Some(fields),
+                ..bare(ErrorKind::Invalid)
+            },
+            Self::Conflict { message } => ErrorJson {
+                message: Some(message),
+                ..bare(ErrorKind::Conflict)
+            },
+            Self::RateLimited { minutes } => ErrorJson {
+                minutes: Some(*minutes),
+                ..bare(ErrorKind::RateLimited)
+            },
+            Self::TooFast {
+                message,
+                retry_after,
+            } => ErrorJson {
+                message: Some(message),
+                retry_after: Some(*retry_after),
+                ..bare(ErrorKind::TooFast)
+            },
+            Self::Unavailable => bare(ErrorKind::Unavailable),
+            Self::Transport { message } => ErrorJson {
+                message: Some(message),
+                ..bare(ErrorKind::Transport)
+            },
+        }
+    }
+}
+
+impl Serialize for ApiError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let json = self.json();
+        if serializer.is_human_readable() {
+            return json.serialize(serializer);
+        }
+        ErrorReply {
+            kind: json.kind,
+            fields: json.fields.cloned(),
+            message: json.message.cloned(),
+            minutes: json.minutes,
+            retry_after: json.retry_after,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for ApiError {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        ErrorReply::deserialize(deserializer)?
+            .try_into()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+#[derive(Clone, Copy, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum ErrorKind {
     NotFound,
@@ -305,6 +387,10 @@ mod tests {
             let json = serde_json::to_string(&error).unwrap();
             let read: ApiError = serde_json::from_str(&json).unwrap();
             assert_eq!(read, error, "{json}");
+            // And in the compact encoding of page data.
+            let bytes = postcard::to_allocvec(&error).unwrap();
+            let read: ApiError = postcard::from_bytes(&bytes).unwrap();
+            assert_eq!(read, error, "{bytes:?}");
         }
         // The kind, with its fields beside it.
         let json = serde_json::to_value(ApiError::TooFast {

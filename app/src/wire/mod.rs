@@ -9,6 +9,7 @@ pub mod alerts;
 pub mod areas;
 pub mod auth;
 pub mod changes;
+pub mod compact;
 pub mod complaints;
 pub mod error;
 pub mod glance;
