@@ -130,16 +130,18 @@ async fn each_page_names_the_bundle_that_can_hydrate_it() {
     // Twice, as above.
     expect_bundle(&app, factory, &["/supplier", "/supplier"], FACTORY).await;
     expect_bundle(&app, factory, &[&line, &line], LINE).await;
-    // The list names the line page's bundle for the browser to fetch once
-    // the list works; no other page names one.
-    let list = factory.1.get(app.url("/supplier")).send().await.unwrap();
-    let list = list.text().await.unwrap();
-    assert_eq!(next_named(&list), Some("/pkg/portal-factory-line"));
-    for (client, path) in [(factory.1, line.as_str()), (customer.1, "/customer")] {
+    // Each list names the bundle of the page it leads to, for the browser
+    // to fetch once the list works; the pages it leads to name none.
+    for (client, path, next) in [
+        (factory.1, "/supplier", Some("/pkg/portal-factory-line")),
+        (customer.1, "/customer", Some("/pkg/portal-order")),
+        (factory.1, line.as_str(), None),
+        (customer.1, order.as_str(), None),
+    ] {
         let html = client.get(app.url(path)).send().await.unwrap();
         let html = html.text().await.unwrap();
         assert!(html.contains(".catch("), "{path}: no islands' script");
-        assert_eq!(next_named(&html), None, "{path}");
+        assert_eq!(next_named(&html), next, "{path}");
     }
     let complaints = ["/supplier/complaints", "/supplier/complaints/1"];
     expect_bundle(&app, factory, &complaints, COMPLAINTS).await;
@@ -444,6 +446,11 @@ async fn a_customer_works_on_the_islands_of_its_first_page_and_its_orders() {
     browser
         .sign_in_and_wait(&app.address, &cast.customer.email, PASSWORD)
         .await;
+    // From an empty cache, as on a first visit.
+    browser.cdp("Network.enable", serde_json::json!({})).await;
+    browser
+        .cdp("Network.clearBrowserCache", serde_json::json!({}))
+        .await;
     browser.open_hydrated(&app.url("/customer")).await;
     assert_eq!(
         browser.loaded_bundles().await,
@@ -487,7 +494,18 @@ async fn a_customer_works_on_the_islands_of_its_first_page_and_its_orders() {
         .await;
     browser.assert_not_reloaded().await;
 
-    // The order's link loads its page anew, with the order page's islands.
+    // Once the list works, the browser fetches the order page's bundle,
+    // and the order's link loads its page anew with the order page's
+    // islands, from the cache.
+    let order_bundle = "/pkg/portal-order.wasm".to_string();
+    let fetched = eventually(Duration::from_secs(20), || async {
+        wasm_transfers(&browser)
+            .await
+            .iter()
+            .any(|(name, bytes)| *name == order_bundle && *bytes > 0)
+    })
+    .await;
+    assert!(fetched, "the order page's bundle is fetched for later");
     browser.click(&format!("{row} a")).await;
     browser
         .wait_for_text("#order-status", Duration::from_secs(20), |t| t == "Ready")
@@ -498,6 +516,11 @@ async fn a_customer_works_on_the_islands_of_its_first_page_and_its_orders() {
         format!("/customer/orders/{}", cast.order_a)
     );
     assert_eq!(browser.loaded_bundles().await, ["/pkg/portal-order.wasm"]);
+    let transfers = wasm_transfers(&browser).await;
+    assert!(
+        transfers.iter().all(|(_, bytes)| *bytes < 1_000),
+        "downloaded again: {transfers:?}"
+    );
     let title = browser.client.title().await.unwrap();
     assert!(title.contains("SO-A-1"), "{title}");
 

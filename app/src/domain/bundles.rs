@@ -91,10 +91,12 @@ impl Bundle {
 
     /// The bundle of the page its readers most likely open next, which the
     /// browser may fetch at leisure once this one's page works: a factory
-    /// goes from its list to a line to report progress.
+    /// goes from its list to a line to report progress, a customer from its
+    /// orders to one of them.
     pub fn next(self) -> Option<Bundle> {
         match self {
             Self::FactoryIslands => Some(Self::LineIslands),
+            Self::CustomerIslands => Some(Self::OrderIslands),
             _ => None,
         }
     }
@@ -106,8 +108,8 @@ impl Bundle {
 /// their own where another page's would weigh on it: neither role downloads
 /// the other's pages (but for the complaint pages, which both roles share),
 /// the customer's first page not the order page's, the order page not the
-/// quotations', and the factory's list not the line page's (fetched once
-/// the list works, see [`Bundle::next`]). A page with no island of its own
+/// quotations', and the factory's list not the line page's (each fetched
+/// once the first works, see [`Bundle::next`]). A page with no island of its own
 /// (the order confirmation, made for print) comes with the smallest bundle
 /// that wakes the shell's.
 pub const ISLAND_PAGES: [(&str, Role, Bundle); 17] = [

@@ -309,21 +309,28 @@ fn the_bundles_have_files_of_their_own() {
 }
 
 #[test]
-fn a_factorys_list_fetches_the_line_pages_bundle_next() {
+fn a_list_fetches_the_bundle_of_the_page_it_leads_to_next() {
     assert_eq!(Bundle::FactoryIslands.next(), Some(Bundle::LineIslands));
+    assert_eq!(Bundle::CustomerIslands.next(), Some(Bundle::OrderIslands));
     for bundle in Bundle::ALL {
         // Only an islands' bundle names another, never itself.
         if let Some(next) = bundle.next() {
             assert!(bundle.islands() && next.islands() && next != bundle);
         }
     }
-    let line_page = ISLAND_PAGES
-        .iter()
-        .find(|&&(page, _, _)| page == "/supplier/lines/*");
-    assert_eq!(
-        line_page.map(|&(_, _, bundle)| bundle),
-        Bundle::FactoryIslands.next()
-    );
+    // Each is the bundle of the page its list links to.
+    let bundle_of = |address: &str| {
+        ISLAND_PAGES
+            .iter()
+            .find(|&&(page, _, _)| page == address)
+            .map(|&(_, _, bundle)| bundle)
+    };
+    for (list, next) in [
+        ("/supplier", "/supplier/lines/*"),
+        ("/customer", "/customer/orders/*"),
+    ] {
+        assert_eq!(bundle_of(list).and_then(Bundle::next), bundle_of(next));
+    }
 }
 
 proptest! {
