@@ -256,6 +256,27 @@ async fn wasm_transfers(browser: &Browser) -> Vec<(String, u64)> {
     serde_json::from_value(transfers).unwrap()
 }
 
+/// Waits until the open page's `wasm` has come over the network (fetched
+/// for a page opened later).
+async fn arrives(browser: &Browser, wasm: &str) -> bool {
+    eventually(Duration::from_secs(20), || async {
+        wasm_transfers(browser)
+            .await
+            .iter()
+            .any(|(name, bytes)| name == wasm && *bytes > 0)
+    })
+    .await
+}
+
+/// Asserts that the open page's bundles came from the browser's cache.
+async fn all_from_the_cache(browser: &Browser) {
+    let transfers = wasm_transfers(browser).await;
+    assert!(
+        transfers.iter().all(|(_, bytes)| *bytes < 1_000),
+        "downloaded again: {transfers:?}"
+    );
+}
+
 #[tokio::test]
 async fn partners_pages_work_on_their_bundle_and_the_house_area_comes_whole() {
     let app = spawn_app().await;
@@ -363,15 +384,10 @@ async fn a_factory_works_on_its_islands_and_the_rest_of_its_area_comes_whole() {
 
     // Once the list works, the browser fetches the line page's bundle, and
     // the line page, opened from its card, finds it in the cache.
-    let line_bundle = "/pkg/portal-factory-line.wasm".to_string();
-    let fetched = eventually(Duration::from_secs(20), || async {
-        wasm_transfers(&browser)
-            .await
-            .iter()
-            .any(|(name, bytes)| *name == line_bundle && *bytes > 0)
-    })
-    .await;
-    assert!(fetched, "the line page's bundle is fetched for later");
+    assert!(
+        arrives(&browser, "/pkg/portal-factory-line.wasm").await,
+        "the line page's bundle is fetched for later"
+    );
     browser
         .click(&format!(
             "{card} a[href='/supplier/lines/{}']",
@@ -386,11 +402,7 @@ async fn a_factory_works_on_its_islands_and_the_rest_of_its_area_comes_whole() {
         browser.loaded_bundles().await,
         ["/pkg/portal-factory-line.wasm"]
     );
-    let transfers = wasm_transfers(&browser).await;
-    assert!(
-        transfers.iter().all(|(_, bytes)| *bytes < 1_000),
-        "downloaded again: {transfers:?}"
-    );
+    all_from_the_cache(&browser).await;
     // The line page's form is an island: a report is answered in place.
     browser.mark_page().await;
     browser
@@ -497,15 +509,10 @@ async fn a_customer_works_on_the_islands_of_its_first_page_and_its_orders() {
     // Once the list works, the browser fetches the order page's bundle,
     // and the order's link loads its page anew with the order page's
     // islands, from the cache.
-    let order_bundle = "/pkg/portal-order.wasm".to_string();
-    let fetched = eventually(Duration::from_secs(20), || async {
-        wasm_transfers(&browser)
-            .await
-            .iter()
-            .any(|(name, bytes)| *name == order_bundle && *bytes > 0)
-    })
-    .await;
-    assert!(fetched, "the order page's bundle is fetched for later");
+    assert!(
+        arrives(&browser, "/pkg/portal-order.wasm").await,
+        "the order page's bundle is fetched for later"
+    );
     browser.click(&format!("{row} a")).await;
     browser
         .wait_for_text("#order-status", Duration::from_secs(20), |t| t == "Ready")
@@ -516,11 +523,7 @@ async fn a_customer_works_on_the_islands_of_its_first_page_and_its_orders() {
         format!("/customer/orders/{}", cast.order_a)
     );
     assert_eq!(browser.loaded_bundles().await, ["/pkg/portal-order.wasm"]);
-    let transfers = wasm_transfers(&browser).await;
-    assert!(
-        transfers.iter().all(|(_, bytes)| *bytes < 1_000),
-        "downloaded again: {transfers:?}"
-    );
+    all_from_the_cache(&browser).await;
     let title = browser.client.title().await.unwrap();
     assert!(title.contains("SO-A-1"), "{title}");
 
