@@ -173,88 +173,59 @@ fn partners_get_the_islands_on_their_account_and_notification_pages() {
     );
 }
 
+/// A site that holds `bundle`'s files and no others (but the whole's).
+fn only(bundle: Bundle) -> Built {
+    let mut built = Built::default();
+    let held = match bundle {
+        Bundle::Whole => return built,
+        Bundle::Partners => &mut built.partners,
+        Bundle::FactoryIslands => &mut built.factory_islands,
+        Bundle::LineIslands => &mut built.line_islands,
+        Bundle::ComplaintIslands => &mut built.complaint_islands,
+        Bundle::CustomerIslands => &mut built.customer_islands,
+        Bundle::OrderIslands => &mut built.order_islands,
+        Bundle::QuoteIslands => &mut built.quote_islands,
+        Bundle::AccountIslands => &mut built.account_islands,
+    };
+    *held = true;
+    built
+}
+
 #[test]
 fn a_bundle_not_built_is_never_named() {
+    use Bundle::*;
     let factory = Some(Role::Supplier);
     let customer = Some(Role::Customer);
-    let partners_only = Built {
-        partners: true,
-        ..Built::default()
-    };
-    assert_eq!(
-        bundle_for("/supplier", factory, partners_only),
-        Bundle::Partners
-    );
-    // Each role's islands are named only if that role's bundle is built.
-    let factory_islands = Built {
-        factory_islands: true,
-        ..Built::default()
-    };
-    assert_eq!(
-        bundle_for("/supplier", factory, factory_islands),
-        Bundle::FactoryIslands
-    );
-    // The list's and the line page's bundles are named apart.
-    assert_eq!(
-        bundle_for("/supplier/lines/7", factory, factory_islands),
-        Bundle::Whole
-    );
-    let line_islands = Built {
-        line_islands: true,
-        ..Built::default()
-    };
-    assert_eq!(
-        bundle_for("/supplier/lines/7", factory, line_islands),
-        Bundle::LineIslands
-    );
-    assert_eq!(
-        bundle_for("/supplier", factory, line_islands),
-        Bundle::Whole
-    );
-    let complaint_islands = Built {
-        complaint_islands: true,
-        ..Built::default()
-    };
-    assert_eq!(
-        bundle_for("/supplier/complaints/2", factory, complaint_islands),
-        Bundle::ComplaintIslands
-    );
-    assert_eq!(
-        bundle_for("/supplier/complaints/2", factory, line_islands),
-        Bundle::Whole
-    );
-    assert_eq!(
-        bundle_for("/customer", customer, factory_islands),
-        Bundle::Whole
-    );
-    let customer_islands = Built {
-        customer_islands: true,
-        ..Built::default()
-    };
-    assert_eq!(
-        bundle_for("/customer", customer, customer_islands),
-        Bundle::CustomerIslands
-    );
-    assert_eq!(
-        bundle_for("/supplier", factory, customer_islands),
-        Bundle::Whole
-    );
-    assert_eq!(
-        bundle_for("/customer/orders/7", customer, customer_islands),
-        Bundle::Whole
-    );
-    let order_islands = Built {
-        order_islands: true,
-        ..Built::default()
-    };
-    assert_eq!(
-        bundle_for("/customer/orders/7", customer, order_islands),
-        Bundle::OrderIslands
-    );
-    assert_eq!(
-        bundle_for("/customer", customer, order_islands),
-        Bundle::Whole
-    );
+    // Each page with a site that holds one bundle: its own is named only if
+    // that is the one held (the list's and the line page's apart, the
+    // customer's first page's and the order page's apart), and neither
+    // role's islands wake the other's pages.
+    for (path, viewer, held, named) in [
+        ("/supplier", factory, Partners, Partners),
+        ("/supplier", factory, FactoryIslands, FactoryIslands),
+        ("/supplier/lines/7", factory, FactoryIslands, Whole),
+        ("/supplier/lines/7", factory, LineIslands, LineIslands),
+        ("/supplier", factory, LineIslands, Whole),
+        (
+            "/supplier/complaints/2",
+            factory,
+            ComplaintIslands,
+            ComplaintIslands,
+        ),
+        ("/supplier/complaints/2", factory, LineIslands, Whole),
+        ("/customer", customer, FactoryIslands, Whole),
+        ("/customer", customer, CustomerIslands, CustomerIslands),
+        ("/supplier", factory, CustomerIslands, Whole),
+        ("/customer/orders/7", customer, CustomerIslands, Whole),
+        ("/customer/orders/7", customer, OrderIslands, OrderIslands),
+        ("/customer", customer, OrderIslands, Whole),
+    ] {
+        assert_eq!(
+            bundle_for(path, viewer, only(held)),
+            named,
+            "{path} with only {held:?}"
+        );
+    }
     for path in ["/supplier", "/customer", "/login", "/staff"] {
         for viewer in [factory, customer] {
             assert_eq!(
