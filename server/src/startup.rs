@@ -343,10 +343,11 @@ pub fn build_router(state: AppState) -> Router {
 }
 
 /// Text answers travel in gzip to browsers that take it: pages,
-/// server-function replies (their compact form carries text too) and CSV, compressed at the fastest level as they
-/// are made for each request. Kept pages come compressed already
-/// (`kept_pages`), the bundle's files have compressed copies beside them,
-/// and the live stream (`text/event-stream`) is never held back.
+/// server-function replies (their compact form carries text too) and CSV,
+/// compressed at the fastest level as they are made for each request. Kept
+/// pages come compressed already (`kept_pages`), the bundle's files have
+/// compressed copies beside them, and the live stream
+/// (`text/event-stream`) is never held back.
 fn compression()
 -> tower_http::compression::CompressionLayer<impl tower_http::compression::Predicate> {
     use axum::http::{HeaderMap, StatusCode, Version, header};
