@@ -12,6 +12,10 @@
 //! where that bundle's pages have their islands (`domain::bundles`): in
 //! every build but the islands' bundles, and in each of those for its own
 //! pages alone. Elsewhere those islands are plain components.
+//!
+//! Sets the cfg `server_parts` in the browser build of the order page's
+//! bundle, which leaves the page's read-only parts to the server
+//! (`components::server_parts`).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -63,6 +67,12 @@ fn island_cfgs() {
         if !any_only || only(bundle) {
             println!("cargo::rustc-cfg={bundle}_islands");
         }
+    }
+    // The bundle of the customer's order page leaves the page's read-only
+    // parts to the server (`components::server_parts`).
+    println!("cargo::rustc-check-cfg=cfg(server_parts)");
+    if only("order") && env::var_os("CARGO_FEATURE_HYDRATE").is_some() {
+        println!("cargo::rustc-cfg=server_parts");
     }
 }
 

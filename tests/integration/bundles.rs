@@ -9,6 +9,7 @@
 //! its reader's, which the site serves beside the bundles.
 
 use app::i18n::Locale;
+use fantoccini::Locator;
 use integration_tests::browser::Browser;
 use integration_tests::people::{PASSWORD, create_cast};
 use integration_tests::{TestApp, eventually, get_in_language, new_client, site_root, spawn_app};
@@ -526,6 +527,54 @@ async fn a_customer_works_on_the_islands_of_its_first_page_and_its_orders() {
     all_from_the_cache(&browser).await;
     let title = browser.client.title().await.unwrap();
     assert!(title.contains("SO-A-1"), "{title}");
+
+    // The order's read-only parts are the server's: when the house ships
+    // the order, the page fetches itself anew and puts the server's parts
+    // in place (the status, and the complaint link that shipping brings),
+    // while the customer's own step, in the page's islands, appears too
+    // and works.
+    browser.mark_page().await;
+    let (status, body) = app
+        .call(
+            &staff,
+            "orders/move",
+            &[("id", &id), ("to", "shipped"), ("version", "2")],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    browser
+        .wait_for_text("#order-status", Duration::from_secs(20), |t| t == "Shipped")
+        .await;
+    browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("[data-part=order-facts] #file-complaint"))
+        .await
+        .expect("the complaint link of a shipped order");
+    let fetched: Vec<String> = serde_json::from_value(
+        browser
+            .client
+            .execute(
+                "return performance.getEntriesByType('resource')\
+                   .filter(e => e.initiatorType === 'fetch')\
+                   .map(e => new URL(e.name).pathname);",
+                vec![],
+            )
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    let page = format!("/customer/orders/{}", cast.order_a);
+    assert!(
+        fetched.contains(&page),
+        "the page fetched itself: {fetched:?}"
+    );
+    browser.click("button[data-move-to=arrived]").await;
+    browser
+        .wait_for_text("#order-status", Duration::from_secs(20), |t| t == "Arrived")
+        .await;
+    browser.assert_not_reloaded().await;
 
     // The inquiries come with the quotations' islands, and the complaints
     // with the complaint pages' (the factory's too).

@@ -14,4 +14,5 @@ pub mod local_time;
 pub mod messages;
 pub mod params;
 pub mod password;
+pub mod server_parts;
 pub mod stage_timeline;

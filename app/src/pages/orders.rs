@@ -1,6 +1,8 @@
 //! One sales order with its lines, the three dates, the timeline and, for
-//! those who may, the next status steps; it updates live. The list of orders
-//! is in `order_list`.
+//! those who may, the next status steps; it updates live. What only shows
+//! is in parts the customer's browser leaves to the server
+//! (`components::server_parts`); the forms beside them stay in its hands.
+//! The list of orders is in `order_list`.
 
 use crate::components::data::load;
 use crate::components::form_action::{FormAction, PostForm};
@@ -19,6 +21,7 @@ use crate::components::house_part::house_part;
 use crate::components::live::{OrderRefresh, refresh_order_after, use_live_tick};
 use crate::components::local_time::LocalTime;
 use crate::components::messages::{MessageThread, thread_data};
+use crate::components::server_parts::{provide_server_parts, server_part};
 use crate::components::stage_timeline::StageTimeline;
 use crate::domain::dates::LineBadge;
 use crate::domain::messages::ThreadKind;
@@ -123,8 +126,12 @@ fn OrderPage(
             heard.set(Some(now.version));
         }
     });
-    // Loaded here, on the same tick and refresh, for the shipping panel.
-    provide_shipping(id, tick, refresh);
+    // The read-only parts, where the server renders them, come anew on the
+    // same tick and refresh.
+    provide_server_parts(move || {
+        tick.track();
+        refresh.track();
+    });
     PaymentFormState::provide();
     // The order's conversation with the customer, on the same tick; shown
     // below the order, outside the closure that renders it, so a refresh
@@ -140,6 +147,7 @@ fn OrderPage(
     // while one of its forms holds input (see `order_desk`).
     let desk = house_part(!customer, || desk_data(id, tick, refresh, order));
     let locale = use_locale().get_untracked();
+    let order_id = untrack(id);
     view! {
         <p><a href=back>{locale.t("order-back")}</a></p>
         <Transition fallback=move || view! { <p class="muted">{locale.t("order-loading")}</p> }>
@@ -155,7 +163,16 @@ fn OrderPage(
         // Between the parts the order's updates re-render, so they never
         // rebuild it: the panel loads its own data, and holds still while
         // one of its forms holds input.
-        <ShippingPanel order_id=untrack(id) />
+        {server_part("order-shipping", move || {
+            // Loaded on the same tick and refresh, where the panel is
+            // rendered: a browser that leaves the panel to the server has
+            // no use for its data. Made as the page's view is (not in a
+            // closure rendering walks again), and after every other
+            // resource of the page, so those keep their places in the page
+            // data whether or not this one is made.
+            provide_shipping(move || order_id, tick, refresh);
+            view! { <ShippingPanel order_id /> }
+        })}
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 order.await.ok().map(|detail| view! { <OrderAccounts detail /> })
@@ -165,7 +182,9 @@ fn OrderPage(
         {desk.map(|data| view! { <OrderDesk data /> })}
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                order.await.ok().map(|detail| view! { <OrderTimeline events=detail.events.clone() /> })
+                order.await.ok().map(|detail| server_part("order-timeline", move || view! {
+                    <OrderTimeline events=detail.events />
+                }))
             })}
         </Transition>
         <MessageThread data=thread kind=ThreadKind::Order house=!customer live=true />
@@ -175,22 +194,28 @@ fn OrderPage(
 #[component]
 fn OrderDetailView(detail: OrderDetail, customer: bool) -> impl IntoView {
     let locale = use_locale().get_untracked();
-    let value = locale.money(&detail.total, &detail.currency);
     view! {
-        <Title text=detail.number.clone() />
         <OrderHeader detail=detail.clone() customer />
-        <LinesPanel lines=detail.lines.clone() currency=detail.currency.clone() />
-        <p class="order-total">{locale.t_with("order-value", &[("amount", value.into())])}</p>
+        {server_part("order-lines", move || {
+            let value = locale.money(&detail.total, &detail.currency);
+            view! {
+                <LinesPanel lines=detail.lines currency=detail.currency />
+                <p class="order-total">{locale.t_with("order-value", &[("amount", value.into())])}</p>
+            }
+        })}
     }
 }
 
 /// What follows the shipping panel: payments, production and changes.
 #[component]
 fn OrderAccounts(detail: OrderDetail) -> impl IntoView {
+    let changes = detail.clone();
     view! {
-        <PaymentsPanel detail=detail.clone() />
-        <ProductionPanel production=detail.production.clone() />
-        <OrderChanges detail=detail.clone() />
+        {server_part("order-accounts", move || view! {
+            <PaymentsPanel detail=detail.clone() />
+            <ProductionPanel production=detail.production />
+        })}
+        <OrderChanges detail=changes />
     }
 }
 
@@ -207,32 +232,38 @@ fn OrderHeader(detail: OrderDetail, customer: bool) -> impl IntoView {
         (customer && shipped).then(|| format!("/customer/complaints?order={}", detail.id));
     let locale = use_locale().get_untracked();
     let complaint_text = locale.t("order-file-complaint");
+    let (number, status) = (detail.number.clone(), detail.status);
     view! {
         <section class="panel" data-order-id=detail.id.to_string()>
-            <h1>{locale.t_with("order-heading", &[("number", detail.number.clone().into())])}</h1>
-            <p class="order-status-line">
-                {locale.t("order-status-label")} " " <strong id="order-status">{status_text(locale, detail.status)}</strong>
-            </p>
-            <StageTimeline current=current />
+            {server_part("order-status", move || view! {
+                <Title text=number.clone() />
+                <h1>{locale.t_with("order-heading", &[("number", number.into())])}</h1>
+                <p class="order-status-line">
+                    {locale.t("order-status-label")} " " <strong id="order-status">{status_text(locale, status)}</strong>
+                </p>
+                <StageTimeline current=current />
+            })}
             <StatusActions id=detail.id version=detail.version next_statuses=detail.next_statuses.clone() />
             <MuteButton id=detail.id muted=detail.muted />
-            <dl class="facts">
-                <dt>{locale.t("order-fact-customer")}</dt><dd>{detail.customer_name.clone()}</dd>
-                <dt>{locale.t("order-fact-incoterm")}</dt><dd>{detail.incoterm.clone()}</dd>
-                <dt>{locale.t("order-fact-payment")}</dt><dd>{detail.payment_terms.clone()}</dd>
-                <dt>{locale.t("order-fact-ship-to")}</dt><dd>{detail.ship_to.clone()}</dd>
-                {detail.margin.clone().map(|m| view! { <dt>{locale.t("order-fact-margin")}</dt><dd id="order-margin">{m}</dd> })}
-            </dl>
-            {detail.contract.as_ref().map(|c| {
-                let path = crate::components::islands::page_path();
-                view! {
-                    <p><a href=format!("{path}/confirmation") id="confirmation-link">
-                        {locale.t_with("order-confirmation-link", &[("number", c.quotation.clone().into())])}
-                    </a></p>
-                }
-            })}
-            {complaint_href.map(|href| view! {
-                <p><a href=href id="file-complaint" class="button secondary">{complaint_text}</a></p>
+            {server_part("order-facts", move || view! {
+                <dl class="facts">
+                    <dt>{locale.t("order-fact-customer")}</dt><dd>{detail.customer_name.clone()}</dd>
+                    <dt>{locale.t("order-fact-incoterm")}</dt><dd>{detail.incoterm.clone()}</dd>
+                    <dt>{locale.t("order-fact-payment")}</dt><dd>{detail.payment_terms.clone()}</dd>
+                    <dt>{locale.t("order-fact-ship-to")}</dt><dd>{detail.ship_to.clone()}</dd>
+                    {detail.margin.clone().map(|m| view! { <dt>{locale.t("order-fact-margin")}</dt><dd id="order-margin">{m}</dd> })}
+                </dl>
+                {detail.contract.as_ref().map(|c| {
+                    let path = crate::components::islands::page_path();
+                    view! {
+                        <p><a href=format!("{path}/confirmation") id="confirmation-link">
+                            {locale.t_with("order-confirmation-link", &[("number", c.quotation.clone().into())])}
+                        </a></p>
+                    }
+                })}
+                {complaint_href.map(|href| view! {
+                    <p><a href=href id="file-complaint" class="button secondary">{complaint_text}</a></p>
+                })}
             })}
         </section>
     }
