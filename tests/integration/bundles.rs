@@ -493,15 +493,7 @@ async fn a_customer_works_on_the_islands_of_its_first_page_and_its_orders() {
 
     // The list follows the live stream: the house moves the order on.
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
-    let id = cast.order_a.to_string();
-    let (status, body) = app
-        .call(
-            &staff,
-            "orders/move",
-            &[("id", &id), ("to", "ready"), ("version", "1")],
-        )
-        .await;
-    assert_eq!(status, 200, "{body}");
+    app.move_order(&staff, cast.order_a, "ready", 1).await;
     browser
         .wait_for_text(row, Duration::from_secs(20), |t| t.contains("Ready"))
         .await;
@@ -534,14 +526,7 @@ async fn a_customer_works_on_the_islands_of_its_first_page_and_its_orders() {
     // while the customer's own step, in the page's islands, appears too
     // and works.
     browser.mark_page().await;
-    let (status, body) = app
-        .call(
-            &staff,
-            "orders/move",
-            &[("id", &id), ("to", "shipped"), ("version", "2")],
-        )
-        .await;
-    assert_eq!(status, 200, "{body}");
+    app.move_order(&staff, cast.order_a, "shipped", 2).await;
     browser
         .wait_for_text("#order-status", Duration::from_secs(20), |t| t == "Shipped")
         .await;

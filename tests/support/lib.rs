@@ -261,6 +261,20 @@ impl TestApp {
         (status, body)
     }
 
+    /// Moves order `id`, seen at `version`, to the status `to` as
+    /// `client`; panics unless the move goes through.
+    pub async fn move_order(&self, client: &reqwest::Client, id: i32, to: &str, version: i32) {
+        let (id, version) = (id.to_string(), version.to_string());
+        let (status, body) = self
+            .call(
+                client,
+                "orders/move",
+                &[("id", &id), ("to", to), ("version", &version)],
+            )
+            .await;
+        assert_eq!(status, 200, "moving order {id} to {to}: {body}");
+    }
+
     /// Signs `client` in; panics unless it works.
     pub async fn sign_in(&self, client: &reqwest::Client, email: &str, password: &str) {
         let (status, body) = self
