@@ -628,3 +628,38 @@ async fn a_line_closed_after_the_scan_planned_it_is_not_told_back_on_track() {
     );
     assert_eq!(outbox_rows(&app).await.len(), before);
 }
+
+/// The setting that lets PostgreSQL run one query on several cores, as the
+/// connection in hand sees it.
+async fn parallel_workers(db: &impl sea_orm::ConnectionTrait) -> String {
+    use sea_orm::Statement;
+    let row = db
+        .query_one_raw(Statement::from_string(
+            sea_orm::DatabaseBackend::Postgres,
+            "SELECT current_setting('max_parallel_workers_per_gather') AS workers",
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    row.try_get::<String>("", "workers").unwrap()
+}
+
+#[tokio::test]
+async fn the_scan_s_transactions_keep_to_one_core_and_nothing_else_does() {
+    use app::ssr::alerts::in_the_background;
+    let app = spawn_app().await;
+    let tx = app.db.begin().await.unwrap();
+    // On SQLite, where no query runs in parallel, it does nothing.
+    in_the_background(&tx).await.unwrap();
+    if app.db.get_database_backend() != sea_orm::DatabaseBackend::Postgres {
+        tx.commit().await.unwrap();
+        return;
+    }
+    assert_eq!(parallel_workers(&tx).await, "0");
+    tx.commit().await.unwrap();
+    // The pool's connections, and so the people's reads, keep the server's
+    // own setting.
+    for _ in 0..4 {
+        assert_ne!(parallel_workers(&app.db).await, "0");
+    }
+}

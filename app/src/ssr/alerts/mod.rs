@@ -29,7 +29,8 @@ pub use digest::send_digests;
 pub use order_line::assess_order_line;
 pub use po_line::assess_po_line;
 pub use scan::{
-    SCAN_BATCH, ScanPlan, ScanReport, remind_if_stale, scan_and_commit, scan_in_batches,
+    SCAN_BATCH, ScanPlan, ScanReport, in_the_background, remind_if_stale, scan_and_commit,
+    scan_in_batches,
 };
 
 /// What every assessment needs to know.

@@ -6,8 +6,8 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::sea_query::ExprTrait as _;
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect,
-    QueryTrait, Select,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait, QueryFilter,
+    QuerySelect, QueryTrait, Select, TransactionTrait,
 };
 
 use super::send::send;
@@ -187,11 +187,17 @@ pub async fn scan_and_commit(state: &AppState) -> Result<ScanReport, ApiError> {
 /// kept stays kept.
 pub async fn scan_in_batches(state: &AppState, size: usize) -> Result<ScanReport, ApiError> {
     let ctx = state.alert_context();
-    let plan = ScanPlan::find(&state.reports, &ctx).await?;
+    // In a transaction of its own only so that the scan's setting holds for
+    // the scan alone (`in_the_background`).
+    let read = state.reports.begin().await?;
+    in_the_background(&read).await?;
+    let plan = ScanPlan::find(&read, &ctx).await?;
+    read.commit().await?;
     let people = Audience::load(&state.reports).await?;
     let mut report = ScanReport::default();
     for batch in plan.batches(size) {
         let mut work = UnitOfWork::begin(state).await?;
+        in_the_background(&work.tx).await?;
         work.watch_notifications().await?;
         let part = batch.assess(&work.tx, &ctx, &people).await?;
         if part.mails == 0 {
@@ -201,6 +207,19 @@ pub async fn scan_in_batches(state: &AppState, size: usize) -> Result<ScanReport
         report += part;
     }
     Ok(report)
+}
+
+/// Marks the transaction in hand as background work: on PostgreSQL its
+/// queries get no parallel workers, so a pass of the scan over a large book
+/// keeps to one core and leaves the other to the people reading pages
+/// (`BENCHMARKS.md`). Nothing on SQLite, where a query never runs in
+/// parallel.
+pub async fn in_the_background(tx: &impl ConnectionTrait) -> Result<(), DbErr> {
+    if tx.get_database_backend() == DatabaseBackend::Postgres {
+        tx.execute_unprepared("SET LOCAL max_parallel_workers_per_gather = 0")
+            .await?;
+    }
+    Ok(())
 }
 
 /// Lines last reported before this moment (the start of a day) may have
