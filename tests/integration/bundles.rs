@@ -241,20 +241,32 @@ async fn each_page_names_its_readers_catalogue_which_the_site_serves() {
     }
 }
 
-/// How many bytes the open page's `.wasm` files took over the network, by
-/// name (0: from the browser's cache), once each has arrived.
-async fn wasm_transfers(browser: &Browser) -> Vec<(String, u64)> {
-    let transfers = browser
+/// What the open page loaded, once each has arrived, as the browser timed
+/// it: the address's path, what asked for it (`fetch`, `script`, `link`…)
+/// and how many bytes it took over the network (0: from the cache).
+async fn resources(browser: &Browser) -> Vec<(String, String, u64)> {
+    let loaded = browser
         .client
         .execute(
             "return performance.getEntriesByType('resource')
-                .filter(e => e.name.endsWith('.wasm') && e.responseEnd > 0)
-                .map(e => [new URL(e.name).pathname, e.transferSize]);",
+                .filter(e => e.responseEnd > 0)
+                .map(e => [new URL(e.name).pathname, e.initiatorType, e.transferSize]);",
             vec![],
         )
         .await
         .unwrap();
-    serde_json::from_value(transfers).unwrap()
+    serde_json::from_value(loaded).unwrap()
+}
+
+/// How many bytes the open page's `.wasm` files took over the network, by
+/// name (0: from the browser's cache), once each has arrived.
+async fn wasm_transfers(browser: &Browser) -> Vec<(String, u64)> {
+    resources(browser)
+        .await
+        .into_iter()
+        .filter(|(path, _, _)| path.ends_with(".wasm"))
+        .map(|(path, _, bytes)| (path, bytes))
+        .collect()
 }
 
 /// Waits until the open page's `wasm` has come over the network (fetched
@@ -537,23 +549,13 @@ async fn a_customer_works_on_the_islands_of_its_first_page_and_its_orders() {
         .for_element(Locator::Css("[data-part=order-facts] #file-complaint"))
         .await
         .expect("the complaint link of a shipped order");
-    let fetched: Vec<String> = serde_json::from_value(
-        browser
-            .client
-            .execute(
-                "return performance.getEntriesByType('resource')\
-                   .filter(e => e.initiatorType === 'fetch')\
-                   .map(e => new URL(e.name).pathname);",
-                vec![],
-            )
-            .await
-            .unwrap(),
-    )
-    .unwrap();
     let page = format!("/customer/orders/{}", cast.order_a);
+    let loaded = resources(&browser).await;
     assert!(
-        fetched.contains(&page),
-        "the page fetched itself: {fetched:?}"
+        loaded
+            .iter()
+            .any(|(path, by, _)| *path == page && by == "fetch"),
+        "the page fetched itself: {loaded:?}"
     );
     browser.click("button[data-move-to=arrived]").await;
     browser
