@@ -147,11 +147,16 @@ pub async fn serve_kept_pages(State(state): State<AppState>, req: Request, next:
     }
     let generation = state.read_cache.generation();
     // The part of the book the page shows (its order, or the viewer's
-    // company's whole view): a write to other parts leaves it kept.
-    let stamp = state.read_cache.stamp(app::domain::kept_pages::page_scope(
+    // company's whole view) and the viewer's own (the unread count): a write
+    // to other parts leaves it kept.
+    let stamp = match app::domain::kept_pages::page_parts(
         req.uri().path(),
         user.company_id,
-    ));
+        user.user_id,
+    ) {
+        Some(parts) => state.read_cache.stamp_parts(&parts),
+        None => state.read_cache.stamp(None),
+    };
     let response = next.run(req).await;
     let html = response
         .headers()

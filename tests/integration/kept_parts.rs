@@ -1,18 +1,19 @@
 //! A factory's progress report drops only what was kept for the parts of
 //! the book it wrote (its own lines, the orders they fill and those orders'
-//! customers); the rest stays kept. One that raised an alert drops
-//! everything. Behind-the-back edits (straight into the database, so the
+//! customers); the rest stays kept. One that raised an alert drops the
+//! pages of the people it told as well (their navigation counts what they
+//! were told). Behind-the-back edits (straight into the database, so the
 //! portal is not told) show which pages were rendered again and which were
 //! answered from memory. The slippage scan keeps everything when it alerted
-//! nobody.
+//! nobody, and otherwise drops the pages of those it told.
 
 use std::time::Duration;
 
 use app::domain::order_status::OrderStatus;
-use app::ssr::entities::{order, po_line};
+use app::ssr::entities::{notification, order, order_line, po_line};
 use integration_tests::people::{Cast, PASSWORD, create_cast, create_order};
 use integration_tests::{TestApp, eventually, get_with, spawn_app, two_instances};
-use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 async fn page(client: &reqwest::Client, url: &str) -> String {
     let response = get_with(client, url).await;
@@ -26,6 +27,42 @@ async fn rename_order(app: &TestApp, id: i32, number: &str) {
     let mut row: order::ActiveModel = found.unwrap().into();
     row.number = Set(number.into());
     row.update(&app.db).await.unwrap();
+}
+
+/// The newest notification's id, if any.
+async fn newest_notification(app: &TestApp) -> Option<i32> {
+    notification::Entity::find()
+        .order_by_desc(notification::Column::Id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .map(|n| n.id)
+}
+
+/// Who was notified after the notification `after`.
+async fn told_since(app: &TestApp, after: Option<i32>) -> Vec<i32> {
+    let mut told: Vec<i32> = notification::Entity::find()
+        .filter(notification::Column::Id.gt(after.unwrap_or(0)))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|n| n.user_id)
+        .collect();
+    told.sort_unstable();
+    told.dedup();
+    told
+}
+
+/// The unread count in a page's navigation (none shown: 0).
+fn unread_in(page: &str) -> u32 {
+    let Some(at) = page.find("id=\"unread-count\"") else {
+        return 0;
+    };
+    let rest = &page[at..];
+    let start = rest.find('>').unwrap() + 1;
+    let end = start + rest[start..].find('<').unwrap();
+    rest[start..end].trim().parse().unwrap()
 }
 
 /// Factory A moves its line (line 1 of order A) to QC passed; with a
@@ -129,18 +166,35 @@ async fn a_report_drops_what_shows_its_orders_and_keeps_the_rest() {
 }
 
 #[tokio::test]
-async fn a_report_that_raises_an_alert_drops_everything() {
+async fn a_report_that_raises_an_alert_drops_the_pages_of_those_it_told() {
     let (app, cast, other, customer, factory_a) = setup().await;
+    let customer_b = app.client_for(&cast.customer_b_user.email, PASSWORD).await;
     let other_url = app.url(&format!("/customer/orders/{other}"));
-    assert!(page(&customer, &other_url).await.contains("SO-A-OTHER"));
-    rename_order(&app, other, "SO-A-RENAMED").await;
-    // Three days past the factory's commitment: the house is alerted, and
-    // whoever is told sees a new count in every page's navigation.
+    let b_url = app.url(&format!("/customer/orders/{}", cast.order_b));
+    let unread_before = unread_in(&page(&customer, &other_url).await);
+    assert!(page(&customer_b, &b_url).await.contains("SO-B-1"));
+    rename_order(&app, cast.order_b, "SO-B-RENAMED").await;
+    let before = newest_notification(&app).await;
+    // Three days past the factory's commitment, and so past the customer's:
+    // the house and customer A are alerted, and see a new count in every
+    // page's navigation.
     let late = (chrono::Utc::now().date_naive() + chrono::Duration::days(23)).to_string();
     report(&app, &factory_a, cast.po_line_a, &late).await;
+    let told = told_since(&app, before).await;
     assert!(
-        page(&customer, &other_url).await.contains("SO-A-RENAMED"),
-        "a report that alerted kept other pages"
+        told.contains(&cast.customer.id) && !told.contains(&cast.customer_b_user.id),
+        "{told:?}"
+    );
+    // The customer's page of another order is rendered again, for the
+    // count in its navigation (the order's own read stays kept).
+    assert!(
+        unread_in(&page(&customer, &other_url).await) > unread_before,
+        "a report that alerted the customer kept its other pages"
+    );
+    let b_after = page(&customer_b, &b_url).await;
+    assert!(
+        b_after.contains("SO-B-1") && !b_after.contains("SO-B-RENAMED"),
+        "a report that alerted others dropped customer B's page"
     );
 }
 
@@ -167,25 +221,29 @@ async fn a_report_through_one_instance_reaches_the_kept_reads_of_another() {
 }
 
 #[tokio::test]
-async fn a_scan_that_alerts_nobody_keeps_everything_and_one_that_alerts_drops_it() {
+async fn a_scan_keeps_what_it_did_not_tell_anyone_of_and_drops_what_it_did() {
     use app::ssr::alerts::scan_and_commit;
     let (app, cast, other, customer, _factory_a) = setup().await;
+    let customer_b = app.client_for(&cast.customer_b_user.email, PASSWORD).await;
     // The first scan alerts whatever the cast starts with.
     scan_and_commit(&app.state).await.unwrap();
     let other_url = app.url(&format!("/customer/orders/{other}"));
+    let b_url = app.url(&format!("/customer/orders/{}", cast.order_b));
     assert!(page(&customer, &other_url).await.contains("SO-A-OTHER"));
+    assert!(page(&customer_b, &b_url).await.contains("SO-B-1"));
     rename_order(&app, other, "SO-A-RENAMED").await;
+    rename_order(&app, cast.order_b, "SO-B-RENAMED").await;
+    let kept = |page: &str, number: &str| page.contains(number) && !page.contains("RENAMED");
 
     let quiet = scan_and_commit(&app.state).await.unwrap();
     assert_eq!(quiet.mails, 0, "{quiet:?}");
-    let kept = page(&customer, &other_url).await;
     assert!(
-        kept.contains("SO-A-OTHER") && !kept.contains("SO-A-RENAMED"),
+        kept(&page(&customer, &other_url).await, "SO-A-OTHER"),
         "a scan that alerted nobody dropped what was kept"
     );
 
     // Factory A's line slips (written behind the portal): the next scan
-    // finds it, alerts, and drops everything kept.
+    // finds it and tells the house, not the customers.
     let line = po_line::Entity::find_by_id(cast.po_line_a)
         .one(&app.db)
         .await
@@ -195,10 +253,51 @@ async fn a_scan_that_alerts_nobody_keeps_everything_and_one_that_alerts_drops_it
     let mut line: po_line::ActiveModel = line.into();
     line.forecast_ready_date = Set(Some(late));
     line.update(&app.db).await.unwrap();
-    let loud = scan_and_commit(&app.state).await.unwrap();
-    assert!(loud.mails > 0, "{loud:?}");
+    let before = newest_notification(&app).await;
+    let house = scan_and_commit(&app.state).await.unwrap();
+    assert!(house.mails > 0, "{house:?}");
+    let told = told_since(&app, before).await;
     assert!(
-        page(&customer, &other_url).await.contains("SO-A-RENAMED"),
-        "a scan that alerted kept what it had"
+        told.contains(&cast.staff.id) && !told.contains(&cast.customer.id),
+        "{told:?}"
+    );
+    assert!(
+        kept(&page(&customer, &other_url).await, "SO-A-OTHER"),
+        "a scan that alerted the house dropped the customer's page"
+    );
+
+    // Customer A's line 1 is forecast five days late: the next scan tells
+    // the customer, whose pages are rendered again; customer B's stay.
+    let line = order_line::Entity::find()
+        .filter(order_line::Column::OrderId.eq(cast.order_a))
+        .filter(order_line::Column::LineNo.eq(1))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let late = line.committed_date.unwrap() + chrono::Duration::days(5);
+    let mut line: order_line::ActiveModel = line.into();
+    line.forecast_date = Set(Some(late));
+    line.update(&app.db).await.unwrap();
+    let unread_before = unread_in(&page(&customer, &other_url).await);
+    let before = newest_notification(&app).await;
+    let customers = scan_and_commit(&app.state).await.unwrap();
+    assert!(customers.mails > 0, "{customers:?}");
+    let told = told_since(&app, before).await;
+    assert!(
+        told.contains(&cast.customer.id) && !told.contains(&cast.customer_b_user.id),
+        "{told:?}"
+    );
+    // Rendered again for the count in its navigation; the order's own read
+    // stays kept.
+    let after = page(&customer, &other_url).await;
+    assert!(
+        unread_in(&after) > unread_before,
+        "a scan that alerted the customer kept its pages"
+    );
+    assert!(kept(&after, "SO-A-OTHER"), "the order's read was dropped");
+    assert!(
+        kept(&page(&customer_b, &b_url).await, "SO-B-1"),
+        "a scan that alerted customer A dropped customer B's page"
     );
 }

@@ -8,6 +8,11 @@
 //! [`Scope`]s: a write that says which parts it touched (a factory's
 //! progress report) leaves everything showing other parts kept. Any other
 //! write drops everything.
+//!
+//! A kept page also shows its viewer's own part, [`Scope::Person`]: the
+//! count of unread notifications in its navigation. A write that puts
+//! something on people's lists (an alert) names them, so only their pages
+//! are rendered again.
 
 /// A part of the book a kept page or read shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -19,6 +24,9 @@ pub enum Scope {
     Customer(i32),
     /// Everything a factory sees across its purchase-order lines.
     Factory(i32),
+    /// What one person (a user id) sees of their own on every page: the
+    /// unread count of their notifications.
+    Person(i32),
 }
 
 impl Scope {
@@ -28,6 +36,7 @@ impl Scope {
             Scope::Order(id) => format!("o{id}"),
             Scope::Customer(id) => format!("c{id}"),
             Scope::Factory(id) => format!("f{id}"),
+            Scope::Person(id) => format!("p{id}"),
         }
     }
 
@@ -38,6 +47,7 @@ impl Scope {
             "o" => Scope::Order(id),
             "c" => Scope::Customer(id),
             "f" => Scope::Factory(id),
+            "p" => Scope::Person(id),
             _ => return None,
         };
         // One spelling only (no "+5", no "05").
@@ -72,6 +82,14 @@ pub fn page_scope(path: &str, company: i32) -> Option<Scope> {
             .ok()
             .map(Scope::Order),
     }
+}
+
+/// Everything the kept page at `path` shows to `person` of `company`: its
+/// part of the book and the person's own (the unread count in its
+/// navigation); `None` when its part cannot be named (it is then dropped at
+/// every write).
+pub fn page_parts(path: &str, company: i32, person: i32) -> Option<[Scope; 2]> {
+    page_scope(path, company).map(|part| [part, Scope::Person(person)])
 }
 
 #[cfg(test)]
@@ -111,13 +129,28 @@ mod tests {
         assert_eq!(page_scope("/staff", 4), None);
     }
 
+    #[test]
+    fn a_kept_page_also_shows_its_viewer_s_own_part() {
+        assert_eq!(
+            page_parts("/customer/orders/12", 4, 31),
+            Some([Scope::Order(12), Scope::Person(31)])
+        );
+        assert_eq!(
+            page_parts("/supplier", 9, 5),
+            Some([Scope::Factory(9), Scope::Person(5)])
+        );
+        assert_eq!(page_parts("/customer/orders/9999999999", 4, 31), None);
+        assert_eq!(page_parts("/account", 4, 31), None);
+    }
+
     proptest! {
         #[test]
-        fn a_scope_reads_back_from_its_tag(id in any::<i32>(), kind in 0u8..3) {
+        fn a_scope_reads_back_from_its_tag(id in any::<i32>(), kind in 0u8..4) {
             let scope = match kind {
                 0 => Scope::Order(id),
                 1 => Scope::Customer(id),
-                _ => Scope::Factory(id),
+                2 => Scope::Factory(id),
+                _ => Scope::Person(id),
             };
             prop_assert_eq!(Scope::parse(&scope.tag()), Some(scope));
         }

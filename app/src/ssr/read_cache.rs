@@ -21,10 +21,12 @@
 //!
 //! A write may say which parts of the book it touched
 //! (`domain::kept_pages::Scope`: an order, a customer's or a factory's
-//! whole view) instead: then only what was kept for those parts, and what
-//! was kept without naming a part, is dropped. Each part has a counter in a
-//! fixed table (parts that share a counter drop each other's reads, never
-//! keep them too long). Only a factory's progress report writes this way.
+//! whole view, a person's own) instead: then only what was kept for those
+//! parts, and what was kept without naming a part, is dropped. Each part
+//! has a counter in a fixed table (parts that share a counter drop each
+//! other's reads, never keep them too long). A kept page shows two parts:
+//! its own and its viewer's. A factory's progress report and the slippage
+//! scan write this way; their alerts name the people they were put before.
 
 use std::any::Any;
 use std::future::Future;
@@ -63,9 +65,9 @@ pub struct Stamp(Shown);
 enum Shown {
     /// It may show anything: any write drops it (the count of all writes).
     Anything(u64),
-    /// It shows only this part (counter slot, count), or none that a write
-    /// names (a session); a write that names other parts leaves it.
-    Part(Option<(usize, u64)>),
+    /// It shows only these parts (counter slot, count each), or none that a
+    /// write names (a session); a write that names other parts leaves it.
+    Parts(Vec<(usize, u64)>),
 }
 
 /// The kept reads of one generation (of writes that named no part).
@@ -188,28 +190,39 @@ impl ReadCache {
     /// The stamp of a read beginning now that shows `part`, or anything if
     /// `None`.
     pub fn stamp(&self, part: Option<Scope>) -> Stamp {
-        Stamp(match part {
-            None => Shown::Anything(self.writes.load(Ordering::Acquire)),
-            Some(part) => {
-                let at = slot(part);
-                Shown::Part(Some((at, self.parts[at].load(Ordering::Acquire))))
-            }
-        })
+        match part {
+            None => Stamp(Shown::Anything(self.writes.load(Ordering::Acquire))),
+            Some(part) => self.stamp_parts(&[part]),
+        }
+    }
+
+    /// The stamp of a read beginning now that shows these parts and nothing
+    /// else: a write to any of them drops it.
+    pub fn stamp_parts(&self, parts: &[Scope]) -> Stamp {
+        Stamp(Shown::Parts(
+            parts
+                .iter()
+                .map(|part| {
+                    let at = slot(*part);
+                    (at, self.parts[at].load(Ordering::Acquire))
+                })
+                .collect(),
+        ))
     }
 
     /// The stamp of a read beginning now that no write naming its parts can
     /// change (a session): only writes that name none drop it.
     pub fn stamp_unnamed(&self) -> Stamp {
-        Stamp(Shown::Part(None))
+        self.stamp_parts(&[])
     }
 
     /// Whether nothing `stamp` depends on was written since.
     fn fresh(&self, stamp: &Stamp) -> bool {
         match &stamp.0 {
             Shown::Anything(writes) => self.writes.load(Ordering::Acquire) == *writes,
-            Shown::Part(part) => {
-                part.is_none_or(|(at, count)| self.parts[at].load(Ordering::Acquire) == count)
-            }
+            Shown::Parts(parts) => parts
+                .iter()
+                .all(|(at, count)| self.parts[*at].load(Ordering::Acquire) == *count),
         }
     }
 

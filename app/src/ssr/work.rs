@@ -88,9 +88,10 @@ impl UnitOfWork {
         self.nudge(house_company_id).await
     }
 
-    /// From now on, a notification put on anyone's list (an alert) makes
-    /// this unit of work a write of anything, whatever it says it touched:
-    /// it changed every page's navigation for that person.
+    /// From now on, a notification put on anyone's list (an alert) adds its
+    /// person's own part to what this unit of work touched: it changed the
+    /// unread count in every page's navigation for that person. Without the
+    /// watch a writer that names its parts must not notify anyone.
     pub async fn watch_notifications(&mut self) -> Result<(), ApiError> {
         self.noted = Some(notifications::latest_id(&self.tx).await?);
         Ok(())
@@ -110,6 +111,13 @@ impl UnitOfWork {
         self.touched = Touched::Nothing;
     }
 
+    /// Says that this unit of work writes nothing any kept page or read of a
+    /// part shows, only what reads of no part may show (the house's boards,
+    /// the outbox); with the watch, the people it notified are added.
+    pub fn touches_no_part(&mut self) {
+        self.touched = Touched::Parts(Vec::new());
+    }
+
     /// Commits, then tells open pages and wakes the outbox worker. Kept
     /// page reads (of the parts written, if named) are not served again,
     /// here or (told at the commit) on the other instances.
@@ -117,7 +125,16 @@ impl UnitOfWork {
         if let Some(noted) = self.noted
             && notifications::latest_id(&self.tx).await? != noted
         {
-            self.touched = Touched::Anything;
+            let told = notifications::recipients_after(&self.tx, noted).await?;
+            let people = told.into_iter().map(Scope::Person);
+            self.touched = match std::mem::replace(&mut self.touched, Touched::Anything) {
+                Touched::Anything => Touched::Anything,
+                Touched::Parts(mut parts) => {
+                    parts.extend(people);
+                    Touched::Parts(parts)
+                }
+                Touched::Nothing => Touched::Parts(people.collect()),
+            };
         }
         match &self.touched {
             Touched::Anything => {

@@ -182,9 +182,11 @@ pub async fn scan_and_commit(state: &AppState) -> Result<ScanReport, ApiError> {
 /// The plan and the audience are read outside any write; the lines are
 /// then assessed in batches of `size`, each in its own unit of work, so
 /// writers wait behind one batch at most. Each commit wakes the outbox
-/// worker. A batch that queued no mail and noted nothing for anyone wrote
-/// only the levels it remembers per line, which no page shows: everything
-/// kept stays kept.
+/// worker. A batch writes only the levels and marks it remembers per line,
+/// which no page shows, and its alerts: a batch that alerted nobody keeps
+/// everything kept, one that alerted drops the pages of the people it told
+/// (their unread counts) and the reads that name no part (the house's
+/// boards); customers' and factories' other pages stay kept.
 pub async fn scan_in_batches(state: &AppState, size: usize) -> Result<ScanReport, ApiError> {
     let ctx = state.alert_context();
     // In a transaction of its own only so that the scan's setting holds for
@@ -202,6 +204,8 @@ pub async fn scan_in_batches(state: &AppState, size: usize) -> Result<ScanReport
         let part = batch.assess(&work.tx, &ctx, &people).await?;
         if part.mails == 0 {
             work.shows_nothing();
+        } else {
+            work.touches_no_part();
         }
         work.commit(state).await?;
         report += part;

@@ -133,6 +133,34 @@ async fn a_write_to_one_part_drops_only_what_shows_it() {
     assert_eq!(loads.load(Ordering::SeqCst), 5);
 }
 
+#[test]
+fn a_page_of_two_parts_goes_with_a_write_to_either_and_stays_otherwise() {
+    let cache = ReadCache::new(16);
+    let (order, viewer) = (Scope::Order(12), Scope::Person(31));
+    let kept = |cache: &ReadCache| {
+        cache.keep_page(
+            "page".to_string(),
+            cache.generation(),
+            cache.stamp_parts(&[order, viewer]),
+            1u8,
+        )
+    };
+    kept(&cache);
+    cache.bump_parts(&[Scope::Order(13), Scope::Person(32)]);
+    assert!(
+        cache.page::<u8>("page").is_some(),
+        "others' parts dropped it"
+    );
+    cache.bump_parts(&[viewer]);
+    assert!(
+        cache.page::<u8>("page").is_none(),
+        "its viewer's part kept it"
+    );
+    kept(&cache);
+    cache.bump_parts(&[order]);
+    assert!(cache.page::<u8>("page").is_none(), "its order kept it");
+}
+
 #[tokio::test]
 async fn a_read_of_a_part_during_a_write_to_it_is_not_kept() {
     let cache = ReadCache::new(16);
@@ -183,11 +211,12 @@ fn a_notice_names_parts_or_means_anything() {
     assert_eq!(parts_of_notice(""), None);
     assert_eq!(parts_of_notice("o12 x3"), None);
     assert_eq!(
-        parts_of_notice("o12 c4 f7"),
+        parts_of_notice("o12 c4 f7 p9"),
         Some(vec![
             Scope::Order(12),
             Scope::Customer(4),
-            Scope::Factory(7)
+            Scope::Factory(7),
+            Scope::Person(9)
         ])
     );
 }

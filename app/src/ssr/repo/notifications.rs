@@ -60,6 +60,22 @@ pub async fn latest_id(db: &impl ConnectionTrait) -> Result<Option<i32>, DbErr> 
         .map(Option::flatten)
 }
 
+/// Who was given a notification after the one with id `after` (after none:
+/// anyone given one), each once.
+pub async fn recipients_after(
+    db: &impl ConnectionTrait,
+    after: Option<i32>,
+) -> Result<Vec<i32>, DbErr> {
+    let mut query = notification::Entity::find()
+        .select_only()
+        .column(notification::Column::UserId)
+        .distinct();
+    if let Some(after) = after {
+        query = query.filter(notification::Column::Id.gt(after));
+    }
+    query.into_tuple().all(db).await
+}
+
 /// The person's newest `limit` notifications, newest first.
 pub async fn of_user(
     db: &impl ConnectionTrait,

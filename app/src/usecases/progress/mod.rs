@@ -120,7 +120,8 @@ fn stale(locale: Locale) -> ApiError {
 /// A report writes the factory's lines and the orders behind them, so only
 /// what was kept for that factory, those orders and their customers is
 /// dropped; one that put anything on someone's notification list (an alert)
-/// changed every page's navigation for that person, and drops everything.
+/// changed every page's navigation for that person, and drops their pages
+/// too.
 async fn follow_and_commit(
     state: &AppState,
     mut work: UnitOfWork,
