@@ -108,8 +108,9 @@ impl Server {
         writeln!(self.stdin, "scan").unwrap();
     }
 
-    /// Stops the scan; answers how many passes ran and their mean time.
-    fn stop_scanning(&mut self) -> (usize, u64) {
+    /// Stops the scan; answers how many passes ran, their mean time and how
+    /// many alerts they queued.
+    fn stop_scanning(&mut self) -> (usize, u64, u64) {
         use std::io::Write;
         writeln!(self.stdin, "stop").unwrap();
         let mut line = String::new();
@@ -119,6 +120,7 @@ impl Server {
             .map(|w| w.parse::<u64>().unwrap_or(0));
         (
             words.next().unwrap_or(0) as usize,
+            words.next().unwrap_or(0),
             words.next().unwrap_or(0),
         )
     }
@@ -511,9 +513,10 @@ async fn measure_server(
     server.start_scanning();
     let (scanning, writes) =
         order_pages_while_reporting(&server, &customer, &factory, book, &picks).await;
-    let (passes, mean_ms) = server.stop_scanning();
+    let (passes, mean_ms, alerts) = server.stop_scanning();
     let page = format!(
-        "customer order page while the slippage scan runs pass after pass ({passes} passes, {mean_ms} ms each on average) \
+        "customer order page while the slippage scan runs pass after pass ({passes} passes, {mean_ms} ms each on average, \
+         {alerts} alerts queued) \
          and the factory reports progress ({} reports answered, {:.0}/s; {} accepted)",
         writes.answered, writes.per_second, writes.accepted
     );

@@ -20,8 +20,10 @@ pub(crate) async fn serve(url: String, keep_reads: bool) {
 
 /// In the served portal: the line `scan` on standard input starts passes
 /// of the slippage scan, one after the other (each as the portal's own job
-/// runs it), until the line `stop`; then it prints how many passes ran and
-/// how long they took on average. The job itself runs once a day here, so
+/// runs it), until the line `stop`; then it prints how many passes ran,
+/// how long they took on average and how many alerts they queued (each
+/// alert drops the kept pages of the people it tells, whose navigation
+/// counts it). The job itself runs once a day here, so
 /// the outside benchmark decides when the scan runs beside its clients.
 async fn scan_on_command(state: app::ssr::AppState) {
     use std::io::BufRead;
@@ -35,28 +37,31 @@ async fn scan_on_command(state: app::ssr::AppState) {
         }
     });
     let running = Arc::new(AtomicBool::new(false));
-    let mut passes: Option<tokio::task::JoinHandle<(usize, Duration)>> = None;
+    let mut passes: Option<tokio::task::JoinHandle<(usize, Duration, usize)>> = None;
     while let Some(line) = input.recv().await {
         match line.trim() {
             "scan" if passes.is_none() => {
                 running.store(true, Ordering::SeqCst);
                 let (state, running) = (state.clone(), running.clone());
                 passes = Some(tokio::spawn(async move {
-                    let (mut count, started) = (0usize, Instant::now());
+                    let (mut count, mut alerts, started) = (0usize, 0usize, Instant::now());
                     while running.load(Ordering::SeqCst) {
-                        app::ssr::alerts::scan_and_commit(&state).await.unwrap();
+                        alerts += app::ssr::alerts::scan_and_commit(&state)
+                            .await
+                            .unwrap()
+                            .mails;
                         count += 1;
                     }
-                    (count, started.elapsed() / count.max(1) as u32)
+                    (count, started.elapsed() / count.max(1) as u32, alerts)
                 }));
             }
             "stop" => {
                 running.store(false, Ordering::SeqCst);
-                let (count, mean) = match passes.take() {
+                let (count, mean, alerts) = match passes.take() {
                     Some(task) => task.await.unwrap(),
-                    None => (0, Duration::ZERO),
+                    None => (0, Duration::ZERO, 0),
                 };
-                println!("{count} {}", mean.as_millis());
+                println!("{count} {} {alerts}", mean.as_millis());
             }
             _ => {}
         }
