@@ -2,7 +2,6 @@
 //! admin page (a wrong one is answered under its field first) and adds a
 //! root cause of the house's own; after a reload the page shows both.
 
-use fantoccini::Locator;
 use integration_tests::browser::Browser;
 use integration_tests::people::{PASSWORD, create_cast};
 use integration_tests::spawn_app;
@@ -15,12 +14,8 @@ const FIRST_ANSWER: &str = "#complaint-clocks-form [name='first_answer']";
 /// The value of an input, once it is on the page.
 async fn value_of(browser: &Browser, css: &str) -> String {
     browser
-        .client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(css))
+        .element(css, WAIT)
         .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
         .prop("value")
         .await
         .unwrap_or_else(|e| panic!("{css}: {e}"))

@@ -5,7 +5,6 @@
 //! the factory. A customer adds a photo of the problem on its complaint's
 //! page and finds it listed there.
 
-use fantoccini::Locator;
 use integration_tests::browser::Browser;
 use integration_tests::people::{PASSWORD, create_cast};
 use integration_tests::spawn_app;
@@ -41,13 +40,7 @@ async fn submit(browser: &Browser, form: &str, fields: &[(&str, &str)], button: 
 
 async fn take_step(browser: &Browser, step: &str, fields: &[(&str, &str)]) {
     let form = format!("form.step-form[data-step={step}]");
-    browser
-        .client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(&form))
-        .await
-        .unwrap_or_else(|e| panic!("{form}: {e}"));
+    browser.element(&form, WAIT).await;
     submit(browser, &form, fields, "button.step-submit").await;
 }
 
@@ -83,13 +76,7 @@ async fn a_customer_complains_the_house_and_factory_answer_and_the_customer_acce
     .await;
     assert!(moved, "the complaints page opens");
     customer.wait_hydrated().await;
-    customer
-        .client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css("form#complaint-form"))
-        .await
-        .expect("the complaint form");
+    customer.element("form#complaint-form", WAIT).await;
     submit(
         &customer,
         "form#complaint-form",
@@ -140,12 +127,8 @@ async fn a_customer_complains_the_house_and_factory_answer_and_the_customer_acce
     take_step(&staff, "investigate", &[]).await;
     // The next step is offered from the page as the investigation left it.
     staff
-        .client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css("#complaint-status[data-status=investigating]"))
-        .await
-        .expect("the complaint is under investigation");
+        .element("#complaint-status[data-status=investigating]", WAIT)
+        .await;
     take_step(
         &staff,
         "pass",
@@ -224,12 +207,8 @@ async fn a_customer_complains_the_house_and_factory_answer_and_the_customer_acce
     }
     take_step(&customer, "accept", &[]).await;
     customer
-        .client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css("#complaint-status[data-status=accepted]"))
-        .await
-        .expect("the complaint is accepted");
+        .element("#complaint-status[data-status=accepted]", WAIT)
+        .await;
     customer.screenshot("customer-accepts-the-remedy").await;
     customer.close().await;
 }
@@ -290,12 +269,8 @@ async fn a_customer_attaches_a_photo_on_its_complaint_page() {
     let mut attached = false;
     for _ in 0..3 {
         let input = customer
-            .client
-            .wait()
-            .at_most(WAIT)
-            .for_element(Locator::Css("#complaint-files input[type=file]"))
-            .await
-            .expect("the photo field");
+            .element("#complaint-files input[type=file]", WAIT)
+            .await;
         if input
             .send_keys(&photo.path().to_string_lossy())
             .await
@@ -312,14 +287,7 @@ async fn a_customer_attaches_a_photo_on_its_complaint_page() {
         {
             continue;
         }
-        if customer
-            .client
-            .wait()
-            .at_most(WAIT)
-            .for_element(Locator::Css(listed))
-            .await
-            .is_ok()
-        {
+        if customer.appears(listed, WAIT).await.is_ok() {
             attached = true;
             break;
         }

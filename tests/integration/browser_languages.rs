@@ -15,16 +15,7 @@ use std::time::Duration;
 const WAIT: Duration = Duration::from_secs(20);
 
 async fn text_of(browser: &Browser, css: &str) -> String {
-    browser
-        .client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .text()
-        .await
-        .unwrap()
+    browser.element(css, WAIT).await.text().await.unwrap()
 }
 
 #[tokio::test]

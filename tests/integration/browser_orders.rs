@@ -42,13 +42,7 @@ async fn the_customer_sees_a_status_change_live() {
     // beside the order) before the click, so the button clicked is the one
     // that stays.
     for part in ["section#shipping", "section#messages"] {
-        staff
-            .client
-            .wait()
-            .at_most(Duration::from_secs(10))
-            .for_element(Locator::Css(part))
-            .await
-            .unwrap_or_else(|e| panic!("{part}: {e}"));
+        staff.element(part, Duration::from_secs(10)).await;
     }
     staff.click("button[data-move-to=ready]").await;
     let clicked = Instant::now();
@@ -316,12 +310,8 @@ async fn line_one_kept_through_a_colleague_s_change(
 async fn open_payment_form(browser: &Browser, url: &str) {
     browser.client.goto(url).await.expect("open the order page");
     browser
-        .client
-        .wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css("#record-payment"))
-        .await
-        .expect("the payment form");
+        .element("#record-payment", Duration::from_secs(20))
+        .await;
     browser
         .client
         .execute(

@@ -55,12 +55,8 @@ async fn wait_for_value(browser: &Browser, css: &str, check: impl Fn(&str) -> bo
 
 async fn attribute(browser: &Browser, css: &str, name: &str) -> String {
     browser
-        .client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(css))
+        .element(css, WAIT)
         .await
-        .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
         .attr(name)
         .await
         .unwrap()

@@ -108,8 +108,8 @@ async fn staff_upload_a_bill_of_lading_copy_and_the_customer_downloads_it() {
     let mut received = false;
     let mut reloaded = false;
     for _ in 0..3 {
-        let field = Locator::Css(&format!("{bl_row} input[type=file]"));
-        let input = match staff.client.wait().at_most(WAIT).for_element(field).await {
+        let field = format!("{bl_row} input[type=file]");
+        let input = match staff.appears(&field, WAIT).await {
             Ok(input) => input,
             Err(e) if !reloaded => {
                 // Say what the page showed instead, then give it one
@@ -141,10 +141,7 @@ async fn staff_upload_a_bill_of_lading_copy_and_the_customer_downloads_it() {
             continue;
         }
         if staff
-            .client
-            .wait()
-            .at_most(WAIT)
-            .for_element(Locator::Css(&format!("{bl_row}[data-state=received]")))
+            .appears(&format!("{bl_row}[data-state=received]"), WAIT)
             .await
             .is_ok()
         {
@@ -172,34 +169,17 @@ async fn staff_upload_a_bill_of_lading_copy_and_the_customer_downloads_it() {
         {
             button.click().await.ok();
         }
-        if staff
-            .client
-            .wait()
-            .at_most(WAIT / 3)
-            .for_element(Locator::Css(&sent))
-            .await
-            .is_ok()
-        {
+        if staff.appears(&sent, WAIT / 3).await.is_ok() {
             break;
         }
     }
-    staff
-        .client
-        .wait()
-        .at_most(WAIT / 3)
-        .for_element(Locator::Css(&sent))
-        .await
-        .expect("the B/L copy is sent");
+    staff.element(&sent, WAIT / 3).await;
     staff.close().await;
 
     // The customer's open page shows it ready, live, with its download.
     let link = customer
-        .client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(&format!("{bl_row} a.download")))
-        .await
-        .expect("a download link for the customer");
+        .element(&format!("{bl_row} a.download"), WAIT)
+        .await;
     customer.assert_not_reloaded().await;
     let href = link.attr("href").await.unwrap().unwrap();
     customer.screenshot("customer-sees-the-bl-copy").await;

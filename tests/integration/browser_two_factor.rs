@@ -3,7 +3,6 @@
 //! off the page, as they would type it into an app), sign out, and sign in
 //! again with the password and then a code.
 
-use fantoccini::Locator;
 use integration_tests::browser::Browser;
 use integration_tests::people::{PASSWORD, create_cast};
 use integration_tests::{TestApp, spawn_app};
@@ -16,12 +15,8 @@ const WAIT: Duration = Duration::from_secs(30);
 /// Types `text` into the field matching `css`.
 async fn type_into(browser: &Browser, css: &str, text: &str) {
     browser
-        .client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(css))
+        .element(css, WAIT)
         .await
-        .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
         .send_keys(text)
         .await
         .unwrap_or_else(|e| panic!("type into {css}: {e}"));
@@ -71,12 +66,8 @@ async fn set_up_and_sign_in_with_a_code(app: &TestApp, email: &str, home: &str) 
         .await;
     person.click("#two-factor-start").await;
     let secret = person
-        .client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css("#two-factor-secret"))
+        .element("#two-factor-secret", WAIT)
         .await
-        .expect("the key is shown")
         .attr("data-secret")
         .await
         .unwrap()
@@ -118,12 +109,8 @@ async fn set_up_and_sign_in_with_a_code(app: &TestApp, email: &str, home: &str) 
     person.sign_in(&app.address, email, PASSWORD).await;
     wait_for_path(&person, "/login/two-factor").await;
     person
-        .client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css("[data-hydrated='true'] #two-factor-form"))
-        .await
-        .expect("the code page hydrates");
+        .element("[data-hydrated='true'] #two-factor-form", WAIT)
+        .await;
     person
         .wait_for_text("#two-factor-sign-in", WAIT, |t| t.contains("Sign-in code"))
         .await;

@@ -9,7 +9,6 @@
 //! its reader's, which the site serves beside the bundles.
 
 use app::i18n::Locale;
-use fantoccini::Locator;
 use integration_tests::browser::Browser;
 use integration_tests::people::{PASSWORD, create_cast};
 use integration_tests::{TestApp, eventually, get_in_language, new_client, site_root, spawn_app};
@@ -543,12 +542,11 @@ async fn a_customer_works_on_the_islands_of_its_first_page_and_its_orders() {
         .wait_for_text("#order-status", Duration::from_secs(20), |t| t == "Shipped")
         .await;
     browser
-        .client
-        .wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css("[data-part=order-facts] #file-complaint"))
-        .await
-        .expect("the complaint link of a shipped order");
+        .element(
+            "[data-part=order-facts] #file-complaint",
+            Duration::from_secs(20),
+        )
+        .await;
     let page = format!("/customer/orders/{}", cast.order_a);
     let loaded = resources(&browser).await;
     assert!(

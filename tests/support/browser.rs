@@ -135,12 +135,30 @@ impl Browser {
 
     /// Waits until the open page has hydrated.
     pub async fn wait_hydrated(&self) {
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(40))
-            .for_element(Locator::Css("[data-hydrated='true']"))
+        self.appears("[data-hydrated='true']", Duration::from_secs(40))
             .await
             .expect("the page hydrates (is target/site built? scripts/test.sh builds it)");
+    }
+
+    /// The first element matching `css`, once it is on the page, waiting at
+    /// most `within` for it.
+    pub async fn appears(
+        &self,
+        css: &str,
+        within: Duration,
+    ) -> Result<fantoccini::elements::Element, fantoccini::error::CmdError> {
+        self.client
+            .wait()
+            .at_most(within)
+            .for_element(Locator::Css(css))
+            .await
+    }
+
+    /// As [`Browser::appears`]; the test fails, naming `css`, if it does not.
+    pub async fn element(&self, css: &str, within: Duration) -> fantoccini::elements::Element {
+        self.appears(css, within)
+            .await
+            .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
     }
 
     /// Signs in through the sign-in form of the portal at `base`.
@@ -192,13 +210,7 @@ impl Browser {
     /// clicking is found again.
     pub async fn click(&self, css: &str) {
         for attempt in 0..5 {
-            let element = self
-                .client
-                .wait()
-                .at_most(Duration::from_secs(10))
-                .for_element(Locator::Css(css))
-                .await
-                .unwrap_or_else(|e| panic!("{css} never appeared: {e}"));
+            let element = self.element(css, Duration::from_secs(10)).await;
             match element.click().await {
                 Ok(_) => return,
                 Err(e) if attempt < 4 && e.to_string().contains("stale element") => {
@@ -214,13 +226,7 @@ impl Browser {
     /// found again and typed into afresh.
     pub async fn type_into(&self, css: &str, text: &str) {
         for attempt in 0..5 {
-            let element = self
-                .client
-                .wait()
-                .at_most(Duration::from_secs(10))
-                .for_element(Locator::Css(css))
-                .await
-                .unwrap_or_else(|e| panic!("{css} never appeared: {e}"));
+            let element = self.element(css, Duration::from_secs(10)).await;
             let typed = async {
                 element.clear().await?;
                 element.send_keys(text).await
