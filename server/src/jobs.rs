@@ -199,7 +199,8 @@ fn jitter() -> f64 {
 
 /// Looks for what time alone makes late: slips crossing a level as days
 /// pass, committed dates passing, factories going quiet. Each pass runs in
-/// one transaction, so its alerts are queued exactly when its levels move.
+/// batches of lines, each one transaction, so its alerts are queued exactly
+/// when its levels move; it rests between batches (`scan_paced`).
 pub struct SlipScanner {
     pub state: app::ssr::AppState,
     pub every: std::time::Duration,
@@ -222,9 +223,10 @@ impl SlipScanner {
         }
     }
 
-    /// One pass in one unit of work, whose commit wakes the outbox worker.
+    /// One pass, paced, in units of work whose commits wake the outbox
+    /// worker.
     pub async fn scan_once(&self) -> Result<app::ssr::alerts::ScanReport, app::wire::ApiError> {
-        app::ssr::alerts::scan_and_commit(&self.state).await
+        app::ssr::alerts::scan_paced(&self.state).await
     }
 }
 

@@ -185,8 +185,9 @@ async fn run(lines: usize, store: &Store) -> Row {
     // The first scan after the import alerts every slip in the book at once;
     // later scans only look for changes. Both are timed before the portal's
     // jobs start, so its own start-up pass finds nothing new; the clients
-    // wait until that pass is surely done (twice a later scan's time), as
-    // nothing should be measured behind it.
+    // wait until that pass is surely done (three times a later scan's time:
+    // the job rests between its batches), as nothing should be measured
+    // behind it.
     let timed_scan = async || {
         let t = Instant::now();
         let report = app::ssr::alerts::scan_and_commit(&state).await.unwrap();
@@ -195,7 +196,7 @@ async fn run(lines: usize, store: &Store) -> Row {
     let (report, first_scan) = timed_scan().await;
     let (_, scan) = timed_scan().await;
     tokio::spawn(app.run_until_stopped());
-    tokio::time::sleep(scan * 2 + Duration::from_millis(100)).await;
+    tokio::time::sleep(scan * 3 + Duration::from_millis(100)).await;
     // The first scan queued an alert for every slip of the book; the
     // outbox worker sends them once the jobs run. Nothing is measured
     // until it is done.

@@ -663,3 +663,29 @@ async fn the_scan_s_transactions_keep_to_one_core_and_nothing_else_does() {
         assert_ne!(parallel_workers(&app.db).await, "0");
     }
 }
+
+#[tokio::test]
+async fn the_job_s_paced_pass_alerts_what_a_pass_straight_through_does() {
+    let straight = spawn_app().await;
+    let paced = spawn_app().await;
+    for app in [&straight, &paced] {
+        create_cast(&app.db).await;
+    }
+    // The cast starts with supplier B two days late: the first pass alerts.
+    let through = app::ssr::alerts::scan_and_commit(&straight.state)
+        .await
+        .unwrap();
+    let rested = app::ssr::alerts::scan_paced(&paced.state).await.unwrap();
+    assert!(through.mails > 0, "{through:?}");
+    assert_eq!(rested, through);
+    let queued = |rows: Vec<outbox::Model>| {
+        let mut list: Vec<(String, String)> =
+            rows.into_iter().map(|r| (r.kind, r.recipient)).collect();
+        list.sort();
+        list
+    };
+    assert_eq!(
+        queued(outbox_rows(&paced).await),
+        queued(outbox_rows(&straight).await)
+    );
+}

@@ -46,10 +46,7 @@ async fn scan_on_command(state: app::ssr::AppState) {
                 passes = Some(tokio::spawn(async move {
                     let (mut count, mut alerts, started) = (0usize, 0usize, Instant::now());
                     while running.load(Ordering::SeqCst) {
-                        alerts += app::ssr::alerts::scan_and_commit(&state)
-                            .await
-                            .unwrap()
-                            .mails;
+                        alerts += app::ssr::alerts::scan_paced(&state).await.unwrap().mails;
                         count += 1;
                     }
                     (count, started.elapsed() / count.max(1) as u32, alerts)

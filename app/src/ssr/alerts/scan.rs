@@ -173,10 +173,27 @@ impl std::ops::AddAssign for ScanReport {
     }
 }
 
-/// The periodic scan for slips and reminders that time alone brings
-/// about, in batches of `SCAN_BATCH` lines (`scan_in_batches`).
+/// The scan for slips and reminders that time alone brings about, in
+/// batches of `SCAN_BATCH` lines (`scan_in_batches`), one straight after
+/// the other.
 pub async fn scan_and_commit(state: &AppState) -> Result<ScanReport, ApiError> {
     scan_in_batches(state, SCAN_BATCH).await
+}
+
+/// The scan as the periodic job runs it: as [`scan_and_commit`], resting
+/// after each batch for as long as the batch took, with no transaction
+/// open. A pass over a large book then takes about twice as long and at
+/// most half of one core's time, and leaves the rest of a small server to
+/// the people reading pages and the factories reporting (`BENCHMARKS.md`).
+pub async fn scan_paced(state: &AppState) -> Result<ScanReport, ApiError> {
+    scan_batches(state, SCAN_BATCH, Pace::Rest).await
+}
+
+/// Whether the scan rests between its batches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pace {
+    Straight,
+    Rest,
 }
 
 /// The plan and the audience are read outside any write; the lines are
@@ -188,6 +205,10 @@ pub async fn scan_and_commit(state: &AppState) -> Result<ScanReport, ApiError> {
 /// (their unread counts) and the reads that name no part (the house's
 /// boards); customers' and factories' other pages stay kept.
 pub async fn scan_in_batches(state: &AppState, size: usize) -> Result<ScanReport, ApiError> {
+    scan_batches(state, size, Pace::Straight).await
+}
+
+async fn scan_batches(state: &AppState, size: usize, pace: Pace) -> Result<ScanReport, ApiError> {
     let ctx = state.alert_context();
     // In a transaction of its own only so that the scan's setting holds for
     // the scan alone (`in_the_background`).
@@ -198,6 +219,7 @@ pub async fn scan_in_batches(state: &AppState, size: usize) -> Result<ScanReport
     let people = Audience::load(&state.reports).await?;
     let mut report = ScanReport::default();
     for batch in plan.batches(size) {
+        let started = std::time::Instant::now();
         let mut work = UnitOfWork::begin(state).await?;
         in_the_background(&work.tx).await?;
         work.watch_notifications().await?;
@@ -209,6 +231,9 @@ pub async fn scan_in_batches(state: &AppState, size: usize) -> Result<ScanReport
         }
         work.commit(state).await?;
         report += part;
+        if pace == Pace::Rest {
+            tokio::time::sleep(started.elapsed()).await;
+        }
     }
     Ok(report)
 }
