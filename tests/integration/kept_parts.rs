@@ -220,6 +220,14 @@ async fn a_report_through_one_instance_reaches_the_kept_reads_of_another() {
     );
 }
 
+/// A pass of the slippage scan that alerts someone; who it told.
+async fn loud_scan(app: &TestApp) -> Vec<i32> {
+    let before = newest_notification(app).await;
+    let report = app::ssr::alerts::scan_and_commit(&app.state).await.unwrap();
+    assert!(report.mails > 0, "{report:?}");
+    told_since(app, before).await
+}
+
 #[tokio::test]
 async fn a_scan_keeps_what_it_did_not_tell_anyone_of_and_drops_what_it_did() {
     use app::ssr::alerts::scan_and_commit;
@@ -253,10 +261,7 @@ async fn a_scan_keeps_what_it_did_not_tell_anyone_of_and_drops_what_it_did() {
     let mut line: po_line::ActiveModel = line.into();
     line.forecast_ready_date = Set(Some(late));
     line.update(&app.db).await.unwrap();
-    let before = newest_notification(&app).await;
-    let house = scan_and_commit(&app.state).await.unwrap();
-    assert!(house.mails > 0, "{house:?}");
-    let told = told_since(&app, before).await;
+    let told = loud_scan(&app).await;
     assert!(
         told.contains(&cast.staff.id) && !told.contains(&cast.customer.id),
         "{told:?}"
@@ -280,10 +285,7 @@ async fn a_scan_keeps_what_it_did_not_tell_anyone_of_and_drops_what_it_did() {
     line.forecast_date = Set(Some(late));
     line.update(&app.db).await.unwrap();
     let unread_before = unread_in(&page(&customer, &other_url).await);
-    let before = newest_notification(&app).await;
-    let customers = scan_and_commit(&app.state).await.unwrap();
-    assert!(customers.mails > 0, "{customers:?}");
-    let told = told_since(&app, before).await;
+    let told = loud_scan(&app).await;
     assert!(
         told.contains(&cast.customer.id) && !told.contains(&cast.customer_b_user.id),
         "{told:?}"
