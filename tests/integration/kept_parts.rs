@@ -5,7 +5,8 @@
 //! were told). Behind-the-back edits (straight into the database, so the
 //! portal is not told) show which pages were rendered again and which were
 //! answered from memory. The slippage scan keeps everything when it alerted
-//! nobody, and otherwise drops the pages of those it told.
+//! nobody, and otherwise drops the pages of those it told. A message drops
+//! its order's pages and those of the people it was mailed to.
 
 use std::time::Duration;
 
@@ -195,6 +196,61 @@ async fn a_report_that_raises_an_alert_drops_the_pages_of_those_it_told() {
     assert!(
         b_after.contains("SO-B-1") && !b_after.contains("SO-B-RENAMED"),
         "a report that alerted others dropped customer B's page"
+    );
+}
+
+#[tokio::test]
+async fn a_message_drops_its_order_s_pages_and_those_of_whom_it_tells() {
+    let (app, cast, other, customer, _factory_a) = setup().await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let customer_b = app.client_for(&cast.customer_b_user.email, PASSWORD).await;
+    let order_url = app.url(&format!("/customer/orders/{}", cast.order_a));
+    let other_url = app.url(&format!("/customer/orders/{other}"));
+    let b_url = app.url(&format!("/customer/orders/{}", cast.order_b));
+    assert!(!page(&customer, &order_url).await.contains("Glaze samples"));
+    let unread_before = unread_in(&page(&customer, &other_url).await);
+    assert!(page(&customer_b, &b_url).await.contains("SO-B-1"));
+    rename_order(&app, other, "SO-A-RENAMED").await;
+    rename_order(&app, cast.order_b, "SO-B-RENAMED").await;
+    let before = newest_notification(&app).await;
+
+    let (status, body) = app
+        .call(
+            &staff,
+            "messages/post",
+            &[
+                ("kind", "order"),
+                ("id", &cast.order_a.to_string()),
+                ("body", "Glaze samples go out today."),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let told = told_since(&app, before).await;
+    assert!(
+        told.contains(&cast.customer.id) && !told.contains(&cast.customer_b_user.id),
+        "{told:?}"
+    );
+    // The order's page shows the conversation: rendered again.
+    assert!(
+        page(&customer, &order_url)
+            .await
+            .contains("Glaze samples go out today."),
+        "the order's kept page was served after the message"
+    );
+    // The customer's other order: rendered again for the count in its
+    // navigation, from the order's kept read.
+    let other_after = page(&customer, &other_url).await;
+    assert!(unread_in(&other_after) > unread_before, "{other_after}");
+    assert!(
+        !other_after.contains("SO-A-RENAMED"),
+        "a message dropped another order's read"
+    );
+    // Another customer's page stays kept.
+    let b_after = page(&customer_b, &b_url).await;
+    assert!(
+        b_after.contains("SO-B-1") && !b_after.contains("SO-B-RENAMED"),
+        "a message dropped another customer's page"
     );
 }
 

@@ -5,7 +5,10 @@
 //! thread, or another tenant's, is not found. Posting writes the message and
 //! queues the other side's mails (`mail`) in one unit of work; open pages
 //! hear of it through a nudge: an order's customer and the house for an
-//! order thread, the house alone for a purchase order's.
+//! order thread, the house alone for a purchase order's. Of what is kept,
+//! a message drops the pages of its order (which show the conversation) and
+//! of the people its mails put it before, and the reads that name no part;
+//! every other order's, customer's and factory's stay kept.
 
 mod mail;
 
@@ -14,6 +17,7 @@ use sea_orm::{
 };
 
 use crate::domain::company::CompanyKind;
+use crate::domain::kept_pages::Scope;
 use crate::domain::messages::{self, MAX_BODY_CHARS, Side, Thread, check_body};
 use crate::domain::policy::Action;
 use crate::ssr::auth::CurrentUser;
@@ -180,6 +184,9 @@ pub async fn post(
     let side = Side::of(user.role);
     let now = state.now();
     let mut work = UnitOfWork::begin(state).await?;
+    // Its mails put the message on the other side's lists, and so in the
+    // unread count of every page they open.
+    work.watch_notifications().await?;
     let row = message::ActiveModel {
         thread_kind: Set(thread.kind().as_str().to_string()),
         order_id: Set(match thread {
@@ -200,8 +207,12 @@ pub async fn post(
     .await?;
     mail::tell_other_side(state, &work, user, side, &subject, &row).await?;
     match &subject {
-        // The customer's pages and the house's.
-        Subject::Order(order) => work.nudge(order.customer_company_id).await?,
+        // The customer's pages and the house's; of the kept pages, the
+        // order's shows the conversation.
+        Subject::Order(order) => {
+            work.nudge(order.customer_company_id).await?;
+            work.touches_only(vec![Scope::Order(order.id)]);
+        }
         // The house's pages only: a factory has no live stream, and no
         // customer hears of its purchase orders.
         Subject::PurchaseOrder(_) => {
@@ -214,6 +225,8 @@ pub async fn post(
             if let Some(house) = house {
                 work.nudge_house(house).await?;
             }
+            // A factory's kept list shows no conversation.
+            work.touches_no_part();
         }
     }
     work.commit(state).await
