@@ -6,7 +6,8 @@
 //! portal is not told) show which pages were rendered again and which were
 //! answered from memory. The slippage scan keeps everything when it alerted
 //! nobody, and otherwise drops the pages of those it told. A message drops
-//! its order's pages and those of the people it was mailed to.
+//! its order's pages and those of the people it was mailed to; an order's
+//! move, its order's, its customer's and its factories'.
 
 use std::time::Duration;
 
@@ -251,6 +252,54 @@ async fn a_message_drops_its_order_s_pages_and_those_of_whom_it_tells() {
     assert!(
         b_after.contains("SO-B-1") && !b_after.contains("SO-B-RENAMED"),
         "a message dropped another customer's page"
+    );
+}
+
+#[tokio::test]
+async fn a_move_drops_its_order_its_customer_and_its_factories_and_keeps_the_rest() {
+    let (app, cast, other, customer, _factory_a) = setup().await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let factory_b = app.client_for(&cast.supplier_b_user.email, PASSWORD).await;
+    let customer_b = app.client_for(&cast.customer_b_user.email, PASSWORD).await;
+    let first_url = app.url("/customer");
+    let lines_url = app.url("/supplier");
+    let b_url = app.url(&format!("/customer/orders/{}", cast.order_b));
+    assert!(page(&customer, &first_url).await.contains("SO-A-OTHER"));
+    assert!(page(&factory_b, &lines_url).await.contains("PO-B-1"));
+    assert!(page(&customer_b, &b_url).await.contains("SO-B-1"));
+    rename_order(&app, other, "SO-A-RENAMED").await;
+    rename_order(&app, cast.order_b, "SO-B-RENAMED").await;
+    let b_line = po_line::Entity::find_by_id(cast.po_line_b)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut b_line: po_line::ActiveModel = b_line.into();
+    b_line.description = Set("Edited behind the portal".into());
+    b_line.update(&app.db).await.unwrap();
+
+    // Order A, filled by factories A and B, is ready.
+    let version = order::Entity::find_by_id(cast.order_a)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .version;
+    app.move_order(&staff, cast.order_a, "ready", version).await;
+
+    // Its customer's first page and its factories' lists: rendered again.
+    assert!(page(&customer, &first_url).await.contains("SO-A-RENAMED"));
+    assert!(
+        page(&factory_b, &lines_url)
+            .await
+            .contains("Edited behind the portal"),
+        "a factory filling the order kept its list"
+    );
+    // Another customer's page stays kept.
+    let b_after = page(&customer_b, &b_url).await;
+    assert!(
+        b_after.contains("SO-B-1") && !b_after.contains("SO-B-RENAMED"),
+        "an order's move dropped another customer's page"
     );
 }
 

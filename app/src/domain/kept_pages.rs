@@ -92,6 +92,19 @@ pub fn page_parts(path: &str, company: i32, person: i32) -> Option<[Scope; 2]> {
     page_scope(path, company).map(|part| [part, Scope::Person(person)])
 }
 
+/// The parts a write to one order shows in: the order, its customer's
+/// whole view and the whole views of the factories filling it, each once.
+pub fn order_and_around(order: i32, customer: i32, factories: &[i32]) -> Vec<Scope> {
+    let mut parts = vec![Scope::Order(order), Scope::Customer(customer)];
+    for factory in factories {
+        let part = Scope::Factory(*factory);
+        if !parts.contains(&part) {
+            parts.push(part);
+        }
+    }
+    parts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,6 +157,28 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn a_write_to_an_order_names_it_its_customer_and_each_factory_once(
+            order in any::<i32>(),
+            customer in any::<i32>(),
+            factories in proptest::collection::vec(0i32..6, 0..10),
+        ) {
+            let parts = order_and_around(order, customer, &factories);
+            prop_assert_eq!(&parts[..2], &[Scope::Order(order), Scope::Customer(customer)]);
+            for factory in &factories {
+                prop_assert_eq!(
+                    parts.iter().filter(|p| **p == Scope::Factory(*factory)).count(),
+                    1
+                );
+            }
+            prop_assert_eq!(parts.len(), 2 + {
+                let mut distinct = factories.clone();
+                distinct.sort_unstable();
+                distinct.dedup();
+                distinct.len()
+            });
+        }
+
         #[test]
         fn a_scope_reads_back_from_its_tag(id in any::<i32>(), kind in 0u8..4) {
             let scope = match kind {

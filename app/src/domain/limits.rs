@@ -147,9 +147,14 @@ const MAIL_SENDING: &[&str] = &[
 /// Server functions that write only through a unit of work, which says
 /// itself what it wrote when it commits (`ssr::work`): the request-level
 /// rule that drops every kept page after a write leaves them alone. A
-/// factory's progress reports and messages, which name the parts of the
-/// book they touch.
-const ANNOUNCE_THEIR_WRITES: &[&str] = &["messages/post", "progress/bulk", "progress/post"];
+/// factory's progress reports, messages and order moves, which name the
+/// parts of the book they touch.
+const ANNOUNCE_THEIR_WRITES: &[&str] = &[
+    "messages/post",
+    "orders/move",
+    "progress/bulk",
+    "progress/post",
+];
 
 /// Whether the server function at `endpoint` announces its own writes (see
 /// [`ANNOUNCE_THEIR_WRITES`]); anything not listed may write unannounced.

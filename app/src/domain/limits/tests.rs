@@ -70,12 +70,17 @@ fn reads_are_free_mail_is_counted_twice_and_the_unknown_is_a_write() {
 
 #[test]
 fn only_listed_writes_announce_their_own_and_none_is_a_read() {
-    for endpoint in ["messages/post", "progress/post", "progress/bulk"] {
+    for endpoint in [
+        "messages/post",
+        "orders/move",
+        "progress/post",
+        "progress/bulk",
+    ] {
         assert!(announces_its_writes(endpoint), "{endpoint}");
         assert!(write_kind(endpoint).is_some(), "{endpoint}");
     }
     for endpoint in [
-        "orders/move",
+        "orders/update",
         "changes/request",
         "orders/get",
         "nothing/known",
