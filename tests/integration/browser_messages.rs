@@ -56,18 +56,13 @@ async fn a_live_answer_keeps_what_the_customer_is_typing() {
     type_in(&customer, "Could line 2 come a week").await;
 
     // The house writes meanwhile; the customer's open page shows it.
-    let (status, body) = app
-        .call(
-            &staff,
-            "messages/post",
-            &[
-                ("kind", "order"),
-                ("id", &cast.order_a.to_string()),
-                ("body", "Good morning from the house."),
-            ],
-        )
-        .await;
-    assert_eq!(status, 200, "{body}");
+    app.post_message(
+        &staff,
+        "order",
+        cast.order_a,
+        "Good morning from the house.",
+    )
+    .await;
     customer
         .wait_for_text("#message-list", WAIT, |t| {
             t.contains("Good morning from the house.")
@@ -135,18 +130,8 @@ async fn a_factory_writes_on_its_line_and_checks_for_the_answer() {
             .unwrap()
             .purchase_order_id
     };
-    let (status, body) = app
-        .call(
-            &staff,
-            "messages/post",
-            &[
-                ("kind", "purchase_order"),
-                ("id", &po.to_string()),
-                ("body", "Thank you, noted."),
-            ],
-        )
+    app.post_message(&staff, "purchase_order", po, "Thank you, noted.")
         .await;
-    assert_eq!(status, 200, "{body}");
     factory.click("#refresh-messages").await;
     factory
         .wait_for_text("#message-list li[data-side=house]", WAIT, |t| {

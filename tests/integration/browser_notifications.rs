@@ -15,18 +15,8 @@ async fn the_customer_opens_a_notification_from_the_navigation() {
     let app = spawn_app().await;
     let cast = create_cast(&app.db).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
-    let (status, body) = app
-        .call(
-            &staff,
-            "messages/post",
-            &[
-                ("kind", "order"),
-                ("id", &cast.order_a.to_string()),
-                ("body", "Your cartons are printed."),
-            ],
-        )
+    app.post_message(&staff, "order", cast.order_a, "Your cartons are printed.")
         .await;
-    assert_eq!(status, 200, "{body}");
 
     let customer = Browser::launch(1280, 900).await;
     customer

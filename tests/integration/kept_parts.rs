@@ -31,6 +31,37 @@ async fn rename_order(app: &TestApp, id: i32, number: &str) {
     row.update(&app.db).await.unwrap();
 }
 
+/// Renames customer A's other order and customer B's order without telling
+/// the portal.
+async fn rename_both(app: &TestApp, cast: &Cast, other: i32) {
+    rename_order(app, other, "SO-A-RENAMED").await;
+    rename_order(app, cast.order_b, "SO-B-RENAMED").await;
+}
+
+/// Edits factory B's line without telling the portal.
+async fn edit_line_b(app: &TestApp, cast: &Cast) {
+    let line = po_line::Entity::find_by_id(cast.po_line_b)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut line: po_line::ActiveModel = line.into();
+    line.description = Set("Edited behind the portal".into());
+    line.update(&app.db).await.unwrap();
+}
+
+/// Whether customer B's page of its order is still the one kept before
+/// the order was renamed behind the portal.
+async fn b_kept(customer_b: &reqwest::Client, url: &str) -> bool {
+    let page = page(customer_b, url).await;
+    page.contains("SO-B-1") && !page.contains("SO-B-RENAMED")
+}
+
+/// Whether customer A's buyer was told, and customer B's was not.
+fn told_a_not_b(told: &[i32], cast: &Cast) -> bool {
+    told.contains(&cast.customer.id) && !told.contains(&cast.customer_b_user.id)
+}
+
 /// The newest notification's id, if any.
 async fn newest_notification(app: &TestApp) -> Option<i32> {
     notification::Entity::find()
@@ -122,14 +153,7 @@ async fn a_report_drops_what_shows_its_orders_and_keeps_the_rest() {
 
     // Edits the portal does not hear of.
     rename_order(&app, other, "SO-A-RENAMED").await;
-    let b_line = po_line::Entity::find_by_id(cast.po_line_b)
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let mut b_line: po_line::ActiveModel = b_line.into();
-    b_line.description = Set("Edited behind the portal".into());
-    b_line.update(&app.db).await.unwrap();
+    edit_line_b(&app, &cast).await;
 
     report(&app, &factory_a, cast.po_line_a, "").await;
 
@@ -183,19 +207,15 @@ async fn a_report_that_raises_an_alert_drops_the_pages_of_those_it_told() {
     let late = (chrono::Utc::now().date_naive() + chrono::Duration::days(23)).to_string();
     report(&app, &factory_a, cast.po_line_a, &late).await;
     let told = told_since(&app, before).await;
-    assert!(
-        told.contains(&cast.customer.id) && !told.contains(&cast.customer_b_user.id),
-        "{told:?}"
-    );
+    assert!(told_a_not_b(&told, &cast), "{told:?}");
     // The customer's page of another order is rendered again, for the
     // count in its navigation (the order's own read stays kept).
     assert!(
         unread_in(&page(&customer, &other_url).await) > unread_before,
         "a report that alerted the customer kept its other pages"
     );
-    let b_after = page(&customer_b, &b_url).await;
     assert!(
-        b_after.contains("SO-B-1") && !b_after.contains("SO-B-RENAMED"),
+        b_kept(&customer_b, &b_url).await,
         "a report that alerted others dropped customer B's page"
     );
 }
@@ -211,27 +231,13 @@ async fn a_message_drops_its_order_s_pages_and_those_of_whom_it_tells() {
     assert!(!page(&customer, &order_url).await.contains("Glaze samples"));
     let unread_before = unread_in(&page(&customer, &other_url).await);
     assert!(page(&customer_b, &b_url).await.contains("SO-B-1"));
-    rename_order(&app, other, "SO-A-RENAMED").await;
-    rename_order(&app, cast.order_b, "SO-B-RENAMED").await;
+    rename_both(&app, &cast, other).await;
     let before = newest_notification(&app).await;
 
-    let (status, body) = app
-        .call(
-            &staff,
-            "messages/post",
-            &[
-                ("kind", "order"),
-                ("id", &cast.order_a.to_string()),
-                ("body", "Glaze samples go out today."),
-            ],
-        )
+    app.post_message(&staff, "order", cast.order_a, "Glaze samples go out today.")
         .await;
-    assert_eq!(status, 200, "{body}");
     let told = told_since(&app, before).await;
-    assert!(
-        told.contains(&cast.customer.id) && !told.contains(&cast.customer_b_user.id),
-        "{told:?}"
-    );
+    assert!(told_a_not_b(&told, &cast), "{told:?}");
     // The order's page shows the conversation: rendered again.
     assert!(
         page(&customer, &order_url)
@@ -248,9 +254,8 @@ async fn a_message_drops_its_order_s_pages_and_those_of_whom_it_tells() {
         "a message dropped another order's read"
     );
     // Another customer's page stays kept.
-    let b_after = page(&customer_b, &b_url).await;
     assert!(
-        b_after.contains("SO-B-1") && !b_after.contains("SO-B-RENAMED"),
+        b_kept(&customer_b, &b_url).await,
         "a message dropped another customer's page"
     );
 }
@@ -267,16 +272,8 @@ async fn a_move_drops_its_order_its_customer_and_its_factories_and_keeps_the_res
     assert!(page(&customer, &first_url).await.contains("SO-A-OTHER"));
     assert!(page(&factory_b, &lines_url).await.contains("PO-B-1"));
     assert!(page(&customer_b, &b_url).await.contains("SO-B-1"));
-    rename_order(&app, other, "SO-A-RENAMED").await;
-    rename_order(&app, cast.order_b, "SO-B-RENAMED").await;
-    let b_line = po_line::Entity::find_by_id(cast.po_line_b)
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let mut b_line: po_line::ActiveModel = b_line.into();
-    b_line.description = Set("Edited behind the portal".into());
-    b_line.update(&app.db).await.unwrap();
+    rename_both(&app, &cast, other).await;
+    edit_line_b(&app, &cast).await;
 
     // Order A, filled by factories A and B, is ready.
     let version = order::Entity::find_by_id(cast.order_a)
@@ -296,9 +293,8 @@ async fn a_move_drops_its_order_its_customer_and_its_factories_and_keeps_the_res
         "a factory filling the order kept its list"
     );
     // Another customer's page stays kept.
-    let b_after = page(&customer_b, &b_url).await;
     assert!(
-        b_after.contains("SO-B-1") && !b_after.contains("SO-B-RENAMED"),
+        b_kept(&customer_b, &b_url).await,
         "an order's move dropped another customer's page"
     );
 }
@@ -344,8 +340,7 @@ async fn a_scan_keeps_what_it_did_not_tell_anyone_of_and_drops_what_it_did() {
     let b_url = app.url(&format!("/customer/orders/{}", cast.order_b));
     assert!(page(&customer, &other_url).await.contains("SO-A-OTHER"));
     assert!(page(&customer_b, &b_url).await.contains("SO-B-1"));
-    rename_order(&app, other, "SO-A-RENAMED").await;
-    rename_order(&app, cast.order_b, "SO-B-RENAMED").await;
+    rename_both(&app, &cast, other).await;
     let kept = |page: &str, number: &str| page.contains(number) && !page.contains("RENAMED");
 
     let quiet = scan_and_commit(&app.state).await.unwrap();
@@ -391,10 +386,7 @@ async fn a_scan_keeps_what_it_did_not_tell_anyone_of_and_drops_what_it_did() {
     line.update(&app.db).await.unwrap();
     let unread_before = unread_in(&page(&customer, &other_url).await);
     let told = loud_scan(&app).await;
-    assert!(
-        told.contains(&cast.customer.id) && !told.contains(&cast.customer_b_user.id),
-        "{told:?}"
-    );
+    assert!(told_a_not_b(&told, &cast), "{told:?}");
     // Rendered again for the count in its navigation; the order's own read
     // stays kept.
     let after = page(&customer, &other_url).await;
@@ -404,7 +396,7 @@ async fn a_scan_keeps_what_it_did_not_tell_anyone_of_and_drops_what_it_did() {
     );
     assert!(kept(&after, "SO-A-OTHER"), "the order's read was dropped");
     assert!(
-        kept(&page(&customer_b, &b_url).await, "SO-B-1"),
+        b_kept(&customer_b, &b_url).await,
         "a scan that alerted customer A dropped customer B's page"
     );
 }

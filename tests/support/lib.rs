@@ -261,6 +261,20 @@ impl TestApp {
         (status, body)
     }
 
+    /// Posts `body` to the conversation `kind` (`order`, `purchase_order`)
+    /// `id` as `client`; panics unless it is posted.
+    pub async fn post_message(&self, client: &reqwest::Client, kind: &str, id: i32, body: &str) {
+        let id = id.to_string();
+        let (status, answer) = self
+            .call(
+                client,
+                "messages/post",
+                &[("kind", kind), ("id", &id), ("body", body)],
+            )
+            .await;
+        assert_eq!(status, 200, "posting to {kind} {id}: {answer}");
+    }
+
     /// Moves order `id`, seen at `version`, to the status `to` as
     /// `client`; panics unless the move goes through.
     pub async fn move_order(&self, client: &reqwest::Client, id: i32, to: &str, version: i32) {
