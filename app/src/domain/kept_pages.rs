@@ -95,14 +95,22 @@ pub fn page_parts(path: &str, company: i32, person: i32) -> Option<[Scope; 2]> {
 /// The parts a write to one order shows in: the order, its customer's
 /// whole view and the whole views of the factories filling it, each once.
 pub fn order_and_around(order: i32, customer: i32, factories: &[i32]) -> Vec<Scope> {
-    let mut parts = vec![Scope::Order(order), Scope::Customer(customer)];
-    for factory in factories {
-        let part = Scope::Factory(*factory);
-        if !parts.contains(&part) {
-            parts.push(part);
+    each_once(
+        [Scope::Order(order), Scope::Customer(customer)]
+            .into_iter()
+            .chain(factories.iter().map(|f| Scope::Factory(*f))),
+    )
+}
+
+/// The parts a write names, each once, in the order first named.
+pub fn each_once(parts: impl IntoIterator<Item = Scope>) -> Vec<Scope> {
+    let mut once: Vec<Scope> = Vec::new();
+    for part in parts {
+        if !once.contains(&part) {
+            once.push(part);
         }
     }
-    parts
+    once
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ pub use post::post;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::domain::kept_pages::Scope;
+use crate::domain::kept_pages::{Scope, each_once};
 use crate::domain::progress::{PoLineState, ProgressError, is_stale, work_order_key};
 use crate::i18n::Locale;
 use crate::ssr::AppState;
@@ -146,12 +146,6 @@ async fn follow_and_commit(
             .iter()
             .flat_map(|(order, customer)| [Scope::Order(*order), Scope::Customer(*customer)]),
     );
-    let mut parts: Vec<Scope> = Vec::new();
-    for part in touched {
-        if !parts.contains(&part) {
-            parts.push(part);
-        }
-    }
-    work.touches_only(parts);
+    work.touches_only(each_once(touched));
     work.commit(state).await
 }
