@@ -122,10 +122,11 @@ impl UnitOfWork {
     /// page reads (of the parts written, if named) are not served again,
     /// here or (told at the commit) on the other instances.
     pub async fn commit(mut self, state: &AppState) -> Result<(), ApiError> {
-        if let Some(noted) = self.noted
-            && notifications::latest_id(&self.tx).await? != noted
-        {
-            let told = notifications::recipients_after(&self.tx, noted).await?;
+        let told = match self.noted {
+            Some(noted) => notifications::recipients_after(&self.tx, noted).await?,
+            None => Vec::new(),
+        };
+        if !told.is_empty() {
             let people = told.into_iter().map(Scope::Person);
             self.touched = match std::mem::replace(&mut self.touched, Touched::Anything) {
                 Touched::Anything => Touched::Anything,
