@@ -7,7 +7,8 @@
 //! answered from memory. The slippage scan keeps everything when it alerted
 //! nobody, and otherwise drops the pages of those it told. A message drops
 //! its order's pages and those of the people it was mailed to; an order's
-//! move, its order's, its customer's and its factories'.
+//! move, its order's, its customer's and its factories', and so does every
+//! other step on one order (a payment, a change request's steps).
 
 use std::time::Duration;
 
@@ -258,6 +259,181 @@ async fn a_message_drops_its_order_s_pages_and_those_of_whom_it_tells() {
         b_kept(&customer_b, &b_url).await,
         "a message dropped another customer's page"
     );
+}
+
+/// The version of order `id` as it is now.
+async fn version_of(app: &TestApp, id: i32) -> String {
+    order::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .version
+        .to_string()
+}
+
+/// Renames order A and order B behind the portal for step `n`, and edits
+/// factory B's line (which fills order A).
+async fn hide_step(app: &TestApp, cast: &Cast, n: u32) {
+    rename_order(app, cast.order_a, &format!("SO-A-STEP-{n}")).await;
+    rename_order(app, cast.order_b, &format!("SO-B-RENAMED-{n}")).await;
+    let line = po_line::Entity::find_by_id(cast.po_line_b)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut line: po_line::ActiveModel = line.into();
+    line.description = Set(format!("Edited at step {n}"));
+    line.update(&app.db).await.unwrap();
+}
+
+/// Pages of a step on order A: customer A's page of it, factory B's list
+/// and customer B's page of its own order.
+struct AroundA {
+    customer: reqwest::Client,
+    factory_b: reqwest::Client,
+    customer_b: reqwest::Client,
+    order_url: String,
+    lines_url: String,
+    b_url: String,
+}
+
+impl AroundA {
+    /// The clients signed in, and each page opened once (so kept).
+    async fn open(app: &TestApp, cast: &Cast, customer: reqwest::Client) -> Self {
+        let around = Self {
+            customer,
+            factory_b: app.client_for(&cast.supplier_b_user.email, PASSWORD).await,
+            customer_b: app.client_for(&cast.customer_b_user.email, PASSWORD).await,
+            order_url: app.url(&format!("/customer/orders/{}", cast.order_a)),
+            lines_url: app.url("/supplier"),
+            b_url: app.url(&format!("/customer/orders/{}", cast.order_b)),
+        };
+        assert!(
+            page(&around.customer, &around.order_url)
+                .await
+                .contains("SO-A-1")
+        );
+        assert!(
+            page(&around.factory_b, &around.lines_url)
+                .await
+                .contains("PO-B-1")
+        );
+        assert!(
+            page(&around.customer_b, &around.b_url)
+                .await
+                .contains("SO-B-1")
+        );
+        around
+    }
+
+    /// After step `n` (hidden with [`hide_step`] before it): order A's page
+    /// and factory B's list were rendered again, customer B's page was kept.
+    async fn dropped_only_around_a(&self, n: u32, step: &str) {
+        assert!(
+            page(&self.customer, &self.order_url)
+                .await
+                .contains(&format!("SO-A-STEP-{n}")),
+            "{step}: the order's kept page was served"
+        );
+        assert!(
+            page(&self.factory_b, &self.lines_url)
+                .await
+                .contains(&format!("Edited at step {n}")),
+            "{step}: a factory filling the order kept its list"
+        );
+        assert!(
+            b_kept(&self.customer_b, &self.b_url).await,
+            "{step}: another customer's page was rendered again"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_payment_drops_what_shows_its_order_and_keeps_the_rest() {
+    let (app, cast, _other, customer, _factory_a) = setup().await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let around = AroundA::open(&app, &cast, customer).await;
+    hide_step(&app, &cast, 1).await;
+    let (id, version) = (
+        cast.order_a.to_string(),
+        version_of(&app, cast.order_a).await,
+    );
+    let today = chrono::Utc::now().date_naive().to_string();
+    let (status, body) = app
+        .call(
+            &staff,
+            "orders/pay",
+            &[
+                ("order_id", id.as_str()),
+                ("version", &version),
+                ("received_on", &today),
+                ("amount", "100"),
+                ("reference", "TT 4711"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    around.dropped_only_around_a(1, "payment").await;
+}
+
+#[tokio::test]
+async fn a_change_request_s_steps_drop_what_shows_its_order_and_keep_the_rest() {
+    let (app, cast, _other, customer, _factory_a) = setup().await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let around = AroundA::open(&app, &cast, customer).await;
+    let id = cast.order_a.to_string();
+
+    // The customer asks for 120 of line 2, which factory B fills.
+    hide_step(&app, &cast, 1).await;
+    let (_, order) = app
+        .call(&around.customer, "orders/get", &[("id", &id)])
+        .await;
+    let line = &order["lines"][1];
+    let (status, body) = app
+        .call(
+            &around.customer,
+            "changes/request",
+            &[
+                ("order_id", id.as_str()),
+                ("version", &order["version"].to_string()),
+                ("ship_to", order["ship_to"].as_str().unwrap()),
+                ("lines[0][line_no]", "2"),
+                ("lines[0][quantity]", "120"),
+                (
+                    "lines[0][description]",
+                    line["description"].as_str().unwrap(),
+                ),
+                ("lines[0][requested]", line["requested"].as_str().unwrap()),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let request = body.to_string();
+    around.dropped_only_around_a(1, "request").await;
+
+    // The house approves: factory B's line changes, and it is asked to
+    // acknowledge.
+    hide_step(&app, &cast, 2).await;
+    let (status, body) = app
+        .call(
+            &staff,
+            "changes/decide",
+            &[("id", request.as_str()), ("decision", "approve")],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    around.dropped_only_around_a(2, "approval").await;
+
+    hide_step(&app, &cast, 3).await;
+    let (status, asked) = app.call(&around.factory_b, "changes/factory", &[]).await;
+    assert_eq!(status, 200, "{asked}");
+    let change = asked[0]["id"].to_string();
+    let (status, body) = app
+        .call(&around.factory_b, "changes/acknowledge", &[("id", &change)])
+        .await;
+    assert_eq!(status, 200, "{body}");
+    around.dropped_only_around_a(3, "acknowledgement").await;
 }
 
 #[tokio::test]

@@ -146,14 +146,34 @@ const MAIL_SENDING: &[&str] = &[
 
 /// Server functions that write only through a unit of work, which says
 /// itself what it wrote when it commits (`ssr::work`): the request-level
-/// rule that drops every kept page after a write leaves them alone. A
-/// factory's progress reports, messages and order moves, which name the
-/// parts of the book they touch.
+/// rule that drops every kept page after a write leaves them alone. Each
+/// names the parts of the book it touches: a factory's progress reports,
+/// messages, and every step on one order (its moves, the desk's edits,
+/// purchase orders and payments, its shipments and documents, its change
+/// requests, its files shared).
 const ANNOUNCE_THEIR_WRITES: &[&str] = &[
+    "changes/acknowledge",
+    "changes/answer",
+    "changes/decide",
+    "changes/request",
+    "changes/withdraw",
+    "files/share",
     "messages/post",
     "orders/move",
+    "orders/pay",
+    "orders/place-po",
+    "orders/update",
     "progress/bulk",
     "progress/post",
+    "shipping/arrive",
+    "shipping/customs",
+    "shipping/depart",
+    "shipping/document",
+    "shipping/generate",
+    "shipping/lc",
+    "shipping/plan",
+    "shipping/presented",
+    "shipping/update",
 ];
 
 /// Whether the server function at `endpoint` announces its own writes (see

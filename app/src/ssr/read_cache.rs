@@ -25,9 +25,10 @@
 //! parts, and what was kept without naming a part, is dropped. Each part
 //! has a counter in a fixed table (parts that share a counter drop each
 //! other's reads, never keep them too long). A kept page shows two parts:
-//! its own and its viewer's. A factory's progress report, a message, an
-//! order's move and the slippage scan write this way; the notifications
-//! they write name the people they were put before.
+//! its own and its viewer's. A factory's progress report, a message, every
+//! step on one order (`UnitOfWork::touches_order`) and the slippage scan
+//! write this way; the notifications they write name the people they were
+//! put before.
 
 use std::any::Any;
 use std::future::Future;

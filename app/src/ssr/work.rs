@@ -10,7 +10,7 @@ use super::AppState;
 use super::live::Outgoing;
 use super::repo::notifications;
 use super::repo::orders::{self, NewEvent};
-use crate::domain::kept_pages::Scope;
+use crate::domain::kept_pages::{Scope, each_once, order_and_around};
 use crate::wire::ApiError;
 
 pub struct UnitOfWork {
@@ -102,6 +102,29 @@ impl UnitOfWork {
     /// for it; only notifications are checked, if watched.
     pub fn touches_only(&mut self, parts: Vec<Scope>) {
         self.touched = Touched::Parts(parts);
+    }
+
+    /// Adds to what this unit of work touched the parts a write to one order
+    /// shows in: the order, its customer's whole view, and the whole views
+    /// of the factories with lines filling it, read now (so called just
+    /// before the commit, a purchase order placed by the write is among
+    /// them; a cancelled one stays). Anything else the writer names stays
+    /// named; a writer that named nothing now names these. The writer
+    /// vouches that it wrote nothing else, and watches the notifications it
+    /// writes.
+    pub async fn touches_order(
+        &mut self,
+        order_id: i32,
+        customer_company_id: i32,
+    ) -> Result<(), ApiError> {
+        let factories =
+            super::repo::purchase_orders::factories_of_order(&self.tx, order_id).await?;
+        let parts = order_and_around(order_id, customer_company_id, &factories);
+        self.touched = match std::mem::replace(&mut self.touched, Touched::Anything) {
+            Touched::Parts(named) => Touched::Parts(each_once(named.into_iter().chain(parts))),
+            Touched::Anything | Touched::Nothing => Touched::Parts(parts),
+        };
+        Ok(())
     }
 
     /// Says that this unit of work wrote only what no page or read shows

@@ -70,18 +70,15 @@ fn reads_are_free_mail_is_counted_twice_and_the_unknown_is_a_write() {
 
 #[test]
 fn only_listed_writes_announce_their_own_and_none_is_a_read() {
-    for endpoint in [
-        "messages/post",
-        "orders/move",
-        "progress/post",
-        "progress/bulk",
-    ] {
+    for endpoint in ANNOUNCE_THEIR_WRITES {
         assert!(announces_its_writes(endpoint), "{endpoint}");
         assert!(write_kind(endpoint).is_some(), "{endpoint}");
     }
+    assert!(ANNOUNCE_THEIR_WRITES.is_sorted());
     for endpoint in [
-        "orders/update",
-        "changes/request",
+        "orders/create",
+        "complaints/file",
+        "auth/locale",
         "orders/get",
         "nothing/known",
     ] {

@@ -117,6 +117,40 @@ pub struct PlacedLine {
     pub line: po_line::Model,
 }
 
+/// Every factory with a purchase-order line filling a line of the order,
+/// cancelled ones included (their lists still show the cancelled line),
+/// each once. One query.
+pub async fn factories_of_order(
+    db: &impl ConnectionTrait,
+    order_id: i32,
+) -> Result<Vec<i32>, DbErr> {
+    use sea_orm::QuerySelect;
+    use sea_orm::sea_query::Query;
+    let lines = Query::select()
+        .column(order_line::Column::Id)
+        .from(order_line::Entity)
+        .and_where(order_line::Column::OrderId.eq(order_id))
+        .to_owned();
+    let links = Query::select()
+        .column(po_line_link::Column::PoLineId)
+        .from(po_line_link::Entity)
+        .and_where(po_line_link::Column::OrderLineId.in_subquery(lines))
+        .to_owned();
+    let pos = Query::select()
+        .column(po_line::Column::PurchaseOrderId)
+        .from(po_line::Entity)
+        .and_where(po_line::Column::Id.in_subquery(links))
+        .to_owned();
+    purchase_order::Entity::find()
+        .select_only()
+        .column(purchase_order::Column::SupplierCompanyId)
+        .distinct()
+        .filter(purchase_order::Column::Id.in_subquery(pos))
+        .into_tuple()
+        .all(db)
+        .await
+}
+
 /// The PO lines filling any of `order_line_ids`, with their purchase orders.
 pub async fn placed_lines(
     db: &impl ConnectionTrait,

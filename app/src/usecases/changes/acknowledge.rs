@@ -121,6 +121,7 @@ pub async fn acknowledge(state: &AppState, user: &CurrentUser, id: i32) -> Resul
     .await?;
     let now = state.now();
     let mut work = UnitOfWork::begin(state).await?;
+    work.watch_notifications().await?;
     if !mark_acknowledged(&work.tx, change.id, user.user_id, now).await? {
         return Err(ApiError::Conflict {
             message: user.locale.t("err-change-already-acknowledged"),
@@ -149,6 +150,9 @@ pub async fn acknowledge(state: &AppState, user: &CurrentUser, id: i32) -> Resul
             now,
         )
         .await?;
+        // The factory is among those filling the order.
+        work.touches_order(order.id, order.customer_company_id)
+            .await?;
     }
     work.commit(state).await?;
     Ok(())

@@ -48,6 +48,7 @@ pub(super) async fn apply_change(
     let now = state.now();
     let planned = plan(state, request, items, now, party, locale).await?;
     let mut work = UnitOfWork::begin(state).await?;
+    work.watch_notifications().await?;
     if !crate::ssr::repo::changes::claim(
         &work.tx,
         request,
@@ -90,6 +91,10 @@ pub(super) async fn apply_change(
         )
         .await?;
     }
+    // Of what is kept, the order's pages, its customer's and those of its
+    // factories (the lines it changed or cancelled included) show it.
+    work.touches_order(order.id, order.customer_company_id)
+        .await?;
     work.commit(state).await?;
     Ok(())
 }

@@ -280,7 +280,8 @@ async fn answer_without_change(
         .transpose()
         .map_err(|e| ApiError::internal("counter items", e))?;
     let now = state.now();
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
+    work.watch_notifications().await?;
     if !crate::ssr::repo::changes::claim(
         &work.tx,
         &request,

@@ -181,7 +181,8 @@ fn one_pending(locale: Locale) -> ApiError {
 
 /// A timeline entry, the mail to the customer (if any: the request, its
 /// new status and the changes it names) and the commit of a step that does
-/// not change the order.
+/// not change the order. The unit of work watches its notifications; of
+/// what is kept, what shows the order is dropped.
 async fn record_step(
     state: &AppState,
     mut work: UnitOfWork,
@@ -216,6 +217,8 @@ async fn record_step(
         )
         .await?;
     }
+    work.touches_order(order.id, order.customer_company_id)
+        .await?;
     work.commit(state).await
 }
 
@@ -266,7 +269,8 @@ async fn close(
     let from = request.status;
     let to = next_status(from, ending.step(), Party::Customer)
         .map_err(|error| step_error(locale, error))?;
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
+    work.watch_notifications().await?;
     if !crate::ssr::repo::changes::claim(&work.tx, request, from, to, None, None, None, state.now())
         .await?
     {

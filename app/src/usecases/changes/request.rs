@@ -297,6 +297,7 @@ async fn save(
     let user_id = user.user_id;
     let now = state.now();
     let mut work = UnitOfWork::begin(state).await?;
+    work.watch_notifications().await?;
     let saved = change_request::ActiveModel {
         order_id: Set(order.id),
         requested_by: Set(user_id),
@@ -350,6 +351,8 @@ async fn save(
         Some(items),
     )
     .await?;
+    work.touches_order(order.id, order.customer_company_id)
+        .await?;
     work.commit(state).await?;
     Ok(saved.id)
 }

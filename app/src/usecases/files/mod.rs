@@ -398,6 +398,10 @@ pub async fn share(
     let mut work = UnitOfWork::begin(state).await?;
     repo::set_shared_with_customer(&work.tx, id, shared).await?;
     work.nudge(customer).await?;
+    if let Some(order_id) = row.order_id {
+        // Shown on the order's pages only.
+        work.touches_order(order_id, customer).await?;
+    }
     work.commit(state).await
 }
 

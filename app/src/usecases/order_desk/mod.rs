@@ -43,14 +43,18 @@ pub(crate) async fn staff_order(
 
 /// Starts the change's unit of work by claiming the order at the
 /// version the client saw; someone else's change since then is a conflict,
-/// told in `locale`.
+/// told in `locale`. The notifications it writes are watched: their
+/// readers see a new count on every page.
 pub(crate) async fn claim(
     state: &AppState,
     locale: Locale,
     order_id: i32,
     version: i32,
 ) -> Result<UnitOfWork, ApiError> {
-    UnitOfWork::claim_order(state, order_id, version, move || stale_order(locale)).await
+    let mut work =
+        UnitOfWork::claim_order(state, order_id, version, move || stale_order(locale)).await?;
+    work.watch_notifications().await?;
+    Ok(work)
 }
 
 /// A timeline entry of the change.
@@ -61,6 +65,8 @@ pub(crate) struct Entry {
 }
 
 /// Writes the change's timeline entries, commits, and tells open pages.
+/// Of what is kept, only what shows the order is dropped: its pages, its
+/// customer's and those of the factories filling it.
 pub(crate) async fn finish(
     state: &AppState,
     mut work: UnitOfWork,
@@ -84,6 +90,8 @@ pub(crate) async fn finish(
         )
         .await?;
     }
+    work.touches_order(order.id, order.customer_company_id)
+        .await?;
     work.commit(state).await
 }
 

@@ -2,7 +2,6 @@
 
 use super::stale_order;
 use crate::domain::dates::LineDates;
-use crate::domain::kept_pages::order_and_around;
 use crate::domain::order_status::{Mover, OrderStatus, TransitionError, check_transition};
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
@@ -45,16 +44,12 @@ pub async fn move_status(
     // Its news puts the move on people's lists, and so in the unread count
     // of every page they open.
     work.watch_notifications().await?;
-    // Of what is kept, the move shows on the order's pages, its customer's
-    // and those of the factories filling it (read before any is cancelled).
-    let mut factories = factories_filling(&work, order.id).await?;
     if !orders::set_status(&work.tx, order.id, version, to, now, state.house_date(now)).await? {
         return Err(stale_order(user.locale));
     }
     if to == OrderStatus::Cancelled {
         for (po, line) in purchase_orders::cancel_for_order(&work.tx, order.id).await? {
             news::po_cancelled(state, &work.tx, &po, line.id).await?;
-            factories.push(po.supplier_company_id);
         }
     }
     if to == OrderStatus::Confirmed {
@@ -74,24 +69,12 @@ pub async fn move_status(
         now,
     )
     .await?;
-    work.touches_only(order_and_around(
-        order.id,
-        order.customer_company_id,
-        &factories,
-    ));
+    // Of what is kept, the move shows on the order's pages, its customer's
+    // and those of the factories filling it (a cancelled one included).
+    work.touches_order(order.id, order.customer_company_id)
+        .await?;
     work.commit(state).await?;
     Ok(())
-}
-
-/// The factories whose purchase-order lines fill the order's lines.
-async fn factories_filling(work: &UnitOfWork, order_id: i32) -> Result<Vec<i32>, ApiError> {
-    let lines = orders::lines_of(&work.tx, &[order_id]).await?;
-    let ids: Vec<i32> = lines.iter().map(|l| l.id).collect();
-    Ok(purchase_orders::placed_lines(&work.tx, &ids)
-        .await?
-        .into_iter()
-        .map(|placed| placed.po.supplier_company_id)
-        .collect())
 }
 
 /// Confirmation freezes each line's dates: its commitment becomes what it
