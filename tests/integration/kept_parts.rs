@@ -8,7 +8,8 @@
 //! nobody, and otherwise drops the pages of those it told. A message drops
 //! its order's pages and those of the people it was mailed to; an order's
 //! move, its order's, its customer's and its factories', and so does every
-//! other step on one order (a payment, a change request's steps).
+//! other step on one order (a payment, a change request's steps). Reading
+//! a notification drops only the reader's pages.
 
 use std::time::Duration;
 
@@ -434,6 +435,49 @@ async fn a_change_request_s_steps_drop_what_shows_its_order_and_keep_the_rest() 
         .await;
     assert_eq!(status, 200, "{body}");
     around.dropped_only_around_a(3, "acknowledgement").await;
+}
+
+#[tokio::test]
+async fn reading_a_notification_drops_only_the_reader_s_pages() {
+    let (app, cast, other, customer, _factory_a) = setup().await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let customer_b = app.client_for(&cast.customer_b_user.email, PASSWORD).await;
+    let other_url = app.url(&format!("/customer/orders/{other}"));
+    let b_url = app.url(&format!("/customer/orders/{}", cast.order_b));
+    let before = newest_notification(&app).await;
+    app.post_message(&staff, "order", cast.order_a, "Glaze samples go out today.")
+        .await;
+    assert!(told_since(&app, before).await.contains(&cast.customer.id));
+    let unread_before = unread_in(&page(&customer, &other_url).await);
+    assert!(unread_before > 0);
+    assert!(page(&customer_b, &b_url).await.contains("SO-B-1"));
+    rename_both(&app, &cast, other).await;
+
+    let (_, list) = app.call(&customer, "notifications/list", &[]).await;
+    let id = list["items"][0]["id"].to_string();
+    let (status, body) = app
+        .call(&customer, "notifications/open", &[("id", &id)])
+        .await;
+    assert_eq!(status, 200, "{body}");
+    // The reader's page: rendered again for its count, from the order's
+    // kept read.
+    let after = page(&customer, &other_url).await;
+    assert_eq!(unread_in(&after), unread_before - 1, "{after}");
+    assert!(
+        !after.contains("SO-A-RENAMED"),
+        "the order's read was dropped"
+    );
+    assert!(
+        b_kept(&customer_b, &b_url).await,
+        "reading a notification dropped another customer's page"
+    );
+
+    let (status, body) = app.call(&customer, "notifications/read-all", &[]).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        b_kept(&customer_b, &b_url).await,
+        "marking all read dropped another customer's page"
+    );
 }
 
 #[tokio::test]

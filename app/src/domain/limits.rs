@@ -150,7 +150,8 @@ const MAIL_SENDING: &[&str] = &[
 /// names the parts of the book it touches: a factory's progress reports,
 /// messages, and every step on one order (its moves, the desk's edits,
 /// purchase orders and payments, its shipments and documents, its change
-/// requests, its files shared).
+/// requests, its files shared); marking notifications read names the
+/// reader's own part.
 const ANNOUNCE_THEIR_WRITES: &[&str] = &[
     "changes/acknowledge",
     "changes/answer",
@@ -159,6 +160,8 @@ const ANNOUNCE_THEIR_WRITES: &[&str] = &[
     "changes/withdraw",
     "files/share",
     "messages/post",
+    "notifications/open",
+    "notifications/read-all",
     "orders/move",
     "orders/pay",
     "orders/place-po",

@@ -26,9 +26,9 @@
 //! has a counter in a fixed table (parts that share a counter drop each
 //! other's reads, never keep them too long). A kept page shows two parts:
 //! its own and its viewer's. A factory's progress report, a message, every
-//! step on one order (`UnitOfWork::touches_order`) and the slippage scan
-//! write this way; the notifications they write name the people they were
-//! put before.
+//! step on one order (`UnitOfWork::touches_order`), marking notifications
+//! read and the slippage scan write this way; the notifications they write
+//! name the people they were put before.
 
 use std::any::Any;
 use std::future::Future;
