@@ -379,8 +379,9 @@ pub async fn announce_write(
 }
 
 /// Tells the other instances that these parts of the book (and nothing
-/// else) were written, as [`announce_write`] does; a list too long for a
-/// notice is announced as a write of anything.
+/// else) were written, as [`announce_write`] does; no part at all is told
+/// as [`NO_PART`], and a list too long for a notice is announced as a write
+/// of anything.
 pub async fn announce_parts(
     db: &impl sea_orm::ConnectionTrait,
     cache: &ReadCache,
@@ -390,6 +391,10 @@ pub async fn announce_parts(
     for part in parts {
         payload.push(' ');
         payload.push_str(&part.tag());
+    }
+    if parts.is_empty() {
+        payload.push(' ');
+        payload.push_str(NO_PART);
     }
     // Too long for a notice: announced as a write of anything.
     if payload.len() > MAX_NOTICE {
@@ -441,10 +446,18 @@ impl ReadCache {
     }
 }
 
-/// The parts a notice on [`WRITES_CHANNEL`] names, after its sender;
-/// `None` for a write of anything (an empty notice, or one this instance
-/// cannot read).
+/// What a notice names when the write touched no part of the book, only
+/// what reads of no part show (the house's boards): those go, every kept
+/// part stays. An instance that cannot read it drops everything.
+const NO_PART: &str = "-";
+
+/// The parts a notice on [`WRITES_CHANNEL`] names, after its sender (none
+/// for [`NO_PART`]); `None` for a write of anything (an empty notice, or
+/// one this instance cannot read).
 fn parts_of_notice(tags: &str) -> Option<Vec<Scope>> {
+    if tags == NO_PART {
+        return Some(Vec::new());
+    }
     let parts: Option<Vec<Scope>> = tags.split(' ').map(Scope::parse).collect();
     parts.filter(|p| !p.is_empty())
 }

@@ -207,8 +207,22 @@ fn a_notice_drops_what_it_names_unless_this_instance_sent_it() {
 }
 
 #[test]
+fn a_notice_of_no_part_drops_only_what_names_none() {
+    let here = ReadCache::new(4);
+    let other = ReadCache::new(4);
+    let generation = here.generation();
+    let (part, any) = (here.stamp(Some(Scope::Order(12))), here.stamp(None));
+    here.hear(&format!("{} {NO_PART}", other.origin));
+    assert_eq!(here.generation(), generation, "sessions stay");
+    assert!(here.fresh(&part), "a part's read stays");
+    assert!(!here.fresh(&any), "a read of no part goes");
+}
+
+#[test]
 fn a_notice_names_parts_or_means_anything() {
     assert_eq!(parts_of_notice(""), None);
+    assert_eq!(parts_of_notice(NO_PART), Some(Vec::new()));
+    assert_eq!(parts_of_notice("o12 -"), None);
     assert_eq!(parts_of_notice("o12 x3"), None);
     assert_eq!(
         parts_of_notice("o12 c4 f7 p9"),
