@@ -151,31 +151,49 @@ pub async fn factories_of_order(
         .await
 }
 
-/// The PO lines filling any of `order_line_ids`, with their purchase orders.
+/// The PO lines filling any of `order_line_ids`, with their purchase orders,
+/// in the order of their links. Each row is read by id, each id once; a
+/// read with nothing to find is not made.
 pub async fn placed_lines(
     db: &impl ConnectionTrait,
     order_line_ids: &[i32],
 ) -> Result<Vec<PlacedLine>, DbErr> {
+    use std::collections::HashMap;
     let links = po_line_link::Entity::find()
         .filter(po_line_link::Column::OrderLineId.is_in(order_line_ids.iter().copied()))
         .all(db)
         .await?;
-    let lines = po_line::Entity::find()
-        .filter(po_line::Column::Id.is_in(links.iter().map(|l| l.po_line_id)))
+    if links.is_empty() {
+        return Ok(Vec::new());
+    }
+    let lines: HashMap<i32, po_line::Model> = po_line::Entity::find()
+        .filter(po_line::Column::Id.is_in(each_once(links.iter().map(|l| l.po_line_id))))
         .filter(po_line::Column::Cancelled.eq(false))
         .all(db)
-        .await?;
+        .await?
+        .into_iter()
+        .map(|line| (line.id, line))
+        .collect();
+    if lines.is_empty() {
+        return Ok(Vec::new());
+    }
     // Cancelled purchase orders (and lines) no longer fill anything.
-    let pos = purchase_order::Entity::find()
-        .filter(purchase_order::Column::Id.is_in(lines.iter().map(|l| l.purchase_order_id)))
+    let pos: HashMap<i32, purchase_order::Model> = purchase_order::Entity::find()
+        .filter(
+            purchase_order::Column::Id
+                .is_in(each_once(lines.values().map(|l| l.purchase_order_id))),
+        )
         .filter(purchase_order::Column::Status.ne("cancelled"))
         .all(db)
-        .await?;
+        .await?
+        .into_iter()
+        .map(|po| (po.id, po))
+        .collect();
     Ok(links
         .iter()
         .filter_map(|link| {
-            let line = lines.iter().find(|l| l.id == link.po_line_id)?;
-            let po = pos.iter().find(|p| p.id == line.purchase_order_id)?;
+            let line = lines.get(&link.po_line_id)?;
+            let po = pos.get(&line.purchase_order_id)?;
             Some(PlacedLine {
                 order_line_id: link.order_line_id,
                 po: po.clone(),
@@ -183,6 +201,14 @@ pub async fn placed_lines(
             })
         })
         .collect())
+}
+
+/// Ids, each once, ascending.
+fn each_once(ids: impl Iterator<Item = i32>) -> Vec<i32> {
+    let mut ids: Vec<i32> = ids.collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
 /// Cancels the purchase orders placed for an order's lines, so factories stop
