@@ -85,37 +85,48 @@ impl Known {
         let db = &state.reports;
         let kpi::BoardCandidates { ids, more } =
             kpi::board_candidates(db, today, stale_before).await?;
-        let lines = order_line::Entity::find()
-            .filter(order_line::Column::Id.is_in(ids.iter().copied()))
-            .all(db)
-            .await?;
-        let orders = order::Entity::find()
-            .filter(order::Column::Id.is_in(lines.iter().map(|l| l.order_id)))
-            .all(db)
-            .await?;
-        let waiting = change_request::Entity::find()
-            .filter(change_request::Column::OrderId.is_in(orders.iter().map(|o| o.id)))
-            .filter(change_request::Column::Status.eq(ChangeStatus::Open.as_str()))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|c| c.order_id)
-            .collect();
-        let placed_lines = purchase_orders::placed_lines(db, &ids).await?;
-        let unacknowledged = po_line_change::Entity::find()
-            .filter(po_line_change::Column::PoLineId.is_in(placed_lines.iter().map(|p| p.line.id)))
-            .filter(po_line_change::Column::AcknowledgedAt.is_null())
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|c| c.po_line_id)
-            .collect();
+        // What the board needs of those lines is read in three strands side
+        // by side, each read on a connection of its own: the lines, then
+        // their orders (each once) and those orders' open change requests;
+        // the factory lines behind them, then their unacknowledged changes;
+        // the companies' names.
+        let orders_of_lines = async {
+            let lines = order_line::Entity::find()
+                .filter(order_line::Column::Id.is_in(ids.iter().copied()))
+                .all(db)
+                .await?;
+            let mut order_ids: Vec<i32> = lines.iter().map(|l| l.order_id).collect();
+            order_ids.sort_unstable();
+            order_ids.dedup();
+            let (orders, waiting) = tokio::try_join!(
+                order::Entity::find()
+                    .filter(order::Column::Id.is_in(order_ids.iter().copied()))
+                    .all(db),
+                change_request::Entity::find()
+                    .filter(change_request::Column::OrderId.is_in(order_ids.iter().copied()))
+                    .filter(change_request::Column::Status.eq(ChangeStatus::Open.as_str()))
+                    .all(db),
+            )?;
+            Ok::<_, DbErr>((lines, orders, waiting))
+        };
+        let factory_lines = async {
+            let placed = purchase_orders::placed_lines(db, &ids).await?;
+            let unacknowledged = po_line_change::Entity::find()
+                .filter(po_line_change::Column::PoLineId.is_in(placed.iter().map(|p| p.line.id)))
+                .filter(po_line_change::Column::AcknowledgedAt.is_null())
+                .all(db)
+                .await?;
+            Ok::<_, DbErr>((placed, unacknowledged))
+        };
+        let ((lines, orders, waiting), (placed_lines, unacknowledged), names) =
+            tokio::try_join!(orders_of_lines, factory_lines, companies::all(db))?;
+        let waiting = waiting.into_iter().map(|c| c.order_id).collect();
+        let unacknowledged = unacknowledged.into_iter().map(|c| c.po_line_id).collect();
         let mut placed: HashMap<i32, Vec<PlacedLine>> = HashMap::new();
         for p in placed_lines {
             placed.entry(p.order_line_id).or_default().push(p);
         }
-        let names = companies::all(db)
-            .await?
+        let names = names
             .into_iter()
             .map(|c: company::Model| (c.id, c.name))
             .collect();
