@@ -316,8 +316,8 @@ mod tests {
         assert!(!may_write(&Method::POST, "/api/orders/move"));
         assert!(!may_write(&Method::POST, "/api/orders/update"));
         assert!(!may_write(&Method::POST, "/api/changes/request"));
-        assert!(may_write(&Method::POST, "/api/orders/create"));
-        assert!(may_write(&Method::POST, "/api/complaints/file"));
+        assert!(may_write(&Method::POST, "/api/quotations/send"));
+        assert!(may_write(&Method::POST, "/api/inquiries/create"));
         assert!(may_write(&Method::POST, "/api/auth/locale"));
         assert!(may_write(&Method::POST, "/api/a-function-added-later"));
         assert!(may_write(&Method::POST, "/files"));

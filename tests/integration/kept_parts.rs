@@ -8,8 +8,9 @@
 //! nobody, and otherwise drops the pages of those it told. A message drops
 //! its order's pages and those of the people it was mailed to; an order's
 //! move, its order's, its customer's and its factories', and so does every
-//! other step on one order (a payment, a change request's steps). Reading
-//! a notification drops only the reader's pages.
+//! other step on one order (its creation, a payment, a change request's
+//! and a complaint's steps). Reading a notification drops only the
+//! reader's pages.
 
 use std::time::Duration;
 
@@ -435,6 +436,85 @@ async fn a_change_request_s_steps_drop_what_shows_its_order_and_keep_the_rest() 
         .await;
     assert_eq!(status, 200, "{body}");
     around.dropped_only_around_a(3, "acknowledgement").await;
+}
+
+#[tokio::test]
+async fn a_complaint_s_steps_drop_what_shows_its_order_and_keep_the_rest() {
+    use crate::complaints::{file, mark_shipped, step};
+    let (app, cast, _other, customer, _factory_a) = setup().await;
+    mark_shipped(&app, cast.order_a).await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let around = AroundA::open(&app, &cast, customer).await;
+
+    hide_step(&app, &cast, 1).await;
+    let (status, body) = file(
+        &app,
+        &around.customer,
+        cast.order_a,
+        None,
+        &[
+            ("category", "quality"),
+            ("description", "Twelve mugs arrived with cracked glaze."),
+            ("quantity", "12"),
+            ("remedy", "credit_note"),
+            ("amount", "150.00"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    around.dropped_only_around_a(1, "complaint filed").await;
+
+    hide_step(&app, &cast, 2).await;
+    let id = body.as_i64().unwrap();
+    let (status, body) = step(
+        &app,
+        &staff,
+        id,
+        &[
+            ("step", "acknowledge"),
+            ("message", "We are looking at it."),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    around
+        .dropped_only_around_a(2, "complaint acknowledged")
+        .await;
+}
+
+#[tokio::test]
+async fn a_new_order_drops_its_customer_s_pages_and_keeps_the_rest() {
+    use crate::orders::{new_order_form, post_form};
+    let (app, cast, other, customer, _factory_a) = setup().await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let customer_b = app.client_for(&cast.customer_b_user.email, PASSWORD).await;
+    let first_url = app.url("/customer");
+    let other_url = app.url(&format!("/customer/orders/{other}"));
+    let b_url = app.url(&format!("/customer/orders/{}", cast.order_b));
+    assert!(page(&customer, &first_url).await.contains("SO-A-OTHER"));
+    assert!(page(&customer, &other_url).await.contains("SO-A-OTHER"));
+    assert!(page(&customer_b, &b_url).await.contains("SO-B-1"));
+    rename_both(&app, &cast, other).await;
+
+    let requested = (chrono::Utc::now().date_naive() + chrono::Duration::days(60)).to_string();
+    let form = new_order_form(cast.customer_a, &requested);
+    let (status, body) = post_form(&app, &staff, "orders/create", &form).await;
+    assert_eq!(status, 200, "{body}");
+    // The customer's first page lists it: rendered again.
+    assert!(
+        page(&customer, &first_url).await.contains("SO-A-RENAMED"),
+        "the customer's kept first page was served after its new order"
+    );
+    // Its other order's page and another customer's stay kept.
+    let other_after = page(&customer, &other_url).await;
+    assert!(
+        !other_after.contains("SO-A-RENAMED"),
+        "a new order dropped another order's read"
+    );
+    assert!(
+        b_kept(&customer_b, &b_url).await,
+        "a new order dropped another customer's page"
+    );
 }
 
 #[tokio::test]

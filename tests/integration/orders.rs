@@ -479,7 +479,7 @@ async fn the_house_filters_by_customer_risk_and_committed_dates_and_pages_throug
     );
 }
 
-fn new_order_form(customer: i32, requested: &str) -> Vec<(String, String)> {
+pub(crate) fn new_order_form(customer: i32, requested: &str) -> Vec<(String, String)> {
     let mut form = vec![
         ("customer_id".to_string(), customer.to_string()),
         ("currency".into(), "eur".into()),
@@ -501,7 +501,7 @@ fn new_order_form(customer: i32, requested: &str) -> Vec<(String, String)> {
     form
 }
 
-async fn post_form(
+pub(crate) async fn post_form(
     app: &TestApp,
     client: &reqwest::Client,
     endpoint: &str,

@@ -148,20 +148,23 @@ const MAIL_SENDING: &[&str] = &[
 /// itself what it wrote when it commits (`ssr::work`): the request-level
 /// rule that drops every kept page after a write leaves them alone. Each
 /// names the parts of the book it touches: a factory's progress reports,
-/// messages, and every step on one order (its moves, the desk's edits,
-/// purchase orders and payments, its shipments and documents, its change
-/// requests, its files shared); marking notifications read names the
-/// reader's own part.
+/// messages, and every step on one order (its creation and moves, the
+/// desk's edits, purchase orders and payments, its shipments and
+/// documents, its change requests and complaints, its files shared);
+/// marking notifications read names the reader's own part.
 const ANNOUNCE_THEIR_WRITES: &[&str] = &[
     "changes/acknowledge",
     "changes/answer",
     "changes/decide",
     "changes/request",
     "changes/withdraw",
+    "complaints/file",
+    "complaints/step",
     "files/share",
     "messages/post",
     "notifications/open",
     "notifications/read-all",
+    "orders/create",
     "orders/move",
     "orders/pay",
     "orders/place-po",

@@ -220,7 +220,8 @@ pub async fn file(
     })?;
     let now = state.now();
     let rules = clock_rules(db).await?;
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
+    work.watch_notifications().await?;
     let number = next_number(&work.tx, now.year()).await?;
     let row = complaint::ActiveModel {
         number: Set(number.clone()),
@@ -253,9 +254,12 @@ pub async fn file(
     .insert(&work.tx)
     .await?;
     write_entry(&work.tx, row.id, user, "filed", &draft.description, now).await?;
-    let mut work = work;
     mail::filed(state, &work, &row, &order).await?;
     work.nudge(order.customer_company_id).await?;
+    // Of what is kept, the customer's glance (a remedy waiting) and the
+    // scorecards of the factories behind the order show complaints.
+    work.touches_order(order.id, order.customer_company_id)
+        .await?;
     work.commit(state).await?;
     Ok(row.id)
 }
@@ -393,6 +397,7 @@ pub async fn step(
         _ => {}
     }
     let mut work = UnitOfWork::begin(state).await?;
+    work.watch_notifications().await?;
     // The version claim: of two people acting on the same version, one wins.
     let claimed = complaint::Entity::update_many()
         .col_expr(complaint::Column::Version, Expr::value(row.version + 1))
@@ -432,6 +437,8 @@ pub async fn step(
     write_entry(&work.tx, row.id, user, kind, &body, now).await?;
     mail::stepped(state, &work, &updated, step).await?;
     work.nudge(updated.customer_company_id).await?;
+    work.touches_order(updated.order_id, updated.customer_company_id)
+        .await?;
     work.commit(state).await
 }
 

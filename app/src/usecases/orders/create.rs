@@ -106,6 +106,7 @@ fn parse_form(
 async fn write(state: &AppState, user: &CurrentUser, form: NewOrderForm) -> Result<i32, ApiError> {
     let now = state.now();
     let mut work = UnitOfWork::begin(state).await?;
+    work.watch_notifications().await?;
     // Unique until the row has an id to number it by (fits the 32-character column).
     let provisional = format!("NEW-{}", &new_token()[..16]);
     let order = orders::insert_order(
@@ -141,6 +142,8 @@ async fn write(state: &AppState, user: &CurrentUser, form: NewOrderForm) -> Resu
         now,
     )
     .await?;
+    // Shown in the customer's list and first page; no factory fills it yet.
+    work.touches_order(order.id, form.customer.id).await?;
     work.commit(state).await?;
     Ok(order.id)
 }
