@@ -21,6 +21,16 @@ pub(crate) async fn mark_shipped(app: &TestApp, order: i32) {
         .unwrap();
 }
 
+/// A complaint's fields as a customer fills them in: twelve mugs cracked,
+/// a credit note asked for.
+pub(crate) const CRACKED_GLAZE: &[(&str, &str)] = &[
+    ("category", "quality"),
+    ("description", "Twelve mugs arrived with cracked glaze."),
+    ("quantity", "12"),
+    ("remedy", "credit_note"),
+    ("amount", "150.00"),
+];
+
 pub(crate) async fn file(
     app: &TestApp,
     client: &reqwest::Client,
@@ -104,20 +114,7 @@ async fn a_complaint_goes_from_the_customer_through_the_factory_to_an_accepted_r
     for field in ["category", "description", "quantity", "amount"] {
         assert!(text.contains(&format!("\"{field}\"")), "{field}: {text}");
     }
-    let (status, body) = file(
-        &app,
-        &buyer,
-        cast.order_a,
-        Some(line),
-        &[
-            ("category", "quality"),
-            ("description", "Twelve mugs arrived with cracked glaze."),
-            ("quantity", "12"),
-            ("remedy", "credit_note"),
-            ("amount", "150.00"),
-        ],
-    )
-    .await;
+    let (status, body) = file(&app, &buyer, cast.order_a, Some(line), CRACKED_GLAZE).await;
     assert_eq!(status, 200, "{body}");
     let id = body.as_i64().unwrap();
     let id_text = id.to_string();

@@ -138,6 +138,22 @@ async fn setup() -> (TestApp, Cast, i32, reqwest::Client, reqwest::Client) {
     (app, cast, other, customer, factory_a)
 }
 
+/// Who looks on from outside customer A's order: the house's staff and
+/// customer B signed in, with the addresses of customer A's other order
+/// and of customer B's order.
+async fn onlookers(
+    app: &TestApp,
+    cast: &Cast,
+    other: i32,
+) -> (reqwest::Client, reqwest::Client, String, String) {
+    (
+        app.client_for(&cast.staff.email, PASSWORD).await,
+        app.client_for(&cast.customer_b_user.email, PASSWORD).await,
+        app.url(&format!("/customer/orders/{other}")),
+        app.url(&format!("/customer/orders/{}", cast.order_b)),
+    )
+}
+
 #[tokio::test]
 async fn a_report_drops_what_shows_its_orders_and_keeps_the_rest() {
     let (app, cast, other, customer, factory_a) = setup().await;
@@ -197,9 +213,7 @@ async fn a_report_drops_what_shows_its_orders_and_keeps_the_rest() {
 #[tokio::test]
 async fn a_report_that_raises_an_alert_drops_the_pages_of_those_it_told() {
     let (app, cast, other, customer, factory_a) = setup().await;
-    let customer_b = app.client_for(&cast.customer_b_user.email, PASSWORD).await;
-    let other_url = app.url(&format!("/customer/orders/{other}"));
-    let b_url = app.url(&format!("/customer/orders/{}", cast.order_b));
+    let (_staff, customer_b, other_url, b_url) = onlookers(&app, &cast, other).await;
     let unread_before = unread_in(&page(&customer, &other_url).await);
     assert!(page(&customer_b, &b_url).await.contains("SO-B-1"));
     rename_order(&app, cast.order_b, "SO-B-RENAMED").await;
@@ -226,11 +240,8 @@ async fn a_report_that_raises_an_alert_drops_the_pages_of_those_it_told() {
 #[tokio::test]
 async fn a_message_drops_its_order_s_pages_and_those_of_whom_it_tells() {
     let (app, cast, other, customer, _factory_a) = setup().await;
-    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
-    let customer_b = app.client_for(&cast.customer_b_user.email, PASSWORD).await;
+    let (staff, customer_b, other_url, b_url) = onlookers(&app, &cast, other).await;
     let order_url = app.url(&format!("/customer/orders/{}", cast.order_a));
-    let other_url = app.url(&format!("/customer/orders/{other}"));
-    let b_url = app.url(&format!("/customer/orders/{}", cast.order_b));
     assert!(!page(&customer, &order_url).await.contains("Glaze samples"));
     let unread_before = unread_in(&page(&customer, &other_url).await);
     assert!(page(&customer_b, &b_url).await.contains("SO-B-1"));
@@ -440,27 +451,14 @@ async fn a_change_request_s_steps_drop_what_shows_its_order_and_keep_the_rest() 
 
 #[tokio::test]
 async fn a_complaint_s_steps_drop_what_shows_its_order_and_keep_the_rest() {
-    use crate::complaints::{file, mark_shipped, step};
+    use crate::complaints::{CRACKED_GLAZE, file, mark_shipped, step};
     let (app, cast, _other, customer, _factory_a) = setup().await;
     mark_shipped(&app, cast.order_a).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let around = AroundA::open(&app, &cast, customer).await;
 
     hide_step(&app, &cast, 1).await;
-    let (status, body) = file(
-        &app,
-        &around.customer,
-        cast.order_a,
-        None,
-        &[
-            ("category", "quality"),
-            ("description", "Twelve mugs arrived with cracked glaze."),
-            ("quantity", "12"),
-            ("remedy", "credit_note"),
-            ("amount", "150.00"),
-        ],
-    )
-    .await;
+    let (status, body) = file(&app, &around.customer, cast.order_a, None, CRACKED_GLAZE).await;
     assert_eq!(status, 200, "{body}");
     around.dropped_only_around_a(1, "complaint filed").await;
 
@@ -486,11 +484,8 @@ async fn a_complaint_s_steps_drop_what_shows_its_order_and_keep_the_rest() {
 async fn a_new_order_drops_its_customer_s_pages_and_keeps_the_rest() {
     use crate::orders::{new_order_form, post_form};
     let (app, cast, other, customer, _factory_a) = setup().await;
-    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
-    let customer_b = app.client_for(&cast.customer_b_user.email, PASSWORD).await;
+    let (staff, customer_b, other_url, b_url) = onlookers(&app, &cast, other).await;
     let first_url = app.url("/customer");
-    let other_url = app.url(&format!("/customer/orders/{other}"));
-    let b_url = app.url(&format!("/customer/orders/{}", cast.order_b));
     assert!(page(&customer, &first_url).await.contains("SO-A-OTHER"));
     assert!(page(&customer, &other_url).await.contains("SO-A-OTHER"));
     assert!(page(&customer_b, &b_url).await.contains("SO-B-1"));
@@ -520,10 +515,7 @@ async fn a_new_order_drops_its_customer_s_pages_and_keeps_the_rest() {
 #[tokio::test]
 async fn reading_a_notification_drops_only_the_reader_s_pages() {
     let (app, cast, other, customer, _factory_a) = setup().await;
-    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
-    let customer_b = app.client_for(&cast.customer_b_user.email, PASSWORD).await;
-    let other_url = app.url(&format!("/customer/orders/{other}"));
-    let b_url = app.url(&format!("/customer/orders/{}", cast.order_b));
+    let (staff, customer_b, other_url, b_url) = onlookers(&app, &cast, other).await;
     let before = newest_notification(&app).await;
     app.post_message(&staff, "order", cast.order_a, "Glaze samples go out today.")
         .await;
@@ -633,11 +625,9 @@ async fn loud_scan(app: &TestApp) -> Vec<i32> {
 async fn a_scan_keeps_what_it_did_not_tell_anyone_of_and_drops_what_it_did() {
     use app::ssr::alerts::scan_and_commit;
     let (app, cast, other, customer, _factory_a) = setup().await;
-    let customer_b = app.client_for(&cast.customer_b_user.email, PASSWORD).await;
+    let (_staff, customer_b, other_url, b_url) = onlookers(&app, &cast, other).await;
     // The first scan alerts whatever the cast starts with.
     scan_and_commit(&app.state).await.unwrap();
-    let other_url = app.url(&format!("/customer/orders/{other}"));
-    let b_url = app.url(&format!("/customer/orders/{}", cast.order_b));
     assert!(page(&customer, &other_url).await.contains("SO-A-OTHER"));
     assert!(page(&customer_b, &b_url).await.contains("SO-B-1"));
     rename_both(&app, &cast, other).await;
