@@ -20,3 +20,21 @@ pub mod throttles;
 pub mod tokens;
 pub mod two_factor;
 pub mod users;
+
+/// Ids to look up, each once, ascending: a lookup by a list of ids asks
+/// for each row once however often it is referred to.
+pub fn distinct_ids(ids: impl IntoIterator<Item = i32>) -> Vec<i32> {
+    let mut ids: Vec<i32> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ids_to_look_up_come_each_once_in_order() {
+        assert_eq!(super::distinct_ids([7, 3, 7, 1, 3]), vec![1, 3, 7]);
+        assert!(super::distinct_ids([]).is_empty());
+    }
+}

@@ -6,6 +6,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
 };
 
+use super::distinct_ids;
 use crate::domain::progress::Milestone;
 use crate::ssr::entities::{order_line, po_line, po_line_link, purchase_order};
 
@@ -167,7 +168,7 @@ pub async fn placed_lines(
         return Ok(Vec::new());
     }
     let lines: HashMap<i32, po_line::Model> = po_line::Entity::find()
-        .filter(po_line::Column::Id.is_in(each_once(links.iter().map(|l| l.po_line_id))))
+        .filter(po_line::Column::Id.is_in(distinct_ids(links.iter().map(|l| l.po_line_id))))
         .filter(po_line::Column::Cancelled.eq(false))
         .all(db)
         .await?
@@ -181,7 +182,7 @@ pub async fn placed_lines(
     let pos: HashMap<i32, purchase_order::Model> = purchase_order::Entity::find()
         .filter(
             purchase_order::Column::Id
-                .is_in(each_once(lines.values().map(|l| l.purchase_order_id))),
+                .is_in(distinct_ids(lines.values().map(|l| l.purchase_order_id))),
         )
         .filter(purchase_order::Column::Status.ne("cancelled"))
         .all(db)
@@ -201,14 +202,6 @@ pub async fn placed_lines(
             })
         })
         .collect())
-}
-
-/// Ids, each once, ascending.
-fn each_once(ids: impl Iterator<Item = i32>) -> Vec<i32> {
-    let mut ids: Vec<i32> = ids.collect();
-    ids.sort_unstable();
-    ids.dedup();
-    ids
 }
 
 /// Cancels the purchase orders placed for an order's lines, so factories stop

@@ -14,7 +14,7 @@ use crate::domain::policy::{Action, Area};
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{change_request, company, order, order_line, po_line_change};
 use crate::ssr::repo::purchase_orders::{self, PlacedLine};
-use crate::ssr::repo::{companies, kpi};
+use crate::ssr::repo::{companies, distinct_ids, kpi};
 use crate::ssr::{AppState, db_error, guard};
 use crate::wire::ApiError;
 use crate::wire::workspace::{Board, BoardRow};
@@ -95,9 +95,7 @@ impl Known {
                 .filter(order_line::Column::Id.is_in(ids.iter().copied()))
                 .all(db)
                 .await?;
-            let mut order_ids: Vec<i32> = lines.iter().map(|l| l.order_id).collect();
-            order_ids.sort_unstable();
-            order_ids.dedup();
+            let order_ids = distinct_ids(lines.iter().map(|l| l.order_id));
             let (orders, waiting) = tokio::try_join!(
                 order::Entity::find()
                     .filter(order::Column::Id.is_in(order_ids.iter().copied()))
