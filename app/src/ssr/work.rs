@@ -19,9 +19,9 @@ pub struct UnitOfWork {
     pub live: Outgoing,
     /// What kept reads the writes may have changed.
     touched: Touched,
-    /// The newest notification when the writer began watching; a unit of
-    /// work that notified someone after it touched anything.
-    noted: Option<Option<i32>>,
+    /// The newest notification when the unit of work began: whoever was
+    /// given one after it was notified by this unit of work.
+    noted: Option<i32>,
 }
 
 /// What a unit of work may have changed of what is kept.
@@ -35,12 +35,18 @@ enum Touched {
 }
 
 impl UnitOfWork {
+    /// Begins a write. It watches the notifications it writes from the
+    /// start: a notification put on anyone's list (an alert) adds its
+    /// person's own part to what it touched, as it changed the unread count
+    /// in every page's navigation for that person.
     pub async fn begin(state: &AppState) -> Result<Self, ApiError> {
+        let tx = state.db.begin().await?;
+        let noted = notifications::latest_id(&tx).await?;
         Ok(Self {
-            tx: state.db.begin().await?,
+            tx,
             live: Outgoing::default(),
             touched: Touched::Anything,
-            noted: None,
+            noted,
         })
     }
 
@@ -88,18 +94,9 @@ impl UnitOfWork {
         self.nudge(house_company_id).await
     }
 
-    /// From now on, a notification put on anyone's list (an alert) adds its
-    /// person's own part to what this unit of work touched: it changed the
-    /// unread count in every page's navigation for that person. Without the
-    /// watch a writer that names its parts must not notify anyone.
-    pub async fn watch_notifications(&mut self) -> Result<(), ApiError> {
-        self.noted = Some(notifications::latest_id(&self.tx).await?);
-        Ok(())
-    }
-
     /// Says that this unit of work writes nothing but what kept pages and
     /// reads of `parts` show, so the rest stays kept. The writer vouches
-    /// for it; only notifications are checked, if watched.
+    /// for it; the people it notified are added at the commit.
     pub fn touches_only(&mut self, parts: Vec<Scope>) {
         self.touched = Touched::Parts(parts);
     }
@@ -110,8 +107,8 @@ impl UnitOfWork {
     /// before the commit, a purchase order placed by the write is among
     /// them; a cancelled one stays). Anything else the writer names stays
     /// named; a writer that named nothing now names these. The writer
-    /// vouches that it wrote nothing else, and watches the notifications it
-    /// writes.
+    /// vouches that it wrote nothing else (the people it notified are added
+    /// at the commit).
     pub async fn touches_order(
         &mut self,
         order_id: i32,
@@ -136,7 +133,7 @@ impl UnitOfWork {
 
     /// Says that this unit of work writes nothing any kept page or read of a
     /// part shows, only what reads of no part may show (the house's boards,
-    /// the outbox); with the watch, the people it notified are added.
+    /// the outbox); the people it notified are added at the commit.
     pub fn touches_no_part(&mut self) {
         self.touched = Touched::Parts(Vec::new());
     }
@@ -145,9 +142,12 @@ impl UnitOfWork {
     /// page reads (of the parts written, if named) are not served again,
     /// here or (told at the commit) on the other instances.
     pub async fn commit(mut self, state: &AppState) -> Result<(), ApiError> {
-        let told = match self.noted {
-            Some(noted) => notifications::recipients_after(&self.tx, noted).await?,
-            None => Vec::new(),
+        // A write that drops everything drops its people's pages too.
+        let told = match self.touched {
+            Touched::Anything => Vec::new(),
+            Touched::Parts(_) | Touched::Nothing => {
+                notifications::recipients_after(&self.tx, self.noted).await?
+            }
         };
         if !told.is_empty() {
             let people = told.into_iter().map(Scope::Person);

@@ -222,7 +222,6 @@ async fn scan_batches(state: &AppState, size: usize, pace: Pace) -> Result<ScanR
         let started = std::time::Instant::now();
         let mut work = UnitOfWork::begin(state).await?;
         in_the_background(&work.tx).await?;
-        work.watch_notifications().await?;
         let part = batch.assess(&work.tx, &ctx, &people).await?;
         if part.mails == 0 {
             work.shows_nothing();

@@ -121,7 +121,6 @@ pub async fn acknowledge(state: &AppState, user: &CurrentUser, id: i32) -> Resul
     .await?;
     let now = state.now();
     let mut work = UnitOfWork::begin(state).await?;
-    work.watch_notifications().await?;
     if !mark_acknowledged(&work.tx, change.id, user.user_id, now).await? {
         return Err(ApiError::Conflict {
             message: user.locale.t("err-change-already-acknowledged"),

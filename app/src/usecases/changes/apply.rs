@@ -48,7 +48,6 @@ pub(super) async fn apply_change(
     let now = state.now();
     let planned = plan(state, request, items, now, party, locale).await?;
     let mut work = UnitOfWork::begin(state).await?;
-    work.watch_notifications().await?;
     if !crate::ssr::repo::changes::claim(
         &work.tx,
         request,

@@ -280,8 +280,7 @@ async fn answer_without_change(
         .transpose()
         .map_err(|e| ApiError::internal("counter items", e))?;
     let now = state.now();
-    let mut work = UnitOfWork::begin(state).await?;
-    work.watch_notifications().await?;
+    let work = UnitOfWork::begin(state).await?;
     if !crate::ssr::repo::changes::claim(
         &work.tx,
         &request,

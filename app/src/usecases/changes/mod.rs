@@ -269,8 +269,7 @@ async fn close(
     let from = request.status;
     let to = next_status(from, ending.step(), Party::Customer)
         .map_err(|error| step_error(locale, error))?;
-    let mut work = UnitOfWork::begin(state).await?;
-    work.watch_notifications().await?;
+    let work = UnitOfWork::begin(state).await?;
     if !crate::ssr::repo::changes::claim(&work.tx, request, from, to, None, None, None, state.now())
         .await?
     {

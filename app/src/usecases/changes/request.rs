@@ -297,7 +297,6 @@ async fn save(
     let user_id = user.user_id;
     let now = state.now();
     let mut work = UnitOfWork::begin(state).await?;
-    work.watch_notifications().await?;
     let saved = change_request::ActiveModel {
         order_id: Set(order.id),
         requested_by: Set(user_id),

@@ -221,7 +221,6 @@ pub async fn file(
     let now = state.now();
     let rules = clock_rules(db).await?;
     let mut work = UnitOfWork::begin(state).await?;
-    work.watch_notifications().await?;
     let number = next_number(&work.tx, now.year()).await?;
     let row = complaint::ActiveModel {
         number: Set(number.clone()),
@@ -397,7 +396,6 @@ pub async fn step(
         _ => {}
     }
     let mut work = UnitOfWork::begin(state).await?;
-    work.watch_notifications().await?;
     // The version claim: of two people acting on the same version, one wins.
     let claimed = complaint::Entity::update_many()
         .col_expr(complaint::Column::Version, Expr::value(row.version + 1))

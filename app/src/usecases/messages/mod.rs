@@ -184,9 +184,6 @@ pub async fn post(
     let side = Side::of(user.role);
     let now = state.now();
     let mut work = UnitOfWork::begin(state).await?;
-    // Its mails put the message on the other side's lists, and so in the
-    // unread count of every page they open.
-    work.watch_notifications().await?;
     let row = message::ActiveModel {
         thread_kind: Set(thread.kind().as_str().to_string()),
         order_id: Set(match thread {

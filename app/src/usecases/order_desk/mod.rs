@@ -43,18 +43,14 @@ pub(crate) async fn staff_order(
 
 /// Starts the change's unit of work by claiming the order at the
 /// version the client saw; someone else's change since then is a conflict,
-/// told in `locale`. The notifications it writes are watched: their
-/// readers see a new count on every page.
+/// told in `locale`.
 pub(crate) async fn claim(
     state: &AppState,
     locale: Locale,
     order_id: i32,
     version: i32,
 ) -> Result<UnitOfWork, ApiError> {
-    let mut work =
-        UnitOfWork::claim_order(state, order_id, version, move || stale_order(locale)).await?;
-    work.watch_notifications().await?;
-    Ok(work)
+    UnitOfWork::claim_order(state, order_id, version, move || stale_order(locale)).await
 }
 
 /// A timeline entry of the change.

@@ -106,7 +106,6 @@ fn parse_form(
 async fn write(state: &AppState, user: &CurrentUser, form: NewOrderForm) -> Result<i32, ApiError> {
     let now = state.now();
     let mut work = UnitOfWork::begin(state).await?;
-    work.watch_notifications().await?;
     // Unique until the row has an id to number it by (fits the 32-character column).
     let provisional = format!("NEW-{}", &new_token()[..16]);
     let order = orders::insert_order(

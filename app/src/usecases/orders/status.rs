@@ -41,9 +41,6 @@ pub async fn move_status(
     })?;
     let now = state.now();
     let mut work = UnitOfWork::begin(state).await?;
-    // Its news puts the move on people's lists, and so in the unread count
-    // of every page they open.
-    work.watch_notifications().await?;
     if !orders::set_status(&work.tx, order.id, version, to, now, state.house_date(now)).await? {
         return Err(stale_order(user.locale));
     }

@@ -129,7 +129,6 @@ async fn follow_and_commit(
     moved: &[Moved],
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
-    work.watch_notifications().await?;
     let followed = follow_factory(
         &work.tx,
         moved,
