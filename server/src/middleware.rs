@@ -308,16 +308,17 @@ mod tests {
         assert!(!may_write(&Method::GET, "/customer/orders/7"));
         assert!(!may_write(&Method::GET, "/files/3"));
         assert!(!may_write(&Method::POST, "/api/orders/get"));
-        // Progress reports, messages and the steps on one order say
-        // themselves what they wrote, at their commit.
+        // Progress reports, messages, the steps on one order and on a
+        // quotation say themselves what they wrote, at their commit.
         assert!(!may_write(&Method::POST, "/api/progress/post"));
         assert!(!may_write(&Method::POST, "/api/progress/bulk"));
         assert!(!may_write(&Method::POST, "/api/messages/post"));
         assert!(!may_write(&Method::POST, "/api/orders/move"));
         assert!(!may_write(&Method::POST, "/api/orders/update"));
         assert!(!may_write(&Method::POST, "/api/changes/request"));
-        assert!(may_write(&Method::POST, "/api/quotations/send"));
-        assert!(may_write(&Method::POST, "/api/inquiries/create"));
+        assert!(!may_write(&Method::POST, "/api/quotations/send"));
+        assert!(!may_write(&Method::POST, "/api/inquiries/create"));
+        assert!(may_write(&Method::POST, "/api/rules/set"));
         assert!(may_write(&Method::POST, "/api/auth/locale"));
         assert!(may_write(&Method::POST, "/api/a-function-added-later"));
         assert!(may_write(&Method::POST, "/files"));

@@ -9,8 +9,9 @@
 //! its order's pages and those of the people it was mailed to; an order's
 //! move, its order's, its customer's and its factories', and so does every
 //! other step on one order (its creation, a payment, a change request's
-//! and a complaint's steps). Reading a notification drops only the
-//! reader's pages.
+//! and a complaint's steps). An inquiry and each step of a quotation drop
+//! only what shows its customer's whole view (its first page). Reading a
+//! notification drops only the reader's pages.
 
 use std::time::Duration;
 
@@ -360,6 +361,35 @@ impl AroundA {
             "{step}: another customer's page was rendered again"
         );
     }
+
+    /// After step `n` on customer A's quotations (hidden with [`hide_step`]
+    /// before it): customer A's first page, at `first_url`, was rendered
+    /// again; order A's page, factory B's list and customer B's page were
+    /// kept.
+    async fn dropped_only_customer_a(&self, first_url: &str, n: u32, step: &str) {
+        assert!(
+            page(&self.customer, first_url)
+                .await
+                .contains(&format!("SO-A-STEP-{n}")),
+            "{step}: the customer's kept first page was served"
+        );
+        assert!(
+            !page(&self.customer, &self.order_url)
+                .await
+                .contains("SO-A-STEP"),
+            "{step}: an order's page was rendered again"
+        );
+        assert!(
+            !page(&self.factory_b, &self.lines_url)
+                .await
+                .contains("Edited at step"),
+            "{step}: a factory's list was rendered again"
+        );
+        assert!(
+            b_kept(&self.customer_b, &self.b_url).await,
+            "{step}: another customer's page was rendered again"
+        );
+    }
 }
 
 #[tokio::test]
@@ -689,4 +719,127 @@ async fn a_scan_keeps_what_it_did_not_tell_anyone_of_and_drops_what_it_did() {
         b_kept(&customer_b, &b_url).await,
         "a scan that alerted customer A dropped customer B's page"
     );
+}
+
+/// Sales take a quotation's house steps to sending it: cost the draft,
+/// submit it, the manager approves it, and it is sent.
+async fn quote_to_sent(
+    app: &TestApp,
+    cast: &Cast,
+    sales: &reqwest::Client,
+    manager: &reqwest::Client,
+    id: i32,
+) {
+    use integration_tests::quotes::{decide, save, step};
+    save(app, sales, id, cast.supplier_a, "8.00", "10.00", "30").await;
+    for (status, body) in [
+        step(app, sales, id, "submit").await,
+        decide(app, manager, id, 1, true, "").await,
+        step(app, sales, id, "send").await,
+    ] {
+        assert_eq!(status, 200, "{body}");
+    }
+}
+
+#[tokio::test]
+async fn a_quotation_s_steps_drop_only_its_customer_s_first_page() {
+    use app::domain::approval::StaffLevel;
+    use integration_tests::people::add_house_person;
+    use integration_tests::quotes::{decide, get, inquire, save, step};
+    let (app, cast, _other, customer, _factory_a) = setup().await;
+    let sales = app.client_for(&cast.staff.email, PASSWORD).await;
+    let manager = add_house_person(
+        &app.db,
+        cast.house,
+        "manager@house.test",
+        StaffLevel::SalesManager,
+    )
+    .await;
+    let manager = app.client_for(&manager.email, PASSWORD).await;
+    let around = AroundA::open(&app, &cast, customer).await;
+    let first_url = app.url("/customer");
+    assert!(page(&around.customer, &first_url).await.contains("SO-A-1"));
+    let ok = |(status, body): (u16, serde_json::Value)| {
+        assert_eq!(status, 200, "{body}");
+        body
+    };
+
+    hide_step(&app, &cast, 1).await;
+    let inquiry = inquire(&app, &around.customer, "Stoneware mug").await;
+    around
+        .dropped_only_customer_a(&first_url, 1, "inquiry")
+        .await;
+
+    hide_step(&app, &cast, 2).await;
+    let started = app
+        .call(
+            &sales,
+            "quotations/start",
+            &[("inquiry_id", &inquiry.to_string())],
+        )
+        .await;
+    let id = ok(started).as_i64().unwrap() as i32;
+    around.dropped_only_customer_a(&first_url, 2, "draft").await;
+
+    hide_step(&app, &cast, 3).await;
+    save(&app, &sales, id, cast.supplier_a, "8.00", "10.00", "30").await;
+    around.dropped_only_customer_a(&first_url, 3, "saved").await;
+
+    hide_step(&app, &cast, 4).await;
+    ok(step(&app, &sales, id, "submit").await);
+    around
+        .dropped_only_customer_a(&first_url, 4, "submitted")
+        .await;
+
+    hide_step(&app, &cast, 5).await;
+    ok(decide(&app, &manager, id, 1, true, "").await);
+    around
+        .dropped_only_customer_a(&first_url, 5, "approved")
+        .await;
+
+    hide_step(&app, &cast, 6).await;
+    ok(step(&app, &sales, id, "send").await);
+    around.dropped_only_customer_a(&first_url, 6, "sent").await;
+    let number = get(&app, &sales, id).await["number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(page(&around.customer, &first_url).await.contains(&number));
+
+    hide_step(&app, &cast, 7).await;
+    let revised = ok(step(&app, &sales, id, "revise").await).as_i64().unwrap() as i32;
+    around
+        .dropped_only_customer_a(&first_url, 7, "revised")
+        .await;
+
+    quote_to_sent(&app, &cast, &sales, &manager, revised).await;
+    hide_step(&app, &cast, 8).await;
+    let answer = [
+        ("id", revised.to_string()),
+        ("revision", "2".to_string()),
+        ("accept", "true".to_string()),
+    ];
+    let answer: Vec<(&str, &str)> = answer.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    ok(app
+        .call(&around.customer, "quotations/respond", &answer)
+        .await);
+    around
+        .dropped_only_customer_a(&first_url, 8, "accepted")
+        .await;
+
+    let second = inquire(&app, &around.customer, "Porcelain plate").await;
+    let started = app
+        .call(
+            &sales,
+            "quotations/start",
+            &[("inquiry_id", &second.to_string())],
+        )
+        .await;
+    let second = ok(started).as_i64().unwrap() as i32;
+    quote_to_sent(&app, &cast, &sales, &manager, second).await;
+    hide_step(&app, &cast, 9).await;
+    ok(step(&app, &sales, second, "withdraw").await);
+    around
+        .dropped_only_customer_a(&first_url, 9, "withdrawn")
+        .await;
 }

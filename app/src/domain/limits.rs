@@ -150,7 +150,8 @@ const MAIL_SENDING: &[&str] = &[
 /// names the parts of the book it touches: a factory's progress reports,
 /// messages, and every step on one order (its creation and moves, the
 /// desk's edits, purchase orders and payments, its shipments and
-/// documents, its change requests and complaints, its files shared);
+/// documents, its change requests and complaints, its files shared), an
+/// inquiry and every step of a quotation (its customer's whole view);
 /// marking notifications read names the reader's own part.
 const ANNOUNCE_THEIR_WRITES: &[&str] = &[
     "changes/acknowledge",
@@ -161,6 +162,7 @@ const ANNOUNCE_THEIR_WRITES: &[&str] = &[
     "complaints/file",
     "complaints/step",
     "files/share",
+    "inquiries/create",
     "messages/post",
     "notifications/open",
     "notifications/read-all",
@@ -171,6 +173,14 @@ const ANNOUNCE_THEIR_WRITES: &[&str] = &[
     "orders/update",
     "progress/bulk",
     "progress/post",
+    "quotations/decide",
+    "quotations/respond",
+    "quotations/revise",
+    "quotations/save",
+    "quotations/send",
+    "quotations/start",
+    "quotations/submit",
+    "quotations/withdraw",
     "shipping/arrive",
     "shipping/customs",
     "shipping/depart",

@@ -76,8 +76,8 @@ fn only_listed_writes_announce_their_own_and_none_is_a_read() {
     }
     assert!(ANNOUNCE_THEIR_WRITES.is_sorted());
     for endpoint in [
-        "inquiries/create",
-        "quotations/send",
+        "rules/set",
+        "credit/set",
         "auth/locale",
         "orders/get",
         "nothing/known",

@@ -10,6 +10,7 @@ use crate::domain::account::Role;
 use crate::domain::approval::{
     ApprovalError, ApprovalOutcome, ApprovalStep, Decision, can_act, decide as decide_step,
 };
+use crate::domain::kept_pages::Scope;
 use crate::domain::policy::Action;
 use crate::domain::quotation::QuotationStatus;
 use crate::i18n::Locale;
@@ -86,7 +87,7 @@ pub async fn decide(
     };
     let outcome = decide_step(&mut steps, idx, decision)
         .map_err(|error| approval_error(error, user.locale))?;
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
     let step = &rows[idx];
     if !quotations::decide_step(&work.tx, step.id, user.user_id, approve, &comment, now).await? {
         return Err(decided_first(user.locale));
@@ -95,6 +96,7 @@ pub async fn decide(
         quotations::set_step_due(&work.tx, later.id, planned.due).await?;
     }
     follow_outcome(&work, state, &row, outcome, &rows, &comment, user).await?;
+    work.touches_only(vec![Scope::Customer(row.customer_company_id)]);
     work.commit(state).await
 }
 

@@ -10,6 +10,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use super::{credit, house_rules, number_for};
 use crate::domain::company::CompanyKind;
 use crate::domain::dates::parse_coming_day;
+use crate::domain::kept_pages::Scope;
 use crate::domain::order_input::{
     parse_currency, parse_hs_code, parse_incoterm, parse_quantity, parse_requested_date,
     parse_unit_price, required_text,
@@ -114,6 +115,7 @@ pub async fn start(state: &AppState, user: &CurrentUser, inquiry_id: i32) -> Res
     }
     quotations::set_inquiry_status(&work.tx, inquiry.id, InquiryStatus::Quoted, now).await?;
     work.nudge(customer).await?;
+    work.touches_only(vec![Scope::Customer(customer)]);
     work.commit(state).await?;
     Ok(saved.id)
 }
@@ -330,7 +332,7 @@ async fn write(
     lines: Vec<Line>,
     locale: Locale,
 ) -> Result<(), ApiError> {
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
     let usance = match terms.balance {
         BalanceDue::LcUsance { days } => Some(i32::from(days)),
         _ => None,
@@ -393,5 +395,6 @@ async fn write(
         .insert(&work.tx)
         .await?;
     }
+    work.touches_only(vec![Scope::Customer(row.customer_company_id)]);
     work.commit(state).await
 }

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use sea_orm::{ActiveModelTrait, Set};
 
 use super::{inquiry_number, mail, scope_of};
+use crate::domain::kept_pages::Scope;
 use crate::domain::order_input::{
     format_minor, parse_currency, parse_incoterm, parse_quantity, parse_requested_date,
     parse_unit_price, required_text,
@@ -107,6 +108,7 @@ pub async fn create(
     let customer_name = company.map(|c| c.name).unwrap_or_default();
     mail::inquiry_received(&mut work, state, &saved, &customer_name).await?;
     work.nudge(customer).await?;
+    work.touches_only(vec![Scope::Customer(customer)]);
     work.commit(state).await?;
     Ok(saved.id)
 }

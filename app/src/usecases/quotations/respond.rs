@@ -10,6 +10,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use super::approve::customer_name;
 use super::{balance_of, inquiry_number, mail, quote_line, terms_in_words, totals_of};
+use crate::domain::kept_pages::Scope;
 use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::Action;
 use crate::domain::quotation::{
@@ -109,6 +110,12 @@ pub async fn respond(
         crate::usecases::news::order_confirmed(state, &work.tx, &order).await?;
     }
     work.nudge(customer).await?;
+    // The customer's first page no longer shows it waiting; the contract is
+    // an order of its own.
+    work.touches_only(vec![Scope::Customer(customer)]);
+    if let Some(order_id) = order_id {
+        work.touches_order(order_id, customer).await?;
+    }
     work.commit(state).await?;
     Ok(order_id)
 }

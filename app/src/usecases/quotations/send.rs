@@ -4,6 +4,7 @@
 //! it.
 
 use super::{mail, revise_into_new_draft};
+use crate::domain::kept_pages::Scope;
 use crate::domain::policy::Action;
 use crate::domain::quotation::{InquiryStatus, QuotationStatus, QuoteStep, next};
 use crate::i18n::Locale;
@@ -83,6 +84,8 @@ pub async fn send(
     mail::quotation_sent(&work, state, &sent).await?;
     let mut work = work;
     work.nudge(row.customer_company_id).await?;
+    // The customer's first page shows it waiting for an answer.
+    work.touches_only(vec![Scope::Customer(row.customer_company_id)]);
     work.commit(state).await
 }
 
@@ -94,7 +97,7 @@ pub async fn revise(
     version: i32,
 ) -> Result<i32, ApiError> {
     let row = load(state, user, id, version).await?;
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
     // The step checks the quotation may be revised; the row itself is
     // replaced by the new revision.
     let today = state.today();
@@ -114,6 +117,7 @@ pub async fn revise(
         return Err(stale(user.locale));
     }
     let new_id = revise_into_new_draft(&work, &row, state.now()).await?;
+    work.touches_only(vec![Scope::Customer(row.customer_company_id)]);
     work.commit(state).await?;
     Ok(new_id)
 }
@@ -138,5 +142,6 @@ pub async fn withdraw(
     }
     let mut work = work;
     work.nudge(row.customer_company_id).await?;
+    work.touches_only(vec![Scope::Customer(row.customer_company_id)]);
     work.commit(state).await
 }

@@ -10,6 +10,7 @@ use sea_orm::{ActiveModelTrait, Set};
 use super::{credit, format_margin, house_rules, mail, totals_of};
 use crate::domain::approval::{ApprovalStep, QuoteFacts, RouteEntry, RouteReason, plan, route};
 use crate::domain::credit::{deposit_check, required_deposit_bp};
+use crate::domain::kept_pages::Scope;
 use crate::domain::order_input::format_minor;
 use crate::domain::policy::Action;
 use crate::domain::quotation::{LineReadiness, QuotationStatus, QuoteStep, next, submit_problems};
@@ -79,7 +80,7 @@ pub async fn submit(
         submitted_at: Some(now),
         ..Moved::default()
     };
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
     if !quotations::claim(&work.tx, &row, to, moved).await? {
         return Err(super::send::stale(user.locale));
     }
@@ -94,6 +95,7 @@ pub async fn submit(
         let name = name.unwrap_or_default();
         mail::approval_waiting(&work, state, &claimed, first.level, &name).await?;
     }
+    work.touches_only(vec![Scope::Customer(customer)]);
     work.commit(state).await
 }
 
