@@ -11,7 +11,8 @@
 //! other step on one order (its creation, a payment, a change request's
 //! and a complaint's steps). An inquiry and each step of a quotation drop
 //! only what shows its customer's whole view (its first page). Reading a
-//! notification drops only the reader's pages.
+//! notification, a sign-out and a language or zone chosen drop only the
+//! person's own pages (and sessions); a sign-in drops nothing.
 
 use std::time::Duration;
 
@@ -842,4 +843,63 @@ async fn a_quotation_s_steps_drop_only_its_customer_s_first_page() {
     around
         .dropped_only_customer_a(&first_url, 9, "withdrawn")
         .await;
+}
+
+#[tokio::test]
+async fn signing_in_and_out_and_a_language_drop_only_the_person_s_own_pages() {
+    let (app, cast, other, customer, _factory_a) = setup().await;
+    let (_staff, customer_b, other_url, b_url) = onlookers(&app, &cast, other).await;
+    assert!(page(&customer, &other_url).await.contains("lang=\"en\""));
+    assert!(page(&customer_b, &b_url).await.contains("SO-B-1"));
+    rename_both(&app, &cast, other).await;
+
+    // Customer A's buyer signs in on a second browser and out again, and a
+    // stranger tries a wrong password.
+    let second = app.client_for(&cast.customer.email, PASSWORD).await;
+    let (status, body) = app.call(&second, "auth/logout", &[]).await;
+    assert_eq!(status, 200, "{body}");
+    let (status, _) = app
+        .call(
+            &app.client,
+            "auth/login",
+            &[
+                ("email", &cast.customer_b_user.email),
+                ("password", "not it"),
+            ],
+        )
+        .await;
+    assert_ne!(status, 200);
+    assert!(
+        b_kept(&customer_b, &b_url).await,
+        "a sign-in or a sign-out dropped another customer's page"
+    );
+
+    // The buyer reads the portal in German and in Shanghai's time from now
+    // on: its own pages are rendered so at once, customer B's stay kept.
+    let (status, body) = app
+        .call(&customer, "auth/locale", &[("locale", "de")])
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        page(&customer, &other_url).await.contains("lang=\"de\""),
+        "the buyer's kept session or page was served in English"
+    );
+    let (status, body) = app
+        .call(
+            &customer,
+            "auth/time-zone",
+            &[("time_zone", "Asia/Shanghai")],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        page(&customer, &other_url)
+            .await
+            .contains("data-zone=\"Asia/Shanghai\""),
+        "the buyer's kept session or page was served in the old zone"
+    );
+    assert!(
+        b_kept(&customer_b, &b_url).await,
+        "a language or zone chosen dropped another customer's page"
+    );
 }

@@ -129,8 +129,8 @@ async fn a_write_through_one_instance_is_not_served_stale_by_another() {
     let id = cast.order_a.to_string();
     let (_, before) = second.call(&customer, "orders/get", &[("id", &id)]).await;
     assert_ne!(before["status"], "ready");
-    // The staff's sign-in through the first instance is a write the second
-    // hears of a moment later, and it may drop that read: read until kept.
+    // Writes through the first instance (the cast's) reach the second a
+    // moment later, and may drop that read: read until kept.
     let kept = eventually(Duration::from_secs(5), || async {
         second.call(&customer, "orders/get", &[("id", &id)]).await;
         !second.state.read_cache.is_empty()

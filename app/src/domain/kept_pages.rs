@@ -24,7 +24,8 @@ pub enum Scope {
     Customer(i32),
     /// Everything a factory sees across its purchase-order lines.
     Factory(i32),
-    /// What one person (a user id) sees of their own on every page: the
+    /// What one person (a user id) sees of their own on every page: who
+    /// they are signed in as (their session, language and zone) and the
     /// unread count of their notifications.
     Person(i32),
 }

@@ -145,15 +145,26 @@ const MAIL_SENDING: &[&str] = &[
 ];
 
 /// Server functions that write only through a unit of work, which says
-/// itself what it wrote when it commits (`ssr::work`): the request-level
+/// itself what it wrote when it commits (`ssr::work`), or write only what no
+/// kept page or read shows (throttles, the audit log): the request-level
 /// rule that drops every kept page after a write leaves them alone. Each
 /// names the parts of the book it touches: a factory's progress reports,
 /// messages, and every step on one order (its creation and moves, the
 /// desk's edits, purchase orders and payments, its shipments and
 /// documents, its change requests and complaints, its files shared), an
 /// inquiry and every step of a quotation (its customer's whole view);
-/// marking notifications read names the reader's own part.
+/// marking notifications read, a language or zone chosen and a session
+/// ended name the person's own part; a sign-in names only the person whose
+/// session it ended, if any, and a reset link asked for names nothing.
 const ANNOUNCE_THEIR_WRITES: &[&str] = &[
+    "auth/change-password",
+    "auth/locale",
+    "auth/login",
+    "auth/logout",
+    "auth/request-reset",
+    "auth/reset",
+    "auth/time-zone",
+    "auth/two-factor",
     "changes/acknowledge",
     "changes/answer",
     "changes/decide",
@@ -181,6 +192,8 @@ const ANNOUNCE_THEIR_WRITES: &[&str] = &[
     "quotations/start",
     "quotations/submit",
     "quotations/withdraw",
+    "sessions/end",
+    "sessions/end-others",
     "shipping/arrive",
     "shipping/customs",
     "shipping/depart",

@@ -18,6 +18,8 @@
 //!
 //! Sessions are kept the same way, by the hash of their token: signing out,
 //! ending a session, a deactivation or a changed password are all writes.
+//! A session shows its person's own part (`Scope::Person`): a write naming
+//! it (a sign-out, a language chosen) drops the person's sessions only.
 //!
 //! A write may say which parts of the book it touched
 //! (`domain::kept_pages::Scope`: an order, a customer's or a factory's
@@ -59,6 +61,13 @@ struct Key {
 
 type Value = Arc<dyn Any + Send + Sync>;
 
+/// Where the writes stood when a session began to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionMark {
+    generation: u64,
+    writes: u64,
+}
+
 /// What must not have moved on since a value was read for it to be served.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stamp(Shown);
@@ -67,8 +76,8 @@ pub struct Stamp(Shown);
 enum Shown {
     /// It may show anything: any write drops it (the count of all writes).
     Anything(u64),
-    /// It shows only these parts (counter slot, count each), or none that a
-    /// write names (a session); a write that names other parts leaves it.
+    /// It shows only these parts (counter slot, count each); a write that
+    /// names other parts leaves it.
     Parts(Vec<(usize, u64)>),
 }
 
@@ -212,12 +221,6 @@ impl ReadCache {
         ))
     }
 
-    /// The stamp of a read beginning now that no write naming its parts can
-    /// change (a session): only writes that name none drop it.
-    pub fn stamp_unnamed(&self) -> Stamp {
-        self.stamp_parts(&[])
-    }
-
     /// Whether nothing `stamp` depends on was written since.
     fn fresh(&self, stamp: &Stamp) -> bool {
         match &stamp.0 {
@@ -326,19 +329,34 @@ impl ReadCache {
             .cloned()
     }
 
-    /// Keeps a session read under `generation`, unless a write that names
-    /// no part came since (no write that names one changes a session).
+    /// Taken before a session is read, for [`ReadCache::keep_session`].
+    pub fn session_mark(&self) -> SessionMark {
+        SessionMark {
+            generation: self.generation(),
+            writes: self.writes.load(Ordering::Acquire),
+        }
+    }
+
+    /// Keeps the session of `person` read since `mark`, unless anything was
+    /// written since: whose session it is, and so what part drops it, was
+    /// known only once it was read. From then on a write naming the
+    /// person's own part (their language or zone, their sessions ended, a
+    /// notification put before them) drops it, as does one naming none.
     pub fn keep_session<T: Send + Sync + 'static>(
         &self,
         token_hash: String,
-        generation: u64,
+        mark: SessionMark,
+        person: i32,
         session: T,
     ) {
-        let stamp = self.stamp_unnamed();
+        if self.writes.load(Ordering::Acquire) != mark.writes {
+            return;
+        }
+        let stamp = self.stamp_parts(&[Scope::Person(person)]);
         self.keep_in(
             &self.sessions,
             token_hash,
-            generation,
+            mark.generation,
             stamp,
             Arc::new(session),
         );

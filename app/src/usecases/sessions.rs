@@ -3,6 +3,7 @@
 //! use. Nobody sees or ends another person's sessions: an id that is not
 //! one of the viewer's own is not found.
 
+use crate::domain::kept_pages::Scope;
 use crate::domain::session::{SessionState, session_state};
 use crate::ssr::AppState;
 use crate::ssr::audit::{self, AuditAction};
@@ -40,7 +41,7 @@ pub async fn list(state: &AppState, user: &CurrentUser) -> Result<Vec<SessionVie
 pub async fn end(state: &AppState, user: &CurrentUser, id: i32) -> Result<(), ApiError> {
     let now = state.now();
     let target = format!("session {id}");
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
     if !session::end_own(&work.tx, user.user_id, id).await? {
         work.tx.rollback().await?;
         audit::log(
@@ -63,13 +64,14 @@ pub async fn end(state: &AppState, user: &CurrentUser, id: i32) -> Result<(), Ap
         None,
     )
     .await?;
+    work.touches_only(vec![Scope::Person(user.user_id)]);
     work.commit(state).await
 }
 
 /// Ends every session of the viewer's but the one this request came with;
 /// answers how many ended.
 pub async fn end_others(state: &AppState, user: &CurrentUser) -> Result<u64, ApiError> {
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
     let ended = session::end_others(&work.tx, user.user_id, user.session_id).await?;
     let detail = format!("{ended} ended");
     audit::log(
@@ -81,6 +83,7 @@ pub async fn end_others(state: &AppState, user: &CurrentUser) -> Result<u64, Api
         Some(&detail),
     )
     .await?;
+    work.touches_only(vec![Scope::Person(user.user_id)]);
     work.commit(state).await?;
     Ok(ended)
 }

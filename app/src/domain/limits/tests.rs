@@ -78,7 +78,7 @@ fn only_listed_writes_announce_their_own_and_none_is_a_read() {
     for endpoint in [
         "rules/set",
         "credit/set",
-        "auth/locale",
+        "admin/invite",
         "orders/get",
         "nothing/known",
     ] {

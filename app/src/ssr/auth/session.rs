@@ -113,7 +113,7 @@ pub async fn resolve(
         return Ok(None);
     }
     let hash = hash_token(token);
-    let generation = kept.generation();
+    let mark = kept.session_mark();
     // Whether what is used below is already kept as it is.
     let mut already_kept = false;
     let found = match kept.session::<Found>(&hash) {
@@ -153,7 +153,7 @@ pub async fn resolve(
         already_kept = false;
     }
     if !already_kept {
-        kept.keep_session(hash, generation, found.clone());
+        kept.keep_session(hash, mark, found.user_id, found.clone());
     }
     Ok(Some(CurrentUser {
         session_id: found.session_id,
@@ -207,9 +207,16 @@ async fn read_session(
         .await
 }
 
-pub async fn end(db: &impl ConnectionTrait, session_id: i32) -> Result<(), DbErr> {
+/// Ends a session; answers whose it was (`None`: there was none).
+pub async fn end(db: &impl ConnectionTrait, session_id: i32) -> Result<Option<i32>, DbErr> {
+    let owner = session::Entity::find_by_id(session_id)
+        .select_only()
+        .column(session::Column::UserId)
+        .into_tuple::<i32>()
+        .one(db)
+        .await?;
     session::Entity::delete_by_id(session_id).exec(db).await?;
-    Ok(())
+    Ok(owner)
 }
 
 pub async fn end_all_for_user(db: &impl ConnectionTrait, user_id: i32) -> Result<u64, DbErr> {

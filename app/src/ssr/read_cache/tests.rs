@@ -86,18 +86,18 @@ async fn refusals_are_not_kept_and_capacity_zero_keeps_nothing() {
 #[test]
 fn a_session_is_kept_until_something_is_written() {
     let cache = ReadCache::new(4);
-    let generation = cache.generation();
+    let mark = cache.session_mark();
     assert_eq!(cache.session::<u32>("abc"), None);
-    cache.keep_session("abc".to_string(), generation, 7u32);
+    cache.keep_session("abc".to_string(), mark, 1, 7u32);
     assert_eq!(cache.session::<u32>("abc"), Some(7));
     assert_eq!(cache.session::<u32>("abd"), None);
     cache.bump();
     assert_eq!(cache.session::<u32>("abc"), None);
     // Read before the write: not kept.
-    cache.keep_session("abc".to_string(), generation, 8u32);
+    cache.keep_session("abc".to_string(), mark, 1, 8u32);
     assert_eq!(cache.session::<u32>("abc"), None);
     let off = ReadCache::new(0);
-    off.keep_session("abc".to_string(), off.generation(), 7u32);
+    off.keep_session("abc".to_string(), off.session_mark(), 1, 7u32);
     assert_eq!(off.session::<u32>("abc"), None);
 }
 
@@ -178,11 +178,29 @@ async fn a_read_of_a_part_during_a_write_to_it_is_not_kept() {
 #[test]
 fn a_session_outlives_writes_that_name_their_parts() {
     let cache = ReadCache::new(4);
-    cache.keep_session("abc".to_string(), cache.generation(), 7u32);
-    cache.bump_parts(&[Scope::Order(1), Scope::Factory(2)]);
+    cache.keep_session("abc".to_string(), cache.session_mark(), 1, 7u32);
+    cache.bump_parts(&[Scope::Order(1), Scope::Factory(2), Scope::Person(2)]);
     assert_eq!(cache.session::<u32>("abc"), Some(7));
     cache.bump();
     assert_eq!(cache.session::<u32>("abc"), None);
+}
+
+#[test]
+fn a_write_naming_its_person_drops_a_session_and_one_during_its_read_leaves_it_out() {
+    let cache = ReadCache::new(4);
+    cache.keep_session("abc".to_string(), cache.session_mark(), 1, 7u32);
+    cache.keep_session("xyz".to_string(), cache.session_mark(), 2, 9u32);
+    cache.bump_parts(&[Scope::Person(1)]);
+    assert_eq!(cache.session::<u32>("abc"), None);
+    assert_eq!(cache.session::<u32>("xyz"), Some(9));
+    // Whose session it is is known only after the read: any write while
+    // it was read, even of another part, leaves it out.
+    let mark = cache.session_mark();
+    cache.bump_parts(&[Scope::Order(5)]);
+    cache.keep_session("abc".to_string(), mark, 1, 8u32);
+    assert_eq!(cache.session::<u32>("abc"), None);
+    cache.keep_session("abc".to_string(), cache.session_mark(), 1, 8u32);
+    assert_eq!(cache.session::<u32>("abc"), Some(8));
 }
 
 #[test]

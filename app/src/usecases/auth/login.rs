@@ -13,6 +13,7 @@ use crate::ssr::audit::{self, AuditAction};
 use crate::ssr::auth::{password as pw, session};
 use crate::ssr::entities::user;
 use crate::ssr::repo::{throttles, users};
+use crate::ssr::work::UnitOfWork;
 use crate::wire::ApiError;
 use crate::wire::auth::safe_next_path;
 
@@ -149,20 +150,19 @@ async fn start_session(
     email: &str,
     now: DateTime<Utc>,
 ) -> Result<String, ApiError> {
-    let tx = state.db.begin().await?;
-    if let Some(previous) = visitor.session {
-        session::end(&tx, previous).await?;
-    }
-    throttles::clear(&tx, &keys.account).await?;
-    throttles::refund(&tx, &keys.addr).await?;
-    let token = session::start(&tx, user.id, now).await?;
+    let mut work = UnitOfWork::begin(state).await?;
+    super::end_previous(&mut work, visitor.session).await?;
+    let tx = &work.tx;
+    throttles::clear(tx, &keys.account).await?;
+    throttles::refund(tx, &keys.addr).await?;
+    let token = session::start(tx, user.id, now).await?;
     let actor = Actor {
         user_id: user.id,
         company_id: user.company_id,
         role,
     };
     audit::log(
-        &tx,
+        tx,
         now,
         AuditAction::LoginSucceeded,
         Some(actor),
@@ -170,7 +170,7 @@ async fn start_session(
         None,
     )
     .await?;
-    tx.commit().await?;
+    work.commit(state).await?;
     Ok(token)
 }
 

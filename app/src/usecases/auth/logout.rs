@@ -1,5 +1,6 @@
 //! Signing out: the session ends and the audit log says so.
 
+use crate::domain::kept_pages::Scope;
 use crate::ssr::AppState;
 use crate::ssr::audit::{self, AuditAction};
 use crate::ssr::auth::{CurrentUser, session};
@@ -9,7 +10,7 @@ use crate::wire::ApiError;
 /// Ends the signed-in person's session. The server function removes the
 /// cookie before, whatever happens here.
 pub async fn logout(state: &AppState, user: &CurrentUser) -> Result<(), ApiError> {
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
     session::end(&work.tx, user.session_id).await?;
     audit::log(
         &work.tx,
@@ -20,5 +21,7 @@ pub async fn logout(state: &AppState, user: &CurrentUser) -> Result<(), ApiError
         None,
     )
     .await?;
+    // The session is kept nowhere any more; nothing else is dropped.
+    work.touches_only(vec![Scope::Person(user.user_id)]);
     work.commit(state).await
 }

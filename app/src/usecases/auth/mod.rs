@@ -22,13 +22,15 @@ use chrono::{DateTime, Utc};
 use sea_orm::DatabaseTransaction;
 
 use crate::domain::account::{Email, NewPassword};
+use crate::domain::kept_pages::Scope;
 use crate::domain::passwords::{self, Known};
 use crate::domain::session::{TokenPurpose, TokenState, token_state};
 use crate::i18n::Locale;
-use crate::ssr::auth::CurrentUser;
+use crate::ssr::auth::{CurrentUser, session};
 use crate::ssr::entities::account_token;
 use crate::ssr::notify::{self, Mail};
 use crate::ssr::repo::{tokens, users};
+use crate::ssr::work::UnitOfWork;
 use crate::ssr::{AppState, db_error, outbox};
 use crate::wire::ApiError;
 
@@ -58,8 +60,11 @@ pub async fn set_locale(
 ) -> Result<(), ApiError> {
     let locale = Locale::parse(&locale)
         .ok_or_else(|| ApiError::invalid("locale", user.locale.t("err-unknown-language")))?;
-    users::set_locale(&state.db, user.user_id, locale.as_str()).await?;
-    Ok(())
+    let mut work = UnitOfWork::begin(state).await?;
+    users::set_locale(&work.tx, user.user_id, locale.as_str()).await?;
+    // Only the person's own pages and sessions read in another language.
+    work.touches_only(vec![Scope::Person(user.user_id)]);
+    work.commit(state).await
 }
 
 /// Sets the zone the signed-in person reads times in; an unknown name is
@@ -71,7 +76,25 @@ pub async fn set_time_zone(
 ) -> Result<(), ApiError> {
     let zone = crate::domain::time_zone::Zone::parse(&time_zone)
         .map_err(|problem| ApiError::invalid("time_zone", user.locale.t(problem.key())))?;
-    users::set_time_zone(&state.db, user.user_id, zone.name()).await?;
+    let mut work = UnitOfWork::begin(state).await?;
+    users::set_time_zone(&work.tx, user.user_id, zone.name()).await?;
+    work.touches_only(vec![Scope::Person(user.user_id)]);
+    work.commit(state).await
+}
+
+/// Ends the session this browser had before a sign-in, if any. Nothing else
+/// a sign-in writes shows on a kept page or read (its new session, the
+/// throttles, the audit log): only the ended session's person's kept
+/// sessions are dropped.
+async fn end_previous(work: &mut UnitOfWork, previous: Option<i32>) -> Result<(), ApiError> {
+    let owner = match previous {
+        Some(id) => session::end(&work.tx, id).await?,
+        None => None,
+    };
+    match owner {
+        Some(person) => work.touches_only(vec![Scope::Person(person)]),
+        None => work.shows_nothing(),
+    }
     Ok(())
 }
 

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::TransactionTrait;
 
 use crate::domain::account::could_be_password;
+use crate::domain::kept_pages::Scope;
 use crate::domain::passwords::Known;
 use crate::domain::policy::Action;
 use crate::domain::throttle::{ThrottleLimits, minutes_left};
@@ -72,7 +73,7 @@ async fn replace(
     account_key: &str,
     now: DateTime<Utc>,
 ) -> Result<String, ApiError> {
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
     users::set_password(&work.tx, user.user_id, hash, now).await?;
     throttles::clear(&work.tx, account_key).await?;
     tokens::revoke_all(&work.tx, user.user_id, now).await?;
@@ -99,6 +100,8 @@ async fn replace(
         None,
     )
     .await?;
+    // Every session of the person ended; nothing else any page shows.
+    work.touches_only(vec![Scope::Person(user.user_id)]);
     work.commit(state).await?;
     Ok(token)
 }

@@ -6,6 +6,7 @@ use sea_orm::TransactionTrait;
 
 use super::Visitor;
 use crate::domain::account::Email;
+use crate::domain::kept_pages::Scope;
 use crate::domain::passwords::Known;
 use crate::domain::session::TokenPurpose;
 use crate::domain::throttle::{ThrottleLimits, minutes_left};
@@ -32,7 +33,7 @@ pub async fn request_reset(
     let user = users::find_by_email(&state.db, &email)
         .await?
         .filter(|u| u.active && u.password_hash.is_some());
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
     if let Some(user) = &user {
         // Earlier links stay usable (up to a few): whoever knows the address
         // can ask, and must not cancel a link the owner is about to use.
@@ -66,6 +67,8 @@ pub async fn request_reset(
         Some(detail),
     )
     .await?;
+    // A link and its mail: nothing a kept page or read shows.
+    work.shows_nothing();
     work.commit(state).await?;
     // The same answer whether or not the address has an account.
     Ok(visitor.locale.t("api-answer-reset-requested"))
@@ -119,7 +122,7 @@ pub async fn reset_password(
     let hash = pw::hash(new_password.expose().to_string())
         .await
         .map_err(|e| ApiError::internal("hashing a password", e))?;
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
     super::redeem_link(&work.tx, &found, hash, now, locale).await?;
     tokens::revoke_all(&work.tx, found.user_id, now).await?;
     session::end_all_for_user(&work.tx, found.user_id).await?;
@@ -145,5 +148,7 @@ pub async fn reset_password(
         None,
     )
     .await?;
+    // Every session of the person ended; nothing else any page shows.
+    work.touches_only(vec![Scope::Person(found.user_id)]);
     work.commit(state).await
 }

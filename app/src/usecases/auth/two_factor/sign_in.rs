@@ -183,7 +183,7 @@ pub async fn finish(
         // Turned off since the password was typed: sign in afresh.
         return Err(ApiError::Unauthenticated);
     }
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
     let checked = if enrolling {
         first_step(&factor.secret, &code, now).map(|step| (Proof::App, Some(step)))
     } else {
@@ -213,9 +213,7 @@ pub async fn finish(
         Some(step) => enrol(&work.tx, &user, actor, step, now).await?,
         None => Vec::new(),
     };
-    if let Some(previous) = visitor.session {
-        session::end(&work.tx, previous).await?;
-    }
+    crate::usecases::auth::end_previous(&mut work, visitor.session).await?;
     throttles::clear(&work.tx, &account_key).await?;
     throttles::refund(&work.tx, &addr_key).await?;
     let session_token = session::start(&work.tx, user.id, now).await?;
