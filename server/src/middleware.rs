@@ -308,6 +308,8 @@ mod tests {
         assert!(!may_write(&Method::GET, "/customer/orders/7"));
         assert!(!may_write(&Method::GET, "/files/3"));
         assert!(!may_write(&Method::POST, "/api/orders/get"));
+        assert!(!may_write(&Method::POST, "/api/orders/glance"));
+        assert!(!may_write(&Method::POST, "/api/sessions/list"));
         // Progress reports, messages, the steps on one order and on a
         // quotation say themselves what they wrote, at their commit.
         assert!(!may_write(&Method::POST, "/api/progress/post"));

@@ -195,7 +195,7 @@ const PUBLIC_ENDPOINTS: &[&str] = &[
 ];
 
 /// The `endpoint = "…"` of every server function in the files under `dir`.
-fn declared_endpoints(dir: &std::path::Path, found: &mut Vec<String>) {
+pub(crate) fn declared_endpoints(dir: &std::path::Path, found: &mut Vec<String>) {
     for entry in std::fs::read_dir(dir).expect("a source folder") {
         let path = entry.expect("a folder entry").path();
         if path.is_dir() {

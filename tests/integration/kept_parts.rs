@@ -903,3 +903,76 @@ async fn signing_in_and_out_and_a_language_drop_only_the_person_s_own_pages() {
         "a language or zone chosen dropped another customer's page"
     );
 }
+
+/// Server functions that write and do not say what: every kept page and
+/// read, on every instance, goes after each of them. The house's settings
+/// and an admin's steps, rare beside what people read.
+const WRITES_OF_ANYTHING: &[&str] = &[
+    "admin/deactivate",
+    "admin/invite",
+    "admin/staff-level",
+    "alerts/choose",
+    "alerts/mute",
+    "auth/accept-invitation",
+    "complaints/add-root-cause",
+    "complaints/save-settings",
+    "credit/set",
+    "mail/retry",
+    "rules/set",
+    "two-factor/confirm",
+    "two-factor/disable",
+    "two-factor/recovery-codes",
+    "two-factor/set-house-rule",
+    "two-factor/start",
+];
+
+/// A read left out of the known reads would count as a write and drop
+/// every kept page at each call: every server function is a known read, a
+/// write that names what it touched, or one of the writes of anything.
+#[test]
+fn every_server_function_is_a_read_or_a_write_known_as_such() {
+    use app::domain::limits::{announces_its_writes, write_kind};
+    let mut declared = Vec::new();
+    crate::access_routes::declared_endpoints(
+        &integration_tests::workspace_root().join("app/src"),
+        &mut declared,
+    );
+    assert!(declared.len() > 50, "found only {declared:?}");
+    let unknown: Vec<&String> = declared
+        .iter()
+        .filter(|endpoint| {
+            write_kind(endpoint).is_some()
+                && !announces_its_writes(endpoint)
+                && !WRITES_OF_ANYTHING.contains(&endpoint.as_str())
+        })
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "neither a known read nor a known write: {unknown:?}"
+    );
+    for endpoint in WRITES_OF_ANYTHING {
+        assert!(declared.iter().any(|d| d == endpoint), "{endpoint}");
+        assert!(write_kind(endpoint).is_some(), "{endpoint} is a read");
+        assert!(
+            !announces_its_writes(endpoint),
+            "{endpoint} names its parts"
+        );
+    }
+}
+
+#[tokio::test]
+async fn reads_through_the_api_drop_nothing() {
+    let (app, cast, other, customer, _factory_a) = setup().await;
+    let (_staff, customer_b, _other_url, b_url) = onlookers(&app, &cast, other).await;
+    assert!(page(&customer_b, &b_url).await.contains("SO-B-1"));
+    rename_both(&app, &cast, other).await;
+    // What the buyer's browser asks for on its first page and its account.
+    for read in ["orders/glance", "sessions/list", "two-factor/status"] {
+        let (status, body) = app.call(&customer, read, &[]).await;
+        assert_eq!(status, 200, "{read}: {body}");
+        assert!(
+            b_kept(&customer_b, &b_url).await,
+            "{read} dropped another customer's page"
+        );
+    }
+}

@@ -92,6 +92,8 @@ pub enum WriteKind {
 
 /// Server functions that only read: not counted.
 const READS: &[&str] = &[
+    "admin/audit-log",
+    "admin/new-accounts",
     "admin/people",
     "alerts/choices",
     "areas/home",
@@ -114,6 +116,7 @@ const READS: &[&str] = &[
     "notifications/unread",
     "orders/customers",
     "orders/get",
+    "orders/glance",
     "orders/list",
     "portal/overview",
     "progress/line",
@@ -122,7 +125,10 @@ const READS: &[&str] = &[
     "quotations/list",
     "quotations/mine",
     "rules/get",
+    "sessions/list",
     "shipping/get",
+    "two-factor/house-rule",
+    "two-factor/status",
     "workspace/board",
     "workspace/kpis",
     "workspace/scorecard",
@@ -155,7 +161,8 @@ const MAIL_SENDING: &[&str] = &[
 /// inquiry and every step of a quotation (its customer's whole view);
 /// marking notifications read, a language or zone chosen and a session
 /// ended name the person's own part; a sign-in names only the person whose
-/// session it ended, if any, and a reset link asked for names nothing.
+/// session it ended, if any; a reset link asked for and the secret a
+/// waiting sign-in sets up name nothing.
 const ANNOUNCE_THEIR_WRITES: &[&str] = &[
     "auth/change-password",
     "auth/locale",
@@ -165,6 +172,7 @@ const ANNOUNCE_THEIR_WRITES: &[&str] = &[
     "auth/reset",
     "auth/time-zone",
     "auth/two-factor",
+    "auth/two-factor-step",
     "changes/acknowledge",
     "changes/answer",
     "changes/decide",

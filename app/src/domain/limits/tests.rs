@@ -66,6 +66,7 @@ fn reads_are_free_mail_is_counted_twice_and_the_unknown_is_a_write() {
         assert_eq!(write_kind(mail), Some(WriteKind::Mail), "{mail}");
     }
     assert!(READS.iter().all(|read| !MAIL_SENDING.contains(read)));
+    assert!(READS.is_sorted());
 }
 
 #[test]
