@@ -315,6 +315,64 @@ mod tests {
         );
     }
 
+    /// Texts written into the code as a refusal's message (`ApiError::invalid`'s
+    /// second argument, a `message:` field) outside the tests: a text, not a
+    /// key, starts with a capital letter.
+    fn written_texts(dir: &std::path::Path, found: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).unwrap().filter_map(Result::ok) {
+            let path = entry.path();
+            if path.is_dir() {
+                written_texts(&path, found);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") || path.ends_with("tests.rs") {
+                continue;
+            }
+            let source = std::fs::read_to_string(&path).unwrap();
+            let source = source.split("#[cfg(test)]").next().unwrap_or_default();
+            let mut texts = Vec::new();
+            for (at, call) in source.match_indices("ApiError::invalid(") {
+                let rest = &source[at + call.len()..];
+                if let Some((_, second)) = rest.split_once(',') {
+                    texts.push(second.trim_start());
+                }
+            }
+            for (at, field) in source.match_indices("message:") {
+                texts.push(source[at + field.len()..].trim_start());
+            }
+            for text in texts {
+                let Some(literal) = text.strip_prefix('"') else {
+                    continue;
+                };
+                let literal = literal.split('"').next().unwrap_or_default();
+                if literal.starts_with(|c: char| c.is_uppercase()) {
+                    found.push((path.display().to_string(), literal.to_string()));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_refusal_carries_a_text_written_into_the_code() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut found = Vec::new();
+        written_texts(&root, &mut found);
+        assert!(found.is_empty(), "texts not from a catalogue: {found:?}");
+        // The scan finds what it looks for.
+        let dir = std::env::temp_dir().join(format!("written-texts-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("sample.rs"),
+            "fn f() { ApiError::invalid(\"to\", \"Too late.\"); ApiError::invalid(\"a\", locale.t(\"k\")); }",
+        )
+        .unwrap();
+        let mut sample = Vec::new();
+        written_texts(&dir, &mut sample);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(sample.len(), 1, "{sample:?}");
+        assert_eq!(sample[0].1, "Too late.");
+    }
+
     #[test]
     fn every_message_formats_without_errors_in_every_language() {
         let mut args = FluentArgs::new();

@@ -38,7 +38,7 @@ pub async fn choose(
     for raw in &kinds {
         let kind = AlertKind::parse(raw)
             .filter(|k| AlertKind::offered_to(user.role).contains(k))
-            .ok_or_else(|| ApiError::invalid("kinds", "That alert is not offered to you."))?;
+            .ok_or_else(|| ApiError::invalid("kinds", user.locale.t("alerts-kind-not-offered")))?;
         chosen.push(kind.as_str());
     }
     users::set_alert_choices(

@@ -132,7 +132,7 @@ fn parse_committed(
     {
         return Err(ApiError::invalid(
             "committed_to",
-            "The end of the date range is before its start.",
+            locale.t("orders-range-backwards"),
         ));
     }
     Ok((from, to))
