@@ -320,6 +320,7 @@ mod tests {
         assert!(!may_write(&Method::POST, "/api/changes/request"));
         assert!(!may_write(&Method::POST, "/api/quotations/send"));
         assert!(!may_write(&Method::POST, "/api/inquiries/create"));
+        assert!(!may_write(&Method::POST, "/api/alerts/mute"));
         assert!(may_write(&Method::POST, "/api/rules/set"));
         assert!(!may_write(&Method::POST, "/api/auth/locale"));
         assert!(!may_write(&Method::POST, "/api/auth/login"));

@@ -4,6 +4,7 @@
 //! delivery goes through a real SMTP server that may refuse for a while or
 //! for good.
 
+use crate::kept_parts;
 use app::ssr::alerts::scan_in_batches;
 use app::ssr::clock::Clock;
 use app::ssr::entities::outbox;
@@ -337,10 +338,23 @@ async fn permanent_refusals_are_dead_lettered_visible_to_staff_and_can_be_retrie
         dead[0]["last_error"].as_str().unwrap().contains("550"),
         "{dead}"
     );
+    // Customer B's order page, kept; the order renamed behind the portal.
+    let customer_b = app.client_for(&cast.customer_b_user.email, PASSWORD).await;
+    let b_url = app.url(&format!("/customer/orders/{}", cast.order_b));
+    assert!(
+        kept_parts::page(&customer_b, &b_url)
+            .await
+            .contains("SO-B-1")
+    );
+    kept_parts::rename_order(&app, cast.order_b, "SO-B-RENAMED").await;
     sink.answer(Answer::Accept);
     let id = dead[0]["id"].as_str().unwrap().to_string();
     let (status, body) = app.call(&staff, "mail/retry", &[("id", &id)]).await;
     assert_eq!(status, 200, "{body}");
+    assert!(
+        kept_parts::b_kept(&customer_b, &b_url).await,
+        "a mail sent again dropped a customer's kept page"
+    );
     let received = sink.wait_for(1, 20).await;
     assert_eq!(received.len(), 1);
     let (_, dead) = app.call(&staff, "mail/dead", &[]).await;

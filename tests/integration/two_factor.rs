@@ -26,7 +26,7 @@ fn code_now(app: &TestApp, secret: &str) -> String {
 
 /// Turns two-factor sign-in on for the person signed in on `client`;
 /// returns the secret and the recovery codes.
-async fn enrol(app: &TestApp, client: &reqwest::Client) -> (String, Vec<String>) {
+pub(crate) async fn enrol(app: &TestApp, client: &reqwest::Client) -> (String, Vec<String>) {
     let (status, setup) = app.call(client, "two-factor/start", &[]).await;
     assert_eq!(status, 200, "{setup}");
     let secret = setup["secret"].as_str().unwrap().to_string();

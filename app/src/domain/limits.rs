@@ -162,8 +162,13 @@ const MAIL_SENDING: &[&str] = &[
 /// marking notifications read, a language or zone chosen and a session
 /// ended name the person's own part; a sign-in names only the person whose
 /// session it ended, if any; a reset link asked for and the secret a
-/// waiting sign-in sets up name nothing.
+/// waiting sign-in sets up name nothing. A person's alert choices and
+/// two-factor steps name their own part (a new secret not yet confirmed
+/// nothing), muting an order names the order (its page shows the mute), and
+/// a dead letter sent again names no part.
 const ANNOUNCE_THEIR_WRITES: &[&str] = &[
+    "alerts/choose",
+    "alerts/mute",
     "auth/change-password",
     "auth/locale",
     "auth/login",
@@ -182,6 +187,7 @@ const ANNOUNCE_THEIR_WRITES: &[&str] = &[
     "complaints/step",
     "files/share",
     "inquiries/create",
+    "mail/retry",
     "messages/post",
     "notifications/open",
     "notifications/read-all",
@@ -211,6 +217,10 @@ const ANNOUNCE_THEIR_WRITES: &[&str] = &[
     "shipping/plan",
     "shipping/presented",
     "shipping/update",
+    "two-factor/confirm",
+    "two-factor/disable",
+    "two-factor/recovery-codes",
+    "two-factor/start",
 ];
 
 /// Whether the server function at `endpoint` announces its own writes (see

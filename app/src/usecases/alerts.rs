@@ -4,12 +4,14 @@
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{EntityTrait, Set};
 
+use crate::domain::kept_pages::Scope;
 use crate::domain::slip::AlertKind;
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::order_mute;
 use crate::ssr::repo::orders::{self, OrderScope};
 use crate::ssr::repo::users;
+use crate::ssr::work::UnitOfWork;
 use crate::wire::ApiError;
 use crate::wire::alerts::AlertChoiceView;
 
@@ -41,14 +43,18 @@ pub async fn choose(
             .ok_or_else(|| ApiError::invalid("kinds", user.locale.t("alerts-kind-not-offered")))?;
         chosen.push(kind.as_str());
     }
+    let mut work = UnitOfWork::begin(state).await?;
     users::set_alert_choices(
-        &state.db,
+        &work.tx,
         user.user_id,
         &chosen.join(","),
         !digest.trim().is_empty(),
     )
     .await?;
-    Ok(())
+    // What the person hears of from now on; their own part, as their
+    // notification list follows the same choice.
+    work.touches_only(vec![Scope::Person(user.user_id)]);
+    work.commit(state).await
 }
 
 /// Mutes (or unmutes) alerts about one order the person may see; any other
@@ -60,7 +66,8 @@ pub async fn mute_order(
     muted: bool,
 ) -> Result<(), ApiError> {
     let scope = OrderScope::for_actor(&user.actor()).ok_or(ApiError::NotFound)?;
-    orders::find(&state.db, scope, order_id)
+    let mut work = UnitOfWork::begin(state).await?;
+    orders::find(&work.tx, scope, order_id)
         .await?
         .ok_or(ApiError::NotFound)?;
     if muted {
@@ -73,12 +80,14 @@ pub async fn mute_order(
                 .do_nothing()
                 .to_owned(),
         )
-        .exec_without_returning(&state.db)
+        .exec_without_returning(&work.tx)
         .await?;
     } else {
         order_mute::Entity::delete_by_id((user.user_id, order_id))
-            .exec(&state.db)
+            .exec(&work.tx)
             .await?;
     }
-    Ok(())
+    // The order's page shows each viewer whether they muted it.
+    work.touches_only(vec![Scope::Order(order_id)]);
+    work.commit(state).await
 }

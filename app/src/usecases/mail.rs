@@ -50,7 +50,7 @@ pub async fn retry(state: &AppState, user: &CurrentUser, id: String) -> Result<(
     )
     .await?;
     let now = state.now();
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
     let row = outbox::Entity::find_by_id(id)
         .filter(outbox::Column::Dead.eq(true))
         .one(&work.tx)
@@ -87,6 +87,8 @@ pub async fn retry(state: &AppState, user: &CurrentUser, id: String) -> Result<(
             return Err(ApiError::NotFound);
         }
     }
-    // The commit wakes the outbox worker, which sends it at once.
+    // The commit wakes the outbox worker, which sends it at once. Only
+    // reads of no part may show the outbox.
+    work.touches_no_part();
     work.commit(state).await
 }

@@ -9,6 +9,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::{count_attempt, first_step, house_requires, new_recovery_codes, use_code, wrong_code};
 use crate::domain::account::could_be_password;
+use crate::domain::kept_pages::Scope;
 use crate::domain::policy::Action;
 use crate::domain::throttle::{ThrottleLimits, ThrottleState, minutes_left};
 use crate::domain::two_factor::{HOUSE_RULE, MAX_CODE_INPUT, may_turn_off, required_of};
@@ -76,7 +77,7 @@ pub async fn confirm(
     // so a mistyped code is not counted against sign-in.
     let step = first_step(&factor.secret, &code, now)
         .ok_or_else(|| ApiError::invalid("code", locale.t("two-factor-wrong-code")))?;
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
     if !factors::enable(&work.tx, user.user_id, step, now).await? {
         return Err(conflict(locale.t("two-factor-already-on")));
     }
@@ -97,6 +98,8 @@ pub async fn confirm(
         None,
     )
     .await?;
+    // The person's own sessions; nothing any page shows.
+    work.touches_only(vec![Scope::Person(user.user_id)]);
     work.commit(state).await?;
     Ok(RecoveryCodes { codes: shown })
 }
@@ -157,7 +160,7 @@ pub async fn disable(
     if code.len() > MAX_CODE_INPUT {
         return Err(wrong_code(&counted, now, locale));
     }
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
     if use_code(&work.tx, &factor, &code, now).await?.is_none() {
         work.tx.rollback().await?;
         audit_failure(state, user, now).await?;
@@ -174,6 +177,7 @@ pub async fn disable(
         None,
     )
     .await?;
+    work.touches_only(vec![Scope::Person(user.user_id)]);
     work.commit(state).await
 }
 
@@ -191,7 +195,7 @@ pub async fn regenerate_recovery_codes(
     if code.len() > MAX_CODE_INPUT {
         return Err(wrong_code(&counted, now, locale));
     }
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
     if use_code(&work.tx, &factor, &code, now).await?.is_none() {
         work.tx.rollback().await?;
         audit_failure(state, user, now).await?;
@@ -209,6 +213,7 @@ pub async fn regenerate_recovery_codes(
         None,
     )
     .await?;
+    work.touches_only(vec![Scope::Person(user.user_id)]);
     work.commit(state).await?;
     Ok(RecoveryCodes { codes: shown })
 }
