@@ -325,6 +325,7 @@ mod tests {
         assert!(!may_write(&Method::POST, "/api/auth/locale"));
         assert!(!may_write(&Method::POST, "/api/auth/login"));
         assert!(may_write(&Method::POST, "/api/admin/invite"));
+        assert!(!may_write(&Method::POST, "/api/admin/deactivate"));
         assert!(may_write(&Method::POST, "/api/a-function-added-later"));
         assert!(may_write(&Method::POST, "/files"));
         assert!(may_write(&Method::DELETE, "/anything"));

@@ -908,9 +908,7 @@ async fn signing_in_and_out_and_a_language_drop_only_the_person_s_own_pages() {
 /// read, on every instance, goes after each of them. The house's settings
 /// and an admin's steps, rare beside what people read.
 const WRITES_OF_ANYTHING: &[&str] = &[
-    "admin/deactivate",
     "admin/invite",
-    "admin/staff-level",
     "auth/accept-invitation",
     "complaints/add-root-cause",
     "complaints/save-settings",
@@ -1036,5 +1034,50 @@ async fn a_person_s_alert_choices_mutes_and_two_factor_steps_drop_only_their_own
     assert!(
         b_kept(&customer_b, &b_url).await,
         "new recovery codes or two-factor turned off dropped another customer's page"
+    );
+}
+
+#[tokio::test]
+async fn an_admin_s_step_about_one_person_drops_only_that_person_s() {
+    let (app, cast, other, customer, _factory_a) = setup().await;
+    let (_staff, customer_b, other_url, b_url) = onlookers(&app, &cast, other).await;
+    let admin = app.client_for(&cast.admin.email, PASSWORD).await;
+    assert!(page(&customer, &other_url).await.contains("SO-A-OTHER"));
+    assert!(page(&customer_b, &b_url).await.contains("SO-B-1"));
+    rename_both(&app, &cast, other).await;
+
+    // Customer A's buyer leaves: their kept session goes at once, customer
+    // B's page stays kept.
+    let (status, body) = app
+        .call(
+            &admin,
+            "admin/deactivate",
+            &[("user_id", &cast.customer.id.to_string())],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        app.whoami(&customer).await.is_null(),
+        "a deactivated buyer's kept session still answered"
+    );
+    assert!(
+        b_kept(&customer_b, &b_url).await,
+        "a deactivation dropped another customer's page"
+    );
+
+    let (status, body) = app
+        .call(
+            &admin,
+            "admin/staff-level",
+            &[
+                ("user_id", &cast.staff.id.to_string()),
+                ("level", "commercial_director"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        b_kept(&customer_b, &b_url).await,
+        "a staff level set dropped a customer's page"
     );
 }

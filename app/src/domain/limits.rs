@@ -165,8 +165,11 @@ const MAIL_SENDING: &[&str] = &[
 /// waiting sign-in sets up name nothing. A person's alert choices and
 /// two-factor steps name their own part (a new secret not yet confirmed
 /// nothing), muting an order names the order (its page shows the mute), and
-/// a dead letter sent again names no part.
+/// a dead letter sent again names no part. An administrator's
+/// deactivation or staff level names the person it is about.
 const ANNOUNCE_THEIR_WRITES: &[&str] = &[
+    "admin/deactivate",
+    "admin/staff-level",
     "alerts/choose",
     "alerts/mute",
     "auth/change-password",

@@ -9,6 +9,7 @@ use sea_orm::{
 
 use crate::domain::account::{DisplayName, Email, Role};
 use crate::domain::company::CompanyKind;
+use crate::domain::kept_pages::Scope;
 use crate::domain::policy::{Action, Actor, Area, CompanyRef, authorize};
 use crate::domain::refusal::Localize;
 use crate::domain::session::TokenPurpose;
@@ -311,7 +312,7 @@ pub async fn deactivate(
         });
     }
     let now = state.now();
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
     users::set_active(&work.tx, target.id, false).await?;
     session::end_all_for_user(&work.tx, target.id).await?;
     tokens::revoke_all(&work.tx, target.id, now).await?;
@@ -324,6 +325,9 @@ pub async fn deactivate(
         None,
     )
     .await?;
+    // Their kept sessions and pages go; no page shows whether someone is
+    // active.
+    work.touches_only(vec![Scope::Person(target.id)]);
     work.commit(state).await
 }
 
@@ -350,7 +354,7 @@ pub async fn set_staff_level(
         .filter(|t| matches!(t.role, Role::Staff | Role::Admin))
         .ok_or(ApiError::NotFound)?;
     let now = state.now();
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
     user::ActiveModel {
         id: sea_orm::Set(target.id),
         staff_level: sea_orm::Set(level),
@@ -367,5 +371,7 @@ pub async fn set_staff_level(
         level.map(|l| l.as_str()),
     )
     .await?;
+    // What the person may approve; no kept page shows it.
+    work.touches_only(vec![Scope::Person(target.id)]);
     work.commit(state).await
 }
