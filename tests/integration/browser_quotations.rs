@@ -8,7 +8,9 @@
 use app::domain::approval::StaffLevel;
 use fantoccini::Locator;
 use integration_tests::browser::Browser;
-use integration_tests::people::{PASSWORD, Person, add_house_person, create_cast};
+use integration_tests::people::{
+    PASSWORD, Person, add_house_person, add_sales_manager, create_cast,
+};
 use integration_tests::{TestApp, spawn_app};
 use std::time::{Duration, Instant};
 
@@ -210,13 +212,7 @@ async fn accept(app: &TestApp, browser: &Browser, id: &str) -> String {
 async fn an_inquiry_becomes_a_confirmed_order_the_customer_sees_live() {
     let app = spawn_app().await;
     let cast = create_cast(&app.db).await;
-    let manager = add_house_person(
-        &app.db,
-        cast.house,
-        "manager@house.test",
-        StaffLevel::SalesManager,
-    )
-    .await;
+    let manager = add_sales_manager(&app.db, cast.house).await;
     let accountant = add_house_person(
         &app.db,
         cast.house,

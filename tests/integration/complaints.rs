@@ -1,8 +1,7 @@
 //! A complaint from filing to closing, each side seeing only its part, and
 //! the clocks reminding the owner and then the sales managers, once each.
 
-use app::domain::approval::StaffLevel;
-use integration_tests::people::{PASSWORD, add_house_person, create_cast};
+use integration_tests::people::{PASSWORD, add_sales_manager, create_cast};
 use integration_tests::{TestApp, spawn_app};
 use sea_orm::{ConnectionTrait, EntityTrait, Statement};
 
@@ -270,13 +269,7 @@ async fn a_complaint_goes_from_the_customer_through_the_factory_to_an_accepted_r
 async fn a_late_answer_reminds_the_owner_then_tells_the_sales_managers_once_each() {
     let app = spawn_app().await;
     let cast = create_cast(&app.db).await;
-    let manager = add_house_person(
-        &app.db,
-        cast.house,
-        "manager@house.test",
-        StaffLevel::SalesManager,
-    )
-    .await;
+    let manager = add_sales_manager(&app.db, cast.house).await;
     mark_shipped(&app, cast.order_a).await;
     let buyer = app.client_for(&cast.customer.email, PASSWORD).await;
     let (status, body) = file(

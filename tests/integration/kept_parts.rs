@@ -744,18 +744,11 @@ async fn quote_to_sent(
 
 #[tokio::test]
 async fn a_quotation_s_steps_drop_only_its_customer_s_first_page() {
-    use app::domain::approval::StaffLevel;
-    use integration_tests::people::add_house_person;
+    use integration_tests::people::add_sales_manager;
     use integration_tests::quotes::{decide, get, inquire, save, step};
     let (app, cast, _other, customer, _factory_a) = setup().await;
     let sales = app.client_for(&cast.staff.email, PASSWORD).await;
-    let manager = add_house_person(
-        &app.db,
-        cast.house,
-        "manager@house.test",
-        StaffLevel::SalesManager,
-    )
-    .await;
+    let manager = add_sales_manager(&app.db, cast.house).await;
     let manager = app.client_for(&manager.email, PASSWORD).await;
     let around = AroundA::open(&app, &cast, customer).await;
     let first_url = app.url("/customer");

@@ -3,7 +3,7 @@
 //! sent revision, and the acceptance is the confirmed order.
 
 use app::domain::approval::StaffLevel;
-use integration_tests::people::{Cast, PASSWORD, add_house_person, create_cast};
+use integration_tests::people::{Cast, PASSWORD, add_house_person, add_sales_manager, create_cast};
 use integration_tests::quotes::{cost, decide, get, inquire, save, step};
 use integration_tests::{TestApp, spawn_app};
 
@@ -19,13 +19,7 @@ struct House {
 
 async fn house(app: &TestApp) -> House {
     let cast = create_cast(&app.db).await;
-    let manager = add_house_person(
-        &app.db,
-        cast.house,
-        "manager@house.test",
-        StaffLevel::SalesManager,
-    )
-    .await;
+    let manager = add_sales_manager(&app.db, cast.house).await;
     let accountant = add_house_person(
         &app.db,
         cast.house,

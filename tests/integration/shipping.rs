@@ -4,7 +4,7 @@
 
 use app::domain::order_status::OrderStatus;
 use app::ssr::entities::{instalment, order_line};
-use integration_tests::people::{PASSWORD, add_house_person, create_cast, create_order};
+use integration_tests::people::{PASSWORD, add_sales_manager, create_cast, create_order};
 use integration_tests::{TestApp, spawn_app};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
@@ -315,13 +315,7 @@ async fn a_changed_arrival_date_is_mailed_to_the_customers_buyers_only() {
 async fn an_overdue_deposit_reminds_the_customer_and_alerts_sales_once_per_level() {
     let app = spawn_app().await;
     let cast = create_cast(&app.db).await;
-    let manager = add_house_person(
-        &app.db,
-        cast.house,
-        "manager@house.test",
-        app::domain::approval::StaffLevel::SalesManager,
-    )
-    .await;
+    let manager = add_sales_manager(&app.db, cast.house).await;
     let id = create_order(&app.db, cast.customer_a, "SO-PAY", OrderStatus::Confirmed).await;
     // 2 × 100 × 12.50 = 2500.00: a 30 % deposit due in two days, the balance later.
     let today = app.state.now().date_naive();

@@ -217,6 +217,18 @@ pub async fn create_order(
     order.id
 }
 
+/// The house's sales manager (`manager@house.test`), who approves
+/// quotations and hears of late complaints.
+pub async fn add_sales_manager(db: &DatabaseConnection, house: i32) -> Person {
+    add_house_person(
+        db,
+        house,
+        "manager@house.test",
+        app::domain::approval::StaffLevel::SalesManager,
+    )
+    .await
+}
+
 /// A member of the house at a staff level (sales manager, cost accountant,
 /// commercial director), signed in with the shared password.
 pub async fn add_house_person(
