@@ -270,26 +270,36 @@ mod tests {
         }
     }
 
-    /// Every key the code names literally (`.t("key")`, `.t_with("key", …)`).
-    fn keys_in_code(dir: &std::path::Path, found: &mut Vec<(String, String)>) {
+    /// Every Rust source file under `dir`, with its text.
+    fn rust_sources(dir: &std::path::Path, found: &mut Vec<(std::path::PathBuf, String)>) {
         for entry in std::fs::read_dir(dir).unwrap().filter_map(Result::ok) {
             let path = entry.path();
             if path.is_dir() {
-                keys_in_code(&path, found);
-                continue;
+                rust_sources(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let source = std::fs::read_to_string(&path).unwrap();
+                found.push((path, source));
             }
-            // This file names keys only in its notes and examples.
-            if path.extension().is_none_or(|e| e != "rs") || path.ends_with("i18n.rs") {
-                continue;
-            }
-            let source = std::fs::read_to_string(&path).unwrap();
+        }
+    }
+
+    /// The string literal `text` starts with, if it does.
+    fn literal_at(text: &str) -> Option<&str> {
+        let literal = text.trim_start().strip_prefix('"')?;
+        literal.split('"').next()
+    }
+
+    /// Every key the code names literally (`.t("key")`, `.t_with("key", …)`).
+    fn keys_in_code(dir: &std::path::Path, found: &mut Vec<(String, String)>) {
+        let mut sources = Vec::new();
+        rust_sources(dir, &mut sources);
+        // i18n.rs names keys only in its notes and examples.
+        for (path, source) in sources.iter().filter(|(p, _)| !p.ends_with("i18n.rs")) {
             for call in [".t(", ".t_with("] {
                 for (at, _) in source.match_indices(call) {
-                    let rest = source[at + call.len()..].trim_start();
-                    let Some(literal) = rest.strip_prefix('"') else {
+                    let Some(key) = literal_at(&source[at + call.len()..]) else {
                         continue;
                     };
-                    let key = literal.split('"').next().unwrap_or_default();
                     if !key.is_empty() && !key.contains(['{', ' ']) {
                         found.push((path.display().to_string(), key.to_string()));
                     }
@@ -319,32 +329,20 @@ mod tests {
     /// second argument, a `message:` field) outside the tests: a text, not a
     /// key, starts with a capital letter.
     fn written_texts(dir: &std::path::Path, found: &mut Vec<(String, String)>) {
-        for entry in std::fs::read_dir(dir).unwrap().filter_map(Result::ok) {
-            let path = entry.path();
-            if path.is_dir() {
-                written_texts(&path, found);
-                continue;
-            }
-            if path.extension().is_none_or(|e| e != "rs") || path.ends_with("tests.rs") {
-                continue;
-            }
-            let source = std::fs::read_to_string(&path).unwrap();
+        let mut sources = Vec::new();
+        rust_sources(dir, &mut sources);
+        for (path, source) in sources.iter().filter(|(p, _)| !p.ends_with("tests.rs")) {
             let source = source.split("#[cfg(test)]").next().unwrap_or_default();
             let mut texts = Vec::new();
             for (at, call) in source.match_indices("ApiError::invalid(") {
-                let rest = &source[at + call.len()..];
-                if let Some((_, second)) = rest.split_once(',') {
-                    texts.push(second.trim_start());
+                if let Some((_, second)) = source[at + call.len()..].split_once(',') {
+                    texts.push(second);
                 }
             }
             for (at, field) in source.match_indices("message:") {
-                texts.push(source[at + field.len()..].trim_start());
+                texts.push(&source[at + field.len()..]);
             }
-            for text in texts {
-                let Some(literal) = text.strip_prefix('"') else {
-                    continue;
-                };
-                let literal = literal.split('"').next().unwrap_or_default();
+            for literal in texts.into_iter().filter_map(literal_at) {
                 if literal.starts_with(|c: char| c.is_uppercase()) {
                     found.push((path.display().to_string(), literal.to_string()));
                 }
