@@ -1031,27 +1031,47 @@ async fn a_person_s_alert_choices_mutes_and_two_factor_steps_drop_only_their_own
 }
 
 #[tokio::test]
-async fn an_admin_s_step_about_one_person_drops_only_that_person_s() {
+async fn an_admin_s_step_about_one_person_drops_only_that_person_s_and_company_s() {
+    use app::domain::account::Role;
+    use integration_tests::people::add_person;
     let (app, cast, other, customer, _factory_a) = setup().await;
-    let (_staff, customer_b, other_url, b_url) = onlookers(&app, &cast, other).await;
+    let (_staff, customer_b, _other_url, b_url) = onlookers(&app, &cast, other).await;
     let admin = app.client_for(&cast.admin.email, PASSWORD).await;
-    assert!(page(&customer, &other_url).await.contains("SO-A-OTHER"));
+    let colleague = add_person(
+        &app.db,
+        cast.customer_a,
+        Role::Customer,
+        "second@customer-a.test",
+    )
+    .await;
+    let second = app.client_for(&colleague.email, PASSWORD).await;
+    assert!(!app.whoami(&second).await.is_null());
+    let first_url = app.url("/customer");
+    let colleagues = |n: u32| format!("Colleagues on the portal<!></dt><dd>{n}<!></dd>");
+    let first = page(&customer, &first_url).await;
+    assert!(first.contains(&colleagues(1)), "{first}");
     assert!(page(&customer_b, &b_url).await.contains("SO-B-1"));
     rename_both(&app, &cast, other).await;
 
-    // Customer A's buyer leaves: their kept session goes at once, customer
-    // B's page stays kept.
+    // Customer A's second buyer leaves: their kept session goes at once,
+    // the first buyer's first page counts one colleague fewer, and
+    // customer B's page stays kept.
     let (status, body) = app
         .call(
             &admin,
             "admin/deactivate",
-            &[("user_id", &cast.customer.id.to_string())],
+            &[("user_id", &colleague.id.to_string())],
         )
         .await;
     assert_eq!(status, 200, "{body}");
     assert!(
-        app.whoami(&customer).await.is_null(),
+        app.whoami(&second).await.is_null(),
         "a deactivated buyer's kept session still answered"
+    );
+    let first = page(&customer, &first_url).await;
+    assert!(
+        first.contains(&colleagues(0)),
+        "the company's kept first page still counted the colleague: {first}"
     );
     assert!(
         b_kept(&customer_b, &b_url).await,

@@ -87,28 +87,7 @@ pub async fn create_cast(db: &DatabaseConnection) -> Cast {
         .id;
     let hash = password::hash(PASSWORD.to_string()).await.unwrap();
     let person = async |company_id: i32, role: Role, email: &str| {
-        let email = Email::parse(email).unwrap();
-        let user = users::insert(
-            db,
-            NewUser {
-                company_id,
-                email: &email,
-                display_name: &DisplayName::parse("Test Person").unwrap(),
-                role,
-                password_hash: Some(hash.clone()),
-                locale: "en",
-                time_zone: "UTC",
-            },
-            now,
-        )
-        .await
-        .unwrap();
-        Person {
-            id: user.id,
-            company_id,
-            email: user.email,
-            role,
-        }
+        insert_person(db, company_id, role, email, hash.clone(), now).await
     };
     let admin = person(house, Role::Admin, "admin@house.test").await;
     let staff = person(house, Role::Staff, "staff@house.test").await;
@@ -215,6 +194,49 @@ pub async fn create_order(
         .unwrap();
     }
     order.id
+}
+
+/// One more person of `company_id` in `role`, with the shared password.
+pub async fn add_person(
+    db: &DatabaseConnection,
+    company_id: i32,
+    role: Role,
+    email: &str,
+) -> Person {
+    let hash = password::hash(PASSWORD.to_string()).await.unwrap();
+    insert_person(db, company_id, role, email, hash, chrono::Utc::now()).await
+}
+
+async fn insert_person(
+    db: &DatabaseConnection,
+    company_id: i32,
+    role: Role,
+    email: &str,
+    hash: String,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Person {
+    let email = Email::parse(email).unwrap();
+    let user = users::insert(
+        db,
+        NewUser {
+            company_id,
+            email: &email,
+            display_name: &DisplayName::parse("Test Person").unwrap(),
+            role,
+            password_hash: Some(hash),
+            locale: "en",
+            time_zone: "UTC",
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    Person {
+        id: user.id,
+        company_id,
+        email: user.email,
+        role,
+    }
 }
 
 /// The house's sales manager (`manager@house.test`), who approves

@@ -56,6 +56,19 @@ impl Scope {
     }
 }
 
+/// The part of the book that is a person's whole view, by their role and
+/// company: their customer's or factory's; `None` for the house, which
+/// sees it all. It also holds what their first page says of their company
+/// (how many colleagues are on the portal).
+pub fn own_part(role: crate::domain::account::Role, company: i32) -> Option<Scope> {
+    use crate::domain::account::Role;
+    match role {
+        Role::Customer => Some(Scope::Customer(company)),
+        Role::Supplier => Some(Scope::Factory(company)),
+        Role::Staff | Role::Admin => None,
+    }
+}
+
 /// Whether the page at `path` may be kept: a customer's first page and
 /// order pages, a factory's line list.
 pub fn kept_page(path: &str) -> bool {
@@ -149,6 +162,18 @@ mod tests {
         // Kept, but beyond any order id: dropped at every write.
         assert_eq!(page_scope("/customer/orders/9999999999", 4), None);
         assert_eq!(page_scope("/staff", 4), None);
+    }
+
+    #[test]
+    fn a_partner_s_whole_view_is_its_company_s_and_the_house_s_is_none() {
+        use crate::domain::account::Role;
+        assert_eq!(own_part(Role::Customer, 4), Some(Scope::Customer(4)));
+        assert_eq!(own_part(Role::Supplier, 9), Some(Scope::Factory(9)));
+        assert_eq!(own_part(Role::Staff, 1), None);
+        assert_eq!(own_part(Role::Admin, 1), None);
+        // The company's part is the one its first page is kept under.
+        assert_eq!(own_part(Role::Customer, 4), page_scope("/customer", 4));
+        assert_eq!(own_part(Role::Supplier, 9), page_scope("/supplier", 9));
     }
 
     #[test]

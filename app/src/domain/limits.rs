@@ -166,7 +166,8 @@ const MAIL_SENDING: &[&str] = &[
 /// two-factor steps name their own part (a new secret not yet confirmed
 /// nothing), muting an order names the order (its page shows the mute), and
 /// a dead letter sent again names no part. An administrator's
-/// deactivation or staff level names the person it is about.
+/// deactivation names the person it is about and their company (whose
+/// first pages count its people on the portal), a staff level the person.
 const ANNOUNCE_THEIR_WRITES: &[&str] = &[
     "admin/deactivate",
     "admin/staff-level",

@@ -9,7 +9,7 @@ use sea_orm::{
 
 use crate::domain::account::{DisplayName, Email, Role};
 use crate::domain::company::CompanyKind;
-use crate::domain::kept_pages::Scope;
+use crate::domain::kept_pages::{self, Scope};
 use crate::domain::policy::{Action, Actor, Area, CompanyRef, authorize};
 use crate::domain::refusal::Localize;
 use crate::domain::session::TokenPurpose;
@@ -325,9 +325,13 @@ pub async fn deactivate(
         None,
     )
     .await?;
-    // Their kept sessions and pages go; no page shows whether someone is
-    // active.
-    work.touches_only(vec![Scope::Person(target.id)]);
+    // Their kept sessions and pages go, and their company's: its people's
+    // first pages count the colleagues on the portal.
+    work.touches_only(
+        std::iter::once(Scope::Person(target.id))
+            .chain(kept_pages::own_part(target.role, target.company_id))
+            .collect(),
+    );
     work.commit(state).await
 }
 

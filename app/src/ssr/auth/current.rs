@@ -36,12 +36,7 @@ impl CurrentUser {
     /// The part of the book that is the person's own whole view: their
     /// customer's or factory's; `None` for the house, which sees it all.
     pub fn own_part(&self) -> Option<crate::domain::kept_pages::Scope> {
-        use crate::domain::kept_pages::Scope;
-        match self.role {
-            Role::Customer => Some(Scope::Customer(self.company_id)),
-            Role::Supplier => Some(Scope::Factory(self.company_id)),
-            Role::Staff | Role::Admin => None,
-        }
+        crate::domain::kept_pages::own_part(self.role, self.company_id)
     }
 }
 
