@@ -231,7 +231,14 @@ async fn session_cookie(base: &str, email: &str) -> String {
         "sign-in of {email}: {}",
         response.status()
     );
-    let cookie = response
+    let cookie = cookies_set(&response);
+    assert!(!cookie.is_empty(), "the sign-in of {email} set no cookie");
+    cookie
+}
+
+/// The `Cookie` header value for the cookies `response` set.
+fn cookies_set(response: &reqwest::Response) -> String {
+    response
         .headers()
         .get_all(SET_COOKIE)
         .iter()
@@ -241,9 +248,7 @@ async fn session_cookie(base: &str, email: &str) -> String {
         // A cookie being cleared has no value.
         .filter(|pair| !pair.is_empty() && !pair.ends_with('='))
         .collect::<Vec<_>>()
-        .join("; ");
-    assert!(!cookie.is_empty(), "the sign-in of {email} set no cookie");
-    cookie
+        .join("; ")
 }
 
 /// Sends a request and reads its whole body; whether it answered 2xx.
@@ -385,6 +390,43 @@ async fn keep_reporting(
     }
 }
 
+/// How often the house person of the sign-in row signs in and out again.
+const SIGN_IN_EVERY: Duration = Duration::from_millis(250);
+
+/// The house's sales person signing in on a fresh browser and out again,
+/// one pair every `SIGN_IN_EVERY`, until `stop`: `answered` counts the
+/// pairs sent, `accepted` those whose sign-in and sign-out both succeeded.
+async fn keep_signing_in(base: String, email: String, stop: Arc<AtomicBool>) -> Writes {
+    let started = Instant::now();
+    let (mut sent, mut accepted) = (0usize, 0usize);
+    let mut next = Instant::now();
+    while !stop.load(Ordering::Relaxed) {
+        tokio::time::sleep_until(next).await;
+        next += SIGN_IN_EVERY;
+        sent += 1;
+        let signed_in = keep_alive("")
+            .post(format!("{base}/api/auth/login"))
+            .form(&[("email", email.as_str()), ("password", PASSWORD)])
+            .send()
+            .await;
+        let Ok(response) = signed_in else { continue };
+        let cookie = cookies_set(&response);
+        if !response.status().is_success() || cookie.is_empty() {
+            continue;
+        }
+        let signed_out = keep_alive(&cookie)
+            .post(format!("{base}/api/auth/logout"))
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body("");
+        accepted += usize::from(answered(signed_out).await);
+    }
+    Writes {
+        answered: sent,
+        accepted,
+        per_second: sent as f64 / started.elapsed().as_secs_f64().max(1e-9),
+    }
+}
+
 /// The line's current version, as the factory's line page reads it.
 async fn line_version(factory: &reqwest::Client, base: &str, line: i32) -> Option<i64> {
     let response = factory
@@ -499,6 +541,28 @@ async fn measure_server(
         None,
     );
 
+    // Reads while the house's sales person signs in and out on fresh
+    // browsers, a pair every `SIGN_IN_EVERY`.
+    let stop = Arc::new(AtomicBool::new(false));
+    let signer = tokio::spawn(keep_signing_in(
+        server.base.clone(),
+        book.staff_email.clone(),
+        stop.clone(),
+    ));
+    let (base, ids) = (server.base.clone(), picks.clone());
+    let signing = drive(&server, &customer, move |c, n| {
+        c.get(format!("{base}/customer/orders/{}", ids[n % ids.len()]))
+            .header(ACCEPT, "text/html")
+    })
+    .await;
+    stop.store(true, Ordering::Relaxed);
+    let pairs = signer.await.unwrap();
+    let page = format!(
+        "customer order page while a house person signs in and out ({} pairs sent, {:.0}/s; {} both accepted)",
+        pairs.answered, pairs.per_second, pairs.accepted
+    );
+    note(page.as_str(), signing, Some(order.p99_ms));
+
     // Reads while writing: the order page again, with the factory reporting
     // progress all along; then again with the slippage scan running pass
     // after pass in the server beside the reports.
@@ -602,7 +666,8 @@ pub(super) fn markdown(
          divided by the pages answered in them: the server's, and the client's own, so a client that was the \
          limit shows (on PostgreSQL the database's own processes are not in the server's figure). Order pages \
          are picked at random among the customer's 200 latest orders. The session check answering a small \
-         JSON is the ceiling for a signed-in request. The last two rows ask for order pages while the factory posts \
+         JSON is the ceiling for a signed-in request. The row after the reference asks for order pages while the house's \
+         sales person signs in on a fresh browser and out again, a pair every {} ms. The last two rows ask for order pages while the factory posts \
          progress reports one after another on a connection of its own, each a real change the portal accepts \
          and writes (it names the line's current version and a larger quantity done), the last also while the \
          slippage scan runs in the server pass after pass (started and stopped by the benchmark through the \
@@ -615,6 +680,7 @@ pub(super) fn markdown(
         store.name(),
         WARM_UP.as_secs(),
         OUTSIDE_RUN_FOR.as_secs(),
+        SIGN_IN_EVERY.as_millis(),
         table(rows),
     )
 }
