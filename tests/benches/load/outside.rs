@@ -543,20 +543,11 @@ async fn measure_server(
 
     // Reads while the house's sales person signs in and out on fresh
     // browsers, a pair every `SIGN_IN_EVERY`.
-    let stop = Arc::new(AtomicBool::new(false));
-    let signer = tokio::spawn(keep_signing_in(
-        server.base.clone(),
-        book.staff_email.clone(),
-        stop.clone(),
-    ));
-    let (base, ids) = (server.base.clone(), picks.clone());
-    let signing = drive(&server, &customer, move |c, n| {
-        c.get(format!("{base}/customer/orders/{}", ids[n % ids.len()]))
-            .header(ACCEPT, "text/html")
+    let (base, staff) = (server.base.clone(), book.staff_email.clone());
+    let (signing, pairs) = order_pages_while(&server, &customer, &picks, |stop| {
+        keep_signing_in(base, staff, stop)
     })
     .await;
-    stop.store(true, Ordering::Relaxed);
-    let pairs = signer.await.unwrap();
     let page = format!(
         "customer order page while a house person signs in and out ({} pairs sent, {:.0}/s; {} both accepted)",
         pairs.answered, pairs.per_second, pairs.accepted
@@ -597,13 +588,27 @@ async fn order_pages_while_reporting(
     book: &super::Book,
     picks: &Arc<Vec<i32>>,
 ) -> (Load, Writes) {
+    let (factory, base) = (factory.to_string(), server.base.clone());
+    let lines = book.supplier_lines.clone();
+    order_pages_while(server, customer, picks, |stop| {
+        keep_reporting(factory, base, lines, stop)
+    })
+    .await
+}
+
+/// The customer's order pages (`picks`, in turn) asked for while `write`
+/// runs beside them until told to stop.
+async fn order_pages_while<W>(
+    server: &Server,
+    customer: &str,
+    picks: &Arc<Vec<i32>>,
+    write: impl FnOnce(Arc<AtomicBool>) -> W,
+) -> (Load, Writes)
+where
+    W: Future<Output = Writes> + Send + 'static,
+{
     let stop = Arc::new(AtomicBool::new(false));
-    let writer = tokio::spawn(keep_reporting(
-        factory.to_string(),
-        server.base.clone(),
-        book.supplier_lines.clone(),
-        stop.clone(),
-    ));
+    let writer = tokio::spawn(write(stop.clone()));
     let (base, ids) = (server.base.clone(), picks.clone());
     let load = drive(server, customer, move |c, n| {
         c.get(format!("{base}/customer/orders/{}", ids[n % ids.len()]))
