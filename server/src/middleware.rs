@@ -321,10 +321,10 @@ mod tests {
         assert!(!may_write(&Method::POST, "/api/quotations/send"));
         assert!(!may_write(&Method::POST, "/api/inquiries/create"));
         assert!(!may_write(&Method::POST, "/api/alerts/mute"));
-        assert!(may_write(&Method::POST, "/api/rules/set"));
+        assert!(!may_write(&Method::POST, "/api/rules/set"));
         assert!(!may_write(&Method::POST, "/api/auth/locale"));
         assert!(!may_write(&Method::POST, "/api/auth/login"));
-        assert!(may_write(&Method::POST, "/api/admin/invite"));
+        assert!(!may_write(&Method::POST, "/api/admin/invite"));
         assert!(!may_write(&Method::POST, "/api/admin/deactivate"));
         assert!(may_write(&Method::POST, "/api/a-function-added-later"));
         assert!(may_write(&Method::POST, "/files"));

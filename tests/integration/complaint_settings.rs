@@ -20,7 +20,7 @@ const EVERY_DAY: [(&str, &str); 7] = [
     ("days[6]", "sun"),
 ];
 
-async fn save_settings(
+pub(crate) async fn save_settings(
     app: &TestApp,
     client: &reqwest::Client,
     fields: &[(&str, &str)],

@@ -167,12 +167,19 @@ const MAIL_SENDING: &[&str] = &[
 /// nothing), muting an order names the order (its page shows the mute), and
 /// a dead letter sent again names no part. An administrator's
 /// deactivation names the person it is about and their company (whose
-/// first pages count its people on the portal), a staff level the person.
+/// first pages count its people on the portal), a staff level the person;
+/// an invitation names the company it adds someone to, its acceptance the
+/// invitee and their company. The house's settings (approval rules and
+/// credit policy, complaint clocks and causes, a customer's credit score)
+/// name no part, as nothing kept of a customer or factory shows them; the
+/// house's two-factor rule names the people whose sessions it ended.
 const ANNOUNCE_THEIR_WRITES: &[&str] = &[
     "admin/deactivate",
+    "admin/invite",
     "admin/staff-level",
     "alerts/choose",
     "alerts/mute",
+    "auth/accept-invitation",
     "auth/change-password",
     "auth/locale",
     "auth/login",
@@ -187,8 +194,11 @@ const ANNOUNCE_THEIR_WRITES: &[&str] = &[
     "changes/decide",
     "changes/request",
     "changes/withdraw",
+    "complaints/add-root-cause",
     "complaints/file",
+    "complaints/save-settings",
     "complaints/step",
+    "credit/set",
     "files/share",
     "inquiries/create",
     "mail/retry",
@@ -210,6 +220,7 @@ const ANNOUNCE_THEIR_WRITES: &[&str] = &[
     "quotations/start",
     "quotations/submit",
     "quotations/withdraw",
+    "rules/set",
     "sessions/end",
     "sessions/end-others",
     "shipping/arrive",
@@ -224,6 +235,7 @@ const ANNOUNCE_THEIR_WRITES: &[&str] = &[
     "two-factor/confirm",
     "two-factor/disable",
     "two-factor/recovery-codes",
+    "two-factor/set-house-rule",
     "two-factor/start",
 ];
 

@@ -185,7 +185,7 @@ async fn send_invitation(
     role: Role,
 ) -> Result<(), ApiError> {
     let now = state.now();
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
     let invitee = users::insert(
         &work.tx,
         users::NewUser {
@@ -236,6 +236,10 @@ async fn send_invitation(
     if company.kind != CompanyKind::House {
         tell_the_company(&work.tx, state, user, company, &invitee, now).await?;
     }
+    // The company's first pages count its people on the portal, the
+    // invitee among them from now; the house's pages are not kept whole.
+    // Those told of the invitee are added at the commit.
+    work.touches_only(kept_pages::own_part(role, company.id).into_iter().collect());
     work.commit(state).await
 }
 

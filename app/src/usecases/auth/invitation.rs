@@ -3,6 +3,7 @@
 
 use super::{LoginOutcome, SignedIn, Visitor};
 use crate::domain::account::DisplayName;
+use crate::domain::kept_pages::{Scope, own_part};
 use crate::domain::passwords::Known;
 use crate::domain::policy::Actor;
 use crate::domain::refusal::Localize;
@@ -76,12 +77,13 @@ pub async fn accept_invitation(
     let hash = pw::hash(password.expose().to_string())
         .await
         .map_err(|e| ApiError::internal("hashing a password", e))?;
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
     super::redeem_link(&work.tx, &found, hash, now, locale).await?;
     users::set_display_name(&work.tx, user.id, &name).await?;
-    if let Some(previous) = visitor.session {
-        session::end(&work.tx, previous).await?;
-    }
+    let ended = match visitor.session {
+        Some(previous) => session::end(&work.tx, previous).await?,
+        None => None,
+    };
     let next = role.home_path().to_string();
     let outcome = match super::two_factor::begin(&work.tx, &user, &next, now).await? {
         Some(pending) => LoginOutcome::SecondStep(pending),
@@ -104,6 +106,19 @@ pub async fn accept_invitation(
         None,
     )
     .await?;
+    // The invitee's own pages, their company's (whose first pages count
+    // its people and may list them by name), and the kept sessions of
+    // whoever this browser was signed in as.
+    work.touches_only(
+        [
+            Some(Scope::Person(user.id)),
+            own_part(role, user.company_id),
+        ]
+        .into_iter()
+        .chain([ended.map(Scope::Person)])
+        .flatten()
+        .collect(),
+    );
     work.commit(state).await?;
     Ok(outcome)
 }

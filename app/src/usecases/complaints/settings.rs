@@ -53,7 +53,7 @@ pub async fn save(
     guard::check(state, user, Action::ConfigureHouse, "complaint settings").await?;
     let rules = parse(&form, user.locale)?;
     let now = state.now();
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
     set_house_rule(&work.tx, CLOCK_RULES, &rules, user.user_id, now).await?;
     let detail = format!(
         "first answer {} min, remedy {} min",
@@ -68,6 +68,10 @@ pub async fn save(
         Some(&detail),
     )
     .await?;
+    // A complaint keeps its due times; the clocks' targets show only on
+    // the complaint pages and the house's figures, none of them kept but
+    // the reads of no part.
+    work.touches_no_part();
     work.commit(state).await?;
     get(state, user).await
 }
@@ -96,7 +100,7 @@ pub async fn add_root_cause(
         return Err(duplicate());
     }
     let now = state.now();
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
     root_cause::ActiveModel {
         label: Set(label.clone()),
         created_by: Set(Some(user.user_id)),
@@ -119,6 +123,9 @@ pub async fn add_root_cause(
         None,
     )
     .await?;
+    // A new cause to choose from: only the complaint pages and the house's
+    // figures list causes, none of them kept but the reads of no part.
+    work.touches_no_part();
     work.commit(state).await?;
     get(state, user).await
 }

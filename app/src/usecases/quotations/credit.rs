@@ -16,6 +16,7 @@ use crate::domain::terms::format_percent;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::credit_standing;
 use crate::ssr::repo::users;
+use crate::ssr::work::UnitOfWork;
 use crate::ssr::{AppState, guard};
 use crate::wire::ApiError;
 use crate::wire::quotations::CreditView;
@@ -101,6 +102,7 @@ pub async fn set_score(
         set_by: Set(Some(user.user_id)),
         set_at: Set(Some(state.now())),
     };
+    let mut work = UnitOfWork::begin(state).await?;
     credit_standing::Entity::insert(row)
         .on_conflict(
             OnConflict::column(credit_standing::Column::CustomerCompanyId)
@@ -112,7 +114,11 @@ pub async fn set_score(
                 ])
                 .to_owned(),
         )
-        .exec_without_returning(&state.db)
+        .exec_without_returning(&work.tx)
         .await?;
+    // Only the house's credit and quotation pages read the score, and no
+    // kept page or read of a customer or factory shows it.
+    work.touches_no_part();
+    work.commit(state).await?;
     view_of(&state.db, customer, state.today(), user.locale).await
 }

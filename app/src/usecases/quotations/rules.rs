@@ -51,7 +51,7 @@ pub async fn set(
     guard::check(state, user, Action::ConfigureHouse, "house rules").await?;
     let (rules, policy) = parse(&form, user.locale)?;
     let now = state.now();
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
     crate::ssr::repo::credit::set_house_rule(&work.tx, APPROVAL_RULES, &rules, user.user_id, now)
         .await?;
     crate::ssr::repo::credit::set_house_rule(&work.tx, CREDIT_POLICY, &policy, user.user_id, now)
@@ -65,6 +65,10 @@ pub async fn set(
         None,
     )
     .await?;
+    // The rules are read by quotations and the credit page only (a
+    // quotation keeps the deposit it was priced with): no kept page or
+    // read of a customer or factory shows them.
+    work.touches_no_part();
     work.commit(state).await?;
     get(state, user).await
 }

@@ -264,11 +264,13 @@ pub async fn set_house_rule(
         ));
     }
     let now = state.now();
-    let work = UnitOfWork::begin(state).await?;
+    let mut work = UnitOfWork::begin(state).await?;
     credit::set_house_rule(&work.tx, HOUSE_RULE, &required, user.user_id, now).await?;
-    if required {
-        end_sessions_without_second_factor(&work.tx).await?;
-    }
+    let signed_out = if required {
+        end_sessions_without_second_factor(&work.tx).await?
+    } else {
+        Vec::new()
+    };
     audit::log(
         &work.tx,
         now,
@@ -278,6 +280,10 @@ pub async fn set_house_rule(
         Some(if required { "on" } else { "off" }),
     )
     .await?;
+    // The kept sessions and pages of those signed out go at once; the rule
+    // itself shows only on the house's account and people pages, none of
+    // them kept but the reads of no part.
+    work.touches_only(signed_out.into_iter().map(Scope::Person).collect());
     work.commit(state).await?;
     Ok(TwoFactorHouseRule {
         required,
@@ -285,8 +291,11 @@ pub async fn set_house_rule(
     })
 }
 
-/// Ends the sessions of the house's people who have no second factor.
-async fn end_sessions_without_second_factor(db: &impl ConnectionTrait) -> Result<(), ApiError> {
+/// Ends the sessions of the house's people who have no second factor;
+/// returns who they are.
+async fn end_sessions_without_second_factor(
+    db: &impl ConnectionTrait,
+) -> Result<Vec<i32>, ApiError> {
     let enabled = factors::enabled_user_ids(db).await?;
     let without: Vec<i32> = users::active_house(db)
         .await?
@@ -296,9 +305,9 @@ async fn end_sessions_without_second_factor(db: &impl ConnectionTrait) -> Result
         .collect();
     if !without.is_empty() {
         session::Entity::delete_many()
-            .filter(session::Column::UserId.is_in(without))
+            .filter(session::Column::UserId.is_in(without.clone()))
             .exec(db)
             .await?;
     }
-    Ok(())
+    Ok(without)
 }
