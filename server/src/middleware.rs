@@ -212,12 +212,11 @@ pub async fn resolve_session(
 }
 
 /// After any request that may have written (every method but GET, HEAD and
-/// OPTIONS, except the server functions known as reads), the page reads
-/// this instance kept are not served again, and the other instances on the
-/// same PostgreSQL database are told. Units of work do the same at their
-/// commit; this catches the writes made outside one (a person's language,
-/// a notification marked read, a session ended) and is the rule a new
-/// endpoint falls under from the start.
+/// OPTIONS, except the server functions known as reads, those that name
+/// their writes, and uploads), the page reads this instance kept are not
+/// served again, and the other instances on the same PostgreSQL database
+/// are told. Units of work do the same, for the parts they name, at their
+/// commit; this is the rule a new endpoint falls under from the start.
 pub async fn forget_kept_reads(
     State(state): State<AppState>,
     req: Request,
@@ -244,6 +243,9 @@ fn may_write(method: &Method, path: &str) -> bool {
             app::domain::limits::write_kind(endpoint).is_some()
                 && !app::domain::limits::announces_its_writes(endpoint)
         }
+        // An upload is recorded in a unit of work, which names the parts
+        // of the book its file shows in.
+        None if path == "/files" => false,
         None => true,
     }
 }
@@ -327,7 +329,8 @@ mod tests {
         assert!(!may_write(&Method::POST, "/api/admin/invite"));
         assert!(!may_write(&Method::POST, "/api/admin/deactivate"));
         assert!(may_write(&Method::POST, "/api/a-function-added-later"));
-        assert!(may_write(&Method::POST, "/files"));
+        assert!(!may_write(&Method::POST, "/files"));
+        assert!(may_write(&Method::POST, "/files/7"));
         assert!(may_write(&Method::DELETE, "/anything"));
     }
 

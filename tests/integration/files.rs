@@ -19,7 +19,7 @@ pub(crate) const PNG: &[u8] = &[
 ];
 
 /// Posts the upload form; returns the status and where it sends the browser.
-async fn upload(
+pub(crate) async fn upload(
     app: &TestApp,
     client: &reqwest::Client,
     owner: (&str, i32),

@@ -14,7 +14,7 @@
 //! notification, a sign-out and a language or zone chosen drop only the
 //! person's own pages (and sessions); a sign-in drops nothing. An
 //! invitation drops its company's first pages; the house's settings drop
-//! none of a customer's or factory's.
+//! none of a customer's or factory's; an upload drops what shows its file.
 
 use std::time::Duration;
 
@@ -1215,4 +1215,52 @@ async fn the_house_s_settings_and_invitations_drop_only_what_shows_them() {
         dropped.push("the house's two-factor rule");
     }
     assert!(dropped.is_empty(), "dropped customer B's page: {dropped:?}");
+}
+
+/// A file uploaded to an order shows on that order's pages at once, and a
+/// factory's photo on its own line; neither drops another customer's
+/// kept page.
+#[tokio::test]
+async fn an_upload_drops_what_shows_its_file_and_keeps_the_rest() {
+    use crate::files::{PNG, upload};
+    let (app, cast, other, customer, factory_a) = setup().await;
+    let (staff, customer_b, _other_url, b_url) = onlookers(&app, &cast, other).await;
+    let a_url = app.url(&format!("/customer/orders/{}", cast.order_a));
+    assert!(!page(&customer, &a_url).await.contains("Label proof.png"));
+    assert!(page(&customer_b, &b_url).await.contains("SO-B-1"));
+    rename_both(&app, &cast, other).await;
+
+    let (status, location) = upload(
+        &app,
+        &staff,
+        ("order", cast.order_a),
+        "Label proof.png",
+        PNG.to_vec(),
+        true,
+    )
+    .await;
+    assert_eq!((status, location.contains("file_error")), (303, false));
+    assert!(
+        page(&customer, &a_url).await.contains("Label proof.png"),
+        "the buyer's kept order page did not show the file shared with it"
+    );
+    assert!(
+        b_kept(&customer_b, &b_url).await,
+        "a file on customer A's order dropped customer B's page"
+    );
+
+    let (status, location) = upload(
+        &app,
+        &factory_a,
+        ("po_line", cast.po_line_a),
+        "QC carton.png",
+        PNG.to_vec(),
+        false,
+    )
+    .await;
+    assert_eq!((status, location.contains("file_error")), (303, false));
+    assert!(
+        b_kept(&customer_b, &b_url).await,
+        "a factory's photo dropped another customer's page"
+    );
 }

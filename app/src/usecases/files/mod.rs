@@ -12,6 +12,7 @@ use crate::domain::files::{
     Viewer, can_see, check_upload, complaint_file_scope, may_attach_to_complaint, picture_or_pdf,
     uploader_shown,
 };
+use crate::domain::kept_pages::Scope as KeptPart;
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{complaint, file, po_line, purchase_order, shipment, user};
@@ -332,6 +333,21 @@ pub async fn upload(
     let mut work = work;
     if let Some(customer) = scope.customer_company_id {
         work.nudge(customer).await?;
+    }
+    // What may show the file: the customer's and the factory's views it
+    // belongs to (a customer's first page lists the files newly shared with
+    // it) and, for an order's or a shipment's, that order's pages and its
+    // factories'. Every other kept page stays.
+    work.touches_only(
+        scope
+            .customer_company_id
+            .map(KeptPart::Customer)
+            .into_iter()
+            .chain(scope.factory_company_id.map(KeptPart::Factory))
+            .collect(),
+    );
+    if let (Some(order), Some(customer)) = (scope.order_id, scope.customer_company_id) {
+        work.touches_order(order, customer).await?;
     }
     work.commit(state).await?;
     Ok(row)
