@@ -12,7 +12,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use reqwest::header::{
-    ACCEPT, ACCEPT_ENCODING, CONTENT_TYPE, COOKIE, HeaderMap, HeaderValue, SET_COOKIE,
+    ACCEPT, ACCEPT_ENCODING, CONTENT_TYPE, COOKIE, HeaderMap, HeaderValue, LOCATION, ORIGIN,
+    SET_COOKIE,
 };
 use tokio::time::Instant;
 
@@ -427,6 +428,70 @@ async fn keep_signing_in(base: String, email: String, stop: Arc<AtomicBool>) -> 
     }
 }
 
+/// How often the factory of the upload row puts a photo on one of its lines.
+const UPLOAD_EVERY: Duration = Duration::from_millis(250);
+
+/// The smallest valid PNG (a 1×1 pixel), the photo the factory uploads.
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+    0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00,
+    0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE,
+    0x42, 0x60, 0x82,
+];
+
+/// The factory putting a QC photo on its lines, each in turn, one every
+/// `UPLOAD_EVERY`, until `stop`, through the upload form a phone posts:
+/// `accepted` counts the uploads the portal stored (it sends the browser
+/// back without a `file_error`).
+async fn keep_uploading(
+    cookie: String,
+    base: String,
+    lines: Vec<i32>,
+    stop: Arc<AtomicBool>,
+) -> Writes {
+    let factory = keep_alive(&cookie);
+    let started = Instant::now();
+    let (mut sent, mut accepted) = (0usize, 0usize);
+    let mut next = Instant::now();
+    while !lines.is_empty() && !stop.load(Ordering::Relaxed) {
+        tokio::time::sleep_until(next).await;
+        next += UPLOAD_EVERY;
+        let line = lines[sent % lines.len()];
+        sent += 1;
+        let form = reqwest::multipart::Form::new()
+            .text("owner_kind", "po_line")
+            .text("owner_id", line.to_string())
+            .text("return_to", "/supplier")
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(PNG).file_name("QC carton.png"),
+            );
+        let Ok(response) = factory
+            .post(format!("{base}/files"))
+            .header(ORIGIN, &base)
+            .multipart(form)
+            .send()
+            .await
+        else {
+            continue;
+        };
+        let stored = response.status() == reqwest::StatusCode::SEE_OTHER
+            && response
+                .headers()
+                .get(LOCATION)
+                .and_then(|l| l.to_str().ok())
+                .is_some_and(|l| !l.contains("file_error"));
+        let _ = response.bytes().await;
+        accepted += usize::from(stored);
+    }
+    Writes {
+        answered: sent,
+        accepted,
+        per_second: sent as f64 / started.elapsed().as_secs_f64().max(1e-9),
+    }
+}
+
 /// The line's current version, as the factory's line page reads it.
 async fn line_version(factory: &reqwest::Client, base: &str, line: i32) -> Option<i64> {
     let response = factory
@@ -554,6 +619,20 @@ async fn measure_server(
     );
     note(page.as_str(), signing, Some(order.p99_ms));
 
+    // Reads while the factory puts a QC photo on one of its lines every
+    // `UPLOAD_EVERY`.
+    let (base, lines) = (server.base.clone(), book.supplier_lines.clone());
+    let photos = factory.clone();
+    let (uploading, uploads) = order_pages_while(&server, &customer, &picks, |stop| {
+        keep_uploading(photos, base, lines, stop)
+    })
+    .await;
+    let page = format!(
+        "customer order page while the factory uploads QC photos ({} sent, {:.0}/s; {} stored)",
+        uploads.answered, uploads.per_second, uploads.accepted
+    );
+    note(page.as_str(), uploading, Some(order.p99_ms));
+
     // Reads while writing: the order page again, with the factory reporting
     // progress all along; then again with the slippage scan running pass
     // after pass in the server beside the reports.
@@ -672,7 +751,8 @@ pub(super) fn markdown(
          limit shows (on PostgreSQL the database's own processes are not in the server's figure). Order pages \
          are picked at random among the customer's 200 latest orders. The session check answering a small \
          JSON is the ceiling for a signed-in request. The row after the reference asks for order pages while the house's \
-         sales person signs in on a fresh browser and out again, a pair every {} ms. The last two rows ask for order pages while the factory posts \
+         sales person signs in on a fresh browser and out again, a pair every {} ms; the next while the factory \
+         uploads a QC photo (a 1×1 PNG, through the upload form) to one of its lines after another, one every {} ms. The last two rows ask for order pages while the factory posts \
          progress reports one after another on a connection of its own, each a real change the portal accepts \
          and writes (it names the line's current version and a larger quantity done), the last also while the \
          slippage scan runs in the server pass after pass (started and stopped by the benchmark through the \
@@ -686,6 +766,7 @@ pub(super) fn markdown(
         WARM_UP.as_secs(),
         OUTSIDE_RUN_FOR.as_secs(),
         SIGN_IN_EVERY.as_millis(),
+        UPLOAD_EVERY.as_millis(),
         table(rows),
     )
 }
