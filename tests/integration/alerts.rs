@@ -387,10 +387,25 @@ async fn people_choose_their_alerts_and_mute_single_orders() {
         .call(&customer, "alerts/choose", &[("kinds[0]", "back_on_track")])
         .await;
     assert_eq!(status, 200, "{body}");
-    let (status, _) = app
+    let (status, body) = app
         .call(&customer, "alerts/choose", &[("kinds[0]", "supplier_slip")])
         .await;
     assert_eq!(status, 422, "a kind not offered to customers");
+    assert_eq!(
+        body["fields"][0]["message"],
+        "That alert is not offered to you."
+    );
+    // Refused in the language the buyer reads the portal in.
+    app.call(&customer, "auth/locale", &[("locale", "de")])
+        .await;
+    let (status, body) = app
+        .call(&customer, "alerts/choose", &[("kinds[0]", "supplier_slip")])
+        .await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(
+        body["fields"][0]["message"],
+        "Diese Benachrichtigung wird Ihnen nicht angeboten."
+    );
     let (_, choices) = app.call(&customer, "alerts/choices", &[]).await;
     assert_eq!(choices["chosen"], serde_json::json!(["back_on_track"]));
     // Staff mute this order.

@@ -439,6 +439,25 @@ async fn the_house_filters_by_customer_risk_and_committed_dates_and_pages_throug
         .await;
     assert_eq!(status, 422);
     assert_eq!(body["fields"][0]["field"], "committed_to");
+    assert_eq!(
+        body["fields"][0]["message"],
+        "The end of the date range is before its start."
+    );
+    // In the language the reader chose.
+    app.call(&staff, "auth/locale", &[("locale", "de")]).await;
+    let (status, body) = app
+        .call(
+            &staff,
+            "orders/list",
+            &[("committed_from", &to), ("committed_to", &from)],
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        body["fields"][0]["message"],
+        "Das Ende des Zeitraums liegt vor seinem Anfang."
+    );
+    app.call(&staff, "auth/locale", &[("locale", "en")]).await;
     let (status, body) = app
         .call(&staff, "orders/list", &[("committed_from", "31/12/2027")])
         .await;
