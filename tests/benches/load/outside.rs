@@ -431,15 +431,6 @@ async fn keep_signing_in(base: String, email: String, stop: Arc<AtomicBool>) -> 
 /// How often the factory of the upload row puts a photo on one of its lines.
 const UPLOAD_EVERY: Duration = Duration::from_millis(250);
 
-/// The smallest valid PNG (a 1×1 pixel), the photo the factory uploads.
-const PNG: &[u8] = &[
-    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
-    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
-    0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00,
-    0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE,
-    0x42, 0x60, 0x82,
-];
-
 /// The factory putting a QC photo on its lines, each in turn, one every
 /// `UPLOAD_EVERY`, until `stop`, through the upload form a phone posts:
 /// `accepted` counts the uploads the portal stored (it sends the browser
@@ -465,7 +456,7 @@ async fn keep_uploading(
             .text("return_to", "/supplier")
             .part(
                 "file",
-                reqwest::multipart::Part::bytes(PNG).file_name("QC carton.png"),
+                reqwest::multipart::Part::bytes(integration_tests::PNG).file_name("QC carton.png"),
             );
         let Ok(response) = factory
             .post(format!("{base}/files"))
