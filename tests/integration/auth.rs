@@ -2,7 +2,7 @@
 
 use chrono::Duration;
 use integration_tests::people::{PASSWORD, create_cast};
-use integration_tests::{new_client, spawn_app};
+use integration_tests::{TestApp, new_client, spawn_app};
 use std::time::Instant;
 
 #[tokio::test]
@@ -292,28 +292,22 @@ async fn sessions_end_after_twelve_hours_however_busy() {
     assert!(app.whoami(&client).await.is_null());
 }
 
-#[tokio::test]
-async fn sign_out_ends_the_session_on_the_server() {
-    let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
-    let client = new_client();
+/// Signs `client` in as `email`; answers the session cookie (name=token)
+/// its browser was given.
+async fn session_cookie(app: &TestApp, client: &reqwest::Client, email: &str) -> String {
     let response = client
         .post(app.url("/api/auth/login"))
-        .form(&[
-            ("email", cast.customer.email.as_str()),
-            ("password", PASSWORD),
-        ])
+        .form(&[("email", email), ("password", PASSWORD)])
         .send()
         .await
         .unwrap();
-    let cookie = response.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .to_string();
-    let token_pair = cookie.split(';').next().unwrap().to_string();
-    let (status, _) = app.call(&client, "auth/logout", &[]).await;
-    assert_eq!(status, 200);
-    // Replaying the old cookie from another client finds no session.
+    assert_eq!(response.status(), 200);
+    let cookie = response.headers()["set-cookie"].to_str().unwrap();
+    cookie.split(';').next().unwrap().to_string()
+}
+
+/// Who a copy of the cookie, sent from another client, is signed in as.
+async fn replayed(app: &TestApp, token_pair: &str) -> String {
     let replay = reqwest::Client::new()
         .post(app.url("/api/auth/me"))
         .header("cookie", token_pair)
@@ -321,7 +315,45 @@ async fn sign_out_ends_the_session_on_the_server() {
         .await
         .unwrap();
     assert_eq!(replay.status(), 200);
-    assert_eq!(replay.text().await.unwrap(), "null");
+    replay.text().await.unwrap()
+}
+
+#[tokio::test]
+async fn sign_out_ends_the_session_on_the_server() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let client = new_client();
+    let token_pair = session_cookie(&app, &client, &cast.customer.email).await;
+    let (status, _) = app.call(&client, "auth/logout", &[]).await;
+    assert_eq!(status, 200);
+    // Replaying the old cookie from another client finds no session.
+    assert_eq!(replayed(&app, &token_pair).await, "null");
+}
+
+/// A sign-in on a browser that was signed in ends its earlier session at
+/// once, also for a copy of its cookie that was answered from memory.
+#[tokio::test]
+async fn a_sign_in_over_a_session_ends_it_for_every_copy_of_its_cookie() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let client = new_client();
+    let token_pair = session_cookie(&app, &client, &cast.customer.email).await;
+    assert!(
+        replayed(&app, &token_pair)
+            .await
+            .contains(&cast.customer.email)
+    );
+    assert!(
+        replayed(&app, &token_pair)
+            .await
+            .contains(&cast.customer.email)
+    );
+    app.sign_in(&client, &cast.staff.email, PASSWORD).await;
+    assert_eq!(replayed(&app, &token_pair).await, "null");
+    assert_eq!(
+        app.whoami(&client).await["email"],
+        cast.staff.email.as_str()
+    );
 }
 
 #[tokio::test]

@@ -207,16 +207,18 @@ async fn read_session(
         .await
 }
 
-/// Ends a session; answers whose it was (`None`: there was none).
+/// Ends a session; answers whose it was (`None`: there was none). One
+/// statement on both databases: the deletion hands back the owner.
 pub async fn end(db: &impl ConnectionTrait, session_id: i32) -> Result<Option<i32>, DbErr> {
-    let owner = session::Entity::find_by_id(session_id)
-        .select_only()
-        .column(session::Column::UserId)
-        .into_tuple::<i32>()
-        .one(db)
-        .await?;
-    session::Entity::delete_by_id(session_id).exec(db).await?;
-    Ok(owner)
+    let ended = sea_orm::sea_query::Query::delete()
+        .from_table(session::Entity)
+        .and_where(session::Column::Id.eq(session_id))
+        .returning_col(session::Column::UserId)
+        .to_owned();
+    match db.query_one(&ended).await? {
+        Some(row) => Ok(Some(row.try_get("", "user_id")?)),
+        None => Ok(None),
+    }
 }
 
 pub async fn end_all_for_user(db: &impl ConnectionTrait, user_id: i32) -> Result<u64, DbErr> {
