@@ -107,15 +107,15 @@ pub async fn accept_invitation(
     )
     .await?;
     // The invitee's own pages, their company's (whose first pages count
-    // its people and may list them by name), and the kept sessions of
-    // whoever this browser was signed in as.
+    // its people on the portal), and the kept sessions of whoever this
+    // browser was signed in as.
     work.touches_only(
         [
             Some(Scope::Person(user.id)),
             own_part(role, user.company_id),
+            ended.map(Scope::Person),
         ]
         .into_iter()
-        .chain([ended.map(Scope::Person)])
         .flatten()
         .collect(),
     );
