@@ -323,13 +323,26 @@ where
     }
 }
 
-/// The factory's progress reports while a row runs.
+/// The writes sent beside a row's reads (progress reports, sign-ins,
+/// uploads).
 struct Writes {
-    /// Reports the portal answered at all (accepted or refused).
+    /// The writes sent: progress reports answered at all (accepted or
+    /// refused), sign-in pairs and uploads sent.
     answered: usize,
-    /// Of those, the ones it accepted (2xx).
+    /// Of those, the ones it accepted.
     accepted: usize,
     per_second: f64,
+}
+
+impl Writes {
+    /// `answered` and `accepted` of the writes sent since `started`.
+    fn since(started: Instant, answered: usize, accepted: usize) -> Writes {
+        Writes {
+            answered,
+            accepted,
+            per_second: answered as f64 / started.elapsed().as_secs_f64().max(1e-9),
+        }
+    }
 }
 
 /// Progress reports from the factory, one after another on one connection
@@ -384,11 +397,7 @@ async fn keep_reporting(
         again = false;
         n += 1;
     }
-    Writes {
-        answered,
-        accepted,
-        per_second: answered as f64 / started.elapsed().as_secs_f64().max(1e-9),
-    }
+    Writes::since(started, answered, accepted)
 }
 
 /// How often the house person of the sign-in row signs in and out again.
@@ -421,11 +430,7 @@ async fn keep_signing_in(base: String, email: String, stop: Arc<AtomicBool>) -> 
             .body("");
         accepted += usize::from(answered(signed_out).await);
     }
-    Writes {
-        answered: sent,
-        accepted,
-        per_second: sent as f64 / started.elapsed().as_secs_f64().max(1e-9),
-    }
+    Writes::since(started, sent, accepted)
 }
 
 /// How often the factory of the upload row puts a photo on one of its lines.
@@ -476,11 +481,7 @@ async fn keep_uploading(
         let _ = response.bytes().await;
         accepted += usize::from(stored);
     }
-    Writes {
-        answered: sent,
-        accepted,
-        per_second: sent as f64 / started.elapsed().as_secs_f64().max(1e-9),
-    }
+    Writes::since(started, sent, accepted)
 }
 
 /// The line's current version, as the factory's line page reads it.
