@@ -215,8 +215,9 @@ pub async fn end(db: &impl ConnectionTrait, session_id: i32) -> Result<Option<i3
         .and_where(session::Column::Id.eq(session_id))
         .returning_col(session::Column::UserId)
         .to_owned();
+    // The one column the deletion returns: the owner.
     match db.query_one(&ended).await? {
-        Some(row) => Ok(Some(row.try_get("", "user_id")?)),
+        Some(row) => Ok(Some(row.try_get_by_index(0)?)),
         None => Ok(None),
     }
 }
