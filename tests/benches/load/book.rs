@@ -23,6 +23,8 @@ pub(crate) struct Book {
     pub(crate) supplier_email: String,
     pub(crate) supplier_lines: Vec<i32>,
     pub(crate) customer_company: i32,
+    /// A buyer of another customer, whose quotation the house costs.
+    pub(crate) other_customer_email: String,
 }
 
 async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
@@ -83,6 +85,7 @@ async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
     person(customers[0], Role::Customer, "buyer@customer-0.bench").await;
     person(house_id, Role::Staff, "sales@house.bench").await;
     person(suppliers[0], Role::Supplier, "factory@factory-0.bench").await;
+    person(customers[1], Role::Customer, "buyer@customer-1.bench").await;
 
     let orders = lines.div_ceil(LINES_PER_ORDER);
     // A tenth of the book is the last two months' work, at every stage;
@@ -349,6 +352,7 @@ async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
         supplier_email: "factory@factory-0.bench".into(),
         supplier_lines,
         customer_company: customers[0],
+        other_customer_email: "buyer@customer-1.bench".into(),
     }
 }
 

@@ -327,7 +327,7 @@ where
 /// uploads).
 struct Writes {
     /// The writes sent: progress reports answered at all (accepted or
-    /// refused), sign-in pairs and uploads sent.
+    /// refused), sign-in pairs, uploads and quotation saves sent.
     answered: usize,
     /// Of those, the ones it accepted.
     accepted: usize,
@@ -484,6 +484,106 @@ async fn keep_uploading(
     Writes::since(started, sent, accepted)
 }
 
+/// How often the house saves the other customer's quotation draft.
+const SAVE_EVERY: Duration = Duration::from_millis(250);
+
+/// A quotation draft for another customer than the measured one: its buyer
+/// (signed in as `buyer`) asks for one product, and the house's sales
+/// person (`sales`) opens a draft for the inquiry. Answers the draft's id.
+async fn draft_for_another_customer(base: &str, buyer: &str, sales: &str) -> i32 {
+    let asked = keep_alive(buyer)
+        .post(format!("{base}/api/inquiries/create"))
+        .form(&[
+            ("destination", "Hamburg"),
+            ("incoterm", "FOB"),
+            ("currency", "EUR"),
+            ("lines[0][product_code]", "MUG-1"),
+            ("lines[0][description]", "Stoneware mug, blue"),
+            ("lines[0][quantity]", "1000"),
+            ("lines[0][unit]", "pcs"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(asked.status().is_success(), "inquiry: {}", asked.status());
+    let inquiry: i64 = asked.json().await.unwrap();
+    let started = keep_alive(sales)
+        .post(format!("{base}/api/quotations/start"))
+        .form(&[("inquiry_id", inquiry.to_string())])
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        started.status().is_success(),
+        "quotation: {}",
+        started.status()
+    );
+    started.json::<i64>().await.unwrap() as i32
+}
+
+/// The house's sales person costing another customer's quotation: the
+/// draft `quotation` saved with a new selling price every `SAVE_EVERY`,
+/// against the version read just before, until `stop`; `accepted` counts
+/// the saves the portal wrote.
+async fn keep_costing(
+    cookie: String,
+    base: String,
+    quotation: i32,
+    stop: Arc<AtomicBool>,
+) -> Writes {
+    let sales = keep_alive(&cookie);
+    let started = Instant::now();
+    let (mut sent, mut accepted) = (0usize, 0usize);
+    let today = chrono::Utc::now().date_naive();
+    let valid = (today + chrono::Duration::days(30)).to_string();
+    let shipment = (today + chrono::Duration::days(90)).to_string();
+    let id = quotation.to_string();
+    let mut next = Instant::now();
+    while !stop.load(Ordering::Relaxed) {
+        tokio::time::sleep_until(next).await;
+        next += SAVE_EVERY;
+        sent += 1;
+        let Some(version) = quotation_version(&sales, &base, quotation).await else {
+            continue;
+        };
+        let selling = format!("{}.{:02}", 12 + sent % 5, sent % 100);
+        let save = sales.post(format!("{base}/api/quotations/save")).form(&[
+            ("id", id.as_str()),
+            ("version", &version.to_string()),
+            ("terms[currency]", "EUR"),
+            ("terms[valid_until]", &valid),
+            ("terms[incoterm]", "FOB"),
+            ("terms[port]", "Ningbo"),
+            ("terms[latest_shipment]", &shipment),
+            ("terms[deposit]", "30"),
+            ("terms[balance_due]", "against_bl_copy"),
+            ("terms[penalty]", "0.5"),
+            ("lines[0][product_code]", "MUG-1"),
+            ("lines[0][description]", "Stoneware mug, blue"),
+            ("lines[0][hs_code]", "6912.00"),
+            ("lines[0][quantity]", "1000"),
+            ("lines[0][unit]", "pcs"),
+            ("lines[0][purchase_price]", "8.10"),
+            ("lines[0][lead_time_days]", "45"),
+            ("lines[0][selling_price]", &selling),
+        ]);
+        accepted += usize::from(answered(save).await);
+    }
+    Writes::since(started, sent, accepted)
+}
+
+/// The quotation's current version, as the house's quotation page reads it.
+async fn quotation_version(sales: &reqwest::Client, base: &str, quotation: i32) -> Option<i64> {
+    let response = sales
+        .post(format!("{base}/api/quotations/get"))
+        .form(&[("id", quotation.to_string())])
+        .send()
+        .await
+        .ok()?;
+    let body: serde_json::Value = response.json().await.ok()?;
+    body["version"].as_i64()
+}
+
 /// The line's current version, as the factory's line page reads it.
 async fn line_version(factory: &reqwest::Client, base: &str, line: i32) -> Option<i64> {
     let response = factory
@@ -624,6 +724,22 @@ async fn measure_server(
         uploads.answered, uploads.per_second, uploads.accepted
     );
     note(page.as_str(), uploading, Some(order.p99_ms));
+
+    // Reads while the house costs another customer's quotation, a save
+    // every `SAVE_EVERY`.
+    let other = session_cookie(&server.base, &book.other_customer_email).await;
+    let sales = session_cookie(&server.base, &book.staff_email).await;
+    let quotation = draft_for_another_customer(&server.base, &other, &sales).await;
+    let base = server.base.clone();
+    let (costing, saves) = order_pages_while(&server, &customer, &picks, |stop| {
+        keep_costing(sales, base, quotation, stop)
+    })
+    .await;
+    let page = format!(
+        "customer order page while the house costs another customer's quotation ({} saves sent, {:.0}/s; {} accepted)",
+        saves.answered, saves.per_second, saves.accepted
+    );
+    note(page.as_str(), costing, Some(order.p99_ms));
 
     // Reads while writing: the order page again, with the factory reporting
     // progress all along; then again with the slippage scan running pass
