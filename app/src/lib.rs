@@ -26,7 +26,7 @@ pub mod wire;
 
 use crate::components::data::Data;
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{Route, Router, Routes},
@@ -103,6 +103,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let next = None;
     #[cfg(feature = "ssr")]
     let options = crate::ssr::bundles::page_options(options, bundle);
+    // Under the bundle's version, as its scripts (`server::bundle_files`).
+    let stylesheet = format!("/{}/portal.css", options.site_pkg_dir);
     view! {
         <!DOCTYPE html>
         <html lang=locale.as_str() data-zone=zone>
@@ -118,6 +120,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                     as="fetch"
                     crossorigin="anonymous"
                 />
+                <link rel="stylesheet" id="portal" href=stylesheet />
                 <AutoReload options=options.clone() />
                 {if bundle.islands() {
                     view! { <IslandScripts options next /> }.into_any()
@@ -146,7 +149,6 @@ pub fn App() -> impl IntoView {
         .get_untracked()
         .t("layout-brand");
     view! {
-        <Stylesheet id="portal" href="/pkg/portal.css" />
         <Title formatter=move |page: String| {
             if page.is_empty() { brand.clone() } else { format!("{page} · {brand}") }
         } />

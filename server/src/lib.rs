@@ -11,6 +11,7 @@ pub type Allocator = mimalloc::MiMalloc;
 /// The allocator's value, for `static ALLOCATOR: Allocator = ALLOCATOR`.
 pub const ALLOCATOR: Allocator = mimalloc::MiMalloc;
 
+pub mod bundle_files;
 pub mod config;
 pub mod db;
 pub mod deflated;

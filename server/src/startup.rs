@@ -95,7 +95,10 @@ impl Application {
         let leptos_options = LeptosOptions::builder()
             .output_name("portal")
             .site_root(config.site_root.to_string_lossy().to_string())
-            .site_pkg_dir("pkg")
+            // The bundle under its version (`bundle_files`).
+            .site_pkg_dir(crate::bundle_files::pkg_dir(
+                crate::bundle_files::version_of(&config.site_root).as_deref(),
+            ))
             .site_addr(addr)
             .build();
         let public_url = match config.public_url.strip_suffix(":0") {
@@ -333,6 +336,12 @@ pub fn build_router(state: AppState) -> Router {
         .layer(from_fn_with_state(
             state.clone(),
             crate::limits::request_timeout,
+        ))
+        // Outside everything but the headers: a file of the bundle under
+        // its version is answered as the plain file it names.
+        .layer(from_fn_with_state(
+            state.clone(),
+            crate::bundle_files::serve_versioned,
         ))
         .layer(from_fn_with_state(
             state.clone(),

@@ -11,7 +11,9 @@
 use app::i18n::Locale;
 use integration_tests::browser::Browser;
 use integration_tests::people::{PASSWORD, create_cast};
-use integration_tests::{TestApp, eventually, get_in_language, new_client, site_root, spawn_app};
+use integration_tests::{
+    TestApp, eventually, get_in_language, new_client, site_root, spawn_app, unversioned,
+};
 use std::time::Duration;
 
 const WHOLE: &str = "/pkg/portal.js";
@@ -32,7 +34,7 @@ fn next_named(html: &str) -> Option<&str> {
     last.strip_suffix(')')?.strip_prefix('"')?.strip_suffix('"')
 }
 
-/// Which bundle's script a page loads.
+/// Which bundle's script a page loads (by its file, whatever its version).
 async fn bundle_of(app: &TestApp, client: &reqwest::Client, path: &str) -> &'static str {
     let html = client
         .get(app.url(path))
@@ -42,6 +44,7 @@ async fn bundle_of(app: &TestApp, client: &reqwest::Client, path: &str) -> &'sta
         .text()
         .await
         .unwrap();
+    let html = unversioned(&html);
     let named: Vec<_> = [
         WHOLE, PARTNERS, FACTORY, LINE, COMPLAINTS, CUSTOMER, ORDER, QUOTES, ACCOUNT,
     ]
@@ -139,7 +142,7 @@ async fn each_page_names_the_bundle_that_can_hydrate_it() {
         (customer.1, order.as_str(), None),
     ] {
         let html = client.get(app.url(path)).send().await.unwrap();
-        let html = html.text().await.unwrap();
+        let html = unversioned(&html.text().await.unwrap());
         assert!(html.contains(".catch("), "{path}: no islands' script");
         assert_eq!(next_named(&html), next, "{path}");
     }
@@ -241,7 +244,7 @@ async fn each_page_names_its_readers_catalogue_which_the_site_serves() {
 }
 
 /// What the open page loaded, once each has arrived, as the browser timed
-/// it: the address's path, what asked for it (`fetch`, `script`, `link`…)
+/// it: the address's path (without the bundle's version), what asked for it (`fetch`, `script`, `link`…)
 /// and how many bytes it took over the network (0: from the cache).
 async fn resources(browser: &Browser) -> Vec<(String, String, u64)> {
     let loaded = browser
@@ -254,7 +257,11 @@ async fn resources(browser: &Browser) -> Vec<(String, String, u64)> {
         )
         .await
         .unwrap();
-    serde_json::from_value(loaded).unwrap()
+    let loaded: Vec<(String, String, u64)> = serde_json::from_value(loaded).unwrap();
+    loaded
+        .into_iter()
+        .map(|(path, by, bytes)| (unversioned(&path), by, bytes))
+        .collect()
 }
 
 /// How many bytes the open page's `.wasm` files took over the network, by
@@ -278,6 +285,27 @@ async fn arrives(browser: &Browser, wasm: &str) -> bool {
             .any(|(name, bytes)| name == wasm && *bytes > 0)
     })
     .await
+}
+
+/// Asserts that the open page took its bundle's files (scripts,
+/// WebAssembly, stylesheet) from the browser's cache without asking the
+/// server: not one byte over the network, not even for a check that they
+/// are unchanged.
+async fn kept_by_the_browser(browser: &Browser) {
+    let bundle: Vec<_> = resources(browser)
+        .await
+        .into_iter()
+        .filter(|(path, _, _)| path.starts_with("/pkg/") && !path.starts_with("/pkg/messages/"))
+        .collect();
+    assert!(
+        bundle.iter().any(|(path, _, _)| path.ends_with(".wasm"))
+            && bundle.iter().any(|(path, _, _)| path.ends_with(".css")),
+        "the page's bundle and stylesheet: {bundle:?}"
+    );
+    assert!(
+        bundle.iter().all(|(_, _, bytes)| *bytes == 0),
+        "asked the server again: {bundle:?}"
+    );
 }
 
 /// Asserts that the open page's bundles came from the browser's cache.
@@ -447,8 +475,10 @@ async fn a_factory_works_on_its_islands_and_the_rest_of_its_area_comes_whole() {
     follow(&browser, "#two-factor-link", "/account/two-factor").await;
     works_on(&browser, account, "#two-factor h1").await;
 
-    // Back on the islands, signing out works there too.
+    // Back on its list, the phone has the list's bundle and stylesheet at
+    // hand and does not ask for them again; signing out works there too.
     browser.open_hydrated(&app.url("/supplier")).await;
+    kept_by_the_browser(&browser).await;
     browser.click("#sign-out").await;
     let out = eventually(Duration::from_secs(20), || async {
         browser.client.current_url().await.unwrap().path() == "/"

@@ -1,4 +1,6 @@
-use integration_tests::{SpawnOptions, get_with, new_client, spawn_app, spawn_app_with};
+use integration_tests::{
+    SpawnOptions, get_with, new_client, spawn_app, spawn_app_with, unversioned,
+};
 use server::seed::DEMO_PASSWORD;
 
 #[tokio::test]
@@ -16,12 +18,13 @@ async fn landing_page_is_rendered_on_the_server() {
     // The timeline is part of the server-rendered markup, not added by script.
     assert!(html.contains(r#"data-stage="in_production""#));
     // The hydration script (a visitor's: the partners' bundle) and the
-    // stylesheet are referenced.
+    // stylesheet are referenced (under the bundle's version).
+    let files = unversioned(&html);
     assert!(
-        html.contains("/pkg/portal-partners.js"),
+        files.contains("/pkg/portal-partners.js"),
         "no hydration script in {html}"
     );
-    assert!(html.contains("/pkg/portal.css"));
+    assert!(files.contains("/pkg/portal.css"), "no stylesheet in {html}");
     // Before hydration the page says so.
     assert!(html.contains(r#"data-hydrated="false""#));
 }

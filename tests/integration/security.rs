@@ -226,6 +226,69 @@ async fn signed_in_answers_are_never_stored_but_the_bundle_may_be() {
     assert!(!caching.contains("no-store"), "/pkg/portal.css: {caching}");
 }
 
+/// The `Cache-Control` of an answer, or "" without one.
+fn caching(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get("cache-control")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[tokio::test]
+async fn browsers_keep_the_bundle_for_good_under_its_version_and_check_it_elsewhere() {
+    let app = spawn_app().await;
+    let html = app.get("/login").await.text().await.unwrap();
+    let at = html.find("/pkg/v-").expect("the bundle under a version") + "/pkg/v-".len();
+    let version = &html[at..at + 16];
+    assert!(version.bytes().all(|b| b.is_ascii_hexdigit()), "{version}");
+    for file in ["portal-partners.js", "portal-partners.wasm", "portal.css"] {
+        let path = format!("/pkg/v-{version}/{file}");
+        assert!(html.contains(&path), "{path} not named in {html}");
+        let answer = app.get(&path).await;
+        assert_eq!(answer.status(), 200, "{path}");
+        assert_eq!(
+            caching(&answer),
+            "public, max-age=31536000, immutable",
+            "{path}"
+        );
+        let on_disk = std::fs::read(integration_tests::site_root().join("pkg").join(file)).unwrap();
+        assert!(
+            answer.bytes().await.unwrap() == on_disk,
+            "{path}: not the file"
+        );
+    }
+    // At its plain address a file is checked with the server before each
+    // use, and an unchanged one is not sent again.
+    let plain = app.get("/pkg/portal.css").await;
+    assert_eq!(caching(&plain), "no-cache");
+    let modified = plain.headers()["last-modified"].clone();
+    let again = app
+        .client
+        .get(app.url("/pkg/portal.css"))
+        .header("if-modified-since", modified)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 304);
+    assert_eq!(caching(&again), "no-cache");
+    // Under another version (a page rendered before an upgrade) the
+    // current file comes, which no browser may keep; a missing file under
+    // the version is not found, and not kept either.
+    let other = if version == "0000000000000000" {
+        "1111111111111111"
+    } else {
+        "0000000000000000"
+    };
+    let old = app.get(&format!("/pkg/v-{other}/portal.css")).await;
+    assert_eq!(old.status(), 200);
+    assert_eq!(caching(&old), "no-store");
+    let missing = app.get(&format!("/pkg/v-{version}/no-such-file.js")).await;
+    assert_eq!(missing.status(), 404);
+    assert_eq!(caching(&missing), "no-store");
+}
+
 #[tokio::test]
 async fn a_plain_http_origin_is_not_the_https_portal() {
     let app = spawn_app_with(SpawnOptions {

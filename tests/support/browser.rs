@@ -349,8 +349,9 @@ impl Browser {
         path
     }
 
-    /// The bundle files (`/pkg/*.wasm`) the open page has loaded, by path,
-    /// but those it has the browser fetch for the next page.
+    /// The bundle files (`/pkg/*.wasm`) the open page has loaded, by path
+    /// without the bundle's version (`crate::unversioned`), but those it has
+    /// the browser fetch for the next page.
     pub async fn loaded_bundles(&self) -> Vec<String> {
         let names = self
             .client
@@ -364,7 +365,8 @@ impl Browser {
             )
             .await
             .expect("read the resource timings");
-        serde_json::from_value(names).expect("a list of paths")
+        let names: Vec<String> = serde_json::from_value(names).expect("a list of paths");
+        names.iter().map(|name| crate::unversioned(name)).collect()
     }
 
     /// Sends a Chrome DevTools command (`Network.emulateNetworkConditions`,

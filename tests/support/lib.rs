@@ -86,6 +86,29 @@ pub fn bundle_files() -> impl Iterator<Item = String> {
         })
 }
 
+/// `text` (a page, or an address) with the bundle's version taken out of
+/// every address under it: `/pkg/v-<16 hex digits>/portal.js` reads
+/// `/pkg/portal.js`, so a test names a bundle's file, not its version.
+pub fn unversioned(text: &str) -> String {
+    const MARK: &str = "/pkg/v-";
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(MARK) {
+        let after = &rest[at + MARK.len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_hexdigit).count();
+        out.push_str(&rest[..at]);
+        if digits == 16 && after.as_bytes().get(16) == Some(&b'/') {
+            out.push_str("/pkg/");
+            rest = &after[17..];
+        } else {
+            out.push_str(MARK);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A new, empty database for one test; returns its URL.
 pub async fn fresh_database(dir: &tempfile::TempDir) -> String {
     match backend() {
