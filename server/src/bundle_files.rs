@@ -6,6 +6,9 @@
 //! (`Cache-Control: immutable`), and after an upgrade it fetches the new
 //! ones instead of waking a new page with an old bundle.
 //!
+//! The readers' catalogues are named with a hash of their contents in the
+//! query (`app::i18n`) and are kept for good under that name too.
+//!
 //! The same files stay at their plain addresses (`/pkg/<file>`), which a
 //! browser must check with the server before each use (`no-cache`): it
 //! names the date of the copy it has, and gets `304 Not Modified` while
@@ -138,10 +141,12 @@ pub async fn serve_versioned(
         .map(str::to_string);
     let caching = match asked(req.uri().path(), version.as_deref()) {
         Asked::Elsewhere | Asked::Unversioned => return next.run(req).await,
+        // A catalogue is named with its own hash in the query.
+        Asked::Plain if names_a_catalogue(req.uri()) => FOR_GOOD,
         Asked::Plain => "no-cache",
         Asked::Current(plain) => {
             *req.uri_mut() = with_path(req.uri(), &plain);
-            "public, max-age=31536000, immutable"
+            FOR_GOOD
         }
         Asked::Other(plain) => {
             *req.uri_mut() = with_path(req.uri(), &plain);
@@ -168,6 +173,18 @@ pub async fn serve_versioned(
         return Response::from_parts(parts, Body::empty());
     }
     response
+}
+
+/// How a file under a name that changes with its contents is kept.
+const FOR_GOOD: &str = "public, max-age=31536000, immutable";
+
+/// Whether `uri` is a reader's catalogue as pages name it, the hash of its
+/// contents in its query (`app::i18n::Locale::catalogue_path`).
+fn names_a_catalogue(uri: &Uri) -> bool {
+    let asked = uri.path_and_query().map_or("", |p| p.as_str());
+    app::i18n::Locale::ALL
+        .into_iter()
+        .any(|locale| locale.catalogue_path() == asked)
 }
 
 /// `uri` with its path replaced by `path` (its query kept).
@@ -252,6 +269,20 @@ mod tests {
         let before = site_version(site.path()).unwrap();
         std::fs::rename(pkg.join("portal-order.js"), pkg.join("portal-quotes.js")).unwrap();
         assert_ne!(site_version(site.path()).unwrap(), before);
+    }
+
+    #[test]
+    fn a_catalogue_is_known_by_the_hash_in_its_name() {
+        for locale in app::i18n::Locale::ALL {
+            let named: Uri = locale.catalogue_path().parse().unwrap();
+            assert!(names_a_catalogue(&named), "{named}");
+            let plain: Uri = named.path().parse().unwrap();
+            assert!(!names_a_catalogue(&plain), "{plain}");
+            let other: Uri = format!("{}?v=0000000000000000", named.path())
+                .parse()
+                .unwrap();
+            assert!(!names_a_catalogue(&other), "{other}");
+        }
     }
 
     #[test]

@@ -288,20 +288,21 @@ async fn arrives(browser: &Browser, wasm: &str) -> bool {
 }
 
 /// Asserts that the open page took its bundle's files (scripts,
-/// WebAssembly, stylesheet) from the browser's cache without asking the
-/// server: not one byte over the network, not even for a check that they
-/// are unchanged.
+/// WebAssembly, stylesheet, the reader's catalogue) from the browser's
+/// cache without asking the server: not one byte over the network, not
+/// even for a check that they are unchanged.
 async fn kept_by_the_browser(browser: &Browser) {
     let bundle: Vec<_> = resources(browser)
         .await
         .into_iter()
-        .filter(|(path, _, _)| path.starts_with("/pkg/") && !path.starts_with("/pkg/messages/"))
+        .filter(|(path, _, _)| path.starts_with("/pkg/"))
         .collect();
-    assert!(
-        bundle.iter().any(|(path, _, _)| path.ends_with(".wasm"))
-            && bundle.iter().any(|(path, _, _)| path.ends_with(".css")),
-        "the page's bundle and stylesheet: {bundle:?}"
-    );
+    for kind in [".wasm", ".js", ".css", ".ftl"] {
+        assert!(
+            bundle.iter().any(|(path, _, _)| path.ends_with(kind)),
+            "no {kind} among the page's files: {bundle:?}"
+        );
+    }
     assert!(
         bundle.iter().all(|(_, _, bytes)| *bytes == 0),
         "asked the server again: {bundle:?}"
@@ -475,8 +476,9 @@ async fn a_factory_works_on_its_islands_and_the_rest_of_its_area_comes_whole() {
     follow(&browser, "#two-factor-link", "/account/two-factor").await;
     works_on(&browser, account, "#two-factor h1").await;
 
-    // Back on its list, the phone has the list's bundle and stylesheet at
-    // hand and does not ask for them again; signing out works there too.
+    // Back on its list, the phone has the list's bundle, stylesheet and
+    // catalogue at hand and does not ask for them again; signing out works
+    // there too.
     browser.open_hydrated(&app.url("/supplier")).await;
     kept_by_the_browser(&browser).await;
     browser.click("#sign-out").await;

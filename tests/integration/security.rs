@@ -259,6 +259,14 @@ async fn browsers_keep_the_bundle_for_good_under_its_version_and_check_it_elsewh
             "{path}: not the file"
         );
     }
+    // So is the reader's catalogue, named with its hash.
+    let catalogue = app::i18n::Locale::En.catalogue_path();
+    assert!(html.contains(catalogue), "{catalogue} not named in {html}");
+    let answer = app.get(catalogue).await;
+    assert_eq!(answer.status(), 200, "{catalogue}");
+    assert_eq!(caching(&answer), "public, max-age=31536000, immutable");
+    let unhashed = app.get("/pkg/messages/en.ftl").await;
+    assert_eq!(caching(&unhashed), "no-cache");
     // At its plain address a file is checked with the server before each
     // use, and an unchanged one is not sent again.
     let plain = app.get("/pkg/portal.css").await;
