@@ -61,38 +61,58 @@ pub async fn save(
     deposit: &str,
 ) {
     let version = get(app, sales, id).await["version"].to_string();
+    let costed = Costed {
+        supplier: Some(supplier),
+        purchase,
+        selling,
+        deposit,
+    };
+    let fields = draft_fields(id, &version, &costed);
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, body) = app.call(sales, "quotations/save", &fields).await;
+    assert_eq!(status, 200, "{body}");
+}
+
+/// How the one line of a draft is costed.
+pub struct Costed<'a> {
+    /// The factory's company id, if one is chosen.
+    pub supplier: Option<i32>,
+    pub purchase: &'a str,
+    pub selling: &'a str,
+    /// The deposit, in percent.
+    pub deposit: &'a str,
+}
+
+/// The fields of `quotations/save` for draft `id` at `version` with one
+/// line of mugs costed as `costed`: valid for 30 days, shipped within 90.
+pub fn draft_fields(id: i32, version: &str, costed: &Costed) -> Vec<(&'static str, String)> {
     let today = chrono::Utc::now().date_naive();
     let valid = (today + chrono::Duration::days(30)).to_string();
     let shipment = (today + chrono::Duration::days(90)).to_string();
-    let supplier = supplier.to_string();
-    let (status, body) = app
-        .call(
-            sales,
-            "quotations/save",
-            &[
-                ("id", &id.to_string()),
-                ("version", &version),
-                ("terms[currency]", "EUR"),
-                ("terms[valid_until]", &valid),
-                ("terms[incoterm]", "FOB"),
-                ("terms[port]", "Ningbo"),
-                ("terms[latest_shipment]", &shipment),
-                ("terms[deposit]", deposit),
-                ("terms[balance_due]", "against_bl_copy"),
-                ("terms[penalty]", "0.5"),
-                ("lines[0][product_code]", "MUG-1"),
-                ("lines[0][description]", "Stoneware mug, blue"),
-                ("lines[0][hs_code]", "6912.00"),
-                ("lines[0][quantity]", "1000"),
-                ("lines[0][unit]", "pcs"),
-                ("lines[0][supplier_id]", &supplier),
-                ("lines[0][purchase_price]", purchase),
-                ("lines[0][lead_time_days]", "45"),
-                ("lines[0][selling_price]", selling),
-            ],
-        )
-        .await;
-    assert_eq!(status, 200, "{body}");
+    let mut fields = vec![
+        ("id", id.to_string()),
+        ("version", version.to_string()),
+        ("terms[currency]", "EUR".into()),
+        ("terms[valid_until]", valid),
+        ("terms[incoterm]", "FOB".into()),
+        ("terms[port]", "Ningbo".into()),
+        ("terms[latest_shipment]", shipment),
+        ("terms[deposit]", costed.deposit.into()),
+        ("terms[balance_due]", "against_bl_copy".into()),
+        ("terms[penalty]", "0.5".into()),
+        ("lines[0][product_code]", "MUG-1".into()),
+        ("lines[0][description]", "Stoneware mug, blue".into()),
+        ("lines[0][hs_code]", "6912.00".into()),
+        ("lines[0][quantity]", "1000".into()),
+        ("lines[0][unit]", "pcs".into()),
+        ("lines[0][purchase_price]", costed.purchase.into()),
+        ("lines[0][lead_time_days]", "45".into()),
+        ("lines[0][selling_price]", costed.selling.into()),
+    ];
+    if let Some(supplier) = costed.supplier {
+        fields.push(("lines[0][supplier_id]", supplier.to_string()));
+    }
+    fields
 }
 
 /// The house's view of a quotation.

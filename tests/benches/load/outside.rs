@@ -531,13 +531,10 @@ async fn keep_costing(
     quotation: i32,
     stop: Arc<AtomicBool>,
 ) -> Writes {
+    use integration_tests::quotes::{Costed, draft_fields};
     let sales = keep_alive(&cookie);
     let started = Instant::now();
     let (mut sent, mut accepted) = (0usize, 0usize);
-    let today = chrono::Utc::now().date_naive();
-    let valid = (today + chrono::Duration::days(30)).to_string();
-    let shipment = (today + chrono::Duration::days(90)).to_string();
-    let id = quotation.to_string();
     let mut next = Instant::now();
     while !stop.load(Ordering::Relaxed) {
         tokio::time::sleep_until(next).await;
@@ -547,26 +544,15 @@ async fn keep_costing(
             continue;
         };
         let selling = format!("{}.{:02}", 12 + sent % 5, sent % 100);
-        let save = sales.post(format!("{base}/api/quotations/save")).form(&[
-            ("id", id.as_str()),
-            ("version", &version.to_string()),
-            ("terms[currency]", "EUR"),
-            ("terms[valid_until]", &valid),
-            ("terms[incoterm]", "FOB"),
-            ("terms[port]", "Ningbo"),
-            ("terms[latest_shipment]", &shipment),
-            ("terms[deposit]", "30"),
-            ("terms[balance_due]", "against_bl_copy"),
-            ("terms[penalty]", "0.5"),
-            ("lines[0][product_code]", "MUG-1"),
-            ("lines[0][description]", "Stoneware mug, blue"),
-            ("lines[0][hs_code]", "6912.00"),
-            ("lines[0][quantity]", "1000"),
-            ("lines[0][unit]", "pcs"),
-            ("lines[0][purchase_price]", "8.10"),
-            ("lines[0][lead_time_days]", "45"),
-            ("lines[0][selling_price]", &selling),
-        ]);
+        let costed = Costed {
+            supplier: None,
+            purchase: "8.10",
+            selling: &selling,
+            deposit: "30",
+        };
+        let save = sales
+            .post(format!("{base}/api/quotations/save"))
+            .form(&draft_fields(quotation, &version.to_string(), &costed));
         accepted += usize::from(answered(save).await);
     }
     Writes::since(started, sent, accepted)
