@@ -29,12 +29,15 @@ use sha2::{Digest, Sha256};
 /// Where the site's bundle files lie, and the start of their plain address.
 pub const PKG: &str = "pkg";
 
+/// How Leptos's `site_pkg_dir` begins when the bundle has a version.
+const VERSIONED: &str = "pkg/v-";
+
 /// The folder under which pages name the bundle, as Leptos's `site_pkg_dir`
 /// (no leading slash): `pkg/v-<version>`, or `pkg` for a site without a
 /// bundle.
 pub fn pkg_dir(version: Option<&str>) -> String {
     match version {
-        Some(version) => format!("{PKG}/v-{version}"),
+        Some(version) => format!("{VERSIONED}{version}"),
         None => PKG.to_string(),
     }
 }
@@ -134,12 +137,9 @@ pub async fn serve_versioned(
     mut req: Request,
     next: Next,
 ) -> Response {
-    let version = state
-        .leptos_options
-        .site_pkg_dir
-        .strip_prefix(&format!("{PKG}/v-"))
-        .map(str::to_string);
-    let caching = match asked(req.uri().path(), version.as_deref()) {
+    // Read on every request: nothing is allocated for it.
+    let version = state.leptos_options.site_pkg_dir.strip_prefix(VERSIONED);
+    let caching = match asked(req.uri().path(), version) {
         Asked::Elsewhere | Asked::Unversioned => return next.run(req).await,
         // A catalogue is named with its own hash in the query.
         Asked::Plain if names_a_catalogue(req.uri()) => FOR_GOOD,
