@@ -335,6 +335,16 @@ struct Writes {
 }
 
 impl Writes {
+    /// How many were sent (`sent` names them), at what rate, and how many
+    /// the portal accepted (`accepted` says how): "49 saves sent, 4/s; 49
+    /// accepted".
+    fn counted(&self, sent: &str, accepted: &str) -> String {
+        format!(
+            "{} {sent}, {:.0}/s; {} {accepted}",
+            self.answered, self.per_second, self.accepted
+        )
+    }
+
     /// `answered` and `accepted` of the writes sent since `started`.
     fn since(started: Instant, answered: usize, accepted: usize) -> Writes {
         Writes {
@@ -692,8 +702,8 @@ async fn measure_server(
     })
     .await;
     let page = format!(
-        "customer order page while a house person signs in and out ({} pairs sent, {:.0}/s; {} both accepted)",
-        pairs.answered, pairs.per_second, pairs.accepted
+        "customer order page while a house person signs in and out ({})",
+        pairs.counted("pairs sent", "both accepted")
     );
     note(page.as_str(), signing, Some(order.p99_ms));
 
@@ -706,8 +716,8 @@ async fn measure_server(
     })
     .await;
     let page = format!(
-        "customer order page while the factory uploads QC photos ({} sent, {:.0}/s; {} stored)",
-        uploads.answered, uploads.per_second, uploads.accepted
+        "customer order page while the factory uploads QC photos ({})",
+        uploads.counted("sent", "stored")
     );
     note(page.as_str(), uploading, Some(order.p99_ms));
 
@@ -722,8 +732,8 @@ async fn measure_server(
     })
     .await;
     let page = format!(
-        "customer order page while the house costs another customer's quotation ({} saves sent, {:.0}/s; {} accepted)",
-        saves.answered, saves.per_second, saves.accepted
+        "customer order page while the house costs another customer's quotation ({})",
+        saves.counted("saves sent", "accepted")
     );
     note(page.as_str(), costing, Some(order.p99_ms));
 
@@ -733,8 +743,8 @@ async fn measure_server(
     let (busy, writes) =
         order_pages_while_reporting(&server, &customer, &factory, book, &picks).await;
     let page = format!(
-        "customer order page while the factory reports progress ({} reports answered, {:.0}/s; {} accepted)",
-        writes.answered, writes.per_second, writes.accepted
+        "customer order page while the factory reports progress ({})",
+        writes.counted("reports answered", "accepted")
     );
     note(page.as_str(), busy, Some(order.p99_ms));
 
@@ -745,8 +755,8 @@ async fn measure_server(
     let page = format!(
         "customer order page while the slippage scan runs pass after pass ({passes} passes, {mean_ms} ms each on average, \
          {alerts} alerts queued) \
-         and the factory reports progress ({} reports answered, {:.0}/s; {} accepted)",
-        writes.answered, writes.per_second, writes.accepted
+         and the factory reports progress ({})",
+        writes.counted("reports answered", "accepted")
     );
     note(page.as_str(), scanning, Some(order.p99_ms));
     drop(server);
