@@ -35,6 +35,7 @@ mod m20261202_000028_open_shipments_and_instalments_by_customer;
 mod m20261202_000029_orders_badge_exceptions;
 mod m20261202_000030_notifications_unread;
 mod m20261202_000031_purchase_orders_supplier_open;
+mod m20261205_000032_lines_to_assess;
 
 pub struct Migrator;
 
@@ -73,6 +74,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000029_orders_badge_exceptions::Migration),
             Box::new(m20261202_000030_notifications_unread::Migration),
             Box::new(m20261202_000031_purchase_orders_supplier_open::Migration),
+            Box::new(m20261205_000032_lines_to_assess::Migration),
         ]
     }
 }

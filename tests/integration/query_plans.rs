@@ -6,12 +6,14 @@
 //! through theirs (migration 29); every page counts the person's unread
 //! notifications from theirs (migration 30); a factory's scorecard reads
 //! the changes it was asked to acknowledge from the changes, each finding
-//! its line by key. A partial index serves only a
+//! its line by key; the slippage scan finds the lines it has to assess
+//! from their indexes alone (migration 32). A partial index serves only a
 //! query whose conditions contain its own as written, so a change to either
 //! text would silently bring back a read of every line the factory ever
 //! made, or of every order the customer ever placed; the plans say so here.
 
 use app::domain::order_status::OrderStatus;
+use app::ssr::alerts::{order_lines_to_assess, po_lines_to_assess};
 use app::ssr::repo::glance::{
     badge_exceptions_statement, instalments_owed_select, shipments_at_sea_select,
     shipments_to_depart_select,
@@ -159,4 +161,30 @@ async fn a_factorys_acknowledgements_are_read_from_the_changes_to_their_lines() 
         !plan.contains("idx_po_lines"),
         "lines read through an index of theirs:\n{plan}"
     );
+}
+
+#[tokio::test]
+async fn the_slippage_scan_finds_its_lines_from_their_indexes_alone() {
+    let (_dir, db) = migrated().await;
+    let backend = db.get_database_backend();
+    let cutoff = Utc::now();
+    for (statement, index) in [
+        (
+            po_lines_to_assess(cutoff).build(backend),
+            "idx_po_lines_to_assess",
+        ),
+        (
+            order_lines_to_assess(cutoff.date_naive()).build(backend),
+            "idx_order_lines_to_assess",
+        ),
+    ] {
+        let plan = plan(&db, statement).await;
+        // Every condition on the line is answered from the index: the
+        // line's row is not read.
+        let alone = match backend {
+            DatabaseBackend::Postgres => format!("Index Only Scan using {index}"),
+            _ => format!("USING COVERING INDEX {index}"),
+        };
+        assert!(plan.contains(&alone), "not from {index} alone:\n{plan}");
+    }
 }

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::sea_query::ExprTrait as _;
 use sea_orm::{
@@ -85,15 +85,11 @@ impl ScanPlan {
     /// nothing, so it may run outside any write.
     pub async fn find(db: &impl ConnectionTrait, ctx: &AlertContext) -> Result<Self, DbErr> {
         Ok(Self {
-            po_lines: po_lines_to_assess(ctx)
-                .select_only()
-                .column(po_line::Column::Id)
+            po_lines: po_lines_to_assess(stale_cutoff(ctx))
                 .into_tuple()
                 .all(db)
                 .await?,
-            order_lines: order_lines_to_assess(ctx)
-                .select_only()
-                .column(order_line::Column::Id)
+            order_lines: order_lines_to_assess(ctx.today())
                 .into_tuple()
                 .all(db)
                 .await?,
@@ -259,25 +255,23 @@ fn stale_cutoff(ctx: &AlertContext) -> DateTime<Utc> {
         .and_utc()
 }
 
-/// Only lines with something to assess: alerted before, running late, or
-/// quiet long enough to be stale (the rules decide). A line on time, never
-/// alerted and recently reported needs nothing.
-fn po_lines_to_assess(ctx: &AlertContext) -> Select<po_line::Entity> {
-    let cutoff = stale_cutoff(ctx);
+/// Which factory lines the scan looks at: neither cancelled nor shipped.
+/// As SQL text, written as the index that answers the plan's question is
+/// (migration 32): a database uses a partial index only for a query whose
+/// conditions contain its condition as written.
+pub const TO_ASSESS: &str = "NOT po_lines.cancelled AND po_lines.milestone <> 'shipped'";
+
+/// The ids of the factory lines with something to assess: alerted before,
+/// running late, or quiet long enough to be stale (the rules decide). A
+/// line on time, never alerted and reported on since `stale_cutoff` needs
+/// nothing. Everything asked of the line is in its index (migration 32).
+pub fn po_lines_to_assess(stale_cutoff: DateTime<Utc>) -> Select<po_line::Entity> {
     po_line::Entity::find()
+        .select_only()
+        .column(po_line::Column::Id)
         .inner_join(purchase_order::Entity)
         .filter(purchase_order::Column::Status.eq("open"))
-        .filter(po_line::Column::Cancelled.eq(false))
-        // Named one by one (not "not shipped") so the open-work index finds
-        // them without walking the shipped history.
-        .filter(
-            po_line::Column::Milestone.is_in(
-                Milestone::ALL
-                    .iter()
-                    .filter(|m| **m != Milestone::Shipped)
-                    .map(|m| m.as_str()),
-            ),
-        )
+        .filter(Expr::cust(TO_ASSESS))
         .filter(
             Condition::any()
                 .add(po_line::Column::AlertLevel.ne(0))
@@ -286,24 +280,27 @@ fn po_lines_to_assess(ctx: &AlertContext) -> Select<po_line::Entity> {
                         (po_line::Entity, po_line::Column::CommittedReadyDate),
                     )),
                 )
-                .add(po_line::Column::LastProgressAt.lt(cutoff))
+                .add(po_line::Column::LastProgressAt.lt(stale_cutoff))
                 .add(
                     Condition::all()
                         .add(po_line::Column::LastProgressAt.is_null())
-                        .add(purchase_order::Column::CreatedAt.lt(cutoff)),
+                        .add(purchase_order::Column::CreatedAt.lt(stale_cutoff)),
                 ),
         )
 }
 
-/// The customer lines of orders in production that were alerted before,
-/// are slipping, or are past the commitment and not yet told.
-fn order_lines_to_assess(ctx: &AlertContext) -> Select<order_line::Entity> {
+/// The ids of the customer lines of orders in production that were alerted
+/// before, are slipping, or are past the commitment by `today` and not yet
+/// told. Everything asked of the line is in its index (migration 32).
+pub fn order_lines_to_assess(today: NaiveDate) -> Select<order_line::Entity> {
     let in_production = order::Entity::find()
         .select_only()
         .column(order::Column::Id)
         .filter(order::Column::Status.is_in(OrderStatus::IN_PRODUCTION.map(OrderStatus::as_str)))
         .into_query();
     order_line::Entity::find()
+        .select_only()
+        .column(order_line::Column::Id)
         .filter(order_line::Column::OrderId.in_subquery(in_production))
         .filter(
             Condition::any()
@@ -316,7 +313,7 @@ fn order_lines_to_assess(ctx: &AlertContext) -> Select<order_line::Entity> {
                 .add(
                     Condition::all()
                         .add(order_line::Column::OverdueAlerted.eq(false))
-                        .add(order_line::Column::CommittedDate.lt(ctx.today())),
+                        .add(order_line::Column::CommittedDate.lt(today)),
                 ),
         )
 }
@@ -367,6 +364,15 @@ mod tests {
         assert_eq!(po, whole.po_lines);
         assert_eq!(orders, whole.order_lines);
         assert_eq!(batches.len(), 4, "three of PO lines, one of order lines");
+    }
+
+    #[test]
+    fn the_scan_leaves_out_shipped_lines_and_only_those() {
+        for milestone in Milestone::ALL {
+            let named = TO_ASSESS.contains(&format!("'{}'", milestone.as_str()));
+            assert_eq!(named, milestone == Milestone::Shipped, "{milestone:?}");
+        }
+        assert!(TO_ASSESS.contains("NOT po_lines.cancelled"));
     }
 
     #[test]
