@@ -33,6 +33,7 @@
 //! name the people they were put before.
 
 use std::any::Any;
+use std::collections::HashMap;
 use std::future::Future;
 use std::hash::Hash;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -60,6 +61,16 @@ struct Key {
 }
 
 type Value = Arc<dyn Any + Send + Sync>;
+
+/// One read under way: what it began under, and where its answer will be.
+/// The first to call `get_or_try_init` on the cell reads; the others wait
+/// for its answer, and if it fails (or its request is dropped) the next
+/// waiter reads in its place.
+struct Flight {
+    generation: u64,
+    stamp: Stamp,
+    answer: Arc<tokio::sync::OnceCell<Value>>,
+}
 
 /// Where the writes stood when a session began to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,6 +141,9 @@ pub struct ReadCache {
     /// Moved on by the writes that name a part hashed to the slot.
     parts: Box<[AtomicU64]>,
     kept: Mutex<Kept<Key>>,
+    /// The reads under way that are not kept yet, by key: a read that finds
+    /// its key here waits for that one instead of reading the same again.
+    flights: Mutex<HashMap<Key, Flight>>,
     /// Sessions by the hash of their token.
     sessions: Mutex<Kept<String>>,
     /// Whole pages (`server::kept_pages`), by address and viewer.
@@ -167,6 +181,7 @@ impl ReadCache {
             writes: AtomicU64::new(0),
             parts: (0..PART_SLOTS).map(|_| AtomicU64::new(0)).collect(),
             kept: Kept::new(capacity),
+            flights: Mutex::new(HashMap::new()),
             sessions: Kept::new(capacity),
             // A page weighs ten to a hundred times a read.
             pages: Kept::new(capacity / 8),
@@ -283,9 +298,67 @@ impl ReadCache {
         }
         // Taken before the read, so a write while it runs leaves it out.
         let stamp = self.stamp(part);
-        let value = load().await?;
-        self.keep_in(&self.kept, key, generation, stamp, Arc::new(value.clone()));
+        let (answer, leads) = self.board(&key, generation, &stamp);
+        let answered = answer
+            .get_or_try_init(|| async { load().await.map(|value| Arc::new(value) as Value) })
+            .await;
+        if leads {
+            self.land(&key, &answer);
+        }
+        let Some(value) = answered?.downcast_ref::<T>().cloned() else {
+            // Two reads of one name answering in different types: a fault
+            // of the code, not of the viewer's.
+            tracing::error!(read, "a read answered in another type than its name's");
+            return Err(ApiError::Unavailable);
+        };
+        if leads {
+            self.keep_in(&self.kept, key, generation, stamp, Arc::new(value.clone()));
+        }
         Ok(value)
+    }
+
+    /// The flight to wait on for `key`: the one under way if nothing it
+    /// shows was written since it began (so its answer is as new as a read
+    /// beginning now), else a new one; true if this caller began it.
+    /// Several requests of one page often ask for the same read at once,
+    /// as the order page's parts do: the first visit after a write then
+    /// reads it once.
+    fn board(
+        &self,
+        key: &Key,
+        generation: u64,
+        stamp: &Stamp,
+    ) -> (Arc<tokio::sync::OnceCell<Value>>, bool) {
+        let mut flights = lock(&self.flights);
+        if let Some(flight) = flights.get(key)
+            && flight.generation == generation
+            && self.generation() == generation
+            && self.fresh(&flight.stamp)
+        {
+            return (flight.answer.clone(), false);
+        }
+        let answer = Arc::new(tokio::sync::OnceCell::new());
+        flights.insert(
+            key.clone(),
+            Flight {
+                generation,
+                stamp: stamp.clone(),
+                answer: answer.clone(),
+            },
+        );
+        (answer, true)
+    }
+
+    /// Takes the flight under `key` off the board, if it is still `answer`'s
+    /// (a later one may have replaced it).
+    fn land(&self, key: &Key, answer: &Arc<tokio::sync::OnceCell<Value>>) {
+        let mut flights = lock(&self.flights);
+        if flights
+            .get(key)
+            .is_some_and(|flight| Arc::ptr_eq(&flight.answer, answer))
+        {
+            flights.remove(key);
+        }
     }
 
     /// What `map` holds under `key` since the last write, if anything.

@@ -268,3 +268,83 @@ async fn the_least_recently_used_read_goes_first() {
     read(&cache, 1, 2, &loads).await;
     assert_eq!(loads.load(Ordering::SeqCst), 4);
 }
+
+/// A read that waits until `go` is told, counting itself.
+async fn slow_read(
+    cache: &ReadCache,
+    part: Option<Scope>,
+    go: &tokio::sync::Notify,
+    counter: &AtomicU64,
+) -> Result<u64, ApiError> {
+    cache
+        .remember("test", &person(1), day(), part, 7, || async {
+            let n = counter.fetch_add(1, Ordering::SeqCst);
+            go.notified().await;
+            Ok::<_, ApiError>(n)
+        })
+        .await
+}
+
+#[tokio::test]
+async fn reads_of_one_key_at_once_read_once() {
+    let cache = ReadCache::new(16);
+    let loads = AtomicU64::new(0);
+    let go = tokio::sync::Notify::new();
+    let first = slow_read(&cache, None, &go, &loads);
+    let second = slow_read(&cache, None, &go, &loads);
+    let open = async {
+        tokio::task::yield_now().await;
+        go.notify_waiters();
+    };
+    let (first, second, ()) = tokio::join!(first, second, open);
+    assert_eq!((first.unwrap(), second.unwrap()), (0, 0));
+    assert_eq!(loads.load(Ordering::SeqCst), 1);
+    assert!(lock(&cache.flights).is_empty(), "the flight landed");
+    assert_eq!(cache.len(), 1);
+}
+
+#[tokio::test]
+async fn a_read_beginning_after_a_write_does_not_wait_for_one_from_before() {
+    let cache = ReadCache::new(16);
+    let loads = AtomicU64::new(0);
+    let go = tokio::sync::Notify::new();
+    let part = Scope::Order(3);
+    let before = slow_read(&cache, Some(part), &go, &loads);
+    let after = async {
+        tokio::task::yield_now().await;
+        // The order is written while the first read is under way.
+        cache.bump_parts(&[part]);
+        slow_read(&cache, Some(part), &go, &loads).await
+    };
+    let open = async {
+        for _ in 0..4 {
+            tokio::task::yield_now().await;
+        }
+        go.notify_waiters();
+    };
+    let (before, after, ()) = tokio::join!(before, after, open);
+    assert_eq!((before.unwrap(), after.unwrap()), (0, 1));
+    assert_eq!(loads.load(Ordering::SeqCst), 2);
+}
+
+#[tokio::test]
+async fn when_the_first_read_fails_the_one_waiting_reads_itself() {
+    let cache = ReadCache::new(16);
+    let go = tokio::sync::Notify::new();
+    let viewer = person(1);
+    let failing = cache.remember("test", &viewer, day(), None, 7, || async {
+        go.notified().await;
+        Err::<u64, _>(ApiError::Unavailable)
+    });
+    let waiting = cache.remember("test", &viewer, day(), None, 7, || async {
+        Ok::<u64, ApiError>(9)
+    });
+    let open = async {
+        tokio::task::yield_now().await;
+        go.notify_waiters();
+    };
+    let (failing, waiting, ()) = tokio::join!(failing, waiting, open);
+    assert!(failing.is_err());
+    assert_eq!(waiting.unwrap(), 9);
+    assert!(lock(&cache.flights).is_empty());
+}
