@@ -29,8 +29,8 @@ pub use digest::send_digests;
 pub use order_line::assess_order_line;
 pub use po_line::assess_po_line;
 pub use scan::{
-    SCAN_BATCH, ScanPlan, ScanReport, TO_ASSESS, in_the_background, order_lines_to_assess,
-    po_lines_to_assess, remind_if_stale, scan_and_commit, scan_in_batches, scan_paced,
+    SCAN_BATCH, ScanPlan, ScanReport, in_the_background, order_lines_to_assess, po_lines_to_assess,
+    remind_if_stale, scan_and_commit, scan_in_batches, scan_paced,
 };
 
 /// What every assessment needs to know.

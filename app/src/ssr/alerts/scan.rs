@@ -259,7 +259,7 @@ fn stale_cutoff(ctx: &AlertContext) -> DateTime<Utc> {
 /// As SQL text, written as the index that answers the plan's question is
 /// (migration 32): a database uses a partial index only for a query whose
 /// conditions contain its condition as written.
-pub const TO_ASSESS: &str = "NOT po_lines.cancelled AND po_lines.milestone <> 'shipped'";
+const TO_ASSESS: &str = "NOT po_lines.cancelled AND po_lines.milestone <> 'shipped'";
 
 /// The ids of the factory lines with something to assess: alerted before,
 /// running late, or quiet long enough to be stale (the rules decide). A
