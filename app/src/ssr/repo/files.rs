@@ -16,11 +16,16 @@ pub async fn count_of(db: &impl ConnectionTrait, kind: &str, owner_id: i32) -> R
     Ok(n.min(u32::MAX as u64) as u32)
 }
 
+/// The files of these owners of one kind, oldest first; no read for no
+/// owners.
 pub async fn of_owners(
     db: &impl ConnectionTrait,
     kind: &str,
     owner_ids: &[i32],
 ) -> Result<Vec<file::Model>, DbErr> {
+    if owner_ids.is_empty() {
+        return Ok(Vec::new());
+    }
     file::Entity::find()
         .filter(file::Column::OwnerKind.eq(kind))
         .filter(file::Column::OwnerId.is_in(owner_ids.iter().copied()))
@@ -30,7 +35,36 @@ pub async fn of_owners(
         .await
 }
 
+/// The files of an order and of its shipments, oldest first, in one read.
+pub async fn of_order_and_shipments(
+    db: &impl ConnectionTrait,
+    order_id: i32,
+    shipment_ids: &[i32],
+) -> Result<Vec<file::Model>, DbErr> {
+    use sea_orm::Condition;
+    let of_order = Condition::all()
+        .add(file::Column::OwnerKind.eq("order"))
+        .add(file::Column::OwnerId.eq(order_id));
+    let mut owners = Condition::any().add(of_order);
+    if !shipment_ids.is_empty() {
+        owners = owners.add(
+            Condition::all()
+                .add(file::Column::OwnerKind.eq("shipment"))
+                .add(file::Column::OwnerId.is_in(shipment_ids.iter().copied())),
+        );
+    }
+    file::Entity::find()
+        .filter(owners)
+        .order_by_asc(file::Column::UploadedAt)
+        .order_by_asc(file::Column::Id)
+        .all(db)
+        .await
+}
+
 pub async fn by_ids(db: &impl ConnectionTrait, ids: &[i32]) -> Result<Vec<file::Model>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
     file::Entity::find()
         .filter(file::Column::Id.is_in(ids.iter().copied()))
         .all(db)

@@ -37,4 +37,36 @@ mod tests {
         assert_eq!(super::distinct_ids([7, 3, 7, 1, 3]), vec![1, 3, 7]);
         assert!(super::distinct_ids([]).is_empty());
     }
+
+    /// A connection to no database: any read through it fails.
+    fn nowhere() -> sea_orm::DatabaseConnection {
+        sea_orm::DatabaseConnection::default()
+    }
+
+    #[tokio::test]
+    async fn nothing_to_look_up_is_not_read() {
+        let db = nowhere();
+        assert!(super::orders::by_ids(&db, &[]).await.unwrap().is_empty());
+        assert!(super::orders::lines_of(&db, &[]).await.unwrap().is_empty());
+        assert!(
+            super::purchase_orders::placed_lines(&db, &[])
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        assert!(
+            super::progress::history_of_lines(&db, &[])
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        assert!(
+            super::files::of_owners(&db, "shipment", &[])
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        assert!(super::files::by_ids(&db, &[]).await.unwrap().is_empty());
+        assert!(super::users::by_ids(&db, &[]).await.unwrap().is_empty());
+    }
 }

@@ -181,6 +181,9 @@ pub async fn find(
 }
 
 pub async fn by_ids(db: &impl ConnectionTrait, ids: &[i32]) -> Result<Vec<order::Model>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
     order::Entity::find()
         .filter(order::Column::Id.is_in(ids.iter().copied()))
         .all(db)
@@ -191,6 +194,9 @@ pub async fn lines_of(
     db: &impl ConnectionTrait,
     order_ids: &[i32],
 ) -> Result<Vec<order_line::Model>, DbErr> {
+    if order_ids.is_empty() {
+        return Ok(Vec::new());
+    }
     order_line::Entity::find()
         .filter(order_line::Column::OrderId.is_in(order_ids.iter().copied()))
         .order_by_asc(order_line::Column::OrderId)

@@ -188,11 +188,15 @@ pub async fn history(
         .await
 }
 
-/// Progress reports on any of the lines, oldest first.
+/// Progress reports on any of the lines, oldest first; no read for no
+/// lines.
 pub async fn history_of_lines(
     db: &impl ConnectionTrait,
     po_line_ids: &[i32],
 ) -> Result<Vec<progress_update::Model>, DbErr> {
+    if po_line_ids.is_empty() {
+        return Ok(Vec::new());
+    }
     progress_update::Entity::find()
         .filter(progress_update::Column::PoLineId.is_in(po_line_ids.iter().copied()))
         .order_by_asc(progress_update::Column::Id)

@@ -160,6 +160,9 @@ pub async fn placed_lines(
     order_line_ids: &[i32],
 ) -> Result<Vec<PlacedLine>, DbErr> {
     use std::collections::HashMap;
+    if order_line_ids.is_empty() {
+        return Ok(Vec::new());
+    }
     let links = po_line_link::Entity::find()
         .filter(po_line_link::Column::OrderLineId.is_in(order_line_ids.iter().copied()))
         .all(db)

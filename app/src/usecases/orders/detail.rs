@@ -18,7 +18,6 @@ use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{
     company, order, order_event, order_line, order_mute, payment, progress_update, user,
 };
-use crate::ssr::repo::orders::OrderScope;
 use crate::ssr::repo::purchase_orders::{self, PlacedLine};
 use crate::ssr::repo::{companies, fulfilment, orders, progress, users};
 use crate::wire::ApiError;
@@ -67,15 +66,11 @@ pub async fn get(state: &AppState, user: &CurrentUser, id: i32) -> Result<OrderD
 }
 
 async fn read(state: &AppState, user: &CurrentUser, id: i32) -> Result<OrderDetail, ApiError> {
-    let scope = OrderScope::of_user(user)?;
-    // The page is read outside any transaction and writes nothing, so it
-    // reads through the read-only pool (see `load`).
-    let order = orders::find(&state.reports, scope, id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let seen = super::seen(state, user, id).await?;
+    let (order, lines) = (seen.order.clone(), seen.lines.clone());
     let status = order.status;
     let today = state.today();
-    let facts = load(state, user, order, status).await?;
+    let facts = load(state, user, order, lines, status).await?;
     Ok(assemble(facts, Mover::for_role(user.role), today))
 }
 
@@ -84,6 +79,7 @@ async fn load(
     state: &AppState,
     user: &CurrentUser,
     order: order::Model,
+    lines: Vec<order_line::Model>,
     status: OrderStatus,
 ) -> Result<Facts, ApiError> {
     // Plain reads, no transaction: on SQLite the read-only pool, so showing
@@ -96,7 +92,6 @@ async fn load(
     } else {
         Editable::NOTHING
     };
-    let lines = orders::lines_of(db, &[order.id]).await?;
     let events = orders::events_of(db, order.id).await?;
     let people = users::by_ids(db, &actor_ids(&events)).await?;
     let customer_name = companies::find(db, order.customer_company_id)

@@ -17,9 +17,44 @@ pub use lines::{ParsedLine, Terms, delivered, line_view, parse_line, parse_terms
 pub use list::{customers, list};
 pub use status::move_status;
 
+use crate::domain::kept_pages::Scope;
 use crate::i18n::Locale;
-use crate::ssr::entities::order_line;
+use crate::ssr::AppState;
+use crate::ssr::auth::CurrentUser;
+use crate::ssr::entities::{order, order_line};
+use crate::ssr::repo::orders::{self, OrderScope};
 use crate::wire::ApiError;
+
+/// An order with its lines, as its viewer may see it.
+pub struct SeenOrder {
+    pub order: order::Model,
+    pub lines: Vec<order_line::Model>,
+}
+
+/// Order `id` with its lines, if `user` may see it; any other is not
+/// found. Kept between writes under the order's part (`read_cache`): the
+/// order page's view and its shipping panel both start from it, and the
+/// first visit after a write reads it once for both.
+pub async fn seen(
+    state: &AppState,
+    user: &CurrentUser,
+    id: i32,
+) -> Result<std::sync::Arc<SeenOrder>, ApiError> {
+    state
+        .kept_part("orders/seen", user, Some(Scope::Order(id)), id, || async {
+            let scope = OrderScope::of_user(user)?;
+            // Only shown, outside any transaction: on SQLite the read-only
+            // pool, so it neither waits for nor holds up the writing
+            // connection.
+            let db = &state.reports;
+            let order = orders::find(db, scope, id)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            let lines = orders::lines_of(db, &[id]).await?;
+            Ok(std::sync::Arc::new(SeenOrder { order, lines }))
+        })
+        .await
+}
 
 /// The value of an order's lines in minor units (saturating: a sum beyond
 /// the range shows as the largest value rather than failing the page).

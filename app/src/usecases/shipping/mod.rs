@@ -45,6 +45,16 @@ pub(crate) async fn shipments_with_parts(
     db: &impl ConnectionTrait,
     order_id: i32,
 ) -> Result<Vec<ShipmentFacts>, ApiError> {
+    Ok(shipments_and_documents(db, order_id).await?.0)
+}
+
+/// The order's shipments with their parts, and the order's own documents
+/// (those of no shipment), oldest first: each table read once, and the
+/// shipments' lines and containers not at all while there are none.
+pub(crate) async fn shipments_and_documents(
+    db: &impl ConnectionTrait,
+    order_id: i32,
+) -> Result<(Vec<ShipmentFacts>, Vec<trade_document::Model>), ApiError> {
     let shipments = shipment::Entity::find()
         .filter(shipment::Column::OrderId.eq(order_id))
         .order_by_asc(shipment::Column::Etd)
@@ -52,22 +62,29 @@ pub(crate) async fn shipments_with_parts(
         .all(db)
         .await?;
     let ids: Vec<i32> = shipments.iter().map(|s| s.id).collect();
-    let lines = shipment_line::Entity::find()
-        .filter(shipment_line::Column::ShipmentId.is_in(ids.clone()))
-        .order_by_asc(shipment_line::Column::Id)
-        .all(db)
-        .await?;
-    let containers = shipment_container::Entity::find()
-        .filter(shipment_container::Column::ShipmentId.is_in(ids.clone()))
-        .order_by_asc(shipment_container::Column::Id)
-        .all(db)
-        .await?;
-    let documents = trade_document::Entity::find()
+    let (lines, containers) = if ids.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        let lines = shipment_line::Entity::find()
+            .filter(shipment_line::Column::ShipmentId.is_in(ids.clone()))
+            .order_by_asc(shipment_line::Column::Id)
+            .all(db)
+            .await?;
+        let containers = shipment_container::Entity::find()
+            .filter(shipment_container::Column::ShipmentId.is_in(ids))
+            .order_by_asc(shipment_container::Column::Id)
+            .all(db)
+            .await?;
+        (lines, containers)
+    };
+    let (order_documents, documents): (Vec<_>, Vec<_>) = trade_document::Entity::find()
         .filter(trade_document::Column::OrderId.eq(order_id))
         .order_by_asc(trade_document::Column::Id)
         .all(db)
-        .await?;
-    Ok(shipments
+        .await?
+        .into_iter()
+        .partition(|d| d.shipment_id.is_none());
+    let shipments = shipments
         .into_iter()
         .map(|s| ShipmentFacts {
             lines: lines
@@ -87,7 +104,8 @@ pub(crate) async fn shipments_with_parts(
                 .collect(),
             shipment: s,
         })
-        .collect())
+        .collect();
+    Ok((shipments, order_documents))
 }
 
 pub(crate) async fn letter_of_credit_of(

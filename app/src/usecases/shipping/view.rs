@@ -5,7 +5,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::{
     ShipmentFacts, checks_of, format_scaled, letter_of_credit_of, said_of_mismatch,
-    shipments_with_parts,
+    shipments_and_documents,
 };
 use crate::domain::kept_pages::Scope;
 use crate::domain::letter_of_credit::{self as lc_rules, LcRisk};
@@ -20,7 +20,6 @@ use crate::ssr::entities::{
     file, instalment, letter_of_credit, order, order_line, trade_document, user,
 };
 use crate::ssr::repo::files as file_repo;
-use crate::ssr::repo::orders::{self, OrderScope};
 use crate::ssr::repo::users;
 use crate::usecases::files::{file_view, visible};
 use crate::wire::ApiError;
@@ -53,29 +52,15 @@ async fn read(
     order_id: i32,
 ) -> Result<ShippingView, ApiError> {
     let house = user.actor().is_house();
-    let scope = if house {
-        OrderScope::All
-    } else {
-        OrderScope::of_user(user)?
-    };
+    let seen = crate::usecases::orders::seen(state, user, order_id).await?;
+    let (order, lines) = (&seen.order, &seen.lines);
     // Only shown, outside any transaction: on SQLite the read-only pool, so
     // the order page's shipping panel does not queue behind writes.
     let db = &state.reports;
-    let order = orders::find(db, scope, order_id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
     let today = state.today();
-    let lines = orders::lines_of(db, &[order.id]).await?;
-    let shipments = shipments_with_parts(db, order.id).await?;
-    let order_documents = trade_document::Entity::find()
-        .filter(trade_document::Column::OrderId.eq(order.id))
-        .filter(trade_document::Column::ShipmentId.is_null())
-        .order_by_asc(trade_document::Column::Id)
-        .all(db)
-        .await?;
+    let (shipments, order_documents) = shipments_and_documents(db, order.id).await?;
     let shipment_ids: Vec<i32> = shipments.iter().map(|s| s.shipment.id).collect();
-    let mut files = file_repo::of_owners(db, "order", &[order.id]).await?;
-    files.extend(file_repo::of_owners(db, "shipment", &shipment_ids).await?);
+    let files = file_repo::of_order_and_shipments(db, order.id, &shipment_ids).await?;
     let files: Vec<file::Model> = files.into_iter().filter(|f| visible(user, f)).collect();
     let mut people_ids: Vec<i32> = files.iter().filter_map(|f| f.uploaded_by).collect();
     people_ids.extend(
@@ -96,7 +81,7 @@ async fn read(
         .all(db)
         .await?;
     let lc = letter_of_credit_of(db, order.id).await?;
-    let forecast = latest_forecast(&lines);
+    let forecast = latest_forecast(lines);
     let open = editable(order.status);
     let ctx = Ctx {
         house,
@@ -111,13 +96,13 @@ async fn read(
         can_ship: house && open.shipments,
         can_pay: house && open.payments,
         open_lines: if house {
-            open_lines(&lines, &shipments)
+            open_lines(lines, &shipments)
         } else {
             Vec::new()
         },
         shipments: shipments
             .iter()
-            .map(|facts| shipment_detail(&ctx, &lines, &shipments, facts))
+            .map(|facts| shipment_detail(&ctx, lines, &shipments, facts))
             .collect(),
         documents: order_documents
             .iter()
@@ -129,7 +114,7 @@ async fn read(
             .map(|f| file_view(f.clone(), house, &people))
             .collect(),
         schedule: schedule.iter().map(|i| instalment_view(i, today)).collect(),
-        lc: lc.map(|lc| lc_view(&order, &lc, &shipments, &lines, forecast, today)),
+        lc: lc.map(|lc| lc_view(order, &lc, &shipments, lines, forecast, today)),
     })
 }
 
