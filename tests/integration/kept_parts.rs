@@ -5,7 +5,8 @@
 //! were told). Behind-the-back edits (straight into the database, so the
 //! portal is not told) show which pages were rendered again and which were
 //! answered from memory. The slippage scan keeps everything when it alerted
-//! nobody, and otherwise drops the pages of those it told. A message drops
+//! nobody, and otherwise drops the pages of those it told. An order's
+//! conversation is kept until its order is written. A message drops
 //! its order's pages and those of the people it was mailed to; an order's
 //! move, its order's, its customer's and its factories', and so does every
 //! other step on one order (its creation, a payment, a change request's
@@ -19,7 +20,7 @@
 use std::time::Duration;
 
 use app::domain::order_status::OrderStatus;
-use app::ssr::entities::{notification, order, order_line, po_line};
+use app::ssr::entities::{message, notification, order, order_line, po_line};
 use integration_tests::people::{Cast, PASSWORD, create_cast, create_order};
 use integration_tests::{TestApp, eventually, get_with, spawn_app, two_instances};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
@@ -275,6 +276,53 @@ async fn a_message_drops_its_order_s_pages_and_those_of_whom_it_tells() {
     assert!(
         b_kept(&customer_b, &b_url).await,
         "a message dropped another customer's page"
+    );
+}
+
+/// The messages of order `id` as `client` reads them.
+async fn thread_of(app: &TestApp, client: &reqwest::Client, id: i32) -> String {
+    let id = id.to_string();
+    let (status, thread) = app
+        .call(client, "messages/get", &[("kind", "order"), ("id", &id)])
+        .await;
+    assert_eq!(status, 200, "{thread}");
+    thread.to_string()
+}
+
+#[tokio::test]
+async fn an_order_s_conversation_stays_kept_until_its_order_is_written() {
+    let (app, cast, _other, _customer, factory_a) = setup().await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let hidden = "Cartons relabelled behind the portal";
+    assert!(!thread_of(&app, &staff, cast.order_b).await.contains(hidden));
+    // A message put in order B's conversation without telling the portal.
+    message::ActiveModel {
+        thread_kind: Set("order".into()),
+        order_id: Set(Some(cast.order_b)),
+        purchase_order_id: Set(None),
+        author_user_id: Set(cast.staff.id),
+        side: Set("house".into()),
+        body: Set(hidden.into()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+
+    // A report writes order A only: order B's conversation stays kept.
+    report(&app, &factory_a, cast.po_line_a, "").await;
+    assert!(
+        !thread_of(&app, &staff, cast.order_b).await.contains(hidden),
+        "a report on another order dropped the conversation"
+    );
+    // A message on order B writes it: read again.
+    app.post_message(&staff, "order", cast.order_b, "Labels checked.")
+        .await;
+    let now = thread_of(&app, &staff, cast.order_b).await;
+    assert!(
+        now.contains(hidden) && now.contains("Labels checked."),
+        "{now}"
     );
 }
 

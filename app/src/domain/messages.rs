@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::account::Role;
+use super::kept_pages::Scope;
 
 /// The longest message, in characters.
 pub const MAX_BODY_CHARS: usize = 4000;
@@ -78,6 +79,17 @@ impl Thread {
     pub fn id(self) -> i32 {
         match self {
             Thread::Order(id) | Thread::PurchaseOrder(id) => id,
+        }
+    }
+
+    /// The part of the book the thread shows in (`kept_pages`): an order's
+    /// conversation is on its order's pages, so a message in it writes that
+    /// part, and a read of it stays kept until that part is written. A
+    /// purchase order's is on no kept page: `None`, as any write drops it.
+    pub fn part(self) -> Option<Scope> {
+        match self {
+            Thread::Order(id) => Some(Scope::Order(id)),
+            Thread::PurchaseOrder(_) => None,
         }
     }
 }

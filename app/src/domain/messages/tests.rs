@@ -208,3 +208,15 @@ proptest! {
         prop_assert_eq!(check_body(&text.replace('\n', "\r\n")), expected);
     }
 }
+
+#[test]
+fn an_order_s_conversation_shows_in_its_order_s_part_only() {
+    use crate::domain::kept_pages::{Scope, page_scope};
+    assert_eq!(Thread::Order(7).part(), Some(Scope::Order(7)));
+    assert_eq!(Thread::PurchaseOrder(7).part(), None);
+    // The part the order's kept page is kept under.
+    assert_eq!(
+        Thread::Order(12).part(),
+        page_scope("/customer/orders/12", 4)
+    );
+}

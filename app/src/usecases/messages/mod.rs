@@ -17,7 +17,6 @@ use sea_orm::{
 };
 
 use crate::domain::company::CompanyKind;
-use crate::domain::kept_pages::Scope;
 use crate::domain::messages::{self, MAX_BODY_CHARS, Side, Thread, check_body};
 use crate::domain::policy::Action;
 use crate::ssr::auth::CurrentUser;
@@ -114,8 +113,9 @@ pub async fn thread(
     kind: &str,
     id: i32,
 ) -> Result<MessagesView, ApiError> {
+    let part = Thread::parse(kind, id).and_then(Thread::part);
     state
-        .kept("messages/get", user, (kind, id), || {
+        .kept_part("messages/get", user, part, (kind, id), || {
             read_thread(state, user, kind, id)
         })
         .await
@@ -208,7 +208,7 @@ pub async fn post(
         // order's shows the conversation.
         Subject::Order(order) => {
             work.nudge(order.customer_company_id).await?;
-            work.touches_only(vec![Scope::Order(order.id)]);
+            work.touches_only(thread.part().into_iter().collect());
         }
         // The house's pages only: a factory has no live stream, and no
         // customer hears of its purchase orders.
