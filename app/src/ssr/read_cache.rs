@@ -299,10 +299,17 @@ impl ReadCache {
         // Taken before the read, so a write while it runs leaves it out.
         let stamp = self.stamp(part);
         let (answer, leads) = self.board(&key, generation, &stamp);
+        // Whether this caller's own `load` gave the answer: the one that
+        // began the flight, or one that waited on it and read in its place
+        // when that read failed or its request went away.
+        let mut read_here = false;
         let answered = answer
-            .get_or_try_init(|| async { load().await.map(|value| Arc::new(value) as Value) })
+            .get_or_try_init(|| {
+                read_here = true;
+                async { load().await.map(|value| Arc::new(value) as Value) }
+            })
             .await;
-        if leads {
+        if leads || read_here {
             self.land(&key, &answer);
         }
         let Some(value) = answered?.downcast_ref::<T>().cloned() else {
@@ -311,7 +318,7 @@ impl ReadCache {
             tracing::error!(read, "a read answered in another type than its name's");
             return Err(ApiError::Unavailable);
         };
-        if leads {
+        if read_here {
             self.keep_in(&self.kept, key, generation, stamp, Arc::new(value.clone()));
         }
         Ok(value)

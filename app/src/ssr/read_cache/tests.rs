@@ -347,4 +347,41 @@ async fn when_the_first_read_fails_the_one_waiting_reads_itself() {
     assert!(failing.is_err());
     assert_eq!(waiting.unwrap(), 9);
     assert!(lock(&cache.flights).is_empty());
+    // The answer read in the failed one's place is kept.
+    let again = cache.remember("test", &viewer, day(), None, 7, || async {
+        Ok::<u64, ApiError>(10)
+    });
+    assert_eq!(again.await.unwrap(), 9);
+}
+
+#[tokio::test]
+async fn when_the_first_reader_goes_away_the_next_reads_keeps_and_lands() {
+    let cache = ReadCache::new(16);
+    let viewer = person(1);
+    let never = tokio::sync::Notify::new();
+    let mut gone = Box::pin(cache.remember("test", &viewer, day(), None, 7, || async {
+        never.notified().await;
+        Ok::<u64, ApiError>(1)
+    }));
+    // It begins to read, then its request goes away mid-read.
+    tokio::select! {
+        biased;
+        _ = &mut gone => panic!("the read never ends"),
+        () = std::future::ready(()) => {}
+    }
+    drop(gone);
+    assert_eq!(
+        lock(&cache.flights).len(),
+        1,
+        "the flight was left on the board"
+    );
+    let next = cache.remember("test", &viewer, day(), None, 7, || async {
+        Ok::<u64, ApiError>(9)
+    });
+    assert_eq!(next.await.unwrap(), 9);
+    assert!(lock(&cache.flights).is_empty(), "the flight landed");
+    let again = cache.remember("test", &viewer, day(), None, 7, || async {
+        Ok::<u64, ApiError>(10)
+    });
+    assert_eq!(again.await.unwrap(), 9, "the answer was kept");
 }
