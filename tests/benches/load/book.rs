@@ -25,6 +25,9 @@ pub(crate) struct Book {
     pub(crate) customer_company: i32,
     /// A buyer of another customer, whose quotation the house costs.
     pub(crate) other_customer_email: String,
+    /// The other customer's newest order, in whose conversation the house
+    /// writes.
+    pub(crate) other_customer_order: i32,
 }
 
 async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
@@ -327,6 +330,14 @@ async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
         .into_iter()
         .map(|o| o.id)
         .collect();
+    let other_customer_order = order::Entity::find()
+        .filter(order::Column::CustomerCompanyId.eq(customers[1]))
+        .order_by_desc(order::Column::Id)
+        .one(db)
+        .await
+        .unwrap()
+        .expect("the other customer holds an order")
+        .id;
     let supplier_pos: Vec<i32> = purchase_order::Entity::find()
         .filter(purchase_order::Column::SupplierCompanyId.eq(suppliers[0]))
         .all(db)
@@ -353,6 +364,7 @@ async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
         supplier_lines,
         customer_company: customers[0],
         other_customer_email: "buyer@customer-1.bench".into(),
+        other_customer_order,
     }
 }
 

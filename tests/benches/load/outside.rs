@@ -568,6 +568,35 @@ async fn keep_costing(
     Writes::since(started, sent, accepted)
 }
 
+/// How often the house writes in the other customer's order conversation:
+/// each message mails the other side, and the portal lets one person send
+/// 20 such writes at once, then one a minute (`WriteRates::MAIL`), so 20
+/// messages span the row's warm-up and counted seconds.
+const MESSAGE_EVERY: Duration = Duration::from_millis(600);
+
+/// The house's sales person writing in the conversation of another
+/// customer's order, one message every `MESSAGE_EVERY`, until `stop`;
+/// `accepted` counts the messages the portal wrote (each also mails the
+/// other customer's buyer and puts it on their list).
+async fn keep_messaging(cookie: String, base: String, order: i32, stop: Arc<AtomicBool>) -> Writes {
+    let sales = keep_alive(&cookie);
+    let started = Instant::now();
+    let (mut sent, mut accepted) = (0usize, 0usize);
+    let mut next = Instant::now();
+    while !stop.load(Ordering::Relaxed) {
+        tokio::time::sleep_until(next).await;
+        next += MESSAGE_EVERY;
+        sent += 1;
+        let post = sales.post(format!("{base}/api/messages/post")).form(&[
+            ("kind", "order".to_string()),
+            ("id", order.to_string()),
+            ("body", format!("Carton marks, revision {sent}.")),
+        ]);
+        accepted += usize::from(answered(post).await);
+    }
+    Writes::since(started, sent, accepted)
+}
+
 /// The quotation's current version, as the house's quotation page reads it.
 async fn quotation_version(sales: &reqwest::Client, base: &str, quotation: i32) -> Option<i64> {
     let response = sales
@@ -728,7 +757,7 @@ async fn measure_server(
     let quotation = draft_for_another_customer(&server.base, &other, &sales).await;
     let base = server.base.clone();
     let (costing, saves) = order_pages_while(&server, &customer, &picks, |stop| {
-        keep_costing(sales, base, quotation, stop)
+        keep_costing(sales.clone(), base, quotation, stop)
     })
     .await;
     let page = format!(
@@ -736,6 +765,19 @@ async fn measure_server(
         saves.counted("saves sent", "accepted")
     );
     note(page.as_str(), costing, Some(order.p99_ms));
+
+    // Reads while the house writes in another customer's order
+    // conversation, a message every `MESSAGE_EVERY`.
+    let (base, other_order) = (server.base.clone(), book.other_customer_order);
+    let (messaging, messages) = order_pages_while(&server, &customer, &picks, |stop| {
+        keep_messaging(sales, base, other_order, stop)
+    })
+    .await;
+    let page = format!(
+        "customer order page while the house writes in another customer's order conversation ({})",
+        messages.counted("messages sent", "accepted")
+    );
+    note(page.as_str(), messaging, Some(order.p99_ms));
 
     // Reads while writing: the order page again, with the factory reporting
     // progress all along; then again with the slippage scan running pass
@@ -856,7 +898,9 @@ pub(super) fn markdown(
          are picked at random among the customer's 200 latest orders. The session check answering a small \
          JSON is the ceiling for a signed-in request. The row after the reference asks for order pages while the house's \
          sales person signs in on a fresh browser and out again, a pair every {} ms; the next while the factory \
-         uploads a QC photo (a 1×1 PNG, through the upload form) to one of its lines after another, one every {} ms. The last two rows ask for order pages while the factory posts \
+         uploads a QC photo (a 1×1 PNG, through the upload form) to one of its lines after another, one every {} ms; \
+         the next while the house saves another customer's quotation draft with a new selling price, one save every {} ms; \
+         the next while the house writes in the conversation of another customer's order, one message every {} ms. The last two rows ask for order pages while the factory posts \
          progress reports one after another on a connection of its own, each a real change the portal accepts \
          and writes (it names the line's current version and a larger quantity done), the last also while the \
          slippage scan runs in the server pass after pass (started and stopped by the benchmark through the \
@@ -871,6 +915,8 @@ pub(super) fn markdown(
         OUTSIDE_RUN_FOR.as_secs(),
         SIGN_IN_EVERY.as_millis(),
         UPLOAD_EVERY.as_millis(),
+        SAVE_EVERY.as_millis(),
+        MESSAGE_EVERY.as_millis(),
         table(rows),
     )
 }
