@@ -124,6 +124,11 @@ async fn a_complaint_goes_from_the_customer_through_the_factory_to_an_accepted_r
             .any(|m| m.to == cast.staff.email && m.kind == "complaint_filed")
     );
 
+    // Counted on the scorecard of the factory behind the line, which has
+    // not seen it yet, and on no other factory's.
+    assert_eq!(own_complaints(&app, &factory_b).await, 1);
+    assert_eq!(own_complaints(&app, &factory_a).await, 0);
+
     // Nobody else's: another customer and the factories know nothing yet.
     for client in [&other_buyer, &factory_a, &factory_b] {
         let (status, _) = app
@@ -263,6 +268,16 @@ async fn a_complaint_goes_from_the_customer_through_the_factory_to_an_accepted_r
         .unwrap()
         .clone();
     assert_eq!(card["complaints"]["hits"], 1, "{card}");
+    // Passed to factory B: still on its own scorecard alone.
+    assert_eq!(own_complaints(&app, &factory_b).await, 1);
+    assert_eq!(own_complaints(&app, &factory_a).await, 0);
+}
+
+/// The complaints on the signed-in factory's own scorecard.
+async fn own_complaints(app: &TestApp, factory: &reqwest::Client) -> u64 {
+    let (status, card) = app.call(factory, "workspace/scorecard", &[]).await;
+    assert_eq!(status, 200, "{card}");
+    card["complaints"]["hits"].as_u64().expect("a count")
 }
 
 #[tokio::test]

@@ -1,11 +1,12 @@
 //! What the complaint figures read: the period's complaints, each with the
 //! product it is about and the factory behind it.
 
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait as _, Query, SelectStatement};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 
 use super::kpi::Period;
 use super::purchase_orders;
-use crate::ssr::entities::{complaint, order_line};
+use crate::ssr::entities::{complaint, order_line, po_line, po_line_link};
 
 /// A complaint of the period with what the figures group it by.
 pub struct ComplaintFacts {
@@ -21,16 +22,33 @@ pub async fn complaints_in(
     period: Period,
     factory: Option<i32>,
 ) -> Result<Vec<ComplaintFacts>, DbErr> {
-    let rows = complaint::Entity::find()
+    let mut select = complaint::Entity::find()
         .filter(complaint::Column::CreatedAt.gte(period.start()))
-        .filter(complaint::Column::CreatedAt.lt(period.end()))
-        .all(db)
-        .await?;
+        .filter(complaint::Column::CreatedAt.lt(period.end()));
+    if let Some(factory) = factory {
+        // Only the complaints that may be the factory's: passed to it, or
+        // about a line one of its lines fills. Which factory is behind a
+        // line several fill is decided below, as for every factory.
+        select = select.filter(
+            Condition::any()
+                .add(complaint::Column::FactoryCompanyId.eq(factory))
+                .add(
+                    Condition::all()
+                        .add(complaint::Column::FactoryCompanyId.is_null())
+                        .add(complaint::Column::OrderLineId.in_subquery(filled_by(factory))),
+                ),
+        );
+    }
+    let rows = select.all(db).await?;
     let line_ids: Vec<i32> = rows.iter().filter_map(|r| r.order_line_id).collect();
-    let lines = order_line::Entity::find()
-        .filter(order_line::Column::Id.is_in(line_ids.clone()))
-        .all(db)
-        .await?;
+    let lines = if line_ids.is_empty() {
+        Vec::new()
+    } else {
+        order_line::Entity::find()
+            .filter(order_line::Column::Id.is_in(line_ids.clone()))
+            .all(db)
+            .await?
+    };
     let placed = purchase_orders::placed_lines(db, &line_ids).await?;
     Ok(rows
         .into_iter()
@@ -52,4 +70,20 @@ pub async fn complaints_in(
         })
         .filter(|f| factory.is_none_or(|id| f.factory == Some(id)))
         .collect())
+}
+
+/// The customer lines the factory's lines fill (cancelled ones too: a
+/// superset, narrowed by the caller).
+fn filled_by(factory: i32) -> SelectStatement {
+    Query::select()
+        .column((po_line_link::Entity, po_line_link::Column::OrderLineId))
+        .from(po_line_link::Entity)
+        .inner_join(
+            po_line::Entity,
+            Expr::col((po_line::Entity, po_line::Column::Id))
+                .equals((po_line_link::Entity, po_line_link::Column::PoLineId)),
+        )
+        // Kept on each line by the database: its purchase order's factory.
+        .and_where(Expr::col((po_line::Entity, Alias::new("supplier_company_id"))).eq(factory))
+        .to_owned()
 }

@@ -49,6 +49,9 @@ async fn read_factory_list(
         select = select.filter(po_line_change::Column::AcknowledgedAt.is_null());
     }
     let changes = select.all(&state.reports).await?;
+    if changes.is_empty() {
+        return Ok(Vec::new());
+    }
     let lines = po_line::Entity::find()
         .find_also_related(purchase_order::Entity)
         .filter(po_line::Column::Id.is_in(changes.iter().map(|c| c.po_line_id)))

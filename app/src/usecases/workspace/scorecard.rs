@@ -49,6 +49,19 @@ async fn read(
         .ok_or(ApiError::NotFound)
 }
 
+/// The companies a scorecard may be about: every company, or the one
+/// factory asked for (its first page reads its own row, not every
+/// customer's and factory's).
+async fn companies_named(
+    db: &impl sea_orm::ConnectionTrait,
+    supplier: Option<i32>,
+) -> Result<Vec<crate::ssr::entities::company::Model>, DbErr> {
+    match supplier {
+        None => companies::all(db).await,
+        Some(id) => Ok(companies::find(db, id).await?.into_iter().collect()),
+    }
+}
+
 /// Every factory's scorecard (or one factory's) for the period.
 pub async fn scorecards(
     state: &AppState,
@@ -63,7 +76,7 @@ pub async fn scorecards(
         kpi::readiness_by_supplier(db, period, supplier),
         kpi::freshness_by_supplier(db, stale_since, supplier),
         kpi::acknowledgements(db, period, supplier),
-        companies::all(db),
+        companies_named(db, supplier),
         crate::ssr::repo::complaint_kpi::complaints_in(db, period, supplier),
     )?;
     let mut cards: Vec<Scorecard> = names
