@@ -14,8 +14,10 @@ use std::time::Duration;
 
 const WAIT: Duration = Duration::from_secs(20);
 
+/// The text of `css` once it can be read: an element found just before the
+/// page re-renders it is read again from the page.
 async fn text_of(browser: &Browser, css: &str) -> String {
-    browser.element(css, WAIT).await.text().await.unwrap()
+    browser.wait_for_text(css, WAIT, |_| true).await
 }
 
 #[tokio::test]
