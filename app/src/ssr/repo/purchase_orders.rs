@@ -153,8 +153,9 @@ pub async fn factories_of_order(
 }
 
 /// The PO lines filling any of `order_line_ids`, with their purchase orders,
-/// in the order of their links. Each row is read by id, each id once; a
-/// read with nothing to find is not made.
+/// in the order of their links: the links, then each line with its
+/// purchase order in one read, each id once; a read with nothing to find
+/// is not made.
 pub async fn placed_lines(
     db: &impl ConnectionTrait,
     order_line_ids: &[i32],
@@ -170,34 +171,21 @@ pub async fn placed_lines(
     if links.is_empty() {
         return Ok(Vec::new());
     }
-    let lines: HashMap<i32, po_line::Model> = po_line::Entity::find()
+    // Cancelled purchase orders (and lines) no longer fill anything.
+    let lines: HashMap<i32, (po_line::Model, purchase_order::Model)> = po_line::Entity::find()
+        .find_also_related(purchase_order::Entity)
         .filter(po_line::Column::Id.is_in(distinct_ids(links.iter().map(|l| l.po_line_id))))
         .filter(po_line::Column::Cancelled.eq(false))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|line| (line.id, line))
-        .collect();
-    if lines.is_empty() {
-        return Ok(Vec::new());
-    }
-    // Cancelled purchase orders (and lines) no longer fill anything.
-    let pos: HashMap<i32, purchase_order::Model> = purchase_order::Entity::find()
-        .filter(
-            purchase_order::Column::Id
-                .is_in(distinct_ids(lines.values().map(|l| l.purchase_order_id))),
-        )
         .filter(purchase_order::Column::Status.ne("cancelled"))
         .all(db)
         .await?
         .into_iter()
-        .map(|po| (po.id, po))
+        .filter_map(|(line, po)| Some((line.id, (line, po?))))
         .collect();
     Ok(links
         .iter()
         .filter_map(|link| {
-            let line = lines.get(&link.po_line_id)?;
-            let po = pos.get(&line.purchase_order_id)?;
+            let (line, po) = lines.get(&link.po_line_id)?;
             Some(PlacedLine {
                 order_line_id: link.order_line_id,
                 po: po.clone(),
