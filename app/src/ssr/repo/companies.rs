@@ -77,6 +77,9 @@ pub async fn names_of(
     let mut ids: Vec<i32> = ids.into_iter().collect();
     ids.sort_unstable();
     ids.dedup();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
     Ok(company::Entity::find()
         .select_only()
         .column(company::Column::Id)

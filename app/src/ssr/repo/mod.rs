@@ -68,5 +68,11 @@ mod tests {
         );
         assert!(super::files::by_ids(&db, &[]).await.unwrap().is_empty());
         assert!(super::users::by_ids(&db, &[]).await.unwrap().is_empty());
+        assert!(
+            super::companies::names_of(&db, [])
+                .await
+                .unwrap()
+                .is_empty()
+        );
     }
 }

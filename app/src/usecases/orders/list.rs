@@ -96,7 +96,7 @@ async fn read(
     };
     // Plain reads, no transaction: the read-only pool, beside other requests.
     let found = orders::list(&state.reports, scope, &filter).await?;
-    summarise(state, found, today).await
+    summarise(state, user, found, today).await
 }
 
 /// The status asked for; empty or absent means any. An unknown one is
@@ -141,13 +141,20 @@ fn parse_committed(
 /// The found orders with their lines and customers' names, as list rows.
 async fn summarise(
     state: &AppState,
+    user: &CurrentUser,
     found: Vec<order::Model>,
     today: NaiveDate,
 ) -> Result<Vec<OrderSummary>, ApiError> {
     let ids: Vec<i32> = found.iter().map(|o| o.id).collect();
     let lines = orders::lines_of(&state.reports, &ids).await?;
-    let names =
-        companies::names_of(&state.reports, found.iter().map(|o| o.customer_company_id)).await?;
+    // The viewer's own company (a customer's, on every row of its list) is
+    // named by its session; only the others are read.
+    let others = found
+        .iter()
+        .map(|o| o.customer_company_id)
+        .filter(|id| *id != user.company_id);
+    let mut names = companies::names_of(&state.reports, others).await?;
+    names.insert(user.company_id, user.company_name.clone());
     found
         .into_iter()
         .map(|o| summary(o, &lines, &names, today))
