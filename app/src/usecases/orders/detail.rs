@@ -165,10 +165,9 @@ async fn load_factories(
     // Part of the order page's plain reads (see `load`).
     let suppliers = companies::by_ids(&state.reports, &ids).await?;
     let factories = if editable.purchasing {
-        companies::all(&state.reports)
+        companies::of_kind(&state.reports, CompanyKind::Supplier)
             .await?
             .into_iter()
-            .filter(|c| c.kind == CompanyKind::Supplier)
             .map(|c| (c.id, c.name))
             .collect()
     } else {
