@@ -323,6 +323,15 @@ where
     }
 }
 
+/// The name of a row of order pages read while `what` ran beside them,
+/// with how many of its writes were sent and accepted.
+fn beside(what: &str, writes: &Writes, sent: &str, accepted: &str) -> String {
+    format!(
+        "customer order page while {what} ({})",
+        writes.counted(sent, accepted)
+    )
+}
+
 /// The writes sent beside a row's reads (progress reports, sign-ins,
 /// uploads).
 struct Writes {
@@ -410,6 +419,26 @@ async fn keep_reporting(
     Writes::since(started, answered, accepted)
 }
 
+/// One write every `every` until `stop`: `write(n)` sends the n-th, the
+/// first being 1, and answers whether the portal accepted it. A write
+/// counts as sent when its turn comes, whether or not it could be sent.
+async fn paced<F, Fut>(every: Duration, stop: Arc<AtomicBool>, mut write: F) -> Writes
+where
+    F: FnMut(usize) -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let started = Instant::now();
+    let (mut sent, mut accepted) = (0usize, 0usize);
+    let mut next = Instant::now();
+    while !stop.load(Ordering::Relaxed) {
+        tokio::time::sleep_until(next).await;
+        next += every;
+        sent += 1;
+        accepted += usize::from(write(sent).await);
+    }
+    Writes::since(started, sent, accepted)
+}
+
 /// How often the house person of the sign-in row signs in and out again.
 const SIGN_IN_EVERY: Duration = Duration::from_millis(250);
 
@@ -417,30 +446,29 @@ const SIGN_IN_EVERY: Duration = Duration::from_millis(250);
 /// one pair every `SIGN_IN_EVERY`, until `stop`: `answered` counts the
 /// pairs sent, `accepted` those whose sign-in and sign-out both succeeded.
 async fn keep_signing_in(base: String, email: String, stop: Arc<AtomicBool>) -> Writes {
-    let started = Instant::now();
-    let (mut sent, mut accepted) = (0usize, 0usize);
-    let mut next = Instant::now();
-    while !stop.load(Ordering::Relaxed) {
-        tokio::time::sleep_until(next).await;
-        next += SIGN_IN_EVERY;
-        sent += 1;
-        let signed_in = keep_alive("")
-            .post(format!("{base}/api/auth/login"))
-            .form(&[("email", email.as_str()), ("password", PASSWORD)])
-            .send()
-            .await;
-        let Ok(response) = signed_in else { continue };
-        let cookie = cookies_set(&response);
-        if !response.status().is_success() || cookie.is_empty() {
-            continue;
+    paced(SIGN_IN_EVERY, stop, |_| {
+        let (base, email) = (base.clone(), email.clone());
+        async move {
+            let signed_in = keep_alive("")
+                .post(format!("{base}/api/auth/login"))
+                .form(&[("email", email.as_str()), ("password", PASSWORD)])
+                .send()
+                .await;
+            let Ok(response) = signed_in else {
+                return false;
+            };
+            let cookie = cookies_set(&response);
+            if !response.status().is_success() || cookie.is_empty() {
+                return false;
+            }
+            let signed_out = keep_alive(&cookie)
+                .post(format!("{base}/api/auth/logout"))
+                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body("");
+            answered(signed_out).await
         }
-        let signed_out = keep_alive(&cookie)
-            .post(format!("{base}/api/auth/logout"))
-            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body("");
-        accepted += usize::from(answered(signed_out).await);
-    }
-    Writes::since(started, sent, accepted)
+    })
+    .await
 }
 
 /// How often the factory of the upload row puts a photo on one of its lines.
@@ -456,15 +484,12 @@ async fn keep_uploading(
     lines: Vec<i32>,
     stop: Arc<AtomicBool>,
 ) -> Writes {
+    if lines.is_empty() {
+        return Writes::since(Instant::now(), 0, 0);
+    }
     let factory = keep_alive(&cookie);
-    let started = Instant::now();
-    let (mut sent, mut accepted) = (0usize, 0usize);
-    let mut next = Instant::now();
-    while !lines.is_empty() && !stop.load(Ordering::Relaxed) {
-        tokio::time::sleep_until(next).await;
-        next += UPLOAD_EVERY;
-        let line = lines[sent % lines.len()];
-        sent += 1;
+    paced(UPLOAD_EVERY, stop, |n| {
+        let line = lines[(n - 1) % lines.len()];
         let form = reqwest::multipart::Form::new()
             .text("owner_kind", "po_line")
             .text("owner_id", line.to_string())
@@ -473,25 +498,25 @@ async fn keep_uploading(
                 "file",
                 reqwest::multipart::Part::bytes(integration_tests::PNG).file_name("QC carton.png"),
             );
-        let Ok(response) = factory
+        let upload = factory
             .post(format!("{base}/files"))
             .header(ORIGIN, &base)
-            .multipart(form)
-            .send()
-            .await
-        else {
-            continue;
-        };
-        let stored = response.status() == reqwest::StatusCode::SEE_OTHER
-            && response
-                .headers()
-                .get(LOCATION)
-                .and_then(|l| l.to_str().ok())
-                .is_some_and(|l| !l.contains("file_error"));
-        let _ = response.bytes().await;
-        accepted += usize::from(stored);
-    }
-    Writes::since(started, sent, accepted)
+            .multipart(form);
+        async move {
+            let Ok(response) = upload.send().await else {
+                return false;
+            };
+            let stored = response.status() == reqwest::StatusCode::SEE_OTHER
+                && response
+                    .headers()
+                    .get(LOCATION)
+                    .and_then(|l| l.to_str().ok())
+                    .is_some_and(|l| !l.contains("file_error"));
+            let _ = response.bytes().await;
+            stored
+        }
+    })
+    .await
 }
 
 /// How often the house saves the other customer's quotation draft.
@@ -543,29 +568,26 @@ async fn keep_costing(
 ) -> Writes {
     use integration_tests::quotes::{Costed, draft_fields};
     let sales = keep_alive(&cookie);
-    let started = Instant::now();
-    let (mut sent, mut accepted) = (0usize, 0usize);
-    let mut next = Instant::now();
-    while !stop.load(Ordering::Relaxed) {
-        tokio::time::sleep_until(next).await;
-        next += SAVE_EVERY;
-        sent += 1;
-        let Some(version) = quotation_version(&sales, &base, quotation).await else {
-            continue;
-        };
-        let selling = format!("{}.{:02}", 12 + sent % 5, sent % 100);
-        let costed = Costed {
-            supplier: None,
-            purchase: "8.10",
-            selling: &selling,
-            deposit: "30",
-        };
-        let save = sales
-            .post(format!("{base}/api/quotations/save"))
-            .form(&draft_fields(quotation, &version.to_string(), &costed));
-        accepted += usize::from(answered(save).await);
-    }
-    Writes::since(started, sent, accepted)
+    paced(SAVE_EVERY, stop, |n| {
+        let (sales, base) = (sales.clone(), base.clone());
+        async move {
+            let Some(version) = quotation_version(&sales, &base, quotation).await else {
+                return false;
+            };
+            let selling = format!("{}.{:02}", 12 + n % 5, n % 100);
+            let costed = Costed {
+                supplier: None,
+                purchase: "8.10",
+                selling: &selling,
+                deposit: "30",
+            };
+            let save = sales
+                .post(format!("{base}/api/quotations/save"))
+                .form(&draft_fields(quotation, &version.to_string(), &costed));
+            answered(save).await
+        }
+    })
+    .await
 }
 
 /// How often the house writes in the other customer's order conversation:
@@ -580,21 +602,14 @@ const MESSAGE_EVERY: Duration = Duration::from_millis(600);
 /// other customer's buyer and puts it on their list).
 async fn keep_messaging(cookie: String, base: String, order: i32, stop: Arc<AtomicBool>) -> Writes {
     let sales = keep_alive(&cookie);
-    let started = Instant::now();
-    let (mut sent, mut accepted) = (0usize, 0usize);
-    let mut next = Instant::now();
-    while !stop.load(Ordering::Relaxed) {
-        tokio::time::sleep_until(next).await;
-        next += MESSAGE_EVERY;
-        sent += 1;
-        let post = sales.post(format!("{base}/api/messages/post")).form(&[
+    paced(MESSAGE_EVERY, stop, |n| {
+        answered(sales.post(format!("{base}/api/messages/post")).form(&[
             ("kind", "order".to_string()),
             ("id", order.to_string()),
-            ("body", format!("Carton marks, revision {sent}.")),
-        ]);
-        accepted += usize::from(answered(post).await);
-    }
-    Writes::since(started, sent, accepted)
+            ("body", format!("Carton marks, revision {n}.")),
+        ]))
+    })
+    .await
 }
 
 /// The quotation's current version, as the house's quotation page reads it.
@@ -730,9 +745,11 @@ async fn measure_server(
         keep_signing_in(base, staff, stop)
     })
     .await;
-    let page = format!(
-        "customer order page while a house person signs in and out ({})",
-        pairs.counted("pairs sent", "both accepted")
+    let page = beside(
+        "a house person signs in and out",
+        &pairs,
+        "pairs sent",
+        "both accepted",
     );
     note(page.as_str(), signing, Some(order.p99_ms));
 
@@ -744,10 +761,7 @@ async fn measure_server(
         keep_uploading(photos, base, lines, stop)
     })
     .await;
-    let page = format!(
-        "customer order page while the factory uploads QC photos ({})",
-        uploads.counted("sent", "stored")
-    );
+    let page = beside("the factory uploads QC photos", &uploads, "sent", "stored");
     note(page.as_str(), uploading, Some(order.p99_ms));
 
     // Reads while the house costs another customer's quotation, a save
@@ -760,10 +774,8 @@ async fn measure_server(
         keep_costing(sales.clone(), base, quotation, stop)
     })
     .await;
-    let page = format!(
-        "customer order page while the house costs another customer's quotation ({})",
-        saves.counted("saves sent", "accepted")
-    );
+    let what = "the house costs another customer's quotation";
+    let page = beside(what, &saves, "saves sent", "accepted");
     note(page.as_str(), costing, Some(order.p99_ms));
 
     // Reads while the house writes in another customer's order
@@ -773,10 +785,8 @@ async fn measure_server(
         keep_messaging(sales, base, other_order, stop)
     })
     .await;
-    let page = format!(
-        "customer order page while the house writes in another customer's order conversation ({})",
-        messages.counted("messages sent", "accepted")
-    );
+    let what = "the house writes in another customer's order conversation";
+    let page = beside(what, &messages, "messages sent", "accepted");
     note(page.as_str(), messaging, Some(order.p99_ms));
 
     // Reads while writing: the order page again, with the factory reporting
@@ -784,9 +794,11 @@ async fn measure_server(
     // after pass in the server beside the reports.
     let (busy, writes) =
         order_pages_while_reporting(&server, &customer, &factory, book, &picks).await;
-    let page = format!(
-        "customer order page while the factory reports progress ({})",
-        writes.counted("reports answered", "accepted")
+    let page = beside(
+        "the factory reports progress",
+        &writes,
+        "reports answered",
+        "accepted",
     );
     note(page.as_str(), busy, Some(order.p99_ms));
 
