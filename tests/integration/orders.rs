@@ -7,10 +7,15 @@ use integration_tests::{TestApp, new_client, spawn_app};
 use std::time::Duration;
 
 fn numbers(body: &serde_json::Value) -> Vec<String> {
+    fields(body, "number")
+}
+
+/// The field `key` of each row of a list, in order.
+fn fields(body: &serde_json::Value, key: &str) -> Vec<String> {
     body.as_array()
         .unwrap()
         .iter()
-        .map(|o| o["number"].as_str().unwrap().to_string())
+        .map(|o| o[key].as_str().unwrap().to_string())
         .collect()
 }
 
@@ -22,9 +27,23 @@ async fn customers_list_only_their_own_orders_and_the_house_lists_all() {
     let (status, body) = app.call(&customer, "orders/list", &[]).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(numbers(&body), ["SO-A-1"]);
+    assert_eq!(fields(&body, "customer_name"), ["Customer A"]);
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let (_, body) = app.call(&staff, "orders/list", &[]).await;
     assert_eq!(numbers(&body), ["SO-B-1", "SO-A-1"]);
+    assert_eq!(fields(&body, "customer_name"), ["Customer B", "Customer A"]);
+    // One order names its customer, to the customer and to the house.
+    for (client, id, name) in [
+        (&customer, cast.order_a, "Customer A"),
+        (&staff, cast.order_a, "Customer A"),
+        (&staff, cast.order_b, "Customer B"),
+    ] {
+        let (status, order) = app
+            .call(client, "orders/get", &[("id", &id.to_string())])
+            .await;
+        assert_eq!(status, 200, "{order}");
+        assert_eq!(order["customer_name"], name, "{order}");
+    }
     let (_, body) = app
         .call(&staff, "orders/list", &[("status", "quoted")])
         .await;
