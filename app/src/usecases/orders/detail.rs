@@ -94,15 +94,10 @@ async fn load(
     };
     let events = orders::events_of(db, order.id).await?;
     let people = users::by_ids(db, &actor_ids(&events)).await?;
-    // A customer's own order: its name is the session's.
-    let customer_name = if order.customer_company_id == user.company_id {
-        user.company_name.clone()
-    } else {
-        companies::find(db, order.customer_company_id)
-            .await?
-            .map(|c| c.name)
-            .unwrap_or_default()
-    };
+    let customer_name = super::customer_names(db, user, [order.customer_company_id])
+        .await?
+        .remove(&order.customer_company_id)
+        .unwrap_or_default();
     let line_ids: Vec<i32> = lines.iter().map(|l| l.id).collect();
     let placed = purchase_orders::placed_lines(db, &line_ids).await?;
     let payments = fulfilment::payments_of(db, order.id).await?;

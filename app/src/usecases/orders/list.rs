@@ -147,14 +147,8 @@ async fn summarise(
 ) -> Result<Vec<OrderSummary>, ApiError> {
     let ids: Vec<i32> = found.iter().map(|o| o.id).collect();
     let lines = orders::lines_of(&state.reports, &ids).await?;
-    // The viewer's own company (a customer's, on every row of its list) is
-    // named by its session; only the others are read.
-    let others = found
-        .iter()
-        .map(|o| o.customer_company_id)
-        .filter(|id| *id != user.company_id);
-    let mut names = companies::names_of(&state.reports, others).await?;
-    names.insert(user.company_id, user.company_name.clone());
+    let customers: Vec<i32> = found.iter().map(|o| o.customer_company_id).collect();
+    let names = super::customer_names(&state.reports, user, customers).await?;
     found
         .into_iter()
         .map(|o| summary(o, &lines, &names, today))

@@ -56,6 +56,20 @@ pub async fn seen(
         .await
 }
 
+/// The names of these customers as `user` sees them: the viewer's own
+/// company's (a customer's, on each of its orders) from its session, as
+/// companies are never renamed; only the others are read.
+async fn customer_names(
+    db: &impl sea_orm::ConnectionTrait,
+    user: &CurrentUser,
+    ids: impl IntoIterator<Item = i32>,
+) -> Result<std::collections::HashMap<i32, String>, ApiError> {
+    let others = ids.into_iter().filter(|id| *id != user.company_id);
+    let mut names = crate::ssr::repo::companies::names_of(db, others).await?;
+    names.insert(user.company_id, user.company_name.clone());
+    Ok(names)
+}
+
 /// The value of an order's lines in minor units (saturating: a sum beyond
 /// the range shows as the largest value rather than failing the page).
 pub fn order_value(lines: &[order_line::Model]) -> i64 {
