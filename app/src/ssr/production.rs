@@ -6,15 +6,16 @@
 //! customer's timeline (no actor is named).
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{ConnectionTrait, DbErr, EntityTrait};
 
 use crate::domain::dates::LineDates;
 use crate::domain::order_status::{LineProgress, status_from_progress};
 use crate::domain::progress::{Milestone, customer_forecast};
 use crate::ssr::alerts::{AlertContext, Audience, assess_order_line, assess_po_line};
-use crate::ssr::entities::{order, order_line, po_line_link};
+use crate::ssr::entities::{order, order_line};
 use crate::ssr::live::Outgoing;
 use crate::ssr::repo::orders::{self, NewEvent, OrderScope};
+use crate::ssr::repo::progress;
 use crate::ssr::repo::purchase_orders::{self, PlacedLine};
 
 /// A PO line that just moved from one milestone to another.
@@ -53,12 +54,9 @@ pub async fn follow_factory(
     let today = alerts.house_zone.date_of(now);
     let people = Audience::load(db).await?;
     let mut mails = assess_moved(db, alerts, &people, moved).await?;
-    let links = po_line_link::Entity::find()
-        .filter(po_line_link::Column::PoLineId.is_in(moved.iter().map(|m| m.po_line_id)))
-        .all(db)
-        .await?;
-    let order_line_ids: Vec<i32> = links.iter().map(|l| l.order_line_id).collect();
-    let touched = order_line_models(db, &order_line_ids).await?;
+    let moved_ids: Vec<i32> = moved.iter().map(|m| m.po_line_id).collect();
+    let touched = progress::filled_lines(db, &moved_ids).await?;
+    let order_line_ids: Vec<i32> = touched.iter().map(|l| l.id).collect();
     let order_ids: Vec<i32> = {
         let mut ids: Vec<i32> = touched.iter().map(|l| l.order_id).collect();
         ids.sort_unstable();
@@ -270,14 +268,4 @@ async fn lock_order(db: &impl ConnectionTrait, id: i32) -> Result<Option<order::
     } else {
         query.one(db).await
     }
-}
-
-async fn order_line_models(
-    db: &impl ConnectionTrait,
-    ids: &[i32],
-) -> Result<Vec<order_line::Model>, DbErr> {
-    order_line::Entity::find()
-        .filter(order_line::Column::Id.is_in(ids.iter().copied()))
-        .all(db)
-        .await
 }

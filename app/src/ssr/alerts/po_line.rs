@@ -1,13 +1,14 @@
 //! A factory line's slip, told to the house.
 
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{ConnectionTrait, DbErr};
 
 use super::level::claim_level;
 use super::send::send;
 use super::{AlertContext, Audience};
 use crate::domain::slip::{AlertKind, Notice, assess, days_late};
-use crate::ssr::entities::{order, order_line, po_line, po_line_link};
-use crate::ssr::repo::progress::PoLineRow;
+use crate::ssr::entities::{order, order_line, po_line};
+use crate::ssr::repo::orders;
+use crate::ssr::repo::progress::{self, PoLineRow};
 
 /// What every mail about one factory line says, whoever receives it.
 struct PoLineFacts {
@@ -107,18 +108,11 @@ async fn orders_filled_by(
     db: &impl ConnectionTrait,
     po_line_id: i32,
 ) -> Result<Vec<(order::Model, order_line::Model)>, DbErr> {
-    let links = po_line_link::Entity::find()
-        .filter(po_line_link::Column::PoLineId.eq(po_line_id))
-        .all(db)
-        .await?;
-    let lines = order_line::Entity::find()
-        .filter(order_line::Column::Id.is_in(links.iter().map(|l| l.order_line_id)))
-        .all(db)
-        .await?;
-    let orders = order::Entity::find()
-        .filter(order::Column::Id.is_in(lines.iter().map(|l| l.order_id)))
-        .all(db)
-        .await?;
+    let lines = progress::filled_lines(db, &[po_line_id]).await?;
+    let mut order_ids: Vec<i32> = lines.iter().map(|l| l.order_id).collect();
+    order_ids.sort_unstable();
+    order_ids.dedup();
+    let orders = orders::by_ids(db, &order_ids).await?;
     Ok(lines
         .into_iter()
         .filter_map(|l| {

@@ -17,6 +17,7 @@ use crate::domain::progress::{Milestone, is_stale};
 use crate::domain::slip::AlertKind;
 use crate::ssr::AppState;
 use crate::ssr::entities::{order, order_line, po_line, purchase_order};
+use crate::ssr::repo::orders;
 use crate::ssr::repo::progress::PoLineRow;
 use crate::ssr::work::UnitOfWork;
 use crate::wire::ApiError;
@@ -141,10 +142,7 @@ impl ScanPlan {
             }
         }
         for chunk in self.order_lines.chunks(SCAN_BATCH) {
-            let lines = order_line::Entity::find()
-                .filter(order_line::Column::Id.is_in(chunk.iter().copied()))
-                .all(db)
-                .await?;
+            let lines = orders::lines_by_ids(db, chunk).await?;
             let by_id = orders_of(db, &lines).await?;
             for line in &lines {
                 let Some(order) = by_id.get(&line.order_id) else {

@@ -6,7 +6,7 @@ use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, Query
 
 use super::kpi::Period;
 use super::purchase_orders;
-use crate::ssr::entities::{complaint, order_line, po_line, po_line_link};
+use crate::ssr::entities::{complaint, po_line, po_line_link};
 
 /// A complaint of the period with what the figures group it by.
 pub struct ComplaintFacts {
@@ -41,14 +41,7 @@ pub async fn complaints_in(
     }
     let rows = select.all(db).await?;
     let line_ids: Vec<i32> = rows.iter().filter_map(|r| r.order_line_id).collect();
-    let lines = if line_ids.is_empty() {
-        Vec::new()
-    } else {
-        order_line::Entity::find()
-            .filter(order_line::Column::Id.is_in(line_ids.clone()))
-            .all(db)
-            .await?
-    };
+    let lines = super::orders::lines_by_ids(db, &line_ids).await?;
     let placed = purchase_orders::placed_lines(db, &line_ids).await?;
     Ok(rows
         .into_iter()

@@ -49,6 +49,18 @@ mod tests {
         assert!(super::orders::by_ids(&db, &[]).await.unwrap().is_empty());
         assert!(super::orders::lines_of(&db, &[]).await.unwrap().is_empty());
         assert!(
+            super::orders::lines_by_ids(&db, &[])
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        assert!(
+            super::progress::filled_lines(&db, &[])
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        assert!(
             super::purchase_orders::placed_lines(&db, &[])
                 .await
                 .unwrap()

@@ -190,6 +190,20 @@ pub async fn by_ids(db: &impl ConnectionTrait, ids: &[i32]) -> Result<Vec<order:
         .await
 }
 
+/// Customer order lines by their ids, in no particular order.
+pub async fn lines_by_ids(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+) -> Result<Vec<order_line::Model>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    order_line::Entity::find()
+        .filter(order_line::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await
+}
+
 pub async fn lines_of(
     db: &impl ConnectionTrait,
     order_ids: &[i32],

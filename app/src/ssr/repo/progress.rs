@@ -273,19 +273,22 @@ pub async fn record(
     Ok(true)
 }
 
-/// The customer order lines a PO line fills.
+/// The customer order lines the given PO lines fill, each once.
 pub async fn filled_lines(
     db: &impl ConnectionTrait,
-    po_line_id: i32,
+    po_line_ids: &[i32],
 ) -> Result<Vec<order_line::Model>, DbErr> {
+    if po_line_ids.is_empty() {
+        return Ok(Vec::new());
+    }
     let links = po_line_link::Entity::find()
-        .filter(po_line_link::Column::PoLineId.eq(po_line_id))
+        .filter(po_line_link::Column::PoLineId.is_in(po_line_ids.iter().copied()))
         .all(db)
         .await?;
-    order_line::Entity::find()
-        .filter(order_line::Column::Id.is_in(links.iter().map(|l| l.order_line_id)))
-        .all(db)
-        .await
+    let mut ids: Vec<i32> = links.iter().map(|l| l.order_line_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    super::orders::lines_by_ids(db, &ids).await
 }
 
 #[cfg(test)]

@@ -15,9 +15,9 @@ use crate::domain::slip::AlertKind;
 use crate::i18n::Locale;
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
-use crate::ssr::entities::{message, order_line, po_line, po_line_link, user};
+use crate::ssr::entities::{message, po_line, user};
 use crate::ssr::notify::{self, Mail};
-use crate::ssr::repo::{orders, users};
+use crate::ssr::repo::{orders, progress, users};
 use crate::ssr::work::UnitOfWork;
 use crate::wire::ApiError;
 
@@ -132,14 +132,8 @@ async fn owners_of_lines(
     if lines.is_empty() {
         return Ok(Vec::new());
     }
-    let links = po_line_link::Entity::find()
-        .filter(po_line_link::Column::PoLineId.is_in(lines.iter().map(|l| l.id)))
-        .all(db)
-        .await?;
-    let filled = order_line::Entity::find()
-        .filter(order_line::Column::Id.is_in(links.iter().map(|l| l.order_line_id)))
-        .all(db)
-        .await?;
+    let po_line_ids: Vec<i32> = lines.iter().map(|l| l.id).collect();
+    let filled = progress::filled_lines(db, &po_line_ids).await?;
     let mut order_ids: Vec<i32> = filled.iter().map(|l| l.order_id).collect();
     order_ids.sort_unstable();
     order_ids.dedup();

@@ -14,7 +14,7 @@ use crate::domain::policy::{Action, Area};
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{change_request, company, order, order_line, po_line_change};
 use crate::ssr::repo::purchase_orders::{self, PlacedLine};
-use crate::ssr::repo::{companies, distinct_ids, kpi};
+use crate::ssr::repo::{companies, distinct_ids, kpi, orders};
 use crate::ssr::{AppState, db_error, guard};
 use crate::wire::ApiError;
 use crate::wire::workspace::{Board, BoardRow};
@@ -91,10 +91,7 @@ impl Known {
         // the factory lines behind them, then their unacknowledged changes;
         // the companies' names.
         let orders_of_lines = async {
-            let lines = order_line::Entity::find()
-                .filter(order_line::Column::Id.is_in(ids.iter().copied()))
-                .all(db)
-                .await?;
+            let lines = orders::lines_by_ids(db, &ids).await?;
             let order_ids = distinct_ids(lines.iter().map(|l| l.order_id));
             let (orders, waiting) = tokio::try_join!(
                 order::Entity::find()
