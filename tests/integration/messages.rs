@@ -399,6 +399,15 @@ async fn each_side_sees_only_its_own_threads() {
         let (status, body) = write(&app, client, kind, id, "Let me in.").await;
         assert_eq!(status, 404, "write {kind} {id}: {body}");
     }
+    // Each refusal, read or write, is written to the audit log.
+    let denied = app::ssr::entities::audit_log::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == "access_denied" && e.target.as_deref() == Some("messages"))
+        .count();
+    assert_eq!(denied, 2 * refused.len());
     for (kind, id) in [("order", 99_999), ("invoice", cast.order_a)] {
         let (status, _) = read(&app, &staff, kind, id).await;
         assert_eq!(status, 404, "{kind} {id}");
