@@ -18,6 +18,11 @@ impl Lcg {
 
 pub(crate) struct Book {
     pub(crate) staff_email: String,
+    /// The house's sales person (`staff_email`), whose level the
+    /// administrator sets.
+    pub(crate) staff_id: i32,
+    /// The house's administrator, who changes the house's settings.
+    pub(crate) admin_email: String,
     pub(crate) customer_email: String,
     pub(crate) customer_orders: Vec<i32>,
     pub(crate) supplier_email: String,
@@ -28,6 +33,8 @@ pub(crate) struct Book {
     /// The other customer's newest order, in whose conversation the house
     /// writes.
     pub(crate) other_customer_order: i32,
+    /// The other customer's company, whose credit the house sets.
+    pub(crate) other_customer_company: i32,
 }
 
 async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
@@ -83,10 +90,12 @@ async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
             now,
         )
         .await
-        .unwrap();
+        .unwrap()
+        .id
     };
     person(customers[0], Role::Customer, "buyer@customer-0.bench").await;
-    person(house_id, Role::Staff, "sales@house.bench").await;
+    let staff_id = person(house_id, Role::Staff, "sales@house.bench").await;
+    person(house_id, Role::Admin, "admin@house.bench").await;
     person(suppliers[0], Role::Supplier, "factory@factory-0.bench").await;
     person(customers[1], Role::Customer, "buyer@customer-1.bench").await;
 
@@ -358,6 +367,8 @@ async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
         .collect();
     Book {
         staff_email: "sales@house.bench".into(),
+        staff_id,
+        admin_email: "admin@house.bench".into(),
         customer_email: "buyer@customer-0.bench".into(),
         customer_orders,
         supplier_email: "factory@factory-0.bench".into(),
@@ -365,6 +376,7 @@ async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
         customer_company: customers[0],
         other_customer_email: "buyer@customer-1.bench".into(),
         other_customer_order,
+        other_customer_company: customers[1],
     }
 }
 

@@ -612,6 +612,114 @@ async fn keep_messaging(cookie: String, base: String, order: i32, stop: Arc<Atom
     .await
 }
 
+/// How often one of the writes of the everyday-writes row is sent; every
+/// fourth is an inquiry, which mails the house, so the row's 12 seconds
+/// stay within the 20 mail-sending writes a person may send at once.
+const EVERYDAY_EVERY: Duration = Duration::from_millis(250);
+
+/// Another customer's buyer and the house's sales person going about their
+/// own business, one write every `EVERYDAY_EVERY` in turn, until `stop`:
+/// the buyer asks for a quotation (an inquiry) and changes their alert
+/// choices, the sales person chooses a language and a time zone.
+/// `accepted` counts the writes the portal accepted.
+async fn keep_going_about(
+    buyer: String,
+    sales: String,
+    base: String,
+    stop: Arc<AtomicBool>,
+) -> Writes {
+    let (buyer, sales) = (keep_alive(&buyer), keep_alive(&sales));
+    paced(EVERYDAY_EVERY, stop, |n| {
+        let round = n / 4;
+        let write = match n % 4 {
+            0 => buyer.post(format!("{base}/api/inquiries/create")).form(&[
+                ("destination", "Hamburg".to_string()),
+                ("incoterm", "FOB".into()),
+                ("currency", "EUR".into()),
+                ("lines[0][product_code]", "MUG-1".into()),
+                (
+                    "lines[0][description]",
+                    format!("Stoneware mug, batch {round}"),
+                ),
+                ("lines[0][quantity]", "1000".into()),
+                ("lines[0][unit]", "pcs".into()),
+            ]),
+            1 => {
+                let kind = ["back_on_track", "order_arrived"][round % 2];
+                buyer
+                    .post(format!("{base}/api/alerts/choose"))
+                    .form(&[("kinds[0]", kind)])
+            }
+            2 => {
+                let locale = ["de", "en"][round % 2];
+                sales
+                    .post(format!("{base}/api/auth/locale"))
+                    .form(&[("locale", locale)])
+            }
+            _ => {
+                let zone = ["Europe/Berlin", "Asia/Shanghai"][round % 2];
+                sales
+                    .post(format!("{base}/api/auth/time-zone"))
+                    .form(&[("time_zone", zone)])
+            }
+        };
+        answered(write)
+    })
+    .await
+}
+
+/// How often the administrator of the house-settings row changes one of
+/// the house's settings.
+const SETTINGS_EVERY: Duration = Duration::from_millis(250);
+
+/// The house's administrator changing the house's settings, one every
+/// `SETTINGS_EVERY` in turn, until `stop`: the quotation rules, another
+/// customer's credit score, the sales person's staff level and the
+/// complaint clocks, each back and forth between two values. `accepted`
+/// counts the changes the portal accepted.
+async fn keep_setting(
+    admin: String,
+    base: String,
+    staff: i32,
+    other_customer: i32,
+    stop: Arc<AtomicBool>,
+) -> Writes {
+    let admin = keep_alive(&admin);
+    paced(SETTINGS_EVERY, stop, |n| {
+        let round = n / 4;
+        let write = match n % 4 {
+            0 => admin.post(format!("{base}/api/rules/set")).form(&[
+                ("form[manager_always]", "on"),
+                ("form[step_target_hours]", ["4", "6"][round % 2]),
+                ("form[credit_threshold]", "60"),
+                ("form[normal_deposit]", "30"),
+                ("form[low_credit_deposit]", "50"),
+            ]),
+            1 => admin.post(format!("{base}/api/credit/set")).form(&[
+                ("customer_id", other_customer.to_string()),
+                ("score", ["40", "80"][round % 2].to_string()),
+            ]),
+            2 => admin.post(format!("{base}/api/admin/staff-level")).form(&[
+                ("user_id", staff.to_string()),
+                ("level", ["sales_manager", "sales"][round % 2].to_string()),
+            ]),
+            _ => admin
+                .post(format!("{base}/api/complaints/save-settings"))
+                .form(&[
+                    ("first_answer", ["1", "2"][round % 2]),
+                    ("remedy", "24"),
+                    ("zone_offset", "+08:00"),
+                    ("start", "09:00"),
+                    ("end", "18:00"),
+                    ("days[0]", "mon"),
+                    ("days[1]", "fri"),
+                ]),
+        };
+        answered(write)
+    })
+    .await
+}
+
 /// The quotation's current version, as the house's quotation page reads it.
 async fn quotation_version(sales: &reqwest::Client, base: &str, quotation: i32) -> Option<i64> {
     let response = sales
@@ -788,6 +896,37 @@ async fn measure_server(
     let what = "the house writes in another customer's order conversation";
     let page = beside(what, &messages, "messages sent", "accepted");
     note(page.as_str(), messaging, Some(order.p99_ms));
+
+    // Reads while another customer's buyer and the house's sales person go
+    // about their own business: inquiries, alert choices, a language and a
+    // time zone, a write every `EVERYDAY_EVERY`.
+    let sales = session_cookie(&server.base, &book.staff_email).await;
+    let (base, buyer) = (server.base.clone(), other.clone());
+    let (everyday, writes) = order_pages_while(&server, &customer, &picks, |stop| {
+        keep_going_about(buyer, sales, base, stop)
+    })
+    .await;
+    let what = "another customer sends inquiries and changes alert choices, \
+                and the house chooses a language and a time zone";
+    let page = beside(what, &writes, "writes sent", "accepted");
+    note(page.as_str(), everyday, Some(order.p99_ms));
+
+    // Reads while the house's administrator changes the house's settings,
+    // one every `SETTINGS_EVERY`.
+    let admin = session_cookie(&server.base, &book.admin_email).await;
+    let (base, staff, other) = (
+        server.base.clone(),
+        book.staff_id,
+        book.other_customer_company,
+    );
+    let (setting, changes) = order_pages_while(&server, &customer, &picks, |stop| {
+        keep_setting(admin, base, staff, other, stop)
+    })
+    .await;
+    let what = "the house's administrator changes its rules, a customer's credit, \
+                a staff level and the complaint clocks";
+    let page = beside(what, &changes, "changes sent", "accepted");
+    note(page.as_str(), setting, Some(order.p99_ms));
 
     // Reads while writing: the order page again, with the factory reporting
     // progress all along; then again with the slippage scan running pass
