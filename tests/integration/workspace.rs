@@ -580,6 +580,12 @@ async fn a_factory_is_measured_by_the_day_it_reported_ready_and_reads_only_its_o
     let (status, named) = scorecard(&app, &factory_a, Some(cast.supplier_a)).await;
     assert_eq!(status, 200, "{named}");
     assert_eq!(named, card_a);
+    // The factory's own card, named from its session, is the card the house
+    // reads of it.
+    let (status, seen_a) = scorecard(&app, &staff, Some(cast.supplier_a)).await;
+    assert_eq!(status, 200, "{seen_a}");
+    assert_eq!(seen_a, card_a);
+    assert_eq!(card_a["name"], "Supplier A", "{card_a}");
 
     // Another factory's card does not exist for supplier A, nor any for a customer.
     let (status, body) = scorecard(&app, &factory_a, Some(cast.supplier_b)).await;

@@ -2,7 +2,7 @@
 
 use crate::domain::policy::{Action, Area};
 use crate::ssr::auth::CurrentUser;
-use crate::ssr::repo::{companies, users};
+use crate::ssr::repo::users;
 use crate::ssr::{AppState, guard};
 use crate::wire::ApiError;
 use crate::wire::areas::AreaSummary;
@@ -21,15 +21,13 @@ pub async fn home(
         &format!("{area:?} area"),
     )
     .await?;
-    // Read on every visit to an area's start page: the read-only pool.
-    let company = companies::find(&state.reports, user.company_id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    // Scoped by the actor's own company in the query itself.
+    // The company as the session read it (companies are never renamed or
+    // moved); its colleagues counted on the read-only pool, scoped by the
+    // actor's own company in the query itself.
     let colleagues = users::count_active_colleagues(&state.reports, &user.actor()).await?;
     Ok(AreaSummary {
-        company_name: company.name,
-        company_city: company.city,
+        company_name: user.company_name.clone(),
+        company_city: user.company_city.clone(),
         colleagues: usize::try_from(colleagues).unwrap_or(usize::MAX),
     })
 }

@@ -15,6 +15,8 @@ pub struct CurrentUser {
     pub user_id: i32,
     pub company_id: i32,
     pub company_name: String,
+    /// The city of the person's company, shown on their area's start page.
+    pub company_city: String,
     pub role: Role,
     pub email: String,
     pub display_name: String,

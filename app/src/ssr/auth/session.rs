@@ -76,6 +76,7 @@ struct Found {
     locale: String,
     time_zone: String,
     company_name: String,
+    company_city: String,
 }
 
 /// Whether a request is something a person did, which keeps their session
@@ -160,6 +161,7 @@ pub async fn resolve(
         user_id: found.user_id,
         company_id: found.company_id,
         company_name: found.company_name,
+        company_city: found.company_city,
         role,
         email: found.email,
         display_name: found.display_name,
@@ -187,6 +189,7 @@ async fn read_session(
         .column(user::Column::Locale)
         .column(user::Column::TimeZone)
         .column_as(company::Column::Name, "company_name")
+        .column_as(company::Column::City, "company_city")
         .join(
             JoinType::InnerJoin,
             session::Entity::belongs_to(user::Entity)

@@ -7,6 +7,7 @@ fn person(user_id: i32) -> CurrentUser {
         user_id,
         company_id: 1,
         company_name: String::new(),
+        company_city: String::new(),
         role: Role::Customer,
         email: String::new(),
         display_name: String::new(),

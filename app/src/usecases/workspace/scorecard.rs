@@ -4,6 +4,8 @@
 use chrono::Duration;
 use sea_orm::DbErr;
 
+use crate::domain::account::Role;
+use crate::domain::company::CompanyKind;
 use crate::domain::kpi::{Rate, change_acknowledgement};
 use crate::domain::policy::{Action, scorecard_supplier};
 use crate::ssr::auth::CurrentUser;
@@ -42,32 +44,46 @@ async fn read(
     let supplier = scorecard_supplier(&user.actor(), supplier_id).ok_or(ApiError::NotFound)?;
     guard::check(state, user, Action::Scorecard { supplier }, "scorecard").await?;
     let period = super::period(user.locale, None, None, state.today())?;
-    scorecards(state, period, Some(supplier))
+    // A factory's own card is named from its session: its first page reads
+    // no company.
+    let own = (user.role == Role::Supplier && user.company_id == supplier)
+        .then(|| user.company_name.clone());
+    scorecards(state, period, Some((supplier, own)))
         .await?
         .into_iter()
         .next()
         .ok_or(ApiError::NotFound)
 }
 
-/// The companies a scorecard may be about: every company, or the one
-/// factory asked for (its first page reads its own row, not every
-/// customer's and factory's).
-async fn companies_named(
+/// The factories a scorecard may be about, by id and name: every factory,
+/// or the one asked for, whose name may be known already (a factory's own,
+/// from its session; companies are never renamed), else its row alone is
+/// read.
+async fn factories_named(
     db: &impl sea_orm::ConnectionTrait,
-    supplier: Option<i32>,
-) -> Result<Vec<crate::ssr::entities::company::Model>, DbErr> {
-    match supplier {
-        None => companies::all(db).await,
-        Some(id) => Ok(companies::find(db, id).await?.into_iter().collect()),
-    }
+    supplier: Option<(i32, Option<String>)>,
+) -> Result<Vec<(i32, String)>, DbErr> {
+    let rows = match supplier {
+        Some((id, Some(name))) => return Ok(vec![(id, name)]),
+        Some((id, None)) => companies::find(db, id).await?.into_iter().collect(),
+        None => companies::of_kind(db, CompanyKind::Supplier).await?,
+    };
+    Ok(rows
+        .into_iter()
+        .filter(|c| c.kind == CompanyKind::Supplier)
+        .map(|c| (c.id, c.name))
+        .collect())
 }
 
-/// Every factory's scorecard (or one factory's) for the period.
+/// Every factory's scorecard (or one factory's, with its name if known)
+/// for the period.
 pub async fn scorecards(
     state: &AppState,
     period: Period,
-    supplier: Option<i32>,
+    supplier: Option<(i32, Option<String>)>,
 ) -> Result<Vec<Scorecard>, DbErr> {
+    let named = supplier.clone();
+    let supplier = supplier.map(|(id, _)| id);
     let db = &state.reports;
     let stale_since = state.now() - Duration::days(i64::from(state.settings.stale_after_days));
     // Independent reads: on a large book they overlap on the pool's
@@ -76,35 +92,31 @@ pub async fn scorecards(
         kpi::readiness_by_supplier(db, period, supplier),
         kpi::freshness_by_supplier(db, stale_since, supplier),
         kpi::acknowledgements(db, period, supplier),
-        companies_named(db, supplier),
+        factories_named(db, named),
         crate::ssr::repo::complaint_kpi::complaints_in(db, period, supplier),
     )?;
     let mut cards: Vec<Scorecard> = names
-        .iter()
-        .filter(|c| {
-            c.kind == crate::domain::company::CompanyKind::Supplier
-                && supplier.is_none_or(|s| s == c.id)
-        })
-        .map(|c| {
+        .into_iter()
+        .map(|(id, name)| {
             let (total, late, days) = ready
                 .iter()
-                .find(|r| r.0 == c.id)
+                .find(|r| r.0 == id)
                 .map(|r| (r.1, r.2, r.3))
                 .unwrap_or_default();
             let (open, reported) = fresh
                 .iter()
-                .find(|r| r.0 == c.id)
+                .find(|r| r.0 == id)
                 .map(|r| (r.1, r.2))
                 .unwrap_or_default();
             let changes: Vec<_> = acks
                 .iter()
-                .filter(|a| a.0 == c.id)
+                .filter(|a| a.0 == id)
                 .map(|a| (a.1, a.2))
                 .collect();
             let (acknowledgement, waiting) = change_acknowledgement(&changes, period.start());
             Scorecard {
-                supplier_id: c.id,
-                name: c.name.clone(),
+                supplier_id: id,
+                name,
                 on_time: Rate {
                     hits: total - late,
                     total,
@@ -117,10 +129,7 @@ pub async fn scorecards(
                 acknowledgement,
                 waiting,
                 complaints: Rate {
-                    hits: complaints
-                        .iter()
-                        .filter(|f| f.factory == Some(c.id))
-                        .count() as u64,
+                    hits: complaints.iter().filter(|f| f.factory == Some(id)).count() as u64,
                     total,
                 },
             }
