@@ -10,10 +10,10 @@ use app::domain::order_status::OrderStatus;
 use app::domain::policy::{Action, Area};
 use app::ssr::AppState;
 use app::ssr::auth::CurrentUser;
-use app::ssr::entities::{order, order_line};
+use app::ssr::entities::order_line;
 use app::ssr::guard;
 use app::ssr::repo::companies;
-use app::ssr::repo::orders::{self, OrderFilter, OrderScope};
+use app::ssr::repo::orders::{self, ListedOrder, OrderFilter, OrderScope};
 use app::usecases::workspace::{period, report};
 use app::wire::workspace::KpiReport;
 use axum::extract::{Path, Query, Request, State};
@@ -150,7 +150,7 @@ async fn all_pages(
     state: &AppState,
     scope: OrderScope,
     mut filter: OrderFilter,
-) -> Result<Vec<order::Model>, DbErr> {
+) -> Result<Vec<ListedOrder>, DbErr> {
     let mut found = Vec::new();
     loop {
         let page = orders::list(&state.db, scope, &filter).await?;
@@ -170,7 +170,7 @@ async fn all_pages(
 /// of orders at a time.
 async fn book_rows(
     state: &AppState,
-    found: &[order::Model],
+    found: &[ListedOrder],
     today: NaiveDate,
 ) -> Result<Vec<Vec<String>>, DbErr> {
     let names = companies::all(&state.db).await?;
@@ -194,7 +194,7 @@ async fn book_rows(
 
 /// One line of an order, in the columns of `BOOK_COLUMNS`.
 fn book_row(
-    order: &order::Model,
+    order: &ListedOrder,
     customer: &str,
     line: &order_line::Model,
     today: NaiveDate,

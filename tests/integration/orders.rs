@@ -60,6 +60,50 @@ async fn customers_list_only_their_own_orders_and_the_house_lists_all() {
 }
 
 #[tokio::test]
+async fn a_list_row_sums_up_its_orders_lines_as_the_order_page_shows_them() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let (status, list) = app.call(&staff, "orders/list", &[]).await;
+    assert_eq!(status, 200, "{list}");
+    let rows = list.as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{list}");
+    let severity = |badge: &str| {
+        ["on_track", "unconfirmed", "at_risk", "late"]
+            .iter()
+            .position(|b| *b == badge)
+            .unwrap()
+    };
+    for row in rows {
+        let id = row["id"].to_string();
+        let (status, order) = app.call(&staff, "orders/get", &[("id", &id)]).await;
+        assert_eq!(status, 200, "{order}");
+        let lines = order["lines"].as_array().unwrap();
+        assert_eq!(row["line_count"], lines.len(), "{row} / {order}");
+        let earliest = lines
+            .iter()
+            .filter_map(|l| l["committed"].as_str())
+            .min()
+            .map(str::to_string);
+        assert_eq!(
+            row["next_committed"].as_str().map(str::to_string),
+            earliest,
+            "{row}"
+        );
+        let worst = lines
+            .iter()
+            .map(|l| l["badge"].as_str().unwrap())
+            .max_by_key(|b| severity(b))
+            .unwrap_or("unconfirmed");
+        assert_eq!(row["badge"], worst, "{row} / {order}");
+    }
+    // Order A's lines: one on track, one two days late.
+    let a = rows.iter().find(|r| r["id"] == cast.order_a).unwrap();
+    assert_eq!(a["badge"], "late", "{a}");
+    assert_eq!(a["line_count"], 2, "{a}");
+}
+
+#[tokio::test]
 async fn an_area_page_loads_its_data_once() {
     let app = spawn_app().await;
     let cast = create_cast(&app.db).await;

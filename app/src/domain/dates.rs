@@ -242,6 +242,23 @@ impl LinesSummary {
         })
     }
 
+    /// The summary an order keeps of its lines in the database (migration
+    /// columns `line_count`, `unconfirmed_lines`, `earliest_committed`,
+    /// `most_slip`), as read back; a count below zero reads as none.
+    pub fn kept(
+        line_count: i32,
+        unconfirmed_lines: i32,
+        earliest_committed: Option<NaiveDate>,
+        most_slip: Option<i32>,
+    ) -> Self {
+        Self {
+            lines: u64::try_from(line_count).unwrap_or(0),
+            unconfirmed: u64::try_from(unconfirmed_lines).unwrap_or(0),
+            earliest_committed,
+            most_slip: most_slip.map(i64::from),
+        }
+    }
+
     /// What a delivered order's badge depends on: whether it has lines and
     /// whether any of them has no commitment. Its dates no longer count, so
     /// the database only needs to say which of the four kinds each

@@ -56,12 +56,12 @@ pub struct OrderSummaryRow {
 
 impl OrderSummaryRow {
     pub fn summary(&self) -> LinesSummary {
-        LinesSummary {
-            lines: u64::try_from(self.line_count).unwrap_or(0),
-            unconfirmed: u64::try_from(self.unconfirmed_lines).unwrap_or(0),
-            earliest_committed: self.earliest_committed,
-            most_slip: self.most_slip.map(i64::from),
-        }
+        LinesSummary::kept(
+            self.line_count,
+            self.unconfirmed_lines,
+            self.earliest_committed,
+            self.most_slip,
+        )
     }
 }
 

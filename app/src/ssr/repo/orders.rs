@@ -3,13 +3,14 @@
 //! see that customer's orders, whatever the caller forgot to check.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait as _, Func, Query};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait as _, Func, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, QueryTrait, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, FromQueryResult,
+    QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
 };
 
 use crate::domain::account::Role;
+use crate::domain::dates::LinesSummary;
 use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::Actor;
 use crate::ssr::entities::{order, order_event, order_line};
@@ -73,11 +74,46 @@ pub struct OrderFilter {
     pub limit: u64,
 }
 
+/// What a row of the order list (and of its download) shows of an order: its
+/// own columns and the summary of its lines the database keeps on it, so
+/// the list reads no line.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct ListedOrder {
+    pub id: i32,
+    pub number: String,
+    pub customer_company_id: i32,
+    pub status: OrderStatus,
+    pub currency: String,
+    pub line_count: i32,
+    pub unconfirmed_lines: i32,
+    pub earliest_committed: Option<NaiveDate>,
+    pub most_slip: Option<i32>,
+}
+
+impl ListedOrder {
+    pub fn summary(&self) -> LinesSummary {
+        LinesSummary::kept(
+            self.line_count,
+            self.unconfirmed_lines,
+            self.earliest_committed,
+            self.most_slip,
+        )
+    }
+}
+
+/// The columns the database keeps on an order from its lines.
+const KEPT_SUMMARY: [&str; 4] = [
+    "line_count",
+    "unconfirmed_lines",
+    "earliest_committed",
+    "most_slip",
+];
+
 pub async fn list(
     db: &impl ConnectionTrait,
     scope: OrderScope,
     filter: &OrderFilter,
-) -> Result<Vec<order::Model>, DbErr> {
+) -> Result<Vec<ListedOrder>, DbErr> {
     let mut select = order::Entity::find().filter(scope.condition());
     if let Some(status) = filter.status {
         select = select.filter(order::Column::Status.eq(status.as_str()));
@@ -143,9 +179,20 @@ pub async fn list(
                 .add(Expr::exists(matching_lines)),
         );
     }
+    let mut select = select.select_only().columns([
+        order::Column::Id,
+        order::Column::Number,
+        order::Column::CustomerCompanyId,
+        order::Column::Status,
+        order::Column::Currency,
+    ]);
+    for kept in KEPT_SUMMARY {
+        select = select.column_as(Expr::col((order::Entity, Alias::new(kept))), kept);
+    }
     select
         .order_by_desc(order::Column::Id)
         .limit(filter.limit.clamp(1, 200))
+        .into_model::<ListedOrder>()
         .all(db)
         .await
 }

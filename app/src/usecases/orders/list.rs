@@ -8,19 +8,18 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::line_view;
+use super::lines::delivered;
 use crate::domain::company::CompanyKind;
-use crate::domain::dates::{parse_day, worst_badge};
+use crate::domain::dates::parse_day;
 use crate::domain::limits::search_fits;
 use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::{Action, Area};
 use crate::i18n::Locale;
 use crate::ssr::auth::CurrentUser;
-use crate::ssr::entities::{order, order_line};
 use crate::ssr::repo::companies;
-use crate::ssr::repo::orders::{self, OrderFilter, OrderScope};
+use crate::ssr::repo::orders::{self, ListedOrder, OrderFilter, OrderScope};
 use crate::ssr::{AppState, guard};
-use crate::wire::orders::{LineView, OrderSummary, PAGE_SIZE};
+use crate::wire::orders::{OrderSummary, PAGE_SIZE};
 use crate::wire::{ApiError, FieldErrors};
 
 /// Orders the viewer may see, newest first, `PAGE_SIZE` at a time: pass the
@@ -138,49 +137,39 @@ fn parse_committed(
     Ok((from, to))
 }
 
-/// The found orders with their lines and customers' names, as list rows.
+/// The found orders with their customers' names, as list rows.
 async fn summarise(
     state: &AppState,
     user: &CurrentUser,
-    found: Vec<order::Model>,
+    found: Vec<ListedOrder>,
     today: NaiveDate,
 ) -> Result<Vec<OrderSummary>, ApiError> {
-    let ids: Vec<i32> = found.iter().map(|o| o.id).collect();
-    let lines = orders::lines_of(&state.reports, &ids).await?;
     let customers: Vec<i32> = found.iter().map(|o| o.customer_company_id).collect();
     let names = super::customer_names(&state.reports, user, customers).await?;
-    found
+    Ok(found
         .into_iter()
-        .map(|o| summary(o, &lines, &names, today))
-        .collect()
+        .map(|o| summary(o, &names, today))
+        .collect())
 }
 
 /// One row of the list: the order, how many lines it has, the earliest date
-/// committed among them and the worst of their badges.
-fn summary(
-    order: order::Model,
-    lines: &[order_line::Model],
-    names: &HashMap<i32, String>,
-    today: NaiveDate,
-) -> Result<OrderSummary, ApiError> {
-    let status = order.status;
-    let views: Vec<LineView> = lines
-        .iter()
-        .filter(|l| l.order_id == order.id)
-        .map(|l| line_view(l, status, today))
-        .collect();
-    Ok(OrderSummary {
+/// committed among them and the worst of their badges, all from the summary
+/// of its lines the order keeps (the worst badge is the one its lines'
+/// badges give, `LinesSummary::worst_badge`).
+fn summary(order: ListedOrder, names: &HashMap<i32, String>, today: NaiveDate) -> OrderSummary {
+    let lines = order.summary();
+    OrderSummary {
         id: order.id,
         number: order.number,
         customer_name: names
             .get(&order.customer_company_id)
             .cloned()
             .unwrap_or_default(),
-        status,
-        line_count: views.len(),
-        next_committed: views.iter().filter_map(|l| l.committed).min(),
-        badge: worst_badge(views.iter().map(|l| l.badge)),
-    })
+        status: order.status,
+        line_count: usize::try_from(lines.lines).unwrap_or(usize::MAX),
+        next_committed: lines.earliest_committed,
+        badge: lines.worst_badge(today, delivered(order.status)),
+    }
 }
 
 /// The customers the trading house sells to, for the order filter.
