@@ -90,7 +90,7 @@ pub async fn order_book(
     };
     let found: Vec<_> = found
         .into_iter()
-        .filter(|o| house || !o.status.is_final())
+        .filter(|o| house || !o.kept.status.is_final())
         .collect();
     let rows = match book_rows(&state, &found, today).await {
         Ok(rows) => rows,
@@ -154,7 +154,7 @@ async fn all_pages(
     let mut found = Vec::new();
     loop {
         let page = orders::list(&state.db, scope, &filter).await?;
-        let Some(last) = page.last().map(|o| o.id) else {
+        let Some(last) = page.last().map(|o| o.kept.id) else {
             break;
         };
         found.extend(page);
@@ -176,7 +176,7 @@ async fn book_rows(
     let names = companies::all(&state.db).await?;
     let mut rows: Vec<Vec<String>> = Vec::new();
     for chunk in found.chunks(500) {
-        let ids: Vec<i32> = chunk.iter().map(|o| o.id).collect();
+        let ids: Vec<i32> = chunk.iter().map(|o| o.kept.id).collect();
         let lines = orders::lines_of(&state.db, &ids).await?;
         for order in chunk {
             let customer = names
@@ -184,7 +184,7 @@ async fn book_rows(
                 .find(|c| c.id == order.customer_company_id)
                 .map(|c| c.name.clone())
                 .unwrap_or_default();
-            for line in lines.iter().filter(|l| l.order_id == order.id) {
+            for line in lines.iter().filter(|l| l.order_id == order.kept.id) {
                 rows.push(book_row(order, &customer, line, today));
             }
         }
@@ -199,7 +199,7 @@ fn book_row(
     line: &order_line::Model,
     today: NaiveDate,
 ) -> Vec<String> {
-    let status = order.status;
+    let status = order.kept.status;
     let dates = LineDates {
         requested: line.requested_date,
         committed: line.committed_date,

@@ -68,11 +68,11 @@ async fn demo_data_fills_an_empty_database_once() {
     assert_eq!(all.len(), 14);
     for status in OrderStatus::ALL {
         assert!(
-            all.iter().any(|o| o.status == status),
+            all.iter().any(|o| o.kept.status == status),
             "no {status:?} order"
         );
     }
-    let ids: Vec<i32> = all.iter().map(|o| o.id).collect();
+    let ids: Vec<i32> = all.iter().map(|o| o.kept.id).collect();
     let lines = orders::lines_of(&db, &ids).await.unwrap();
     assert!(
         lines.iter().any(|l| l.forecast_date > l.committed_date),

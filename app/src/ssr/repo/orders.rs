@@ -9,8 +9,8 @@ use sea_orm::{
     QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
 };
 
+use super::glance::OrderSummaryRow;
 use crate::domain::account::Role;
-use crate::domain::dates::LinesSummary;
 use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::Actor;
 use crate::ssr::entities::{order, order_event, order_line};
@@ -79,26 +79,12 @@ pub struct OrderFilter {
 /// the list reads no line.
 #[derive(Debug, Clone, FromQueryResult)]
 pub struct ListedOrder {
-    pub id: i32,
     pub number: String,
     pub customer_company_id: i32,
-    pub status: OrderStatus,
     pub currency: String,
-    pub line_count: i32,
-    pub unconfirmed_lines: i32,
-    pub earliest_committed: Option<NaiveDate>,
-    pub most_slip: Option<i32>,
-}
-
-impl ListedOrder {
-    pub fn summary(&self) -> LinesSummary {
-        LinesSummary::kept(
-            self.line_count,
-            self.unconfirmed_lines,
-            self.earliest_committed,
-            self.most_slip,
-        )
-    }
+    /// Its id, status and kept summary, as the glance reads them.
+    #[sea_orm(nested)]
+    pub kept: OrderSummaryRow,
 }
 
 /// The columns the database keeps on an order from its lines.

@@ -157,18 +157,21 @@ async fn summarise(
 /// of its lines the order keeps (the worst badge is the one its lines'
 /// badges give, `LinesSummary::worst_badge`).
 fn summary(order: ListedOrder, names: &HashMap<i32, String>, today: NaiveDate) -> OrderSummary {
-    let lines = order.summary();
+    let ListedOrder {
+        number,
+        customer_company_id,
+        kept,
+        ..
+    } = order;
+    let lines = kept.summary();
     OrderSummary {
-        id: order.id,
-        number: order.number,
-        customer_name: names
-            .get(&order.customer_company_id)
-            .cloned()
-            .unwrap_or_default(),
-        status: order.status,
+        id: kept.id,
+        number,
+        customer_name: names.get(&customer_company_id).cloned().unwrap_or_default(),
+        status: kept.status,
         line_count: usize::try_from(lines.lines).unwrap_or(usize::MAX),
         next_committed: lines.earliest_committed,
-        badge: lines.worst_badge(today, delivered(order.status)),
+        badge: lines.worst_badge(today, delivered(kept.status)),
     }
 }
 
