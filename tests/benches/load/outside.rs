@@ -439,6 +439,16 @@ where
     Writes::since(started, sent, accepted)
 }
 
+/// `paced` writes of `kinds` kinds taken in turn: `request(kind, round)`
+/// builds the write of that kind for its `round` (the kind's n-th, from
+/// 0); a write counts as accepted when the portal answered it with success.
+async fn in_turn<F>(every: Duration, stop: Arc<AtomicBool>, kinds: usize, mut request: F) -> Writes
+where
+    F: FnMut(usize, usize) -> reqwest::RequestBuilder,
+{
+    paced(every, stop, |n| answered(request(n % kinds, n / kinds))).await
+}
+
 /// How often the house person of the sign-in row signs in and out again.
 const SIGN_IN_EVERY: Duration = Duration::from_millis(250);
 
@@ -629,41 +639,37 @@ async fn keep_going_about(
     stop: Arc<AtomicBool>,
 ) -> Writes {
     let (buyer, sales) = (keep_alive(&buyer), keep_alive(&sales));
-    paced(EVERYDAY_EVERY, stop, |n| {
-        let round = n / 4;
-        let write = match n % 4 {
-            0 => buyer.post(format!("{base}/api/inquiries/create")).form(&[
-                ("destination", "Hamburg".to_string()),
-                ("incoterm", "FOB".into()),
-                ("currency", "EUR".into()),
-                ("lines[0][product_code]", "MUG-1".into()),
-                (
-                    "lines[0][description]",
-                    format!("Stoneware mug, batch {round}"),
-                ),
-                ("lines[0][quantity]", "1000".into()),
-                ("lines[0][unit]", "pcs".into()),
-            ]),
-            1 => {
-                let kind = ["back_on_track", "order_arrived"][round % 2];
-                buyer
-                    .post(format!("{base}/api/alerts/choose"))
-                    .form(&[("kinds[0]", kind)])
-            }
-            2 => {
-                let locale = ["de", "en"][round % 2];
-                sales
-                    .post(format!("{base}/api/auth/locale"))
-                    .form(&[("locale", locale)])
-            }
-            _ => {
-                let zone = ["Europe/Berlin", "Asia/Shanghai"][round % 2];
-                sales
-                    .post(format!("{base}/api/auth/time-zone"))
-                    .form(&[("time_zone", zone)])
-            }
-        };
-        answered(write)
+    in_turn(EVERYDAY_EVERY, stop, 4, |kind, round| match kind {
+        0 => buyer.post(format!("{base}/api/inquiries/create")).form(&[
+            ("destination", "Hamburg".to_string()),
+            ("incoterm", "FOB".into()),
+            ("currency", "EUR".into()),
+            ("lines[0][product_code]", "MUG-1".into()),
+            (
+                "lines[0][description]",
+                format!("Stoneware mug, batch {round}"),
+            ),
+            ("lines[0][quantity]", "1000".into()),
+            ("lines[0][unit]", "pcs".into()),
+        ]),
+        1 => {
+            let kind = ["back_on_track", "order_arrived"][round % 2];
+            buyer
+                .post(format!("{base}/api/alerts/choose"))
+                .form(&[("kinds[0]", kind)])
+        }
+        2 => {
+            let locale = ["de", "en"][round % 2];
+            sales
+                .post(format!("{base}/api/auth/locale"))
+                .form(&[("locale", locale)])
+        }
+        _ => {
+            let zone = ["Europe/Berlin", "Asia/Shanghai"][round % 2];
+            sales
+                .post(format!("{base}/api/auth/time-zone"))
+                .form(&[("time_zone", zone)])
+        }
     })
     .await
 }
@@ -685,37 +691,33 @@ async fn keep_setting(
     stop: Arc<AtomicBool>,
 ) -> Writes {
     let admin = keep_alive(&admin);
-    paced(SETTINGS_EVERY, stop, |n| {
-        let round = n / 4;
-        let write = match n % 4 {
-            0 => admin.post(format!("{base}/api/rules/set")).form(&[
-                ("form[manager_always]", "on"),
-                ("form[step_target_hours]", ["4", "6"][round % 2]),
-                ("form[credit_threshold]", "60"),
-                ("form[normal_deposit]", "30"),
-                ("form[low_credit_deposit]", "50"),
+    in_turn(SETTINGS_EVERY, stop, 4, |kind, round| match kind {
+        0 => admin.post(format!("{base}/api/rules/set")).form(&[
+            ("form[manager_always]", "on"),
+            ("form[step_target_hours]", ["4", "6"][round % 2]),
+            ("form[credit_threshold]", "60"),
+            ("form[normal_deposit]", "30"),
+            ("form[low_credit_deposit]", "50"),
+        ]),
+        1 => admin.post(format!("{base}/api/credit/set")).form(&[
+            ("customer_id", other_customer.to_string()),
+            ("score", ["40", "80"][round % 2].to_string()),
+        ]),
+        2 => admin.post(format!("{base}/api/admin/staff-level")).form(&[
+            ("user_id", staff.to_string()),
+            ("level", ["sales_manager", "sales"][round % 2].to_string()),
+        ]),
+        _ => admin
+            .post(format!("{base}/api/complaints/save-settings"))
+            .form(&[
+                ("first_answer", ["1", "2"][round % 2]),
+                ("remedy", "24"),
+                ("zone_offset", "+08:00"),
+                ("start", "09:00"),
+                ("end", "18:00"),
+                ("days[0]", "mon"),
+                ("days[1]", "fri"),
             ]),
-            1 => admin.post(format!("{base}/api/credit/set")).form(&[
-                ("customer_id", other_customer.to_string()),
-                ("score", ["40", "80"][round % 2].to_string()),
-            ]),
-            2 => admin.post(format!("{base}/api/admin/staff-level")).form(&[
-                ("user_id", staff.to_string()),
-                ("level", ["sales_manager", "sales"][round % 2].to_string()),
-            ]),
-            _ => admin
-                .post(format!("{base}/api/complaints/save-settings"))
-                .form(&[
-                    ("first_answer", ["1", "2"][round % 2]),
-                    ("remedy", "24"),
-                    ("zone_offset", "+08:00"),
-                    ("start", "09:00"),
-                    ("end", "18:00"),
-                    ("days[0]", "mon"),
-                    ("days[1]", "fri"),
-                ]),
-        };
-        answered(write)
     })
     .await
 }
