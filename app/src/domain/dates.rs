@@ -548,6 +548,18 @@ mod tests {
         }
 
         #[test]
+        fn what_an_order_keeps_of_its_lines_reads_back_as_their_summary(lines in some_lines()) {
+            let summary = LinesSummary::of(&lines);
+            let kept = LinesSummary::kept(
+                i32::try_from(summary.lines).unwrap(),
+                i32::try_from(summary.unconfirmed).unwrap(),
+                summary.earliest_committed,
+                summary.most_slip.map(|s| i32::try_from(s).unwrap()),
+            );
+            prop_assert_eq!(kept, summary);
+        }
+
+        #[test]
         fn a_summary_gives_the_worst_of_its_lines_badges(
             lines in some_lines(),
             today in -20i64..20,
