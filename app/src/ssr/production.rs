@@ -15,8 +15,8 @@ use crate::ssr::alerts::{AlertContext, Audience, assess_order_line, assess_po_li
 use crate::ssr::entities::{order, order_line};
 use crate::ssr::live::Outgoing;
 use crate::ssr::repo::orders::{self, NewEvent, OrderScope};
-use crate::ssr::repo::progress;
 use crate::ssr::repo::purchase_orders::{self, PlacedLine};
+use crate::ssr::repo::{distinct_ids, progress};
 
 /// A PO line that just moved from one milestone to another.
 pub struct Moved {
@@ -57,12 +57,7 @@ pub async fn follow_factory(
     let moved_ids: Vec<i32> = moved.iter().map(|m| m.po_line_id).collect();
     let touched = progress::filled_lines(db, &moved_ids).await?;
     let order_line_ids: Vec<i32> = touched.iter().map(|l| l.id).collect();
-    let order_ids: Vec<i32> = {
-        let mut ids: Vec<i32> = touched.iter().map(|l| l.order_id).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids
-    };
+    let order_ids = distinct_ids(touched.iter().map(|l| l.order_id));
     let mut orders = Vec::with_capacity(order_ids.len());
     for order_id in order_ids {
         // Reports on different lines of one order take turns here, so the

@@ -7,8 +7,8 @@ use super::send::send;
 use super::{AlertContext, Audience};
 use crate::domain::slip::{AlertKind, Notice, assess, days_late};
 use crate::ssr::entities::{order, order_line, po_line};
-use crate::ssr::repo::orders;
 use crate::ssr::repo::progress::{self, PoLineRow};
+use crate::ssr::repo::{distinct_ids, orders};
 
 /// What every mail about one factory line says, whoever receives it.
 struct PoLineFacts {
@@ -109,9 +109,7 @@ async fn orders_filled_by(
     po_line_id: i32,
 ) -> Result<Vec<(order::Model, order_line::Model)>, DbErr> {
     let lines = progress::filled_lines(db, &[po_line_id]).await?;
-    let mut order_ids: Vec<i32> = lines.iter().map(|l| l.order_id).collect();
-    order_ids.sort_unstable();
-    order_ids.dedup();
+    let order_ids = distinct_ids(lines.iter().map(|l| l.order_id));
     let orders = orders::by_ids(db, &order_ids).await?;
     Ok(lines
         .into_iter()

@@ -285,9 +285,7 @@ pub async fn filled_lines(
         .filter(po_line_link::Column::PoLineId.is_in(po_line_ids.iter().copied()))
         .all(db)
         .await?;
-    let mut ids: Vec<i32> = links.iter().map(|l| l.order_line_id).collect();
-    ids.sort_unstable();
-    ids.dedup();
+    let ids = super::distinct_ids(links.iter().map(|l| l.order_line_id));
     super::orders::lines_by_ids(db, &ids).await
 }
 

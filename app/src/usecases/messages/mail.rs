@@ -17,7 +17,7 @@ use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::entities::{message, po_line, user};
 use crate::ssr::notify::{self, Mail};
-use crate::ssr::repo::{orders, progress, users};
+use crate::ssr::repo::{distinct_ids, orders, progress, users};
 use crate::ssr::work::UnitOfWork;
 use crate::wire::ApiError;
 
@@ -134,9 +134,7 @@ async fn owners_of_lines(
     }
     let po_line_ids: Vec<i32> = lines.iter().map(|l| l.id).collect();
     let filled = progress::filled_lines(db, &po_line_ids).await?;
-    let mut order_ids: Vec<i32> = filled.iter().map(|l| l.order_id).collect();
-    order_ids.sort_unstable();
-    order_ids.dedup();
+    let order_ids = distinct_ids(filled.iter().map(|l| l.order_id));
     let mut owners: Vec<i32> = orders::by_ids(db, &order_ids)
         .await?
         .into_iter()
