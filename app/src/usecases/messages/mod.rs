@@ -66,26 +66,31 @@ async fn open(
     // then writes through, so its check sees what the write will meet.
     let db = if write { &state.db } else { &state.reports };
     let subject = match thread {
-        // A read shares the order the page around it reads (`orders::seen`),
-        // so an order page's first visit reads the order once. An order
-        // not the viewer's to see is read as it is below, so the guard
-        // refuses it and writes the refusal to the audit log.
-        Thread::Order(id) if !write => match crate::usecases::orders::seen(state, user, id).await {
-            Ok(seen) => Subject::Order(seen.order.clone()),
-            Err(ApiError::NotFound) => Subject::Order(
-                order::Entity::find_by_id(id)
+        Thread::Order(id) => {
+            // A read shares the order the page around it reads
+            // (`orders::seen`), so an order page's first visit reads the
+            // order once. A post reads the row on the connection it writes
+            // through; an order not the viewer's to see is read without
+            // scope, so the guard below refuses it and writes the refusal
+            // to the audit log.
+            let seen = if write {
+                None
+            } else {
+                match crate::usecases::orders::seen(state, user, id).await {
+                    Ok(seen) => Some(seen.order.clone()),
+                    Err(ApiError::NotFound) => None,
+                    Err(other) => return Err(other),
+                }
+            };
+            let order = match seen {
+                Some(order) => order,
+                None => order::Entity::find_by_id(id)
                     .one(db)
                     .await?
                     .ok_or(ApiError::NotFound)?,
-            ),
-            Err(other) => return Err(other),
-        },
-        Thread::Order(id) => Subject::Order(
-            order::Entity::find_by_id(id)
-                .one(db)
-                .await?
-                .ok_or(ApiError::NotFound)?,
-        ),
+            };
+            Subject::Order(order)
+        }
         Thread::PurchaseOrder(id) => Subject::PurchaseOrder(
             purchase_order::Entity::find_by_id(id)
                 .one(db)
