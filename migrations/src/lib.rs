@@ -36,6 +36,7 @@ mod m20261202_000029_orders_badge_exceptions;
 mod m20261202_000030_notifications_unread;
 mod m20261202_000031_purchase_orders_supplier_open;
 mod m20261205_000032_lines_to_assess;
+mod m20261205_000033_po_lines_slipped;
 
 pub struct Migrator;
 
@@ -75,6 +76,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000030_notifications_unread::Migration),
             Box::new(m20261202_000031_purchase_orders_supplier_open::Migration),
             Box::new(m20261205_000032_lines_to_assess::Migration),
+            Box::new(m20261205_000033_po_lines_slipped::Migration),
         ]
     }
 }

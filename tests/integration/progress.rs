@@ -488,3 +488,76 @@ async fn lines_without_news_for_a_week_turn_stale() {
         .await;
     assert_eq!(status, 422);
 }
+
+#[tokio::test]
+async fn a_line_expected_after_its_far_commitment_heads_a_long_list() {
+    use app::domain::progress::Milestone;
+    use app::ssr::repo::purchase_orders::{self, NewPoLine};
+    let (app, cast) = setup().await;
+    let now = chrono::Utc::now();
+    let today = now.date_naive();
+    let po = purchase_orders::insert_po(&app.db, "PO-A-LONG", cast.supplier_a, now)
+        .await
+        .unwrap();
+    // More lines on time, committed soon, than the longest page shows; then
+    // one committed a year out and already expected a week after that.
+    let soon = app::wire::progress::LIST_LIMIT as i32 + 5;
+    for line_no in 1..=soon + 1 {
+        let slipped = line_no > soon;
+        let committed = today + chrono::Duration::days(if slipped { 365 } else { 3 });
+        purchase_orders::insert_po_line(
+            &app.db,
+            NewPoLine {
+                purchase_order_id: po.id,
+                line_no,
+                product_code: if slipped { "SLIPPED" } else { "ON-TIME" },
+                description: "Stoneware mug",
+                quantity: 100,
+                quantity_done: 0,
+                committed_ready: committed,
+                forecast_ready: Some(
+                    committed + chrono::Duration::days(if slipped { 7 } else { 0 }),
+                ),
+                milestone: Milestone::InProduction,
+                last_progress_at: Some(now),
+            },
+            &[],
+        )
+        .await
+        .unwrap();
+    }
+    let factory = app.client_for(&cast.supplier.email, PASSWORD).await;
+    let codes = |list: &serde_json::Value| -> Vec<String> {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["product_code"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let late_first = |list: &serde_json::Value| {
+        let lines = list.as_array().unwrap();
+        let late = lines.iter().take_while(|l| l["late"] == true).count();
+        assert!(lines[late..].iter().all(|l| l["late"] == false), "{list}");
+        late
+    };
+    // The first page, the longest page and the late list: the slipped line
+    // is late, so it comes before every line on time, whatever its date.
+    for shown in ["50", "300"] {
+        let (status, list) = app
+            .call(&factory, "progress/lines", &[("shown", shown)])
+            .await;
+        assert_eq!(status, 200, "{list}");
+        assert_eq!(list.as_array().unwrap().len().to_string(), shown);
+        let late = late_first(&list);
+        assert!(
+            codes(&list)[..late].contains(&"SLIPPED".to_owned()),
+            "shown {shown}: the slipped line is not among the late ones first"
+        );
+    }
+    let (_, late) = app
+        .call(&factory, "progress/lines", &[("show", "late")])
+        .await;
+    assert_eq!(late_first(&late), late.as_array().unwrap().len(), "{late}");
+    assert!(codes(&late).contains(&"SLIPPED".to_owned()), "{late}");
+    assert!(!codes(&late).contains(&"ON-TIME".to_owned()), "{late}");
+}

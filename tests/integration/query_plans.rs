@@ -1,6 +1,6 @@
 //! The factories' line lists are found through the indexes of open lines
 //! (migration 21): a factory's in date order, and every factory's for the
-//! house; the customer's first page finds shipments under way and
+//! house, the slipped among them through theirs (migration 33); the customer's first page finds shipments under way and
 //! instalments owed through theirs, by customer (migration 28), and its
 //! delivered orders without lines or with a line without a commitment
 //! through theirs (migration 29); every page counts the person's unread
@@ -13,6 +13,7 @@
 //! made, or of every order the customer ever placed; the plans say so here.
 
 use app::domain::order_status::OrderStatus;
+use app::domain::progress::Band;
 use app::ssr::alerts::{order_lines_to_assess, po_lines_to_assess};
 use app::ssr::repo::glance::{
     badge_exceptions_statement, instalments_owed_select, shipments_at_sea_select,
@@ -20,7 +21,7 @@ use app::ssr::repo::glance::{
 };
 use app::ssr::repo::kpi::{acknowledgements_statement, freshness_statement};
 use app::ssr::repo::notifications::unread_select;
-use app::ssr::repo::progress::{PoScope, Stage, lines_select};
+use app::ssr::repo::progress::{PoScope, lines_select};
 use chrono::{NaiveDate, Utc};
 use integration_tests::fresh_database;
 use sea_orm::{
@@ -79,20 +80,35 @@ async fn assert_uses(db: &DatabaseConnection, statement: Statement, index: &str)
 }
 
 #[tokio::test]
-async fn the_open_lines_of_a_factory_and_of_every_factory_are_read_through_their_index() {
+async fn each_band_of_open_lines_of_a_factory_and_of_every_factory_is_read_through_its_index() {
     let (_dir, db) = migrated().await;
     let backend = db.get_database_backend();
-    for (scope, index) in [
-        (PoScope::All, "idx_po_lines_open_by_date"),
-        (PoScope::Supplier(7), "idx_po_lines_open_by_supplier"),
+    let today = Utc::now().date_naive();
+    for (scope, index, slipped) in [
+        (
+            PoScope::All,
+            "idx_po_lines_open_by_date",
+            "idx_po_lines_slipped_by_date",
+        ),
+        (
+            PoScope::Supplier(7),
+            "idx_po_lines_open_by_supplier",
+            "idx_po_lines_slipped_by_supplier",
+        ),
     ] {
-        for query in [None, Some("mug")] {
-            let statement = lines_select(scope, Stage::Open, query, 300).build(backend);
-            let plan = plan(&db, statement).await;
-            assert!(
-                plan.contains(index),
-                "{scope:?}, search {query:?}: the plan does not use {index}:\n{plan}"
-            );
+        for (band, index) in [
+            (Band::Overdue, index),
+            (Band::Slipped, slipped),
+            (Band::OnTime, index),
+        ] {
+            for query in [None, Some("mug")] {
+                let statement = lines_select(scope, band, today, query, 50).build(backend);
+                let plan = plan(&db, statement).await;
+                assert!(
+                    plan.contains(index),
+                    "{scope:?}, {band:?}, search {query:?}: the plan does not use {index}:\n{plan}"
+                );
+            }
         }
     }
 }

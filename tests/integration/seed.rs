@@ -90,8 +90,9 @@ async fn demo_data_fills_an_empty_database_once() {
     );
 
     // Both factories have lines, with progress history; some have gone quiet.
+    use app::domain::progress::LineFilter;
     use app::domain::progress::{PoLineState, is_stale};
-    use app::ssr::repo::progress::{self, PoScope, Stage};
+    use app::ssr::repo::progress::{self, PoScope};
     let today = chrono::Utc::now().date_naive();
     let mut stale = 0;
     for supplier in app::ssr::repo::companies::all(&db)
@@ -100,12 +101,26 @@ async fn demo_data_fills_an_empty_database_once() {
         .into_iter()
         .filter(|c| c.kind == CompanyKind::Supplier)
     {
-        let open = progress::lines(&db, PoScope::Supplier(supplier.id), Stage::Open, None, 500)
-            .await
-            .unwrap();
-        let done = progress::lines(&db, PoScope::Supplier(supplier.id), Stage::Done, None, 500)
-            .await
-            .unwrap();
+        let open = progress::lines(
+            &db,
+            PoScope::Supplier(supplier.id),
+            LineFilter::Open,
+            today,
+            None,
+            500,
+        )
+        .await
+        .unwrap();
+        let done = progress::lines(
+            &db,
+            PoScope::Supplier(supplier.id),
+            LineFilter::Done,
+            today,
+            None,
+            500,
+        )
+        .await
+        .unwrap();
         assert!(!open.is_empty() && !done.is_empty(), "{}", supplier.name);
         let ids: Vec<i32> = open.iter().chain(&done).map(|r| r.line.id).collect();
         assert!(

@@ -296,6 +296,37 @@ pub fn work_order_key(line: &PoLineState, today: NaiveDate) -> (bool, NaiveDate)
     (!line.is_late(today), line.committed_ready)
 }
 
+/// Where a line falls in a factory's list. Within the lines still in the
+/// factory the bands follow one another in the list's order, each in
+/// committed-date order (every overdue line is committed before today, every
+/// slipped one from today on), so a list is read band after band, each in
+/// date order, and the reading stops once the page is full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Band {
+    /// Still in the factory, its commitment passed.
+    Overdue,
+    /// Still in the factory, committed from today on, expected after it.
+    Slipped,
+    /// Still in the factory and expected by its commitment.
+    OnTime,
+    /// Ready to ship or shipped.
+    Finished,
+}
+
+impl Band {
+    pub fn of(line: &PoLineState, today: NaiveDate) -> Self {
+        if line.milestone.ready() {
+            Self::Finished
+        } else if line.committed_ready < today {
+            Self::Overdue
+        } else if line.is_late(today) {
+            Self::Slipped
+        } else {
+            Self::OnTime
+        }
+    }
+}
+
 /// Which lines a progress list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineFilter {
@@ -321,15 +352,19 @@ impl LineFilter {
         }
     }
 
-    /// The list holds the finished lines; every other one the open lines.
-    pub fn done(self) -> bool {
-        self == Self::Done
+    /// The bands the list holds, in its order.
+    pub fn bands(self) -> &'static [Band] {
+        match self {
+            Self::Open | Self::Stale => &[Band::Overdue, Band::Slipped, Band::OnTime],
+            Self::Late => &[Band::Overdue, Band::Slipped],
+            Self::Done => &[Band::Finished],
+        }
     }
 
-    /// Late and stale are judged per line, not by the query, so those lists
-    /// are sifted from a wider read of the open lines.
+    /// Staleness is judged per line, not by the query, so that list is
+    /// sifted from a wider read of the open lines.
     pub fn sifted(self) -> bool {
-        matches!(self, Self::Late | Self::Stale)
+        self == Self::Stale
     }
 
     /// Whether a line, late and stale as given, stays in the list.

@@ -2,21 +2,55 @@ use super::*;
 use proptest::prelude::*;
 
 #[test]
-fn late_and_stale_lists_are_sifted_from_the_open_lines() {
+fn each_list_reads_its_bands_and_only_the_stale_list_is_sifted() {
     assert_eq!(LineFilter::parse(""), Some(LineFilter::Open));
     assert_eq!(LineFilter::parse("open"), Some(LineFilter::Open));
     assert_eq!(LineFilter::parse("Late"), None);
     assert_eq!(LineFilter::parse("everything"), None);
-    for (raw, filter) in [("late", LineFilter::Late), ("stale", LineFilter::Stale)] {
-        assert_eq!(LineFilter::parse(raw), Some(filter));
-        assert!(filter.sifted() && !filter.done(), "{raw}");
-    }
+    assert_eq!(LineFilter::parse("late"), Some(LineFilter::Late));
+    assert_eq!(LineFilter::parse("stale"), Some(LineFilter::Stale));
     assert_eq!(LineFilter::parse("done"), Some(LineFilter::Done));
-    assert!(LineFilter::Done.done());
-    assert!(!LineFilter::Open.sifted() && !LineFilter::Done.sifted());
-    assert!(LineFilter::Late.keeps(true, false) && !LineFilter::Late.keeps(false, true));
+    let in_factory = [Band::Overdue, Band::Slipped, Band::OnTime];
+    assert_eq!(LineFilter::Open.bands(), in_factory);
+    assert_eq!(LineFilter::Stale.bands(), in_factory);
+    assert_eq!(LineFilter::Late.bands(), [Band::Overdue, Band::Slipped]);
+    assert_eq!(LineFilter::Done.bands(), [Band::Finished]);
+    assert!(LineFilter::Stale.sifted());
+    for filter in [LineFilter::Open, LineFilter::Late, LineFilter::Done] {
+        assert!(!filter.sifted(), "{filter:?}");
+    }
     assert!(LineFilter::Stale.keeps(false, true) && !LineFilter::Stale.keeps(true, false));
     assert!(LineFilter::Open.keeps(false, false) && LineFilter::Done.keeps(false, false));
+}
+
+#[test]
+fn a_line_falls_in_one_band() {
+    let today = day(10);
+    let overdue = PoLineState {
+        committed_ready: day(9),
+        forecast_ready: None,
+        ..line()
+    };
+    assert_eq!(Band::of(&overdue, today), Band::Overdue);
+    let slipped = PoLineState {
+        committed_ready: day(10),
+        forecast_ready: Some(day(11)),
+        ..line()
+    };
+    assert_eq!(Band::of(&slipped, today), Band::Slipped);
+    let early = PoLineState {
+        forecast_ready: Some(day(12)),
+        ..line()
+    };
+    assert_eq!(Band::of(&early, today), Band::OnTime);
+    assert_eq!(Band::of(&line(), today), Band::OnTime);
+    for finished in [Milestone::ReadyToShip, Milestone::Shipped] {
+        let line = PoLineState {
+            milestone: finished,
+            ..overdue
+        };
+        assert_eq!(Band::of(&line, today), Band::Finished);
+    }
 }
 
 fn day(d: u32) -> NaiveDate {
@@ -367,5 +401,38 @@ proptest! {
         let placed: Vec<_> = shifts.iter().map(|s| (day(10), Some(day(10) + chrono::Duration::days(*s)))).collect();
         let got = customer_forecast(Some(day(20)), None, &placed).unwrap();
         prop_assert_eq!((got - day(20)).num_days(), *shifts.iter().max().unwrap());
+    }
+
+    /// The bands, one after the other and each by date, give the lines still
+    /// in the factory in the list's order; the late list is the first two.
+    #[test]
+    fn the_bands_in_turn_are_the_list_order(
+        lines in prop::collection::vec((0usize..5, 0i64..20, prop::option::of(-5i64..20)), 0..40),
+        today in 0i64..20,
+    ) {
+        let start = day(1);
+        let today = start + chrono::Duration::days(today);
+        let states: Vec<(PoLineState, usize)> = lines
+            .iter()
+            .enumerate()
+            .map(|(id, (milestone, committed, forecast))| {
+                let committed_ready = start + chrono::Duration::days(*committed);
+                (PoLineState {
+                    milestone: Milestone::ALL[*milestone],
+                    committed_ready,
+                    forecast_ready: forecast.map(|f| committed_ready + chrono::Duration::days(f)),
+                    ..line()
+                }, id)
+            })
+            .collect();
+        let mut by_key = states.clone();
+        by_key.sort_by_key(|(l, id)| (work_order_key(l, today), *id));
+        let mut by_band = states.clone();
+        by_band.sort_by_key(|(l, id)| (Band::of(l, today), l.committed_ready, *id));
+        prop_assert_eq!(by_key, by_band);
+        for (line, _) in &states {
+            let late = LineFilter::Late.bands().contains(&Band::of(line, today));
+            prop_assert_eq!(late, line.is_late(today));
+        }
     }
 }

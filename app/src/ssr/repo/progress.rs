@@ -11,7 +11,7 @@ use sea_orm::{
 
 use crate::domain::account::Role;
 use crate::domain::policy::Actor;
-use crate::domain::progress::Milestone;
+use crate::domain::progress::{Band, LineFilter, Milestone};
 use crate::ssr::entities::{order_line, po_line, po_line_link, progress_update, purchase_order};
 
 /// Which purchase-order lines an actor may see at all.
@@ -68,43 +68,55 @@ impl PoLineRow {
 pub const OPEN_LINE: &str =
     "NOT po_lines.cancelled AND po_lines.milestone NOT IN ('ready_to_ship', 'shipped')";
 
-/// Which lines a list shows, before the date rules sort and sift them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
-    /// Still in the factory (not ready, not shipped).
-    Open,
-    /// Ready to ship or shipped.
-    Done,
-}
+/// Which open lines are expected after their commitment, written as the
+/// partial indexes of the slipped lines are (migration 33), with
+/// [`OPEN_LINE`] beside it.
+pub const SLIPPED_LINE: &str = "po_lines.forecast_ready_date > po_lines.committed_ready_date";
 
-/// The first `limit` lines of the scope at this stage matching `query`,
-/// earliest committed ready date first.
+/// The first `limit` lines of the scope in the list `filter` matching
+/// `query`, in the list's order: its bands in turn, each by committed ready
+/// date. A band is read only while the page has room, so a full page reads
+/// as many lines as it shows.
 pub async fn lines(
     db: &impl ConnectionTrait,
     scope: PoScope,
-    stage: Stage,
+    filter: LineFilter,
+    today: NaiveDate,
     query: Option<&str>,
     limit: u64,
 ) -> Result<Vec<PoLineRow>, DbErr> {
-    Ok(lines_select(scope, stage, query, limit)
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|(line, po)| po.map(|po| PoLineRow { po, line }))
-        // The purchase order's own factory decides what is shown, whatever
-        // the copy on the line said.
-        .filter(|row| scope.holds(&row.po))
-        .collect())
+    let mut rows = Vec::new();
+    for band in filter.bands() {
+        let room = limit.saturating_sub(rows.len() as u64);
+        if room == 0 {
+            break;
+        }
+        let read = lines_select(scope, *band, today, query, room)
+            .all(db)
+            .await?;
+        rows.extend(
+            read.into_iter()
+                .filter_map(|(line, po)| po.map(|po| PoLineRow { po, line }))
+                // The purchase order's own factory decides what is shown,
+                // whatever the copy on the line said.
+                .filter(|row| scope.holds(&row.po)),
+        );
+    }
+    Ok(rows)
 }
 
-/// The query behind [`lines`], apart so its plan can be looked at.
+/// The query behind one band of [`lines`], apart so its plan can be
+/// looked at.
 pub fn lines_select(
     scope: PoScope,
-    stage: Stage,
+    band: Band,
+    today: NaiveDate,
     query: Option<&str>,
     limit: u64,
 ) -> sea_orm::SelectTwo<po_line::Entity, purchase_order::Entity> {
     let finished = [Milestone::ReadyToShip.as_str(), Milestone::Shipped.as_str()];
+    let committed = || Expr::col((po_line::Entity, po_line::Column::CommittedReadyDate));
+    let in_factory = || Condition::all().add(Expr::cust(OPEN_LINE));
     let mut select = po_line::Entity::find()
         .find_also_related(purchase_order::Entity)
         .filter(match scope {
@@ -115,9 +127,17 @@ pub fn lines_select(
             PoScope::Supplier(company) => Condition::all()
                 .add(Expr::col((po_line::Entity, Alias::new("supplier_company_id"))).eq(company)),
         })
-        .filter(match stage {
-            Stage::Open => Condition::all().add(Expr::cust(OPEN_LINE)),
-            Stage::Done => Condition::all()
+        .filter(match band {
+            Band::Overdue => in_factory().add(committed().lt(today)),
+            Band::Slipped => in_factory()
+                .add(Expr::cust(SLIPPED_LINE))
+                .add(committed().gte(today)),
+            Band::OnTime => in_factory().add(committed().gte(today)).add(
+                Condition::any()
+                    .add(po_line::Column::ForecastReadyDate.is_null())
+                    .add(Expr::cust(SLIPPED_LINE).not()),
+            ),
+            Band::Finished => Condition::all()
                 .add(po_line::Column::Cancelled.eq(false))
                 .add(po_line::Column::Milestone.is_in(finished)),
         });

@@ -5,15 +5,14 @@ use crate::domain::progress::LineFilter;
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::repo::companies;
-use crate::ssr::repo::progress::{self, PoScope, Stage};
+use crate::ssr::repo::progress::{self, PoScope};
 use crate::wire::ApiError;
 use crate::wire::progress::{LIST_LIMIT, LIST_PAGE, PoLineView};
 
 /// The lines the viewer may see: `show` is `open` (default), `late`,
 /// `stale` or `done`; `query` matches PO number or product. The first
 /// `shown` (`LIST_PAGE` unless given, at most `LIST_LIMIT`) of the whole
-/// sorted list, which is kept between writes (`read_cache`), so showing
-/// more reads nothing again.
+/// sorted list, kept between writes (`read_cache`).
 pub async fn list(
     state: &AppState,
     user: &CurrentUser,
@@ -21,14 +20,13 @@ pub async fn list(
     query: Option<String>,
     shown: Option<u64>,
 ) -> Result<Vec<PoLineView>, ApiError> {
-    let args = (show.clone(), query.clone());
-    let all = state
+    let shown = shown.unwrap_or(LIST_PAGE).clamp(1, LIST_LIMIT);
+    let args = (show.clone(), query.clone(), shown);
+    state
         .kept_part("progress/lines", user, user.own_part(), args, || {
-            read(state, user, show, query)
+            read(state, user, show, query, shown)
         })
-        .await?;
-    let shown = shown.unwrap_or(LIST_PAGE).clamp(1, LIST_LIMIT) as usize;
-    Ok(all.into_iter().take(shown).collect())
+        .await
 }
 
 async fn read(
@@ -36,6 +34,7 @@ async fn read(
     user: &CurrentUser,
     show: Option<String>,
     query: Option<String>,
+    shown: u64,
 ) -> Result<Vec<PoLineView>, ApiError> {
     let scope = PoScope::for_actor(&user.actor()).ok_or(ApiError::NotFound)?;
     if !search_fits(query.as_deref()) {
@@ -43,20 +42,25 @@ async fn read(
     }
     let filter = LineFilter::parse(show.as_deref().unwrap_or(""))
         .ok_or_else(|| ApiError::invalid("show", user.locale.t("err-unknown-choice")))?;
-    let stage = if filter.done() {
-        Stage::Done
-    } else {
-        Stage::Open
-    };
     let today = state.today();
+    // The list's own order is read as it is shown, so a page reads as many
+    // lines as it shows; only the stale lines are sifted from a wider read.
     let read_limit = if filter.sifted() {
         LIST_LIMIT * 20
     } else {
-        LIST_LIMIT
+        shown
     };
     // Only shown, outside any transaction: on SQLite the read-only pool, so
     // a factory's list does not queue behind writes.
-    let rows = progress::lines(&state.reports, scope, stage, query.as_deref(), read_limit).await?;
+    let rows = progress::lines(
+        &state.reports,
+        scope,
+        filter,
+        today,
+        query.as_deref(),
+        read_limit,
+    )
+    .await?;
     let names = if scope == PoScope::All {
         companies::all(&state.reports).await?
     } else {
@@ -74,6 +78,6 @@ async fn read(
         .filter(|v| filter.keeps(v.late, v.stale))
         .collect();
     super::sort(&mut views, today);
-    views.truncate(LIST_LIMIT as usize);
+    views.truncate(shown as usize);
     Ok(views)
 }
