@@ -205,10 +205,6 @@ fn book_row(
         committed: line.committed_date,
         forecast: line.forecast_date,
     };
-    let delivered = matches!(
-        status,
-        OrderStatus::Shipped | OrderStatus::Arrived | OrderStatus::Settled
-    );
     let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     vec![
         order.number.clone(),
@@ -226,7 +222,7 @@ fn book_row(
         date(line.committed_date),
         date(line.forecast_date),
         dates.slip_days().to_string(),
-        badge(&dates, today, delivered).label().to_string(),
+        badge(&dates, today, status.delivered()).label().to_string(),
     ]
 }
 

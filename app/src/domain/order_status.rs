@@ -98,6 +98,11 @@ impl OrderStatus {
     pub fn is_final(self) -> bool {
         matches!(self, Self::Settled | Self::Cancelled)
     }
+
+    /// The goods have left: a passed commitment no longer makes a line late.
+    pub fn delivered(self) -> bool {
+        matches!(self, Self::Shipped | Self::Arrived | Self::Settled)
+    }
 }
 
 /// Who moves an order: trading-house people, the customer, or the portal
@@ -254,6 +259,15 @@ mod tests {
                     assert_ne!(error.text(Locale::De), error.to_string());
                 }
             }
+        }
+    }
+
+    #[test]
+    fn an_order_is_delivered_from_shipping_on_and_never_when_cancelled() {
+        let shipped = OrderStatus::Shipped.position().unwrap();
+        for status in OrderStatus::ALL {
+            let past_shipping = status.position().is_some_and(|at| at >= shipped);
+            assert_eq!(status.delivered(), past_shipping, "{status:?}");
         }
     }
 

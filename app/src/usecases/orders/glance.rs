@@ -7,7 +7,6 @@ use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
 
-use super::lines::delivered;
 use crate::domain::glance::{self as rules, SOON_DAYS, ShipmentFact, WaitKind, Waiting};
 use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::{Action, Area};
@@ -48,7 +47,7 @@ async fn read(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiError> 
     let (in_work, delivered_open): (Vec<OrderStatus>, Vec<OrderStatus>) = OrderStatus::ALL
         .into_iter()
         .filter(|s| !s.is_final())
-        .partition(|s| !delivered(*s));
+        .partition(|s| !s.delivered());
     let working = reads::badge_shapes(db, company, &in_work).await?;
     let delivered_kinds = reads::presence_kinds(db, company, &delivered_open).await?;
     // Each order's badge is the one its row in the order list shows (the

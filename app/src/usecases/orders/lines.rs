@@ -15,14 +15,6 @@ use crate::usecases::line_fields::LineFields;
 use crate::wire::FieldErrors;
 use crate::wire::orders::{LineInput, LineView, format_minor};
 
-/// The goods have left: a passed commitment no longer makes a line late.
-pub fn delivered(status: OrderStatus) -> bool {
-    matches!(
-        status,
-        OrderStatus::Shipped | OrderStatus::Arrived | OrderStatus::Settled
-    )
-}
-
 /// A line with its three dates and badge, before anything is known of the
 /// factories behind it.
 pub fn line_view(line: &order_line::Model, status: OrderStatus, today: NaiveDate) -> LineView {
@@ -43,7 +35,7 @@ pub fn line_view(line: &order_line::Model, status: OrderStatus, today: NaiveDate
         committed: line.committed_date,
         forecast: line.forecast_date,
         slip_days: dates.slip_days(),
-        badge: badge(&dates, today, delivered(status)),
+        badge: badge(&dates, today, status.delivered()),
         milestone: None,
         placed: false,
     }

@@ -8,7 +8,6 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::lines::delivered;
 use crate::domain::company::CompanyKind;
 use crate::domain::dates::parse_day;
 use crate::domain::limits::search_fits;
@@ -171,7 +170,7 @@ fn summary(order: ListedOrder, names: &HashMap<i32, String>, today: NaiveDate) -
         status: kept.status,
         line_count: usize::try_from(lines.lines).unwrap_or(usize::MAX),
         next_committed: lines.earliest_committed,
-        badge: lines.worst_badge(today, delivered(kept.status)),
+        badge: lines.worst_badge(today, kept.status.delivered()),
     }
 }
 

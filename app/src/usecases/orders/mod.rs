@@ -13,7 +13,7 @@ mod contract;
 pub use create::create;
 pub use detail::get;
 pub use glance::glance;
-pub use lines::{ParsedLine, Terms, delivered, line_view, parse_line, parse_terms, with_progress};
+pub use lines::{ParsedLine, Terms, line_view, parse_line, parse_terms, with_progress};
 pub use list::{customers, list};
 pub use status::move_status;
 
