@@ -56,8 +56,12 @@ mod measure;
 mod outside;
 #[path = "load/phone.rs"]
 mod phone;
+#[path = "load/process.rs"]
+mod process;
 #[path = "load/serve.rs"]
 mod serve;
+#[path = "load/writers.rs"]
+mod writers;
 
 use book::{Book, Lcg, generate_into};
 use live::{LiveRow, run_live};

@@ -17,7 +17,7 @@ use std::time::Duration;
 use integration_tests::browser::Browser;
 use serde_json::json;
 
-use super::outside::Server;
+use super::process::Server;
 use super::{PASSWORD, Store};
 
 /// One page on one network.
