@@ -8,7 +8,7 @@ use integration_tests::people::{PASSWORD, create_cast};
 use integration_tests::{TestApp, spawn_app};
 use std::time::Duration;
 
-use crate::two_factor::code_at;
+use integration_tests::two_factor::code_at;
 
 const WAIT: Duration = Duration::from_secs(30);
 

@@ -1035,13 +1035,13 @@ async fn a_person_s_alert_choices_mutes_and_two_factor_steps_drop_only_their_own
         "setting up two-factor sign-in dropped another customer's page"
     );
     app.clock.advance(chrono::Duration::seconds(30));
-    let code = crate::two_factor::code_at(&secret, app.state.now());
+    let code = integration_tests::two_factor::code_at(&secret, app.state.now());
     let (status, body) = app
         .call(&customer, "two-factor/recovery-codes", &[("code", &code)])
         .await;
     assert_eq!(status, 200, "{body}");
     app.clock.advance(chrono::Duration::seconds(30));
-    let code = crate::two_factor::code_at(&secret, app.state.now());
+    let code = integration_tests::two_factor::code_at(&secret, app.state.now());
     let (status, body) = app
         .call(
             &customer,

@@ -1,23 +1,13 @@
 //! Two-factor sign-in: setting it up, signing in with a code or a recovery
 //! code, wrong and replayed codes, turning it off, and the house's rule
 //! that makes its staff set it up before they get any session. Codes are
-//! computed here with `totp-rs` from the secret the portal hands out, at
-//! the portal's (test) clock.
+//! computed as an authenticator app computes them
+//! (`integration_tests::two_factor`), at the portal's (test) clock.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::Duration;
 use integration_tests::people::{PASSWORD, create_cast};
+use integration_tests::two_factor::code_at;
 use integration_tests::{TestApp, new_client, spawn_app};
-
-/// The code an authenticator app shows for `secret` at `at`.
-pub(crate) fn code_at(secret: &str, at: DateTime<Utc>) -> String {
-    let secret = totp_rs::Secret::try_from_base32(secret).expect("a Base32 secret");
-    let totp = totp_rs::Builder::new()
-        .with_secret(secret)
-        .build()
-        .expect("a TOTP");
-    totp.generate(u64::try_from(at.timestamp()).unwrap())
-        .to_string()
-}
 
 /// The code the app shows now, by the portal's clock.
 fn code_now(app: &TestApp, secret: &str) -> String {

@@ -12,6 +12,7 @@ pub mod people;
 pub mod quotes;
 pub mod s3;
 pub mod smtp;
+pub mod two_factor;
 
 use app::ssr::clock::TestClock;
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
