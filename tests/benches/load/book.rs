@@ -35,7 +35,28 @@ pub(crate) struct Book {
     pub(crate) other_customer_order: i32,
     /// The other customer's company, whose credit the house sets.
     pub(crate) other_customer_company: i32,
+    /// A buyer of a third customer, whose inquiries the house takes to
+    /// contracts.
+    pub(crate) third_customer_email: String,
+    /// The third customer's company, to which the house invites people.
+    pub(crate) third_customer_company: i32,
+    /// The house's sales person who quotes the third customer.
+    pub(crate) quoting_email: String,
+    /// The factory that makes what the third customer is quoted.
+    pub(crate) quoted_factory: i32,
+    /// An administrator who approves the third customer's quotations.
+    pub(crate) approver_email: String,
+    /// An administrator who invites people and deactivates them.
+    pub(crate) people_admin_email: String,
+    /// House people who set up two-factor sign-in, each once: the first
+    /// half while reads are kept, the second with every read from the
+    /// database.
+    pub(crate) enrolling_emails: Vec<String>,
 }
+
+/// House people in the book who set up two-factor sign-in: more than the
+/// two-factor row's two runs reach at its pace (three steps a person).
+const ENROLLING_PEOPLE: usize = 40;
 
 async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
     let mut rng = Lcg(seed);
@@ -98,6 +119,16 @@ async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
     person(house_id, Role::Admin, "admin@house.bench").await;
     person(suppliers[0], Role::Supplier, "factory@factory-0.bench").await;
     person(customers[1], Role::Customer, "buyer@customer-1.bench").await;
+    person(customers[2], Role::Customer, "buyer@customer-2.bench").await;
+    person(house_id, Role::Staff, "quotes@house.bench").await;
+    person(house_id, Role::Admin, "approver@house.bench").await;
+    person(house_id, Role::Admin, "people@house.bench").await;
+    let enrolling_emails: Vec<String> = (0..ENROLLING_PEOPLE)
+        .map(|i| format!("member-{i}@house.bench"))
+        .collect();
+    for email in &enrolling_emails {
+        person(house_id, Role::Staff, email).await;
+    }
 
     let orders = lines.div_ceil(LINES_PER_ORDER);
     // A tenth of the book is the last two months' work, at every stage;
@@ -377,6 +408,13 @@ async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
         other_customer_email: "buyer@customer-1.bench".into(),
         other_customer_order,
         other_customer_company: customers[1],
+        third_customer_email: "buyer@customer-2.bench".into(),
+        third_customer_company: customers[2],
+        quoting_email: "quotes@house.bench".into(),
+        quoted_factory: suppliers[0],
+        approver_email: "approver@house.bench".into(),
+        people_admin_email: "people@house.bench".into(),
+        enrolling_emails,
     }
 }
 

@@ -18,9 +18,10 @@ use tokio::time::Instant;
 use super::measure::gathered;
 use super::process::{Server, cpu_ticks};
 use super::writers::{
-    MESSAGE_EVERY, SAVE_EVERY, SIGN_IN_EVERY, UPLOAD_EVERY, Writes, draft_for_another_customer,
-    keep_costing, keep_going_about, keep_messaging, keep_reporting, keep_setting, keep_signing_in,
-    keep_uploading,
+    ENROL_EVERY, EVERYDAY_EVERY, MESSAGE_EVERY, PEOPLE_EVERY, QUOTE_EVERY, SAVE_EVERY,
+    SETTINGS_EVERY, SIGN_IN_EVERY, UPLOAD_EVERY, Writes, draft_for_another_customer, keep_costing,
+    keep_enrolling, keep_going_about, keep_inviting, keep_messaging, keep_quoting, keep_reporting,
+    keep_setting, keep_signing_in, keep_uploading,
 };
 use super::{CONCURRENCY, Lcg, PASSWORD, Store, generate_into};
 
@@ -394,6 +395,50 @@ async fn measure_server(
     let page = beside(what, &changes, "changes sent", "accepted");
     note(page.as_str(), setting, Some(order.p99_ms));
 
+    // Reads while a third customer's inquiries are taken to contracts, a
+    // step every `QUOTE_EVERY`.
+    let buyer = session_cookie(&server.base, &book.third_customer_email).await;
+    let quoting = session_cookie(&server.base, &book.quoting_email).await;
+    let approver = session_cookie(&server.base, &book.approver_email).await;
+    let (base, quoted) = (server.base.clone(), book.quoted_factory);
+    let (contracting, steps) = order_pages_while(&server, &customer, &picks, |stop| {
+        keep_quoting(buyer, quoting, approver, base, quoted, stop)
+    })
+    .await;
+    let what = "the house quotes, approves and sends another customer's inquiries, \
+                and the customer accepts them";
+    let page = beside(what, &steps, "steps sent", "accepted");
+    note(page.as_str(), contracting, Some(order.p99_ms));
+
+    // Reads while an administrator invites people and deactivates them, one
+    // every `PEOPLE_EVERY`.
+    let admin = session_cookie(&server.base, &book.people_admin_email).await;
+    let (base, company) = (server.base.clone(), book.third_customer_company);
+    let (inviting, changes) = order_pages_while(&server, &customer, &picks, |stop| {
+        keep_inviting(admin, base, company, stop)
+    })
+    .await;
+    let what = "the house's administrator invites people and deactivates them";
+    let page = beside(what, &changes, "writes sent", "accepted");
+    note(page.as_str(), inviting, Some(order.p99_ms));
+
+    // Reads while house people set up two-factor sign-in, a step every
+    // `ENROL_EVERY`; each server has half of the book's people to enrol.
+    let half = book.enrolling_emails.len() / 2;
+    let people = if keep_reads {
+        book.enrolling_emails[..half].to_vec()
+    } else {
+        book.enrolling_emails[half..].to_vec()
+    };
+    let base = server.base.clone();
+    let (enrolling, steps) = order_pages_while(&server, &customer, &picks, |stop| {
+        keep_enrolling(base, people, stop)
+    })
+    .await;
+    let what = "house people sign in and set up two-factor sign-in";
+    let page = beside(what, &steps, "steps sent", "accepted");
+    note(page.as_str(), enrolling, Some(order.p99_ms));
+
     // Reads while writing: the order page again, with the factory reporting
     // progress all along; then again with the slippage scan running pass
     // after pass in the server beside the reports.
@@ -517,7 +562,15 @@ pub(super) fn markdown(
          sales person signs in on a fresh browser and out again, a pair every {} ms; the next while the factory \
          uploads a QC photo (a 1×1 PNG, through the upload form) to one of its lines after another, one every {} ms; \
          the next while the house saves another customer's quotation draft with a new selling price, one save every {} ms; \
-         the next while the house writes in the conversation of another customer's order, one message every {} ms. The last two rows ask for order pages while the factory posts \
+         the next while the house writes in the conversation of another customer's order, one message every {} ms; \
+         the next while another customer's buyer sends inquiries and changes alert choices and the house's sales person \
+         chooses a language and a time zone, one write every {} ms in turn; the next while the house's administrator \
+         changes its rules, a customer's credit, a staff level and the complaint clocks, one every {} ms in turn; \
+         the next while a third customer's inquiries are taken to contracts (the house opens, costs, submits and sends \
+         each quotation, an administrator approves each step it needs, the customer accepts it), a step every {} ms; \
+         the next while an administrator invites a buyer and then deactivates them, a write every {} ms; \
+         the next while house people, one after another, sign in on a fresh browser, start two-factor sign-in and \
+         confirm it with the code an app shows, a step every {} ms. The last two rows ask for order pages while the factory posts \
          progress reports one after another on a connection of its own, each a real change the portal accepts \
          and writes (it names the line's current version and a larger quantity done), the last also while the \
          slippage scan runs in the server pass after pass (started and stopped by the benchmark through the \
@@ -534,6 +587,11 @@ pub(super) fn markdown(
         UPLOAD_EVERY.as_millis(),
         SAVE_EVERY.as_millis(),
         MESSAGE_EVERY.as_millis(),
+        EVERYDAY_EVERY.as_millis(),
+        SETTINGS_EVERY.as_millis(),
+        QUOTE_EVERY.as_millis(),
+        PEOPLE_EVERY.as_millis(),
+        ENROL_EVERY.as_millis(),
         table(rows),
     )
 }
