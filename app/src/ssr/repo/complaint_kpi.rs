@@ -1,12 +1,11 @@
 //! What the complaint figures read: the period's complaints, each with the
 //! product it is about and the factory behind it.
 
-use sea_orm::sea_query::{Alias, Expr, ExprTrait as _, Query, SelectStatement};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 
 use super::kpi::Period;
 use super::purchase_orders;
-use crate::ssr::entities::{complaint, po_line, po_line_link};
+use crate::ssr::entities::complaint;
 
 /// A complaint of the period with what the figures group it by.
 pub struct ComplaintFacts {
@@ -27,16 +26,14 @@ pub async fn complaints_in(
         .filter(complaint::Column::CreatedAt.lt(period.end()));
     if let Some(factory) = factory {
         // Only the complaints that may be the factory's: passed to it, or
-        // about a line one of its lines fills. Which factory is behind a
-        // line several fill is decided below, as for every factory.
+        // passed to no factory (then the factory behind the line decides,
+        // below, as for every factory). The period's complaints are few;
+        // which lines the factory fills is not asked of the database, which
+        // would list every line the factory ever filled.
         select = select.filter(
             Condition::any()
                 .add(complaint::Column::FactoryCompanyId.eq(factory))
-                .add(
-                    Condition::all()
-                        .add(complaint::Column::FactoryCompanyId.is_null())
-                        .add(complaint::Column::OrderLineId.in_subquery(filled_by(factory))),
-                ),
+                .add(complaint::Column::FactoryCompanyId.is_null()),
         );
     }
     let rows = select.all(db).await?;
@@ -63,20 +60,4 @@ pub async fn complaints_in(
         })
         .filter(|f| factory.is_none_or(|id| f.factory == Some(id)))
         .collect())
-}
-
-/// The customer lines the factory's lines fill (cancelled ones too: a
-/// superset, narrowed by the caller).
-fn filled_by(factory: i32) -> SelectStatement {
-    Query::select()
-        .column((po_line_link::Entity, po_line_link::Column::OrderLineId))
-        .from(po_line_link::Entity)
-        .inner_join(
-            po_line::Entity,
-            Expr::col((po_line::Entity, po_line::Column::Id))
-                .equals((po_line_link::Entity, po_line_link::Column::PoLineId)),
-        )
-        // Kept on each line by the database: its purchase order's factory.
-        .and_where(Expr::col((po_line::Entity, Alias::new("supplier_company_id"))).eq(factory))
-        .to_owned()
 }
