@@ -48,12 +48,16 @@ use server::startup::Application;
 // `benches/outside.rs`, which Cargo would take for a bench of its own.
 #[path = "load/book.rs"]
 mod book;
+#[path = "load/contracts.rs"]
+mod contracts;
 #[path = "load/live.rs"]
 mod live;
 #[path = "load/measure.rs"]
 mod measure;
 #[path = "load/outside.rs"]
 mod outside;
+#[path = "load/people.rs"]
+mod people;
 #[path = "load/phone.rs"]
 mod phone;
 #[path = "load/process.rs"]

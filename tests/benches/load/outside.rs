@@ -15,12 +15,13 @@ use reqwest::header::{
 };
 use tokio::time::Instant;
 
+use super::contracts::{QUOTE_EVERY, keep_quoting};
 use super::measure::gathered;
+use super::people::{ENROL_EVERY, PEOPLE_EVERY, keep_enrolling, keep_inviting};
 use super::process::{Server, cpu_ticks};
 use super::writers::{
-    ENROL_EVERY, EVERYDAY_EVERY, MESSAGE_EVERY, PEOPLE_EVERY, QUOTE_EVERY, SAVE_EVERY,
-    SETTINGS_EVERY, SIGN_IN_EVERY, UPLOAD_EVERY, Writes, draft_for_another_customer, keep_costing,
-    keep_enrolling, keep_going_about, keep_inviting, keep_messaging, keep_quoting, keep_reporting,
+    EVERYDAY_EVERY, MESSAGE_EVERY, SAVE_EVERY, SETTINGS_EVERY, SIGN_IN_EVERY, UPLOAD_EVERY, Writes,
+    draft_for_another_customer, keep_costing, keep_going_about, keep_messaging, keep_reporting,
     keep_setting, keep_signing_in, keep_uploading,
 };
 use super::{CONCURRENCY, Lcg, PASSWORD, Store, generate_into};

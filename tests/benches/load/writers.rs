@@ -1,6 +1,8 @@
 //! The writes `--outside` sends beside a row's reads, each at its own pace
 //! on connections of its own: progress reports, sign-ins, QC photos,
 //! quotation saves, messages, everyday choices and the house's settings.
+//! The steps from inquiry to contract are in `contracts.rs`, invitations
+//! and two-factor set-ups in `people.rs`.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -102,7 +104,7 @@ pub(super) async fn keep_reporting(
 /// One write every `every` until `stop`: `write(n)` sends the n-th, the
 /// first being 1, and answers whether the portal accepted it. A write
 /// counts as sent when its turn comes, whether or not it could be sent.
-async fn paced<F, Fut>(every: Duration, stop: Arc<AtomicBool>, mut write: F) -> Writes
+pub(super) async fn paced<F, Fut>(every: Duration, stop: Arc<AtomicBool>, mut write: F) -> Writes
 where
     F: FnMut(usize) -> Fut,
     Fut: std::future::Future<Output = bool>,
@@ -214,7 +216,11 @@ pub(super) const SAVE_EVERY: Duration = Duration::from_millis(250);
 
 /// A customer's buyer asking for a quotation of one product (an inquiry,
 /// which mails the house).
-fn inquiry(buyer: &reqwest::Client, base: &str, description: &str) -> reqwest::RequestBuilder {
+pub(super) fn inquiry(
+    buyer: &reqwest::Client,
+    base: &str,
+    description: &str,
+) -> reqwest::RequestBuilder {
     buyer.post(format!("{base}/api/inquiries/create")).form(&[
         ("destination", "Hamburg"),
         ("incoterm", "FOB"),
@@ -400,326 +406,12 @@ pub(super) async fn keep_setting(
     .await
 }
 
-/// How often the quotation row takes its next step; each inquiry, sending
-/// and acceptance mails the other side, a few times in the row's seconds.
-pub(super) const QUOTE_EVERY: Duration = Duration::from_millis(250);
-
-/// Where the quotation row stands with its current quotation.
-#[derive(Debug, Clone, Copy)]
-enum Quoting {
-    Inquire,
-    Start {
-        inquiry: i32,
-    },
-    Save(i32),
-    Submit(i32),
-    /// Approving each step it needs, then sending it.
-    Approve(i32),
-    Accept(i32),
-}
-
-/// People of the quotation row, each on a connection of their own.
-struct QuotingPeople {
-    buyer: reqwest::Client,
-    sales: reqwest::Client,
-    approver: reqwest::Client,
-    base: String,
-    /// The factory each quotation's line is costed with.
-    factory: i32,
-}
-
-/// A third customer's inquiry taken to a contract, one step every
-/// `QUOTE_EVERY`, until `stop`: its buyer asks, the house's sales person
-/// opens, costs (with `factory`), submits and sends the quotation, an administrator
-/// approves each step it needs, and the buyer accepts it (the portal makes
-/// the contract), then asks again. A refused step starts over with a new
-/// inquiry. `accepted` counts the steps the portal accepted.
-pub(super) async fn keep_quoting(
-    buyer: String,
-    sales: String,
-    approver: String,
-    base: String,
-    factory: i32,
-    stop: Arc<AtomicBool>,
-) -> Writes {
-    let people = Arc::new(QuotingPeople {
-        buyer: keep_alive(&buyer),
-        sales: keep_alive(&sales),
-        approver: keep_alive(&approver),
-        base,
-        factory,
-    });
-    let at = Arc::new(tokio::sync::Mutex::new(Quoting::Inquire));
-    paced(QUOTE_EVERY, stop, |n| {
-        let (people, at) = (people.clone(), at.clone());
-        async move {
-            let mut at = at.lock().await;
-            let (next, ok) = people.step(*at, n).await;
-            *at = if ok { next } else { Quoting::Inquire };
-            ok
-        }
-    })
-    .await
-}
-
-impl QuotingPeople {
-    /// Takes the step `at` (the row's n-th write); answers the step after it
-    /// and whether the portal accepted this one.
-    async fn step(&self, at: Quoting, n: usize) -> (Quoting, bool) {
-        let base = &self.base;
-        match at {
-            Quoting::Inquire => {
-                let asked = inquiry(&self.buyer, base, &format!("Stoneware mug, contract {n}"));
-                match id_of(asked).await {
-                    Some(inquiry) => (Quoting::Start { inquiry }, true),
-                    None => (at, false),
-                }
-            }
-            Quoting::Start { inquiry } => {
-                let start = self
-                    .sales
-                    .post(format!("{base}/api/quotations/start"))
-                    .form(&[("inquiry_id", inquiry.to_string())]);
-                match id_of(start).await {
-                    Some(quotation) => (Quoting::Save(quotation), true),
-                    None => (at, false),
-                }
-            }
-            Quoting::Save(id) => {
-                use integration_tests::quotes::{Costed, draft_fields};
-                let Some(version) = quotation_version(&self.sales, base, id).await else {
-                    return (at, false);
-                };
-                let costed = Costed {
-                    supplier: Some(self.factory),
-                    purchase: "8.10",
-                    selling: "12.40",
-                    deposit: "30",
-                };
-                let save = self
-                    .sales
-                    .post(format!("{base}/api/quotations/save"))
-                    .form(&draft_fields(id, &version.to_string(), &costed));
-                (Quoting::Submit(id), answered(save).await)
-            }
-            Quoting::Submit(id) => (Quoting::Approve(id), self.house_step(id, "submit").await),
-            Quoting::Approve(id) => match self.step_to_decide(id).await {
-                Some(position) => {
-                    let decide = self
-                        .approver
-                        .post(format!("{base}/api/quotations/decide"))
-                        .form(&[
-                            ("id", id.to_string()),
-                            ("position", position.to_string()),
-                            ("approve", "true".into()),
-                        ]);
-                    (at, answered(decide).await)
-                }
-                // Every step approved: this turn sends it.
-                None => (Quoting::Accept(id), self.house_step(id, "send").await),
-            },
-            Quoting::Accept(id) => {
-                let accept = self
-                    .buyer
-                    .post(format!("{base}/api/quotations/respond"))
-                    .form(&[
-                        ("id", id.to_string()),
-                        ("revision", "1".into()),
-                        ("accept", "true".into()),
-                    ]);
-                (Quoting::Inquire, id_of(accept).await.is_some())
-            }
-        }
-    }
-
-    /// The sales person's step `what` (`submit`, `send`) at the quotation's
-    /// current version; whether the portal took it.
-    async fn house_step(&self, id: i32, what: &str) -> bool {
-        let Some(version) = quotation_version(&self.sales, &self.base, id).await else {
-            return false;
-        };
-        let step = self
-            .sales
-            .post(format!("{}/api/quotations/{what}", self.base))
-            .form(&[("id", id.to_string()), ("version", version.to_string())]);
-        answered(step).await
-    }
-
-    /// The approval step the approver may decide now, if any.
-    async fn step_to_decide(&self, id: i32) -> Option<i64> {
-        let response = self
-            .approver
-            .post(format!("{}/api/quotations/get", self.base))
-            .form(&[("id", id.to_string())])
-            .send()
-            .await
-            .ok()?;
-        let body: serde_json::Value = response.json().await.ok()?;
-        body["approvals"]
-            .as_array()?
-            .iter()
-            .find(|step| step["can_decide"] == true)
-            .and_then(|step| step["position"].as_i64())
-    }
-}
-
-/// Sends a request that answers an id (or an optional one), reading the
-/// whole answer; the id when the portal accepted it.
-async fn id_of(request: reqwest::RequestBuilder) -> Option<i32> {
-    let response = request.send().await.ok()?;
-    if !response.status().is_success() {
-        let _ = response.bytes().await;
-        return None;
-    }
-    let id: Option<i64> = response.json().await.ok()?;
-    id.map(|id| id as i32)
-}
-
-/// How often the people row invites someone or deactivates them: each
-/// invitation mails the invitee, a dozen in the row's seconds.
-pub(super) const PEOPLE_EVERY: Duration = Duration::from_millis(500);
-
-/// The house's administrator inviting a new buyer to `company` and then
-/// deactivating them, one write every `PEOPLE_EVERY` in turn, until
-/// `stop`. Each run's invitees have addresses of their own, so a book
-/// measured again still takes them. `accepted` counts the invitations and
-/// deactivations the portal accepted.
-pub(super) async fn keep_inviting(
-    admin: String,
-    base: String,
-    company: i32,
-    stop: Arc<AtomicBool>,
-) -> Writes {
-    let admin = keep_alive(&admin);
-    let run = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis());
-    paced(PEOPLE_EVERY, stop, |n| {
-        let (admin, base) = (admin.clone(), base.clone());
-        // The n-th write and the one after it are about the same person.
-        let email = format!("guest-{run}-{}@invited.bench", (n - 1) / 2);
-        async move {
-            if n % 2 == 1 {
-                let invite = admin.post(format!("{base}/api/admin/invite")).form(&[
-                    ("company_id", company.to_string()),
-                    ("email", email),
-                    ("display_name", "Invited Buyer".into()),
-                    ("role", "customer".into()),
-                ]);
-                return answered(invite).await;
-            }
-            let Some(id) = person_id(&admin, &base, &email).await else {
-                return false;
-            };
-            let deactivate = admin
-                .post(format!("{base}/api/admin/deactivate"))
-                .form(&[("user_id", id.to_string())]);
-            answered(deactivate).await
-        }
-    })
-    .await
-}
-
-/// The id of the person with `email`, as the administrator's people page
-/// reads it.
-async fn person_id(admin: &reqwest::Client, base: &str, email: &str) -> Option<i64> {
-    let response = admin
-        .post(format!("{base}/api/admin/people"))
-        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body("")
-        .send()
-        .await
-        .ok()?;
-    let body: serde_json::Value = response.json().await.ok()?;
-    body["companies"]
-        .as_array()?
-        .iter()
-        .flat_map(|company| company["people"].as_array().into_iter().flatten())
-        .find(|person| person["email"] == email)
-        .and_then(|person| person["id"].as_i64())
-}
-
-/// How often the two-factor row takes its next step.
-pub(super) const ENROL_EVERY: Duration = Duration::from_millis(250);
-
-/// Where the two-factor row stands with its current person.
-#[derive(Debug, Clone)]
-enum Enrolling {
-    SignIn,
-    Start { cookie: String },
-    Confirm { cookie: String, secret: String },
-}
-
-/// House people, one after another, each signing in on a fresh browser,
-/// starting two-factor sign-in and confirming it with the code an app
-/// shows, one step every `ENROL_EVERY`, until `stop` or until `people` run
-/// out. A refused step goes on with the next person. `accepted` counts the
-/// steps the portal accepted.
-pub(super) async fn keep_enrolling(
-    base: String,
-    people: Vec<String>,
-    stop: Arc<AtomicBool>,
-) -> Writes {
-    let at = Arc::new(tokio::sync::Mutex::new((0usize, Enrolling::SignIn)));
-    paced(ENROL_EVERY, stop, |_| {
-        let (base, people, at) = (base.clone(), people.clone(), at.clone());
-        async move {
-            let mut at = at.lock().await;
-            let (person, step) = &mut *at;
-            let Some(email) = people.get(*person) else {
-                return false;
-            };
-            let next = enrol_step(&base, email, step.clone()).await;
-            let ok = next.is_some();
-            *step = next.unwrap_or(Enrolling::SignIn);
-            if matches!(step, Enrolling::SignIn) {
-                *person += 1;
-            }
-            ok
-        }
-    })
-    .await
-}
-
-/// Takes the two-factor row's step `at` for the person `email`; the step
-/// after it when the portal accepted this one.
-async fn enrol_step(base: &str, email: &str, at: Enrolling) -> Option<Enrolling> {
-    match at {
-        Enrolling::SignIn => {
-            let response = keep_alive("")
-                .post(format!("{base}/api/auth/login"))
-                .form(&[("email", email), ("password", PASSWORD)])
-                .send()
-                .await
-                .ok()?;
-            let cookie = cookies_set(&response);
-            (response.status().is_success() && !cookie.is_empty())
-                .then_some(Enrolling::Start { cookie })
-        }
-        Enrolling::Start { cookie } => {
-            let response = keep_alive(&cookie)
-                .post(format!("{base}/api/two-factor/start"))
-                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .body("")
-                .send()
-                .await
-                .ok()?;
-            let setup: serde_json::Value = response.json().await.ok()?;
-            let secret = setup["secret"].as_str()?.to_string();
-            Some(Enrolling::Confirm { cookie, secret })
-        }
-        Enrolling::Confirm { cookie, secret } => {
-            let code = integration_tests::two_factor::code_at(&secret, chrono::Utc::now());
-            let confirm = keep_alive(&cookie)
-                .post(format!("{base}/api/two-factor/confirm"))
-                .form(&[("code", code)]);
-            answered(confirm).await.then_some(Enrolling::SignIn)
-        }
-    }
-}
-
 /// The quotation's current version, as the house's quotation page reads it.
-async fn quotation_version(sales: &reqwest::Client, base: &str, quotation: i32) -> Option<i64> {
+pub(super) async fn quotation_version(
+    sales: &reqwest::Client,
+    base: &str,
+    quotation: i32,
+) -> Option<i64> {
     let response = sales
         .post(format!("{base}/api/quotations/get"))
         .form(&[("id", quotation.to_string())])
