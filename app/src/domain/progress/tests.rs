@@ -19,6 +19,7 @@ fn each_list_reads_its_bands_and_only_the_stale_list_is_sifted() {
     for filter in [LineFilter::Open, LineFilter::Late, LineFilter::Done] {
         assert!(!filter.sifted(), "{filter:?}");
     }
+    assert!(LineFilter::Late.keeps(true, false) && !LineFilter::Late.keeps(false, true));
     assert!(LineFilter::Stale.keeps(false, true) && !LineFilter::Stale.keeps(true, false));
     assert!(LineFilter::Open.keeps(false, false) && LineFilter::Done.keeps(false, false));
 }
