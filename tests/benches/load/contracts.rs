@@ -6,7 +6,7 @@ use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 use super::outside::{answered, keep_alive};
-use super::writers::{Writes, inquiry, paced, quotation_version};
+use super::writers::{Writes, inquiry, paced, quotation_version, read_quotation};
 
 /// How often the quotation row takes its next step; each inquiry, sending
 /// and acceptance mails the other side, a few times in the row's seconds.
@@ -155,14 +155,7 @@ impl QuotingPeople {
 
     /// The approval step the approver may decide now, if any.
     async fn step_to_decide(&self, id: i32) -> Option<i64> {
-        let response = self
-            .approver
-            .post(format!("{}/api/quotations/get", self.base))
-            .form(&[("id", id.to_string())])
-            .send()
-            .await
-            .ok()?;
-        let body: serde_json::Value = response.json().await.ok()?;
+        let body = read_quotation(&self.approver, &self.base, id).await?;
         body["approvals"]
             .as_array()?
             .iter()

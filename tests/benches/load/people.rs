@@ -9,7 +9,7 @@ use reqwest::header::CONTENT_TYPE;
 
 use super::PASSWORD;
 use super::outside::{answered, cookies_set, keep_alive};
-use super::writers::{Writes, paced};
+use super::writers::{Writes, json_of, paced};
 
 /// How often the people row invites someone or deactivates them: each
 /// invitation mails the invitee, a dozen in the row's seconds.
@@ -59,14 +59,13 @@ pub(super) async fn keep_inviting(
 /// The id of the person with `email`, as the administrator's people page
 /// reads it.
 async fn person_id(admin: &reqwest::Client, base: &str, email: &str) -> Option<i64> {
-    let response = admin
-        .post(format!("{base}/api/admin/people"))
-        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body("")
-        .send()
-        .await
-        .ok()?;
-    let body: serde_json::Value = response.json().await.ok()?;
+    let body = json_of(
+        admin
+            .post(format!("{base}/api/admin/people"))
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(""),
+    )
+    .await?;
     body["companies"]
         .as_array()?
         .iter()
@@ -133,14 +132,13 @@ async fn enrol_step(base: &str, email: &str, at: Enrolling) -> Option<Enrolling>
                 .then_some(Enrolling::Start { cookie })
         }
         Enrolling::Start { cookie } => {
-            let response = keep_alive(&cookie)
-                .post(format!("{base}/api/two-factor/start"))
-                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .body("")
-                .send()
-                .await
-                .ok()?;
-            let setup: serde_json::Value = response.json().await.ok()?;
+            let setup = json_of(
+                keep_alive(&cookie)
+                    .post(format!("{base}/api/two-factor/start"))
+                    .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+                    .body(""),
+            )
+            .await?;
             let secret = setup["secret"].as_str()?.to_string();
             Some(Enrolling::Confirm { cookie, secret })
         }

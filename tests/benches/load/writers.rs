@@ -406,30 +406,41 @@ pub(super) async fn keep_setting(
     .await
 }
 
+/// Sends a request and reads its answer as JSON, whatever its status.
+pub(super) async fn json_of(request: reqwest::RequestBuilder) -> Option<serde_json::Value> {
+    request.send().await.ok()?.json().await.ok()
+}
+
+/// The quotation as the house's quotation page reads it.
+pub(super) async fn read_quotation(
+    house: &reqwest::Client,
+    base: &str,
+    quotation: i32,
+) -> Option<serde_json::Value> {
+    json_of(
+        house
+            .post(format!("{base}/api/quotations/get"))
+            .form(&[("id", quotation.to_string())]),
+    )
+    .await
+}
+
 /// The quotation's current version, as the house's quotation page reads it.
 pub(super) async fn quotation_version(
     sales: &reqwest::Client,
     base: &str,
     quotation: i32,
 ) -> Option<i64> {
-    let response = sales
-        .post(format!("{base}/api/quotations/get"))
-        .form(&[("id", quotation.to_string())])
-        .send()
-        .await
-        .ok()?;
-    let body: serde_json::Value = response.json().await.ok()?;
-    body["version"].as_i64()
+    read_quotation(sales, base, quotation).await?["version"].as_i64()
 }
 
 /// The line's current version, as the factory's line page reads it.
 async fn line_version(factory: &reqwest::Client, base: &str, line: i32) -> Option<i64> {
-    let response = factory
-        .post(format!("{base}/api/progress/line"))
-        .form(&[("id", line.to_string())])
-        .send()
-        .await
-        .ok()?;
-    let body: serde_json::Value = response.json().await.ok()?;
+    let body = json_of(
+        factory
+            .post(format!("{base}/api/progress/line"))
+            .form(&[("id", line.to_string())]),
+    )
+    .await?;
     body["line"]["version"].as_i64()
 }
