@@ -35,6 +35,19 @@ pub(crate) async fn order_with_slipping_lines(
     slip: i64,
     lines: i32,
 ) -> i32 {
+    order_committed_for(db, customer, number, 30, slip, lines).await
+}
+
+/// An order in production of `lines` lines, each committed `days` days from
+/// today (before it if negative) and forecast `slip` days later.
+async fn order_committed_for(
+    db: &DatabaseConnection,
+    customer: i32,
+    number: &str,
+    days: i64,
+    slip: i64,
+    lines: i32,
+) -> i32 {
     let now = Utc::now();
     let txn = db.begin().await.unwrap();
     let order = orders::insert_order(
@@ -53,7 +66,7 @@ pub(crate) async fn order_with_slipping_lines(
     )
     .await
     .unwrap();
-    let committed = now.date_naive() + Duration::days(30);
+    let committed = now.date_naive() + Duration::days(days);
     for line_no in 1..=lines {
         orders::insert_line(&txn, slipping_line(order.id, line_no, committed, slip))
             .await
@@ -230,6 +243,11 @@ async fn the_customer_sees_its_orders_counted_its_sailings_and_what_waits() {
     // SO-A-1 (from the cast) has a line two days late.
     let on_track = order_slipping(&app.db, cast.customer_a, "SO-A-TRACK", 0).await;
     let at_risk = order_slipping(&app.db, cast.customer_a, "SO-A-RISK", 1).await;
+    // Expected early is on track; a slip of any size from two days on is
+    // late, and so is a commitment passed, whatever the forecast says.
+    order_slipping(&app.db, cast.customer_a, "SO-A-EARLY", -3).await;
+    order_slipping(&app.db, cast.customer_a, "SO-A-FAR", 9).await;
+    order_committed_for(&app.db, cast.customer_a, "SO-A-PAST", -1, -2, 2).await;
     // A line without a commitment beside one on track: counted nowhere.
     let mixed = order_slipping(&app.db, cast.customer_a, "SO-A-MIXED", 0).await;
     uncommitted_line(&app.db, mixed).await;
@@ -284,9 +302,9 @@ async fn the_customer_sees_its_orders_counted_its_sailings_and_what_waits() {
 
     let (status, glance) = app.call(&buyer, "orders/glance", &[]).await;
     assert_eq!(status, 200, "{glance}");
-    assert_eq!(glance["counts"]["on_track"], 2, "{glance}");
+    assert_eq!(glance["counts"]["on_track"], 3, "{glance}");
     assert_eq!(glance["counts"]["at_risk"], 1, "{glance}");
-    assert_eq!(glance["counts"]["late"], 1, "{glance}");
+    assert_eq!(glance["counts"]["late"], 3, "{glance}");
 
     // The counts agree with the badges of the order list.
     let (_, list) = app.call(&buyer, "orders/list", &[]).await;
@@ -300,6 +318,9 @@ async fn the_customer_sees_its_orders_counted_its_sailings_and_what_waits() {
         ("SO-A-TRACK", "on_track"),
         ("SO-A-RISK", "at_risk"),
         ("SO-A-1", "late"),
+        ("SO-A-EARLY", "on_track"),
+        ("SO-A-FAR", "late"),
+        ("SO-A-PAST", "late"),
         ("SO-A-MIXED", "unconfirmed"),
         ("SO-A-SHIPPED", "on_track"),
         ("SO-A-ARRIVED", "unconfirmed"),

@@ -190,7 +190,9 @@ impl LineBadge {
 pub fn badge(dates: &LineDates, today: NaiveDate, delivered: bool) -> LineBadge {
     if dates.committed.is_none() {
         LineBadge::Unconfirmed
-    } else if dates.is_overdue(today, delivered) || (!delivered && dates.slip_days() >= 2) {
+    } else if dates.is_overdue(today, delivered)
+        || (!delivered && dates.slip_days() >= LATE_SLIP_DAYS)
+    {
         LineBadge::Late
     } else if !delivered && dates.slip_days() == 1 {
         LineBadge::AtRisk
@@ -259,46 +261,63 @@ impl LinesSummary {
         }
     }
 
-    /// What a delivered order's badge depends on: whether it has lines and
-    /// whether any of them has no commitment. Its dates no longer count, so
-    /// the database only needs to say which of the four kinds each
-    /// delivered order is, not sum its lines.
-    pub fn presence(has_lines: bool, has_unconfirmed: bool) -> Self {
-        Self {
-            lines: u64::from(has_lines),
-            unconfirmed: u64::from(has_unconfirmed),
-            earliest_committed: None,
-            most_slip: None,
-        }
-    }
-
-    /// What an order in work's badge depends on: [`Self::presence`] and the
-    /// dates. Orders alike in these get the same badge however many lines
-    /// they have, so the database can count orders by them (a few hundred
-    /// kinds of thousands of orders) instead of sending each.
-    pub fn shape(
-        has_lines: bool,
-        has_unconfirmed: bool,
-        earliest_committed: Option<NaiveDate>,
-        most_slip: Option<i64>,
-    ) -> Self {
-        Self {
-            earliest_committed,
-            most_slip,
-            ..Self::presence(has_lines, has_unconfirmed)
+    /// What the summarised lines' worst badge depends on `today`: see
+    /// [`Standing`].
+    pub fn standing(&self, today: NaiveDate) -> Standing {
+        Standing {
+            has_lines: self.lines > 0,
+            has_unconfirmed: self.unconfirmed > 0,
+            overdue: self.earliest_committed.is_some_and(|c| c < today),
+            slip: self.most_slip.unwrap_or(0).clamp(0, LATE_SLIP_DAYS),
         }
     }
 
     /// The worst badge of the summarised lines: always what [`worst_badge`]
     /// gives over each line's [`badge`].
     pub fn worst_badge(&self, today: NaiveDate, delivered: bool) -> LineBadge {
-        let slip = self.most_slip.unwrap_or(0).max(0);
-        let overdue = self.earliest_committed.is_some_and(|c| c < today);
-        if !delivered && (overdue || slip >= 2) {
+        self.standing(today).worst_badge(delivered)
+    }
+}
+
+/// A slip of this many days or more makes a line late; one of fewer (but
+/// at least a day) puts it at risk.
+pub const LATE_SLIP_DAYS: i64 = 2;
+
+/// All an order's worst badge depends on, on a given day: whether it has
+/// lines, whether one of them has no commitment, whether its earliest
+/// commitment has passed, and its largest slip counted up to
+/// [`LATE_SLIP_DAYS`] (larger slips are all late alike). Orders alike in
+/// these get the same badge however many lines and dates they have, so the
+/// database counts a customer's orders by them: at most 24 kinds, however
+/// many orders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Standing {
+    pub has_lines: bool,
+    pub has_unconfirmed: bool,
+    pub overdue: bool,
+    /// From 0 to [`LATE_SLIP_DAYS`].
+    pub slip: i64,
+}
+
+impl Standing {
+    /// A delivered order's: its dates no longer count, only whether it has
+    /// lines and a line without a commitment.
+    pub fn delivered(has_lines: bool, has_unconfirmed: bool) -> Self {
+        Self {
+            has_lines,
+            has_unconfirmed,
+            overdue: false,
+            slip: 0,
+        }
+    }
+
+    /// The order's worst badge.
+    pub fn worst_badge(&self, delivered: bool) -> LineBadge {
+        if !delivered && (self.overdue || self.slip >= LATE_SLIP_DAYS) {
             LineBadge::Late
-        } else if !delivered && slip == 1 {
+        } else if !delivered && self.slip >= 1 {
             LineBadge::AtRisk
-        } else if self.lines == 0 || self.unconfirmed > 0 {
+        } else if !self.has_lines || self.has_unconfirmed {
             LineBadge::Unconfirmed
         } else {
             LineBadge::OnTrack

@@ -236,22 +236,20 @@ proptest! {
     }
 
     #[test]
-    fn an_orders_badge_needs_only_its_summarys_shape(
+    fn an_orders_standing_is_one_of_few_kinds(
         lines in some_lines(),
         today in -20i64..20,
-        delivered in any::<bool>(),
     ) {
-        let full = LinesSummary::of(&lines);
-        let shape = LinesSummary::shape(
-            full.lines > 0,
-            full.unconfirmed > 0,
-            full.earliest_committed,
-            full.most_slip,
-        );
-        prop_assert_eq!(
-            shape.worst_badge(d(today), delivered),
-            full.worst_badge(d(today), delivered)
-        );
+        let standing = LinesSummary::of(&lines).standing(d(today));
+        prop_assert!((0..=LATE_SLIP_DAYS).contains(&standing.slip));
+        // Whatever the slip past the late mark, the badge is the same.
+        let worst = LinesSummary {
+            most_slip: Some(LATE_SLIP_DAYS + 1000),
+            ..LinesSummary::of(&lines)
+        };
+        if standing.slip == LATE_SLIP_DAYS {
+            prop_assert_eq!(worst.standing(d(today)), standing);
+        }
     }
 
     #[test]
@@ -260,11 +258,11 @@ proptest! {
         today in -20i64..20,
     ) {
         let each = worst_badge(lines.iter().map(|l| badge(l, d(today), true)));
-        let present = LinesSummary::presence(
+        let present = Standing::delivered(
             !lines.is_empty(),
             lines.iter().any(|l| l.committed.is_none()),
         );
-        prop_assert_eq!(present.worst_badge(d(today), true), each);
+        prop_assert_eq!(present.worst_badge(true), each);
     }
 
     #[test]

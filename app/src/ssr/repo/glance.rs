@@ -13,7 +13,7 @@ use sea_orm::{
 
 use crate::domain::change_request::ChangeStatus;
 use crate::domain::complaints::ComplaintStatus;
-use crate::domain::dates::LinesSummary;
+use crate::domain::dates::{LATE_SLIP_DAYS, LinesSummary, Standing};
 use crate::domain::order_status::OrderStatus;
 use crate::domain::quotation::QuotationStatus;
 use crate::ssr::entities::{
@@ -86,27 +86,33 @@ fn of_company(order_id: impl IntoColumnRef, company: i32) -> Expr {
     )
 }
 
-/// How many of the company's orders in these statuses are alike in what
-/// their badge depends on, read from what the database keeps on each order
-/// (the orders' index alone answers it, no line is read): one row per
-/// [`LinesSummary::shape`], as orders in work need, however many orders.
-pub async fn badge_shapes(
+/// How many of the company's orders in these statuses are of each
+/// [`Standing`] on `today`, read from what the database keeps on each order
+/// (the orders' index alone answers it, no line is read): at most 24 rows,
+/// however many orders. The database works out each order's standing as
+/// [`LinesSummary::standing`] does (a test holds the two together), so
+/// orders are grouped by a few small numbers instead of by their dates.
+pub async fn standings(
     db: &impl ConnectionTrait,
     company: i32,
     statuses: &[OrderStatus],
-) -> Result<Vec<(LinesSummary, u64)>, DbErr> {
+    today: NaiveDate,
+) -> Result<Vec<(Standing, u64)>, DbErr> {
     if statuses.is_empty() {
         return Ok(Vec::new());
     }
-    let (marks, values) = company_and_statuses(company, statuses);
+    let (marks, mut values) = company_and_statuses(company, statuses);
+    values.insert(0, today.into());
     super::kpi::rows(
         db,
         &format!(
-            "SELECT has_lines, has_unconfirmed, earliest_committed, most_slip, \
-               COUNT(*) AS orders FROM ( \
-               SELECT {PRESENCE}, earliest_committed, most_slip \
+            "SELECT has_lines, has_unconfirmed, overdue, slip, COUNT(*) AS orders FROM ( \
+               SELECT {PRESENCE}, \
+               CAST(CASE WHEN earliest_committed < ? THEN 1 ELSE 0 END AS INTEGER) AS overdue, \
+               CAST(CASE WHEN most_slip >= {LATE_SLIP_DAYS} THEN {LATE_SLIP_DAYS} \
+                 WHEN most_slip > 0 THEN most_slip ELSE 0 END AS INTEGER) AS slip \
                FROM orders WHERE customer_company_id = ? AND status IN ({marks})) t \
-             GROUP BY has_lines, has_unconfirmed, earliest_committed, most_slip"
+             GROUP BY has_lines, has_unconfirmed, overdue, slip"
         ),
         values,
     )
@@ -114,12 +120,12 @@ pub async fn badge_shapes(
     .iter()
     .map(|r| {
         Ok((
-            LinesSummary::shape(
-                r.try_get::<i32>("", "has_lines")? != 0,
-                r.try_get::<i32>("", "has_unconfirmed")? != 0,
-                r.try_get::<Option<NaiveDate>>("", "earliest_committed")?,
-                r.try_get::<Option<i32>>("", "most_slip")?.map(i64::from),
-            ),
+            Standing {
+                has_lines: r.try_get::<i32>("", "has_lines")? != 0,
+                has_unconfirmed: r.try_get::<i32>("", "has_unconfirmed")? != 0,
+                overdue: r.try_get::<i32>("", "overdue")? != 0,
+                slip: i64::from(r.try_get::<i32>("", "slip")?),
+            },
             orders_of(r)?,
         ))
     })
@@ -127,7 +133,7 @@ pub async fn badge_shapes(
 }
 
 /// How many of the company's orders in these statuses are of each
-/// [`LinesSummary::presence`], all a delivered order's badge depends on (at
+/// [`Standing::delivered`], all a delivered order's badge depends on (at
 /// most four rows). Nearly every such order has lines, all committed: the
 /// orders are counted in the index, and only the others are read, from the
 /// partial index that holds them (see [`badge_exceptions_statement`]), so
@@ -136,7 +142,7 @@ pub async fn presence_kinds(
     db: &impl ConnectionTrait,
     company: i32,
     statuses: &[OrderStatus],
-) -> Result<Vec<(LinesSummary, u64)>, DbErr> {
+) -> Result<Vec<(Standing, u64)>, DbErr> {
     if statuses.is_empty() {
         return Ok(Vec::new());
     }
@@ -164,7 +170,7 @@ pub async fn presence_kinds(
         .iter()
         .map(|r| {
             Ok((
-                LinesSummary::presence(
+                Standing::delivered(
                     r.try_get::<i32>("", "has_lines")? != 0,
                     r.try_get::<i32>("", "has_unconfirmed")? != 0,
                 ),
@@ -174,7 +180,7 @@ pub async fn presence_kinds(
         .collect::<Result<Vec<_>, DbErr>>()?;
     let usual = all.saturating_sub(kinds.iter().map(|(_, n)| n).sum());
     if usual > 0 {
-        kinds.push((LinesSummary::presence(true, false), usual));
+        kinds.push((Standing::delivered(true, false), usual));
     }
     Ok(kinds)
 }

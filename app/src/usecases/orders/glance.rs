@@ -40,7 +40,7 @@ async fn read(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiError> 
     let db = &state.reports;
     // Each order's lines are summed by the database as they are written
     // (kept on the order), and the database counts the orders alike in what
-    // their badge depends on: orders still in work by the whole summary
+    // their badge depends on: orders still in work by their standing today
     // (their dates decide their badges), delivered ones only by whether they
     // have lines and a line without a commitment (a large customer's book is
     // mostly delivered). No order or line is sent one by one.
@@ -48,7 +48,7 @@ async fn read(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiError> 
         .into_iter()
         .filter(|s| !s.is_final())
         .partition(|s| !s.delivered());
-    let working = reads::badge_shapes(db, company, &in_work).await?;
+    let working = reads::standings(db, company, &in_work, today).await?;
     let delivered_kinds = reads::presence_kinds(db, company, &delivered_open).await?;
     // Each order's badge is the one its row in the order list shows (the
     // worst of its lines').
@@ -57,8 +57,8 @@ async fn read(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiError> 
             .iter()
             .map(|kind| (kind, false))
             .chain(delivered_kinds.iter().map(|kind| (kind, true)))
-            .flat_map(|((shape, orders), delivered)| {
-                std::iter::repeat_n(shape.worst_badge(today, delivered), *orders as usize)
+            .flat_map(|((standing, orders), delivered)| {
+                std::iter::repeat_n(standing.worst_badge(delivered), *orders as usize)
             }),
     );
 
