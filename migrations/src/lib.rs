@@ -37,6 +37,7 @@ mod m20261202_000030_notifications_unread;
 mod m20261202_000031_purchase_orders_supplier_open;
 mod m20261205_000032_lines_to_assess;
 mod m20261205_000033_po_lines_slipped;
+mod m20261205_000034_complaints_by_period;
 
 pub struct Migrator;
 
@@ -77,6 +78,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000031_purchase_orders_supplier_open::Migration),
             Box::new(m20261205_000032_lines_to_assess::Migration),
             Box::new(m20261205_000033_po_lines_slipped::Migration),
+            Box::new(m20261205_000034_complaints_by_period::Migration),
         ]
     }
 }

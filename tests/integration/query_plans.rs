@@ -7,7 +7,9 @@
 //! notifications from theirs (migration 30); a factory's scorecard reads
 //! the changes it was asked to acknowledge from the changes, each finding
 //! its line by key; the slippage scan finds the lines it has to assess
-//! from their indexes alone (migration 32). A partial index serves only a
+//! from their indexes alone (migration 32); a factory's scorecard reads the
+//! period's complaints by factory and day, the house's figures by day, and
+//! the first page a customer's remedies to answer by step (migration 34). A partial index serves only a
 //! query whose conditions contain its own as written, so a change to either
 //! text would silently bring back a read of every line the factory ever
 //! made, or of every order the customer ever placed; the plans say so here.
@@ -15,10 +17,12 @@
 use app::domain::order_status::OrderStatus;
 use app::domain::progress::Band;
 use app::ssr::alerts::{order_lines_to_assess, po_lines_to_assess};
+use app::ssr::repo::complaint_kpi::complaints_in_select;
 use app::ssr::repo::glance::{
-    badge_exceptions_statement, instalments_owed_select, shipments_at_sea_select,
-    shipments_to_depart_select,
+    badge_exceptions_statement, instalments_owed_select, remedies_proposed_select,
+    shipments_at_sea_select, shipments_to_depart_select,
 };
+use app::ssr::repo::kpi::Period;
 use app::ssr::repo::kpi::{acknowledgements_statement, freshness_statement};
 use app::ssr::repo::notifications::unread_select;
 use app::ssr::repo::progress::{PoScope, lines_select};
@@ -202,5 +206,36 @@ async fn the_slippage_scan_finds_its_lines_from_their_indexes_alone() {
             _ => format!("USING COVERING INDEX {index}"),
         };
         assert!(plan.contains(&alone), "not from {index} alone:\n{plan}");
+    }
+}
+
+#[tokio::test]
+async fn complaints_are_read_by_period_and_factory_and_remedies_by_step() {
+    let (_dir, db) = migrated().await;
+    let backend = db.get_database_backend();
+    let period = Period {
+        from: NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
+        to: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+    };
+    let of_factory = plan(&db, complaints_in_select(period, Some(7)).build(backend)).await;
+    // The factory's and the unpassed complaints come from the index by
+    // factory and day, or the period's from the index by day (PostgreSQL's
+    // choice for an empty table): never every complaint of the factory.
+    assert!(
+        of_factory.contains("idx_complaints_factory_created")
+            || of_factory.contains("idx_complaints_created"),
+        "{of_factory}"
+    );
+    for (statement, index) in [
+        (
+            complaints_in_select(period, None).build(backend),
+            "idx_complaints_created",
+        ),
+        (
+            remedies_proposed_select(7).build(backend),
+            "idx_complaints_customer_status",
+        ),
+    ] {
+        assert_uses(&db, statement, index).await;
     }
 }

@@ -337,11 +337,16 @@ pub async fn remedies_proposed(
     db: &impl ConnectionTrait,
     company: i32,
 ) -> Result<Vec<complaint::Model>, DbErr> {
+    remedies_proposed_select(company).all(db).await
+}
+
+/// The read of [`remedies_proposed`], from the index of complaints by
+/// customer and step (migration 34): not every complaint the customer ever
+/// made.
+pub fn remedies_proposed_select(company: i32) -> Select<complaint::Entity> {
     complaint::Entity::find()
         .filter(complaint::Column::CustomerCompanyId.eq(company))
         .filter(complaint::Column::Status.eq(ComplaintStatus::RemedyProposed.as_str()))
-        .all(db)
-        .await
 }
 
 /// Instalments of the company's orders not paid in full with a fixed day
