@@ -50,6 +50,8 @@ use server::startup::Application;
 mod book;
 #[path = "load/contracts.rs"]
 mod contracts;
+#[path = "load/grievances.rs"]
+mod grievances;
 #[path = "load/live.rs"]
 mod live;
 #[path = "load/measure.rs"]

@@ -1,7 +1,8 @@
 //! The benchmark's book: a deterministic set of customers, factories,
-//! orders with lines, linked PO lines, progress, shipments and
-//! instalments, written straight into a migrated database.
+//! orders with lines, linked PO lines, progress, shipments, instalments
+//! and complaints, written straight into a migrated database.
 
+use super::grievances::{Arrived, Grievances};
 use super::*;
 
 /// A tiny deterministic generator (same book for the same seed).
@@ -60,6 +61,7 @@ const ENROLLING_PEOPLE: usize = 40;
 
 async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
     let mut rng = Lcg(seed);
+    let mut grievances = Grievances::new(seed);
     // Shipments and payments draw from their own generator, so the orders
     // and lines stay those of books generated before they were added.
     let mut money = Lcg(seed ^ 0x5eed_5eed);
@@ -114,12 +116,15 @@ async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
         .unwrap()
         .id
     };
-    person(customers[0], Role::Customer, "buyer@customer-0.bench").await;
+    // A buyer at every customer, who files its complaints.
+    let mut buyers = Vec::new();
+    for (i, customer) in customers.iter().enumerate() {
+        let email = format!("buyer@customer-{i}.bench");
+        buyers.push(person(*customer, Role::Customer, &email).await);
+    }
     let staff_id = person(house_id, Role::Staff, "sales@house.bench").await;
     person(house_id, Role::Admin, "admin@house.bench").await;
     person(suppliers[0], Role::Supplier, "factory@factory-0.bench").await;
-    person(customers[1], Role::Customer, "buyer@customer-1.bench").await;
-    person(customers[2], Role::Customer, "buyer@customer-2.bench").await;
     person(house_id, Role::Staff, "quotes@house.bench").await;
     person(house_id, Role::Admin, "approver@house.bench").await;
     person(house_id, Role::Admin, "people@house.bench").await;
@@ -158,11 +163,12 @@ async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
             let id = o as i32 + 1;
             // The measured customer holds a quarter of the book, so its list
             // is a full page at every size.
-            let customer = if rng.next(4) == 0 {
-                customers[0]
+            let customer_at = if rng.next(4) == 0 {
+                0
             } else {
-                customers[rng.next(customers.len() as u64) as usize]
+                rng.next(customers.len() as u64) as usize
             };
+            let customer = customers[customer_at];
             let (status, age) = if rng.next(10) == 0 {
                 (
                     recent_statuses[rng.next(recent_statuses.len() as u64) as usize],
@@ -319,6 +325,20 @@ async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
                 next_line_id += 1;
                 next_po_line_id += 1;
             }
+            let arrived = shipped
+                .map(|day| day + Days::days(28))
+                .filter(|on| status != "shipped" && *on <= today);
+            if let Some(on) = arrived {
+                let arrived = Arrived {
+                    order: id,
+                    first_line: next_line_id - LINES_PER_ORDER as i32,
+                    customer,
+                    buyer: buyers[customer_at],
+                    factory: supplier,
+                    on,
+                };
+                grievances.draw(&arrived, now);
+            }
         }
         order::Entity::insert_many(order_rows)
             .exec(&tx)
@@ -358,6 +378,7 @@ async fn generate(db: &DatabaseConnection, lines: usize, seed: u64) -> Book {
                 .await
                 .unwrap();
         }
+        grievances.write(&tx).await;
         tx.commit().await.unwrap();
     }
     let customer_orders: Vec<i32> = order::Entity::find()
@@ -429,7 +450,13 @@ pub(crate) async fn generate_into(
     let started = Instant::now();
     let book = generate(&db, lines, seed).await;
     if db.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
-        for table in ["orders", "order_lines", "purchase_orders", "po_lines"] {
+        for table in [
+            "orders",
+            "order_lines",
+            "purchase_orders",
+            "po_lines",
+            "complaints",
+        ] {
             db.execute_unprepared(&format!(
                 "SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"
             ))
