@@ -1,13 +1,17 @@
 //! A factory's scorecard counts the period's complaints about its goods,
-//! and the customer's first page looks for the remedies it has to answer.
-//! Complaints were indexed by customer and by factory alone: the scorecard
-//! read every complaint ever passed to the factory or to none and kept
-//! the period's, and the first page read every complaint of the customer
-//! to find the few with a remedy proposed.
+//! the customer's first page looks for the remedies it has to answer, and
+//! the complaint list shows the open complaints and then the closed ones a
+//! page at a time, newest first. Complaints were indexed by customer, by
+//! factory and by step alone: the scorecard read every complaint ever
+//! passed to the factory or to none and kept the period's, the first page
+//! read every complaint of the customer to find the few with a remedy
+//! proposed, and the list read and sorted the viewer's whole history.
 //!
 //! These indexes find the period's complaints by factory (those passed to
-//! none under the empty factory), every factory's for the house's figures,
-//! and a customer's by step. The two they replace are their first columns.
+//! none under the empty factory) and every factory's (the house's figures
+//! and list), and a customer's by step, each newest first. The indexes by
+//! factory and by customer they replace are their first columns; the one by
+//! step alone goes too, so that no plan prefers it to the customer's.
 
 use sea_orm_migration::prelude::*;
 
@@ -18,19 +22,20 @@ pub struct Migration;
 const MADE: &[(&str, &str)] = &[
     (
         "idx_complaints_factory_created",
-        "factory_company_id, created_at",
+        "factory_company_id, created_at, id",
     ),
-    ("idx_complaints_created", "created_at"),
+    ("idx_complaints_created", "created_at, id"),
     (
         "idx_complaints_customer_status",
-        "customer_company_id, status",
+        "customer_company_id, status, created_at, id",
     ),
 ];
 
-/// (name, columns) of the indexes the new ones begin with.
+/// (name, columns) of the indexes dropped.
 const REPLACED: &[(&str, &str)] = &[
     ("idx_complaints_factory", "factory_company_id"),
     ("idx_complaints_customer", "customer_company_id"),
+    ("idx_complaints_status", "status"),
 ];
 
 #[async_trait::async_trait]

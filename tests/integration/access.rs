@@ -616,6 +616,12 @@ pub(crate) fn probes() -> Vec<Probe> {
             allowed: &[Role::Admin, Role::Staff, Role::Customer, Role::Supplier],
         },
         Probe {
+            name: "page on from another customer's complaint",
+            endpoint: "complaints/list",
+            fields: |c| vec![("before", c.complaint_b.to_string())],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
             name: "read another customer's complaint",
             endpoint: "complaints/get",
             fields: |c| vec![("id", c.complaint_b.to_string())],

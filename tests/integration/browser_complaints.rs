@@ -3,7 +3,7 @@
 //! factory gives its root cause on its phone; staff propose a credit note
 //! and the customer accepts it. Each sees the clock; the customer never sees
 //! the factory. A customer adds a photo of the problem on its complaint's
-//! page and finds it listed there.
+//! page and finds it listed there, and pages back through its closed ones.
 
 use integration_tests::browser::Browser;
 use integration_tests::people::{PASSWORD, create_cast};
@@ -311,5 +311,63 @@ async fn a_customer_attaches_a_photo_on_its_complaint_page() {
         })
         .await;
     customer.screenshot("customer-attaches-a-photo").await;
+    customer.close().await;
+}
+
+/// The rows of the complaint list on the open page.
+async fn listed_rows(browser: &Browser) -> usize {
+    browser
+        .client
+        .find_all(fantoccini::Locator::Css("#complaints tbody tr"))
+        .await
+        .unwrap()
+        .len()
+}
+
+#[tokio::test]
+async fn a_customer_pages_through_its_closed_complaints() {
+    use app::domain::complaints::ComplaintStatus;
+    use app::wire::complaints::CLOSED_PAGE;
+    use chrono::{Duration as Days, Utc};
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let a = (cast.customer_a, cast.customer.id, cast.order_a);
+    let start = Utc::now() - Days::days(1);
+    let mut ids = Vec::new();
+    for i in 0..=CLOSED_PAGE as i64 {
+        let filed = start - Days::minutes(i);
+        let status = ComplaintStatus::Closed;
+        ids.push(crate::complaint_list::complaint_at(&app, a, None, status, filed).await);
+    }
+    let (newest, oldest) = (ids[0], ids[CLOSED_PAGE as usize]);
+
+    let customer = Browser::launch(1280, 900).await;
+    customer
+        .sign_in_and_wait(&app.address, &cast.customer.email, PASSWORD)
+        .await;
+    customer
+        .open_hydrated(&app.url("/customer/complaints"))
+        .await;
+    customer
+        .element(&format!("tr[data-id='{newest}']"), WAIT)
+        .await;
+    assert_eq!(listed_rows(&customer).await, CLOSED_PAGE as usize);
+    customer.click("#older-complaints").await;
+    customer
+        .element(&format!("tr[data-id='{oldest}']"), WAIT)
+        .await;
+    customer.element("#newest-complaints", WAIT).await;
+    assert_eq!(listed_rows(&customer).await, 1);
+    assert!(
+        customer
+            .appears("#older-complaints", Duration::ZERO)
+            .await
+            .is_err()
+    );
+    customer.click("#newest-complaints").await;
+    customer
+        .element(&format!("tr[data-id='{newest}']"), WAIT)
+        .await;
+    assert_eq!(listed_rows(&customer).await, CLOSED_PAGE as usize);
     customer.close().await;
 }

@@ -334,5 +334,5 @@ async fn a_late_answer_reminds_the_owner_then_tells_the_sales_managers_once_each
         )
         .await
         .1;
-    assert_eq!(seen[0]["first_answer"]["level"], "overdue");
+    assert_eq!(seen["complaints"][0]["first_answer"]["level"], "overdue");
 }

@@ -30,6 +30,7 @@ mod browser_workspace;
 mod bundles;
 mod changes;
 mod client_address;
+mod complaint_list;
 mod complaint_settings;
 mod complaints;
 mod crash;

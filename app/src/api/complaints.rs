@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::ApiError;
 use crate::wire::complaints::{
-    ComplaintDetail, ComplaintInput, ComplaintSettingsView, ComplaintSummary,
+    ComplaintDetail, ComplaintInput, ComplaintList, ComplaintSettingsView,
 };
 
 /// Files a complaint about a shipped order, or one of its lines; returns
@@ -24,11 +24,14 @@ pub async fn file_complaint(
     crate::usecases::complaints::file(&state, &user, order_id, order_line_id, complaint).await
 }
 
-/// The complaints the viewer may see, open ones first.
+/// The complaints the viewer may see, open ones first, then the closed a
+/// page at a time (`before`: the last closed one of the page before).
 #[server(endpoint = "complaints/list", output = crate::wire::compact::Compact)]
-pub async fn list_complaints() -> Result<Vec<ComplaintSummary>, ApiError> {
+pub async fn list_complaints(
+    #[server(default)] before: Option<i32>,
+) -> Result<ComplaintList, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
-    crate::usecases::complaints::list(&state, &user).await
+    crate::usecases::complaints::list(&state, &user, before).await
 }
 
 #[server(endpoint = "complaints/get", output = crate::wire::compact::Compact)]

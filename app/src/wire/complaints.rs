@@ -19,6 +19,19 @@ pub struct ClockView {
     pub minutes: i64,
 }
 
+/// How many closed complaints a page of the list holds.
+pub const CLOSED_PAGE: u64 = 50;
+
+/// A page of the complaint list: on the first, every complaint still open,
+/// then the closed ones, newest first, at most [`CLOSED_PAGE`] of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplaintList {
+    pub complaints: Vec<ComplaintSummary>,
+    /// The last closed complaint shown, when older ones follow: the next
+    /// page starts after it.
+    pub older: Option<i32>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ComplaintSummary {
     pub id: i32,

@@ -37,9 +37,11 @@ pub(crate) fn ComplaintsPage(viewer: Viewer) -> impl IntoView {
     let locale = use_locale().get_untracked();
     // Complaints change with orders: any change may be one of them.
     let tick = use_live_tick(None);
-    let complaints = load(move || tick.get(), |_| list_complaints());
-    // The order (and line) a new complaint is about, from the address.
+    // The order (and line) a new complaint is about, and where a page of
+    // older complaints starts, from the address.
     let number = |name| page_query(name).and_then(|raw| raw.parse::<i32>().ok());
+    let before = number("before");
+    let complaints = load(move || tick.get(), move |_| list_complaints(before));
     let about = number("order").map(|order| (order, number("line")));
     let file = FormAction::<FileComplaint>::new();
     Effect::new(move |_| {
@@ -68,15 +70,42 @@ pub(crate) fn ComplaintsPage(viewer: Viewer) -> impl IntoView {
             <Transition fallback=move || view! { <p class="muted">{locale.t("complaints-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match complaints.await {
-                        Ok(list) if list.is_empty() => view! {
+                        Ok(page) if page.complaints.is_empty() && before.is_none() => view! {
                             <p class="muted" id="complaints-empty">{locale.t("complaints-none")}</p>
                         }.into_any(),
-                        Ok(list) => view! { <ComplaintTable list viewer locale /> }.into_any(),
+                        Ok(page) => view! {
+                            <ComplaintTable list=page.complaints viewer locale />
+                            <ComplaintPager viewer newer=before.is_some() older=page.older locale />
+                        }.into_any(),
                         Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                     }
                 })}
             </Transition>
         </section>
+    }
+}
+
+/// Back to the newest complaints from an older page, and on to older
+/// closed ones while there are more: links, so each page has its address.
+#[component]
+fn ComplaintPager(
+    viewer: Viewer,
+    newer: bool,
+    older: Option<i32>,
+    locale: Locale,
+) -> impl IntoView {
+    let base = viewer.base();
+    view! {
+        <div class="pager">
+            {newer.then(|| view! {
+                <a class="button secondary" id="newest-complaints" href=base>{locale.t("complaints-newest")}</a>
+            })}
+            {older.map(|id| view! {
+                <a class="button secondary" id="older-complaints" href=format!("{base}?before={id}")>
+                    {locale.t("complaints-older")}
+                </a>
+            })}
+        </div>
     }
 }
 

@@ -5,6 +5,7 @@
 pub mod changes;
 pub mod companies;
 pub mod complaint_kpi;
+pub mod complaint_list;
 pub mod credit;
 pub mod files;
 pub mod fulfilment;

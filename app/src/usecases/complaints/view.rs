@@ -11,10 +11,13 @@ use crate::domain::complaints::{
 use crate::domain::order_input::format_minor;
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
-use crate::ssr::entities::{complaint, complaint_entry, order, order_line, root_cause};
+use crate::ssr::entities::{complaint_entry, order, order_line, root_cause};
+use crate::ssr::repo::complaint_list::{self, ListScope};
 use crate::ssr::repo::{companies, users};
 use crate::wire::ApiError;
-use crate::wire::complaints::{ClockView, ComplaintDetail, ComplaintEntryView, ComplaintSummary};
+use crate::wire::complaints::{
+    CLOSED_PAGE, ClockView, ComplaintDetail, ComplaintEntryView, ComplaintList, ComplaintSummary,
+};
 
 pub(crate) fn clock_view(
     due: DateTime<Utc>,
@@ -59,19 +62,39 @@ fn status_key(raw: &str) -> String {
         .unwrap_or_else(|| raw.to_string())
 }
 
-/// The complaints the viewer may see, open ones first, newest first.
-pub async fn list(state: &AppState, user: &CurrentUser) -> Result<Vec<ComplaintSummary>, ApiError> {
+/// The complaints the viewer may see: on the first page (`before` none)
+/// every one still open, then the closed ones newest first, a page at a
+/// time; `before` is the last closed complaint of the page before (one the
+/// viewer may not see is not found).
+pub async fn list(
+    state: &AppState,
+    user: &CurrentUser,
+    before: Option<i32>,
+) -> Result<ComplaintList, ApiError> {
     // Only shown, outside any transaction: on SQLite the read-only pool, so
     // the list does not queue behind writes.
     let db = &state.reports;
     let side = side_of(user);
-    let query = complaint::Entity::find().order_by_desc(complaint::Column::CreatedAt);
-    let query = match side {
-        Side::House => query,
-        Side::Customer => query.filter(complaint::Column::CustomerCompanyId.eq(user.company_id)),
-        Side::Factory => query.filter(complaint::Column::FactoryCompanyId.eq(user.company_id)),
+    let scope = match side {
+        Side::House => ListScope::House,
+        Side::Customer => ListScope::Customer(user.company_id),
+        Side::Factory => ListScope::Factory(user.company_id),
     };
-    let rows = query.all(db).await?;
+    let (mut rows, after) = match before {
+        None => (complaint_list::open(db, scope).await?, None),
+        Some(id) => {
+            let last = visible(db, user, id).await?;
+            (Vec::new(), Some((last.created_at, last.id)))
+        }
+    };
+    let mut closed = complaint_list::closed(db, scope, after, CLOSED_PAGE + 1).await?;
+    let older = if closed.len() as u64 > CLOSED_PAGE {
+        closed.truncate(CLOSED_PAGE as usize);
+        closed.last().map(|c| c.id)
+    } else {
+        None
+    };
+    rows.append(&mut closed);
     let rules = clock_rules(db).await?;
     let now = state.now();
     let order_ids: Vec<i32> = rows.iter().map(|r| r.order_id).collect();
@@ -85,7 +108,7 @@ pub async fn list(state: &AppState, user: &CurrentUser) -> Result<Vec<ComplaintS
     } else {
         Vec::new()
     };
-    let mut out: Vec<ComplaintSummary> = rows
+    let out: Vec<ComplaintSummary> = rows
         .iter()
         .map(|r| ComplaintSummary {
             id: r.id,
@@ -122,8 +145,10 @@ pub async fn list(state: &AppState, user: &CurrentUser) -> Result<Vec<ComplaintS
                 .map(|c| c.name.clone()),
         })
         .collect();
-    out.sort_by_key(|c| c.status == ComplaintStatus::Closed.as_str());
-    Ok(out)
+    Ok(ComplaintList {
+        complaints: out,
+        older,
+    })
 }
 
 pub async fn get(
