@@ -93,7 +93,7 @@ pub async fn scorecards(
         kpi::freshness_by_supplier(db, stale_since, supplier),
         kpi::acknowledgements(db, period, supplier),
         factories_named(db, named),
-        crate::ssr::repo::complaint_kpi::complaints_in(db, period, supplier),
+        crate::ssr::repo::complaint_kpi::complaints_by_factory(db, period, supplier),
     )?;
     let mut cards: Vec<Scorecard> = names
         .into_iter()
@@ -129,7 +129,10 @@ pub async fn scorecards(
                 acknowledgement,
                 waiting,
                 complaints: Rate {
-                    hits: complaints.iter().filter(|f| f.factory == Some(id)).count() as u64,
+                    hits: complaints
+                        .iter()
+                        .find(|(factory, _)| *factory == id)
+                        .map_or(0, |(_, n)| *n),
                     total,
                 },
             }
