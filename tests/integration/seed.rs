@@ -350,6 +350,21 @@ async fn demo_back_half_shows_documents_money_and_complaints_in_several_states()
             .any(|c| c.first_answered_at.is_none() && c.first_answer_due < now),
         "a complaint past its first-answer clock"
     );
+    // A customer whose closed complaints fill more than a page of its list.
+    let most_closed = complaints
+        .iter()
+        .filter(|c| c.status == "closed")
+        .fold(std::collections::HashMap::<i32, u64>::new(), |mut by, c| {
+            *by.entry(c.customer_company_id).or_default() += 1;
+            by
+        })
+        .into_values()
+        .max()
+        .unwrap_or(0);
+    assert!(
+        most_closed > app::wire::complaints::CLOSED_PAGE,
+        "{most_closed} closed complaints at most"
+    );
     // The customer's photo on the complaint under investigation, for the
     // factory it was passed to.
     let files = file::Entity::find().all(&db).await.unwrap();

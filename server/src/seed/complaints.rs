@@ -244,8 +244,23 @@ pub async fn seed_complaints(
         }
         made += 1;
     }
+    // The first customer with shipped orders also has a history of them.
+    let history = match demo.customers.first().zip(demo.buyers.first()) {
+        Some((customer, buyer)) => {
+            let theirs: Vec<&order::Model> = shipped
+                .iter()
+                .filter(|o| o.customer_company_id == *customer)
+                .collect();
+            if theirs.is_empty() {
+                0
+            } else {
+                super::complaint_history::seed_closed_history(tx, demo, &theirs, *buyer).await?
+            }
+        }
+        None => 0,
+    };
     Ok(format!(
-        "{made} complaints, one past its first-answer clock"
+        "{made} complaints, one past its first-answer clock, and {history} closed before"
     ))
 }
 

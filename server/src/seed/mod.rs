@@ -12,6 +12,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 mod changes;
+mod complaint_history;
 mod complaints;
 mod messages;
 mod orders;
