@@ -315,14 +315,7 @@ async fn a_customer_attaches_a_photo_on_its_complaint_page() {
 }
 
 /// The rows of the complaint list on the open page.
-async fn listed_rows(browser: &Browser) -> usize {
-    browser
-        .client
-        .find_all(fantoccini::Locator::Css("#complaints tbody tr"))
-        .await
-        .unwrap()
-        .len()
-}
+const ROWS: &str = "#complaints tbody tr";
 
 #[tokio::test]
 async fn a_customer_pages_through_its_closed_complaints() {
@@ -351,13 +344,13 @@ async fn a_customer_pages_through_its_closed_complaints() {
     customer
         .element(&format!("tr[data-id='{newest}']"), WAIT)
         .await;
-    assert_eq!(listed_rows(&customer).await, CLOSED_PAGE as usize);
+    assert_eq!(customer.count(ROWS).await, CLOSED_PAGE as usize);
     customer.click("#older-complaints").await;
     customer
         .element(&format!("tr[data-id='{oldest}']"), WAIT)
         .await;
     customer.element("#newest-complaints", WAIT).await;
-    assert_eq!(listed_rows(&customer).await, 1);
+    assert_eq!(customer.count(ROWS).await, 1);
     assert!(
         customer
             .appears("#older-complaints", Duration::ZERO)
@@ -368,6 +361,6 @@ async fn a_customer_pages_through_its_closed_complaints() {
     customer
         .element(&format!("tr[data-id='{newest}']"), WAIT)
         .await;
-    assert_eq!(listed_rows(&customer).await, CLOSED_PAGE as usize);
+    assert_eq!(customer.count(ROWS).await, CLOSED_PAGE as usize);
     customer.close().await;
 }

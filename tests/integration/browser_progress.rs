@@ -140,15 +140,8 @@ async fn a_factory_reports_from_a_phone_and_the_customer_sees_the_slip_live() {
     factory.close().await;
 }
 
-/// Counts the cards in the factory's list.
-async fn cards(browser: &Browser) -> usize {
-    browser
-        .client
-        .find_all(Locator::Css("#po-lines li.po-line-card"))
-        .await
-        .unwrap()
-        .len()
-}
+/// The cards in the factory's list.
+const CARDS: &str = "#po-lines li.po-line-card";
 
 #[tokio::test]
 async fn a_factory_with_many_lines_sees_a_page_and_asks_for_more() {
@@ -197,10 +190,10 @@ async fn a_factory_with_many_lines_sees_a_page_and_asks_for_more() {
             t.contains("PO-A-1")
         })
         .await;
-    assert_eq!(cards(&factory).await, 50, "the first page");
+    assert_eq!(factory.count(CARDS).await, 50, "the first page");
     factory.click("#lines-more").await;
     let give_up = tokio::time::Instant::now() + Duration::from_secs(10);
-    while cards(&factory).await != 60 {
+    while factory.count(CARDS).await != 60 {
         assert!(
             tokio::time::Instant::now() < give_up,
             "showing more never showed all 60 lines"

@@ -328,6 +328,15 @@ impl Browser {
             .expect("switch back");
     }
 
+    /// How many elements on the open page match `css` now.
+    pub async fn count(&self, css: &str) -> usize {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+            .len()
+    }
+
     /// The visible text of the page's main part.
     pub async fn main_text(&self) -> String {
         self.client
