@@ -35,14 +35,13 @@ const ABOUT_FACTORY: &str = "COALESCE(\"complaints\".\"factory_company_id\", ( \
 const PRODUCT: &str = "(SELECT ol.product_code FROM order_lines ol \
      WHERE ol.id = \"complaints\".\"order_line_id\")";
 
-/// The period's complaints (only those about the factory's goods, if one is
-/// named), each with its product and the factory behind it, in one read.
+/// The period's complaints, each with its product and the factory behind
+/// it, in one read.
 pub async fn complaints_in(
     db: &impl ConnectionTrait,
     period: Period,
-    factory: Option<i32>,
 ) -> Result<Vec<ComplaintFacts>, DbErr> {
-    let select = complaints_in_select(period, factory)
+    let select = complaints_in_select(period, None)
         .column_as(Expr::cust(PRODUCT), "product")
         .column_as(Expr::cust(ABOUT_FACTORY), "about_factory");
     db.query_all_raw(select.build(db.get_database_backend()))
@@ -54,10 +53,6 @@ pub async fn complaints_in(
                 product: r.try_get("", "product")?,
                 factory: r.try_get("", "about_factory")?,
             })
-        })
-        .filter(|f| {
-            f.as_ref()
-                .map_or(true, |f| factory.is_none_or(|id| f.factory == Some(id)))
         })
         .collect()
 }

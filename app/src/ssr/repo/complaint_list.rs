@@ -44,8 +44,8 @@ fn newest_first(select: Select<complaint::Entity>) -> Select<complaint::Entity> 
         .order_by_desc(complaint::Column::Id)
 }
 
-/// The complaints not closed yet, newest first: each step named, so an
-/// index by step finds them.
+/// The complaints not closed yet, newest first: each step named, so a
+/// customer's index by customer and step finds them.
 pub fn open_select(scope: ListScope) -> Select<complaint::Entity> {
     let open = ComplaintStatus::ALL
         .into_iter()

@@ -53,7 +53,7 @@ pub async fn report(state: &AppState, period: Period) -> Result<KpiReport, DbErr
             kpi::revenue_by_customer(db, period),
             quote_kpi::profit_by_customer(db, period),
             quote_kpi::quotation_flow(db, period),
-            crate::ssr::repo::complaint_kpi::complaints_in(db, period, None),
+            crate::ssr::repo::complaint_kpi::complaints_in(db, period),
         )?;
     let clock_rules = crate::usecases::complaints::clock_rules(db)
         .await
