@@ -38,6 +38,7 @@ mod m20261202_000031_purchase_orders_supplier_open;
 mod m20261205_000032_lines_to_assess;
 mod m20261205_000033_po_lines_slipped;
 mod m20261205_000034_complaints_by_period;
+mod m20261206_000035_order_tallies;
 
 pub struct Migrator;
 
@@ -79,6 +80,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000032_lines_to_assess::Migration),
             Box::new(m20261205_000033_po_lines_slipped::Migration),
             Box::new(m20261205_000034_complaints_by_period::Migration),
+            Box::new(m20261206_000035_order_tallies::Migration),
         ]
     }
 }

@@ -49,6 +49,7 @@ mod messages;
 mod migrations;
 mod news;
 mod order_desk;
+mod order_tallies;
 mod orders;
 mod page_words;
 mod password_rules;

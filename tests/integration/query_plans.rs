@@ -21,8 +21,8 @@ use app::ssr::alerts::{order_lines_to_assess, po_lines_to_assess};
 use app::ssr::repo::complaint_kpi::complaints_in_select;
 use app::ssr::repo::complaint_list::{ListScope, closed_select, open_select};
 use app::ssr::repo::glance::{
-    badge_exceptions_statement, instalments_owed_select, remedies_proposed_select,
-    shipments_at_sea_select, shipments_to_depart_select,
+    instalments_owed_select, remedies_proposed_select, shipments_at_sea_select,
+    shipments_to_depart_select, standings_statement,
 };
 use app::ssr::repo::kpi::Period;
 use app::ssr::repo::kpi::{acknowledgements_statement, freshness_statement};
@@ -143,14 +143,15 @@ async fn the_first_page_reads_open_shipments_and_owed_instalments_through_their_
 }
 
 #[tokio::test]
-async fn the_first_page_reads_unusual_delivered_orders_through_their_index() {
+async fn the_first_page_reads_its_customers_tallies_through_their_key() {
     let (_dir, db) = migrated().await;
-    let statement = badge_exceptions_statement(
+    let statement = standings_statement(
         db.get_database_backend(),
         7,
-        &[OrderStatus::Shipped, OrderStatus::Arrived],
+        &[OrderStatus::Confirmed, OrderStatus::Shipped],
+        Utc::now().date_naive(),
     );
-    assert_uses(&db, statement, "idx_orders_badge_exceptions").await;
+    assert_uses(&db, statement, "idx_order_tallies_key").await;
 }
 
 #[tokio::test]

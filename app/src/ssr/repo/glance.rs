@@ -13,7 +13,7 @@ use sea_orm::{
 
 use crate::domain::change_request::ChangeStatus;
 use crate::domain::complaints::ComplaintStatus;
-use crate::domain::dates::{LATE_SLIP_DAYS, LinesSummary, Standing};
+use crate::domain::dates::{LinesSummary, Standing};
 use crate::domain::order_status::OrderStatus;
 use crate::domain::quotation::QuotationStatus;
 use crate::ssr::entities::{
@@ -86,132 +86,77 @@ fn of_company(order_id: impl IntoColumnRef, company: i32) -> Expr {
     )
 }
 
-/// How many of the company's orders in these statuses are of each
-/// [`Standing`] on `today`, read from what the database keeps on each order
-/// (the orders' index alone answers it, no line is read): at most 24 rows,
-/// however many orders. The database works out each order's standing as
-/// [`LinesSummary::standing`] does (a test holds the two together), so
-/// orders are grouped by a few small numbers instead of by their dates.
+/// How many of the company's orders in these statuses stand alike, per
+/// status, read from the tallies the database keeps (`order_tallies`,
+/// migration 35): a few hundred rows at most, however many orders the
+/// customer holds. An order in work stands by [`LinesSummary::standing`]
+/// on `today` (its tally keeps its earliest commitment, so whether that
+/// has passed is asked here), a delivered one by [`Standing::delivered`].
+/// Settled and cancelled orders are not tallied.
 pub async fn standings(
     db: &impl ConnectionTrait,
     company: i32,
     statuses: &[OrderStatus],
     today: NaiveDate,
-) -> Result<Vec<(Standing, u64)>, DbErr> {
+) -> Result<Vec<(OrderStatus, Standing, u64)>, DbErr> {
     if statuses.is_empty() {
         return Ok(Vec::new());
     }
-    let (marks, mut values) = company_and_statuses(company, statuses);
-    values.insert(0, today.into());
-    super::kpi::rows(
-        db,
-        &format!(
-            "SELECT has_lines, has_unconfirmed, overdue, slip, COUNT(*) AS orders FROM ( \
-               SELECT {PRESENCE}, \
-               CAST(CASE WHEN earliest_committed < ? THEN 1 ELSE 0 END AS INTEGER) AS overdue, \
-               CAST(CASE WHEN most_slip >= {LATE_SLIP_DAYS} THEN {LATE_SLIP_DAYS} \
-                 WHEN most_slip > 0 THEN most_slip ELSE 0 END AS INTEGER) AS slip \
-               FROM orders WHERE customer_company_id = ? AND status IN ({marks})) t \
-             GROUP BY has_lines, has_unconfirmed, overdue, slip"
-        ),
-        values,
-    )
-    .await?
-    .iter()
-    .map(|r| {
-        Ok((
-            Standing {
-                has_lines: r.try_get::<i32>("", "has_lines")? != 0,
-                has_unconfirmed: r.try_get::<i32>("", "has_unconfirmed")? != 0,
-                overdue: r.try_get::<i32>("", "overdue")? != 0,
-                slip: i64::from(r.try_get::<i32>("", "slip")?),
-            },
-            orders_of(r)?,
-        ))
-    })
-    .collect()
-}
-
-/// How many of the company's orders in these statuses are of each
-/// [`Standing::delivered`], all a delivered order's badge depends on (at
-/// most four rows). Nearly every such order has lines, all committed: the
-/// orders are counted in the index, and only the others are read, from the
-/// partial index that holds them (see [`badge_exceptions_statement`]), so
-/// no column of the customer's whole history is read.
-pub async fn presence_kinds(
-    db: &impl ConnectionTrait,
-    company: i32,
-    statuses: &[OrderStatus],
-) -> Result<Vec<(Standing, u64)>, DbErr> {
-    if statuses.is_empty() {
-        return Ok(Vec::new());
-    }
-    let (marks, values) = company_and_statuses(company, statuses);
-    let all = super::kpi::rows(
-        db,
-        &format!(
-            "SELECT COUNT(*) AS orders FROM orders \
-             WHERE customer_company_id = ? AND status IN ({marks})"
-        ),
-        values,
-    )
-    .await?
-    .first()
-    .map(orders_of)
-    .transpose()?
-    .unwrap_or(0);
-    let mut kinds = db
-        .query_all_raw(badge_exceptions_statement(
+    let mut rows = Vec::new();
+    for r in db
+        .query_all_raw(standings_statement(
             db.get_database_backend(),
             company,
             statuses,
+            today,
         ))
         .await?
-        .iter()
-        .map(|r| {
-            Ok((
-                Standing::delivered(
-                    r.try_get::<i32>("", "has_lines")? != 0,
-                    r.try_get::<i32>("", "has_unconfirmed")? != 0,
-                ),
-                orders_of(r)?,
-            ))
-        })
-        .collect::<Result<Vec<_>, DbErr>>()?;
-    let usual = all.saturating_sub(kinds.iter().map(|(_, n)| n).sum());
-    if usual > 0 {
-        kinds.push((Standing::delivered(true, false), usual));
+    {
+        let status: String = r.try_get("", "status")?;
+        let Some(status) = OrderStatus::parse(&status) else {
+            continue;
+        };
+        let has_lines = r.try_get::<i32>("", "has_lines")? != 0;
+        let has_unconfirmed = r.try_get::<i32>("", "has_unconfirmed")? != 0;
+        let standing = if status.delivered() {
+            Standing::delivered(has_lines, has_unconfirmed)
+        } else {
+            Standing {
+                has_lines,
+                has_unconfirmed,
+                overdue: r.try_get::<i32>("", "overdue")? != 0,
+                slip: i64::from(r.try_get::<i32>("", "slip")?),
+            }
+        };
+        rows.push((status, standing, orders_of(&r)?));
     }
-    Ok(kinds)
+    Ok(rows)
 }
 
-/// The read of [`presence_kinds`]' unusual orders, those without lines or
-/// with a line without a commitment, by kind. Its condition is the one of
-/// the partial index `idx_orders_badge_exceptions` (migration 29), which
-/// holds only those orders and the two columns read.
-pub fn badge_exceptions_statement(
+/// The read of [`standings`], through the tallies' key.
+pub fn standings_statement(
     backend: DatabaseBackend,
     company: i32,
     statuses: &[OrderStatus],
+    today: NaiveDate,
 ) -> Statement {
-    let (marks, values) = company_and_statuses(company, statuses);
+    let (marks, mut values) = company_and_statuses(company, statuses);
+    values.insert(0, today.into());
     super::kpi::statement(
         backend,
         &format!(
-            "SELECT has_lines, has_unconfirmed, COUNT(*) AS orders FROM ( \
-               SELECT {PRESENCE} FROM orders \
-               WHERE customer_company_id = ? AND status IN ({marks}) \
-               AND (line_count = 0 OR unconfirmed_lines > 0)) t \
-             GROUP BY has_lines, has_unconfirmed"
+            "SELECT status, has_lines, has_unconfirmed, overdue, slip, \
+               SUM(order_count) AS orders FROM ( \
+               SELECT status, has_lines, has_unconfirmed, \
+               CAST(CASE WHEN committed_by < ? THEN 1 ELSE 0 END AS INTEGER) AS overdue, \
+               slip, order_count \
+               FROM order_tallies WHERE customer_company_id = ? AND status IN ({marks})) t \
+             GROUP BY status, has_lines, has_unconfirmed, overdue, slip \
+             HAVING SUM(order_count) > 0"
         ),
         values,
     )
 }
-
-/// Whether an order has lines and a line without a commitment, as the
-/// integers `has_lines` and `has_unconfirmed`.
-const PRESENCE: &str = "CAST(CASE WHEN line_count > 0 THEN 1 ELSE 0 END AS INTEGER) AS has_lines, \
-     CAST(CASE WHEN unconfirmed_lines > 0 THEN 1 ELSE 0 END AS INTEGER) AS has_unconfirmed";
 
 /// The placeholders of the statuses and the values of the company and the
 /// statuses, in that order.

@@ -39,28 +39,21 @@ async fn read(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiError> 
     // Plain reads, no transaction: the read-only pool, beside other requests.
     let db = &state.reports;
     // Each order's lines are summed by the database as they are written
-    // (kept on the order), and the database counts the orders alike in what
-    // their badge depends on: orders still in work by their standing today
-    // (their dates decide their badges), delivered ones only by whether they
-    // have lines and a line without a commitment (a large customer's book is
-    // mostly delivered). No order or line is sent one by one.
-    let (in_work, delivered_open): (Vec<OrderStatus>, Vec<OrderStatus>) = OrderStatus::ALL
+    // (kept on the order), and the database tallies the customer's open
+    // orders alike in what their badge depends on (kept per customer):
+    // orders still in work by their standing today (their dates decide
+    // their badges), delivered ones only by whether they have lines and a
+    // line without a commitment. No order or line is read one by one.
+    let open: Vec<OrderStatus> = OrderStatus::ALL
         .into_iter()
         .filter(|s| !s.is_final())
-        .partition(|s| !s.delivered());
-    let working = reads::standings(db, company, &in_work, today).await?;
-    let delivered_kinds = reads::presence_kinds(db, company, &delivered_open).await?;
+        .collect();
+    let standings = reads::standings(db, company, &open, today).await?;
     // Each order's badge is the one its row in the order list shows (the
     // worst of its lines').
-    let counts = rules::count_badges(
-        working
-            .iter()
-            .map(|kind| (kind, false))
-            .chain(delivered_kinds.iter().map(|kind| (kind, true)))
-            .flat_map(|((standing, orders), delivered)| {
-                std::iter::repeat_n(standing.worst_badge(delivered), *orders as usize)
-            }),
-    );
+    let counts = rules::count_badges(standings.iter().flat_map(|(status, standing, orders)| {
+        std::iter::repeat_n(standing.worst_badge(status.delivered()), *orders as usize)
+    }));
 
     let facts: Vec<ShipmentFact> =
         reads::shipments_coming(db, company, rules::SAILINGS_SHOWN as u64)
