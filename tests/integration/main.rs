@@ -35,6 +35,7 @@ mod complaint_settings;
 mod complaints;
 mod crash;
 mod documents_pdf;
+mod factory_freshness;
 mod files;
 mod glance;
 mod health;
