@@ -58,6 +58,7 @@ mod progress;
 mod query_plans;
 mod quotations;
 mod read_pool;
+mod ready_tallies;
 mod request_limits;
 mod security;
 mod security_limits;

@@ -95,15 +95,6 @@ fn one_factory(values: &mut Vec<Value>, supplier: Option<i32>, factory: &str) ->
     }
 }
 
-/// Whole days from `earlier` to `later` (two date columns), in this
-/// database's dialect.
-pub(super) fn days_between(db: &impl ConnectionTrait, later: &str, earlier: &str) -> String {
-    match db.get_database_backend() {
-        DatabaseBackend::Postgres => format!("({later} - {earlier})"),
-        _ => format!("CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"),
-    }
-}
-
 /// (confirmed, shipped) of the orders shipped in the period.
 pub async fn shipped_orders(
     db: &impl ConnectionTrait,
@@ -220,20 +211,18 @@ pub async fn readiness_by_supplier(
     period: Period,
     supplier: Option<i32>,
 ) -> Result<Vec<(i32, u64, u64, i64)>, DbErr> {
-    let days = days_between(db, "l.ready_on", "l.committed_ready_date");
-    let late = "CASE WHEN l.ready_on > l.committed_ready_date";
-    // Each line keeps its factory (migration 21): every factory's lines
-    // ready in the period come from `idx_po_lines_ready_kpi`, one factory's
-    // from `idx_po_lines_ready_by_supplier`.
-    let mut values: Vec<Value> = vec![period.from.into(), period.to.into(), false.into()];
-    let only = one_factory(&mut values, supplier, "l.supplier_company_id");
+    // Per factory and day made ready, the database keeps the lines, the
+    // lines late and the days late (`ready_tallies`, migration 37): the
+    // period is a range of at most one row per factory and day.
+    let mut values: Vec<Value> = vec![period.from.into(), period.to.into()];
+    let only = one_factory(&mut values, supplier, "t.supplier_company_id");
     let sql = format!(
-        "SELECT l.supplier_company_id AS supplier, CAST(COUNT(*) AS BIGINT) AS total, \
-         CAST(SUM({late} THEN 1 ELSE 0 END) AS BIGINT) AS late, \
-         CAST(SUM({late} THEN {days} ELSE 0 END) AS BIGINT) AS days_late \
-         FROM po_lines l \
-         WHERE l.ready_on >= ? AND l.ready_on <= ? AND l.cancelled = ?{only} \
-         GROUP BY l.supplier_company_id"
+        "SELECT t.supplier_company_id AS supplier, CAST(SUM(t.lines) AS BIGINT) AS total, \
+         CAST(SUM(t.late) AS BIGINT) AS late, \
+         CAST(SUM(t.days_late) AS BIGINT) AS days_late \
+         FROM ready_tallies t \
+         WHERE t.ready_on >= ? AND t.ready_on <= ?{only} \
+         GROUP BY t.supplier_company_id HAVING SUM(t.lines) > 0"
     );
     rows(db, &sql, values)
         .await?
