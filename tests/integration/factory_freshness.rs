@@ -11,22 +11,8 @@ use app::domain::progress::Milestone;
 use app::ssr::entities::{po_line, purchase_order};
 use app::ssr::repo::kpi::freshness_by_supplier;
 use chrono::{DateTime, Duration, Utc};
-use integration_tests::fresh_database;
-use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, Statement};
-use server::seed::{SeedOutcome, seed_demo_if_empty};
-
-async fn ints(db: &DatabaseConnection, sql: &str) -> Vec<i32> {
-    db.query_all_raw(Statement::from_string(db.get_database_backend(), sql))
-        .await
-        .unwrap()
-        .iter()
-        .map(|row| {
-            row.try_get_by_index::<i32>(0)
-                .or_else(|_| row.try_get_by_index::<i64>(0).map(|n| n as i32))
-                .unwrap()
-        })
-        .collect()
-}
+use integration_tests::plain_sql::{demo_database, ints};
+use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait};
 
 /// Per factory with open lines: (factory, open lines, those heard of on
 /// since `since`), counted here from every line and purchase order.
@@ -117,13 +103,7 @@ async fn assert_right(db: &DatabaseConnection, after: &str) {
 #[tokio::test]
 async fn a_factorys_open_lines_and_those_heard_of_lately_follow_every_write() {
     let dir = tempfile::tempdir().unwrap();
-    let db = server::db::connect_and_migrate(&fresh_database(&dir).await)
-        .await
-        .unwrap();
-    let outcome = seed_demo_if_empty(&db, &integration_tests::demo_files(), Utc::now())
-        .await
-        .unwrap();
-    assert!(matches!(outcome, SeedOutcome::Seeded(_)), "{outcome:?}");
+    let db = demo_database(&dir).await;
     assert!(
         ints(
             &db,

@@ -14,11 +14,10 @@ use std::collections::BTreeMap;
 use app::domain::dates::{LineDates, LinesSummary};
 use app::ssr::entities::order_line;
 use app::ssr::repo::glance::OrderSummaryRow;
-use integration_tests::fresh_database;
+use integration_tests::plain_sql::{demo_database, ints, one_int};
 use sea_orm::{
     ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryOrder, Statement,
 };
-use server::seed::{SeedOutcome, seed_demo_if_empty};
 
 /// Per order, the summary summed again from its lines here.
 async fn summed_from_lines(db: &DatabaseConnection) -> BTreeMap<i32, LinesSummary> {
@@ -96,44 +95,13 @@ async fn exec(db: &DatabaseConnection, sql: &str) {
     db.execute_unprepared(sql).await.unwrap();
 }
 
-async fn one_i32(db: &DatabaseConnection, sql: &str) -> i32 {
-    ints(db, sql).await[0]
-}
-
-/// The first column of every row, as integers (a count is a 64-bit one on
-/// PostgreSQL).
-async fn ints(db: &DatabaseConnection, sql: &str) -> Vec<i32> {
-    db.query_all_raw(Statement::from_string(db.get_database_backend(), sql))
-        .await
-        .unwrap()
-        .iter()
-        .map(|row| {
-            row.try_get_by_index::<i32>(0)
-                .or_else(|_| row.try_get_by_index::<i64>(0).map(|n| n as i32))
-                .unwrap()
-        })
-        .collect()
-}
-
-/// A database holding the demo data.
-async fn demo_database(dir: &tempfile::TempDir) -> DatabaseConnection {
-    let db = server::db::connect_and_migrate(&fresh_database(dir).await)
-        .await
-        .unwrap();
-    let outcome = seed_demo_if_empty(&db, &integration_tests::demo_files(), chrono::Utc::now())
-        .await
-        .unwrap();
-    assert!(matches!(outcome, SeedOutcome::Seeded(_)), "{outcome:?}");
-    db
-}
-
 #[tokio::test]
 async fn what_an_order_keeps_of_its_lines_follows_every_line_write() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_database(&dir).await;
     assert_kept_right(&db, "the demo data").await;
     assert!(
-        one_i32(&db, "SELECT COUNT(*) FROM orders WHERE value_minor > 0").await > 0,
+        one_int(&db, "SELECT COUNT(*) FROM orders WHERE value_minor > 0").await > 0,
         "the demo data has orders with a value"
     );
     let summed = summed_from_lines(&db).await;
@@ -145,18 +113,18 @@ async fn what_an_order_keeps_of_its_lines_follows_every_line_write() {
     );
 
     // A line of an order with several lines, and another order.
-    let order = one_i32(
+    let order = one_int(
         &db,
         "SELECT order_id FROM order_lines GROUP BY order_id HAVING COUNT(*) > 1 \
          ORDER BY order_id LIMIT 1",
     )
     .await;
-    let line = one_i32(
+    let line = one_int(
         &db,
         &format!("SELECT MIN(id) FROM order_lines WHERE order_id = {order}"),
     )
     .await;
-    let other = one_i32(
+    let other = one_int(
         &db,
         &format!("SELECT MIN(id) FROM orders WHERE id <> {order}"),
     )
@@ -236,14 +204,14 @@ async fn a_po_line_keeps_its_purchase_orders_factory_through_every_write() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_database(&dir).await;
     assert!(
-        one_i32(&db, "SELECT COUNT(*) FROM po_lines").await > 0,
+        one_int(&db, "SELECT COUNT(*) FROM po_lines").await > 0,
         "the demo data has PO lines"
     );
     assert_eq!(lines_with_another_factory(&db).await, Vec::<i32>::new());
 
     // Two purchase orders of different factories.
-    let first = one_i32(&db, "SELECT MIN(purchase_order_id) FROM po_lines").await;
-    let second = one_i32(
+    let first = one_int(&db, "SELECT MIN(purchase_order_id) FROM po_lines").await;
+    let second = one_int(
         &db,
         &format!(
             "SELECT MIN(id) FROM purchase_orders WHERE supplier_company_id <> \
@@ -268,7 +236,7 @@ async fn a_po_line_keeps_its_purchase_orders_factory_through_every_write() {
         "after a line was added"
     );
 
-    let line = one_i32(
+    let line = one_int(
         &db,
         &format!("SELECT MAX(id) FROM po_lines WHERE purchase_order_id = {first}"),
     )
@@ -316,7 +284,7 @@ async fn an_order_line_keeps_its_orders_shipping_day_through_every_write() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_database(&dir).await;
     assert!(
-        one_i32(
+        one_int(
             &db,
             "SELECT COUNT(*) FROM order_lines WHERE shipped_on IS NOT NULL"
         )
@@ -330,13 +298,13 @@ async fn an_order_line_keeps_its_orders_shipping_day_through_every_write() {
     );
 
     // A shipped order and one not shipped, both with lines.
-    let shipped = one_i32(
+    let shipped = one_int(
         &db,
         "SELECT MIN(o.id) FROM orders o WHERE o.shipped_on IS NOT NULL \
          AND EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id)",
     )
     .await;
-    let open = one_i32(
+    let open = one_int(
         &db,
         "SELECT MIN(o.id) FROM orders o WHERE o.shipped_on IS NULL \
          AND EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id)",
@@ -383,7 +351,7 @@ async fn an_order_line_keeps_its_orders_shipping_day_through_every_write() {
         );
     }
     assert!(
-        one_i32(
+        one_int(
             &db,
             &format!("SELECT COUNT(*) FROM order_lines WHERE shipped_on = '2030-04-03' AND order_id = {open}")
         )
@@ -420,15 +388,15 @@ async fn shipments_and_instalments_keep_their_orders_customer_through_every_writ
     let db = demo_database(&dir).await;
     for table in ["shipments", "instalments"] {
         assert!(
-            one_i32(&db, &format!("SELECT COUNT(*) FROM {table}")).await > 0,
+            one_int(&db, &format!("SELECT COUNT(*) FROM {table}")).await > 0,
             "the demo data has {table}"
         );
     }
     assert_eq!(kept_with_another_customer(&db).await, Vec::<String>::new());
 
     // An order with a shipment, and an order of another customer.
-    let shipped = one_i32(&db, "SELECT MIN(order_id) FROM shipments").await;
-    let other = one_i32(
+    let shipped = one_int(&db, "SELECT MIN(order_id) FROM shipments").await;
+    let other = one_int(
         &db,
         &format!(
             "SELECT MIN(id) FROM orders WHERE customer_company_id <> \
@@ -436,7 +404,7 @@ async fn shipments_and_instalments_keep_their_orders_customer_through_every_writ
         ),
     )
     .await;
-    let third_customer = one_i32(
+    let third_customer = one_int(
         &db,
         &format!(
             "SELECT MIN(id) FROM companies WHERE id NOT IN \
@@ -499,7 +467,7 @@ async fn shipments_and_instalments_keep_their_orders_customer_through_every_writ
         );
     }
     assert!(
-        one_i32(
+        one_int(
             &db,
             &format!(
                 "SELECT COUNT(*) FROM shipments WHERE order_id = {shipped} \

@@ -9,9 +9,8 @@ use app::domain::dates::Standing;
 use app::domain::order_status::OrderStatus;
 use app::ssr::repo::glance::{OrderSummaryRow, standings};
 use chrono::{Days, NaiveDate, Utc};
-use integration_tests::fresh_database;
+use integration_tests::plain_sql::{demo_database, ints, one_int};
 use sea_orm::{ConnectionTrait, DatabaseConnection, FromQueryResult, Statement};
-use server::seed::{SeedOutcome, seed_demo_if_empty};
 
 type Counts = HashMap<(OrderStatus, Standing), u64>;
 
@@ -55,19 +54,6 @@ async fn tallied(db: &DatabaseConnection, company: i32, today: NaiveDate) -> Cou
         *counts.entry((status, standing)).or_default() += orders;
     }
     counts
-}
-
-async fn ints(db: &DatabaseConnection, sql: &str) -> Vec<i32> {
-    db.query_all_raw(Statement::from_string(db.get_database_backend(), sql))
-        .await
-        .unwrap()
-        .iter()
-        .map(|row| {
-            row.try_get_by_index::<i32>(0)
-                .or_else(|_| row.try_get_by_index::<i64>(0).map(|n| n as i32))
-                .unwrap()
-        })
-        .collect()
 }
 
 /// The days on which a badge can change: each order's earliest commitment
@@ -116,37 +102,27 @@ async fn assert_tallied_right(db: &DatabaseConnection, after: &str) {
     );
 }
 
-async fn one(db: &DatabaseConnection, sql: &str) -> i32 {
-    ints(db, sql).await[0]
-}
-
 #[tokio::test]
 async fn a_customers_tallies_follow_every_write_to_its_orders_and_lines() {
     let dir = tempfile::tempdir().unwrap();
-    let db = server::db::connect_and_migrate(&fresh_database(&dir).await)
-        .await
-        .unwrap();
-    let outcome = seed_demo_if_empty(&db, &integration_tests::demo_files(), Utc::now())
-        .await
-        .unwrap();
-    assert!(matches!(outcome, SeedOutcome::Seeded(_)), "{outcome:?}");
+    let db = demo_database(&dir).await;
     assert_tallied_right(&db, "the demo data").await;
 
     // An order in production with several lines, a delivered one, and a
     // customer with no order.
-    let working = one(
+    let working = one_int(
         &db,
         "SELECT MIN(o.id) FROM orders o WHERE o.status = 'in_production' AND \
          (SELECT COUNT(*) FROM order_lines l WHERE l.order_id = o.id) > 1",
     )
     .await;
-    let delivered = one(&db, "SELECT MIN(id) FROM orders WHERE status = 'arrived'").await;
-    let line = one(
+    let delivered = one_int(&db, "SELECT MIN(id) FROM orders WHERE status = 'arrived'").await;
+    let line = one_int(
         &db,
         &format!("SELECT MIN(id) FROM order_lines WHERE order_id = {working}"),
     )
     .await;
-    let stranger = one(
+    let stranger = one_int(
         &db,
         "SELECT MIN(id) FROM companies WHERE id NOT IN (SELECT customer_company_id FROM orders)",
     )
@@ -231,7 +207,7 @@ async fn a_customers_tallies_follow_every_write_to_its_orders_and_lines() {
         assert_tallied_right(&db, after).await;
     }
     assert!(
-        one(
+        one_int(
             &db,
             &format!("SELECT COUNT(*) FROM orders WHERE customer_company_id = {stranger}")
         )

@@ -9,24 +9,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use app::ssr::entities::po_line;
 use app::ssr::repo::kpi::{Period, readiness_by_supplier};
 use chrono::{Days, NaiveDate, Utc};
-use integration_tests::fresh_database;
+use integration_tests::plain_sql::{demo_database, ints};
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, Statement};
-use server::seed::{SeedOutcome, seed_demo_if_empty};
 
 type Sums = Vec<(i32, u64, u64, i64)>;
-
-async fn ints(db: &DatabaseConnection, sql: &str) -> Vec<i32> {
-    db.query_all_raw(Statement::from_string(db.get_database_backend(), sql))
-        .await
-        .unwrap()
-        .iter()
-        .map(|row| {
-            row.try_get_by_index::<i32>(0)
-                .or_else(|_| row.try_get_by_index::<i64>(0).map(|n| n as i32))
-                .unwrap()
-        })
-        .collect()
-}
 
 /// Each line's factory, as the database keeps it on the line.
 async fn line_factories(db: &DatabaseConnection) -> BTreeMap<i32, i32> {
@@ -142,13 +128,7 @@ async fn assert_summed_right(db: &DatabaseConnection, after: &str) {
 #[tokio::test]
 async fn the_lines_made_ready_per_factory_and_day_follow_every_write() {
     let dir = tempfile::tempdir().unwrap();
-    let db = server::db::connect_and_migrate(&fresh_database(&dir).await)
-        .await
-        .unwrap();
-    let outcome = seed_demo_if_empty(&db, &integration_tests::demo_files(), Utc::now())
-        .await
-        .unwrap();
-    assert!(matches!(outcome, SeedOutcome::Seeded(_)), "{outcome:?}");
+    let db = demo_database(&dir).await;
     assert!(
         ints(
             &db,

@@ -9,6 +9,7 @@
 
 pub mod browser;
 pub mod people;
+pub mod plain_sql;
 pub mod quotes;
 pub mod s3;
 pub mod smtp;
