@@ -11,7 +11,7 @@ use app::domain::progress::Milestone;
 use app::ssr::entities::{po_line, purchase_order};
 use app::ssr::repo::kpi::freshness_by_supplier;
 use chrono::{DateTime, Duration, Utc};
-use integration_tests::plain_sql::{demo_database, ints};
+use integration_tests::plain_sql::{another_factorys_purchase_order, demo_database, ints};
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait};
 
 /// Per factory with open lines: (factory, open lines, those heard of on
@@ -134,14 +134,7 @@ async fn a_factorys_open_lines_and_those_heard_of_lately_follow_every_write() {
         &format!("SELECT purchase_order_id FROM po_lines WHERE id = {line}"),
     )
     .await[0];
-    let other = ints(
-        &db,
-        &format!(
-            "SELECT MIN(id) FROM purchase_orders WHERE supplier_company_id <> \
-             (SELECT supplier_company_id FROM purchase_orders WHERE id = {po})"
-        ),
-    )
-    .await[0];
+    let other = another_factorys_purchase_order(&db, po).await;
     for (write, after) in [
         (
             format!(

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use app::domain::dates::{LineDates, LinesSummary};
 use app::ssr::entities::order_line;
 use app::ssr::repo::glance::OrderSummaryRow;
-use integration_tests::plain_sql::{demo_database, ints, one_int};
+use integration_tests::plain_sql::{another_factorys_purchase_order, demo_database, ints, one_int};
 use sea_orm::{
     ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryOrder, Statement,
 };
@@ -211,14 +211,7 @@ async fn a_po_line_keeps_its_purchase_orders_factory_through_every_write() {
 
     // Two purchase orders of different factories.
     let first = one_int(&db, "SELECT MIN(purchase_order_id) FROM po_lines").await;
-    let second = one_int(
-        &db,
-        &format!(
-            "SELECT MIN(id) FROM purchase_orders WHERE supplier_company_id <> \
-             (SELECT supplier_company_id FROM purchase_orders WHERE id = {first})"
-        ),
-    )
-    .await;
+    let second = another_factorys_purchase_order(&db, first).await;
 
     exec(
         &db,

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use app::ssr::entities::po_line;
 use app::ssr::repo::kpi::{Period, readiness_by_supplier};
 use chrono::{Days, NaiveDate, Utc};
-use integration_tests::plain_sql::{demo_database, ints};
+use integration_tests::plain_sql::{another_factorys_purchase_order, demo_database, ints};
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, Statement};
 
 type Sums = Vec<(i32, u64, u64, i64)>;
@@ -147,14 +147,7 @@ async fn the_lines_made_ready_per_factory_and_day_follow_every_write() {
         &format!("SELECT purchase_order_id FROM po_lines WHERE id = {line}"),
     )
     .await[0];
-    let other = ints(
-        &db,
-        &format!(
-            "SELECT MIN(id) FROM purchase_orders WHERE supplier_company_id <> \
-             (SELECT supplier_company_id FROM purchase_orders WHERE id = {po})"
-        ),
-    )
-    .await[0];
+    let other = another_factorys_purchase_order(&db, po).await;
     for (write, after) in [
         (
             format!("UPDATE po_lines SET ready_on = committed_ready_date WHERE id = {line}"),

@@ -35,3 +35,15 @@ pub async fn ints(db: &DatabaseConnection, sql: &str) -> Vec<i32> {
 pub async fn one_int(db: &DatabaseConnection, sql: &str) -> i32 {
     ints(db, sql).await[0]
 }
+
+/// A purchase order (the first) of another factory than `po`'s.
+pub async fn another_factorys_purchase_order(db: &DatabaseConnection, po: i32) -> i32 {
+    one_int(
+        db,
+        &format!(
+            "SELECT MIN(id) FROM purchase_orders WHERE supplier_company_id <> \
+             (SELECT supplier_company_id FROM purchase_orders WHERE id = {po})"
+        ),
+    )
+    .await
+}
