@@ -297,12 +297,16 @@ pub fn freshness_statement(
 /// lines (`idx_po_lines_open_freshness`): few, however long the history.
 /// No row when the factory has no open line.
 fn one_factorys_freshness(backend: DatabaseBackend, since: DateTime<Utc>, id: i32) -> Statement {
-    let not_open = [PurchaseOrderStatus::Cancelled];
-    let marks = vec!["?"; not_open.len()].join(", ");
     let heard = "COALESCE(SUM(CASE WHEN po_lines.heard_at >= ? THEN 1 ELSE 0 END), 0)";
-    let mut values: Vec<Value> = vec![id.into(), since.into(), id.into(), since.into(), id.into()];
-    values.extend(not_open.iter().map(|s| s.as_str().into()));
-    values.push(id.into());
+    let values: Vec<Value> = vec![
+        id.into(),
+        since.into(),
+        id.into(),
+        since.into(),
+        id.into(),
+        PurchaseOrderStatus::Cancelled.as_str().into(),
+        id.into(),
+    ];
     statement(
         backend,
         &format!(
@@ -312,7 +316,7 @@ fn one_factorys_freshness(backend: DatabaseBackend, since: DateTime<Utc>, id: i3
               WHERE po_lines.supplier_company_id = ? AND {OPEN_LINE}) a, \
              (SELECT COUNT(*) AS total, {heard} AS fresh \
               FROM purchase_orders p CROSS JOIN po_lines \
-              WHERE p.supplier_company_id = ? AND p.status IN ({marks}) \
+              WHERE p.supplier_company_id = ? AND p.status = ? \
               AND po_lines.purchase_order_id = p.id \
               AND po_lines.supplier_company_id = ? AND {OPEN_LINE}) b \
              WHERE a.total > b.total"
