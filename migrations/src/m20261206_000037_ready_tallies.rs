@@ -129,7 +129,7 @@ fn postgres_triggers() -> Vec<String> {
                  {add_new}; \
                ELSIF TG_OP = 'DELETE' THEN \
                  {take_old}; \
-               ELSIF {old} IS DISTINCT FROM {new} AND {old} > {new} THEN \
+               ELSIF {old} > {new} THEN \
                  {add_new}; {take_old}; \
                ELSE \
                  {take_old}; {add_new}; \
