@@ -1,8 +1,8 @@
 //! A factory's scorecard counts its open lines and those it was heard of on
 //! lately from what each PO line keeps (`heard_at`, migration 36: its last
 //! report, else the day its purchase order was placed). What is kept agrees
-//! with what it is kept from after every kind of write, and the counts with
-//! the lines counted one by one here.
+//! with what it is kept from after every kind of write, and the counts, of
+//! one factory and of every factory, with the lines counted one by one here.
 
 use std::collections::BTreeSet;
 
@@ -97,6 +97,11 @@ async fn assert_right(db: &DatabaseConnection, after: &str) {
                 .collect();
             assert_eq!(read, want, "factory {factory} since {since}, after {after}");
         }
+        let every = freshness_by_supplier(db, since, None).await.unwrap();
+        assert_eq!(
+            every, expected,
+            "every factory since {since}, after {after}"
+        );
     }
 }
 

@@ -163,21 +163,38 @@ async fn every_page_counts_unread_notifications_from_their_own_index() {
 
 #[tokio::test]
 async fn a_factorys_freshness_counts_its_open_lines_from_their_own_index() {
+    assert_freshness_read_from_open_lines(Some(7), Some("idx_po_lines_open_freshness")).await;
+}
+
+#[tokio::test]
+async fn every_factorys_freshness_counts_the_open_lines_in_their_own_index() {
+    // The lines of cancelled purchase orders are found in either index of
+    // open lines by factory, as the database weighs them.
+    assert_freshness_read_from_open_lines(None, None).await;
+}
+
+/// The freshness of one factory or of every factory is counted in the
+/// indexes of open lines, less those of cancelled purchase orders: no
+/// purchase order is looked up for each open line. `lines_of_cancelled`
+/// names the index the lines of cancelled purchase orders must be read in,
+/// if one is required.
+async fn assert_freshness_read_from_open_lines(
+    supplier: Option<i32>,
+    lines_of_cancelled: Option<&str>,
+) {
     let (_dir, db) = migrated().await;
-    let statement = freshness_statement(db.get_database_backend(), Utc::now(), Some(7));
+    let statement = freshness_statement(db.get_database_backend(), Utc::now(), supplier);
     let plan = plan(&db, statement).await;
-    for index in [
+    let required = [
         "idx_po_lines_open_heard",
         "idx_purchase_orders_supplier_open",
-        "idx_po_lines_open_freshness",
-    ] {
+    ];
+    for index in required.into_iter().chain(lines_of_cancelled) {
         assert!(
             plan.contains(index),
             "the plan does not use {index}:\n{plan}"
         );
     }
-    // The open lines are counted in the index alone: no purchase order is
-    // looked up for each.
     let by_key = match db.get_database_backend() {
         DatabaseBackend::Postgres => "purchase_orders_pkey",
         _ => "USING INTEGER PRIMARY KEY",

@@ -271,21 +271,43 @@ pub fn freshness_statement(
 ) -> Statement {
     match supplier {
         Some(id) => one_factorys_freshness(backend, since, id),
-        None => statement(
-            backend,
-            &format!(
-                "SELECT p.supplier_company_id AS supplier, COUNT(*) AS total, \
-                 SUM(CASE WHEN COALESCE(po_lines.last_progress_at, p.created_at) >= ? \
-                 THEN 1 ELSE 0 END) AS fresh \
-                 FROM po_lines JOIN purchase_orders p ON p.id = po_lines.purchase_order_id \
-                 WHERE p.status = ? AND po_lines.cancelled = ? \
-                 AND po_lines.milestone IN {} \
-                 GROUP BY p.supplier_company_id",
-                in_work()
-            ),
-            vec![since.into(), "open".into(), false.into()],
-        ),
+        None => every_factorys_freshness(backend, since),
     }
+}
+
+/// How many of the lines counted are heard of since the value bound.
+const HEARD: &str = "COALESCE(SUM(CASE WHEN po_lines.heard_at >= ? THEN 1 ELSE 0 END), 0)";
+
+/// Every factory's open lines, as [`one_factorys_freshness`] counts one
+/// factory's: grouped in the index of open lines by factory and the moment
+/// it was last heard of on each, less the open lines of the cancelled
+/// purchase orders of the factories found there. No purchase order is
+/// looked up per line, and no line that is not open is read.
+fn every_factorys_freshness(backend: DatabaseBackend, since: DateTime<Utc>) -> Statement {
+    statement(
+        backend,
+        &format!(
+            "WITH a AS (SELECT po_lines.supplier_company_id AS supplier, COUNT(*) AS total, \
+               {HEARD} AS fresh FROM po_lines \
+               WHERE po_lines.supplier_company_id IS NOT NULL AND {OPEN_LINE} \
+               GROUP BY po_lines.supplier_company_id), \
+             b AS (SELECT po_lines.supplier_company_id AS supplier, COUNT(*) AS total, \
+               {HEARD} AS fresh FROM purchase_orders p CROSS JOIN po_lines \
+               WHERE p.supplier_company_id IN (SELECT supplier FROM a) AND p.status = ? \
+               AND po_lines.purchase_order_id = p.id \
+               AND po_lines.supplier_company_id = p.supplier_company_id AND {OPEN_LINE} \
+               GROUP BY po_lines.supplier_company_id) \
+             SELECT a.supplier AS supplier, a.total - COALESCE(b.total, 0) AS total, \
+               a.fresh - COALESCE(b.fresh, 0) AS fresh \
+             FROM a LEFT JOIN b ON b.supplier = a.supplier \
+             WHERE a.total > COALESCE(b.total, 0) ORDER BY a.supplier"
+        ),
+        vec![
+            since.into(),
+            since.into(),
+            PurchaseOrderStatus::Cancelled.as_str().into(),
+        ],
+    )
 }
 
 /// One factory's open lines, counted in the index of its open lines by the
@@ -297,7 +319,6 @@ pub fn freshness_statement(
 /// lines (`idx_po_lines_open_freshness`): few, however long the history.
 /// No row when the factory has no open line.
 fn one_factorys_freshness(backend: DatabaseBackend, since: DateTime<Utc>, id: i32) -> Statement {
-    let heard = "COALESCE(SUM(CASE WHEN po_lines.heard_at >= ? THEN 1 ELSE 0 END), 0)";
     let values: Vec<Value> = vec![
         id.into(),
         since.into(),
@@ -312,9 +333,9 @@ fn one_factorys_freshness(backend: DatabaseBackend, since: DateTime<Utc>, id: i3
         &format!(
             "SELECT CAST(? AS INTEGER) AS supplier, a.total - b.total AS total, \
                a.fresh - b.fresh AS fresh FROM \
-             (SELECT COUNT(*) AS total, {heard} AS fresh FROM po_lines \
+             (SELECT COUNT(*) AS total, {HEARD} AS fresh FROM po_lines \
               WHERE po_lines.supplier_company_id = ? AND {OPEN_LINE}) a, \
-             (SELECT COUNT(*) AS total, {heard} AS fresh \
+             (SELECT COUNT(*) AS total, {HEARD} AS fresh \
               FROM purchase_orders p CROSS JOIN po_lines \
               WHERE p.supplier_company_id = ? AND p.status = ? \
               AND po_lines.purchase_order_id = p.id \
