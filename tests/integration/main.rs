@@ -50,6 +50,7 @@ mod messages;
 mod migrations;
 mod news;
 mod order_desk;
+mod order_reports;
 mod order_tallies;
 mod orders;
 mod page_words;

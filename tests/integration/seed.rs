@@ -124,7 +124,7 @@ async fn demo_data_fills_an_empty_database_once() {
         assert!(!open.is_empty() && !done.is_empty(), "{}", supplier.name);
         let ids: Vec<i32> = open.iter().chain(&done).map(|r| r.line.id).collect();
         assert!(
-            !progress::history_of_lines(&db, &ids)
+            !progress::newest_of_lines(&db, &ids, 1)
                 .await
                 .unwrap()
                 .is_empty()

@@ -1133,6 +1133,7 @@ order-production-line = Position { $line }: { $milestone }
 order-production-ready = fertig am { $date }
 order-production-reason = Begründung: { $reason }
 order-production-note = Notiz: { $note }
+order-production-newest = Die neuesten { $count } Meldungen werden gezeigt; jeder erreichte Meilenstein bleibt im Verlauf.
 order-timeline = Verlauf
 orders-title = Aufträge
 orders-export = Auftragsbuch herunterladen (CSV)

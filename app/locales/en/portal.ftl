@@ -1131,6 +1131,7 @@ order-production-line = Line { $line }: { $milestone }
 order-production-ready = ready { $date }
 order-production-reason = reason: { $reason }
 order-production-note = note: { $note }
+order-production-newest = The newest { $count } reports are shown; every milestone reached stays on the timeline.
 order-timeline = Timeline
 orders-title = Orders
 orders-export = Download the order book (CSV)

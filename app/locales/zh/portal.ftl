@@ -1089,6 +1089,7 @@ order-production-line = 第 { $line } 行：{ $milestone }
 order-production-ready = 预计 { $date } 完工
 order-production-reason = 原因：{ $reason }
 order-production-note = 备注：{ $note }
+order-production-newest = 仅显示最新的 { $count } 条报告；每个已达成的里程碑都保留在时间线上。
 order-timeline = 时间线
 orders-title = 订单
 orders-export = 下载订单簿（CSV）

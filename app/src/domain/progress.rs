@@ -277,6 +277,20 @@ pub fn customer_forecast(
         .or(current)
 }
 
+/// How many factory reports an order's page shows, newest first. An order
+/// reported on every day for months would otherwise carry every report in
+/// its page; every milestone reached stays on its timeline, and each
+/// factory line's own page keeps all of its reports.
+pub const REPORTS_SHOWN: usize = 20;
+
+/// The reports an order's page shows out of the newest ones read (newest
+/// first, up to `REPORTS_SHOWN + 1` of them), and whether there are more.
+pub fn reports_shown<T>(mut newest_first: Vec<T>) -> (Vec<T>, bool) {
+    let more = newest_first.len() > REPORTS_SHOWN;
+    newest_first.truncate(REPORTS_SHOWN);
+    (newest_first, more)
+}
+
 /// A line no one has reported on for `stale_after_days` while it is still in
 /// the factory (not ready, not closed). `last_update` is the last report, or
 /// the day the PO was placed when there was none.

@@ -213,7 +213,7 @@ fn OrderAccounts(detail: OrderDetail) -> impl IntoView {
     view! {
         {server_part("order-accounts", move || view! {
             <PaymentsPanel detail=detail.clone() />
-            <ProductionPanel production=detail.production />
+            <ProductionPanel production=detail.production more=detail.more_production />
         })}
         <OrderChanges detail=changes />
     }
@@ -378,7 +378,7 @@ fn PaymentsPanel(detail: OrderDetail) -> impl IntoView {
 }
 
 #[component]
-fn ProductionPanel(production: Vec<ProductionNote>) -> impl IntoView {
+fn ProductionPanel(production: Vec<ProductionNote>, more: bool) -> impl IntoView {
     let locale = use_locale().get_untracked();
     (!production.is_empty()).then(|| view! {
         <section class="panel" id="production">
@@ -403,6 +403,11 @@ fn ProductionPanel(production: Vec<ProductionNote>) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ol>
+            {more.then(|| view! {
+                <p class="muted" id="production-newest">{locale.t_with("order-production-newest", &[
+                    ("count", crate::domain::progress::REPORTS_SHOWN.into()),
+                ])}</p>
+            })}
         </section>
     })
 }

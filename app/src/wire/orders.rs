@@ -50,8 +50,11 @@ pub struct OrderDetail {
     /// The trading house only, while purchase orders can be placed: the
     /// factories to choose from (id, name).
     pub factories: Vec<(i32, String)>,
-    /// Factory reports on the order's lines, newest first.
+    /// The newest factory reports on the order's lines, newest first
+    /// (`domain::progress::REPORTS_SHOWN` at most).
     pub production: Vec<ProductionNote>,
+    /// There are older reports than those shown.
+    pub more_production: bool,
     /// The viewer asked for no alerts about this order.
     pub muted: bool,
     /// Approved changes applied so far.

@@ -436,4 +436,17 @@ proptest! {
             prop_assert_eq!(late, line.is_late(today));
         }
     }
+
+    /// An order's page shows the newest reports read, in their order, at
+    /// most `REPORTS_SHOWN`, and says there are more exactly when more were
+    /// read.
+    #[test]
+    fn an_order_shows_its_newest_reports_and_says_when_there_are_more(
+        read in proptest::collection::vec(0u32..1000, 0..=REPORTS_SHOWN + 1),
+    ) {
+        let (shown, more) = reports_shown(read.clone());
+        prop_assert_eq!(shown.len(), read.len().min(REPORTS_SHOWN));
+        prop_assert_eq!(&shown[..], &read[..shown.len()]);
+        prop_assert_eq!(more, read.len() > REPORTS_SHOWN);
+    }
 }

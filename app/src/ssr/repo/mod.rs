@@ -68,7 +68,7 @@ mod tests {
                 .is_empty()
         );
         assert!(
-            super::progress::history_of_lines(&db, &[])
+            super::progress::newest_of_lines(&db, &[], 21)
                 .await
                 .unwrap()
                 .is_empty()

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait as _, Func};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    QueryOrder, QuerySelect, QueryTrait as _, Set,
 };
 
 use crate::domain::account::Role;
@@ -208,20 +208,36 @@ pub async fn history(
         .await
 }
 
-/// Progress reports on any of the lines, oldest first; no read for no
-/// lines.
-pub async fn history_of_lines(
+/// The newest `count` progress reports on any of the lines, newest first;
+/// no read for no lines.
+pub async fn newest_of_lines(
     db: &impl ConnectionTrait,
     po_line_ids: &[i32],
+    count: u64,
 ) -> Result<Vec<progress_update::Model>, DbErr> {
     if po_line_ids.is_empty() {
         return Ok(Vec::new());
     }
-    progress_update::Entity::find()
+    newest_of_lines_select(po_line_ids, count).all(db).await
+}
+
+/// The query of `newest_of_lines`. The reports are chosen in the index of
+/// each line's reports alone and only those read, so an order's page costs
+/// the same whether its lines have had ten reports or ten thousand.
+pub fn newest_of_lines_select(
+    po_line_ids: &[i32],
+    count: u64,
+) -> sea_orm::Select<progress_update::Entity> {
+    let newest = progress_update::Entity::find()
+        .select_only()
+        .column(progress_update::Column::Id)
         .filter(progress_update::Column::PoLineId.is_in(po_line_ids.iter().copied()))
-        .order_by_asc(progress_update::Column::Id)
-        .all(db)
-        .await
+        .order_by_desc(progress_update::Column::Id)
+        .limit(count)
+        .into_query();
+    progress_update::Entity::find()
+        .filter(progress_update::Column::Id.in_subquery(newest))
+        .order_by_desc(progress_update::Column::Id)
 }
 
 pub struct NewProgress<'a> {

@@ -12,6 +12,7 @@ use crate::domain::company::CompanyKind;
 use crate::domain::kept_pages::Scope;
 use crate::domain::order_edit::{Editable, editable};
 use crate::domain::order_status::{Mover, OrderStatus, movers};
+use crate::domain::progress::{REPORTS_SHOWN, reports_shown};
 use crate::i18n::Locale;
 use crate::ssr::AppState;
 use crate::ssr::auth::CurrentUser;
@@ -44,8 +45,10 @@ struct Facts {
     /// factories to choose from (id, name).
     factories: Vec<(i32, String)>,
     payments: Vec<payment::Model>,
-    /// Factory reports on the placed lines, oldest first.
+    /// The newest factory reports on the placed lines, newest first.
     reports: Vec<progress_update::Model>,
+    /// There are older reports than those.
+    more_reports: bool,
     muted: bool,
     changes: Vec<ChangeView>,
     /// The trading house only: the costed lines of the quotation the order
@@ -103,7 +106,8 @@ async fn load(
     let payments = fulfilment::payments_of(db, order.id).await?;
     let (suppliers, factories) = load_factories(state, &placed, house, editable).await?;
     let po_line_ids: Vec<i32> = placed.iter().map(|p| p.line.id).collect();
-    let reports = progress::history_of_lines(db, &po_line_ids).await?;
+    let newest = progress::newest_of_lines(db, &po_line_ids, REPORTS_SHOWN as u64 + 1).await?;
+    let (reports, more_reports) = reports_shown(newest);
     let muted = order_mute::Entity::find_by_id((user.user_id, order.id))
         .one(db)
         .await?
@@ -130,6 +134,7 @@ async fn load(
         factories,
         payments,
         reports,
+        more_reports,
         muted,
         changes,
     })
@@ -204,6 +209,7 @@ fn assemble(facts: Facts, mover: Option<Mover>, today: NaiveDate) -> OrderDetail
         factories,
         payments,
         reports,
+        more_reports,
         muted,
         changes,
         costed,
@@ -247,6 +253,7 @@ fn assemble(facts: Facts, mover: Option<Mover>, today: NaiveDate) -> OrderDetail
         },
         factories,
         production: production_notes(reports, &placed, &lines, house),
+        more_production: more_reports,
         muted,
         margin: margin_of(&lines, &costed),
         contract,
@@ -338,7 +345,7 @@ fn placed_views(
         .collect()
 }
 
-/// Factory reports on the order's lines, newest first.
+/// Factory reports on the order's lines, newest first (as read).
 fn production_notes(
     reports: Vec<progress_update::Model>,
     placed: &[PlacedLine],
@@ -347,7 +354,6 @@ fn production_notes(
 ) -> Vec<ProductionNote> {
     reports
         .into_iter()
-        .rev()
         .flat_map(|r| {
             placed
                 .iter()

@@ -1,0 +1,124 @@
+//! An order's page shows its newest factory reports, not all of them: a
+//! line reported on every day for months would otherwise fill the page
+//! (and make it slower to read and send with every report). It says when
+//! older reports are left out; the factory line's own page keeps them all.
+
+use app::domain::progress::REPORTS_SHOWN;
+use fantoccini::Locator;
+use integration_tests::browser::Browser;
+use integration_tests::people::{Cast, PASSWORD, create_cast};
+use integration_tests::{TestApp, spawn_app};
+use std::time::Duration;
+
+/// Reports number `from..=to` on supplier A's line of order A, each with
+/// its number in the note (which only the house sees).
+async fn report(app: &TestApp, cast: &Cast, from: i64, to: i64) {
+    let factory = app.client_for(&cast.supplier.email, PASSWORD).await;
+    for n in from..=to {
+        let (status, body) = app
+            .call(
+                &factory,
+                "progress/post",
+                &[
+                    ("id", &cast.po_line_a.to_string()),
+                    // The line starts at version 1; each report moves it on.
+                    ("version", &n.to_string()),
+                    ("milestone", "in_production"),
+                    ("quantity_done", &(20 + n).to_string()),
+                    ("note", &format!("report {n}")),
+                ],
+            )
+            .await;
+        assert_eq!(status, 200, "report {n}: {body}");
+    }
+}
+
+async fn order(app: &TestApp, email: &str, id: i32) -> serde_json::Value {
+    let client = app.client_for(email, PASSWORD).await;
+    let (status, body) = app
+        .call(&client, "orders/get", &[("id", &id.to_string())])
+        .await;
+    assert_eq!(status, 200, "{body}");
+    body
+}
+
+fn notes(order: &serde_json::Value) -> Vec<String> {
+    order["production"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["note"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn an_order_shows_its_newest_reports_and_says_when_older_ones_are_left_out() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let shown = REPORTS_SHOWN as i64;
+    report(&app, &cast, 1, shown).await;
+    let house = order(&app, &cast.staff.email, cast.order_a).await;
+    let all: Vec<String> = (1..=shown).rev().map(|n| format!("report {n}")).collect();
+    assert_eq!(notes(&house), all, "every report, newest first");
+    assert_eq!(house["more_production"], false);
+
+    report(&app, &cast, shown + 1, shown + 2).await;
+    let house = order(&app, &cast.staff.email, cast.order_a).await;
+    let newest: Vec<String> = (3..=shown + 2)
+        .rev()
+        .map(|n| format!("report {n}"))
+        .collect();
+    assert_eq!(notes(&house), newest, "the newest reports, newest first");
+    assert_eq!(house["more_production"], true);
+
+    // The customer sees as many, without the factory's notes.
+    let customer = order(&app, &cast.customer.email, cast.order_a).await;
+    assert_eq!(
+        customer["production"].as_array().unwrap().len(),
+        REPORTS_SHOWN
+    );
+    assert_eq!(customer["more_production"], true);
+    assert!(!customer.to_string().contains("report 1"), "{customer}");
+
+    // The factory's line page keeps every report.
+    let factory = app.client_for(&cast.supplier.email, PASSWORD).await;
+    let (status, line) = app
+        .call(
+            &factory,
+            "progress/line",
+            &[("id", &cast.po_line_a.to_string())],
+        )
+        .await;
+    assert_eq!(status, 200, "{line}");
+    assert_eq!(line["history"].as_array().unwrap().len(), REPORTS_SHOWN + 2);
+}
+
+#[tokio::test]
+async fn the_customers_order_page_says_older_reports_are_left_out() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    report(&app, &cast, 1, REPORTS_SHOWN as i64 + 1).await;
+    let browser = Browser::launch(1280, 900).await;
+    browser
+        .sign_in_and_wait(&app.address, &cast.customer.email, PASSWORD)
+        .await;
+    browser
+        .open_hydrated(&app.url(&format!("/customer/orders/{}", cast.order_a)))
+        .await;
+    browser
+        .wait_for_text("#production-newest", Duration::from_secs(10), |t| {
+            t == format!(
+                "The newest {REPORTS_SHOWN} reports are shown; every milestone reached stays on \
+                 the timeline."
+            )
+        })
+        .await;
+    let items = browser
+        .client
+        .find_all(Locator::Css("#production li"))
+        .await
+        .unwrap();
+    assert_eq!(items.len(), REPORTS_SHOWN);
+    browser.screenshot("order-newest-reports").await;
+    browser.close().await;
+}
