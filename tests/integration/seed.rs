@@ -94,7 +94,7 @@ async fn demo_data_fills_an_empty_database_once() {
     use app::domain::progress::{PoLineState, is_stale};
     use app::ssr::repo::progress::{self, PoScope};
     let today = chrono::Utc::now().date_naive();
-    let mut stale = 0;
+    let (mut stale, mut reported_daily) = (0, false);
     for supplier in app::ssr::repo::companies::all(&db)
         .await
         .unwrap()
@@ -129,6 +129,12 @@ async fn demo_data_fills_an_empty_database_once() {
                 .unwrap()
                 .is_empty()
         );
+        // A line reported on more often than an order's page shows.
+        let shown = app::domain::progress::REPORTS_SHOWN;
+        for id in &ids {
+            let newest = progress::newest_of_lines(&db, &[*id], shown as u64 + 1).await;
+            reported_daily |= newest.unwrap().len() > shown;
+        }
         for row in &open {
             let state = PoLineState {
                 milestone: row.line.milestone,
@@ -147,6 +153,10 @@ async fn demo_data_fills_an_empty_database_once() {
         }
     }
     assert!(stale > 0, "the demo shows a stale line");
+    assert!(
+        reported_daily,
+        "the demo shows an order with more reports than shown"
+    );
 
     assert_eq!(
         seed_demo_if_empty(&db, &integration_tests::demo_files(), chrono::Utc::now())

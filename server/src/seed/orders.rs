@@ -6,6 +6,10 @@ use sea_orm::{DatabaseTransaction, DbErr};
 
 use super::{Demo, SHIP_TO, shipping};
 
+/// How many days in a row the kitchenware factory reported on one order in
+/// production: more than its page shows.
+const DAILY_REPORTS: i64 = 25;
+
 /// Thirteen orders over every stage, some on time and some slipping (one
 /// a container of sixty lines), with purchase-order lines at both
 /// factories linked to the customer lines.
@@ -284,6 +288,9 @@ pub(super) async fn seed_orders(
     ];
     let currency = ["EUR", "CAD"];
     let mut po_count = 0;
+    // One order in production from the kitchenware factory was reported on
+    // every day for weeks: its page shows the newest reports and says so.
+    let mut reported_daily = false;
     for (index, (status, customer, lines)) in book.iter().enumerate() {
         let number = format!("SO-{}-{:04}", today.format("%Y"), index + 1);
         let order = orders::insert_order(
@@ -443,24 +450,38 @@ pub(super) async fn seed_orders(
                     } else {
                         2
                     };
-                    progress::record(
-                        tx,
-                        progress::NewProgress {
-                            po_line_id: po_line.id,
-                            user_id: None,
-                            milestone,
-                            quantity_done: done,
-                            lot_quantity: None,
-                            forecast_ready: Some(ready_by + Duration::days(*slip)),
-                            reason: (*slip > 0).then_some("Raw material delivered late"),
-                            note: None,
-                        },
-                        1,
-                        demo.now - Duration::days(quiet),
-                        (demo.now - Duration::days(quiet)).date_naive(),
-                    )
-                    .await?;
+                    let daily = supplier_index == 0 && *status == InProduction && !reported_daily;
+                    let days_back: Vec<i64> = if daily {
+                        (quiet..quiet + DAILY_REPORTS).rev().collect()
+                    } else {
+                        vec![quiet]
+                    };
+                    let reports = days_back.len() as i64;
+                    for (n, back) in (1..).zip(days_back) {
+                        let at = demo.now - Duration::days(back);
+                        progress::record(
+                            tx,
+                            progress::NewProgress {
+                                po_line_id: po_line.id,
+                                user_id: None,
+                                milestone,
+                                // The quantity climbs to what is done today.
+                                quantity_done: done * n / reports,
+                                lot_quantity: None,
+                                forecast_ready: Some(ready_by + Duration::days(*slip)),
+                                reason: (*slip > 0).then_some("Raw material delivered late"),
+                                note: None,
+                            },
+                            n as i32,
+                            at,
+                            at.date_naive(),
+                        )
+                        .await?;
+                    }
                 }
+            }
+            if supplier_index == 0 && *status == InProduction {
+                reported_daily = true;
             }
         }
     }
