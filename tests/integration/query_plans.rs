@@ -342,3 +342,49 @@ async fn an_orders_newest_reports_are_chosen_through_their_index() {
     );
     assert!(plan.contains(by_key), "not read by key:\n{plan}");
 }
+
+#[tokio::test]
+async fn an_orders_old_reports_are_found_through_its_lines_among_many_newer() {
+    use app::ssr::repo::{orders, purchase_orders};
+    let (_dir, db) = migrated().await;
+    let cast = integration_tests::people::create_cast(&db).await;
+    let backend = db.get_database_backend();
+    // Another order's line at the same factory, reported on since.
+    let line = orders::lines_of(&db, &[cast.order_b]).await.unwrap()[0].clone();
+    let po = purchase_orders::insert_po(&db, "PO-A-2", cast.supplier.company_id, Utc::now())
+        .await
+        .unwrap();
+    let ready_by = Utc::now().date_naive();
+    let busy = purchase_orders::insert_po_line(
+        &db,
+        purchase_orders::NewPoLine::filling(po.id, 1, &line, ready_by),
+        &[line.id],
+    )
+    .await
+    .unwrap()
+    .id;
+    // Order A's two lines have 300 reports each, then the other line
+    // 300,000, and the database has its statistics of them.
+    for (line, count) in [
+        (cast.po_line_a, 300),
+        (cast.po_line_b, 300),
+        (busy, 300_000),
+    ] {
+        db.execute_unprepared(&format!(
+            "WITH RECURSIVE n(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM n WHERE g < {count}) \
+             INSERT INTO progress_updates (po_line_id, at, milestone, quantity_done) \
+             SELECT {line}, CURRENT_TIMESTAMP, 'in_production', 1 FROM n"
+        ))
+        .await
+        .unwrap();
+    }
+    db.execute_unprepared("ANALYZE").await.unwrap();
+    let lines = [cast.po_line_a, cast.po_line_b];
+    let plan = plan(&db, newest_of_lines_select(&lines, 21).build(backend)).await;
+    // Found in the lines' index, not by walking every newer report by key
+    // until 21 of theirs are met.
+    assert!(
+        plan.contains("idx_progress_updates_line") && !plan.contains("Backward"),
+        "not found through the lines' reports:\n{plan}"
+    );
+}

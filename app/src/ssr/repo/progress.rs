@@ -221,9 +221,15 @@ pub async fn newest_of_lines(
     newest_of_lines_select(po_line_ids, count).all(db).await
 }
 
-/// The query of `newest_of_lines`. The reports are chosen in the index of
-/// each line's reports alone and only those read, so an order's page costs
-/// the same whether its lines have had ten reports or ten thousand.
+/// The query of `newest_of_lines`. The reports are chosen among the lines'
+/// entries in the index of each line's reports and only those read, so an
+/// order's page costs about the same whether its lines have had ten reports
+/// or ten thousand.
+///
+/// The choice is ordered by `id + 0`, not `id`: ordered by the key itself,
+/// PostgreSQL may walk every report newest first until it has met enough of
+/// these lines' (it did at 300,000 reports: 142 ms for an order whose
+/// reports were old, against 0.5 ms through the lines' index).
 pub fn newest_of_lines_select(
     po_line_ids: &[i32],
     count: u64,
@@ -232,7 +238,10 @@ pub fn newest_of_lines_select(
         .select_only()
         .column(progress_update::Column::Id)
         .filter(progress_update::Column::PoLineId.is_in(po_line_ids.iter().copied()))
-        .order_by_desc(progress_update::Column::Id)
+        .order_by(
+            Expr::col(progress_update::Column::Id).add(0),
+            sea_orm::Order::Desc,
+        )
         .limit(count)
         .into_query();
     progress_update::Entity::find()
