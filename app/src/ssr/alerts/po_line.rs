@@ -83,10 +83,8 @@ async fn facts_of(
         .map(|(o, l)| format!("{} line {}", o.number, l.line_no))
         .collect::<Vec<_>>()
         .join(", ");
-    let reason = crate::ssr::repo::progress::history(db, row.line.id)
+    let reason = progress::newest_reason(db, row.line.id)
         .await?
-        .into_iter()
-        .find_map(|h| h.reason)
         .unwrap_or_else(|| "—".to_string());
     let forecast = row
         .line

@@ -208,6 +208,20 @@ pub async fn history(
         .await
 }
 
+/// The reason given in the line's newest report that gave one.
+pub async fn newest_reason(
+    db: &impl ConnectionTrait,
+    po_line_id: i32,
+) -> Result<Option<String>, DbErr> {
+    Ok(progress_update::Entity::find()
+        .filter(progress_update::Column::PoLineId.eq(po_line_id))
+        .filter(progress_update::Column::Reason.is_not_null())
+        .order_by_desc(progress_update::Column::Id)
+        .one(db)
+        .await?
+        .and_then(|r| r.reason))
+}
+
 /// The newest `count` progress reports on any of the lines, newest first;
 /// no read for no lines.
 pub async fn newest_of_lines(
