@@ -74,11 +74,15 @@ pub async fn complaints_by_factory(
         .column(Alias::new("about_factory"))
         .expr_as(Expr::cust("COUNT(*)"), Alias::new("complaints"))
         .from_subquery(about, Alias::new("t"))
-        .and_where(Expr::col(Alias::new("about_factory")).is_not_null())
         .group_by_col(Alias::new("about_factory"));
-    if let Some(id) = factory {
-        count.and_where(Expr::col(Alias::new("about_factory")).eq(id));
-    }
+    // Each condition on the factory is worked out anew for each complaint
+    // (the database moves it into the read of the complaints), looking up
+    // the line's factory for every complaint not passed to one: so one
+    // condition, which for a named factory also leaves out the unknown.
+    count.and_where(match factory {
+        Some(id) => Expr::col(Alias::new("about_factory")).eq(id),
+        None => Expr::col(Alias::new("about_factory")).is_not_null(),
+    });
     db.query_all_raw(db.get_database_backend().build(&count))
         .await?
         .iter()
