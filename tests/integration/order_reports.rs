@@ -1,7 +1,8 @@
 //! An order's page shows its newest factory reports, not all of them: a
 //! line reported on every day for months would otherwise fill the page
 //! (and make it slower to read and send with every report). It says when
-//! older reports are left out; the factory line's own page keeps them all.
+//! older reports are left out. A factory line's own page shows them a page
+//! at a time, newest first, with a way to the older ones.
 
 use app::domain::progress::REPORTS_SHOWN;
 use fantoccini::Locator;
@@ -79,18 +80,149 @@ async fn an_order_shows_its_newest_reports_and_says_when_older_ones_are_left_out
     );
     assert_eq!(customer["more_production"], true);
     assert!(!customer.to_string().contains("report 1"), "{customer}");
+}
 
-    // The factory's line page keeps every report.
+/// The notes of one page of the line's reports as the factory reads it,
+/// and where the next, older page starts.
+async fn line_page(
+    app: &TestApp,
+    cast: &Cast,
+    before: Option<i64>,
+) -> (Vec<String>, Option<i64>, bool) {
     let factory = app.client_for(&cast.supplier.email, PASSWORD).await;
-    let (status, line) = app
-        .call(
-            &factory,
-            "progress/line",
-            &[("id", &cast.po_line_a.to_string())],
-        )
-        .await;
+    let id = cast.po_line_a.to_string();
+    let before = before.map(|b| b.to_string());
+    let mut form = vec![("id", id.as_str())];
+    if let Some(before) = &before {
+        form.push(("before", before.as_str()));
+    }
+    let (status, line) = app.call(&factory, "progress/line", &form).await;
     assert_eq!(status, 200, "{line}");
-    assert_eq!(line["history"].as_array().unwrap().len(), REPORTS_SHOWN + 2);
+    let notes = line["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["note"].as_str().unwrap_or_default().to_string())
+        .collect();
+    (
+        notes,
+        line["older"].as_i64(),
+        line["older_page"].as_bool().unwrap(),
+    )
+}
+
+#[tokio::test]
+async fn a_lines_page_shows_its_reports_a_page_at_a_time() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    let shown = REPORTS_SHOWN as i64;
+    report(&app, &cast, 1, shown).await;
+    let (notes, older, older_page) = line_page(&app, &cast, None).await;
+    assert_eq!(notes.len(), REPORTS_SHOWN);
+    assert_eq!((older, older_page), (None, false), "no older page");
+
+    report(&app, &cast, shown + 1, 2 * shown + 3).await;
+    let mut seen = Vec::new();
+    let mut before = None;
+    let mut pages = 0;
+    loop {
+        let (notes, older, older_page) = line_page(&app, &cast, before).await;
+        assert_eq!(older_page, before.is_some());
+        assert!(notes.len() <= REPORTS_SHOWN);
+        seen.extend(notes);
+        pages += 1;
+        match older {
+            Some(id) => before = Some(id),
+            None => break,
+        }
+    }
+    // 43 reports: 20, 20 and 3, each once, newest first.
+    assert_eq!(pages, 3);
+    let all: Vec<String> = (1..=2 * shown + 3)
+        .rev()
+        .map(|n| format!("report {n}"))
+        .collect();
+    assert_eq!(seen, all);
+}
+
+#[tokio::test]
+async fn the_factorys_line_page_leads_to_its_older_reports() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    report(&app, &cast, 1, REPORTS_SHOWN as i64 + 2).await;
+    let browser = Browser::launch(390, 844).await;
+    browser
+        .sign_in_and_wait(&app.address, &cast.supplier.email, PASSWORD)
+        .await;
+    browser
+        .open_hydrated(&app.url(&format!("/supplier/lines/{}", cast.po_line_a)))
+        .await;
+    browser
+        .wait_for_text("#history-older", Duration::from_secs(10), |t| {
+            t == "Older reports"
+        })
+        .await;
+    let items = browser
+        .client
+        .find_all(Locator::Css("#progress-history li"))
+        .await
+        .unwrap();
+    assert_eq!(items.len(), REPORTS_SHOWN);
+    browser
+        .client
+        .find(Locator::Css("#history-older"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_for_text("#history-older-page", Duration::from_secs(10), |t| {
+            t == "Earlier reports, newest first."
+        })
+        .await;
+    let older = browser
+        .client
+        .find(Locator::Css("#progress-history"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        older.contains("report 2") && older.contains("report 1"),
+        "{older}"
+    );
+    assert!(!older.contains("report 3"), "{older}");
+    let items = browser
+        .client
+        .find_all(Locator::Css("#progress-history li"))
+        .await
+        .unwrap();
+    assert_eq!(items.len(), 2);
+    assert!(
+        browser
+            .client
+            .find(Locator::Css("#history-older"))
+            .await
+            .is_err(),
+        "no older page after the oldest"
+    );
+    browser.screenshot("line-older-reports").await;
+    browser
+        .client
+        .find(Locator::Css("#history-newest"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_for_text("#history-older", Duration::from_secs(10), |t| {
+            t == "Older reports"
+        })
+        .await;
+    browser.close().await;
 }
 
 #[tokio::test]

@@ -29,7 +29,9 @@ use app::ssr::repo::glance::{
 use app::ssr::repo::kpi::Period;
 use app::ssr::repo::kpi::{acknowledgements_statement, freshness_statement};
 use app::ssr::repo::notifications::unread_select;
-use app::ssr::repo::progress::{PoScope, lines_select, newest_of_lines_select};
+use app::ssr::repo::progress::{
+    PoScope, lines_select, newest_of_lines_select, reports_of_line_select,
+};
 use chrono::{NaiveDate, Utc};
 use integration_tests::fresh_database;
 use sea_orm::{
@@ -387,4 +389,32 @@ async fn an_orders_old_reports_are_found_through_its_lines_among_many_newer() {
         plan.contains("idx_progress_updates_line") && !plan.contains("Backward"),
         "not found through the lines' reports:\n{plan}"
     );
+    // So is a page of one line's reports, the newest or an older one, read
+    // in the order shown: nothing sorted, so no more than the page is read.
+    let middle: i32 = {
+        let row = db
+            .query_one_raw(sea_orm::Statement::from_string(
+                backend,
+                format!(
+                    "SELECT MAX(id) - 150 AS id FROM progress_updates WHERE po_line_id = {}",
+                    cast.po_line_a
+                ),
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        row.try_get("", "id").unwrap()
+    };
+    for before in [None, Some(middle)] {
+        let select = reports_of_line_select(cast.po_line_a, before, 21);
+        let page = self::plan(&db, select.build(backend)).await;
+        assert!(
+            page.contains("idx_progress_updates_line") && !page.contains("pkey"),
+            "{before:?}: not through the line's reports:\n{page}"
+        );
+        assert!(
+            !page.contains("TEMP B-TREE") && !page.contains("Sort"),
+            "{before:?}: {page}"
+        );
+    }
 }

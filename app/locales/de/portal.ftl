@@ -56,6 +56,9 @@ supplier-post = Meldung senden
 supplier-posted = Meldung gesendet.
 supplier-history = Verlauf
 supplier-history-empty = Noch keine Meldungen.
+supplier-history-older = Ältere Meldungen
+supplier-history-newest = Neueste Meldungen
+supplier-history-older-page = Frühere Meldungen, die neuesten zuerst.
 supplier-committed = Zugesagter Fertigstellungstermin
 supplier-closed = Diese Position ist abgeschlossen.
 

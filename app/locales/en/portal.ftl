@@ -56,6 +56,9 @@ supplier-post = Post update
 supplier-posted = Update posted.
 supplier-history = History
 supplier-history-empty = No updates yet.
+supplier-history-older = Older reports
+supplier-history-newest = Newest reports
+supplier-history-older-page = Earlier reports, newest first.
 supplier-committed = Committed ready date
 supplier-closed = This line is closed.
 

@@ -52,6 +52,9 @@ supplier-post = 提交更新
 supplier-posted = 已提交。
 supplier-history = 历史记录
 supplier-history-empty = 暂无更新。
+supplier-history-older = 更早的报告
+supplier-history-newest = 最新报告
+supplier-history-older-page = 较早的报告，最新的在前。
 supplier-committed = 约定完工日期
 supplier-closed = 此行已关闭。
 

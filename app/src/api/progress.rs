@@ -24,10 +24,12 @@ pub async fn list_po_lines(
     crate::usecases::progress::list(&state, &user, show, query, shown).await
 }
 
+/// A line and one page of its reports: the newest, or with `before` those
+/// made before that report (the `older` of the page before).
 #[server(endpoint = "progress/line", output = crate::wire::compact::Compact)]
-pub async fn get_po_line(id: i32) -> Result<PoLineDetail, ApiError> {
+pub async fn get_po_line(id: i32, before: Option<i32>) -> Result<PoLineDetail, ApiError> {
     let (state, user) = crate::ssr::signed_in()?;
-    crate::usecases::progress::detail(&state, &user, id).await
+    crate::usecases::progress::detail(&state, &user, id, before).await
 }
 
 /// A factory reports on one of its lines. Fields: `milestone` (see

@@ -277,10 +277,11 @@ pub fn customer_forecast(
         .or(current)
 }
 
-/// How many factory reports an order's page shows, newest first. An order
-/// reported on every day for months would otherwise carry every report in
-/// its page; every milestone reached stays on its timeline, and each
-/// factory line's own page keeps all of its reports.
+/// How many factory reports an order's page shows, newest first, and how
+/// many a factory line's page shows at a time. An order or a line reported
+/// on every day for months would otherwise carry every report in its page;
+/// every milestone reached stays on the order's timeline, and a line's page
+/// leads to its older reports, a page at a time.
 pub const REPORTS_SHOWN: usize = 20;
 
 /// The reports an order's page shows out of the newest ones read (newest
@@ -289,6 +290,16 @@ pub fn reports_shown<T>(mut newest_first: Vec<T>) -> (Vec<T>, bool) {
     let more = newest_first.len() > REPORTS_SHOWN;
     newest_first.truncate(REPORTS_SHOWN);
     (newest_first, more)
+}
+
+/// One page of a line's reports out of those read from where the page
+/// starts (newest first, up to `REPORTS_SHOWN + 1` of them), and the report
+/// the next (older) page starts before, if there are older ones: the oldest
+/// one shown.
+pub fn reports_page<T>(newest_first: Vec<T>, id: impl Fn(&T) -> i32) -> (Vec<T>, Option<i32>) {
+    let (shown, more) = reports_shown(newest_first);
+    let older = if more { shown.last().map(id) } else { None };
+    (shown, older)
 }
 
 /// A line no one has reported on for `stale_after_days` while it is still in

@@ -291,11 +291,12 @@ fn LineCard(
 pub fn SupplierLinePage() -> impl IntoView {
     let locale = use_locale();
     let id = crate::components::params::use_route_id();
+    let before = crate::components::params::use_query_number("before");
     view! {
         <Title text=locale.get_untracked().t("supplier-post-title") />
         <AreaGuard area=Some(Area::Supplier)>
-            // Anew for each line the route names.
-            {move || view! { <FactoryLine id=id() /> }}
+            // Anew for each line and page of reports the address names.
+            {move || view! { <FactoryLine id=id() before=before() /> }}
         </AreaGuard>
     }
 }
@@ -304,10 +305,11 @@ pub fn SupplierLinePage() -> impl IntoView {
 pub fn StaffPoLinePage() -> impl IntoView {
     let locale = use_locale();
     let id = crate::components::params::use_route_id();
+    let before = crate::components::params::use_query_number("before");
     view! {
         <Title text=locale.get_untracked().t("supplier-production-line") />
         <AreaGuard area=Some(Area::Staff)>
-            <LinePage id back="/staff/production" can_report=false />
+            <LinePage id before back="/staff/production" lines="/staff/po-lines" can_report=false />
         </AreaGuard>
     }
 }
@@ -315,22 +317,28 @@ pub fn StaffPoLinePage() -> impl IntoView {
 /// The factory's page of one of its lines, as an island.
 #[cfg_attr(line_islands, island)]
 #[cfg_attr(not(line_islands), component)]
-fn FactoryLine(id: i32) -> impl IntoView {
-    view! { <LinePage id=move || id back="/supplier" can_report=true /> }
+fn FactoryLine(id: i32, before: Option<i32>) -> impl IntoView {
+    view! {
+        <LinePage id=move || id before=move || before back="/supplier" lines="/supplier/lines" can_report=true />
+    }
 }
 
+/// A line's page; `before` names where its page of reports starts (none:
+/// the newest), `lines` where the pages of lines are.
 #[component]
 fn LinePage(
     id: impl Fn() -> i32 + Copy + Send + Sync + 'static,
+    before: impl Fn() -> Option<i32> + Copy + Send + Sync + 'static,
     back: &'static str,
+    lines: &'static str,
     can_report: bool,
 ) -> impl IntoView {
     let locale = use_locale();
     let post = FormAction::<PostProgress>::new();
     let error = latest_error(post.value());
     let detail = load(
-        move || (id(), post.version().get()),
-        |(id, _)| get_po_line(id),
+        move || (id(), before(), post.version().get()),
+        |(id, before, _)| get_po_line(id, before),
     );
     // The line's QC photos and reports; made here, outside the closure that
     // renders the line, like the line itself.
@@ -346,7 +354,7 @@ fn LinePage(
     // thread again after its own messages and when asked to check.
     let tick = house.then(use_live_nudges);
     let thread = thread_data(id, tick, |line| async move {
-        let po = get_po_line(line).await?.line.purchase_order_id;
+        let po = get_po_line(line, None).await?.line.purchase_order_id;
         get_messages(ThreadKind::PurchaseOrder.as_str().to_string(), po).await
     });
     view! {
@@ -409,7 +417,14 @@ fn LinePage(
                                 </section>
                             })}
                             <LineFiles line_id=line.id files share house locale />
-                            <ProgressHistory history=detail.history quantity=line.quantity locale />
+                            <ProgressHistory
+                                history=detail.history
+                                older=detail.older
+                                older_page=detail.older_page
+                                path=format!("{lines}/{}", line.id)
+                                quantity=line.quantity
+                                locale
+                            />
                         }.into_any()
                     }
                 }
@@ -437,12 +452,24 @@ fn LineSummary(line: PoLineView, locale: Locale) -> impl IntoView {
     }
 }
 
-/// The progress reported on the line so far.
+/// One page of a line's reports, with the way to the older ones and, on an
+/// older page, back to the newest; `path` is the line's page.
 #[component]
-fn ProgressHistory(history: Vec<ProgressEntry>, quantity: i64, locale: Locale) -> impl IntoView {
+fn ProgressHistory(
+    history: Vec<ProgressEntry>,
+    older: Option<i32>,
+    older_page: bool,
+    path: String,
+    quantity: i64,
+    locale: Locale,
+) -> impl IntoView {
+    let newest = path.clone();
     view! {
         <section class="panel supplier-area">
             <h2>{locale.t("supplier-history")}</h2>
+            {older_page.then(|| view! {
+                <p class="muted" id="history-older-page">{locale.t("supplier-history-older-page")}</p>
+            })}
             {if history.is_empty() {
                 view! { <p class="muted">{locale.t("supplier-history-empty")}</p> }.into_any()
             } else {
@@ -463,6 +490,14 @@ fn ProgressHistory(history: Vec<ProgressEntry>, quantity: i64, locale: Locale) -
                     </ol>
                 }.into_any()
             }}
+            <p class="history-pages">
+                {older.map(|id| view! {
+                    <a id="history-older" href=format!("{path}?before={id}")>{locale.t("supplier-history-older")}</a>
+                })}
+                {older_page.then(|| view! {
+                    " " <a id="history-newest" href=newest>{locale.t("supplier-history-newest")}</a>
+                })}
+            </p>
         </section>
     }
 }

@@ -46,8 +46,14 @@ pub struct ProgressEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PoLineDetail {
     pub line: PoLineView,
-    /// Newest first.
+    /// One page of the line's reports, newest first (`REPORTS_SHOWN` at
+    /// most).
     pub history: Vec<ProgressEntry>,
+    /// Whether the page starts after the newest report.
+    pub older_page: bool,
+    /// The report the next, older page starts before, if there are older
+    /// reports.
+    pub older: Option<i32>,
 }
 
 /// How many lines one list shows at most.

@@ -449,4 +449,34 @@ proptest! {
         prop_assert_eq!(&shown[..], &read[..shown.len()]);
         prop_assert_eq!(more, read.len() > REPORTS_SHOWN);
     }
+
+    /// A line's pages, each from where the one before ended, show every
+    /// report once, newest first, and the last page says there is none
+    /// older.
+    #[test]
+    fn a_lines_pages_show_every_report_once_newest_first(reports in 0i32..100) {
+        // Report ids 1..=reports, as the database numbers them.
+        let mut seen = Vec::new();
+        let mut before: Option<i32> = None;
+        loop {
+            let read: Vec<i32> = (1..=reports)
+                .rev()
+                .filter(|id| before.is_none_or(|b| *id < b))
+                .take(REPORTS_SHOWN + 1)
+                .collect();
+            let (shown, older) = reports_page(read, |id| *id);
+            prop_assert!(shown.len() <= REPORTS_SHOWN);
+            prop_assert!(!shown.is_empty() || seen.is_empty());
+            seen.extend(shown);
+            match older {
+                Some(id) => {
+                    prop_assert_eq!(Some(&id), seen.last());
+                    before = Some(id);
+                }
+                None => break,
+            }
+        }
+        let all: Vec<i32> = (1..=reports).rev().collect();
+        prop_assert_eq!(seen, all);
+    }
 }

@@ -197,15 +197,34 @@ pub async fn lines_by_ids(
     Ok(rows)
 }
 
-pub async fn history(
+/// Up to `count` reports on a line, newest first: its newest, or those
+/// made before the report `before`.
+pub async fn reports_of_line(
     db: &impl ConnectionTrait,
     po_line_id: i32,
+    before: Option<i32>,
+    count: u64,
 ) -> Result<Vec<progress_update::Model>, DbErr> {
-    progress_update::Entity::find()
-        .filter(progress_update::Column::PoLineId.eq(po_line_id))
-        .order_by_desc(progress_update::Column::Id)
+    reports_of_line_select(po_line_id, before, count)
         .all(db)
         .await
+}
+
+/// The query of `reports_of_line`: read in the index of the line's reports
+/// (by line, then report), from where the page starts, and only as far as
+/// the page goes, however many reports the line has.
+pub fn reports_of_line_select(
+    po_line_id: i32,
+    before: Option<i32>,
+    count: u64,
+) -> sea_orm::Select<progress_update::Entity> {
+    progress_update::Entity::find()
+        .filter(progress_update::Column::PoLineId.eq(po_line_id))
+        .apply_if(before, |select, id| {
+            select.filter(progress_update::Column::Id.lt(id))
+        })
+        .order_by_desc(progress_update::Column::Id)
+        .limit(count)
 }
 
 /// The reason given in the line's newest report that gave one.

@@ -1,18 +1,22 @@
-//! One purchase-order line with every report on it.
+//! One purchase-order line with a page of the reports on it.
 
 use crate::domain::policy::Action;
+use crate::domain::progress::{REPORTS_SHOWN, reports_page};
 use crate::ssr::auth::CurrentUser;
+use crate::ssr::entities::progress_update;
 use crate::ssr::repo::progress::{self, PoScope};
 use crate::ssr::repo::{companies, users};
 use crate::ssr::{AppState, guard};
 use crate::wire::ApiError;
 use crate::wire::progress::{PoLineDetail, ProgressEntry};
 
-/// The line (the house also learns whose it is) and its history.
+/// The line (the house also learns whose it is) and one page of its
+/// reports: the newest, or those made before the report `before`.
 pub async fn detail(
     state: &AppState,
     user: &CurrentUser,
     id: i32,
+    before: Option<i32>,
 ) -> Result<PoLineDetail, ApiError> {
     let scope = PoScope::for_actor(&user.actor()).ok_or(ApiError::NotFound)?;
     // Only shown, outside any transaction: on SQLite the read-only pool.
@@ -33,17 +37,23 @@ pub async fn detail(
     } else {
         None
     };
-    let history = history_of(state, id).await?;
+    // Part of the line's page (see above): the read-only pool.
+    let read =
+        progress::reports_of_line(&state.reports, id, before, REPORTS_SHOWN as u64 + 1).await?;
+    let (reports, older) = reports_page(read, |r| r.id);
     Ok(PoLineDetail {
         line: super::view(&row, today, state.settings.stale_after_days, supplier),
-        history,
+        history: entries(state, reports).await?,
+        older_page: before.is_some(),
+        older,
     })
 }
 
-/// The reports on a line, newest first, each with who made it.
-async fn history_of(state: &AppState, id: i32) -> Result<Vec<ProgressEntry>, ApiError> {
-    // Part of the line's page (see `detail`): the read-only pool.
-    let history = progress::history(&state.reports, id).await?;
+/// The reports as shown, each with who made it.
+async fn entries(
+    state: &AppState,
+    history: Vec<progress_update::Model>,
+) -> Result<Vec<ProgressEntry>, ApiError> {
     let reporters: Vec<i32> = history.iter().filter_map(|h| h.user_id).collect();
     let people = users::by_ids(&state.reports, &reporters).await?;
     Ok(history
