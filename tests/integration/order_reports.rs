@@ -5,7 +5,6 @@
 //! at a time, newest first, with a way to the older ones.
 
 use app::domain::progress::REPORTS_SHOWN;
-use fantoccini::Locator;
 use integration_tests::browser::Browser;
 use integration_tests::people::{Cast, PASSWORD, create_cast};
 use integration_tests::{TestApp, spawn_app};
@@ -145,98 +144,107 @@ async fn a_lines_page_shows_its_reports_a_page_at_a_time() {
     assert_eq!(seen, all);
 }
 
-#[tokio::test]
-async fn the_factorys_line_page_leads_to_its_older_reports() {
+/// A browser of `width` × `height` signed in as the cast's person `who`
+/// names, on the page `path` names, once `reports` reports are made on
+/// supplier A's line.
+async fn opened_after_reports(
+    reports: i64,
+    (width, height): (u32, u32),
+    who: impl Fn(&Cast) -> &str,
+    path: impl Fn(&Cast) -> String,
+) -> (TestApp, Browser) {
     let app = spawn_app().await;
     let cast = create_cast(&app.db).await;
-    report(&app, &cast, 1, REPORTS_SHOWN as i64 + 2).await;
-    let browser = Browser::launch(390, 844).await;
+    report(&app, &cast, 1, reports).await;
+    let browser = Browser::launch(width, height).await;
     browser
-        .sign_in_and_wait(&app.address, &cast.supplier.email, PASSWORD)
+        .sign_in_and_wait(&app.address, who(&cast), PASSWORD)
         .await;
+    browser.open_hydrated(&app.url(&path(&cast))).await;
+    (app, browser)
+}
+
+#[tokio::test]
+async fn the_factorys_line_page_leads_to_its_older_reports() {
+    let (_app, browser) = opened_after_reports(
+        REPORTS_SHOWN as i64 + 2,
+        (390, 844),
+        |cast| &cast.supplier.email,
+        |cast| format!("/supplier/lines/{}", cast.po_line_a),
+    )
+    .await;
+    let wait = Duration::from_secs(10);
     browser
-        .open_hydrated(&app.url(&format!("/supplier/lines/{}", cast.po_line_a)))
+        .wait_for_text("#history-older", wait, |t| t == "Older reports")
         .await;
+    assert_eq!(browser.count("#progress-history li").await, REPORTS_SHOWN);
+
+    browser.click("#history-older").await;
     browser
-        .wait_for_text("#history-older", Duration::from_secs(10), |t| {
-            t == "Older reports"
-        })
-        .await;
-    let items = browser
-        .client
-        .find_all(Locator::Css("#progress-history li"))
-        .await
-        .unwrap();
-    assert_eq!(items.len(), REPORTS_SHOWN);
-    browser
-        .client
-        .find(Locator::Css("#history-older"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    browser
-        .wait_for_text("#history-older-page", Duration::from_secs(10), |t| {
+        .wait_for_text("#history-older-page", wait, |t| {
             t == "Earlier reports, newest first."
         })
         .await;
-    let older = browser
-        .client
-        .find(Locator::Css("#progress-history"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let older = browser.element("#progress-history", wait).await;
+    let older = older.text().await.unwrap();
     assert!(
         older.contains("report 2") && older.contains("report 1"),
         "{older}"
     );
     assert!(!older.contains("report 3"), "{older}");
-    let items = browser
-        .client
-        .find_all(Locator::Css("#progress-history li"))
-        .await
-        .unwrap();
-    assert_eq!(items.len(), 2);
-    assert!(
-        browser
-            .client
-            .find(Locator::Css("#history-older"))
-            .await
-            .is_err(),
-        "no older page after the oldest"
-    );
+    assert_eq!(browser.count("#progress-history li").await, 2);
+    assert_eq!(browser.count("#history-older").await, 0, "nothing older");
     browser.screenshot("line-older-reports").await;
+
+    browser.click("#history-newest").await;
     browser
-        .client
-        .find(Locator::Css("#history-newest"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+        .wait_for_text("#history-older", wait, |t| t == "Older reports")
+        .await;
+    assert_eq!(browser.count("#history-older-page").await, 0);
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_houses_line_page_leads_to_older_reports_without_reloading() {
+    let (_app, browser) = opened_after_reports(
+        REPORTS_SHOWN as i64 + 1,
+        (1280, 900),
+        |cast| &cast.staff.email,
+        |cast| format!("/staff/po-lines/{}", cast.po_line_a),
+    )
+    .await;
+    let wait = Duration::from_secs(10);
     browser
-        .wait_for_text("#history-older", Duration::from_secs(10), |t| {
-            t == "Older reports"
+        .wait_for_text("#history-older", wait, |t| t == "Older reports")
+        .await;
+    // The house's pages move within the page: the older reports are read
+    // and shown in place.
+    browser.mark_page().await;
+    browser.click("#history-older").await;
+    browser
+        .wait_for_text("#history-older-page", wait, |t| {
+            t == "Earlier reports, newest first."
         })
         .await;
+    assert_eq!(browser.count("#progress-history li").await, 1);
+    browser.click("#history-newest").await;
+    browser
+        .wait_for_text("#history-older", wait, |t| t == "Older reports")
+        .await;
+    assert_eq!(browser.count("#progress-history li").await, REPORTS_SHOWN);
+    browser.assert_not_reloaded().await;
     browser.close().await;
 }
 
 #[tokio::test]
 async fn the_customers_order_page_says_older_reports_are_left_out() {
-    let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
-    report(&app, &cast, 1, REPORTS_SHOWN as i64 + 1).await;
-    let browser = Browser::launch(1280, 900).await;
-    browser
-        .sign_in_and_wait(&app.address, &cast.customer.email, PASSWORD)
-        .await;
-    browser
-        .open_hydrated(&app.url(&format!("/customer/orders/{}", cast.order_a)))
-        .await;
+    let (_app, browser) = opened_after_reports(
+        REPORTS_SHOWN as i64 + 1,
+        (1280, 900),
+        |cast| &cast.customer.email,
+        |cast| format!("/customer/orders/{}", cast.order_a),
+    )
+    .await;
     browser
         .wait_for_text("#production-newest", Duration::from_secs(10), |t| {
             t == format!(
@@ -245,12 +253,7 @@ async fn the_customers_order_page_says_older_reports_are_left_out() {
             )
         })
         .await;
-    let items = browser
-        .client
-        .find_all(Locator::Css("#production li"))
-        .await
-        .unwrap();
-    assert_eq!(items.len(), REPORTS_SHOWN);
+    assert_eq!(browser.count("#production li").await, REPORTS_SHOWN);
     browser.screenshot("order-newest-reports").await;
     browser.close().await;
 }
