@@ -391,20 +391,12 @@ async fn an_orders_old_reports_are_found_through_its_lines_among_many_newer() {
     );
     // So is a page of one line's reports, the newest or an older one, read
     // in the order shown: nothing sorted, so no more than the page is read.
-    let middle: i32 = {
-        let row = db
-            .query_one_raw(sea_orm::Statement::from_string(
-                backend,
-                format!(
-                    "SELECT MAX(id) - 150 AS id FROM progress_updates WHERE po_line_id = {}",
-                    cast.po_line_a
-                ),
-            ))
-            .await
-            .unwrap()
-            .unwrap();
-        row.try_get("", "id").unwrap()
-    };
+    let middle = app::ssr::repo::progress::reports_of_line(&db, cast.po_line_a, None, 151)
+        .await
+        .unwrap()
+        .last()
+        .unwrap()
+        .id;
     for before in [None, Some(middle)] {
         let select = reports_of_line_select(cast.po_line_a, before, 21);
         let page = self::plan(&db, select.build(backend)).await;
