@@ -352,9 +352,10 @@ fn LinePage(
     // closure that renders it. The house's pages hear of a factory's message
     // on their live stream; a factory has no stream, so its page loads the
     // thread again after its own messages and when asked to check.
+    // It learns the purchase order from the line the page has loaded.
     let tick = house.then(use_live_nudges);
-    let thread = thread_data(id, tick, |line| async move {
-        let po = get_po_line(line, None).await?.line.purchase_order_id;
+    let thread = thread_data(id, tick, move |_| async move {
+        let po = detail.await?.line.purchase_order_id;
         get_messages(ThreadKind::PurchaseOrder.as_str().to_string(), po).await
     });
     view! {
