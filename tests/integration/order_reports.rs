@@ -205,6 +205,41 @@ async fn the_factorys_line_page_leads_to_its_older_reports() {
 }
 
 #[tokio::test]
+async fn a_report_made_on_a_page_of_older_reports_shows_among_the_newest() {
+    let (_app, browser) = opened_after_reports(
+        REPORTS_SHOWN as i64 + 2,
+        (390, 844),
+        |cast| &cast.supplier.email,
+        |cast| format!("/supplier/lines/{}", cast.po_line_a),
+    )
+    .await;
+    let wait = Duration::from_secs(10);
+    browser.click("#history-older").await;
+    browser
+        .wait_for_text("#history-older-page", wait, |t| !t.is_empty())
+        .await;
+    browser.wait_hydrated().await;
+    browser
+        .type_into(
+            "#progress-form textarea[name=note]",
+            "made on an older page",
+        )
+        .await;
+    browser.click("#progress-form button[type=submit]").await;
+    // The newest page, with the new report first.
+    let first = browser
+        .wait_for_text("#progress-history li", wait, |t| {
+            t.contains("made on an older page")
+        })
+        .await;
+    assert!(!first.contains("report "), "{first}");
+    assert_eq!(browser.count("#history-older-page").await, 0);
+    let address = browser.client.current_url().await.unwrap();
+    assert_eq!(address.query(), None, "{address}");
+    browser.close().await;
+}
+
+#[tokio::test]
 async fn the_houses_line_page_leads_to_older_reports_without_reloading() {
     let (_app, browser) = opened_after_reports(
         REPORTS_SHOWN as i64 + 1,

@@ -358,6 +358,12 @@ fn LinePage(
         let po = detail.await?.line.purchase_order_id;
         get_messages(ThreadKind::PurchaseOrder.as_str().to_string(), po).await
     });
+    // A report made on a page of older reports shows where the newest are.
+    Effect::new(move |_| {
+        if before().is_some() && matches!(post.value().get(), Some(Ok(_))) {
+            go_to(&format!("{lines}/{}", id()));
+        }
+    });
     view! {
         <p><a href=back>{move || locale.get().t("supplier-back")}</a></p>
         <Transition fallback=move || view! { <p class="muted">{locale.get().t("supplier-loading")}</p> }>
