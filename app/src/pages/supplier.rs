@@ -427,7 +427,7 @@ fn LinePage(
                             <ProgressHistory
                                 history=detail.history
                                 older=detail.older
-                                older_page=detail.older_page
+                                older_page=untrack(before).is_some()
                                 path=format!("{lines}/{}", line.id)
                                 quantity=line.quantity
                                 locale

@@ -49,8 +49,6 @@ pub struct PoLineDetail {
     /// One page of the line's reports, newest first (`REPORTS_SHOWN` at
     /// most).
     pub history: Vec<ProgressEntry>,
-    /// Whether the page starts after the newest report.
-    pub older_page: bool,
     /// The report the next, older page starts before, if there are older
     /// reports.
     pub older: Option<i32>,

@@ -44,7 +44,6 @@ pub async fn detail(
     Ok(PoLineDetail {
         line: super::view(&row, today, state.settings.stale_after_days, supplier),
         history: entries(state, reports).await?,
-        older_page: before.is_some(),
         older,
     })
 }
