@@ -41,6 +41,7 @@ mod m20261205_000034_complaints_by_period;
 mod m20261206_000035_order_tallies;
 mod m20261206_000036_po_lines_heard_at;
 mod m20261206_000037_ready_tallies;
+mod m20261206_000038_order_tallies_forget_empty;
 
 pub struct Migrator;
 
@@ -85,6 +86,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000035_order_tallies::Migration),
             Box::new(m20261206_000036_po_lines_heard_at::Migration),
             Box::new(m20261206_000037_ready_tallies::Migration),
+            Box::new(m20261206_000038_order_tallies_forget_empty::Migration),
         ]
     }
 }

@@ -10,7 +10,8 @@
 //! arrived) by its lines alone, its date and slip kept as the sentinel day
 //! and 0; a settled or cancelled one is not counted. `committed_by` holds
 //! 9999-12-31 when no line is committed: never overdue. The page reads a
-//! few hundred rows at most, whatever the customer's history.
+//! few hundred rows at most, whatever the customer's history, since
+//! migration 38 removes the tallies orders leave empty.
 //!
 //! The database keeps them: a trigger on `orders` moves an order from one
 //! tally to the other when its customer, status or kept summary changes
@@ -29,12 +30,13 @@ use sea_orm_migration::sea_orm::DatabaseBackend;
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-const TABLE: &str = "order_tallies";
+pub(crate) const TABLE: &str = "order_tallies";
 const KEY_INDEX: &str = "idx_order_tallies_key";
 const REPLACED_INDEX: &str = "idx_orders_badge_exceptions";
 
 /// The tally's key columns, in key order.
-const KEY: &str = "customer_company_id, status, has_lines, has_unconfirmed, committed_by, slip";
+pub(crate) const KEY: &str =
+    "customer_company_id, status, has_lines, has_unconfirmed, committed_by, slip";
 
 /// Orders of these statuses are counted; the settled and cancelled are not.
 const COUNTED: &str = "status NOT IN ('settled', 'cancelled')";
@@ -63,7 +65,7 @@ fn key_parts(r: &str) -> [String; 6] {
 }
 
 /// The key of the order row `r`, as a list of expressions.
-fn key_of(r: &str) -> String {
+pub(crate) fn key_of(r: &str) -> String {
     key_parts(r).join(", ")
 }
 
@@ -77,7 +79,7 @@ fn add(r: &str) -> String {
 }
 
 /// Takes the order row `r` out of its tally.
-fn take(r: &str) -> String {
+pub(crate) fn take(r: &str) -> String {
     format!(
         "UPDATE {TABLE} SET order_count = order_count - 1 \
          WHERE ({KEY}) = ({key}) AND {r}.{COUNTED}",
@@ -90,6 +92,11 @@ const WATCHED: &str =
     "customer_company_id, status, line_count, unconfirmed_lines, earliest_committed, most_slip";
 
 fn sqlite_triggers() -> Vec<String> {
+    sqlite_triggers_taking(take)
+}
+
+/// The triggers on SQLite, taking an order out of its tally with `take`.
+pub(crate) fn sqlite_triggers_taking(take: fn(&str) -> String) -> Vec<String> {
     vec![
         format!(
             "CREATE TRIGGER trg_orders_tally_insert AFTER INSERT ON orders \
@@ -113,10 +120,17 @@ fn sqlite_triggers() -> Vec<String> {
 }
 
 fn postgres_triggers() -> Vec<String> {
+    let mut triggers = vec![postgres_function("CREATE", take)];
+    triggers.extend(postgres_trigger_definitions());
+    triggers
+}
+
+/// The function of the triggers on PostgreSQL (`verb` is `CREATE` or
+/// `CREATE OR REPLACE`), taking an order out of its tally with `take`.
+pub(crate) fn postgres_function(verb: &str, take: fn(&str) -> String) -> String {
     let (old, new) = (key_of("OLD"), key_of("NEW"));
-    vec![
-        format!(
-            "CREATE FUNCTION order_tallies() RETURNS trigger LANGUAGE plpgsql AS $$ \
+    format!(
+        "{verb} FUNCTION order_tallies() RETURNS trigger LANGUAGE plpgsql AS $$ \
              BEGIN \
                IF TG_OP = 'INSERT' THEN \
                  {add_new}; \
@@ -129,9 +143,14 @@ fn postgres_triggers() -> Vec<String> {
                END IF; \
                RETURN NULL; \
              END $$",
-            add_new = add("NEW"),
-            take_old = take("OLD"),
-        ),
+        add_new = add("NEW"),
+        take_old = take("OLD"),
+    )
+}
+
+/// The triggers on PostgreSQL, calling [`postgres_function`].
+fn postgres_trigger_definitions() -> [String; 2] {
+    [
         "CREATE TRIGGER trg_orders_tally_insert_delete AFTER INSERT OR DELETE ON orders \
          FOR EACH ROW EXECUTE FUNCTION order_tallies()"
             .to_owned(),
