@@ -155,15 +155,21 @@ async fn opened_after_reports(
     (app, browser)
 }
 
-#[tokio::test]
-async fn the_factorys_line_page_leads_to_its_older_reports() {
-    let (_app, browser) = opened_after_reports(
+/// The factory's phone on supplier A's line, once two reports more than a
+/// page holds are made.
+async fn factorys_phone_on_its_line() -> (TestApp, Browser) {
+    opened_after_reports(
         REPORTS_SHOWN as i64 + 2,
         (390, 844),
         |cast| &cast.supplier.email,
         |cast| format!("/supplier/lines/{}", cast.po_line_a),
     )
-    .await;
+    .await
+}
+
+#[tokio::test]
+async fn the_factorys_line_page_leads_to_its_older_reports() {
+    let (_app, browser) = factorys_phone_on_its_line().await;
     let wait = Duration::from_secs(10);
     browser
         .wait_for_text("#history-older", wait, |t| t == "Older reports")
@@ -197,13 +203,7 @@ async fn the_factorys_line_page_leads_to_its_older_reports() {
 
 #[tokio::test]
 async fn a_report_made_on_a_page_of_older_reports_shows_among_the_newest() {
-    let (_app, browser) = opened_after_reports(
-        REPORTS_SHOWN as i64 + 2,
-        (390, 844),
-        |cast| &cast.supplier.email,
-        |cast| format!("/supplier/lines/{}", cast.po_line_a),
-    )
-    .await;
+    let (_app, browser) = factorys_phone_on_its_line().await;
     let wait = Duration::from_secs(10);
     browser.click("#history-older").await;
     browser
