@@ -34,6 +34,7 @@ mod complaint_list;
 mod complaint_settings;
 mod complaints;
 mod crash;
+mod deadlocks;
 mod documents_pdf;
 mod factory_freshness;
 mod files;

@@ -3,6 +3,7 @@
 //! sign-in links it carries), file storage and PDF rendering. Compiled only
 //! with the `ssr` feature, so none of it (nor sea-orm) reaches the browser.
 
+pub mod again;
 pub mod alerts;
 pub mod audit;
 pub mod auth;

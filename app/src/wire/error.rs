@@ -217,13 +217,18 @@ impl ApiError {
 
 /// Every database error reaches the browser as `Unavailable`, whatever it
 /// was: `?` converts it here, and the cause is logged with the place in the
-/// code where it arose.
+/// code where it arose. A refusal to end a deadlock is noted, so the write
+/// can be made again (`ssr::again`).
 #[cfg(feature = "ssr")]
 impl From<sea_orm::DbErr> for ApiError {
     #[track_caller]
     fn from(cause: sea_orm::DbErr) -> Self {
         let at = std::panic::Location::caller();
-        tracing::error!(%cause, %at, "database error");
+        if crate::ssr::again::note(&cause) {
+            tracing::warn!(%cause, %at, "database refused a write to end a wait");
+        } else {
+            tracing::error!(%cause, %at, "database error");
+        }
         Self::Unavailable
     }
 }

@@ -19,6 +19,7 @@ use crate::domain::change_request::{
 use crate::domain::change_workflow::forecast_after_change;
 use crate::i18n::Locale;
 use crate::ssr::AppState;
+use crate::ssr::again::again_when_refused;
 use crate::ssr::alerts::AlertContext;
 use crate::ssr::entities::{change_request, order, order_line};
 use crate::ssr::production::follow_factory;
@@ -32,7 +33,9 @@ use crate::wire::ApiError;
 /// overwritten), moves the request from `from` to `to`, changes the factory
 /// lines behind the order and asks the factories to acknowledge, all in one
 /// transaction. A refusal is worded for `party` in `locale`: the customer
-/// never reads what the factory has done.
+/// never reads what the factory has done. Refused by the database to end a
+/// deadlock (the order's factory lines move its customer's tallies), the
+/// step is made again from the order as it is then.
 pub(super) async fn apply_change(
     state: &AppState,
     actor_user_id: i32,
@@ -45,6 +48,45 @@ pub(super) async fn apply_change(
     party: Party,
     locale: Locale,
 ) -> Result<(), ApiError> {
+    let step = Step {
+        actor_user_id,
+        request,
+        from,
+        to,
+        items,
+        answer,
+        counter_json,
+        party,
+        locale,
+    };
+    again_when_refused(|| apply_once(state, &step)).await
+}
+
+/// What one step of a change request applies, as [`apply_change`] takes it.
+struct Step<'a> {
+    actor_user_id: i32,
+    request: &'a change_request::Model,
+    from: ChangeStatus,
+    to: ChangeStatus,
+    items: &'a [ChangeItem],
+    answer: Option<String>,
+    counter_json: Option<String>,
+    party: Party,
+    locale: Locale,
+}
+
+/// One attempt at [`apply_change`].
+async fn apply_once(state: &AppState, step: &Step<'_>) -> Result<(), ApiError> {
+    let &Step {
+        actor_user_id,
+        request,
+        from,
+        to,
+        items,
+        party,
+        locale,
+        ..
+    } = step;
     let now = state.now();
     let planned = plan(state, request, items, now, party, locale).await?;
     let mut work = UnitOfWork::begin(state).await?;
@@ -54,8 +96,8 @@ pub(super) async fn apply_change(
         from,
         to,
         (from == ChangeStatus::Open).then_some(actor_user_id),
-        answer.clone().filter(|a| !a.is_empty()),
-        counter_json,
+        step.answer.clone().filter(|a| !a.is_empty()),
+        step.counter_json.clone(),
         now,
     )
     .await?
@@ -84,7 +126,7 @@ pub(super) async fn apply_change(
         .await?
         .filter(|u| u.active)
     {
-        let answer = answer.clone().unwrap_or_default();
+        let answer = step.answer.clone().unwrap_or_default();
         tell_requester(
             &work.tx, state, &requester, request.id, order, to, items, answer,
         )

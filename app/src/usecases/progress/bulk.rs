@@ -7,6 +7,7 @@ use crate::domain::progress::{
     AcceptedProgress, Milestone, ProgressError, ProgressInput, check_progress,
 };
 use crate::i18n::Locale;
+use crate::ssr::again::again_when_refused;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::production::Moved;
 use crate::ssr::repo::progress::{self, NewProgress, PoLineRow, PoScope};
@@ -36,7 +37,7 @@ pub async fn bulk(
     let rows = lines_to_move(state, user, &ids).await?;
     let today = state.today();
     let plan = plan_moves(locale, &rows, milestone, &note, today)?;
-    record(state, user, &plan).await
+    again_when_refused(|| record(state, user, &plan)).await
 }
 
 /// The lines asked for, each once: at least one, at most `MAX_BULK_LINES`.
@@ -135,7 +136,8 @@ fn line_problem(locale: Locale, row: &PoLineRow, problem: &ProgressError) -> Str
 }
 
 /// Writes every move at the version read, in one unit of work: a report on
-/// any of the lines since makes the whole move a conflict.
+/// any of the lines since makes the whole move a conflict. The caller makes
+/// it again if the database refuses it to end a deadlock.
 async fn record(
     state: &AppState,
     user: &CurrentUser,

@@ -8,6 +8,7 @@ use crate::domain::dates::parse_day;
 use crate::domain::policy::Action;
 use crate::domain::progress::{AcceptedProgress, Milestone, ProgressInput, check_progress};
 use crate::i18n::Locale;
+use crate::ssr::again::again_when_refused;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::production::Moved;
 use crate::ssr::repo::progress::{self, NewProgress, PoScope};
@@ -69,7 +70,7 @@ pub async fn post(
         to: accepted.milestone,
     };
     let factory = row.po.supplier_company_id;
-    record(state, user, version, &accepted, factory, moved).await
+    again_when_refused(|| record(state, user, version, &accepted, factory, &moved)).await
 }
 
 /// The form as the progress rules take it; every field that cannot be read
@@ -120,14 +121,15 @@ fn parse(
 }
 
 /// Writes the accepted report at the version the factory saw and lets the
-/// move follow on to the customer lines, in one unit of work.
+/// move follow on to the customer lines, in one unit of work. The caller
+/// makes it again if the database refuses it to end a deadlock.
 async fn record(
     state: &AppState,
     user: &CurrentUser,
     version: i32,
     accepted: &AcceptedProgress,
     factory: i32,
-    moved: Moved,
+    moved: &Moved,
 ) -> Result<(), ApiError> {
     let now = state.now();
     let work = UnitOfWork::begin(state).await?;
@@ -151,7 +153,7 @@ async fn record(
     if !recorded {
         return Err(super::stale(user.locale));
     }
-    super::follow_and_commit(state, work, &[factory], &[moved], now).await
+    super::follow_and_commit(state, work, &[factory], std::slice::from_ref(moved), now).await
 }
 
 #[cfg(test)]
