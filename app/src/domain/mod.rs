@@ -27,6 +27,7 @@ pub mod numbers;
 pub mod order_edit;
 pub mod order_input;
 pub mod order_status;
+pub mod paging;
 pub mod passwords;
 pub mod payments;
 pub mod policy;

@@ -286,10 +286,8 @@ pub const REPORTS_SHOWN: usize = 20;
 
 /// The reports an order's page shows out of the newest ones read (newest
 /// first, up to `REPORTS_SHOWN + 1` of them), and whether there are more.
-pub fn reports_shown<T>(mut newest_first: Vec<T>) -> (Vec<T>, bool) {
-    let more = newest_first.len() > REPORTS_SHOWN;
-    newest_first.truncate(REPORTS_SHOWN);
-    (newest_first, more)
+pub fn reports_shown<T>(newest_first: Vec<T>) -> (Vec<T>, bool) {
+    super::paging::newest_shown(newest_first, REPORTS_SHOWN)
 }
 
 /// One page of a line's reports out of those read from where the page
@@ -297,9 +295,7 @@ pub fn reports_shown<T>(mut newest_first: Vec<T>) -> (Vec<T>, bool) {
 /// the next (older) page starts before, if there are older ones: the oldest
 /// one shown.
 pub fn reports_page<T>(newest_first: Vec<T>, id: impl Fn(&T) -> i32) -> (Vec<T>, Option<i32>) {
-    let (shown, more) = reports_shown(newest_first);
-    let older = if more { shown.last().map(id) } else { None };
-    (shown, older)
+    super::paging::newest_page(newest_first, REPORTS_SHOWN, id)
 }
 
 /// A line no one has reported on for `stale_after_days` while it is still in

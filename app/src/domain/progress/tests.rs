@@ -436,47 +436,17 @@ proptest! {
             prop_assert_eq!(late, line.is_late(today));
         }
     }
+}
 
-    /// An order's page shows the newest reports read, in their order, at
-    /// most `REPORTS_SHOWN`, and says there are more exactly when more were
-    /// read.
-    #[test]
-    fn an_order_shows_its_newest_reports_and_says_when_there_are_more(
-        read in proptest::collection::vec(0u32..1000, 0..=REPORTS_SHOWN + 1),
-    ) {
-        let (shown, more) = reports_shown(read.clone());
-        prop_assert_eq!(shown.len(), read.len().min(REPORTS_SHOWN));
-        prop_assert_eq!(&shown[..], &read[..shown.len()]);
-        prop_assert_eq!(more, read.len() > REPORTS_SHOWN);
-    }
-
-    /// A line's pages, each from where the one before ended, show every
-    /// report once, newest first, and the last page says there is none
-    /// older.
-    #[test]
-    fn a_lines_pages_show_every_report_once_newest_first(reports in 0i32..100) {
-        // Report ids 1..=reports, as the database numbers them.
-        let mut seen = Vec::new();
-        let mut before: Option<i32> = None;
-        loop {
-            let read: Vec<i32> = (1..=reports)
-                .rev()
-                .filter(|id| before.is_none_or(|b| *id < b))
-                .take(REPORTS_SHOWN + 1)
-                .collect();
-            let (shown, older) = reports_page(read, |id| *id);
-            prop_assert!(shown.len() <= REPORTS_SHOWN);
-            prop_assert!(!shown.is_empty() || seen.is_empty());
-            seen.extend(shown);
-            match older {
-                Some(id) => {
-                    prop_assert_eq!(Some(&id), seen.last());
-                    before = Some(id);
-                }
-                None => break,
-            }
-        }
-        let all: Vec<i32> = (1..=reports).rev().collect();
-        prop_assert_eq!(seen, all);
-    }
+/// An order's page and a line's pages show `REPORTS_SHOWN` reports (the
+/// paging itself is `paging`'s, property-tested there).
+#[test]
+fn reports_are_shown_twenty_at_a_time() {
+    let read: Vec<i32> = (1..=REPORTS_SHOWN as i32 + 1).rev().collect();
+    let (shown, more) = reports_shown(read.clone());
+    assert_eq!((shown.len(), more), (REPORTS_SHOWN, true));
+    let (page, older) = reports_page(read, |id| *id);
+    assert_eq!((page.len(), older), (REPORTS_SHOWN, Some(2)));
+    let (page, older) = reports_page(vec![3, 2, 1], |id| *id);
+    assert_eq!((page, older), (vec![3, 2, 1], None));
 }
