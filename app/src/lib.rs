@@ -55,6 +55,7 @@ use crate::pages::landing::LandingPage;
 use crate::pages::notifications::NotificationsPage;
 use crate::pages::orders::CustomerOrderPage;
 use crate::pages::supplier::{SupplierHome, SupplierLinePage};
+use crate::pages::timeline::CustomerTimelinePage;
 use crate::routes::{HouseRoutes, RouteNotFound};
 
 /// The HTML document around the app, rendered on the server only.
@@ -169,6 +170,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/customer") view=CustomerHome ssr=SsrMode::Async />
                     <Route path=path!("/customer/orders/:id") view=CustomerOrderPage ssr=SsrMode::Async />
                     <Route path=path!("/customer/orders/:id/confirmation") view=CustomerConfirmationPage ssr=SsrMode::Async />
+                    <Route path=path!("/customer/orders/:id/timeline") view=CustomerTimelinePage ssr=SsrMode::Async />
                     <Route path=path!("/customer/inquiries") view=CustomerInquiriesPage ssr=SsrMode::Async />
                     <Route path=path!("/customer/quotations/:id") view=CustomerQuotationPage ssr=SsrMode::Async />
                     <Route path=path!("/customer/complaints") view=CustomerComplaintsPage ssr=SsrMode::Async />

@@ -22,6 +22,7 @@ pub fn HouseRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     use crate::pages::quotation::StaffQuotationPage;
     use crate::pages::quote_desk::{ApprovalsPage, StaffInquiriesPage, StaffInquiryPage};
     use crate::pages::supplier::{StaffPoLinePage, StaffProductionPage};
+    use crate::pages::timeline::StaffTimelinePage;
     use crate::pages::workspace::{BoardPage, KpiPage};
     use leptos_router::{SsrMode, components::Route, path};
     view! {
@@ -31,6 +32,7 @@ pub fn HouseRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
         <Route path=path!("/staff/orders/new") view=NewOrderPage ssr=SsrMode::Async />
         <Route path=path!("/staff/orders/:id") view=StaffOrderPage ssr=SsrMode::Async />
         <Route path=path!("/staff/orders/:id/confirmation") view=StaffConfirmationPage ssr=SsrMode::Async />
+        <Route path=path!("/staff/orders/:id/timeline") view=StaffTimelinePage ssr=SsrMode::Async />
         <Route path=path!("/staff") view=StaffHome ssr=SsrMode::Async />
         <Route path=path!("/staff/people") view=StaffPeople ssr=SsrMode::Async />
         <Route path=path!("/staff/mail") view=DeadLettersPage ssr=SsrMode::Async />

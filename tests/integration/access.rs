@@ -394,6 +394,18 @@ pub(crate) fn probes() -> Vec<Probe> {
             allowed: &[Role::Admin, Role::Staff],
         },
         Probe {
+            name: "read the timeline of another customer's order",
+            endpoint: "orders/timeline",
+            fields: |c| vec![("id", c.order_b.to_string())],
+            allowed: &[Role::Admin, Role::Staff],
+        },
+        Probe {
+            name: "read the timeline of company A's order",
+            endpoint: "orders/timeline",
+            fields: |c| vec![("id", c.order_a.to_string())],
+            allowed: &[Role::Admin, Role::Staff, Role::Customer],
+        },
+        Probe {
             name: "move another customer's order",
             endpoint: "orders/move",
             fields: |c| {

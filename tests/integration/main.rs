@@ -69,5 +69,6 @@ mod sessions;
 mod shipping;
 mod storage;
 mod time_zones;
+mod timeline;
 mod two_factor;
 mod workspace;

@@ -54,6 +54,15 @@ pub async fn get_order(id: i32) -> Result<OrderDetail, ApiError> {
     crate::usecases::orders::get(&state, &user, id).await
 }
 
+/// One page of an order's whole timeline, newest first: the newest
+/// entries, or with `before` those written before that entry (the `older`
+/// of the page before).
+#[server(endpoint = "orders/timeline", output = crate::wire::compact::Compact)]
+pub async fn get_order_timeline(id: i32, before: Option<i32>) -> Result<TimelinePage, ApiError> {
+    let (state, user) = crate::ssr::signed_in()?;
+    crate::usecases::orders::timeline(&state, &user, id, before).await
+}
+
 /// Moves an order to `to`, if the viewer may take that step and nobody changed
 /// the order since they loaded it (`version`). Confirming freezes the lines'
 /// committed dates.

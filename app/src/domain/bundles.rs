@@ -110,12 +110,17 @@ impl Bundle {
 /// the customer's first page not the order page's, the order page not the
 /// quotations', and the factory's list not the line page's (each fetched
 /// once the first works, see [`Bundle::next`]). A page with no island of its own
-/// (the order confirmation, made for print) comes with the smallest bundle
-/// that wakes the shell's.
-pub const ISLAND_PAGES: [(&str, Role, Bundle); 17] = [
+/// (the order confirmation, made for print, and the order's whole timeline)
+/// comes with the smallest bundle that wakes the shell's.
+pub const ISLAND_PAGES: [(&str, Role, Bundle); 18] = [
     ("/customer", Role::Customer, Bundle::CustomerIslands),
     (
         "/customer/orders/*/confirmation",
+        Role::Customer,
+        Bundle::CustomerIslands,
+    ),
+    (
+        "/customer/orders/*/timeline",
         Role::Customer,
         Bundle::CustomerIslands,
     ),

@@ -118,6 +118,7 @@ const READS: &[&str] = &[
     "orders/get",
     "orders/glance",
     "orders/list",
+    "orders/timeline",
     "portal/overview",
     "progress/line",
     "progress/lines",

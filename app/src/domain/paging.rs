@@ -1,7 +1,13 @@
 //! Long histories shown a page at a time, newest first: a factory line's
-//! reports. A page is read as one row more than it
+//! reports and an order's timeline. A page is read as one row more than it
 //! shows, newest first, from where it starts; the extra row only tells that
 //! there are older ones, and the next page starts before the oldest shown.
+
+/// How many entries of an order's timeline its page shows, and how many
+/// the timeline's own page shows at a time. Every factory report that moves
+/// a forecast adds an entry, so an order followed for months would carry
+/// them all in its page.
+pub const TIMELINE_SHOWN: usize = 50;
 
 /// The entries shown out of the newest ones read (newest first, up to
 /// `shown + 1` of them), and whether there are more.

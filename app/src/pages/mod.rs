@@ -25,5 +25,6 @@ pub mod quote_desk;
 pub mod quote_words;
 pub mod shipping;
 pub mod supplier;
+pub mod timeline;
 pub mod workspace;
 pub mod workspace_complaints;

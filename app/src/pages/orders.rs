@@ -33,6 +33,7 @@ use crate::pages::change_request::{ChangeRequestPanel, change_form_data};
 use crate::pages::changes::OrderChanges;
 use crate::pages::order_desk::{OrderDesk, desk_data};
 use crate::pages::shipping::{PaymentFormState, ShippingPanel, provide_shipping};
+use crate::pages::timeline::NewestEntries;
 
 pub(crate) fn badge_class(badge: LineBadge) -> &'static str {
     match badge {
@@ -412,24 +413,15 @@ fn ProductionPanel(production: Vec<ProductionNote>, more: bool) -> impl IntoView
     })
 }
 
-/// The order's events, newest first.
+/// The order's newest events, newest first, leading to the whole timeline
+/// when there are older ones.
 #[component]
 fn OrderTimeline(events: Vec<EventView>) -> impl IntoView {
     let locale = use_locale().get_untracked();
     view! {
         <section class="panel">
             <h2>{locale.t("order-timeline")}</h2>
-            <ol class="timeline" id="order-timeline">
-                {events.iter().rev().map(|e| view! {
-                    <li>
-                        <LocalTime at=e.at />
-                        " " <strong>{e.summary.clone()}</strong>
-                        {e.who.clone().map(|who| view! {
-                            <span class="muted">{format!(" {}", locale.t_with("shipping-by", &[("name", who.into())]))}</span>
-                        })}
-                    </li>
-                }).collect_view()}
-            </ol>
+            <NewestEntries events />
         </section>
     }
 }

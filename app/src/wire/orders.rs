@@ -35,6 +35,10 @@ pub struct OrderDetail {
     pub status: OrderStatus,
     pub version: i32,
     pub lines: Vec<LineView>,
+    /// The timeline's newest entries, oldest first: at most
+    /// `domain::paging::TIMELINE_SHOWN`, and one more when there are older
+    /// ones (the page shows the newest `TIMELINE_SHOWN` and leads to the
+    /// whole timeline, `TimelinePage`).
     pub events: Vec<EventView>,
     /// The statuses the viewer may move this order to now.
     pub next_statuses: Vec<OrderStatus>,
@@ -160,6 +164,18 @@ pub struct EventView {
     pub summary: String,
     pub before: Option<String>,
     pub after: Option<String>,
+}
+
+/// One page of an order's whole timeline, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelinePage {
+    /// The order's number.
+    pub number: String,
+    /// At most `domain::paging::TIMELINE_SHOWN` entries, newest first.
+    pub events: Vec<EventView>,
+    /// The entry the next (older) page starts before, if there are older
+    /// entries.
+    pub older: Option<i32>,
 }
 
 pub use crate::domain::order_input::format_minor;

@@ -99,6 +99,7 @@ fn a_customer_gets_the_islands_on_its_first_page_its_orders_and_complaints() {
         ("/customer/quotations/12", Bundle::QuoteIslands),
         ("/customer/orders/7/confirmation", Bundle::CustomerIslands),
         ("/customer/orders/7/confirmation/", Bundle::CustomerIslands),
+        ("/customer/orders/7/timeline", Bundle::CustomerIslands),
         ("/customer/complaints", Bundle::ComplaintIslands),
         ("/customer/complaints/4", Bundle::ComplaintIslands),
     ] {

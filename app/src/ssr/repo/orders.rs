@@ -252,13 +252,22 @@ pub async fn lines_of(
         .await
 }
 
-pub async fn events_of(
+/// The newest `limit` entries of an order's timeline, newest first; with
+/// `before`, those written before that entry (read from the index of the
+/// timeline by order and entry).
+pub async fn newest_events(
     db: &impl ConnectionTrait,
     order_id: i32,
+    before: Option<i32>,
+    limit: u64,
 ) -> Result<Vec<order_event::Model>, DbErr> {
-    order_event::Entity::find()
-        .filter(order_event::Column::OrderId.eq(order_id))
-        .order_by_asc(order_event::Column::Id)
+    let mut events = order_event::Entity::find().filter(order_event::Column::OrderId.eq(order_id));
+    if let Some(before) = before {
+        events = events.filter(order_event::Column::Id.lt(before));
+    }
+    events
+        .order_by_desc(order_event::Column::Id)
+        .limit(limit)
         .all(db)
         .await
 }

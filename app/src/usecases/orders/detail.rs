@@ -12,6 +12,7 @@ use crate::domain::company::CompanyKind;
 use crate::domain::kept_pages::Scope;
 use crate::domain::order_edit::{Editable, editable};
 use crate::domain::order_status::{Mover, OrderStatus, movers};
+use crate::domain::paging::TIMELINE_SHOWN;
 use crate::domain::progress::{REPORTS_SHOWN, reports_shown};
 use crate::i18n::Locale;
 use crate::ssr::AppState;
@@ -35,6 +36,8 @@ struct Facts {
     editable: Editable,
     customer_name: String,
     lines: Vec<order_line::Model>,
+    /// The timeline's newest entries, oldest first: at most
+    /// `TIMELINE_SHOWN` and one more when there are older ones.
     events: Vec<order_event::Model>,
     /// The people named on the timeline, and no one else.
     people: Vec<user::Model>,
@@ -95,7 +98,9 @@ async fn load(
     } else {
         Editable::NOTHING
     };
-    let events = orders::events_of(db, order.id).await?;
+    // The newest entries of the timeline, and one more if there are older.
+    let mut events = orders::newest_events(db, order.id, None, TIMELINE_SHOWN as u64 + 1).await?;
+    events.reverse();
     let people = users::by_ids(db, &actor_ids(&events)).await?;
     let customer_name = super::customer_names(db, user, [order.customer_company_id])
         .await?
@@ -141,7 +146,7 @@ async fn load(
 }
 
 /// The people who wrote the timeline's entries, each once.
-fn actor_ids(events: &[order_event::Model]) -> Vec<i32> {
+pub(super) fn actor_ids(events: &[order_event::Model]) -> Vec<i32> {
     let mut ids: Vec<i32> = events.iter().filter_map(|e| e.actor_user_id).collect();
     ids.sort_unstable();
     ids.dedup();
@@ -299,7 +304,10 @@ fn next_statuses(status: OrderStatus, mover: Option<Mover>) -> Vec<OrderStatus> 
 }
 
 /// The timeline, each entry with the name of the person who wrote it.
-fn event_views(events: Vec<order_event::Model>, people: &[user::Model]) -> Vec<EventView> {
+pub(super) fn event_views(
+    events: Vec<order_event::Model>,
+    people: &[user::Model],
+) -> Vec<EventView> {
     events
         .into_iter()
         .map(|e| EventView {

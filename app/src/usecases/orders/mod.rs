@@ -1,6 +1,7 @@
 //! Sales orders for customers (their own) and the trading house (all): the
 //! list, the customer's glance over them, one order with its lines, three
-//! dates and timeline, status moves, and new orders entered by sales staff.
+//! dates and timeline, the whole timeline a page at a time, status moves,
+//! and new orders entered by sales staff.
 
 mod create;
 mod detail;
@@ -8,6 +9,7 @@ mod glance;
 mod lines;
 mod list;
 mod status;
+mod timeline;
 
 mod contract;
 pub use create::create;
@@ -16,6 +18,7 @@ pub use glance::glance;
 pub use lines::{ParsedLine, Terms, line_view, parse_line, parse_terms, with_progress};
 pub use list::{customers, list};
 pub use status::move_status;
+pub use timeline::timeline;
 
 use crate::domain::kept_pages::Scope;
 use crate::i18n::Locale;
