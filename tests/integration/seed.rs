@@ -157,6 +157,19 @@ async fn demo_data_fills_an_empty_database_once() {
         reported_daily,
         "the demo shows an order with more reports than shown"
     );
+    // Timelines of every length: an order whose timeline is longer than its
+    // page shows (the whole timeline a page at a time), and short ones.
+    let lengths = integration_tests::plain_sql::ints(
+        &db,
+        "SELECT COUNT(*) FROM order_events GROUP BY order_id",
+    )
+    .await;
+    let shown = app::domain::paging::TIMELINE_SHOWN as i32;
+    assert!(
+        lengths.iter().any(|n| *n > shown),
+        "the demo shows a timeline longer than the order's page: {lengths:?}"
+    );
+    assert!(lengths.iter().filter(|n| **n <= shown).count() > 1);
 
     assert_eq!(
         seed_demo_if_empty(&db, &integration_tests::demo_files(), chrono::Utc::now())

@@ -364,6 +364,25 @@ pub(super) async fn seed_orders(
         if !committed {
             continue;
         }
+        // Each line the factory is behind on had its forecast moved, as the
+        // timeline recorded it: the container's sixty lines fill more than
+        // its page shows, which leads to the whole timeline.
+        let moved = created_lines.iter().filter(|(_, slip)| *slip != 0);
+        for (n, (line, _)) in moved.enumerate() {
+            orders::append_event(
+                tx,
+                NewEvent {
+                    order_id: order.id,
+                    actor_user_id: None,
+                    kind: "forecast",
+                    summary: format!("Forecast for line {} moved", line.line_no),
+                    before: line.committed_date.map(|d| d.to_string()),
+                    after: line.forecast_date.map(|d| d.to_string()),
+                },
+                demo.now - Duration::hours(20) + Duration::minutes(n as i64),
+            )
+            .await?;
+        }
         // A 30 % deposit on confirmation, the balance once settled; goods
         // that left the factory travel on a recorded shipment.
         let value: i64 = created_lines
