@@ -16,6 +16,7 @@ use crate::domain::order_status::OrderStatus;
 use crate::domain::progress::{Milestone, is_stale};
 use crate::domain::slip::AlertKind;
 use crate::ssr::AppState;
+use crate::ssr::again::again_when_refused;
 use crate::ssr::entities::{order, order_line, po_line, purchase_order};
 use crate::ssr::repo::orders;
 use crate::ssr::repo::progress::PoLineRow;
@@ -214,15 +215,21 @@ async fn scan_batches(state: &AppState, size: usize, pace: Pace) -> Result<ScanR
     let mut report = ScanReport::default();
     for batch in plan.batches(size) {
         let started = std::time::Instant::now();
-        let mut work = UnitOfWork::begin(state).await?;
-        in_the_background(&work.tx).await?;
-        let part = batch.assess(&work.tx, &ctx, &people).await?;
-        if part.mails == 0 {
-            work.shows_nothing();
-        } else {
-            work.touches_no_part();
-        }
-        work.commit(state).await?;
+        // A batch the database refuses to end a deadlock with a report is
+        // assessed again, so the pass goes on.
+        let part = again_when_refused(|| async {
+            let mut work = UnitOfWork::begin(state).await?;
+            in_the_background(&work.tx).await?;
+            let part = batch.assess(&work.tx, &ctx, &people).await?;
+            if part.mails == 0 {
+                work.shows_nothing();
+            } else {
+                work.touches_no_part();
+            }
+            work.commit(state).await?;
+            Ok(part)
+        })
+        .await?;
         report += part;
         if pace == Pace::Rest {
             tokio::time::sleep(started.elapsed()).await;
