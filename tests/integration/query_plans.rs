@@ -11,7 +11,8 @@
 //! period's complaints by factory and day, the house's figures by day, the
 //! first page a customer's remedies to answer by step, and the complaint
 //! list each viewer's complaints in its own order (migration 34); an
-//! order's page chooses its newest factory reports in their index. A
+//! order's page chooses its newest factory reports in their index, and
+//! reads its newest timeline entries in theirs, without sorting. A
 //! partial index serves only a query whose conditions contain its own as
 //! written, so a change to either text would silently bring back a read of
 //! every line the factory ever made, or of every order the customer ever
@@ -29,6 +30,7 @@ use app::ssr::repo::glance::{
 use app::ssr::repo::kpi::Period;
 use app::ssr::repo::kpi::{acknowledgements_statement, freshness_statement};
 use app::ssr::repo::notifications::unread_select;
+use app::ssr::repo::orders::newest_events_select;
 use app::ssr::repo::progress::{
     PoScope, lines_select, newest_of_lines_select, reports_of_line_select,
 };
@@ -50,6 +52,12 @@ async fn migrated() -> (tempfile::TempDir, DatabaseConnection) {
 
 /// The database's plan for the statement, as text.
 async fn plan(db: &DatabaseConnection, statement: Statement) -> String {
+    plan_with(db, statement, &[]).await
+}
+
+/// The database's plan for the statement, with PostgreSQL's planner
+/// `settings` (`enable_sort = off`: …) taken for this plan alone.
+async fn plan_with(db: &DatabaseConnection, statement: Statement, settings: &[&str]) -> String {
     let backend = db.get_database_backend();
     let explain = Statement {
         sql: match backend {
@@ -65,6 +73,11 @@ async fn plan(db: &DatabaseConnection, statement: Statement) -> String {
         tx.execute_unprepared("SET LOCAL enable_seqscan = off")
             .await
             .unwrap();
+        for setting in settings {
+            tx.execute_unprepared(&format!("SET LOCAL {setting}"))
+                .await
+                .unwrap();
+        }
     }
     let rows = tx.query_all_raw(explain).await.unwrap();
     let column = match backend {
@@ -343,6 +356,28 @@ async fn an_orders_newest_reports_are_chosen_through_their_index() {
         "not chosen through the index:\n{plan}"
     );
     assert!(plan.contains(by_key), "not read by key:\n{plan}");
+}
+
+#[tokio::test]
+async fn an_orders_newest_timeline_entries_are_read_in_their_index_without_sorting() {
+    let (_dir, db) = migrated().await;
+    let backend = db.get_database_backend();
+    for before in [None, Some(1_000)] {
+        // An empty table's plan sorts its few rows; with sorting costed
+        // out, PostgreSQL still sorts unless the index gives the order.
+        let statement = newest_events_select(7, before, 51).build(backend);
+        let plan = plan_with(&db, statement, &["enable_sort = off"]).await;
+        assert!(
+            plan.contains("idx_order_events_order"),
+            "{before:?}: not read in the timeline's index:\n{plan}"
+        );
+        // Read newest first in the index, the page's entries are the first
+        // it meets: nothing gathers the order's whole timeline to sort it.
+        assert!(
+            !plan.contains("TEMP B-TREE") && !plan.contains("Sort"),
+            "{before:?}: the timeline is sorted:\n{plan}"
+        );
+    }
 }
 
 #[tokio::test]

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait as _, Func, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, FromQueryResult,
-    QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
+    QueryFilter, QueryOrder, QuerySelect, QueryTrait, Select, Set,
 };
 
 use super::glance::OrderSummaryRow;
@@ -254,22 +254,27 @@ pub async fn lines_of(
 
 /// The newest `limit` entries of an order's timeline, newest first; with
 /// `before`, those written before that entry (read from the index of the
-/// timeline by order and entry).
+/// timeline by order and entry, in its order: `query_plans`).
 pub async fn newest_events(
     db: &impl ConnectionTrait,
     order_id: i32,
     before: Option<i32>,
     limit: u64,
 ) -> Result<Vec<order_event::Model>, DbErr> {
+    newest_events_select(order_id, before, limit).all(db).await
+}
+
+/// The read of [`newest_events`].
+pub fn newest_events_select(
+    order_id: i32,
+    before: Option<i32>,
+    limit: u64,
+) -> Select<order_event::Entity> {
     let mut events = order_event::Entity::find().filter(order_event::Column::OrderId.eq(order_id));
     if let Some(before) = before {
         events = events.filter(order_event::Column::Id.lt(before));
     }
-    events
-        .order_by_desc(order_event::Column::Id)
-        .limit(limit)
-        .all(db)
-        .await
+    events.order_by_desc(order_event::Column::Id).limit(limit)
 }
 
 /// Timeline entries after `after_id` on orders in the scope, oldest first,
