@@ -9,7 +9,7 @@ use crate::api::orders::{EventView, TimelinePage, get_order_timeline};
 use crate::components::data::load;
 use crate::components::guard::{AreaGuard, use_locale};
 use crate::components::local_time::LocalTime;
-use crate::domain::paging::TIMELINE_SHOWN;
+use crate::domain::paging::{TIMELINE_SHOWN, newest_shown};
 use crate::domain::policy::Area;
 
 #[component]
@@ -56,8 +56,7 @@ pub fn TimelineEntries(events: Vec<EventView>) -> impl IntoView {
 #[component]
 pub fn NewestEntries(events: Vec<EventView>) -> impl IntoView {
     let locale = use_locale().get_untracked();
-    let more = events.len() > TIMELINE_SHOWN;
-    let newest: Vec<EventView> = events.into_iter().rev().take(TIMELINE_SHOWN).collect();
+    let (newest, more) = newest_shown(events.into_iter().rev().collect(), TIMELINE_SHOWN);
     let path = crate::components::islands::page_path();
     view! {
         <TimelineEntries events=newest />
