@@ -8,6 +8,13 @@ use std::time::Duration;
 
 /// Connects, creating the SQLite file (and its folder) on first start, and
 /// applies every pending migration.
+///
+/// By default the pool checks every connection it hands out with a round
+/// trip, and every statement outside a transaction takes one: on SQLite a
+/// wake-up of the driver's thread, as costly as the statement itself. A
+/// connection to a SQLite file is a handle inside this process that nothing
+/// outside can close, so it is not checked. A PostgreSQL connection may
+/// have been closed by the server or something between, and still is.
 pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr> {
     let url = prepare_sqlite_url(url)?;
     let mut options = ConnectOptions::new(url.clone());
@@ -15,6 +22,7 @@ pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr>
         .sqlx_logging(false)
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(10))
+        .test_before_acquire(!url.starts_with("sqlite:"))
         .map_sqlx_sqlite_opts(mapped_reads);
     let db = Database::connect(options)
         .await
@@ -49,6 +57,7 @@ pub async fn connect_reports(
         .max_connections(4)
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(10))
+        .test_before_acquire(false)
         .map_sqlx_sqlite_opts(|o| mapped_reads(o).read_only(true));
     Database::connect(options)
         .await
@@ -156,6 +165,19 @@ mod tests {
         let wanted: i64 = SQLITE_MMAP_BYTES.parse().unwrap();
         assert_eq!(mmap_size(&db).await, wanted);
         assert_eq!(mmap_size(&reports).await, wanted);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[tokio::test]
+    async fn neither_sqlite_pool_checks_a_connection_it_hands_out() {
+        let dir = std::env::temp_dir().join(format!("portal-db-ping-{}", std::process::id()));
+        let url = format!("sqlite://{}", dir.join("portal.db").display());
+        let db = connect_and_migrate(&url).await.unwrap();
+        let reports = connect_reports(&url, &db).await.unwrap();
+        for pool in [&db, &reports] {
+            let options = pool.get_sqlite_connection_pool().options();
+            assert!(!options.get_test_before_acquire());
+        }
         std::fs::remove_dir_all(dir).unwrap();
     }
 
