@@ -54,6 +54,7 @@ mod order_desk;
 mod order_reports;
 mod order_tallies;
 mod orders;
+mod page_reads;
 mod page_words;
 mod password_rules;
 mod progress;

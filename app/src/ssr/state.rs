@@ -94,6 +94,22 @@ impl AppState {
         self.settings.house_time_zone.date_of(at)
     }
 
+    /// One transaction on `reports` for the reads of one part of a page,
+    /// ended with `commit` once they are made.
+    ///
+    /// Outside a transaction every statement takes a connection from the
+    /// pool and gives it back, and the pool checks each connection given
+    /// back with a round trip: on SQLite a wake-up of the driver's thread
+    /// as costly as the statement, on PostgreSQL a message to the server.
+    /// Inside one, the part's statements share one connection and one
+    /// check; they also see the book as of one moment. Everything read
+    /// while it is open must go through it, not through a pool: a part
+    /// waiting for a second connection while it holds one could wait for
+    /// itself when the pool is used up.
+    pub async fn begin_reads(&self) -> Result<sea_orm::DatabaseTransaction, sea_orm::DbErr> {
+        sea_orm::TransactionTrait::begin(&self.reports).await
+    }
+
     /// The read `read` for `user` with `args`, kept until the next write or
     /// the house's next day (`read_cache`); `load` reads it when not kept.
     pub async fn kept<T, Fut>(

@@ -1,7 +1,7 @@
 //! What the pages show of change requests: one request for the viewer, and
 //! the house's inbox of requests waiting for someone.
 
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::{factory_problem, items_of, order_state, po_states, request_for};
 use crate::domain::change_request::{
@@ -24,6 +24,7 @@ pub async fn get(state: &AppState, user: &CurrentUser, id: i32) -> Result<Change
     let (request, order) = request_for(state, user, id).await?;
     view(
         state,
+        &state.reports,
         &request,
         &order,
         user.actor().is_house(),
@@ -52,7 +53,7 @@ pub async fn inbox(state: &AppState, user: &CurrentUser) -> Result<Vec<ChangeVie
         if let Some(order) =
             orders::find(&state.reports, orders::OrderScope::All, request.order_id).await?
         {
-            let mut shown = view(state, request, &order, true, user.locale).await?;
+            let mut shown = view(state, &state.reports, request, &order, true, user.locale).await?;
             // The inbox names the changes; the impact is read on the request.
             shown.impact.clear();
             shown.factories.clear();
@@ -65,8 +66,13 @@ pub async fn inbox(state: &AppState, user: &CurrentUser) -> Result<Vec<ChangeVie
 
 /// Builds the page view of a request for the viewer (`house` adds the
 /// impact, the factories and the conflicts), in the viewer's `locale`.
+///
+/// Only ever built to be shown (the order page, a request's page, the
+/// inbox), never inside a write: `db` is the read-only pool on SQLite, or
+/// the reads of the page it is part of.
 pub async fn view(
     state: &AppState,
+    db: &impl ConnectionTrait,
     request: &change_request::Model,
     order: &order::Model,
     house: bool,
@@ -80,18 +86,16 @@ pub async fn view(
         .into_iter()
         .flatten()
         .collect();
-    // Only ever built to be shown (the order page, a request's page, the
-    // inbox), never inside a write: plain reads through the read-only pool.
-    let people = users::by_ids(&state.reports, &named).await?;
+    let people = users::by_ids(db, &named).await?;
     let name_of = |id: Option<i32>| {
         id.and_then(|id| people.iter().find(|p| p.id == id))
             .map(|p| p.display_name.clone())
     };
-    let customer = companies::find(&state.reports, order.customer_company_id).await?;
+    let customer = companies::find(db, order.customer_company_id).await?;
     let pending = status.is_pending();
     let notes = if house && pending {
         let asked = counter.as_ref().unwrap_or(&items);
-        house_notes(state, order, order_status, asked, locale).await?
+        house_notes(state, db, order, order_status, asked, locale).await?
     } else {
         HouseNotes::default()
     };
@@ -169,14 +173,14 @@ struct HouseNotes {
 /// and why it could no longer be applied as asked.
 async fn house_notes(
     state: &AppState,
+    db: &impl ConnectionTrait,
     order: &order::Model,
     order_status: OrderStatus,
     asked: &[ChangeItem],
     locale: Locale,
 ) -> Result<HouseNotes, ApiError> {
     // Shown, not acted on (deciding reads the order afresh on the writing
-    // connection): plain reads through the read-only pool, as in `view`.
-    let db = &state.reports;
+    // connection): read as in `view`.
     let lines = orders::lines_of(db, &[order.id]).await?;
     let placed =
         purchase_orders::placed_lines(db, &lines.iter().map(|l| l.id).collect::<Vec<_>>()).await?;
@@ -195,7 +199,7 @@ async fn house_notes(
     // changes and asks to acknowledge: both come from one rule.
     match factory_changes(&priced, &po) {
         Ok(changed) if !changed.is_empty() => {
-            notes.factories = factory_names(state, &lines, &placed, &changed, locale).await?;
+            notes.factories = factory_names(db, &lines, &placed, &changed, locale).await?;
         }
         Ok(_) => {}
         Err(found) => notes.conflicts.extend(
@@ -210,15 +214,14 @@ async fn house_notes(
 /// Each changed factory line in words, in `locale`: its purchase order and
 /// line, the factory, and the customer line it fills.
 async fn factory_names(
-    state: &AppState,
+    db: &impl ConnectionTrait,
     lines: &[order_line::Model],
     placed: &[PlacedLine],
     changed: &[PoLineChange],
     locale: Locale,
 ) -> Result<Vec<String>, ApiError> {
     let suppliers: Vec<i32> = placed.iter().map(|p| p.po.supplier_company_id).collect();
-    // Part of the page view's plain reads (see `view`).
-    let names = companies::by_ids(&state.reports, &suppliers).await?;
+    let names = companies::by_ids(db, &suppliers).await?;
     let mut factories = Vec::new();
     for change in changed {
         let Some(p) = placed.iter().find(|p| p.line.id == change.po_line_id) else {

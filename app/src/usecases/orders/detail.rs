@@ -4,7 +4,7 @@
 //! step, then assembled into the page's view.
 
 use chrono::NaiveDate;
-use sea_orm::EntityTrait;
+use sea_orm::{ConnectionTrait, EntityTrait};
 
 use super::{line_view, order_value, with_progress};
 use crate::domain::change_request::askable;
@@ -76,22 +76,22 @@ async fn read(state: &AppState, user: &CurrentUser, id: i32) -> Result<OrderDeta
     let (order, lines) = (seen.order.clone(), seen.lines.clone());
     let status = order.status;
     let today = state.today();
-    let facts = load(state, user, order, lines, status).await?;
+    let reads = state.begin_reads().await?;
+    let facts = load(state, &reads, user, order, lines, status).await?;
+    reads.commit().await?;
     Ok(assemble(facts, Mover::for_role(user.role), today))
 }
 
-/// Reads what the viewer may see of the order.
+/// Reads what the viewer may see of the order, every read through `db`
+/// (the page's reads, `AppState::begin_reads`).
 async fn load(
     state: &AppState,
+    db: &impl ConnectionTrait,
     user: &CurrentUser,
     order: order::Model,
     lines: Vec<order_line::Model>,
     status: OrderStatus,
 ) -> Result<Facts, ApiError> {
-    // Plain reads, no transaction: on SQLite the read-only pool, so showing
-    // an order neither waits for nor holds up the single writing
-    // connection. What was committed before the request is all it needs.
-    let db = &state.reports;
     let house = user.actor().is_house();
     let editable = if house {
         editable(status)
@@ -109,7 +109,7 @@ async fn load(
     let line_ids: Vec<i32> = lines.iter().map(|l| l.id).collect();
     let placed = purchase_orders::placed_lines(db, &line_ids).await?;
     let payments = fulfilment::payments_of(db, order.id).await?;
-    let (suppliers, factories) = load_factories(state, &placed, house, editable).await?;
+    let (suppliers, factories) = load_factories(db, &placed, house, editable).await?;
     let po_line_ids: Vec<i32> = placed.iter().map(|p| p.line.id).collect();
     let newest = progress::newest_of_lines(db, &po_line_ids, REPORTS_SHOWN as u64 + 1).await?;
     let (reports, more_reports) = reports_shown(newest);
@@ -117,7 +117,7 @@ async fn load(
         .one(db)
         .await?
         .is_some();
-    let changes = load_changes(state, &order, house, user.locale).await?;
+    let changes = load_changes(state, db, &order, house, user.locale).await?;
     let contract = super::contract::contract_of(db, &order, user.locale).await?;
     let costed = match order.quotation_id {
         Some(quote) if house => crate::ssr::repo::quotations::lines_of(db, &[quote]).await?,
@@ -156,7 +156,7 @@ pub(super) fn actor_ids(events: &[order_event::Model]) -> Vec<i32> {
 /// For the trading house: the factories the placed lines are with and,
 /// while purchase orders can be placed, every factory to choose from.
 async fn load_factories(
-    state: &AppState,
+    db: &impl ConnectionTrait,
     placed: &[PlacedLine],
     house: bool,
     editable: Editable,
@@ -167,10 +167,9 @@ async fn load_factories(
     let mut ids: Vec<i32> = placed.iter().map(|p| p.po.supplier_company_id).collect();
     ids.sort_unstable();
     ids.dedup();
-    // Part of the order page's plain reads (see `load`).
-    let suppliers = companies::by_ids(&state.reports, &ids).await?;
+    let suppliers = companies::by_ids(db, &ids).await?;
     let factories = if editable.purchasing {
-        companies::of_kind(&state.reports, CompanyKind::Supplier)
+        companies::of_kind(db, CompanyKind::Supplier)
             .await?
             .into_iter()
             .map(|c| (c.id, c.name))
@@ -185,14 +184,14 @@ async fn load_factories(
 /// the viewer's language.
 async fn load_changes(
     state: &AppState,
+    db: &impl ConnectionTrait,
     order: &order::Model,
     house: bool,
     locale: Locale,
 ) -> Result<Vec<ChangeView>, ApiError> {
     let mut changes = Vec::new();
-    // Part of the order page's plain reads (see `load`).
-    for request in crate::ssr::repo::changes::of_order(&state.reports, order.id).await? {
-        let shown = crate::usecases::changes::view(state, &request, order, house, locale);
+    for request in crate::ssr::repo::changes::of_order(db, order.id).await? {
+        let shown = crate::usecases::changes::view(state, db, &request, order, house, locale);
         changes.push(shown.await?);
     }
     Ok(changes)

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
+use sea_orm::ConnectionTrait;
 
 use crate::domain::glance::{self as rules, SOON_DAYS, ShipmentFact, WaitKind, Waiting};
 use crate::domain::order_status::OrderStatus;
@@ -36,8 +37,10 @@ async fn read(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiError> 
     .await?;
     let company = user.company_id;
     let today = state.today();
-    // Plain reads, no transaction: the read-only pool, beside other requests.
-    let db = &state.reports;
+    // Only shown: the read-only pool, beside other requests, its reads
+    // sharing one connection.
+    let reading = state.begin_reads().await?;
+    let db = &reading;
     // Each order's lines are summed by the database as they are written
     // (kept on the order), and the database tallies the customer's open
     // orders alike in what their badge depends on (kept per customer):
@@ -69,7 +72,7 @@ async fn read(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiError> 
             })
             .collect();
     let mut sailings = rules::next_sailings(&facts);
-    let (items, unread) = waiting(state, user, today).await?;
+    let (items, unread) = waiting(state, db, user, today).await?;
     let (mut waiting, waiting_more) = rules::most_pressing(items, unread, today);
     // Only what is shown is named.
     let on_orders: Vec<i32> = sailings
@@ -89,6 +92,7 @@ async fn read(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiError> 
     for sailing in &mut sailings {
         sailing.order_number = number_of(&numbers, sailing.order_id);
     }
+    reading.commit().await?;
 
     Ok(Glance {
         counts,
@@ -126,10 +130,10 @@ fn on_order(kind: WaitKind) -> bool {
 /// items [`on_order`] come without their order's number.
 async fn waiting(
     state: &AppState,
+    db: &impl ConnectionTrait,
     user: &CurrentUser,
     today: NaiveDate,
 ) -> Result<(Vec<Waiting>, usize), ApiError> {
-    let db = &state.reports;
     let company = user.company_id;
     let mut items = Vec::new();
     for q in reads::quotations_to_answer(db, company, today).await? {

@@ -54,9 +54,10 @@ async fn read(
     let house = user.actor().is_house();
     let seen = crate::usecases::orders::seen(state, user, order_id).await?;
     let (order, lines) = (&seen.order, &seen.lines);
-    // Only shown, outside any transaction: on SQLite the read-only pool, so
-    // the order page's shipping panel does not queue behind writes.
-    let db = &state.reports;
+    // Only shown: on SQLite the read-only pool, so the order page's shipping
+    // panel does not queue behind writes; its reads share one connection.
+    let reads = state.begin_reads().await?;
+    let db = &reads;
     let today = state.today();
     let (shipments, order_documents) = shipments_and_documents(db, order.id).await?;
     let shipment_ids: Vec<i32> = shipments.iter().map(|s| s.shipment.id).collect();
@@ -81,6 +82,7 @@ async fn read(
         .all(db)
         .await?;
     let lc = letter_of_credit_of(db, order.id).await?;
+    reads.commit().await?;
     let forecast = latest_forecast(lines);
     let open = editable(order.status);
     let ctx = Ctx {
