@@ -341,8 +341,15 @@ fn main() {
         .build()
         .unwrap();
     if let Some(url) = value("--serve") {
-        let keep_reads = !args.iter().any(|a| a == "--no-kept-reads");
-        runtime.block_on(serve(url, keep_reads));
+        let flag = |name: &str| args.iter().any(|a| a == name);
+        let reads = if flag("--no-kept-reads") {
+            serve::Reads::NoneKept
+        } else if flag("--after-a-write") {
+            serve::Reads::AfterAWrite
+        } else {
+            serve::Reads::Kept
+        };
+        runtime.block_on(serve(url, reads));
         return;
     }
     if let Some(lines) = value("--generate") {

@@ -54,8 +54,8 @@ pub(crate) struct Book {
     /// An administrator who invites people and deactivates them.
     pub(crate) people_admin_email: String,
     /// House people who set up two-factor sign-in, each once: the first
-    /// half while reads are kept, the second with every read from the
-    /// database.
+    /// half while reads are kept, the second while each page is served as
+    /// after a write to it.
     pub(crate) enrolling_emails: Vec<String>,
 }
 

@@ -219,8 +219,8 @@ pub(super) async fn run_outside(lines: usize, store: &Store) -> OutsideRow {
     let (db, book) = generate_into(&url, lines, 42).await;
     db.close().await.unwrap();
     let mut pages = Vec::new();
-    // Every page as people meet it (reads kept between writes), then with
-    // every read going to the database, as the first visit after a write.
+    // Every page as people meet it (reads kept between writes), then each
+    // page as the first visit after a write to what it shows.
     for keep_reads in [true, false] {
         measure_server(&url, lines, &book, keep_reads, &mut pages).await;
     }
@@ -253,7 +253,7 @@ async fn measure_server(
     let kept = if keep_reads {
         "reads kept"
     } else {
-        "every read from the database"
+        "each page after a write to it"
     };
     let mut note = |page: &str, load: Load, quiet_p99_ms: Option<f64>| {
         let page = format!("{page}; {kept}");
@@ -578,8 +578,10 @@ pub(super) fn markdown(
          server's standard input, each pass as the portal's own job runs it); their p99 stands next to \
          the quiet one, and their server CPU includes the reports and the scan. Every row is measured twice, each time with a server of its \
          own: as configured by default, with page reads and sessions kept until the next write (\"reads \
-         kept\"), and with `PORTAL_READ_CACHE_ENTRIES=0` (\"every read from the database\"), which is what the \
-         first visit after any write costs.\n\n{}\n",
+         kept\"), and with each page served as the first visit after a write to what it shows (\"each page \
+         after a write to it\": before each request the server drops what it kept for the order the request \
+         opens and for its viewer's company, as a write to that order does; the session and the navigation stay \
+         kept, and the parts of one page share a read).\n\n{}\n",
         heading(store),
         store.name(),
         WARM_UP.as_secs(),

@@ -23,12 +23,13 @@ pub(super) struct Server {
 }
 
 impl Server {
-    /// Starts this binary with `--serve url` (and `--no-kept-reads` unless
-    /// `keep_reads`) and waits for the address it prints.
+    /// Starts this binary with `--serve url` (and `--after-a-write` unless
+    /// `keep_reads`: each page as the first visit after a write to it) and
+    /// waits for the address it prints.
     pub(super) fn start(url: &str, keep_reads: bool) -> Server {
         let mut args = vec!["--serve", url];
         if !keep_reads {
-            args.push("--no-kept-reads");
+            args.push("--after-a-write");
         }
         let mut child = std::process::Command::new(std::env::current_exe().unwrap())
             .args(args)

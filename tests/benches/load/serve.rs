@@ -2,20 +2,123 @@
 //! another process, with a slippage scan run on command.
 
 use super::*;
+use app::domain::kept_pages::Scope;
+use app::ssr::auth::session;
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
 
-/// `--serve URL [--no-kept-reads]`: the portal alone on a free port over an
-/// existing book; prints its address, then serves until killed.
-pub(crate) async fn serve(url: String, keep_reads: bool) {
+/// What the served portal keeps of its page reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reads {
+    /// As configured by default: kept until a write names what they show.
+    Kept,
+    /// None (`PORTAL_READ_CACHE_ENTRIES=0`): every read of every request
+    /// goes to the database, and two parts of one page asking for the same
+    /// read each make it.
+    NoneKept,
+    /// Kept, but each page is served as the first visit after a write to
+    /// what it shows (`written_first`).
+    AfterAWrite,
+}
+
+/// `--serve URL [--no-kept-reads | --after-a-write]`: the portal alone on a
+/// free port over an existing book; prints its address, then serves until
+/// killed.
+pub(crate) async fn serve(url: String, reads: Reads) {
     let mut config = Config::for_database(url, integration_tests::site_root());
     config.slip_scan_seconds = 86_400;
     config.requests.writes_per_minute = 1_000_000;
-    if !keep_reads {
+    if reads == Reads::NoneKept {
         config.requests.read_cache_entries = 0;
     }
     let app = Application::build(&config).await.unwrap();
-    println!("{}", app.addr());
-    tokio::spawn(scan_on_command(app.state().clone()));
-    app.run_until_stopped().await.unwrap();
+    let state = app.state().clone();
+    tokio::spawn(scan_on_command(state.clone()));
+    if reads != Reads::AfterAWrite {
+        println!("{}", app.addr());
+        app.run_until_stopped().await.unwrap();
+        return;
+    }
+    // The same routes, each request first dropping what a write to its
+    // page would; the portal's own listener and jobs run beside it.
+    let router = server::startup::build_router(state.clone()).layer(
+        axum::middleware::from_fn_with_state(state.clone(), written_first),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    println!("{}", listener.local_addr().unwrap());
+    tokio::spawn(app.run_until_stopped());
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .await
+    .unwrap();
+}
+
+/// Serves each page as its first visit after a write to what it shows: a
+/// write to an order names the order and its customer (and its factories),
+/// so before the request runs, what is kept for the order it opens and
+/// for its viewer's company is dropped (`ReadCache::bump_parts`), as that
+/// write would. The viewer's session and navigation stay kept, as after
+/// such a write; within the page, two parts asking for one read share it.
+async fn written_first(
+    State(state): State<app::ssr::AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let mut parts: Vec<Scope> = order_opened(request.uri().path())
+        .map(Scope::Order)
+        .into_iter()
+        .collect();
+    let token = session_token(&state, &request);
+    if let Some(viewer) = viewer(&state, token).await {
+        parts.extend(viewer.own_part());
+    }
+    if !parts.is_empty() {
+        state.read_cache.bump_parts(&parts);
+    }
+    next.run(request).await
+}
+
+/// The order an order page opens (`/customer/orders/ID`,
+/// `/staff/orders/ID`).
+fn order_opened(path: &str) -> Option<i32> {
+    let rest = path
+        .strip_prefix("/customer/orders/")
+        .or_else(|| path.strip_prefix("/staff/orders/"))?;
+    rest.parse().ok()
+}
+
+/// The session cookie's token, if the request carries one.
+fn session_token(state: &app::ssr::AppState, request: &Request) -> Option<String> {
+    let secure = state.settings.secure_cookies();
+    request
+        .headers()
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| session::token_from_cookie_header(v, secure).map(str::to_string))
+}
+
+/// Who is asking, from their session (kept, as the portal's own session
+/// check keeps it).
+async fn viewer(
+    state: &app::ssr::AppState,
+    token: Option<String>,
+) -> Option<app::ssr::auth::CurrentUser> {
+    session::resolve(
+        &state.reports,
+        &state.db,
+        &state.read_cache,
+        &token?,
+        state.now(),
+        state.settings.session_limits,
+        session::Activity::Background,
+    )
+    .await
+    .ok()
+    .flatten()
 }
 
 /// In the served portal: the line `scan` on standard input starts passes
