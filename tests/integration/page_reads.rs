@@ -7,21 +7,11 @@
 use std::time::Duration;
 
 use integration_tests::{Backend, SpawnOptions, TestApp, backend, spawn_app_with};
-use sea_orm::{ConnectionTrait, Statement};
+use sea_orm::{ConnectionTrait, Statement, TryGetable};
 use server::seed::DEMO_PASSWORD;
 
 /// The first column of the first row `sql` reads.
-async fn first(app: &TestApp, sql: &str) -> i32 {
-    app.db
-        .query_one_raw(Statement::from_string(app.db.get_database_backend(), sql))
-        .await
-        .unwrap()
-        .unwrap_or_else(|| panic!("the demo data has a row for {sql}"))
-        .try_get_by_index(0)
-        .unwrap()
-}
-
-async fn text(app: &TestApp, sql: &str) -> String {
+async fn first<T: TryGetable>(app: &TestApp, sql: &str) -> T {
     app.db
         .query_one_raw(Statement::from_string(app.db.get_database_backend(), sql))
         .await
@@ -51,17 +41,17 @@ async fn the_order_page_and_the_first_page_render_on_a_database_of_one_connectio
     // The house's notes on an open change request read the order again,
     // its factory lines and their factories; a shipped order's panel reads
     // its shipments, documents and files.
-    let changing = first(
+    let changing: i32 = first(
         &app,
         "SELECT order_id FROM change_requests WHERE status = 'open'",
     )
     .await;
-    let shipped = first(&app, "SELECT order_id FROM shipments ORDER BY id").await;
+    let shipped: i32 = first(&app, "SELECT order_id FROM shipments ORDER BY id").await;
     let house = app
         .client_for("sales@harbourbridge.example", DEMO_PASSWORD)
         .await;
     for order in [changing, shipped] {
-        let customer = text(
+        let customer: String = first(
             &app,
             &format!(
                 "SELECT u.email FROM users u JOIN orders o \
@@ -70,7 +60,7 @@ async fn the_order_page_and_the_first_page_render_on_a_database_of_one_connectio
         )
         .await;
         let buyer = app.client_for(&customer, DEMO_PASSWORD).await;
-        let number = text(
+        let number: String = first(
             &app,
             &format!("SELECT number FROM orders WHERE id = {order}"),
         )
