@@ -149,12 +149,7 @@ pub async fn resolve_session(
         req.extensions_mut().insert(ClientAddr(addr));
     }
     let secure = state.settings.secure_cookies();
-    let token = req
-        .headers()
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|v| session::token_from_cookie_header(v, secure).map(str::to_string));
+    let token = session::token_from_headers(req.headers(), secure);
     let mut clear_cookie = false;
     // The live stream reconnects by itself every few minutes, and the page
     // reloads what it shows after each reconnect and each change it hears

@@ -71,7 +71,8 @@ async fn written_first(
         .map(Scope::Order)
         .into_iter()
         .collect();
-    let token = session_token(&state, &request);
+    let secure = state.settings.secure_cookies();
+    let token = session::token_from_headers(request.headers(), secure);
     if let Some(viewer) = viewer(&state, token).await {
         parts.extend(viewer.own_part());
     }
@@ -88,17 +89,6 @@ fn order_opened(path: &str) -> Option<i32> {
         .strip_prefix("/customer/orders/")
         .or_else(|| path.strip_prefix("/staff/orders/"))?;
     rest.parse().ok()
-}
-
-/// The session cookie's token, if the request carries one.
-fn session_token(state: &app::ssr::AppState, request: &Request) -> Option<String> {
-    let secure = state.settings.secure_cookies();
-    request
-        .headers()
-        .get_all(axum::http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|v| session::token_from_cookie_header(v, secure).map(str::to_string))
 }
 
 /// Who is asking, from their session (kept, as the portal's own session

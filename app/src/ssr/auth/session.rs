@@ -342,9 +342,30 @@ pub fn token_from_cookie_header(header: &str, secure: bool) -> Option<&str> {
         .map(|(_, value)| value)
 }
 
+/// The session token a request's `Cookie` headers carry, if any (see
+/// [`token_from_cookie_header`]).
+pub fn token_from_headers(headers: &axum::http::HeaderMap, secure: bool) -> Option<String> {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| token_from_cookie_header(v, secure).map(str::to_string))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_token_is_found_in_any_of_several_cookie_headers() {
+        use axum::http::{HeaderMap, HeaderValue, header::COOKIE};
+        let mut headers = HeaderMap::new();
+        headers.append(COOKIE, HeaderValue::from_static("a=1"));
+        headers.append(COOKIE, HeaderValue::from_static("b=2; portal_session=abc"));
+        assert_eq!(token_from_headers(&headers, false).as_deref(), Some("abc"));
+        assert_eq!(token_from_headers(&headers, true), None);
+        assert_eq!(token_from_headers(&HeaderMap::new(), false), None);
+    }
 
     #[test]
     fn cookies_are_http_only_lax_and_secure_on_https() {
