@@ -156,12 +156,21 @@ mod tests {
         row.try_get_by_index(0).unwrap()
     }
 
-    #[tokio::test]
-    async fn both_pools_read_a_sqlite_file_through_a_memory_map() {
-        let dir = std::env::temp_dir().join(format!("portal-db-mmap-{}", std::process::id()));
+    /// Both pools over a new SQLite file in a folder of its own (`name`),
+    /// which the caller removes.
+    async fn both_pools(
+        name: &str,
+    ) -> (std::path::PathBuf, DatabaseConnection, DatabaseConnection) {
+        let dir = std::env::temp_dir().join(format!("portal-db-{name}-{}", std::process::id()));
         let url = format!("sqlite://{}", dir.join("portal.db").display());
         let db = connect_and_migrate(&url).await.unwrap();
         let reports = connect_reports(&url, &db).await.unwrap();
+        (dir, db, reports)
+    }
+
+    #[tokio::test]
+    async fn both_pools_read_a_sqlite_file_through_a_memory_map() {
+        let (dir, db, reports) = both_pools("mmap").await;
         let wanted: i64 = SQLITE_MMAP_BYTES.parse().unwrap();
         assert_eq!(mmap_size(&db).await, wanted);
         assert_eq!(mmap_size(&reports).await, wanted);
@@ -170,10 +179,7 @@ mod tests {
 
     #[tokio::test]
     async fn neither_sqlite_pool_checks_a_connection_it_hands_out() {
-        let dir = std::env::temp_dir().join(format!("portal-db-ping-{}", std::process::id()));
-        let url = format!("sqlite://{}", dir.join("portal.db").display());
-        let db = connect_and_migrate(&url).await.unwrap();
-        let reports = connect_reports(&url, &db).await.unwrap();
+        let (dir, db, reports) = both_pools("ping").await;
         for pool in [&db, &reports] {
             let options = pool.get_sqlite_connection_pool().options();
             assert!(!options.get_test_before_acquire());
