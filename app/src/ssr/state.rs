@@ -14,9 +14,10 @@ use crate::domain::session::SessionLimits;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
-    /// For reads outside a transaction that only show what is committed
-    /// (sessions, the order list and the order page with its panels, the
-    /// live stream's catch-up, notifications, KPIs, the board): on SQLite a
+    /// For reads outside a write's transaction that only show what is
+    /// committed (sessions, the order list and the order page with its
+    /// panels, the live stream's catch-up, notifications, KPIs, the board),
+    /// some in a read transaction of their own (`begin_reads`): on SQLite a
     /// read-only pool beside the single writing connection, so they neither
     /// wait for nor hold up other requests; otherwise `db`. A check that a
     /// write follows reads through `db`.
