@@ -1,7 +1,8 @@
 //! Opening the database (SQLite file or PostgreSQL) and bringing its schema up to date.
 
 use migration::{Migrator, MigratorTrait};
-use sea_orm::sqlx::sqlite::SqliteConnectOptions;
+use sea_orm::sqlx::pool::PoolOptions;
+use sea_orm::sqlx::sqlite::{Sqlite, SqliteConnectOptions, SqliteConnection};
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr, RuntimeErr};
 use std::path::Path;
 use std::time::Duration;
@@ -23,7 +24,8 @@ pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr>
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(10))
         .test_before_acquire(!url.starts_with("sqlite:"))
-        .map_sqlx_sqlite_opts(mapped_reads);
+        .map_sqlx_sqlite_opts(mapped_reads)
+        .map_sqlx_sqlite_pool_opts(planned_once);
     let db = Database::connect(options)
         .await
         .map_err(|e| without_password(&url, e))?;
@@ -58,7 +60,8 @@ pub async fn connect_reports(
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(10))
         .test_before_acquire(false)
-        .map_sqlx_sqlite_opts(|o| mapped_reads(o).read_only(true));
+        .map_sqlx_sqlite_opts(|o| mapped_reads(o).read_only(true))
+        .map_sqlx_sqlite_pool_opts(planned_once);
     Database::connect(options)
         .await
         .map_err(|e| without_password(&url, e))
@@ -79,6 +82,61 @@ const SQLITE_MMAP_BYTES: &str = "2147418112";
 /// Connection options with the file read through a memory map.
 fn mapped_reads(options: SqliteConnectOptions) -> SqliteConnectOptions {
     options.pragma("mmap_size", SQLITE_MMAP_BYTES)
+}
+
+/// SQLite connections that plan a statement once, without looking at the
+/// values bound to it.
+///
+/// By default SQLite lets its planner read a bound `LIMIT ?` (every
+/// `.one()` read binds `LIMIT 1`), and a statement planned with a value must
+/// be parsed and planned again whenever a value is bound to it: so every run
+/// of such a statement did, although the driver keeps it prepared. With the
+/// query planner stability guarantee (`SQLITE_DBCONFIG_ENABLE_QPSG`) the
+/// plan holds for any value. The planner loses nothing the portal uses: it
+/// keeps no statistics of values (no `ANALYZE`), and no `LIKE` pattern is a
+/// bound prefix to look up in an index.
+fn planned_once(pool: PoolOptions<Sqlite>) -> PoolOptions<Sqlite> {
+    pool.after_connect(|conn, _| {
+        Box::pin(async move {
+            match plans_for_any_value(conn, true).await? {
+                true => Ok(()),
+                false => Err(sea_orm::sqlx::Error::Configuration(
+                    "SQLite refused a stable query plan".into(),
+                )),
+            }
+        })
+    })
+}
+
+/// Sets (with `set`) or only reads whether `conn` plans its statements for
+/// any bound value; answers the setting as SQLite now holds it.
+async fn plans_for_any_value(
+    conn: &mut SqliteConnection,
+    set: bool,
+) -> Result<bool, sea_orm::sqlx::Error> {
+    use libsqlite3_sys::{SQLITE_DBCONFIG_ENABLE_QPSG, SQLITE_OK, sqlite3_db_config};
+    use std::ffi::c_int;
+    let mut handle = conn.lock_handle().await?;
+    let db = handle.as_raw_handle().as_ptr();
+    let mut now: c_int = -1;
+    let wanted: c_int = if set { 1 } else { -1 };
+    // SAFETY: `db` is this connection's open handle, held locked for the
+    // call; this option takes an int (negative: leave it) and a pointer to
+    // an int that SQLite writes the setting to.
+    let rc = unsafe {
+        sqlite3_db_config(
+            db,
+            SQLITE_DBCONFIG_ENABLE_QPSG,
+            wanted,
+            &mut now as *mut c_int,
+        )
+    };
+    if rc != SQLITE_OK {
+        return Err(sea_orm::sqlx::Error::Configuration(
+            format!("SQLite refused its query planner setting ({rc})").into(),
+        ));
+    }
+    Ok(now == 1)
 }
 
 /// `error` with the password of `url` hidden: the driver quotes the whole
@@ -140,7 +198,7 @@ fn prepare_sqlite_url(url: &str) -> Result<String, DbErr> {
 mod tests {
     use super::{
         DbErr, RuntimeErr, SQLITE_MMAP_BYTES, connect_and_migrate, connect_reports,
-        prepare_sqlite_url, without_password,
+        plans_for_any_value, prepare_sqlite_url, without_password,
     };
     use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 
@@ -183,6 +241,16 @@ mod tests {
         for pool in [&db, &reports] {
             let options = pool.get_sqlite_connection_pool().options();
             assert!(!options.get_test_before_acquire());
+        }
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[tokio::test]
+    async fn every_sqlite_connection_plans_its_statements_for_any_bound_value() {
+        let (dir, db, reports) = both_pools("plan").await;
+        for pool in [&db, &reports] {
+            let mut conn = pool.get_sqlite_connection_pool().acquire().await.unwrap();
+            assert!(plans_for_any_value(&mut conn, false).await.unwrap());
         }
         std::fs::remove_dir_all(dir).unwrap();
     }
