@@ -15,15 +15,21 @@ use std::time::Duration;
 /// wake-up of the driver's thread, as costly as the statement itself. A
 /// connection to a SQLite file is a handle inside this process that nothing
 /// outside can close, so it is not checked. A PostgreSQL connection may
-/// have been closed by the server or something between, and still is.
+/// have been closed by the server or something between; it is checked when
+/// it has rested (`PG_CHECK_AFTER_REST`).
 pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr> {
     let url = prepare_sqlite_url(url)?;
     let mut options = ConnectOptions::new(url.clone());
     options
         .sqlx_logging(false)
         .connect_timeout(Duration::from_secs(10))
-        .acquire_timeout(Duration::from_secs(10))
-        .test_before_acquire(!url.starts_with("sqlite:"))
+        .acquire_timeout(Duration::from_secs(10));
+    if url.starts_with("sqlite:") {
+        options.test_before_acquire(false);
+    } else {
+        options.test_before_acquire_if_idle_for(PG_CHECK_AFTER_REST);
+    }
+    options
         .map_sqlx_sqlite_opts(mapped_reads)
         .map_sqlx_sqlite_pool_opts(planned_once);
     let db = Database::connect(options)
@@ -37,6 +43,18 @@ pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr>
     Migrator::up(&db, None).await?;
     Ok(db)
 }
+
+/// How long a PostgreSQL connection rests in the pool before it is checked
+/// with a round trip as it is handed out.
+///
+/// A connection the server ended (a restart, `idle_session_timeout`, a
+/// proxy or firewall closing quiet connections) is found so and replaced,
+/// instead of failing the request given it. Checking every connection cost
+/// each page one round trip per connection it took, to a server that may be
+/// on another machine. Busy connections are handed out again within
+/// milliseconds and go unchecked; one ended within its last second of rest
+/// fails its request once, and the pool then drops it.
+const PG_CHECK_AFTER_REST: Duration = Duration::from_secs(1);
 
 /// Connections for the long aggregate reads (the KPIs, the at-risk board).
 ///
