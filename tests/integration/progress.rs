@@ -561,3 +561,36 @@ async fn a_line_expected_after_its_far_commitment_heads_a_long_list() {
     assert!(codes(&late).contains(&"SLIPPED".to_owned()), "{late}");
     assert!(!codes(&late).contains(&"ON-TIME".to_owned()), "{late}");
 }
+
+/// Who could hear of a report (every person, company and mute) is read only
+/// when the report alerts someone: one within its commitment lands with the
+/// mutes out of reach, and a slip after it still tells the house.
+#[tokio::test]
+async fn a_report_that_alerts_no_one_reads_no_one_to_tell() {
+    use sea_orm::ConnectionTrait;
+    let (app, cast) = setup().await;
+    let factory = app.client_for(&cast.supplier.email, PASSWORD).await;
+    let rename = |from: &str, to: &str| format!("ALTER TABLE {from} RENAME TO {to}");
+    app.db
+        .execute_unprepared(&rename("order_mutes", "order_mutes_away"))
+        .await
+        .unwrap();
+    let on_time = [("milestone", "qc_passed"), ("quantity_done", "50")];
+    let (status, body) = post(&app, &factory, cast.po_line_a, 1, &on_time).await;
+    assert_eq!(status, 200, "{body}");
+    app.db
+        .execute_unprepared(&rename("order_mutes_away", "order_mutes"))
+        .await
+        .unwrap();
+    let later = day(23);
+    let slip = [
+        ("milestone", "qc_passed"),
+        ("quantity_done", "60"),
+        ("forecast", &later),
+        ("reason", "Kiln down"),
+    ];
+    let (status, body) = post(&app, &factory, cast.po_line_a, 2, &slip).await;
+    assert_eq!(status, 200, "{body}");
+    let told = app.wait_for_mails(2).await;
+    assert!(told.iter().any(|m| m.to == cast.staff.email), "{told:?}");
+}

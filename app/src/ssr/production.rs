@@ -52,7 +52,8 @@ pub async fn follow_factory(
 ) -> Result<Followed, DbErr> {
     let now = alerts.now;
     let today = alerts.house_zone.date_of(now);
-    let people = Audience::load(db).await?;
+    // Read only if a moved line alerts someone.
+    let people = Audience::when_needed();
     let mut mails = assess_moved(db, alerts, &people, moved).await?;
     let moved_ids: Vec<i32> = moved.iter().map(|m| m.po_line_id).collect();
     let touched = progress::filled_lines(db, &moved_ids).await?;

@@ -2,20 +2,29 @@
 //! who have not muted the orders it concerns.
 
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use tokio::sync::OnceCell;
 
 use crate::domain::account::Role;
 use crate::domain::slip::AlertKind;
 use crate::ssr::entities::{company, order, order_mute, user};
 
-/// The people alerts can go to, loaded once per assessment run.
+/// The people alerts can go to, read once per assessment run: at once
+/// (`load`), or when someone is first to be told (`when_needed`), so that a
+/// run that tells no one (most of a factory's progress reports) reads no
+/// one.
 pub struct Audience {
+    people: OnceCell<People>,
+}
+
+/// Every active person, every company and every mute.
+struct People {
     users: Vec<user::Model>,
     companies: Vec<company::Model>,
     mutes: Vec<order_mute::Model>,
 }
 
-impl Audience {
-    pub async fn load(db: &impl ConnectionTrait) -> Result<Self, DbErr> {
+impl People {
+    async fn read(db: &impl ConnectionTrait) -> Result<Self, DbErr> {
         Ok(Self {
             users: user::Entity::find()
                 .filter(user::Column::Active.eq(true))
@@ -36,7 +45,7 @@ impl Audience {
             })
     }
 
-    pub(super) fn staff(&self, kind: AlertKind, orders: &[i32]) -> Vec<&user::Model> {
+    fn staff(&self, kind: AlertKind, orders: &[i32]) -> Vec<&user::Model> {
         self.users
             .iter()
             .filter(|u| matches!(u.role, Role::Staff | Role::Admin))
@@ -44,35 +53,84 @@ impl Audience {
             .collect()
     }
 
-    pub(super) fn of_company(
-        &self,
-        company_id: i32,
-        kind: AlertKind,
-        orders: &[i32],
-    ) -> Vec<&user::Model> {
+    fn of_company(&self, company_id: i32, kind: AlertKind, orders: &[i32]) -> Vec<&user::Model> {
         self.users
             .iter()
             .filter(|u| u.company_id == company_id)
             .filter(|u| self.wants(u, kind, orders))
             .collect()
     }
+}
+
+impl Audience {
+    /// Reads everyone now.
+    pub async fn load(db: &impl ConnectionTrait) -> Result<Self, DbErr> {
+        let audience = Self::when_needed();
+        audience.people(db).await?;
+        Ok(audience)
+    }
+
+    /// Reads everyone when first asked who is to be told, through the
+    /// connection given then.
+    pub fn when_needed() -> Self {
+        Self {
+            people: OnceCell::new(),
+        }
+    }
+
+    async fn people(&self, db: &impl ConnectionTrait) -> Result<&People, DbErr> {
+        self.people.get_or_try_init(|| People::read(db)).await
+    }
+
+    pub(super) async fn staff(
+        &self,
+        db: &impl ConnectionTrait,
+        kind: AlertKind,
+        orders: &[i32],
+    ) -> Result<Vec<&user::Model>, DbErr> {
+        Ok(self.people(db).await?.staff(kind, orders))
+    }
+
+    pub(super) async fn of_company(
+        &self,
+        db: &impl ConnectionTrait,
+        company_id: i32,
+        kind: AlertKind,
+        orders: &[i32],
+    ) -> Result<Vec<&user::Model>, DbErr> {
+        Ok(self.people(db).await?.of_company(company_id, kind, orders))
+    }
 
     /// Customers and the sales owner hear about their order.
-    pub(super) fn of_order(&self, order: &order::Model, kind: AlertKind) -> Vec<&user::Model> {
-        let mut list = self.of_company(order.customer_company_id, kind, &[order.id]);
+    pub(super) async fn of_order(
+        &self,
+        db: &impl ConnectionTrait,
+        order: &order::Model,
+        kind: AlertKind,
+    ) -> Result<Vec<&user::Model>, DbErr> {
+        let people = self.people(db).await?;
+        let mut list = people.of_company(order.customer_company_id, kind, &[order.id]);
         list.extend(
-            self.staff(kind, &[order.id])
+            people
+                .staff(kind, &[order.id])
                 .into_iter()
                 .filter(|u| Some(u.id) == order.sales_owner_id),
         );
-        list
+        Ok(list)
     }
 
-    pub(super) fn company_name(&self, id: i32) -> String {
-        self.companies
+    pub(super) async fn company_name(
+        &self,
+        db: &impl ConnectionTrait,
+        id: i32,
+    ) -> Result<String, DbErr> {
+        Ok(self
+            .people(db)
+            .await?
+            .companies
             .iter()
             .find(|c| c.id == id)
             .map(|c| c.name.clone())
-            .unwrap_or_default()
+            .unwrap_or_default())
     }
 }

@@ -115,7 +115,7 @@ async fn tell_slipped(
     let forecast = &about.forecast;
     let key = format!("ol:{}:{level}:{forecast}", line.id);
     let mut queued = 0;
-    for person in people.of_order(order, AlertKind::CustomerSlip) {
+    for person in people.of_order(db, order, AlertKind::CustomerSlip).await? {
         let values = vec![
             ("order", order.number.clone()),
             ("line", line.line_no.to_string()),
@@ -150,7 +150,7 @@ async fn tell_back_on_track(
     let forecast = &about.forecast;
     let key = format!("ol:{}:{forecast}:{}", line.id, ctx.now.timestamp());
     let mut queued = 0;
-    for person in people.of_order(order, AlertKind::BackOnTrack) {
+    for person in people.of_order(db, order, AlertKind::BackOnTrack).await? {
         let values = vec![
             ("what", format!("{} line {}", order.number, line.line_no)),
             ("committed", about.committed.to_string()),
@@ -192,7 +192,7 @@ async fn tell_overdue(
     let key = format!("ol:{}:{committed}", line.id);
     let path = format!("/staff/orders/{}", order.id);
     let owner_or_staff = owner_else_all(
-        people.staff(AlertKind::Overdue, &[order.id]),
+        people.staff(db, AlertKind::Overdue, &[order.id]).await?,
         order.sales_owner_id,
         |u| u.id,
     );

@@ -131,12 +131,16 @@ async fn tell_slipped(
     let forecast = &facts.forecast;
     let key = format!("po:{}:{level}:{forecast}", row.line.id);
     let mut queued = 0;
-    for person in people.staff(AlertKind::SupplierSlip, &facts.order_ids) {
+    let supplier = people.company_name(db, row.po.supplier_company_id).await?;
+    for person in people
+        .staff(db, AlertKind::SupplierSlip, &facts.order_ids)
+        .await?
+    {
         let values = vec![
             ("po", row.po.number.clone()),
             ("line", row.line.line_no.to_string()),
             ("product", row.line.product_code.clone()),
-            ("supplier", people.company_name(row.po.supplier_company_id)),
+            ("supplier", supplier.clone()),
             ("committed", row.line.committed_ready_date.to_string()),
             ("forecast", forecast.clone()),
             ("days", facts.late.to_string()),
@@ -169,7 +173,10 @@ async fn tell_back_on_track(
     let forecast = &facts.forecast;
     let key = format!("po:{}:{forecast}:{}", row.line.id, ctx.now.timestamp());
     let mut queued = 0;
-    for person in people.staff(AlertKind::BackOnTrack, &facts.order_ids) {
+    for person in people
+        .staff(db, AlertKind::BackOnTrack, &facts.order_ids)
+        .await?
+    {
         let values = vec![
             (
                 "what",

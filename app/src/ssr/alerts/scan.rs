@@ -38,7 +38,15 @@ pub async fn remind_if_stale(
     }
     let quiet = (ctx.today() - ctx.day_of(last)).num_days();
     let mut queued = 0;
-    for person in people.of_company(row.po.supplier_company_id, AlertKind::StaleReminder, &[]) {
+    for person in people
+        .of_company(
+            db,
+            row.po.supplier_company_id,
+            AlertKind::StaleReminder,
+            &[],
+        )
+        .await?
+    {
         let values = vec![
             ("po", row.po.number.clone()),
             ("line", row.line.line_no.to_string()),
