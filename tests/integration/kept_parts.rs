@@ -108,7 +108,7 @@ fn unread_in(page: &str) -> u32 {
 
 /// Factory A moves its line (line 1 of order A) to QC passed; with a
 /// forecast, one that makes it late.
-async fn report(app: &TestApp, factory: &reqwest::Client, line: i32, forecast: &str) {
+pub(crate) async fn report(app: &TestApp, factory: &reqwest::Client, line: i32, forecast: &str) {
     let (status, body) = app
         .call(
             factory,
@@ -280,7 +280,7 @@ async fn a_message_drops_its_order_s_pages_and_those_of_whom_it_tells() {
 }
 
 /// The messages of order `id` as `client` reads them.
-async fn thread_of(app: &TestApp, client: &reqwest::Client, id: i32) -> String {
+pub(crate) async fn thread_of(app: &TestApp, client: &reqwest::Client, id: i32) -> String {
     let id = id.to_string();
     let (status, thread) = app
         .call(client, "messages/get", &[("kind", "order"), ("id", &id)])

@@ -44,6 +44,7 @@ mod input_bounds;
 mod instances;
 mod invitations;
 mod kept_by_the_database;
+mod kept_order_parts;
 mod kept_parts;
 mod kept_reads;
 mod landing;

@@ -6,8 +6,8 @@
 //!
 //! A kept page (or read) names the part of the book it shows, its
 //! [`Scope`]s: a write that says which parts it touched (a factory's
-//! progress report) leaves everything showing other parts kept. Any other
-//! write drops everything.
+//! progress report) leaves everything showing other parts kept. A write
+//! that does not say drops everything.
 //!
 //! A kept page also shows its viewer's own part, [`Scope::Person`]: the
 //! count of unread notifications in its navigation. A write that puts
@@ -15,10 +15,28 @@
 //! are rendered again.
 
 /// A part of the book a kept page or read shows.
+///
+/// An order has parts of its own: a read names the ones it shows, a write
+/// the ones it touched ([`Scope::dropped`]). A write to any part of an
+/// order drops what shows the order whole ([`Scope::Order`]); only a write
+/// of the whole order drops what shows its shipping or its conversation.
+/// So a factory's report, which writes the order's production alone, leaves
+/// the order page's shipping panel and conversation kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scope {
-    /// One order: its lines, dates, status, timeline and panels.
+    /// One order: its lines, dates, status, timeline and panels. Written,
+    /// anything of it, its shipping and conversation included.
     Order(i32),
+    /// One order's back half as the book holds it: its shipments with
+    /// their documents and files, its own documents and files, its payment
+    /// schedule and letter of credit.
+    Shipping(i32),
+    /// One order's conversation.
+    Talk(i32),
+    /// One order's production: its lines' dates, its status and timeline,
+    /// as a factory's report moves them. Only written: nothing is read
+    /// that shows it alone.
+    Production(i32),
     /// Everything a customer company sees across its orders (its list, its
     /// glance).
     Customer(i32),
@@ -35,6 +53,9 @@ impl Scope {
     pub fn tag(self) -> String {
         match self {
             Scope::Order(id) => format!("o{id}"),
+            Scope::Shipping(id) => format!("s{id}"),
+            Scope::Talk(id) => format!("t{id}"),
+            Scope::Production(id) => format!("l{id}"),
             Scope::Customer(id) => format!("c{id}"),
             Scope::Factory(id) => format!("f{id}"),
             Scope::Person(id) => format!("p{id}"),
@@ -46,6 +67,9 @@ impl Scope {
         let id: i32 = tag.get(1..)?.parse().ok()?;
         let scope = match tag.get(..1)? {
             "o" => Scope::Order(id),
+            "s" => Scope::Shipping(id),
+            "t" => Scope::Talk(id),
+            "l" => Scope::Production(id),
             "c" => Scope::Customer(id),
             "f" => Scope::Factory(id),
             "p" => Scope::Person(id),
@@ -53,6 +77,23 @@ impl Scope {
         };
         // One spelling only (no "+5", no "05").
         (scope.tag() == tag).then_some(scope)
+    }
+
+    /// The parts whose kept reads a write naming this part drops: itself
+    /// and, for a part of an order, the order whole; for the order whole,
+    /// every part of it.
+    pub fn dropped(self) -> impl Iterator<Item = Scope> {
+        let parts = match self {
+            Scope::Order(id) => [
+                Some(Scope::Order(id)),
+                Some(Scope::Shipping(id)),
+                Some(Scope::Talk(id)),
+            ],
+            Scope::Shipping(id) | Scope::Talk(id) => [Some(self), Some(Scope::Order(id)), None],
+            Scope::Production(id) => [Some(Scope::Order(id)), None, None],
+            Scope::Customer(_) | Scope::Factory(_) | Scope::Person(_) => [Some(self), None, None],
+        };
+        parts.into_iter().flatten()
     }
 }
 
@@ -190,6 +231,42 @@ mod tests {
         assert_eq!(page_parts("/account", 4, 31), None);
     }
 
+    fn any_scope(id: i32, kind: u8) -> Scope {
+        match kind {
+            0 => Scope::Order(id),
+            1 => Scope::Customer(id),
+            2 => Scope::Factory(id),
+            3 => Scope::Shipping(id),
+            4 => Scope::Talk(id),
+            5 => Scope::Production(id),
+            _ => Scope::Person(id),
+        }
+    }
+
+    fn scope_id(scope: Scope) -> i32 {
+        match scope {
+            Scope::Order(id)
+            | Scope::Shipping(id)
+            | Scope::Talk(id)
+            | Scope::Production(id)
+            | Scope::Customer(id)
+            | Scope::Factory(id)
+            | Scope::Person(id) => id,
+        }
+    }
+
+    #[test]
+    fn a_report_drops_the_order_and_keeps_its_shipping_and_conversation() {
+        let dropped: Vec<Scope> = Scope::Production(7).dropped().collect();
+        assert_eq!(dropped, [Scope::Order(7)]);
+        let whole: Vec<Scope> = Scope::Order(7).dropped().collect();
+        assert_eq!(whole, [Scope::Order(7), Scope::Shipping(7), Scope::Talk(7)]);
+        let talk: Vec<Scope> = Scope::Talk(7).dropped().collect();
+        assert_eq!(talk, [Scope::Talk(7), Scope::Order(7)]);
+        let customer: Vec<Scope> = Scope::Customer(7).dropped().collect();
+        assert_eq!(customer, [Scope::Customer(7)]);
+    }
+
     proptest! {
         #[test]
         fn a_write_to_an_order_names_it_its_customer_and_each_factory_once(
@@ -214,14 +291,30 @@ mod tests {
         }
 
         #[test]
-        fn a_scope_reads_back_from_its_tag(id in any::<i32>(), kind in 0u8..4) {
-            let scope = match kind {
-                0 => Scope::Order(id),
-                1 => Scope::Customer(id),
-                2 => Scope::Factory(id),
-                _ => Scope::Person(id),
-            };
+        fn a_scope_reads_back_from_its_tag(id in any::<i32>(), kind in 0u8..7) {
+            let scope = any_scope(id, kind);
             prop_assert_eq!(Scope::parse(&scope.tag()), Some(scope));
+        }
+
+        #[test]
+        fn a_write_to_any_part_of_an_order_drops_the_order_whole(
+            id in any::<i32>(),
+            kind in 0u8..7,
+        ) {
+            let part = any_scope(id, kind);
+            let dropped: Vec<Scope> = part.dropped().collect();
+            let of_order = matches!(
+                part,
+                Scope::Order(_) | Scope::Shipping(_) | Scope::Talk(_) | Scope::Production(_)
+            );
+            prop_assert_eq!(dropped.contains(&Scope::Order(id)), of_order);
+            // What is read under a part goes when the part is written.
+            if !matches!(part, Scope::Production(_)) {
+                prop_assert!(dropped.contains(&part));
+            }
+            // Nothing of another order or company, each once.
+            prop_assert!(dropped.iter().all(|p| scope_id(*p) == id));
+            prop_assert_eq!(each_once(dropped.clone()), dropped);
         }
 
         #[test]

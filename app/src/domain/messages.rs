@@ -92,6 +92,17 @@ impl Thread {
             Thread::PurchaseOrder(_) => None,
         }
     }
+
+    /// The part a read of the thread is kept under: an order's
+    /// conversation, which only a write of its order or of the conversation
+    /// itself drops (a factory's report on the order leaves it); `None` for
+    /// a purchase order's.
+    pub fn kept_under(self) -> Option<Scope> {
+        match self {
+            Thread::Order(id) => Some(Scope::Talk(id)),
+            Thread::PurchaseOrder(_) => None,
+        }
+    }
 }
 
 /// The party a person speaks for.

@@ -205,10 +205,11 @@ impl ReadCache {
     }
 
     /// Something was written to these parts of the book only: what was kept
-    /// for them, or for no part in particular, is not served again.
+    /// for them (and, for a part of an order, for the order whole:
+    /// `Scope::dropped`), or for no part in particular, is not served again.
     pub fn bump_parts(&self, parts: &[Scope]) {
-        for part in parts {
-            self.parts[slot(*part)].fetch_add(1, Ordering::AcqRel);
+        for part in parts.iter().flat_map(|part| part.dropped()) {
+            self.parts[slot(part)].fetch_add(1, Ordering::AcqRel);
         }
         self.writes.fetch_add(1, Ordering::AcqRel);
     }

@@ -213,6 +213,11 @@ proptest! {
 fn an_order_s_conversation_shows_in_its_order_s_part_only() {
     use crate::domain::kept_pages::{Scope, page_scope};
     assert_eq!(Thread::Order(7).part(), Some(Scope::Order(7)));
+    // Read under its conversation, which a message in it drops.
+    let read = Thread::Order(7).kept_under().unwrap();
+    assert_eq!(read, Scope::Talk(7));
+    assert!(Scope::Order(7).dropped().any(|p| p == read));
+    assert_eq!(Thread::PurchaseOrder(7).kept_under(), None);
     assert_eq!(Thread::PurchaseOrder(7).part(), None);
     // The part the order's kept page is kept under.
     assert_eq!(

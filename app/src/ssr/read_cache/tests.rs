@@ -134,6 +134,36 @@ async fn a_write_to_one_part_drops_only_what_shows_it() {
     assert_eq!(loads.load(Ordering::SeqCst), 5);
 }
 
+#[tokio::test]
+async fn a_write_to_an_order_s_production_keeps_its_shipping_and_conversation() {
+    let cache = ReadCache::new(16);
+    let loads = AtomicU64::new(0);
+    let parts = [Scope::Order(4), Scope::Shipping(4), Scope::Talk(4)];
+    let count = || loads.load(Ordering::SeqCst);
+    for part in parts {
+        read_of(&cache, part, &loads).await;
+    }
+    assert_eq!(count(), 3);
+    // A factory's report: the order whole is read again, nothing else.
+    cache.bump_parts(&[Scope::Production(4)]);
+    for part in parts {
+        read_of(&cache, part, &loads).await;
+    }
+    assert_eq!(count(), 4);
+    // A message: the order whole and its conversation.
+    cache.bump_parts(&[Scope::Talk(4)]);
+    for part in parts {
+        read_of(&cache, part, &loads).await;
+    }
+    assert_eq!(count(), 6);
+    // A write of the whole order: every part of it.
+    cache.bump_parts(&[Scope::Order(4)]);
+    for part in parts {
+        read_of(&cache, part, &loads).await;
+    }
+    assert_eq!(count(), 9);
+}
+
 #[test]
 fn a_page_of_two_parts_goes_with_a_write_to_either_and_stays_otherwise() {
     let cache = ReadCache::new(16);

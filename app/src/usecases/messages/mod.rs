@@ -132,7 +132,7 @@ pub async fn thread(
     kind: &str,
     id: i32,
 ) -> Result<MessagesView, ApiError> {
-    let part = Thread::parse(kind, id).and_then(Thread::part);
+    let part = Thread::parse(kind, id).and_then(Thread::kept_under);
     state
         .kept_part("messages/get", user, part, (kind, id), || {
             read_thread(state, user, kind, id)

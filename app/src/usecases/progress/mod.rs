@@ -117,9 +117,11 @@ fn stale(locale: Locale) -> ApiError {
 /// Lets the factory's moves follow on to the customer lines they fill, in
 /// the same unit of work, then commits it.
 ///
-/// A report writes the factory's lines and the orders behind them, so only
-/// what was kept for that factory, those orders and their customers is
-/// dropped; one that put anything on someone's notification list (an alert)
+/// A report writes the factory's lines and the production of the orders
+/// behind them (their lines' dates, status and timeline), so only what was
+/// kept for that factory, those orders and their customers is dropped; an
+/// order's shipping and conversation, which a report does not write, stay
+/// kept. One that put anything on someone's notification list (an alert)
 /// changed every page's navigation for that person, and drops their pages
 /// too.
 async fn follow_and_commit(
@@ -143,7 +145,7 @@ async fn follow_and_commit(
         followed
             .orders
             .iter()
-            .flat_map(|(order, customer)| [Scope::Order(*order), Scope::Customer(*customer)]),
+            .flat_map(|(order, customer)| [Scope::Production(*order), Scope::Customer(*customer)]),
     );
     work.touches_only(each_once(touched));
     work.commit(state).await

@@ -29,39 +29,61 @@ use crate::wire::shipping::{
 };
 
 /// The order's shipments, documents, files and payments as the viewer may
-/// see them; kept between writes (`read_cache`).
+/// see them. What the book holds of them is kept between writes under the
+/// order's shipping (`read_cache`); the order with its lines comes from its
+/// own kept read, so a factory's report, which moves the lines and not the
+/// shipping, has the panel read only the order again.
 pub async fn view(
     state: &AppState,
     user: &CurrentUser,
     order_id: i32,
 ) -> Result<ShippingView, ApiError> {
-    state
+    let seen = crate::usecases::orders::seen(state, user, order_id).await?;
+    let held = state
         .kept_part(
-            "shipping/get",
+            "shipping/held",
             user,
-            Some(Scope::Order(order_id)),
+            Some(Scope::Shipping(order_id)),
             order_id,
             || read(state, user, order_id),
         )
-        .await
+        .await?;
+    Ok(assemble(
+        state.today(),
+        user,
+        &seen.order,
+        &seen.lines,
+        &held,
+    ))
 }
 
+/// What the book holds of an order's back half, as one viewer may see it.
+struct Held {
+    shipments: Vec<ShipmentFacts>,
+    order_documents: Vec<trade_document::Model>,
+    /// The files of the order and its shipments the viewer may see.
+    files: Vec<file::Model>,
+    /// The house only: who uploaded those files and changed the documents.
+    people: Vec<user::Model>,
+    schedule: Vec<instalment::Model>,
+    lc: Option<letter_of_credit::Model>,
+}
+
+/// Reads the order's back half; called only once the viewer was seen to
+/// be allowed the order (`orders::seen`).
 async fn read(
     state: &AppState,
     user: &CurrentUser,
     order_id: i32,
-) -> Result<ShippingView, ApiError> {
+) -> Result<std::sync::Arc<Held>, ApiError> {
     let house = user.actor().is_house();
-    let seen = crate::usecases::orders::seen(state, user, order_id).await?;
-    let (order, lines) = (&seen.order, &seen.lines);
     // Only shown: on SQLite the read-only pool, so the order page's shipping
     // panel does not queue behind writes; its reads share one connection.
     let reads = state.begin_reads().await?;
     let db = &reads;
-    let today = state.today();
-    let (shipments, order_documents) = shipments_and_documents(db, order.id).await?;
+    let (shipments, order_documents) = shipments_and_documents(db, order_id).await?;
     let shipment_ids: Vec<i32> = shipments.iter().map(|s| s.shipment.id).collect();
-    let files = file_repo::of_order_and_shipments(db, order.id, &shipment_ids).await?;
+    let files = file_repo::of_order_and_shipments(db, order_id, &shipment_ids).await?;
     let files: Vec<file::Model> = files.into_iter().filter(|f| visible(user, f)).collect();
     let mut people_ids: Vec<i32> = files.iter().filter_map(|f| f.uploaded_by).collect();
     people_ids.extend(
@@ -77,20 +99,41 @@ async fn read(
         Vec::new()
     };
     let schedule = instalment::Entity::find()
-        .filter(instalment::Column::OrderId.eq(order.id))
+        .filter(instalment::Column::OrderId.eq(order_id))
         .order_by_asc(instalment::Column::Position)
         .all(db)
         .await?;
-    let lc = letter_of_credit_of(db, order.id).await?;
+    let lc = letter_of_credit_of(db, order_id).await?;
     reads.commit().await?;
+    Ok(std::sync::Arc::new(Held {
+        shipments,
+        order_documents,
+        files,
+        people,
+        schedule,
+        lc,
+    }))
+}
+
+/// The panel of what was read, with the order and its lines as they are
+/// now (their status, version and dates).
+fn assemble(
+    today: NaiveDate,
+    user: &CurrentUser,
+    order: &order::Model,
+    lines: &[order_line::Model],
+    held: &Held,
+) -> ShippingView {
+    let house = user.actor().is_house();
+    let shipments = &held.shipments;
     let forecast = latest_forecast(lines);
     let open = editable(order.status);
     let ctx = Ctx {
         house,
-        files: &files,
-        people: &people,
+        files: &held.files,
+        people: &held.people,
     };
-    Ok(ShippingView {
+    ShippingView {
         order_id: order.id,
         version: order.version,
         currency: order.currency.clone(),
@@ -98,26 +141,35 @@ async fn read(
         can_ship: house && open.shipments,
         can_pay: house && open.payments,
         open_lines: if house {
-            open_lines(lines, &shipments)
+            open_lines(lines, shipments)
         } else {
             Vec::new()
         },
         shipments: shipments
             .iter()
-            .map(|facts| shipment_detail(&ctx, lines, &shipments, facts))
+            .map(|facts| shipment_detail(&ctx, lines, shipments, facts))
             .collect(),
-        documents: order_documents
+        documents: held
+            .order_documents
             .iter()
             .map(|d| document_view(&ctx, d))
             .collect(),
-        files: files
+        files: held
+            .files
             .iter()
             .filter(|f| f.owner_kind == "order")
-            .map(|f| file_view(f.clone(), house, &people))
+            .map(|f| file_view(f.clone(), house, &held.people))
             .collect(),
-        schedule: schedule.iter().map(|i| instalment_view(i, today)).collect(),
-        lc: lc.map(|lc| lc_view(order, &lc, &shipments, lines, forecast, today)),
-    })
+        schedule: held
+            .schedule
+            .iter()
+            .map(|i| instalment_view(i, today))
+            .collect(),
+        lc: held
+            .lc
+            .as_ref()
+            .map(|lc| lc_view(order, lc, shipments, lines, forecast, today)),
+    }
 }
 
 struct Ctx<'a> {
