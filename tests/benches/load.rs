@@ -346,6 +346,8 @@ fn main() {
             serve::Reads::NoneKept
         } else if flag("--after-a-write") {
             serve::Reads::AfterAWrite
+        } else if flag("--after-a-report") {
+            serve::Reads::AfterAReport
         } else {
             serve::Reads::Kept
         };

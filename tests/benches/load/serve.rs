@@ -20,11 +20,15 @@ pub(crate) enum Reads {
     /// Kept, but each page is served as the first visit after a write to
     /// what it shows (`written_first`).
     AfterAWrite,
+    /// Kept, but each page is served as the first visit after a factory's
+    /// report on the order it opens: the order's production and its
+    /// customer written, not its shipping or conversation.
+    AfterAReport,
 }
 
-/// `--serve URL [--no-kept-reads | --after-a-write]`: the portal alone on a
-/// free port over an existing book; prints its address, then serves until
-/// killed.
+/// `--serve URL [--no-kept-reads | --after-a-write | --after-a-report]`:
+/// the portal alone on a free port over an existing book; prints its
+/// address, then serves until killed.
 pub(crate) async fn serve(url: String, reads: Reads) {
     let mut config = Config::for_database(url, integration_tests::site_root());
     config.slip_scan_seconds = 86_400;
@@ -35,7 +39,7 @@ pub(crate) async fn serve(url: String, reads: Reads) {
     let app = Application::build(&config).await.unwrap();
     let state = app.state().clone();
     tokio::spawn(scan_on_command(state.clone()));
-    if reads != Reads::AfterAWrite {
+    if !matches!(reads, Reads::AfterAWrite | Reads::AfterAReport) {
         println!("{}", app.addr());
         app.run_until_stopped().await.unwrap();
         return;
@@ -43,7 +47,7 @@ pub(crate) async fn serve(url: String, reads: Reads) {
     // The same routes, each request first dropping what a write to its
     // page would; the portal's own listener and jobs run beside it.
     let router = server::startup::build_router(state.clone()).layer(
-        axum::middleware::from_fn_with_state(state.clone(), written_first),
+        axum::middleware::from_fn_with_state((state.clone(), reads), written_first),
     );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     println!("{}", listener.local_addr().unwrap());
@@ -62,13 +66,19 @@ pub(crate) async fn serve(url: String, reads: Reads) {
 /// for its viewer's company is dropped (`ReadCache::bump_parts`), as that
 /// write would. The viewer's session and navigation stay kept, as after
 /// such a write; within the page, two parts asking for one read share it.
+/// After a report the order's production is written instead of the whole
+/// order, as a report names it.
 async fn written_first(
-    State(state): State<app::ssr::AppState>,
+    State((state, reads)): State<(app::ssr::AppState, Reads)>,
     request: Request,
     next: Next,
 ) -> Response {
+    let written = match reads {
+        Reads::AfterAReport => Scope::Production,
+        _ => Scope::Order,
+    };
     let mut parts: Vec<Scope> = order_opened(request.uri().path())
-        .map(Scope::Order)
+        .map(written)
         .into_iter()
         .collect();
     let secure = state.settings.secure_cookies();
