@@ -8,19 +8,11 @@
 use app::ssr::entities::{instalment, letter_of_credit, message};
 use chrono::{Duration, Utc};
 use integration_tests::people::{PASSWORD, create_cast};
-use integration_tests::{TestApp, spawn_app};
+use integration_tests::spawn_app;
 use sea_orm::{ActiveModelTrait, Set};
 
 use crate::kept_parts::{page, report, thread_of};
-
-/// Order `id`'s shipping panel as `client` reads it.
-async fn shipping_of(app: &TestApp, client: &reqwest::Client, id: i32) -> serde_json::Value {
-    let (status, body) = app
-        .call(client, "shipping/get", &[("order_id", &id.to_string())])
-        .await;
-    assert_eq!(status, 200, "{body}");
-    body
-}
+use crate::shipping::shipping as shipping_of;
 
 #[tokio::test]
 async fn a_report_keeps_its_order_s_shipping_and_conversation_and_shows_its_dates() {

@@ -32,7 +32,12 @@ pub(crate) async fn version(app: &TestApp, client: &reqwest::Client, id: i32) ->
     body["version"].to_string()
 }
 
-async fn shipping(app: &TestApp, client: &reqwest::Client, id: i32) -> serde_json::Value {
+/// Order `id`'s shipping panel as `client` reads it.
+pub(crate) async fn shipping(
+    app: &TestApp,
+    client: &reqwest::Client,
+    id: i32,
+) -> serde_json::Value {
     let (status, body) = app
         .call(client, "shipping/get", &[("order_id", &id.to_string())])
         .await;
