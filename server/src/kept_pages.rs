@@ -37,17 +37,10 @@ impl KeptPage {
     fn new(headers: HeaderMap, body: &Bytes, nonce: &str) -> Self {
         let mut pieces = Vec::new();
         let mut rest = 0;
-        let text = body.as_ref();
-        let needle = nonce.as_bytes();
-        let mut at = 0;
-        while at + needle.len() <= text.len() {
-            if &text[at..at + needle.len()] == needle {
-                pieces.push(body.slice(rest..at));
-                at += needle.len();
-                rest = at;
-            } else {
-                at += 1;
-            }
+        // Occurrences that do not overlap, from the first on.
+        for at in memchr::memmem::find_iter(body.as_ref(), nonce.as_bytes()) {
+            pieces.push(body.slice(rest..at));
+            rest = at + nonce.len();
         }
         pieces.push(body.slice(rest..));
         Self {
@@ -101,7 +94,7 @@ impl KeptPage {
 /// The nonce a rendered page's CSP names (`'nonce-…'`), if any.
 fn nonce_of(body: &[u8]) -> Option<String> {
     const MARK: &[u8] = b"'nonce-";
-    let start = body.windows(MARK.len()).position(|w| w == MARK)? + MARK.len();
+    let start = memchr::memmem::find(body, MARK)? + MARK.len();
     let len = body[start..].iter().position(|b| *b == b'\'')?;
     let nonce = std::str::from_utf8(&body[start..start + len]).ok()?;
     // Long enough that it cannot stand for anything but itself in the page.
