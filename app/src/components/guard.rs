@@ -126,23 +126,23 @@ pub fn known_user() -> Option<Result<Option<SessionUser>, ApiError>> {
 /// so both render the same words. A change of language or user loads a
 /// whole new page, so it stands for the page's life.
 pub fn use_locale() -> Signal<crate::i18n::Locale> {
+    // On the server the request says both (the signed-in person's language
+    // comes first), read where it is: every part of a page asks.
+    #[cfg(feature = "ssr")]
+    let locale = crate::ssr::auth::request_locale();
+    #[cfg(not(feature = "ssr"))]
     let locale = known_user()
         .and_then(|r| r.ok().flatten())
-        .map(|u| u.locale);
-    Signal::stored(locale.unwrap_or_else(visitor_locale))
+        .map(|u| u.locale)
+        .unwrap_or_else(visitor_locale);
+    Signal::stored(locale)
 }
 
+#[cfg(not(feature = "ssr"))]
 fn visitor_locale() -> crate::i18n::Locale {
-    #[cfg(feature = "ssr")]
-    {
-        crate::ssr::auth::request_locale()
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        document()
-            .document_element()
-            .and_then(|html| html.get_attribute("lang"))
-            .and_then(|lang| crate::i18n::Locale::parse(&lang))
-            .unwrap_or_default()
-    }
+    document()
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|lang| crate::i18n::Locale::parse(&lang))
+        .unwrap_or_default()
 }

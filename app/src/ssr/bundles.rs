@@ -1,7 +1,7 @@
 //! Naming the browser bundle in a page (`domain::bundles`).
 
 use axum::http::request::Parts;
-use leptos::prelude::{LeptosOptions, use_context};
+use leptos::prelude::{LeptosOptions, with_context};
 
 use super::AppState;
 use super::auth::CurrentUser;
@@ -9,21 +9,18 @@ use crate::domain::bundles::{Built, Bundle, bundle_for};
 
 /// The bundles the site holds (none but the whole one outside a request).
 fn built() -> Built {
-    use_context::<AppState>()
-        .map(|state| state.settings.bundles)
-        .unwrap_or_default()
+    with_context::<AppState, _>(|state| state.settings.bundles).unwrap_or_default()
 }
 
 /// The bundle the page in hand is sent with: the whole bundle unless a
 /// smaller one was built and the page and the person may have it.
 pub fn page_bundle() -> Bundle {
-    match use_context::<Parts>() {
-        Some(parts) => {
-            let role = parts.extensions.get::<CurrentUser>().map(|user| user.role);
-            bundle_for(parts.uri.path(), role, built())
-        }
-        None => Bundle::Whole,
-    }
+    let built = built();
+    with_context::<Parts, _>(|parts| {
+        let role = parts.extensions.get::<CurrentUser>().map(|user| user.role);
+        bundle_for(parts.uri.path(), role, built)
+    })
+    .unwrap_or(Bundle::Whole)
 }
 
 /// The bundle the page in hand's readers most likely need next

@@ -3,7 +3,7 @@
 //! extensions; server functions and page renders read it from there.
 
 use axum::http::request::Parts;
-use leptos::prelude::use_context;
+use leptos::prelude::with_context;
 
 use crate::domain::account::Role;
 use crate::domain::policy::Actor;
@@ -46,17 +46,21 @@ impl CurrentUser {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClientAddr(pub String);
 
+/// Reads the request's head where it is, without copying it (a page reads
+/// it from many of its parts).
+fn with_head<R>(read: impl FnOnce(&Parts) -> R) -> Option<R> {
+    with_context::<Parts, _>(read)
+}
+
 pub fn current_user() -> Option<CurrentUser> {
-    use_context::<Parts>().and_then(|parts| parts.extensions.get::<CurrentUser>().cloned())
+    with_head(|parts| parts.extensions.get::<CurrentUser>().cloned()).flatten()
 }
 
 /// The language of the person reading this response: the signed-in
 /// person's choice, else the first language of the browser's
 /// `Accept-Language` that has a catalogue, else English.
 pub fn request_locale() -> crate::i18n::Locale {
-    use_context::<Parts>()
-        .map(|parts| locale_of(&parts))
-        .unwrap_or_default()
+    with_head(locale_of).unwrap_or_default()
 }
 
 /// [`request_locale`] of a request's head.
@@ -78,21 +82,23 @@ pub fn require_user() -> Result<CurrentUser, ApiError> {
 }
 
 pub fn client_addr() -> Option<String> {
-    use_context::<Parts>().and_then(|parts| {
+    with_head(|parts| {
         parts
             .extensions
             .get::<ClientAddr>()
             .map(|addr| addr.0.clone())
     })
+    .flatten()
 }
 
 /// A short name of the requesting browser and system, from its
 /// `User-Agent` header (see `domain::device`), for the session list.
 pub fn client_device() -> Option<String> {
-    use_context::<Parts>().and_then(|parts| {
+    with_head(|parts| {
         let header = parts.headers.get(axum::http::header::USER_AGENT)?;
         crate::domain::device::device_name(&String::from_utf8_lossy(header.as_bytes()))
     })
+    .flatten()
 }
 
 impl From<CurrentUser> for crate::wire::auth::SessionUser {
