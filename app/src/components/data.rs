@@ -52,6 +52,13 @@ where
     T: Serialize + DeserializeOwned + Send + Sync + 'static,
     Fut: Future<Output = T> + Send + 'static,
 {
+    // On the server a fetch is the use case itself, whose future holds
+    // every read it awaits: tens of kilobytes, which the reactive system
+    // would otherwise copy each time it moves the future on.
+    #[cfg(feature = "ssr")]
+    let fetch = move |source: S| -> std::pin::Pin<Box<dyn Future<Output = T> + Send>> {
+        Box::pin(fetch(source))
+    };
     Resource::new_with_options(source, fetch, false)
 }
 
