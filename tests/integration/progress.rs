@@ -594,3 +594,37 @@ async fn a_report_that_alerts_no_one_reads_no_one_to_tell() {
     let told = app.wait_for_mails(2).await;
     assert!(told.iter().any(|m| m.to == cast.staff.email), "{told:?}");
 }
+
+/// A report that alerts reads only the people it may tell: the house's
+/// staff and the people of the order's customer, not everyone. With a
+/// person of another customer the portal cannot read, a slip still lands
+/// and mails the house and the customer.
+#[tokio::test]
+async fn a_report_that_alerts_reads_only_whom_it_may_tell() {
+    use sea_orm::ConnectionTrait;
+    let (app, cast) = setup().await;
+    let factory = app.client_for(&cast.supplier.email, PASSWORD).await;
+    app.db
+        .execute_unprepared(&format!(
+            "UPDATE users SET role = 'nobody' WHERE email = '{}'",
+            cast.customer_b_user.email
+        ))
+        .await
+        .unwrap();
+    let later = day(23);
+    let slip = [
+        ("milestone", "qc_passed"),
+        ("quantity_done", "60"),
+        ("forecast", &later),
+        ("reason", "Kiln down"),
+    ];
+    let (status, body) = post(&app, &factory, cast.po_line_a, 1, &slip).await;
+    assert_eq!(status, 200, "{body}");
+    let told = app.wait_for_mails(2).await;
+    assert!(told.iter().any(|m| m.to == cast.staff.email), "{told:?}");
+    assert!(told.iter().any(|m| m.to == cast.customer.email), "{told:?}");
+    assert!(
+        !told.iter().any(|m| m.to == cast.customer_b_user.email),
+        "{told:?}"
+    );
+}

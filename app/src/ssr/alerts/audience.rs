@@ -1,85 +1,136 @@
 //! Who may hear an alert: active people whose choices include its kind and
 //! who have not muted the orders it concerns.
 
+use std::collections::{HashMap, HashSet};
+
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
-use tokio::sync::OnceCell;
+use tokio::sync::Mutex;
 
 use crate::domain::account::Role;
 use crate::domain::slip::AlertKind;
 use crate::ssr::entities::{company, order, order_mute, user};
+use crate::ssr::repo::users;
 
-/// The people alerts can go to, read once per assessment run: at once
-/// (`load`), or when someone is first to be told (`when_needed`), so that a
-/// run that tells no one (most of a factory's progress reports) reads no
-/// one.
+/// The people alerts can go to, for one assessment run: everyone read at
+/// once (`load`, for a run over many lines), or only those it comes to
+/// (`when_needed`, for a factory's report): no one when it tells no one,
+/// else the house's staff, the people of the companies concerned and the
+/// mutes of the orders concerned, each read once when first needed.
 pub struct Audience {
-    people: OnceCell<People>,
+    people: Mutex<People>,
 }
 
-/// Every active person, every company and every mute.
+/// Who has been read so far.
+#[derive(Default)]
 struct People {
-    users: Vec<user::Model>,
-    companies: Vec<company::Model>,
-    mutes: Vec<order_mute::Model>,
+    /// Everyone was read: what is not here does not exist.
+    everyone: bool,
+    /// The active staff and admins, once read.
+    staff: Option<Vec<user::Model>>,
+    /// The active people of each company read.
+    of_company: HashMap<i32, Vec<user::Model>>,
+    /// The names of the companies read.
+    names: HashMap<i32, String>,
+    /// Who muted which order: (person, order), for the orders read.
+    mutes: HashSet<(i32, i32)>,
+    /// The orders whose mutes were read.
+    muted_read: HashSet<i32>,
 }
 
 impl People {
-    async fn read(db: &impl ConnectionTrait) -> Result<Self, DbErr> {
-        Ok(Self {
-            users: user::Entity::find()
-                .filter(user::Column::Active.eq(true))
-                .all(db)
-                .await?,
-            companies: company::Entity::find().all(db).await?,
-            mutes: order_mute::Entity::find().all(db).await?,
-        })
+    async fn read_everyone(&mut self, db: &impl ConnectionTrait) -> Result<(), DbErr> {
+        let users = user::Entity::find()
+            .filter(user::Column::Active.eq(true))
+            .all(db)
+            .await?;
+        let companies = company::Entity::find().all(db).await?;
+        let mutes = order_mute::Entity::find().all(db).await?;
+        self.staff = Some(users.iter().filter(|u| is_staff(u)).cloned().collect());
+        for person in users {
+            self.of_company
+                .entry(person.company_id)
+                .or_default()
+                .push(person);
+        }
+        self.names = companies.into_iter().map(|c| (c.id, c.name)).collect();
+        self.mutes = mutes.into_iter().map(|m| (m.user_id, m.order_id)).collect();
+        self.everyone = true;
+        Ok(())
     }
 
+    async fn staff(&mut self, db: &impl ConnectionTrait) -> Result<&[user::Model], DbErr> {
+        if self.staff.is_none() {
+            self.staff = Some(users::active_house(db).await?);
+        }
+        Ok(self.staff.as_deref().unwrap_or_default())
+    }
+
+    async fn of_company(
+        &mut self,
+        db: &impl ConnectionTrait,
+        company_id: i32,
+    ) -> Result<&[user::Model], DbErr> {
+        if !self.everyone && !self.of_company.contains_key(&company_id) {
+            let people = users::active_of_companies(db, &[company_id]).await?;
+            self.of_company.insert(company_id, people);
+        }
+        Ok(self
+            .of_company
+            .get(&company_id)
+            .map(Vec::as_slice)
+            .unwrap_or_default())
+    }
+
+    async fn read_mutes(&mut self, db: &impl ConnectionTrait, orders: &[i32]) -> Result<(), DbErr> {
+        if self.everyone {
+            return Ok(());
+        }
+        let unread: Vec<i32> = orders
+            .iter()
+            .copied()
+            .filter(|o| !self.muted_read.contains(o))
+            .collect();
+        if unread.is_empty() {
+            return Ok(());
+        }
+        let mutes = order_mute::Entity::find()
+            .filter(order_mute::Column::OrderId.is_in(unread.iter().copied()))
+            .all(db)
+            .await?;
+        self.mutes
+            .extend(mutes.into_iter().map(|m| (m.user_id, m.order_id)));
+        self.muted_read.extend(unread);
+        Ok(())
+    }
+
+    /// Whether `person` chose `kind` and muted none of `orders` (whose
+    /// mutes were read).
     fn wants(&self, person: &user::Model, kind: AlertKind, orders: &[i32]) -> bool {
-        let role = person.role;
-        AlertKind::chosen(role, person.alert_kinds.as_deref()).contains(&kind)
-            && !orders.iter().any(|o| {
-                self.mutes
-                    .iter()
-                    .any(|m| m.user_id == person.id && m.order_id == *o)
-            })
+        AlertKind::chosen(person.role, person.alert_kinds.as_deref()).contains(&kind)
+            && !orders.iter().any(|o| self.mutes.contains(&(person.id, *o)))
     }
+}
 
-    fn staff(&self, kind: AlertKind, orders: &[i32]) -> Vec<&user::Model> {
-        self.users
-            .iter()
-            .filter(|u| matches!(u.role, Role::Staff | Role::Admin))
-            .filter(|u| self.wants(u, kind, orders))
-            .collect()
-    }
-
-    fn of_company(&self, company_id: i32, kind: AlertKind, orders: &[i32]) -> Vec<&user::Model> {
-        self.users
-            .iter()
-            .filter(|u| u.company_id == company_id)
-            .filter(|u| self.wants(u, kind, orders))
-            .collect()
-    }
+fn is_staff(person: &user::Model) -> bool {
+    matches!(person.role, Role::Staff | Role::Admin)
 }
 
 impl Audience {
     /// Reads everyone now.
     pub async fn load(db: &impl ConnectionTrait) -> Result<Self, DbErr> {
-        let audience = Self::when_needed();
-        audience.people(db).await?;
-        Ok(audience)
+        let mut people = People::default();
+        people.read_everyone(db).await?;
+        Ok(Self {
+            people: Mutex::new(people),
+        })
     }
 
-    /// Reads everyone when first asked who is to be told, through the
+    /// Reads the people an alert goes to when first asked, through the
     /// connection given then.
     pub fn when_needed() -> Self {
         Self {
-            people: OnceCell::new(),
+            people: Mutex::new(People::default()),
         }
-    }
-
-    async fn people(&self, db: &impl ConnectionTrait) -> Result<&People, DbErr> {
-        self.people.get_or_try_init(|| People::read(db)).await
     }
 
     pub(super) async fn staff(
@@ -87,8 +138,14 @@ impl Audience {
         db: &impl ConnectionTrait,
         kind: AlertKind,
         orders: &[i32],
-    ) -> Result<Vec<&user::Model>, DbErr> {
-        Ok(self.people(db).await?.staff(kind, orders))
+    ) -> Result<Vec<user::Model>, DbErr> {
+        let mut people = self.people.lock().await;
+        people.read_mutes(db, orders).await?;
+        let staff = people.staff(db).await?.to_vec();
+        Ok(staff
+            .into_iter()
+            .filter(|u| people.wants(u, kind, orders))
+            .collect())
     }
 
     pub(super) async fn of_company(
@@ -97,8 +154,14 @@ impl Audience {
         company_id: i32,
         kind: AlertKind,
         orders: &[i32],
-    ) -> Result<Vec<&user::Model>, DbErr> {
-        Ok(self.people(db).await?.of_company(company_id, kind, orders))
+    ) -> Result<Vec<user::Model>, DbErr> {
+        let mut people = self.people.lock().await;
+        people.read_mutes(db, orders).await?;
+        let members = people.of_company(db, company_id).await?.to_vec();
+        Ok(members
+            .into_iter()
+            .filter(|u| people.wants(u, kind, orders))
+            .collect())
     }
 
     /// Customers and the sales owner hear about their order.
@@ -107,12 +170,13 @@ impl Audience {
         db: &impl ConnectionTrait,
         order: &order::Model,
         kind: AlertKind,
-    ) -> Result<Vec<&user::Model>, DbErr> {
-        let people = self.people(db).await?;
-        let mut list = people.of_company(order.customer_company_id, kind, &[order.id]);
+    ) -> Result<Vec<user::Model>, DbErr> {
+        let mut list = self
+            .of_company(db, order.customer_company_id, kind, &[order.id])
+            .await?;
         list.extend(
-            people
-                .staff(kind, &[order.id])
+            self.staff(db, kind, &[order.id])
+                .await?
                 .into_iter()
                 .filter(|u| Some(u.id) == order.sales_owner_id),
         );
@@ -124,13 +188,15 @@ impl Audience {
         db: &impl ConnectionTrait,
         id: i32,
     ) -> Result<String, DbErr> {
-        Ok(self
-            .people(db)
-            .await?
-            .companies
-            .iter()
-            .find(|c| c.id == id)
-            .map(|c| c.name.clone())
-            .unwrap_or_default())
+        let mut people = self.people.lock().await;
+        if !people.everyone && !people.names.contains_key(&id) {
+            let name = company::Entity::find_by_id(id)
+                .one(db)
+                .await?
+                .map(|c| c.name)
+                .unwrap_or_default();
+            people.names.insert(id, name);
+        }
+        Ok(people.names.get(&id).cloned().unwrap_or_default())
     }
 }

@@ -115,7 +115,7 @@ async fn tell_slipped(
     let forecast = &about.forecast;
     let key = format!("ol:{}:{level}:{forecast}", line.id);
     let mut queued = 0;
-    for person in people.of_order(db, order, AlertKind::CustomerSlip).await? {
+    for person in &people.of_order(db, order, AlertKind::CustomerSlip).await? {
         let values = vec![
             ("order", order.number.clone()),
             ("line", line.line_no.to_string()),
@@ -150,7 +150,7 @@ async fn tell_back_on_track(
     let forecast = &about.forecast;
     let key = format!("ol:{}:{forecast}:{}", line.id, ctx.now.timestamp());
     let mut queued = 0;
-    for person in people.of_order(db, order, AlertKind::BackOnTrack).await? {
+    for person in &people.of_order(db, order, AlertKind::BackOnTrack).await? {
         let values = vec![
             ("what", format!("{} line {}", order.number, line.line_no)),
             ("committed", about.committed.to_string()),
@@ -197,7 +197,7 @@ async fn tell_overdue(
         |u| u.id,
     );
     let mut queued = 0;
-    for person in owner_or_staff {
+    for person in &owner_or_staff {
         let values = vec![
             ("order", order.number.clone()),
             ("line", line.line_no.to_string()),

@@ -132,7 +132,7 @@ async fn tell_slipped(
     let key = format!("po:{}:{level}:{forecast}", row.line.id);
     let mut queued = 0;
     let supplier = people.company_name(db, row.po.supplier_company_id).await?;
-    for person in people
+    for person in &people
         .staff(db, AlertKind::SupplierSlip, &facts.order_ids)
         .await?
     {
@@ -173,7 +173,7 @@ async fn tell_back_on_track(
     let forecast = &facts.forecast;
     let key = format!("po:{}:{forecast}:{}", row.line.id, ctx.now.timestamp());
     let mut queued = 0;
-    for person in people
+    for person in &people
         .staff(db, AlertKind::BackOnTrack, &facts.order_ids)
         .await?
     {

@@ -38,7 +38,7 @@ pub async fn remind_if_stale(
     }
     let quiet = (ctx.today() - ctx.day_of(last)).num_days();
     let mut queued = 0;
-    for person in people
+    for person in &people
         .of_company(
             db,
             row.po.supplier_company_id,
