@@ -224,7 +224,49 @@ pub(super) async fn run_outside(lines: usize, store: &Store) -> OutsideRow {
     for keep_reads in [true, false] {
         measure_server(&url, lines, &book, keep_reads, &mut pages).await;
     }
+    measure_after_a_report(&url, lines, &book, &mut pages).await;
     OutsideRow { lines, pages }
+}
+
+/// Order pages in a fixed random order.
+fn order_picks(lines: usize, book: &super::Book) -> Arc<Vec<i32>> {
+    assert!(
+        !book.customer_orders.is_empty(),
+        "a book of {lines} lines gives the customer no orders"
+    );
+    let mut rng = Lcg(7);
+    Arc::new(
+        (0..4096)
+            .map(|_| book.customer_orders[rng.next(book.customer_orders.len() as u64) as usize])
+            .collect(),
+    )
+}
+
+/// The customer's order pages, each served as the first visit after a
+/// factory's report on its order (the write an order sees most).
+async fn measure_after_a_report(
+    url: &str,
+    lines: usize,
+    book: &super::Book,
+    pages: &mut Vec<Measured>,
+) {
+    let server = Server::start_with(url, Some("--after-a-report"));
+    server.settle().await;
+    let customer = session_cookie(&server.base, &book.customer_email).await;
+    let (base, ids) = (server.base.clone(), order_picks(lines, book));
+    let load = drive(&server, &customer, move |c, n| {
+        c.get(format!("{base}/customer/orders/{}", ids[n % ids.len()]))
+            .header(ACCEPT, "text/html")
+    })
+    .await;
+    let page = "customer order page `GET /customer/orders/{id}` (HTML); \
+                each page after a factory's report on its order";
+    eprintln!("{lines} lines, {page}: {load:?}");
+    pages.push(Measured {
+        page: page.to_string(),
+        load,
+        quiet_p99_ms: None,
+    });
 }
 
 /// The rows of one server, started over the book at `url`.
@@ -239,17 +281,7 @@ async fn measure_server(
     server.settle().await;
     let customer = session_cookie(&server.base, &book.customer_email).await;
     let factory = session_cookie(&server.base, &book.supplier_email).await;
-    assert!(
-        !book.customer_orders.is_empty(),
-        "a book of {lines} lines gives the customer no orders"
-    );
-    // Order pages in a fixed random order.
-    let mut rng = Lcg(7);
-    let picks: Arc<Vec<i32>> = Arc::new(
-        (0..4096)
-            .map(|_| book.customer_orders[rng.next(book.customer_orders.len() as u64) as usize])
-            .collect(),
-    );
+    let picks = order_picks(lines, book);
     let kept = if keep_reads {
         "reads kept"
     } else {
@@ -581,7 +613,10 @@ pub(super) fn markdown(
          kept\"), and with each page served as the first visit after a write to what it shows (\"each page \
          after a write to it\": before each request the server drops what it kept for the order the request \
          opens and for its viewer's company, as a write to that order does; the session and the navigation stay \
-         kept, and the parts of one page share a read).\n\n{}\n",
+         kept, and the parts of one page share a read). The last row asks for order pages from a third server, \
+         each page served as the first visit after a factory's report on its order (\"each page after a factory's \
+         report on its order\": the server drops what such a report drops, the order's production and its \
+         customer's view; the order's shipping and conversation stay kept).\n\n{}\n",
         heading(store),
         store.name(),
         WARM_UP.as_secs(),

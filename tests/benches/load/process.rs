@@ -27,10 +27,14 @@ impl Server {
     /// `keep_reads`: each page as the first visit after a write to it) and
     /// waits for the address it prints.
     pub(super) fn start(url: &str, keep_reads: bool) -> Server {
+        Server::start_with(url, (!keep_reads).then_some("--after-a-write"))
+    }
+
+    /// Starts this binary with `--serve url` and the serving mode `mode`
+    /// (`--after-a-write`, `--after-a-report`; kept reads when none).
+    pub(super) fn start_with(url: &str, mode: Option<&str>) -> Server {
         let mut args = vec!["--serve", url];
-        if !keep_reads {
-            args.push("--after-a-write");
-        }
+        args.extend(mode);
         let mut child = std::process::Command::new(std::env::current_exe().unwrap())
             .args(args)
             .stdin(std::process::Stdio::piped())
