@@ -58,27 +58,38 @@ impl People {
         Ok(())
     }
 
-    async fn staff(&mut self, db: &impl ConnectionTrait) -> Result<&[user::Model], DbErr> {
+    /// Reads the active staff and admins, unless read.
+    async fn read_staff(&mut self, db: &impl ConnectionTrait) -> Result<(), DbErr> {
         if self.staff.is_none() {
             self.staff = Some(users::active_house(db).await?);
         }
-        Ok(self.staff.as_deref().unwrap_or_default())
+        Ok(())
     }
 
-    async fn of_company(
+    /// Reads the active people of `company_id`, unless read.
+    async fn read_company(
         &mut self,
         db: &impl ConnectionTrait,
         company_id: i32,
-    ) -> Result<&[user::Model], DbErr> {
+    ) -> Result<(), DbErr> {
         if !self.everyone && !self.of_company.contains_key(&company_id) {
             let people = users::active_of_companies(db, &[company_id]).await?;
             self.of_company.insert(company_id, people);
         }
-        Ok(self
-            .of_company
-            .get(&company_id)
-            .map(Vec::as_slice)
-            .unwrap_or_default())
+        Ok(())
+    }
+
+    /// Reads the name of company `id`, unless read.
+    async fn read_name(&mut self, db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
+        if !self.everyone && !self.names.contains_key(&id) {
+            let name = company::Entity::find_by_id(id)
+                .one(db)
+                .await?
+                .map(|c| c.name)
+                .unwrap_or_default();
+            self.names.insert(id, name);
+        }
+        Ok(())
     }
 
     async fn read_mutes(&mut self, db: &impl ConnectionTrait, orders: &[i32]) -> Result<(), DbErr> {
@@ -108,6 +119,15 @@ impl People {
     fn wants(&self, person: &user::Model, kind: AlertKind, orders: &[i32]) -> bool {
         AlertKind::chosen(person.role, person.alert_kinds.as_deref()).contains(&kind)
             && !orders.iter().any(|o| self.mutes.contains(&(person.id, *o)))
+    }
+
+    /// Those of `people` who want to hear of `kind` about `orders`.
+    fn wanting(&self, people: &[user::Model], kind: AlertKind, orders: &[i32]) -> Vec<user::Model> {
+        people
+            .iter()
+            .filter(|u| self.wants(u, kind, orders))
+            .cloned()
+            .collect()
     }
 }
 
@@ -141,11 +161,9 @@ impl Audience {
     ) -> Result<Vec<user::Model>, DbErr> {
         let mut people = self.people.lock().await;
         people.read_mutes(db, orders).await?;
-        let staff = people.staff(db).await?.to_vec();
-        Ok(staff
-            .into_iter()
-            .filter(|u| people.wants(u, kind, orders))
-            .collect())
+        people.read_staff(db).await?;
+        let staff = people.staff.as_deref().unwrap_or_default();
+        Ok(people.wanting(staff, kind, orders))
     }
 
     pub(super) async fn of_company(
@@ -157,11 +175,9 @@ impl Audience {
     ) -> Result<Vec<user::Model>, DbErr> {
         let mut people = self.people.lock().await;
         people.read_mutes(db, orders).await?;
-        let members = people.of_company(db, company_id).await?.to_vec();
-        Ok(members
-            .into_iter()
-            .filter(|u| people.wants(u, kind, orders))
-            .collect())
+        people.read_company(db, company_id).await?;
+        let members = people.of_company.get(&company_id).map(Vec::as_slice);
+        Ok(people.wanting(members.unwrap_or_default(), kind, orders))
     }
 
     /// Customers and the sales owner hear about their order.
@@ -189,14 +205,7 @@ impl Audience {
         id: i32,
     ) -> Result<String, DbErr> {
         let mut people = self.people.lock().await;
-        if !people.everyone && !people.names.contains_key(&id) {
-            let name = company::Entity::find_by_id(id)
-                .one(db)
-                .await?
-                .map(|c| c.name)
-                .unwrap_or_default();
-            people.names.insert(id, name);
-        }
+        people.read_name(db, id).await?;
         Ok(people.names.get(&id).cloned().unwrap_or_default())
     }
 }
