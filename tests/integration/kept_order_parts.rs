@@ -5,13 +5,14 @@
 //! order drops them. Rows added behind the portal's back show which reads
 //! were made again.
 
-use app::ssr::entities::{instalment, letter_of_credit, message};
+use app::ssr::entities::letter_of_credit;
 use chrono::{Duration, Utc};
 use integration_tests::people::{PASSWORD, create_cast};
 use integration_tests::spawn_app;
 use sea_orm::{ActiveModelTrait, Set};
 
-use crate::kept_parts::{page, report, thread_of};
+use crate::glance::instalment_due;
+use crate::kept_parts::{house_message_behind_the_portal, page, report, thread_of};
 use crate::shipping::shipping as shipping_of;
 
 #[tokio::test]
@@ -58,35 +59,8 @@ async fn a_report_keeps_its_order_s_shipping_and_conversation_and_shows_its_date
     );
 
     // Behind the portal: an instalment and a message on the order.
-    instalment::ActiveModel {
-        order_id: Set(cast.order_a),
-        position: Set(1),
-        kind: Set("deposit".into()),
-        amount_minor: Set(75_000),
-        due_date: Set(Some(today + Duration::days(10))),
-        due_event: Set(None),
-        due_offset_days: Set(0),
-        paid_minor: Set(0),
-        paid_at: Set(None),
-        reminder_level: Set(0),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
-    message::ActiveModel {
-        thread_kind: Set("order".into()),
-        order_id: Set(Some(cast.order_a)),
-        purchase_order_id: Set(None),
-        author_user_id: Set(cast.staff.id),
-        side: Set("house".into()),
-        body: Set(hidden.into()),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
+    instalment_due(&app.db, cast.order_a, 10, 0).await;
+    house_message_behind_the_portal(&app, cast.order_a, cast.staff.id, hidden).await;
 
     // The factory puts line 1 past what the letter of credit allows.
     let late = (today + Duration::days(70)).to_string();

@@ -296,19 +296,7 @@ async fn an_order_s_conversation_stays_kept_until_its_order_is_written() {
     let hidden = "Cartons relabelled behind the portal";
     assert!(!thread_of(&app, &staff, cast.order_b).await.contains(hidden));
     // A message put in order B's conversation without telling the portal.
-    message::ActiveModel {
-        thread_kind: Set("order".into()),
-        order_id: Set(Some(cast.order_b)),
-        purchase_order_id: Set(None),
-        author_user_id: Set(cast.staff.id),
-        side: Set("house".into()),
-        body: Set(hidden.into()),
-        created_at: Set(chrono::Utc::now()),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
+    house_message_behind_the_portal(&app, cast.order_b, cast.staff.id, hidden).await;
 
     // A report writes order A only: order B's conversation stays kept.
     report(&app, &factory_a, cast.po_line_a, "").await;
@@ -1311,4 +1299,27 @@ async fn an_upload_drops_what_shows_its_file_and_keeps_the_rest() {
         b_kept(&customer_b, &b_url).await,
         "a factory's photo dropped another customer's page"
     );
+}
+
+/// A message from the house person `author` put in `order`'s conversation
+/// without telling the portal.
+pub(crate) async fn house_message_behind_the_portal(
+    app: &TestApp,
+    order: i32,
+    author: i32,
+    body: &str,
+) {
+    message::ActiveModel {
+        thread_kind: Set("order".into()),
+        order_id: Set(Some(order)),
+        purchase_order_id: Set(None),
+        author_user_id: Set(author),
+        side: Set("house".into()),
+        body: Set(body.into()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
 }
