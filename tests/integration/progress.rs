@@ -243,6 +243,32 @@ async fn messages_come_in_the_factorys_language() {
     assert_eq!(status, 422);
 }
 
+/// A search finds lines by their purchase order's number or their
+/// product, case ignored; a factory never finds another factory's.
+#[tokio::test]
+async fn a_factory_finds_its_lines_by_purchase_order_or_product() {
+    let (app, cast) = setup().await;
+    let factory = app.client_for(&cast.supplier.email, PASSWORD).await;
+    let staff = app.client_for(&cast.staff.email, PASSWORD).await;
+    let found = async |who: &reqwest::Client, query: &str| -> Vec<String> {
+        let (status, body) = app.call(who, "progress/lines", &[("query", query)]).await;
+        assert_eq!(status, 200, "{body}");
+        body.as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["po_number"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(found(&factory, "po-a").await, ["PO-A-1"]);
+    assert_eq!(found(&factory, "secret-product-1").await, ["PO-A-1"]);
+    assert!(found(&factory, "no such thing").await.is_empty());
+    // Supplier B's line, by its number and by its product.
+    assert!(found(&factory, "PO-B").await.is_empty());
+    assert!(found(&factory, "SECRET-PRODUCT-2").await.is_empty());
+    assert_eq!(found(&staff, "po-b").await, ["PO-B-1"]);
+    assert_eq!(found(&staff, "secret-product").await.len(), 2);
+}
+
 #[tokio::test]
 async fn factories_reach_only_their_own_lines_and_the_house_only_reads() {
     let (app, cast) = setup().await;

@@ -19,7 +19,7 @@ use crate::ssr::AppState;
 use crate::ssr::again::again_when_refused;
 use crate::ssr::entities::{order, order_line, po_line, purchase_order};
 use crate::ssr::repo::orders;
-use crate::ssr::repo::progress::PoLineRow;
+use crate::ssr::repo::progress::{self, PoLineRow};
 use crate::ssr::work::UnitOfWork;
 use crate::wire::ApiError;
 
@@ -134,14 +134,11 @@ impl ScanPlan {
     ) -> Result<ScanReport, DbErr> {
         let mut report = ScanReport::default();
         for chunk in self.po_lines.chunks(SCAN_BATCH) {
-            let rows = po_line::Entity::find()
-                .find_also_related(purchase_order::Entity)
+            let lines = po_line::Entity::find()
                 .filter(po_line::Column::Id.is_in(chunk.iter().copied()))
                 .all(db)
                 .await?;
-            for (line, po) in rows {
-                let Some(po) = po else { continue };
-                let row = PoLineRow { po, line };
+            for row in progress::with_their_orders(db, lines).await? {
                 if row.state().po_closed || row.line.milestone == Milestone::Shipped {
                     continue;
                 }
