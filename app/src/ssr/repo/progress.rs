@@ -214,18 +214,28 @@ pub async fn find_line(
     Ok(scope.holds(&po).then_some(PoLineRow { po, line }))
 }
 
+/// The lines of `ids` that exist and lie in the scope, in the order of
+/// `ids`: two reads, however many lines.
 pub async fn lines_by_ids(
     db: &impl ConnectionTrait,
     scope: PoScope,
     ids: &[i32],
 ) -> Result<Vec<PoLineRow>, DbErr> {
-    let mut rows = Vec::new();
-    for id in ids {
-        if let Some(row) = find_line(db, scope, *id).await? {
-            rows.push(row);
-        }
+    use std::collections::HashMap;
+    if ids.is_empty() {
+        return Ok(Vec::new());
     }
-    Ok(rows)
+    let lines = po_line::Entity::find()
+        .filter(po_line::Column::Id.is_in(super::distinct_ids(ids.iter().copied())))
+        .all(db)
+        .await?;
+    let found: HashMap<i32, PoLineRow> = with_their_orders(db, lines)
+        .await?
+        .into_iter()
+        .filter(|row| scope.holds(&row.po))
+        .map(|row| (row.line.id, row))
+        .collect();
+    Ok(ids.iter().filter_map(|id| found.get(id).cloned()).collect())
 }
 
 /// Up to `count` reports on a line, newest first: its newest, or those
