@@ -107,7 +107,7 @@ impl Application {
             Some(_) => format!("http://{addr}"),
             None => config.public_url.clone(),
         };
-        let state = AppState {
+        let state = AppState::new(app::ssr::Shared {
             leptos_options,
             db: db.clone(),
             reports,
@@ -140,7 +140,7 @@ impl Application {
             read_cache: Arc::new(app::ssr::read_cache::ReadCache::new(
                 config.requests.read_cache_entries as usize,
             )),
-        };
+        });
         let worker = OutboxWorker {
             db,
             transport,

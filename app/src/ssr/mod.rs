@@ -23,7 +23,7 @@ mod state;
 pub mod storage;
 pub mod work;
 
-pub use state::{AppState, Settings};
+pub use state::{AppState, Settings, Shared};
 
 use crate::wire::ApiError;
 

@@ -10,8 +10,28 @@ use tokio::sync::Notify;
 use super::clock::Clock;
 use crate::domain::session::SessionLimits;
 
+/// Cloned into every request and into many of its parts, so its clone is
+/// one count on a shared allocation rather than one for each pool, lock
+/// and setting it holds.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl AppState {
+    pub fn new(shared: Shared) -> Self {
+        Self(Arc::new(shared))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// What [`AppState`] shares.
+pub struct Shared {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     /// For reads outside a write's transaction that only show what is
