@@ -313,14 +313,16 @@ impl ReadCache {
         if leads || read_here {
             self.land(&key, &answer);
         }
-        let Some(value) = answered?.downcast_ref::<T>().cloned() else {
+        let answered = answered?;
+        let Some(value) = answered.downcast_ref::<T>().cloned() else {
             // Two reads of one name answering in different types: a fault
             // of the code, not of the viewer's.
             tracing::error!(read, "a read answered in another type than its name's");
             return Err(ApiError::Unavailable);
         };
         if read_here {
-            self.keep_in(&self.kept, key, generation, stamp, Arc::new(value.clone()));
+            // The flight's own answer, not a second copy of it.
+            self.keep_in(&self.kept, key, generation, stamp, Arc::clone(answered));
         }
         Ok(value)
     }
