@@ -16,6 +16,7 @@ use crate::api::messages::PostMessage;
 use crate::components::data::{Data, load};
 use crate::components::forms::{FieldMessage, FormMessage, latest_error};
 use crate::components::guard::use_locale;
+use crate::components::later::later;
 use crate::components::local_time::LocalTime;
 use crate::domain::messages::{MAX_BODY_CHARS, ThreadKind};
 use crate::i18n::Locale;
@@ -106,7 +107,7 @@ pub fn MessageThread(
             <Transition fallback=move || view! { <p class="muted">{locale.t("messages-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match messages.await {
-                        Ok(thread) => view! { <MessageList messages=thread.messages locale /> }.into_any(),
+                        Ok(thread) => later(move || view! { <MessageList messages=thread.messages locale /> }).into_any(),
                         Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                     }
                 })}

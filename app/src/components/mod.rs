@@ -8,6 +8,7 @@ pub mod forms;
 pub mod guard;
 pub mod house_part;
 pub mod islands;
+pub mod later;
 pub mod layout;
 pub mod live;
 pub mod local_time;

@@ -18,6 +18,7 @@ use crate::api::orders::{LineView, OrderDetail, get_order};
 use crate::components::data::{Data, load};
 use crate::components::forms::{FieldMessage, FormMessage, RowMessages, StaleNotice, latest_error};
 use crate::components::guard::use_locale;
+use crate::components::later::later;
 use crate::components::live::refresh_order_after;
 use crate::domain::change_request::ChangeKind;
 use crate::i18n::Locale;
@@ -62,11 +63,11 @@ pub fn ChangeRequestPanel(
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                opened.await.ok().filter(|detail| !detail.changeable.is_empty()).map(|detail| view! {
+                opened.await.ok().filter(|detail| !detail.changeable.is_empty()).map(|detail| later(move || view! {
                     <section class="panel" id="ask-change">
                         <RequestChangeForm detail request live />
                     </section>
-                })
+                }))
             })}
         </Transition>
     }

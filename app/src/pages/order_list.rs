@@ -9,6 +9,7 @@ use leptos_router::components::A;
 
 use crate::api::orders::{OrderSummary, PAGE_SIZE, list_orders, order_customers};
 use crate::components::guard::{AreaGuard, use_locale};
+use crate::components::later::later;
 use crate::components::live::use_live_tick;
 use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::Area;
@@ -72,10 +73,10 @@ pub fn OrderList(
                     Ok(list) => {
                         let full_page = list.len() as u64 == PAGE_SIZE;
                         let oldest = list.iter().map(|o| o.id).min();
-                        view! {
+                        later(move || view! {
                             <OrderTable list base />
                             <OrderPager before full_page oldest />
-                        }.into_any()
+                        }).into_any()
                     }
                     Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                 }

@@ -18,6 +18,7 @@ use crate::api::orders::{
 use crate::components::forms::{FormMessage, HeardVersion, latest_error};
 use crate::components::guard::{AreaGuard, use_locale};
 use crate::components::house_part::house_part;
+use crate::components::later::later;
 use crate::components::live::{OrderRefresh, refresh_order_after, use_live_tick};
 use crate::components::local_time::LocalTime;
 use crate::components::messages::{MessageThread, thread_data};
@@ -154,7 +155,7 @@ fn OrderPage(
         <Transition fallback=move || view! { <p class="muted">{locale.t("order-loading")}</p> }>
             {move || Suspend::new(async move {
                 match order.await {
-                    Ok(detail) => view! { <OrderDetailView detail customer /> }.into_any(),
+                    Ok(detail) => later(move || view! { <OrderDetailView detail customer /> }).into_any(),
                     Err(e) => {
                         view! { <RecordMissing error=e heading="order-not-found" /> }.into_any()
                     }
@@ -176,16 +177,16 @@ fn OrderPage(
         })}
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                order.await.ok().map(|detail| view! { <OrderAccounts detail /> })
+                order.await.ok().map(|detail| later(move || view! { <OrderAccounts detail /> }))
             })}
         </Transition>
         {ask.map(|data| view! { <ChangeRequestPanel data live=order /> })}
         {desk.map(|data| view! { <OrderDesk data /> })}
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                order.await.ok().map(|detail| server_part("order-timeline", move || view! {
+                order.await.ok().map(|detail| later(move || server_part("order-timeline", move || view! {
                     <OrderTimeline events=detail.events />
-                }))
+                })))
             })}
         </Transition>
         <MessageThread data=thread kind=ThreadKind::Order house=!customer live=true />

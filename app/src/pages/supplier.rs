@@ -18,6 +18,7 @@ use crate::api::progress::{
 use crate::api::shipping::{ShareFile, po_line_files};
 use crate::components::forms::{FieldMessage, FormMessage, go_to, latest_error};
 use crate::components::guard::{AreaGuard, use_locale};
+use crate::components::later::later;
 use crate::components::live::use_live_nudges;
 use crate::components::local_time::LocalTime;
 use crate::components::messages::{MessageThread, thread_data};
@@ -170,7 +171,7 @@ fn LineList(base: &'static str, can_report: bool) -> impl IntoView {
                             // A full page may have more behind it.
                             let more = list.len() as u64 == shown.get_untracked()
                                 && shown.get_untracked() < LIST_LIMIT;
-                            view! {
+                            later(move || view! {
                                 <ul class="po-lines" id="po-lines">
                                     {list.into_iter().enumerate().map(|(i, line)| view! {
                                         <LineCard line index=i base can_report words=words.clone() />
@@ -182,7 +183,7 @@ fn LineList(base: &'static str, can_report: bool) -> impl IntoView {
                                         {locale.t("supplier-more")}
                                     </button>
                                 })}
-                            }.into_any()
+                            }).into_any()
                         }
                         Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                     }

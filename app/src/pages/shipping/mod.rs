@@ -24,6 +24,7 @@ use crate::components::data::{Data, load};
 use crate::components::forms::{FormHold, HeldForms, hold_while};
 use crate::components::guard::use_locale;
 use crate::components::house_part::house_part;
+use crate::components::later::later;
 use crate::components::live::{OrderRefresh, refresh_order_after, use_live_tick};
 use crate::i18n::Locale;
 use crate::wire::ApiError;
@@ -162,7 +163,7 @@ pub fn ShippingPanel(order_id: i32) -> impl IntoView {
                     Err(ApiError::NotFound) => None,
                     loaded => {
                         let body = match loaded {
-                            Ok(shipping) => view! { <ShippingBody shipping locale held /> }.into_any(),
+                            Ok(shipping) => later(move || view! { <ShippingBody shipping locale held /> }).into_any(),
                             Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                         };
                         Some(view! {
