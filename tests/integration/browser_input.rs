@@ -178,3 +178,54 @@ async fn typed_change_request_survives_the_factory_s_progress() {
     customer.assert_not_reloaded().await;
     customer.close().await;
 }
+
+/// A refused row shows its field's message under that row, in the reader's
+/// language, and keeps what was typed; the other rows show none.
+#[tokio::test]
+async fn a_refused_line_of_a_change_request_is_told_under_that_line() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    // Confirmed: every change to a line is open.
+    {
+        use sea_orm::{ActiveModelTrait, Set};
+        app::ssr::entities::order::ActiveModel {
+            id: Set(cast.order_a),
+            status: Set(OrderStatus::Confirmed),
+            ..Default::default()
+        }
+        .update(&app.db)
+        .await
+        .unwrap();
+    }
+    let customer = Browser::launch(1280, 900).await;
+    customer
+        .sign_in_and_wait(&app.address, &cast.customer.email, PASSWORD)
+        .await;
+    customer
+        .open_hydrated(&app.url(&format!("/customer/orders/{}", cast.order_a)))
+        .await;
+    customer.mark_page().await;
+    customer.click("#request-change summary").await;
+    type_in(&customer, QUANTITY, "many", true).await;
+    customer.click("#send-change").await;
+    let expected = Locale::En.t("input-quantity-unreadable");
+    let shown = customer
+        .wait_for_text(
+            "#request-change-form fieldset[data-line='1'] .field-error[data-field='lines[0].quantity']",
+            WAIT,
+            |t| !t.trim().is_empty(),
+        )
+        .await;
+    assert_eq!(shown, expected);
+    assert_eq!(value_of(&customer, QUANTITY).await, "many");
+    let messages = page_says(
+        &customer,
+        "return [...document.querySelectorAll('#request-change-form .field-error')]\
+         .map(e => e.dataset.field);",
+        vec![],
+    )
+    .await;
+    assert_eq!(messages, serde_json::json!(["lines[0].quantity"]));
+    customer.assert_not_reloaded().await;
+    customer.close().await;
+}
