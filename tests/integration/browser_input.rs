@@ -8,8 +8,8 @@ use app::domain::progress::Milestone;
 use app::i18n::Locale;
 use fantoccini::Locator;
 use integration_tests::browser::Browser;
-use integration_tests::people::{PASSWORD, create_cast};
-use integration_tests::spawn_app;
+use integration_tests::people::{Cast, PASSWORD, create_cast};
+use integration_tests::{TestApp, spawn_app};
 use std::time::Duration;
 
 const WAIT: Duration = Duration::from_secs(20);
@@ -56,12 +56,9 @@ async fn type_in(browser: &Browser, css: &str, text: &str, clear: bool) {
     field.send_keys(text).await.expect("type in the field");
 }
 
-#[tokio::test]
-async fn typed_change_request_survives_the_factory_s_progress() {
-    let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
-    // Confirmed, so the factory's report moves the order into production:
-    // a new version of the order under the open form.
+/// The cast's customer, signed in, on its first order's page with the
+/// order confirmed (every change to a line open), the page hydrated.
+async fn customer_on_confirmed_order(app: &TestApp, cast: &Cast) -> Browser {
     {
         use sea_orm::{ActiveModelTrait, Set};
         app::ssr::entities::order::ActiveModel {
@@ -73,8 +70,6 @@ async fn typed_change_request_survives_the_factory_s_progress() {
         .await
         .unwrap();
     }
-    let factory = app.client_for(&cast.supplier.email, PASSWORD).await;
-    let customer_api = app.client_for(&cast.customer.email, PASSWORD).await;
     let customer = Browser::launch(1280, 900).await;
     customer
         .sign_in_and_wait(&app.address, &cast.customer.email, PASSWORD)
@@ -82,6 +77,18 @@ async fn typed_change_request_survives_the_factory_s_progress() {
     customer
         .open_hydrated(&app.url(&format!("/customer/orders/{}", cast.order_a)))
         .await;
+    customer
+}
+
+#[tokio::test]
+async fn typed_change_request_survives_the_factory_s_progress() {
+    let app = spawn_app().await;
+    let cast = create_cast(&app.db).await;
+    // Confirmed, so the factory's report moves the order into production:
+    // a new version of the order under the open form.
+    let customer = customer_on_confirmed_order(&app, &cast).await;
+    let factory = app.client_for(&cast.supplier.email, PASSWORD).await;
+    let customer_api = app.client_for(&cast.customer.email, PASSWORD).await;
     customer
         .wait_for_text("#order-status", WAIT, |t| {
             t == OrderStatus::Confirmed.label()
@@ -186,24 +193,7 @@ async fn a_refused_line_of_a_change_request_is_told_under_that_line() {
     let app = spawn_app().await;
     let cast = create_cast(&app.db).await;
     // Confirmed: every change to a line is open.
-    {
-        use sea_orm::{ActiveModelTrait, Set};
-        app::ssr::entities::order::ActiveModel {
-            id: Set(cast.order_a),
-            status: Set(OrderStatus::Confirmed),
-            ..Default::default()
-        }
-        .update(&app.db)
-        .await
-        .unwrap();
-    }
-    let customer = Browser::launch(1280, 900).await;
-    customer
-        .sign_in_and_wait(&app.address, &cast.customer.email, PASSWORD)
-        .await;
-    customer
-        .open_hydrated(&app.url(&format!("/customer/orders/{}", cast.order_a)))
-        .await;
+    let customer = customer_on_confirmed_order(&app, &cast).await;
     customer.mark_page().await;
     customer.click("#request-change summary").await;
     type_in(&customer, QUANTITY, "many", true).await;
