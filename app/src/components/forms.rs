@@ -41,40 +41,6 @@ pub fn FieldMessage(error: Signal<Option<ApiError>>, #[prop(into)] field: String
     }
 }
 
-/// The messages for the fields of row `index` of the list `list`
-/// (`lines[3].quantity`), under the row, in the order of `fields`. One part
-/// of the page for the whole row rather than one for each of its fields,
-/// and the fields' names are only written out when there is an error to
-/// look them up in: a form of many rows renders as many of these as rows.
-#[component]
-pub fn RowMessages(
-    error: Signal<Option<ApiError>>,
-    list: &'static str,
-    index: usize,
-    fields: Vec<&'static str>,
-) -> impl IntoView {
-    move || {
-        error.with(|e| {
-            let e = e.as_ref()?;
-            let shown: Vec<(String, String)> = fields
-                .iter()
-                .filter_map(|f| {
-                    let field = format!("{list}[{index}].{f}");
-                    e.field_message(&field).map(|message| (field, message))
-                })
-                .collect();
-            (!shown.is_empty()).then(|| {
-                shown
-                    .into_iter()
-                    .map(|(field, message)| {
-                        view! { <p class="field-error" data-field=field role="alert">{message}</p> }
-                    })
-                    .collect_view()
-            })
-        })
-    }
-}
-
 /// Errors that belong to no single field (signed out, rate limited, ...).
 #[component]
 pub fn FormMessage(

@@ -16,7 +16,7 @@ use crate::api::ApiError;
 use crate::api::changes::RequestChange;
 use crate::api::orders::{LineView, OrderDetail, get_order};
 use crate::components::data::{Data, load};
-use crate::components::forms::{FieldMessage, FormMessage, RowMessages, StaleNotice, latest_error};
+use crate::components::forms::{FieldMessage, FormMessage, StaleNotice, latest_error};
 use crate::components::guard::use_locale;
 use crate::components::later::later;
 use crate::components::live::refresh_order_after;
@@ -169,7 +169,9 @@ fn ChangeLineFields(
                 <input type=if description { "text" } else { "hidden" } name=name("description") value=line.description.clone() />
                 {(!description).then(|| view! { <span>{line.description.clone()}</span> })}
             </label>
-            <RowMessages error list="lines" index fields=vec!["quantity", "requested", "description", "cancel", "line_no"] />
+            {["quantity", "requested", "description", "cancel", "line_no"].into_iter().map(|f| view! {
+                <FieldMessage error field=format!("lines[{index}].{f}") />
+            }).collect_view()}
         </fieldset>
     }
 }
@@ -187,7 +189,9 @@ fn AddLineFields(error: Signal<Option<ApiError>>, locale: Locale) -> impl IntoVi
                 <label>{locale.t("cr-delivery-date")} <input type="date" name="added[0][requested]" /></label>
             </div>
             <label>{locale.t("cr-description")} <input type="text" name="added[0][description]" /></label>
-            <RowMessages error list="added" index=0 fields=vec!["product_code", "quantity", "unit", "requested", "description"] />
+            {["product_code", "quantity", "unit", "requested", "description"].into_iter().map(|f| view! {
+                <FieldMessage error field=format!("added[0].{f}") />
+            }).collect_view()}
             <FieldMessage error field="added" />
         </fieldset>
     }

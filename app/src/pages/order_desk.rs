@@ -19,8 +19,7 @@ use crate::api::order_desk::{PlacePurchaseOrder, UpdateOrder};
 use crate::api::orders::{LineView, OrderDetail, get_order};
 use crate::components::data::{Data, load};
 use crate::components::forms::{
-    FieldMessage, FormMessage, HeldForms, RowMessages, StaleNotice, hold_while, latest_error,
-    saved_note,
+    FieldMessage, FormMessage, HeldForms, StaleNotice, hold_while, latest_error, saved_note,
 };
 use crate::components::guard::use_locale;
 use crate::components::live::refresh_order_after;
@@ -326,7 +325,9 @@ fn EditLines(lines: Vec<LineView>, error: Signal<Option<ApiError>>) -> impl Into
                             <label class="checkbox"><input type="checkbox" name=format!("lines[{i}][remove]") value="yes" />{locale.t("desk-remove")}</label>
                         })}
                     </div>
-                    <RowMessages error list="lines" index=i fields=line_fields.iter().map(|(name, _, _)| *name).collect() />
+                    {line_fields.iter().map(|(name, _, _)| view! {
+                        <FieldMessage error field=format!("lines[{i}].{name}") />
+                    }).collect_view()}
                 </fieldset>
             }
         }).collect_view()}

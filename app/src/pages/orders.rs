@@ -459,7 +459,7 @@ pub fn NewOrderPage() -> impl IntoView {
 #[component]
 fn NewOrderForm() -> impl IntoView {
     use crate::api::orders::CreateOrder;
-    use crate::components::forms::{FieldMessage, RowMessages, go_to};
+    use crate::components::forms::{FieldMessage, go_to};
     use crate::domain::order_input::{CURRENCIES, INCOTERMS};
 
     let create = FormAction::<CreateOrder>::new();
@@ -526,7 +526,9 @@ fn NewOrderForm() -> impl IntoView {
                                 <label>{locale.t(label)} <input type=*kind name=format!("lines[{i}][{name}]") /></label>
                             }).collect_view()}
                         </div>
-                        <RowMessages error list="lines" index=i as usize fields=line_fields.iter().map(|(name, _, _)| *name).collect() />
+                        {line_fields.iter().map(|(name, _, _)| view! {
+                            <FieldMessage error field=format!("lines[{i}].{name}") />
+                        }).collect_view()}
                     </fieldset>
                 }).collect_view()}
                 <FormMessage error fields=&[] />
