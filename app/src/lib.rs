@@ -12,6 +12,7 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+pub mod compact_dates;
 pub mod components;
 pub mod csv;
 pub mod domain;

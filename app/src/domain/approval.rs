@@ -175,6 +175,7 @@ pub struct Decision {
     pub approve: bool,
     /// The user who decided.
     pub by: i32,
+    #[serde(with = "crate::compact_dates")]
     pub at: DateTime<Utc>,
     /// Required when rejecting: sales needs to know what to change.
     pub comment: String,
@@ -188,6 +189,7 @@ pub struct ApprovalStep {
     /// When the decision should be made. Provisional for steps after the
     /// current one: approving a step moves the later steps' times so each
     /// keeps its full target from then on.
+    #[serde(with = "crate::compact_dates")]
     pub due: DateTime<Utc>,
 }
 

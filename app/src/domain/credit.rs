@@ -44,8 +44,10 @@ pub const OVERDUE_SHARE_MAX_POINTS: u8 = 40;
 /// One instalment of the customer's payment record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PaidInstalment {
+    #[serde(with = "crate::compact_dates")]
     pub due: NaiveDate,
     /// When it was paid in full; `None` while unpaid.
+    #[serde(with = "crate::compact_dates")]
     pub paid: Option<NaiveDate>,
     pub amount_minor: i64,
 }

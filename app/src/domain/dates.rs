@@ -74,8 +74,11 @@ pub fn parse_coming_day(raw: &str, today: NaiveDate) -> Result<NaiveDate, DayErr
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineDates {
+    #[serde(with = "crate::compact_dates")]
     pub requested: NaiveDate,
+    #[serde(with = "crate::compact_dates")]
     pub committed: Option<NaiveDate>,
+    #[serde(with = "crate::compact_dates")]
     pub forecast: Option<NaiveDate>,
 }
 

@@ -69,6 +69,7 @@ pub struct Sailing {
     pub vessel: String,
     /// At sea: `on` is the expected arrival; otherwise the planned departure.
     pub departed: bool,
+    #[serde(with = "crate::compact_dates")]
     pub on: NaiveDate,
 }
 

@@ -40,7 +40,9 @@ pub struct LcTerms {
     pub amount_minor: i64,
     /// How far above the amount the invoice may go, in basis points.
     pub tolerance_bp: u32,
+    #[serde(with = "crate::compact_dates")]
     pub expiry: NaiveDate,
+    #[serde(with = "crate::compact_dates")]
     pub latest_shipment: NaiveDate,
     pub presentation_days: u16,
     /// Part shipments allowed.
@@ -127,8 +129,10 @@ pub struct Presentation {
     pub currency: String,
     pub invoice_amount_minor: i64,
     /// The on-board date of the bill of lading.
+    #[serde(with = "crate::compact_dates")]
     pub shipped_on: NaiveDate,
     /// `None` while not presented yet.
+    #[serde(with = "crate::compact_dates")]
     pub presented_on: Option<NaiveDate>,
     pub partial: bool,
     pub transhipment: bool,
@@ -148,7 +152,9 @@ pub enum Discrepancy {
         invoiced: i64,
     },
     ShippedLate {
+        #[serde(with = "crate::compact_dates")]
         latest: NaiveDate,
+        #[serde(with = "crate::compact_dates")]
         shipped: NaiveDate,
     },
     PartialNotAllowed,
@@ -158,10 +164,12 @@ pub enum Discrepancy {
     /// Presented (or, not yet presented, still unpresented) after
     /// `last_day`.
     PresentedLate {
+        #[serde(with = "crate::compact_dates")]
         last_day: NaiveDate,
     },
     /// The credit expired before the documents were (or can be) presented.
     Expired {
+        #[serde(with = "crate::compact_dates")]
         expiry: NaiveDate,
     },
 }

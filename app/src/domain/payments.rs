@@ -24,6 +24,7 @@ pub struct InstalmentFacts {
     pub amount_minor: i64,
     pub paid_minor: i64,
     /// Unknown while it waits for a shipping event.
+    #[serde(with = "crate::compact_dates")]
     pub due: Option<NaiveDate>,
 }
 

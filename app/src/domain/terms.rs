@@ -157,7 +157,7 @@ impl ShipmentEvent {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DueWhen {
-    OnDate(NaiveDate),
+    OnDate(#[serde(with = "crate::compact_dates")] NaiveDate),
     OnEvent {
         event: ShipmentEvent,
         days_after: u32,
@@ -192,6 +192,7 @@ pub struct PaymentTerms {
 pub struct ContractTerms {
     pub payment: PaymentTerms,
     /// The last day the goods may ship without a penalty.
+    #[serde(with = "crate::compact_dates")]
     pub latest_shipment: NaiveDate,
     /// Late-shipment penalty per day late, in basis points of the total.
     pub penalty_bp_per_day: u32,

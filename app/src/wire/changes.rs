@@ -28,6 +28,7 @@ pub struct ChangeView {
     pub customer_name: String,
     pub status: ChangeStatus,
     pub requested_by: String,
+    #[serde(with = "crate::compact_dates")]
     pub created_at: DateTime<Utc>,
     /// Whole days since the request was made.
     pub age_days: i64,
@@ -60,7 +61,9 @@ pub struct PoChangeView {
     pub product_code: String,
     /// What changed, in the viewer's language.
     pub changes: Vec<String>,
+    #[serde(with = "crate::compact_dates")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::compact_dates")]
     pub acknowledged_at: Option<DateTime<Utc>>,
 }
 

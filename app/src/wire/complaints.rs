@@ -10,6 +10,7 @@ use crate::wire::shipping::FileView;
 /// One of a complaint's two clocks (first answer, proposed remedy).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClockView {
+    #[serde(with = "crate::compact_dates")]
     pub due: DateTime<Utc>,
     /// running, due_soon, overdue, met, met_late: for styling.
     pub level: String,
@@ -44,6 +45,7 @@ pub struct ComplaintSummary {
     pub status_key: String,
     pub first_answer: ClockView,
     pub remedy: ClockView,
+    #[serde(with = "crate::compact_dates")]
     pub created_at: DateTime<Utc>,
     /// The house only.
     pub customer_name: Option<String>,
@@ -55,6 +57,7 @@ pub struct ComplaintEntryView {
     pub side: String,
     pub kind_key: String,
     pub body: String,
+    #[serde(with = "crate::compact_dates")]
     pub at: DateTime<Utc>,
     /// The house only: who wrote it.
     pub who: Option<String>,

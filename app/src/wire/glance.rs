@@ -26,6 +26,7 @@ pub struct WaitingView {
     pub number: String,
     /// The document's file name, for a shared document.
     pub name: Option<String>,
+    #[serde(with = "crate::compact_dates")]
     pub due: Option<NaiveDate>,
     pub overdue: bool,
     /// The page that deals with it.

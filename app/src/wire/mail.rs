@@ -11,5 +11,6 @@ pub struct DeadLetter {
     pub subject: String,
     pub attempts: i32,
     pub last_error: Option<String>,
+    #[serde(with = "crate::compact_dates")]
     pub created_at: DateTime<Utc>,
 }

@@ -14,6 +14,7 @@ pub struct MessageView {
     /// The author's display name (empty when the person is gone).
     pub author: String,
     pub body: String,
+    #[serde(with = "crate::compact_dates")]
     pub at: DateTime<Utc>,
     /// Written by the viewer.
     pub mine: bool,

@@ -12,6 +12,7 @@ pub struct NotificationView {
     pub title: String,
     /// A path inside the portal.
     pub path: String,
+    #[serde(with = "crate::compact_dates")]
     pub at: DateTime<Utc>,
     pub read: bool,
 }

@@ -18,6 +18,7 @@ pub struct OrderSummary {
     pub status: OrderStatus,
     pub line_count: usize,
     /// The earliest committed date among the lines.
+    #[serde(with = "crate::compact_dates")]
     pub next_committed: Option<NaiveDate>,
     /// The worst badge among the lines.
     pub badge: LineBadge,
@@ -79,9 +80,11 @@ pub struct OrderDetail {
 /// everyone; the factory's reason and note for the trading house only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProductionNote {
+    #[serde(with = "crate::compact_dates")]
     pub at: DateTime<Utc>,
     pub line_no: i32,
     pub milestone: Milestone,
+    #[serde(with = "crate::compact_dates")]
     pub forecast_ready: Option<NaiveDate>,
     pub reason: Option<String>,
     pub note: Option<String>,
@@ -92,7 +95,9 @@ pub struct ProductionNote {
 pub struct ContractView {
     /// The quotation and revision accepted, like "Q-2026-00007 rev. 2".
     pub quotation: String,
+    #[serde(with = "crate::compact_dates")]
     pub accepted_on: Option<NaiveDate>,
+    #[serde(with = "crate::compact_dates")]
     pub latest_shipment: Option<NaiveDate>,
     /// Per day late, like "0.5 %".
     pub penalty: Option<String>,
@@ -110,6 +115,7 @@ pub struct InstalmentView {
     pub paid: String,
     /// A date, or the shipping event it waits for (`bl_issued`,
     /// `documents_presented`) and the days after it.
+    #[serde(with = "crate::compact_dates")]
     pub due_date: Option<NaiveDate>,
     pub due_event: Option<String>,
     pub due_offset_days: i32,
@@ -117,6 +123,7 @@ pub struct InstalmentView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PaymentView {
+    #[serde(with = "crate::compact_dates")]
     pub received_on: NaiveDate,
     pub amount: String,
     pub reference: String,
@@ -131,7 +138,9 @@ pub struct PlacedView {
     pub milestone: Milestone,
     pub quantity: i64,
     pub quantity_done: i64,
+    #[serde(with = "crate::compact_dates")]
     pub committed_ready: NaiveDate,
+    #[serde(with = "crate::compact_dates")]
     pub forecast_ready: Option<NaiveDate>,
 }
 
@@ -145,8 +154,11 @@ pub struct LineView {
     pub unit: String,
     /// Formatted in the order's currency, e.g. "12.50".
     pub unit_price: String,
+    #[serde(with = "crate::compact_dates")]
     pub requested: NaiveDate,
+    #[serde(with = "crate::compact_dates")]
     pub committed: Option<NaiveDate>,
+    #[serde(with = "crate::compact_dates")]
     pub forecast: Option<NaiveDate>,
     pub slip_days: i64,
     pub badge: LineBadge,
@@ -159,6 +171,7 @@ pub struct LineView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventView {
     pub id: i32,
+    #[serde(with = "crate::compact_dates")]
     pub at: DateTime<Utc>,
     pub who: Option<String>,
     pub summary: String,

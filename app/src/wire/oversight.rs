@@ -19,6 +19,7 @@ pub struct NewAccount {
     pub company_kind: CompanyKind,
     /// The name and address of whoever sent the invitation, if known.
     pub invited_by: Option<String>,
+    #[serde(with = "crate::compact_dates")]
     pub created_at: DateTime<Utc>,
     /// Accepted the invitation, which signs the person in.
     pub signed_in: bool,
@@ -33,6 +34,7 @@ impl NewAccount {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditRow {
     pub id: i32,
+    #[serde(with = "crate::compact_dates")]
     pub at: DateTime<Utc>,
     /// `AuditAction::as_str()`; the page names it from the catalog.
     pub kind: String,

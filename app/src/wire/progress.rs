@@ -19,7 +19,9 @@ pub struct PoLineView {
     pub quantity: i64,
     pub quantity_done: i64,
     pub milestone: Milestone,
+    #[serde(with = "crate::compact_dates")]
     pub committed_ready: NaiveDate,
+    #[serde(with = "crate::compact_dates")]
     pub forecast_ready: Option<NaiveDate>,
     pub late: bool,
     pub stale: bool,
@@ -33,11 +35,13 @@ pub struct PoLineView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProgressEntry {
+    #[serde(with = "crate::compact_dates")]
     pub at: DateTime<Utc>,
     pub who: Option<String>,
     pub milestone: Milestone,
     pub quantity_done: i64,
     pub lot_quantity: Option<i64>,
+    #[serde(with = "crate::compact_dates")]
     pub forecast_ready: Option<NaiveDate>,
     pub reason: Option<String>,
     pub note: Option<String>,

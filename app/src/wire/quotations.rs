@@ -49,9 +49,11 @@ pub struct InquirySummary {
     pub number: String,
     pub customer_name: String,
     pub status: InquiryStatus,
+    #[serde(with = "crate::compact_dates")]
     pub created_at: DateTime<Utc>,
     pub line_count: usize,
     pub destination: String,
+    #[serde(with = "crate::compact_dates")]
     pub requested: Option<NaiveDate>,
     /// The latest quotation the viewer may see for it.
     pub quotation: Option<QuoteRef>,
@@ -74,10 +76,12 @@ pub struct InquiryView {
     pub customer_name: String,
     pub asked_by: String,
     pub status: InquiryStatus,
+    #[serde(with = "crate::compact_dates")]
     pub created_at: DateTime<Utc>,
     pub destination: String,
     pub incoterm: String,
     pub currency: String,
+    #[serde(with = "crate::compact_dates")]
     pub requested: Option<NaiveDate>,
     pub note: String,
     pub lines: Vec<InquiryLineView>,
@@ -161,6 +165,7 @@ pub struct HouseQuoteLine {
     pub hs_code: String,
     pub quantity: i64,
     pub unit: String,
+    #[serde(with = "crate::compact_dates")]
     pub requested: Option<NaiveDate>,
     pub supplier_id: Option<i32>,
     pub supplier_name: String,
@@ -176,10 +181,12 @@ pub struct ApprovalView {
     pub level: StaffLevel,
     /// Why this level must approve.
     pub reason: String,
+    #[serde(with = "crate::compact_dates")]
     pub due_at: DateTime<Utc>,
     pub decided_by: Option<String>,
     pub approved: Option<bool>,
     pub comment: Option<String>,
+    #[serde(with = "crate::compact_dates")]
     pub decided_at: Option<DateTime<Utc>>,
     /// The viewer may decide this step now.
     pub can_decide: bool,
@@ -212,9 +219,11 @@ pub struct HouseQuotation {
     pub customer_name: String,
     pub inquiry_id: Option<i32>,
     pub currency: String,
+    #[serde(with = "crate::compact_dates")]
     pub valid_until: NaiveDate,
     pub incoterm: String,
     pub port: String,
+    #[serde(with = "crate::compact_dates")]
     pub latest_shipment: NaiveDate,
     /// Like "30 %".
     pub deposit: String,
@@ -248,6 +257,7 @@ pub struct CustomerQuoteLine {
     pub description: String,
     pub quantity: i64,
     pub unit: String,
+    #[serde(with = "crate::compact_dates")]
     pub requested: Option<NaiveDate>,
     pub unit_price: String,
     pub total: String,
@@ -262,9 +272,11 @@ pub struct CustomerQuotation {
     pub revision: i32,
     pub status: QuotationStatus,
     pub currency: String,
+    #[serde(with = "crate::compact_dates")]
     pub valid_until: NaiveDate,
     pub incoterm: String,
     pub port: String,
+    #[serde(with = "crate::compact_dates")]
     pub latest_shipment: NaiveDate,
     pub terms: Vec<String>,
     pub note: String,
@@ -285,6 +297,7 @@ pub struct QuotationSummary {
     pub status: QuotationStatus,
     pub total: String,
     pub currency: String,
+    #[serde(with = "crate::compact_dates")]
     pub valid_until: NaiveDate,
     /// The house only.
     pub margin_percent: Option<String>,

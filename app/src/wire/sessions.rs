@@ -15,7 +15,9 @@ pub struct SessionView {
     pub device: Option<String>,
     /// The address it signed in from, as the server saw it.
     pub client_addr: Option<String>,
+    #[serde(with = "crate::compact_dates")]
     pub signed_in_at: DateTime<Utc>,
+    #[serde(with = "crate::compact_dates")]
     pub last_used_at: DateTime<Utc>,
     /// The session of the browser asking.
     pub current: bool,

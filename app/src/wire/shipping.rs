@@ -98,15 +98,20 @@ pub struct ShipmentDetail {
     pub bl_number: String,
     pub port_of_loading: String,
     pub port_of_discharge: String,
+    #[serde(with = "crate::compact_dates")]
     pub etd: NaiveDate,
+    #[serde(with = "crate::compact_dates")]
     pub atd: Option<NaiveDate>,
+    #[serde(with = "crate::compact_dates")]
     pub eta: Option<NaiveDate>,
+    #[serde(with = "crate::compact_dates")]
     pub ata: Option<NaiveDate>,
     /// Catalogue key of planned / departed / arrived.
     pub stage_key: String,
     /// Stored form of the customs status, and its catalogue key.
     pub customs_status: String,
     pub customs_key: String,
+    #[serde(with = "crate::compact_dates")]
     pub customs_on: Option<NaiveDate>,
     /// The house only: the customs statuses it may move to now (stored form).
     pub next_customs: Vec<String>,
@@ -158,6 +163,7 @@ pub struct DocumentView {
     /// The portal makes this document from the order.
     pub generated: bool,
     pub file: Option<FileView>,
+    #[serde(with = "crate::compact_dates")]
     pub updated_at: Option<DateTime<Utc>>,
     /// The house only: who changed it last.
     pub updated_by: Option<String>,
@@ -170,6 +176,7 @@ pub struct FileView {
     pub content_type: String,
     /// Like "1.2 MB".
     pub size: String,
+    #[serde(with = "crate::compact_dates")]
     pub uploaded_at: DateTime<Utc>,
     /// The house only: who uploaded it.
     pub uploaded_by: Option<String>,
@@ -190,6 +197,7 @@ pub struct InstalmentView {
     pub kind_key: String,
     pub amount: String,
     pub paid: String,
+    #[serde(with = "crate::compact_dates")]
     pub due: Option<NaiveDate>,
     /// While the due day waits for an event: its catalogue key.
     pub due_event_key: Option<String>,
@@ -206,13 +214,16 @@ pub struct LcView {
     /// Like "5.0 %".
     pub tolerance: String,
     pub tolerance_bp: u32,
+    #[serde(with = "crate::compact_dates")]
     pub expiry: NaiveDate,
+    #[serde(with = "crate::compact_dates")]
     pub latest_shipment: NaiveDate,
     pub presentation_days: i32,
     pub partial_shipments: bool,
     pub transhipment: bool,
     pub goods_description: String,
     pub days_to_port: i32,
+    #[serde(with = "crate::compact_dates")]
     pub presented_on: Option<NaiveDate>,
     /// Whether the latest shipment date will hold (one message).
     pub risk: Said,

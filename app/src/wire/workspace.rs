@@ -43,7 +43,9 @@ pub struct ParetoTable {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KpiReport {
+    #[serde(with = "crate::compact_dates")]
     pub from: NaiveDate,
+    #[serde(with = "crate::compact_dates")]
     pub to: NaiveDate,
     pub cycle_days: Spread,
     pub on_time: Rate,
@@ -113,7 +115,9 @@ pub struct BoardRow {
     pub customer_name: String,
     pub line_no: i32,
     pub product_code: String,
+    #[serde(with = "crate::compact_dates")]
     pub committed: Option<NaiveDate>,
+    #[serde(with = "crate::compact_dates")]
     pub forecast: Option<NaiveDate>,
     pub slip_days: i64,
     pub reasons: Vec<RiskReason>,

@@ -26,6 +26,7 @@ pub struct PoLineChange {
     pub po_line_id: i32,
     pub quantity: Option<(i64, i64)>,
     pub description: Option<(String, String)>,
+    #[serde(with = "crate::compact_dates")]
     pub ready_by: Option<(NaiveDate, NaiveDate)>,
     pub cancelled: bool,
 }

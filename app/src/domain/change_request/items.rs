@@ -25,7 +25,9 @@ pub enum ChangeItem {
     },
     RequestedDate {
         line_no: i32,
+        #[serde(with = "crate::compact_dates")]
         from: NaiveDate,
+        #[serde(with = "crate::compact_dates")]
         to: NaiveDate,
     },
     ShipTo {
@@ -48,6 +50,7 @@ pub struct NewLine {
     pub description: String,
     pub quantity: i64,
     pub unit: String,
+    #[serde(with = "crate::compact_dates")]
     pub requested: NaiveDate,
     #[serde(default)]
     pub unit_price_minor: Option<i64>,

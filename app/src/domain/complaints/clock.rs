@@ -179,10 +179,12 @@ impl ClockKind {
 /// One clock on a complaint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Clock {
+    #[serde(with = "crate::compact_dates")]
     pub due: DateTime<Utc>,
     /// The target it was started with, in working minutes (for due soon).
     pub target_minutes: u32,
     /// When what it waited for happened; a stopped clock is settled.
+    #[serde(with = "crate::compact_dates")]
     pub stopped_at: Option<DateTime<Utc>>,
 }
 

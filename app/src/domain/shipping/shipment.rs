@@ -143,9 +143,13 @@ impl ShipmentStage {
 /// The dates of a voyage: estimated and actual departure and arrival.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Voyage {
+    #[serde(with = "crate::compact_dates")]
     pub etd: Option<NaiveDate>,
+    #[serde(with = "crate::compact_dates")]
     pub atd: Option<NaiveDate>,
+    #[serde(with = "crate::compact_dates")]
     pub eta: Option<NaiveDate>,
+    #[serde(with = "crate::compact_dates")]
     pub ata: Option<NaiveDate>,
 }
 
@@ -181,9 +185,11 @@ pub enum VoyageError {
     /// The ETA is before the departure (the ATD, or the ETD while there is
     /// none).
     EtaBeforeDeparture {
+        #[serde(with = "crate::compact_dates")]
         departure: NaiveDate,
     },
     AtaBeforeAtd {
+        #[serde(with = "crate::compact_dates")]
         atd: NaiveDate,
     },
     /// An arrival is recorded without a departure.
