@@ -9,11 +9,12 @@
 //!
 //! `later(|| view! { ... })`, given by such a `Suspend` in place of the view
 //! itself, is built once, when the page is written; the walks pass over it.
-//! So the view inside must not read a resource outside a `Transition` of its
-//! own: the walks would not see that read, and the page would be written
-//! without its data. Nor may it hold an island: the navigation, which holds
-//! the sign-out island, did not hydrate as it should when built so. In the
-//! browser `later` is the view itself.
+//! So the view inside must not read a resource: the walks would not see that
+//! read, and the page would be written without its data. It is written in
+//! one piece, as a plain string, so it holds no `Transition` or `Suspense`
+//! either: one inside would be written as its fallback. Nor may it hold an
+//! island: the navigation, which holds the sign-out island, did not hydrate
+//! as it should when built so. In the browser `later` is the view itself.
 
 use leptos::prelude::*;
 
@@ -122,13 +123,13 @@ mod server {
         ) where
             Self: Sized,
         {
-            (self.0)().to_html_async_with_buf::<OUT_OF_ORDER>(
-                buf,
-                position,
-                escape,
-                mark_branches,
-                extra_attrs,
-            )
+            // In one piece: nothing inside waits (see the module), and an
+            // element written into the stream by itself costs two strings
+            // of its own, for its opening and its closing tag.
+            let view = (self.0)();
+            buf.with_buf(|buf| {
+                view.to_html_with_buf(buf, position, escape, mark_branches, extra_attrs)
+            });
         }
 
         fn hydrate<const FROM_SERVER: bool>(
@@ -149,6 +150,7 @@ mod server {
 mod tests {
     use super::later;
     use leptos::prelude::*;
+    use leptos::tachys::ssr::StreamChunk;
     use std::sync::Arc;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -172,6 +174,49 @@ mod tests {
             assert_eq!(builds.load(Ordering::SeqCst), 0);
             assert_eq!(view.to_html(), expected);
             assert_eq!(builds.load(Ordering::SeqCst), 1);
+        });
+    }
+
+    /// What streaming `view` writes, as one string.
+    fn streamed(view: impl RenderHtml) -> String {
+        let mut buf = leptos::tachys::ssr::StreamBuilder::new(None);
+        view.to_html_async_with_buf::<false>(
+            &mut buf,
+            &mut leptos::tachys::view::Position::FirstChild,
+            true,
+            false,
+            vec![],
+        );
+        buf.finish()
+            .take_chunks()
+            .into_iter()
+            .map(|chunk| match chunk {
+                StreamChunk::Sync(html) => html,
+                _ => panic!("nothing here waits"),
+            })
+            .collect()
+    }
+
+    /// A view of nested elements, attributes, texts and a list.
+    fn list(items: Vec<&'static str>) -> impl IntoView {
+        let count = items.len().to_string();
+        view! {
+            <ul class="cards" data-count=count>
+                {items.into_iter().map(|item| view! {
+                    <li class:late=item.starts_with('l')><a href=format!("/x/{item}")>{item}</a>" & "</li>
+                }).collect_view()}
+            </ul>
+            <p>"after"</p>
+        }
+    }
+
+    #[test]
+    fn written_in_one_piece_it_streams_as_the_view_itself() {
+        Owner::new().with(|| {
+            let items = vec!["late", "on time", "<b>"];
+            let expected = streamed(list(items.clone()));
+            assert!(expected.contains("<li class=\"late\">"), "{expected}");
+            assert_eq!(streamed(later(move || list(items))), expected);
         });
     }
 
