@@ -11,10 +11,11 @@
 //!
 //! Read as text, chrono parses a day or a time with its general parser of
 //! date formats, which every browser bundle carried only for this: 22 KB of
-//! the order page's bundle, 8.5 KB of it gzip (`BENCHMARKS.md`). Read as numbers, it needs none
-//! of it. So the browser reads days and times only in postcard: a text form
-//! is read on the server alone, and the browser refuses it with a message.
-//! No island's properties (which Leptos writes as JSON) hold one.
+//! the order page's bundle, 8.5 KB of it gzip (`BENCHMARKS.md`). Read as
+//! numbers, it needs none of it. So the browser reads days and times only
+//! in postcard: a text form is read on the server alone, and the browser
+//! refuses it with a message. No island's properties (which Leptos writes
+//! as JSON) hold one.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::de::Error as _;

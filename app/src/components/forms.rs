@@ -41,6 +41,23 @@ pub fn FieldMessage(error: Signal<Option<ApiError>>, #[prop(into)] field: String
     }
 }
 
+/// The messages for the fields of row `index` of the list `list`
+/// (`lines[3].quantity`), under the row, in the order of `fields`: a
+/// `FieldMessage` for each. A function, not a component, and one part of
+/// the page per field: either other shape cost the order page's bundle
+/// (`BENCHMARKS.md`, "Browser bundle").
+pub fn row_messages(
+    error: Signal<Option<ApiError>>,
+    list: &'static str,
+    index: usize,
+    fields: Vec<&'static str>,
+) -> impl IntoView {
+    fields
+        .into_iter()
+        .map(|f| view! { <FieldMessage error field=format!("{list}[{index}].{f}") /> })
+        .collect_view()
+}
+
 /// Errors that belong to no single field (signed out, rate limited, ...).
 #[component]
 pub fn FormMessage(

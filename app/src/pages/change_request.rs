@@ -16,7 +16,9 @@ use crate::api::ApiError;
 use crate::api::changes::RequestChange;
 use crate::api::orders::{LineView, OrderDetail, get_order};
 use crate::components::data::{Data, load};
-use crate::components::forms::{FieldMessage, FormMessage, StaleNotice, latest_error};
+use crate::components::forms::{
+    FieldMessage, FormMessage, StaleNotice, latest_error, row_messages,
+};
 use crate::components::guard::use_locale;
 use crate::components::later::later;
 use crate::components::live::refresh_order_after;
@@ -169,9 +171,7 @@ fn ChangeLineFields(
                 <input type=if description { "text" } else { "hidden" } name=name("description") value=line.description.clone() />
                 {(!description).then(|| view! { <span>{line.description.clone()}</span> })}
             </label>
-            {["quantity", "requested", "description", "cancel", "line_no"].into_iter().map(|f| view! {
-                <FieldMessage error field=format!("lines[{index}].{f}") />
-            }).collect_view()}
+            {row_messages(error, "lines", index, vec!["quantity", "requested", "description", "cancel", "line_no"])}
         </fieldset>
     }
 }
@@ -189,9 +189,7 @@ fn AddLineFields(error: Signal<Option<ApiError>>, locale: Locale) -> impl IntoVi
                 <label>{locale.t("cr-delivery-date")} <input type="date" name="added[0][requested]" /></label>
             </div>
             <label>{locale.t("cr-description")} <input type="text" name="added[0][description]" /></label>
-            {["product_code", "quantity", "unit", "requested", "description"].into_iter().map(|f| view! {
-                <FieldMessage error field=format!("added[0].{f}") />
-            }).collect_view()}
+            {row_messages(error, "added", 0, vec!["product_code", "quantity", "unit", "requested", "description"])}
             <FieldMessage error field="added" />
         </fieldset>
     }

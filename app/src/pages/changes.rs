@@ -16,7 +16,7 @@ use crate::api::changes::{
     factory_changes, get_change,
 };
 use crate::api::orders::OrderDetail;
-use crate::components::forms::{FieldMessage, FormMessage, latest_error};
+use crate::components::forms::{FieldMessage, FormMessage, latest_error, row_messages};
 use crate::components::guard::AreaGuard;
 use crate::components::guard::use_locale;
 use crate::components::live::refresh_order_after;
@@ -332,9 +332,7 @@ fn DecisionForm(change: ChangeView, decide: FormAction<DecideChange>) -> impl In
                                     <label>{locale.t("changes-hs-code")} <input type="text" name=format!("items[{i}][hs_code]") /></label>
                                 })}
                             </div>
-                            <FieldMessage error field=format!("items[{i}].counter") />
-                            <FieldMessage error field=format!("items[{i}].unit_price") />
-                            <FieldMessage error field=format!("items[{i}].hs_code") />
+                            {row_messages(error, "items", i, vec!["counter", "unit_price", "hs_code"])}
                         </fieldset>
                     }
                 }).collect_view()}

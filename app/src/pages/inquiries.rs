@@ -9,7 +9,7 @@ use leptos_meta::Title;
 
 use crate::api::ApiError;
 use crate::api::quotations::{CreateInquiry, InquirySummary, list_inquiries};
-use crate::components::forms::{FieldMessage, FormMessage, latest_error};
+use crate::components::forms::{FieldMessage, FormMessage, latest_error, row_messages};
 use crate::components::guard::{AreaGuard, use_locale};
 use crate::components::local_time::LocalTime;
 use crate::domain::order_input::{CURRENCIES, INCOTERMS};
@@ -221,9 +221,7 @@ fn InquiryLineFields(
                     <label>{locale.t(label)} <input type="text" name=format!("lines[{index}][{name}]") inputmode=*mode list=(*name == "product_code").then_some("past-products") /></label>
                 }).collect_view()}
             </div>
-            {LINE_FIELDS.iter().map(|(name, _, _)| view! {
-                <FieldMessage error field=format!("lines[{index}].{name}") />
-            }).collect_view()}
+            {row_messages(error, "lines", index, LINE_FIELDS.iter().map(|(name, _, _)| *name).collect())}
         </fieldset>
     }
 }

@@ -19,7 +19,8 @@ use crate::api::order_desk::{PlacePurchaseOrder, UpdateOrder};
 use crate::api::orders::{LineView, OrderDetail, get_order};
 use crate::components::data::{Data, load};
 use crate::components::forms::{
-    FieldMessage, FormMessage, HeldForms, StaleNotice, hold_while, latest_error, saved_note,
+    FieldMessage, FormMessage, HeldForms, StaleNotice, hold_while, latest_error, row_messages,
+    saved_note,
 };
 use crate::components::guard::use_locale;
 use crate::components::live::refresh_order_after;
@@ -325,9 +326,7 @@ fn EditLines(lines: Vec<LineView>, error: Signal<Option<ApiError>>) -> impl Into
                             <label class="checkbox"><input type="checkbox" name=format!("lines[{i}][remove]") value="yes" />{locale.t("desk-remove")}</label>
                         })}
                     </div>
-                    {line_fields.iter().map(|(name, _, _)| view! {
-                        <FieldMessage error field=format!("lines[{i}].{name}") />
-                    }).collect_view()}
+                    {row_messages(error, "lines", i, line_fields.iter().map(|(name, _, _)| *name).collect())}
                 </fieldset>
             }
         }).collect_view()}

@@ -459,7 +459,7 @@ pub fn NewOrderPage() -> impl IntoView {
 #[component]
 fn NewOrderForm() -> impl IntoView {
     use crate::api::orders::CreateOrder;
-    use crate::components::forms::{FieldMessage, go_to};
+    use crate::components::forms::{FieldMessage, go_to, row_messages};
     use crate::domain::order_input::{CURRENCIES, INCOTERMS};
 
     let create = FormAction::<CreateOrder>::new();
@@ -526,9 +526,7 @@ fn NewOrderForm() -> impl IntoView {
                                 <label>{locale.t(label)} <input type=*kind name=format!("lines[{i}][{name}]") /></label>
                             }).collect_view()}
                         </div>
-                        {line_fields.iter().map(|(name, _, _)| view! {
-                            <FieldMessage error field=format!("lines[{i}].{name}") />
-                        }).collect_view()}
+                        {row_messages(error, "lines", i as usize, line_fields.iter().map(|(name, _, _)| *name).collect())}
                     </fieldset>
                 }).collect_view()}
                 <FormMessage error fields=&[] />

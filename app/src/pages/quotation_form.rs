@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::api::quotations::{HouseQuotation, HouseQuoteLine, SaveQuotation};
-use crate::components::forms::{FieldMessage, FormMessage, latest_error};
+use crate::components::forms::{FieldMessage, FormMessage, latest_error, row_messages};
 use crate::domain::order_input::{CURRENCIES, INCOTERMS};
 use crate::domain::terms::BalanceDue;
 use crate::i18n::Locale;
@@ -213,10 +213,7 @@ fn QuoteLineFields(
                         locale.t("figures-margin-percent"), l.figures.margin_percent.clone().unwrap_or_else(|| "—".to_string()))}
                 </p>
             })}
-            {GOODS_FIELDS.iter().chain(COST_FIELDS.iter()).map(|(field, ..)| *field)
-                .chain(["supplier_id"])
-                .map(|field| view! { <FieldMessage error field=format!("lines[{index}].{field}") /> })
-                .collect_view()}
+            {row_messages(error, "lines", index, GOODS_FIELDS.iter().chain(COST_FIELDS.iter()).map(|(field, ..)| *field).chain(["supplier_id"]).collect())}
         </fieldset>
     }
 }
