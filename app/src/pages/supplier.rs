@@ -172,11 +172,7 @@ fn LineList(base: &'static str, can_report: bool) -> impl IntoView {
                             let more = list.len() as u64 == shown.get_untracked()
                                 && shown.get_untracked() < LIST_LIMIT;
                             later(move || view! {
-                                <ul class="po-lines" id="po-lines">
-                                    {list.into_iter().enumerate().map(|(i, line)| view! {
-                                        <LineCard line index=i base can_report words=words.clone() />
-                                    }).collect_view()}
-                                </ul>
+                                <ul class="po-lines" id="po-lines" inner_html=line_cards(&list, base, can_report, &words) />
                                 {more.then(|| view! {
                                     <button type="button" class="button secondary" id="lines-more"
                                         on:click=move |_| shown.update(|n| *n += LIST_PAGE)>
@@ -247,45 +243,60 @@ impl CardWords {
     }
 }
 
-/// One line as a card. Its links are plain anchors (the router still takes
-/// their clicks): a list holds hundreds, and a router link per card costs
-/// a reactive watch of the location each.
-#[component]
-fn LineCard(
-    line: PoLineView,
-    index: usize,
-    base: &'static str,
-    can_report: bool,
-    words: CardWords,
-) -> impl IntoView {
+/// The lines as cards, written as markup: the list has nothing to wire up
+/// in the browser (its boxes are read by the form, its links by the
+/// router), so the island leaves it as the server wrote it and writes it
+/// anew when the filter changes. Links are plain anchors.
+fn line_cards(lines: &[PoLineView], base: &str, can_report: bool, words: &CardWords) -> String {
     let locale = words.locale;
-    let href = format!("{base}/{}", line.id);
-    view! {
-        <li class="po-line-card" class:late=line.late data-po-line=line.id.to_string()>
-            <div class="card-head">
-                {(can_report && !line.closed).then(|| view! {
-                    <input type="checkbox" name=format!("line_ids[{index}]") value=line.id.to_string()
-                        aria-label=format!("{} {}", line.po_number, line.line_no) />
-                })}
-                <a href=href.clone()><strong>{format!("{} · {}", line.po_number, locale.t_with("supplier-line", &[("line", line.line_no.into())]))}</strong></a>
-                {line.late.then(|| view! { <span class="badge badge-late">{words.late.clone()}</span> })}
-                {line.stale.then(|| view! {
-                    <span class="badge badge-warn">{locale.t_with("supplier-stale", &[("days", line.quiet_days.into())])}</span>
-                })}
-            </div>
-            <p class="product"><strong>{line.product_code.clone()}</strong>" " <span class="muted">{line.description.clone()}</span></p>
-            {line.supplier_name.clone().map(|name| view! { <p class="muted">{words.factory.clone()}": " {name}</p> })}
-            <dl class="card-facts">
-                <dt>{words.milestone.clone()}</dt><dd class="milestone">{milestone_text(locale, line.milestone)}</dd>
-                <dt>{words.done.clone()}</dt><dd>{format!("{} / {}", line.quantity_done, line.quantity)}</dd>
-                <dt>{words.ready_by.clone()}</dt><dd>{line.committed_ready.to_string()}</dd>
-                <dt>{words.forecast.clone()}</dt><dd class="forecast">{locale.date_or_dash(line.forecast_ready)}</dd>
-            </dl>
-            {(can_report && !line.closed).then(|| view! {
-                <a href=href class="button secondary update-link">{words.update.clone()}</a>
-            })}
-        </li>
+    maud::html! {
+        @for (index, line) in lines.iter().enumerate() {
+            @let href = format!("{base}/{}", line.id);
+            @let open = can_report && !line.closed;
+            li.po-line-card.late[line.late] data-po-line=(line.id) {
+                div.card-head {
+                    @if open {
+                        input type="checkbox" name={ "line_ids[" (index) "]" } value=(line.id)
+                            aria-label={ (line.po_number) " " (line.line_no) };
+                    }
+                    a href=(href) {
+                        strong {
+                            (line.po_number) " · "
+                            (locale.t_with("supplier-line", &[("line", line.line_no.into())]))
+                        }
+                    }
+                    @if line.late {
+                        span.badge.badge-late { (words.late) }
+                    }
+                    @if line.stale {
+                        span.badge.badge-warn {
+                            (locale.t_with("supplier-stale", &[("days", line.quiet_days.into())]))
+                        }
+                    }
+                }
+                p.product {
+                    strong { (line.product_code) } " " span.muted { (line.description) }
+                }
+                @if let Some(name) = &line.supplier_name {
+                    p.muted { (words.factory) ": " (name) }
+                }
+                dl.card-facts {
+                    dt { (words.milestone) }
+                    dd.milestone { (milestone_text(locale, line.milestone)) }
+                    dt { (words.done) }
+                    dd { (line.quantity_done) " / " (line.quantity) }
+                    dt { (words.ready_by) }
+                    dd { (line.committed_ready) }
+                    dt { (words.forecast) }
+                    dd.forecast { (locale.date_or_dash(line.forecast_ready)) }
+                }
+                @if open {
+                    a.button.secondary.update-link href=(href) { (words.update) }
+                }
+            }
+        }
     }
+    .into_string()
 }
 
 #[component]
