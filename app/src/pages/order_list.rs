@@ -13,6 +13,7 @@ use crate::components::later::later;
 use crate::components::live::use_live_tick;
 use crate::domain::order_status::OrderStatus;
 use crate::domain::policy::Area;
+use crate::i18n::Locale;
 use crate::pages::orders::{badge_class, badge_text, status_text};
 
 /// The order list with filters (status, search, at risk, committed dates and,
@@ -156,7 +157,10 @@ fn OrderFilters(
     }
 }
 
-/// One page of orders as a table, each linking to its order.
+/// One page of orders as a table, each linking to its order. Its rows are
+/// written as markup: they hold nothing to wire up in the browser (their
+/// links are plain anchors the router takes), so the island leaves them as
+/// the server wrote them and writes them anew for another page.
 #[component]
 fn OrderTable(list: Vec<OrderSummary>, base: &'static str) -> impl IntoView {
     let locale = use_locale().get_untracked();
@@ -169,23 +173,26 @@ fn OrderTable(list: Vec<OrderSummary>, base: &'static str) -> impl IntoView {
                         <th>{locale.t("orders-col-lines")}</th><th>{locale.t("orders-col-next-committed")}</th><th>{locale.t("orders-col-dates")}</th>
                     </tr>
                 </thead>
-                <tbody>
-                    {list.into_iter().map(|o| {
-                        let number = o.number.clone();
-                        view! {
-                        <tr data-order=number>
-                            <td><a href=format!("{base}/{}", o.id)>{o.number}</a></td>
-                            <td>{o.customer_name}</td>
-                            <td class="order-status">{status_text(locale, o.status)}</td>
-                            <td>{o.line_count}</td>
-                            <td>{locale.date_or_dash(o.next_committed)}</td>
-                            <td><span class=badge_class(o.badge)>{badge_text(locale, o.badge)}</span></td>
-                        </tr>
-                    }}).collect_view()}
-                </tbody>
+                <tbody inner_html=order_rows(&list, base, locale) />
             </table>
         </div>
     }
+}
+
+fn order_rows(list: &[OrderSummary], base: &str, locale: Locale) -> String {
+    maud::html! {
+        @for o in list {
+            tr data-order=(o.number) {
+                td { a href={ (base) "/" (o.id) } { (o.number) } }
+                td { (o.customer_name) }
+                td.order-status { (status_text(locale, o.status)) }
+                td { (o.line_count) }
+                td { (locale.date_or_dash(o.next_committed)) }
+                td { span class=(badge_class(o.badge)) { (badge_text(locale, o.badge)) } }
+            }
+        }
+    }
+    .into_string()
 }
 
 /// Back to the newest page, and on to older ones while pages are full.
