@@ -232,3 +232,39 @@ pub fn StaffOrdersPage() -> impl IntoView {
         </AreaGuard>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::dates::LineBadge;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn a_row_links_its_order_and_writes_its_text_escaped() {
+        let order = OrderSummary {
+            id: 12,
+            number: "SO-\"12\"".into(),
+            customer_name: "<script>alert(1)</script> & Sons".into(),
+            status: OrderStatus::Confirmed,
+            line_count: 4,
+            next_committed: NaiveDate::from_ymd_opt(2026, 12, 5),
+            badge: LineBadge::AtRisk,
+        };
+        let html = order_rows(&[order], "/customer/orders", Locale::En);
+        assert!(
+            html.starts_with("<tr data-order=\"SO-&quot;12&quot;\">"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<a href=\"/customer/orders/12\">SO-&quot;12&quot;</a>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<td>&lt;script&gt;alert(1)&lt;/script&gt; &amp; Sons</td>"),
+            "{html}"
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(html.contains("<td>4</td><td>2026-12-05</td>"), "{html}");
+        assert!(html.contains("<span class=\"badge badge-warn\">"), "{html}");
+    }
+}

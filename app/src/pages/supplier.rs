@@ -520,3 +520,66 @@ fn ProgressHistory(
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn line(po_number: &str, description: &str, closed: bool) -> PoLineView {
+        PoLineView {
+            id: 7,
+            purchase_order_id: 3,
+            po_number: po_number.into(),
+            line_no: 2,
+            product_code: "MUG-1".into(),
+            description: description.into(),
+            quantity: 1000,
+            quantity_done: 250,
+            milestone: Milestone::InProduction,
+            committed_ready: NaiveDate::from_ymd_opt(2026, 12, 19).unwrap(),
+            forecast_ready: None,
+            late: true,
+            stale: false,
+            quiet_days: 0,
+            closed,
+            version: 1,
+            supplier_name: None,
+        }
+    }
+
+    #[test]
+    fn a_card_writes_what_it_shows_escaped_in_text_and_attributes() {
+        let words = CardWords::new(Locale::En);
+        let hostile = line("PO-\"1\"", "<img src=x onerror=alert(1)> & more", false);
+        let html = line_cards(&[hostile], "/supplier/lines", true, &words);
+        assert!(
+            html.contains("&lt;img src=x onerror=alert(1)&gt; &amp; more"),
+            "{html}"
+        );
+        assert!(html.contains("aria-label=\"PO-&quot;1&quot; 2\""), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+    }
+
+    #[test]
+    fn a_card_offers_its_box_and_update_link_only_while_it_may_be_reported_on() {
+        let words = CardWords::new(Locale::En);
+        let cards = [line("PO-1", "Mug", false), line("PO-2", "Mug", true)];
+        let html = line_cards(&cards, "/supplier/lines", true, &words);
+        assert_eq!(html.matches("<li class=\"po-line-card late\"").count(), 2);
+        assert_eq!(html.matches("name=\"line_ids[0]\"").count(), 1);
+        assert!(!html.contains("line_ids[1]"), "{html}");
+        assert_eq!(html.matches("update-link").count(), 1);
+        assert!(
+            html.contains("<dd>250 / 1000</dd><dt>Ready by</dt><dd>2026-12-19</dd>"),
+            "{html}"
+        );
+        // The house reads the same cards and reports on none.
+        let house = line_cards(&cards, "/staff/po-lines", false, &words);
+        assert!(
+            !house.contains("checkbox") && !house.contains("update-link"),
+            "{house}"
+        );
+        assert!(house.contains("href=\"/staff/po-lines/7\""), "{house}");
+    }
+}
