@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::api::orders::order_glance;
 use crate::components::data::load;
 use crate::components::guard::use_locale;
+use crate::components::later::later;
 use crate::domain::dates::LineBadge;
 use crate::i18n::Locale;
 use crate::pages::orders::badge_class;
@@ -25,7 +26,7 @@ pub fn CustomerGlance() -> impl IntoView {
             <Transition fallback=move || view! { <p class="muted">{locale.t("glance-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match glance.await {
-                        Ok(found) => view! { <div class="glance-body" inner_html=glance_markup(&found, locale) /> }.into_any(),
+                        Ok(found) => later(move || view! { <div class="glance-body" inner_html=glance_markup(&found, locale) /> }).into_any(),
                         Err(e) => view! { <p class="form-error">{e.text(locale)}</p> }.into_any(),
                     }
                 })}
