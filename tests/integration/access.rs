@@ -46,7 +46,7 @@ impl std::ops::Deref for World {
 }
 
 pub(crate) async fn world(app: &TestApp) -> World {
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(app).await;
     let buyer_b = app.client_for(&cast.customer_b_user.email, PASSWORD).await;
     let (status, body) = app
         .call(
@@ -1306,7 +1306,7 @@ async fn allowed_roles_really_are_allowed() {
 #[tokio::test]
 async fn staff_see_people_but_outside_users_never_see_other_tenants() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let (status, body) = app.call(&staff, "admin/people", &[]).await;
     assert_eq!(status, 200);
@@ -1322,7 +1322,7 @@ async fn staff_see_people_but_outside_users_never_see_other_tenants() {
 #[tokio::test]
 async fn area_pages_answer_403_to_other_roles_and_send_strangers_to_sign_in() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let pages = [
         ("/customer", vec![Role::Customer]),
         ("/supplier", vec![Role::Supplier]),
@@ -1363,7 +1363,7 @@ async fn area_pages_answer_403_to_other_roles_and_send_strangers_to_sign_in() {
 #[tokio::test]
 async fn record_pages_of_others_answer_404_and_show_nothing_of_them() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let customer = app.client_for(&cast.customer.email, PASSWORD).await;
     let supplier = app.client_for(&cast.supplier.email, PASSWORD).await;
     let own_and_foreign = [
@@ -1482,7 +1482,7 @@ async fn uploads_onto_records_of_others_are_not_found() {
 #[tokio::test]
 async fn the_second_sign_in_step_answers_only_a_waiting_sign_in() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let mut clients = vec![("anonymous".to_string(), new_client())];
     for person in [&cast.admin, &cast.staff, &cast.customer, &cast.supplier] {
         clients.push((

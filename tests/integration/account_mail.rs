@@ -35,7 +35,7 @@ async fn reset(app: &TestApp, token: &str, password: &str) -> u16 {
 #[tokio::test]
 async fn a_second_reset_request_leaves_the_first_link_working() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let owners = request_reset(&app, &cast.customer.email).await;
     // Anyone who knows the address can ask again.
     let strangers = request_reset(&app, &cast.customer.email).await;
@@ -60,7 +60,7 @@ async fn a_second_reset_request_leaves_the_first_link_working() {
 #[tokio::test]
 async fn only_the_three_newest_reset_links_work() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let mut tokens = Vec::new();
     for _ in 0..4 {
         tokens.push(request_reset(&app, &cast.supplier.email).await);
@@ -79,7 +79,7 @@ async fn only_the_three_newest_reset_links_work() {
 #[tokio::test]
 async fn a_password_change_mails_a_notice_to_the_owner() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let client = app.client_for(&cast.supplier.email, PASSWORD).await;
     let (status, body) = app
         .call(
@@ -114,7 +114,7 @@ async fn a_password_change_mails_a_notice_to_the_owner() {
 #[tokio::test]
 async fn a_reset_mails_a_notice_in_the_owners_language() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let client = app.client_for(&cast.customer.email, PASSWORD).await;
     let (status, body) = app.call(&client, "auth/locale", &[("locale", "zh")]).await;
     assert_eq!(status, 200, "{body}");
@@ -167,7 +167,7 @@ async fn portal_with_a_refusing_mail_server() -> (TestApp, SmtpSink) {
 #[tokio::test]
 async fn a_dead_invitation_mail_no_longer_holds_a_working_link() {
     let (app, sink) = portal_with_a_refusing_mail_server().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let company = cast.supplier_b.to_string();
     let (status, body) = app
@@ -237,7 +237,7 @@ async fn a_dead_invitation_mail_no_longer_holds_a_working_link() {
 #[tokio::test]
 async fn a_link_mail_undelivered_when_its_link_runs_out_is_voided() {
     let (app, sink) = portal_with_a_refusing_mail_server().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let (status, body) = app
         .call(
             &new_client(),

@@ -43,7 +43,7 @@ async fn all_mails(app: &TestApp, count: usize) -> Vec<server::mail::Envelope> {
 #[tokio::test]
 async fn an_invitation_into_a_customer_tells_its_people_and_nobody_else() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     invite(
         &app,
@@ -123,7 +123,7 @@ async fn an_invitation_into_a_customer_tells_its_people_and_nobody_else() {
 #[tokio::test]
 async fn admins_list_the_new_outside_accounts_with_who_invited_them() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     invite(
         &app,
@@ -207,7 +207,7 @@ async fn admins_list_the_new_outside_accounts_with_who_invited_them() {
 #[tokio::test]
 async fn staff_and_outsiders_read_neither_the_list_nor_the_audit_log() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     invite(
         &app,
@@ -239,7 +239,7 @@ async fn staff_and_outsiders_read_neither_the_list_nor_the_audit_log() {
 #[tokio::test]
 async fn the_audit_log_shows_sign_ins_with_filters() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let buyer = cast.customer.email.clone();
     let (status, _) = app
         .call(

@@ -14,14 +14,10 @@ use integration_tests::{SpawnOptions, TestApp, spawn_app, spawn_app_with};
 use sea_orm::{EntityTrait, TransactionTrait};
 use std::time::Duration;
 
-fn day(offset: i64) -> String {
-    (chrono::Utc::now().date_naive() + chrono::Duration::days(offset)).to_string()
-}
-
 /// Supplier A reports line 1 of order A `late` days behind its commitment.
 async fn report_late(app: &TestApp, cast: &Cast, version: i64, late: i64) -> serde_json::Value {
     let factory = app.client_for(&cast.supplier.email, PASSWORD).await;
-    let forecast = day(20 + late);
+    let forecast = app.day(20 + late);
     let (status, body) = app
         .call(
             &factory,
@@ -96,7 +92,7 @@ async fn run_scan(app: &TestApp) -> app::ssr::alerts::ScanReport {
 #[tokio::test]
 async fn a_slip_mails_staff_and_the_customer_once_per_level() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     report_late(&app, &cast, 1, 3).await;
     let mails = app.wait_for_mails(2).await;
     let rows = outbox_rows(&app).await;
@@ -113,8 +109,8 @@ async fn a_slip_mails_staff_and_the_customer_once_per_level() {
         "PO-A-1 line 1 is 3 days late at Supplier A"
     );
     for part in [
-        day(20),
-        day(23),
+        app.day(20),
+        app.day(23),
         "Glaze supplier late".to_string(),
         "SO-A-1 line 1".into(),
     ] {
@@ -137,7 +133,8 @@ async fn a_slip_mails_staff_and_the_customer_once_per_level() {
         "Order SO-A-1 line 1 is now expected 3 days late"
     );
     assert!(
-        customer_mail.body_text.contains(&day(30)) && customer_mail.body_text.contains(&day(33))
+        customer_mail.body_text.contains(&app.day(30))
+            && customer_mail.body_text.contains(&app.day(33))
     );
     assert!(
         customer_mail
@@ -187,7 +184,7 @@ async fn a_slip_mails_staff_and_the_customer_once_per_level() {
 #[tokio::test]
 async fn the_scan_catches_what_time_brings_in_each_readers_language() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let factory = app.client_for(&cast.supplier.email, PASSWORD).await;
     app.call(&factory, "auth/locale", &[("locale", "zh")]).await;
 
@@ -253,7 +250,7 @@ async fn alerts_reach_a_real_smtp_server_with_their_headers() {
         ..Default::default()
     })
     .await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     report_late(&app, &cast, 1, 3).await;
     let received = sink.wait_for(2, 20).await;
     let rows = rows_once_sent(&app).await;
@@ -281,7 +278,7 @@ async fn temporary_refusals_are_retried_until_the_server_takes_the_mail() {
         ..Default::default()
     })
     .await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     report_late(&app, &cast, 1, 3).await;
     // Both mails fail once and wait for a retry.
     for _ in 0..200 {
@@ -319,7 +316,7 @@ async fn permanent_refusals_are_dead_lettered_visible_to_staff_and_can_be_retrie
         ..Default::default()
     })
     .await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     report_late(&app, &cast, 1, 3).await;
     for _ in 0..200 {
         if outbox_rows(&app).await.iter().all(|r| r.dead) {
@@ -364,7 +361,7 @@ async fn permanent_refusals_are_dead_lettered_visible_to_staff_and_can_be_retrie
 #[tokio::test]
 async fn people_choose_their_alerts_and_mute_single_orders() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let customer = app.client_for(&cast.customer.email, PASSWORD).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let (status, choices) = app.call(&customer, "alerts/choices", &[]).await;
@@ -505,7 +502,7 @@ async fn two_instances_never_send_the_same_mail() {
 #[tokio::test]
 async fn digest_readers_get_one_mail_a_day_listing_their_alerts() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let customer = app.client_for(&cast.customer.email, PASSWORD).await;
     let (status, body) = app
         .call(
@@ -570,7 +567,7 @@ async fn a_line_put_right_after_the_scan_planned_it_is_not_alerted() {
     use app::ssr::entities::{order_line, po_line};
     use sea_orm::sea_query::Expr;
     let app = spawn_app().await;
-    create_cast(&app.db).await;
+    create_cast(&app).await;
     // Line 2 of order A and its factory's line start two days late: the
     // plan holds both.
     let ctx = app.state.alert_context();
@@ -626,7 +623,7 @@ async fn a_line_closed_after_the_scan_planned_it_is_not_told_back_on_track() {
     use sea_orm::sea_query::Expr;
     use sea_orm::{ColumnTrait, QueryFilter};
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     // The first scan alerts the late lines; they stay in every plan after.
     let first = run_scan(&app).await;
     assert!(first.mails > 0, "{first:?}");
@@ -698,7 +695,7 @@ async fn the_job_s_paced_pass_alerts_what_a_pass_straight_through_does() {
     let straight = spawn_app().await;
     let paced = spawn_app().await;
     for app in [&straight, &paced] {
-        create_cast(&app.db).await;
+        create_cast(app).await;
     }
     // The cast starts with supplier B two days late: the first pass alerts.
     let through = app::ssr::alerts::scan_and_commit(&straight.state)

@@ -8,7 +8,7 @@ use std::time::Instant;
 #[tokio::test]
 async fn sign_in_sets_a_hardened_session_cookie_and_lands_in_the_role_area() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     for (person, home) in [
         (&cast.customer, "/customer"),
         (&cast.supplier, "/supplier"),
@@ -46,7 +46,7 @@ async fn sign_in_sets_a_hardened_session_cookie_and_lands_in_the_role_area() {
 #[tokio::test]
 async fn the_session_token_is_stored_only_as_a_hash() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let client = new_client();
     let response = client
         .post(app.url("/api/auth/login"))
@@ -82,7 +82,7 @@ async fn the_session_token_is_stored_only_as_a_hash() {
 #[tokio::test]
 async fn wrong_password_and_unknown_email_get_the_same_answer() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let wrong = app
         .call(
             &app.client,
@@ -111,7 +111,7 @@ async fn wrong_password_and_unknown_email_get_the_same_answer() {
 #[tokio::test]
 async fn an_unknown_email_costs_as_much_time_as_a_wrong_password() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     // All from one address: stay under its limit, and use a different account
     // for each wrong password so no account lock short-cuts the answer.
     let mut wrong = Vec::new();
@@ -156,7 +156,7 @@ async fn an_unknown_email_costs_as_much_time_as_a_wrong_password() {
 #[tokio::test]
 async fn five_failures_lock_the_account_for_fifteen_minutes() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let email = cast.supplier.email.as_str();
     for _ in 0..4 {
         let (status, _) = app
@@ -198,7 +198,7 @@ async fn five_failures_lock_the_account_for_fifteen_minutes() {
 #[tokio::test]
 async fn twenty_failures_from_one_address_block_it() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     for i in 0..19 {
         let email = format!("guess{i}@nowhere.test");
         let (status, _) = app
@@ -237,7 +237,7 @@ async fn twenty_failures_from_one_address_block_it() {
 #[tokio::test]
 async fn sessions_end_after_thirty_idle_minutes() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let client = app.client_for(&cast.customer.email, PASSWORD).await;
     app.clock.advance(Duration::minutes(29));
     assert!(
@@ -261,7 +261,7 @@ async fn sessions_end_after_thirty_idle_minutes() {
 #[tokio::test]
 async fn the_live_stream_does_not_keep_an_idle_session_alive() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let client = app.client_for(&cast.customer.email, PASSWORD).await;
     app.clock.advance(Duration::minutes(20));
     let stream = client
@@ -281,7 +281,7 @@ async fn the_live_stream_does_not_keep_an_idle_session_alive() {
 #[tokio::test]
 async fn sessions_end_after_twelve_hours_however_busy() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let client = app.client_for(&cast.staff.email, PASSWORD).await;
     for _ in 0..35 {
         app.clock.advance(Duration::minutes(20));
@@ -321,7 +321,7 @@ async fn replayed(app: &TestApp, token_pair: &str) -> String {
 #[tokio::test]
 async fn sign_out_ends_the_session_on_the_server() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let client = new_client();
     let token_pair = session_cookie(&app, &client, &cast.customer.email).await;
     let (status, _) = app.call(&client, "auth/logout", &[]).await;
@@ -335,7 +335,7 @@ async fn sign_out_ends_the_session_on_the_server() {
 #[tokio::test]
 async fn a_sign_in_over_a_session_ends_it_for_every_copy_of_its_cookie() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let client = new_client();
     let token_pair = session_cookie(&app, &client, &cast.customer.email).await;
     assert!(
@@ -359,7 +359,7 @@ async fn a_sign_in_over_a_session_ends_it_for_every_copy_of_its_cookie() {
 #[tokio::test]
 async fn a_new_sign_in_gets_a_new_token() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let client = app.client_for(&cast.customer.email, PASSWORD).await;
     use sea_orm::EntityTrait;
     let before = app::ssr::entities::session::Entity::find()
@@ -378,7 +378,7 @@ async fn a_new_sign_in_gets_a_new_token() {
 #[tokio::test]
 async fn changing_the_password_ends_every_other_session() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let laptop = app.client_for(&cast.supplier.email, PASSWORD).await;
     let phone = app.client_for(&cast.supplier.email, PASSWORD).await;
     let new_password = "an even longer new password";
@@ -451,7 +451,7 @@ async fn changing_the_password_ends_every_other_session() {
 #[tokio::test]
 async fn deactivating_a_user_ends_their_sessions() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let admin = app.client_for(&cast.admin.email, PASSWORD).await;
     let victim = app.client_for(&cast.customer_b_user.email, PASSWORD).await;
     let id = cast.customer_b_user.id.to_string();
@@ -481,7 +481,7 @@ async fn deactivating_a_user_ends_their_sessions() {
 #[tokio::test]
 async fn the_audit_log_records_sign_ins_failures_sign_outs_and_denials() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     app.call(
         &app.client,
         "auth/login",
@@ -517,7 +517,7 @@ async fn the_audit_log_records_sign_ins_failures_sign_outs_and_denials() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn parallel_guesses_are_all_counted() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let email = cast.customer.email.clone();
     let url = app.url("/api/auth/login");
     let guesses: Vec<_> = (0..10)
@@ -555,7 +555,7 @@ async fn parallel_guesses_are_all_counted() {
 #[tokio::test]
 async fn guessing_the_current_password_locks_like_sign_in() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let client = app.client_for(&cast.staff.email, PASSWORD).await;
     for _ in 0..4 {
         let (status, _) = app
@@ -597,7 +597,7 @@ async fn guessing_the_current_password_locks_like_sign_in() {
 #[tokio::test]
 async fn a_stale_cookie_does_not_undo_a_fresh_sign_in() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let client = app.client_for(&cast.customer.email, PASSWORD).await;
     app.clock.advance(Duration::minutes(31));
     // The browser still sends the dead cookie with this sign-in.
@@ -615,7 +615,7 @@ async fn overlong_sign_in_fields_are_refused_and_nothing_long_is_stored() {
     use sea_orm::EntityTrait;
 
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let huge_email = format!("{}@example.com", "a".repeat(100 * 1024));
     let (status, body) = app
         .call(

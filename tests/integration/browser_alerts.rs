@@ -9,7 +9,7 @@ use std::time::Duration;
 #[tokio::test]
 async fn alert_choices_and_order_mutes_stick() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = Browser::launch(1280, 900).await;
     staff
         .sign_in(&app.address, &cast.staff.email, PASSWORD)

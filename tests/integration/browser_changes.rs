@@ -15,14 +15,14 @@ async fn sign_in(browser: &Browser, base: &str, email: &str) {
 #[tokio::test]
 async fn an_approved_date_change_reaches_the_customer_live_and_the_factory() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let customer = Browser::launch(1280, 900).await;
     let staff = Browser::launch(1280, 900).await;
     sign_in(&customer, &app.address, &cast.customer.email).await;
     sign_in(&staff, &app.address, &cast.staff.email).await;
 
     // Line 1 is committed 30 days out; the factory is due 10 days before.
-    let today = chrono::Utc::now().date_naive();
+    let today = app.today();
     let committed = today + chrono::Duration::days(30);
     let wanted = today + chrono::Duration::days(15);
     customer

@@ -25,7 +25,7 @@ async fn value_of(browser: &Browser, css: &str) -> String {
 #[tokio::test]
 async fn an_admin_sets_the_first_answer_target_and_adds_a_root_cause() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let admin = Browser::launch(1280, 900).await;
     admin
         .sign_in_and_wait(&app.address, &cast.admin.email, PASSWORD)

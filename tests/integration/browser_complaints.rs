@@ -47,7 +47,7 @@ async fn take_step(browser: &Browser, step: &str, fields: &[(&str, &str)]) {
 #[tokio::test]
 async fn a_customer_complains_the_house_and_factory_answer_and_the_customer_accepts() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     app.db
         .execute_raw(Statement::from_string(
             app.db.get_database_backend(),
@@ -216,7 +216,7 @@ async fn a_customer_complains_the_house_and_factory_answer_and_the_customer_acce
 #[tokio::test]
 async fn a_customer_attaches_a_photo_on_its_complaint_page() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     app.db
         .execute_raw(Statement::from_string(
             app.db.get_database_backend(),
@@ -323,7 +323,7 @@ async fn a_customer_pages_through_its_closed_complaints() {
     use app::wire::complaints::CLOSED_PAGE;
     use chrono::{Duration as Days, Utc};
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let a = (cast.customer_a, cast.customer.id, cast.order_a);
     let start = Utc::now() - Days::days(1);
     let mut ids = Vec::new();

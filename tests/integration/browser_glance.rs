@@ -14,9 +14,9 @@ const WAIT: Duration = Duration::from_secs(20);
 #[tokio::test]
 async fn the_customer_sees_its_glance_and_opens_a_waiting_quotation() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     // Beside SO-A-1 from the cast, which has a line two days late.
-    let on_track = order_slipping(&app.db, cast.customer_a, "SO-A-TRACK", 0).await;
+    let on_track = order_slipping(&app, cast.customer_a, "SO-A-TRACK", 0).await;
     let buyer = app.client_for(&cast.customer.email, PASSWORD).await;
     let quote = sent_quotation(&app, &cast, &buyer, cast.supplier_a, "A glance mug").await;
 
@@ -47,7 +47,7 @@ async fn the_customer_sees_its_glance_and_opens_a_waiting_quotation() {
     // Eleven payments due soon beside the quotation: the ten due soonest
     // are named, two more counted.
     for days in 1..=11 {
-        instalment_due(&app.db, on_track, days, 0).await;
+        instalment_due(&app, on_track, days, 0).await;
     }
     // Written around the portal, so it is told, as its own writes tell it.
     app.state.read_cache.bump();

@@ -83,7 +83,7 @@ async fn customer_on_confirmed_order(app: &TestApp, cast: &Cast) -> Browser {
 #[tokio::test]
 async fn typed_change_request_survives_the_factory_s_progress() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     // Confirmed, so the factory's report moves the order into production:
     // a new version of the order under the open form.
     let customer = customer_on_confirmed_order(&app, &cast).await;
@@ -191,7 +191,7 @@ async fn typed_change_request_survives_the_factory_s_progress() {
 #[tokio::test]
 async fn a_refused_line_of_a_change_request_is_told_under_that_line() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     // Confirmed: every change to a line is open.
     let customer = customer_on_confirmed_order(&app, &cast).await;
     customer.mark_page().await;

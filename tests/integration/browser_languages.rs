@@ -23,9 +23,9 @@ async fn text_of(browser: &Browser, css: &str) -> String {
 #[tokio::test]
 async fn a_german_customer_reads_the_customer_area_in_german() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
-    let order = create_order(&app.db, cast.customer_a, "SO-DE", OrderStatus::Confirmed).await;
-    let requested = chrono::Utc::now().date_naive() + chrono::Duration::days(30);
+    let cast = create_cast(&app).await;
+    let order = create_order(&app, cast.customer_a, "SO-DE", OrderStatus::Confirmed).await;
+    let requested = app.today() + chrono::Duration::days(30);
 
     // Before signing in: the browser asks for German, the page is German.
     let browser = Browser::launch_in_language(1280, 900, "de-DE,de").await;
@@ -85,7 +85,7 @@ async fn a_german_customer_reads_the_customer_area_in_german() {
 #[tokio::test]
 async fn the_staff_workspace_in_chinese() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let client = app.client_for(&cast.staff.email, PASSWORD).await;
     let (status, body) = app.call(&client, "auth/locale", &[("locale", "zh")]).await;
     assert_eq!(status, 200, "{body}");
@@ -113,7 +113,7 @@ async fn the_staff_workspace_in_chinese() {
 #[tokio::test]
 async fn a_browser_downloads_its_readers_language_alone() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let client = app.client_for(&cast.supplier.email, PASSWORD).await;
     let (status, body) = app.call(&client, "auth/locale", &[("locale", "zh")]).await;
     assert_eq!(status, 200, "{body}");

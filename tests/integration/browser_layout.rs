@@ -73,7 +73,7 @@ async fn current_nav_items(browser: &Browser) -> Vec<String> {
 #[tokio::test]
 async fn one_navigation_item_is_current_and_form_controls_sit_by_their_labels() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let customer = app.client_for(&cast.customer.email, PASSWORD).await;
     let (status, order) = app
         .call(

@@ -40,7 +40,7 @@ async fn type_in(browser: &Browser, text: &str) {
 #[tokio::test]
 async fn a_live_answer_keeps_what_the_customer_is_typing() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let customer = Browser::launch(1280, 900).await;
     customer
@@ -99,7 +99,7 @@ async fn a_live_answer_keeps_what_the_customer_is_typing() {
 #[tokio::test]
 async fn a_factory_writes_on_its_line_and_checks_for_the_answer() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let factory = Browser::launch(390, 844).await;
     factory

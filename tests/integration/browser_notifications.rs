@@ -13,7 +13,7 @@ const WAIT: Duration = Duration::from_secs(20);
 #[tokio::test]
 async fn the_customer_opens_a_notification_from_the_navigation() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     app.post_message(&staff, "order", cast.order_a, "Your cartons are printed.")
         .await;

@@ -18,7 +18,7 @@ async fn sign_in(browser: &Browser, base: &str, email: &str) {
 #[tokio::test]
 async fn the_customer_sees_a_status_change_live() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let customer = Browser::launch(1280, 900).await;
     let staff = Browser::launch(1280, 900).await;
     sign_in(&customer, &app.address, &cast.customer.email).await;
@@ -73,7 +73,7 @@ async fn the_customer_sees_a_status_change_live() {
 #[tokio::test]
 async fn timeline_times_are_shown_in_the_viewers_time_zone() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     // Times follow the zone the person chose, whatever the browser's.
     app::ssr::repo::users::set_time_zone(&app.db, cast.staff.id, "Asia/Shanghai")
         .await
@@ -116,9 +116,9 @@ async fn timeline_times_are_shown_in_the_viewers_time_zone() {
 async fn staff_place_a_purchase_order_and_record_a_payment_from_the_order_page() {
     use app::domain::order_status::OrderStatus;
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let id = integration_tests::people::create_order(
-        &app.db,
+        &app,
         cast.customer_a,
         "SO-DESK",
         OrderStatus::Confirmed,
@@ -143,7 +143,7 @@ async fn staff_place_a_purchase_order_and_record_a_payment_from_the_order_page()
             &cast.supplier_b.to_string(),
         )
         .await;
-    let ready_by = chrono::Utc::now().date_naive() + chrono::Duration::days(15);
+    let ready_by = app.today() + chrono::Duration::days(15);
     staff
         .set_value("#place-po-form input[name=ready_by]", &ready_by.to_string())
         .await;
@@ -167,7 +167,7 @@ async fn staff_place_a_purchase_order_and_record_a_payment_from_the_order_page()
     // A fresh load holds the order's version after the placement, whenever
     // its announcement arrives.
     open_payment_form(&staff, &app.url(&format!("/staff/orders/{id}"))).await;
-    let today = chrono::Utc::now().date_naive().to_string();
+    let today = app.day(0);
     pay(&staff, &today, "9999.00", "TT 0815").await;
     let message = staff
         .wait_for_text("#payment-form .field-error", Duration::from_secs(20), |t| {
@@ -211,7 +211,7 @@ async fn line_one_kept_through_a_colleague_s_change(
     staff
         .set_value("#place-po-form select[name=supplier_id]", &supplier)
         .await;
-    let ready_by = (chrono::Utc::now().date_naive() + chrono::Duration::days(12)).to_string();
+    let ready_by = app.day(12);
     staff.set_value(READY_BY, &ready_by).await;
     let focused = staff
         .client

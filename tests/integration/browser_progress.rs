@@ -34,7 +34,7 @@ async fn assert_fits_the_screen(browser: &Browser, what: &str) {
 #[tokio::test]
 async fn a_factory_reports_from_a_phone_and_the_customer_sees_the_slip_live() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let customer = Browser::launch(1280, 900).await;
     let factory = Browser::launch(390, 844).await;
     sign_in(&customer, &app.address, &cast.customer.email).await;
@@ -81,7 +81,7 @@ async fn a_factory_reports_from_a_phone_and_the_customer_sees_the_slip_live() {
     // The line page loads anew, and its form answers once it has woken.
     factory.wait_hydrated().await;
     assert_fits_the_screen(&factory, "the update form").await;
-    let later = chrono::Utc::now().date_naive() + chrono::Duration::days(23);
+    let later = app.today() + chrono::Duration::days(23);
     factory
         .set_value("#progress-form select[name=milestone]", "qc_passed")
         .await;
@@ -147,7 +147,7 @@ const CARDS: &str = "#po-lines li.po-line-card";
 async fn a_factory_with_many_lines_sees_a_page_and_asks_for_more() {
     use app::ssr::repo::purchase_orders::{self, NewPoLine};
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     // 59 more open lines on one purchase order: 60 with the cast's own.
     let now = chrono::Utc::now();
     let po = purchase_orders::insert_po(&app.db, "PO-A-MANY", cast.supplier_a, now)

@@ -68,7 +68,7 @@ async fn attribute(browser: &Browser, css: &str, name: &str) -> String {
 /// The customer sends an inquiry for 1000 mugs through the form, which
 /// empties again for the next one.
 async fn send_inquiry(customer: &Browser, app: &TestApp) {
-    let requested = chrono::Utc::now().date_naive() + chrono::Duration::days(90);
+    let requested = app.today() + chrono::Duration::days(90);
     customer
         .open_hydrated(&app.url("/customer/inquiries"))
         .await;
@@ -211,7 +211,7 @@ async fn accept(app: &TestApp, browser: &Browser, id: &str) -> String {
 #[tokio::test]
 async fn an_inquiry_becomes_a_confirmed_order_the_customer_sees_live() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let manager = add_sales_manager(&app.db, cast.house).await;
     let accountant = add_house_person(
         &app.db,

@@ -24,7 +24,7 @@ async fn nav_text(browser: &Browser) -> String {
 #[tokio::test]
 async fn a_customer_signs_in_and_sees_only_the_customer_area() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let browser = Browser::launch(1280, 900).await;
     sign_in(&browser, &app.address, &cast.customer.email).await;
 
@@ -57,7 +57,7 @@ async fn a_customer_signs_in_and_sees_only_the_customer_area() {
 #[tokio::test]
 async fn a_supplier_signs_in_and_sees_only_the_supplier_area_then_signs_out() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let browser = Browser::launch(390, 844).await;
     sign_in(&browser, &app.address, &cast.supplier.email).await;
 

@@ -35,7 +35,7 @@ async fn wait_for_count(browser: &Browser, css: &str, wanted: u64) {
 #[tokio::test]
 async fn a_person_signs_out_their_other_browser_from_the_account_page() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let office = Browser::launch(1280, 900).await;
     let home = Browser::launch(1280, 900).await;
     for browser in [&office, &home] {

@@ -28,7 +28,7 @@ async fn plan(app: &TestApp, staff: &reqwest::Client, order: i32, eta: &str) -> 
             .map(|l| l.id)
             .collect()
     };
-    let today = chrono::Utc::now().date_naive().to_string();
+    let today = app.day(0);
     let mut fields = vec![
         ("order_id".to_string(), order.to_string()),
         ("version".to_string(), "1".to_string()),
@@ -59,10 +59,10 @@ async fn plan(app: &TestApp, staff: &reqwest::Client, order: i32, eta: &str) -> 
 #[tokio::test]
 async fn staff_upload_a_bill_of_lading_copy_and_the_customer_downloads_it() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
-    let order = create_order(&app.db, cast.customer_a, "SO-BL", OrderStatus::Ready).await;
+    let cast = create_cast(&app).await;
+    let order = create_order(&app, cast.customer_a, "SO-BL", OrderStatus::Ready).await;
     let house = app.client_for(&cast.staff.email, PASSWORD).await;
-    let eta = (chrono::Utc::now().date_naive() + chrono::Duration::days(30)).to_string();
+    let eta = app.day(30);
     let shipment = plan(&app, &house, order, &eta).await;
 
     // The customer keeps its order page open.
@@ -205,12 +205,12 @@ async fn staff_upload_a_bill_of_lading_copy_and_the_customer_downloads_it() {
     assert_eq!(fetched[3].as_str().unwrap().as_bytes(), content);
 
     // A moved arrival date shows on the open page without a reload.
-    let moved = (chrono::Utc::now().date_naive() + chrono::Duration::days(37)).to_string();
+    let moved = app.day(37);
     let (_, view) = app
         .call(&house, "shipping/get", &[("order_id", &order.to_string())])
         .await;
     let version = view["version"].to_string();
-    let today = chrono::Utc::now().date_naive().to_string();
+    let today = app.day(0);
     let fields = [
         ("order_id", order.to_string()),
         ("version", version),

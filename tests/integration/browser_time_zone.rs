@@ -31,7 +31,7 @@ async fn timeline_times(browser: &Browser) -> Vec<String> {
 #[tokio::test]
 async fn the_browsers_zone_is_offered_and_times_stay_as_the_server_wrote_them() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let first = Utc.with_ymd_and_hms(2027, 3, 1, 8, 5, 0).unwrap();
     event_at(&app, cast.order_a, first).await;
 

@@ -41,14 +41,14 @@ async fn wait_for_path(browser: &Browser, path: &str) {
 #[tokio::test]
 async fn staff_set_up_two_factor_sign_in_and_sign_in_with_a_code() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     set_up_and_sign_in_with_a_code(&app, &cast.staff.email, "/staff").await;
 }
 
 #[tokio::test]
 async fn a_customer_sets_up_two_factor_sign_in_and_signs_in_with_a_code() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     set_up_and_sign_in_with_a_code(&app, &cast.customer.email, "/customer").await;
 }
 

@@ -9,7 +9,7 @@ use std::time::Duration;
 #[tokio::test]
 async fn the_board_shows_a_new_slip_live() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = Browser::launch(1280, 900).await;
     staff
         .sign_in_and_wait(&app.address, &cast.staff.email, PASSWORD)
@@ -29,7 +29,7 @@ async fn the_board_shows_a_new_slip_live() {
 
     // The factory behind line 1 now expects to be 5 days late.
     let factory = app.client_for(&cast.supplier.email, PASSWORD).await;
-    let forecast = (chrono::Utc::now().date_naive() + chrono::Duration::days(25)).to_string();
+    let forecast = app.day(25);
     let (status, body) = app
         .call(
             &factory,
@@ -62,10 +62,10 @@ async fn the_board_shows_a_new_slip_live() {
 #[tokio::test]
 async fn the_board_shows_the_most_urgent_lines_and_the_rest_on_asking() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     // Beside SO-A-1's two-day slip, 55 orders slipping by 1 to 55 days.
     for slip in 1..=55 {
-        crate::glance::order_slipping(&app.db, cast.customer_a, &format!("SO-SLIP-{slip}"), slip)
+        crate::glance::order_slipping(&app, cast.customer_a, &format!("SO-SLIP-{slip}"), slip)
             .await;
     }
     app.state.read_cache.bump();
@@ -112,7 +112,7 @@ async fn the_board_shows_the_most_urgent_lines_and_the_rest_on_asking() {
 async fn the_board_says_when_it_left_lines_out() {
     use app::ssr::repo::kpi::BOARD_LIMIT;
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = Browser::launch(1280, 900).await;
     staff
         .sign_in_and_wait(&app.address, &cast.staff.email, PASSWORD)
@@ -126,7 +126,7 @@ async fn the_board_says_when_it_left_lines_out() {
 
     // With SO-A-1's line 2, one line more than the board looks at.
     let lines = i32::try_from(BOARD_LIMIT).unwrap();
-    crate::glance::order_with_slipping_lines(&app.db, cast.customer_a, "SO-BIG", 3, lines).await;
+    crate::glance::order_with_slipping_lines(&app, cast.customer_a, "SO-BIG", 3, lines).await;
     app.state.read_cache.bump();
     staff.open_hydrated(&app.url("/staff/board")).await;
     let notice = staff

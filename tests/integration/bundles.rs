@@ -92,7 +92,7 @@ async fn expect_bundle(
 #[tokio::test]
 async fn each_page_names_the_bundle_that_can_hydrate_it() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let visitor = ("visitor", &new_client());
     expect_bundle(&app, visitor, &["/", "/login", "/reset-password"], PARTNERS).await;
     let customer = (
@@ -183,7 +183,7 @@ fn catalogue_named(html: &str) -> &str {
 #[tokio::test]
 async fn each_page_names_its_readers_catalogue_which_the_site_serves() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let visitor = new_client();
     let factory = app.client_for(&cast.supplier.email, PASSWORD).await;
     let (status, body) = app.call(&factory, "auth/locale", &[("locale", "zh")]).await;
@@ -321,7 +321,7 @@ async fn all_from_the_cache(browser: &Browser) {
 #[tokio::test]
 async fn partners_pages_work_on_their_bundle_and_the_house_area_comes_whole() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let browser = Browser::launch(1280, 900).await;
     browser
         .sign_in_and_wait(&app.address, &cast.customer.email, PASSWORD)
@@ -392,7 +392,7 @@ async fn partners_pages_work_on_their_bundle_and_the_house_area_comes_whole() {
 #[tokio::test]
 async fn a_factory_works_on_its_islands_and_the_rest_of_its_area_comes_whole() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let browser = Browser::launch(412, 915).await;
     browser
         .sign_in_and_wait(&app.address, &cast.supplier.email, PASSWORD)
@@ -497,7 +497,7 @@ async fn a_factory_works_on_its_islands_and_the_rest_of_its_area_comes_whole() {
 #[tokio::test]
 async fn a_customer_works_on_the_islands_of_its_first_page_and_its_orders() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let browser = Browser::launch(412, 915).await;
     browser
         .sign_in_and_wait(&app.address, &cast.customer.email, PASSWORD)

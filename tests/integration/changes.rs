@@ -16,13 +16,9 @@ use integration_tests::{TestApp, spawn_app};
 use sea_orm::EntityTrait;
 use serde_json::{Value, json};
 
-fn day(offset: i64) -> String {
-    (chrono::Utc::now().date_naive() + chrono::Duration::days(offset)).to_string()
-}
-
 async fn setup() -> (TestApp, Cast) {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     (app, cast)
 }
 
@@ -253,8 +249,8 @@ async fn an_accepted_counter_proposal_moves_the_commitment_and_reaches_the_facto
     let seen = order(&app, &customer, cast.order_a).await;
     assert_eq!(seen["status"], "in_production");
     assert_eq!(seen["revision"], 0);
-    assert_eq!(seen["lines"][0]["committed"], day(30).as_str());
-    let (asked, countered) = (day(40), day(35));
+    assert_eq!(seen["lines"][0]["committed"], app.day(30).as_str());
+    let (asked, countered) = (app.day(40), app.day(35));
     let id = request_taken(
         &app,
         &customer,
@@ -301,7 +297,7 @@ async fn an_accepted_counter_proposal_moves_the_commitment_and_reaches_the_facto
     // A counter-proposal changes nothing yet.
     let waiting = order(&app, &customer, cast.order_a).await;
     assert_eq!(waiting["revision"], 0);
-    assert_eq!(waiting["lines"][0]["committed"], day(30).as_str());
+    assert_eq!(waiting["lines"][0]["committed"], app.day(30).as_str());
     assert_eq!(waiting["lines"][0]["quantity"], 100);
     assert!(to_acknowledge(&app, &factory_a).await.is_empty());
 
@@ -325,7 +321,7 @@ async fn an_accepted_counter_proposal_moves_the_commitment_and_reaches_the_facto
         "the commitment moved"
     );
     assert_eq!(after["lines"][1]["quantity"], 100, "line 2 is untouched");
-    assert_eq!(after["lines"][1]["committed"], day(30).as_str());
+    assert_eq!(after["lines"][1]["committed"], app.day(30).as_str());
     assert_eq!(after["changes"][0]["status"], "accepted");
     assert_eq!(after["changes"][0]["factories"], json!([]));
 
@@ -762,7 +758,7 @@ async fn bad_requests_are_refused_per_field_and_one_request_waits_at_a_time() {
     .await;
     assert_eq!(status, 422, "{body}");
     assert_eq!(fields_of(&body), ["lines[0].quantity"], "{body}");
-    let yesterday = day(-1);
+    let yesterday = app.day(-1);
     let (status, body) = ask(
         &app,
         &customer,
@@ -809,7 +805,7 @@ async fn bad_requests_are_refused_per_field_and_one_request_waits_at_a_time() {
     );
 
     // Once the goods are made, quantities are closed; dates are still open.
-    let ready_id = create_order(&app.db, cast.customer_a, "SO-READY", OrderStatus::Ready).await;
+    let ready_id = create_order(&app, cast.customer_a, "SO-READY", OrderStatus::Ready).await;
     let ready = order(&app, &customer, ready_id).await;
     assert_eq!(ready["changeable"], json!(["requested_date", "ship_to"]));
     let (status, body) = ask(
@@ -826,7 +822,7 @@ async fn bad_requests_are_refused_per_field_and_one_request_waits_at_a_time() {
         "{body}"
     );
     assert_eq!(order(&app, &customer, ready_id).await["changes"], json!([]));
-    let later = day(45);
+    let later = app.day(45);
     let (status, body) = ask(
         &app,
         &customer,
@@ -849,7 +845,7 @@ async fn a_cancelled_line_stops_its_factory_and_an_added_line_needs_a_price() {
     assert_eq!(po_numbers(&lines_b), ["PO-B-1"]);
 
     let seen = order(&app, &customer, cast.order_a).await;
-    let by = day(40);
+    let by = app.day(40);
     let mut form = row(&seen, 0, 2, &[("cancel", "yes")]);
     form.extend(added(
         0,
@@ -1050,7 +1046,7 @@ async fn a_new_date_reaches_the_factory_only_when_it_pulls_the_ready_date_in() {
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let factory_a = app.client_for(&cast.supplier.email, PASSWORD).await;
     // PO-A-1 is due ready 10 days before line 1's commitment (day 30).
-    let (later, earlier) = (day(44), day(15));
+    let (later, earlier) = (app.day(44), app.day(15));
 
     let seen = order(&app, &customer, cast.order_a).await;
     let id = request_taken(
@@ -1070,7 +1066,7 @@ async fn a_new_date_reaches_the_factory_only_when_it_pulls_the_ready_date_in() {
     let (status, lines) = app.call(&factory_a, "progress/lines", &[]).await;
     assert_eq!(status, 200, "{lines}");
     assert!(
-        lines.to_string().contains(&day(20)),
+        lines.to_string().contains(&app.day(20)),
         "the factory's ready date stays: {lines}"
     );
 
@@ -1092,7 +1088,7 @@ async fn a_new_date_reaches_the_factory_only_when_it_pulls_the_ready_date_in() {
     assert_eq!(asked_of_a[0]["po_number"], "PO-A-1");
     let what = asked_of_a[0]["changes"].to_string();
     assert!(
-        what.contains(&day(20)) && what.contains(&earlier),
+        what.contains(&app.day(20)) && what.contains(&earlier),
         "the ready date moves from day 20 to day 15: {what}"
     );
 }

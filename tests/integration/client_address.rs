@@ -57,7 +57,7 @@ const WRONG: &str = "not the password at all";
 #[tokio::test]
 async fn without_trusted_proxies_a_forged_header_moves_nothing() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let email = cast.customer.email.as_str();
     let forged = Some("203.0.113.7, 198.51.100.1");
     assert_eq!(sign_in_from(&app, email, WRONG, forged).await, 422);
@@ -78,7 +78,7 @@ async fn behind_a_trusted_proxy_the_forwarded_address_is_used() {
         ..Default::default()
     })
     .await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let email = cast.customer.email.as_str();
     // What the client wrote itself (198.51.100.1) stands left of what the
     // proxy saw (203.0.113.7).

@@ -102,7 +102,7 @@ fn ids(page: &serde_json::Value) -> Vec<i32> {
 #[tokio::test]
 async fn closed_complaints_come_a_page_at_a_time_after_the_open_ones() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let page = CLOSED_PAGE as usize;
     let (open, closed) = history(&app, &cast, page + 1).await;
     // Another customer's closed complaint, the newest of all.

@@ -68,7 +68,7 @@ async fn an_admin_sets_the_clocks_and_a_new_complaint_runs_by_them() {
     use app::domain::complaints::{WorkingHours, add_working};
     use app::ssr::clock::Clock;
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     mark_shipped(&app, cast.order_a).await;
     let admin = app.client_for(&cast.admin.email, PASSWORD).await;
     let (status, before) = app.call(&admin, "complaints/settings", &[]).await;
@@ -137,7 +137,7 @@ async fn an_admin_sets_the_clocks_and_a_new_complaint_runs_by_them() {
 async fn bad_clock_settings_are_refused_field_by_field_and_change_nothing() {
     use app::ssr::clock::Clock;
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     mark_shipped(&app, cast.order_a).await;
     let admin = app.client_for(&cast.admin.email, PASSWORD).await;
     let (_, before) = app.call(&admin, "complaints/settings", &[]).await;
@@ -218,7 +218,7 @@ async fn bad_clock_settings_are_refused_field_by_field_and_change_nothing() {
 #[tokio::test]
 async fn a_root_cause_the_house_adds_is_offered_to_the_factory() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     mark_shipped(&app, cast.order_a).await;
     let admin = app.client_for(&cast.admin.email, PASSWORD).await;
     let add = async |label: &str| {
@@ -313,7 +313,7 @@ async fn a_root_cause_the_house_adds_is_offered_to_the_factory() {
 #[tokio::test]
 async fn only_an_admin_changes_the_complaint_settings() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let admin = app.client_for(&cast.admin.email, PASSWORD).await;
     let (_, before) = app.call(&admin, "complaints/settings", &[]).await;
     let clocks = [

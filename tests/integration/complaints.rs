@@ -83,7 +83,7 @@ pub(crate) async fn line_of(app: &TestApp, order: i32, line_no: i32) -> i32 {
 #[tokio::test]
 async fn a_complaint_goes_from_the_customer_through_the_factory_to_an_accepted_remedy() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     mark_shipped(&app, cast.order_a).await;
     let buyer = app.client_for(&cast.customer.email, PASSWORD).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
@@ -283,7 +283,7 @@ async fn own_complaints(app: &TestApp, factory: &reqwest::Client) -> u64 {
 #[tokio::test]
 async fn a_late_answer_reminds_the_owner_then_tells_the_sales_managers_once_each() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let manager = add_sales_manager(&app.db, cast.house).await;
     mark_shipped(&app, cast.order_a).await;
     let buyer = app.client_for(&cast.customer.email, PASSWORD).await;

@@ -36,7 +36,7 @@ async fn a_report_refused_to_end_a_deadlock_is_made_again_and_lands_once() {
     if app.db.get_database_backend() != DatabaseBackend::Postgres {
         return;
     }
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let factory = app.client_for(&cast.supplier.email, PASSWORD).await;
     // Another write holds the order the report will move: the report takes
     // its factory line, then waits for the order.

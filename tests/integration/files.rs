@@ -58,11 +58,11 @@ async fn files_of(app: &TestApp, client: &reqwest::Client, id: i32) -> serde_jso
 #[tokio::test]
 async fn uploads_are_checked_by_content_and_size_and_downloads_never_render() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = integration_tests::new_client();
     app.sign_in(&staff, &cast.staff.email, PASSWORD).await;
     let customer = app.client_for(&cast.customer.email, PASSWORD).await;
-    let id = create_order(&app.db, cast.customer_a, "SO-FILES", OrderStatus::Ready).await;
+    let id = create_order(&app, cast.customer_a, "SO-FILES", OrderStatus::Ready).await;
 
     // A page of HTML is no document, whatever its name says.
     let (status, location) = upload(
@@ -167,7 +167,7 @@ async fn uploads_are_checked_by_content_and_size_and_downloads_never_render() {
 #[tokio::test]
 async fn a_factory_sees_files_on_its_own_purchase_order_lines_only() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let factory = integration_tests::new_client();
     app.sign_in(&factory, &cast.supplier.email, PASSWORD).await;
     let (status, location) = upload(
@@ -305,7 +305,7 @@ async fn complaint_step(app: &TestApp, staff: &reqwest::Client, id: i32, step: &
 #[tokio::test]
 async fn complaint_photos_reach_the_house_and_the_factory_once_passed_without_names() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     // A name to look for where it must not be.
     execute(
         &app,

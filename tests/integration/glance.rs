@@ -17,39 +17,34 @@ use sea_orm::{
 
 /// An order in production with one line whose forecast lies `slip` days
 /// after its commitment (0 on track, 1 at risk, 2 late).
-pub(crate) async fn order_slipping(
-    db: &DatabaseConnection,
-    customer: i32,
-    number: &str,
-    slip: i64,
-) -> i32 {
-    order_with_slipping_lines(db, customer, number, slip, 1).await
+pub(crate) async fn order_slipping(app: &TestApp, customer: i32, number: &str, slip: i64) -> i32 {
+    order_with_slipping_lines(app, customer, number, slip, 1).await
 }
 
 /// An order in production of `lines` lines, each committed 30 days out and
 /// forecast `slip` days later, written in one transaction.
 pub(crate) async fn order_with_slipping_lines(
-    db: &DatabaseConnection,
+    app: &TestApp,
     customer: i32,
     number: &str,
     slip: i64,
     lines: i32,
 ) -> i32 {
-    order_committed_for(db, customer, number, 30, slip, lines).await
+    order_committed_for(app, customer, number, 30, slip, lines).await
 }
 
 /// An order in production of `lines` lines, each committed `days` days from
 /// today (before it if negative) and forecast `slip` days later.
 async fn order_committed_for(
-    db: &DatabaseConnection,
+    app: &TestApp,
     customer: i32,
     number: &str,
     days: i64,
     slip: i64,
     lines: i32,
 ) -> i32 {
-    let now = Utc::now();
-    let txn = db.begin().await.unwrap();
+    let now = app.state.now();
+    let txn = app.db.begin().await.unwrap();
     let order = orders::insert_order(
         &txn,
         NewOrder {
@@ -66,7 +61,7 @@ async fn order_committed_for(
     )
     .await
     .unwrap();
-    let committed = now.date_naive() + Duration::days(days);
+    let committed = app.today() + Duration::days(days);
     for line_no in 1..=lines {
         orders::insert_line(&txn, slipping_line(order.id, line_no, committed, slip))
             .await
@@ -113,8 +108,9 @@ async fn set_status(db: &DatabaseConnection, order: i32, status: OrderStatus) {
     row.update(db).await.unwrap();
 }
 
-async fn uncommitted_line(db: &DatabaseConnection, order: i32) {
-    let requested = Utc::now().date_naive() + Duration::days(40);
+async fn uncommitted_line(app: &TestApp, order: i32) {
+    let db = &app.db;
+    let requested = app.today() + Duration::days(40);
     orders::insert_line(
         db,
         NewLine {
@@ -156,8 +152,9 @@ async fn countered(db: &DatabaseConnection, order: i32, by: i32) {
 }
 
 /// A booked shipment of `order` leaving in `days` on `vessel`.
-async fn booked(db: &DatabaseConnection, order: i32, vessel: &str, days: i64) {
-    let today = Utc::now().date_naive();
+async fn booked(app: &TestApp, order: i32, vessel: &str, days: i64) {
+    let db = &app.db;
+    let today = app.today();
     shipment::ActiveModel {
         order_id: Set(order),
         etd: Set(today + Duration::days(days)),
@@ -165,7 +162,7 @@ async fn booked(db: &DatabaseConnection, order: i32, vessel: &str, days: i64) {
         vessel: Set(vessel.to_string()),
         bl_number: Set(String::new()),
         eta: Set(Some(today + Duration::days(days + 28))),
-        created_at: Set(Utc::now()),
+        created_at: Set(app.state.now()),
         booking_no: Set(format!("BK-{order}-{days}")),
         port_of_loading: Set("Ningbo".to_string()),
         port_of_discharge: Set("Hamburg".to_string()),
@@ -184,13 +181,14 @@ async fn booked(db: &DatabaseConnection, order: i32, vessel: &str, days: i64) {
 }
 
 /// An instalment of `order` due in `days`, `paid` of 1,000.00 paid.
-pub(crate) async fn instalment_due(db: &DatabaseConnection, order: i32, days: i64, paid: i64) {
+pub(crate) async fn instalment_due(app: &TestApp, order: i32, days: i64, paid: i64) {
+    let db = &app.db;
     instalment::ActiveModel {
         order_id: Set(order),
         position: Set(1),
         kind: Set("balance".to_string()),
         amount_minor: Set(100_000),
-        due_date: Set(Some(Utc::now().date_naive() + Duration::days(days))),
+        due_date: Set(Some(app.today() + Duration::days(days))),
         due_event: Set(None),
         due_offset_days: Set(0),
         paid_minor: Set(paid),
@@ -239,46 +237,46 @@ fn kinds_and_paths(glance: &serde_json::Value) -> Vec<(String, String)> {
 #[tokio::test]
 async fn the_customer_sees_its_orders_counted_its_sailings_and_what_waits() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     // SO-A-1 (from the cast) has a line two days late.
-    let on_track = order_slipping(&app.db, cast.customer_a, "SO-A-TRACK", 0).await;
-    let at_risk = order_slipping(&app.db, cast.customer_a, "SO-A-RISK", 1).await;
+    let on_track = order_slipping(&app, cast.customer_a, "SO-A-TRACK", 0).await;
+    let at_risk = order_slipping(&app, cast.customer_a, "SO-A-RISK", 1).await;
     // Expected early is on track; a slip of any size from two days on is
     // late, and so is a commitment passed, whatever the forecast says.
-    order_slipping(&app.db, cast.customer_a, "SO-A-EARLY", -3).await;
-    order_slipping(&app.db, cast.customer_a, "SO-A-FAR", 9).await;
-    order_committed_for(&app.db, cast.customer_a, "SO-A-PAST", -1, -2, 2).await;
+    order_slipping(&app, cast.customer_a, "SO-A-EARLY", -3).await;
+    order_slipping(&app, cast.customer_a, "SO-A-FAR", 9).await;
+    order_committed_for(&app, cast.customer_a, "SO-A-PAST", -1, -2, 2).await;
     // A line without a commitment beside one on track: counted nowhere.
-    let mixed = order_slipping(&app.db, cast.customer_a, "SO-A-MIXED", 0).await;
-    uncommitted_line(&app.db, mixed).await;
+    let mixed = order_slipping(&app, cast.customer_a, "SO-A-MIXED", 0).await;
+    uncommitted_line(&app, mixed).await;
     // Delivered orders count by their lines alone, their dates no longer
     // matter: a shipped one whose line slipped is on track, an arrived one
     // with a line without a commitment is counted nowhere.
-    let shipped = order_slipping(&app.db, cast.customer_a, "SO-A-SHIPPED", 5).await;
+    let shipped = order_slipping(&app, cast.customer_a, "SO-A-SHIPPED", 5).await;
     set_status(&app.db, shipped, OrderStatus::Shipped).await;
-    let arrived = order_slipping(&app.db, cast.customer_a, "SO-A-ARRIVED", 0).await;
-    uncommitted_line(&app.db, arrived).await;
+    let arrived = order_slipping(&app, cast.customer_a, "SO-A-ARRIVED", 0).await;
+    uncommitted_line(&app, arrived).await;
     set_status(&app.db, arrived, OrderStatus::Arrived).await;
     // A shipped order without lines is counted nowhere either.
-    let empty = create_order(&app.db, cast.customer_a, "SO-A-EMPTY", OrderStatus::Shipped).await;
+    let empty = create_order(&app, cast.customer_a, "SO-A-EMPTY", OrderStatus::Shipped).await;
     order_line::Entity::delete_many()
         .filter(order_line::Column::OrderId.eq(empty))
         .exec(&app.db)
         .await
         .unwrap();
     // Finished and not-yet-confirmed orders are not counted.
-    create_order(&app.db, cast.customer_a, "SO-A-DONE", OrderStatus::Settled).await;
-    create_order(&app.db, cast.customer_a, "SO-A-NEW", OrderStatus::Quoted).await;
+    create_order(&app, cast.customer_a, "SO-A-DONE", OrderStatus::Settled).await;
+    create_order(&app, cast.customer_a, "SO-A-NEW", OrderStatus::Quoted).await;
     // Customer B's orders never count for A.
-    let order_b_late = order_slipping(&app.db, cast.customer_b, "SO-B-LATE", 5).await;
-    order_slipping(&app.db, cast.customer_b, "SO-B-TRACK", 0).await;
+    let order_b_late = order_slipping(&app, cast.customer_b, "SO-B-LATE", 5).await;
+    order_slipping(&app, cast.customer_b, "SO-B-TRACK", 0).await;
 
     countered(&app.db, on_track, cast.customer.id).await;
     countered(&app.db, order_b_late, cast.customer_b_user.id).await;
-    booked(&app.db, on_track, "MV Glance Alpha", 6).await;
-    booked(&app.db, order_b_late, "MV Secret Bravo", 2).await;
+    booked(&app, on_track, "MV Glance Alpha", 6).await;
+    booked(&app, order_b_late, "MV Secret Bravo", 2).await;
     // A shipment that has arrived no longer sails.
-    booked(&app.db, shipped, "MV Arrived Charlie", -30).await;
+    booked(&app, shipped, "MV Arrived Charlie", -30).await;
     let mut arrived_shipment: shipment::ActiveModel = shipment::Entity::find()
         .filter(shipment::Column::OrderId.eq(shipped))
         .one(&app.db)
@@ -286,14 +284,14 @@ async fn the_customer_sees_its_orders_counted_its_sailings_and_what_waits() {
         .unwrap()
         .unwrap()
         .into();
-    arrived_shipment.ata = Set(Some(Utc::now().date_naive() - Duration::days(2)));
+    arrived_shipment.ata = Set(Some(app.today() - Duration::days(2)));
     arrived_shipment.update(&app.db).await.unwrap();
     // Only an instalment still owed and due soon waits: not one paid in
     // full, not one due far ahead, never another customer's.
-    instalment_due(&app.db, at_risk, 3, 40_000).await;
-    instalment_due(&app.db, mixed, 2, 100_000).await;
-    instalment_due(&app.db, shipped, 60, 0).await;
-    instalment_due(&app.db, order_b_late, 1, 0).await;
+    instalment_due(&app, at_risk, 3, 40_000).await;
+    instalment_due(&app, mixed, 2, 100_000).await;
+    instalment_due(&app, shipped, 60, 0).await;
+    instalment_due(&app, order_b_late, 1, 0).await;
 
     let buyer = app.client_for(&cast.customer.email, PASSWORD).await;
     let buyer_b = app.client_for(&cast.customer_b_user.email, PASSWORD).await;
@@ -381,9 +379,10 @@ async fn the_customer_sees_its_orders_counted_its_sailings_and_what_waits() {
 
 /// A shipment of `order` on `vessel` that left two days ago, arriving in
 /// `eta` days if known.
-async fn at_sea(db: &DatabaseConnection, order: i32, vessel: &str, eta: Option<i64>) {
-    booked(db, order, vessel, -2).await;
-    let today = Utc::now().date_naive();
+async fn at_sea(app: &TestApp, order: i32, vessel: &str, eta: Option<i64>) {
+    let db = &app.db;
+    booked(app, order, vessel, -2).await;
+    let today = app.today();
     let mut row: shipment::ActiveModel = shipment::Entity::find()
         .filter(shipment::Column::Vessel.eq(vessel))
         .one(db)
@@ -399,21 +398,21 @@ async fn at_sea(db: &DatabaseConnection, order: i32, vessel: &str, eta: Option<i
 #[tokio::test]
 async fn of_many_sailings_and_payments_the_soonest_are_named() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
-    let first = order_slipping(&app.db, cast.customer_a, "SO-A-FIRST", 0).await;
-    let second = order_slipping(&app.db, cast.customer_a, "SO-A-SECOND", 0).await;
-    let third = order_slipping(&app.db, cast.customer_a, "SO-A-THIRD", 0).await;
-    booked(&app.db, first, "MV Later", 20).await;
-    booked(&app.db, second, "MV Soon", 4).await;
-    booked(&app.db, third, "MV Soon Too", 4).await;
+    let cast = create_cast(&app).await;
+    let first = order_slipping(&app, cast.customer_a, "SO-A-FIRST", 0).await;
+    let second = order_slipping(&app, cast.customer_a, "SO-A-SECOND", 0).await;
+    let third = order_slipping(&app, cast.customer_a, "SO-A-THIRD", 0).await;
+    booked(&app, first, "MV Later", 20).await;
+    booked(&app, second, "MV Soon", 4).await;
+    booked(&app, third, "MV Soon Too", 4).await;
     // A departure overdue is still the next thing to happen.
-    booked(&app.db, first, "MV Delayed", -3).await;
-    at_sea(&app.db, second, "MV Arriving", Some(1)).await;
+    booked(&app, first, "MV Delayed", -3).await;
+    at_sea(&app, second, "MV Arriving", Some(1)).await;
     // At sea without an ETA there is nothing to announce.
-    at_sea(&app.db, third, "MV Unknown Arrival", None).await;
+    at_sea(&app, third, "MV Unknown Arrival", None).await;
     // Twelve payments due, the most pressing first.
     for (days, order) in (-6..6).zip([first, second, third].into_iter().cycle()) {
-        instalment_due(&app.db, order, days, 0).await;
+        instalment_due(&app, order, days, 0).await;
     }
 
     let buyer = app.client_for(&cast.customer.email, PASSWORD).await;
@@ -444,7 +443,7 @@ async fn of_many_sailings_and_payments_the_soonest_are_named() {
     let waiting = glance["waiting"].as_array().unwrap();
     assert_eq!(waiting.len(), 10, "{glance}");
     assert_eq!(glance["waiting_more"], 2, "{glance}");
-    let today = Utc::now().date_naive();
+    let today = app.today();
     for (shown, (days, number)) in waiting.iter().zip(
         (-6i64..).zip(
             ["SO-A-FIRST", "SO-A-SECOND", "SO-A-THIRD"]
@@ -466,7 +465,7 @@ async fn of_many_sailings_and_payments_the_soonest_are_named() {
 #[tokio::test]
 async fn only_customers_have_a_glance() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     for person in [&cast.staff, &cast.admin, &cast.supplier] {
         let client = app.client_for(&person.email, PASSWORD).await;
         let (status, body) = app.call(&client, "orders/glance", &[]).await;

@@ -18,7 +18,7 @@ const EXTREME: [&str; 5] = [
 #[tokio::test]
 async fn extreme_dates_are_field_errors_in_the_kpi_period_and_the_forecast() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let factory = app.client_for(&cast.supplier.email, PASSWORD).await;
     for extreme in EXTREME {
@@ -67,7 +67,7 @@ async fn extreme_dates_are_field_errors_in_the_kpi_period_and_the_forecast() {
 #[tokio::test]
 async fn long_searches_and_oversized_bulk_reports_are_refused() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let customer = app.client_for(&cast.customer.email, PASSWORD).await;
     let factory = app.client_for(&cast.supplier.email, PASSWORD).await;
     let long = "x".repeat(101);
@@ -116,9 +116,9 @@ type Asked<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
 #[tokio::test]
 async fn extreme_dates_on_orders_payments_and_shipments_are_field_errors() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
-    let ready = create_order(&app.db, cast.customer_a, "SO-BOUNDS", OrderStatus::Ready).await;
+    let ready = create_order(&app, cast.customer_a, "SO-BOUNDS", OrderStatus::Ready).await;
     let (customer_id, order_a, ready_id) = (
         cast.customer_a.to_string(),
         cast.order_a.to_string(),
@@ -195,7 +195,7 @@ async fn extreme_dates_on_orders_payments_and_shipments_are_field_errors() {
     // the portal still takes a payment dated today.
     assert_eq!(version_of(&app, &staff, cast.order_a).await, version_a);
     assert_eq!(version_of(&app, &staff, ready).await, version_ready);
-    let today = chrono::Utc::now().date_naive().to_string();
+    let today = app.day(0);
     let (status, body) = app
         .call(
             &staff,

@@ -16,7 +16,7 @@ async fn pages_render_while_another_portal_starts_beside_them() {
         ..Default::default()
     })
     .await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let customer = app.client_for(&cast.customer.email, PASSWORD).await;
     let url = app.url(&format!("/customer/orders/{}", cast.order_a));
 

@@ -16,7 +16,7 @@ fn invitation_mail(mails: &[server::mail::Envelope]) -> &server::mail::Envelope 
 #[tokio::test]
 async fn an_invited_person_sets_a_password_once_and_lands_in_their_area() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let company = cast.supplier_b.to_string();
     let (status, body) = app
@@ -109,7 +109,7 @@ async fn an_invited_person_sets_a_password_once_and_lands_in_their_area() {
 #[tokio::test]
 async fn invitations_expire_after_72_hours() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let admin = app.client_for(&cast.admin.email, PASSWORD).await;
     let company = cast.customer_a.to_string();
     let (status, _) = app
@@ -158,7 +158,7 @@ async fn invitations_expire_after_72_hours() {
 #[tokio::test]
 async fn invitation_input_is_checked_field_by_field() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let admin = app.client_for(&cast.admin.email, PASSWORD).await;
     let company = cast.customer_a.to_string();
     let (status, body) = app
@@ -225,7 +225,7 @@ async fn invitation_input_is_checked_field_by_field() {
 #[tokio::test]
 async fn a_reset_request_answers_the_same_for_unknown_addresses_and_mails_only_real_ones() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let unknown = app
         .call(
             &new_client(),
@@ -287,7 +287,7 @@ async fn a_reset_request_answers_the_same_for_unknown_addresses_and_mails_only_r
 #[tokio::test]
 async fn reset_links_expire_after_thirty_minutes() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     app.call(
         &new_client(),
         "auth/request-reset",
@@ -314,7 +314,7 @@ async fn reset_links_expire_after_thirty_minutes() {
 #[tokio::test]
 async fn reset_requests_are_limited_per_address() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     for i in 0..5 {
         let email = format!("someone{i}@nowhere.test");
         let (status, _) = app
@@ -336,7 +336,7 @@ async fn reset_requests_are_limited_per_address() {
 #[tokio::test]
 async fn delivered_mail_leaves_no_working_link_in_the_database() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     app.call(
         &new_client(),
         "auth/request-reset",
@@ -370,7 +370,7 @@ async fn delivered_mail_leaves_no_working_link_in_the_database() {
 #[tokio::test]
 async fn deactivation_revokes_open_links() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     app.call(
         &new_client(),
         "auth/request-reset",

@@ -18,10 +18,10 @@ use crate::shipping::shipping as shipping_of;
 #[tokio::test]
 async fn a_report_keeps_its_order_s_shipping_and_conversation_and_shows_its_dates() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let customer = app.client_for(&cast.customer.email, PASSWORD).await;
     let factory = app.client_for(&cast.supplier.email, PASSWORD).await;
-    let today = Utc::now().date_naive();
+    let today = app.today();
     // A letter of credit whose latest shipment the lines' forecasts meet
     // (the later line is forecast 32 days out, two more to the port).
     letter_of_credit::ActiveModel {
@@ -59,7 +59,7 @@ async fn a_report_keeps_its_order_s_shipping_and_conversation_and_shows_its_date
     );
 
     // Behind the portal: an instalment and a message on the order.
-    instalment_due(&app.db, cast.order_a, 10, 0).await;
+    instalment_due(&app, cast.order_a, 10, 0).await;
     house_message_behind_the_portal(&app, cast.order_a, cast.staff.id, hidden).await;
 
     // The factory puts line 1 past what the letter of credit allows.

@@ -24,7 +24,7 @@ async fn move_to_ready(app: &integration_tests::TestApp, staff: &reqwest::Client
 #[tokio::test]
 async fn an_order_read_is_kept_until_a_change_and_the_change_shows_at_once() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let customer = app.client_for(&cast.customer.email, PASSWORD).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let id = cast.order_a.to_string();
@@ -53,7 +53,7 @@ async fn an_order_read_is_kept_until_a_change_and_the_change_shows_at_once() {
 #[tokio::test]
 async fn a_write_outside_a_unit_of_work_is_not_served_stale() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     notification::ActiveModel {
         user_id: Set(cast.customer.id),
         kind: Set("order_confirmed".into()),
@@ -80,7 +80,7 @@ async fn a_write_outside_a_unit_of_work_is_not_served_stale() {
 #[tokio::test]
 async fn an_ended_session_is_not_kept() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     // A client without a cookie jar, so the cookie can be sent again after
     // signing out.
     let raw = reqwest::Client::new();
@@ -167,7 +167,7 @@ async fn page(client: &reqwest::Client, url: &str) -> String {
 #[tokio::test]
 async fn a_kept_page_gets_a_new_nonce_and_is_rendered_again_after_a_write() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let customer = app.client_for(&cast.customer.email, PASSWORD).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let url = app.url(&format!("/customer/orders/{}", cast.order_a));
@@ -228,7 +228,7 @@ async fn page_in_gzip(client: &reqwest::Client, url: &str) -> (Option<String>, S
 #[tokio::test]
 async fn pages_and_replies_travel_in_gzip_to_browsers_that_take_it() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let customer = app.client_for(&cast.customer.email, PASSWORD).await;
     let url = app.url(&format!("/customer/orders/{}", cast.order_a));
     let (fresh_encoding, fresh) = page_in_gzip(&customer, &url).await;

@@ -124,7 +124,7 @@ fn sides(thread: &serde_json::Value) -> Vec<String> {
 #[tokio::test]
 async fn a_customer_and_the_house_converse_on_an_order() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let buyer = app.client_for(&cast.customer.email, PASSWORD).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     // Two more people of customer A: one reads Chinese, one wants no
@@ -269,7 +269,7 @@ async fn a_customer_and_the_house_converse_on_an_order() {
 #[tokio::test]
 async fn a_factory_and_the_house_converse_on_a_purchase_order() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let po_a = po_of(&app, cast.po_line_a).await;
     let factory = app.client_for(&cast.supplier.email, PASSWORD).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
@@ -363,7 +363,7 @@ async fn a_factory_and_the_house_converse_on_a_purchase_order() {
 #[tokio::test]
 async fn each_side_sees_only_its_own_threads() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let po_a = po_of(&app, cast.po_line_a).await;
     let po_b = po_of(&app, cast.po_line_b).await;
     let buyer_a = app.client_for(&cast.customer.email, PASSWORD).await;
@@ -431,7 +431,7 @@ async fn each_side_sees_only_its_own_threads() {
 #[tokio::test]
 async fn whoever_switched_message_mail_off_hears_nothing() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let factory = app.client_for(&cast.supplier.email, PASSWORD).await;
     let po_a = po_of(&app, cast.po_line_a).await;
@@ -498,7 +498,7 @@ async fn events_seen(app: &TestApp, client: &reqwest::Client, wait: Duration) ->
 #[tokio::test]
 async fn open_pages_hear_of_messages_in_their_own_threads_only() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let po_a = po_of(&app, cast.po_line_a).await;
     let buyer_a = app.client_for(&cast.customer.email, PASSWORD).await;
     let buyer_b = app.client_for(&cast.customer_b_user.email, PASSWORD).await;

@@ -12,7 +12,7 @@ use integration_tests::people::{PASSWORD, create_cast, create_order};
 use integration_tests::{TestApp, spawn_app};
 use server::mail::Envelope;
 
-use crate::shipping::{call, future, line_ids, shipment_fields, version};
+use crate::shipping::{call, line_ids, shipment_fields, version};
 
 async fn add_person(app: &TestApp, company_id: i32, role: Role, email: &str, locale: &str) {
     let hash = app::ssr::auth::password::hash(PASSWORD.to_string())
@@ -68,7 +68,7 @@ async fn notifications(app: &TestApp, client: &reqwest::Client) -> serde_json::V
 #[tokio::test]
 async fn a_confirmed_and_paid_order_reaches_the_customers_people_who_want_it() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     add_person(
         &app,
         cast.customer_a,
@@ -92,7 +92,7 @@ async fn a_confirmed_and_paid_order_reaches_the_customers_people_who_want_it() {
     assert_eq!(status, 200, "{body}");
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let buyer = app.client_for(&cast.customer.email, PASSWORD).await;
-    let id = create_order(&app.db, cast.customer_a, "SO-NEWS", OrderStatus::Quoted).await;
+    let id = create_order(&app, cast.customer_a, "SO-NEWS", OrderStatus::Quoted).await;
 
     // Nothing yet on anyone's list.
     let list = notifications(&app, &buyer).await;
@@ -120,7 +120,7 @@ async fn a_confirmed_and_paid_order_reaches_the_customers_people_who_want_it() {
             "zh@customer-a.test".to_string()
         ]
     );
-    let committed = (chrono::Utc::now().date_naive() + chrono::Duration::days(30)).to_string();
+    let committed = app.day(30);
     let en = mails.iter().find(|m| m.to == cast.customer.email).unwrap();
     assert!(en.subject.contains("SO-NEWS"), "{}", en.subject);
     assert!(
@@ -188,7 +188,7 @@ async fn a_confirmed_and_paid_order_reaches_the_customers_people_who_want_it() {
             &[
                 ("order_id", &id.to_string()),
                 ("version", &v),
-                ("received_on", &future(0)),
+                ("received_on", &app.day(0)),
                 ("amount", "1000.00"),
                 ("reference", "SWIFT 4711"),
             ],
@@ -217,7 +217,7 @@ async fn a_confirmed_and_paid_order_reaches_the_customers_people_who_want_it() {
 #[tokio::test]
 async fn a_purchase_order_placed_and_cancelled_reaches_its_factory_only() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     add_person(
         &app,
         cast.supplier_a,
@@ -227,9 +227,9 @@ async fn a_purchase_order_placed_and_cancelled_reaches_its_factory_only() {
     )
     .await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
-    let id = create_order(&app.db, cast.customer_a, "SO-PO", OrderStatus::Confirmed).await;
+    let id = create_order(&app, cast.customer_a, "SO-PO", OrderStatus::Confirmed).await;
     let v = order_version(&app, &staff, id).await;
-    let ready_by = future(20);
+    let ready_by = app.day(20);
     let (status, number) = app
         .call(
             &staff,
@@ -315,12 +315,12 @@ async fn a_purchase_order_placed_and_cancelled_reaches_its_factory_only() {
 #[tokio::test]
 async fn departure_and_arrival_reach_the_customers_people_with_vessel_and_dates() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
-    let id = create_order(&app.db, cast.customer_a, "SO-SAIL", OrderStatus::Ready).await;
+    let id = create_order(&app, cast.customer_a, "SO-SAIL", OrderStatus::Ready).await;
     let lines = line_ids(&app, id).await;
-    let eta = future(30);
-    let fields = shipment_fields(id, "1", &lines, &["100", "100"], "MSCU1234567", &eta);
+    let eta = app.day(30);
+    let fields = shipment_fields(&app, id, "1", &lines, &["100", "100"], "MSCU1234567", &eta);
     let (status, body) = call(&app, &staff, "shipping/plan", &fields).await;
     assert_eq!(status, 200, "{body}");
     let shipment = body.as_i64().unwrap().to_string();
@@ -329,7 +329,7 @@ async fn departure_and_arrival_reach_the_customers_people_with_vessel_and_dates(
         ("order_id".to_string(), id.to_string()),
         ("version".to_string(), v),
         ("shipment_id".to_string(), shipment.clone()),
-        ("atd".to_string(), future(0)),
+        ("atd".to_string(), app.day(0)),
         (
             "override_reason".to_string(),
             "Documents follow by courier".to_string(),
@@ -349,7 +349,7 @@ async fn departure_and_arrival_reach_the_customers_people_with_vessel_and_dates(
     for part in [
         "Ningbo",
         "Hamburg",
-        &future(0),
+        &app.day(0),
         &format!("/customer/orders/{id}#shipping"),
     ] {
         assert!(
@@ -364,7 +364,7 @@ async fn departure_and_arrival_reach_the_customers_people_with_vessel_and_dates(
         ("order_id".to_string(), id.to_string()),
         ("version".to_string(), v),
         ("shipment_id".to_string(), shipment),
-        ("ata".to_string(), future(0)),
+        ("ata".to_string(), app.day(0)),
     ];
     let (status, body) = call(&app, &staff, "shipping/arrive", &arrive).await;
     assert_eq!(status, 200, "{body}");

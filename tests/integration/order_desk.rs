@@ -21,17 +21,13 @@ fn line<'a>(i: usize, fields: &[(&'a str, &'a str)]) -> Vec<(String, &'a str)> {
         .collect()
 }
 
-fn future(days: i64) -> String {
-    (chrono::Utc::now().date_naive() + chrono::Duration::days(days)).to_string()
-}
-
 #[tokio::test]
 async fn staff_edit_an_inquiry_line_by_line_and_the_timeline_says_what_changed() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
-    let id = create_order(&app.db, cast.customer_a, "SO-EDIT", OrderStatus::Inquiry).await;
-    let requested = future(40);
+    let id = create_order(&app, cast.customer_a, "SO-EDIT", OrderStatus::Inquiry).await;
+    let requested = app.day(40);
     let mut form: Vec<(String, &str)> = vec![
         ("id".into(), ""),
         ("version".into(), "1"),
@@ -102,11 +98,11 @@ async fn staff_edit_an_inquiry_line_by_line_and_the_timeline_says_what_changed()
 #[tokio::test]
 async fn bad_lines_are_reported_per_field_and_nothing_changes() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let id = cast.order_b.to_string();
     let before = get(&app, &staff, cast.order_b).await;
-    let requested = future(30);
+    let requested = app.day(30);
     let mut form: Vec<(String, &str)> = vec![
         ("id".into(), &id),
         ("version".into(), "1"),
@@ -159,7 +155,7 @@ async fn bad_lines_are_reported_per_field_and_nothing_changes() {
 #[tokio::test]
 async fn after_confirmation_only_delivery_terms_change_and_stale_edits_conflict() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let id = cast.order_a.to_string();
     let base = |currency: &'static str, ship_to: &'static str| {
@@ -212,10 +208,10 @@ async fn after_confirmation_only_delivery_terms_change_and_stale_edits_conflict(
 #[tokio::test]
 async fn placing_a_purchase_order_links_the_lines_and_hides_the_factory_from_the_customer() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let customer = app.client_for(&cast.customer.email, PASSWORD).await;
-    let id = create_order(&app.db, cast.customer_a, "SO-PO", OrderStatus::Confirmed).await;
+    let id = create_order(&app, cast.customer_a, "SO-PO", OrderStatus::Confirmed).await;
     let id_text = id.to_string();
     let supplier = cast.supplier_b.to_string();
     let place = |version: &'static str, ready_by: String, lines: &'static [&'static str]| {
@@ -238,23 +234,23 @@ async fn placing_a_purchase_order_links_the_lines_and_hides_the_factory_from_the
         app.call(&staff, "orders/place-po", &pairs).await
     };
     // The customer's commitment is 30 days out: a factory date after it plans a slip.
-    let (status, body) = call(place("1", future(31), &["1"])).await;
+    let (status, body) = call(place("1", app.day(31), &["1"])).await;
     assert_eq!(status, 422, "{body}");
     assert!(body.to_string().contains("ready_by"), "{body}");
-    let (status, body) = call(place("1", future(20), &[])).await;
+    let (status, body) = call(place("1", app.day(20), &[])).await;
     assert_eq!(status, 422, "{body}");
-    let (status, body) = call(place("1", future(20), &["1", "7"])).await;
+    let (status, body) = call(place("1", app.day(20), &["1", "7"])).await;
     assert_eq!(status, 422, "{body}");
     assert!(body.to_string().contains("Line 7"), "{body}");
 
-    let (status, body) = call(place("1", future(20), &["1"])).await;
+    let (status, body) = call(place("1", app.day(20), &["1"])).await;
     assert_eq!(status, 200, "{body}");
     let po_number = body.as_str().unwrap().to_string();
     assert!(po_number.starts_with("PO-"), "{po_number}");
-    let (status, body) = call(place("2", future(20), &["1"])).await;
+    let (status, body) = call(place("2", app.day(20), &["1"])).await;
     assert_eq!(status, 422, "{body}");
     assert!(body.to_string().contains(&po_number), "{body}");
-    let (status, _) = call(place("1", future(20), &["2"])).await;
+    let (status, _) = call(place("1", app.day(20), &["2"])).await;
     assert_eq!(status, 409, "a stale version conflicts");
 
     let order = get(&app, &staff, id).await;
@@ -280,12 +276,12 @@ async fn placing_a_purchase_order_links_the_lines_and_hides_the_factory_from_the
 #[tokio::test]
 async fn payments_are_checked_recorded_and_shown_to_the_customer() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let customer = app.client_for(&cast.customer.email, PASSWORD).await;
-    let id = create_order(&app.db, cast.customer_a, "SO-SHIP", OrderStatus::Ready).await;
+    let id = create_order(&app, cast.customer_a, "SO-SHIP", OrderStatus::Ready).await;
     let id_text = id.to_string();
-    let today = chrono::Utc::now().date_naive().to_string();
+    let today = app.day(0);
     let call = async |endpoint: &str, fields: Vec<(&str, String)>| {
         let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
         app.call(&staff, endpoint, &pairs).await
@@ -303,7 +299,7 @@ async fn payments_are_checked_recorded_and_shown_to_the_customer() {
     let (status, body) = call("orders/pay", pay("1", "2500.01", &today)).await;
     assert_eq!(status, 422, "{body}");
     assert!(body.to_string().contains("2500.00"), "{body}");
-    let (status, body) = call("orders/pay", pay("1", "750", &future(1))).await;
+    let (status, body) = call("orders/pay", pay("1", "750", &app.day(1))).await;
     assert_eq!(status, 422, "{body}");
     let (status, body) = call("orders/pay", pay("1", "750", &today)).await;
     assert_eq!(status, 200, "{body}");

@@ -54,7 +54,7 @@ fn notes(order: &serde_json::Value) -> Vec<String> {
 #[tokio::test]
 async fn an_order_shows_its_newest_reports_and_says_when_older_ones_are_left_out() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let shown = REPORTS_SHOWN as i64;
     report(&app, &cast, 1, shown).await;
     let house = order(&app, &cast.staff.email, cast.order_a).await;
@@ -105,7 +105,7 @@ async fn line_page(app: &TestApp, cast: &Cast, before: Option<i64>) -> (Vec<Stri
 #[tokio::test]
 async fn a_lines_page_shows_its_reports_a_page_at_a_time() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let shown = REPORTS_SHOWN as i64;
     report(&app, &cast, 1, shown).await;
     let (notes, older) = line_page(&app, &cast, None).await;
@@ -145,7 +145,7 @@ async fn opened_after_reports(
     path: impl Fn(&Cast) -> String,
 ) -> (TestApp, Browser) {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     report(&app, &cast, 1, reports).await;
     let browser = Browser::launch(width, height).await;
     browser

@@ -22,7 +22,7 @@ fn fields(body: &serde_json::Value, key: &str) -> Vec<String> {
 #[tokio::test]
 async fn customers_list_only_their_own_orders_and_the_house_lists_all() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let customer = app.client_for(&cast.customer.email, PASSWORD).await;
     let (status, body) = app.call(&customer, "orders/list", &[]).await;
     assert_eq!(status, 200, "{body}");
@@ -62,7 +62,7 @@ async fn customers_list_only_their_own_orders_and_the_house_lists_all() {
 #[tokio::test]
 async fn a_list_row_sums_up_its_orders_lines_as_the_order_page_shows_them() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let (status, list) = app.call(&staff, "orders/list", &[]).await;
     assert_eq!(status, 200, "{list}");
@@ -106,7 +106,7 @@ async fn a_list_row_sums_up_its_orders_lines_as_the_order_page_shows_them() {
 #[tokio::test]
 async fn an_area_page_loads_its_data_once() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let customer = app.client_for(&cast.customer.email, PASSWORD).await;
     let response = integration_tests::get_with(&customer, &app.url("/customer")).await;
     assert_eq!(response.status(), 200);
@@ -135,7 +135,7 @@ async fn an_area_page_loads_its_data_once() {
 #[tokio::test]
 async fn an_order_shows_its_three_dates_and_a_slip_badge() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let customer = app.client_for(&cast.customer.email, PASSWORD).await;
     let id = cast.order_a.to_string();
     let (status, body) = app.call(&customer, "orders/get", &[("id", &id)]).await;
@@ -177,7 +177,7 @@ async fn call_compact(
 async fn the_browser_code_reads_the_same_order_compact_and_others_read_json() {
     use app::wire::orders::OrderDetail;
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let customer = app.client_for(&cast.customer.email, PASSWORD).await;
     let id = cast.order_a.to_string();
     let response = customer
@@ -203,7 +203,7 @@ async fn the_browser_code_reads_the_same_order_compact_and_others_read_json() {
     );
 
     // A refusal is JSON for every client, with its own status.
-    let other = create_order(&app.db, cast.customer_b, "SO-B-9", OrderStatus::Confirmed).await;
+    let other = create_order(&app, cast.customer_b, "SO-B-9", OrderStatus::Confirmed).await;
     let (status, kind, bytes) =
         call_compact(&app, &customer, "orders/get", &[("id", &other.to_string())]).await;
     assert_eq!((status, kind.as_str()), (404, "application/json"));
@@ -214,7 +214,7 @@ async fn the_browser_code_reads_the_same_order_compact_and_others_read_json() {
 #[tokio::test]
 async fn confirming_freezes_the_committed_dates_and_writes_the_timeline() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let id = cast.order_b.to_string();
     let (_, before) = app.call(&staff, "orders/get", &[("id", &id)]).await;
@@ -243,7 +243,7 @@ async fn confirming_freezes_the_committed_dates_and_writes_the_timeline() {
 #[tokio::test]
 async fn status_moves_follow_the_rules() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let customer = app.client_for(&cast.customer.email, PASSWORD).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let id = cast.order_a.to_string();
@@ -277,7 +277,7 @@ async fn status_moves_follow_the_rules() {
 #[tokio::test]
 async fn two_moves_of_the_same_version_give_one_winner_and_one_conflict() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let first = app.client_for(&cast.staff.email, PASSWORD).await;
     let second = app.client_for(&cast.admin.email, PASSWORD).await;
     let id = cast.order_b.to_string();
@@ -345,7 +345,7 @@ async fn read_events(
 #[tokio::test]
 async fn the_live_stream_carries_only_what_the_viewer_may_see() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let customer_a = app.client_for(&cast.customer.email, PASSWORD).await;
     let customer_b = app.client_for(&cast.customer_b_user.email, PASSWORD).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
@@ -382,8 +382,8 @@ async fn the_live_stream_carries_only_what_the_viewer_may_see() {
 #[tokio::test]
 async fn a_reconnecting_stream_catches_up_on_missed_events() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
-    let other = create_order(&app.db, cast.customer_a, "SO-A-2", OrderStatus::Quoted).await;
+    let cast = create_cast(&app).await;
+    let other = create_order(&app, cast.customer_a, "SO-A-2", OrderStatus::Quoted).await;
     let customer = app.client_for(&cast.customer.email, PASSWORD).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     // Nothing is open while these happen.
@@ -464,7 +464,7 @@ async fn a_change_made_through_one_instance_reaches_streams_on_another() {
 #[tokio::test]
 async fn the_house_filters_by_customer_risk_and_committed_dates_and_pages_through() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let b = cast.customer_b.to_string();
     let (_, body) = app.call(&staff, "orders/list", &[("customer", &b)]).await;
@@ -478,7 +478,7 @@ async fn the_house_filters_by_customer_risk_and_committed_dates_and_pages_throug
         "only the slipping order in production"
     );
 
-    let today = chrono::Utc::now().date_naive();
+    let today = app.today();
     let day = |n: i64| {
         (today + chrono::Duration::days(n))
             .format("%Y-%m-%d")
@@ -525,7 +525,7 @@ async fn the_house_filters_by_customer_risk_and_committed_dates_and_pages_throug
 
     for i in 0..55 {
         create_order(
-            &app.db,
+            &app,
             cast.customer_a,
             &format!("SO-P-{i:03}"),
             OrderStatus::Inquiry,
@@ -592,9 +592,9 @@ pub(crate) async fn post_form(
 #[tokio::test]
 async fn staff_create_an_order_that_the_customer_then_sees() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
-    let requested = (chrono::Utc::now().date_naive() + chrono::Duration::days(60))
+    let requested = (app.today() + chrono::Duration::days(60))
         .format("%Y-%m-%d")
         .to_string();
     let (status, id) = post_form(
@@ -637,9 +637,9 @@ async fn staff_create_an_order_that_the_customer_then_sees() {
 #[tokio::test]
 async fn bad_order_input_gets_a_message_per_field_and_writes_nothing() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
-    let yesterday = (chrono::Utc::now().date_naive() - chrono::Duration::days(1))
+    let yesterday = (app.today() - chrono::Duration::days(1))
         .format("%Y-%m-%d")
         .to_string();
     let mut form = new_order_form(cast.supplier_a, &yesterday);
@@ -688,7 +688,7 @@ async fn bad_order_input_gets_a_message_per_field_and_writes_nothing() {
 async fn a_status_the_portal_does_not_know_is_an_error_not_a_default() {
     use sea_orm::ConnectionTrait;
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let id = cast.order_a.to_string();
     let (status, _) = app.call(&staff, "orders/get", &[("id", &id)]).await;

@@ -30,7 +30,7 @@ async fn change(app: &TestApp, client: &reqwest::Client, new: &str) -> (u16, Val
 #[tokio::test]
 async fn a_password_change_refuses_common_personal_and_repetitive_passwords() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     // buyer@customer-a.test, named "Test Person".
     let buyer = app.client_for(&cast.customer.email, PASSWORD).await;
     for (new, key) in [
@@ -60,7 +60,7 @@ async fn a_password_change_refuses_common_personal_and_repetitive_passwords() {
 #[tokio::test]
 async fn a_reset_refuses_a_common_password_and_the_link_stays_usable() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let (status, body) = app
         .call(
             &new_client(),
@@ -93,7 +93,7 @@ async fn a_reset_refuses_a_common_password_and_the_link_stays_usable() {
 #[tokio::test]
 async fn an_invitation_refuses_a_common_password_or_the_invitees_name() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let (status, body) = app
         .call(

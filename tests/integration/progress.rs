@@ -7,10 +7,6 @@ use app::domain::order_status::OrderStatus;
 use integration_tests::people::{Cast, PASSWORD, create_cast, create_order};
 use integration_tests::{TestApp, spawn_app};
 
-fn day(offset: i64) -> String {
-    (chrono::Utc::now().date_naive() + chrono::Duration::days(offset)).to_string()
-}
-
 async fn line(app: &TestApp, client: &reqwest::Client, id: i32) -> serde_json::Value {
     let (status, body) = app
         .call(client, "progress/line", &[("id", &id.to_string())])
@@ -45,7 +41,7 @@ async fn order(app: &TestApp, client: &reqwest::Client, id: i32) -> serde_json::
 /// days out, on time; the customer's commitment is 30 days out.
 async fn setup() -> (TestApp, Cast) {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     (app, cast)
 }
 
@@ -57,7 +53,7 @@ async fn a_later_forecast_reaches_the_customer_line_with_a_slip_and_the_factory_
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let before = line(&app, &factory, cast.po_line_a).await;
     assert_eq!(before["line"]["milestone"], "in_production");
-    let later = day(23);
+    let later = app.day(23);
     let (status, body) = post(
         &app,
         &factory,
@@ -89,7 +85,7 @@ async fn a_later_forecast_reaches_the_customer_line_with_a_slip_and_the_factory_
     let seen = order(&app, &customer, cast.order_a).await;
     assert_eq!(seen["lines"][0]["slip_days"], 3);
     assert_eq!(seen["lines"][0]["badge"], "late");
-    assert_eq!(seen["lines"][0]["forecast"], day(33).as_str());
+    assert_eq!(seen["lines"][0]["forecast"], app.day(33).as_str());
     assert_eq!(seen["lines"][0]["milestone"], "qc_passed");
     assert_eq!(seen["production"][0]["milestone"], "qc_passed");
     let text = seen.to_string();
@@ -148,7 +144,7 @@ async fn every_bad_report_gets_its_message_and_writes_nothing() {
             vec![
                 ("milestone", "qc_passed".into()),
                 ("quantity_done", "20".into()),
-                ("forecast", day(-1)),
+                ("forecast", app.day(-1)),
             ],
             "forecast",
             "past",
@@ -157,7 +153,7 @@ async fn every_bad_report_gets_its_message_and_writes_nothing() {
             vec![
                 ("milestone", "qc_passed".into()),
                 ("quantity_done", "20".into()),
-                ("forecast", day(25)),
+                ("forecast", app.day(25)),
             ],
             "forecast",
             "give a reason",
@@ -411,7 +407,7 @@ async fn bulk_reports_move_lines_of_one_po_together_or_not_at_all() {
     let (app, cast) = setup().await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let factory = app.client_for(&cast.supplier.email, PASSWORD).await;
-    let order_id = create_order(&app.db, cast.customer_a, "SO-BULK", OrderStatus::Confirmed).await;
+    let order_id = create_order(&app, cast.customer_a, "SO-BULK", OrderStatus::Confirmed).await;
     let (status, body) = app
         .call(
             &staff,
@@ -420,7 +416,7 @@ async fn bulk_reports_move_lines_of_one_po_together_or_not_at_all() {
                 ("order_id", &order_id.to_string()),
                 ("version", "1"),
                 ("supplier_id", &cast.supplier_a.to_string()),
-                ("ready_by", &day(20)),
+                ("ready_by", &app.day(20)),
                 ("line_nos[0]", "1"),
                 ("line_nos[1]", "2"),
             ],
@@ -620,7 +616,7 @@ async fn report_slip(
     po_line: i32,
     version: i64,
 ) -> Vec<server::mail::Envelope> {
-    let later = day(23);
+    let later = app.day(23);
     let slip = [
         ("milestone", "qc_passed"),
         ("quantity_done", "60"),

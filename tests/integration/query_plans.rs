@@ -384,7 +384,8 @@ async fn an_orders_newest_timeline_entries_are_read_in_their_index_without_sorti
 async fn an_orders_old_reports_are_found_through_its_lines_among_many_newer() {
     use app::ssr::repo::{orders, purchase_orders};
     let (_dir, db) = migrated().await;
-    let cast = integration_tests::people::create_cast(&db).await;
+    let now = Utc::now();
+    let cast = integration_tests::people::cast_at(&db, now, now.date_naive()).await;
     let backend = db.get_database_backend();
     // Another order's line at the same factory, reported on since.
     let line = orders::lines_of(&db, &[cast.order_b]).await.unwrap()[0].clone();

@@ -18,7 +18,7 @@ struct House {
 }
 
 async fn house(app: &TestApp) -> House {
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(app).await;
     let manager = add_sales_manager(&app.db, cast.house).await;
     let accountant = add_house_person(
         &app.db,

@@ -74,7 +74,7 @@ async fn pages_answer_while_a_write_holds_the_writing_connection() {
         return;
     }
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let customer = app.client_for(&cast.customer.email, PASSWORD).await;
     let supplier = app.client_for(&cast.supplier.email, PASSWORD).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;

@@ -45,7 +45,7 @@ async fn mails_to(app: &TestApp, people: &[&str]) -> usize {
 #[tokio::test]
 async fn a_customer_asking_and_withdrawing_in_a_loop_is_stopped() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let customer = app.client_for(&cast.customer.email, PASSWORD).await;
     let order_id = cast.order_a.to_string();
     let ask = async || {
@@ -116,7 +116,7 @@ async fn a_customer_asking_and_withdrawing_in_a_loop_is_stopped() {
 #[tokio::test]
 async fn a_person_holds_a_bounded_number_of_live_streams() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let customer = app.client_for(&cast.customer.email, PASSWORD).await;
     let open = async |client: &reqwest::Client| {
         client
@@ -163,7 +163,7 @@ async fn a_person_holds_a_bounded_number_of_live_streams() {
 #[tokio::test]
 async fn the_order_book_download_bounds_its_search_text() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let download = async |query: &str| {
         staff
@@ -209,7 +209,7 @@ async fn a_stuck_request_is_answered_and_streams_are_not_cut() {
         ..Default::default()
     })
     .await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
 
     let mut stream = staff.get(app.url("/api/live")).send().await.unwrap();
@@ -258,7 +258,7 @@ async fn a_stuck_page_is_answered_in_the_readers_language() {
     if app.backend != Backend::Postgres {
         return;
     }
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let buyer = app.client_for(&cast.customer.email, PASSWORD).await;
     let (status, body) = app.call(&buyer, "auth/locale", &[("locale", "zh")]).await;
     assert_eq!(status, 200, "{body}");

@@ -52,7 +52,7 @@ async fn pages_restrict_scripts_to_this_responses_nonce() {
 #[tokio::test]
 async fn cross_site_posts_are_refused_and_same_site_ones_pass() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let form = [
         ("email", cast.customer.email.as_str()),
         ("password", PASSWORD),
@@ -95,7 +95,7 @@ async fn over_https_cookies_are_secure_and_hsts_is_sent() {
         ..Default::default()
     })
     .await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let response = app.get("/").await;
     assert_eq!(
         response.headers()["strict-transport-security"],
@@ -139,7 +139,7 @@ async fn over_https_only_the_host_bound_cookie_carries_a_session() {
         ..Default::default()
     })
     .await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let login = new_client()
         .post(app.url("/api/auth/login"))
         .form(&[
@@ -166,7 +166,7 @@ async fn over_https_only_the_host_bound_cookie_carries_a_session() {
 #[tokio::test]
 async fn signed_in_answers_are_never_stored_but_the_bundle_may_be() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let buyer = app.client_for(&cast.customer.email, PASSWORD).await;
     let no_fields: &[(&str, &str)] = &[];
     let answers = [
@@ -304,7 +304,7 @@ async fn a_plain_http_origin_is_not_the_https_portal() {
         ..Default::default()
     })
     .await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let form = [
         ("email", cast.customer.email.as_str()),
         ("password", PASSWORD),

@@ -32,7 +32,7 @@ fn open_page(app: &TestApp) -> reqwest::Client {
 #[tokio::test]
 async fn a_page_left_open_does_not_keep_its_session_alive() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let page = open_page(&app);
     app.sign_in(&page, &cast.customer.email, PASSWORD).await;
     let person = app.client_for(&cast.customer_b_user.email, PASSWORD).await;
@@ -92,7 +92,7 @@ fn longest_text(audit: &[audit_log::Model], throttles: &[login_throttle::Model])
 #[tokio::test]
 async fn anonymous_sign_in_attempts_cannot_grow_the_database() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let caller = new_client();
     let megabyte = format!("{}@example.com", "a".repeat(1024 * 1024));
     for _ in 0..3 {

@@ -47,7 +47,7 @@ fn session_of<'a>(list: &'a [Value], device: &str) -> &'a Value {
 #[tokio::test]
 async fn two_sign_ins_show_two_sessions_with_their_devices() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let laptop = signed_in(&app, LAPTOP, &cast.customer.email).await;
     let phone = signed_in(&app, PHONE, &cast.customer.email).await;
     // Someone else's sign-in is none of theirs.
@@ -81,7 +81,7 @@ async fn two_sign_ins_show_two_sessions_with_their_devices() {
 #[tokio::test]
 async fn ending_one_session_signs_that_browser_out_and_keeps_the_other() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let laptop = signed_in(&app, LAPTOP, &cast.supplier.email).await;
     let phone = signed_in(&app, PHONE, &cast.supplier.email).await;
     let list = sessions(&app, &laptop).await;
@@ -111,7 +111,7 @@ async fn ending_one_session_signs_that_browser_out_and_keeps_the_other() {
 #[tokio::test]
 async fn another_persons_session_is_not_found_and_stays() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = signed_in(&app, LAPTOP, &cast.staff.email).await;
     let staff_session = sessions(&app, &staff).await[0]["id"].to_string();
     for email in [&cast.customer.email, &cast.admin.email] {
@@ -131,7 +131,7 @@ async fn another_persons_session_is_not_found_and_stays() {
 #[tokio::test]
 async fn signing_out_everywhere_else_keeps_the_current_session() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let laptop = signed_in(&app, LAPTOP, &cast.customer.email).await;
     let phone = signed_in(&app, PHONE, &cast.customer.email).await;
     let desktop = signed_in(&app, DESKTOP, &cast.customer.email).await;

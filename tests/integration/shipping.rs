@@ -8,10 +8,6 @@ use integration_tests::people::{PASSWORD, add_sales_manager, create_cast, create
 use integration_tests::{TestApp, spawn_app};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
-pub(crate) fn future(days: i64) -> String {
-    (chrono::Utc::now().date_naive() + chrono::Duration::days(days)).to_string()
-}
-
 pub(crate) async fn line_ids(app: &TestApp, order_id: i32) -> Vec<i32> {
     order_line::Entity::find()
         .filter(order_line::Column::OrderId.eq(order_id))
@@ -47,6 +43,7 @@ pub(crate) async fn shipping(
 
 /// The shipment form's fields: both lines with `quantities`.
 pub(crate) fn shipment_fields(
+    app: &TestApp,
     order_id: i32,
     version: &str,
     lines: &[i32],
@@ -75,7 +72,7 @@ pub(crate) fn shipment_fields(
             "shipment[port_of_discharge]".to_string(),
             "Hamburg".to_string(),
         ),
-        ("shipment[etd]".to_string(), future(0)),
+        ("shipment[etd]".to_string(), app.day(0)),
         ("shipment[eta]".to_string(), eta.to_string()),
         ("shipment[containers]".to_string(), containers.to_string()),
     ];
@@ -110,14 +107,22 @@ pub(crate) async fn call(
 #[tokio::test]
 async fn a_shipment_departs_only_when_order_invoice_and_packing_list_agree_or_a_reason_is_given() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     let customer = app.client_for(&cast.customer.email, PASSWORD).await;
-    let id = create_order(&app.db, cast.customer_a, "SO-SHIP", OrderStatus::Ready).await;
+    let id = create_order(&app, cast.customer_a, "SO-SHIP", OrderStatus::Ready).await;
     let lines = line_ids(&app, id).await;
 
     // Bad input is refused field by field and nothing is written.
-    let bad = shipment_fields(id, "1", &lines, &["100", "101"], "MSCU12", &future(-5));
+    let bad = shipment_fields(
+        &app,
+        id,
+        "1",
+        &lines,
+        &["100", "101"],
+        "MSCU12",
+        &app.day(-5),
+    );
     let (status, body) = call(&app, &staff, "shipping/plan", &bad).await;
     assert_eq!(status, 422, "{body}");
     let text = body.to_string();
@@ -133,12 +138,13 @@ async fn a_shipment_departs_only_when_order_invoice_and_packing_list_agree_or_a_
 
     // A partial shipment: all of line 1, 60 of line 2.
     let good = shipment_fields(
+        &app,
         id,
         "1",
         &lines,
         &["100", "60"],
         "mscu1234567 SL1 40hc",
-        &future(30),
+        &app.day(30),
     );
     let (status, body) = call(&app, &staff, "shipping/plan", &good).await;
     assert_eq!(status, 200, "{body}");
@@ -212,7 +218,15 @@ async fn a_shipment_departs_only_when_order_invoice_and_packing_list_agree_or_a_
 
     // The shipment changes after the invoice was issued: 50 of line 2 now.
     let v = version(&app, &staff, id).await;
-    let mut changed = shipment_fields(id, &v, &lines, &["100", "50"], "MSCU1234567", &future(30));
+    let mut changed = shipment_fields(
+        &app,
+        id,
+        &v,
+        &lines,
+        &["100", "50"],
+        "MSCU1234567",
+        &app.day(30),
+    );
     changed.push(("shipment_id".to_string(), shipment_id.to_string()));
     let (status, body) = call(&app, &staff, "shipping/update", &changed).await;
     assert_eq!(status, 200, "{body}");
@@ -228,7 +242,7 @@ async fn a_shipment_departs_only_when_order_invoice_and_packing_list_agree_or_a_
             ("order_id".to_string(), id.to_string()),
             ("version".to_string(), v.to_string()),
             ("shipment_id".to_string(), shipment_id.to_string()),
-            ("atd".to_string(), future(0)),
+            ("atd".to_string(), app.day(0)),
             ("override_reason".to_string(), reason.to_string()),
         ]
     };
@@ -267,36 +281,36 @@ async fn a_shipment_departs_only_when_order_invoice_and_packing_list_agree_or_a_
 #[tokio::test]
 async fn a_changed_arrival_date_is_mailed_to_the_customers_buyers_only() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
-    let id = create_order(&app.db, cast.customer_a, "SO-ETA", OrderStatus::Ready).await;
+    let id = create_order(&app, cast.customer_a, "SO-ETA", OrderStatus::Ready).await;
     let lines = line_ids(&app, id).await;
-    let plan = shipment_fields(id, "1", &lines, &["100", "100"], "", &future(30));
+    let plan = shipment_fields(&app, id, "1", &lines, &["100", "100"], "", &app.day(30));
     let (status, body) = call(&app, &staff, "shipping/plan", &plan).await;
     assert_eq!(status, 200, "{body}");
     let shipment_id = body.as_i64().unwrap();
     let before = app.mailbox.messages().len();
 
     let v = version(&app, &staff, id).await;
-    let mut moved = shipment_fields(id, &v, &lines, &["100", "100"], "", &future(34));
+    let mut moved = shipment_fields(&app, id, &v, &lines, &["100", "100"], "", &app.day(34));
     moved.push(("shipment_id".to_string(), shipment_id.to_string()));
     let (status, body) = call(&app, &staff, "shipping/update", &moved).await;
     assert_eq!(status, 200, "{body}");
     let mails = app.wait_for_mails(before + 1).await;
     let eta: Vec<_> = mails
         .iter()
-        .filter(|m| m.subject.contains(&future(34)))
+        .filter(|m| m.subject.contains(&app.day(34)))
         .collect();
     assert_eq!(eta.len(), 1, "{mails:?}");
     assert_eq!(eta[0].to, cast.customer.email);
     assert!(
-        eta[0].body_text.contains(&future(30)),
+        eta[0].body_text.contains(&app.day(30)),
         "the old date is named"
     );
 
     // Saving again without moving the date sends nothing new.
     let v = version(&app, &staff, id).await;
-    let mut same = shipment_fields(id, &v, &lines, &["100", "100"], "", &future(34));
+    let mut same = shipment_fields(&app, id, &v, &lines, &["100", "100"], "", &app.day(34));
     same.push(("shipment_id".to_string(), shipment_id.to_string()));
     let (status, body) = call(&app, &staff, "shipping/update", &same).await;
     assert_eq!(status, 200, "{body}");
@@ -319,9 +333,9 @@ async fn a_changed_arrival_date_is_mailed_to_the_customers_buyers_only() {
 #[tokio::test]
 async fn an_overdue_deposit_reminds_the_customer_and_alerts_sales_once_per_level() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let manager = add_sales_manager(&app.db, cast.house).await;
-    let id = create_order(&app.db, cast.customer_a, "SO-PAY", OrderStatus::Confirmed).await;
+    let id = create_order(&app, cast.customer_a, "SO-PAY", OrderStatus::Confirmed).await;
     // 2 × 100 × 12.50 = 2500.00: a 30 % deposit due in two days, the balance later.
     let today = app.state.now().date_naive();
     for (position, kind, amount, due) in [

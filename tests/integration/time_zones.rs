@@ -36,7 +36,7 @@ pub(crate) async fn event_at(app: &TestApp, order_id: i32, at: chrono::DateTime<
 #[tokio::test]
 async fn the_server_renders_times_in_the_readers_zone() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     event_at(
         &app,
         cast.order_a,
@@ -69,7 +69,7 @@ async fn the_server_renders_times_in_the_readers_zone() {
 #[tokio::test]
 async fn an_unknown_zone_is_refused_with_a_field_error() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let customer = app.client_for(&cast.customer.email, PASSWORD).await;
     for bad in ["Mars/Olympus", "", "+08:00"] {
         let (status, body) = app
@@ -84,7 +84,7 @@ async fn an_unknown_zone_is_refused_with_a_field_error() {
 #[tokio::test]
 async fn a_mail_tells_the_time_in_the_recipients_zone() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let client = app.client_for(&cast.supplier.email, PASSWORD).await;
     choose_zone(&app, &client, "Asia/Shanghai").await;
     let (status, body) = app
@@ -115,7 +115,7 @@ async fn a_mail_tells_the_time_in_the_recipients_zone() {
 #[tokio::test]
 async fn the_digest_comes_at_the_hour_in_the_readers_zone() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     app::ssr::repo::users::set_time_zone(&app.db, cast.customer.id, "Asia/Shanghai")
         .await
         .unwrap();
@@ -179,9 +179,9 @@ async fn the_confirmation_day_is_the_houses_day() {
         ..Default::default()
     })
     .await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
-    let id = create_order(&app.db, cast.customer_a, "SO-DAY", OrderStatus::Quoted).await;
+    let id = create_order(&app, cast.customer_a, "SO-DAY", OrderStatus::Quoted).await;
     let version = order::Entity::find_by_id(id)
         .one(&app.db)
         .await

@@ -53,7 +53,7 @@ fn ids(events: &serde_json::Value) -> Vec<i32> {
 #[tokio::test]
 async fn the_order_page_has_the_newest_entries_and_the_timeline_every_entry_once() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let all = long_timeline(&app, cast.order_a).await;
     let order_id = cast.order_a.to_string();
     for email in [&cast.customer.email, &cast.staff.email] {
@@ -92,7 +92,7 @@ async fn the_order_page_has_the_newest_entries_and_the_timeline_every_entry_once
 #[tokio::test]
 async fn the_customer_reads_a_long_timeline_from_the_order_page() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let all = long_timeline(&app, cast.order_a).await;
     let browser = Browser::launch(1280, 900).await;
     browser

@@ -81,7 +81,7 @@ async fn audit_actions(app: &TestApp) -> Vec<(String, Option<String>)> {
 #[tokio::test]
 async fn a_customer_sets_it_up_and_then_signs_in_with_password_and_code() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let email = cast.customer.email.as_str();
     let client = app.client_for(email, PASSWORD).await;
     let (status, before) = app.call(&client, "two-factor/status", &[]).await;
@@ -158,7 +158,7 @@ async fn a_customer_sets_it_up_and_then_signs_in_with_password_and_code() {
 #[tokio::test]
 async fn a_code_is_accepted_once_and_never_after_a_newer_one() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let email = cast.supplier.email.as_str();
     let (secret, _) = enrol(&app, &app.client_for(email, PASSWORD).await).await;
     app.clock.advance(Duration::seconds(60));
@@ -187,7 +187,7 @@ async fn a_code_is_accepted_once_and_never_after_a_newer_one() {
 #[tokio::test]
 async fn wrong_codes_are_logged_and_lock_the_account_like_wrong_passwords() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let email = cast.customer.email.as_str();
     let (secret, _) = enrol(&app, &app.client_for(email, PASSWORD).await).await;
     app.clock.advance(Duration::seconds(30));
@@ -230,7 +230,7 @@ async fn wrong_codes_are_logged_and_lock_the_account_like_wrong_passwords() {
 #[tokio::test]
 async fn a_recovery_code_signs_in_once() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let email = cast.staff.email.as_str();
     let (_, codes) = enrol(&app, &app.client_for(email, PASSWORD).await).await;
     // Typed as people type it off paper.
@@ -260,7 +260,7 @@ async fn a_recovery_code_signs_in_once() {
 #[tokio::test]
 async fn turning_it_off_needs_the_password_and_a_current_code() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let email = cast.supplier.email.as_str();
     let client = app.client_for(email, PASSWORD).await;
     let (secret, _) = enrol(&app, &client).await;
@@ -308,7 +308,7 @@ async fn turning_it_off_needs_the_password_and_a_current_code() {
 #[tokio::test]
 async fn the_house_rule_makes_staff_set_it_up_before_any_session() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let admin = app.client_for(&cast.admin.email, PASSWORD).await;
     let staff_before = app.client_for(&cast.staff.email, PASSWORD).await;
     // Only an administrator who has it may require it.

@@ -71,7 +71,7 @@ async fn shipped_order(
     shipped: &str,
     committed: [Option<&str>; 2],
 ) -> i32 {
-    let id = create_order(&app.db, customer, number, OrderStatus::Shipped).await;
+    let id = create_order(app, customer, number, OrderStatus::Shipped).await;
     orders::set_history(&app.db, id, Some(date(confirmed)), Some(date(shipped)))
         .await
         .unwrap();
@@ -155,7 +155,7 @@ const TO: &str = "2025-03-31";
 #[tokio::test]
 async fn the_kpis_of_a_period_are_the_figures_worked_out_by_hand() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let customer_c = companies::insert(
         &app.db,
         NewCompany {
@@ -234,14 +234,14 @@ async fn the_kpis_of_a_period_are_the_figures_worked_out_by_hand() {
     )
     .await;
     // Confirmed in March, not shipped yet: its value counts (2 × 20 × 12.50).
-    let open = create_order(&app.db, customer_c, "SO-K-6", OrderStatus::Confirmed).await;
+    let open = create_order(&app, customer_c, "SO-K-6", OrderStatus::Confirmed).await;
     orders::set_history(&app.db, open, Some(date("2025-03-05")), None)
         .await
         .unwrap();
     set_quantity(&app, open, 1, 20).await;
     set_quantity(&app, open, 2, 20).await;
     // Confirmed in March and cancelled: no value.
-    let cancelled = create_order(&app.db, b, "SO-K-7", OrderStatus::Cancelled).await;
+    let cancelled = create_order(&app, b, "SO-K-7", OrderStatus::Cancelled).await;
     orders::set_history(&app.db, cancelled, Some(date("2025-03-06")), None)
         .await
         .unwrap();
@@ -359,7 +359,7 @@ async fn the_kpis_of_a_period_are_the_figures_worked_out_by_hand() {
 #[tokio::test]
 async fn an_empty_period_has_no_figures_and_an_all_late_one_has_no_hits() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     // June: every line shipped after its commitment (SO-L-1 line 2 by a day).
     shipped_order(
         &app,
@@ -462,7 +462,7 @@ async fn an_empty_period_has_no_figures_and_an_all_late_one_has_no_hits() {
 #[tokio::test]
 async fn a_factory_is_measured_by_the_day_it_reported_ready_and_reads_only_its_own_card() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let factory_a = app.client_for(&cast.supplier.email, PASSWORD).await;
     let factory_b = app.client_for(&cast.supplier_b_user.email, PASSWORD).await;
 
@@ -641,7 +641,7 @@ async fn a_factory_is_measured_by_the_day_it_reported_ready_and_reads_only_its_o
 #[tokio::test]
 async fn the_board_shows_the_lines_at_risk_most_urgent_first_to_the_house_only() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let line_1 = stored_line(&app, cast.order_a, 1).await;
     let line_2 = stored_line(&app, cast.order_a, 2).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
@@ -674,7 +674,7 @@ async fn the_board_shows_the_lines_at_risk_most_urgent_first_to_the_house_only()
 
     // An order going well with a change request waiting for the house: its
     // line is on the board for that alone. Settled again, it is off.
-    let changing = crate::glance::order_slipping(&app.db, cast.customer_a, "SO-A-CHANGE", 0).await;
+    let changing = crate::glance::order_slipping(&app, cast.customer_a, "SO-A-CHANGE", 0).await;
     change_request::ActiveModel {
         order_id: Set(changing),
         requested_by: Set(cast.customer.id),
@@ -767,12 +767,12 @@ async fn the_board_shows_the_lines_at_risk_most_urgent_first_to_the_house_only()
 #[tokio::test]
 async fn the_board_shows_each_reasons_most_urgent_lines_and_the_rest_on_asking() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     // Beside the cast's SO-A-1 (line 2 two days late), 55 orders whose one
     // line slips by 1 to 55 days: 56 slipping lines, the most slipping first.
     for slip in 1..=55 {
-        crate::glance::order_slipping(&app.db, cast.customer_a, &format!("SO-SLIP-{slip}"), slip)
+        crate::glance::order_slipping(&app, cast.customer_a, &format!("SO-SLIP-{slip}"), slip)
             .await;
     }
     app.state.read_cache.bump();
@@ -815,14 +815,13 @@ async fn the_board_shows_each_reasons_most_urgent_lines_and_the_rest_on_asking()
 async fn a_board_with_more_lines_at_risk_than_it_looks_at_says_so() {
     use app::ssr::repo::kpi::BOARD_LIMIT;
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let staff = app.client_for(&cast.staff.email, PASSWORD).await;
     // With SO-A-1's slipping line 2, exactly as many lines as it looks at:
     // the board is whole.
     let lines = i32::try_from(BOARD_LIMIT).unwrap() - 1;
     let big =
-        crate::glance::order_with_slipping_lines(&app.db, cast.customer_a, "SO-BIG", 3, lines)
-            .await;
+        crate::glance::order_with_slipping_lines(&app, cast.customer_a, "SO-BIG", 3, lines).await;
     app.state.read_cache.bump();
     let groups = board_groups(&app, &staff, &[]).await;
     assert_eq!(groups[0]["total"], json!(BOARD_LIMIT));
@@ -859,7 +858,7 @@ async fn a_board_with_more_lines_at_risk_than_it_looks_at_says_so() {
 #[tokio::test]
 async fn csv_downloads_quote_what_needs_quoting_and_stay_within_the_tenant() {
     let app = spawn_app().await;
-    let cast = create_cast(&app.db).await;
+    let cast = create_cast(&app).await;
     let awkward = "Mug, \"blue\"\nline two 蓝色";
     let line_1 = stored_line(&app, cast.order_a, 1).await;
     order_line::ActiveModel {

@@ -235,7 +235,7 @@ pub async fn two_instances() -> Option<(TestApp, TestApp, people::Cast)> {
         eprintln!("skipped: needs PORTAL_TEST_DB=postgres");
         return None;
     }
-    let cast = people::create_cast(&app.db).await;
+    let cast = people::create_cast(&app).await;
     let second = app.another_instance().await;
     Some((app, second, cast))
 }
@@ -268,6 +268,28 @@ pub fn new_client() -> reqwest::Client {
 }
 
 impl TestApp {
+    /// The portal's day. Its clock stands still, so a test running past
+    /// midnight keeps the day the portal started in: the dates a test
+    /// sends or expects are counted from this day, not the machine's.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.state.today()
+    }
+
+    /// Moves the portal's clock past the house's next midnight if that is
+    /// less than `margin` away, for a test that moves the clock by up to
+    /// `margin` and expects nothing the day turning changes.
+    pub fn clear_of_midnight(&self, margin: chrono::Duration) {
+        let now = self.state.now();
+        if self.state.house_date(now + margin) != self.state.house_date(now) {
+            self.clock.advance(margin);
+        }
+    }
+
+    /// The portal's day `offset` days on, as a form sends it.
+    pub fn day(&self, offset: i64) -> String {
+        (self.today() + chrono::Duration::days(offset)).to_string()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }

@@ -57,8 +57,17 @@ impl Cast {
     }
 }
 
-pub async fn create_cast(db: &DatabaseConnection) -> Cast {
-    let now = chrono::Utc::now();
+/// The cast in `app`'s database, written at the portal's time.
+pub async fn create_cast(app: &crate::TestApp) -> Cast {
+    cast_at(&app.db, app.state.now(), app.today()).await
+}
+
+/// The cast written `now`, its orders' dates counted from `today`.
+pub async fn cast_at(
+    db: &DatabaseConnection,
+    now: chrono::DateTime<chrono::Utc>,
+    today: chrono::NaiveDate,
+) -> Cast {
     let company = |kind, name: &'static str| NewCompany {
         kind,
         name,
@@ -95,8 +104,15 @@ pub async fn create_cast(db: &DatabaseConnection) -> Cast {
     let customer_b_user = person(customer_b, Role::Customer, "buyer@customer-b.test").await;
     let supplier = person(supplier_a, Role::Supplier, "factory@supplier-a.test").await;
     let supplier_b_user = person(supplier_b, Role::Supplier, "factory@supplier-b.test").await;
-    let order_a = create_order(db, customer_a, "SO-A-1", OrderStatus::InProduction).await;
-    let order_b = create_order(db, customer_b, "SO-B-1", OrderStatus::Quoted).await;
+    let order_a = order_at(
+        db,
+        (now, today),
+        customer_a,
+        "SO-A-1",
+        OrderStatus::InProduction,
+    )
+    .await;
+    let order_b = order_at(db, (now, today), customer_b, "SO-B-1", OrderStatus::Quoted).await;
     let lines = orders::lines_of(db, &[order_a]).await.unwrap();
     let place =
         async |supplier: i32, number: &str, line: &app::ssr::entities::order_line::Model| {
@@ -149,12 +165,25 @@ pub async fn create_cast(db: &DatabaseConnection) -> Cast {
 /// An order with two lines; committed dates (and a forecast two days late on
 /// line 2) once the status is past quoting.
 pub async fn create_order(
-    db: &DatabaseConnection,
+    app: &crate::TestApp,
     customer: i32,
     number: &str,
     status: OrderStatus,
 ) -> i32 {
-    let now = chrono::Utc::now();
+    let at = (app.state.now(), app.today());
+    order_at(&app.db, at, customer, number, status).await
+}
+
+/// An order as [`create_order`] writes it, written at `at.0` with its
+/// dates counted from the day `at.1`.
+async fn order_at(
+    db: &DatabaseConnection,
+    at: (chrono::DateTime<chrono::Utc>, chrono::NaiveDate),
+    customer: i32,
+    number: &str,
+    status: OrderStatus,
+) -> i32 {
+    let (now, today) = at;
     let order = orders::insert_order(
         db,
         NewOrder {
@@ -173,7 +202,7 @@ pub async fn create_order(
     .unwrap();
     let frozen = status.commitments_frozen();
     for (line_no, product, slip) in [(1, "SECRET-PRODUCT-1", 0), (2, "SECRET-PRODUCT-2", 2)] {
-        let requested = now.date_naive() + chrono::Duration::days(30);
+        let requested = today + chrono::Duration::days(30);
         orders::insert_line(
             db,
             NewLine {

@@ -67,7 +67,7 @@ pub async fn save(
         selling,
         deposit,
     };
-    let fields = draft_fields(id, &version, &costed);
+    let fields = draft_fields(app.today(), id, &version, &costed);
     let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let (status, body) = app.call(sales, "quotations/save", &fields).await;
     assert_eq!(status, 200, "{body}");
@@ -84,9 +84,14 @@ pub struct Costed<'a> {
 }
 
 /// The fields of `quotations/save` for draft `id` at `version` with one
-/// line of mugs costed as `costed`: valid for 30 days, shipped within 90.
-pub fn draft_fields(id: i32, version: &str, costed: &Costed) -> Vec<(&'static str, String)> {
-    let today = chrono::Utc::now().date_naive();
+/// line of mugs costed as `costed`: valid for 30 days from `today`,
+/// shipped within 90.
+pub fn draft_fields(
+    today: chrono::NaiveDate,
+    id: i32,
+    version: &str,
+    costed: &Costed,
+) -> Vec<(&'static str, String)> {
     let valid = (today + chrono::Duration::days(30)).to_string();
     let shipment = (today + chrono::Duration::days(90)).to_string();
     let mut fields = vec![

@@ -104,10 +104,15 @@ impl QuotingPeople {
                     selling: "12.40",
                     deposit: "30",
                 };
-                let save = self
-                    .sales
-                    .post(format!("{base}/api/quotations/save"))
-                    .form(&draft_fields(id, &version.to_string(), &costed));
+                let save =
+                    self.sales
+                        .post(format!("{base}/api/quotations/save"))
+                        .form(&draft_fields(
+                            chrono::Utc::now().date_naive(),
+                            id,
+                            &version.to_string(),
+                            &costed,
+                        ));
                 (Quoting::Submit(id), answered(save).await)
             }
             Quoting::Submit(id) => (Quoting::Approve(id), self.house_step(id, "submit").await),

@@ -283,7 +283,12 @@ pub(super) async fn keep_costing(
             };
             let save = sales
                 .post(format!("{base}/api/quotations/save"))
-                .form(&draft_fields(quotation, &version.to_string(), &costed));
+                .form(&draft_fields(
+                    chrono::Utc::now().date_naive(),
+                    quotation,
+                    &version.to_string(),
+                    &costed,
+                ));
             answered(save).await
         }
     })
