@@ -7,7 +7,7 @@ use app::domain::order_status::OrderStatus;
 use app::domain::shipping::shipment::CustomsStatus;
 use app::ssr::entities::{change_request, instalment, order_line, shipment};
 use app::ssr::repo::orders::{self, NewLine, NewOrder};
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use integration_tests::people::{Cast, PASSWORD, create_cast, create_order};
 use integration_tests::{TestApp, quotes, spawn_app};
 use sea_orm::{
@@ -475,4 +475,93 @@ async fn only_customers_have_a_glance() {
         .call(&integration_tests::new_client(), "orders/glance", &[])
         .await;
     assert_eq!(status, 401);
+}
+
+/// A file on `order` of `customer`, shared with it and uploaded `at` by
+/// the house.
+async fn shared_file(app: &TestApp, (customer, order): (i32, i32), at: DateTime<Utc>) {
+    app::ssr::entities::file::ActiveModel {
+        owner_kind: Set("order".into()),
+        owner_id: Set(order),
+        order_id: Set(Some(order)),
+        purchase_order_id: Set(None),
+        customer_company_id: Set(Some(customer)),
+        factory_company_id: Set(None),
+        shared_with_customer: Set(true),
+        shared_with_factory: Set(false),
+        name: Set(format!("packing-list-{order}.pdf")),
+        content_type: Set("application/pdf".into()),
+        size_bytes: Set(1),
+        sha256: Set("0".repeat(64)),
+        storage_key: Set(format!("files/glance/{order}")),
+        uploaded_by: Set(None),
+        uploaded_at: Set(at),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn a_proposed_remedy_and_a_shared_document_wait_for_their_customer_only() {
+    use app::domain::complaints::ComplaintStatus;
+    let app = spawn_app().await;
+    let cast = create_cast(&app).await;
+    let now = app.state.now();
+    let remedy = crate::complaint_list::complaint_at(
+        &app,
+        (cast.customer_a, cast.customer.id, cast.order_a),
+        Some(cast.supplier_a),
+        ComplaintStatus::RemedyProposed,
+        now - Duration::hours(3),
+    )
+    .await;
+    // Answered already, and so waiting for the house, not the customer.
+    crate::complaint_list::complaint_at(
+        &app,
+        (cast.customer_a, cast.customer.id, cast.order_a),
+        Some(cast.supplier_a),
+        ComplaintStatus::Investigating,
+        now - Duration::hours(2),
+    )
+    .await;
+    shared_file(
+        &app,
+        (cast.customer_a, cast.order_a),
+        now - Duration::days(1),
+    )
+    .await;
+    // Shared too long ago to be news.
+    shared_file(
+        &app,
+        (cast.customer_b, cast.order_b),
+        now - Duration::days(40),
+    )
+    .await;
+
+    let buyer = app.client_for(&cast.customer.email, PASSWORD).await;
+    let (status, glance) = app.call(&buyer, "orders/glance", &[]).await;
+    assert_eq!(status, 200, "{glance}");
+    let mut waiting = kinds_and_paths(&glance);
+    waiting.sort();
+    assert_eq!(
+        waiting,
+        [
+            (
+                "document".to_string(),
+                format!("/customer/orders/{}", cast.order_a)
+            ),
+            (
+                "remedy".to_string(),
+                format!("/customer/complaints/{remedy}")
+            ),
+        ],
+        "{glance}"
+    );
+
+    let buyer_b = app.client_for(&cast.customer_b_user.email, PASSWORD).await;
+    let (status, glance_b) = app.call(&buyer_b, "orders/glance", &[]).await;
+    assert_eq!(status, 200, "{glance_b}");
+    assert!(kinds_and_paths(&glance_b).is_empty(), "{glance_b}");
 }

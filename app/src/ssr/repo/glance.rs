@@ -246,19 +246,68 @@ pub fn shipments_at_sea_select(company: i32, most: u64) -> Select<shipment::Enti
         .limit(most)
 }
 
+/// Which kinds of what waits for the customer there is any of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WaitingKinds {
+    pub quotations: bool,
+    pub counter_proposals: bool,
+    pub remedies: bool,
+    pub files: bool,
+}
+
+/// Whether any quotation, counter-proposal, proposed remedy or file shared
+/// since `since` waits for the company, each asked by the select of its own
+/// read, in one statement: most first pages have nothing of most kinds,
+/// and one statement finding none costs about what each empty read did.
+pub async fn waiting_kinds(
+    db: &impl ConnectionTrait,
+    company: i32,
+    today: NaiveDate,
+    since: DateTime<Utc>,
+) -> Result<WaitingKinds, DbErr> {
+    let probe = Query::select()
+        .expr_as(
+            any(quotations_to_answer_select(company, today)),
+            "quotations",
+        )
+        .expr_as(any(counter_proposals_select(company)), "counter_proposals")
+        .expr_as(any(remedies_proposed_select(company)), "remedies")
+        .expr_as(any(shared_files_since_select(company, since)), "files")
+        .to_owned();
+    let Some(row) = db.query_one(&probe).await? else {
+        return Err(DbErr::RecordNotFound("waiting kinds".into()));
+    };
+    let flag = |name: &str| row.try_get::<i32>("", name).map(|v| v != 0);
+    Ok(WaitingKinds {
+        quotations: flag("quotations")?,
+        counter_proposals: flag("counter_proposals")?,
+        remedies: flag("remedies")?,
+        files: flag("files")?,
+    })
+}
+
+/// 1 if `select` finds a row, else 0 (on both databases an integer).
+fn any<E: EntityTrait>(select: Select<E>) -> sea_orm::sea_query::SimpleExpr {
+    use sea_orm::QueryTrait;
+    let found = select.select_only().expr(Expr::val(1)).into_query();
+    Expr::case(Expr::exists(found), 1).finally(0).into()
+}
+
 /// Quotations sent to the company that it can still accept on `today`.
 pub async fn quotations_to_answer(
     db: &impl ConnectionTrait,
     company: i32,
     today: NaiveDate,
 ) -> Result<Vec<quotation::Model>, DbErr> {
+    quotations_to_answer_select(company, today).all(db).await
+}
+
+fn quotations_to_answer_select(company: i32, today: NaiveDate) -> Select<quotation::Entity> {
     quotation::Entity::find()
         .filter(quotation::Column::CustomerCompanyId.eq(company))
         .filter(quotation::Column::Status.eq(QuotationStatus::Sent.as_str()))
         .filter(quotation::Column::SentAt.is_not_null())
         .filter(quotation::Column::ValidUntil.gte(today))
-        .all(db)
-        .await
 }
 
 /// Change requests on the company's orders the house answered with a
@@ -267,14 +316,16 @@ pub async fn counter_proposals(
     db: &impl ConnectionTrait,
     company: i32,
 ) -> Result<Vec<change_request::Model>, DbErr> {
+    counter_proposals_select(company).all(db).await
+}
+
+fn counter_proposals_select(company: i32) -> Select<change_request::Entity> {
     change_request::Entity::find()
         .filter(change_request::Column::Status.eq(ChangeStatus::Countered.as_str()))
         .filter(of_company(
             (change_request::Entity, change_request::Column::OrderId),
             company,
         ))
-        .all(db)
-        .await
 }
 
 /// The company's complaints with a remedy proposed, waiting for its answer.
@@ -348,13 +399,17 @@ pub async fn shared_files_since(
     company: i32,
     since: DateTime<Utc>,
 ) -> Result<Vec<file::Model>, DbErr> {
+    shared_files_since_select(company, since)
+        .order_by_desc(file::Column::UploadedAt)
+        .all(db)
+        .await
+}
+
+fn shared_files_since_select(company: i32, since: DateTime<Utc>) -> Select<file::Entity> {
     file::Entity::find()
         .filter(file::Column::CustomerCompanyId.eq(company))
         .filter(file::Column::SharedWithCustomer.eq(true))
         .filter(file::Column::OwnerKind.is_in(["order", "shipment"]))
         .filter(file::Column::OrderId.is_not_null())
         .filter(file::Column::UploadedAt.gte(since))
-        .order_by_desc(file::Column::UploadedAt)
-        .all(db)
-        .await
 }

@@ -135,8 +135,23 @@ async fn waiting(
     today: NaiveDate,
 ) -> Result<(Vec<Waiting>, usize), ApiError> {
     let company = user.company_id;
+    // Downloads are not recorded, so a document counts as new for a while
+    // after it was shared (the upload time stands in for that).
+    let since = today
+        .checked_sub_days(Days::new(SOON_DAYS as u64))
+        .unwrap_or(today)
+        .and_hms_opt(0, 0, 0)
+        .map(|start| start.and_utc())
+        .unwrap_or_else(|| state.now());
+    // Only the kinds there is anything of are read.
+    let kinds = reads::waiting_kinds(db, company, today, since).await?;
     let mut items = Vec::new();
-    for q in reads::quotations_to_answer(db, company, today).await? {
+    let quotations = if kinds.quotations {
+        reads::quotations_to_answer(db, company, today).await?
+    } else {
+        Vec::new()
+    };
+    for q in quotations {
         if rules::quotation_open(q.valid_until, today) {
             items.push(Waiting {
                 kind: WaitKind::Quotation,
@@ -147,7 +162,12 @@ async fn waiting(
             });
         }
     }
-    for c in reads::counter_proposals(db, company).await? {
+    let counter_proposals = if kinds.counter_proposals {
+        reads::counter_proposals(db, company).await?
+    } else {
+        Vec::new()
+    };
+    for c in counter_proposals {
         items.push(Waiting {
             kind: WaitKind::CounterProposal,
             target: c.order_id,
@@ -156,7 +176,12 @@ async fn waiting(
             due: None,
         });
     }
-    for c in reads::remedies_proposed(db, company).await? {
+    let remedies = if kinds.remedies {
+        reads::remedies_proposed(db, company).await?
+    } else {
+        Vec::new()
+    };
+    for c in remedies {
         items.push(Waiting {
             kind: WaitKind::Remedy,
             target: c.id,
@@ -186,15 +211,12 @@ async fn waiting(
             });
         }
     }
-    // Downloads are not recorded, so a document counts as new for a while
-    // after it was shared (the upload time stands in for that).
-    let since = today
-        .checked_sub_days(Days::new(SOON_DAYS as u64))
-        .unwrap_or(today)
-        .and_hms_opt(0, 0, 0)
-        .map(|start| start.and_utc())
-        .unwrap_or_else(|| state.now());
-    for f in reads::shared_files_since(db, company, since).await? {
+    let files = if kinds.files {
+        reads::shared_files_since(db, company, since).await?
+    } else {
+        Vec::new()
+    };
+    for f in files {
         let Some(order_id) = f.order_id else { continue };
         // The customer's own uploads are nothing new to it.
         if f.uploaded_by == Some(user.user_id)
