@@ -25,7 +25,7 @@ use app::ssr::repo::complaint_kpi::complaints_in_select;
 use app::ssr::repo::complaint_list::{ListScope, closed_select, open_select};
 use app::ssr::repo::glance::{
     instalments_owed_select, remedies_proposed_select, shipments_at_sea_select,
-    shipments_to_depart_select, standings_statement,
+    shipments_coming_statement, shipments_to_depart_select, standings_statement,
 };
 use app::ssr::repo::kpi::Period;
 use app::ssr::repo::kpi::{acknowledgements_statement, freshness_statement};
@@ -156,6 +156,14 @@ async fn the_first_page_reads_open_shipments_and_owed_instalments_through_their_
         ),
     ] {
         assert_uses(&db, statement, index).await;
+    }
+    // Both heads read in one statement, each through its own index.
+    let both = backend.build(&shipments_coming_statement(7, 3));
+    for index in [
+        "idx_shipments_to_depart_by_customer",
+        "idx_shipments_at_sea_by_customer",
+    ] {
+        assert_uses(&db, both.clone(), index).await;
     }
 }
 
