@@ -509,23 +509,19 @@ async fn a_proposed_remedy_and_a_shared_document_wait_for_their_customer_only() 
     let app = spawn_app().await;
     let cast = create_cast(&app).await;
     let now = app.state.now();
-    let remedy = crate::complaint_list::complaint_at(
-        &app,
-        (cast.customer_a, cast.customer.id, cast.order_a),
-        Some(cast.supplier_a),
-        ComplaintStatus::RemedyProposed,
-        now - Duration::hours(3),
-    )
-    .await;
-    // Answered already, and so waiting for the house, not the customer.
-    crate::complaint_list::complaint_at(
-        &app,
-        (cast.customer_a, cast.customer.id, cast.order_a),
-        Some(cast.supplier_a),
-        ComplaintStatus::Investigating,
-        now - Duration::hours(2),
-    )
-    .await;
+    let complaint = async |status, hours_ago| {
+        crate::complaint_list::complaint_at(
+            &app,
+            (cast.customer_a, cast.customer.id, cast.order_a),
+            Some(cast.supplier_a),
+            status,
+            now - Duration::hours(hours_ago),
+        )
+        .await
+    };
+    let remedy = complaint(ComplaintStatus::RemedyProposed, 3).await;
+    // Being looked into, and so waiting for the house, not the customer.
+    complaint(ComplaintStatus::Investigating, 2).await;
     shared_file(
         &app,
         (cast.customer_a, cast.order_a),
