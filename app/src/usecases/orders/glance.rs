@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
-use sea_orm::ConnectionTrait;
+use sea_orm::{ConnectionTrait, DbErr};
 
 use crate::domain::glance::{self as rules, SOON_DAYS, ShipmentFact, WaitKind, Waiting};
 use crate::domain::order_status::OrderStatus;
@@ -112,6 +112,15 @@ async fn read(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiError> 
     })
 }
 
+/// What `read` finds if `wanted`, else nothing; the read is made only if
+/// wanted (a future does nothing until awaited).
+async fn read_if<T>(
+    wanted: bool,
+    read: impl Future<Output = Result<Vec<T>, DbErr>>,
+) -> Result<Vec<T>, DbErr> {
+    if wanted { read.await } else { Ok(Vec::new()) }
+}
+
 fn number_of(numbers: &HashMap<i32, String>, order_id: i32) -> String {
     numbers.get(&order_id).cloned().unwrap_or_default()
 }
@@ -146,12 +155,12 @@ async fn waiting(
     // Only the kinds there is anything of are read.
     let kinds = reads::waiting_kinds(db, company, today, since).await?;
     let mut items = Vec::new();
-    let quotations = if kinds.quotations {
-        reads::quotations_to_answer(db, company, today).await?
-    } else {
-        Vec::new()
-    };
-    for q in quotations {
+    for q in read_if(
+        kinds.quotations,
+        reads::quotations_to_answer(db, company, today),
+    )
+    .await?
+    {
         if rules::quotation_open(q.valid_until, today) {
             items.push(Waiting {
                 kind: WaitKind::Quotation,
@@ -162,12 +171,12 @@ async fn waiting(
             });
         }
     }
-    let counter_proposals = if kinds.counter_proposals {
-        reads::counter_proposals(db, company).await?
-    } else {
-        Vec::new()
-    };
-    for c in counter_proposals {
+    for c in read_if(
+        kinds.counter_proposals,
+        reads::counter_proposals(db, company),
+    )
+    .await?
+    {
         items.push(Waiting {
             kind: WaitKind::CounterProposal,
             target: c.order_id,
@@ -176,12 +185,7 @@ async fn waiting(
             due: None,
         });
     }
-    let remedies = if kinds.remedies {
-        reads::remedies_proposed(db, company).await?
-    } else {
-        Vec::new()
-    };
-    for c in remedies {
+    for c in read_if(kinds.remedies, reads::remedies_proposed(db, company)).await? {
         items.push(Waiting {
             kind: WaitKind::Remedy,
             target: c.id,
@@ -211,12 +215,7 @@ async fn waiting(
             });
         }
     }
-    let files = if kinds.files {
-        reads::shared_files_since(db, company, since).await?
-    } else {
-        Vec::new()
-    };
-    for f in files {
+    for f in read_if(kinds.files, reads::shared_files_since(db, company, since)).await? {
         let Some(order_id) = f.order_id else { continue };
         // The customer's own uploads are nothing new to it.
         if f.uploaded_by == Some(user.user_id)
