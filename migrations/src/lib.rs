@@ -42,6 +42,7 @@ mod m20261206_000035_order_tallies;
 mod m20261206_000036_po_lines_heard_at;
 mod m20261206_000037_ready_tallies;
 mod m20261206_000038_order_tallies_forget_empty;
+mod m20261208_000039_order_tallies_slip_first;
 
 pub struct Migrator;
 
@@ -87,6 +88,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000036_po_lines_heard_at::Migration),
             Box::new(m20261206_000037_ready_tallies::Migration),
             Box::new(m20261206_000038_order_tallies_forget_empty::Migration),
+            Box::new(m20261208_000039_order_tallies_slip_first::Migration),
         ]
     }
 }

@@ -31,7 +31,7 @@ use sea_orm_migration::sea_orm::DatabaseBackend;
 pub struct Migration;
 
 pub(crate) const TABLE: &str = "order_tallies";
-const KEY_INDEX: &str = "idx_order_tallies_key";
+pub(crate) const KEY_INDEX: &str = "idx_order_tallies_key";
 const REPLACED_INDEX: &str = "idx_orders_badge_exceptions";
 
 /// The tally's key columns, in key order.

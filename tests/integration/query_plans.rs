@@ -168,7 +168,7 @@ async fn the_first_page_reads_open_shipments_and_owed_instalments_through_their_
 }
 
 #[tokio::test]
-async fn the_first_page_reads_its_customers_tallies_through_their_key() {
+async fn the_first_page_reads_its_customers_tallies_through_their_key_without_sorting() {
     let (_dir, db) = migrated().await;
     let statement = standings_statement(
         db.get_database_backend(),
@@ -176,7 +176,13 @@ async fn the_first_page_reads_its_customers_tallies_through_their_key() {
         &[OrderStatus::Confirmed, OrderStatus::Shipped],
         Utc::now().date_naive(),
     );
-    assert_uses(&db, statement, "idx_order_tallies_key").await;
+    let plan = plan(&db, statement).await;
+    assert!(plan.contains("idx_order_tallies_key"), "{plan}");
+    // The groups come out of the key in its order (SQLite names a sort it
+    // has to make); PostgreSQL weighs grouping by hash on its own.
+    if db.get_database_backend() == DatabaseBackend::Sqlite {
+        assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+    }
 }
 
 #[tokio::test]

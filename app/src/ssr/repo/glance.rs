@@ -92,7 +92,8 @@ fn of_company(order_id: impl IntoColumnRef, company: i32) -> Expr {
 /// customer holds. An order in work stands by [`LinesSummary::standing`]
 /// on `today` (its tally keeps its earliest commitment, so whether that
 /// has passed is asked here), a delivered one by [`Standing::delivered`].
-/// Settled and cancelled orders are not tallied.
+/// Settled and cancelled orders are not tallied. No standing comes with
+/// no orders.
 pub async fn standings(
     db: &impl ConnectionTrait,
     company: i32,
@@ -118,22 +119,36 @@ pub async fn standings(
         };
         let has_lines = r.try_get::<i32>("", "has_lines")? != 0;
         let has_unconfirmed = r.try_get::<i32>("", "has_unconfirmed")? != 0;
-        let standing = if status.delivered() {
-            Standing::delivered(has_lines, has_unconfirmed)
-        } else {
-            Standing {
+        let orders = count_of(&r, "orders")?;
+        if status.delivered() {
+            rows.push((
+                status,
+                Standing::delivered(has_lines, has_unconfirmed),
+                orders,
+            ));
+            continue;
+        }
+        // A group's orders, those overdue and the rest.
+        let overdue = Ord::min(count_of(&r, "overdue")?, orders);
+        let slip = i64::from(r.try_get::<i32>("", "slip")?);
+        for (is_overdue, count) in [(true, overdue), (false, orders - overdue)] {
+            let standing = Standing {
                 has_lines,
                 has_unconfirmed,
-                overdue: r.try_get::<i32>("", "overdue")? != 0,
-                slip: i64::from(r.try_get::<i32>("", "slip")?),
-            }
-        };
-        rows.push((status, standing, orders_of(&r)?));
+                overdue: is_overdue,
+                slip,
+            };
+            rows.push((status, standing, count));
+        }
     }
+    rows.retain(|(_, _, orders)| *orders > 0);
     Ok(rows)
 }
 
-/// The read of [`standings`], through the tallies' key.
+/// The read of [`standings`], through the tallies' key: its order is the
+/// groups' (migration 39), so they are summed as the key is walked,
+/// without a sort. Each group counts its orders and those of them
+/// committed for before `today`.
 pub fn standings_statement(
     backend: DatabaseBackend,
     company: i32,
@@ -145,14 +160,11 @@ pub fn standings_statement(
     super::kpi::statement(
         backend,
         &format!(
-            "SELECT status, has_lines, has_unconfirmed, overdue, slip, \
-               SUM(order_count) AS orders FROM ( \
-               SELECT status, has_lines, has_unconfirmed, \
-               CAST(CASE WHEN committed_by < ? THEN 1 ELSE 0 END AS INTEGER) AS overdue, \
-               slip, order_count \
-               FROM order_tallies WHERE customer_company_id = ? AND status IN ({marks})) t \
-             GROUP BY status, has_lines, has_unconfirmed, overdue, slip \
-             HAVING SUM(order_count) > 0"
+            "SELECT status, has_lines, has_unconfirmed, slip, \
+               SUM(CASE WHEN committed_by < ? THEN order_count ELSE 0 END) AS overdue, \
+               SUM(order_count) AS orders \
+             FROM order_tallies WHERE customer_company_id = ? AND status IN ({marks}) \
+             GROUP BY status, has_lines, has_unconfirmed, slip"
         ),
         values,
     )
@@ -167,9 +179,9 @@ fn company_and_statuses(company: i32, statuses: &[OrderStatus]) -> (String, Vec<
     (marks, values)
 }
 
-/// A row's `orders` count (a 64-bit integer on both databases).
-fn orders_of(row: &QueryResult) -> Result<u64, DbErr> {
-    Ok(u64::try_from(row.try_get::<i64>("", "orders")?).unwrap_or(0))
+/// A row's count `column` (a 64-bit integer on both databases).
+fn count_of(row: &QueryResult, column: &str) -> Result<u64, DbErr> {
+    Ok(u64::try_from(row.try_get::<i64>("", column)?).unwrap_or(0))
 }
 
 /// What of a shipment the first page needs.
