@@ -5,7 +5,7 @@
 use app::domain::change_request::ChangeStatus;
 use app::domain::order_status::OrderStatus;
 use app::domain::shipping::shipment::CustomsStatus;
-use app::ssr::entities::{change_request, instalment, order_line, shipment};
+use app::ssr::entities::{change_request, instalment, order, order_line, shipment};
 use app::ssr::repo::orders::{self, NewLine, NewOrder};
 use chrono::{DateTime, Duration, Utc};
 use integration_tests::people::{Cast, PASSWORD, create_cast, create_order};
@@ -555,6 +555,20 @@ async fn a_proposed_remedy_and_a_shared_document_wait_for_their_customer_only() 
         ],
         "{glance}"
     );
+    // The document names its order, which nothing else on the page reads.
+    let number = order::Entity::find_by_id(cast.order_a)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .number;
+    let document = glance["waiting"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["kind"] == "document")
+        .unwrap();
+    assert_eq!(document["number"], number.as_str(), "{glance}");
 
     let buyer_b = app.client_for(&cast.customer_b_user.email, PASSWORD).await;
     let (status, glance_b) = app.call(&buyer_b, "orders/glance", &[]).await;

@@ -24,8 +24,9 @@ use app::ssr::alerts::{order_lines_to_assess, po_lines_to_assess};
 use app::ssr::repo::complaint_kpi::complaints_in_select;
 use app::ssr::repo::complaint_list::{ListScope, closed_select, open_select};
 use app::ssr::repo::glance::{
-    instalments_owed_select, remedies_proposed_select, shipments_at_sea_select,
-    shipments_coming_statement, shipments_to_depart_select, standings_statement,
+    instalments_owed_select, instalments_owed_statement, remedies_proposed_select,
+    shipments_at_sea_select, shipments_coming_statement, shipments_to_depart_select,
+    standings_statement,
 };
 use app::ssr::repo::kpi::Period;
 use app::ssr::repo::kpi::{acknowledgements_statement, freshness_statement};
@@ -152,6 +153,10 @@ async fn the_first_page_reads_open_shipments_and_owed_instalments_through_their_
         ),
         (
             instalments_owed_select(7, until, 10).build(backend),
+            "idx_instalments_owed_by_customer",
+        ),
+        (
+            backend.build(&instalments_owed_statement(7, until, 10)),
             "idx_instalments_owed_by_customer",
         ),
     ] {

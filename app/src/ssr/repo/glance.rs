@@ -188,6 +188,8 @@ fn count_of(row: &QueryResult, column: &str) -> Result<u64, DbErr> {
 #[derive(Debug, Clone, FromQueryResult)]
 pub struct ShipmentRow {
     pub order_id: i32,
+    /// Its order's number, read with it.
+    pub order_number: String,
     pub vessel: String,
     pub etd: NaiveDate,
     pub atd: Option<NaiveDate>,
@@ -225,10 +227,31 @@ pub fn shipments_coming_statement(company: i32, most: u64) -> SelectStatement {
             .from_subquery(select.into_query(), Alias::new(name))
             .to_owned()
     };
-    head(shipments_to_depart_select(company, most), "departing")
+    let both = head(shipments_to_depart_select(company, most), "departing")
         .union(
             UnionType::All,
             head(shipments_at_sea_select(company, most), "at_sea"),
+        )
+        .to_owned();
+    with_order_numbers(both, "coming")
+}
+
+/// The rows of `inner` (which has an `order_id`), each with its order's
+/// number as `order_number`: the page names the orders it links to, and a
+/// statement of their own would cost its round trip.
+fn with_order_numbers(inner: SelectStatement, name: &str) -> SelectStatement {
+    use sea_orm::sea_query::Asterisk;
+    let name = Alias::new(name);
+    Query::select()
+        .column((name.clone(), Asterisk))
+        .expr_as(
+            Expr::col((order::Entity, order::Column::Number)),
+            Alias::new("order_number"),
+        )
+        .from_subquery(inner, name.clone())
+        .inner_join(
+            order::Entity,
+            Expr::col((order::Entity, order::Column::Id)).equals((name, Alias::new("order_id"))),
         )
         .to_owned()
 }
@@ -380,21 +403,37 @@ pub async fn instalments_owed_by(
     company: i32,
     until: NaiveDate,
     most: u64,
-) -> Result<(Vec<(i32, NaiveDate)>, u64), DbErr> {
-    let rows = instalments_owed_select(company, until, most)
-        .into_tuple::<(i32, NaiveDate, i64)>()
+) -> Result<(Vec<OwedRow>, u64), DbErr> {
+    let statement = instalments_owed_statement(company, until, most);
+    let rows = OwedRow::find_by_statement(db.get_database_backend().build(&statement))
         .all(db)
         .await?;
-    let all = rows.first().map_or(0, |(_, _, all)| *all);
-    Ok((
-        rows.into_iter()
-            .map(|(order, due, _)| (order, due))
-            .collect(),
-        u64::try_from(all).unwrap_or(0),
-    ))
+    let all = rows.first().map_or(0, |row| row.owed);
+    Ok((rows, u64::try_from(all).unwrap_or(0)))
 }
 
-/// The read of [`instalments_owed_by`]: each row's order and day, and the
+/// An instalment owed, as the first page shows it.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct OwedRow {
+    pub order_id: i32,
+    /// Its order's number, read with it.
+    pub order_number: String,
+    pub due_date: NaiveDate,
+    /// How many instalments the customer owes in all.
+    pub owed: i64,
+}
+
+/// The read of [`instalments_owed_by`]: [`instalments_owed_select`] with
+/// each row's order number.
+pub fn instalments_owed_statement(company: i32, until: NaiveDate, most: u64) -> SelectStatement {
+    use sea_orm::QueryTrait;
+    with_order_numbers(
+        instalments_owed_select(company, until, most).into_query(),
+        "due",
+    )
+}
+
+/// The rows of [`instalments_owed_by`]: each row's order and day, and the
 /// count of all owed (a window over every row found, taken before the
 /// limit). Its conditions are the ones of the partial index
 /// `idx_instalments_owed_by_customer`, which holds only what is owed, by

@@ -58,34 +58,30 @@ async fn read(state: &AppState, user: &CurrentUser) -> Result<Glance, ApiError> 
         std::iter::repeat_n(standing.worst_badge(status.delivered()), *orders as usize)
     }));
 
-    let facts: Vec<ShipmentFact> =
-        reads::shipments_coming(db, company, rules::SAILINGS_SHOWN as u64)
-            .await?
-            .into_iter()
-            .map(|s| ShipmentFact {
-                order_id: s.order_id,
-                vessel: s.vessel,
-                etd: s.etd,
-                atd: s.atd,
-                eta: s.eta,
-                ata: None,
-            })
-            .collect();
+    // The orders' numbers come with the shipments and instalments read.
+    let mut numbers = HashMap::new();
+    let mut facts = Vec::new();
+    for s in reads::shipments_coming(db, company, rules::SAILINGS_SHOWN as u64).await? {
+        numbers.insert(s.order_id, s.order_number);
+        facts.push(ShipmentFact {
+            order_id: s.order_id,
+            vessel: s.vessel,
+            etd: s.etd,
+            atd: s.atd,
+            eta: s.eta,
+            ata: None,
+        });
+    }
     let mut sailings = rules::next_sailings(&facts);
-    let (items, unread) = waiting(state, db, user, today).await?;
+    let (items, unread) = waiting(state, db, user, today, &mut numbers).await?;
     let (mut waiting, waiting_more) = rules::most_pressing(items, unread, today);
-    // Only what is shown is named.
-    let on_orders: Vec<i32> = sailings
+    // Only the other orders shown are read for their numbers.
+    let unnamed: Vec<i32> = waiting
         .iter()
-        .map(|s| s.order_id)
-        .chain(
-            waiting
-                .iter()
-                .filter(|w| on_order(w.kind))
-                .map(|w| w.target),
-        )
+        .filter(|w| on_order(w.kind) && !numbers.contains_key(&w.target))
+        .map(|w| w.target)
         .collect();
-    let numbers = reads::numbers_of(db, company, &on_orders).await?;
+    numbers.extend(reads::numbers_of(db, company, &unnamed).await?);
     for item in waiting.iter_mut().filter(|w| on_order(w.kind)) {
         item.number = number_of(&numbers, item.target);
     }
@@ -136,12 +132,14 @@ fn on_order(kind: WaitKind) -> bool {
 
 /// What waits for the customer, in no particular order, and how many more
 /// wait behind those of their kind read (see [`rules::most_pressing`]);
-/// items [`on_order`] come without their order's number.
+/// items [`on_order`] come without their order's number. The numbers of
+/// the orders of instalments owed are added to `numbers`.
 async fn waiting(
     state: &AppState,
     db: &impl ConnectionTrait,
     user: &CurrentUser,
     today: NaiveDate,
+    numbers: &mut HashMap<i32, String>,
 ) -> Result<(Vec<Waiting>, usize), ApiError> {
     let company = user.company_id;
     // Downloads are not recorded, so a document counts as new for a while
@@ -204,15 +202,16 @@ async fn waiting(
     let unread = usize::try_from(all_owed)
         .unwrap_or(usize::MAX)
         .saturating_sub(owed.len());
-    for (order_id, due) in owed {
-        if rules::instalment_due_soon(due, today) {
+    for owed in owed {
+        if rules::instalment_due_soon(owed.due_date, today) {
             items.push(Waiting {
                 kind: WaitKind::Instalment,
-                target: order_id,
+                target: owed.order_id,
                 number: String::new(),
                 name: None,
-                due: Some(due),
+                due: Some(owed.due_date),
             });
+            numbers.insert(owed.order_id, owed.order_number);
         }
     }
     for f in read_if(kinds.files, reads::shared_files_since(db, company, since)).await? {
