@@ -11,6 +11,19 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::po_line::Entity",
+        from = "Column::PoLineId",
+        to = "super::po_line::Column::Id"
+    )]
+    PoLine,
+}
+
+impl Related<super::po_line::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::PoLine.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}

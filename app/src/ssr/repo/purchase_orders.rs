@@ -3,10 +3,10 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    Set,
 };
 
-use super::distinct_ids;
 use crate::domain::progress::Milestone;
 use crate::ssr::entities::{order_line, po_line, po_line_link, purchase_order};
 
@@ -153,43 +153,34 @@ pub async fn factories_of_order(
 }
 
 /// The PO lines filling any of `order_line_ids`, with their purchase orders,
-/// in the order of their links: the links, then each line with its
-/// purchase order in one read, each id once; a read with nothing to find
-/// is not made.
+/// in the order of their links (by order line, then PO line): the links
+/// with their lines and purchase orders in one read (a statement costs its
+/// round trip); a read with nothing to find is not made.
 pub async fn placed_lines(
     db: &impl ConnectionTrait,
     order_line_ids: &[i32],
 ) -> Result<Vec<PlacedLine>, DbErr> {
-    use std::collections::HashMap;
     if order_line_ids.is_empty() {
         return Ok(Vec::new());
     }
-    let links = po_line_link::Entity::find()
-        .filter(po_line_link::Column::OrderLineId.is_in(order_line_ids.iter().copied()))
-        .all(db)
-        .await?;
-    if links.is_empty() {
-        return Ok(Vec::new());
-    }
     // Cancelled purchase orders (and lines) no longer fill anything.
-    let lines: HashMap<i32, (po_line::Model, purchase_order::Model)> = po_line::Entity::find()
-        .find_also_related(purchase_order::Entity)
-        .filter(po_line::Column::Id.is_in(distinct_ids(links.iter().map(|l| l.po_line_id))))
+    let rows = po_line_link::Entity::find()
+        .find_also_related(po_line::Entity)
+        .find_also(po_line::Entity, purchase_order::Entity)
+        .filter(po_line_link::Column::OrderLineId.is_in(order_line_ids.iter().copied()))
         .filter(po_line::Column::Cancelled.eq(false))
         .filter(purchase_order::Column::Status.ne("cancelled"))
+        .order_by_asc(po_line_link::Column::OrderLineId)
+        .order_by_asc(po_line_link::Column::PoLineId)
         .all(db)
-        .await?
+        .await?;
+    Ok(rows
         .into_iter()
-        .filter_map(|(line, po)| Some((line.id, (line, po?))))
-        .collect();
-    Ok(links
-        .iter()
-        .filter_map(|link| {
-            let (line, po) = lines.get(&link.po_line_id)?;
+        .filter_map(|(link, line, po)| {
             Some(PlacedLine {
                 order_line_id: link.order_line_id,
-                po: po.clone(),
-                line: line.clone(),
+                po: po?,
+                line: line?,
             })
         })
         .collect())
