@@ -97,7 +97,13 @@ pub(crate) async fn world(app: &TestApp) -> World {
     assert_eq!(status, 200, "{changes}");
     let po_change_b = changes[0]["id"].as_i64().expect("a change for supplier B") as i32;
     let (inquiry_b, quote_b) = quotation_of_b(app, &cast, &buyer_b, &staff).await;
-    let file_b = file_on_order_b(app, &cast).await;
+    let file_b = crate::glance::shared_file(
+        app,
+        (cast.customer_b, cast.order_b),
+        "SECRET-B-CONTRACT.pdf",
+        app.state.now(),
+    )
+    .await;
     let complaint_b = complaint_of_b(app, &cast).await;
     let (po_a, po_b) = conversations(app, &cast, &staff).await;
     let notice_b = notice_of(app, cast.customer_b_user.id).await;
@@ -199,34 +205,6 @@ pub(crate) struct Probe {
     fields: fn(&World) -> Vec<(&'static str, String)>,
     /// The roles that may legitimately do this.
     allowed: &'static [Role],
-}
-
-/// A file row on customer B's order (the bytes are not needed to decide
-/// who may act on it).
-async fn file_on_order_b(app: &TestApp, cast: &Cast) -> i32 {
-    use sea_orm::{ActiveModelTrait, Set};
-    app::ssr::entities::file::ActiveModel {
-        owner_kind: Set("order".into()),
-        owner_id: Set(cast.order_b),
-        order_id: Set(Some(cast.order_b)),
-        purchase_order_id: Set(None),
-        customer_company_id: Set(Some(cast.customer_b)),
-        factory_company_id: Set(None),
-        shared_with_customer: Set(true),
-        shared_with_factory: Set(false),
-        name: Set("SECRET-B-CONTRACT.pdf".into()),
-        content_type: Set("application/pdf".into()),
-        size_bytes: Set(1),
-        sha256: Set("0".repeat(64)),
-        storage_key: Set("files/2026/12/access-matrix".into()),
-        uploaded_by: Set(None),
-        uploaded_at: Set(chrono::Utc::now()),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .unwrap()
-    .id
 }
 
 /// Customer B's complaint (set up directly: what matters is who may act on

@@ -477,9 +477,15 @@ async fn only_customers_have_a_glance() {
     assert_eq!(status, 401);
 }
 
-/// A file on `order` of `customer`, shared with it and uploaded `at` by
-/// the house.
-async fn shared_file(app: &TestApp, (customer, order): (i32, i32), at: DateTime<Utc>) {
+/// A file row named `name` on `order` of `customer`, shared with it and
+/// uploaded `at` by the house (the bytes are not needed to show or guard
+/// it); answers its id.
+pub(crate) async fn shared_file(
+    app: &TestApp,
+    (customer, order): (i32, i32),
+    name: &str,
+    at: DateTime<Utc>,
+) -> i32 {
     app::ssr::entities::file::ActiveModel {
         owner_kind: Set("order".into()),
         owner_id: Set(order),
@@ -489,18 +495,19 @@ async fn shared_file(app: &TestApp, (customer, order): (i32, i32), at: DateTime<
         factory_company_id: Set(None),
         shared_with_customer: Set(true),
         shared_with_factory: Set(false),
-        name: Set(format!("packing-list-{order}.pdf")),
+        name: Set(name.into()),
         content_type: Set("application/pdf".into()),
         size_bytes: Set(1),
         sha256: Set("0".repeat(64)),
-        storage_key: Set(format!("files/glance/{order}")),
+        storage_key: Set(format!("files/tests/{order}/{name}")),
         uploaded_by: Set(None),
         uploaded_at: Set(at),
         ..Default::default()
     }
     .insert(&app.db)
     .await
-    .unwrap();
+    .unwrap()
+    .id
 }
 
 #[tokio::test]
@@ -525,6 +532,7 @@ async fn a_proposed_remedy_and_a_shared_document_wait_for_their_customer_only() 
     shared_file(
         &app,
         (cast.customer_a, cast.order_a),
+        "packing-list-a.pdf",
         now - Duration::days(1),
     )
     .await;
@@ -532,6 +540,7 @@ async fn a_proposed_remedy_and_a_shared_document_wait_for_their_customer_only() 
     shared_file(
         &app,
         (cast.customer_b, cast.order_b),
+        "packing-list-b.pdf",
         now - Duration::days(40),
     )
     .await;
