@@ -106,13 +106,14 @@ pub async fn cast_at(
     let supplier_b_user = person(supplier_b, Role::Supplier, "factory@supplier-b.test").await;
     let order_a = order_at(
         db,
-        (now, today),
+        now,
+        today,
         customer_a,
         "SO-A-1",
         OrderStatus::InProduction,
     )
     .await;
-    let order_b = order_at(db, (now, today), customer_b, "SO-B-1", OrderStatus::Quoted).await;
+    let order_b = order_at(db, now, today, customer_b, "SO-B-1", OrderStatus::Quoted).await;
     let lines = orders::lines_of(db, &[order_a]).await.unwrap();
     let place =
         async |supplier: i32, number: &str, line: &app::ssr::entities::order_line::Model| {
@@ -170,20 +171,27 @@ pub async fn create_order(
     number: &str,
     status: OrderStatus,
 ) -> i32 {
-    let at = (app.state.now(), app.today());
-    order_at(&app.db, at, customer, number, status).await
+    order_at(
+        &app.db,
+        app.state.now(),
+        app.today(),
+        customer,
+        number,
+        status,
+    )
+    .await
 }
 
-/// An order as [`create_order`] writes it, written at `at.0` with its
-/// dates counted from the day `at.1`.
+/// An order as [`create_order`] writes it, written `now` with its dates
+/// counted from `today`.
 async fn order_at(
     db: &DatabaseConnection,
-    at: (chrono::DateTime<chrono::Utc>, chrono::NaiveDate),
+    now: chrono::DateTime<chrono::Utc>,
+    today: chrono::NaiveDate,
     customer: i32,
     number: &str,
     status: OrderStatus,
 ) -> i32 {
-    let (now, today) = at;
     let order = orders::insert_order(
         db,
         NewOrder {
