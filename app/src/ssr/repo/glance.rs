@@ -5,10 +5,12 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, IntoColumnRef, Query, SelectStatement};
+use sea_orm::sea_query::{
+    Alias, Asterisk, Expr, ExprTrait, IntoColumnRef, Query, SelectStatement, UnionType,
+};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait, FromQueryResult,
-    QueryFilter, QueryOrder, QueryResult, QuerySelect, Select, Statement,
+    QueryFilter, QueryOrder, QueryResult, QuerySelect, QueryTrait, Select, Statement,
 };
 
 use crate::domain::change_request::ChangeStatus;
@@ -219,8 +221,6 @@ pub async fn shipments_coming(
 /// statement costs its round trip even when it finds nothing), each read
 /// through its own index as its select alone would be.
 pub fn shipments_coming_statement(company: i32, most: u64) -> SelectStatement {
-    use sea_orm::QueryTrait;
-    use sea_orm::sea_query::{Asterisk, UnionType};
     let head = |select: Select<shipment::Entity>, name: &str| {
         Query::select()
             .column(Asterisk)
@@ -240,7 +240,6 @@ pub fn shipments_coming_statement(company: i32, most: u64) -> SelectStatement {
 /// number as `order_number`: the page names the orders it links to, and a
 /// statement of their own would cost its round trip.
 fn with_order_numbers(inner: SelectStatement, name: &str) -> SelectStatement {
-    use sea_orm::sea_query::Asterisk;
     let name = Alias::new(name);
     Query::select()
         .column((name.clone(), Asterisk))
@@ -338,7 +337,6 @@ pub async fn waiting_kinds(
 
 /// 1 if `select` finds a row, else 0 (on both databases an integer).
 fn any<E: EntityTrait>(select: Select<E>) -> sea_orm::sea_query::SimpleExpr {
-    use sea_orm::QueryTrait;
     let found = select.select_only().expr(Expr::val(1)).into_query();
     Expr::case(Expr::exists(found), 1).finally(0).into()
 }
@@ -426,7 +424,6 @@ pub struct OwedRow {
 /// The read of [`instalments_owed_by`]: [`instalments_owed_select`] with
 /// each row's order number.
 pub fn instalments_owed_statement(company: i32, until: NaiveDate, most: u64) -> SelectStatement {
-    use sea_orm::QueryTrait;
     with_order_numbers(
         instalments_owed_select(company, until, most).into_query(),
         "due",
